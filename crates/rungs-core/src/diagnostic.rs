@@ -1,0 +1,229 @@
+//! Findings about a framework: what is wrong, where, and how to fix it.
+
+use serde::Serialize;
+
+use crate::model::Span;
+
+/// How serious a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth a look, but the framework is usable as written.
+    Warning,
+    /// The framework is wrong or ambiguous; publishing it would mislead readers.
+    Error,
+}
+
+/// Every kind of finding, with a stable kebab-case name for tools.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Code {
+    /// A file could not be read.
+    Io,
+    /// A file is not valid UTF-8.
+    NotUtf8,
+    /// `rungs.toml` is missing.
+    MissingConfig,
+    /// `rungs.toml` or a YAML/TOML document does not parse or has a wrong type.
+    Syntax,
+    /// Front matter does not parse or has a wrong type.
+    FrontMatter,
+    /// A key that rungs does not know; it is ignored.
+    UnknownKey,
+    /// A required field is missing.
+    MissingField,
+    /// A heading (or matrix key) names no area.
+    UnknownArea,
+    /// A level lacks an area that other levels of its track have.
+    MissingArea,
+    /// Two areas share a name or alias.
+    AmbiguousArea,
+    /// Two levels of a track share a rank.
+    DuplicateRank,
+    /// Two items that need distinct ids share one.
+    DuplicateId,
+    /// A grade that is not on the framework's grade scale.
+    UnknownGrade,
+    /// A scope that rungs does not know.
+    UnknownScope,
+    /// A time-split range is malformed or out of 0..=100.
+    TimeSplitRange,
+    /// The time-split ranges cannot add up to 100%.
+    TimeSplitSum,
+    /// A tenure or experience range is malformed.
+    YearRange,
+    /// `extends` or `branch.from` names a track that does not exist.
+    MissingTrack,
+    /// Tracks extend each other in a cycle.
+    ExtendsCycle,
+    /// A relative link points at no file of the framework.
+    BrokenLink,
+    /// A statement has no text.
+    EmptyStatement,
+    /// Text in a level page that is not part of any statement.
+    NotAStatement,
+    /// A file that is not part of the framework.
+    StrayFile,
+    /// An importer met something it does not understand.
+    NotImported,
+}
+
+impl Code {
+    /// The stable name, as printed in `error[name]`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::Io => "io",
+            Code::NotUtf8 => "not-utf8",
+            Code::MissingConfig => "missing-config",
+            Code::Syntax => "syntax",
+            Code::FrontMatter => "front-matter",
+            Code::UnknownKey => "unknown-key",
+            Code::MissingField => "missing-field",
+            Code::UnknownArea => "unknown-area",
+            Code::MissingArea => "missing-area",
+            Code::AmbiguousArea => "ambiguous-area",
+            Code::DuplicateRank => "duplicate-rank",
+            Code::DuplicateId => "duplicate-id",
+            Code::UnknownGrade => "unknown-grade",
+            Code::UnknownScope => "unknown-scope",
+            Code::TimeSplitRange => "time-split-range",
+            Code::TimeSplitSum => "time-split-sum",
+            Code::YearRange => "year-range",
+            Code::MissingTrack => "missing-track",
+            Code::ExtendsCycle => "extends-cycle",
+            Code::BrokenLink => "broken-link",
+            Code::EmptyStatement => "empty-statement",
+            Code::NotAStatement => "not-a-statement",
+            Code::StrayFile => "stray-file",
+            Code::NotImported => "not-imported",
+        }
+    }
+}
+
+/// One finding.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// What kind of finding this is.
+    pub code: Code,
+    /// One sentence saying what is wrong.
+    pub message: String,
+    /// Where; `None` for findings about the framework as a whole.
+    pub span: Option<Span>,
+    /// A short label shown under the caret.
+    pub label: Option<String>,
+    /// How to fix it.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// A new error.
+    pub fn error(code: Code, message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, code, message)
+    }
+
+    /// A new warning.
+    pub fn warning(code: Code, message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, code, message)
+    }
+
+    fn new(severity: Severity, code: Code, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity,
+            code,
+            message: message.into(),
+            span: None,
+            label: None,
+            help: None,
+        }
+    }
+
+    /// Points the finding at a place (ignored when the span is unknown).
+    pub fn at(mut self, span: &Span) -> Self {
+        if !span.is_unknown() {
+            self.span = Some(span.clone());
+        }
+        self
+    }
+
+    /// Adds a label under the caret.
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Adds a help line.
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// `file:line:col` or `<framework>` when there is no span.
+    pub fn location(&self) -> String {
+        match &self.span {
+            Some(s) => format!("{}:{}:{}", s.file, s.line, s.column),
+            None => "<framework>".to_string(),
+        }
+    }
+}
+
+/// The findings of one run, in a stable order (file, position, message).
+#[derive(Clone, Debug, Default)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    /// Adds a finding.
+    pub fn push(&mut self, d: Diagnostic) {
+        self.items.push(d);
+    }
+
+    /// Adds many findings.
+    pub fn extend(&mut self, ds: impl IntoIterator<Item = Diagnostic>) {
+        self.items.extend(ds);
+    }
+
+    /// Number of errors.
+    pub fn errors(&self) -> usize {
+        self.items.iter().filter(|d| d.severity == Severity::Error).count()
+    }
+
+    /// Number of warnings.
+    pub fn warnings(&self) -> usize {
+        self.items.iter().filter(|d| d.severity == Severity::Warning).count()
+    }
+
+    /// True when there is no finding at all.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// The findings sorted by file and position.
+    pub fn sorted(mut self) -> Vec<Diagnostic> {
+        self.items.sort_by(|a, b| {
+            let key = |d: &Diagnostic| {
+                d.span
+                    .as_ref()
+                    .map(|s| (s.file.to_string(), s.start))
+                    .unwrap_or_default()
+            };
+            key(a).cmp(&key(b)).then_with(|| a.message.cmp(&b.message))
+        });
+        self.items
+    }
+
+    /// The findings in insertion order.
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter()
+    }
+}
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter()
+    }
+}

@@ -1,0 +1,172 @@
+//! `rungs.toml`: the framework's settings, grade scale and area tree.
+
+use serde::Deserialize;
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{Area, Grade};
+use crate::source::SourceFile;
+use crate::text::{did_you_mean, slug};
+
+use super::frontmatter::locate;
+
+/// The parsed settings file.
+#[derive(Debug, Default)]
+pub struct Config {
+    /// Framework title.
+    pub title: String,
+    /// Framework description.
+    pub description: Option<String>,
+    /// Public URL.
+    pub base_url: Option<String>,
+    /// Grade scale.
+    pub grades: Vec<Grade>,
+    /// Area tree.
+    pub areas: Vec<Area>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    title: Option<String>,
+    description: Option<String>,
+    base_url: Option<String>,
+    #[serde(default)]
+    grades: Vec<RawGrade>,
+    #[serde(default)]
+    areas: Vec<RawArea>,
+    // Sections read by other parts of rungs (the website); accepted here.
+    #[serde(default)]
+    #[allow(dead_code)]
+    site: Option<toml::Table>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    theme: Option<toml::Table>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawGrade {
+    Code(String),
+    Full { id: String, title: Option<String> },
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawArea {
+    id: Option<String>,
+    title: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    description: Option<String>,
+    #[serde(default)]
+    children: Vec<RawArea>,
+}
+
+const KEYS: &[&str] = &["title", "description", "base_url", "grades", "areas", "site", "theme"];
+
+/// Parses `rungs.toml`.
+pub fn parse(file: &SourceFile) -> (Config, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let text = file.text();
+    let raw: RawConfig = match toml::from_str(text) {
+        Ok(raw) => raw,
+        Err(e) => {
+            let span = match e.span() {
+                Some(r) => file.span(r.start, r.end.max(r.start + 1)),
+                None => file.start_span(),
+            };
+            let mut d = Diagnostic::error(Code::Syntax, format!("rungs.toml: {}", e.message().trim())).at(&span);
+            d = match e.message().split('`').nth(1).and_then(|k| did_you_mean(k, KEYS.iter().copied())) {
+                Some(s) if e.message().contains("unknown field") => d.help(format!("did you mean `{s}`?")),
+                _ => d.help("see docs/format.md for the keys of rungs.toml"),
+            };
+            diags.push(d);
+            return (Config::default(), diags);
+        }
+    };
+    let title = match raw.title {
+        Some(t) if !t.trim().is_empty() => t,
+        _ => {
+            diags.push(
+                Diagnostic::error(Code::MissingField, "rungs.toml has no `title`")
+                    .at(&file.start_span())
+                    .help("add a line such as `title = \"Acme Engineering Careers\"`"),
+            );
+            "Untitled framework".to_string()
+        }
+    };
+    let grades = raw
+        .grades
+        .into_iter()
+        .map(|g| {
+            let (id, title) = match g {
+                RawGrade::Code(id) => (id, None),
+                RawGrade::Full { id, title } => (id, title),
+            };
+            let span = locate(file, text, 0, &["grades"]);
+            Grade { id, title, span }
+        })
+        .collect();
+    let mut areas = Vec::new();
+    for raw_area in raw.areas {
+        areas.push(build_area(file, raw_area, &mut diags));
+    }
+    if areas.is_empty() {
+        diags.push(
+            Diagnostic::error(Code::MissingField, "rungs.toml declares no areas")
+                .at(&file.start_span())
+                .help("declare the competency areas with `[[areas]]` tables; see docs/format.md"),
+        );
+    }
+    (
+        Config {
+            title,
+            description: raw.description,
+            base_url: raw.base_url,
+            grades,
+            areas,
+        },
+        diags,
+    )
+}
+
+fn build_area(file: &SourceFile, raw: RawArea, diags: &mut Vec<Diagnostic>) -> Area {
+    let span = find_title(file, &raw.title);
+    let id = match raw.id {
+        Some(id) => {
+            if !crate::text::is_valid_id(&id) {
+                diags.push(
+                    Diagnostic::error(Code::Syntax, format!("area id `{id}` has characters ids cannot have"))
+                        .at(&span)
+                        .help("use letters, digits, `-` and `_`, e.g. `delivery`"),
+                );
+            }
+            id
+        }
+        None => {
+            let s = slug(&raw.title);
+            if s.is_empty() { "area".to_string() } else { s }
+        }
+    };
+    let children = raw.children.into_iter().map(|c| build_area(file, c, diags)).collect();
+    Area {
+        id,
+        title: raw.title,
+        aliases: raw.aliases,
+        description: raw.description,
+        children,
+        span,
+    }
+}
+
+/// Points at the `title = "..."` line of an area.
+fn find_title(file: &SourceFile, title: &str) -> crate::model::Span {
+    let text = file.text();
+    for quoted in [format!("\"{title}\""), format!("'{title}'")] {
+        if let Some(i) = text.find(&quoted) {
+            let line_start = text[..i].rfind('\n').map_or(0, |p| p + 1);
+            return file.span(line_start, i + quoted.len());
+        }
+    }
+    file.start_span()
+}

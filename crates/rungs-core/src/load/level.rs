@@ -1,0 +1,248 @@
+//! A level page: front matter with the level's facts, body with its statements.
+
+use indexmap::IndexMap;
+use serde::Deserialize;
+
+use crate::areas::AreaIndex;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{Indicators, Level, Scope, TimeShare};
+use crate::source::SourceFile;
+use crate::text::did_you_mean;
+
+use super::frontmatter::{self, Split, locate};
+use super::markdown::{BodyOptions, Link, parse_level_body};
+use super::ranges::{Scalar, parse_percent, parse_years};
+
+/// Front matter keys of a level page, shared with area-major `levels:` entries.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct LevelMatter {
+    /// Level id (area-major documents only; pages use their file name).
+    pub id: Option<String>,
+    /// Display title.
+    pub title: Option<String>,
+    /// Explicit rank.
+    pub rank: Option<u32>,
+    /// Hugo-style ordering weight.
+    pub weight: Option<i64>,
+    /// Grade code.
+    pub grade: Option<String>,
+    /// One-line summary (`description` is accepted for Hugo pages).
+    #[serde(alias = "description")]
+    pub summary: Option<String>,
+    /// Tenure range.
+    pub tenure: Option<Scalar>,
+    /// Experience range.
+    pub experience: Option<Scalar>,
+    /// Scope keyword.
+    pub scope: Option<String>,
+    /// Area name to share.
+    pub time_split: Option<IndexMap<String, ShareSpec>>,
+    /// Free text about the indicators.
+    pub indicators_note: Option<String>,
+}
+
+/// One time-split entry: `50-65%`, `50`, or `{ percent: .., note: .. }`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(untagged)]
+pub enum ShareSpec {
+    /// A bare range.
+    Range(Scalar),
+    /// A range and/or a note.
+    Detailed {
+        /// The range.
+        percent: Option<Scalar>,
+        /// The note.
+        note: Option<String>,
+    },
+}
+
+/// Keys a level page may have; Hugo's own keys are accepted silently.
+pub const LEVEL_KEYS: &[&str] = &[
+    "title", "rank", "weight", "grade", "summary", "description", "tenure", "experience", "scope",
+    "time_split", "indicators_note",
+];
+
+/// Hugo front matter keys that carry no meaning for a ladder.
+pub const HUGO_KEYS: &[&str] = &[
+    "date", "lastmod", "linktitle", "draft", "aliases", "toc", "sidebar", "prev", "next", "layout",
+    "type", "slug", "url", "tags", "categories", "keywords", "params", "menu", "cascade",
+    "publishDate", "expiryDate", "math", "comments", "breadcrumbs", "width", "sidebarTitle",
+];
+
+/// A level read from its page, before the track puts it in order.
+#[derive(Debug)]
+pub struct LevelDraft {
+    /// The level (rank 0 until ordered).
+    pub level: Level,
+    /// The rank the author wrote.
+    pub rank: Option<u32>,
+    /// Ordering weight.
+    pub weight: Option<i64>,
+    /// Links in the body.
+    pub links: Vec<Link>,
+}
+
+/// Reads one level page of track `track`.
+pub fn read_level(file: &SourceFile, id: &str, areas: &AreaIndex, diags: &mut Vec<Diagnostic>) -> Option<LevelDraft> {
+    let split = match frontmatter::split(file) {
+        Ok(s) => s,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    check_keys(file, &split, &[LEVEL_KEYS, HUGO_KEYS], diags);
+    let matter: LevelMatter = match frontmatter::parse(file, &split) {
+        Ok(m) => m,
+        Err(d) => {
+            diags.push(d);
+            LevelMatter::default()
+        }
+    };
+    let body = parse_level_body(file, split.body, split.body_start, areas, BodyOptions::default(), diags);
+    let locate_key = |path: &[&str]| locate(file, split.matter, split.matter_start, path);
+    let title = matter.title.clone().unwrap_or_else(|| {
+        diags.push(
+            Diagnostic::error(Code::MissingField, "this level has no `title`")
+                .at(&file.start_span())
+                .help("add `title: Senior Engineer` (or the level's name) to the front matter"),
+        );
+        id.to_string()
+    });
+    let indicators = indicators(&matter, areas, &locate_key, diags);
+    let span = if split.language.is_some() {
+        locate_key(&["title"])
+    } else {
+        file.start_span()
+    };
+    Some(LevelDraft {
+        level: Level {
+            id: id.to_string(),
+            rank: matter.rank.unwrap_or(0),
+            title,
+            grade: matter.grade.clone(),
+            summary: matter.summary.clone(),
+            introduction: body.introduction,
+            indicators,
+            statements: body.statements,
+            span,
+        },
+        rank: matter.rank,
+        weight: matter.weight,
+        links: body.links,
+    })
+}
+
+/// Builds indicators from front matter values, reporting bad ranges where they are written.
+pub fn indicators(
+    matter: &LevelMatter,
+    areas: &AreaIndex,
+    locate_key: &dyn Fn(&[&str]) -> crate::model::Span,
+    diags: &mut Vec<Diagnostic>,
+) -> Indicators {
+    let mut out = Indicators {
+        note: matter.indicators_note.clone(),
+        ..Indicators::default()
+    };
+    for (key, value, slot) in [
+        ("tenure", &matter.tenure, &mut out.tenure),
+        ("experience", &matter.experience, &mut out.experience),
+    ] {
+        if let Some(v) = value {
+            match parse_years(&v.as_text()) {
+                Ok(r) => *slot = Some(r),
+                Err(m) => diags.push(
+                    Diagnostic::error(Code::YearRange, format!("invalid {key}: {m}"))
+                        .at(&locate_key(&[key]))
+                        .help(format!("write {key} as years, e.g. `{key}: 2-3 years`, `{key}: 1 year` or `{key}: 8+ years`")),
+                ),
+            }
+        }
+    }
+    if let Some(scope) = &matter.scope {
+        match Scope::ALL.iter().find(|s| s.as_str() == scope.trim().to_lowercase()) {
+            Some(s) => out.scope = Some(*s),
+            None => {
+                let known: Vec<&str> = Scope::ALL.iter().map(|s| s.as_str()).collect();
+                let help = match did_you_mean(scope, known.iter().copied()) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => format!("use one of: {}", known.join(", ")),
+                };
+                diags.push(
+                    Diagnostic::error(Code::UnknownScope, format!("`{scope}` is not a scope rungs knows"))
+                        .at(&locate_key(&["scope"]))
+                        .help(help),
+                );
+            }
+        }
+    }
+    for (name, spec) in matter.time_split.iter().flatten() {
+        let span = locate_key(&["time_split", name]);
+        let Some(area) = areas.resolve(name) else {
+            let help = match areas.suggest(name) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => "time-split keys are area ids, titles or aliases from rungs.toml".to_string(),
+            };
+            diags.push(
+                Diagnostic::error(Code::UnknownArea, format!("time split names `{name}`, which is not an area"))
+                    .at(&span)
+                    .help(help),
+            );
+            continue;
+        };
+        let (percent, note) = match spec {
+            ShareSpec::Range(r) => (Some(r.as_text()), None),
+            ShareSpec::Detailed { percent, note } => (percent.as_ref().map(Scalar::as_text), note.clone()),
+        };
+        let percent = match percent.map(|p| parse_percent(&p)) {
+            Some(Ok(r)) => Some(r),
+            Some(Err(m)) => {
+                diags.push(
+                    Diagnostic::error(Code::TimeSplitRange, format!("invalid time split for `{name}`: {m}"))
+                        .at(&span)
+                        .help("write a percentage or a range between 0 and 100, e.g. `50-65%`"),
+                );
+                continue;
+            }
+            None => None,
+        };
+        out.time_split.push(TimeShare {
+            area: area.to_string(),
+            percent,
+            note,
+        });
+    }
+    out
+}
+
+/// Warns about front matter keys that none of `known` lists.
+pub fn check_keys(file: &SourceFile, split: &Split<'_>, known: &[&[&str]], diags: &mut Vec<Diagnostic>) {
+    let keys: Vec<String> = match split.language {
+        None => return,
+        Some(frontmatter::Language::Yaml) => {
+            match serde_saphyr::from_str::<IndexMap<String, serde::de::IgnoredAny>>(split.matter) {
+                Ok(map) => map.into_keys().collect(),
+                Err(_) => return, // the typed parse reports syntax errors
+            }
+        }
+        Some(frontmatter::Language::Toml) => match toml::from_str::<toml::Table>(split.matter) {
+            Ok(t) => t.keys().cloned().collect(),
+            Err(_) => return,
+        },
+    };
+    for key in keys {
+        if known.iter().any(|list| list.contains(&key.as_str())) {
+            continue;
+        }
+        let ours = known.first().copied().unwrap_or_default();
+        let help = match did_you_mean(&key, ours.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!("known keys: {}", ours.join(", ")),
+        };
+        diags.push(
+            Diagnostic::warning(Code::UnknownKey, format!("unknown front matter key `{key}` is ignored"))
+                .at(&locate(file, split.matter, split.matter_start, &[&key]))
+                .help(help),
+        );
+    }
+}

@@ -1,0 +1,437 @@
+//! The career-framework model: plain data, serialisable with serde.
+//!
+//! Everything here is what a framework *means*, independent of how it was
+//! written (level-major Markdown, area-major YAML, an import). Every item
+//! carries the [`Span`] it was read from so diagnostics can point at it; spans
+//! are not part of the serialised form, so two frameworks with the same
+//! content compare equal through their JSON export whatever files they came from.
+
+use std::sync::Arc;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Where an item was read from: a file of the framework and a byte range in it.
+///
+/// Lines and columns are 1-based; the column counts characters, not bytes.
+/// Items built in memory (by an importer or a test) have the default, empty span.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Span {
+    /// Path of the file relative to the framework root, with `/` separators.
+    pub file: Arc<str>,
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// 1-based line of `start`.
+    pub line: u32,
+    /// 1-based column (in characters) of `start`.
+    pub column: u32,
+}
+
+impl Span {
+    /// True when the span points at no file (an item made in memory).
+    pub fn is_unknown(&self) -> bool {
+        self.file.is_empty()
+    }
+}
+
+/// One organisation's career framework: its areas, tracks and free pages.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Framework {
+    /// Display title, e.g. "Acme Engineering Careers".
+    pub title: String,
+    /// One-paragraph description used in page metadata.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Public URL the framework is published at, e.g. `https://example.org/careers/`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base_url: Option<String>,
+    /// Markdown shown on the home page (the root `_index.md`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub introduction: Option<String>,
+    /// The shared grade scale (e.g. `L1`..`L10`) that lines up levels of different tracks.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub grades: Vec<Grade>,
+    /// The competency areas, as a tree.
+    pub areas: Vec<Area>,
+    /// The tracks (job families), in display order.
+    pub tracks: Vec<Track>,
+    /// Free pages (introduction, FAQ, ...), in display order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pages: Vec<Page>,
+    /// Where the framework settings were read from.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub span: Span,
+}
+
+/// One step of the shared grade scale.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Grade {
+    /// Short code, e.g. `L4`.
+    pub id: String,
+    /// Optional longer name, e.g. "Senior".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Where the grade was declared.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub span: Span,
+}
+
+/// A competency area (category). Areas form a tree: "Functional" > "Management".
+#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Area {
+    /// Stable identifier (kebab-case), unique in the whole tree.
+    pub id: String,
+    /// Display title, also the heading authors write.
+    pub title: String,
+    /// Other headings accepted for this area (e.g. "Core" for "Core Competencies").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// What the area covers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Sub-areas.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub children: Vec<Area>,
+    /// Where the area was declared.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub span: Span,
+}
+
+impl Area {
+    /// This area and all its descendants, depth first, parents before children.
+    pub fn walk(&self) -> Vec<&Area> {
+        let mut out = vec![self];
+        for child in &self.children {
+            out.extend(child.walk());
+        }
+        out
+    }
+}
+
+/// Whether a track is for individual contributors or for people managers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum TrackKind {
+    /// Individual contributor.
+    #[default]
+    #[serde(alias = "individual-contributor")]
+    Ic,
+    /// People management.
+    #[serde(alias = "manager")]
+    Management,
+}
+
+impl TrackKind {
+    /// The spelling used in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TrackKind::Ic => "ic",
+            TrackKind::Management => "management",
+        }
+    }
+}
+
+/// Where a track splits off another one: it shares the base's levels below
+/// `rank` and continues with its own levels from `rank` up.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Branch {
+    /// Id of the track this one branches from.
+    pub from: String,
+    /// Rank of this track's first level; levels of `from` below it are shared.
+    pub rank: u32,
+}
+
+/// A job family: an ordered list of levels.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Track {
+    /// Stable identifier: the track's directory or file name.
+    pub id: String,
+    /// Display title.
+    pub title: String,
+    /// Short description for listings and metadata.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Markdown shown on the track page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub introduction: Option<String>,
+    /// Individual contributor or management.
+    #[serde(default)]
+    pub kind: TrackKind,
+    /// Id of a base track whose statements this track inherits at the same rank.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extends: Option<String>,
+    /// Where this track splits off another (IC / management branch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub branch: Option<Branch>,
+    /// Levels from the most junior to the most senior.
+    pub levels: Vec<Level>,
+    /// Where the track was declared.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub span: Span,
+}
+
+/// One rung of a track.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Level {
+    /// Stable identifier within the track (the file name without `.md`).
+    pub id: String,
+    /// Position on the ladder, 1 for the most junior; comparable across tracks
+    /// that branch from each other.
+    pub rank: u32,
+    /// Display title, e.g. "Senior Engineer".
+    pub title: String,
+    /// Code on the shared grade scale, e.g. `L4`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grade: Option<String>,
+    /// One-line summary for the ladder overview.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// Markdown before the first area heading.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub introduction: Option<String>,
+    /// Tenure, experience, scope and time split.
+    #[serde(default, skip_serializing_if = "Indicators::is_empty")]
+    pub indicators: Indicators,
+    /// The expectations, grouped by area in area order.
+    pub statements: Vec<Statement>,
+    /// Where the level was declared.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub span: Span,
+}
+
+/// Rough, non-binding facts about a level.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Indicators {
+    /// Approximate time people spend at this level.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenure: Option<YearRange>,
+    /// Typical years of professional experience.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub experience: Option<YearRange>,
+    /// How far the level's impact reaches.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Scope>,
+    /// How time and energy are split across areas.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub time_split: Vec<TimeShare>,
+    /// Free text that qualifies the indicators.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Indicators {
+    /// True when no indicator is given.
+    pub fn is_empty(&self) -> bool {
+        *self == Indicators::default()
+    }
+}
+
+/// A range of years; `max` is `None` for open ranges such as "8+ years".
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct YearRange {
+    /// Lower bound in years.
+    pub min: f64,
+    /// Upper bound in years, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+}
+
+/// How far a level's impact reaches, from narrowest to widest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scope {
+    /// Own tasks.
+    Individual,
+    /// A team.
+    Team,
+    /// Several teams.
+    MultiTeam,
+    /// A function or discipline across teams.
+    Function,
+    /// A department.
+    Department,
+    /// The whole company.
+    Company,
+    /// Beyond the company: the industry or community.
+    Industry,
+}
+
+impl Scope {
+    /// Every scope, narrowest first.
+    pub const ALL: [Scope; 7] = [
+        Scope::Individual,
+        Scope::Team,
+        Scope::MultiTeam,
+        Scope::Function,
+        Scope::Department,
+        Scope::Company,
+        Scope::Industry,
+    ];
+
+    /// The spelling used in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::Individual => "individual",
+            Scope::Team => "team",
+            Scope::MultiTeam => "multi-team",
+            Scope::Function => "function",
+            Scope::Department => "department",
+            Scope::Company => "company",
+            Scope::Industry => "industry",
+        }
+    }
+}
+
+/// The share of time for one area: a percentage range, a note, or both.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TimeShare {
+    /// Area id.
+    pub area: String,
+    /// Percentage range, e.g. 50-65.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub percent: Option<PercentRange>,
+    /// Free text for areas that are not measured in time (e.g. traits).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A percentage range, both ends inclusive, `min <= max <= 100` once validated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PercentRange {
+    /// Lower bound.
+    pub min: u32,
+    /// Upper bound.
+    pub max: u32,
+}
+
+/// One expectation of a level ("You own large features end to end").
+#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Statement {
+    /// Stable id, unique within the level: written by the author as `{#id}` or
+    /// derived from the area and the first words of the text.
+    pub id: String,
+    /// True when the author wrote the id; derived ids are re-linked by similarity across versions.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub explicit_id: bool,
+    /// Area id.
+    pub area: String,
+    /// Optional name, e.g. "Tenacity" in `**Tenacity**: ...`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The statement, as inline Markdown.
+    pub text: String,
+    /// Examples that illustrate the statement.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<String>,
+    /// Nested statements (sub-points).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub children: Vec<Statement>,
+    /// Where the statement was written.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub span: Span,
+}
+
+impl Statement {
+    /// This statement and its descendants, depth first.
+    pub fn walk(&self) -> Vec<&Statement> {
+        let mut out = vec![self];
+        for child in &self.children {
+            out.extend(child.walk());
+        }
+        out
+    }
+}
+
+/// A free page such as an introduction or an FAQ.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Page {
+    /// Stable identifier: the file name without `.md`.
+    pub id: String,
+    /// Display title.
+    pub title: String,
+    /// Short description for listings and metadata.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The page content, as Markdown.
+    pub body: String,
+    /// Where the page was read from.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub span: Span,
+}
+
+impl Framework {
+    /// All areas of the tree, depth first.
+    pub fn all_areas(&self) -> Vec<&Area> {
+        self.areas.iter().flat_map(Area::walk).collect()
+    }
+
+    /// The track with this id.
+    pub fn track(&self, id: &str) -> Option<&Track> {
+        self.tracks.iter().find(|t| t.id == id)
+    }
+
+    /// Counts used in summaries: tracks, levels, areas, statements (with children).
+    pub fn counts(&self) -> Counts {
+        let levels = self.tracks.iter().map(|t| t.levels.len()).sum();
+        let statements = self
+            .tracks
+            .iter()
+            .flat_map(|t| &t.levels)
+            .flat_map(|l| &l.statements)
+            .map(|s| s.walk().len())
+            .sum();
+        Counts {
+            tracks: self.tracks.len(),
+            levels,
+            areas: self.all_areas().len(),
+            statements,
+            pages: self.pages.len(),
+        }
+    }
+}
+
+/// Sizes of a framework, for summaries.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    /// Number of tracks.
+    pub tracks: usize,
+    /// Number of levels over all tracks.
+    pub levels: usize,
+    /// Number of areas in the tree.
+    pub areas: usize,
+    /// Number of statements, nested ones included.
+    pub statements: usize,
+    /// Number of free pages.
+    pub pages: usize,
+}
+
+impl std::fmt::Display for Counts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} tracks, {} levels, {} areas, {} statements, {} pages",
+            self.tracks, self.levels, self.areas, self.statements, self.pages
+        )
+    }
+}

@@ -1,0 +1,232 @@
+//! The files of a framework, held in memory.
+//!
+//! Loading works on a [`SourceSet`] rather than on the disk so that the same
+//! code checks a directory, the framework embedded in the binary, or files a
+//! test builds in memory.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::model::Span;
+
+/// Where a file stops being valid UTF-8.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct InvalidUtf8 {
+    /// Byte offset of the first invalid byte.
+    pub offset: usize,
+    /// 1-based line of that byte.
+    pub line: u32,
+    /// 1-based column of that byte.
+    pub column: u32,
+}
+
+/// One file: its path relative to the framework root and its bytes.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    /// Relative path with `/` separators.
+    pub path: Arc<str>,
+    /// The text, or where the first invalid UTF-8 byte is.
+    pub text: Result<String, InvalidUtf8>,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    /// Wraps a file's bytes.
+    pub fn new(path: &str, bytes: Vec<u8>) -> Self {
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let offset = e.utf8_error().valid_up_to();
+            let valid = String::from_utf8_lossy(&e.as_bytes()[..offset]).into_owned();
+            let line = valid.matches('\n').count() as u32 + 1;
+            let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
+            InvalidUtf8 { offset, line, column }
+        });
+        // A UTF-8 byte-order mark is invisible to authors; drop it so offsets
+        // match what an editor shows.
+        let text = text.map(|t| match t.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_string(),
+            None => t,
+        });
+        let line_starts = match &text {
+            Ok(t) => std::iter::once(0)
+                .chain(t.match_indices('\n').map(|(i, _)| i + 1))
+                .collect(),
+            Err(_) => vec![0],
+        };
+        SourceFile {
+            path: Arc::from(path),
+            text,
+            line_starts,
+        }
+    }
+
+    /// The text, or an empty string for a file that is not UTF-8.
+    pub fn text(&self) -> &str {
+        self.text.as_deref().unwrap_or("")
+    }
+
+    /// A span for a byte range of this file (clamped to the text).
+    pub fn span(&self, start: usize, end: usize) -> Span {
+        let text = self.text();
+        let start = floor_char_boundary(text, start.min(text.len()));
+        let end = floor_char_boundary(text, end.clamp(start, text.len()));
+        let line_index = self.line_starts.partition_point(|&s| s <= start) - 1;
+        let line_start = self.line_starts[line_index];
+        let column = text[line_start..start].chars().count() + 1;
+        Span {
+            file: self.path.clone(),
+            start,
+            end,
+            line: line_index as u32 + 1,
+            column: column as u32,
+        }
+    }
+
+    /// A span covering the whole of 1-based `line` (without its newline).
+    pub fn line_span(&self, line: usize) -> Span {
+        let text = self.text();
+        let idx = line.saturating_sub(1).min(self.line_starts.len() - 1);
+        let start = self.line_starts[idx];
+        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        self.span(start, end)
+    }
+
+    /// A span for the start of the file.
+    pub fn start_span(&self) -> Span {
+        self.line_span(1)
+    }
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// All files of a framework, by relative path.
+#[derive(Clone, Debug, Default)]
+pub struct SourceSet {
+    files: BTreeMap<String, SourceFile>,
+    /// Files that could not be read, with the reason.
+    pub unreadable: Vec<(String, String)>,
+}
+
+impl SourceSet {
+    /// An empty set.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds (or replaces) a file.
+    pub fn insert(&mut self, path: &str, bytes: impl Into<Vec<u8>>) {
+        self.files
+            .insert(path.to_string(), SourceFile::new(path, bytes.into()));
+    }
+
+    /// The file at `path`.
+    pub fn get(&self, path: &str) -> Option<&SourceFile> {
+        self.files.get(path)
+    }
+
+    /// All files, sorted by path.
+    pub fn iter(&self) -> impl Iterator<Item = &SourceFile> {
+        self.files.values()
+    }
+
+    /// Number of files.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    /// True when there is no file.
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// True when a file exists at `path`.
+    pub fn contains(&self, path: &str) -> bool {
+        self.files.contains_key(path)
+    }
+
+    /// Reads every file under `root`, skipping hidden files and folders
+    /// (`.git`, editor swap files) and the `public/` output folder.
+    pub fn read_dir(root: &Path) -> std::io::Result<SourceSet> {
+        let mut paths = Vec::new();
+        collect(root, root, &mut paths)?;
+        use rayon::prelude::*;
+        let read: Vec<(String, std::io::Result<Vec<u8>>)> = paths
+            .into_par_iter()
+            .map(|(rel, abs)| {
+                let bytes = std::fs::read(&abs);
+                (rel, bytes)
+            })
+            .collect();
+        let mut set = SourceSet::new();
+        for (rel, bytes) in read {
+            match bytes {
+                Ok(b) => set.insert(&rel, b),
+                Err(e) => set.unreadable.push((rel, e.to_string())),
+            }
+        }
+        Ok(set)
+    }
+
+    /// The framework built into rungs (the one `rungs new` writes).
+    pub fn example() -> SourceSet {
+        let mut set = SourceSet::new();
+        add_embedded(&EXAMPLE, &mut set);
+        set
+    }
+
+    /// Writes every file under `root`.
+    pub fn write_to(&self, root: &Path) -> std::io::Result<()> {
+        for file in self.iter() {
+            let path = root.join(&*file.path);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            std::fs::write(path, file.text())?;
+        }
+        Ok(())
+    }
+}
+
+static EXAMPLE: include_dir::Dir<'_> = include_dir::include_dir!("$CARGO_MANIFEST_DIR/example");
+
+fn add_embedded(dir: &include_dir::Dir<'_>, set: &mut SourceSet) {
+    for file in dir.files() {
+        let path = file.path().to_string_lossy().replace('\\', "/");
+        set.insert(&path, file.contents());
+    }
+    for sub in dir.dirs() {
+        add_embedded(sub, set);
+    }
+}
+
+fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, PathBuf)>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') || name.ends_with('~') {
+            continue;
+        }
+        let path = entry.path();
+        let file_type = entry.file_type()?;
+        let rel = path
+            .strip_prefix(root)
+            .unwrap_or(&path)
+            .to_string_lossy()
+            .replace('\\', "/");
+        if file_type.is_dir() {
+            if dir == root && (name == "public" || name == "target") {
+                continue;
+            }
+            collect(root, &path, out)?;
+        } else {
+            out.push((rel, path));
+        }
+    }
+    Ok(())
+}

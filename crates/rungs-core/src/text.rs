@@ -1,0 +1,121 @@
+//! Small text helpers shared by loading, importing and exporting.
+
+/// Lower-case kebab-case identifier made of ASCII letters and digits.
+///
+/// Non-ASCII letters are dropped rather than transliterated, so ids stay
+/// plain; callers fall back to a generic id when nothing is left.
+pub fn slug(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut dash = false;
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.push(c.to_ascii_lowercase());
+        } else if c != '\'' && c != '’' && !c.is_alphanumeric() {
+            dash = true;
+        }
+    }
+    out
+}
+
+/// True for ids authors may write: ASCII letters, digits, `-` and `_`, starting with a letter or digit.
+pub fn is_valid_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphanumeric())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// Case- and space-insensitive form used to match headings to areas.
+pub fn normalise(text: &str) -> String {
+    let trimmed = text.trim().trim_end_matches(':').trim();
+    trimmed
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Collapses runs of white space (including newlines) into single spaces.
+pub fn collapse_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The candidate closest to `word`, if it is close enough to be a likely typo.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let word = normalise(word);
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(&word, &normalise(c)), c))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+/// Words that carry no meaning on their own, skipped when deriving ids.
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "by", "can", "for", "from", "has", "have", "in",
+    "is", "it", "its", "of", "on", "or", "that", "the", "their", "this", "to", "with", "you",
+    "your", "they", "them", "who", "when",
+];
+
+/// Up to `n` meaningful words of `text`, slugged: the basis of derived ids.
+pub fn key_words(text: &str, n: usize) -> String {
+    let plain = strip_inline_markup(text);
+    let words: Vec<String> = plain
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .filter(|w| !STOP_WORDS.contains(&w.as_str()))
+        .take(n)
+        .collect();
+    slug(&words.join(" "))
+}
+
+/// Removes Markdown emphasis markers and link targets, keeping the words.
+pub fn strip_inline_markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '*' | '_' | '`' => {}
+            ']' if chars.peek() == Some(&'(') => {
+                // Skip the link target `(...)`.
+                for c in chars.by_ref() {
+                    if c == ')' {
+                        break;
+                    }
+                }
+            }
+            '[' => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Core Competencies"), "core-competencies");
+        assert_eq!(slug("  Don't panic!  "), "dont-panic");
+        assert_eq!(slug("Ünïcode"), "ncode");
+    }
+
+    #[test]
+    fn key_words_skip_stop_words_and_markup() {
+        assert_eq!(key_words("You own **large** features end to end", 3), "own-large-features");
+        assert_eq!(key_words("[Docs](x.md) are written", 2), "docs-written");
+    }
+
+    #[test]
+    fn suggestions() {
+        assert_eq!(did_you_mean("Delivry", ["Delivery", "Craft"]), Some("Delivery"));
+        assert_eq!(did_you_mean("Zebra", ["Delivery", "Craft"]), None);
+    }
+}

@@ -1,0 +1,263 @@
+//! Checks that need the whole framework: ranks, ids, areas across levels,
+//! time splits, `extends` and branches, grades, internal links.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use crate::areas::AreaIndex;
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::load::markdown::Link;
+use crate::model::{Framework, Span, Statement, Track};
+use crate::source::SourceSet;
+use crate::text::did_you_mean;
+
+/// Runs every whole-framework check. `spans[i]` holds where track `i`
+/// writes `extends` and `branch`.
+pub fn validate(framework: &Framework, areas: &AreaIndex, spans: &[(Span, Span)], diags: &mut Diagnostics) {
+    let grades: Vec<&str> = framework.grades.iter().map(|g| g.id.as_str()).collect();
+    for (i, track) in framework.tracks.iter().enumerate() {
+        let (extends_span, branch_span) = spans.get(i).cloned().unwrap_or_default();
+        check_levels(track, &grades, diags);
+        check_missing_areas(track, areas, diags);
+        check_references(framework, track, &extends_span, &branch_span, diags);
+    }
+    check_extends_cycles(framework, spans, diags);
+}
+
+fn check_levels(track: &Track, grades: &[&str], diags: &mut Diagnostics) {
+    let mut ranks: HashMap<u32, &str> = HashMap::new();
+    let mut ids: HashSet<&str> = HashSet::new();
+    for level in &track.levels {
+        if let Some(other) = ranks.insert(level.rank, &level.title) {
+            diags.push(
+                Diagnostic::error(
+                    Code::DuplicateRank,
+                    format!("`{}` and `{other}` both have rank {} in track `{}`", level.title, level.rank, track.id),
+                )
+                .at(&level.span)
+                .help("give each level of a track its own `rank` (or remove `rank` everywhere to order by `weight`)"),
+            );
+        }
+        if !ids.insert(&level.id) {
+            diags.push(
+                Diagnostic::error(Code::DuplicateId, format!("two levels of track `{}` have the id `{}`", track.id, level.id))
+                    .at(&level.span)
+                    .help("level ids must be unique within a track"),
+            );
+        }
+        if let Some(grade) = &level.grade {
+            if !grades.is_empty() && !grades.contains(&grade.as_str()) {
+                let help = match did_you_mean(grade, grades.iter().copied()) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => format!("the grade scale in rungs.toml is: {}", grades.join(", ")),
+                };
+                diags.push(
+                    Diagnostic::error(Code::UnknownGrade, format!("grade `{grade}` is not on the grade scale"))
+                        .at(&level.span)
+                        .help(help),
+                );
+            }
+        }
+        let mut seen: HashSet<&str> = HashSet::new();
+        for s in level.statements.iter().flat_map(Statement::walk) {
+            if s.explicit_id && !seen.insert(&s.id) {
+                diags.push(
+                    Diagnostic::error(Code::DuplicateId, format!("statement id `{}` is used twice in this level", s.id))
+                        .at(&s.span)
+                        .help("statement ids must be unique within a level; rename one of them"),
+                );
+            } else {
+                seen.insert(&s.id);
+            }
+        }
+        check_time_split(level, diags);
+    }
+}
+
+fn check_time_split(level: &crate::model::Level, diags: &mut Diagnostics) {
+    let ranges: Vec<_> = level.indicators.time_split.iter().filter_map(|t| t.percent).collect();
+    if ranges.is_empty() {
+        return;
+    }
+    let min: u32 = ranges.iter().map(|r| r.min).sum();
+    let max: u32 = ranges.iter().map(|r| r.max).sum();
+    let problem = if min > 100 {
+        Some(format!("the lower ends add up to {min}%"))
+    } else if max < 100 {
+        Some(format!("the upper ends add up to only {max}%"))
+    } else {
+        None
+    };
+    if let Some(problem) = problem {
+        diags.push(
+            Diagnostic::warning(Code::TimeSplitSum, format!("the time split of `{}` cannot add up to 100%: {problem}", level.title))
+                .at(&level.span)
+                .help("adjust the ranges so that the lower ends add up to at most 100% and the upper ends to at least 100%"),
+        );
+    }
+}
+
+fn check_missing_areas(track: &Track, areas: &AreaIndex, diags: &mut Diagnostics) {
+    if track.levels.len() < 2 {
+        return;
+    }
+    let per_level: Vec<BTreeSet<&str>> = track
+        .levels
+        .iter()
+        .map(|l| l.statements.iter().map(|s| s.area.as_str()).collect())
+        .collect();
+    let all: BTreeSet<&str> = per_level.iter().flatten().copied().collect();
+    for (level, have) in track.levels.iter().zip(&per_level) {
+        if have.is_empty() {
+            continue;
+        }
+        let mut missing: Vec<&str> = all.difference(have).copied().collect();
+        missing.sort_by_key(|a| areas.position(a));
+        if missing.is_empty() {
+            continue;
+        }
+        let names: Vec<String> = missing.iter().map(|a| format!("`{}`", areas.path_title(a))).collect();
+        diags.push(
+            Diagnostic::warning(
+                Code::MissingArea,
+                format!("`{}` says nothing about {}, which other levels of `{}` cover", level.title, names.join(", "), track.title),
+            )
+            .at(&level.span)
+            .help("add a heading with at least one statement for each area, so readers can compare levels"),
+        );
+    }
+}
+
+fn check_references(framework: &Framework, track: &Track, extends_span: &Span, branch_span: &Span, diags: &mut Diagnostics) {
+    let ids: Vec<&str> = framework.tracks.iter().map(|t| t.id.as_str()).collect();
+    let missing = |name: &str, what: &str, span: &Span| {
+        let help = match did_you_mean(name, ids.iter().copied().filter(|i| *i != track.id)) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!("the tracks are: {}", ids.join(", ")),
+        };
+        Diagnostic::error(Code::MissingTrack, format!("track `{}` {what} `{name}`, which does not exist", track.id))
+            .at(if span.is_unknown() { &track.span } else { span })
+            .help(help)
+    };
+    if let Some(base) = &track.extends {
+        if framework.track(base).is_none() {
+            diags.push(missing(base, "extends", extends_span));
+        }
+    }
+    if let Some(branch) = &track.branch {
+        if branch.from == track.id {
+            diags.push(
+                Diagnostic::error(Code::MissingTrack, format!("track `{}` branches from itself", track.id))
+                    .at(if branch_span.is_unknown() { &track.span } else { branch_span })
+                    .help("`branch.from` names the track this one splits off"),
+            );
+        } else if framework.track(&branch.from).is_none() {
+            diags.push(missing(&branch.from, "branches from", branch_span));
+        }
+    }
+}
+
+fn check_extends_cycles(framework: &Framework, spans: &[(Span, Span)], diags: &mut Diagnostics) {
+    let mut reported: HashSet<String> = HashSet::new();
+    for (i, track) in framework.tracks.iter().enumerate() {
+        let mut path = vec![track.id.as_str()];
+        let mut current = track;
+        while let Some(base) = current.extends.as_deref() {
+            if base == track.id {
+                if path.iter().all(|p| !reported.contains(*p)) {
+                    path.push(base);
+                    let span = spans.get(i).map(|s| s.0.clone()).unwrap_or_default();
+                    diags.push(
+                        Diagnostic::error(Code::ExtendsCycle, format!("tracks extend each other in a cycle: {}", path.join(" → ")))
+                            .at(if span.is_unknown() { &track.span } else { &span })
+                            .help("a track can extend a base track, but the chain must end at a track that extends nothing"),
+                    );
+                    reported.extend(path.iter().map(|p| p.to_string()));
+                }
+                break;
+            }
+            if path.contains(&base) {
+                break; // a cycle that does not pass through `track`; reported from its own members
+            }
+            let Some(next) = framework.track(base) else { break };
+            path.push(base);
+            current = next;
+        }
+    }
+}
+
+/// Reports relative links that point at no file of the framework.
+pub fn check_links(sources: &SourceSet, links: &[Link], diags: &mut Diagnostics) {
+    for link in links {
+        let dest = link.dest.trim();
+        if dest.starts_with('#') || dest.starts_with('/') || dest.contains("://") || has_scheme(dest) {
+            continue;
+        }
+        let path = dest.split(['#', '?']).next().unwrap_or("");
+        if path.is_empty() {
+            if dest.is_empty() {
+                diags.push(
+                    Diagnostic::error(Code::BrokenLink, "this link has no destination")
+                        .at(&link.span)
+                        .help("write the target between the parentheses, e.g. `[FAQ](../../pages/faq.md)`"),
+                );
+            }
+            continue;
+        }
+        let dir = link.span.file.rsplit_once('/').map_or("", |(d, _)| d);
+        let Some(target) = resolve(dir, path) else {
+            diags.push(
+                Diagnostic::error(Code::BrokenLink, format!("link `{dest}` leaves the framework directory"))
+                    .at(&link.span)
+                    .help("link to files inside the framework, or use a full URL"),
+            );
+            continue;
+        };
+        let exists = sources.contains(&target)
+            || sources.contains(&format!("{}/_index.md", target.trim_end_matches('/')))
+            || target.is_empty();
+        if !exists {
+            let candidates: Vec<String> = sources.iter().map(|f| relative(dir, &f.path)).collect();
+            let help = match did_you_mean(path, candidates.iter().map(String::as_str)) {
+                Some(s) => format!("did you mean `{s}`? Links are relative to the file that contains them"),
+                None => "links are relative to the file that contains them, e.g. `../senior.md` or `../../pages/faq.md`".into(),
+            };
+            diags.push(
+                Diagnostic::error(Code::BrokenLink, format!("link `{dest}` points at `{target}`, which does not exist"))
+                    .at(&link.span)
+                    .help(help),
+            );
+        }
+    }
+}
+
+fn has_scheme(dest: &str) -> bool {
+    match dest.find(':') {
+        Some(i) => dest[..i].chars().all(|c| c.is_ascii_alphanumeric() || c == '+' || c == '-' || c == '.'),
+        None => false,
+    }
+}
+
+/// Joins `path` to `dir` and removes `.` and `..`; `None` when it climbs out of the root.
+fn resolve(dir: &str, path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// `path` written relative to `dir`.
+fn relative(dir: &str, path: &str) -> String {
+    let from: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+    let to: Vec<&str> = path.split('/').collect();
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut out: Vec<&str> = vec![".."; from.len() - common];
+    out.extend(&to[common..]);
+    out.join("/")
+}
