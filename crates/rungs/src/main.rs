@@ -1,3 +1,24 @@
-fn main() {
-    println!("Hello, world!");
+//! `rungs`: career ladders as code.
+//!
+//! The binary wires the command line to `rungs-core`; every command lives in
+//! its own module under `commands/`.
+
+mod cli;
+mod commands;
+mod input;
+mod render;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    match commands::run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
 }

@@ -1,0 +1,129 @@
+//! Writing a framework as a Hugo site laid out like the public Hugo ladders
+//! (`content/docs/<track>/<level>.md`, area headings, an indicators table).
+//!
+//! Used by the synthetic generator so benchmarks compare rungs and Hugo on
+//! identical content, and by anyone who wants to keep a Hugo site.
+
+use crate::areas::AreaIndex;
+use crate::load::ranges::{format_percent, format_years};
+use crate::model::{Framework, Level, Statement};
+use crate::source::SourceSet;
+
+use super::{area_path, area_runs};
+
+/// The framework as the files of a Hugo site (`hugo.toml` + `content/`).
+pub fn to_hugo(framework: &Framework) -> SourceSet {
+    let (areas, _) = AreaIndex::new(&framework.areas);
+    let mut set = SourceSet::new();
+    let mut config = format!("title = {}\nlanguageCode = \"en-us\"\n", quote(&framework.title));
+    if let Some(url) = &framework.base_url {
+        config = format!("baseURL = {}\n{config}", quote(url));
+    }
+    set.insert("hugo.toml", config);
+    set.insert(
+        "content/docs/_index.md",
+        page(&framework.title, framework.description.as_deref(), None, framework.introduction.as_deref().unwrap_or("")),
+    );
+    for (i, p) in framework.pages.iter().enumerate() {
+        set.insert(
+            &format!("content/docs/{}.md", p.id),
+            page(&p.title, p.description.as_deref(), Some(i + 1), &p.body),
+        );
+    }
+    for (i, track) in framework.tracks.iter().enumerate() {
+        set.insert(
+            &format!("content/docs/{}/_index.md", track.id),
+            page(&track.title, track.description.as_deref(), Some(i + 1), track.introduction.as_deref().unwrap_or("")),
+        );
+        for level in &track.levels {
+            set.insert(
+                &format!("content/docs/{}/{}.md", track.id, level.id),
+                page(&level.title, level.summary.as_deref(), Some(100 + level.rank as usize), &level_body(level, &areas)),
+            );
+        }
+    }
+    set
+}
+
+fn quote(s: &str) -> String {
+    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+fn page(title: &str, description: Option<&str>, weight: Option<usize>, body: &str) -> String {
+    let mut out = format!("---\ntitle: {}\n", quote(title));
+    if let Some(d) = description {
+        out.push_str(&format!("description: {}\n", quote(d)));
+    }
+    if let Some(w) = weight {
+        out.push_str(&format!("weight: {w}\n"));
+    }
+    out.push_str("---\n\n");
+    out.push_str(body.trim());
+    out.push('\n');
+    out
+}
+
+fn level_body(level: &Level, areas: &AreaIndex) -> String {
+    let mut body = String::new();
+    let mut current: Vec<String> = Vec::new();
+    for (area, statements) in area_runs(&level.statements) {
+        let path = area_path(areas, area);
+        let common = current.iter().zip(&path).take_while(|(a, b)| a == b).count().min(path.len() - 1);
+        for (depth, id) in path.iter().enumerate().skip(common) {
+            let title = areas.titles.get(id).map_or(id.as_str(), String::as_str);
+            body.push_str(&format!("{} {}\n", "#".repeat(depth + 2), title));
+        }
+        current = path;
+        for s in statements {
+            statement(s, 0, &mut body);
+        }
+        body.push('\n');
+    }
+    let ind = &level.indicators;
+    if ind.is_empty() {
+        return body;
+    }
+    body.push_str("## Broad Indicators\n");
+    if let Some(note) = &ind.note {
+        body.push_str(note);
+        body.push('\n');
+    }
+    body.push_str("<table>\n<tbody>\n");
+    for t in &ind.time_split {
+        let title = areas.titles.get(&t.area).map_or(t.area.as_str(), String::as_str);
+        let value = match (&t.percent, &t.note) {
+            (Some(p), _) => format!("~{}", format_percent(p)),
+            (None, Some(n)) => n.clone(),
+            (None, None) => continue,
+        };
+        body.push_str(&format!("  <tr>\n    <td><span style=\"font-weight:bold\">{title}</span>: {value}</td>\n  </tr>\n"));
+    }
+    for (label, value) in [
+        ("Approximate Tenure in this role", ind.tenure.as_ref().map(|y| format!("~{}", format_years(y)))),
+        ("Experience", ind.experience.as_ref().map(|y| format!("~{}", format_years(y)))),
+        ("Scope", ind.scope.map(|s| s.as_str().to_string())),
+    ] {
+        if let Some(v) = value {
+            body.push_str(&format!("  <tr>\n    <td>{label}</td>\n    <td>{v}</td>\n  </tr>\n"));
+        }
+    }
+    body.push_str("</tbody>\n</table>\n");
+    body
+}
+
+fn statement(s: &Statement, depth: usize, out: &mut String) {
+    let indent = "  ".repeat(depth);
+    out.push_str(&indent);
+    out.push_str("* ");
+    if let Some(name) = &s.name {
+        out.push_str(&format!("**{name}**: "));
+    }
+    out.push_str(&s.text);
+    out.push('\n');
+    for e in &s.examples {
+        out.push_str(&format!("{indent}  * Example: {e}\n"));
+    }
+    for c in &s.children {
+        statement(c, depth + 1, out);
+    }
+}

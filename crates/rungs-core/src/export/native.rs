@@ -1,0 +1,239 @@
+//! Writing a framework as a rungs directory (the Markdown export).
+//!
+//! Every level becomes a level-major page. Loading the result gives back an
+//! equal model: explicit ids are written as `{#id}`, derived ids are left to
+//! be derived again, ranks and weights are written so order is kept.
+
+use indexmap::IndexMap;
+use serde::Serialize;
+
+use crate::areas::AreaIndex;
+use crate::load::ranges::{format_percent, format_years};
+use crate::model::{Area, Framework, Level, Statement, Track};
+use crate::source::SourceSet;
+
+use super::{area_path, area_runs};
+
+#[derive(Serialize)]
+struct ConfigOut<'a> {
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    base_url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    grades: Vec<GradeOut<'a>>,
+    areas: Vec<AreaOut<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum GradeOut<'a> {
+    Code(&'a str),
+    Full { id: &'a str, title: &'a str },
+}
+
+#[derive(Serialize)]
+struct AreaOut<'a> {
+    id: &'a str,
+    title: &'a str,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    aliases: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    children: Vec<AreaOut<'a>>,
+}
+
+fn area_out(a: &Area) -> AreaOut<'_> {
+    AreaOut {
+        id: &a.id,
+        title: &a.title,
+        aliases: &a.aliases,
+        description: a.description.as_deref(),
+        children: a.children.iter().map(area_out).collect(),
+    }
+}
+
+#[derive(Serialize)]
+struct TrackOut<'a> {
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
+    kind: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    extends: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    branch: Option<&'a crate::model::Branch>,
+    weight: usize,
+}
+
+#[derive(Serialize)]
+struct LevelOut<'a> {
+    title: &'a str,
+    rank: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    grade: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    summary: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tenure: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    experience: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scope: Option<&'a str>,
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    time_split: IndexMap<&'a str, ShareOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    indicators_note: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum ShareOut<'a> {
+    Range(String),
+    Detailed {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        percent: Option<String>,
+        note: &'a str,
+    },
+}
+
+#[derive(Serialize)]
+struct PageOut<'a> {
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
+    weight: usize,
+}
+
+/// The framework as the files of a rungs directory.
+pub fn to_sources(framework: &Framework) -> SourceSet {
+    let (areas, _) = AreaIndex::new(&framework.areas);
+    let mut set = SourceSet::new();
+    let config = ConfigOut {
+        title: &framework.title,
+        description: framework.description.as_deref(),
+        base_url: framework.base_url.as_deref(),
+        grades: framework
+            .grades
+            .iter()
+            .map(|g| match &g.title {
+                Some(t) => GradeOut::Full { id: &g.id, title: t },
+                None => GradeOut::Code(&g.id),
+            })
+            .collect(),
+        areas: framework.areas.iter().map(area_out).collect(),
+    };
+    set.insert("rungs.toml", toml::to_string(&config).unwrap_or_default());
+    if let Some(intro) = &framework.introduction {
+        set.insert("_index.md", format!("{}\n", intro.trim()));
+    }
+    for (i, page) in framework.pages.iter().enumerate() {
+        let matter = PageOut {
+            title: &page.title,
+            description: page.description.as_deref(),
+            weight: i + 1,
+        };
+        set.insert(&format!("pages/{}.md", page.id), with_matter(&matter, &page.body));
+    }
+    for (i, track) in framework.tracks.iter().enumerate() {
+        write_track(track, i + 1, &areas, &mut set);
+    }
+    set
+}
+
+fn write_track(track: &Track, weight: usize, areas: &AreaIndex, set: &mut SourceSet) {
+    let matter = TrackOut {
+        title: &track.title,
+        description: track.description.as_deref(),
+        kind: track.kind.as_str(),
+        extends: track.extends.as_deref(),
+        branch: track.branch.as_ref(),
+        weight,
+    };
+    let intro = track.introduction.as_deref().unwrap_or("");
+    set.insert(&format!("tracks/{}/_index.md", track.id), with_matter(&matter, intro));
+    for level in &track.levels {
+        set.insert(&format!("tracks/{}/{}.md", track.id, level.id), level_page(level, areas));
+    }
+}
+
+/// One level as a level-major Markdown page.
+pub fn level_page(level: &Level, areas: &AreaIndex) -> String {
+    let ind = &level.indicators;
+    let matter = LevelOut {
+        title: &level.title,
+        rank: level.rank,
+        grade: level.grade.as_deref(),
+        summary: level.summary.as_deref(),
+        tenure: ind.tenure.as_ref().map(format_years),
+        experience: ind.experience.as_ref().map(format_years),
+        scope: ind.scope.map(|s| s.as_str()),
+        time_split: ind
+            .time_split
+            .iter()
+            .map(|t| {
+                let percent = t.percent.as_ref().map(format_percent);
+                let share = match (&t.note, percent) {
+                    (Some(note), percent) => ShareOut::Detailed { percent, note },
+                    (None, Some(p)) => ShareOut::Range(p),
+                    (None, None) => ShareOut::Range(String::new()),
+                };
+                (t.area.as_str(), share)
+            })
+            .collect(),
+        indicators_note: ind.note.as_deref(),
+    };
+    let mut body = String::new();
+    if let Some(intro) = &level.introduction {
+        body.push_str(intro.trim());
+        body.push_str("\n\n");
+    }
+    let mut current: Vec<String> = Vec::new();
+    for (area, statements) in area_runs(&level.statements) {
+        let path = area_path(areas, area);
+        let mut common = current.iter().zip(&path).take_while(|(a, b)| a == b).count();
+        common = common.min(path.len().saturating_sub(1));
+        for (depth, id) in path.iter().enumerate().skip(common) {
+            let title = areas.titles.get(id).map_or(id.as_str(), String::as_str);
+            body.push_str(&format!("{} {}\n\n", "#".repeat(depth + 2), title));
+        }
+        current = path;
+        for s in statements {
+            write_statement(s, 0, &mut body);
+        }
+        body.push('\n');
+    }
+    with_matter(&matter, body.trim_end())
+}
+
+fn write_statement(s: &Statement, depth: usize, out: &mut String) {
+    let indent = "  ".repeat(depth);
+    out.push_str(&indent);
+    out.push_str("- ");
+    if let Some(name) = &s.name {
+        out.push_str(&format!("**{name}**: "));
+    }
+    out.push_str(&s.text);
+    if s.explicit_id {
+        out.push_str(&format!(" {{#{}}}", s.id));
+    }
+    out.push('\n');
+    for e in &s.examples {
+        out.push_str(&format!("{indent}  - Example: {e}\n"));
+    }
+    for c in &s.children {
+        write_statement(c, depth + 1, out);
+    }
+}
+
+fn with_matter<T: Serialize>(matter: &T, body: &str) -> String {
+    let yaml = serde_saphyr::to_string(matter).unwrap_or_default();
+    let body = body.trim();
+    if body.is_empty() {
+        format!("---\n{}---\n", yaml)
+    } else {
+        format!("---\n{}---\n\n{}\n", yaml, body)
+    }
+}

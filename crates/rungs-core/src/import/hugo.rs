@@ -1,0 +1,829 @@
+//! Importing a Hugo ladder site (the layout of the public Hugo ladders:
+//! `content/<section>/<track>/<level>.md` with area headings, bullets and a
+//! "Broad Indicators" table).
+//!
+//! How the site is read:
+//! - a **track** is a content folder with at least two *level pages*: pages
+//!   whose body has area headings followed by bullets;
+//! - the **ladder root** is the folder holding the tracks; its `_index.md` is
+//!   the home introduction and its other pages become free pages, as do track
+//!   pages that are not levels (an FAQ);
+//! - **areas** come from the level pages' headings (`##` areas, `###` sub-areas),
+//!   in order of first appearance; a heading containing "Indicators" starts
+//!   the indicators section, read from its HTML or Markdown table;
+//! - shortcodes `callout` and `cards`/`card` are converted; HTML comments are
+//!   dropped; anything else is reported with its line.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Deserialize;
+
+use crate::areas::AreaIndex;
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::load::frontmatter;
+use crate::load::markdown::{BodyOptions, parse_level_body};
+use crate::load::ranges::{parse_percent, parse_years};
+use crate::model::{Area, Framework, Indicators, Level, Page, Scope, TimeShare, Track};
+use crate::source::{SourceFile, SourceSet};
+use crate::text::{collapse_whitespace, normalise, slug};
+
+use super::{ImportError, Imported};
+
+#[derive(Debug, Default, Deserialize)]
+struct HugoConfig {
+    title: Option<String>,
+    #[serde(rename = "baseURL", alias = "baseurl", alias = "baseUrl")]
+    base_url: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct HugoMatter {
+    title: Option<String>,
+    description: Option<String>,
+    weight: Option<i64>,
+    linktitle: Option<String>,
+}
+
+const CONFIG_FILES: &[&str] = &[
+    "hugo.toml", "hugo.yaml", "hugo.yml", "config.toml", "config.yaml", "config.yml",
+    "config/_default/hugo.toml", "config/_default/config.toml", "config/_default/hugo.yaml",
+    "config/_default/config.yaml",
+];
+
+/// One content page, with comments blanked out (offsets and lines unchanged).
+struct ContentPage {
+    /// Path relative to `content/`, without `.md`.
+    key: String,
+    /// The page with comments and shortcodes blanked.
+    file: SourceFile,
+    matter: HugoMatter,
+    body_start: usize,
+    is_level: bool,
+}
+
+/// Imports the Hugo site whose files are in `site`.
+pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
+    let mut diags = Diagnostics::default();
+    let config = read_config(site, &mut diags);
+    let mut pages: Vec<ContentPage> = Vec::new();
+    for file in site.iter() {
+        let Some(rel) = file.path.strip_prefix("content/") else { continue };
+        let Some(key) = rel.strip_suffix(".md") else {
+            diags.push(
+                Diagnostic::warning(Code::NotImported, format!("`{}` is not a Markdown page and is not imported", file.path))
+                    .help("copy images and other assets into the framework's static/ folder by hand"),
+            );
+            continue;
+        };
+        match read_page(file, key, &mut diags) {
+            Some(p) => pages.push(p),
+            None => continue,
+        }
+    }
+    if pages.is_empty() {
+        return Err(ImportError::NotRecognised(
+            "no content/*.md pages found: is this the root of a Hugo site?".to_string(),
+        ));
+    }
+    // Tracks: folders with at least two level pages.
+    let mut per_dir: BTreeMap<String, usize> = BTreeMap::new();
+    for p in pages.iter().filter(|p| p.is_level) {
+        *per_dir.entry(dir_of(&p.key).to_string()).or_default() += 1;
+    }
+    let track_dirs: Vec<String> = per_dir.into_iter().filter(|(_, n)| *n >= 2).map(|(d, _)| d).collect();
+    if track_dirs.is_empty() {
+        return Err(ImportError::NotRecognised(
+            "no folder under content/ has two or more level pages (pages with area headings followed by bullets)".into(),
+        ));
+    }
+    let root = common_parent(&track_dirs);
+    let in_root = |key: &str| root.is_empty() || key == root || key.starts_with(&format!("{root}/"));
+
+    // Map Hugo content keys to native paths, for link rewriting.
+    let mut native: HashMap<String, String> = HashMap::new();
+    let mut page_ids: HashMap<String, String> = HashMap::new();
+    for p in &pages {
+        let dir = dir_of(&p.key);
+        let name = p.key.rsplit('/').next().unwrap_or(&p.key);
+        let path = if track_dirs.iter().any(|t| t == dir) && p.is_level {
+            format!("tracks/{}/{}.md", slug(last(dir)), slug(name))
+        } else if name == "_index" && track_dirs.iter().any(|t| t == dir) {
+            format!("tracks/{}/_index.md", slug(last(dir)))
+        } else if name == "_index" && dir == root {
+            "_index.md".to_string()
+        } else {
+            let mut id = slug(name);
+            if page_ids.values().any(|v| *v == id) {
+                id = slug(&format!("{} {}", last(dir), name));
+            }
+            page_ids.insert(p.key.clone(), id.clone());
+            format!("pages/{id}.md")
+        };
+        native.insert(hugo_url(&p.key), path);
+    }
+
+    // Areas from the headings of the level pages, in order of first appearance.
+    let level_pages: Vec<&ContentPage> = pages
+        .iter()
+        .filter(|p| p.is_level && track_dirs.iter().any(|t| t == dir_of(&p.key)))
+        .collect();
+    let mut areas = discover_areas(&level_pages);
+
+    // Time-split names such as "Core" that abbreviate an area title become aliases.
+    let splits: Vec<(usize, Vec<Cell>)> = level_pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (i, indicator_cells(p, &AreaIndex::new(&areas).0)))
+        .collect();
+    add_aliases(&mut areas, &splits);
+    let (index, _) = AreaIndex::new(&areas);
+
+    let mut framework = Framework {
+        title: config.title.clone().unwrap_or_else(|| "Imported framework".to_string()),
+        base_url: config.base_url.clone(),
+        areas,
+        ..Framework::default()
+    };
+    let mut tracks: BTreeMap<String, (Option<i64>, Track, Vec<(Option<i64>, Level)>)> = BTreeMap::new();
+    let mut free_pages: Vec<(bool, Option<i64>, Page)> = Vec::new();
+    let mut level_no = 0usize;
+    for p in &pages {
+        let dir = dir_of(&p.key);
+        let name = p.key.rsplit('/').next().unwrap_or(&p.key);
+        let is_track_dir = track_dirs.iter().any(|t| t == dir);
+        if !in_root(&p.key) {
+            diags.push(
+                Diagnostic::warning(
+                    Code::NotImported,
+                    format!("`{}` is outside the ladder section `content/{root}` and is not imported", p.file.path),
+                )
+                .at(&p.file.start_span())
+                .help("copy anything you need from it into a page of the imported framework"),
+            );
+            continue;
+        }
+        let body_text = &p.file.text()[p.body_start..];
+        if is_track_dir && p.is_level {
+            let (_, cells) = &splits[level_no];
+            level_no += 1;
+            let level = read_level(p, name, &index, cells, &mut diags);
+            let entry = tracks.entry(dir.to_string()).or_insert_with(|| (None, Track::default(), Vec::new()));
+            entry.2.push((p.matter.weight, level));
+        } else if name == "_index" && is_track_dir {
+            let entry = tracks.entry(dir.to_string()).or_insert_with(|| (None, Track::default(), Vec::new()));
+            entry.0 = p.matter.weight;
+            entry.1.title = p.matter.title.clone().unwrap_or_else(|| last(dir).to_string());
+            entry.1.description = p.matter.description.clone();
+            let track_dir = format!("tracks/{}", slug(last(dir)));
+            let body = convert(&p.file, p.body_start, body_text, &p.key, &native, &track_dir, &mut diags);
+            entry.1.introduction = Some(body).filter(|b| !b.is_empty());
+            entry.1.span = p.file.start_span();
+        } else if name == "_index" && dir == root {
+            let body = convert(&p.file, p.body_start, body_text, &p.key, &native, "", &mut diags);
+            framework.introduction = Some(body).filter(|b| !b.is_empty());
+            if config.title.is_none() {
+                framework.title = p.matter.title.clone().unwrap_or(framework.title);
+            }
+            framework.description = p.matter.description.clone();
+        } else if name == "_index" {
+            diags.push(
+                Diagnostic::warning(Code::NotImported, format!("section page `{}` has no ladder in it and is not imported", p.file.path))
+                    .at(&p.file.start_span())
+                    .help("copy its text into a page of the imported framework if you need it"),
+            );
+        } else {
+            let id = page_ids.get(&p.key).cloned().unwrap_or_else(|| slug(name));
+            let body = convert(&p.file, p.body_start, body_text, &p.key, &native, "pages", &mut diags);
+            let title = p.matter.title.clone().or_else(|| p.matter.linktitle.clone()).unwrap_or_else(|| id.clone());
+            free_pages.push((
+                dir != root,
+                p.matter.weight,
+                Page {
+                    id,
+                    title,
+                    description: p.matter.description.clone(),
+                    body,
+                    span: p.file.start_span(),
+                },
+            ));
+        }
+    }
+    let mut ordered: Vec<(Option<i64>, Track)> = Vec::new();
+    for (dir, (weight, mut track, mut levels)) in tracks {
+        levels.sort_by(|a, b| a.0.unwrap_or(0).cmp(&b.0.unwrap_or(0)).then_with(|| a.1.id.cmp(&b.1.id)));
+        track.id = slug(last(&dir));
+        if track.title.is_empty() {
+            track.title = last(&dir).to_string();
+        }
+        track.levels = levels
+            .into_iter()
+            .enumerate()
+            .map(|(i, (_, mut l))| {
+                l.rank = i as u32 + 1;
+                crate::ids::assign(&mut l);
+                l
+            })
+            .collect();
+        ordered.push((weight, track));
+    }
+    ordered.sort_by(|a, b| a.0.unwrap_or(0).cmp(&b.0.unwrap_or(0)).then_with(|| a.1.id.cmp(&b.1.id)));
+    framework.tracks = ordered.into_iter().map(|t| t.1).collect();
+    free_pages.sort_by(|a, b| (a.0, a.1.unwrap_or(0)).cmp(&(b.0, b.1.unwrap_or(0))));
+    framework.pages = free_pages.into_iter().map(|p| p.2).collect();
+    Ok(Imported {
+        framework,
+        diagnostics: diags,
+    })
+}
+
+fn read_config(site: &SourceSet, diags: &mut Diagnostics) -> HugoConfig {
+    for name in CONFIG_FILES {
+        let Some(file) = site.get(name) else { continue };
+        let parsed: Result<HugoConfig, Diagnostic> = if name.ends_with(".toml") {
+            toml::from_str(file.text()).map_err(|e| {
+                Diagnostic::warning(Code::Syntax, format!("Hugo configuration: {}", e.message())).at(&file.start_span())
+            })
+        } else {
+            frontmatter::parse_yaml(file, file.text(), 0)
+        };
+        match parsed {
+            Ok(c) => return c,
+            Err(mut d) => {
+                d.severity = crate::Severity::Warning;
+                diags.push(d.help("the site title and base URL could not be read; set them in rungs.toml after importing"));
+                return HugoConfig::default();
+            }
+        }
+    }
+    diags.push(
+        Diagnostic::warning(Code::NotImported, "no Hugo configuration file (hugo.toml, config.yaml, ...) found")
+            .help("set `title` and `base_url` in the imported rungs.toml"),
+    );
+    HugoConfig::default()
+}
+
+fn read_page(file: &SourceFile, key: &str, diags: &mut Diagnostics) -> Option<ContentPage> {
+    let split = match frontmatter::split(file) {
+        Ok(s) => s,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    let matter: HugoMatter = frontmatter::parse(file, &split).unwrap_or_else(|d| {
+        diags.push(d);
+        HugoMatter::default()
+    });
+    let body_start = split.body_start;
+    // Blank out comments, keeping every offset and line where it was.
+    let blanked = blank_comments(file.text());
+    let file = SourceFile::new(&file.path, blanked.into_bytes());
+    let is_level = is_level_page(&file.text()[body_start..]) && !key.ends_with("_index");
+    Some(ContentPage {
+        key: key.to_string(),
+        file,
+        matter,
+        body_start,
+        is_level,
+    })
+}
+
+/// A level page has at least two area headings that are followed by bullets.
+fn is_level_page(body: &str) -> bool {
+    let mut headings_with_bullets = 0;
+    let mut after_heading = false;
+    for line in body.lines() {
+        let t = line.trim_start();
+        if t.starts_with("##") {
+            after_heading = !normalise(t.trim_start_matches('#')).contains("indicators");
+        } else if after_heading && (t.starts_with("* ") || t.starts_with("- ")) {
+            headings_with_bullets += 1;
+            after_heading = false;
+        }
+    }
+    headings_with_bullets >= 2
+}
+
+/// Replaces `<!-- ... -->` comments with spaces (newlines kept), so every
+/// offset and line of the page stays where it was.
+fn blank_comments(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find("<!--") {
+        out.push_str(&rest[..i]);
+        let end = rest[i..].find("-->").map_or(rest.len(), |j| i + j + 3);
+        for c in rest[i..end].chars() {
+            if c == '\n' {
+                out.push('\n');
+            } else {
+                out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+            }
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn dir_of(key: &str) -> &str {
+    key.rsplit_once('/').map_or("", |(d, _)| d)
+}
+
+fn last(dir: &str) -> &str {
+    dir.rsplit('/').next().unwrap_or(dir)
+}
+
+fn common_parent(dirs: &[String]) -> String {
+    let parents: Vec<&str> = dirs.iter().map(|d| dir_of(d)).collect();
+    let mut common: Vec<&str> = parents[0].split('/').filter(|s| !s.is_empty()).collect();
+    for p in &parents[1..] {
+        let parts: Vec<&str> = p.split('/').filter(|s| !s.is_empty()).collect();
+        let n = common.iter().zip(&parts).take_while(|(a, b)| a == b).count();
+        common.truncate(n);
+    }
+    common.join("/")
+}
+
+/// The URL path Hugo gives a content key (`docs/engineering/_index` → `docs/engineering`).
+fn hugo_url(key: &str) -> String {
+    key.strip_suffix("/_index").or_else(|| key.strip_suffix("_index")).unwrap_or(key).trim_matches('/').to_string()
+}
+
+fn discover_areas(levels: &[&ContentPage]) -> Vec<Area> {
+    let mut roots: Vec<Area> = Vec::new();
+    for p in levels {
+        let body = &p.file.text()[p.body_start..];
+        let mut path: Vec<usize> = Vec::new(); // indexes into the tree, by depth
+        let mut skip_below: Option<usize> = None;
+        for line in body.lines() {
+            let t = line.trim_start();
+            if !t.starts_with("##") {
+                continue;
+            }
+            let depth = t.chars().take_while(|c| *c == '#').count() - 2;
+            let title = collapse_whitespace(t.trim_start_matches('#'));
+            if title.is_empty() {
+                continue;
+            }
+            if let Some(d) = skip_below {
+                if depth > d {
+                    continue;
+                }
+                skip_below = None;
+            }
+            if normalise(&title).contains("indicators") {
+                skip_below = Some(depth);
+                continue;
+            }
+            path.truncate(depth);
+            let siblings = children_at(&mut roots, &path);
+            let Some(siblings) = siblings else { continue };
+            let pos = match siblings.iter().position(|a| normalise(&a.title) == normalise(&title)) {
+                Some(i) => i,
+                None => {
+                    siblings.push(Area {
+                        id: slug(&title),
+                        title: title.clone(),
+                        span: p.file.start_span(),
+                        ..Area::default()
+                    });
+                    siblings.len() - 1
+                }
+            };
+            path.push(pos);
+        }
+    }
+    roots
+}
+
+fn children_at<'a>(roots: &'a mut Vec<Area>, path: &[usize]) -> Option<&'a mut Vec<Area>> {
+    let mut current = roots;
+    for &i in path {
+        current = &mut current.get_mut(i)?.children;
+    }
+    Some(current)
+}
+
+/// A cell of an indicators table (or a line of the section), with its file offset.
+#[derive(Clone, Debug)]
+struct Cell {
+    text: String,
+    offset: usize,
+}
+
+fn indicator_cells(p: &ContentPage, areas: &AreaIndex) -> Vec<Cell> {
+    let mut diags = Vec::new();
+    let text = p.file.text();
+    let body = parse_level_body(
+        &p.file,
+        &text[p.body_start..],
+        p.body_start,
+        areas,
+        BodyOptions { allow_indicators: true },
+        &mut diags,
+    );
+    let Some((start, end)) = body.indicators else { return Vec::new() };
+    cells(&text[start..end], start)
+}
+
+/// Splits an indicators section into cells: `<td>` contents, Markdown table
+/// cells, or plain lines.
+fn cells(section: &str, offset: usize) -> Vec<Cell> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    let lower = section.to_lowercase();
+    let mut in_table = false;
+    while pos < section.len() {
+        if lower[pos..].starts_with("<table") {
+            in_table = true;
+        }
+        if lower[pos..].starts_with("</table") {
+            in_table = false;
+        }
+        if in_table && lower[pos..].starts_with("<td") {
+            let Some(open_end) = section[pos..].find('>') else { break };
+            let content_start = pos + open_end + 1;
+            let close = lower[content_start..]
+                .find("</td")
+                .or_else(|| lower[content_start..].find("<td"))
+                .or_else(|| lower[content_start..].find("</tr"))
+                .unwrap_or(section.len() - content_start);
+            let raw = &section[content_start..content_start + close];
+            out.push(Cell {
+                text: html_text(raw),
+                offset: offset + content_start + (raw.len() - raw.trim_start().len()),
+            });
+            pos = content_start + close;
+            continue;
+        }
+        if !in_table && (pos == 0 || section.as_bytes()[pos - 1] == b'\n') {
+            let line_end = section[pos..].find('\n').map_or(section.len(), |i| pos + i);
+            let line = &section[pos..line_end];
+            let t = line.trim();
+            if t.starts_with('|') {
+                for part in t.trim_matches('|').split('|') {
+                    let c = part.trim();
+                    if !c.is_empty() && !c.chars().all(|ch| ch == '-' || ch == ':') {
+                        out.push(Cell {
+                            text: html_text(c),
+                            offset: offset + pos + line.find(c).unwrap_or(0),
+                        });
+                    }
+                }
+            } else if !t.is_empty() && !t.starts_with('<') {
+                out.push(Cell {
+                    text: html_text(t),
+                    offset: offset + pos + (line.len() - line.trim_start().len()),
+                });
+            }
+        }
+        pos += section[pos..].chars().next().map_or(1, char::len_utf8);
+    }
+    out.retain(|c| !c.text.is_empty());
+    out
+}
+
+/// The text of an HTML fragment: tags removed, common entities decoded.
+fn html_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    let decoded = out
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'");
+    let text = collapse_whitespace(&decoded);
+    text.replace(" :", ":").replace("* *", "").trim_matches('*').trim().to_string()
+}
+
+/// Resolves a time-split name: an area name, or a unique area whose title starts with it.
+fn resolve_share_name<'a>(name: &str, areas: &'a [Area]) -> Option<&'a Area> {
+    let all: Vec<&Area> = areas.iter().flat_map(Area::walk).collect();
+    let n = normalise(name);
+    if let Some(a) = all.iter().find(|a| normalise(&a.title) == n || a.aliases.iter().any(|x| normalise(x) == n)) {
+        return Some(a);
+    }
+    let prefixed: Vec<&&Area> = all.iter().filter(|a| normalise(&a.title).starts_with(&format!("{n} "))).collect();
+    match prefixed.as_slice() {
+        [one] => Some(one),
+        _ => None,
+    }
+}
+
+fn add_aliases(areas: &mut [Area], splits: &[(usize, Vec<Cell>)]) {
+    let mut aliases: Vec<(String, String)> = Vec::new();
+    for (_, cells) in splits {
+        for c in cells {
+            let Some((name, _)) = c.text.split_once(':') else { continue };
+            if let Some(area) = resolve_share_name(name, areas) {
+                if normalise(&area.title) != normalise(name) && !aliases.iter().any(|(_, a)| normalise(a) == normalise(name)) {
+                    aliases.push((area.id.clone(), name.trim().to_string()));
+                }
+            }
+        }
+    }
+    fn apply(areas: &mut [Area], id: &str, alias: &str) {
+        for a in areas {
+            if a.id == id && !a.aliases.iter().any(|x| x == alias) {
+                a.aliases.push(alias.to_string());
+            }
+            apply(&mut a.children, id, alias);
+        }
+    }
+    for (id, alias) in aliases {
+        apply(areas, &id, &alias);
+    }
+}
+
+fn read_level(p: &ContentPage, name: &str, areas: &AreaIndex, cells: &[Cell], diags: &mut Diagnostics) -> Level {
+    let mut d = Vec::new();
+    let text = p.file.text();
+    let body = parse_level_body(
+        &p.file,
+        &text[p.body_start..],
+        p.body_start,
+        areas,
+        BodyOptions { allow_indicators: true },
+        &mut d,
+    );
+    // Shortcodes have no place among statements: report them.
+    for (i, _) in text[p.body_start..].match_indices("{{") {
+        let at = p.body_start + i;
+        let line = p.file.span(at, at + 2);
+        d.push(
+            Diagnostic::warning(Code::NotImported, "Hugo shortcode in a level page is not imported")
+                .at(&p.file.line_span(line.line as usize))
+                .help("rewrite its content as statements in the imported level page"),
+        );
+    }
+    diags.extend(d);
+    let indicators = read_indicators(p, cells, areas, diags);
+    Level {
+        id: slug(name),
+        rank: 0,
+        title: p.matter.title.clone().or_else(|| p.matter.linktitle.clone()).unwrap_or_else(|| name.to_string()),
+        grade: None,
+        summary: p.matter.description.clone(),
+        introduction: body.introduction,
+        indicators,
+        statements: body.statements,
+        span: p.file.start_span(),
+    }
+}
+
+fn read_indicators(p: &ContentPage, cells: &[Cell], areas: &AreaIndex, diags: &mut Diagnostics) -> Indicators {
+    let mut out = Indicators::default();
+    let mut notes: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < cells.len() {
+        let cell = &cells[i];
+        let span = p.file.span(cell.offset, cell.offset + cell.text.len().min(60));
+        let lower = cell.text.to_lowercase();
+        let next = cells.get(i + 1);
+        let labelled = |key: &str| lower.contains(key) && !lower.contains(':');
+        if labelled("tenure") || labelled("experience") || labelled("scope") {
+            let Some(value) = next else { break };
+            if let Some((_, caveat)) = cell.text.split_once('(') {
+                notes.push(caveat.trim_end_matches(')').trim().to_string());
+            }
+            if lower.contains("scope") {
+                match Scope::ALL.iter().find(|s| value.text.to_lowercase().contains(s.as_str())) {
+                    Some(s) => out.scope = Some(*s),
+                    None => diags.push(not_understood(p, value, "a scope rungs does not know")),
+                }
+            } else {
+                match parse_years(&value.text) {
+                    Ok(r) if lower.contains("tenure") => out.tenure = Some(r),
+                    Ok(r) => out.experience = Some(r),
+                    Err(_) => diags.push(not_understood(p, value, "not a number of years")),
+                }
+            }
+            i += 2;
+            continue;
+        }
+        if let Some((name, value)) = cell.text.split_once(':') {
+            if let Some(area) = areas.resolve(name) {
+                match parse_percent(value) {
+                    Ok(r) => out.time_split.push(TimeShare {
+                        area: area.to_string(),
+                        percent: Some(r),
+                        note: None,
+                    }),
+                    Err(_) => out.time_split.push(TimeShare {
+                        area: area.to_string(),
+                        percent: None,
+                        note: Some(value.trim().to_string()),
+                    }),
+                }
+                i += 1;
+                continue;
+            }
+        }
+        if lower.contains("split of") || lower.contains("responsibilit") {
+            // The label of the time-split rows.
+            i += 1;
+            continue;
+        }
+        if i == 0 || !cell.text.contains(':') && cell.text.split_whitespace().count() > 6 {
+            // A sentence introducing the table.
+            notes.push(cell.text.clone());
+            i += 1;
+            continue;
+        }
+        diags.push(
+            Diagnostic::warning(Code::NotImported, format!("indicator `{}` is not understood", cell.text))
+                .at(&span)
+                .help("indicators are time splits (`Area: ~10-20%`), tenure, experience and scope; add it by hand if it matters"),
+        );
+        i += 1;
+    }
+    if !notes.is_empty() {
+        out.note = Some(notes.join(" "));
+    }
+    out
+}
+
+fn not_understood(p: &ContentPage, cell: &Cell, why: &str) -> Diagnostic {
+    Diagnostic::warning(Code::NotImported, format!("indicator value `{}` is {why}", cell.text))
+        .at(&p.file.span(cell.offset, cell.offset + cell.text.len()))
+        .help("set the indicator in the imported level's front matter by hand")
+}
+
+/// Converts a page body for the native format: shortcodes understood,
+/// comments dropped (already blanked), relative links rewritten.
+fn convert(
+    file: &SourceFile,
+    body_start: usize,
+    body: &str,
+    key: &str,
+    native: &HashMap<String, String>,
+    target_dir: &str,
+    diags: &mut Diagnostics,
+) -> String {
+    let section = if key.ends_with("_index") { hugo_url(key) } else { dir_of(key).to_string() };
+    let link = |dest: &str| -> Option<String> {
+        let dest = dest.trim();
+        if dest.is_empty() || dest.starts_with('#') || dest.contains("://") || dest.starts_with("mailto:") {
+            return None;
+        }
+        let (path, fragment) = dest.split_once('#').map_or((dest, ""), |(p, f)| (p, f));
+        let joined = if let Some(abs) = path.strip_prefix('/') {
+            abs.to_string()
+        } else {
+            format!("{section}/{path}")
+        };
+        let mut parts: Vec<&str> = Vec::new();
+        for part in joined.split('/') {
+            match part {
+                "" | "." => {}
+                ".." => {
+                    parts.pop();
+                }
+                p => parts.push(p),
+            }
+        }
+        let url = parts.join("/").trim_end_matches(".md").to_string();
+        let target = native.get(&url)?;
+        let rel = relative_path(target_dir, target);
+        Some(if fragment.is_empty() { rel } else { format!("{rel}#{fragment}") })
+    };
+    let mut out = String::new();
+    let mut rest = body;
+    let mut consumed = 0usize;
+    while let Some(i) = rest.find("{{") {
+        out.push_str(&rest[..i]);
+        let at = body_start + consumed + i;
+        let Some(end) = rest[i..].find("}}") else {
+            out.push_str(&rest[i..]);
+            rest = "";
+            break;
+        };
+        let tag = &rest[i + 2..i + end];
+        let inner = tag.trim_matches(|c| c == '<' || c == '>' || c == '%').trim();
+        let name = inner.split_whitespace().next().unwrap_or("").to_string();
+        let args = parse_args(inner);
+        let shortcode_end = i + end + 2;
+        match name.as_str() {
+            "callout" => {
+                let kind = args.get("type").cloned().unwrap_or_else(|| "note".into());
+                let close = rest[shortcode_end..].find("{{<").and_then(|j| {
+                    let after = &rest[shortcode_end + j..];
+                    after.find("}}").map(|k| (j, after[..k].contains("/callout"), k))
+                });
+                match close {
+                    Some((j, true, k)) => {
+                        let content = collapse_whitespace(&rest[shortcode_end..shortcode_end + j]);
+                        let mut label = kind.clone();
+                        if let Some(f) = label.get_mut(..1) {
+                            f.make_ascii_uppercase();
+                        }
+                        out.push_str(&format!("> **{label}:** {content}"));
+                        let next = shortcode_end + j + k + 2;
+                        consumed += next;
+                        rest = &rest[next..];
+                        continue;
+                    }
+                    _ => diags.push(shortcode_warning(file, at, &name, "it is never closed with {{< /callout >}}")),
+                }
+            }
+            "cards" | "/cards" => {}
+            "card" => {
+                let title = args.get("title").cloned().unwrap_or_default();
+                match args.get("link").map(|l| (l.clone(), link(l))) {
+                    Some((_, Some(target))) => out.push_str(&format!("- [{title}]({target})")),
+                    Some((l, None)) if l.contains("://") => out.push_str(&format!("- [{title}]({l})")),
+                    _ => {
+                        diags.push(shortcode_warning(file, at, &name, "its link points at no page of the ladder"));
+                        out.push_str(&format!("- {title}"));
+                    }
+                }
+            }
+            _ => diags.push(shortcode_warning(file, at, &name, "rungs does not know this shortcode")),
+        }
+        consumed += shortcode_end;
+        rest = &rest[shortcode_end..];
+    }
+    out.push_str(rest);
+    // Rewrite relative Markdown links.
+    let mut result = String::with_capacity(out.len());
+    let mut rest = out.as_str();
+    while let Some(i) = rest.find("](") {
+        result.push_str(&rest[..i + 2]);
+        let after = &rest[i + 2..];
+        let Some(close) = after.find(')') else {
+            rest = after;
+            break;
+        };
+        let inner = &after[..close];
+        let (dest, title) = inner.split_once(' ').map_or((inner, ""), |(d, t)| (d, t));
+        match link(dest) {
+            Some(new) if title.is_empty() => result.push_str(&new),
+            Some(new) => result.push_str(&format!("{new} {title}")),
+            None => result.push_str(inner),
+        }
+        result.push(')');
+        rest = &after[close + 1..];
+    }
+    result.push_str(rest);
+    collapse_blank_lines(&result)
+}
+
+fn shortcode_warning(file: &SourceFile, at: usize, name: &str, why: &str) -> Diagnostic {
+    Diagnostic::warning(Code::NotImported, format!("shortcode `{name}` is not imported: {why}"))
+        .at(&file.line_span(file.span(at, at).line as usize))
+        .help("rewrite its content in Markdown in the imported page")
+}
+
+fn parse_args(inner: &str) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    let mut rest = inner;
+    while let Some(eq) = rest.find("=\"") {
+        let key = rest[..eq].rsplit(char::is_whitespace).next().unwrap_or("").to_string();
+        let value_start = eq + 2;
+        let Some(end) = rest[value_start..].find('"') else { break };
+        out.insert(key, rest[value_start..value_start + end].to_string());
+        rest = &rest[value_start + end + 1..];
+    }
+    out
+}
+
+fn relative_path(from_dir: &str, to: &str) -> String {
+    let from: Vec<&str> = from_dir.split('/').filter(|p| !p.is_empty()).collect();
+    let to_parts: Vec<&str> = to.split('/').collect();
+    let common = from.iter().zip(&to_parts).take_while(|(a, b)| a == b).count();
+    let mut out: Vec<&str> = vec![".."; from.len() - common];
+    out.extend(&to_parts[common..]);
+    out.join("/")
+}
+
+fn collapse_blank_lines(text: &str) -> String {
+    let mut out = String::new();
+    let mut blank = 0;
+    for line in text.trim().lines() {
+        if line.trim().is_empty() {
+            blank += 1;
+            if blank > 1 {
+                continue;
+            }
+            out.push('\n');
+        } else {
+            blank = 0;
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out.trim().to_string()
+}

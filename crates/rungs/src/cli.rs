@@ -1,0 +1,135 @@
+//! The command-line interface, declared with clap.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Career ladders as code: check, export and import career frameworks.
+#[derive(Debug, Parser)]
+#[command(name = "rungs", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    /// The command to run.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Every command.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a framework and report errors and warnings with file:line:column.
+    ///
+    /// Without DIR, checks the current directory if it holds a rungs.toml, and the
+    /// built-in example framework otherwise.
+    Check(CheckArgs),
+    /// Create a new framework directory from the built-in example.
+    New {
+        /// The directory to create (it must not exist, or be empty).
+        dir: PathBuf,
+    },
+    /// Import a ladder from another format into a new framework directory.
+    Import(ImportArgs),
+    /// Export a framework as JSON, CSV, Markdown pages or a Hugo site.
+    Export(ExportArgs),
+    /// Tools for developing rungs itself.
+    #[command(hide = true, subcommand)]
+    Dev(DevCommand),
+}
+
+/// `rungs check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The framework directory.
+    pub dir: Option<PathBuf>,
+    /// Exit with status 1 when there are warnings, not only errors.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+}
+
+/// How `check` prints its findings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Human-readable, with source snippets (on standard error).
+    Text,
+    /// One JSON document on standard output, for editors and tools.
+    Json,
+}
+
+/// `rungs import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The format of the source.
+    #[arg(value_enum)]
+    pub format: ImportFormat,
+    /// The source: a Hugo site directory, or a JSON file.
+    pub src: PathBuf,
+    /// The framework directory to create.
+    pub out: PathBuf,
+    /// Show what would be imported without writing anything.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Write into OUT even if it is not empty (files with the same names are replaced).
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Formats `import` reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    /// A Hugo ladder site (config + content/ with one page per level).
+    Hugo,
+    /// The JSON export of rungs.
+    Json,
+}
+
+/// `rungs export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The framework directory (default: as for `check`).
+    pub dir: Option<PathBuf>,
+    /// What to write.
+    #[arg(long, short, value_enum)]
+    pub format: ExportFormat,
+    /// Output file (json, csv, schema; default: standard output) or directory (markdown, hugo).
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    /// Export even if the framework has errors.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Formats `export` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// The model as JSON (see schema/framework.schema.json).
+    Json,
+    /// One row per statement.
+    Csv,
+    /// A rungs directory with one Markdown page per level.
+    Markdown,
+    /// A Hugo site with the same content.
+    Hugo,
+    /// The JSON Schema of the JSON export.
+    Schema,
+}
+
+/// `rungs dev ...`.
+#[derive(Debug, Subcommand)]
+pub enum DevCommand {
+    /// Write a synthetic framework twice: OUT/native (rungs) and OUT/hugo (a Hugo site).
+    Synth {
+        /// Number of tracks.
+        #[arg(long, default_value_t = 10)]
+        tracks: usize,
+        /// Levels per track.
+        #[arg(long, default_value_t = 10)]
+        levels: usize,
+        /// Random seed; the same seed writes the same files.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Output directory.
+        out: PathBuf,
+    },
+}

@@ -1,0 +1,53 @@
+//! `rungs check`: load, validate, report.
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+use serde_json::json;
+
+use crate::cli::{CheckArgs, CheckFormat};
+use crate::input::Input;
+use crate::render;
+
+pub fn run(args: &CheckArgs) -> Result<ExitCode> {
+    let input = Input::resolve(args.dir.as_deref())?;
+    let loaded = match rungs_core::load(&input.sources) {
+        Ok(l) => l,
+        Err(e) => anyhow::bail!(
+            "{}: {e}\nhelp: create a framework with `rungs new DIR`, or import one with `rungs import hugo SITE DIR`",
+            input.root.as_ref().map_or("<example>".into(), |r| r.display().to_string())
+        ),
+    };
+    let errors = loaded.diagnostics.errors();
+    let warnings = loaded.diagnostics.warnings();
+    let counts = loaded.framework.counts();
+    let diags = loaded.diagnostics.sorted();
+    let failed = errors > 0 || (args.deny_warnings && warnings > 0);
+    match args.format {
+        CheckFormat::Json => {
+            let report = json!({
+                "ok": !failed,
+                "errors": errors,
+                "warnings": warnings,
+                "counts": counts,
+                "diagnostics": diags.iter().map(|d| render::json(d, &input.sources, input.root.as_deref())).collect::<Vec<_>>(),
+            });
+            println!("{}", serde_json::to_string_pretty(&report)?);
+        }
+        CheckFormat::Text => {
+            render::print_all(&diags, &input.sources, input.root.as_deref());
+            let name = input.root.as_ref().map_or("the built-in example".into(), |r| r.display().to_string());
+            let verdict = if failed { "failed" } else { "ok" };
+            eprintln!(
+                "{verdict}: {name}: {errors} error{}, {warnings} warning{} ({counts})",
+                plural(errors),
+                plural(warnings)
+            );
+        }
+    }
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}

@@ -1,0 +1,58 @@
+//! `rungs export --format ...`.
+
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use rungs_core::export::{csv, hugo, json, native};
+
+use crate::cli::{ExportArgs, ExportFormat};
+use crate::input::{Input, prepare_output_dir};
+use crate::render;
+
+pub fn run(args: &ExportArgs) -> Result<ExitCode> {
+    if args.format == ExportFormat::Schema {
+        write_text(args, &json::schema())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let input = Input::resolve(args.dir.as_deref())?;
+    let loaded = rungs_core::load(&input.sources)?;
+    if loaded.diagnostics.errors() > 0 && !args.force {
+        render::print_all(&loaded.diagnostics.sorted(), &input.sources, input.root.as_deref());
+        bail!("the framework has errors (see above); fix them, or pass --force to export anyway");
+    }
+    let framework = &loaded.framework;
+    match args.format {
+        ExportFormat::Json => write_text(args, &json::to_json(framework))?,
+        ExportFormat::Csv => write_text(args, &csv::to_csv(framework)?)?,
+        ExportFormat::Markdown | ExportFormat::Hugo => {
+            let Some(out) = &args.output else {
+                bail!("--format markdown and --format hugo write a directory: pass --output DIR");
+            };
+            prepare_output_dir(out, args.force)?;
+            let files = if args.format == ExportFormat::Hugo {
+                hugo::to_hugo(framework)
+            } else {
+                native::to_sources(framework)
+            };
+            files.write_to(out).with_context(|| format!("cannot write into `{}`", out.display()))?;
+            eprintln!("wrote {} files into {}", files.len(), out.display());
+        }
+        ExportFormat::Schema => {}
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_text(args: &ExportArgs, text: &str) -> Result<()> {
+    match &args.output {
+        Some(path) => std::fs::write(path, text).with_context(|| format!("cannot write `{}`", path.display())),
+        None => {
+            use std::io::Write;
+            let mut out = std::io::stdout().lock();
+            out.write_all(text.as_bytes())?;
+            if !text.ends_with('\n') {
+                out.write_all(b"\n")?;
+            }
+            Ok(())
+        }
+    }
+}

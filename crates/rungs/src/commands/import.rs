@@ -1,0 +1,65 @@
+//! `rungs import FORMAT SRC OUT`.
+
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use rungs_core::SourceSet;
+use rungs_core::export::native;
+use rungs_core::import::Imported;
+
+use crate::cli::{ImportArgs, ImportFormat};
+use crate::input::{Input, prepare_output_dir};
+use crate::render;
+
+pub fn run(args: &ImportArgs) -> Result<ExitCode> {
+    let (imported, sources, root) = match args.format {
+        ImportFormat::Hugo => {
+            let input = Input::read(&args.src)?;
+            let imported = rungs_core::import::hugo::import(&input.sources)
+                .with_context(|| format!("cannot import `{}` as a Hugo site", args.src.display()))?;
+            (imported, input.sources, Some(args.src.clone()))
+        }
+        ImportFormat::Json => {
+            let text = std::fs::read_to_string(&args.src).with_context(|| format!("cannot read `{}`", args.src.display()))?;
+            let framework = rungs_core::export::json::from_json(&text)
+                .with_context(|| format!("`{}` is not a rungs JSON export", args.src.display()))?;
+            let imported = Imported {
+                framework,
+                diagnostics: Default::default(),
+            };
+            (imported, SourceSet::new(), None)
+        }
+    };
+    let diags = imported.diagnostics.sorted();
+    render::print_all(&diags, &sources, root.as_deref());
+    let counts = imported.framework.counts();
+    eprintln!("imported {counts}; {} warning(s) about content that was not imported", diags.len());
+    if args.dry_run {
+        let files = native::to_sources(&imported.framework);
+        eprintln!("dry run: would write {} files into {}:", files.len(), args.out.display());
+        for f in files.iter() {
+            eprintln!("  {}", f.path);
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    prepare_output_dir(&args.out, args.force)?;
+    let files = native::to_sources(&imported.framework);
+    files
+        .write_to(&args.out)
+        .with_context(|| format!("cannot write into `{}`", args.out.display()))?;
+    // Check what was written, so problems show now and not at publishing time.
+    let written = Input::read(&args.out)?;
+    let loaded = rungs_core::load(&written.sources)?;
+    let errors = loaded.diagnostics.errors();
+    if errors > 0 {
+        render::print_all(&loaded.diagnostics.sorted(), &written.sources, written.root.as_deref());
+        bail!("the imported framework in `{}` has {errors} error(s); see above", args.out.display());
+    }
+    eprintln!(
+        "wrote {} files into {}; `rungs check {}` finds no errors",
+        files.len(),
+        args.out.display(),
+        args.out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,25 @@
+//! One module per command.
+
+mod check;
+mod export;
+mod import;
+mod new;
+mod synth;
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use crate::cli::{Cli, Command, DevCommand};
+
+/// Runs the command and returns the process exit status:
+/// 0 all good, 1 findings, 2 could not run (returned as an error).
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Check(args) => check::run(&args),
+        Command::New { dir } => new::run(&dir),
+        Command::Import(args) => import::run(&args),
+        Command::Export(args) => export::run(&args),
+        Command::Dev(DevCommand::Synth { tracks, levels, seed, out }) => synth::run(tracks, levels, seed, &out),
+    }
+}

@@ -1,0 +1,71 @@
+//! Finding the framework a command works on.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use rungs_core::SourceSet;
+
+/// A framework's files and how to name them in messages.
+pub struct Input {
+    /// The files.
+    pub sources: SourceSet,
+    /// Directory shown before relative file names (`None` for the built-in example).
+    pub root: Option<PathBuf>,
+}
+
+impl Input {
+    /// Reads DIR; without DIR, the current directory if it has a rungs.toml,
+    /// else the built-in example.
+    pub fn resolve(dir: Option<&Path>) -> Result<Input> {
+        let dir = match dir {
+            Some(d) => d.to_path_buf(),
+            None if Path::new("rungs.toml").exists() => PathBuf::from("."),
+            None => {
+                eprintln!("note: no rungs.toml here; using the built-in example framework (`rungs new DIR` writes it out)");
+                return Ok(Input {
+                    sources: SourceSet::example(),
+                    root: None,
+                });
+            }
+        };
+        Input::read(&dir)
+    }
+
+    /// Reads a directory.
+    pub fn read(dir: &Path) -> Result<Input> {
+        if !dir.is_dir() {
+            bail!("`{}` is not a directory", dir.display());
+        }
+        let sources = SourceSet::read_dir(dir).with_context(|| format!("cannot read `{}`", dir.display()))?;
+        Ok(Input {
+            sources,
+            root: Some(dir.to_path_buf()),
+        })
+    }
+}
+
+/// Joins a relative path to the directory the user named (left out when it is `.`).
+pub fn display_path(root: Option<&Path>, rel: &str) -> String {
+    match root {
+        None => format!("<example>/{rel}"),
+        Some(r) if r == Path::new(".") => rel.to_string(),
+        Some(r) => r.join(rel).display().to_string(),
+    }
+}
+
+/// Fails unless `dir` is missing or empty (or `force` is set); creates it.
+pub fn prepare_output_dir(dir: &Path, force: bool) -> Result<()> {
+    if dir.exists() {
+        if !dir.is_dir() {
+            bail!("`{}` exists and is not a directory", dir.display());
+        }
+        let non_empty = std::fs::read_dir(dir)?.next().is_some();
+        if non_empty && !force {
+            bail!(
+                "`{}` is not empty; choose a new directory, or pass --force to write into it",
+                dir.display()
+            );
+        }
+    }
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create `{}`", dir.display()))
+}
