@@ -351,6 +351,19 @@ pub struct Statement {
 }
 
 impl Statement {
+    /// Number of statements in this subtree (this one included).
+    pub fn count(&self) -> usize {
+        1 + self.children.iter().map(Statement::count).sum::<usize>()
+    }
+
+    /// Calls `f` on this statement and its descendants, depth first.
+    pub fn visit<'a>(&'a self, f: &mut impl FnMut(&'a Statement)) {
+        f(self);
+        for c in &self.children {
+            c.visit(f);
+        }
+    }
+
     /// This statement and its descendants, depth first.
     pub fn walk(&self) -> Vec<&Statement> {
         let mut out = vec![self];
@@ -399,7 +412,7 @@ impl Framework {
             .iter()
             .flat_map(|t| &t.levels)
             .flat_map(|l| &l.statements)
-            .map(|s| s.walk().len())
+            .map(Statement::count)
             .sum();
         Counts {
             tracks: self.tracks.len(),

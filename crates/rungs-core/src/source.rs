@@ -155,17 +155,19 @@ impl SourceSet {
         let mut paths = Vec::new();
         collect(root, root, &mut paths)?;
         use rayon::prelude::*;
-        let read: Vec<(String, std::io::Result<Vec<u8>>)> = paths
+        let read: Vec<(String, std::io::Result<SourceFile>)> = paths
             .into_par_iter()
             .map(|(rel, abs)| {
-                let bytes = std::fs::read(&abs);
-                (rel, bytes)
+                let file = std::fs::read(&abs).map(|bytes| SourceFile::new(&rel, bytes));
+                (rel, file)
             })
             .collect();
         let mut set = SourceSet::new();
-        for (rel, bytes) in read {
-            match bytes {
-                Ok(b) => set.insert(&rel, b),
+        for (rel, file) in read {
+            match file {
+                Ok(f) => {
+                    set.files.insert(rel, f);
+                }
                 Err(e) => set.unreadable.push((rel, e.to_string())),
             }
         }

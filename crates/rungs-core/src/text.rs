@@ -40,7 +40,14 @@ pub fn normalise(text: &str) -> String {
 
 /// Collapses runs of white space (including newlines) into single spaces.
 pub fn collapse_whitespace(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// The candidate closest to `word`, if it is close enough to be a likely typo.
@@ -62,16 +69,48 @@ const STOP_WORDS: &[&str] = &[
 ];
 
 /// Up to `n` meaningful words of `text`, slugged: the basis of derived ids.
+///
+/// Link targets and emphasis markers are skipped, stop words dropped, and
+/// only ASCII letters and digits kept (this runs once per statement, so it
+/// avoids allocating per word).
 pub fn key_words(text: &str, n: usize) -> String {
-    let plain = strip_inline_markup(text);
-    let words: Vec<String> = plain
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .filter(|w| !STOP_WORDS.contains(&w.as_str()))
-        .take(n)
-        .collect();
-    slug(&words.join(" "))
+    let mut out = String::with_capacity(40);
+    let mut word = String::with_capacity(16);
+    let mut taken = 0;
+    let mut in_target = false;
+    let mut prev = ' ';
+    let flush = |word: &mut String, out: &mut String, taken: &mut usize| {
+        if !word.is_empty() && *taken < n && !STOP_WORDS.contains(&word.as_str()) {
+            if !out.is_empty() {
+                out.push('-');
+            }
+            out.push_str(word);
+            *taken += 1;
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if taken >= n {
+            break;
+        }
+        if in_target {
+            in_target = c != ')';
+            prev = c;
+            continue;
+        }
+        if c == '(' && prev == ']' {
+            in_target = true;
+        } else if c.is_ascii_alphanumeric() {
+            word.push(c.to_ascii_lowercase());
+        } else if c == '\'' || c == '’' || (!c.is_ascii() && c.is_alphanumeric()) {
+            // Apostrophes join words ("don't"); other letters are dropped, as in `slug`.
+        } else {
+            flush(&mut word, &mut out, &mut taken);
+        }
+        prev = c;
+    }
+    flush(&mut word, &mut out, &mut taken);
+    out
 }
 
 /// Removes Markdown emphasis markers and link targets, keeping the words.

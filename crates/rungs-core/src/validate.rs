@@ -13,12 +13,24 @@ use crate::text::did_you_mean;
 /// Runs every whole-framework check. `spans[i]` holds where track `i`
 /// writes `extends` and `branch`.
 pub fn validate(framework: &Framework, areas: &AreaIndex, spans: &[(Span, Span)], diags: &mut Diagnostics) {
+    use rayon::prelude::*;
     let grades: Vec<&str> = framework.grades.iter().map(|g| g.id.as_str()).collect();
-    for (i, track) in framework.tracks.iter().enumerate() {
-        let (extends_span, branch_span) = spans.get(i).cloned().unwrap_or_default();
-        check_levels(track, &grades, diags);
-        check_missing_areas(track, areas, diags);
-        check_references(framework, track, &extends_span, &branch_span, diags);
+    // Tracks are checked independently, so large frameworks check in parallel.
+    let per_track: Vec<Diagnostics> = framework
+        .tracks
+        .par_iter()
+        .enumerate()
+        .map(|(i, track)| {
+            let mut d = Diagnostics::default();
+            let (extends_span, branch_span) = spans.get(i).cloned().unwrap_or_default();
+            check_levels(track, &grades, &mut d);
+            check_missing_areas(track, areas, &mut d);
+            check_references(framework, track, &extends_span, &branch_span, &mut d);
+            d
+        })
+        .collect();
+    for d in per_track {
+        diags.extend(d);
     }
     check_extends_cycles(framework, spans, diags);
 }
@@ -58,16 +70,16 @@ fn check_levels(track: &Track, grades: &[&str], diags: &mut Diagnostics) {
             }
         }
         let mut seen: HashSet<&str> = HashSet::new();
-        for s in level.statements.iter().flat_map(Statement::walk) {
-            if s.explicit_id && !seen.insert(&s.id) {
-                diags.push(
-                    Diagnostic::error(Code::DuplicateId, format!("statement id `{}` is used twice in this level", s.id))
-                        .at(&s.span)
-                        .help("statement ids must be unique within a level; rename one of them"),
-                );
-            } else {
-                seen.insert(&s.id);
-            }
+        for top in &level.statements {
+            top.visit(&mut |s: &Statement| {
+                if !seen.insert(&s.id) && s.explicit_id {
+                    diags.push(
+                        Diagnostic::error(Code::DuplicateId, format!("statement id `{}` is used twice in this level", s.id))
+                            .at(&s.span)
+                            .help("statement ids must be unique within a level; rename one of them"),
+                    );
+                }
+            });
         }
         check_time_split(level, diags);
     }
@@ -100,17 +112,20 @@ fn check_missing_areas(track: &Track, areas: &AreaIndex, diags: &mut Diagnostics
     if track.levels.len() < 2 {
         return;
     }
-    let per_level: Vec<BTreeSet<&str>> = track
+    let per_level: Vec<HashSet<&str>> = track
         .levels
         .iter()
         .map(|l| l.statements.iter().map(|s| s.area.as_str()).collect())
         .collect();
     let all: BTreeSet<&str> = per_level.iter().flatten().copied().collect();
+    if per_level.iter().all(|have| have.len() == all.len()) {
+        return;
+    }
     for (level, have) in track.levels.iter().zip(&per_level) {
         if have.is_empty() {
             continue;
         }
-        let mut missing: Vec<&str> = all.difference(have).copied().collect();
+        let mut missing: Vec<&str> = all.iter().filter(|a| !have.contains(*a)).copied().collect();
         missing.sort_by_key(|a| areas.position(a));
         if missing.is_empty() {
             continue;

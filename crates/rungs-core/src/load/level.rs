@@ -177,7 +177,8 @@ pub fn indicators(
         }
     }
     for (name, spec) in matter.time_split.iter().flatten() {
-        let span = locate_key(&["time_split", name]);
+        // Locating a key scans the text: only do it when there is something to report.
+        let span = || locate_key(&["time_split", name]);
         let Some(area) = areas.resolve(name) else {
             let help = match areas.suggest(name) {
                 Some(s) => format!("did you mean `{s}`?"),
@@ -185,7 +186,7 @@ pub fn indicators(
             };
             diags.push(
                 Diagnostic::error(Code::UnknownArea, format!("time split names `{name}`, which is not an area"))
-                    .at(&span)
+                    .at(&span())
                     .help(help),
             );
             continue;
@@ -199,7 +200,7 @@ pub fn indicators(
             Some(Err(m)) => {
                 diags.push(
                     Diagnostic::error(Code::TimeSplitRange, format!("invalid time split for `{name}`: {m}"))
-                        .at(&span)
+                        .at(&span())
                         .help("write a percentage or a range between 0 and 100, e.g. `50-65%`"),
                 );
                 continue;
@@ -217,19 +218,8 @@ pub fn indicators(
 
 /// Warns about front matter keys that none of `known` lists.
 pub fn check_keys(file: &SourceFile, split: &Split<'_>, known: &[&[&str]], diags: &mut Vec<Diagnostic>) {
-    let keys: Vec<String> = match split.language {
-        None => return,
-        Some(frontmatter::Language::Yaml) => {
-            match serde_saphyr::from_str::<IndexMap<String, serde::de::IgnoredAny>>(split.matter) {
-                Ok(map) => map.into_keys().collect(),
-                Err(_) => return, // the typed parse reports syntax errors
-            }
-        }
-        Some(frontmatter::Language::Toml) => match toml::from_str::<toml::Table>(split.matter) {
-            Ok(t) => t.keys().cloned().collect(),
-            Err(_) => return,
-        },
-    };
+    let Some(language) = split.language else { return };
+    let keys = top_level_keys(split.matter, language);
     for key in keys {
         if known.iter().any(|list| list.contains(&key.as_str())) {
             continue;
@@ -245,4 +235,37 @@ pub fn check_keys(file: &SourceFile, split: &Split<'_>, known: &[&[&str]], diags
                 .help(help),
         );
     }
+}
+
+/// The top-level keys of front matter, by a line scan: keys start at column 0.
+///
+/// Parsing the front matter a second time just for its keys would double the
+/// cost of loading large frameworks; block-style front matter always puts
+/// top-level keys at the start of a line.
+fn top_level_keys(matter: &str, language: frontmatter::Language) -> Vec<String> {
+    let sep = match language {
+        frontmatter::Language::Yaml => ':',
+        frontmatter::Language::Toml => '=',
+    };
+    let mut keys = Vec::new();
+    for line in matter.lines() {
+        let Some(first) = line.chars().next() else { continue };
+        if first.is_whitespace() || first == '#' || first == '-' {
+            continue;
+        }
+        if language == frontmatter::Language::Toml && first == '[' {
+            let name = line.trim().trim_matches(['[', ']']).split('.').next().unwrap_or("").trim();
+            if !name.is_empty() {
+                keys.push(name.trim_matches(['"', '\'']).to_string());
+            }
+            continue;
+        }
+        if let Some((key, _)) = line.split_once(sep) {
+            let key = key.trim().trim_matches(['"', '\'']);
+            if !key.is_empty() && !key.contains(' ') {
+                keys.push(key.to_string());
+            }
+        }
+    }
+    keys
 }

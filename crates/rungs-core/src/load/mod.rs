@@ -197,7 +197,10 @@ pub fn load(sources: &SourceSet) -> Result<Loaded, LoadError> {
         .par_iter()
         .map(|(track, id, file)| {
             let mut d = Vec::new();
-            let draft = read_level(file, id, &areas, &mut d);
+            let mut draft = read_level(file, id, &areas, &mut d);
+            if let Some(draft) = draft.as_mut() {
+                crate::ids::assign(&mut draft.level);
+            }
             (track.to_string(), draft, d)
         })
         .collect();
@@ -326,7 +329,6 @@ fn assemble_track(id: &str, head: TrackHead, mut drafts: Vec<LevelDraft>) -> (Tr
             None => next,
         };
         next = d.level.rank + 1;
-        crate::ids::assign(&mut d.level);
         levels.push(d.level);
     }
     let title = head.matter.title.clone().unwrap_or_else(|| id.replace(['-', '_'], " "));

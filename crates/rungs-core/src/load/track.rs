@@ -228,6 +228,9 @@ pub fn read_matrix(file: &SourceFile, areas: &AreaIndex, diags: &mut Vec<Diagnos
             }
         }
     }
+    for d in &mut drafts {
+        crate::ids::assign(&mut d.level);
+    }
     let head = TrackHead {
         kind,
         introduction: doc.introduction,
