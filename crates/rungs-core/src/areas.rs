@@ -41,11 +41,20 @@ impl AreaIndex {
     }
 
     fn add(&mut self, area: &Area, parents: &[String], clashes: &mut Vec<Ambiguity>) {
+        if self.titles.contains_key(&area.id) {
+            clashes.push(Ambiguity {
+                name: area.id.clone(),
+                first: area.id.clone(),
+                second: area.id.clone(),
+            });
+            return;
+        }
         self.order.push(area.id.clone());
         self.ancestors.insert(area.id.clone(), parents.to_vec());
         self.titles.insert(area.id.clone(), area.title.clone());
-        let names = std::iter::once(&area.id)
-            .chain(std::iter::once(&area.title))
+        // Titles first, so suggestions name areas the way authors write them.
+        let names = std::iter::once(&area.title)
+            .chain(std::iter::once(&area.id))
             .chain(area.aliases.iter());
         for name in names {
             let key = normalise(name);

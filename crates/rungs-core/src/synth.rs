@@ -158,7 +158,7 @@ fn level(rng: &mut fastrand::Rng, track: &str, discipline: &str, management: boo
         statements.push(statement(rng, area, rank, i));
     }
     statements.sort_by_key(|s| LEAVES.iter().position(|a| *a == s.area));
-    Level {
+    let mut level = Level {
         id: format!("level-{rank:02}"),
         rank,
         title,
@@ -168,7 +168,9 @@ fn level(rng: &mut fastrand::Rng, track: &str, discipline: &str, management: boo
         indicators: indicators(rng, rank),
         statements,
         span: Default::default(),
-    }
+    };
+    crate::ids::assign(&mut level);
+    level
 }
 
 fn statement(rng: &mut fastrand::Rng, area: &str, rank: u32, i: usize) -> Statement {

@@ -600,7 +600,10 @@ fn read_indicators(p: &ContentPage, cells: &[Cell], areas: &AreaIndex, diags: &m
                 notes.push(caveat.trim_end_matches(')').trim().to_string());
             }
             if lower.contains("scope") {
-                match Scope::ALL.iter().find(|s| value.text.to_lowercase().contains(s.as_str())) {
+                let v = value.text.to_lowercase();
+                // The longest scope name found wins, so "multi-team" is not read as "team".
+                let found = Scope::ALL.iter().filter(|s| v.contains(s.as_str())).max_by_key(|s| s.as_str().len());
+                match found {
                     Some(s) => out.scope = Some(*s),
                     None => diags.push(not_understood(p, value, "a scope rungs does not know")),
                 }

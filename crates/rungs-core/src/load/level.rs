@@ -92,16 +92,20 @@ pub fn read_level(file: &SourceFile, id: &str, areas: &AreaIndex, diags: &mut Ve
         }
     };
     check_keys(file, &split, &[LEVEL_KEYS, HUGO_KEYS], diags);
-    let matter: LevelMatter = match frontmatter::parse(file, &split) {
-        Ok(m) => m,
+    let (matter, matter_ok): (LevelMatter, bool) = match frontmatter::parse(file, &split) {
+        Ok(m) => (m, true),
         Err(d) => {
             diags.push(d);
-            LevelMatter::default()
+            (LevelMatter::default(), false)
         }
     };
     let body = parse_level_body(file, split.body, split.body_start, areas, BodyOptions::default(), diags);
     let locate_key = |path: &[&str]| locate(file, split.matter, split.matter_start, path);
     let title = matter.title.clone().unwrap_or_else(|| {
+        if !matter_ok {
+            // The front matter error is already reported; a missing title would only repeat it.
+            return id.to_string();
+        }
         diags.push(
             Diagnostic::error(Code::MissingField, "this level has no `title`")
                 .at(&file.start_span())
@@ -248,6 +252,7 @@ fn top_level_keys(matter: &str, language: frontmatter::Language) -> Vec<String> 
         frontmatter::Language::Toml => '=',
     };
     let mut keys = Vec::new();
+    let mut in_table = false;
     for line in matter.lines() {
         let Some(first) = line.chars().next() else { continue };
         if first.is_whitespace() || first == '#' || first == '-' {
@@ -258,6 +263,11 @@ fn top_level_keys(matter: &str, language: frontmatter::Language) -> Vec<String> 
             if !name.is_empty() {
                 keys.push(name.trim_matches(['"', '\'']).to_string());
             }
+            // In TOML every key after a table header belongs to a table.
+            in_table = true;
+            continue;
+        }
+        if in_table {
             continue;
         }
         if let Some((key, _)) = line.split_once(sep) {

@@ -110,32 +110,32 @@ pub fn load(sources: &SourceSet) -> Result<Loaded, LoadError> {
     for (path, reason) in &sources.unreadable {
         diags.push(Diagnostic::error(Code::Io, format!("cannot read `{path}`: {reason}")));
     }
-    for file in sources.iter() {
-        if let Err(bad) = &file.text {
-            let span = Span {
-                file: file.path.clone(),
-                start: bad.offset,
-                end: bad.offset,
-                line: bad.line,
-                column: bad.column,
-            };
-            diags.push(
-                Diagnostic::error(Code::NotUtf8, format!("`{}` is not valid UTF-8 (byte {})", file.path, bad.offset))
-                    .at(&span)
-                    .help("save the file as UTF-8 in your editor (most offer \"Save with encoding\")"),
-            );
-        }
-    }
     let (config, config_diags) = config::parse(config_file);
+    let config_broken = config_diags.iter().any(|d| d.code == Code::Syntax);
     diags.extend(config_diags);
+    if config_broken {
+        // Without the area tree every heading would be reported as unknown: stop here.
+        let mut diagnostics = Diagnostics::default();
+        diagnostics.extend(diags);
+        return Ok(Loaded {
+            framework: Framework {
+                title: config.title,
+                span: config_file.start_span(),
+                ..Framework::default()
+            },
+            diagnostics,
+        });
+    }
     let (areas, clashes) = AreaIndex::new(&config.areas);
     for clash in clashes {
         let span = config.areas.iter().flat_map(|a| a.walk()).find(|a| a.id == clash.second).map(|a| a.span.clone());
+        let message = if clash.first == clash.second {
+            format!("two areas have the id `{}`", clash.first)
+        } else {
+            format!("the name `{}` is used by areas `{}` and `{}`", clash.name, clash.first, clash.second)
+        };
         diags.push(
-            Diagnostic::error(
-                Code::AmbiguousArea,
-                format!("the name `{}` is used by areas `{}` and `{}`", clash.name, clash.first, clash.second),
-            )
+            Diagnostic::error(Code::AmbiguousArea, message)
             .at(&span.unwrap_or_default())
             .help("give each area a distinct id, title and aliases so headings name exactly one area"),
         );
@@ -156,10 +156,15 @@ pub fn load(sources: &SourceSet) -> Result<Loaded, LoadError> {
     let mut pages: Vec<(Option<i64>, Page)> = Vec::new();
 
     for file in sources.iter() {
-        if file.text.is_err() {
-            continue;
+        let role = role(&file.path);
+        if let Err(bad) = &file.text {
+            // Binary assets belong in static/ or theme/; only text roles must be UTF-8.
+            if !matches!(role, Role::Ignored | Role::Stray) {
+                diags.push(not_utf8(file, bad));
+                continue;
+            }
         }
-        match role(&file.path) {
+        match role {
             Role::Config | Role::Ignored => {}
             Role::Home => {
                 if let Some((_, page)) = read_page(file, "index", &mut diags, &mut all_links) {
@@ -242,6 +247,19 @@ pub fn load(sources: &SourceSet) -> Result<Loaded, LoadError> {
     validate::validate(&framework, &areas, &spans, &mut diagnostics);
     validate::check_links(sources, &all_links, &mut diagnostics);
     Ok(Loaded { framework, diagnostics })
+}
+
+fn not_utf8(file: &SourceFile, bad: &crate::source::InvalidUtf8) -> Diagnostic {
+    let span = Span {
+        file: file.path.clone(),
+        start: bad.offset,
+        end: bad.offset,
+        line: bad.line,
+        column: bad.column,
+    };
+    Diagnostic::error(Code::NotUtf8, format!("`{}` is not valid UTF-8 (byte {})", file.path, bad.offset))
+        .at(&span)
+        .help("save the file as UTF-8 in your editor (most offer \"Save with encoding\")")
 }
 
 fn add_head(

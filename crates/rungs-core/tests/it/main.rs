@@ -1,0 +1,7 @@
+//! The integration tests of rungs-core, in one binary (compile time matters).
+
+mod fixtures;
+mod hugo;
+mod roundtrip;
+mod schema;
+mod support;

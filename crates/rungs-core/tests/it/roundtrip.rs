@@ -1,0 +1,193 @@
+//! Round trips (native ↔ model ↔ JSON) and robustness on arbitrary input.
+
+use proptest::prelude::*;
+use rungs_core::export::{json, native};
+use rungs_core::model::*;
+use rungs_core::synth::{SynthOptions, generate};
+use rungs_core::{SourceSet, load};
+
+use crate::support::{describe, json as to_value};
+
+const WORDS: &[&str] = &[
+    "ships", "reliable", "services", "mentors", "peers", "writes", "clear", "designs", "reviews", "code", "owns",
+    "roadmap", "leads", "incidents", "plans", "migrations", "teaches", "testing", "data", "tools",
+];
+
+fn sentence() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(WORDS), 2..9).prop_map(|w| {
+        let mut s = w.join(" ");
+        if let Some(f) = s.get_mut(..1) {
+            f.make_ascii_uppercase();
+        }
+        s.push('.');
+        s
+    })
+}
+
+fn areas() -> Vec<Area> {
+    let leaf = |id: &str, title: &str| Area { id: id.into(), title: title.into(), ..Area::default() };
+    vec![
+        leaf("craft", "Craft"),
+        Area { children: vec![leaf("mentoring", "Mentoring"), leaf("hiring", "Hiring")], ..leaf("people", "People") },
+    ]
+}
+
+fn statement(area: &'static str) -> impl Strategy<Value = Statement> {
+    (sentence(), prop::option::of(prop::sample::select(&["Focus", "Care", "Grit"][..])), any::<bool>(), prop::collection::vec(sentence(), 0..2), prop::collection::vec(sentence(), 0..3))
+        .prop_map(move |(text, name, explicit, examples, children)| Statement {
+            id: String::new(),
+            explicit_id: explicit,
+            area: area.into(),
+            name: name.map(String::from),
+            text,
+            examples,
+            children: children
+                .into_iter()
+                .map(|t| Statement { area: area.into(), text: t, ..Statement::default() })
+                .collect(),
+            span: Span::default(),
+        })
+}
+
+fn level(rank: u32) -> impl Strategy<Value = Level> {
+    let areas = prop::sample::select(&["craft", "mentoring", "hiring", "people"][..]);
+    (
+        prop::collection::vec(areas.prop_flat_map(statement), 1..8),
+        prop::option::of(sentence()),
+        prop::option::of((0u32..5, 0u32..5)),
+        prop::option::of((0u32..60, 0u32..40)),
+        prop::option::of(prop::sample::select(&Scope::ALL[..])),
+    )
+        .prop_map(move |(mut statements, summary, tenure, split, scope)| {
+            for (i, s) in statements.iter_mut().enumerate() {
+                if s.explicit_id {
+                    s.id = format!("x{rank}-{i}");
+                }
+            }
+            let mut level = Level {
+                id: format!("level-{rank}"),
+                rank,
+                title: format!("Level {rank}"),
+                grade: Some(format!("G{rank}")),
+                summary,
+                introduction: None,
+                indicators: Indicators {
+                    tenure: tenure.map(|(a, b)| YearRange { min: a as f64, max: Some((a + b) as f64) }),
+                    experience: None,
+                    scope,
+                    time_split: split
+                        .map(|(a, b)| {
+                            vec![
+                                TimeShare { area: "craft".into(), percent: Some(PercentRange { min: a, max: a + 10 }), note: None },
+                                TimeShare { area: "mentoring".into(), percent: Some(PercentRange { min: b, max: b }), note: None },
+                                TimeShare { area: "hiring".into(), percent: None, note: Some("As needed.".into()) },
+                            ]
+                        })
+                        .unwrap_or_default(),
+                    note: None,
+                },
+                statements,
+                span: Span::default(),
+            };
+            rungs_core::ids::assign(&mut level);
+            level
+        })
+}
+
+fn framework() -> impl Strategy<Value = Framework> {
+    (prop::collection::vec(level(1), 1..2), prop::collection::vec(level(2), 1..2), prop::option::of(sentence()), prop::bool::ANY)
+        .prop_map(|(l1, l2, intro, branch)| {
+            let mut levels = l1;
+            levels.extend(l2);
+            let mut tracks = vec![Track {
+                id: "eng".into(),
+                title: "Engineering".into(),
+                introduction: intro.clone(),
+                levels,
+                ..Track::default()
+            }];
+            if branch {
+                let mut l = tracks[0].levels[1].clone();
+                l.id = "manager".into();
+                tracks.push(Track {
+                    id: "mgmt".into(),
+                    title: "Management".into(),
+                    kind: TrackKind::Management,
+                    branch: Some(Branch { from: "eng".into(), rank: 2 }),
+                    extends: Some("eng".into()),
+                    levels: vec![l],
+                    ..Track::default()
+                });
+            }
+            Framework {
+                title: "Prop Careers".into(),
+                description: intro.clone(),
+                base_url: None,
+                introduction: intro,
+                grades: (1..=2).map(|g| Grade { id: format!("G{g}"), ..Grade::default() }).collect(),
+                areas: areas(),
+                tracks,
+                pages: vec![Page { id: "faq".into(), title: "FAQ".into(), body: "Questions and answers.".into(), ..Page::default() }],
+                span: Span::default(),
+            }
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, .. ProptestConfig::default() })]
+
+    #[test]
+    fn native_format_round_trips(fw in framework()) {
+        let files = native::to_sources(&fw);
+        let loaded = load(&files).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let diags = loaded.diagnostics.sorted();
+        let errors: Vec<_> = diags.iter().filter(|d| d.severity == rungs_core::Severity::Error).cloned().collect();
+        prop_assert!(errors.is_empty(), "{}", describe(&errors));
+        prop_assert_eq!(to_value(&loaded.framework), to_value(&fw));
+    }
+
+    #[test]
+    fn json_round_trips(fw in framework()) {
+        let text = json::to_json(&fw);
+        let back = json::from_json(&text).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(to_value(&back), to_value(&fw));
+        // import → export → import: the JSON written as native files comes back equal.
+        let again = load(&native::to_sources(&back)).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(to_value(&again.framework), to_value(&fw));
+    }
+
+    #[test]
+    fn arbitrary_bytes_in_any_file_never_panic(index in 0usize..40, bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        let mut set = SourceSet::example();
+        let paths: Vec<String> = set.iter().map(|f| f.path.to_string()).collect();
+        let path = &paths[index % paths.len()];
+        set.insert(path, bytes);
+        let _ = load(&set);
+    }
+
+    #[test]
+    fn arbitrary_text_in_a_level_page_never_panics(text in "(---\n)?([a-z:#*\\-{}\\[\\]() \n%~0-9]|\\*\\*|## |- |\\{#){0,300}") {
+        let mut set = SourceSet::example();
+        set.insert("tracks/engineering/senior.md", text.clone());
+        set.insert("tracks/site-reliability.yaml", text);
+        let _ = load(&set);
+    }
+}
+
+#[test]
+fn synthetic_frameworks_round_trip_and_are_deterministic() {
+    let a = generate(SynthOptions { tracks: 4, levels: 5, seed: 3 });
+    let b = generate(SynthOptions { tracks: 4, levels: 5, seed: 3 });
+    assert_eq!(json::to_json(&a), json::to_json(&b));
+    let c = generate(SynthOptions { tracks: 4, levels: 5, seed: 4 });
+    assert_ne!(json::to_json(&a), json::to_json(&c));
+    let loaded = load(&native::to_sources(&a)).unwrap_or_else(|e| panic!("{e}"));
+    let diags = loaded.diagnostics.sorted();
+    assert!(diags.is_empty(), "{}", describe(&diags));
+    assert_eq!(to_value(&loaded.framework), to_value(&a));
+    for level in a.tracks.iter().flat_map(|t| &t.levels) {
+        let n: usize = level.statements.len();
+        assert!((20..=30).contains(&n), "{} has {n} statements", level.title);
+        assert!(level.indicators.tenure.is_some() && !level.indicators.time_split.is_empty());
+    }
+}
