@@ -95,7 +95,10 @@ impl AreaIndex {
 
     /// Position of an area in tree order (unknown areas sort last).
     pub fn position(&self, id: &str) -> usize {
-        self.order.iter().position(|a| a == id).unwrap_or(usize::MAX)
+        self.order
+            .iter()
+            .position(|a| a == id)
+            .unwrap_or(usize::MAX)
     }
 
     /// "Parent > Child" titles of an area.
@@ -103,7 +106,11 @@ impl AreaIndex {
         let mut parts: Vec<&str> = self
             .ancestors
             .get(id)
-            .map(|a| a.iter().filter_map(|p| self.titles.get(p).map(String::as_str)).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|p| self.titles.get(p).map(String::as_str))
+                    .collect()
+            })
             .unwrap_or_default();
         parts.push(self.titles.get(id).map_or(id, String::as_str));
         parts.join(" > ")

@@ -40,7 +40,11 @@ fn collect_explicit(s: &Statement, taken: &mut HashSet<String>) {
 fn assign_statement(s: &mut Statement, parent: Option<&str>, taken: &mut HashSet<String>) {
     if !s.explicit_id {
         let words = key_words(s.name.as_deref().unwrap_or(&s.text), ID_WORDS);
-        let words = if words.is_empty() { "statement".to_string() } else { words };
+        let words = if words.is_empty() {
+            "statement".to_string()
+        } else {
+            words
+        };
         let base = match parent {
             Some(p) => format!("{p}--{words}"),
             None => format!("{}-{words}", s.area),

@@ -39,7 +39,11 @@ impl SourceFile {
             let valid = String::from_utf8_lossy(&e.as_bytes()[..offset]).into_owned();
             let line = valid.matches('\n').count() as u32 + 1;
             let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
-            InvalidUtf8 { offset, line, column }
+            InvalidUtf8 {
+                offset,
+                line,
+                column,
+            }
         });
         // A UTF-8 byte-order mark is invisible to authors; drop it so offsets
         // match what an editor shows.
@@ -65,11 +69,15 @@ impl SourceFile {
         self.text.as_deref().unwrap_or("")
     }
 
-    /// A span for a byte range of this file (clamped to the text).
+    /// A span for a byte range of this file (clamped to the text, trailing
+    /// white space and newlines left out so carets underline only the text).
     pub fn span(&self, start: usize, end: usize) -> Span {
         let text = self.text();
         let start = floor_char_boundary(text, start.min(text.len()));
-        let end = floor_char_boundary(text, end.clamp(start, text.len()));
+        let mut end = floor_char_boundary(text, end.clamp(start, text.len()));
+        while end > start && text.as_bytes()[end - 1].is_ascii_whitespace() {
+            end -= 1;
+        }
         let line_index = self.line_starts.partition_point(|&s| s <= start) - 1;
         let line_start = self.line_starts[line_index];
         let column = text[line_start..start].chars().count() + 1;

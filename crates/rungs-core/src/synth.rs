@@ -3,8 +3,8 @@
 //! area, indicators on every level.
 
 use crate::model::{
-    Area, Branch, Framework, Grade, Indicators, Level, Page, PercentRange, Scope, Statement, TimeShare, Track, TrackKind,
-    YearRange,
+    Area, Branch, Framework, Grade, Indicators, Level, Page, PercentRange, Scope, Statement,
+    TimeShare, Track, TrackKind, YearRange,
 };
 use crate::text::slug;
 
@@ -20,31 +20,105 @@ pub struct SynthOptions {
 }
 
 const DISCIPLINES: &[&str] = &[
-    "Backend", "Frontend", "Mobile", "Data", "Platform", "Security", "Reliability", "Machine Learning", "Quality",
-    "Infrastructure", "Developer Experience", "Payments", "Search", "Analytics", "Embedded",
+    "Backend",
+    "Frontend",
+    "Mobile",
+    "Data",
+    "Platform",
+    "Security",
+    "Reliability",
+    "Machine Learning",
+    "Quality",
+    "Infrastructure",
+    "Developer Experience",
+    "Payments",
+    "Search",
+    "Analytics",
+    "Embedded",
 ];
-const RANK_NAMES: &[&str] = &["Associate", "", "Senior", "Staff", "Principal", "Distinguished", "Fellow"];
+const RANK_NAMES: &[&str] = &[
+    "Associate",
+    "",
+    "Senior",
+    "Staff",
+    "Principal",
+    "Distinguished",
+    "Fellow",
+];
 const VERBS: &[&str] = &[
-    "design", "review", "own", "improve", "document", "simplify", "measure", "automate", "plan", "explain", "test",
-    "monitor", "refactor", "prioritise", "mentor", "coordinate", "estimate", "debug", "secure", "deliver",
+    "design",
+    "review",
+    "own",
+    "improve",
+    "document",
+    "simplify",
+    "measure",
+    "automate",
+    "plan",
+    "explain",
+    "test",
+    "monitor",
+    "refactor",
+    "prioritise",
+    "mentor",
+    "coordinate",
+    "estimate",
+    "debug",
+    "secure",
+    "deliver",
 ];
 const OBJECTS: &[&str] = &[
-    "services", "features", "interfaces", "data pipelines", "release processes", "incident reviews", "design documents",
-    "on-call rotations", "test suites", "deployment tooling", "team rituals", "hiring loops", "roadmaps", "dashboards",
-    "migrations", "code reviews", "runbooks", "architecture decisions", "customer feedback", "onboarding guides",
+    "services",
+    "features",
+    "interfaces",
+    "data pipelines",
+    "release processes",
+    "incident reviews",
+    "design documents",
+    "on-call rotations",
+    "test suites",
+    "deployment tooling",
+    "team rituals",
+    "hiring loops",
+    "roadmaps",
+    "dashboards",
+    "migrations",
+    "code reviews",
+    "runbooks",
+    "architecture decisions",
+    "customer feedback",
+    "onboarding guides",
 ];
 const SCOPES: &[&str] = &[
-    "within a single task", "for their own team", "across two or three teams", "for a whole product area",
-    "across the department", "for the whole company", "in the wider industry",
+    "within a single task",
+    "for their own team",
+    "across two or three teams",
+    "for a whole product area",
+    "across the department",
+    "for the whole company",
+    "in the wider industry",
 ];
 const QUALIFIERS: &[&str] = &[
-    "with guidance from a more experienced colleague", "independently and with care for quality",
-    "while keeping stakeholders informed of progress and risks", "so that others can build on the result",
-    "and share what they learned in writing", "balancing speed against long-term maintainability",
-    "using data rather than opinion to decide", "and make the trade-offs explicit",
+    "with guidance from a more experienced colleague",
+    "independently and with care for quality",
+    "while keeping stakeholders informed of progress and risks",
+    "so that others can build on the result",
+    "and share what they learned in writing",
+    "balancing speed against long-term maintainability",
+    "using data rather than opinion to decide",
+    "and make the trade-offs explicit",
 ];
 const TRAITS: &[&str] = &[
-    "Curiosity", "Ownership", "Tenacity", "Judgement", "Humility", "Courage", "Care", "Clarity", "Pragmatism", "Focus",
+    "Curiosity",
+    "Ownership",
+    "Tenacity",
+    "Judgement",
+    "Humility",
+    "Courage",
+    "Care",
+    "Clarity",
+    "Pragmatism",
+    "Focus",
 ];
 
 /// The area tree every synthetic framework uses.
@@ -71,7 +145,15 @@ fn areas() -> Vec<Area> {
 }
 
 /// The leaf areas that statements are written under.
-const LEAVES: &[&str] = &["craft", "delivery", "communication", "mentoring", "direction", "community", "traits"];
+const LEAVES: &[&str] = &[
+    "craft",
+    "delivery",
+    "communication",
+    "mentoring",
+    "direction",
+    "community",
+    "traits",
+];
 
 /// Generates a framework.
 pub fn generate(options: SynthOptions) -> Framework {
@@ -90,18 +172,38 @@ pub fn generate(options: SynthOptions) -> Framework {
         };
         let id = slug(&title);
         let branch = management.then(|| Branch {
-            from: tracks.last().map(|p: &Track| p.id.clone()).unwrap_or_default(),
+            from: tracks
+                .last()
+                .map(|p: &Track| p.id.clone())
+                .unwrap_or_default(),
             rank: (levels as u32 / 2).max(2),
         });
         let first_rank = branch.as_ref().map_or(1, |b| b.rank);
         let level_list = (0..levels)
-            .map(|i| level(&mut rng, &title, discipline, management, first_rank + i as u32, levels))
+            .map(|i| {
+                level(
+                    &mut rng,
+                    &title,
+                    discipline,
+                    management,
+                    first_rank + i as u32,
+                    levels,
+                )
+            })
             .collect();
         tracks.push(Track {
             id,
-            description: Some(format!("The {} ladder for {} people.", title, discipline.to_lowercase())),
+            description: Some(format!(
+                "The {} ladder for {} people.",
+                title,
+                discipline.to_lowercase()
+            )),
             introduction: Some(paragraph(&mut rng, 3)),
-            kind: if management { TrackKind::Management } else { TrackKind::Ic },
+            kind: if management {
+                TrackKind::Management
+            } else {
+                TrackKind::Ic
+            },
             extends: None,
             branch,
             levels: level_list,
@@ -109,10 +211,18 @@ pub fn generate(options: SynthOptions) -> Framework {
             ..Track::default()
         });
     }
-    let max_rank = tracks.iter().flat_map(|t| &t.levels).map(|l| l.rank).max().unwrap_or(1);
+    let max_rank = tracks
+        .iter()
+        .flat_map(|t| &t.levels)
+        .map(|l| l.rank)
+        .max()
+        .unwrap_or(1);
     Framework {
         title: "Synthetic Careers".to_string(),
-        description: Some(format!("A generated framework of {} tracks and {} levels each.", options.tracks, levels)),
+        description: Some(format!(
+            "A generated framework of {} tracks and {} levels each.",
+            options.tracks, levels
+        )),
         base_url: Some("https://careers.example.org/".to_string()),
         introduction: Some(paragraph(&mut rng, 4)),
         grades: (1..=max_rank)
@@ -136,7 +246,13 @@ pub fn generate(options: SynthOptions) -> Framework {
                 title: "FAQ".into(),
                 description: Some("Frequently asked questions.".into()),
                 body: (0..4)
-                    .map(|_| format!("**{}?**\n{}", sentence(&mut rng).trim_end_matches('.'), paragraph(&mut rng, 2)))
+                    .map(|_| {
+                        format!(
+                            "**{}?**\n{}",
+                            sentence(&mut rng).trim_end_matches('.'),
+                            paragraph(&mut rng, 2)
+                        )
+                    })
                     .collect::<Vec<_>>()
                     .join("\n\n"),
                 ..Page::default()
@@ -146,11 +262,20 @@ pub fn generate(options: SynthOptions) -> Framework {
     }
 }
 
-fn level(rng: &mut fastrand::Rng, track: &str, discipline: &str, management: bool, rank: u32, levels: usize) -> Level {
+fn level(
+    rng: &mut fastrand::Rng,
+    track: &str,
+    discipline: &str,
+    management: bool,
+    rank: u32,
+    levels: usize,
+) -> Level {
     let step = (rank as usize - 1) * RANK_NAMES.len() / levels.max(RANK_NAMES.len()).max(1);
     let prefix = RANK_NAMES[step.min(RANK_NAMES.len() - 1)];
     let role = if management { "Manager" } else { "Engineer" };
-    let title = format!("{prefix} {discipline} {role} {rank}").trim().to_string();
+    let title = format!("{prefix} {discipline} {role} {rank}")
+        .trim()
+        .to_string();
     let count = rng.usize(20..=30);
     let mut statements = Vec::with_capacity(count);
     for i in 0..count {
@@ -163,7 +288,11 @@ fn level(rng: &mut fastrand::Rng, track: &str, discipline: &str, management: boo
         rank,
         title,
         grade: Some(format!("L{rank}")),
-        summary: Some(format!("{} in the {} track.", sentence(rng).trim_end_matches('.'), track)),
+        summary: Some(format!(
+            "{} in the {} track.",
+            sentence(rng).trim_end_matches('.'),
+            track
+        )),
         introduction: None,
         indicators: indicators(rng, rank),
         statements,
@@ -196,7 +325,11 @@ fn statement(rng: &mut fastrand::Rng, area: &str, rank: u32, i: usize) -> Statem
     };
     let explicit = rng.usize(..20) == 0;
     Statement {
-        id: if explicit { format!("s{rank}-{i}") } else { String::new() },
+        id: if explicit {
+            format!("s{rank}-{i}")
+        } else {
+            String::new()
+        },
         explicit_id: explicit,
         area: area.to_string(),
         name,
@@ -271,5 +404,8 @@ fn sentence(rng: &mut fastrand::Rng) -> String {
 }
 
 fn paragraph(rng: &mut fastrand::Rng, sentences: usize) -> String {
-    (0..sentences).map(|_| sentence(rng)).collect::<Vec<_>>().join(" ")
+    (0..sentences)
+        .map(|_| sentence(rng))
+        .collect::<Vec<_>>()
+        .join(" ")
 }

@@ -51,7 +51,10 @@ pub fn collapse_whitespace(text: &str) -> String {
 }
 
 /// The candidate closest to `word`, if it is close enough to be a likely typo.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let word = normalise(word);
     candidates
         .into_iter()
@@ -148,13 +151,19 @@ mod tests {
 
     #[test]
     fn key_words_skip_stop_words_and_markup() {
-        assert_eq!(key_words("You own **large** features end to end", 3), "own-large-features");
+        assert_eq!(
+            key_words("You own **large** features end to end", 3),
+            "own-large-features"
+        );
         assert_eq!(key_words("[Docs](x.md) are written", 2), "docs-written");
     }
 
     #[test]
     fn suggestions() {
-        assert_eq!(did_you_mean("Delivry", ["Delivery", "Craft"]), Some("Delivery"));
+        assert_eq!(
+            did_you_mean("Delivry", ["Delivery", "Craft"]),
+            Some("Delivery")
+        );
         assert_eq!(did_you_mean("Zebra", ["Delivery", "Craft"]), None);
     }
 }

@@ -12,7 +12,12 @@ use crate::text::did_you_mean;
 
 /// Runs every whole-framework check. `spans[i]` holds where track `i`
 /// writes `extends` and `branch`.
-pub fn validate(framework: &Framework, areas: &AreaIndex, spans: &[(Span, Span)], diags: &mut Diagnostics) {
+pub fn validate(
+    framework: &Framework,
+    areas: &AreaIndex,
+    spans: &[(Span, Span)],
+    diags: &mut Diagnostics,
+) {
     use rayon::prelude::*;
     let grades: Vec<&str> = framework.grades.iter().map(|g| g.id.as_str()).collect();
     // Tracks are checked independently, so large frameworks check in parallel.
@@ -51,9 +56,15 @@ fn check_levels(track: &Track, grades: &[&str], diags: &mut Diagnostics) {
         }
         if !ids.insert(&level.id) {
             diags.push(
-                Diagnostic::error(Code::DuplicateId, format!("two levels of track `{}` have the id `{}`", track.id, level.id))
-                    .at(&level.span)
-                    .help("level ids must be unique within a track"),
+                Diagnostic::error(
+                    Code::DuplicateId,
+                    format!(
+                        "two levels of track `{}` have the id `{}`",
+                        track.id, level.id
+                    ),
+                )
+                .at(&level.span)
+                .help("level ids must be unique within a track"),
             );
         }
         if let Some(grade) = &level.grade {
@@ -63,9 +74,12 @@ fn check_levels(track: &Track, grades: &[&str], diags: &mut Diagnostics) {
                     None => format!("the grade scale in rungs.toml is: {}", grades.join(", ")),
                 };
                 diags.push(
-                    Diagnostic::error(Code::UnknownGrade, format!("grade `{grade}` is not on the grade scale"))
-                        .at(&level.span)
-                        .help(help),
+                    Diagnostic::error(
+                        Code::UnknownGrade,
+                        format!("grade `{grade}` is not on the grade scale"),
+                    )
+                    .at(&level.span)
+                    .help(help),
                 );
             }
         }
@@ -74,9 +88,12 @@ fn check_levels(track: &Track, grades: &[&str], diags: &mut Diagnostics) {
             top.visit(&mut |s: &Statement| {
                 if !seen.insert(&s.id) && s.explicit_id {
                     diags.push(
-                        Diagnostic::error(Code::DuplicateId, format!("statement id `{}` is used twice in this level", s.id))
-                            .at(&s.span)
-                            .help("statement ids must be unique within a level; rename one of them"),
+                        Diagnostic::error(
+                            Code::DuplicateId,
+                            format!("statement id `{}` is used twice in this level", s.id),
+                        )
+                        .at(&s.span)
+                        .help("statement ids must be unique within a level; rename one of them"),
                     );
                 }
             });
@@ -86,7 +103,12 @@ fn check_levels(track: &Track, grades: &[&str], diags: &mut Diagnostics) {
 }
 
 fn check_time_split(level: &crate::model::Level, diags: &mut Diagnostics) {
-    let ranges: Vec<_> = level.indicators.time_split.iter().filter_map(|t| t.percent).collect();
+    let ranges: Vec<_> = level
+        .indicators
+        .time_split
+        .iter()
+        .filter_map(|t| t.percent)
+        .collect();
     if ranges.is_empty() {
         return;
     }
@@ -130,7 +152,10 @@ fn check_missing_areas(track: &Track, areas: &AreaIndex, diags: &mut Diagnostics
         if missing.is_empty() {
             continue;
         }
-        let names: Vec<String> = missing.iter().map(|a| format!("`{}`", areas.path_title(a))).collect();
+        let names: Vec<String> = missing
+            .iter()
+            .map(|a| format!("`{}`", areas.path_title(a)))
+            .collect();
         diags.push(
             Diagnostic::warning(
                 Code::MissingArea,
@@ -142,16 +167,25 @@ fn check_missing_areas(track: &Track, areas: &AreaIndex, diags: &mut Diagnostics
     }
 }
 
-fn check_references(framework: &Framework, track: &Track, extends_span: &Span, branch_span: &Span, diags: &mut Diagnostics) {
+fn check_references(
+    framework: &Framework,
+    track: &Track,
+    extends_span: &Span,
+    branch_span: &Span,
+    diags: &mut Diagnostics,
+) {
     let ids: Vec<&str> = framework.tracks.iter().map(|t| t.id.as_str()).collect();
     let missing = |name: &str, what: &str, span: &Span| {
         let help = match did_you_mean(name, ids.iter().copied().filter(|i| *i != track.id)) {
             Some(s) => format!("did you mean `{s}`?"),
             None => format!("the tracks are: {}", ids.join(", ")),
         };
-        Diagnostic::error(Code::MissingTrack, format!("track `{}` {what} `{name}`, which does not exist", track.id))
-            .at(if span.is_unknown() { &track.span } else { span })
-            .help(help)
+        Diagnostic::error(
+            Code::MissingTrack,
+            format!("track `{}` {what} `{name}`, which does not exist", track.id),
+        )
+        .at(if span.is_unknown() { &track.span } else { span })
+        .help(help)
     };
     if let Some(base) = &track.extends {
         if framework.track(base).is_none() {
@@ -161,9 +195,16 @@ fn check_references(framework: &Framework, track: &Track, extends_span: &Span, b
     if let Some(branch) = &track.branch {
         if branch.from == track.id {
             diags.push(
-                Diagnostic::error(Code::MissingTrack, format!("track `{}` branches from itself", track.id))
-                    .at(if branch_span.is_unknown() { &track.span } else { branch_span })
-                    .help("`branch.from` names the track this one splits off"),
+                Diagnostic::error(
+                    Code::MissingTrack,
+                    format!("track `{}` branches from itself", track.id),
+                )
+                .at(if branch_span.is_unknown() {
+                    &track.span
+                } else {
+                    branch_span
+                })
+                .help("`branch.from` names the track this one splits off"),
             );
         } else if framework.track(&branch.from).is_none() {
             diags.push(missing(&branch.from, "branches from", branch_span));
@@ -193,7 +234,9 @@ fn check_extends_cycles(framework: &Framework, spans: &[(Span, Span)], diags: &m
             if path.contains(&base) {
                 break; // a cycle that does not pass through `track`; reported from its own members
             }
-            let Some(next) = framework.track(base) else { break };
+            let Some(next) = framework.track(base) else {
+                break;
+            };
             path.push(base);
             current = next;
         }
@@ -204,7 +247,11 @@ fn check_extends_cycles(framework: &Framework, spans: &[(Span, Span)], diags: &m
 pub fn check_links(sources: &SourceSet, links: &[Link], diags: &mut Diagnostics) {
     for link in links {
         let dest = link.dest.trim();
-        if dest.starts_with('#') || dest.starts_with('/') || dest.contains("://") || has_scheme(dest) {
+        if dest.starts_with('#')
+            || dest.starts_with('/')
+            || dest.contains("://")
+            || has_scheme(dest)
+        {
             continue;
         }
         let path = dest.split(['#', '?']).next().unwrap_or("");
@@ -221,9 +268,12 @@ pub fn check_links(sources: &SourceSet, links: &[Link], diags: &mut Diagnostics)
         let dir = link.span.file.rsplit_once('/').map_or("", |(d, _)| d);
         let Some(target) = resolve(dir, path) else {
             diags.push(
-                Diagnostic::error(Code::BrokenLink, format!("link `{dest}` leaves the framework directory"))
-                    .at(&link.span)
-                    .help("link to files inside the framework, or use a full URL"),
+                Diagnostic::error(
+                    Code::BrokenLink,
+                    format!("link `{dest}` leaves the framework directory"),
+                )
+                .at(&link.span)
+                .help("link to files inside the framework, or use a full URL"),
             );
             continue;
         };
@@ -237,9 +287,12 @@ pub fn check_links(sources: &SourceSet, links: &[Link], diags: &mut Diagnostics)
                 None => "links are relative to the file that contains them, e.g. `../senior.md` or `../../pages/faq.md`".into(),
             };
             diags.push(
-                Diagnostic::error(Code::BrokenLink, format!("link `{dest}` points at `{target}`, which does not exist"))
-                    .at(&link.span)
-                    .help(help),
+                Diagnostic::error(
+                    Code::BrokenLink,
+                    format!("link `{dest}` points at `{target}`, which does not exist"),
+                )
+                .at(&link.span)
+                .help(help),
             );
         }
     }
@@ -247,7 +300,9 @@ pub fn check_links(sources: &SourceSet, links: &[Link], diags: &mut Diagnostics)
 
 fn has_scheme(dest: &str) -> bool {
     match dest.find(':') {
-        Some(i) => dest[..i].chars().all(|c| c.is_ascii_alphanumeric() || c == '+' || c == '-' || c == '.'),
+        Some(i) => dest[..i]
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '+' || c == '-' || c == '.'),
         None => false,
     }
 }

@@ -21,7 +21,9 @@ impl Input {
             Some(d) => d.to_path_buf(),
             None if Path::new("rungs.toml").exists() => PathBuf::from("."),
             None => {
-                eprintln!("note: no rungs.toml here; using the built-in example framework (`rungs new DIR` writes it out)");
+                eprintln!(
+                    "note: no rungs.toml here; using the built-in example framework (`rungs new DIR` writes it out)"
+                );
                 return Ok(Input {
                     sources: SourceSet::example(),
                     root: None,
@@ -36,7 +38,8 @@ impl Input {
         if !dir.is_dir() {
             bail!("`{}` is not a directory", dir.display());
         }
-        let sources = SourceSet::read_dir(dir).with_context(|| format!("cannot read `{}`", dir.display()))?;
+        let sources =
+            SourceSet::read_dir(dir).with_context(|| format!("cannot read `{}`", dir.display()))?;
         Ok(Input {
             sources,
             root: Some(dir.to_path_buf()),

@@ -10,24 +10,42 @@ use serde_json::json;
 use crate::input::display_path;
 
 /// Renders one diagnostic with its source line, caret and help.
-pub fn text(d: &Diagnostic, sources: &SourceSet, root: Option<&Path>, renderer: &Renderer) -> String {
+pub fn text(
+    d: &Diagnostic,
+    sources: &SourceSet,
+    root: Option<&Path>,
+    renderer: &Renderer,
+) -> String {
     let level = match d.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
     };
     let title = level.primary_title(d.message.as_str()).id(d.code.as_str());
     let path;
-    let mut group: Group<'_> = match d.span.as_ref().and_then(|s| sources.get(&s.file).map(|f| (s, f))) {
+    let mut group: Group<'_> = match d
+        .span
+        .as_ref()
+        .and_then(|s| sources.get(&s.file).map(|f| (s, f)))
+    {
         Some((span, file)) if file.text.is_ok() => {
             path = display_path(root, &span.file);
             let mut annotation = AnnotationKind::Primary.span(span.start..span.end.max(span.start));
             if let Some(label) = &d.label {
                 annotation = annotation.label(label.as_str());
             }
-            title.element(Snippet::source(file.text()).path(path.as_str()).annotation(annotation))
+            title.element(
+                Snippet::source(file.text())
+                    .path(path.as_str())
+                    .annotation(annotation),
+            )
         }
         Some((span, _)) => {
-            path = format!("{}:{}:{}", display_path(root, &span.file), span.line, span.column);
+            path = format!(
+                "{}:{}:{}",
+                display_path(root, &span.file),
+                span.line,
+                span.column
+            );
             title.element(Level::NOTE.message(format!("in {path}")))
         }
         None => Group::with_title(title),

@@ -5,7 +5,17 @@ use crate::model::{Framework, Statement};
 
 /// The header row.
 pub const COLUMNS: [&str; 11] = [
-    "track", "level", "rank", "grade", "area", "area_path", "statement_id", "parent_id", "name", "text", "examples",
+    "track",
+    "level",
+    "rank",
+    "grade",
+    "area",
+    "area_path",
+    "statement_id",
+    "parent_id",
+    "name",
+    "text",
+    "examples",
 ];
 
 /// The framework as CSV text.

@@ -15,14 +15,22 @@ use super::{area_path, area_runs};
 pub fn to_hugo(framework: &Framework) -> SourceSet {
     let (areas, _) = AreaIndex::new(&framework.areas);
     let mut set = SourceSet::new();
-    let mut config = format!("title = {}\nlanguageCode = \"en-us\"\n", quote(&framework.title));
+    let mut config = format!(
+        "title = {}\nlanguageCode = \"en-us\"\n",
+        quote(&framework.title)
+    );
     if let Some(url) = &framework.base_url {
         config = format!("baseURL = {}\n{config}", quote(url));
     }
     set.insert("hugo.toml", config);
     set.insert(
         "content/docs/_index.md",
-        page(&framework.title, framework.description.as_deref(), None, framework.introduction.as_deref().unwrap_or("")),
+        page(
+            &framework.title,
+            framework.description.as_deref(),
+            None,
+            framework.introduction.as_deref().unwrap_or(""),
+        ),
     );
     for (i, p) in framework.pages.iter().enumerate() {
         set.insert(
@@ -33,12 +41,22 @@ pub fn to_hugo(framework: &Framework) -> SourceSet {
     for (i, track) in framework.tracks.iter().enumerate() {
         set.insert(
             &format!("content/docs/{}/_index.md", track.id),
-            page(&track.title, track.description.as_deref(), Some(i + 1), track.introduction.as_deref().unwrap_or("")),
+            page(
+                &track.title,
+                track.description.as_deref(),
+                Some(i + 1),
+                track.introduction.as_deref().unwrap_or(""),
+            ),
         );
         for level in &track.levels {
             set.insert(
                 &format!("content/docs/{}/{}.md", track.id, level.id),
-                page(&level.title, level.summary.as_deref(), Some(100 + level.rank as usize), &level_body(level, &areas)),
+                page(
+                    &level.title,
+                    level.summary.as_deref(),
+                    Some(100 + level.rank as usize),
+                    &level_body(level, &areas),
+                ),
             );
         }
     }
@@ -68,7 +86,12 @@ fn level_body(level: &Level, areas: &AreaIndex) -> String {
     let mut current: Vec<String> = Vec::new();
     for (area, statements) in area_runs(&level.statements) {
         let path = area_path(areas, area);
-        let common = current.iter().zip(&path).take_while(|(a, b)| a == b).count().min(path.len() - 1);
+        let common = current
+            .iter()
+            .zip(&path)
+            .take_while(|(a, b)| a == b)
+            .count()
+            .min(path.len() - 1);
         for (depth, id) in path.iter().enumerate().skip(common) {
             let title = areas.titles.get(id).map_or(id.as_str(), String::as_str);
             body.push_str(&format!("{} {}\n", "#".repeat(depth + 2), title));
@@ -90,7 +113,10 @@ fn level_body(level: &Level, areas: &AreaIndex) -> String {
     }
     body.push_str("<table>\n<tbody>\n");
     for t in &ind.time_split {
-        let title = areas.titles.get(&t.area).map_or(t.area.as_str(), String::as_str);
+        let title = areas
+            .titles
+            .get(&t.area)
+            .map_or(t.area.as_str(), String::as_str);
         let value = match (&t.percent, &t.note) {
             (Some(p), _) => format!("~{}", format_percent(p)),
             (None, Some(n)) => n.clone(),
@@ -99,12 +125,22 @@ fn level_body(level: &Level, areas: &AreaIndex) -> String {
         body.push_str(&format!("  <tr>\n    <td><span style=\"font-weight:bold\">{title}</span>: {value}</td>\n  </tr>\n"));
     }
     for (label, value) in [
-        ("Approximate Tenure in this role", ind.tenure.as_ref().map(|y| format!("~{}", format_years(y)))),
-        ("Experience", ind.experience.as_ref().map(|y| format!("~{}", format_years(y)))),
+        (
+            "Approximate Tenure in this role",
+            ind.tenure.as_ref().map(|y| format!("~{}", format_years(y))),
+        ),
+        (
+            "Experience",
+            ind.experience
+                .as_ref()
+                .map(|y| format!("~{}", format_years(y))),
+        ),
         ("Scope", ind.scope.map(|s| s.as_str().to_string())),
     ] {
         if let Some(v) = value {
-            body.push_str(&format!("  <tr>\n    <td>{label}</td>\n    <td>{v}</td>\n  </tr>\n"));
+            body.push_str(&format!(
+                "  <tr>\n    <td>{label}</td>\n    <td>{v}</td>\n  </tr>\n"
+            ));
         }
     }
     body.push_str("</tbody>\n</table>\n");

@@ -7,7 +7,9 @@ pub mod json;
 pub mod native;
 
 /// Groups a level's statements into runs of one area, keeping their order.
-pub(crate) fn area_runs(statements: &[crate::model::Statement]) -> Vec<(&str, &[crate::model::Statement])> {
+pub(crate) fn area_runs(
+    statements: &[crate::model::Statement],
+) -> Vec<(&str, &[crate::model::Statement])> {
     let mut runs = Vec::new();
     let mut start = 0;
     for i in 1..=statements.len() {

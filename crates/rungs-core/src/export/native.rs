@@ -119,7 +119,10 @@ pub fn to_sources(framework: &Framework) -> SourceSet {
             .grades
             .iter()
             .map(|g| match &g.title {
-                Some(t) => GradeOut::Full { id: &g.id, title: t },
+                Some(t) => GradeOut::Full {
+                    id: &g.id,
+                    title: t,
+                },
                 None => GradeOut::Code(&g.id),
             })
             .collect(),
@@ -135,7 +138,10 @@ pub fn to_sources(framework: &Framework) -> SourceSet {
             description: page.description.as_deref(),
             weight: i + 1,
         };
-        set.insert(&format!("pages/{}.md", page.id), with_matter(&matter, &page.body));
+        set.insert(
+            &format!("pages/{}.md", page.id),
+            with_matter(&matter, &page.body),
+        );
     }
     for (i, track) in framework.tracks.iter().enumerate() {
         write_track(track, i + 1, &areas, &mut set);
@@ -153,9 +159,15 @@ fn write_track(track: &Track, weight: usize, areas: &AreaIndex, set: &mut Source
         weight,
     };
     let intro = track.introduction.as_deref().unwrap_or("");
-    set.insert(&format!("tracks/{}/_index.md", track.id), with_matter(&matter, intro));
+    set.insert(
+        &format!("tracks/{}/_index.md", track.id),
+        with_matter(&matter, intro),
+    );
     for level in &track.levels {
-        set.insert(&format!("tracks/{}/{}.md", track.id, level.id), level_page(level, areas));
+        set.insert(
+            &format!("tracks/{}/{}.md", track.id, level.id),
+            level_page(level, areas),
+        );
     }
 }
 
@@ -193,7 +205,11 @@ pub fn level_page(level: &Level, areas: &AreaIndex) -> String {
     let mut current: Vec<String> = Vec::new();
     for (area, statements) in area_runs(&level.statements) {
         let path = area_path(areas, area);
-        let mut common = current.iter().zip(&path).take_while(|(a, b)| a == b).count();
+        let mut common = current
+            .iter()
+            .zip(&path)
+            .take_while(|(a, b)| a == b)
+            .count();
         common = common.min(path.len().saturating_sub(1));
         for (depth, id) in path.iter().enumerate().skip(common) {
             let title = areas.titles.get(id).map_or(id.as_str(), String::as_str);

@@ -45,8 +45,15 @@ struct HugoMatter {
 }
 
 const CONFIG_FILES: &[&str] = &[
-    "hugo.toml", "hugo.yaml", "hugo.yml", "config.toml", "config.yaml", "config.yml",
-    "config/_default/hugo.toml", "config/_default/config.toml", "config/_default/hugo.yaml",
+    "hugo.toml",
+    "hugo.yaml",
+    "hugo.yml",
+    "config.toml",
+    "config.yaml",
+    "config.yml",
+    "config/_default/hugo.toml",
+    "config/_default/config.toml",
+    "config/_default/hugo.yaml",
     "config/_default/config.yaml",
 ];
 
@@ -67,11 +74,16 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
     let config = read_config(site, &mut diags);
     let mut pages: Vec<ContentPage> = Vec::new();
     for file in site.iter() {
-        let Some(rel) = file.path.strip_prefix("content/") else { continue };
+        let Some(rel) = file.path.strip_prefix("content/") else {
+            continue;
+        };
         let Some(key) = rel.strip_suffix(".md") else {
             diags.push(
-                Diagnostic::warning(Code::NotImported, format!("`{}` is not a Markdown page and is not imported", file.path))
-                    .help("copy images and other assets into the framework's static/ folder by hand"),
+                Diagnostic::warning(
+                    Code::NotImported,
+                    format!("`{}` is not a Markdown page and is not imported", file.path),
+                )
+                .help("copy images and other assets into the framework's static/ folder by hand"),
             );
             continue;
         };
@@ -90,14 +102,19 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
     for p in pages.iter().filter(|p| p.is_level) {
         *per_dir.entry(dir_of(&p.key).to_string()).or_default() += 1;
     }
-    let track_dirs: Vec<String> = per_dir.into_iter().filter(|(_, n)| *n >= 2).map(|(d, _)| d).collect();
+    let track_dirs: Vec<String> = per_dir
+        .into_iter()
+        .filter(|(_, n)| *n >= 2)
+        .map(|(d, _)| d)
+        .collect();
     if track_dirs.is_empty() {
         return Err(ImportError::NotRecognised(
             "no folder under content/ has two or more level pages (pages with area headings followed by bullets)".into(),
         ));
     }
     let root = common_parent(&track_dirs);
-    let in_root = |key: &str| root.is_empty() || key == root || key.starts_with(&format!("{root}/"));
+    let in_root =
+        |key: &str| root.is_empty() || key == root || key.starts_with(&format!("{root}/"));
 
     // Map Hugo content keys to native paths, for link rewriting.
     let mut native: HashMap<String, String> = HashMap::new();
@@ -139,12 +156,16 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
     let (index, _) = AreaIndex::new(&areas);
 
     let mut framework = Framework {
-        title: config.title.clone().unwrap_or_else(|| "Imported framework".to_string()),
+        title: config
+            .title
+            .clone()
+            .unwrap_or_else(|| "Imported framework".to_string()),
         base_url: config.base_url.clone(),
         areas,
         ..Framework::default()
     };
-    let mut tracks: BTreeMap<String, (Option<i64>, Track, Vec<(Option<i64>, Level)>)> = BTreeMap::new();
+    let mut tracks: BTreeMap<String, (Option<i64>, Track, Vec<(Option<i64>, Level)>)> =
+        BTreeMap::new();
     let mut free_pages: Vec<(bool, Option<i64>, Page)> = Vec::new();
     let mut level_no = 0usize;
     for p in &pages {
@@ -155,7 +176,10 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
             diags.push(
                 Diagnostic::warning(
                     Code::NotImported,
-                    format!("`{}` is outside the ladder section `content/{root}` and is not imported", p.file.path),
+                    format!(
+                        "`{}` is outside the ladder section `content/{root}` and is not imported",
+                        p.file.path
+                    ),
                 )
                 .at(&p.file.start_span())
                 .help("copy anything you need from it into a page of the imported framework"),
@@ -167,19 +191,43 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
             let (_, cells) = &splits[level_no];
             level_no += 1;
             let level = read_level(p, name, &index, cells, &mut diags);
-            let entry = tracks.entry(dir.to_string()).or_insert_with(|| (None, Track::default(), Vec::new()));
+            let entry = tracks
+                .entry(dir.to_string())
+                .or_insert_with(|| (None, Track::default(), Vec::new()));
             entry.2.push((p.matter.weight, level));
         } else if name == "_index" && is_track_dir {
-            let entry = tracks.entry(dir.to_string()).or_insert_with(|| (None, Track::default(), Vec::new()));
+            let entry = tracks
+                .entry(dir.to_string())
+                .or_insert_with(|| (None, Track::default(), Vec::new()));
             entry.0 = p.matter.weight;
-            entry.1.title = p.matter.title.clone().unwrap_or_else(|| last(dir).to_string());
+            entry.1.title = p
+                .matter
+                .title
+                .clone()
+                .unwrap_or_else(|| last(dir).to_string());
             entry.1.description = p.matter.description.clone();
             let track_dir = format!("tracks/{}", slug(last(dir)));
-            let body = convert(&p.file, p.body_start, body_text, &p.key, &native, &track_dir, &mut diags);
+            let body = convert(
+                &p.file,
+                p.body_start,
+                body_text,
+                &p.key,
+                &native,
+                &track_dir,
+                &mut diags,
+            );
             entry.1.introduction = Some(body).filter(|b| !b.is_empty());
             entry.1.span = p.file.start_span();
         } else if name == "_index" && dir == root {
-            let body = convert(&p.file, p.body_start, body_text, &p.key, &native, "", &mut diags);
+            let body = convert(
+                &p.file,
+                p.body_start,
+                body_text,
+                &p.key,
+                &native,
+                "",
+                &mut diags,
+            );
             framework.introduction = Some(body).filter(|b| !b.is_empty());
             if config.title.is_none() {
                 framework.title = p.matter.title.clone().unwrap_or(framework.title);
@@ -187,14 +235,33 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
             framework.description = p.matter.description.clone();
         } else if name == "_index" {
             diags.push(
-                Diagnostic::warning(Code::NotImported, format!("section page `{}` has no ladder in it and is not imported", p.file.path))
-                    .at(&p.file.start_span())
-                    .help("copy its text into a page of the imported framework if you need it"),
+                Diagnostic::warning(
+                    Code::NotImported,
+                    format!(
+                        "section page `{}` has no ladder in it and is not imported",
+                        p.file.path
+                    ),
+                )
+                .at(&p.file.start_span())
+                .help("copy its text into a page of the imported framework if you need it"),
             );
         } else {
             let id = page_ids.get(&p.key).cloned().unwrap_or_else(|| slug(name));
-            let body = convert(&p.file, p.body_start, body_text, &p.key, &native, "pages", &mut diags);
-            let title = p.matter.title.clone().or_else(|| p.matter.linktitle.clone()).unwrap_or_else(|| id.clone());
+            let body = convert(
+                &p.file,
+                p.body_start,
+                body_text,
+                &p.key,
+                &native,
+                "pages",
+                &mut diags,
+            );
+            let title = p
+                .matter
+                .title
+                .clone()
+                .or_else(|| p.matter.linktitle.clone())
+                .unwrap_or_else(|| id.clone());
             free_pages.push((
                 dir != root,
                 p.matter.weight,
@@ -210,7 +277,11 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
     }
     let mut ordered: Vec<(Option<i64>, Track)> = Vec::new();
     for (dir, (weight, mut track, mut levels)) in tracks {
-        levels.sort_by(|a, b| a.0.unwrap_or(0).cmp(&b.0.unwrap_or(0)).then_with(|| a.1.id.cmp(&b.1.id)));
+        levels.sort_by(|a, b| {
+            a.0.unwrap_or(0)
+                .cmp(&b.0.unwrap_or(0))
+                .then_with(|| a.1.id.cmp(&b.1.id))
+        });
         track.id = slug(last(&dir));
         if track.title.is_empty() {
             track.title = last(&dir).to_string();
@@ -226,7 +297,11 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
             .collect();
         ordered.push((weight, track));
     }
-    ordered.sort_by(|a, b| a.0.unwrap_or(0).cmp(&b.0.unwrap_or(0)).then_with(|| a.1.id.cmp(&b.1.id)));
+    ordered.sort_by(|a, b| {
+        a.0.unwrap_or(0)
+            .cmp(&b.0.unwrap_or(0))
+            .then_with(|| a.1.id.cmp(&b.1.id))
+    });
     framework.tracks = ordered.into_iter().map(|t| t.1).collect();
     free_pages.sort_by(|a, b| (a.0, a.1.unwrap_or(0)).cmp(&(b.0, b.1.unwrap_or(0))));
     framework.pages = free_pages.into_iter().map(|p| p.2).collect();
@@ -241,7 +316,8 @@ fn read_config(site: &SourceSet, diags: &mut Diagnostics) -> HugoConfig {
         let Some(file) = site.get(name) else { continue };
         let parsed: Result<HugoConfig, Diagnostic> = if name.ends_with(".toml") {
             toml::from_str(file.text()).map_err(|e| {
-                Diagnostic::warning(Code::Syntax, format!("Hugo configuration: {}", e.message())).at(&file.start_span())
+                Diagnostic::warning(Code::Syntax, format!("Hugo configuration: {}", e.message()))
+                    .at(&file.start_span())
             })
         } else {
             frontmatter::parse_yaml(file, file.text(), 0)
@@ -256,8 +332,11 @@ fn read_config(site: &SourceSet, diags: &mut Diagnostics) -> HugoConfig {
         }
     }
     diags.push(
-        Diagnostic::warning(Code::NotImported, "no Hugo configuration file (hugo.toml, config.yaml, ...) found")
-            .help("set `title` and `base_url` in the imported rungs.toml"),
+        Diagnostic::warning(
+            Code::NotImported,
+            "no Hugo configuration file (hugo.toml, config.yaml, ...) found",
+        )
+        .help("set `title` and `base_url` in the imported rungs.toml"),
     );
     HugoConfig::default()
 }
@@ -338,7 +417,11 @@ fn common_parent(dirs: &[String]) -> String {
     let mut common: Vec<&str> = parents[0].split('/').filter(|s| !s.is_empty()).collect();
     for p in &parents[1..] {
         let parts: Vec<&str> = p.split('/').filter(|s| !s.is_empty()).collect();
-        let n = common.iter().zip(&parts).take_while(|(a, b)| a == b).count();
+        let n = common
+            .iter()
+            .zip(&parts)
+            .take_while(|(a, b)| a == b)
+            .count();
         common.truncate(n);
     }
     common.join("/")
@@ -346,7 +429,11 @@ fn common_parent(dirs: &[String]) -> String {
 
 /// The URL path Hugo gives a content key (`docs/engineering/_index` → `docs/engineering`).
 fn hugo_url(key: &str) -> String {
-    key.strip_suffix("/_index").or_else(|| key.strip_suffix("_index")).unwrap_or(key).trim_matches('/').to_string()
+    key.strip_suffix("/_index")
+        .or_else(|| key.strip_suffix("_index"))
+        .unwrap_or(key)
+        .trim_matches('/')
+        .to_string()
 }
 
 fn discover_areas(levels: &[&ContentPage]) -> Vec<Area> {
@@ -378,7 +465,10 @@ fn discover_areas(levels: &[&ContentPage]) -> Vec<Area> {
             path.truncate(depth);
             let siblings = children_at(&mut roots, &path);
             let Some(siblings) = siblings else { continue };
-            let pos = match siblings.iter().position(|a| normalise(&a.title) == normalise(&title)) {
+            let pos = match siblings
+                .iter()
+                .position(|a| normalise(&a.title) == normalise(&title))
+            {
                 Some(i) => i,
                 None => {
                     siblings.push(Area {
@@ -419,10 +509,14 @@ fn indicator_cells(p: &ContentPage, areas: &AreaIndex) -> Vec<Cell> {
         &text[p.body_start..],
         p.body_start,
         areas,
-        BodyOptions { allow_indicators: true },
+        BodyOptions {
+            allow_indicators: true,
+        },
         &mut diags,
     );
-    let Some((start, end)) = body.indicators else { return Vec::new() };
+    let Some((start, end)) = body.indicators else {
+        return Vec::new();
+    };
     cells(&text[start..end], start)
 }
 
@@ -441,7 +535,9 @@ fn cells(section: &str, offset: usize) -> Vec<Cell> {
             in_table = false;
         }
         if in_table && lower[pos..].starts_with("<td") {
-            let Some(open_end) = section[pos..].find('>') else { break };
+            let Some(open_end) = section[pos..].find('>') else {
+                break;
+            };
             let content_start = pos + open_end + 1;
             let close = lower[content_start..]
                 .find("</td")
@@ -506,17 +602,27 @@ fn html_text(html: &str) -> String {
         .replace("&quot;", "\"")
         .replace("&#39;", "'");
     let text = collapse_whitespace(&decoded);
-    text.replace(" :", ":").replace("* *", "").trim_matches('*').trim().to_string()
+    text.replace(" :", ":")
+        .replace("* *", "")
+        .trim_matches('*')
+        .trim()
+        .to_string()
 }
 
 /// Resolves a time-split name: an area name, or a unique area whose title starts with it.
 fn resolve_share_name<'a>(name: &str, areas: &'a [Area]) -> Option<&'a Area> {
     let all: Vec<&Area> = areas.iter().flat_map(Area::walk).collect();
     let n = normalise(name);
-    if let Some(a) = all.iter().find(|a| normalise(&a.title) == n || a.aliases.iter().any(|x| normalise(x) == n)) {
+    if let Some(a) = all
+        .iter()
+        .find(|a| normalise(&a.title) == n || a.aliases.iter().any(|x| normalise(x) == n))
+    {
         return Some(a);
     }
-    let prefixed: Vec<&&Area> = all.iter().filter(|a| normalise(&a.title).starts_with(&format!("{n} "))).collect();
+    let prefixed: Vec<&&Area> = all
+        .iter()
+        .filter(|a| normalise(&a.title).starts_with(&format!("{n} ")))
+        .collect();
     match prefixed.as_slice() {
         [one] => Some(one),
         _ => None,
@@ -527,9 +633,13 @@ fn add_aliases(areas: &mut [Area], splits: &[(usize, Vec<Cell>)]) {
     let mut aliases: Vec<(String, String)> = Vec::new();
     for (_, cells) in splits {
         for c in cells {
-            let Some((name, _)) = c.text.split_once(':') else { continue };
+            let Some((name, _)) = c.text.split_once(':') else {
+                continue;
+            };
             if let Some(area) = resolve_share_name(name, areas) {
-                if normalise(&area.title) != normalise(name) && !aliases.iter().any(|(_, a)| normalise(a) == normalise(name)) {
+                if normalise(&area.title) != normalise(name)
+                    && !aliases.iter().any(|(_, a)| normalise(a) == normalise(name))
+                {
                     aliases.push((area.id.clone(), name.trim().to_string()));
                 }
             }
@@ -548,7 +658,13 @@ fn add_aliases(areas: &mut [Area], splits: &[(usize, Vec<Cell>)]) {
     }
 }
 
-fn read_level(p: &ContentPage, name: &str, areas: &AreaIndex, cells: &[Cell], diags: &mut Diagnostics) -> Level {
+fn read_level(
+    p: &ContentPage,
+    name: &str,
+    areas: &AreaIndex,
+    cells: &[Cell],
+    diags: &mut Diagnostics,
+) -> Level {
     let mut d = Vec::new();
     let text = p.file.text();
     let body = parse_level_body(
@@ -556,7 +672,9 @@ fn read_level(p: &ContentPage, name: &str, areas: &AreaIndex, cells: &[Cell], di
         &text[p.body_start..],
         p.body_start,
         areas,
-        BodyOptions { allow_indicators: true },
+        BodyOptions {
+            allow_indicators: true,
+        },
         &mut d,
     );
     // Shortcodes have no place among statements: report them.
@@ -564,9 +682,12 @@ fn read_level(p: &ContentPage, name: &str, areas: &AreaIndex, cells: &[Cell], di
         let at = p.body_start + i;
         let line = p.file.span(at, at + 2);
         d.push(
-            Diagnostic::warning(Code::NotImported, "Hugo shortcode in a level page is not imported")
-                .at(&p.file.line_span(line.line as usize))
-                .help("rewrite its content as statements in the imported level page"),
+            Diagnostic::warning(
+                Code::NotImported,
+                "Hugo shortcode in a level page is not imported",
+            )
+            .at(&p.file.line_span(line.line as usize))
+            .help("rewrite its content as statements in the imported level page"),
         );
     }
     diags.extend(d);
@@ -574,7 +695,12 @@ fn read_level(p: &ContentPage, name: &str, areas: &AreaIndex, cells: &[Cell], di
     Level {
         id: slug(name),
         rank: 0,
-        title: p.matter.title.clone().or_else(|| p.matter.linktitle.clone()).unwrap_or_else(|| name.to_string()),
+        title: p
+            .matter
+            .title
+            .clone()
+            .or_else(|| p.matter.linktitle.clone())
+            .unwrap_or_else(|| name.to_string()),
         grade: None,
         summary: p.matter.description.clone(),
         introduction: body.introduction,
@@ -584,13 +710,20 @@ fn read_level(p: &ContentPage, name: &str, areas: &AreaIndex, cells: &[Cell], di
     }
 }
 
-fn read_indicators(p: &ContentPage, cells: &[Cell], areas: &AreaIndex, diags: &mut Diagnostics) -> Indicators {
+fn read_indicators(
+    p: &ContentPage,
+    cells: &[Cell],
+    areas: &AreaIndex,
+    diags: &mut Diagnostics,
+) -> Indicators {
     let mut out = Indicators::default();
     let mut notes: Vec<String> = Vec::new();
     let mut i = 0;
     while i < cells.len() {
         let cell = &cells[i];
-        let span = p.file.span(cell.offset, cell.offset + cell.text.len().min(60));
+        let span = p
+            .file
+            .span(cell.offset, cell.offset + cell.text.len().min(60));
         let lower = cell.text.to_lowercase();
         let next = cells.get(i + 1);
         let labelled = |key: &str| lower.contains(key) && !lower.contains(':');
@@ -602,7 +735,10 @@ fn read_indicators(p: &ContentPage, cells: &[Cell], areas: &AreaIndex, diags: &m
             if lower.contains("scope") {
                 let v = value.text.to_lowercase();
                 // The longest scope name found wins, so "multi-team" is not read as "team".
-                let found = Scope::ALL.iter().filter(|s| v.contains(s.as_str())).max_by_key(|s| s.as_str().len());
+                let found = Scope::ALL
+                    .iter()
+                    .filter(|s| v.contains(s.as_str()))
+                    .max_by_key(|s| s.as_str().len());
                 match found {
                     Some(s) => out.scope = Some(*s),
                     None => diags.push(not_understood(p, value, "a scope rungs does not know")),
@@ -660,9 +796,12 @@ fn read_indicators(p: &ContentPage, cells: &[Cell], areas: &AreaIndex, diags: &m
 }
 
 fn not_understood(p: &ContentPage, cell: &Cell, why: &str) -> Diagnostic {
-    Diagnostic::warning(Code::NotImported, format!("indicator value `{}` is {why}", cell.text))
-        .at(&p.file.span(cell.offset, cell.offset + cell.text.len()))
-        .help("set the indicator in the imported level's front matter by hand")
+    Diagnostic::warning(
+        Code::NotImported,
+        format!("indicator value `{}` is {why}", cell.text),
+    )
+    .at(&p.file.span(cell.offset, cell.offset + cell.text.len()))
+    .help("set the indicator in the imported level's front matter by hand")
 }
 
 /// Converts a page body for the native format: shortcodes understood,
@@ -676,10 +815,18 @@ fn convert(
     target_dir: &str,
     diags: &mut Diagnostics,
 ) -> String {
-    let section = if key.ends_with("_index") { hugo_url(key) } else { dir_of(key).to_string() };
+    let section = if key.ends_with("_index") {
+        hugo_url(key)
+    } else {
+        dir_of(key).to_string()
+    };
     let link = |dest: &str| -> Option<String> {
         let dest = dest.trim();
-        if dest.is_empty() || dest.starts_with('#') || dest.contains("://") || dest.starts_with("mailto:") {
+        if dest.is_empty()
+            || dest.starts_with('#')
+            || dest.contains("://")
+            || dest.starts_with("mailto:")
+        {
             return None;
         }
         let (path, fragment) = dest.split_once('#').map_or((dest, ""), |(p, f)| (p, f));
@@ -701,7 +848,11 @@ fn convert(
         let url = parts.join("/").trim_end_matches(".md").to_string();
         let target = native.get(&url)?;
         let rel = relative_path(target_dir, target);
-        Some(if fragment.is_empty() { rel } else { format!("{rel}#{fragment}") })
+        Some(if fragment.is_empty() {
+            rel
+        } else {
+            format!("{rel}#{fragment}")
+        })
     };
     let mut out = String::new();
     let mut rest = body;
@@ -715,7 +866,9 @@ fn convert(
             break;
         };
         let tag = &rest[i + 2..i + end];
-        let inner = tag.trim_matches(|c| c == '<' || c == '>' || c == '%').trim();
+        let inner = tag
+            .trim_matches(|c| c == '<' || c == '>' || c == '%')
+            .trim();
         let name = inner.split_whitespace().next().unwrap_or("").to_string();
         let args = parse_args(inner);
         let shortcode_end = i + end + 2;
@@ -724,7 +877,9 @@ fn convert(
                 let kind = args.get("type").cloned().unwrap_or_else(|| "note".into());
                 let close = rest[shortcode_end..].find("{{<").and_then(|j| {
                     let after = &rest[shortcode_end + j..];
-                    after.find("}}").map(|k| (j, after[..k].contains("/callout"), k))
+                    after
+                        .find("}}")
+                        .map(|k| (j, after[..k].contains("/callout"), k))
                 });
                 match close {
                     Some((j, true, k)) => {
@@ -739,7 +894,12 @@ fn convert(
                         rest = &rest[next..];
                         continue;
                     }
-                    _ => diags.push(shortcode_warning(file, at, &name, "it is never closed with {{< /callout >}}")),
+                    _ => diags.push(shortcode_warning(
+                        file,
+                        at,
+                        &name,
+                        "it is never closed with {{< /callout >}}",
+                    )),
                 }
             }
             "cards" | "/cards" => {}
@@ -747,14 +907,26 @@ fn convert(
                 let title = args.get("title").cloned().unwrap_or_default();
                 match args.get("link").map(|l| (l.clone(), link(l))) {
                     Some((_, Some(target))) => out.push_str(&format!("- [{title}]({target})")),
-                    Some((l, None)) if l.contains("://") => out.push_str(&format!("- [{title}]({l})")),
+                    Some((l, None)) if l.contains("://") => {
+                        out.push_str(&format!("- [{title}]({l})"))
+                    }
                     _ => {
-                        diags.push(shortcode_warning(file, at, &name, "its link points at no page of the ladder"));
+                        diags.push(shortcode_warning(
+                            file,
+                            at,
+                            &name,
+                            "its link points at no page of the ladder",
+                        ));
                         out.push_str(&format!("- {title}"));
                     }
                 }
             }
-            _ => diags.push(shortcode_warning(file, at, &name, "rungs does not know this shortcode")),
+            _ => diags.push(shortcode_warning(
+                file,
+                at,
+                &name,
+                "rungs does not know this shortcode",
+            )),
         }
         consumed += shortcode_end;
         rest = &rest[shortcode_end..];
@@ -785,18 +957,27 @@ fn convert(
 }
 
 fn shortcode_warning(file: &SourceFile, at: usize, name: &str, why: &str) -> Diagnostic {
-    Diagnostic::warning(Code::NotImported, format!("shortcode `{name}` is not imported: {why}"))
-        .at(&file.line_span(file.span(at, at).line as usize))
-        .help("rewrite its content in Markdown in the imported page")
+    Diagnostic::warning(
+        Code::NotImported,
+        format!("shortcode `{name}` is not imported: {why}"),
+    )
+    .at(&file.line_span(file.span(at, at).line as usize))
+    .help("rewrite its content in Markdown in the imported page")
 }
 
 fn parse_args(inner: &str) -> HashMap<String, String> {
     let mut out = HashMap::new();
     let mut rest = inner;
     while let Some(eq) = rest.find("=\"") {
-        let key = rest[..eq].rsplit(char::is_whitespace).next().unwrap_or("").to_string();
+        let key = rest[..eq]
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("")
+            .to_string();
         let value_start = eq + 2;
-        let Some(end) = rest[value_start..].find('"') else { break };
+        let Some(end) = rest[value_start..].find('"') else {
+            break;
+        };
         out.insert(key, rest[value_start..value_start + end].to_string());
         rest = &rest[value_start + end + 1..];
     }
@@ -806,7 +987,11 @@ fn parse_args(inner: &str) -> HashMap<String, String> {
 fn relative_path(from_dir: &str, to: &str) -> String {
     let from: Vec<&str> = from_dir.split('/').filter(|p| !p.is_empty()).collect();
     let to_parts: Vec<&str> = to.split('/').collect();
-    let common = from.iter().zip(&to_parts).take_while(|(a, b)| a == b).count();
+    let common = from
+        .iter()
+        .zip(&to_parts)
+        .take_while(|(a, b)| a == b)
+        .count();
     let mut out: Vec<&str> = vec![".."; from.len() - common];
     out.extend(&to_parts[common..]);
     out.join("/")

@@ -62,7 +62,15 @@ struct RawArea {
     children: Vec<RawArea>,
 }
 
-const KEYS: &[&str] = &["title", "description", "base_url", "grades", "areas", "site", "theme"];
+const KEYS: &[&str] = &[
+    "title",
+    "description",
+    "base_url",
+    "grades",
+    "areas",
+    "site",
+    "theme",
+];
 
 /// Parses `rungs.toml`.
 pub fn parse(file: &SourceFile) -> (Config, Vec<Diagnostic>) {
@@ -75,9 +83,18 @@ pub fn parse(file: &SourceFile) -> (Config, Vec<Diagnostic>) {
                 Some(r) => file.span(r.start, r.end.max(r.start + 1)),
                 None => file.start_span(),
             };
-            let mut d = Diagnostic::error(Code::Syntax, format!("rungs.toml: {}", e.message().trim())).at(&span);
-            d = match e.message().split('`').nth(1).and_then(|k| did_you_mean(k, KEYS.iter().copied())) {
-                Some(s) if e.message().contains("unknown field") => d.help(format!("did you mean `{s}`?")),
+            let mut d =
+                Diagnostic::error(Code::Syntax, format!("rungs.toml: {}", e.message().trim()))
+                    .at(&span);
+            d = match e
+                .message()
+                .split('`')
+                .nth(1)
+                .and_then(|k| did_you_mean(k, KEYS.iter().copied()))
+            {
+                Some(s) if e.message().contains("unknown field") => {
+                    d.help(format!("did you mean `{s}`?"))
+                }
                 _ => d.help("see docs/format.md for the keys of rungs.toml"),
             };
             diags.push(d);
@@ -136,9 +153,12 @@ fn build_area(file: &SourceFile, raw: RawArea, diags: &mut Vec<Diagnostic>) -> A
         Some(id) => {
             if !crate::text::is_valid_id(&id) {
                 diags.push(
-                    Diagnostic::error(Code::Syntax, format!("area id `{id}` has characters ids cannot have"))
-                        .at(&span)
-                        .help("use letters, digits, `-` and `_`, e.g. `delivery`"),
+                    Diagnostic::error(
+                        Code::Syntax,
+                        format!("area id `{id}` has characters ids cannot have"),
+                    )
+                    .at(&span)
+                    .help("use letters, digits, `-` and `_`, e.g. `delivery`"),
                 );
             }
             id
@@ -148,7 +168,11 @@ fn build_area(file: &SourceFile, raw: RawArea, diags: &mut Vec<Diagnostic>) -> A
             if s.is_empty() { "area".to_string() } else { s }
         }
     };
-    let children = raw.children.into_iter().map(|c| build_area(file, c, diags)).collect();
+    let children = raw
+        .children
+        .into_iter()
+        .map(|c| build_area(file, c, diags))
+        .collect();
     Area {
         id,
         title: raw.title,

@@ -63,10 +63,14 @@ pub fn split(file: &SourceFile) -> Result<Split<'_>, Diagnostic> {
         }
         pos += line.len() + 1;
     }
-    Err(Diagnostic::error(Code::FrontMatter, "front matter is never closed")
-        .at(&file.line_span(1))
-        .label(format!("this `{fence}` opens front matter"))
-        .help(format!("end the front matter with a line holding only `{fence}`")))
+    Err(
+        Diagnostic::error(Code::FrontMatter, "front matter is never closed")
+            .at(&file.line_span(1))
+            .label(format!("this `{fence}` opens front matter"))
+            .help(format!(
+                "end the front matter with a line holding only `{fence}`"
+            )),
+    )
 }
 
 fn first_line(text: &str) -> &str {
@@ -80,7 +84,10 @@ fn is_fence(line: &str, fence: &str) -> bool {
 /// Parses the front matter of `split` into `T`.
 ///
 /// An empty front matter parses as `T::default()`.
-pub fn parse<T: DeserializeOwned + Default>(file: &SourceFile, split: &Split<'_>) -> Result<T, Diagnostic> {
+pub fn parse<T: DeserializeOwned + Default>(
+    file: &SourceFile,
+    split: &Split<'_>,
+) -> Result<T, Diagnostic> {
     if split.matter.trim().is_empty() {
         return Ok(T::default());
     }
@@ -89,7 +96,10 @@ pub fn parse<T: DeserializeOwned + Default>(file: &SourceFile, split: &Split<'_>
         Some(Language::Yaml) => parse_yaml(file, split.matter, split.matter_start),
         Some(Language::Toml) => toml::from_str(split.matter).map_err(|e| {
             let span = match e.span() {
-                Some(r) => file.span(split.matter_start + r.start, split.matter_start + r.end.max(r.start + 1)),
+                Some(r) => file.span(
+                    split.matter_start + r.start,
+                    split.matter_start + r.end.max(r.start + 1),
+                ),
                 None => file.span(split.matter_start, split.matter_start),
             };
             Diagnostic::error(Code::FrontMatter, format!("front matter: {}", e.message()))
@@ -100,7 +110,11 @@ pub fn parse<T: DeserializeOwned + Default>(file: &SourceFile, split: &Split<'_>
 }
 
 /// Parses YAML text that starts at byte `offset` of `file`.
-pub fn parse_yaml<T: DeserializeOwned>(file: &SourceFile, yaml: &str, offset: usize) -> Result<T, Diagnostic> {
+pub fn parse_yaml<T: DeserializeOwned>(
+    file: &SourceFile,
+    yaml: &str,
+    offset: usize,
+) -> Result<T, Diagnostic> {
     serde_saphyr::from_str(yaml).map_err(|e| {
         let plain = e.without_snippet();
         let span = match plain.location() {
@@ -185,12 +199,16 @@ mod tests {
     #[test]
     fn splits_yaml_and_toml() {
         let f = SourceFile::new("a.md", b"---\ntitle: A\n---\nbody\n".to_vec());
-        let s = split(&f).map_err(|d| d.message).unwrap_or_else(|m| panic!("{m}"));
+        let s = split(&f)
+            .map_err(|d| d.message)
+            .unwrap_or_else(|m| panic!("{m}"));
         assert_eq!(s.language, Some(Language::Yaml));
         assert_eq!(s.matter, "title: A\n");
         assert_eq!(s.body, "body\n");
         let f = SourceFile::new("a.md", b"+++\ntitle = 'A'\n+++\nbody".to_vec());
-        let s = split(&f).map_err(|d| d.message).unwrap_or_else(|m| panic!("{m}"));
+        let s = split(&f)
+            .map_err(|d| d.message)
+            .unwrap_or_else(|m| panic!("{m}"));
         assert_eq!(s.language, Some(Language::Toml));
         assert_eq!(s.body, "body");
     }
@@ -205,7 +223,9 @@ mod tests {
     fn locates_nested_keys() {
         let text = "---\ntitle: A\ntime_split:\n  craft: 50%\n  delivery: 20%\n---\n";
         let f = SourceFile::new("a.md", text.as_bytes().to_vec());
-        let s = split(&f).map_err(|d| d.message).unwrap_or_else(|m| panic!("{m}"));
+        let s = split(&f)
+            .map_err(|d| d.message)
+            .unwrap_or_else(|m| panic!("{m}"));
         let span = locate(&f, s.matter, s.matter_start, &["time_split", "delivery"]);
         assert_eq!((span.line, span.column), (5, 3));
     }

@@ -58,15 +58,47 @@ pub enum ShareSpec {
 
 /// Keys a level page may have; Hugo's own keys are accepted silently.
 pub const LEVEL_KEYS: &[&str] = &[
-    "title", "rank", "weight", "grade", "summary", "description", "tenure", "experience", "scope",
-    "time_split", "indicators_note",
+    "title",
+    "rank",
+    "weight",
+    "grade",
+    "summary",
+    "description",
+    "tenure",
+    "experience",
+    "scope",
+    "time_split",
+    "indicators_note",
 ];
 
 /// Hugo front matter keys that carry no meaning for a ladder.
 pub const HUGO_KEYS: &[&str] = &[
-    "date", "lastmod", "linktitle", "draft", "aliases", "toc", "sidebar", "prev", "next", "layout",
-    "type", "slug", "url", "tags", "categories", "keywords", "params", "menu", "cascade",
-    "publishDate", "expiryDate", "math", "comments", "breadcrumbs", "width", "sidebarTitle",
+    "date",
+    "lastmod",
+    "linktitle",
+    "draft",
+    "aliases",
+    "toc",
+    "sidebar",
+    "prev",
+    "next",
+    "layout",
+    "type",
+    "slug",
+    "url",
+    "tags",
+    "categories",
+    "keywords",
+    "params",
+    "menu",
+    "cascade",
+    "publishDate",
+    "expiryDate",
+    "math",
+    "comments",
+    "breadcrumbs",
+    "width",
+    "sidebarTitle",
 ];
 
 /// A level read from its page, before the track puts it in order.
@@ -83,7 +115,12 @@ pub struct LevelDraft {
 }
 
 /// Reads one level page of track `track`.
-pub fn read_level(file: &SourceFile, id: &str, areas: &AreaIndex, diags: &mut Vec<Diagnostic>) -> Option<LevelDraft> {
+pub fn read_level(
+    file: &SourceFile,
+    id: &str,
+    areas: &AreaIndex,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<LevelDraft> {
     let split = match frontmatter::split(file) {
         Ok(s) => s,
         Err(d) => {
@@ -99,7 +136,14 @@ pub fn read_level(file: &SourceFile, id: &str, areas: &AreaIndex, diags: &mut Ve
             (LevelMatter::default(), false)
         }
     };
-    let body = parse_level_body(file, split.body, split.body_start, areas, BodyOptions::default(), diags);
+    let body = parse_level_body(
+        file,
+        split.body,
+        split.body_start,
+        areas,
+        BodyOptions::default(),
+        diags,
+    );
     let locate_key = |path: &[&str]| locate(file, split.matter, split.matter_start, path);
     let title = matter.title.clone().unwrap_or_else(|| {
         if !matter_ok {
@@ -164,7 +208,10 @@ pub fn indicators(
         }
     }
     if let Some(scope) = &matter.scope {
-        match Scope::ALL.iter().find(|s| s.as_str() == scope.trim().to_lowercase()) {
+        match Scope::ALL
+            .iter()
+            .find(|s| s.as_str() == scope.trim().to_lowercase())
+        {
             Some(s) => out.scope = Some(*s),
             None => {
                 let known: Vec<&str> = Scope::ALL.iter().map(|s| s.as_str()).collect();
@@ -173,9 +220,12 @@ pub fn indicators(
                     None => format!("use one of: {}", known.join(", ")),
                 };
                 diags.push(
-                    Diagnostic::error(Code::UnknownScope, format!("`{scope}` is not a scope rungs knows"))
-                        .at(&locate_key(&["scope"]))
-                        .help(help),
+                    Diagnostic::error(
+                        Code::UnknownScope,
+                        format!("`{scope}` is not a scope rungs knows"),
+                    )
+                    .at(&locate_key(&["scope"]))
+                    .help(help),
                 );
             }
         }
@@ -186,26 +236,36 @@ pub fn indicators(
         let Some(area) = areas.resolve(name) else {
             let help = match areas.suggest(name) {
                 Some(s) => format!("did you mean `{s}`?"),
-                None => "time-split keys are area ids, titles or aliases from rungs.toml".to_string(),
+                None => {
+                    "time-split keys are area ids, titles or aliases from rungs.toml".to_string()
+                }
             };
             diags.push(
-                Diagnostic::error(Code::UnknownArea, format!("time split names `{name}`, which is not an area"))
-                    .at(&span())
-                    .help(help),
+                Diagnostic::error(
+                    Code::UnknownArea,
+                    format!("time split names `{name}`, which is not an area"),
+                )
+                .at(&span())
+                .help(help),
             );
             continue;
         };
         let (percent, note) = match spec {
             ShareSpec::Range(r) => (Some(r.as_text()), None),
-            ShareSpec::Detailed { percent, note } => (percent.as_ref().map(Scalar::as_text), note.clone()),
+            ShareSpec::Detailed { percent, note } => {
+                (percent.as_ref().map(Scalar::as_text), note.clone())
+            }
         };
         let percent = match percent.map(|p| parse_percent(&p)) {
             Some(Ok(r)) => Some(r),
             Some(Err(m)) => {
                 diags.push(
-                    Diagnostic::error(Code::TimeSplitRange, format!("invalid time split for `{name}`: {m}"))
-                        .at(&span())
-                        .help("write a percentage or a range between 0 and 100, e.g. `50-65%`"),
+                    Diagnostic::error(
+                        Code::TimeSplitRange,
+                        format!("invalid time split for `{name}`: {m}"),
+                    )
+                    .at(&span())
+                    .help("write a percentage or a range between 0 and 100, e.g. `50-65%`"),
                 );
                 continue;
             }
@@ -221,8 +281,15 @@ pub fn indicators(
 }
 
 /// Warns about front matter keys that none of `known` lists.
-pub fn check_keys(file: &SourceFile, split: &Split<'_>, known: &[&[&str]], diags: &mut Vec<Diagnostic>) {
-    let Some(language) = split.language else { return };
+pub fn check_keys(
+    file: &SourceFile,
+    split: &Split<'_>,
+    known: &[&[&str]],
+    diags: &mut Vec<Diagnostic>,
+) {
+    let Some(language) = split.language else {
+        return;
+    };
     let keys = top_level_keys(split.matter, language);
     for key in keys {
         if known.iter().any(|list| list.contains(&key.as_str())) {
@@ -234,9 +301,12 @@ pub fn check_keys(file: &SourceFile, split: &Split<'_>, known: &[&[&str]], diags
             None => format!("known keys: {}", ours.join(", ")),
         };
         diags.push(
-            Diagnostic::warning(Code::UnknownKey, format!("unknown front matter key `{key}` is ignored"))
-                .at(&locate(file, split.matter, split.matter_start, &[&key]))
-                .help(help),
+            Diagnostic::warning(
+                Code::UnknownKey,
+                format!("unknown front matter key `{key}` is ignored"),
+            )
+            .at(&locate(file, split.matter, split.matter_start, &[&key]))
+            .help(help),
         );
     }
 }
@@ -254,12 +324,20 @@ fn top_level_keys(matter: &str, language: frontmatter::Language) -> Vec<String> 
     let mut keys = Vec::new();
     let mut in_table = false;
     for line in matter.lines() {
-        let Some(first) = line.chars().next() else { continue };
+        let Some(first) = line.chars().next() else {
+            continue;
+        };
         if first.is_whitespace() || first == '#' || first == '-' {
             continue;
         }
         if language == frontmatter::Language::Toml && first == '[' {
-            let name = line.trim().trim_matches(['[', ']']).split('.').next().unwrap_or("").trim();
+            let name = line
+                .trim()
+                .trim_matches(['[', ']'])
+                .split('.')
+                .next()
+                .unwrap_or("")
+                .trim();
             if !name.is_empty() {
                 keys.push(name.trim_matches(['"', '\'']).to_string());
             }

@@ -66,7 +66,8 @@ pub fn links(file: &SourceFile, text: &str, offset: usize) -> Vec<Link> {
     Parser::new_ext(text, markdown_options())
         .into_offset_iter()
         .filter_map(|(event, range)| match event {
-            Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => Some(Link {
+            Event::Start(Tag::Link { dest_url, .. })
+            | Event::Start(Tag::Image { dest_url, .. }) => Some(Link {
                 dest: dest_url.to_string(),
                 span: file.span(offset + range.start, offset + range.end),
             }),
@@ -96,7 +97,9 @@ pub fn parse_level_body(
 
     for (event, range) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
         // Links, wherever they are.
-        if let Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) = &event {
+        if let Event::Start(Tag::Link { dest_url, .. })
+        | Event::Start(Tag::Image { dest_url, .. }) = &event
+        {
             out.links.push(Link {
                 dest: dest_url.to_string(),
                 span: file.span(offset + range.start, offset + range.end),
@@ -120,7 +123,9 @@ pub fn parse_level_body(
                 heading = Some((level, range.start, String::new()));
             }
             Event::End(TagEnd::Heading(_)) => {
-                let Some((level, start, text)) = heading.take() else { continue };
+                let Some((level, start, text)) = heading.take() else {
+                    continue;
+                };
                 let span = file.span(offset + start, offset + range.end);
                 if options.allow_indicators && normalise(&text).contains("indicators") {
                     section = Section::Indicators(level);
@@ -165,7 +170,10 @@ pub fn parse_level_body(
                         continue;
                     }
                 };
-                let Some(statement) = build_statement(file, body, offset, item, &area, diags) else { continue };
+                let Some(statement) = build_statement(file, body, offset, item, &area, diags)
+                else {
+                    continue;
+                };
                 match stack.last_mut() {
                     Some(parent) => match example_text(&statement.text) {
                         Some(example) => parent.examples.push(example),
@@ -183,9 +191,9 @@ pub fn parse_level_body(
                     extend_intro(&section, &mut intro, &range);
                 }
             }
-            Event::Start(Tag::Paragraph | Tag::Table(_) | Tag::CodeBlock(_) | Tag::BlockQuote(_))
-                if stack.is_empty() =>
-            {
+            Event::Start(
+                Tag::Paragraph | Tag::Table(_) | Tag::CodeBlock(_) | Tag::BlockQuote(_),
+            ) if stack.is_empty() => {
                 if !matches!(event, Event::Start(Tag::Paragraph)) {
                     top_depth += 1;
                 }
@@ -194,7 +202,9 @@ pub fn parse_level_body(
                     extend_intro(&section, &mut intro, &range);
                 }
             }
-            Event::End(TagEnd::Table | TagEnd::CodeBlock | TagEnd::BlockQuote(_)) if stack.is_empty() => {
+            Event::End(TagEnd::Table | TagEnd::CodeBlock | TagEnd::BlockQuote(_))
+                if stack.is_empty() =>
+            {
                 top_depth = top_depth.saturating_sub(1);
             }
             Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) => {}
@@ -220,10 +230,17 @@ pub fn parse_level_body(
 }
 
 fn is_item_boundary(event: &Event<'_>) -> bool {
-    matches!(event, Event::End(TagEnd::List(_)) | Event::End(TagEnd::Item))
+    matches!(
+        event,
+        Event::End(TagEnd::List(_)) | Event::End(TagEnd::Item)
+    )
 }
 
-fn extend_intro(section: &Section, intro: &mut Option<(usize, usize)>, range: &std::ops::Range<usize>) {
+fn extend_intro(
+    section: &Section,
+    intro: &mut Option<(usize, usize)>,
+    range: &std::ops::Range<usize>,
+) {
     if matches!(section, Section::Intro) {
         *intro = Some(match *intro {
             Some((s, e)) => (s.min(range.start), e.max(range.end)),
@@ -248,7 +265,9 @@ fn warn_stray(
         return;
     }
     *last_warned_line = span.line;
-    let first_line_end = file.text()[span.start..span.end].find('\n').map_or(span.end, |i| span.start + i);
+    let first_line_end = file.text()[span.start..span.end]
+        .find('\n')
+        .map_or(span.end, |i| span.start + i);
     diags.push(
         Diagnostic::warning(Code::NotAStatement, "this text under an area heading is not a bullet, so it is not a statement")
             .at(&file.span(span.start, first_line_end))
@@ -257,14 +276,25 @@ fn warn_stray(
 }
 
 fn unknown_area(text: &str, span: &Span, areas: &AreaIndex) -> Diagnostic {
-    let d = Diagnostic::error(Code::UnknownArea, format!("`{}` is not an area of this framework", text.trim()))
-        .at(span)
-        .label("unknown area");
+    let d = Diagnostic::error(
+        Code::UnknownArea,
+        format!("`{}` is not an area of this framework", text.trim()),
+    )
+    .at(span)
+    .label("unknown area");
     match areas.suggest(text) {
-        Some(s) => d.help(format!("did you mean `{s}`? Areas and their aliases are declared in rungs.toml")),
+        Some(s) => d.help(format!(
+            "did you mean `{s}`? Areas and their aliases are declared in rungs.toml"
+        )),
         None => d.help(format!(
             "use one of the areas declared in rungs.toml ({}), or add this one there",
-            areas.names().iter().take(12).map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+            areas
+                .names()
+                .iter()
+                .take(12)
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
         )),
     }
 }
@@ -302,9 +332,12 @@ fn build_statement(
     if let Some(id) = &id {
         if !is_valid_id(id) {
             diags.push(
-                Diagnostic::error(Code::DuplicateId, format!("`{{#{id}}}` is not a valid statement id"))
-                    .at(&span)
-                    .help("ids use letters, digits, `-` and `_`, e.g. `{#owns-features}`"),
+                Diagnostic::error(
+                    Code::DuplicateId,
+                    format!("`{{#{id}}}` is not a valid statement id"),
+                )
+                .at(&span)
+                .help("ids use letters, digits, `-` and `_`, e.g. `{#owns-features}`"),
             );
         }
     }
@@ -342,8 +375,12 @@ pub fn split_id(text: &str) -> (&str, Option<String>) {
 
 /// Splits a leading `**Name**:` (or `**Name:**`) off a statement.
 pub fn split_name(text: &str) -> (Option<String>, &str) {
-    let Some(rest) = text.strip_prefix("**") else { return (None, text) };
-    let Some(close) = rest.find("**") else { return (None, text) };
+    let Some(rest) = text.strip_prefix("**") else {
+        return (None, text);
+    };
+    let Some(close) = rest.find("**") else {
+        return (None, text);
+    };
     let inner = &rest[..close];
     let after = &rest[close + 2..];
     let (name, after) = if let Some(name) = inner.strip_suffix(':') {
@@ -376,10 +413,19 @@ mod tests {
 
     #[test]
     fn names_and_ids() {
-        assert_eq!(split_name("**Tenacity**: keeps going"), (Some("Tenacity".into()), "keeps going"));
-        assert_eq!(split_name("**Tenacity:** keeps going"), (Some("Tenacity".into()), "keeps going"));
+        assert_eq!(
+            split_name("**Tenacity**: keeps going"),
+            (Some("Tenacity".into()), "keeps going")
+        );
+        assert_eq!(
+            split_name("**Tenacity:** keeps going"),
+            (Some("Tenacity".into()), "keeps going")
+        );
         assert_eq!(split_name("**Bold** start"), (None, "**Bold** start"));
-        assert_eq!(split_id("Ships things {#ships}"), ("Ships things", Some("ships".into())));
+        assert_eq!(
+            split_id("Ships things {#ships}"),
+            ("Ships things", Some("ships".into()))
+        );
         assert_eq!(split_id("No id here"), ("No id here", None));
     }
 }

@@ -72,7 +72,10 @@ fn role(path: &str) -> Role<'_> {
         ["rungs.toml"] => Role::Config,
         ["_index.md"] => Role::Home,
         ["pages", name] => name.strip_suffix(".md").map_or(Role::Stray, Role::Page),
-        ["tracks", name] => match name.strip_suffix(".yaml").or_else(|| name.strip_suffix(".yml")) {
+        ["tracks", name] => match name
+            .strip_suffix(".yaml")
+            .or_else(|| name.strip_suffix(".yml"))
+        {
             Some(id) => Role::Matrix(id),
             None => Role::Stray,
         },
@@ -89,9 +92,17 @@ fn role(path: &str) -> Role<'_> {
 
 fn is_repo_file(name: &str) -> bool {
     let upper = name.to_uppercase();
-    ["README", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING", "NOTICE", "COPYING"]
-        .iter()
-        .any(|p| upper.starts_with(p))
+    [
+        "README",
+        "LICENSE",
+        "LICENCE",
+        "CHANGELOG",
+        "CONTRIBUTING",
+        "NOTICE",
+        "COPYING",
+    ]
+    .iter()
+    .any(|p| upper.starts_with(p))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -108,7 +119,10 @@ pub fn load(sources: &SourceSet) -> Result<Loaded, LoadError> {
     let config_file = sources.get("rungs.toml").ok_or(LoadError::NoConfig)?;
     let mut diags: Vec<Diagnostic> = Vec::new();
     for (path, reason) in &sources.unreadable {
-        diags.push(Diagnostic::error(Code::Io, format!("cannot read `{path}`: {reason}")));
+        diags.push(Diagnostic::error(
+            Code::Io,
+            format!("cannot read `{path}`: {reason}"),
+        ));
     }
     let (config, config_diags) = config::parse(config_file);
     let config_broken = config_diags.iter().any(|d| d.code == Code::Syntax);
@@ -128,11 +142,19 @@ pub fn load(sources: &SourceSet) -> Result<Loaded, LoadError> {
     }
     let (areas, clashes) = AreaIndex::new(&config.areas);
     for clash in clashes {
-        let span = config.areas.iter().flat_map(|a| a.walk()).find(|a| a.id == clash.second).map(|a| a.span.clone());
+        let span = config
+            .areas
+            .iter()
+            .flat_map(|a| a.walk())
+            .find(|a| a.id == clash.second)
+            .map(|a| a.span.clone());
         let message = if clash.first == clash.second {
             format!("two areas have the id `{}`", clash.first)
         } else {
-            format!("the name `{}` is used by areas `{}` and `{}`", clash.name, clash.first, clash.second)
+            format!(
+                "the name `{}` is used by areas `{}` and `{}`",
+                clash.name, clash.first, clash.second
+            )
         };
         diags.push(
             Diagnostic::error(Code::AmbiguousArea, message)
@@ -226,9 +248,14 @@ pub fn load(sources: &SourceSet) -> Result<Loaded, LoadError> {
         if head.span.is_unknown() && head.matter.title.is_none() {
             if let Some(first) = drafts.first() {
                 diags.push(
-                    Diagnostic::warning(Code::MissingField, format!("track `{id}` has no _index.md"))
-                        .at(&first.level.span)
-                        .help(format!("add tracks/{id}/_index.md with a `title` (and `kind`) for the track")),
+                    Diagnostic::warning(
+                        Code::MissingField,
+                        format!("track `{id}` has no _index.md"),
+                    )
+                    .at(&first.level.span)
+                    .help(format!(
+                        "add tracks/{id}/_index.md with a `title` (and `kind`) for the track"
+                    )),
                 );
             }
         }
@@ -236,17 +263,28 @@ pub fn load(sources: &SourceSet) -> Result<Loaded, LoadError> {
         let (track, extends_span, branch_span) = assemble_track(&id, head, drafts);
         tracks.push((weight, track, extends_span, branch_span));
     }
-    tracks.sort_by(|a, b| a.0.unwrap_or(0).cmp(&b.0.unwrap_or(0)).then_with(|| a.1.id.cmp(&b.1.id)));
+    tracks.sort_by(|a, b| {
+        a.0.unwrap_or(0)
+            .cmp(&b.0.unwrap_or(0))
+            .then_with(|| a.1.id.cmp(&b.1.id))
+    });
     let spans: Vec<(Span, Span)> = tracks.iter().map(|t| (t.2.clone(), t.3.clone())).collect();
     framework.tracks = tracks.into_iter().map(|t| t.1).collect();
-    pages.sort_by(|a, b| a.0.unwrap_or(0).cmp(&b.0.unwrap_or(0)).then_with(|| a.1.title.cmp(&b.1.title)));
+    pages.sort_by(|a, b| {
+        a.0.unwrap_or(0)
+            .cmp(&b.0.unwrap_or(0))
+            .then_with(|| a.1.title.cmp(&b.1.title))
+    });
     framework.pages = pages.into_iter().map(|p| p.1).collect();
 
     let mut diagnostics = Diagnostics::default();
     diagnostics.extend(diags);
     validate::validate(&framework, &areas, &spans, &mut diagnostics);
     validate::check_links(sources, &all_links, &mut diagnostics);
-    Ok(Loaded { framework, diagnostics })
+    Ok(Loaded {
+        framework,
+        diagnostics,
+    })
 }
 
 fn not_utf8(file: &SourceFile, bad: &crate::source::InvalidUtf8) -> Diagnostic {
@@ -257,9 +295,12 @@ fn not_utf8(file: &SourceFile, bad: &crate::source::InvalidUtf8) -> Diagnostic {
         line: bad.line,
         column: bad.column,
     };
-    Diagnostic::error(Code::NotUtf8, format!("`{}` is not valid UTF-8 (byte {})", file.path, bad.offset))
-        .at(&span)
-        .help("save the file as UTF-8 in your editor (most offer \"Save with encoding\")")
+    Diagnostic::error(
+        Code::NotUtf8,
+        format!("`{}` is not valid UTF-8 (byte {})", file.path, bad.offset),
+    )
+    .at(&span)
+    .help("save the file as UTF-8 in your editor (most offer \"Save with encoding\")")
 }
 
 fn add_head(
@@ -336,7 +377,12 @@ fn read_page(
 fn assemble_track(id: &str, head: TrackHead, mut drafts: Vec<LevelDraft>) -> (Track, Span, Span) {
     // Levels with a rank come in rank order; the rest follow by weight, then file name.
     drafts.sort_by(|a, b| {
-        (a.rank.is_none(), a.rank, a.weight, &a.level.id).cmp(&(b.rank.is_none(), b.rank, b.weight, &b.level.id))
+        (a.rank.is_none(), a.rank, a.weight, &a.level.id).cmp(&(
+            b.rank.is_none(),
+            b.rank,
+            b.weight,
+            &b.level.id,
+        ))
     });
     let base = head.matter.branch.as_ref().map_or(1, |b| b.rank.max(1));
     let mut next = base;
@@ -349,7 +395,11 @@ fn assemble_track(id: &str, head: TrackHead, mut drafts: Vec<LevelDraft>) -> (Tr
         next = d.level.rank + 1;
         levels.push(d.level);
     }
-    let title = head.matter.title.clone().unwrap_or_else(|| id.replace(['-', '_'], " "));
+    let title = head
+        .matter
+        .title
+        .clone()
+        .unwrap_or_else(|| id.replace(['-', '_'], " "));
     (
         Track {
             id: id.to_string(),

@@ -58,9 +58,12 @@ pub fn parse_years(text: &str) -> Result<YearRange, String> {
     let open = body.ends_with('+');
     let body = body.trim_end_matches('+').trim();
     let (a, b) = split_range(body);
-    let min = parse_number(a).ok_or_else(|| format!("`{}` is not a number of years", text.trim()))?;
+    let min =
+        parse_number(a).ok_or_else(|| format!("`{}` is not a number of years", text.trim()))?;
     let max = match b {
-        Some(b) => Some(parse_number(b).ok_or_else(|| format!("`{}` is not a number of years", text.trim()))?),
+        Some(b) => Some(
+            parse_number(b).ok_or_else(|| format!("`{}` is not a number of years", text.trim()))?,
+        ),
         None if open => None,
         None => Some(min),
     };
@@ -74,7 +77,11 @@ pub fn parse_years(text: &str) -> Result<YearRange, String> {
     }
     if let Some(max) = max {
         if max < min {
-            return Err(format!("the range starts at {} but ends at {}", format_number(min), format_number(max)));
+            return Err(format!(
+                "the range starts at {} but ends at {}",
+                format_number(min),
+                format_number(max)
+            ));
         }
     }
     Ok(YearRange { min, max })
@@ -94,7 +101,12 @@ pub fn format_years(range: &YearRange) -> String {
 
 /// Parses "~50-65%", "10%", "5-10".
 pub fn parse_percent(text: &str) -> Result<PercentRange, String> {
-    let body = text.trim().trim_start_matches('~').trim().trim_end_matches('%').trim();
+    let body = text
+        .trim()
+        .trim_start_matches('~')
+        .trim()
+        .trim_end_matches('%')
+        .trim();
     let (a, b) = split_range(body);
     let parse = |s: &str| -> Result<u32, String> {
         s.trim()
@@ -152,19 +164,46 @@ mod tests {
 
     #[test]
     fn years() {
-        assert_eq!(parse_years("~2-3 year"), Ok(YearRange { min: 2.0, max: Some(3.0) }));
-        assert_eq!(parse_years("8+ years"), Ok(YearRange { min: 8.0, max: None }));
-        assert_eq!(parse_years("6 months"), Ok(YearRange { min: 0.5, max: Some(0.5) }));
+        assert_eq!(
+            parse_years("~2-3 year"),
+            Ok(YearRange {
+                min: 2.0,
+                max: Some(3.0)
+            })
+        );
+        assert_eq!(
+            parse_years("8+ years"),
+            Ok(YearRange {
+                min: 8.0,
+                max: None
+            })
+        );
+        assert_eq!(
+            parse_years("6 months"),
+            Ok(YearRange {
+                min: 0.5,
+                max: Some(0.5)
+            })
+        );
         assert!(parse_years("3-2 years").is_err());
         assert!(parse_years("soon").is_err());
         for r in ["1 year", "2-3 years", "8+ years", "0.5 years"] {
-            assert_eq!(format_years(&parse_years(r).unwrap_or(YearRange { min: -1.0, max: None })), r);
+            assert_eq!(
+                format_years(&parse_years(r).unwrap_or(YearRange {
+                    min: -1.0,
+                    max: None
+                })),
+                r
+            );
         }
     }
 
     #[test]
     fn percents() {
-        assert_eq!(parse_percent("~50-65%"), Ok(PercentRange { min: 50, max: 65 }));
+        assert_eq!(
+            parse_percent("~50-65%"),
+            Ok(PercentRange { min: 50, max: 65 })
+        );
         assert_eq!(parse_percent("10"), Ok(PercentRange { min: 10, max: 10 }));
         assert!(parse_percent("65-50%").is_err());
         assert!(parse_percent("120%").is_err());

@@ -33,7 +33,14 @@ pub struct TrackMatter {
 }
 
 /// Keys of a track's `_index.md`.
-pub const TRACK_KEYS: &[&str] = &["title", "description", "kind", "extends", "branch", "weight"];
+pub const TRACK_KEYS: &[&str] = &[
+    "title",
+    "description",
+    "kind",
+    "extends",
+    "branch",
+    "weight",
+];
 
 /// A track header, read from wherever the track is declared.
 #[derive(Debug, Default)]
@@ -135,12 +142,18 @@ enum MatrixStatement {
 }
 
 /// Reads an area-major `tracks/<id>.yaml`: the track head and its levels.
-pub fn read_matrix(file: &SourceFile, areas: &AreaIndex, diags: &mut Vec<Diagnostic>) -> (TrackHead, Vec<LevelDraft>) {
+pub fn read_matrix(
+    file: &SourceFile,
+    areas: &AreaIndex,
+    diags: &mut Vec<Diagnostic>,
+) -> (TrackHead, Vec<LevelDraft>) {
     let doc: MatrixDoc = match frontmatter::parse_yaml(file, file.text(), 0) {
         Ok(d) => d,
         Err(mut d) => {
             d.code = Code::Syntax;
-            diags.push(d.help("see docs/format.md, \"Area-major tracks\", for the layout of this file"));
+            diags.push(
+                d.help("see docs/format.md, \"Area-major tracks\", for the layout of this file"),
+            );
             return (TrackHead::default(), Vec::new());
         }
     };
@@ -199,10 +212,13 @@ pub fn read_matrix(file: &SourceFile, areas: &AreaIndex, diags: &mut Vec<Diagnos
                 None => "matrix keys are area ids, titles or aliases from rungs.toml".to_string(),
             };
             diags.push(
-                Diagnostic::error(Code::UnknownArea, format!("`{area_name}` is not an area of this framework"))
-                    .at(&area_span)
-                    .label("unknown area")
-                    .help(help),
+                Diagnostic::error(
+                    Code::UnknownArea,
+                    format!("`{area_name}` is not an area of this framework"),
+                )
+                .at(&area_span)
+                .label("unknown area")
+                .help(help),
             );
             continue;
         };
@@ -214,9 +230,12 @@ pub fn read_matrix(file: &SourceFile, areas: &AreaIndex, diags: &mut Vec<Diagnos
                     None => format!("the levels of this track are: {}", ids.join(", ")),
                 };
                 diags.push(
-                    Diagnostic::error(Code::MissingField, format!("`{level_id}` is not a level of this track"))
-                        .at(&at(&["matrix", &area_name, &level_id]))
-                        .help(help),
+                    Diagnostic::error(
+                        Code::MissingField,
+                        format!("`{level_id}` is not a level of this track"),
+                    )
+                    .at(&at(&["matrix", &area_name, &level_id]))
+                    .help(help),
                 );
                 continue;
             };
@@ -243,14 +262,25 @@ pub fn read_matrix(file: &SourceFile, areas: &AreaIndex, diags: &mut Vec<Diagnos
     (head, drafts)
 }
 
-fn matrix_statement(s: MatrixStatement, area: &str, span: &Span, diags: &mut Vec<Diagnostic>) -> Option<Statement> {
+fn matrix_statement(
+    s: MatrixStatement,
+    area: &str,
+    span: &Span,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Statement> {
     let (text, id, name, examples, children) = match s {
         MatrixStatement::Text(t) => {
             let (rest, id) = split_id(&t);
             let (name, rest) = split_name(rest);
             (rest.to_string(), id, name, Vec::new(), Vec::new())
         }
-        MatrixStatement::Full { id, name, text, examples, children } => (text, id, name, examples, children),
+        MatrixStatement::Full {
+            id,
+            name,
+            text,
+            examples,
+            children,
+        } => (text, id, name, examples, children),
     };
     let text = crate::text::collapse_whitespace(&text);
     if text.is_empty() {

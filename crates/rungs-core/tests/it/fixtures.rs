@@ -20,19 +20,30 @@ fn dirs(kind: &str) -> Vec<(String, std::path::PathBuf)> {
 #[test]
 fn valid_fixtures_have_no_findings() {
     let all = dirs("valid");
-    assert!(all.len() >= 5, "expected the valid fixtures, found {}", all.len());
+    assert!(
+        all.len() >= 5,
+        "expected the valid fixtures, found {}",
+        all.len()
+    );
     for (name, dir) in all {
         let (_, loaded) = load_dir(&dir);
         let diags = loaded.diagnostics.sorted();
         assert!(diags.is_empty(), "{name}:\n{}", describe(&diags));
-        insta::assert_snapshot!(format!("valid-{name}"), serde_json::to_string_pretty(&json(&loaded.framework)).unwrap_or_default());
+        insta::assert_snapshot!(
+            format!("valid-{name}"),
+            serde_json::to_string_pretty(&json(&loaded.framework)).unwrap_or_default()
+        );
     }
 }
 
 #[test]
 fn invalid_fixtures_match_their_expected_diagnostics() {
     let all = dirs("invalid");
-    assert!(all.len() >= 15, "expected the invalid fixtures, found {}", all.len());
+    assert!(
+        all.len() >= 15,
+        "expected the invalid fixtures, found {}",
+        all.len()
+    );
     for (name, dir) in all {
         let (_, loaded) = load_dir(&dir);
         let diags = loaded.diagnostics.sorted();
@@ -48,7 +59,12 @@ fn invalid_fixtures_match_their_expected_diagnostics() {
 
 fn codes(dir: &str) -> Vec<(Severity, Code)> {
     let (_, loaded) = load_dir(&fixtures().join("invalid").join(dir));
-    loaded.diagnostics.sorted().iter().map(|d| (d.severity, d.code)).collect()
+    loaded
+        .diagnostics
+        .sorted()
+        .iter()
+        .map(|d| (d.severity, d.code))
+        .collect()
 }
 
 #[test]
@@ -85,18 +101,32 @@ fn each_check_reports_its_own_code() {
     ];
     for (dir, severity, code) in expectations {
         let found = codes(dir);
-        assert!(found.contains(&(severity, code)), "{dir}: expected {severity:?} {code:?}, found {found:?}");
+        assert!(
+            found.contains(&(severity, code)),
+            "{dir}: expected {severity:?} {code:?}, found {found:?}"
+        );
     }
 }
 
 #[test]
 fn unknown_area_suggests_the_closest_area() {
     let (_, loaded) = load_dir(&fixtures().join("invalid/unknown-area"));
-    let d = loaded.diagnostics.sorted().into_iter().find(|d| d.code == Code::UnknownArea);
+    let d = loaded
+        .diagnostics
+        .sorted()
+        .into_iter()
+        .find(|d| d.code == Code::UnknownArea);
     let d = d.unwrap_or_else(|| panic!("no unknown-area finding"));
-    assert_eq!(d.help.as_deref().map(|h| h.contains("`Delivery`")), Some(true), "{d:?}");
+    assert_eq!(
+        d.help.as_deref().map(|h| h.contains("`Delivery`")),
+        Some(true),
+        "{d:?}"
+    );
     let span = d.span.unwrap_or_default();
-    assert_eq!((&*span.file, span.line, span.column), ("tracks/eng/senior.md", 9, 1));
+    assert_eq!(
+        (&*span.file, span.line, span.column),
+        ("tracks/eng/senior.md", 9, 1)
+    );
 }
 
 #[test]
@@ -106,24 +136,48 @@ fn the_built_in_example_is_complete_and_clean() {
     let diags = loaded.diagnostics.sorted();
     assert!(diags.is_empty(), "{}", describe(&diags));
     let fw = &loaded.framework;
-    let eng = fw.track("engineering").unwrap_or_else(|| panic!("no engineering track"));
+    let eng = fw
+        .track("engineering")
+        .unwrap_or_else(|| panic!("no engineering track"));
     assert!(eng.levels.len() >= 5);
-    let mgmt = fw.track("engineering-management").unwrap_or_else(|| panic!("no management track"));
+    let mgmt = fw
+        .track("engineering-management")
+        .unwrap_or_else(|| panic!("no management track"));
     assert_eq!(mgmt.kind, rungs_core::model::TrackKind::Management);
-    assert_eq!(mgmt.branch.as_ref().map(|b| (b.from.as_str(), b.rank)), Some(("engineering", 4)));
+    assert_eq!(
+        mgmt.branch.as_ref().map(|b| (b.from.as_str(), b.rank)),
+        Some(("engineering", 4))
+    );
     assert_eq!(mgmt.levels.first().map(|l| l.rank), Some(4));
     // Every leaf area is filled at every level, and every level has indicators.
-    let leaves: Vec<&str> = fw.all_areas().iter().filter(|a| a.children.is_empty()).map(|a| a.id.as_str()).collect();
+    let leaves: Vec<&str> = fw
+        .all_areas()
+        .iter()
+        .filter(|a| a.children.is_empty())
+        .map(|a| a.id.as_str())
+        .collect();
     for track in [eng, mgmt] {
         for level in &track.levels {
             for leaf in &leaves {
-                assert!(level.statements.iter().any(|s| s.area == *leaf), "{} lacks {leaf}", level.title);
+                assert!(
+                    level.statements.iter().any(|s| s.area == *leaf),
+                    "{} lacks {leaf}",
+                    level.title
+                );
             }
-            assert!(level.indicators.tenure.is_some() && !level.indicators.time_split.is_empty(), "{}", level.title);
+            assert!(
+                level.indicators.tenure.is_some() && !level.indicators.time_split.is_empty(),
+                "{}",
+                level.title
+            );
         }
     }
     assert!(fw.pages.iter().any(|p| p.id == "faq"));
-    assert!(fw.tracks.iter().any(|t| t.id == "site-reliability" && t.extends.as_deref() == Some("engineering")));
+    assert!(
+        fw.tracks
+            .iter()
+            .any(|t| t.id == "site-reliability" && t.extends.as_deref() == Some("engineering"))
+    );
     let _ = Path::new("");
 }
 
@@ -132,13 +186,22 @@ fn statement_ids_survive_reordering_and_late_typo_fixes() {
     let base = "---\ntitle: Senior\nrank: 2\n---\n\n## Craft\n- Designs components that other people build on.\n- Reviews code with care and speed.\n\n## Delivery\n- Leads.\n\n## Mentoring\n- Mentors.\n";
     let reordered = "---\ntitle: Senior\nrank: 2\n---\n\n## Craft\n- Reviews code with care and speed.\n- Designs components that other people build on, with typos fxied.\n\n## Delivery\n- Leads.\n\n## Mentoring\n- Mentors.\n";
     let ids = |text: &str| {
-        let mut set = rungs_core::SourceSet::read_dir(&fixtures().join("valid/minimal")).unwrap_or_default();
+        let mut set =
+            rungs_core::SourceSet::read_dir(&fixtures().join("valid/minimal")).unwrap_or_default();
         set.insert("tracks/eng/senior.md", text);
         let loaded = rungs_core::load(&set).unwrap_or_else(|e| panic!("{e}"));
-        let mut ids: Vec<String> = loaded.framework.tracks[0].levels[1].statements.iter().map(|s| s.id.clone()).collect();
+        let mut ids: Vec<String> = loaded.framework.tracks[0].levels[1]
+            .statements
+            .iter()
+            .map(|s| s.id.clone())
+            .collect();
         ids.sort();
         ids
     };
     assert_eq!(ids(base), ids(reordered));
-    assert!(ids(base).contains(&"craft-designs-components-other-people".to_string()), "{:?}", ids(base));
+    assert!(
+        ids(base).contains(&"craft-designs-components-other-people".to_string()),
+        "{:?}",
+        ids(base)
+    );
 }

@@ -32,7 +32,9 @@ fn count_bullets(text: &str) -> BTreeMap<String, (usize, usize)> {
             top_indent = None;
             continue;
         }
-        if heading.contains("Indicators") || !(trimmed.starts_with("* ") || trimmed.starts_with("- ")) {
+        if heading.contains("Indicators")
+            || !(trimmed.starts_with("* ") || trimmed.starts_with("- "))
+        {
             continue;
         }
         let indent = line.len() - trimmed.len();
@@ -48,9 +50,17 @@ fn count_bullets(text: &str) -> BTreeMap<String, (usize, usize)> {
 }
 
 fn imported_counts(fw: &Framework, level: &str) -> BTreeMap<String, (usize, usize)> {
-    let titles: BTreeMap<&str, &str> = fw.all_areas().iter().map(|a| (a.id.as_str(), a.title.as_str())).collect();
+    let titles: BTreeMap<&str, &str> = fw
+        .all_areas()
+        .iter()
+        .map(|a| (a.id.as_str(), a.title.as_str()))
+        .collect();
     let mut out: BTreeMap<String, (usize, usize)> = BTreeMap::new();
-    let level = fw.tracks[0].levels.iter().find(|l| l.id == level).unwrap_or_else(|| panic!("no level {level}"));
+    let level = fw.tracks[0]
+        .levels
+        .iter()
+        .find(|l| l.id == level)
+        .unwrap_or_else(|| panic!("no level {level}"));
     for s in &level.statements {
         let entry = out.entry(titles[s.area.as_str()].to_string()).or_default();
         entry.0 += 1;
@@ -61,7 +71,9 @@ fn imported_counts(fw: &Framework, level: &str) -> BTreeMap<String, (usize, usiz
 
 #[test]
 fn infracloud_imports_completely() {
-    let Some(site) = shared_fixture("infracloud-career-ladders") else { return };
+    let Some(site) = shared_fixture("infracloud-career-ladders") else {
+        return;
+    };
     let sources = SourceSet::read_dir(&site).unwrap_or_else(|e| panic!("{e}"));
     let imported = import(&sources).unwrap_or_else(|e| panic!("{e}"));
     let fw = &imported.framework;
@@ -71,7 +83,16 @@ fn infracloud_imports_completely() {
     let track = &fw.tracks[0];
     assert_eq!(track.id, "engineering");
     let ids: Vec<&str> = track.levels.iter().map(|l| l.id.as_str()).collect();
-    assert_eq!(ids, ["associate-engineer", "engineer", "senior-engineer", "staff-engineer", "principal-engineer"]);
+    assert_eq!(
+        ids,
+        [
+            "associate-engineer",
+            "engineer",
+            "senior-engineer",
+            "staff-engineer",
+            "principal-engineer"
+        ]
+    );
     let ranks: Vec<u32> = track.levels.iter().map(|l| l.rank).collect();
     assert_eq!(ranks, [1, 2, 3, 4, 5]);
 
@@ -79,71 +100,145 @@ fn infracloud_imports_completely() {
     let tree: Vec<(String, Vec<String>)> = fw
         .areas
         .iter()
-        .map(|a| (a.title.clone(), a.children.iter().map(|c| c.title.clone()).collect()))
+        .map(|a| {
+            (
+                a.title.clone(),
+                a.children.iter().map(|c| c.title.clone()).collect(),
+            )
+        })
         .collect();
     let expected: Vec<(String, Vec<String>)> = vec![
         ("Core Competencies".into(), vec![]),
         (
             "Functional Competencies".into(),
-            vec!["Management".into(), "Delighting People".into(), "Organization Building".into(), "Social Capital".into()],
+            vec![
+                "Management".into(),
+                "Delighting People".into(),
+                "Organization Building".into(),
+                "Social Capital".into(),
+            ],
         ),
-        ("Behavioral Competencies".into(), vec!["Enabling Traits".into()]),
+        (
+            "Behavioral Competencies".into(),
+            vec!["Enabling Traits".into()],
+        ),
     ];
     assert_eq!(tree, expected);
 
     // Every bullet of every level, per area, nested bullets as children.
     for level in &track.levels {
-        let text = std::fs::read_to_string(site.join(format!("content/docs/engineering/{}.md", level.id)))
-            .unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(imported_counts(fw, &level.id), count_bullets(&text), "level {}", level.id);
+        let text =
+            std::fs::read_to_string(site.join(format!("content/docs/engineering/{}.md", level.id)))
+                .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            imported_counts(fw, &level.id),
+            count_bullets(&text),
+            "level {}",
+            level.id
+        );
         // Named traits: every `**Name**:` bullet under Enabling Traits.
-        let named = level.statements.iter().filter(|s| s.area == "enabling-traits" && s.name.is_some()).count();
+        let named = level
+            .statements
+            .iter()
+            .filter(|s| s.area == "enabling-traits" && s.name.is_some())
+            .count();
         let traits_section = text.split("### Enabling Traits").nth(1).unwrap_or("");
         let traits_section = traits_section.split("## Broad").next().unwrap_or("");
-        assert_eq!(named, traits_section.matches("* **").count(), "named traits of {}", level.id);
+        assert_eq!(
+            named,
+            traits_section.matches("* **").count(),
+            "named traits of {}",
+            level.id
+        );
         // Indicators: a time split for the five measured areas, a note for the traits, a tenure.
         let ind = &level.indicators;
-        assert_eq!(ind.time_split.iter().filter(|t| t.percent.is_some()).count(), 5, "{}", level.id);
-        assert!(ind.time_split.iter().any(|t| t.area == "enabling-traits" && t.note.is_some()));
+        assert_eq!(
+            ind.time_split
+                .iter()
+                .filter(|t| t.percent.is_some())
+                .count(),
+            5,
+            "{}",
+            level.id
+        );
+        assert!(
+            ind.time_split
+                .iter()
+                .any(|t| t.area == "enabling-traits" && t.note.is_some())
+        );
         assert!(ind.tenure.is_some(), "{}", level.id);
     }
     let senior = &track.levels[2].indicators;
-    let core = senior.time_split.iter().find(|t| t.area == "core-competencies").and_then(|t| t.percent);
+    let core = senior
+        .time_split
+        .iter()
+        .find(|t| t.area == "core-competencies")
+        .and_then(|t| t.percent);
     assert_eq!(core.map(|p| (p.min, p.max)), Some((50, 65)));
-    assert_eq!(senior.tenure.map(|t| (t.min, t.max)), Some((2.0, Some(3.0))));
+    assert_eq!(
+        senior.tenure.map(|t| (t.min, t.max)),
+        Some((2.0, Some(3.0)))
+    );
 
     // Pages: the introduction and the FAQ; shortcodes converted, comments dropped.
     let page_ids: Vec<&str> = fw.pages.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(page_ids, ["introduction", "faq"]);
     let intro = &fw.pages[0].body;
     assert!(intro.contains("> **Info:**"), "callout not converted");
-    assert!(track.introduction.as_deref().unwrap_or("").contains("](associate-engineer.md)"), "cards not converted");
+    assert!(
+        track
+            .introduction
+            .as_deref()
+            .unwrap_or("")
+            .contains("](associate-engineer.md)"),
+        "cards not converted"
+    );
     let everything = rungs_core::export::json::to_json(fw);
-    assert!(!everything.contains("{{") && !everything.contains("<!--"), "shortcode or comment left over");
+    assert!(
+        !everything.contains("{{") && !everything.contains("<!--"),
+        "shortcode or comment left over"
+    );
 
     // What was not imported is reported with its file.
     let diags = imported.diagnostics.sorted();
     assert!(
-        diags.iter().any(|d| d.code == Code::NotImported && d.span.as_ref().is_some_and(|s| &*s.file == "content/_index.md")),
+        diags.iter().any(|d| d.code == Code::NotImported
+            && d.span
+                .as_ref()
+                .is_some_and(|s| &*s.file == "content/_index.md")),
         "{}",
         describe(&diags)
     );
 
     // The written result checks without errors.
     let out = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    native::to_sources(fw).write_to(out.path()).unwrap_or_else(|e| panic!("{e}"));
+    native::to_sources(fw)
+        .write_to(out.path())
+        .unwrap_or_else(|e| panic!("{e}"));
     let (_, loaded) = crate::support::load_dir(out.path());
-    assert_eq!(loaded.diagnostics.errors(), 0, "{}", describe(&loaded.diagnostics.sorted()));
+    assert_eq!(
+        loaded.diagnostics.errors(),
+        0,
+        "{}",
+        describe(&loaded.diagnostics.sorted())
+    );
     assert_eq!(loaded.framework.counts(), fw.counts());
 }
 
 fn texts(statements: &[Statement]) -> Vec<(String, Option<String>, String, usize)> {
-    statements.iter().map(|s| (s.area.clone(), s.name.clone(), s.text.clone(), s.count())).collect()
+    statements
+        .iter()
+        .map(|s| (s.area.clone(), s.name.clone(), s.text.clone(), s.count()))
+        .collect()
 }
 
 #[test]
 fn synthetic_hugo_sites_import_to_the_same_content() {
-    let fw = generate(SynthOptions { tracks: 5, levels: 4, seed: 7 });
+    let fw = generate(SynthOptions {
+        tracks: 5,
+        levels: 4,
+        seed: 7,
+    });
     let site = hugo::to_hugo(&fw);
     let imported = import(&site).unwrap_or_else(|e| panic!("{e}"));
     let diags = imported.diagnostics.sorted();
@@ -160,7 +255,11 @@ fn synthetic_hugo_sites_import_to_the_same_content() {
             assert_eq!(la.indicators.tenure, lb.indicators.tenure);
             assert_eq!(la.indicators.experience, lb.indicators.experience);
             assert_eq!(la.indicators.scope, lb.indicators.scope);
-            assert_eq!(la.indicators.time_split, lb.indicators.time_split, "{}", la.title);
+            assert_eq!(
+                la.indicators.time_split, lb.indicators.time_split,
+                "{}",
+                la.title
+            );
         }
     }
 }
@@ -174,17 +273,32 @@ fn unknown_shortcodes_and_cells_are_reported_with_their_line() {
             "---\ntitle: {title}\nweight: {weight}\n---\n\n## Craft\n* Builds things.\n\n## Delivery\n* Ships things.\n\n## Broad Indicators\n<table>\n<tr><td>Craft: ~60%</td></tr>\n<tr><td>Delivery: ~40%</td></tr>\n<tr><td>Mood: sunny</td></tr>\n</table>\n"
         )
     };
-    site.insert("content/ladder/eng/_index.md", "---\ntitle: Eng\n---\n\n{{< mystery thing=\"x\" >}}\n");
+    site.insert(
+        "content/ladder/eng/_index.md",
+        "---\ntitle: Eng\n---\n\n{{< mystery thing=\"x\" >}}\n",
+    );
     site.insert("content/ladder/eng/one.md", level("One", 1));
     site.insert("content/ladder/eng/two.md", level("Two", 2));
     site.insert("content/ladder/eng/photo.png", "png");
     let imported = import(&site).unwrap_or_else(|e| panic!("{e}"));
     let diags = imported.diagnostics.sorted();
     let text = describe(&diags);
-    assert!(text.contains("content/ladder/eng/_index.md:5:1") && text.contains("mystery"), "{text}");
-    assert!(text.contains("content/ladder/eng/one.md:16:") && text.contains("Mood: sunny"), "{text}");
+    assert!(
+        text.contains("content/ladder/eng/_index.md:5:1") && text.contains("mystery"),
+        "{text}"
+    );
+    assert!(
+        text.contains("content/ladder/eng/one.md:16:") && text.contains("Mood: sunny"),
+        "{text}"
+    );
     assert!(text.contains("photo.png"), "{text}");
-    assert_eq!(imported.framework.tracks[0].levels[0].indicators.time_split.len(), 2);
+    assert_eq!(
+        imported.framework.tracks[0].levels[0]
+            .indicators
+            .time_split
+            .len(),
+        2
+    );
 }
 
 #[test]

@@ -9,8 +9,26 @@ use rungs_core::{SourceSet, load};
 use crate::support::{describe, json as to_value};
 
 const WORDS: &[&str] = &[
-    "ships", "reliable", "services", "mentors", "peers", "writes", "clear", "designs", "reviews", "code", "owns",
-    "roadmap", "leads", "incidents", "plans", "migrations", "teaches", "testing", "data", "tools",
+    "ships",
+    "reliable",
+    "services",
+    "mentors",
+    "peers",
+    "writes",
+    "clear",
+    "designs",
+    "reviews",
+    "code",
+    "owns",
+    "roadmap",
+    "leads",
+    "incidents",
+    "plans",
+    "migrations",
+    "teaches",
+    "testing",
+    "data",
+    "tools",
 ];
 
 fn sentence() -> impl Strategy<Value = String> {
@@ -25,28 +43,47 @@ fn sentence() -> impl Strategy<Value = String> {
 }
 
 fn areas() -> Vec<Area> {
-    let leaf = |id: &str, title: &str| Area { id: id.into(), title: title.into(), ..Area::default() };
+    let leaf = |id: &str, title: &str| Area {
+        id: id.into(),
+        title: title.into(),
+        ..Area::default()
+    };
     vec![
         leaf("craft", "Craft"),
-        Area { children: vec![leaf("mentoring", "Mentoring"), leaf("hiring", "Hiring")], ..leaf("people", "People") },
+        Area {
+            children: vec![leaf("mentoring", "Mentoring"), leaf("hiring", "Hiring")],
+            ..leaf("people", "People")
+        },
     ]
 }
 
 fn statement(area: &'static str) -> impl Strategy<Value = Statement> {
-    (sentence(), prop::option::of(prop::sample::select(&["Focus", "Care", "Grit"][..])), any::<bool>(), prop::collection::vec(sentence(), 0..2), prop::collection::vec(sentence(), 0..3))
-        .prop_map(move |(text, name, explicit, examples, children)| Statement {
-            id: String::new(),
-            explicit_id: explicit,
-            area: area.into(),
-            name: name.map(String::from),
-            text,
-            examples,
-            children: children
-                .into_iter()
-                .map(|t| Statement { area: area.into(), text: t, ..Statement::default() })
-                .collect(),
-            span: Span::default(),
-        })
+    (
+        sentence(),
+        prop::option::of(prop::sample::select(&["Focus", "Care", "Grit"][..])),
+        any::<bool>(),
+        prop::collection::vec(sentence(), 0..2),
+        prop::collection::vec(sentence(), 0..3),
+    )
+        .prop_map(
+            move |(text, name, explicit, examples, children)| Statement {
+                id: String::new(),
+                explicit_id: explicit,
+                area: area.into(),
+                name: name.map(String::from),
+                text,
+                examples,
+                children: children
+                    .into_iter()
+                    .map(|t| Statement {
+                        area: area.into(),
+                        text: t,
+                        ..Statement::default()
+                    })
+                    .collect(),
+                span: Span::default(),
+            },
+        )
 }
 
 fn level(rank: u32) -> impl Strategy<Value = Level> {
@@ -72,15 +109,33 @@ fn level(rank: u32) -> impl Strategy<Value = Level> {
                 summary,
                 introduction: None,
                 indicators: Indicators {
-                    tenure: tenure.map(|(a, b)| YearRange { min: a as f64, max: Some((a + b) as f64) }),
+                    tenure: tenure.map(|(a, b)| YearRange {
+                        min: a as f64,
+                        max: Some((a + b) as f64),
+                    }),
                     experience: None,
                     scope,
                     time_split: split
                         .map(|(a, b)| {
                             vec![
-                                TimeShare { area: "craft".into(), percent: Some(PercentRange { min: a, max: a + 10 }), note: None },
-                                TimeShare { area: "mentoring".into(), percent: Some(PercentRange { min: b, max: b }), note: None },
-                                TimeShare { area: "hiring".into(), percent: None, note: Some("As needed.".into()) },
+                                TimeShare {
+                                    area: "craft".into(),
+                                    percent: Some(PercentRange {
+                                        min: a,
+                                        max: a + 10,
+                                    }),
+                                    note: None,
+                                },
+                                TimeShare {
+                                    area: "mentoring".into(),
+                                    percent: Some(PercentRange { min: b, max: b }),
+                                    note: None,
+                                },
+                                TimeShare {
+                                    area: "hiring".into(),
+                                    percent: None,
+                                    note: Some("As needed.".into()),
+                                },
                             ]
                         })
                         .unwrap_or_default(),
@@ -95,7 +150,12 @@ fn level(rank: u32) -> impl Strategy<Value = Level> {
 }
 
 fn framework() -> impl Strategy<Value = Framework> {
-    (prop::collection::vec(level(1), 1..2), prop::collection::vec(level(2), 1..2), prop::option::of(sentence()), prop::bool::ANY)
+    (
+        prop::collection::vec(level(1), 1..2),
+        prop::collection::vec(level(2), 1..2),
+        prop::option::of(sentence()),
+        prop::bool::ANY,
+    )
         .prop_map(|(l1, l2, intro, branch)| {
             let mut levels = l1;
             levels.extend(l2);
@@ -113,7 +173,10 @@ fn framework() -> impl Strategy<Value = Framework> {
                     id: "mgmt".into(),
                     title: "Management".into(),
                     kind: TrackKind::Management,
-                    branch: Some(Branch { from: "eng".into(), rank: 2 }),
+                    branch: Some(Branch {
+                        from: "eng".into(),
+                        rank: 2,
+                    }),
                     extends: Some("eng".into()),
                     levels: vec![l],
                     ..Track::default()
@@ -124,10 +187,20 @@ fn framework() -> impl Strategy<Value = Framework> {
                 description: intro.clone(),
                 base_url: None,
                 introduction: intro,
-                grades: (1..=2).map(|g| Grade { id: format!("G{g}"), ..Grade::default() }).collect(),
+                grades: (1..=2)
+                    .map(|g| Grade {
+                        id: format!("G{g}"),
+                        ..Grade::default()
+                    })
+                    .collect(),
                 areas: areas(),
                 tracks,
-                pages: vec![Page { id: "faq".into(), title: "FAQ".into(), body: "Questions and answers.".into(), ..Page::default() }],
+                pages: vec![Page {
+                    id: "faq".into(),
+                    title: "FAQ".into(),
+                    body: "Questions and answers.".into(),
+                    ..Page::default()
+                }],
                 span: Span::default(),
             }
         })
@@ -176,10 +249,22 @@ proptest! {
 
 #[test]
 fn synthetic_frameworks_round_trip_and_are_deterministic() {
-    let a = generate(SynthOptions { tracks: 4, levels: 5, seed: 3 });
-    let b = generate(SynthOptions { tracks: 4, levels: 5, seed: 3 });
+    let a = generate(SynthOptions {
+        tracks: 4,
+        levels: 5,
+        seed: 3,
+    });
+    let b = generate(SynthOptions {
+        tracks: 4,
+        levels: 5,
+        seed: 3,
+    });
     assert_eq!(json::to_json(&a), json::to_json(&b));
-    let c = generate(SynthOptions { tracks: 4, levels: 5, seed: 4 });
+    let c = generate(SynthOptions {
+        tracks: 4,
+        levels: 5,
+        seed: 4,
+    });
     assert_ne!(json::to_json(&a), json::to_json(&c));
     let loaded = load(&native::to_sources(&a)).unwrap_or_else(|e| panic!("{e}"));
     let diags = loaded.diagnostics.sorted();

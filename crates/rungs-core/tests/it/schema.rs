@@ -16,8 +16,11 @@ fn published_schema_matches_the_model() {
     );
     // The schema describes the export: its required top-level keys are present in one.
     let schema: serde_json::Value = serde_json::from_str(&generated).unwrap_or_default();
-    let loaded = rungs_core::load(&rungs_core::SourceSet::example()).unwrap_or_else(|e| panic!("{e}"));
-    let export: serde_json::Value = serde_json::from_str(&rungs_core::export::json::to_json(&loaded.framework)).unwrap_or_default();
+    let loaded =
+        rungs_core::load(&rungs_core::SourceSet::example()).unwrap_or_else(|e| panic!("{e}"));
+    let export: serde_json::Value =
+        serde_json::from_str(&rungs_core::export::json::to_json(&loaded.framework))
+            .unwrap_or_default();
     for key in schema["required"].as_array().into_iter().flatten() {
         let key = key.as_str().unwrap_or_default();
         assert!(export.get(key).is_some(), "export lacks required key {key}");

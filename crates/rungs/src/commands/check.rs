@@ -15,7 +15,10 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
         Ok(l) => l,
         Err(e) => anyhow::bail!(
             "{}: {e}\nhelp: create a framework with `rungs new DIR`, or import one with `rungs import hugo SITE DIR`",
-            input.root.as_ref().map_or("<example>".into(), |r| r.display().to_string())
+            input
+                .root
+                .as_ref()
+                .map_or("<example>".into(), |r| r.display().to_string())
         ),
     };
     let errors = loaded.diagnostics.errors();
@@ -36,7 +39,10 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
         }
         CheckFormat::Text => {
             render::print_all(&diags, &input.sources, input.root.as_deref());
-            let name = input.root.as_ref().map_or("the built-in example".into(), |r| r.display().to_string());
+            let name = input
+                .root
+                .as_ref()
+                .map_or("the built-in example".into(), |r| r.display().to_string());
             let verdict = if failed { "failed" } else { "ok" };
             eprintln!(
                 "{verdict}: {name}: {errors} error{}, {warnings} warning{} ({counts})",
@@ -45,7 +51,11 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
             );
         }
     }
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn plural(n: usize) -> &'static str {

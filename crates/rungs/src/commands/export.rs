@@ -17,7 +17,11 @@ pub fn run(args: &ExportArgs) -> Result<ExitCode> {
     let input = Input::resolve(args.dir.as_deref())?;
     let loaded = rungs_core::load(&input.sources)?;
     if loaded.diagnostics.errors() > 0 && !args.force {
-        render::print_all(&loaded.diagnostics.sorted(), &input.sources, input.root.as_deref());
+        render::print_all(
+            &loaded.diagnostics.sorted(),
+            &input.sources,
+            input.root.as_deref(),
+        );
         bail!("the framework has errors (see above); fix them, or pass --force to export anyway");
     }
     let framework = &loaded.framework;
@@ -34,7 +38,9 @@ pub fn run(args: &ExportArgs) -> Result<ExitCode> {
             } else {
                 native::to_sources(framework)
             };
-            files.write_to(out).with_context(|| format!("cannot write into `{}`", out.display()))?;
+            files
+                .write_to(out)
+                .with_context(|| format!("cannot write into `{}`", out.display()))?;
             eprintln!("wrote {} files into {}", files.len(), out.display());
         }
         ExportFormat::Schema => {}
@@ -44,7 +50,9 @@ pub fn run(args: &ExportArgs) -> Result<ExitCode> {
 
 fn write_text(args: &ExportArgs, text: &str) -> Result<()> {
     match &args.output {
-        Some(path) => std::fs::write(path, text).with_context(|| format!("cannot write `{}`", path.display())),
+        Some(path) => {
+            std::fs::write(path, text).with_context(|| format!("cannot write `{}`", path.display()))
+        }
         None => {
             use std::io::Write;
             let mut out = std::io::stdout().lock();

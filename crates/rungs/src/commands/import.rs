@@ -15,12 +15,14 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
     let (imported, sources, root) = match args.format {
         ImportFormat::Hugo => {
             let input = Input::read(&args.src)?;
-            let imported = rungs_core::import::hugo::import(&input.sources)
-                .with_context(|| format!("cannot import `{}` as a Hugo site", args.src.display()))?;
+            let imported = rungs_core::import::hugo::import(&input.sources).with_context(|| {
+                format!("cannot import `{}` as a Hugo site", args.src.display())
+            })?;
             (imported, input.sources, Some(args.src.clone()))
         }
         ImportFormat::Json => {
-            let text = std::fs::read_to_string(&args.src).with_context(|| format!("cannot read `{}`", args.src.display()))?;
+            let text = std::fs::read_to_string(&args.src)
+                .with_context(|| format!("cannot read `{}`", args.src.display()))?;
             let framework = rungs_core::export::json::from_json(&text)
                 .with_context(|| format!("`{}` is not a rungs JSON export", args.src.display()))?;
             let imported = Imported {
@@ -33,10 +35,17 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
     let diags = imported.diagnostics.sorted();
     render::print_all(&diags, &sources, root.as_deref());
     let counts = imported.framework.counts();
-    eprintln!("imported {counts}; {} warning(s) about content that was not imported", diags.len());
+    eprintln!(
+        "imported {counts}; {} warning(s) about content that was not imported",
+        diags.len()
+    );
     if args.dry_run {
         let files = native::to_sources(&imported.framework);
-        eprintln!("dry run: would write {} files into {}:", files.len(), args.out.display());
+        eprintln!(
+            "dry run: would write {} files into {}:",
+            files.len(),
+            args.out.display()
+        );
         for f in files.iter() {
             eprintln!("  {}", f.path);
         }
@@ -52,8 +61,15 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
     let loaded = rungs_core::load(&written.sources)?;
     let errors = loaded.diagnostics.errors();
     if errors > 0 {
-        render::print_all(&loaded.diagnostics.sorted(), &written.sources, written.root.as_deref());
-        bail!("the imported framework in `{}` has {errors} error(s); see above", args.out.display());
+        render::print_all(
+            &loaded.diagnostics.sorted(),
+            &written.sources,
+            written.root.as_deref(),
+        );
+        bail!(
+            "the imported framework in `{}` has {errors} error(s); see above",
+            args.out.display()
+        );
     }
     eprintln!(
         "wrote {} files into {}; `rungs check {}` finds no errors",

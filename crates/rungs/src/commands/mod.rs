@@ -20,6 +20,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::New { dir } => new::run(&dir),
         Command::Import(args) => import::run(&args),
         Command::Export(args) => export::run(&args),
-        Command::Dev(DevCommand::Synth { tracks, levels, seed, out }) => synth::run(tracks, levels, seed, &out),
+        Command::Dev(DevCommand::Synth {
+            tracks,
+            levels,
+            seed,
+            out,
+        }) => synth::run(tracks, levels, seed, &out),
     }
 }

@@ -15,6 +15,9 @@ pub fn run(dir: &Path) -> Result<ExitCode> {
         .write_to(dir)
         .with_context(|| format!("cannot write into `{}`", dir.display()))?;
     eprintln!("created {} with {} files", dir.display(), example.len());
-    eprintln!("next: edit rungs.toml and tracks/, then run `rungs check {}`", dir.display());
+    eprintln!(
+        "next: edit rungs.toml and tracks/, then run `rungs check {}`",
+        dir.display()
+    );
     Ok(ExitCode::SUCCESS)
 }

@@ -11,7 +11,11 @@ use crate::input::prepare_output_dir;
 
 pub fn run(tracks: usize, levels: usize, seed: u64, out: &Path) -> Result<ExitCode> {
     prepare_output_dir(out, false)?;
-    let framework = generate(SynthOptions { tracks, levels, seed });
+    let framework = generate(SynthOptions {
+        tracks,
+        levels,
+        seed,
+    });
     let native_dir = out.join("native");
     let hugo_dir = out.join("hugo");
     native::to_sources(&framework)
@@ -20,6 +24,12 @@ pub fn run(tracks: usize, levels: usize, seed: u64, out: &Path) -> Result<ExitCo
     hugo::to_hugo(&framework)
         .write_to(&hugo_dir)
         .with_context(|| format!("cannot write `{}`", hugo_dir.display()))?;
-    eprintln!("wrote {} ({}) into {} and {}", "synthetic framework", framework.counts(), native_dir.display(), hugo_dir.display());
+    eprintln!(
+        "wrote {} ({}) into {} and {}",
+        "synthetic framework",
+        framework.counts(),
+        native_dir.display(),
+        hugo_dir.display()
+    );
     Ok(ExitCode::SUCCESS)
 }

@@ -1,0 +1,270 @@
+//! End-to-end tests of the `rungs` binary (one test binary for the crate).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn rungs(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rungs"))
+        .args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run rungs: {e}"))
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn core_fixture(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../rungs-core/tests/fixtures")
+        .join(path)
+}
+
+fn tmp() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().unwrap_or_else(|| panic!("non-UTF-8 temp path"))
+}
+
+#[test]
+fn check_without_a_directory_uses_the_built_in_example() {
+    let dir = tmp();
+    let o = rungs(&["check"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("built-in example") && err.contains("0 errors, 0 warnings"),
+        "{err}"
+    );
+}
+
+#[test]
+fn check_prints_rustc_style_diagnostics() {
+    let dir = core_fixture("invalid/unknown-area");
+    let o = rungs(&["check", path(&dir)], Path::new("."));
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    for needle in [
+        "error[unknown-area]: `Delivry` is not an area of this framework",
+        "tracks/eng/senior.md:9:1",
+        "9 | ## Delivry",
+        "^^^^^^^^^^ unknown area",
+        "help: did you mean `Delivery`?",
+        "failed:",
+        "1 error, 1 warning",
+    ] {
+        assert!(err.contains(needle), "missing {needle:?} in:\n{err}");
+    }
+}
+
+#[test]
+fn check_json_reports_positions_for_tools() {
+    let dir = core_fixture("invalid/time-split");
+    let o = rungs(&["check", "--format", "json", path(&dir)], Path::new("."));
+    assert_eq!(o.status.code(), Some(1));
+    let report: serde_json::Value =
+        serde_json::from_str(&stdout(&o)).unwrap_or_else(|e| panic!("{e}: {}", stdout(&o)));
+    assert_eq!(report["ok"], false);
+    assert_eq!(report["errors"], 3);
+    let first_error = report["diagnostics"]
+        .as_array()
+        .and_then(|a| a.iter().find(|d| d["code"] == "time-split-range"))
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(first_error["line"], 5);
+    assert_eq!(first_error["column"], 3);
+    assert!(
+        first_error["file"]
+            .as_str()
+            .unwrap_or("")
+            .ends_with("tracks/eng/senior.md")
+    );
+    assert!(first_error["help"].is_string());
+}
+
+#[test]
+fn deny_warnings_turns_warnings_into_failure() {
+    let dir = core_fixture("invalid/missing-area");
+    assert_eq!(
+        rungs(&["check", path(&dir)], Path::new(".")).status.code(),
+        Some(0)
+    );
+    assert_eq!(
+        rungs(&["check", "--deny-warnings", path(&dir)], Path::new("."))
+            .status
+            .code(),
+        Some(1)
+    );
+}
+
+#[test]
+fn check_exits_2_when_it_cannot_run() {
+    let dir = tmp();
+    let o = rungs(&["check", "does-not-exist"], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("not a directory"));
+    let o = rungs(&["check", "."], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no rungs.toml"), "{}", stderr(&o));
+}
+
+#[test]
+fn new_writes_a_framework_that_checks_clean() {
+    let dir = tmp();
+    let target = dir.path().join("careers");
+    let o = rungs(&["new", path(&target)], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(target.join("rungs.toml").is_file() && target.join("pages/faq.md").is_file());
+    let o = rungs(&["check", "--deny-warnings", path(&target)], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // Refuses to overwrite.
+    let o = rungs(&["new", path(&target)], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("not empty"));
+}
+
+#[test]
+fn exports_json_csv_markdown_and_schema() {
+    let dir = tmp();
+    let o = rungs(&["export", "--format", "json"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap_or_default();
+    assert_eq!(json["tracks"].as_array().map(Vec::len), Some(3));
+
+    let o = rungs(&["export", "--format", "csv"], dir.path());
+    let csv = stdout(&o);
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("track,level,rank,grade,area,area_path,statement_id,parent_id,name,text,examples")
+    );
+    assert!(lines.count() > 50);
+
+    let out = dir.path().join("md");
+    let o = rungs(
+        &["export", "--format", "markdown", "-o", path(&out)],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = rungs(&["check", path(&out)], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+
+    let o = rungs(&["export", "--format", "schema"], dir.path());
+    let schema: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap_or_default();
+    assert_eq!(schema["title"], "Framework");
+}
+
+#[test]
+fn export_refuses_a_framework_with_errors() {
+    let dir = core_fixture("invalid/duplicate-rank");
+    let o = rungs(&["export", "--format", "json", path(&dir)], Path::new("."));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("error[duplicate-rank]"));
+    assert!(stdout(&o).is_empty());
+}
+
+#[test]
+fn json_import_round_trips_through_the_cli() {
+    let dir = tmp();
+    let json = dir.path().join("fw.json");
+    let o = rungs(
+        &["export", "--format", "json", "-o", path(&json)],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(0));
+    let out = dir.path().join("again");
+    let o = rungs(&["import", "json", path(&json), path(&out)], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = rungs(&["export", "--format", "json", path(&out)], dir.path());
+    let a: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap_or_default())
+            .unwrap_or_default();
+    let b: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap_or_default();
+    assert_eq!(a, b);
+}
+
+#[test]
+fn hugo_import_of_infracloud() {
+    let site = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/fixtures/infracloud-career-ladders");
+    if !site.is_dir() {
+        assert_ne!(
+            std::env::var("RUNGS_REQUIRE_ALL").as_deref(),
+            Ok("1"),
+            "RUNGS_REQUIRE_ALL=1 but {} is missing",
+            site.display()
+        );
+        eprintln!("skipped: {} is not present", site.display());
+        return;
+    }
+    let dir = tmp();
+    let out = dir.path().join("ic");
+    let o = rungs(
+        &["import", "hugo", "--dry-run", path(&site), path(&out)],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("1 tracks, 5 levels, 8 areas"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!out.exists(), "dry run wrote files");
+    let o = rungs(&["import", "hugo", path(&site), path(&out)], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("warning[not-imported]"),
+        "{}",
+        stderr(&o)
+    );
+    let o = rungs(&["check", path(&out)], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn synth_is_deterministic_and_hidden_from_help() {
+    let dir = tmp();
+    let a = dir.path().join("a");
+    let b = dir.path().join("b");
+    for out in [&a, &b] {
+        let o = rungs(
+            &[
+                "dev",
+                "synth",
+                "--tracks",
+                "3",
+                "--levels",
+                "4",
+                "--seed",
+                "9",
+                path(out),
+            ],
+            dir.path(),
+        );
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    }
+    let read = |p: PathBuf| std::fs::read_to_string(p).unwrap_or_default();
+    let level = "native/tracks/backend-engineering/level-02.md";
+    assert!(!read(a.join(level)).is_empty());
+    assert_eq!(read(a.join(level)), read(b.join(level)));
+    assert!(
+        a.join("hugo/hugo.toml").is_file()
+            && a.join("hugo/content/docs/backend-engineering/level-02.md")
+                .is_file()
+    );
+    let o = rungs(
+        &["check", "--deny-warnings", path(&a.join("native"))],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let help = stdout(&rungs(&["--help"], dir.path()));
+    assert!(help.contains("check") && !help.contains("dev"), "{help}");
+}
