@@ -67,21 +67,22 @@ fn check_levels(track: &Track, grades: &[&str], diags: &mut Diagnostics) {
                 .help("level ids must be unique within a track"),
             );
         }
-        if let Some(grade) = &level.grade {
-            if !grades.is_empty() && !grades.contains(&grade.as_str()) {
-                let help = match did_you_mean(grade, grades.iter().copied()) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => format!("the grade scale in rungs.toml is: {}", grades.join(", ")),
-                };
-                diags.push(
-                    Diagnostic::error(
-                        Code::UnknownGrade,
-                        format!("grade `{grade}` is not on the grade scale"),
-                    )
-                    .at(&level.span)
-                    .help(help),
-                );
-            }
+        if let Some(grade) = &level.grade
+            && !grades.is_empty()
+            && !grades.contains(&grade.as_str())
+        {
+            let help = match did_you_mean(grade, grades.iter().copied()) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!("the grade scale in rungs.toml is: {}", grades.join(", ")),
+            };
+            diags.push(
+                Diagnostic::error(
+                    Code::UnknownGrade,
+                    format!("grade `{grade}` is not on the grade scale"),
+                )
+                .at(&level.span)
+                .help(help),
+            );
         }
         let mut seen: HashSet<&str> = HashSet::new();
         for top in &level.statements {
@@ -187,10 +188,10 @@ fn check_references(
         .at(if span.is_unknown() { &track.span } else { span })
         .help(help)
     };
-    if let Some(base) = &track.extends {
-        if framework.track(base).is_none() {
-            diags.push(missing(base, "extends", extends_span));
-        }
+    if let Some(base) = &track.extends
+        && framework.track(base).is_none()
+    {
+        diags.push(missing(base, "extends", extends_span));
     }
     if let Some(branch) = &track.branch {
         if branch.from == track.id {

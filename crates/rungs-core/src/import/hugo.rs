@@ -57,6 +57,14 @@ const CONFIG_FILES: &[&str] = &[
     "config/_default/config.yaml",
 ];
 
+/// A track being assembled: its weight, header and weighted levels.
+#[derive(Default)]
+struct TrackDraft {
+    weight: Option<i64>,
+    track: Track,
+    levels: Vec<(Option<i64>, Level)>,
+}
+
 /// One content page, with comments blanked out (offsets and lines unchanged).
 struct ContentPage {
     /// Path relative to `content/`, without `.md`.
@@ -164,8 +172,7 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
         areas,
         ..Framework::default()
     };
-    let mut tracks: BTreeMap<String, (Option<i64>, Track, Vec<(Option<i64>, Level)>)> =
-        BTreeMap::new();
+    let mut tracks: BTreeMap<String, TrackDraft> = BTreeMap::new();
     let mut free_pages: Vec<(bool, Option<i64>, Page)> = Vec::new();
     let mut level_no = 0usize;
     for p in &pages {
@@ -191,21 +198,17 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
             let (_, cells) = &splits[level_no];
             level_no += 1;
             let level = read_level(p, name, &index, cells, &mut diags);
-            let entry = tracks
-                .entry(dir.to_string())
-                .or_insert_with(|| (None, Track::default(), Vec::new()));
-            entry.2.push((p.matter.weight, level));
+            let entry = tracks.entry(dir.to_string()).or_default();
+            entry.levels.push((p.matter.weight, level));
         } else if name == "_index" && is_track_dir {
-            let entry = tracks
-                .entry(dir.to_string())
-                .or_insert_with(|| (None, Track::default(), Vec::new()));
-            entry.0 = p.matter.weight;
-            entry.1.title = p
+            let entry = tracks.entry(dir.to_string()).or_default();
+            entry.weight = p.matter.weight;
+            entry.track.title = p
                 .matter
                 .title
                 .clone()
                 .unwrap_or_else(|| last(dir).to_string());
-            entry.1.description = p.matter.description.clone();
+            entry.track.description = p.matter.description.clone();
             let track_dir = format!("tracks/{}", slug(last(dir)));
             let body = convert(
                 &p.file,
@@ -216,8 +219,8 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
                 &track_dir,
                 &mut diags,
             );
-            entry.1.introduction = Some(body).filter(|b| !b.is_empty());
-            entry.1.span = p.file.start_span();
+            entry.track.introduction = Some(body).filter(|b| !b.is_empty());
+            entry.track.span = p.file.start_span();
         } else if name == "_index" && dir == root {
             let body = convert(
                 &p.file,
@@ -276,7 +279,15 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
         }
     }
     let mut ordered: Vec<(Option<i64>, Track)> = Vec::new();
-    for (dir, (weight, mut track, mut levels)) in tracks {
+    for (
+        dir,
+        TrackDraft {
+            weight,
+            mut track,
+            mut levels,
+        },
+    ) in tracks
+    {
         levels.sort_by(|a, b| {
             a.0.unwrap_or(0)
                 .cmp(&b.0.unwrap_or(0))
@@ -303,7 +314,7 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
             .then_with(|| a.1.id.cmp(&b.1.id))
     });
     framework.tracks = ordered.into_iter().map(|t| t.1).collect();
-    free_pages.sort_by(|a, b| (a.0, a.1.unwrap_or(0)).cmp(&(b.0, b.1.unwrap_or(0))));
+    free_pages.sort_by_key(|a| (a.0, a.1.unwrap_or(0)));
     framework.pages = free_pages.into_iter().map(|p| p.2).collect();
     Ok(Imported {
         framework,
@@ -636,12 +647,11 @@ fn add_aliases(areas: &mut [Area], splits: &[(usize, Vec<Cell>)]) {
             let Some((name, _)) = c.text.split_once(':') else {
                 continue;
             };
-            if let Some(area) = resolve_share_name(name, areas) {
-                if normalise(&area.title) != normalise(name)
-                    && !aliases.iter().any(|(_, a)| normalise(a) == normalise(name))
-                {
-                    aliases.push((area.id.clone(), name.trim().to_string()));
-                }
+            if let Some(area) = resolve_share_name(name, areas)
+                && normalise(&area.title) != normalise(name)
+                && !aliases.iter().any(|(_, a)| normalise(a) == normalise(name))
+            {
+                aliases.push((area.id.clone(), name.trim().to_string()));
             }
         }
     }
@@ -753,23 +763,23 @@ fn read_indicators(
             i += 2;
             continue;
         }
-        if let Some((name, value)) = cell.text.split_once(':') {
-            if let Some(area) = areas.resolve(name) {
-                match parse_percent(value) {
-                    Ok(r) => out.time_split.push(TimeShare {
-                        area: area.to_string(),
-                        percent: Some(r),
-                        note: None,
-                    }),
-                    Err(_) => out.time_split.push(TimeShare {
-                        area: area.to_string(),
-                        percent: None,
-                        note: Some(value.trim().to_string()),
-                    }),
-                }
-                i += 1;
-                continue;
+        if let Some((name, value)) = cell.text.split_once(':')
+            && let Some(area) = areas.resolve(name)
+        {
+            match parse_percent(value) {
+                Ok(r) => out.time_split.push(TimeShare {
+                    area: area.to_string(),
+                    percent: Some(r),
+                    note: None,
+                }),
+                Err(_) => out.time_split.push(TimeShare {
+                    area: area.to_string(),
+                    percent: None,
+                    note: Some(value.trim().to_string()),
+                }),
             }
+            i += 1;
+            continue;
         }
         if lower.contains("split of") || lower.contains("responsibilit") {
             // The label of the time-split rows.

@@ -160,10 +160,12 @@ pub fn locate(file: &SourceFile, matter: &str, matter_start: usize, path: &[&str
         for line in matter[from..].split_inclusive('\n') {
             let indent = line.len() - line.trim_start().len();
             let trimmed = line.trim_start().trim_start_matches("- ");
-            if let Some(p) = parent_indent {
-                if indent <= p && !line.trim().is_empty() && pos != from {
-                    break;
-                }
+            if let Some(p) = parent_indent
+                && indent <= p
+                && !line.trim().is_empty()
+                && pos != from
+            {
+                break;
             }
             let bare = trimmed.trim_start_matches(['"', '\'']);
             if let Some(rest) = bare.strip_prefix(key) {

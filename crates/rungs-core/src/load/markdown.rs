@@ -114,11 +114,11 @@ pub fn parse_level_body(
         }
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
-                if let (Section::Indicators(l), Some(start)) = (&section, indicators_start) {
-                    if level <= *l {
-                        out.indicators = Some((offset + start, offset + range.start));
-                        indicators_start = None;
-                    }
+                if let (Section::Indicators(l), Some(start)) = (&section, indicators_start)
+                    && level <= *l
+                {
+                    out.indicators = Some((offset + start, offset + range.start));
+                    indicators_start = None;
                 }
                 heading = Some((level, range.start, String::new()));
             }
@@ -132,10 +132,10 @@ pub fn parse_level_body(
                     indicators_start = Some(range.end);
                     continue;
                 }
-                if let Section::Indicators(l) = section {
-                    if level > l {
-                        continue;
-                    }
+                if let Section::Indicators(l) = section
+                    && level > l
+                {
+                    continue;
                 }
                 section = match areas.resolve(&text) {
                     Some(id) => Section::Area(id.to_string()),
@@ -209,13 +209,14 @@ pub fn parse_level_body(
             }
             Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) => {}
             _ => {
-                if let Some(top) = stack.last_mut() {
-                    if !top.text_closed && !is_item_boundary(&event) {
-                        top.text = Some(match top.text {
-                            Some((s, e)) => (s.min(range.start), e.max(range.end)),
-                            None => (range.start, range.end),
-                        });
-                    }
+                if let Some(top) = stack.last_mut()
+                    && !top.text_closed
+                    && !is_item_boundary(&event)
+                {
+                    top.text = Some(match top.text {
+                        Some((s, e)) => (s.min(range.start), e.max(range.end)),
+                        None => (range.start, range.end),
+                    });
                 }
             }
         }
@@ -329,17 +330,17 @@ fn build_statement(
     let span = file.span(offset + item.start, offset + end.max(item.start + 1));
     let (text, id) = split_id(&raw);
     let (name, text) = split_name(text);
-    if let Some(id) = &id {
-        if !is_valid_id(id) {
-            diags.push(
-                Diagnostic::error(
-                    Code::DuplicateId,
-                    format!("`{{#{id}}}` is not a valid statement id"),
-                )
-                .at(&span)
-                .help("ids use letters, digits, `-` and `_`, e.g. `{#owns-features}`"),
-            );
-        }
+    if let Some(id) = &id
+        && !is_valid_id(id)
+    {
+        diags.push(
+            Diagnostic::error(
+                Code::DuplicateId,
+                format!("`{{#{id}}}` is not a valid statement id"),
+            )
+            .at(&span)
+            .help("ids use letters, digits, `-` and `_`, e.g. `{#owns-features}`"),
+        );
     }
     if text.is_empty() && item.children.is_empty() {
         diags.push(
@@ -364,11 +365,11 @@ fn build_statement(
 /// Splits a trailing `{#id}` off a statement.
 pub fn split_id(text: &str) -> (&str, Option<String>) {
     let trimmed = text.trim_end();
-    if let Some(open) = trimmed.rfind("{#") {
-        if trimmed.ends_with('}') {
-            let id = &trimmed[open + 2..trimmed.len() - 1];
-            return (trimmed[..open].trim_end(), Some(id.trim().to_string()));
-        }
+    if let Some(open) = trimmed.rfind("{#")
+        && trimmed.ends_with('}')
+    {
+        let id = &trimmed[open + 2..trimmed.len() - 1];
+        return (trimmed[..open].trim_end(), Some(id.trim().to_string()));
     }
     (trimmed, None)
 }

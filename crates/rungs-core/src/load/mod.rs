@@ -245,19 +245,17 @@ pub fn load(sources: &SourceSet) -> Result<Loaded, LoadError> {
 
     let mut tracks: Vec<(Option<i64>, Track, Span, Span)> = Vec::new();
     for (id, (head, drafts)) in heads {
-        if head.span.is_unknown() && head.matter.title.is_none() {
-            if let Some(first) = drafts.first() {
-                diags.push(
-                    Diagnostic::warning(
-                        Code::MissingField,
-                        format!("track `{id}` has no _index.md"),
-                    )
+        if head.span.is_unknown()
+            && head.matter.title.is_none()
+            && let Some(first) = drafts.first()
+        {
+            diags.push(
+                Diagnostic::warning(Code::MissingField, format!("track `{id}` has no _index.md"))
                     .at(&first.level.span)
                     .help(format!(
                         "add tracks/{id}/_index.md with a `title` (and `kind`) for the track"
                     )),
-                );
-            }
+            );
         }
         let weight = head.matter.weight;
         let (track, extends_span, branch_span) = assemble_track(&id, head, drafts);

@@ -75,14 +75,14 @@ pub fn parse_years(text: &str) -> Result<YearRange, String> {
     if min < 0.0 {
         return Err("a number of years cannot be negative".into());
     }
-    if let Some(max) = max {
-        if max < min {
-            return Err(format!(
-                "the range starts at {} but ends at {}",
-                format_number(min),
-                format_number(max)
-            ));
-        }
+    if let Some(max) = max
+        && max < min
+    {
+        return Err(format!(
+            "the range starts at {} but ends at {}",
+            format_number(min),
+            format_number(max)
+        ));
     }
     Ok(YearRange { min, max })
 }
@@ -140,10 +140,10 @@ pub fn format_percent(range: &PercentRange) -> String {
 
 fn split_range(body: &str) -> (&str, Option<&str>) {
     for sep in [" to ", "–", "—", "-"] {
-        if let Some((a, b)) = body.split_once(sep) {
-            if !a.trim().is_empty() {
-                return (a.trim(), Some(b.trim()));
-            }
+        if let Some((a, b)) = body.split_once(sep)
+            && !a.trim().is_empty()
+        {
+            return (a.trim(), Some(b.trim()));
         }
     }
     (body.trim(), None)

@@ -25,8 +25,7 @@ pub fn run(tracks: usize, levels: usize, seed: u64, out: &Path) -> Result<ExitCo
         .write_to(&hugo_dir)
         .with_context(|| format!("cannot write `{}`", hugo_dir.display()))?;
     eprintln!(
-        "wrote {} ({}) into {} and {}",
-        "synthetic framework",
+        "wrote synthetic framework ({}) into {} and {}",
         framework.counts(),
         native_dir.display(),
         hugo_dir.display()
