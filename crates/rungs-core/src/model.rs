@@ -406,6 +406,46 @@ impl Framework {
         self.tracks.iter().find(|t| t.id == id)
     }
 
+    /// The levels a level inherits statements from through `extends`: the
+    /// level of the same rank in the base track, then in its base, and so on.
+    /// A cycle (reported by validation) ends the chain.
+    pub fn inherited<'a>(&'a self, track: &'a Track, level: &Level) -> Vec<(&'a Track, &'a Level)> {
+        let mut out = Vec::new();
+        let mut seen = vec![track.id.as_str()];
+        let mut current = track;
+        while let Some(base) = current.extends.as_deref().and_then(|id| self.track(id)) {
+            if seen.contains(&base.id.as_str()) {
+                break;
+            }
+            seen.push(&base.id);
+            if let Some(l) = base.levels.iter().find(|l| l.rank == level.rank) {
+                out.push((base, l));
+            }
+            current = base;
+        }
+        out
+    }
+
+    /// The whole ladder of a track, most junior first: for a branch, the
+    /// levels of the track it branches from below the branch rank, then its own.
+    pub fn ladder<'a>(&'a self, track: &'a Track) -> Vec<(&'a Track, &'a Level)> {
+        let mut below: Vec<(&Track, &Level)> = Vec::new();
+        if let Some(branch) = &track.branch
+            && let Some(base) = self.track(&branch.from).filter(|b| b.id != track.id)
+        {
+            // One level of branching is followed; deeper chains are rare and
+            // would need cycle handling for little value.
+            below = base
+                .levels
+                .iter()
+                .filter(|l| l.rank < branch.rank)
+                .map(|l| (base, l))
+                .collect();
+        }
+        below.extend(track.levels.iter().map(|l| (track, l)));
+        below
+    }
+
     /// Counts used in summaries: tracks, levels, areas, statements (with children).
     pub fn counts(&self) -> Counts {
         let levels = self.tracks.iter().map(|t| t.levels.len()).sum();

@@ -179,6 +179,35 @@ fn the_built_in_example_is_complete_and_clean() {
             .any(|t| t.id == "site-reliability" && t.extends.as_deref() == Some("engineering"))
     );
     let _ = Path::new("");
+
+    // Inheritance and branching.
+    let sre = fw
+        .track("site-reliability")
+        .unwrap_or_else(|| panic!("no site-reliability track"));
+    let inherited = fw.inherited(sre, &sre.levels[0]);
+    assert_eq!(
+        inherited
+            .iter()
+            .map(|(t, l)| (t.id.as_str(), l.rank))
+            .collect::<Vec<_>>(),
+        [("engineering", 2)]
+    );
+    let ladder: Vec<(&str, u32)> = fw
+        .ladder(mgmt)
+        .iter()
+        .map(|(t, l)| (t.id.as_str(), l.rank))
+        .collect();
+    assert_eq!(
+        ladder,
+        [
+            ("engineering", 1),
+            ("engineering", 2),
+            ("engineering", 3),
+            ("engineering-management", 4),
+            ("engineering-management", 5),
+            ("engineering-management", 6)
+        ]
+    );
 }
 
 #[test]
