@@ -138,6 +138,32 @@ pub fn strip_inline_markup(text: &str) -> String {
     out
 }
 
+/// Joins a relative `path` to `dir` (both `/`-separated, relative to the
+/// framework root) and removes `.` and `..`; `None` when it climbs out of the root.
+pub fn join_path(dir: &str, path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// `path` (relative to the root) written relative to `dir`.
+pub fn relative_path(dir: &str, path: &str) -> String {
+    let from: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+    let to: Vec<&str> = path.split('/').collect();
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut out: Vec<&str> = vec![".."; from.len() - common];
+    out.extend(&to[common..]);
+    out.join("/")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,6 +182,23 @@ mod tests {
             "own-large-features"
         );
         assert_eq!(key_words("[Docs](x.md) are written", 2), "docs-written");
+    }
+
+    #[test]
+    fn paths() {
+        assert_eq!(
+            join_path("tracks/eng", "../mgmt/_index.md").as_deref(),
+            Some("tracks/mgmt/_index.md")
+        );
+        assert_eq!(join_path("pages", "../../x"), None);
+        assert_eq!(
+            relative_path("tracks/eng", "pages/faq.md"),
+            "../../pages/faq.md"
+        );
+        assert_eq!(
+            relative_path("tracks/eng", "tracks/eng/senior.md"),
+            "senior.md"
+        );
     }
 
     #[test]

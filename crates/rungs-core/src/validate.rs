@@ -267,7 +267,7 @@ pub fn check_links(sources: &SourceSet, links: &[Link], diags: &mut Diagnostics)
             continue;
         }
         let dir = link.span.file.rsplit_once('/').map_or("", |(d, _)| d);
-        let Some(target) = resolve(dir, path) else {
+        let Some(target) = crate::text::join_path(dir, path) else {
             diags.push(
                 Diagnostic::error(
                     Code::BrokenLink,
@@ -282,7 +282,10 @@ pub fn check_links(sources: &SourceSet, links: &[Link], diags: &mut Diagnostics)
             || sources.contains(&format!("{}/_index.md", target.trim_end_matches('/')))
             || target.is_empty();
         if !exists {
-            let candidates: Vec<String> = sources.iter().map(|f| relative(dir, &f.path)).collect();
+            let candidates: Vec<String> = sources
+                .iter()
+                .map(|f| crate::text::relative_path(dir, &f.path))
+                .collect();
             let help = match did_you_mean(path, candidates.iter().map(String::as_str)) {
                 Some(s) => format!("did you mean `{s}`? Links are relative to the file that contains them"),
                 None => "links are relative to the file that contains them, e.g. `../senior.md` or `../../pages/faq.md`".into(),
@@ -306,29 +309,4 @@ fn has_scheme(dest: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || c == '+' || c == '-' || c == '.'),
         None => false,
     }
-}
-
-/// Joins `path` to `dir` and removes `.` and `..`; `None` when it climbs out of the root.
-fn resolve(dir: &str, path: &str) -> Option<String> {
-    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
-    for part in path.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            p => parts.push(p),
-        }
-    }
-    Some(parts.join("/"))
-}
-
-/// `path` written relative to `dir`.
-fn relative(dir: &str, path: &str) -> String {
-    let from: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
-    let to: Vec<&str> = path.split('/').collect();
-    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
-    let mut out: Vec<&str> = vec![".."; from.len() - common];
-    out.extend(&to[common..]);
-    out.join("/")
 }

@@ -21,7 +21,7 @@ use serde::Deserialize;
 use crate::areas::AreaIndex;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::load::frontmatter;
-use crate::load::markdown::{BodyOptions, parse_level_body};
+use crate::load::markdown::{BodyOptions, LevelBody, parse_level_body};
 use crate::load::ranges::{parse_percent, parse_years};
 use crate::model::{Area, Framework, Indicators, Level, Page, Scope, TimeShare, Track};
 use crate::source::{SourceFile, SourceSet};
@@ -155,12 +155,23 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
     let mut areas = discover_areas(&level_pages);
 
     // Time-split names such as "Core" that abbreviate an area title become aliases.
-    let splits: Vec<(usize, Vec<Cell>)> = level_pages
+    // Each level page is parsed once. Aliases added below only name areas in
+    // time splits, so they do not change how headings resolve.
+    let first_index = AreaIndex::new(&areas).0;
+    let mut bodies: Vec<(LevelBody, Vec<Cell>)> = level_pages
         .iter()
-        .enumerate()
-        .map(|(i, p)| (i, indicator_cells(p, &AreaIndex::new(&areas).0)))
+        .map(|p| {
+            let mut d = Vec::new();
+            let body = parse_body(p, &first_index, &mut d);
+            diags.extend(d);
+            let cells = body
+                .indicators
+                .map(|(start, end)| cells(&p.file.text()[start..end], start))
+                .unwrap_or_default();
+            (body, cells)
+        })
         .collect();
-    add_aliases(&mut areas, &splits);
+    add_aliases(&mut areas, bodies.iter().map(|b| &b.1));
     let (index, _) = AreaIndex::new(&areas);
 
     let mut framework = Framework {
@@ -195,9 +206,9 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
         }
         let body_text = &p.file.text()[p.body_start..];
         if is_track_dir && p.is_level {
-            let (_, cells) = &splits[level_no];
+            let (body, cells) = std::mem::take(&mut bodies[level_no]);
             level_no += 1;
-            let level = read_level(p, name, &index, cells, &mut diags);
+            let level = read_level(p, name, body, &cells, &index, &mut diags);
             let entry = tracks.entry(dir.to_string()).or_default();
             entry.levels.push((p.matter.weight, level));
         } else if name == "_index" && is_track_dir {
@@ -512,10 +523,9 @@ struct Cell {
     offset: usize,
 }
 
-fn indicator_cells(p: &ContentPage, areas: &AreaIndex) -> Vec<Cell> {
-    let mut diags = Vec::new();
+fn parse_body(p: &ContentPage, areas: &AreaIndex, diags: &mut Vec<Diagnostic>) -> LevelBody {
     let text = p.file.text();
-    let body = parse_level_body(
+    parse_level_body(
         &p.file,
         &text[p.body_start..],
         p.body_start,
@@ -523,12 +533,8 @@ fn indicator_cells(p: &ContentPage, areas: &AreaIndex) -> Vec<Cell> {
         BodyOptions {
             allow_indicators: true,
         },
-        &mut diags,
-    );
-    let Some((start, end)) = body.indicators else {
-        return Vec::new();
-    };
-    cells(&text[start..end], start)
+        diags,
+    )
 }
 
 /// Splits an indicators section into cells: `<td>` contents, Markdown table
@@ -640,9 +646,9 @@ fn resolve_share_name<'a>(name: &str, areas: &'a [Area]) -> Option<&'a Area> {
     }
 }
 
-fn add_aliases(areas: &mut [Area], splits: &[(usize, Vec<Cell>)]) {
+fn add_aliases<'a>(areas: &mut [Area], splits: impl Iterator<Item = &'a Vec<Cell>>) {
     let mut aliases: Vec<(String, String)> = Vec::new();
-    for (_, cells) in splits {
+    for cells in splits {
         for c in cells {
             let Some((name, _)) = c.text.split_once(':') else {
                 continue;
@@ -671,22 +677,13 @@ fn add_aliases(areas: &mut [Area], splits: &[(usize, Vec<Cell>)]) {
 fn read_level(
     p: &ContentPage,
     name: &str,
-    areas: &AreaIndex,
+    body: LevelBody,
     cells: &[Cell],
+    areas: &AreaIndex,
     diags: &mut Diagnostics,
 ) -> Level {
     let mut d = Vec::new();
     let text = p.file.text();
-    let body = parse_level_body(
-        &p.file,
-        &text[p.body_start..],
-        p.body_start,
-        areas,
-        BodyOptions {
-            allow_indicators: true,
-        },
-        &mut d,
-    );
     // Shortcodes have no place among statements: report them.
     for (i, _) in text[p.body_start..].match_indices("{{") {
         let at = p.body_start + i;
@@ -857,7 +854,7 @@ fn convert(
         }
         let url = parts.join("/").trim_end_matches(".md").to_string();
         let target = native.get(&url)?;
-        let rel = relative_path(target_dir, target);
+        let rel = crate::text::relative_path(target_dir, target);
         Some(if fragment.is_empty() {
             rel
         } else {
@@ -992,19 +989,6 @@ fn parse_args(inner: &str) -> HashMap<String, String> {
         rest = &rest[value_start + end + 1..];
     }
     out
-}
-
-fn relative_path(from_dir: &str, to: &str) -> String {
-    let from: Vec<&str> = from_dir.split('/').filter(|p| !p.is_empty()).collect();
-    let to_parts: Vec<&str> = to.split('/').collect();
-    let common = from
-        .iter()
-        .zip(&to_parts)
-        .take_while(|(a, b)| a == b)
-        .count();
-    let mut out: Vec<&str> = vec![".."; from.len() - common];
-    out.extend(&to_parts[common..]);
-    out.join("/")
 }
 
 fn collapse_blank_lines(text: &str) -> String {
