@@ -9,12 +9,14 @@
 //! function of files in, model out.
 
 pub mod areas;
+pub mod compare;
 pub mod diagnostic;
 pub mod export;
 pub mod ids;
 pub mod import;
 pub mod load;
 pub mod model;
+pub mod similarity;
 pub mod source;
 pub mod synth;
 pub mod text;

@@ -1,0 +1,231 @@
+//! Comparing two levels: which statements are new, changed (with a word
+//! diff), unchanged or dropped, aligned by text similarity within each area.
+//!
+//! The same algorithm runs in the browser for pairs the website does not
+//! pre-render (`assets/rungs.js` in rungs-site): keep them in step.
+
+use serde::Serialize;
+
+use crate::model::{Level, Statement};
+use crate::similarity::{Corpus, cosine, tokens};
+
+/// Two statements at least this similar are the same expectation, reworded.
+pub const SAME_AREA_THRESHOLD: f64 = 0.3;
+/// Across areas a statement must be this similar to count as moved.
+pub const OTHER_AREA_THRESHOLD: f64 = 0.6;
+
+/// What happened to a statement between the two levels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Change {
+    /// Only in the second level.
+    New,
+    /// In both, reworded.
+    Changed,
+    /// In both, the same text.
+    Unchanged,
+    /// Only in the first level.
+    Dropped,
+}
+
+/// A piece of a word diff.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DiffPart {
+    /// `same`, `added` or `removed`.
+    pub op: &'static str,
+    /// The words (with their spacing).
+    pub text: String,
+}
+
+/// One row of a comparison.
+#[derive(Clone, Debug, Serialize)]
+pub struct Row<'a> {
+    /// Area of the statement in the second level (or the first, when dropped).
+    pub area: &'a str,
+    /// What changed.
+    pub change: Change,
+    /// The statement in the first level.
+    pub old: Option<&'a Statement>,
+    /// The statement in the second level.
+    pub new: Option<&'a Statement>,
+    /// Similarity of the pair (1 for unchanged, 0 for new or dropped).
+    pub score: f64,
+    /// Word diff from old to new, for changed rows.
+    pub diff: Vec<DiffPart>,
+}
+
+/// Counts per kind of change.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// New statements.
+    pub new: usize,
+    /// Reworded statements.
+    pub changed: usize,
+    /// Identical statements.
+    pub unchanged: usize,
+    /// Dropped statements.
+    pub dropped: usize,
+}
+
+/// A comparison of two levels.
+#[derive(Clone, Debug, Serialize)]
+pub struct Comparison<'a> {
+    /// Rows: for each area (in the order given), matched pairs first, then new, then dropped.
+    pub rows: Vec<Row<'a>>,
+    /// Counts.
+    pub summary: Summary,
+}
+
+/// Every statement of a level with its descendants, in order.
+fn flatten(statements: &[Statement]) -> Vec<&Statement> {
+    let mut out = Vec::new();
+    for s in statements {
+        s.visit(&mut |x| out.push(x));
+    }
+    out
+}
+
+/// Full text used for matching: the name and the text.
+fn full_text(s: &Statement) -> String {
+    match &s.name {
+        Some(n) => format!("{n}: {}", s.text),
+        None => s.text.clone(),
+    }
+}
+
+/// Compares level `a` (old) with level `b` (new). `area_order` orders the rows.
+pub fn compare<'a>(a: &'a Level, b: &'a Level, area_order: &[String]) -> Comparison<'a> {
+    compare_statements(&flatten(&a.statements), &flatten(&b.statements), area_order)
+}
+
+/// Compares two lists of statements.
+pub fn compare_statements<'a>(old: &[&'a Statement], new: &[&'a Statement], area_order: &[String]) -> Comparison<'a> {
+    let old_tokens: Vec<Vec<String>> = old.iter().map(|s| tokens(&full_text(s))).collect();
+    let new_tokens: Vec<Vec<String>> = new.iter().map(|s| tokens(&full_text(s))).collect();
+    let corpus = Corpus::new(old_tokens.iter().chain(&new_tokens).map(Vec::as_slice));
+    let old_vec: Vec<_> = old_tokens.iter().map(|t| corpus.vector(t)).collect();
+    let new_vec: Vec<_> = new_tokens.iter().map(|t| corpus.vector(t)).collect();
+
+    // Candidate pairs, best first; same-area pairs need less similarity than moves.
+    let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
+    for (i, o) in old.iter().enumerate() {
+        for (j, n) in new.iter().enumerate() {
+            let same_text = o.text == n.text && o.name == n.name;
+            let score = if same_text { 1.0 } else { cosine(&old_vec[i], &new_vec[j]) };
+            let threshold = if o.area == n.area { SAME_AREA_THRESHOLD } else { OTHER_AREA_THRESHOLD };
+            if score >= threshold {
+                // Same-area pairs win ties against moves.
+                let bonus = if o.area == n.area { 1e-6 } else { 0.0 };
+                pairs.push((score + bonus, i, j));
+            }
+        }
+    }
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| (a.1, a.2).cmp(&(b.1, b.2))));
+    let mut old_used = vec![false; old.len()];
+    let mut new_match: Vec<Option<(usize, f64)>> = vec![None; new.len()];
+    for (score, i, j) in pairs {
+        if old_used[i] || new_match[j].is_some() {
+            continue;
+        }
+        old_used[i] = true;
+        new_match[j] = Some((i, score.min(1.0)));
+    }
+
+    let mut rows: Vec<Row<'a>> = Vec::new();
+    let mut summary = Summary::default();
+    for (j, n) in new.iter().enumerate() {
+        match new_match[j] {
+            Some((i, score)) => {
+                let o = old[i];
+                let unchanged = o.text == n.text && o.name == n.name;
+                let change = if unchanged { Change::Unchanged } else { Change::Changed };
+                if unchanged {
+                    summary.unchanged += 1;
+                } else {
+                    summary.changed += 1;
+                }
+                rows.push(Row {
+                    area: &n.area,
+                    change,
+                    old: Some(o),
+                    new: Some(n),
+                    score,
+                    diff: if unchanged { Vec::new() } else { word_diff(&full_text(o), &full_text(n)) },
+                });
+            }
+            None => {
+                summary.new += 1;
+                rows.push(Row { area: &n.area, change: Change::New, old: None, new: Some(n), score: 0.0, diff: Vec::new() });
+            }
+        }
+    }
+    for (i, o) in old.iter().enumerate() {
+        if !old_used[i] {
+            summary.dropped += 1;
+            rows.push(Row { area: &o.area, change: Change::Dropped, old: Some(o), new: None, score: 0.0, diff: Vec::new() });
+        }
+    }
+    let position = |area: &str| area_order.iter().position(|a| a == area).unwrap_or(usize::MAX);
+    let rank = |c: Change| match c {
+        Change::Unchanged | Change::Changed => 0,
+        Change::New => 1,
+        Change::Dropped => 2,
+    };
+    // Stable: keeps the second level's order within an area and kind.
+    rows.sort_by_key(|r| (position(r.area), rank(r.change)));
+    Comparison { rows, summary }
+}
+
+/// A word-level diff from `old` to `new`.
+pub fn word_diff(old: &str, new: &str) -> Vec<DiffPart> {
+    let diff = similar::TextDiff::from_words(old, new);
+    let mut parts: Vec<DiffPart> = Vec::new();
+    for change in diff.iter_all_changes() {
+        let op = match change.tag() {
+            similar::ChangeTag::Equal => "same",
+            similar::ChangeTag::Insert => "added",
+            similar::ChangeTag::Delete => "removed",
+        };
+        match parts.last_mut() {
+            Some(last) if last.op == op => last.text.push_str(change.value()),
+            _ => parts.push(DiffPart { op, text: change.value().to_string() }),
+        }
+    }
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn st(area: &str, text: &str) -> Statement {
+        Statement { area: area.into(), text: text.into(), ..Statement::default() }
+    }
+
+    #[test]
+    fn classifies_rows() {
+        let a = Level {
+            statements: vec![
+                st("craft", "You review code with care."),
+                st("craft", "You lead small projects for your team."),
+                st("craft", "You write tests."),
+            ],
+            ..Level::default()
+        };
+        let b = Level {
+            statements: vec![
+                st("craft", "You review code with care."),
+                st("craft", "You lead large projects across several teams."),
+                st("delivery", "You plan quarterly roadmaps."),
+            ],
+            ..Level::default()
+        };
+        let order = vec!["craft".to_string(), "delivery".to_string()];
+        let c = compare(&a, &b, &order);
+        assert_eq!(c.summary, Summary { new: 1, changed: 1, unchanged: 1, dropped: 1 });
+        let changed = c.rows.iter().find(|r| r.change == Change::Changed).map(|r| r.diff.clone()).unwrap_or_default();
+        assert!(changed.iter().any(|p| p.op == "added" && p.text.contains("large")), "{changed:?}");
+        assert!(changed.iter().any(|p| p.op == "removed" && p.text.contains("small")), "{changed:?}");
+        assert_eq!(c.rows.last().map(|r| r.area), Some("delivery"));
+    }
+}
