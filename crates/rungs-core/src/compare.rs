@@ -99,7 +99,11 @@ pub fn compare<'a>(a: &'a Level, b: &'a Level, area_order: &[String]) -> Compari
 }
 
 /// Compares two lists of statements.
-pub fn compare_statements<'a>(old: &[&'a Statement], new: &[&'a Statement], area_order: &[String]) -> Comparison<'a> {
+pub fn compare_statements<'a>(
+    old: &[&'a Statement],
+    new: &[&'a Statement],
+    area_order: &[String],
+) -> Comparison<'a> {
     let old_tokens: Vec<Vec<String>> = old.iter().map(|s| tokens(&full_text(s))).collect();
     let new_tokens: Vec<Vec<String>> = new.iter().map(|s| tokens(&full_text(s))).collect();
     let corpus = Corpus::new(old_tokens.iter().chain(&new_tokens).map(Vec::as_slice));
@@ -111,8 +115,16 @@ pub fn compare_statements<'a>(old: &[&'a Statement], new: &[&'a Statement], area
     for (i, o) in old.iter().enumerate() {
         for (j, n) in new.iter().enumerate() {
             let same_text = o.text == n.text && o.name == n.name;
-            let score = if same_text { 1.0 } else { cosine(&old_vec[i], &new_vec[j]) };
-            let threshold = if o.area == n.area { SAME_AREA_THRESHOLD } else { OTHER_AREA_THRESHOLD };
+            let score = if same_text {
+                1.0
+            } else {
+                cosine(&old_vec[i], &new_vec[j])
+            };
+            let threshold = if o.area == n.area {
+                SAME_AREA_THRESHOLD
+            } else {
+                OTHER_AREA_THRESHOLD
+            };
             if score >= threshold {
                 // Same-area pairs win ties against moves.
                 let bonus = if o.area == n.area { 1e-6 } else { 0.0 };
@@ -120,7 +132,10 @@ pub fn compare_statements<'a>(old: &[&'a Statement], new: &[&'a Statement], area
             }
         }
     }
-    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| (a.1, a.2).cmp(&(b.1, b.2))));
+    pairs.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then_with(|| (a.1, a.2).cmp(&(b.1, b.2)))
+    });
     let mut old_used = vec![false; old.len()];
     let mut new_match: Vec<Option<(usize, f64)>> = vec![None; new.len()];
     for (score, i, j) in pairs {
@@ -138,7 +153,11 @@ pub fn compare_statements<'a>(old: &[&'a Statement], new: &[&'a Statement], area
             Some((i, score)) => {
                 let o = old[i];
                 let unchanged = o.text == n.text && o.name == n.name;
-                let change = if unchanged { Change::Unchanged } else { Change::Changed };
+                let change = if unchanged {
+                    Change::Unchanged
+                } else {
+                    Change::Changed
+                };
                 if unchanged {
                     summary.unchanged += 1;
                 } else {
@@ -150,22 +169,45 @@ pub fn compare_statements<'a>(old: &[&'a Statement], new: &[&'a Statement], area
                     old: Some(o),
                     new: Some(n),
                     score,
-                    diff: if unchanged { Vec::new() } else { word_diff(&full_text(o), &full_text(n)) },
+                    diff: if unchanged {
+                        Vec::new()
+                    } else {
+                        word_diff(&full_text(o), &full_text(n))
+                    },
                 });
             }
             None => {
                 summary.new += 1;
-                rows.push(Row { area: &n.area, change: Change::New, old: None, new: Some(n), score: 0.0, diff: Vec::new() });
+                rows.push(Row {
+                    area: &n.area,
+                    change: Change::New,
+                    old: None,
+                    new: Some(n),
+                    score: 0.0,
+                    diff: Vec::new(),
+                });
             }
         }
     }
     for (i, o) in old.iter().enumerate() {
         if !old_used[i] {
             summary.dropped += 1;
-            rows.push(Row { area: &o.area, change: Change::Dropped, old: Some(o), new: None, score: 0.0, diff: Vec::new() });
+            rows.push(Row {
+                area: &o.area,
+                change: Change::Dropped,
+                old: Some(o),
+                new: None,
+                score: 0.0,
+                diff: Vec::new(),
+            });
         }
     }
-    let position = |area: &str| area_order.iter().position(|a| a == area).unwrap_or(usize::MAX);
+    let position = |area: &str| {
+        area_order
+            .iter()
+            .position(|a| a == area)
+            .unwrap_or(usize::MAX)
+    };
     let rank = |c: Change| match c {
         Change::Unchanged | Change::Changed => 0,
         Change::New => 1,
@@ -188,7 +230,10 @@ pub fn word_diff(old: &str, new: &str) -> Vec<DiffPart> {
         };
         match parts.last_mut() {
             Some(last) if last.op == op => last.text.push_str(change.value()),
-            _ => parts.push(DiffPart { op, text: change.value().to_string() }),
+            _ => parts.push(DiffPart {
+                op,
+                text: change.value().to_string(),
+            }),
         }
     }
     parts
@@ -199,7 +244,11 @@ mod tests {
     use super::*;
 
     fn st(area: &str, text: &str) -> Statement {
-        Statement { area: area.into(), text: text.into(), ..Statement::default() }
+        Statement {
+            area: area.into(),
+            text: text.into(),
+            ..Statement::default()
+        }
     }
 
     #[test]
@@ -222,10 +271,33 @@ mod tests {
         };
         let order = vec!["craft".to_string(), "delivery".to_string()];
         let c = compare(&a, &b, &order);
-        assert_eq!(c.summary, Summary { new: 1, changed: 1, unchanged: 1, dropped: 1 });
-        let changed = c.rows.iter().find(|r| r.change == Change::Changed).map(|r| r.diff.clone()).unwrap_or_default();
-        assert!(changed.iter().any(|p| p.op == "added" && p.text.contains("large")), "{changed:?}");
-        assert!(changed.iter().any(|p| p.op == "removed" && p.text.contains("small")), "{changed:?}");
+        assert_eq!(
+            c.summary,
+            Summary {
+                new: 1,
+                changed: 1,
+                unchanged: 1,
+                dropped: 1
+            }
+        );
+        let changed = c
+            .rows
+            .iter()
+            .find(|r| r.change == Change::Changed)
+            .map(|r| r.diff.clone())
+            .unwrap_or_default();
+        assert!(
+            changed
+                .iter()
+                .any(|p| p.op == "added" && p.text.contains("large")),
+            "{changed:?}"
+        );
+        assert!(
+            changed
+                .iter()
+                .any(|p| p.op == "removed" && p.text.contains("small")),
+            "{changed:?}"
+        );
         assert_eq!(c.rows.last().map(|r| r.area), Some("delivery"));
     }
 }

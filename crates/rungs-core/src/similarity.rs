@@ -10,9 +10,10 @@ use std::collections::HashMap;
 
 /// Words too common to say anything about a statement.
 const STOP: &[&str] = &[
-    "a", "an", "and", "are", "as", "at", "be", "by", "can", "for", "from", "has", "have", "in", "is", "it", "its",
-    "of", "on", "or", "that", "the", "their", "this", "to", "with", "you", "your", "they", "them", "who", "when",
-    "will", "we", "our", "all", "any", "into", "not", "but", "so", "than", "then", "there", "these", "those",
+    "a", "an", "and", "are", "as", "at", "be", "by", "can", "for", "from", "has", "have", "in",
+    "is", "it", "its", "of", "on", "or", "that", "the", "their", "this", "to", "with", "you",
+    "your", "they", "them", "who", "when", "will", "we", "our", "all", "any", "into", "not", "but",
+    "so", "than", "then", "there", "these", "those",
 ];
 
 /// Lower-case word tokens of a text, without stop words and Markdown markup,
@@ -102,7 +103,11 @@ pub fn cosine(a: &Vector, b: &Vector) -> f64 {
     if a.norm == 0.0 || b.norm == 0.0 {
         return 0.0;
     }
-    let (small, large) = if a.weights.len() <= b.weights.len() { (a, b) } else { (b, a) };
+    let (small, large) = if a.weights.len() <= b.weights.len() {
+        (a, b)
+    } else {
+        (b, a)
+    };
     let dot: f64 = small
         .weights
         .iter()
@@ -117,7 +122,11 @@ mod tests {
 
     #[test]
     fn similar_texts_score_higher() {
-        let texts = ["You lead projects across teams.", "You lead projects across several teams.", "You write tests."];
+        let texts = [
+            "You lead projects across teams.",
+            "You lead projects across several teams.",
+            "You write tests.",
+        ];
         let toks: Vec<Vec<String>> = texts.iter().map(|t| tokens(t)).collect();
         let corpus = Corpus::new(toks.iter().map(Vec::as_slice));
         let v: Vec<Vector> = toks.iter().map(|t| corpus.vector(t)).collect();

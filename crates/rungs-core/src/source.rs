@@ -28,23 +28,32 @@ pub struct SourceFile {
     pub path: Arc<str>,
     /// The text, or where the first invalid UTF-8 byte is.
     pub text: Result<String, InvalidUtf8>,
+    /// The bytes of a file that is not UTF-8 (empty for text files, whose
+    /// bytes are the text).
+    binary: Vec<u8>,
     line_starts: Vec<usize>,
 }
 
 impl SourceFile {
     /// Wraps a file's bytes.
     pub fn new(path: &str, bytes: Vec<u8>) -> Self {
-        let text = String::from_utf8(bytes).map_err(|e| {
-            let offset = e.utf8_error().valid_up_to();
-            let valid = String::from_utf8_lossy(&e.as_bytes()[..offset]).into_owned();
-            let line = valid.matches('\n').count() as u32 + 1;
-            let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
-            InvalidUtf8 {
-                offset,
-                line,
-                column,
+        let (text, binary) = match String::from_utf8(bytes) {
+            Ok(t) => (Ok(t), Vec::new()),
+            Err(e) => {
+                let offset = e.utf8_error().valid_up_to();
+                let valid = String::from_utf8_lossy(&e.as_bytes()[..offset]).into_owned();
+                let line = valid.matches('\n').count() as u32 + 1;
+                let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
+                (
+                    Err(InvalidUtf8 {
+                        offset,
+                        line,
+                        column,
+                    }),
+                    e.into_bytes(),
+                )
             }
-        });
+        };
         // A UTF-8 byte-order mark is invisible to authors; drop it so offsets
         // match what an editor shows.
         let text = text.map(|t| match t.strip_prefix('\u{feff}') {
@@ -60,7 +69,16 @@ impl SourceFile {
         SourceFile {
             path: Arc::from(path),
             text,
+            binary,
             line_starts,
+        }
+    }
+
+    /// The file's bytes, whether it is text or not.
+    pub fn bytes(&self) -> &[u8] {
+        match &self.text {
+            Ok(t) => t.as_bytes(),
+            Err(_) => &self.binary,
         }
     }
 
@@ -196,7 +214,7 @@ impl SourceSet {
             if let Some(parent) = path.parent() {
                 std::fs::create_dir_all(parent)?;
             }
-            std::fs::write(path, file.text())?;
+            std::fs::write(path, file.bytes())?;
         }
         Ok(())
     }

@@ -21,6 +21,11 @@ pub enum Command {
     /// Without DIR, checks the current directory if it holds a rungs.toml, and the
     /// built-in example framework otherwise.
     Check(CheckArgs),
+    /// Build the framework's static website.
+    ///
+    /// Without DIR, builds the current directory if it holds a rungs.toml, and the
+    /// built-in example framework otherwise.
+    Build(BuildArgs),
     /// Create a new framework directory from the built-in example.
     New {
         /// The directory to create (it must not exist, or be empty).
@@ -46,6 +51,19 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     pub format: CheckFormat,
+}
+
+/// `rungs build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// The framework directory.
+    pub dir: Option<PathBuf>,
+    /// Output directory (replaced if it holds a previous build).
+    #[arg(long, short, default_value = "public")]
+    pub output: PathBuf,
+    /// Build even if the framework has errors.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// How `check` prints its findings.

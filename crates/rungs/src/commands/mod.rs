@@ -1,5 +1,6 @@
 //! One module per command.
 
+mod build;
 mod check;
 mod export;
 mod import;
@@ -17,6 +18,7 @@ use crate::cli::{Cli, Command, DevCommand};
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Build(args) => build::run(&args),
         Command::New { dir } => new::run(&dir),
         Command::Import(args) => import::run(&args),
         Command::Export(args) => export::run(&args),

@@ -1,0 +1,109 @@
+//! `assets/data.js`: the framework in a compact form for the browser, used by
+//! search and by comparisons of pairs that are not pre-rendered.
+//!
+//! It is a script (`window.RUNGS_DATA = ...`) rather than JSON so that it
+//! loads from `file://`, where `fetch` is not allowed.
+
+use serde::Serialize;
+
+use rungs_core::Framework;
+use rungs_core::areas::AreaIndex;
+use rungs_core::model::Statement;
+
+use crate::urls;
+
+#[derive(Serialize)]
+struct Data<'a> {
+    /// `[id, title]` in tree order.
+    areas: Vec<(&'a str, &'a str)>,
+    tracks: Vec<TrackData<'a>>,
+    pages: Vec<PageData<'a>>,
+}
+
+#[derive(Serialize)]
+struct TrackData<'a> {
+    id: &'a str,
+    title: &'a str,
+    kind: &'static str,
+    levels: Vec<LevelData<'a>>,
+}
+
+#[derive(Serialize)]
+struct LevelData<'a> {
+    id: &'a str,
+    title: &'a str,
+    rank: u32,
+    grade: Option<&'a str>,
+    summary: Option<&'a str>,
+    url: String,
+    /// Statements flattened: `[id, area, name, text]`.
+    s: Vec<(&'a str, &'a str, &'a str, &'a str)>,
+}
+
+#[derive(Serialize)]
+struct PageData<'a> {
+    title: &'a str,
+    url: String,
+    text: String,
+}
+
+fn flatten<'a>(statements: &'a [Statement], out: &mut Vec<(&'a str, &'a str, &'a str, &'a str)>) {
+    for s in statements {
+        s.visit(&mut |x: &'a Statement| {
+            out.push((&x.id, &x.area, x.name.as_deref().unwrap_or(""), &x.text))
+        });
+    }
+}
+
+/// The contents of `assets/data.js`.
+pub fn data_js(fw: &Framework, areas: &AreaIndex) -> String {
+    let data = Data {
+        areas: areas
+            .order
+            .iter()
+            .map(|id| {
+                (
+                    id.as_str(),
+                    areas.titles.get(id).map_or(id.as_str(), String::as_str),
+                )
+            })
+            .collect(),
+        tracks: fw
+            .tracks
+            .iter()
+            .map(|t| TrackData {
+                id: &t.id,
+                title: &t.title,
+                kind: t.kind.as_str(),
+                levels: t
+                    .levels
+                    .iter()
+                    .map(|l| {
+                        let mut s = Vec::new();
+                        flatten(&l.statements, &mut s);
+                        LevelData {
+                            id: &l.id,
+                            title: &l.title,
+                            rank: l.rank,
+                            grade: l.grade.as_deref(),
+                            summary: l.summary.as_deref(),
+                            url: urls::level(&t.id, &l.id),
+                            s,
+                        }
+                    })
+                    .collect(),
+            })
+            .collect(),
+        pages: fw
+            .pages
+            .iter()
+            .map(|p| PageData {
+                title: &p.title,
+                url: urls::page(&p.id),
+                text: rungs_core::text::strip_inline_markup(&p.body),
+            })
+            .collect(),
+    };
+    let json = serde_json::to_string(&data).unwrap_or_else(|_| "{}".into());
+    format!("window.RUNGS_DATA={json};\n")
+}

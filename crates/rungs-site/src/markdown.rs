@@ -1,0 +1,181 @@
+//! Markdown to HTML: links between framework files rewritten to site pages,
+//! raw HTML sanitised unless the framework opts in.
+
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, html};
+
+/// Where a piece of Markdown comes from and where it is published.
+#[derive(Clone, Copy, Debug)]
+pub struct Place<'a> {
+    /// The source file, relative to the framework root (`pages/faq.md`).
+    pub source: &'a str,
+    /// The output page, relative to the site root (`pages/faq.html`).
+    pub page: &'a str,
+    /// Keep scripts and event handlers in raw HTML.
+    pub allow_scripts: bool,
+}
+
+/// The site page a framework file is published as.
+pub fn page_of_source(source: &str) -> Option<String> {
+    let parts: Vec<&str> = source.split('/').collect();
+    match parts.as_slice() {
+        ["_index.md"] => Some(crate::urls::HOME.to_string()),
+        ["pages", name] => name.strip_suffix(".md").map(crate::urls::page),
+        ["tracks", track, "_index.md"] => Some(crate::urls::track(track)),
+        ["tracks", track, name] => name
+            .strip_suffix(".md")
+            .map(|l| crate::urls::level(track, l)),
+        ["tracks", name] => name
+            .strip_suffix(".yaml")
+            .or_else(|| name.strip_suffix(".yml"))
+            .map(crate::urls::track),
+        _ => None,
+    }
+}
+
+/// Rewrites a link written in `place.source` to point at the published page.
+fn rewrite(dest: &str, place: &Place<'_>) -> Option<String> {
+    if dest.starts_with('#') || dest.starts_with('/') || dest.contains("://") || dest.contains(':')
+    {
+        return None;
+    }
+    let (path, fragment) = dest
+        .split_once('#')
+        .map_or((dest, None), |(p, f)| (p, Some(f)));
+    let source_dir = place.source.rsplit_once('/').map_or("", |(d, _)| d);
+    let target = rungs_core::text::join_path(source_dir, path)?;
+    let page = page_of_source(&target).or_else(|| {
+        // A folder link (`../engineering/`) means its _index.md.
+        page_of_source(&format!("{}/_index.md", target.trim_end_matches('/')))
+    })?;
+    let page_dir = place.page.rsplit_once('/').map_or("", |(d, _)| d);
+    let relative = rungs_core::text::relative_path(page_dir, &page);
+    Some(match fragment {
+        Some(f) => format!("{relative}#{f}"),
+        None => relative,
+    })
+}
+
+/// Renders Markdown to HTML.
+pub fn to_html(markdown: &str, place: &Place<'_>) -> String {
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
+    let mut out = String::with_capacity(markdown.len() * 3 / 2);
+    let events = Parser::new_ext(markdown, options).map(|event| match event {
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
+            let dest_url = rewrite(&dest_url, place)
+                .map(CowStr::from)
+                .unwrap_or(dest_url);
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            })
+        }
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
+            let dest_url = rewrite(&dest_url, place)
+                .map(CowStr::from)
+                .unwrap_or(dest_url);
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            })
+        }
+        other => other,
+    });
+    html::push_html(&mut out, events);
+    sanitise(out, markdown, place.allow_scripts)
+}
+
+/// Renders one line of inline Markdown (a statement) without the `<p>` wrapper.
+pub fn inline_html(markdown: &str, place: &Place<'_>) -> String {
+    let html = to_html(markdown, place);
+    let trimmed = html.trim();
+    match trimmed
+        .strip_prefix("<p>")
+        .and_then(|s| s.strip_suffix("</p>"))
+    {
+        Some(inner) if !inner.contains("<p>") => inner.to_string(),
+        _ => trimmed.to_string(),
+    }
+}
+
+/// Removes scripts, event handlers and dangerous URLs from rendered HTML.
+///
+/// Text without `<`, `&` and `:` cannot produce any of those (pulldown-cmark
+/// escapes everything else, and a URL scheme needs a colon), so it skips the
+/// sanitiser: most statements are plain text and this keeps large sites fast.
+fn sanitise(html: String, source: &str, allow_scripts: bool) -> String {
+    if allow_scripts {
+        return html;
+    }
+    let risky = source.contains('<') || source.contains(':') || source.contains('&');
+    if !risky {
+        return html;
+    }
+    ammonia::Builder::default()
+        .add_generic_attributes(["id", "class", "title", "style", "align"])
+        .add_tags(["details", "summary", "figure", "figcaption", "mark", "kbd"])
+        .clean(&html)
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PLACE: Place<'static> = Place {
+        source: "pages/faq.md",
+        page: "pages/faq.html",
+        allow_scripts: false,
+    };
+
+    #[test]
+    fn scripts_are_removed_unless_allowed() {
+        let md =
+            "Hi <script>alert(1)</script> <a href=\"javascript:alert(2)\" onclick=\"x()\">x</a>";
+        let safe = to_html(md, &PLACE);
+        assert!(
+            !safe.contains("<script") && !safe.contains("onclick") && !safe.contains("javascript:"),
+            "{safe}"
+        );
+        let raw = to_html(
+            md,
+            &Place {
+                allow_scripts: true,
+                ..PLACE
+            },
+        );
+        assert!(raw.contains("<script>"));
+        assert_eq!(
+            inline_html("You **own** it.", &PLACE),
+            "You <strong>own</strong> it."
+        );
+    }
+
+    #[test]
+    fn links_between_files_become_links_between_pages() {
+        let html = inline_html(
+            "[Senior](../tracks/eng/senior.md#s-x) and [home](../_index.md) and [web](https://x.org)",
+            &PLACE,
+        );
+        assert!(
+            html.contains("href=\"../tracks/eng/senior.html#s-x\""),
+            "{html}"
+        );
+        assert!(html.contains("href=\"../index.html\""), "{html}");
+        assert!(html.contains("href=\"https://x.org\""), "{html}");
+    }
+}

@@ -1,0 +1,913 @@
+//! Rendering every page of the site.
+
+use std::collections::HashMap;
+
+use minijinja::Value;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use rungs_core::areas::AreaIndex;
+use rungs_core::compare::{Change, compare};
+use rungs_core::load::ranges::format_years;
+use rungs_core::model::{Level, Statement, Track};
+use rungs_core::{Framework, SourceSet};
+
+use crate::chart::{escape, time_split_svg};
+use crate::ladder::{LadderView, ladder};
+use crate::markdown::{Place, inline_html, to_html};
+use crate::settings::SiteSettings;
+use crate::theme::Theme;
+use crate::{Site, SiteError, data, urls};
+
+/// A link: title and path relative to the site root.
+#[derive(Clone, Debug, Serialize)]
+pub struct Link {
+    /// Text of the link.
+    pub title: String,
+    /// Target, relative to the site root.
+    pub url: String,
+}
+
+#[derive(Serialize)]
+struct SiteView {
+    title: String,
+    description: Option<String>,
+    base_url: Option<String>,
+    accent: Option<String>,
+    logo: Option<String>,
+    extra_css: Option<String>,
+    footer_html: Option<String>,
+}
+
+#[derive(Serialize)]
+struct NavTrack {
+    id: String,
+    title: String,
+    url: String,
+    kind: &'static str,
+    levels: Vec<Link>,
+}
+
+#[derive(Serialize)]
+struct Nav {
+    tracks: Vec<NavTrack>,
+    pages: Vec<Link>,
+}
+
+/// What every template gets (see docs/theming.md).
+#[derive(Serialize)]
+struct Common<'a> {
+    site: &'a SiteView,
+    nav: &'a Nav,
+    /// Prefix from this page back to the root: `""`, `"../"`, ...
+    root: String,
+    /// This page, relative to the root.
+    path: String,
+    /// Absolute URL of this page when `base_url` is set.
+    canonical: Option<String>,
+    /// `<title>` and `<h1>`.
+    title: String,
+    /// Meta description.
+    description: Option<String>,
+    /// Which navigation entry is current (a track id, a page id, or "home").
+    section: String,
+}
+
+#[derive(Serialize)]
+struct StatementView {
+    id: String,
+    anchor: String,
+    name: Option<String>,
+    html: String,
+    examples: Vec<String>,
+    children: Vec<StatementView>,
+}
+
+#[derive(Serialize)]
+struct Inherited {
+    from: Link,
+    statements: Vec<StatementView>,
+}
+
+#[derive(Serialize)]
+struct AreaSection {
+    id: String,
+    title: String,
+    description: Option<String>,
+    /// 2 for top-level areas, 3 for their children, ...
+    heading: usize,
+    statements: Vec<StatementView>,
+    inherited: Vec<Inherited>,
+}
+
+#[derive(Serialize)]
+struct LevelView {
+    id: String,
+    title: String,
+    rank: u32,
+    grade: Option<String>,
+    summary: Option<String>,
+    introduction_html: Option<String>,
+    tenure: Option<String>,
+    experience: Option<String>,
+    scope: Option<&'static str>,
+    note: Option<String>,
+    time_notes: Vec<(String, String)>,
+    chart_svg: Option<String>,
+    areas: Vec<AreaSection>,
+    track: Link,
+    prev: Option<Link>,
+    next: Option<Link>,
+    compare_prev: Option<String>,
+    compare_next: Option<String>,
+    key: String,
+}
+
+#[derive(Serialize)]
+struct CompareCell {
+    change: Change,
+    old_html: Option<String>,
+    new_html: Option<String>,
+}
+
+#[derive(Serialize)]
+struct CompareArea {
+    title: String,
+    rows: Vec<CompareCell>,
+}
+
+#[derive(Serialize)]
+struct LevelOption {
+    key: String,
+    title: String,
+}
+
+#[derive(Serialize)]
+struct OptionGroup {
+    title: String,
+    levels: Vec<LevelOption>,
+}
+
+#[derive(Serialize)]
+struct CompareView {
+    a: Option<Link>,
+    b: Option<Link>,
+    a_key: String,
+    b_key: String,
+    summary: Option<rungs_core::compare::Summary>,
+    areas: Vec<CompareArea>,
+    options: Vec<OptionGroup>,
+    pairs: Vec<(Link, Link, String)>,
+}
+
+#[derive(Serialize)]
+struct MatrixCell {
+    statements: Vec<(String, String)>,
+}
+
+#[derive(Serialize)]
+struct MatrixRow {
+    title: String,
+    depth: usize,
+    cells: Vec<MatrixCell>,
+}
+
+#[derive(Serialize)]
+struct MatrixGroup {
+    id: String,
+    title: String,
+    rows: Vec<MatrixRow>,
+}
+
+#[derive(Serialize)]
+struct MatrixView {
+    levels: Vec<(Link, Option<String>)>,
+    groups: Vec<MatrixGroup>,
+}
+
+/// Shared state while rendering.
+struct Ctx<'a> {
+    fw: &'a Framework,
+    areas: AreaIndex,
+    theme: &'a Theme,
+    site: SiteView,
+    nav: Nav,
+    allow_scripts: bool,
+    /// Area id to its description.
+    descriptions: HashMap<String, Option<String>>,
+    /// Area id to its depth in the tree.
+    depths: HashMap<String, usize>,
+}
+
+impl Ctx<'_> {
+    fn common(
+        &self,
+        path: &str,
+        title: &str,
+        description: Option<&str>,
+        section: &str,
+    ) -> Common<'_> {
+        Common {
+            site: &self.site,
+            nav: &self.nav,
+            root: urls::root_of(path),
+            path: path.to_string(),
+            canonical: self.site.base_url.as_ref().map(|b| {
+                format!(
+                    "{}/{}",
+                    b.trim_end_matches('/'),
+                    path.trim_end_matches("index.html")
+                )
+            }),
+            title: title.to_string(),
+            description: description
+                .map(str::to_string)
+                .or_else(|| self.site.description.clone()),
+            section: section.to_string(),
+        }
+    }
+
+    fn render(&self, template: &str, ctx: &impl Serialize) -> Result<Vec<u8>, SiteError> {
+        let error = |source| SiteError::Template {
+            name: template.to_string(),
+            source,
+        };
+        let tmpl = self.theme.env.get_template(template).map_err(error)?;
+        tmpl.render(Value::from(minijinja::value::Serde(ctx)))
+            .map(String::into_bytes)
+            .map_err(error)
+    }
+
+    fn place<'p>(&self, source: &'p str, page: &'p str) -> Place<'p> {
+        Place {
+            source,
+            page,
+            allow_scripts: self.allow_scripts,
+        }
+    }
+
+    fn statement(&self, s: &Statement, place: &Place<'_>) -> StatementView {
+        StatementView {
+            id: s.id.clone(),
+            anchor: urls::anchor(&s.id),
+            name: s.name.clone(),
+            html: inline_html(&s.text, place),
+            examples: s.examples.iter().map(|e| inline_html(e, place)).collect(),
+            children: s
+                .children
+                .iter()
+                .map(|c| self.statement(c, place))
+                .collect(),
+        }
+    }
+}
+
+/// A template's context: the common fields at the top level, the page's own
+/// data under `page`.
+#[derive(Serialize)]
+struct Page<'a, T: Serialize> {
+    #[serde(flatten)]
+    common: Common<'a>,
+    page: T,
+}
+
+/// Renders the whole site.
+pub fn render_site(
+    fw: &Framework,
+    sources: &SourceSet,
+    settings: &SiteSettings,
+    theme: &Theme,
+) -> Result<Site, SiteError> {
+    let (areas, _) = AreaIndex::new(&fw.areas);
+    let mut descriptions = HashMap::new();
+    let mut depths = HashMap::new();
+    for a in fw.all_areas() {
+        descriptions.insert(a.id.clone(), a.description.clone());
+        depths.insert(a.id.clone(), areas.ancestors.get(&a.id).map_or(0, Vec::len));
+    }
+    let allow = settings.allow_scripts;
+    let site = SiteView {
+        title: fw.title.clone(),
+        description: fw.description.clone(),
+        base_url: fw.base_url.clone(),
+        accent: settings.accent.clone(),
+        logo: settings.logo.clone(),
+        extra_css: settings.extra_css.clone(),
+        footer_html: settings.footer.as_deref().map(|f| {
+            inline_html(
+                f,
+                &Place {
+                    source: "rungs.toml",
+                    page: "",
+                    allow_scripts: allow,
+                },
+            )
+        }),
+    };
+    let nav = Nav {
+        tracks: fw
+            .tracks
+            .iter()
+            .map(|t| NavTrack {
+                id: t.id.clone(),
+                title: t.title.clone(),
+                url: urls::track(&t.id),
+                kind: t.kind.as_str(),
+                levels: t
+                    .levels
+                    .iter()
+                    .map(|l| Link {
+                        title: l.title.clone(),
+                        url: urls::level(&t.id, &l.id),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        pages: fw
+            .pages
+            .iter()
+            .map(|p| Link {
+                title: p.title.clone(),
+                url: urls::page(&p.id),
+            })
+            .collect(),
+    };
+    let ctx = Ctx {
+        fw,
+        areas,
+        theme,
+        site,
+        nav,
+        allow_scripts: allow,
+        descriptions,
+        depths,
+    };
+
+    // Pages are independent: render them in parallel.
+    let mut jobs: Vec<Job<'_>> = vec![Job::Home, Job::NotFound, Job::CompareIndex];
+    jobs.extend(fw.pages.iter().map(Job::Page));
+    for track in &fw.tracks {
+        jobs.push(Job::Track(track));
+        jobs.push(Job::Matrix(track));
+        let ladder = fw.ladder(track);
+        for (i, (t, level)) in ladder.iter().enumerate() {
+            if t.id == track.id {
+                jobs.push(Job::Level(track, level, i));
+            }
+            if let Some((nt, next)) = ladder.get(i + 1) {
+                // Each adjacent pair once: rendered by the track that owns the upper level.
+                if nt.id == track.id {
+                    jobs.push(Job::Compare(t, level, nt, next));
+                }
+            }
+        }
+    }
+    let rendered: Vec<(String, Vec<u8>)> = jobs
+        .par_iter()
+        .map(|job| job.render(&ctx))
+        .collect::<Result<_, SiteError>>()?;
+    let mut site = Site::default();
+    site.files.extend(rendered);
+    for (name, bytes) in &theme.assets {
+        site.files.insert(format!("assets/{name}"), bytes.clone());
+    }
+    site.files.insert(
+        "assets/data.js".into(),
+        data::data_js(fw, &ctx.areas).into_bytes(),
+    );
+    site.files.insert(
+        "framework.json".into(),
+        rungs_core::export::json::to_json(fw).into_bytes(),
+    );
+    if let Some(base) = &fw.base_url {
+        site.files
+            .insert("sitemap.xml".into(), sitemap(base, &site).into_bytes());
+    }
+    for file in sources.iter() {
+        if file.path.starts_with("static/") {
+            site.files
+                .insert(file.path.to_string(), file.bytes().to_vec());
+        }
+    }
+    Ok(site)
+}
+
+enum Job<'a> {
+    Home,
+    NotFound,
+    CompareIndex,
+    Page(&'a rungs_core::model::Page),
+    Track(&'a Track),
+    Matrix(&'a Track),
+    Level(&'a Track, &'a Level, usize),
+    Compare(&'a Track, &'a Level, &'a Track, &'a Level),
+}
+
+impl Job<'_> {
+    fn render(&self, ctx: &Ctx<'_>) -> Result<(String, Vec<u8>), SiteError> {
+        let fw = ctx.fw;
+        match self {
+            Job::Home => {
+                #[derive(Serialize)]
+                struct Home<'a> {
+                    introduction_html: Option<String>,
+                    tracks: Vec<(&'a NavTrack, Option<String>)>,
+                }
+                let path = urls::HOME.to_string();
+                let home = Home {
+                    introduction_html: fw
+                        .introduction
+                        .as_deref()
+                        .map(|m| to_html(m, &ctx.place("_index.md", &path))),
+                    tracks: ctx
+                        .nav
+                        .tracks
+                        .iter()
+                        .zip(&fw.tracks)
+                        .map(|(n, t)| (n, t.description.clone()))
+                        .collect(),
+                };
+                let page = Page {
+                    common: ctx.common(&path, &fw.title, None, "home"),
+                    page: home,
+                };
+                Ok((path, ctx.render("index.html", &page)?))
+            }
+            Job::NotFound => {
+                let path = "404.html".to_string();
+                let mut common = ctx.common(&path, "Page not found", None, "");
+                // A 404 page is served at any depth: when the site knows its URL, links
+                // start at its path ("/careers/"), which stays on the same server.
+                if let Some(base) = &ctx.site.base_url {
+                    common.root = site_path(base);
+                }
+                common.canonical = None;
+                let page = Page { common, page: () };
+                Ok((path, ctx.render("404.html", &page)?))
+            }
+            Job::Page(p) => {
+                #[derive(Serialize)]
+                struct FreePage {
+                    body_html: String,
+                }
+                let path = urls::page(&p.id);
+                let source = source_of(&p.span, || format!("pages/{}.md", p.id));
+                let page = Page {
+                    common: ctx.common(&path, &p.title, p.description.as_deref(), &p.id),
+                    page: FreePage {
+                        body_html: to_html(&p.body, &ctx.place(&source, &path)),
+                    },
+                };
+                Ok((path, ctx.render("page.html", &page)?))
+            }
+            Job::Track(track) => {
+                #[derive(Serialize)]
+                struct TrackPage<'a> {
+                    track: &'a NavTrack,
+                    introduction_html: Option<String>,
+                    ladder: LadderView,
+                    matrix_url: String,
+                    branch_of: Option<Link>,
+                    extends: Option<Link>,
+                }
+                let path = urls::track(&track.id);
+                let nav = ctx.nav.tracks.iter().find(|t| t.id == track.id);
+                let link = |id: &str| {
+                    fw.track(id).map(|t| Link {
+                        title: t.title.clone(),
+                        url: urls::track(&t.id),
+                    })
+                };
+                let Some(nav) = nav else {
+                    return Ok((path, Vec::new()));
+                };
+                let page = Page {
+                    common: ctx.common(
+                        &path,
+                        &track.title,
+                        track.description.as_deref(),
+                        &track.id,
+                    ),
+                    page: TrackPage {
+                        track: nav,
+                        introduction_html: track.introduction.as_deref().map(|m| {
+                            let source =
+                                source_of(&track.span, || format!("tracks/{}/_index.md", track.id));
+                            to_html(m, &ctx.place(&source, &path))
+                        }),
+                        ladder: ladder(fw, track),
+                        matrix_url: urls::matrix(&track.id),
+                        branch_of: track.branch.as_ref().and_then(|b| link(&b.from)),
+                        extends: track.extends.as_deref().and_then(link),
+                    },
+                };
+                Ok((path, ctx.render("track.html", &page)?))
+            }
+            Job::Matrix(track) => {
+                let path = urls::matrix(&track.id);
+                let title = format!("{}: all levels", track.title);
+                let page = Page {
+                    common: ctx.common(&path, &title, track.description.as_deref(), &track.id),
+                    page: matrix(ctx, track),
+                };
+                Ok((path, ctx.render("matrix.html", &page)?))
+            }
+            Job::Level(track, level, i) => {
+                let path = urls::level(&track.id, &level.id);
+                let title = format!("{} · {}", level.title, track.title);
+                let view = level_view(ctx, track, level, *i);
+                let page = Page {
+                    common: ctx.common(&path, &title, level.summary.as_deref(), &track.id),
+                    page: view,
+                };
+                Ok((path, ctx.render("level.html", &page)?))
+            }
+            Job::Compare(ta, a, tb, b) => {
+                let path = urls::compare(&ta.id, &a.id, &tb.id, &b.id);
+                let title = format!("{} → {}", a.title, b.title);
+                let view = compare_view(ctx, Some((ta, a)), Some((tb, b)));
+                let description = format!("What changes from {} to {}", a.title, b.title);
+                let page = Page {
+                    common: ctx.common(&path, &title, Some(&description), &tb.id),
+                    page: view,
+                };
+                Ok((path, ctx.render("compare.html", &page)?))
+            }
+            Job::CompareIndex => {
+                let path = urls::COMPARE_INDEX.to_string();
+                let view = compare_view(ctx, None, None);
+                let page = Page {
+                    common: ctx.common(
+                        &path,
+                        "Compare levels",
+                        Some("Compare any two levels, side by side."),
+                        "compare",
+                    ),
+                    page: view,
+                };
+                Ok((path, ctx.render("compare.html", &page)?))
+            }
+        }
+    }
+}
+
+/// The file an item was read from, or where it would be in the native layout.
+fn source_of(span: &rungs_core::model::Span, conventional: impl FnOnce() -> String) -> String {
+    if span.is_unknown() {
+        conventional()
+    } else {
+        span.file.to_string()
+    }
+}
+
+fn key(track: &Track, level: &Level) -> String {
+    format!("{}/{}", track.id, level.id)
+}
+
+fn level_view(ctx: &Ctx<'_>, track: &Track, level: &Level, index: usize) -> LevelView {
+    let fw = ctx.fw;
+    let ladder = fw.ladder(track);
+    let link = |(t, l): &(&Track, &Level)| Link {
+        title: l.title.clone(),
+        url: urls::level(&t.id, &l.id),
+    };
+    let prev = index.checked_sub(1).and_then(|i| ladder.get(i));
+    let next = ladder.get(index + 1);
+    let inherited = fw.inherited(track, level);
+    let path = urls::level(&track.id, &level.id);
+    let source = source_of(&level.span, || {
+        format!("tracks/{}/{}.md", track.id, level.id)
+    });
+    let place = ctx.place(&source, &path);
+    let inherited_sources: Vec<String> = inherited
+        .iter()
+        .map(|(t, l)| source_of(&l.span, || format!("tracks/{}/{}.md", t.id, l.id)))
+        .collect();
+    let mut sections = Vec::new();
+    for area_id in &ctx.areas.order {
+        let own: Vec<StatementView> = level
+            .statements
+            .iter()
+            .filter(|s| &s.area == area_id)
+            .map(|s| ctx.statement(s, &place))
+            .collect();
+        let inherited: Vec<Inherited> = inherited
+            .iter()
+            .zip(&inherited_sources)
+            .filter_map(|((t, l), source)| {
+                let place = ctx.place(source, &path);
+                let st: Vec<StatementView> = l
+                    .statements
+                    .iter()
+                    .filter(|s| &s.area == area_id)
+                    .map(|s| ctx.statement(s, &place))
+                    .collect();
+                (!st.is_empty()).then(|| Inherited {
+                    from: Link {
+                        title: format!("{} ({})", l.title, t.title),
+                        url: urls::level(&t.id, &l.id),
+                    },
+                    statements: st,
+                })
+            })
+            .collect();
+        sections.push(AreaSection {
+            id: area_id.clone(),
+            title: ctx
+                .areas
+                .titles
+                .get(area_id)
+                .cloned()
+                .unwrap_or_else(|| area_id.clone()),
+            description: ctx.descriptions.get(area_id).cloned().flatten(),
+            heading: 2 + ctx.depths.get(area_id).copied().unwrap_or(0),
+            statements: own,
+            inherited,
+        });
+    }
+    // Keep an area when it or one of its descendants has content, so headings stay in order.
+    let has_content: Vec<bool> = sections
+        .iter()
+        .map(|s| !s.statements.is_empty() || !s.inherited.is_empty())
+        .collect();
+    let keep: Vec<bool> = sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            has_content[i]
+                || sections.iter().enumerate().any(|(j, d)| {
+                    has_content[j]
+                        && ctx
+                            .areas
+                            .ancestors
+                            .get(&d.id)
+                            .is_some_and(|a| a.contains(&s.id))
+                })
+        })
+        .collect();
+    let areas = sections
+        .into_iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(s, _)| s)
+        .collect();
+    let ind = &level.indicators;
+    LevelView {
+        id: level.id.clone(),
+        title: level.title.clone(),
+        rank: level.rank,
+        grade: level.grade.clone(),
+        summary: level.summary.clone(),
+        introduction_html: level.introduction.as_deref().map(|m| to_html(m, &place)),
+        tenure: ind.tenure.as_ref().map(format_years),
+        experience: ind.experience.as_ref().map(format_years),
+        scope: ind.scope.map(|s| s.as_str()),
+        note: ind.note.clone(),
+        time_notes: ind
+            .time_split
+            .iter()
+            .filter_map(|t| {
+                t.note.as_ref().map(|n| {
+                    (
+                        ctx.areas.titles.get(&t.area).cloned().unwrap_or_default(),
+                        n.clone(),
+                    )
+                })
+            })
+            .collect(),
+        chart_svg: time_split_svg(ind, &ctx.areas),
+        areas,
+        track: Link {
+            title: track.title.clone(),
+            url: urls::track(&track.id),
+        },
+        compare_prev: prev.map(|(t, l)| urls::compare(&t.id, &l.id, &track.id, &level.id)),
+        compare_next: next.map(|(t, l)| urls::compare(&track.id, &level.id, &t.id, &l.id)),
+        prev: prev.map(link),
+        next: next.map(link),
+        key: key(track, level),
+    }
+}
+
+fn compare_view(
+    ctx: &Ctx<'_>,
+    a: Option<(&Track, &Level)>,
+    b: Option<(&Track, &Level)>,
+) -> CompareView {
+    let fw = ctx.fw;
+    let options = fw
+        .tracks
+        .iter()
+        .map(|t| OptionGroup {
+            title: t.title.clone(),
+            levels: t
+                .levels
+                .iter()
+                .map(|l| LevelOption {
+                    key: key(t, l),
+                    title: l.title.clone(),
+                })
+                .collect(),
+        })
+        .collect();
+    let mut pairs = Vec::new();
+    if a.is_none() {
+        for track in &fw.tracks {
+            let ladder = fw.ladder(track);
+            for w in ladder.windows(2) {
+                let ((ta, la), (tb, lb)) = (w[0], w[1]);
+                if tb.id == track.id {
+                    pairs.push((
+                        Link {
+                            title: la.title.clone(),
+                            url: urls::level(&ta.id, &la.id),
+                        },
+                        Link {
+                            title: lb.title.clone(),
+                            url: urls::level(&tb.id, &lb.id),
+                        },
+                        urls::compare(&ta.id, &la.id, &tb.id, &lb.id),
+                    ));
+                }
+            }
+        }
+    }
+    let (Some((ta, la)), Some((tb, lb))) = (a, b) else {
+        return CompareView {
+            a: None,
+            b: None,
+            a_key: String::new(),
+            b_key: String::new(),
+            summary: None,
+            areas: Vec::new(),
+            options,
+            pairs,
+        };
+    };
+    let comparison = compare(la, lb, &ctx.areas.order);
+    let page_path = urls::compare(&ta.id, &la.id, &tb.id, &lb.id);
+    let source_a = source_of(&la.span, || format!("tracks/{}/{}.md", ta.id, la.id));
+    let source_b = source_of(&lb.span, || format!("tracks/{}/{}.md", tb.id, lb.id));
+    let (place_a, place_b) = (
+        ctx.place(&source_a, &page_path),
+        ctx.place(&source_b, &page_path),
+    );
+    let mut areas: Vec<CompareArea> = Vec::new();
+    for row in &comparison.rows {
+        let title = ctx.areas.path_title(row.area);
+        if areas.last().map(|a| &a.title) != Some(&title) {
+            areas.push(CompareArea {
+                title: title.clone(),
+                rows: Vec::new(),
+            });
+        }
+        let statement_html = |s: &Statement, place: &Place<'_>| {
+            let text = inline_html(&s.text, place);
+            match &s.name {
+                Some(n) => format!("<strong>{}</strong>: {text}", escape(n)),
+                None => text,
+            }
+        };
+        let (old_html, new_html) = if row.change == Change::Changed {
+            let side = |skip: &str| {
+                row.diff
+                    .iter()
+                    .filter(|p| p.op != skip)
+                    .map(|p| match p.op {
+                        "added" => format!("<ins>{}</ins>", escape(&p.text)),
+                        "removed" => format!("<del>{}</del>", escape(&p.text)),
+                        _ => escape(&p.text),
+                    })
+                    .collect::<String>()
+            };
+            (Some(side("added")), Some(side("removed")))
+        } else {
+            (
+                row.old.map(|s| statement_html(s, &place_a)),
+                row.new.map(|s| statement_html(s, &place_b)),
+            )
+        };
+        if let Some(area) = areas.last_mut() {
+            area.rows.push(CompareCell {
+                change: row.change,
+                old_html,
+                new_html,
+            });
+        }
+    }
+    CompareView {
+        a: Some(Link {
+            title: format!("{} ({})", la.title, ta.title),
+            url: urls::level(&ta.id, &la.id),
+        }),
+        b: Some(Link {
+            title: format!("{} ({})", lb.title, tb.title),
+            url: urls::level(&tb.id, &lb.id),
+        }),
+        a_key: key(ta, la),
+        b_key: key(tb, lb),
+        summary: Some(comparison.summary),
+        areas,
+        options,
+        pairs,
+    }
+}
+
+fn matrix(ctx: &Ctx<'_>, track: &Track) -> MatrixView {
+    let ladder = ctx.fw.ladder(track);
+    let path = urls::matrix(&track.id);
+    let sources: Vec<String> = ladder
+        .iter()
+        .map(|(t, l)| source_of(&l.span, || format!("tracks/{}/{}.md", t.id, l.id)))
+        .collect();
+    let levels = ladder
+        .iter()
+        .map(|(t, l)| {
+            (
+                Link {
+                    title: l.title.clone(),
+                    url: urls::level(&t.id, &l.id),
+                },
+                l.grade.clone(),
+            )
+        })
+        .collect();
+    let mut groups: Vec<MatrixGroup> = Vec::new();
+    for root in &ctx.fw.areas {
+        let mut rows = Vec::new();
+        for area in root.walk() {
+            let cells: Vec<MatrixCell> = ladder
+                .iter()
+                .zip(&sources)
+                .map(|((t, l), source)| MatrixCell {
+                    statements: l
+                        .statements
+                        .iter()
+                        .filter(|s| s.area == area.id)
+                        .map(|s| {
+                            let place = ctx.place(source, &path);
+                            let text = match &s.name {
+                                Some(n) => format!(
+                                    "<strong>{}</strong>: {}",
+                                    escape(n),
+                                    inline_html(&s.text, &place)
+                                ),
+                                None => inline_html(&s.text, &place),
+                            };
+                            (
+                                format!("{}#{}", urls::level(&t.id, &l.id), urls::anchor(&s.id)),
+                                text,
+                            )
+                        })
+                        .collect(),
+                })
+                .collect();
+            if cells.iter().any(|c| !c.statements.is_empty()) {
+                rows.push(MatrixRow {
+                    title: area.title.clone(),
+                    depth: ctx.depths.get(&area.id).copied().unwrap_or(0),
+                    cells,
+                });
+            }
+        }
+        if !rows.is_empty() {
+            groups.push(MatrixGroup {
+                id: root.id.clone(),
+                title: root.title.clone(),
+                rows,
+            });
+        }
+    }
+    MatrixView { levels, groups }
+}
+
+/// The path part of a base URL, with slashes at both ends: `https://x.org/careers` → `/careers/`.
+fn site_path(base: &str) -> String {
+    let after_scheme = base.split_once("://").map_or(base, |(_, rest)| rest);
+    let path = after_scheme
+        .split_once('/')
+        .map_or("", |(_, p)| p)
+        .trim_matches('/');
+    if path.is_empty() {
+        "/".to_string()
+    } else {
+        format!("/{path}/")
+    }
+}
+
+fn sitemap(base: &str, site: &Site) -> String {
+    let base = base.trim_end_matches('/');
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for path in site
+        .files
+        .keys()
+        .filter(|p| p.ends_with(".html") && *p != "404.html")
+    {
+        let loc = format!("{base}/{}", path.trim_end_matches("index.html"));
+        out.push_str(&format!("  <url><loc>{}</loc></url>\n", escape(&loc)));
+    }
+    out.push_str("</urlset>\n");
+    out
+}

@@ -1,0 +1,90 @@
+//! The built-in theme, embedded in the binary, and the framework's overrides.
+//!
+//! Like mdBook, every file of the theme can be replaced one by one: a
+//! framework file `theme/templates/level.html` replaces the built-in level
+//! template, `theme/assets/rungs.css` the built-in stylesheet. Other files in
+//! `theme/assets/` are published too. The template context is documented in
+//! `docs/theming.md`.
+
+use std::collections::BTreeMap;
+
+use minijinja::Environment;
+use rungs_core::SourceSet;
+
+use crate::SiteError;
+
+/// The built-in templates, by name.
+pub const TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../theme/templates/base.html")),
+    (
+        "macros.html",
+        include_str!("../theme/templates/macros.html"),
+    ),
+    ("index.html", include_str!("../theme/templates/index.html")),
+    ("track.html", include_str!("../theme/templates/track.html")),
+    ("level.html", include_str!("../theme/templates/level.html")),
+    (
+        "matrix.html",
+        include_str!("../theme/templates/matrix.html"),
+    ),
+    (
+        "compare.html",
+        include_str!("../theme/templates/compare.html"),
+    ),
+    ("page.html", include_str!("../theme/templates/page.html")),
+    ("404.html", include_str!("../theme/templates/404.html")),
+];
+
+/// The built-in assets, published under `assets/`.
+pub const ASSETS: &[(&str, &[u8])] = &[
+    ("rungs.css", include_bytes!("../theme/assets/rungs.css")),
+    ("rungs.js", include_bytes!("../theme/assets/rungs.js")),
+];
+
+/// Templates ready to render and the assets to publish.
+pub struct Theme {
+    /// The template environment.
+    pub env: Environment<'static>,
+    /// Asset file name to bytes.
+    pub assets: BTreeMap<String, Vec<u8>>,
+}
+
+impl Theme {
+    /// The built-in theme with the framework's `theme/` overrides applied.
+    pub fn load(sources: &SourceSet) -> Result<Theme, SiteError> {
+        let mut env = Environment::new();
+        if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder()
+            .trim_blocks(true)
+            .lstrip_blocks(true)
+            .build()
+        {
+            env.set_syntax(syntax);
+        }
+        for (name, builtin) in TEMPLATES {
+            let source = sources
+                .get(&format!("theme/templates/{name}"))
+                .map(|f| f.text().to_string())
+                .unwrap_or_else(|| builtin.to_string());
+            env.add_template_owned(name.to_string(), source)
+                .map_err(|source| SiteError::Template {
+                    name: name.to_string(),
+                    source,
+                })?;
+        }
+        let mut assets: BTreeMap<String, Vec<u8>> = ASSETS
+            .iter()
+            .map(|(n, b)| (n.to_string(), b.to_vec()))
+            .collect();
+        for file in sources.iter() {
+            if let Some(name) = file.path.strip_prefix("theme/assets/") {
+                let bytes = match &file.text {
+                    Ok(t) => t.clone().into_bytes(),
+                    // Binary assets (fonts, images) are kept as read.
+                    Err(_) => file.bytes().to_vec(),
+                };
+                assets.insert(name.to_string(), bytes);
+            }
+        }
+        Ok(Theme { env, assets })
+    }
+}

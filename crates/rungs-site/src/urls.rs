@@ -1,0 +1,47 @@
+//! Where every page lives in the output. All paths are relative to the site
+//! root and end in `.html`, so links work from `file://` as well as on a server.
+
+/// The home page.
+pub const HOME: &str = "index.html";
+
+/// A track's overview page.
+pub fn track(track: &str) -> String {
+    format!("tracks/{track}/index.html")
+}
+
+/// A track's matrix (levels × areas).
+pub fn matrix(track: &str) -> String {
+    format!("tracks/{track}/matrix.html")
+}
+
+/// A level page.
+pub fn level(track: &str, level: &str) -> String {
+    format!("tracks/{track}/{level}.html")
+}
+
+/// The pre-rendered comparison of two levels.
+pub fn compare(a_track: &str, a: &str, b_track: &str, b: &str) -> String {
+    if a_track == b_track {
+        format!("compare/{a_track}/{a}--{b}.html")
+    } else {
+        format!("compare/{a_track}.{a}--{b_track}.{b}.html")
+    }
+}
+
+/// The comparison picker; any pair is selected with `#TRACK/LEVEL..TRACK/LEVEL`.
+pub const COMPARE_INDEX: &str = "compare/index.html";
+
+/// A free page.
+pub fn page(id: &str) -> String {
+    format!("pages/{id}.html")
+}
+
+/// The statement anchor on a level page.
+pub fn anchor(statement_id: &str) -> String {
+    format!("s-{statement_id}")
+}
+
+/// The prefix that leads from `path` back to the site root (`""`, `"../"`, ...).
+pub fn root_of(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
+}

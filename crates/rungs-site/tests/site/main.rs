@@ -1,0 +1,345 @@
+//! Tests of the built website: structure (scraper), links, snapshots.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use rungs_core::SourceSet;
+use rungs_site::{Site, build};
+use scraper::{Html, Selector};
+
+fn example() -> (rungs_core::Framework, SourceSet) {
+    let sources = SourceSet::example();
+    let loaded = rungs_core::load(&sources).unwrap_or_else(|e| panic!("{e}"));
+    (loaded.framework, sources)
+}
+
+fn build_example() -> (rungs_core::Framework, Site) {
+    let (fw, sources) = example();
+    let site = build(&fw, &sources).unwrap_or_else(|e| panic!("{e}"));
+    (fw, site)
+}
+
+fn html(site: &Site, path: &str) -> Html {
+    let bytes = site
+        .get(path)
+        .unwrap_or_else(|| panic!("{path} was not built"));
+    Html::parse_document(&String::from_utf8_lossy(bytes))
+}
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).unwrap_or_else(|e| panic!("selector {s}: {e}"))
+}
+
+#[test]
+fn every_statement_has_an_anchor_on_its_level_page() {
+    let (fw, site) = build_example();
+    for track in &fw.tracks {
+        for level in &track.levels {
+            let page = html(&site, &rungs_site::urls::level(&track.id, &level.id));
+            for s in &level.statements {
+                s.visit(&mut |x| {
+                    let li = sel(&format!("li#{}", rungs_site::urls::anchor(&x.id)));
+                    assert!(
+                        page.select(&li).next().is_some(),
+                        "{}/{}: no anchor for {}",
+                        track.id,
+                        level.id,
+                        x.id
+                    );
+                });
+            }
+            assert_eq!(page.select(&sel("h1")).count(), 1);
+        }
+    }
+}
+
+#[test]
+fn pages_have_landmarks_and_ordered_headings() {
+    let (_, site) = build_example();
+    for (path, _) in site.files.iter().filter(|(p, _)| p.ends_with(".html")) {
+        let page = html(&site, path);
+        for landmark in [
+            "header",
+            "nav",
+            "main#main",
+            "footer",
+            "a.skip[href='#main']",
+        ] {
+            assert!(
+                page.select(&sel(landmark)).next().is_some(),
+                "{path}: no {landmark}"
+            );
+        }
+        // Headings inside main never skip a level.
+        let mut last = 1;
+        for h in page.select(&sel("main h1, main h2, main h3, main h4, main h5, main h6")) {
+            let level: usize = h.value().name()[1..].parse().unwrap_or(1);
+            assert!(level <= last + 1, "{path}: h{level} after h{last}");
+            last = level;
+        }
+        assert_eq!(page.select(&sel("html[lang]")).count(), 1, "{path}");
+    }
+}
+
+#[test]
+fn every_relative_link_resolves_and_nothing_is_fetched_from_elsewhere() {
+    let (_, site) = build_example();
+    let files: BTreeSet<&str> = site.files.keys().map(String::as_str).collect();
+    for (path, _) in site.files.iter().filter(|(p, _)| p.ends_with(".html")) {
+        let page = html(&site, path);
+        let dir = path.rsplit_once('/').map_or("", |(d, _)| d);
+        for (selector, attr) in [
+            ("a[href]", "href"),
+            ("link[rel=stylesheet]", "href"),
+            ("script[src]", "src"),
+            ("img[src]", "src"),
+        ] {
+            for el in page.select(&sel(selector)) {
+                let target = el.value().attr(attr).unwrap_or_default();
+                if attr != "href" || selector != "a[href]" {
+                    assert!(
+                        !target.contains("://"),
+                        "{path}: external resource {target}"
+                    );
+                }
+                if target.starts_with('#')
+                    || target.contains("://")
+                    || target.starts_with("mailto:")
+                {
+                    continue;
+                }
+                if path == "404.html" {
+                    // Served at any depth: links start at the site's path from base_url.
+                    assert!(target.starts_with('/'), "{path}: {target}");
+                    continue;
+                }
+                let file = target.split('#').next().unwrap_or_default();
+                let resolved = rungs_core::text::join_path(dir, file)
+                    .unwrap_or_else(|| panic!("{path}: {target} leaves the site"));
+                assert!(
+                    files.contains(resolved.as_str()),
+                    "{path}: link {target} -> {resolved} is missing"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn adjacent_comparisons_are_pre_rendered_with_counts() {
+    let (fw, site) = build_example();
+    let eng = fw
+        .track("engineering")
+        .unwrap_or_else(|| panic!("engineering"));
+    let (a, b) = (&eng.levels[2], &eng.levels[3]);
+    let page = html(
+        &site,
+        &rungs_site::urls::compare("engineering", &a.id, "engineering", &b.id),
+    );
+    let (areas, _) = rungs_core::areas::AreaIndex::new(&fw.areas);
+    let expected = rungs_core::compare::compare(a, b, &areas.order).summary;
+    let count = |class: &str| -> usize {
+        page.select(&sel(&format!(".summary .{class} strong")))
+            .next()
+            .map(|e| e.text().collect::<String>().parse().unwrap_or(usize::MAX))
+            .unwrap_or(usize::MAX)
+    };
+    assert_eq!(count("new"), expected.new);
+    assert_eq!(count("changed"), expected.changed);
+    assert_eq!(count("dropped"), expected.dropped);
+    assert_eq!(
+        page.select(&sel("tr.row")).count(),
+        expected.new + expected.changed + expected.unchanged + expected.dropped
+    );
+    // The branch point is compared too: Staff's predecessor Senior to the first manager level.
+    assert!(
+        site.get("compare/engineering.senior--engineering-management.manager.html")
+            .is_some()
+    );
+    // The level page links to its next comparison.
+    let level = html(&site, &rungs_site::urls::level("engineering", &a.id));
+    assert_eq!(level.select(&sel("a.next-change")).count(), 1);
+}
+
+#[test]
+fn branch_is_drawn_on_the_track_page() {
+    let (_, site) = build_example();
+    let page = html(&site, "tracks/engineering-management/index.html");
+    assert_eq!(
+        page.select(&sel("table.ladder thead th")).count(),
+        3,
+        "rank + two tracks"
+    );
+    assert_eq!(
+        page.select(&sel("td.shared[colspan='2']")).count(),
+        3,
+        "ranks 1-3 are shared"
+    );
+    assert_eq!(page.select(&sel("tr.split")).count(), 1);
+}
+
+#[test]
+fn matrix_has_a_column_per_level_of_the_ladder() {
+    let (_, site) = build_example();
+    let page = html(&site, "tracks/engineering-management/matrix.html");
+    // rank 1-3 shared from engineering + 3 management levels + the area column
+    assert_eq!(page.select(&sel("table.matrix thead th")).count(), 7);
+    assert!(page.select(&sel("tbody.group button.group-toggle")).count() >= 3);
+}
+
+#[test]
+fn search_and_comparison_data_and_exports_are_published() {
+    let (fw, site) = build_example();
+    let data = String::from_utf8_lossy(site.get("assets/data.js").unwrap_or_default()).into_owned();
+    let json = data
+        .trim_start_matches("window.RUNGS_DATA=")
+        .trim_end()
+        .trim_end_matches(';');
+    let value: serde_json::Value =
+        serde_json::from_str(json).unwrap_or_else(|e| panic!("data.js: {e}"));
+    assert_eq!(
+        value["tracks"].as_array().map(Vec::len),
+        Some(fw.tracks.len())
+    );
+    let exported: serde_json::Value =
+        serde_json::from_slice(site.get("framework.json").unwrap_or_default()).unwrap_or_default();
+    assert_eq!(exported["title"], fw.title.as_str());
+    let sitemap = String::from_utf8_lossy(site.get("sitemap.xml").unwrap_or_default()).into_owned();
+    assert!(
+        sitemap.contains(
+            "<loc>https://careers.northwind.example/tracks/engineering/senior.html</loc>"
+        ),
+        "{sitemap}"
+    );
+    let page = html(&site, "tracks/engineering/senior.html");
+    let canonical = page
+        .select(&sel("link[rel=canonical]"))
+        .next()
+        .and_then(|e| e.value().attr("href"));
+    assert_eq!(
+        canonical,
+        Some("https://careers.northwind.example/tracks/engineering/senior.html")
+    );
+    assert!(page.select(&sel("meta[name=description]")).next().is_some());
+    assert!(site.get("404.html").is_some());
+}
+
+#[test]
+fn raw_html_is_sanitised_unless_the_framework_opts_in() {
+    let mut sources = SourceSet::example();
+    sources.insert(
+        "pages/faq.md",
+        "---\ntitle: FAQ\n---\n\nHello <script>alert(1)</script><img src=x onerror=\"alert(2)\">\n",
+    );
+    let loaded = rungs_core::load(&sources).unwrap_or_else(|e| panic!("{e}"));
+    let site = build(&loaded.framework, &sources).unwrap_or_else(|e| panic!("{e}"));
+    let faq = String::from_utf8_lossy(site.get("pages/faq.html").unwrap_or_default()).into_owned();
+    assert!(
+        !faq.contains("alert(1)") && !faq.contains("onerror"),
+        "{faq}"
+    );
+
+    let config = format!(
+        "{}\n[site]\nallow_scripts = true\n",
+        sources
+            .get("rungs.toml")
+            .map(|f| f.text())
+            .unwrap_or_default()
+    );
+    sources.insert("rungs.toml", config);
+    let site = build(&loaded.framework, &sources).unwrap_or_else(|e| panic!("{e}"));
+    let faq = String::from_utf8_lossy(site.get("pages/faq.html").unwrap_or_default()).into_owned();
+    assert!(faq.contains("<script>alert(1)</script>"), "{faq}");
+}
+
+#[test]
+fn theme_files_override_the_built_in_ones_one_by_one() {
+    let mut sources = SourceSet::example();
+    sources.insert("theme/templates/page.html", "{% extends \"base.html\" %}{% block content %}<p class=\"custom\">{{ title }}</p>{% endblock %}");
+    sources.insert("theme/assets/extra.css", "body { color: red; }");
+    let config = format!(
+        "{}\n[site]\naccent = \"#aa3300\"\nextra_css = \"assets/extra.css\"\n",
+        sources
+            .get("rungs.toml")
+            .map(|f| f.text())
+            .unwrap_or_default()
+    );
+    sources.insert("rungs.toml", config);
+    let loaded = rungs_core::load(&sources).unwrap_or_else(|e| panic!("{e}"));
+    let site = build(&loaded.framework, &sources).unwrap_or_else(|e| panic!("{e}"));
+    let faq = html(&site, "pages/faq.html");
+    assert_eq!(
+        faq.select(&sel("p.custom"))
+            .next()
+            .map(|e| e.text().collect::<String>()),
+        Some("FAQ".into())
+    );
+    assert!(site.get("assets/extra.css").is_some());
+    let text = String::from_utf8_lossy(site.get("index.html").unwrap_or_default()).into_owned();
+    assert!(text.contains("--accent: #aa3300"), "{text}");
+    let index = html(&site, "index.html");
+    let sheets: Vec<&str> = index
+        .select(&sel("link[rel=stylesheet]"))
+        .filter_map(|e| e.value().attr("href"))
+        .collect();
+    assert_eq!(sheets, ["assets/rungs.css", "assets/extra.css"]);
+    // A broken override is reported with the template's name.
+    sources.insert("theme/templates/level.html", "{% if %}");
+    let err = build(&loaded.framework, &sources)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(err.contains("level.html"), "{err}");
+}
+
+#[test]
+fn a_level_page_snapshot() {
+    let (_, site) = build_example();
+    let page = String::from_utf8_lossy(
+        site.get("tracks/engineering/senior.html")
+            .unwrap_or_default(),
+    )
+    .into_owned();
+    let main = page
+        .split("<main")
+        .nth(1)
+        .and_then(|m| m.split("</main>").next())
+        .unwrap_or_default();
+    insta::assert_snapshot!("senior-main", main);
+}
+
+#[test]
+fn infracloud_builds_and_every_statement_is_on_its_level_page() {
+    let site_dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/fixtures/infracloud-career-ladders");
+    if !site_dir.is_dir() {
+        assert_ne!(
+            std::env::var("RUNGS_REQUIRE_ALL").as_deref(),
+            Ok("1"),
+            "RUNGS_REQUIRE_ALL=1 but {} is missing",
+            site_dir.display()
+        );
+        eprintln!("skipped: {} is not present", site_dir.display());
+        return;
+    }
+    let hugo = SourceSet::read_dir(&site_dir).unwrap_or_else(|e| panic!("{e}"));
+    let imported = rungs_core::import::hugo::import(&hugo).unwrap_or_else(|e| panic!("{e}"));
+    let sources = rungs_core::export::native::to_sources(&imported.framework);
+    let loaded = rungs_core::load(&sources).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(loaded.diagnostics.errors(), 0);
+    let site = build(&loaded.framework, &sources).unwrap_or_else(|e| panic!("{e}"));
+    let mut total = 0;
+    for track in &loaded.framework.tracks {
+        for level in &track.levels {
+            let page = html(&site, &rungs_site::urls::level(&track.id, &level.id));
+            for s in &level.statements {
+                s.visit(&mut |x| {
+                    total += 1;
+                    let li = sel(&format!("li#{}", rungs_site::urls::anchor(&x.id)));
+                    assert!(page.select(&li).next().is_some(), "{}: {}", level.id, x.id);
+                });
+            }
+        }
+    }
+    assert_eq!(total, loaded.framework.counts().statements);
+}

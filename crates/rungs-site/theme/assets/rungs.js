@@ -1,0 +1,341 @@
+// rungs built-in script. Reading works without it; it adds search, the
+// comparison picker, the theme toggle, statement links and collapsible areas.
+// Everything runs offline: the framework data is a local script (assets/data.js).
+(function () {
+  "use strict";
+  var doc = document.documentElement;
+  doc.classList.remove("no-js");
+  var root = doc.getAttribute("data-root") || "";
+
+  // ---- Data (loaded on first use; a <script> works from file:// too) ----
+  var dataPromise = null;
+  function loadData() {
+    if (window.RUNGS_DATA) return Promise.resolve(window.RUNGS_DATA);
+    if (!dataPromise) {
+      dataPromise = new Promise(function (resolve, reject) {
+        var s = document.createElement("script");
+        s.src = root + "assets/data.js";
+        s.onload = function () { resolve(window.RUNGS_DATA); };
+        s.onerror = function () { dataPromise = null; reject(new Error("cannot load data")); };
+        document.head.appendChild(s);
+      });
+    }
+    return dataPromise;
+  }
+
+  function escapeHtml(t) {
+    return String(t).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+  // Statement text is Markdown; show it as plain text with emphasis removed.
+  function plain(md) {
+    return String(md).replace(/\]\([^)]*\)/g, "]").replace(/[*_`\[\]]/g, "");
+  }
+
+  // ---- Theme toggle ----
+  var toggle = document.querySelector(".theme-toggle");
+  if (toggle) {
+    toggle.addEventListener("click", function () {
+      var current = doc.dataset.theme ||
+        (window.matchMedia && matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light");
+      var next = current === "dark" ? "light" : "dark";
+      doc.dataset.theme = next;
+      try { localStorage.setItem("rungs-theme", next); } catch (e) { /* private mode */ }
+    });
+  }
+
+  // ---- Statement links: click the # to copy a link ----
+  document.addEventListener("click", function (e) {
+    var a = e.target.closest && e.target.closest(".statement > .anchor");
+    if (!a) return;
+    var url = a.href;
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(url).then(function () {
+        a.classList.add("copied");
+        setTimeout(function () { a.classList.remove("copied"); }, 1500);
+      }, function () {});
+    }
+  });
+
+  // ---- Collapsible matrix groups ----
+  document.querySelectorAll(".group-toggle").forEach(function (b) {
+    b.addEventListener("click", function () {
+      var group = document.getElementById(b.getAttribute("aria-controls"));
+      var collapsed = group.classList.toggle("collapsed");
+      b.setAttribute("aria-expanded", String(!collapsed));
+    });
+  });
+
+  // Examples print expanded.
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details").forEach(function (d) { d.open = true; });
+  });
+
+  // ---- Search ----
+  var input = document.getElementById("search-input");
+  var list = document.getElementById("search-results");
+  var docs = null;
+  var selected = -1;
+
+  function buildIndex(data) {
+    var out = [];
+    var areas = {};
+    data.areas.forEach(function (a) { areas[a[0]] = a[1]; });
+    data.tracks.forEach(function (t) {
+      t.levels.forEach(function (l) {
+        out.push({ title: l.title, context: t.title + (l.summary ? " · " + l.summary : ""), url: l.url, text: (l.title + " " + (l.summary || "")).toLowerCase(), boost: 3 });
+        l.s.forEach(function (s) {
+          var text = (s[2] ? s[2] + ": " : "") + plain(s[3]);
+          out.push({ title: text, context: l.title + " · " + (areas[s[1]] || s[1]), url: l.url + "#s-" + s[0], text: text.toLowerCase(), boost: 1 });
+        });
+      });
+    });
+    data.pages.forEach(function (p) {
+      out.push({ title: p.title, context: "Page", url: p.url, text: (p.title + " " + p.text).toLowerCase(), boost: 2 });
+    });
+    return out;
+  }
+
+  function search(query) {
+    var terms = query.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    if (!terms.length) return [];
+    var hits = [];
+    for (var i = 0; i < docs.length; i++) {
+      var d = docs[i], score = 0, all = true;
+      for (var j = 0; j < terms.length; j++) {
+        var at = d.text.indexOf(terms[j]);
+        if (at < 0) { all = false; break; }
+        score += (at === 0 || /[^\p{L}\p{N}]/u.test(d.text.charAt(at - 1))) ? 2 : 1;
+      }
+      if (all) hits.push({ d: d, score: score * d.boost - d.text.length / 1000 });
+    }
+    hits.sort(function (a, b) { return b.score - a.score; });
+    return hits.slice(0, 20).map(function (h) { return h.d; });
+  }
+
+  function show(results, query) {
+    selected = -1;
+    if (!query) { list.hidden = true; input.setAttribute("aria-expanded", "false"); return; }
+    list.innerHTML = results.length ? results.map(function (r, i) {
+      return '<li role="option" id="sr-' + i + '" aria-selected="false"><a href="' + escapeHtml(root + r.url) + '">' +
+        escapeHtml(r.title) + "<small>" + escapeHtml(r.context) + "</small></a></li>";
+    }).join("") : '<li class="empty" role="option" aria-disabled="true">No results</li>';
+    list.hidden = false;
+    input.setAttribute("aria-expanded", "true");
+  }
+
+  function move(delta) {
+    var items = list.querySelectorAll("li[id]");
+    if (!items.length) return;
+    if (selected >= 0) items[selected].setAttribute("aria-selected", "false");
+    selected = (selected + delta + items.length) % items.length;
+    items[selected].setAttribute("aria-selected", "true");
+    input.setAttribute("aria-activedescendant", items[selected].id);
+    items[selected].scrollIntoView({ block: "nearest" });
+  }
+
+  if (input && list) {
+    var prepare = function () {
+      return loadData().then(function (data) { if (!docs) docs = buildIndex(data); });
+    };
+    input.addEventListener("focus", function () { prepare().catch(function () {}); });
+    input.addEventListener("input", function () {
+      var q = input.value.trim();
+      prepare().then(function () { show(search(q), q); });
+    });
+    input.addEventListener("keydown", function (e) {
+      if (e.key === "ArrowDown") { e.preventDefault(); move(1); }
+      else if (e.key === "ArrowUp") { e.preventDefault(); move(-1); }
+      else if (e.key === "Escape") { input.value = ""; show([], ""); }
+      else if (e.key === "Enter") {
+        var items = list.querySelectorAll("li[id] a");
+        var target = items[selected >= 0 ? selected : 0];
+        if (target) { e.preventDefault(); window.location.href = target.href; }
+      }
+    });
+    document.addEventListener("keydown", function (e) {
+      var tag = (e.target.tagName || "").toLowerCase();
+      if (e.key === "/" && tag !== "input" && tag !== "textarea" && tag !== "select") {
+        e.preventDefault();
+        input.focus();
+      }
+    });
+    document.addEventListener("click", function (e) {
+      if (!e.target.closest || !e.target.closest(".search")) { list.hidden = true; input.setAttribute("aria-expanded", "false"); }
+    });
+  }
+
+  // ---- Comparison (mirrors rungs-core's compare.rs and similarity.rs) ----
+  var STOP = ("a an and are as at be by can for from has have in is it its of on or that the their this to with you your " +
+    "they them who when will we our all any into not but so than then there these those").split(" ");
+  var SAME_AREA = 0.3, OTHER_AREA = 0.6;
+
+  function stripMarkup(text) {
+    var out = "", i = 0;
+    while (i < text.length) {
+      var c = text.charAt(i);
+      if (c === "]" && text.charAt(i + 1) === "(") {
+        var close = text.indexOf(")", i + 2);
+        i = close < 0 ? text.length : close + 1;
+        continue;
+      }
+      if ("*_`[".indexOf(c) < 0) out += c;
+      i++;
+    }
+    return out;
+  }
+  function fold(w) {
+    if (w.length > 4 && /ies$/.test(w)) return w.slice(0, -3) + "y";
+    if (w.length > 3 && /s$/.test(w) && !/ss$/.test(w)) return w.slice(0, -1);
+    return w;
+  }
+  function tokens(text) {
+    return stripMarkup(text).split(/[^\p{L}\p{N}]+/u)
+      .filter(function (w) { return Array.from(w).length > 1; })
+      .map(function (w) { return w.toLowerCase(); })
+      .filter(function (w) { return STOP.indexOf(w) < 0; })
+      .map(fold);
+  }
+  function vectors(docsTokens) {
+    var df = {}, n = docsTokens.length;
+    docsTokens.forEach(function (toks) {
+      var seen = {};
+      toks.forEach(function (t) { if (!seen[t]) { seen[t] = 1; df[t] = (df[t] || 0) + 1; } });
+    });
+    return docsTokens.map(function (toks) {
+      var w = {}, norm = 0;
+      toks.forEach(function (t) { w[t] = (w[t] || 0) + 1; });
+      Object.keys(w).forEach(function (t) { w[t] *= Math.log((1 + n) / (1 + df[t])) + 1; norm += w[t] * w[t]; });
+      return { w: w, norm: Math.sqrt(norm) };
+    });
+  }
+  function cosine(a, b) {
+    if (!a.norm || !b.norm) return 0;
+    var dot = 0;
+    Object.keys(a.w).forEach(function (t) { if (b.w[t]) dot += a.w[t] * b.w[t]; });
+    return dot / (a.norm * b.norm);
+  }
+  function fullText(s) { return s[2] ? s[2] + ": " + s[3] : s[3]; }
+  // Words and the spaces between them, as the Rust side's word diff splits text.
+  function words(t) { return t.match(/\s+|[^\s]+/g) || []; }
+  function wordDiff(a, b) {
+    var x = words(a), y = words(b), m = x.length, n = y.length, i, j;
+    var L = [];
+    for (i = 0; i <= m; i++) { L.push(new Array(n + 1).fill(0)); }
+    for (i = m - 1; i >= 0; i--) for (j = n - 1; j >= 0; j--)
+      L[i][j] = x[i] === y[j] ? L[i + 1][j + 1] + 1 : Math.max(L[i + 1][j], L[i][j + 1]);
+    var parts = [];
+    function push(op, t) {
+      var last = parts[parts.length - 1];
+      if (last && last.op === op) last.text += t; else parts.push({ op: op, text: t });
+    }
+    i = 0; j = 0;
+    while (i < m && j < n) {
+      if (x[i] === y[j]) { push("same", x[i]); i++; j++; }
+      else if (L[i + 1][j] >= L[i][j + 1]) { push("removed", x[i]); i++; }
+      else { push("added", y[j]); j++; }
+    }
+    while (i < m) push("removed", x[i++]);
+    while (j < n) push("added", y[j++]);
+    return parts;
+  }
+  function compareLevels(a, b, areaOrder) {
+    var old = a.s, neu = b.s;
+    var vec = vectors(old.concat(neu).map(function (s) { return tokens(fullText(s)); }));
+    var ov = vec.slice(0, old.length), nv = vec.slice(old.length);
+    var pairs = [];
+    old.forEach(function (o, i) {
+      neu.forEach(function (n, j) {
+        var same = o[3] === n[3] && o[2] === n[2];
+        var score = same ? 1 : cosine(ov[i], nv[j]);
+        var sameArea = o[1] === n[1];
+        if (score >= (sameArea ? SAME_AREA : OTHER_AREA)) pairs.push([score + (sameArea ? 1e-6 : 0), i, j]);
+      });
+    });
+    pairs.sort(function (p, q) { return q[0] - p[0] || p[1] - q[1] || p[2] - q[2]; });
+    var oldUsed = old.map(function () { return false; }), match = neu.map(function () { return null; });
+    pairs.forEach(function (p) { if (!oldUsed[p[1]] && match[p[2]] === null) { oldUsed[p[1]] = true; match[p[2]] = p[1]; } });
+    var rows = [], summary = { "new": 0, changed: 0, unchanged: 0, dropped: 0 };
+    neu.forEach(function (n, j) {
+      if (match[j] === null) { summary["new"]++; rows.push({ area: n[1], change: "new", nw: n }); return; }
+      var o = old[match[j]];
+      var same = o[3] === n[3] && o[2] === n[2];
+      summary[same ? "unchanged" : "changed"]++;
+      rows.push({ area: n[1], change: same ? "unchanged" : "changed", old: o, nw: n, diff: same ? null : wordDiff(fullText(o), fullText(n)) });
+    });
+    old.forEach(function (o, i) { if (!oldUsed[i]) { summary.dropped++; rows.push({ area: o[1], change: "dropped", old: o }); } });
+    var kind = { unchanged: 0, changed: 0, "new": 1, dropped: 2 };
+    var pos = function (a) { var p = areaOrder.indexOf(a); return p < 0 ? 1e9 : p; };
+    rows = rows.map(function (r, i) { r.i = i; return r; }).sort(function (p, q) {
+      return pos(p.area) - pos(q.area) || kind[p.change] - kind[q.change] || p.i - q.i;
+    });
+    return { rows: rows, summary: summary };
+  }
+
+  function findLevel(data, key) {
+    var parts = key.split("/");
+    for (var i = 0; i < data.tracks.length; i++) {
+      var t = data.tracks[i];
+      if (t.id !== parts[0]) continue;
+      for (var j = 0; j < t.levels.length; j++) if (t.levels[j].id === parts[1]) return { track: t, level: t.levels[j] };
+    }
+    return null;
+  }
+
+  function renderComparison(data, aKey, bKey) {
+    var a = findLevel(data, aKey), b = findLevel(data, bKey);
+    var out = document.getElementById("compare-result");
+    if (!a || !b || !out) return;
+    var areaTitle = {}, order = [], parents = {};
+    data.areas.forEach(function (x) { areaTitle[x[0]] = x[1]; order.push(x[0]); });
+    var result = compareLevels(a.level, b.level, order);
+    var statementHtml = function (s) { return (s[2] ? "<strong>" + escapeHtml(s[2]) + "</strong>: " : "") + escapeHtml(plain(s[3])); };
+    var side = function (diff, skip) {
+      return diff.filter(function (p) { return p.op !== skip; }).map(function (p) {
+        if (p.op === "added") return "<ins>" + escapeHtml(p.text) + "</ins>";
+        if (p.op === "removed") return "<del>" + escapeHtml(p.text) + "</del>";
+        return escapeHtml(p.text);
+      }).join("");
+    };
+    var html = '<p class="compare-levels"><a href="' + escapeHtml(root + a.level.url) + '">' + escapeHtml(a.level.title + " (" + a.track.title + ")") +
+      '</a> → <a href="' + escapeHtml(root + b.level.url) + '">' + escapeHtml(b.level.title + " (" + b.track.title + ")") + "</a></p>";
+    var s = result.summary;
+    html += '<ul class="summary"><li class="new"><strong>' + s["new"] + '</strong> new</li><li class="changed"><strong>' + s.changed +
+      '</strong> changed</li><li class="unchanged"><strong>' + s.unchanged + '</strong> unchanged</li><li class="dropped"><strong>' + s.dropped + "</strong> dropped</li></ul>";
+    var current = null;
+    result.rows.forEach(function (r) {
+      if (r.area !== current) {
+        if (current !== null) html += "</tbody></table>";
+        current = r.area;
+        html += "<h2>" + escapeHtml(areaTitle[r.area] || r.area) + '</h2><table class="compare"><thead><tr><th scope="col">Before</th><th scope="col">After</th><th scope="col"><span class="visually-hidden">Change</span></th></tr></thead><tbody>';
+      }
+      var oldHtml = r.diff ? side(r.diff, "added") : (r.old ? statementHtml(r.old) : "");
+      var newHtml = r.diff ? side(r.diff, "removed") : (r.nw ? statementHtml(r.nw) : "");
+      html += '<tr class="row ' + r.change + '"><td>' + oldHtml + "</td><td>" + newHtml + '</td><td class="badge">' + r.change + "</td></tr>";
+    });
+    if (current !== null) html += "</tbody></table>";
+    out.innerHTML = html;
+    document.title = a.level.title + " → " + b.level.title;
+  }
+
+  var picker = document.querySelector("form[data-compare]");
+  if (picker) {
+    var selA = picker.querySelector("select[name=a]"), selB = picker.querySelector("select[name=b]");
+    var run = function (aKey, bKey, updateHash) {
+      if (!aKey || !bKey) return;
+      loadData().then(function (data) {
+        renderComparison(data, aKey, bKey);
+        if (updateHash) history.replaceState(null, "", "#" + aKey + ".." + bKey);
+      });
+    };
+    picker.addEventListener("change", function () { run(selA.value, selB.value, true); });
+    picker.addEventListener("submit", function (e) { e.preventDefault(); });
+    var fromHash = decodeURIComponent(location.hash.slice(1)).split("..");
+    if (fromHash.length === 2) {
+      selA.value = fromHash[0];
+      selB.value = fromHash[1];
+      run(fromHash[0], fromHash[1], false);
+    }
+  }
+})();

@@ -1,0 +1,62 @@
+//! `rungs build`: write the static website.
+
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{Context, Result, bail};
+
+use crate::cli::BuildArgs;
+use crate::input::Input;
+use crate::render;
+
+pub fn run(args: &BuildArgs) -> Result<ExitCode> {
+    let start = Instant::now();
+    let input = Input::resolve(args.dir.as_deref())?;
+    let loaded = rungs_core::load(&input.sources)?;
+    let errors = loaded.diagnostics.errors();
+    if errors > 0 {
+        render::print_all(
+            &loaded.diagnostics.sorted(),
+            &input.sources,
+            input.root.as_deref(),
+        );
+        if !args.force {
+            bail!(
+                "the framework has {errors} error(s) (see above); fix them, or pass --force to build anyway"
+            );
+        }
+    }
+    let site = rungs_site::build(&loaded.framework, &input.sources)?;
+    clear_previous_build(&args.output)?;
+    site.write_to(&args.output)
+        .with_context(|| format!("cannot write the site into `{}`", args.output.display()))?;
+    eprintln!(
+        "built {} files ({}) into {} in {} ms",
+        site.files.len(),
+        loaded.framework.counts(),
+        args.output.display(),
+        start.elapsed().as_millis()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Removes a previous build so deleted levels do not linger, but refuses to
+/// delete a directory that does not look like one of our builds.
+fn clear_previous_build(out: &Path) -> Result<()> {
+    if !out.exists() {
+        return Ok(());
+    }
+    let is_empty = std::fs::read_dir(out)?.next().is_none();
+    let is_ours = out.join("assets/rungs.js").is_file() && out.join("framework.json").is_file();
+    if is_empty {
+        return Ok(());
+    }
+    if !is_ours {
+        bail!(
+            "`{}` exists and is not a previous rungs build; choose another --output directory",
+            out.display()
+        );
+    }
+    std::fs::remove_dir_all(out).with_context(|| format!("cannot clear `{}`", out.display()))
+}
