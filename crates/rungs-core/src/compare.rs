@@ -110,40 +110,37 @@ pub fn compare_statements<'a>(
     let old_vec: Vec<_> = old_tokens.iter().map(|t| corpus.vector(t)).collect();
     let new_vec: Vec<_> = new_tokens.iter().map(|t| corpus.vector(t)).collect();
 
-    // Candidate pairs, best first; same-area pairs need less similarity than moves.
-    let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
-    for (i, o) in old.iter().enumerate() {
-        for (j, n) in new.iter().enumerate() {
-            let same_text = o.text == n.text && o.name == n.name;
-            let score = if same_text {
-                1.0
-            } else {
-                cosine(&old_vec[i], &new_vec[j])
-            };
-            let threshold = if o.area == n.area {
-                SAME_AREA_THRESHOLD
-            } else {
-                OTHER_AREA_THRESHOLD
-            };
-            if score >= threshold {
-                // Same-area pairs win ties against moves.
-                let bonus = if o.area == n.area { 1e-6 } else { 0.0 };
-                pairs.push((score + bonus, i, j));
-            }
-        }
-    }
-    pairs.sort_by(|a, b| {
-        b.0.total_cmp(&a.0)
-            .then_with(|| (a.1, a.2).cmp(&(b.1, b.2)))
-    });
+    // Same text (and name) is unchanged whatever the vectors say.
+    let same = |o: &Statement, n: &Statement| o.text.len() == n.text.len() && o.text == n.text && o.name == n.name;
     let mut old_used = vec![false; old.len()];
     let mut new_match: Vec<Option<(usize, f64)>> = vec![None; new.len()];
-    for (score, i, j) in pairs {
-        if old_used[i] || new_match[j].is_some() {
-            continue;
+    // First within each area, then moves across areas among what is left:
+    // most statements stay in their area, so most pairs are never scored.
+    for cross_area in [false, true] {
+        let threshold = if cross_area { OTHER_AREA_THRESHOLD } else { SAME_AREA_THRESHOLD };
+        let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
+        for (i, o) in old.iter().enumerate() {
+            if old_used[i] {
+                continue;
+            }
+            for (j, n) in new.iter().enumerate() {
+                if new_match[j].is_some() || (o.area != n.area) != cross_area {
+                    continue;
+                }
+                let score = if same(o, n) { 1.0 } else { cosine(&old_vec[i], &new_vec[j]) };
+                if score >= threshold {
+                    pairs.push((score, i, j));
+                }
+            }
         }
-        old_used[i] = true;
-        new_match[j] = Some((i, score.min(1.0)));
+        pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| (a.1, a.2).cmp(&(b.1, b.2))));
+        for (score, i, j) in pairs {
+            if old_used[i] || new_match[j].is_some() {
+                continue;
+            }
+            old_used[i] = true;
+            new_match[j] = Some((i, score.min(1.0)));
+        }
     }
 
     let mut rows: Vec<Row<'a>> = Vec::new();
@@ -152,7 +149,7 @@ pub fn compare_statements<'a>(
         match new_match[j] {
             Some((i, score)) => {
                 let o = old[i];
-                let unchanged = o.text == n.text && o.name == n.name;
+                let unchanged = same(o, n);
                 let change = if unchanged {
                     Change::Unchanged
                 } else {
@@ -218,23 +215,70 @@ pub fn compare_statements<'a>(
     Comparison { rows, summary }
 }
 
-/// A word-level diff from `old` to `new`.
-pub fn word_diff(old: &str, new: &str) -> Vec<DiffPart> {
-    let diff = similar::TextDiff::from_words(old, new);
-    let mut parts: Vec<DiffPart> = Vec::new();
-    for change in diff.iter_all_changes() {
-        let op = match change.tag() {
-            similar::ChangeTag::Equal => "same",
-            similar::ChangeTag::Insert => "added",
-            similar::ChangeTag::Delete => "removed",
-        };
-        match parts.last_mut() {
-            Some(last) if last.op == op => last.text.push_str(change.value()),
-            _ => parts.push(DiffPart {
-                op,
-                text: change.value().to_string(),
-            }),
+/// Words and the white space between them, the units of a word diff.
+fn words(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut in_space = None;
+    for (i, c) in text.char_indices() {
+        let space = c.is_whitespace();
+        if in_space.is_some_and(|s| s != space) {
+            out.push(&text[start..i]);
+            start = i;
         }
+        in_space = Some(space);
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+/// A word-level diff from `old` to `new`: a longest common subsequence of
+/// words, preferring removals before additions where both are possible.
+///
+/// Statements are short, so the quadratic table is small. The website's
+/// script implements exactly this, so pre-rendered and in-browser
+/// comparisons highlight the same words.
+pub fn word_diff(old: &str, new: &str) -> Vec<DiffPart> {
+    let (x, y) = (words(old), words(new));
+    let (m, n) = (x.len(), y.len());
+    // lcs[i][j] = length of the LCS of x[i..] and y[j..], stored row-major.
+    let width = n + 1;
+    let mut lcs = vec![0u32; (m + 1) * width];
+    for i in (0..m).rev() {
+        for j in (0..n).rev() {
+            lcs[i * width + j] = if x[i] == y[j] {
+                lcs[(i + 1) * width + j + 1] + 1
+            } else {
+                lcs[(i + 1) * width + j].max(lcs[i * width + j + 1])
+            };
+        }
+    }
+    let mut parts: Vec<DiffPart> = Vec::new();
+    let mut push = |op: &'static str, text: &str| match parts.last_mut() {
+        Some(last) if last.op == op => last.text.push_str(text),
+        _ => parts.push(DiffPart { op, text: text.to_string() }),
+    };
+    let (mut i, mut j) = (0, 0);
+    while i < m && j < n {
+        if x[i] == y[j] {
+            push("same", x[i]);
+            i += 1;
+            j += 1;
+        } else if lcs[(i + 1) * width + j] >= lcs[i * width + j + 1] {
+            push("removed", x[i]);
+            i += 1;
+        } else {
+            push("added", y[j]);
+            j += 1;
+        }
+    }
+    for w in &x[i..] {
+        push("removed", w);
+    }
+    for w in &y[j..] {
+        push("added", w);
     }
     parts
 }
@@ -249,6 +293,16 @@ mod tests {
             text: text.into(),
             ..Statement::default()
         }
+    }
+
+    #[test]
+    fn word_diff_keeps_every_word_once() {
+        let d = word_diff("You lead small projects.", "You lead large  projects well.");
+        let old: String = d.iter().filter(|p| p.op != "added").map(|p| p.text.as_str()).collect();
+        let new: String = d.iter().filter(|p| p.op != "removed").map(|p| p.text.as_str()).collect();
+        assert_eq!(old, "You lead small projects.");
+        assert_eq!(new, "You lead large  projects well.");
+        assert!(d.iter().any(|p| p.op == "removed" && p.text.contains("small")));
     }
 
     #[test]

@@ -18,15 +18,38 @@ const STOP: &[&str] = &[
 
 /// Lower-case word tokens of a text, without stop words and Markdown markup,
 /// with a light plural folding ("teams" and "team" match).
+///
+/// One pass over the text; link targets (`](...)`) are skipped.
 pub fn tokens(text: &str) -> Vec<String> {
-    let plain = crate::text::strip_inline_markup(text);
-    plain
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() > 1)
-        .map(str::to_lowercase)
-        .filter(|w| !STOP.contains(&w.as_str()))
-        .map(|w| fold(&w))
-        .collect()
+    let mut out = Vec::with_capacity(16);
+    let mut word = String::with_capacity(16);
+    let mut chars = text.chars().peekable();
+    let finish = |word: &mut String, out: &mut Vec<String>| {
+        if word.chars().nth(1).is_some() && !STOP.contains(&word.as_str()) {
+            out.push(fold(word));
+        }
+        word.clear();
+    };
+    while let Some(c) = chars.next() {
+        if c == ']' && chars.peek() == Some(&'(') {
+            // Skip the link target; the link text joins what follows, as in the browser.
+            for c in chars.by_ref() {
+                if c == ')' {
+                    break;
+                }
+            }
+        } else if c.is_alphanumeric() {
+            if c.is_ascii() {
+                word.push(c.to_ascii_lowercase());
+            } else {
+                word.extend(c.to_lowercase());
+            }
+        } else if !matches!(c, '*' | '_' | '`' | '[') {
+            finish(&mut word, &mut out);
+        }
+    }
+    finish(&mut word, &mut out);
+    out
 }
 
 fn fold(word: &str) -> String {
@@ -39,62 +62,80 @@ fn fold(word: &str) -> String {
     }
 }
 
-/// A weighted bag of words.
+/// A weighted bag of words: term ids with weights, sorted by id, so cosine
+/// similarity is a merge of two sorted lists (no hashing in the hot loop).
 #[derive(Clone, Debug, Default)]
 pub struct Vector {
-    weights: HashMap<String, f64>,
+    weights: Vec<(u32, f64)>,
     norm: f64,
 }
 
-impl Vector {
-    /// The terms with the highest weights, for explanations.
-    pub fn top_terms(&self, n: usize) -> Vec<&str> {
-        let mut terms: Vec<(&String, &f64)> = self.weights.iter().collect();
-        terms.sort_by(|a, b| b.1.total_cmp(a.1).then_with(|| a.0.cmp(b.0)));
-        terms.into_iter().take(n).map(|(t, _)| t.as_str()).collect()
-    }
-}
-
-/// Inverse document frequencies over a corpus of texts.
+/// Inverse document frequencies over a corpus of texts, with an id per term.
 #[derive(Clone, Debug, Default)]
 pub struct Corpus {
-    idf: HashMap<String, f64>,
+    ids: HashMap<String, u32>,
+    terms: Vec<String>,
+    idf: Vec<f64>,
     docs: usize,
 }
 
 impl Corpus {
     /// Builds the IDF table from tokenised documents.
     pub fn new<'a>(docs: impl IntoIterator<Item = &'a [String]>) -> Corpus {
-        let mut df: HashMap<String, usize> = HashMap::new();
-        let mut n = 0;
+        let mut corpus = Corpus::default();
+        let mut df: Vec<usize> = Vec::new();
+        let mut seen: Vec<u32> = Vec::new();
         for doc in docs {
-            n += 1;
-            let mut seen: Vec<&String> = doc.iter().collect();
-            seen.sort();
+            corpus.docs += 1;
+            seen.clear();
+            for t in doc {
+                let id = match corpus.ids.get(t) {
+                    Some(id) => *id,
+                    None => {
+                        let id = corpus.terms.len() as u32;
+                        corpus.ids.insert(t.clone(), id);
+                        corpus.terms.push(t.clone());
+                        df.push(0);
+                        id
+                    }
+                };
+                seen.push(id);
+            }
+            seen.sort_unstable();
             seen.dedup();
-            for t in seen {
-                *df.entry(t.clone()).or_default() += 1;
+            for id in &seen {
+                df[*id as usize] += 1;
             }
         }
-        let idf = df
-            .into_iter()
-            .map(|(t, d)| (t, ((1 + n) as f64 / (1 + d) as f64).ln() + 1.0))
-            .collect();
-        Corpus { idf, docs: n }
+        let n = corpus.docs as f64;
+        corpus.idf = df.into_iter().map(|d| ((1.0 + n) / (1.0 + d as f64)).ln() + 1.0).collect();
+        corpus
     }
 
-    /// The TF-IDF vector of a tokenised text.
+    /// The TF-IDF vector of a tokenised text. Terms the corpus has never seen
+    /// are left out: they cannot be shared with any document of the corpus.
     pub fn vector(&self, tokens: &[String]) -> Vector {
-        let mut weights: HashMap<String, f64> = HashMap::new();
-        for t in tokens {
-            *weights.entry(t.clone()).or_default() += 1.0;
+        let mut ids: Vec<u32> = tokens.iter().filter_map(|t| self.ids.get(t).copied()).collect();
+        ids.sort_unstable();
+        let mut weights: Vec<(u32, f64)> = Vec::with_capacity(ids.len());
+        for id in ids {
+            match weights.last_mut() {
+                Some((last, w)) if *last == id => *w += 1.0,
+                _ => weights.push((id, 1.0)),
+            }
         }
-        let default_idf = ((1 + self.docs) as f64).ln() + 1.0;
-        for (t, w) in weights.iter_mut() {
-            *w *= self.idf.get(t).copied().unwrap_or(default_idf);
+        for (id, w) in weights.iter_mut() {
+            *w *= self.idf[*id as usize];
         }
-        let norm = weights.values().map(|w| w * w).sum::<f64>().sqrt();
+        let norm = weights.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
         Vector { weights, norm }
+    }
+
+    /// The terms of a vector with the highest weights, for explanations.
+    pub fn top_terms<'a>(&'a self, v: &Vector, n: usize) -> Vec<&'a str> {
+        let mut terms = v.weights.clone();
+        terms.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        terms.into_iter().take(n).map(|(id, _)| self.terms[id as usize].as_str()).collect()
     }
 }
 
@@ -103,16 +144,20 @@ pub fn cosine(a: &Vector, b: &Vector) -> f64 {
     if a.norm == 0.0 || b.norm == 0.0 {
         return 0.0;
     }
-    let (small, large) = if a.weights.len() <= b.weights.len() {
-        (a, b)
-    } else {
-        (b, a)
-    };
-    let dot: f64 = small
-        .weights
-        .iter()
-        .filter_map(|(t, w)| large.weights.get(t).map(|v| w * v))
-        .sum();
+    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    while i < a.weights.len() && j < b.weights.len() {
+        let (ta, wa) = a.weights[i];
+        let (tb, wb) = b.weights[j];
+        match ta.cmp(&tb) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += wa * wb;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
     dot / (a.norm * b.norm)
 }
 

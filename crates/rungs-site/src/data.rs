@@ -55,8 +55,8 @@ fn flatten<'a>(statements: &'a [Statement], out: &mut Vec<(&'a str, &'a str, &'a
     }
 }
 
-/// The contents of `assets/data.js`.
-pub fn data_js(fw: &Framework, areas: &AreaIndex) -> String {
+/// Writes `assets/data.js`.
+pub fn write_data_js(fw: &Framework, areas: &AreaIndex, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let data = Data {
         areas: areas
             .order
@@ -104,6 +104,7 @@ pub fn data_js(fw: &Framework, areas: &AreaIndex) -> String {
             })
             .collect(),
     };
-    let json = serde_json::to_string(&data).unwrap_or_else(|_| "{}".into());
-    format!("window.RUNGS_DATA={json};\n")
+    out.write_all(b"window.RUNGS_DATA=")?;
+    serde_json::to_writer(&mut *out, &data)?;
+    out.write_all(b";\n")
 }

@@ -56,6 +56,81 @@ impl Site {
     }
 }
 
+/// Where rendered files go: memory (for `serve` and tests) or a directory.
+pub trait Output: Sync {
+    /// Stores one file.
+    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), SiteError>;
+
+    /// Stores one file produced by a writer (large files are streamed to disk
+    /// instead of being held in memory).
+    fn put_with(
+        &self,
+        path: &str,
+        write: &dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(), SiteError> {
+        let mut bytes = Vec::new();
+        write(&mut bytes).map_err(|source| SiteError::Io { path: path.to_string(), source })?;
+        self.put(path, bytes)
+    }
+}
+
+impl Output for std::sync::Mutex<Site> {
+    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), SiteError> {
+        let mut site = self.lock().map_err(|_| SiteError::Io {
+            path: path.to_string(),
+            source: std::io::Error::other("a rendering thread panicked"),
+        })?;
+        site.files.insert(path.to_string(), bytes);
+        Ok(())
+    }
+}
+
+/// Writes each file as soon as it is rendered, so memory stays flat however
+/// large the site.
+pub struct DirOutput {
+    root: std::path::PathBuf,
+}
+
+impl DirOutput {
+    /// Writes under `root`.
+    pub fn new(root: &Path) -> DirOutput {
+        DirOutput { root: root.to_path_buf() }
+    }
+}
+
+impl DirOutput {
+    fn create(&self, path: &str) -> Result<(std::path::PathBuf, std::fs::File), SiteError> {
+        let full = self.root.join(path);
+        let io = |source| SiteError::Io { path: full.display().to_string(), source };
+        if let Some(parent) = full.parent() {
+            std::fs::create_dir_all(parent).map_err(io)?;
+        }
+        let file = std::fs::File::create(&full).map_err(io)?;
+        Ok((full, file))
+    }
+}
+
+impl Output for DirOutput {
+    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), SiteError> {
+        use std::io::Write;
+        let (full, mut file) = self.create(path)?;
+        file.write_all(&bytes).map_err(|source| SiteError::Io { path: full.display().to_string(), source })
+    }
+
+    fn put_with(
+        &self,
+        path: &str,
+        write: &dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(), SiteError> {
+        use std::io::Write;
+        let (full, file) = self.create(path)?;
+        let mut buffered = std::io::BufWriter::with_capacity(1 << 20, file);
+        write(&mut buffered)
+            .and_then(|()| buffered.flush())
+            .map_err(|source| SiteError::Io { path: full.display().to_string(), source })
+    }
+}
+
 /// Why a site could not be built.
 #[derive(Debug, thiserror::Error)]
 pub enum SiteError {
@@ -68,6 +143,15 @@ pub enum SiteError {
         #[source]
         source: minijinja::Error,
     },
+    /// A file could not be written.
+    #[error("cannot write `{path}`: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The error.
+        #[source]
+        source: std::io::Error,
+    },
     /// `[site]` in rungs.toml is invalid.
     #[error("rungs.toml [site]: {0}")]
     Settings(String),
@@ -76,7 +160,17 @@ pub enum SiteError {
 /// Builds the website of `framework`, whose files are `sources` (for the
 /// `[site]` settings, `theme/` overrides and `static/` assets).
 pub fn build(framework: &Framework, sources: &SourceSet) -> Result<Site, SiteError> {
+    let out = std::sync::Mutex::new(Site::default());
+    build_into(framework, sources, &out)?;
+    out.into_inner().map_err(|_| SiteError::Io {
+        path: String::new(),
+        source: std::io::Error::other("a rendering thread panicked"),
+    })
+}
+
+/// Builds the website into any [`Output`] (e.g. [`DirOutput`] for `rungs build`).
+pub fn build_into(framework: &Framework, sources: &SourceSet, out: &dyn Output) -> Result<(), SiteError> {
     let settings = SiteSettings::from_sources(sources)?;
     let theme = theme::Theme::load(sources)?;
-    render::render_site(framework, sources, &settings, &theme)
+    render::render_site(framework, sources, &settings, &theme, out)
 }

@@ -99,8 +99,33 @@ pub fn to_html(markdown: &str, place: &Place<'_>) -> String {
     sanitise(out, markdown, place.allow_scripts)
 }
 
+/// Escapes text exactly as pulldown-cmark does in text (`&`, `<`, `>`).
+fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// True when `text` renders as itself: no character that Markdown would
+/// interpret inline, and nothing at the start that would open a block.
+fn is_plain(text: &str) -> bool {
+    let starts_block = text.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '+' | '#' | '>' | '=' | ' '));
+    !starts_block && !text.contains(['*', '_', '`', '[', ']', '<', '>', '&', '\\', '!', '~', '|', '\n', ':'])
+}
+
 /// Renders one line of inline Markdown (a statement) without the `<p>` wrapper.
 pub fn inline_html(markdown: &str, place: &Place<'_>) -> String {
+    // Most statements are plain sentences: escaping them is all rendering does.
+    if is_plain(markdown) {
+        return escape_text(markdown.trim());
+    }
     let html = to_html(markdown, place);
     let trimmed = html.trim();
     match trimmed
@@ -163,6 +188,16 @@ mod tests {
             inline_html("You **own** it.", &PLACE),
             "You <strong>own</strong> it."
         );
+    }
+
+    #[test]
+    fn plain_text_renders_like_markdown_would() {
+        for text in ["You ship reliable services.", "Tom's \"quoted\" plan, 50% done.", "Uses C# and F#."] {
+            let fast = inline_html(text, &PLACE);
+            let html = to_html(text, &PLACE);
+            let slow = html.trim().trim_start_matches("<p>").trim_end_matches("</p>");
+            assert_eq!(fast, slow, "{text}");
+        }
     }
 
     #[test]

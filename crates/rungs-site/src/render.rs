@@ -17,7 +17,7 @@ use crate::ladder::{LadderView, ladder};
 use crate::markdown::{Place, inline_html, to_html};
 use crate::settings::SiteSettings;
 use crate::theme::Theme;
-use crate::{Site, SiteError, data, urls};
+use crate::{Output, SiteError, data, urls};
 
 /// A link: title and path relative to the site root.
 #[derive(Clone, Debug, Serialize)]
@@ -48,11 +48,19 @@ struct NavTrack {
     levels: Vec<Link>,
 }
 
+/// Navigation shown on every page. Its size does not grow with the number of
+/// levels (nor, past a few, of tracks), so the site builds in linear time.
 #[derive(Serialize)]
 struct Nav {
-    tracks: Vec<NavTrack>,
+    /// Every track, when there are few enough to list on every page.
+    tracks: Vec<Link>,
+    /// True when there are too many tracks to list; the home page lists them.
+    many_tracks: bool,
     pages: Vec<Link>,
 }
+
+/// Most tracks listed in the navigation of every page.
+const NAV_TRACKS: usize = 12;
 
 /// What every template gets (see docs/theming.md).
 #[derive(Serialize)]
@@ -71,6 +79,8 @@ struct Common<'a> {
     description: Option<String>,
     /// Which navigation entry is current (a track id, a page id, or "home").
     section: String,
+    /// The current track and its levels, on track, level, matrix and compare pages.
+    track_nav: Option<&'a NavTrack>,
 }
 
 #[derive(Serialize)]
@@ -189,6 +199,7 @@ struct MatrixView {
 struct Ctx<'a> {
     fw: &'a Framework,
     areas: AreaIndex,
+    tracks: Vec<NavTrack>,
     theme: &'a Theme,
     site: SiteView,
     nav: Nav,
@@ -224,6 +235,7 @@ impl Ctx<'_> {
                 .map(str::to_string)
                 .or_else(|| self.site.description.clone()),
             section: section.to_string(),
+            track_nav: self.tracks.iter().find(|t| t.id == section),
         }
     }
 
@@ -271,13 +283,14 @@ struct Page<'a, T: Serialize> {
     page: T,
 }
 
-/// Renders the whole site.
+/// Renders the whole site into `out`, page by page.
 pub fn render_site(
     fw: &Framework,
     sources: &SourceSet,
     settings: &SiteSettings,
     theme: &Theme,
-) -> Result<Site, SiteError> {
+    out: &dyn Output,
+) -> Result<(), SiteError> {
     let (areas, _) = AreaIndex::new(&fw.areas);
     let mut descriptions = HashMap::new();
     let mut depths = HashMap::new();
@@ -304,44 +317,28 @@ pub fn render_site(
             )
         }),
     };
+    let tracks: Vec<NavTrack> = fw
+        .tracks
+        .iter()
+        .map(|t| NavTrack {
+            id: t.id.clone(),
+            title: t.title.clone(),
+            url: urls::track(&t.id),
+            kind: t.kind.as_str(),
+            levels: t.levels.iter().map(|l| Link { title: l.title.clone(), url: urls::level(&t.id, &l.id) }).collect(),
+        })
+        .collect();
+    let many_tracks = tracks.len() > NAV_TRACKS;
     let nav = Nav {
-        tracks: fw
-            .tracks
-            .iter()
-            .map(|t| NavTrack {
-                id: t.id.clone(),
-                title: t.title.clone(),
-                url: urls::track(&t.id),
-                kind: t.kind.as_str(),
-                levels: t
-                    .levels
-                    .iter()
-                    .map(|l| Link {
-                        title: l.title.clone(),
-                        url: urls::level(&t.id, &l.id),
-                    })
-                    .collect(),
-            })
-            .collect(),
-        pages: fw
-            .pages
-            .iter()
-            .map(|p| Link {
-                title: p.title.clone(),
-                url: urls::page(&p.id),
-            })
-            .collect(),
+        tracks: if many_tracks {
+            Vec::new()
+        } else {
+            tracks.iter().map(|t| Link { title: t.title.clone(), url: t.url.clone() }).collect()
+        },
+        many_tracks,
+        pages: fw.pages.iter().map(|p| Link { title: p.title.clone(), url: urls::page(&p.id) }).collect(),
     };
-    let ctx = Ctx {
-        fw,
-        areas,
-        theme,
-        site,
-        nav,
-        allow_scripts: allow,
-        descriptions,
-        depths,
-    };
+    let ctx = Ctx { fw, areas, tracks, theme, site, nav, allow_scripts: allow, descriptions, depths };
 
     // Pages are independent: render them in parallel.
     let mut jobs: Vec<Job<'_>> = vec![Job::Home, Job::NotFound, Job::CompareIndex];
@@ -362,34 +359,38 @@ pub fn render_site(
             }
         }
     }
-    let rendered: Vec<(String, Vec<u8>)> = jobs
-        .par_iter()
-        .map(|job| job.render(&ctx))
-        .collect::<Result<_, SiteError>>()?;
-    let mut site = Site::default();
-    site.files.extend(rendered);
+    // The two big data files are written while the pages render.
+    let (paths, data) = rayon::join(
+        || -> Result<Vec<String>, SiteError> {
+            jobs.par_iter()
+                .map(|job| {
+                    let (path, bytes) = job.render(&ctx)?;
+                    out.put(&path, bytes)?;
+                    Ok(path)
+                })
+                .collect()
+        },
+        || -> Result<(), SiteError> {
+            out.put_with("assets/data.js", &|w| data::write_data_js(fw, &ctx.areas, w))?;
+            // Compact: it is for programs, and large frameworks publish tens of megabytes.
+            out.put_with("framework.json", &|w| serde_json::to_writer(w, fw).map_err(std::io::Error::from))
+        },
+    );
+    let mut paths = paths?;
+    data?;
     for (name, bytes) in &theme.assets {
-        site.files.insert(format!("assets/{name}"), bytes.clone());
+        out.put(&format!("assets/{name}"), bytes.clone())?;
     }
-    site.files.insert(
-        "assets/data.js".into(),
-        data::data_js(fw, &ctx.areas).into_bytes(),
-    );
-    site.files.insert(
-        "framework.json".into(),
-        rungs_core::export::json::to_json(fw).into_bytes(),
-    );
     if let Some(base) = &fw.base_url {
-        site.files
-            .insert("sitemap.xml".into(), sitemap(base, &site).into_bytes());
+        paths.sort();
+        out.put("sitemap.xml", sitemap(base, &paths).into_bytes())?;
     }
     for file in sources.iter() {
         if file.path.starts_with("static/") {
-            site.files
-                .insert(file.path.to_string(), file.bytes().to_vec());
+            out.put(&file.path, file.bytes().to_vec())?;
         }
     }
-    Ok(site)
+    Ok(())
 }
 
 enum Job<'a> {
@@ -420,7 +421,6 @@ impl Job<'_> {
                         .as_deref()
                         .map(|m| to_html(m, &ctx.place("_index.md", &path))),
                     tracks: ctx
-                        .nav
                         .tracks
                         .iter()
                         .zip(&fw.tracks)
@@ -471,7 +471,7 @@ impl Job<'_> {
                     extends: Option<Link>,
                 }
                 let path = urls::track(&track.id);
-                let nav = ctx.nav.tracks.iter().find(|t| t.id == track.id);
+                let nav = ctx.tracks.iter().find(|t| t.id == track.id);
                 let link = |id: &str| {
                     fw.track(id).map(|t| Link {
                         title: t.title.clone(),
@@ -695,9 +695,13 @@ fn compare_view(
     b: Option<(&Track, &Level)>,
 ) -> CompareView {
     let fw = ctx.fw;
+    // Only the tracks of the pair are listed in the page; the script fills in
+    // every level from data.js, so pages stay small however big the framework.
+    let involved: Vec<&str> = [a, b].iter().flatten().map(|(t, _)| t.id.as_str()).collect();
     let options = fw
         .tracks
         .iter()
+        .filter(|t| involved.contains(&t.id.as_str()) || (involved.is_empty() && fw.tracks.len() <= NAV_TRACKS))
         .map(|t| OptionGroup {
             title: t.title.clone(),
             levels: t
@@ -711,7 +715,7 @@ fn compare_view(
         })
         .collect();
     let mut pairs = Vec::new();
-    if a.is_none() {
+    if a.is_none() && fw.tracks.len() <= NAV_TRACKS {
         for track in &fw.tracks {
             let ladder = fw.ladder(track);
             for w in ladder.windows(2) {
@@ -895,16 +899,12 @@ fn site_path(base: &str) -> String {
     }
 }
 
-fn sitemap(base: &str, site: &Site) -> String {
+fn sitemap(base: &str, paths: &[String]) -> String {
     let base = base.trim_end_matches('/');
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for path in site
-        .files
-        .keys()
-        .filter(|p| p.ends_with(".html") && *p != "404.html")
-    {
+    for path in paths.iter().filter(|p| p.ends_with(".html") && *p != "404.html") {
         let loc = format!("{base}/{}", path.trim_end_matches("index.html"));
         out.push_str(&format!("  <url><loc>{}</loc></url>\n", escape(&loc)));
     }

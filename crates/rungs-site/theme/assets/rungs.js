@@ -244,25 +244,29 @@
     var old = a.s, neu = b.s;
     var vec = vectors(old.concat(neu).map(function (s) { return tokens(fullText(s)); }));
     var ov = vec.slice(0, old.length), nv = vec.slice(old.length);
-    var pairs = [];
-    old.forEach(function (o, i) {
-      neu.forEach(function (n, j) {
-        var same = o[3] === n[3] && o[2] === n[2];
-        var score = same ? 1 : cosine(ov[i], nv[j]);
-        var sameArea = o[1] === n[1];
-        if (score >= (sameArea ? SAME_AREA : OTHER_AREA)) pairs.push([score + (sameArea ? 1e-6 : 0), i, j]);
-      });
-    });
-    pairs.sort(function (p, q) { return q[0] - p[0] || p[1] - q[1] || p[2] - q[2]; });
+    var same = function (o, n) { return o[3] === n[3] && o[2] === n[2]; };
     var oldUsed = old.map(function () { return false; }), match = neu.map(function () { return null; });
-    pairs.forEach(function (p) { if (!oldUsed[p[1]] && match[p[2]] === null) { oldUsed[p[1]] = true; match[p[2]] = p[1]; } });
+    // Within each area first, then moves across areas among what is left.
+    [false, true].forEach(function (crossArea) {
+      var pairs = [];
+      old.forEach(function (o, i) {
+        if (oldUsed[i]) return;
+        neu.forEach(function (n, j) {
+          if (match[j] !== null || (o[1] !== n[1]) !== crossArea) return;
+          var score = same(o, n) ? 1 : cosine(ov[i], nv[j]);
+          if (score >= (crossArea ? OTHER_AREA : SAME_AREA)) pairs.push([score, i, j]);
+        });
+      });
+      pairs.sort(function (p, q) { return q[0] - p[0] || p[1] - q[1] || p[2] - q[2]; });
+      pairs.forEach(function (p) { if (!oldUsed[p[1]] && match[p[2]] === null) { oldUsed[p[1]] = true; match[p[2]] = p[1]; } });
+    });
     var rows = [], summary = { "new": 0, changed: 0, unchanged: 0, dropped: 0 };
     neu.forEach(function (n, j) {
       if (match[j] === null) { summary["new"]++; rows.push({ area: n[1], change: "new", nw: n }); return; }
       var o = old[match[j]];
-      var same = o[3] === n[3] && o[2] === n[2];
-      summary[same ? "unchanged" : "changed"]++;
-      rows.push({ area: n[1], change: same ? "unchanged" : "changed", old: o, nw: n, diff: same ? null : wordDiff(fullText(o), fullText(n)) });
+      var unchanged = same(o, n);
+      summary[unchanged ? "unchanged" : "changed"]++;
+      rows.push({ area: n[1], change: unchanged ? "unchanged" : "changed", old: o, nw: n, diff: unchanged ? null : wordDiff(fullText(o), fullText(n)) });
     });
     old.forEach(function (o, i) { if (!oldUsed[i]) { summary.dropped++; rows.push({ area: o[1], change: "dropped", old: o }); } });
     var kind = { unchanged: 0, changed: 0, "new": 1, dropped: 2 };
@@ -319,9 +323,32 @@
     document.title = a.level.title + " → " + b.level.title;
   }
 
+  // The page lists only the levels of the pair's tracks; every level comes from data.js.
+  function fillOptions(select, data) {
+    if (select.dataset.filled) return;
+    var current = select.value;
+    var html = current ? "" : '<option value="">Choose a level</option>';
+    data.tracks.forEach(function (t) {
+      html += '<optgroup label="' + escapeHtml(t.title) + '">';
+      t.levels.forEach(function (l) {
+        var key = t.id + "/" + l.id;
+        html += '<option value="' + escapeHtml(key) + '"' + (key === current ? " selected" : "") + ">" + escapeHtml(l.title) + "</option>";
+      });
+      html += "</optgroup>";
+    });
+    select.innerHTML = html;
+    select.dataset.filled = "1";
+  }
+
   var picker = document.querySelector("form[data-compare]");
   if (picker) {
     var selA = picker.querySelector("select[name=a]"), selB = picker.querySelector("select[name=b]");
+    var fill = function () {
+      return loadData().then(function (data) { fillOptions(selA, data); fillOptions(selB, data); });
+    };
+    picker.addEventListener("focusin", fill);
+    picker.addEventListener("pointerdown", fill);
+    if (!selA.value) fill();
     var run = function (aKey, bKey, updateHash) {
       if (!aKey || !bKey) return;
       loadData().then(function (data) {
@@ -333,9 +360,11 @@
     picker.addEventListener("submit", function (e) { e.preventDefault(); });
     var fromHash = decodeURIComponent(location.hash.slice(1)).split("..");
     if (fromHash.length === 2) {
-      selA.value = fromHash[0];
-      selB.value = fromHash[1];
-      run(fromHash[0], fromHash[1], false);
+      fill().then(function () {
+        selA.value = fromHash[0];
+        selB.value = fromHash[1];
+        run(fromHash[0], fromHash[1], false);
+      });
     }
   }
 })();

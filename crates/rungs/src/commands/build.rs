@@ -27,13 +27,11 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
             );
         }
     }
-    let site = rungs_site::build(&loaded.framework, &input.sources)?;
     clear_previous_build(&args.output)?;
-    site.write_to(&args.output)
-        .with_context(|| format!("cannot write the site into `{}`", args.output.display()))?;
+    rungs_site::build_into(&loaded.framework, &input.sources, &rungs_site::DirOutput::new(&args.output))
+        .with_context(|| format!("cannot build the site into `{}`", args.output.display()))?;
     eprintln!(
-        "built {} files ({}) into {} in {} ms",
-        site.files.len(),
+        "built the site ({}) into {} in {} ms",
         loaded.framework.counts(),
         args.output.display(),
         start.elapsed().as_millis()
