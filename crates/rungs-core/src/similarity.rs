@@ -26,9 +26,11 @@ pub fn tokens(text: &str) -> Vec<String> {
     let mut chars = text.chars().peekable();
     let finish = |word: &mut String, out: &mut Vec<String>| {
         if word.chars().nth(1).is_some() && !STOP.contains(&word.as_str()) {
-            out.push(fold(word));
+            fold(word);
+            out.push(std::mem::replace(word, String::with_capacity(16)));
+        } else {
+            word.clear();
         }
-        word.clear();
     };
     while let Some(c) = chars.next() {
         if c == ']' && chars.peek() == Some(&'(') {
@@ -52,13 +54,13 @@ pub fn tokens(text: &str) -> Vec<String> {
     out
 }
 
-fn fold(word: &str) -> String {
+/// Folds a plural to its singular, in place.
+fn fold(word: &mut String) {
     if word.len() > 4 && word.ends_with("ies") {
-        format!("{}y", &word[..word.len() - 3])
+        word.truncate(word.len() - 3);
+        word.push('y');
     } else if word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") {
-        word[..word.len() - 1].to_string()
-    } else {
-        word.to_string()
+        word.pop();
     }
 }
 

@@ -83,15 +83,11 @@ struct Common<'a> {
     track_nav: Option<&'a NavTrack>,
 }
 
-#[derive(Serialize)]
-struct StatementView {
-    id: String,
-    anchor: String,
-    name: Option<String>,
-    html: String,
-    examples: Vec<String>,
-    children: Vec<StatementView>,
-}
+/// A statement as a rendered `<li>` (with its anchor, examples and
+/// sub-statements). Rendered in Rust rather than by a template macro: level
+/// pages hold hundreds of statements and this is the hot path of large builds.
+/// Style it with CSS (classes `statement`, `anchor`, `name`, `examples`, `children`).
+type StatementView = String;
 
 #[derive(Serialize)]
 struct Inherited {
@@ -259,19 +255,40 @@ impl Ctx<'_> {
     }
 
     fn statement(&self, s: &Statement, place: &Place<'_>) -> StatementView {
-        StatementView {
-            id: s.id.clone(),
-            anchor: urls::anchor(&s.id),
-            name: s.name.clone(),
-            html: inline_html(&s.text, place),
-            examples: s.examples.iter().map(|e| inline_html(e, place)).collect(),
-            children: s
-                .children
-                .iter()
-                .map(|c| self.statement(c, place))
-                .collect(),
-        }
+        let mut out = String::with_capacity(s.text.len() + 160);
+        self.write_statement(s, place, &mut out);
+        out
     }
+
+    fn write_statement(&self, s: &Statement, place: &Place<'_>, out: &mut String) {
+        let anchor = urls::anchor(&s.id);
+        let anchor = escape(&anchor);
+        out.push_str(&format!(
+            "<li id=\"{anchor}\" class=\"statement\"><a class=\"anchor\" href=\"#{anchor}\" title=\"Copy a link to this statement\" aria-label=\"Link to this statement\">#</a> "
+        ));
+        if let Some(name) = &s.name {
+            out.push_str(&format!("<strong class=\"name\">{}</strong>: ", escape(name)));
+        }
+        out.push_str(&inline_html(&s.text, place));
+        if !s.examples.is_empty() {
+            out.push_str("<details class=\"examples\"><summary>Examples</summary><ul>");
+            for e in &s.examples {
+                out.push_str("<li>");
+                out.push_str(&inline_html(e, place));
+                out.push_str("</li>");
+            }
+            out.push_str("</ul></details>");
+        }
+        if !s.children.is_empty() {
+            out.push_str("<ul class=\"children\">");
+            for c in &s.children {
+                self.write_statement(c, place, out);
+            }
+            out.push_str("</ul>");
+        }
+        out.push_str("</li>\n");
+    }
+
 }
 
 /// A template's context: the common fields at the top level, the page's own

@@ -16,10 +16,6 @@ use crate::SiteError;
 /// The built-in templates, by name.
 pub const TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../theme/templates/base.html")),
-    (
-        "macros.html",
-        include_str!("../theme/templates/macros.html"),
-    ),
     ("index.html", include_str!("../theme/templates/index.html")),
     ("track.html", include_str!("../theme/templates/track.html")),
     ("level.html", include_str!("../theme/templates/level.html")),
