@@ -111,13 +111,19 @@ pub fn compare_statements<'a>(
     let new_vec: Vec<_> = new_tokens.iter().map(|t| corpus.vector(t)).collect();
 
     // Same text (and name) is unchanged whatever the vectors say.
-    let same = |o: &Statement, n: &Statement| o.text.len() == n.text.len() && o.text == n.text && o.name == n.name;
+    let same = |o: &Statement, n: &Statement| {
+        o.text.len() == n.text.len() && o.text == n.text && o.name == n.name
+    };
     let mut old_used = vec![false; old.len()];
     let mut new_match: Vec<Option<(usize, f64)>> = vec![None; new.len()];
     // First within each area, then moves across areas among what is left:
     // most statements stay in their area, so most pairs are never scored.
     for cross_area in [false, true] {
-        let threshold = if cross_area { OTHER_AREA_THRESHOLD } else { SAME_AREA_THRESHOLD };
+        let threshold = if cross_area {
+            OTHER_AREA_THRESHOLD
+        } else {
+            SAME_AREA_THRESHOLD
+        };
         let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
         for (i, o) in old.iter().enumerate() {
             if old_used[i] {
@@ -127,13 +133,20 @@ pub fn compare_statements<'a>(
                 if new_match[j].is_some() || (o.area != n.area) != cross_area {
                     continue;
                 }
-                let score = if same(o, n) { 1.0 } else { cosine(&old_vec[i], &new_vec[j]) };
+                let score = if same(o, n) {
+                    1.0
+                } else {
+                    cosine(&old_vec[i], &new_vec[j])
+                };
                 if score >= threshold {
                     pairs.push((score, i, j));
                 }
             }
         }
-        pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| (a.1, a.2).cmp(&(b.1, b.2))));
+        pairs.sort_by(|a, b| {
+            b.0.total_cmp(&a.0)
+                .then_with(|| (a.1, a.2).cmp(&(b.1, b.2)))
+        });
         for (score, i, j) in pairs {
             if old_used[i] || new_match[j].is_some() {
                 continue;
@@ -258,7 +271,10 @@ pub fn word_diff(old: &str, new: &str) -> Vec<DiffPart> {
     let mut parts: Vec<DiffPart> = Vec::new();
     let mut push = |op: &'static str, text: &str| match parts.last_mut() {
         Some(last) if last.op == op => last.text.push_str(text),
-        _ => parts.push(DiffPart { op, text: text.to_string() }),
+        _ => parts.push(DiffPart {
+            op,
+            text: text.to_string(),
+        }),
     };
     let (mut i, mut j) = (0, 0);
     while i < m && j < n {
@@ -298,11 +314,22 @@ mod tests {
     #[test]
     fn word_diff_keeps_every_word_once() {
         let d = word_diff("You lead small projects.", "You lead large  projects well.");
-        let old: String = d.iter().filter(|p| p.op != "added").map(|p| p.text.as_str()).collect();
-        let new: String = d.iter().filter(|p| p.op != "removed").map(|p| p.text.as_str()).collect();
+        let old: String = d
+            .iter()
+            .filter(|p| p.op != "added")
+            .map(|p| p.text.as_str())
+            .collect();
+        let new: String = d
+            .iter()
+            .filter(|p| p.op != "removed")
+            .map(|p| p.text.as_str())
+            .collect();
         assert_eq!(old, "You lead small projects.");
         assert_eq!(new, "You lead large  projects well.");
-        assert!(d.iter().any(|p| p.op == "removed" && p.text.contains("small")));
+        assert!(
+            d.iter()
+                .any(|p| p.op == "removed" && p.text.contains("small"))
+        );
     }
 
     #[test]

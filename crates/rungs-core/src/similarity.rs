@@ -110,14 +110,20 @@ impl Corpus {
             }
         }
         let n = corpus.docs as f64;
-        corpus.idf = df.into_iter().map(|d| ((1.0 + n) / (1.0 + d as f64)).ln() + 1.0).collect();
+        corpus.idf = df
+            .into_iter()
+            .map(|d| ((1.0 + n) / (1.0 + d as f64)).ln() + 1.0)
+            .collect();
         corpus
     }
 
     /// The TF-IDF vector of a tokenised text. Terms the corpus has never seen
     /// are left out: they cannot be shared with any document of the corpus.
     pub fn vector(&self, tokens: &[String]) -> Vector {
-        let mut ids: Vec<u32> = tokens.iter().filter_map(|t| self.ids.get(t).copied()).collect();
+        let mut ids: Vec<u32> = tokens
+            .iter()
+            .filter_map(|t| self.ids.get(t).copied())
+            .collect();
         ids.sort_unstable();
         let mut weights: Vec<(u32, f64)> = Vec::with_capacity(ids.len());
         for id in ids {
@@ -137,7 +143,11 @@ impl Corpus {
     pub fn top_terms<'a>(&'a self, v: &Vector, n: usize) -> Vec<&'a str> {
         let mut terms = v.weights.clone();
         terms.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        terms.into_iter().take(n).map(|(id, _)| self.terms[id as usize].as_str()).collect()
+        terms
+            .into_iter()
+            .take(n)
+            .map(|(id, _)| self.terms[id as usize].as_str())
+            .collect()
     }
 }
 

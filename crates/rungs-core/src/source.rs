@@ -150,6 +150,11 @@ impl SourceSet {
             .insert(path.to_string(), SourceFile::new(path, bytes.into()));
     }
 
+    /// Removes a file (e.g. deleted while `rungs serve` watches the directory).
+    pub fn remove(&mut self, path: &str) {
+        self.files.remove(path);
+    }
+
     /// The file at `path`.
     pub fn get(&self, path: &str) -> Option<&SourceFile> {
         self.files.get(path)

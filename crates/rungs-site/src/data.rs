@@ -56,7 +56,11 @@ fn flatten<'a>(statements: &'a [Statement], out: &mut Vec<(&'a str, &'a str, &'a
 }
 
 /// Writes `assets/data.js`.
-pub fn write_data_js(fw: &Framework, areas: &AreaIndex, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub fn write_data_js(
+    fw: &Framework,
+    areas: &AreaIndex,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let data = Data {
         areas: areas
             .order

@@ -69,7 +69,10 @@ pub trait Output: Sync {
         write: &dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>,
     ) -> Result<(), SiteError> {
         let mut bytes = Vec::new();
-        write(&mut bytes).map_err(|source| SiteError::Io { path: path.to_string(), source })?;
+        write(&mut bytes).map_err(|source| SiteError::Io {
+            path: path.to_string(),
+            source,
+        })?;
         self.put(path, bytes)
     }
 }
@@ -94,14 +97,19 @@ pub struct DirOutput {
 impl DirOutput {
     /// Writes under `root`.
     pub fn new(root: &Path) -> DirOutput {
-        DirOutput { root: root.to_path_buf() }
+        DirOutput {
+            root: root.to_path_buf(),
+        }
     }
 }
 
 impl DirOutput {
     fn create(&self, path: &str) -> Result<(std::path::PathBuf, std::fs::File), SiteError> {
         let full = self.root.join(path);
-        let io = |source| SiteError::Io { path: full.display().to_string(), source };
+        let io = |source| SiteError::Io {
+            path: full.display().to_string(),
+            source,
+        };
         if let Some(parent) = full.parent() {
             std::fs::create_dir_all(parent).map_err(io)?;
         }
@@ -114,7 +122,10 @@ impl Output for DirOutput {
     fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), SiteError> {
         use std::io::Write;
         let (full, mut file) = self.create(path)?;
-        file.write_all(&bytes).map_err(|source| SiteError::Io { path: full.display().to_string(), source })
+        file.write_all(&bytes).map_err(|source| SiteError::Io {
+            path: full.display().to_string(),
+            source,
+        })
     }
 
     fn put_with(
@@ -127,7 +138,10 @@ impl Output for DirOutput {
         let mut buffered = std::io::BufWriter::with_capacity(1 << 20, file);
         write(&mut buffered)
             .and_then(|()| buffered.flush())
-            .map_err(|source| SiteError::Io { path: full.display().to_string(), source })
+            .map_err(|source| SiteError::Io {
+                path: full.display().to_string(),
+                source,
+            })
     }
 }
 
@@ -169,8 +183,94 @@ pub fn build(framework: &Framework, sources: &SourceSet) -> Result<Site, SiteErr
 }
 
 /// Builds the website into any [`Output`] (e.g. [`DirOutput`] for `rungs build`).
-pub fn build_into(framework: &Framework, sources: &SourceSet, out: &dyn Output) -> Result<(), SiteError> {
+pub fn build_into(
+    framework: &Framework,
+    sources: &SourceSet,
+    out: &dyn Output,
+) -> Result<(), SiteError> {
     let settings = SiteSettings::from_sources(sources)?;
     let theme = theme::Theme::load(sources)?;
-    render::render_site(framework, sources, &settings, &theme, out)
+    render::render_site(framework, sources, &settings, &theme, out, None)
+}
+
+/// Rebuilds `previous` (the site of `old`) for `new`, re-rendering only the
+/// pages of tracks whose content changed, and of the tracks that inherit from
+/// or branch off them. Falls back to a full build when anything site-wide
+/// changed (settings, areas, pages, the set of tracks or levels).
+pub fn rebuild(
+    old: &Framework,
+    previous: Site,
+    new: &Framework,
+    sources: &SourceSet,
+) -> Result<Site, SiteError> {
+    let affected = match changed_tracks(old, new) {
+        Some(set) => set,
+        None => return build(new, sources),
+    };
+    let settings = SiteSettings::from_sources(sources)?;
+    let theme = theme::Theme::load(sources)?;
+    let out = std::sync::Mutex::new(previous);
+    render::render_site(new, sources, &settings, &theme, &out, Some(&affected))?;
+    out.into_inner().map_err(|_| SiteError::Io {
+        path: String::new(),
+        source: std::io::Error::other("a rendering thread panicked"),
+    })
+}
+
+/// The ids of tracks to re-render, or `None` when a full build is needed.
+fn changed_tracks(old: &Framework, new: &Framework) -> Option<std::collections::HashSet<String>> {
+    let shape = |fw: &Framework| -> Vec<(String, Vec<String>)> {
+        fw.tracks
+            .iter()
+            .map(|t| {
+                (
+                    t.id.clone(),
+                    t.levels.iter().map(|l| l.id.clone()).collect(),
+                )
+            })
+            .collect()
+    };
+    let same_globals = old.title == new.title
+        && old.description == new.description
+        && old.base_url == new.base_url
+        && old.introduction == new.introduction
+        && json(&old.grades) == json(&new.grades)
+        && json(&old.areas) == json(&new.areas)
+        && json(&old.pages) == json(&new.pages)
+        && shape(old) == shape(new);
+    if !same_globals {
+        return None;
+    }
+    let mut affected: std::collections::HashSet<String> = old
+        .tracks
+        .iter()
+        .zip(&new.tracks)
+        .filter(|(a, b)| json(*a) != json(*b))
+        .map(|(_, b)| b.id.clone())
+        .collect();
+    // Tracks that inherit from or branch off a changed track show its levels.
+    loop {
+        let more: Vec<String> = new
+            .tracks
+            .iter()
+            .filter(|t| !affected.contains(&t.id))
+            .filter(|t| {
+                t.extends.as_ref().is_some_and(|e| affected.contains(e))
+                    || t.branch
+                        .as_ref()
+                        .is_some_and(|b| affected.contains(&b.from))
+            })
+            .map(|t| t.id.clone())
+            .collect();
+        if more.is_empty() {
+            break;
+        }
+        affected.extend(more);
+    }
+    Some(affected)
+}
+
+/// A part of the model in its serialised form (spans excluded), for comparing versions.
+fn json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_default()
 }

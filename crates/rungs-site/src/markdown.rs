@@ -116,8 +116,13 @@ fn escape_text(text: &str) -> String {
 /// True when `text` renders as itself: no character that Markdown would
 /// interpret inline, and nothing at the start that would open a block.
 fn is_plain(text: &str) -> bool {
-    let starts_block = text.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '+' | '#' | '>' | '=' | ' '));
-    !starts_block && !text.contains(['*', '_', '`', '[', ']', '<', '>', '&', '\\', '!', '~', '|', '\n', ':'])
+    let starts_block = text.starts_with(|c: char| {
+        c.is_ascii_digit() || matches!(c, '-' | '+' | '#' | '>' | '=' | ' ')
+    });
+    !starts_block
+        && !text.contains([
+            '*', '_', '`', '[', ']', '<', '>', '&', '\\', '!', '~', '|', '\n', ':',
+        ])
 }
 
 /// Renders one line of inline Markdown (a statement) without the `<p>` wrapper.
@@ -192,10 +197,17 @@ mod tests {
 
     #[test]
     fn plain_text_renders_like_markdown_would() {
-        for text in ["You ship reliable services.", "Tom's \"quoted\" plan, 50% done.", "Uses C# and F#."] {
+        for text in [
+            "You ship reliable services.",
+            "Tom's \"quoted\" plan, 50% done.",
+            "Uses C# and F#.",
+        ] {
             let fast = inline_html(text, &PLACE);
             let html = to_html(text, &PLACE);
-            let slow = html.trim().trim_start_matches("<p>").trim_end_matches("</p>");
+            let slow = html
+                .trim()
+                .trim_start_matches("<p>")
+                .trim_end_matches("</p>");
             assert_eq!(fast, slow, "{text}");
         }
     }

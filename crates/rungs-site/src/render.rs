@@ -267,7 +267,10 @@ impl Ctx<'_> {
             "<li id=\"{anchor}\" class=\"statement\"><a class=\"anchor\" href=\"#{anchor}\" title=\"Copy a link to this statement\" aria-label=\"Link to this statement\">#</a> "
         ));
         if let Some(name) = &s.name {
-            out.push_str(&format!("<strong class=\"name\">{}</strong>: ", escape(name)));
+            out.push_str(&format!(
+                "<strong class=\"name\">{}</strong>: ",
+                escape(name)
+            ));
         }
         out.push_str(&inline_html(&s.text, place));
         if !s.examples.is_empty() {
@@ -288,7 +291,6 @@ impl Ctx<'_> {
         }
         out.push_str("</li>\n");
     }
-
 }
 
 /// A template's context: the common fields at the top level, the page's own
@@ -301,12 +303,16 @@ struct Page<'a, T: Serialize> {
 }
 
 /// Renders the whole site into `out`, page by page.
+///
+/// With `only`, the pages of other tracks are not rendered (they are known to
+/// be unchanged); site-wide pages and data files always are.
 pub fn render_site(
     fw: &Framework,
     sources: &SourceSet,
     settings: &SiteSettings,
     theme: &Theme,
     out: &dyn Output,
+    only: Option<&std::collections::HashSet<String>>,
 ) -> Result<(), SiteError> {
     let (areas, _) = AreaIndex::new(&fw.areas);
     let mut descriptions = HashMap::new();
@@ -342,7 +348,14 @@ pub fn render_site(
             title: t.title.clone(),
             url: urls::track(&t.id),
             kind: t.kind.as_str(),
-            levels: t.levels.iter().map(|l| Link { title: l.title.clone(), url: urls::level(&t.id, &l.id) }).collect(),
+            levels: t
+                .levels
+                .iter()
+                .map(|l| Link {
+                    title: l.title.clone(),
+                    url: urls::level(&t.id, &l.id),
+                })
+                .collect(),
         })
         .collect();
     let many_tracks = tracks.len() > NAV_TRACKS;
@@ -350,27 +363,53 @@ pub fn render_site(
         tracks: if many_tracks {
             Vec::new()
         } else {
-            tracks.iter().map(|t| Link { title: t.title.clone(), url: t.url.clone() }).collect()
+            tracks
+                .iter()
+                .map(|t| Link {
+                    title: t.title.clone(),
+                    url: t.url.clone(),
+                })
+                .collect()
         },
         many_tracks,
-        pages: fw.pages.iter().map(|p| Link { title: p.title.clone(), url: urls::page(&p.id) }).collect(),
+        pages: fw
+            .pages
+            .iter()
+            .map(|p| Link {
+                title: p.title.clone(),
+                url: urls::page(&p.id),
+            })
+            .collect(),
     };
-    let ctx = Ctx { fw, areas, tracks, theme, site, nav, allow_scripts: allow, descriptions, depths };
+    let ctx = Ctx {
+        fw,
+        areas,
+        tracks,
+        theme,
+        site,
+        nav,
+        allow_scripts: allow,
+        descriptions,
+        depths,
+    };
 
     // Pages are independent: render them in parallel.
     let mut jobs: Vec<Job<'_>> = vec![Job::Home, Job::NotFound, Job::CompareIndex];
     jobs.extend(fw.pages.iter().map(Job::Page));
+    let wanted = |id: &str| only.is_none_or(|set| set.contains(id));
     for track in &fw.tracks {
-        jobs.push(Job::Track(track));
-        jobs.push(Job::Matrix(track));
+        if wanted(&track.id) {
+            jobs.push(Job::Track(track));
+            jobs.push(Job::Matrix(track));
+        }
         let ladder = fw.ladder(track);
         for (i, (t, level)) in ladder.iter().enumerate() {
-            if t.id == track.id {
+            if t.id == track.id && wanted(&track.id) {
                 jobs.push(Job::Level(track, level, i));
             }
             if let Some((nt, next)) = ladder.get(i + 1) {
                 // Each adjacent pair once: rendered by the track that owns the upper level.
-                if nt.id == track.id {
+                if nt.id == track.id && (wanted(&t.id) || wanted(&nt.id)) {
                     jobs.push(Job::Compare(t, level, nt, next));
                 }
             }
@@ -388,9 +427,13 @@ pub fn render_site(
                 .collect()
         },
         || -> Result<(), SiteError> {
-            out.put_with("assets/data.js", &|w| data::write_data_js(fw, &ctx.areas, w))?;
+            out.put_with("assets/data.js", &|w| {
+                data::write_data_js(fw, &ctx.areas, w)
+            })?;
             // Compact: it is for programs, and large frameworks publish tens of megabytes.
-            out.put_with("framework.json", &|w| serde_json::to_writer(w, fw).map_err(std::io::Error::from))
+            out.put_with("framework.json", &|w| {
+                serde_json::to_writer(w, fw).map_err(std::io::Error::from)
+            })
         },
     );
     let mut paths = paths?;
@@ -714,11 +757,18 @@ fn compare_view(
     let fw = ctx.fw;
     // Only the tracks of the pair are listed in the page; the script fills in
     // every level from data.js, so pages stay small however big the framework.
-    let involved: Vec<&str> = [a, b].iter().flatten().map(|(t, _)| t.id.as_str()).collect();
+    let involved: Vec<&str> = [a, b]
+        .iter()
+        .flatten()
+        .map(|(t, _)| t.id.as_str())
+        .collect();
     let options = fw
         .tracks
         .iter()
-        .filter(|t| involved.contains(&t.id.as_str()) || (involved.is_empty() && fw.tracks.len() <= NAV_TRACKS))
+        .filter(|t| {
+            involved.contains(&t.id.as_str())
+                || (involved.is_empty() && fw.tracks.len() <= NAV_TRACKS)
+        })
         .map(|t| OptionGroup {
             title: t.title.clone(),
             levels: t
@@ -921,7 +971,10 @@ fn sitemap(base: &str, paths: &[String]) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for path in paths.iter().filter(|p| p.ends_with(".html") && *p != "404.html") {
+    for path in paths
+        .iter()
+        .filter(|p| p.ends_with(".html") && *p != "404.html")
+    {
         let loc = format!("{base}/{}", path.trim_end_matches("index.html"));
         out.push_str(&format!("  <url><loc>{}</loc></url>\n", escape(&loc)));
     }

@@ -26,6 +26,12 @@ pub enum Command {
     /// Without DIR, builds the current directory if it holds a rungs.toml, and the
     /// built-in example framework otherwise.
     Build(BuildArgs),
+    /// Serve the website on localhost with live reload while you edit.
+    ///
+    /// Without DIR, serves the current directory if it holds a rungs.toml, and the
+    /// built-in example framework otherwise.
+    #[cfg(feature = "serve")]
+    Serve(ServeArgs),
     /// Create a new framework directory from the built-in example.
     New {
         /// The directory to create (it must not exist, or be empty).
@@ -64,6 +70,20 @@ pub struct BuildArgs {
     /// Build even if the framework has errors.
     #[arg(long)]
     pub force: bool,
+}
+
+/// `rungs serve`.
+#[cfg(feature = "serve")]
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The framework directory.
+    pub dir: Option<PathBuf>,
+    /// Port to listen on (0 picks a free one).
+    #[arg(long, short, default_value_t = 3000)]
+    pub port: u16,
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub host: std::net::IpAddr,
 }
 
 /// How `check` prints its findings.

@@ -28,8 +28,12 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
         }
     }
     clear_previous_build(&args.output)?;
-    rungs_site::build_into(&loaded.framework, &input.sources, &rungs_site::DirOutput::new(&args.output))
-        .with_context(|| format!("cannot build the site into `{}`", args.output.display()))?;
+    rungs_site::build_into(
+        &loaded.framework,
+        &input.sources,
+        &rungs_site::DirOutput::new(&args.output),
+    )
+    .with_context(|| format!("cannot build the site into `{}`", args.output.display()))?;
     eprintln!(
         "built the site ({}) into {} in {} ms",
         loaded.framework.counts(),

@@ -5,6 +5,8 @@ mod check;
 mod export;
 mod import;
 mod new;
+#[cfg(feature = "serve")]
+mod serve;
 mod synth;
 
 use std::process::ExitCode;
@@ -19,6 +21,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Build(args) => build::run(&args),
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => serve::run(&args),
         Command::New { dir } => new::run(&dir),
         Command::Import(args) => import::run(&args),
         Command::Export(args) => export::run(&args),

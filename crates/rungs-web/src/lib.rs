@@ -1,0 +1,80 @@
+//! rungs-web: `rungs serve`, a live preview of a framework's website.
+//!
+//! The site is built in memory and served on localhost. A watcher re-reads
+//! changed files, rebuilds (only the tracks that changed, when it can), and
+//! tells open pages to reload through server-sent events. When the framework
+//! has errors, every page shows them in an overlay with file:line:column,
+//! instead of a stale page.
+
+mod overlay;
+mod preview;
+mod server;
+mod watch;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+pub use preview::Preview;
+
+/// What to serve and where.
+#[derive(Clone, Debug)]
+pub struct ServeConfig {
+    /// The framework directory; `None` serves the built-in example (not watched).
+    pub root: Option<PathBuf>,
+    /// Address to listen on; port 0 picks a free port.
+    pub addr: SocketAddr,
+}
+
+/// Why serving stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// The directory could not be read.
+    #[error("cannot read `{path}`: {source}")]
+    Read {
+        /// The directory.
+        path: String,
+        /// The error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The address could not be bound, or the server failed.
+    #[error("cannot serve on {addr}: {source}")]
+    Bind {
+        /// The address.
+        addr: SocketAddr,
+        /// The error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file watcher could not start.
+    #[error("cannot watch `{path}` for changes: {source}")]
+    Watch {
+        /// The directory.
+        path: String,
+        /// The error.
+        #[source]
+        source: notify::Error,
+    },
+}
+
+/// Serves until interrupted (Ctrl-C). `ready` is called with the bound address.
+pub fn serve(
+    config: ServeConfig,
+    ready: impl FnOnce(SocketAddr) + Send + 'static,
+) -> Result<(), ServeError> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|source| ServeError::Bind {
+            addr: config.addr,
+            source,
+        })?;
+    runtime.block_on(async move {
+        let preview = Preview::start(config.root.as_deref())?;
+        let _watcher = match &config.root {
+            Some(root) => Some(watch::watch(root, preview.clone())?),
+            None => None,
+        };
+        server::run(config.addr, preview, ready).await
+    })
+}

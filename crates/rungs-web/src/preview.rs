@@ -1,0 +1,158 @@
+//! The previewed site: built in memory, rebuilt on changes, versioned so
+//! pages know when to reload.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::Instant;
+
+use rungs_core::{Framework, SourceSet};
+use rungs_site::Site;
+use tokio::sync::broadcast;
+
+use crate::ServeError;
+use crate::overlay;
+
+/// One build: the site, the overlay to show (if the framework has errors)
+/// and a version number that grows with every rebuild.
+pub struct Built {
+    /// The pages and assets.
+    pub site: Site,
+    /// HTML of the error overlay, when there are errors.
+    pub overlay: Option<String>,
+    /// Incremented on every rebuild.
+    pub version: u64,
+    framework: Option<Framework>,
+}
+
+struct Inner {
+    root: Option<PathBuf>,
+    sources: Mutex<SourceSet>,
+    built: RwLock<Arc<Built>>,
+    reloads: broadcast::Sender<u64>,
+}
+
+/// Shared handle to the preview.
+#[derive(Clone)]
+pub struct Preview {
+    inner: Arc<Inner>,
+}
+
+impl Preview {
+    /// Reads the framework and builds it once.
+    pub fn start(root: Option<&Path>) -> Result<Preview, ServeError> {
+        let sources = match root {
+            Some(r) => SourceSet::read_dir(r).map_err(|source| ServeError::Read {
+                path: r.display().to_string(),
+                source,
+            })?,
+            None => SourceSet::example(),
+        };
+        let built = build(&sources, None, 1);
+        let (reloads, _) = broadcast::channel(16);
+        Ok(Preview {
+            inner: Arc::new(Inner {
+                root: root.map(Path::to_path_buf),
+                sources: Mutex::new(sources),
+                built: RwLock::new(Arc::new(built)),
+                reloads,
+            }),
+        })
+    }
+
+    /// The current build.
+    pub fn current(&self) -> Arc<Built> {
+        match self.inner.built.read() {
+            Ok(b) => b.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    /// Subscribes to reload notifications (the new version number).
+    pub fn subscribe(&self) -> broadcast::Receiver<u64> {
+        self.inner.reloads.subscribe()
+    }
+
+    /// Re-reads the given files (relative to the root) and rebuilds.
+    pub fn changed(&self, paths: &[PathBuf]) {
+        let Some(root) = &self.inner.root else { return };
+        let start = Instant::now();
+        let mut sources = match self.inner.sources.lock() {
+            Ok(s) => s,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        for path in paths {
+            let Ok(rel) = path.strip_prefix(root) else {
+                continue;
+            };
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            if rel.is_empty()
+                || rel.split('/').any(|part| part.starts_with('.'))
+                || rel.starts_with("public/")
+            {
+                continue;
+            }
+            match std::fs::read(path) {
+                Ok(bytes) if path.is_file() => sources.insert(&rel, bytes),
+                Ok(_) => {}
+                Err(_) => sources.remove(&rel),
+            }
+        }
+        let previous = self.current();
+        let built = build(&sources, Some(&previous), previous.version + 1);
+        let version = built.version;
+        let pages = built.site.files.len();
+        if let Ok(mut slot) = self.inner.built.write() {
+            *slot = Arc::new(built);
+        }
+        drop(sources);
+        eprintln!(
+            "rebuilt {pages} files in {} ms",
+            start.elapsed().as_millis()
+        );
+        let _ = self.inner.reloads.send(version);
+    }
+}
+
+/// Loads and builds; errors become an overlay, never a failure.
+fn build(sources: &SourceSet, previous: Option<&Built>, version: u64) -> Built {
+    let loaded = match rungs_core::load(sources) {
+        Ok(l) => l,
+        Err(e) => {
+            let message = format!("{e}: add a rungs.toml to this directory (see `rungs new`)");
+            return Built {
+                site: Site::default(),
+                overlay: Some(overlay::message(&message)),
+                version,
+                framework: None,
+            };
+        }
+    };
+    let diagnostics = loaded.diagnostics.sorted();
+    let errors: Vec<_> = diagnostics
+        .iter()
+        .filter(|d| d.severity == rungs_core::Severity::Error)
+        .cloned()
+        .collect();
+    let framework = loaded.framework;
+    let site = match previous.and_then(|p| p.framework.as_ref().map(|f| (f, p))) {
+        Some((old, p)) if errors.is_empty() => {
+            rungs_site::rebuild(old, p.site.clone(), &framework, sources)
+        }
+        _ => rungs_site::build(&framework, sources),
+    };
+    match site {
+        Ok(site) => Built {
+            site,
+            overlay: (!errors.is_empty()).then(|| overlay::diagnostics(&errors)),
+            version,
+            // Only a clean build is a safe base for an incremental rebuild.
+            framework: errors.is_empty().then_some(framework),
+        },
+        Err(e) => Built {
+            site: Site::default(),
+            overlay: Some(overlay::message(&e.to_string())),
+            version,
+            framework: None,
+        },
+    }
+}

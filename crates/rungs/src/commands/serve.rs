@@ -1,0 +1,35 @@
+//! `rungs serve`: live preview.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+
+use crate::cli::ServeArgs;
+
+pub fn run(args: &ServeArgs) -> Result<ExitCode> {
+    let root: Option<PathBuf> = match &args.dir {
+        Some(d) if !d.is_dir() => bail!("`{}` is not a directory", d.display()),
+        Some(d) => Some(d.clone()),
+        None if Path::new("rungs.toml").exists() => Some(PathBuf::from(".")),
+        None => {
+            eprintln!(
+                "note: no rungs.toml here; serving the built-in example framework (`rungs new DIR` writes it out)"
+            );
+            None
+        }
+    };
+    let name = root
+        .as_ref()
+        .map_or("the built-in example".to_string(), |r| {
+            r.display().to_string()
+        });
+    let config = rungs_web::ServeConfig {
+        root,
+        addr: std::net::SocketAddr::new(args.host, args.port),
+    };
+    rungs_web::serve(config, move |addr| {
+        eprintln!("serving {name} at http://{addr}/ (Ctrl-C to stop)");
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
