@@ -755,8 +755,9 @@ fn compare_view(
     b: Option<(&Track, &Level)>,
 ) -> CompareView {
     let fw = ctx.fw;
-    // Only the tracks of the pair are listed in the page; the script fills in
-    // every level from data.js, so pages stay small however big the framework.
+    // With many tracks only those of the pair are listed in the page (the
+    // script fills in every level from data.js), so pages stay small however
+    // big the framework.
     let involved: Vec<&str> = [a, b]
         .iter()
         .flatten()
@@ -765,10 +766,7 @@ fn compare_view(
     let options = fw
         .tracks
         .iter()
-        .filter(|t| {
-            involved.contains(&t.id.as_str())
-                || (involved.is_empty() && fw.tracks.len() <= NAV_TRACKS)
-        })
+        .filter(|t| fw.tracks.len() <= NAV_TRACKS || involved.contains(&t.id.as_str()))
         .map(|t| OptionGroup {
             title: t.title.clone(),
             levels: t

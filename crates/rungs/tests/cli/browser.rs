@@ -1,0 +1,56 @@
+//! Runs the browser tests (tests/browser, node's test runner with
+//! playwright-core and axe-core) against this build of `rungs`, in headless
+//! Debian chromium. Skips with a reason when node, chromium or the npm
+//! packages are missing; under RUNGS_REQUIRE_ALL=1 that is a failure.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn missing(what: &str) {
+    if std::env::var("RUNGS_REQUIRE_ALL").as_deref() == Ok("1") {
+        panic!("RUNGS_REQUIRE_ALL=1 but {what}");
+    }
+    eprintln!("skipped: {what}");
+}
+
+#[test]
+fn website_in_a_real_browser() {
+    let dir: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/browser");
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    if Command::new("node").arg("--version").output().is_err() {
+        return missing("node is not installed");
+    }
+    if !Path::new(&chromium).exists() {
+        return missing("chromium is not installed (apt-get install chromium)");
+    }
+    if !dir.join("node_modules/playwright-core").is_dir()
+        || !dir.join("node_modules/axe-core").is_dir()
+    {
+        return missing("the browser test packages are not installed (cd tests/browser && npm ci)");
+    }
+    let output = Command::new("node")
+        .arg("--test")
+        .arg("--test-reporter=tap")
+        .current_dir(&dir)
+        .env("RUNGS_BIN", env!("CARGO_BIN_EXE_rungs"))
+        .env("CHROMIUM", &chromium)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run node: {e}"));
+    let report = String::from_utf8_lossy(&output.stdout);
+    // Show the figures the tests print (live-reload time) in the cargo output.
+    for line in report
+        .lines()
+        .filter(|l| l.starts_with("# ") || l.starts_with("ok") || l.starts_with("not ok"))
+    {
+        eprintln!("browser: {line}");
+    }
+    assert!(
+        output.status.success(),
+        "browser tests failed:\n{report}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        report.contains("# fail 0") && !report.contains("# pass 0"),
+        "{report}"
+    );
+}
