@@ -247,6 +247,17 @@ fn words(text: &str) -> Vec<&str> {
     out
 }
 
+/// Gives each distinct word a number, shared through `ids`.
+fn number_words<'a>(words: &[&'a str], ids: &mut std::collections::HashMap<&'a str, u32>) -> Vec<u32> {
+    words
+        .iter()
+        .map(|w| {
+            let next = ids.len() as u32;
+            *ids.entry(*w).or_insert(next)
+        })
+        .collect()
+}
+
 /// A word-level diff from `old` to `new`: a longest common subsequence of
 /// words, preferring removals before additions where both are possible.
 ///
@@ -256,12 +267,16 @@ fn words(text: &str) -> Vec<&str> {
 pub fn word_diff(old: &str, new: &str) -> Vec<DiffPart> {
     let (x, y) = (words(old), words(new));
     let (m, n) = (x.len(), y.len());
+    // Compare words by number, not by bytes, in the quadratic loop.
+    let mut ids = std::collections::HashMap::with_capacity(m + n);
+    let xi = number_words(&x, &mut ids);
+    let yi = number_words(&y, &mut ids);
     // lcs[i][j] = length of the LCS of x[i..] and y[j..], stored row-major.
     let width = n + 1;
     let mut lcs = vec![0u32; (m + 1) * width];
     for i in (0..m).rev() {
         for j in (0..n).rev() {
-            lcs[i * width + j] = if x[i] == y[j] {
+            lcs[i * width + j] = if xi[i] == yi[j] {
                 lcs[(i + 1) * width + j + 1] + 1
             } else {
                 lcs[(i + 1) * width + j].max(lcs[i * width + j + 1])
@@ -278,7 +293,7 @@ pub fn word_diff(old: &str, new: &str) -> Vec<DiffPart> {
     };
     let (mut i, mut j) = (0, 0);
     while i < m && j < n {
-        if x[i] == y[j] {
+        if xi[i] == yi[j] {
             push("same", x[i]);
             i += 1;
             j += 1;

@@ -9,12 +9,14 @@
 use std::collections::HashMap;
 
 /// Words too common to say anything about a statement.
-const STOP: &[&str] = &[
-    "a", "an", "and", "are", "as", "at", "be", "by", "can", "for", "from", "has", "have", "in",
-    "is", "it", "its", "of", "on", "or", "that", "the", "their", "this", "to", "with", "you",
-    "your", "they", "them", "who", "when", "will", "we", "our", "all", "any", "into", "not", "but",
-    "so", "than", "then", "there", "these", "those",
-];
+/// True for words too common to say anything about a statement (a `match`
+/// compiles to a few comparisons, far cheaper than scanning a list).
+fn is_stop(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "an" | "and" | "are" | "as" | "at" | "be" | "by" | "can" | "for" | "from" | "has" | "have" | "in" | "is" | "it" | "its" | "of" | "on" | "or" | "that" | "the" | "their" | "this" | "to" | "with" | "you" | "your" | "they" | "them" | "who" | "when" | "will" | "we" | "our" | "all" | "any" | "into" | "not" | "but" | "so" | "than" | "then" | "there" | "these" | "those"
+    )
+}
 
 /// Lower-case word tokens of a text, without stop words and Markdown markup,
 /// with a light plural folding ("teams" and "team" match).
@@ -25,7 +27,7 @@ pub fn tokens(text: &str) -> Vec<String> {
     let mut word = String::with_capacity(16);
     let mut chars = text.chars().peekable();
     let finish = |word: &mut String, out: &mut Vec<String>| {
-        if word.chars().nth(1).is_some() && !STOP.contains(&word.as_str()) {
+        if word.chars().nth(1).is_some() && !is_stop(word) {
             fold(word);
             out.push(std::mem::replace(word, String::with_capacity(16)));
         } else {

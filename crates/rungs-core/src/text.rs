@@ -65,11 +65,12 @@ pub fn did_you_mean<'a>(
 }
 
 /// Words that carry no meaning on their own, skipped when deriving ids.
-const STOP_WORDS: &[&str] = &[
-    "a", "an", "and", "are", "as", "at", "be", "by", "can", "for", "from", "has", "have", "in",
-    "is", "it", "its", "of", "on", "or", "that", "the", "their", "this", "to", "with", "you",
-    "your", "they", "them", "who", "when",
-];
+fn is_stop_word(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "an" | "and" | "are" | "as" | "at" | "be" | "by" | "can" | "for" | "from" | "has" | "have" | "in" | "is" | "it" | "its" | "of" | "on" | "or" | "that" | "the" | "their" | "this" | "to" | "with" | "you" | "your" | "they" | "them" | "who" | "when"
+    )
+}
 
 /// Up to `n` meaningful words of `text`, slugged: the basis of derived ids.
 ///
@@ -83,7 +84,7 @@ pub fn key_words(text: &str, n: usize) -> String {
     let mut in_target = false;
     let mut prev = ' ';
     let flush = |word: &mut String, out: &mut String, taken: &mut usize| {
-        if !word.is_empty() && *taken < n && !STOP_WORDS.contains(&word.as_str()) {
+        if !word.is_empty() && *taken < n && !is_stop_word(word) {
             if !out.is_empty() {
                 out.push('-');
             }
