@@ -248,7 +248,10 @@ fn words(text: &str) -> Vec<&str> {
 }
 
 /// Gives each distinct word a number, shared through `ids`.
-fn number_words<'a>(words: &[&'a str], ids: &mut std::collections::HashMap<&'a str, u32>) -> Vec<u32> {
+fn number_words<'a>(
+    words: &[&'a str],
+    ids: &mut std::collections::HashMap<&'a str, u32>,
+) -> Vec<u32> {
     words
         .iter()
         .map(|w| {

@@ -68,7 +68,37 @@ pub fn did_you_mean<'a>(
 fn is_stop_word(word: &str) -> bool {
     matches!(
         word,
-        "a" | "an" | "and" | "are" | "as" | "at" | "be" | "by" | "can" | "for" | "from" | "has" | "have" | "in" | "is" | "it" | "its" | "of" | "on" | "or" | "that" | "the" | "their" | "this" | "to" | "with" | "you" | "your" | "they" | "them" | "who" | "when"
+        "a" | "an"
+            | "and"
+            | "are"
+            | "as"
+            | "at"
+            | "be"
+            | "by"
+            | "can"
+            | "for"
+            | "from"
+            | "has"
+            | "have"
+            | "in"
+            | "is"
+            | "it"
+            | "its"
+            | "of"
+            | "on"
+            | "or"
+            | "that"
+            | "the"
+            | "their"
+            | "this"
+            | "to"
+            | "with"
+            | "you"
+            | "your"
+            | "they"
+            | "them"
+            | "who"
+            | "when"
     )
 }
 

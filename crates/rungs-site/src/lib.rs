@@ -28,8 +28,8 @@ pub use settings::SiteSettings;
 /// A built site: output paths (relative, `/`-separated) and their bytes.
 #[derive(Clone, Debug, Default)]
 pub struct Site {
-    /// The files, by path.
-    pub files: BTreeMap<String, Vec<u8>>,
+    /// The files, by path. Shared, so a rebuild starts from a cheap copy.
+    pub files: BTreeMap<String, std::sync::Arc<[u8]>>,
 }
 
 impl Site {
@@ -46,13 +46,13 @@ impl Site {
         }
         self.files
             .par_iter()
-            .map(|(path, bytes)| std::fs::write(dir.join(path), bytes))
+            .map(|(path, bytes)| std::fs::write(dir.join(path), &bytes[..]))
             .collect::<std::io::Result<()>>()
     }
 
     /// The file at `path`, if any.
     pub fn get(&self, path: &str) -> Option<&[u8]> {
-        self.files.get(path).map(Vec::as_slice)
+        self.files.get(path).map(|b| &b[..])
     }
 }
 
@@ -83,7 +83,7 @@ impl Output for std::sync::Mutex<Site> {
             path: path.to_string(),
             source: std::io::Error::other("a rendering thread panicked"),
         })?;
-        site.files.insert(path.to_string(), bytes);
+        site.files.insert(path.to_string(), bytes.into());
         Ok(())
     }
 }
@@ -193,17 +193,20 @@ pub fn build_into(
     render::render_site(framework, sources, &settings, &theme, out, None)
 }
 
-/// Rebuilds `previous` (the site of `old`) for `new`, re-rendering only the
-/// pages of tracks whose content changed, and of the tracks that inherit from
-/// or branch off them. Falls back to a full build when anything site-wide
-/// changed (settings, areas, pages, the set of tracks or levels).
+/// Rebuilds `previous` (the site of `old`) for `new` after the files
+/// `changed` (relative paths) changed, re-rendering only the pages of the
+/// tracks those files belong to, and of the tracks that inherit from or branch
+/// off them. Falls back to a full build when a site-wide file changed
+/// (rungs.toml, pages, the home page, the theme) or levels were added,
+/// removed or renamed.
 pub fn rebuild(
     old: &Framework,
     previous: Site,
     new: &Framework,
     sources: &SourceSet,
+    changed: &[String],
 ) -> Result<Site, SiteError> {
-    let affected = match changed_tracks(old, new) {
+    let affected = match affected_tracks(old, new, changed) {
         Some(set) => set,
         None => return build(new, sources),
     };
@@ -218,36 +221,44 @@ pub fn rebuild(
 }
 
 /// The ids of tracks to re-render, or `None` when a full build is needed.
-fn changed_tracks(old: &Framework, new: &Framework) -> Option<std::collections::HashSet<String>> {
-    let shape = |fw: &Framework| -> Vec<(String, Vec<String>)> {
+fn affected_tracks(
+    old: &Framework,
+    new: &Framework,
+    changed: &[String],
+) -> Option<std::collections::HashSet<String>> {
+    let shape = |fw: &Framework| -> Vec<(String, Vec<(String, u32)>)> {
         fw.tracks
             .iter()
             .map(|t| {
                 (
                     t.id.clone(),
-                    t.levels.iter().map(|l| l.id.clone()).collect(),
+                    t.levels.iter().map(|l| (l.id.clone(), l.rank)).collect(),
                 )
             })
             .collect()
     };
-    let same_globals = old.title == new.title
-        && old.description == new.description
-        && old.base_url == new.base_url
-        && old.introduction == new.introduction
-        && json(&old.grades) == json(&new.grades)
-        && json(&old.areas) == json(&new.areas)
-        && json(&old.pages) == json(&new.pages)
-        && shape(old) == shape(new);
-    if !same_globals {
+    if shape(old) != shape(new) {
         return None;
     }
-    let mut affected: std::collections::HashSet<String> = old
-        .tracks
-        .iter()
-        .zip(&new.tracks)
-        .filter(|(a, b)| json(*a) != json(*b))
-        .map(|(_, b)| b.id.clone())
-        .collect();
+    let mut affected = std::collections::HashSet::new();
+    for path in changed {
+        let parts: Vec<&str> = path.split('/').collect();
+        let track = match parts.as_slice() {
+            ["tracks", name] => name
+                .strip_suffix(".yaml")
+                .or_else(|| name.strip_suffix(".yml"))?,
+            ["tracks", track, _] => track,
+            _ => return None,
+        };
+        // A track header change can rename the track or change its kind or branch.
+        let same_header = |t: &rungs_core::model::Track, u: &rungs_core::model::Track| {
+            t.title == u.title && t.kind == u.kind && t.extends == u.extends && t.branch == u.branch
+        };
+        match (old.track(track), new.track(track)) {
+            (Some(t), Some(u)) if same_header(t, u) => affected.insert(track.to_string()),
+            _ => return None,
+        };
+    }
     // Tracks that inherit from or branch off a changed track show its levels.
     loop {
         let more: Vec<String> = new
@@ -268,9 +279,4 @@ fn changed_tracks(old: &Framework, new: &Framework) -> Option<std::collections::
         affected.extend(more);
     }
     Some(affected)
-}
-
-/// A part of the model in its serialised form (spans excluded), for comparing versions.
-fn json<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_string(value).unwrap_or_default()
 }

@@ -396,21 +396,31 @@ pub fn render_site(
     // Pages are independent: render them in parallel.
     let mut jobs: Vec<Job<'_>> = vec![Job::Home, Job::NotFound, Job::CompareIndex];
     jobs.extend(fw.pages.iter().map(Job::Page));
+    // Every page of the site, for the sitemap, even those not re-rendered.
+    let mut all_paths: Vec<String> = Vec::new();
     let wanted = |id: &str| only.is_none_or(|set| set.contains(id));
     for track in &fw.tracks {
+        all_paths.push(urls::track(&track.id));
+        all_paths.push(urls::matrix(&track.id));
         if wanted(&track.id) {
             jobs.push(Job::Track(track));
             jobs.push(Job::Matrix(track));
         }
         let ladder = fw.ladder(track);
         for (i, (t, level)) in ladder.iter().enumerate() {
-            if t.id == track.id && wanted(&track.id) {
-                jobs.push(Job::Level(track, level, i));
+            if t.id == track.id {
+                all_paths.push(urls::level(&track.id, &level.id));
+                if wanted(&track.id) {
+                    jobs.push(Job::Level(track, level, i));
+                }
             }
             if let Some((nt, next)) = ladder.get(i + 1) {
                 // Each adjacent pair once: rendered by the track that owns the upper level.
-                if nt.id == track.id && (wanted(&t.id) || wanted(&nt.id)) {
-                    jobs.push(Job::Compare(t, level, nt, next));
+                if nt.id == track.id {
+                    all_paths.push(urls::compare(&t.id, &level.id, &nt.id, &next.id));
+                    if wanted(&t.id) || wanted(&nt.id) {
+                        jobs.push(Job::Compare(t, level, nt, next));
+                    }
                 }
             }
         }
@@ -427,23 +437,35 @@ pub fn render_site(
                 .collect()
         },
         || -> Result<(), SiteError> {
-            out.put_with("assets/data.js", &|w| {
-                data::write_data_js(fw, &ctx.areas, w)
-            })?;
-            // Compact: it is for programs, and large frameworks publish tens of megabytes.
-            out.put_with("framework.json", &|w| {
-                serde_json::to_writer(w, fw).map_err(std::io::Error::from)
-            })
+            let (data, json) = rayon::join(
+                || {
+                    out.put_with("assets/data.js", &|w| {
+                        data::write_data_js(fw, &ctx.areas, w)
+                    })
+                },
+                // Compact: it is for programs, and large frameworks publish tens of megabytes.
+                || {
+                    out.put_with("framework.json", &|w| {
+                        serde_json::to_writer(w, fw).map_err(std::io::Error::from)
+                    })
+                },
+            );
+            data.and(json)
         },
     );
-    let mut paths = paths?;
+    let paths = paths?;
     data?;
     for (name, bytes) in &theme.assets {
         out.put(&format!("assets/{name}"), bytes.clone())?;
     }
     if let Some(base) = &fw.base_url {
-        paths.sort();
-        out.put("sitemap.xml", sitemap(base, &paths).into_bytes())?;
+        // Site-wide pages are always rendered; track pages are listed above.
+        all_paths.extend(paths.into_iter().filter(|p| {
+            !p.starts_with("tracks/") && !p.starts_with("compare/") || p == urls::COMPARE_INDEX
+        }));
+        all_paths.sort();
+        all_paths.dedup();
+        out.put("sitemap.xml", sitemap(base, &all_paths).into_bytes())?;
     }
     for file in sources.iter() {
         if file.path.starts_with("static/") {

@@ -80,6 +80,7 @@ impl Preview {
             Ok(s) => s,
             Err(poisoned) => poisoned.into_inner(),
         };
+        let mut changed = Vec::new();
         for path in paths {
             let Ok(rel) = path.strip_prefix(root) else {
                 continue;
@@ -96,9 +97,13 @@ impl Preview {
                 Ok(_) => {}
                 Err(_) => sources.remove(&rel),
             }
+            changed.push(rel);
+        }
+        if changed.is_empty() {
+            return;
         }
         let previous = self.current();
-        let built = build(&sources, Some(&previous), previous.version + 1);
+        let built = build(&sources, Some((&previous, &changed)), previous.version + 1);
         let version = built.version;
         let pages = built.site.files.len();
         if let Ok(mut slot) = self.inner.built.write() {
@@ -114,7 +119,7 @@ impl Preview {
 }
 
 /// Loads and builds; errors become an overlay, never a failure.
-fn build(sources: &SourceSet, previous: Option<&Built>, version: u64) -> Built {
+fn build(sources: &SourceSet, previous: Option<(&Built, &[String])>, version: u64) -> Built {
     let loaded = match rungs_core::load(sources) {
         Ok(l) => l,
         Err(e) => {
@@ -134,9 +139,10 @@ fn build(sources: &SourceSet, previous: Option<&Built>, version: u64) -> Built {
         .cloned()
         .collect();
     let framework = loaded.framework;
-    let site = match previous.and_then(|p| p.framework.as_ref().map(|f| (f, p))) {
-        Some((old, p)) if errors.is_empty() => {
-            rungs_site::rebuild(old, p.site.clone(), &framework, sources)
+    let site = match previous.and_then(|(p, changed)| p.framework.as_ref().map(|f| (f, p, changed)))
+    {
+        Some((old, p, changed)) if errors.is_empty() => {
+            rungs_site::rebuild(old, p.site.clone(), &framework, sources, changed)
         }
         _ => rungs_site::build(&framework, sources),
     };

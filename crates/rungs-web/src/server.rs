@@ -119,3 +119,28 @@ fn content_type(path: &str) -> &'static str {
         _ => "application/octet-stream",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reload_script_and_overlay_go_before_the_body_end() {
+        let html = inject(
+            b"<html><body><p>x</p></body></html>".to_vec(),
+            7,
+            Some("<div id=\"o\"></div>"),
+        );
+        let text = String::from_utf8_lossy(&html);
+        assert!(
+            text.contains("<p>x</p><div id=\"o\"></div><script>"),
+            "{text}"
+        );
+        assert!(
+            text.contains("var v=7;") && text.ends_with("</script></body></html>"),
+            "{text}"
+        );
+        assert_eq!(content_type("a/b.css"), "text/css; charset=utf-8");
+        assert_eq!(content_type("x.unknown"), "application/octet-stream");
+    }
+}

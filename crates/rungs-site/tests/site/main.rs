@@ -343,3 +343,61 @@ fn infracloud_builds_and_every_statement_is_on_its_level_page() {
     }
     assert_eq!(total, loaded.framework.counts().statements);
 }
+
+#[test]
+fn incremental_rebuild_equals_a_full_build() {
+    let (old_fw, mut sources) = example();
+    let previous = build(&old_fw, &sources).unwrap_or_else(|e| panic!("{e}"));
+    let cases: [(&str, &str, &str); 3] = [
+        (
+            "tracks/engineering/senior.md",
+            "You review code and designs thoroughly",
+            "You review code, designs and plans thoroughly",
+        ),
+        (
+            "tracks/site-reliability.yaml",
+            "You design for failure",
+            "You design for failure and recovery",
+        ),
+        (
+            "pages/faq.md",
+            "Is management a promotion?",
+            "Is management a step up?",
+        ),
+    ];
+    for (path, from, to) in cases {
+        let text = sources
+            .get(path)
+            .map(|f| f.text().to_string())
+            .unwrap_or_default();
+        assert!(text.contains(from), "{path}");
+        sources.insert(path, text.replace(from, to));
+        let new_fw = rungs_core::load(&sources)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .framework;
+        let incremental = rungs_site::rebuild(
+            &old_fw,
+            previous.clone(),
+            &new_fw,
+            &sources,
+            &[path.to_string()],
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let full = build(&new_fw, &sources).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            incremental.files.keys().collect::<Vec<_>>(),
+            full.files.keys().collect::<Vec<_>>(),
+            "{path}"
+        );
+        for (name, bytes) in &full.files {
+            assert!(
+                incremental.files.get(name) == Some(bytes),
+                "{path}: {name} differs"
+            );
+        }
+        assert!(
+            String::from_utf8_lossy(full.get("framework.json").unwrap_or_default()).contains(to)
+        );
+        sources.insert(path, text);
+    }
+}
