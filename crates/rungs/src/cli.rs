@@ -101,7 +101,7 @@ pub struct ImportArgs {
     /// The format of the source.
     #[arg(value_enum)]
     pub format: ImportFormat,
-    /// The source: a Hugo site directory, or a JSON file.
+    /// The source: a directory (Hugo site, Monzo or FT repository), or a JSON file.
     pub src: PathBuf,
     /// The framework directory to create.
     pub out: PathBuf,
@@ -118,6 +118,10 @@ pub struct ImportArgs {
 pub enum ImportFormat {
     /// A Hugo ladder site (config + content/ with one page per level).
     Hugo,
+    /// Monzo's progression framework (frameworks/**/*.md with YAML `topics`).
+    Monzo,
+    /// The Financial Times engineering-progression job families (data/job-families/*.yml).
+    Ft,
     /// The JSON export of rungs.
     Json,
 }

@@ -4,7 +4,9 @@
 //! and line, for everything it met and could not place: nothing is dropped
 //! silently.
 
+pub mod ft;
 pub mod hugo;
+pub mod monzo;
 
 use crate::diagnostic::Diagnostics;
 use crate::model::Framework;

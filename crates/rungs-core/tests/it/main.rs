@@ -2,6 +2,7 @@
 
 mod fixtures;
 mod hugo;
+mod importers;
 mod roundtrip;
 mod schema;
 mod support;

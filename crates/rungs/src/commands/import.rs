@@ -13,11 +13,22 @@ use crate::render;
 
 pub fn run(args: &ImportArgs) -> Result<ExitCode> {
     let (imported, sources, root) = match args.format {
-        ImportFormat::Hugo => {
+        ImportFormat::Hugo | ImportFormat::Monzo | ImportFormat::Ft => {
             let input = Input::read(&args.src)?;
-            let imported = rungs_core::import::hugo::import(&input.sources).with_context(|| {
-                format!("cannot import `{}` as a Hugo site", args.src.display())
-            })?;
+            type Importer = fn(&SourceSet) -> Result<Imported, rungs_core::import::ImportError>;
+            let (importer, what): (Importer, &str) = match args.format {
+                ImportFormat::Hugo => (rungs_core::import::hugo::import, "a Hugo site"),
+                ImportFormat::Monzo => (
+                    rungs_core::import::monzo::import,
+                    "a Monzo progression framework",
+                ),
+                _ => (
+                    rungs_core::import::ft::import,
+                    "FT engineering-progression job families",
+                ),
+            };
+            let imported = importer(&input.sources)
+                .with_context(|| format!("cannot import `{}` as {what}", args.src.display()))?;
             (imported, input.sources, Some(args.src.clone()))
         }
         ImportFormat::Json => {

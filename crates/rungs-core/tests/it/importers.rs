@@ -1,0 +1,204 @@
+//! The Monzo and FT importers, on the public fixtures (when present) and on
+//! small files of our own, malformed ones included.
+
+use std::collections::BTreeMap;
+
+use rungs_core::export::native;
+use rungs_core::import::{ft, monzo};
+use rungs_core::model::TrackKind;
+use rungs_core::{Code, SourceSet};
+
+use crate::support::{describe, shared_fixture};
+
+/// A YAML document as generic data, parsed independently of the importers' types.
+fn yaml(text: &str) -> serde_json::Value {
+    serde_saphyr::from_str(text).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn loads_clean(fw: &rungs_core::Framework) {
+    let loaded = rungs_core::load(&native::to_sources(fw)).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        loaded.diagnostics.errors(),
+        0,
+        "{}",
+        describe(&loaded.diagnostics.sorted())
+    );
+    assert_eq!(loaded.framework.counts(), fw.counts());
+}
+
+#[test]
+fn ft_job_family_imports_with_parallel_ic_and_manager_levels() {
+    let Some(dir) = shared_fixture("ft-engineering-progression") else {
+        return;
+    };
+    let sources = SourceSet::read_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let imported = ft::import(&sources).unwrap_or_else(|e| panic!("{e}"));
+    let fw = &imported.framework;
+    let text =
+        std::fs::read_to_string(dir.join("data/job-families/engineering.yml")).unwrap_or_default();
+    let source = yaml(&text);
+    let themes = source["themes"].as_array().map(Vec::len).unwrap_or(0);
+    assert_eq!(fw.areas.len(), themes);
+    // Competencies per level, counted from the source.
+    let mut expected: BTreeMap<String, usize> = BTreeMap::new();
+    for c in source["competencies"].as_array().into_iter().flatten() {
+        *expected
+            .entry(c["level"].as_str().unwrap_or_default().to_string())
+            .or_default() += 1;
+    }
+    let mut got: BTreeMap<String, usize> = BTreeMap::new();
+    for t in &fw.tracks {
+        for l in &t.levels {
+            got.insert(l.id.clone(), l.statements.len());
+            assert!(
+                l.statements
+                    .iter()
+                    .all(|s| s.explicit_id && s.id.len() == 36),
+                "UUIDs kept as ids"
+            );
+        }
+    }
+    assert_eq!(got, expected);
+    assert_eq!(
+        fw.counts().levels,
+        source["levels"].as_array().map(Vec::len).unwrap_or(0)
+    );
+    // IC and manager variants share ranks; managers branch off at the first shared rank.
+    let ic = fw
+        .track("engineering")
+        .unwrap_or_else(|| panic!("no engineering track"));
+    let pm = fw
+        .track("engineering-people-manager")
+        .unwrap_or_else(|| panic!("no manager track"));
+    assert_eq!(pm.kind, TrackKind::Management);
+    let rank = |t: &rungs_core::model::Track, id: &str| {
+        t.levels.iter().find(|l| l.id == id).map(|l| l.rank)
+    };
+    assert_eq!(rank(ic, "senior-2-ic"), rank(pm, "senior-2-pm"));
+    assert_eq!(rank(ic, "principal-ic"), rank(pm, "principal-pm"));
+    assert_eq!(
+        pm.branch.as_ref().map(|b| (b.from.as_str(), Some(b.rank))),
+        Some(("engineering", rank(pm, "senior-2-pm")))
+    );
+    let ranks: Vec<u32> = ic.levels.iter().map(|l| l.rank).collect();
+    assert!(ranks.windows(2).all(|w| w[0] < w[1]), "{ranks:?}");
+    // googleSheetId is reported, with its line.
+    let diags = imported.diagnostics.sorted();
+    assert!(diags.iter().any(|d| d.code == Code::NotImported
+        && d.message.contains("googleSheetId")
+        && d.span.as_ref().is_some_and(|s| s.line > 1)));
+    loads_clean(fw);
+}
+
+#[test]
+fn monzo_frameworks_import_with_generic_as_the_base() {
+    let Some(dir) = shared_fixture("monzo-progression-framework") else {
+        return;
+    };
+    let sources = SourceSet::read_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let imported = monzo::import(&sources).unwrap_or_else(|e| panic!("{e}"));
+    let fw = &imported.framework;
+    for (file, track) in [
+        ("frameworks/generic.md", "generic"),
+        ("frameworks/engineering/backend.md", "engineering-backend"),
+    ] {
+        let text = std::fs::read_to_string(dir.join(file)).unwrap_or_default();
+        let matter = text.split("---\n").nth(1).unwrap_or_default();
+        let source = yaml(matter);
+        let mut expected: BTreeMap<u64, usize> = BTreeMap::new();
+        for topic in source["topics"].as_array().into_iter().flatten() {
+            for content in topic["content"].as_array().into_iter().flatten() {
+                let n = content["criteria"].as_array().map_or(0, Vec::len)
+                    + content["exampleCriteria"].as_array().map_or(0, Vec::len);
+                *expected
+                    .entry(content["level"].as_u64().unwrap_or(0))
+                    .or_default() += n;
+            }
+        }
+        let t = fw
+            .track(track)
+            .unwrap_or_else(|| panic!("no track {track}"));
+        let got: BTreeMap<u64, usize> = t
+            .levels
+            .iter()
+            .map(|l| (l.rank as u64, l.statements.len()))
+            .filter(|(_, n)| *n > 0)
+            .collect();
+        assert_eq!(got, expected, "{file}");
+        assert_eq!(
+            t.levels.len() as u64,
+            source["levels"].as_u64().unwrap_or(0)
+        );
+        let examples: usize = t
+            .levels
+            .iter()
+            .flat_map(|l| &l.statements)
+            .map(|s| s.examples.len())
+            .sum();
+        let expected_examples: usize = source["topics"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|t| t["content"].as_array().cloned().unwrap_or_default())
+            .flat_map(|c| c["exampleCriteria"].as_array().cloned().unwrap_or_default())
+            .map(|e| e["examples"].as_array().map_or(0, Vec::len))
+            .sum();
+        assert_eq!(examples, expected_examples, "{file}");
+    }
+    let backend = fw
+        .track("engineering-backend")
+        .unwrap_or_else(|| panic!("backend"));
+    assert_eq!(backend.extends.as_deref(), Some("generic"));
+    let inherited = fw.inherited(backend, &backend.levels[2]);
+    assert_eq!(inherited.len(), 1, "level 3 inherits generic level 3");
+    assert!(fw.pages.iter().any(|p| p.id == "about-engineering-backend"));
+    assert!(
+        imported
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::NotImported && d.message.contains("sidebarTitle"))
+    );
+    loads_clean(fw);
+}
+
+#[test]
+fn malformed_and_partial_sources_are_reported() {
+    let mut set = SourceSet::new();
+    set.insert(
+        "data/job-families/tiny.yml",
+        "name: Tiny\nsummary: A tiny family.\nlevels:\n  - id: one\n    name: One\nthemes:\n  - id: craft\n    name: Craft\ncompetencies:\n  - id: 00000000-0000-4000-8000-000000000001\n    level: one\n    theme: craft\n    summary: Builds things.\n  - id: 00000000-0000-4000-8000-000000000002\n    level: seven\n    theme: craft\n    summary: Ghost level.\n",
+    );
+    set.insert("data/job-families/broken.yml", "name: [Broken\n");
+    let imported = ft::import(&set).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(imported.framework.counts().statements, 1);
+    let text = describe(&imported.diagnostics.sorted());
+    assert!(
+        text.contains("broken.yml:1:") && text.contains("error[syntax]"),
+        "{text}"
+    );
+    assert!(
+        text.contains("tiny.yml:14:") && text.contains("unknown level `seven`"),
+        "{text}"
+    );
+
+    let mut set = SourceSet::new();
+    set.insert(
+        "frameworks/notes.md",
+        "---\ntitle: Notes\n---\nNo topics here.\n",
+    );
+    set.insert(
+        "frameworks/web.md",
+        "---\ntitle: \"Web Framework\"\nlevels: 1\ntopics:\n  - name: craft\n    content:\n      - level: 1\n        criteria: [\"Builds pages\"]\n      - level: 2\n        criteria: [\"Beyond the last level\"]\n---\n",
+    );
+    let imported = monzo::import(&set).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(imported.framework.counts().statements, 1);
+    assert_eq!(imported.framework.tracks[0].title, "Web");
+    let text = describe(&imported.diagnostics.sorted());
+    assert!(
+        text.contains("notes.md:1:1") && text.contains("no `topics`"),
+        "{text}"
+    );
+    assert!(text.contains("beyond `levels: 1`"), "{text}");
+    assert!(monzo::import(&SourceSet::new()).is_err());
+    assert!(ft::import(&SourceSet::new()).is_err());
+}
