@@ -15,6 +15,7 @@ pub mod export;
 pub mod ids;
 pub mod import;
 pub mod load;
+pub mod map;
 pub mod model;
 pub mod similarity;
 pub mod source;

@@ -39,6 +39,11 @@ pub enum Command {
     },
     /// Import a ladder from another format into a new framework directory.
     Import(ImportArgs),
+    /// Align the levels of two ladders: which level of B matches each level of A.
+    ///
+    /// A and B are framework directories, or `FORMAT:PATH` to read another format
+    /// directly (hugo:, monzo:, ft:, json:).
+    Map(MapArgs),
     /// Export a framework as JSON, CSV, Markdown pages or a Hugo site.
     Export(ExportArgs),
     /// Tools for developing rungs itself.
@@ -124,6 +129,27 @@ pub enum ImportFormat {
     Ft,
     /// The JSON export of rungs.
     Json,
+}
+
+/// `rungs map`.
+#[derive(Debug, Args)]
+pub struct MapArgs {
+    /// The first framework (directory, or FORMAT:PATH).
+    pub a: String,
+    /// The second framework (directory, or FORMAT:PATH).
+    pub b: String,
+    /// Track of A to map (default: its first track).
+    #[arg(long)]
+    pub track_a: Option<String>,
+    /// Track of B to map onto (default: its first track).
+    #[arg(long)]
+    pub track_b: Option<String>,
+    /// Declare that level A_ID of A matches level B_ID of B (repeatable).
+    #[arg(long, value_name = "A_ID=B_ID")]
+    pub pin: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
 }
 
 /// `rungs export`.

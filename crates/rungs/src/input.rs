@@ -72,3 +72,48 @@ pub fn prepare_output_dir(dir: &Path, force: bool) -> Result<()> {
     }
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create `{}`", dir.display()))
 }
+
+/// Reads a framework from a directory, or from another format with a
+/// `FORMAT:PATH` prefix (`hugo:`, `monzo:`, `ft:`, `json:`), for commands that
+/// compare frameworks.
+pub fn framework(spec: &str) -> Result<rungs_core::Framework> {
+    use rungs_core::import;
+    let (format, path) = match spec.split_once(':') {
+        Some((f, p)) if ["hugo", "monzo", "ft", "json"].contains(&f) => (Some(f), p),
+        _ => (None, spec),
+    };
+    let path = Path::new(path);
+    if format == Some("json") {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read `{}`", path.display()))?;
+        return rungs_core::export::json::from_json(&text)
+            .with_context(|| format!("`{}` is not a rungs JSON export", path.display()));
+    }
+    let input = Input::read(path)?;
+    let imported = match format {
+        None => {
+            let loaded = rungs_core::load(&input.sources).with_context(|| {
+                format!("`{}`: no rungs.toml; to read another format, write FORMAT:PATH (hugo:, monzo:, ft:, json:)", path.display())
+            })?;
+            let errors = loaded.diagnostics.errors();
+            if errors > 0 {
+                crate::render::print_all(
+                    &loaded.diagnostics.sorted(),
+                    &input.sources,
+                    input.root.as_deref(),
+                );
+                bail!(
+                    "`{}` has {errors} error(s); run `rungs check` on it",
+                    path.display()
+                );
+            }
+            return Ok(loaded.framework);
+        }
+        Some("hugo") => import::hugo::import(&input.sources),
+        Some("monzo") => import::monzo::import(&input.sources),
+        _ => import::ft::import(&input.sources),
+    };
+    Ok(imported
+        .with_context(|| format!("cannot read `{}`", path.display()))?
+        .framework)
+}

@@ -3,6 +3,7 @@
 mod fixtures;
 mod hugo;
 mod importers;
+mod map;
 mod roundtrip;
 mod schema;
 mod support;

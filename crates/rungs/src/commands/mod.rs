@@ -4,6 +4,7 @@ mod build;
 mod check;
 mod export;
 mod import;
+mod map;
 mod new;
 #[cfg(feature = "serve")]
 mod serve;
@@ -26,6 +27,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::New { dir } => new::run(&dir),
         Command::Import(args) => import::run(&args),
         Command::Export(args) => export::run(&args),
+        Command::Map(args) => map::run(&args),
         Command::Dev(DevCommand::Synth {
             tracks,
             levels,

@@ -1,0 +1,109 @@
+//! Level mapping: identity on itself and on a shuffled, partly reworded copy;
+//! monotone; pins respected.
+
+use rungs_core::SourceSet;
+use rungs_core::map::{map_levels, shared_areas};
+use rungs_core::model::Level;
+
+fn example() -> rungs_core::Framework {
+    rungs_core::load(&SourceSet::example())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .framework
+}
+
+fn assert_identity(mapping: &rungs_core::map::Mapping) {
+    for m in &mapping.matches {
+        assert_eq!(
+            (m.b_first, m.b_last),
+            (m.a, m.a),
+            "{} mapped to {}..{}",
+            mapping.a[m.a],
+            m.b_first,
+            m.b_last
+        );
+    }
+}
+
+#[test]
+fn a_ladder_maps_to_itself() {
+    let fw = example();
+    let eng = fw
+        .track("engineering")
+        .unwrap_or_else(|| panic!("engineering"));
+    let levels: Vec<&Level> = eng.levels.iter().collect();
+    let mapping = map_levels(&levels, &levels, &shared_areas(&fw, &fw), &[])
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_identity(&mapping);
+    for m in &mapping.matches {
+        assert!(m.similarity > 0.99 && m.confidence > 0.6, "{m:?}");
+        assert!(!m.terms.is_empty() && m.closest.is_some());
+    }
+}
+
+/// Reverses the statements of every area and rewords every fifth statement.
+fn shuffled_and_reworded(level: &Level) -> Level {
+    let mut copy = level.clone();
+    copy.statements.reverse();
+    copy.statements.sort_by_key(|s| s.area.clone());
+    for (i, s) in copy.statements.iter_mut().enumerate() {
+        if i % 5 == 0 {
+            let words: Vec<&str> = s.text.split_whitespace().collect();
+            // Drop a word, swap two, and add one: a real rewording, same topic.
+            let mut new: Vec<String> = words.iter().skip(1).map(|w| w.to_string()).collect();
+            if new.len() > 3 {
+                new.swap(1, 2);
+            }
+            new.push("consistently".into());
+            s.text = new.join(" ");
+        }
+    }
+    copy
+}
+
+#[test]
+fn a_shuffled_reworded_copy_still_maps_to_the_identity() {
+    let fw = example();
+    for track in ["engineering", "engineering-management"] {
+        let t = fw.track(track).unwrap_or_else(|| panic!("{track}"));
+        let ladder: Vec<&Level> = fw.ladder(t).into_iter().map(|(_, l)| l).collect();
+        let copies: Vec<Level> = ladder.iter().map(|l| shuffled_and_reworded(l)).collect();
+        let copy_refs: Vec<&Level> = copies.iter().collect();
+        let mapping = map_levels(&ladder, &copy_refs, &shared_areas(&fw, &fw), &[])
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_identity(&mapping);
+    }
+}
+
+#[test]
+fn alignment_is_monotone_and_respects_pins() {
+    let fw = example();
+    let eng = fw
+        .track("engineering")
+        .unwrap_or_else(|| panic!("engineering"));
+    let a: Vec<&Level> = eng.levels.iter().collect();
+    let b: Vec<&Level> = eng.levels.iter().step_by(2).collect(); // 3 of the 6 levels
+    let mapping = map_levels(&a, &b, &[], &[]).unwrap_or_else(|e| panic!("{e}"));
+    let spans: Vec<(usize, usize)> = mapping
+        .matches
+        .iter()
+        .map(|m| (m.b_first, m.b_last))
+        .collect();
+    assert!(
+        spans
+            .windows(2)
+            .all(|w| w[0].0 <= w[1].0 && w[0].1 <= w[1].1),
+        "{spans:?}"
+    );
+    assert_eq!(spans.first().map(|s| s.0), Some(0));
+    assert_eq!(spans.last().map(|s| s.1), Some(b.len() - 1));
+    let pinned = map_levels(&a, &b, &[], &[(1, 2)]).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        (pinned.matches[1].b_first, pinned.matches[1].b_last),
+        (2, 2)
+    );
+    assert!(
+        map_levels(&a, &b, &[], &[(1, 2), (3, 0)]).is_err(),
+        "crossing pins"
+    );
+    assert!(map_levels(&a, &[], &[], &[]).is_err());
+}

@@ -1,0 +1,109 @@
+//! `rungs map A B`: align the levels of two ladders.
+
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use rungs_core::Framework;
+use rungs_core::model::{Level, Track};
+
+use crate::cli::{CheckFormat, MapArgs};
+use crate::input;
+
+fn pick<'a>(fw: &'a Framework, id: Option<&str>, side: &str) -> Result<&'a Track> {
+    match id {
+        Some(id) => fw.track(id).with_context(|| {
+            let ids: Vec<&str> = fw.tracks.iter().map(|t| t.id.as_str()).collect();
+            format!(
+                "{side} has no track `{id}`; its tracks are: {}",
+                ids.join(", ")
+            )
+        }),
+        None => fw
+            .tracks
+            .first()
+            .with_context(|| format!("{side} has no track")),
+    }
+}
+
+pub fn run(args: &MapArgs) -> Result<ExitCode> {
+    let (fa, fb) = (input::framework(&args.a)?, input::framework(&args.b)?);
+    let (ta, tb) = (
+        pick(&fa, args.track_a.as_deref(), "A")?,
+        pick(&fb, args.track_b.as_deref(), "B")?,
+    );
+    let la: Vec<&Level> = fa.ladder(ta).into_iter().map(|(_, l)| l).collect();
+    let lb: Vec<&Level> = fb.ladder(tb).into_iter().map(|(_, l)| l).collect();
+    let mut pins = Vec::new();
+    for pin in &args.pin {
+        let Some((a, b)) = pin.split_once('=') else {
+            bail!("--pin takes A_LEVEL=B_LEVEL, got `{pin}`")
+        };
+        let i = la
+            .iter()
+            .position(|l| l.id == a.trim())
+            .with_context(|| format!("--pin: A has no level `{a}`"))?;
+        let j = lb
+            .iter()
+            .position(|l| l.id == b.trim())
+            .with_context(|| format!("--pin: B has no level `{b}`"))?;
+        pins.push((i, j));
+    }
+    let shared = rungs_core::map::shared_areas(&fa, &fb);
+    let mapping = rungs_core::map::map_levels(&la, &lb, &shared, &pins)?;
+    match args.format {
+        CheckFormat::Json => {
+            let value = serde_json::json!({
+                "a": { "framework": fa.title, "track": ta.id, "levels": la.iter().map(|l| &l.id).collect::<Vec<_>>() },
+                "b": { "framework": fb.title, "track": tb.id, "levels": lb.iter().map(|l| &l.id).collect::<Vec<_>>() },
+                "shared_areas": shared,
+                "mapping": mapping,
+            });
+            println!("{}", serde_json::to_string_pretty(&value)?);
+        }
+        CheckFormat::Text => {
+            println!("{} ({}) → {} ({})", fa.title, ta.title, fb.title, tb.title);
+            if !shared.is_empty() {
+                println!(
+                    "areas compared side by side: {}",
+                    shared
+                        .iter()
+                        .map(|(a, _)| a.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
+            }
+            println!();
+            for m in &mapping.matches {
+                let target = if m.b_first == m.b_last {
+                    mapping.b[m.b_first].clone()
+                } else {
+                    format!("{} … {}", mapping.b[m.b_first], mapping.b[m.b_last])
+                };
+                println!(
+                    "{:<34} → {:<44} similarity {:.2}  confidence {:.2}",
+                    mapping.a[m.a], target, m.similarity, m.confidence
+                );
+                if !m.terms.is_empty() {
+                    println!("    shared terms: {}", m.terms.join(", "));
+                }
+                if let Some((x, y, s)) = &m.closest {
+                    println!(
+                        "    closest statements ({s:.2}):\n      A: {}\n      B: {}",
+                        shorten(x),
+                        shorten(y)
+                    );
+                }
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn shorten(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= 24 {
+        text.to_string()
+    } else {
+        format!("{} …", words[..24].join(" "))
+    }
+}
