@@ -11,6 +11,7 @@
 pub mod areas;
 pub mod compare;
 pub mod diagnostic;
+pub mod diff;
 pub mod export;
 pub mod ids;
 pub mod import;

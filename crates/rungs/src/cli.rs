@@ -44,6 +44,11 @@ pub enum Command {
     /// A and B are framework directories, or `FORMAT:PATH` to read another format
     /// directly (hugo:, monzo:, ft:, json:).
     Map(MapArgs),
+    /// What changed between two versions of a framework: directories or git revisions.
+    ///
+    /// OLD and NEW are directories, or revisions of the git repository holding the
+    /// framework (`rungs diff v1.0 HEAD`, with --dir naming the framework folder).
+    Diff(DiffArgs),
     /// Export a framework as JSON, CSV, Markdown pages or a Hugo site.
     Export(ExportArgs),
     /// Tools for developing rungs itself.
@@ -150,6 +155,32 @@ pub struct MapArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     pub format: CheckFormat,
+}
+
+/// `rungs diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The old version: a directory or a git revision.
+    pub old: String,
+    /// The new version: a directory or a git revision.
+    pub new: String,
+    /// The framework folder inside the git repository, for revisions.
+    #[arg(long, default_value = ".")]
+    pub dir: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+}
+
+/// How `diff` prints the changelog.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// For the terminal, with `[-removed-]{+added+}` word diffs.
+    Text,
+    /// For release notes.
+    Markdown,
+    /// For tools.
+    Json,
 }
 
 /// `rungs export`.

@@ -2,6 +2,7 @@
 
 mod build;
 mod check;
+mod diff;
 mod export;
 mod import;
 mod map;
@@ -28,6 +29,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Import(args) => import::run(&args),
         Command::Export(args) => export::run(&args),
         Command::Map(args) => map::run(&args),
+        Command::Diff(args) => diff::run(&args),
         Command::Dev(DevCommand::Synth {
             tracks,
             levels,

@@ -270,3 +270,126 @@ fn synth_is_deterministic_and_hidden_from_help() {
     let help = stdout(&rungs(&["--help"], dir.path()));
     assert!(help.contains("check") && !help.contains("dev"), "{help}");
 }
+
+#[test]
+fn diff_between_git_revisions_and_directories() {
+    let dir = tmp();
+    let repo = dir.path().join("repo");
+    std::fs::create_dir_all(&repo).unwrap_or_else(|e| panic!("{e}"));
+    let git = |args: &[&str]| {
+        Command::new("git")
+            .args(["-c", "user.name=t", "-c", "user.email=t@example.org"])
+            .args(args)
+            .current_dir(&repo)
+            .output()
+    };
+    if git(&["init", "-q"])
+        .map(|o| !o.status.success())
+        .unwrap_or(true)
+    {
+        assert_ne!(
+            std::env::var("RUNGS_REQUIRE_ALL").as_deref(),
+            Ok("1"),
+            "RUNGS_REQUIRE_ALL=1 but git is missing"
+        );
+        eprintln!("skipped: git is not available");
+        return;
+    }
+    let careers = repo.join("careers");
+    assert_eq!(
+        rungs(&["new", path(&careers)], dir.path()).status.code(),
+        Some(0)
+    );
+    let _ = git(&["add", "-A"]);
+    let _ = git(&["commit", "-qm", "v1"]);
+    let senior = careers.join("tracks/engineering/senior.md");
+    let text = std::fs::read_to_string(&senior).unwrap_or_default();
+    std::fs::write(
+        &senior,
+        text.replace(
+            "thoroughly, kindly and quickly",
+            "thoroughly, kindly and promptly",
+        ),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let _ = git(&["commit", "-qam", "v2"]);
+    let o = rungs(
+        &["diff", "HEAD~1", "HEAD", "--dir", path(&careers)],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("~ engineering/senior [craft]") && out.contains("[-quickly.-]{+promptly.+}"),
+        "{out}"
+    );
+    let o = rungs(
+        &[
+            "diff",
+            "HEAD~1",
+            path(&careers),
+            "--dir",
+            path(&careers),
+            "--format",
+            "json",
+        ],
+        dir.path(),
+    );
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap_or_default();
+    assert_eq!(
+        json["statements"][0]["change"],
+        "reworded",
+        "{}",
+        stdout(&o)
+    );
+    let o = rungs(
+        &["diff", "no-such-rev", "HEAD", "--dir", path(&careers)],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn map_reports_a_monotone_table_with_evidence() {
+    let dir = tmp();
+    let a = dir.path().join("a");
+    assert_eq!(rungs(&["new", path(&a)], dir.path()).status.code(), Some(0));
+    let o = rungs(&["map", path(&a), path(&a), "--format", "json"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap_or_default();
+    let matches = json["mapping"]["matches"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(matches.len(), 6);
+    for (i, m) in matches.iter().enumerate() {
+        assert_eq!(
+            (m["b_first"].as_u64(), m["b_last"].as_u64()),
+            (Some(i as u64), Some(i as u64))
+        );
+    }
+    let o = rungs(
+        &[
+            "map",
+            path(&a),
+            path(&a),
+            "--track-b",
+            "engineering-management",
+            "--pin",
+            "staff=manager",
+        ],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("Staff Engineer") && stdout(&o).contains("shared terms"),
+        "{}",
+        stdout(&o)
+    );
+    let o = rungs(
+        &["map", path(&a), path(&a), "--track-a", "nope"],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no track `nope`"));
+}

@@ -1,0 +1,144 @@
+//! Version changelogs: identity by id, then by similarity.
+
+use rungs_core::SourceSet;
+use rungs_core::diff::{StatementChange, diff, to_markdown};
+
+fn load(set: &SourceSet) -> rungs_core::Framework {
+    let loaded = rungs_core::load(set).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(loaded.diagnostics.errors(), 0);
+    loaded.framework
+}
+
+fn edit(set: &mut SourceSet, path: &str, from: &str, to: &str) {
+    let text = set
+        .get(path)
+        .map(|f| f.text().to_string())
+        .unwrap_or_default();
+    assert!(text.contains(from), "{path}: {from}");
+    set.insert(path, text.replacen(from, to, 1));
+}
+
+#[test]
+fn a_framework_has_no_changes_against_itself() {
+    let fw = load(&SourceSet::example());
+    let log = diff(&fw, &fw);
+    assert!(log.is_empty());
+    assert_eq!(log.unchanged, fw.counts().statements);
+}
+
+#[test]
+fn rewordings_moves_additions_and_removals_are_told_apart() {
+    let old = SourceSet::example();
+    let mut new = old.clone();
+    // A typo fix in the first words changes the derived id: relinked by similarity.
+    edit(
+        &mut new,
+        "tracks/engineering/senior.md",
+        "You have deep knowledge of at least one area",
+        "You have deep knowlege of at least one area",
+    );
+    // A statement with an explicit id moves to another level.
+    edit(
+        &mut new,
+        "tracks/engineering/senior.md",
+        "- You design components and services that other engineers build on, and you document the trade-offs you chose. {#designs-components}\n",
+        "",
+    );
+    edit(
+        &mut new,
+        "tracks/engineering/staff.md",
+        "## Craft\n",
+        "## Craft\n- You design components and services that other engineers build on, and you document the trade-offs you chose. {#designs-components}\n",
+    );
+    // One added, one removed.
+    edit(
+        &mut new,
+        "tracks/engineering/associate.md",
+        "## Delivery\n",
+        "## Delivery\n- You keep your tickets up to date.\n",
+    );
+    edit(
+        &mut new,
+        "tracks/engineering/principal.md",
+        "- You develop staff engineers and coach managers on technical decisions.\n",
+        "",
+    );
+    // A new level.
+    new.insert(
+        "tracks/engineering/fellow.md",
+        "---\ntitle: Fellow\nrank: 7\n---\n\n## Craft\n- You invent what others build on.\n",
+    );
+    let log = diff(&load(&old), &load(&new));
+    assert_eq!(log.levels_added, ["engineering/fellow"]);
+    let kinds: Vec<&str> = log
+        .statements
+        .iter()
+        .map(|c| match c {
+            StatementChange::Added { .. } => "added",
+            StatementChange::Removed { .. } => "removed",
+            StatementChange::Reworded { .. } => "reworded",
+            StatementChange::Moved { .. } => "moved",
+        })
+        .collect();
+    let count = |k: &str| kinds.iter().filter(|x| **x == k).count();
+    assert_eq!(
+        (
+            count("added"),
+            count("removed"),
+            count("reworded"),
+            count("moved")
+        ),
+        (2, 1, 1, 1),
+        "{kinds:?}"
+    );
+    let reworded = log.statements.iter().find_map(|c| match c {
+        StatementChange::Reworded {
+            old_id,
+            new_id,
+            diff,
+            ..
+        } => Some((old_id.clone(), new_id.clone(), diff.clone())),
+        _ => None,
+    });
+    let (old_id, new_id, parts) = reworded.unwrap_or_default();
+    assert_ne!(
+        old_id, new_id,
+        "the derived id changed, the identity did not"
+    );
+    assert!(
+        parts
+            .iter()
+            .any(|p| p.op == "added" && p.text.contains("knowlege"))
+    );
+    let moved = log.statements.iter().find_map(|c| match c {
+        StatementChange::Moved {
+            from, to, new_id, ..
+        } => Some((from.level.clone(), to.level.clone(), new_id.clone())),
+        _ => None,
+    });
+    assert_eq!(
+        moved,
+        Some(("senior".into(), "staff".into(), "designs-components".into()))
+    );
+    let md = to_markdown(&log, "v1", "v2");
+    assert!(
+        md.contains("## engineering › Staff Engineer") && md.contains("Moved from Senior Engineer"),
+        "{md}"
+    );
+}
+
+#[test]
+fn large_frameworks_diff_by_id_without_quadratic_work() {
+    let a = rungs_core::synth::generate(rungs_core::synth::SynthOptions {
+        tracks: 40,
+        levels: 10,
+        seed: 5,
+    });
+    let mut b = a.clone();
+    b.tracks[3].levels[4].statements[0]
+        .text
+        .push_str(" Also in writing.");
+    let log = diff(&a, &b);
+    assert_eq!(log.statements.len(), 1);
+    assert_eq!(log.unchanged, a.counts().statements - 1);
+}
