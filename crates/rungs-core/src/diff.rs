@@ -197,11 +197,10 @@ pub fn diff(old: &Framework, new: &Framework) -> Changelog {
             it.place.track.as_str(),
             it.place.level.as_str(),
             it.statement.id.as_str(),
-        )) {
-            if !old_used[i] {
-                old_used[i] = true;
-                new_match[j] = Some(i);
-            }
+        )) && !old_used[i]
+        {
+            old_used[i] = true;
+            new_match[j] = Some(i);
         }
     }
     for (j, it) in b.iter().enumerate() {
