@@ -132,6 +132,8 @@ pub enum ImportFormat {
     Monzo,
     /// The Financial Times engineering-progression job families (data/job-families/*.yml).
     Ft,
+    /// A spreadsheet saved as CSV (a file, or a folder of .csv files; one track each).
+    Csv,
     /// The JSON export of rungs.
     Json,
 }

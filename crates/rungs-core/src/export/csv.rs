@@ -4,9 +4,10 @@ use crate::areas::AreaIndex;
 use crate::model::{Framework, Statement};
 
 /// The header row.
-pub const COLUMNS: [&str; 11] = [
+pub const COLUMNS: [&str; 12] = [
     "track",
     "level",
+    "level_title",
     "rank",
     "grade",
     "area",
@@ -34,6 +35,7 @@ pub fn to_csv(framework: &Framework) -> Result<String, csv::Error> {
                 out.write_record([
                     track.id.as_str(),
                     level.id.as_str(),
+                    level.title.as_str(),
                     rank.as_str(),
                     level.grade.as_deref().unwrap_or(""),
                     s.area.as_str(),

@@ -4,6 +4,7 @@
 //! and line, for everything it met and could not place: nothing is dropped
 //! silently.
 
+pub mod csv;
 pub mod ft;
 pub mod hugo;
 pub mod monzo;

@@ -202,3 +202,71 @@ fn malformed_and_partial_sources_are_reported() {
     assert!(monzo::import(&SourceSet::new()).is_err());
     assert!(ft::import(&SourceSet::new()).is_err());
 }
+
+#[test]
+fn csv_export_re_imports_to_the_same_csv() {
+    let fw = rungs_core::load(&SourceSet::example())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .framework;
+    let csv = rungs_core::export::csv::to_csv(&fw).unwrap_or_else(|e| panic!("{e}"));
+    let mut set = SourceSet::new();
+    set.insert("ladder.csv", csv.clone());
+    let imported = rungs_core::import::csv::import(&set).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        imported.diagnostics.is_empty(),
+        "{}",
+        describe(&imported.diagnostics.sorted())
+    );
+    let again =
+        rungs_core::export::csv::to_csv(&imported.framework).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(again, csv);
+    assert_eq!(
+        imported.framework.counts().statements,
+        fw.counts().statements
+    );
+    loads_clean(&imported.framework);
+}
+
+#[test]
+fn csv_matrix_layout_and_its_errors() {
+    let mut set = SourceSet::new();
+    set.insert(
+        "platform.csv",
+        "Competency,Engineer,Senior Engineer\nCraft,\"- Writes tests\n- Reviews code\",- Designs services\nPeople > Mentoring,,\"**Patience**: coaches juniors {#coach}\"\n,,\n",
+    );
+    let imported = rungs_core::import::csv::import(&set).unwrap_or_else(|e| panic!("{e}"));
+    let t = &imported.framework.tracks[0];
+    assert_eq!((t.id.as_str(), t.levels.len()), ("platform", 2));
+    assert_eq!(t.levels[0].statements.len(), 2);
+    let coach = &t.levels[1].statements[1];
+    assert_eq!(
+        (
+            coach.id.as_str(),
+            coach.name.as_deref(),
+            coach.area.as_str()
+        ),
+        ("coach", Some("Patience"), "mentoring")
+    );
+    assert_eq!(imported.framework.areas[1].children[0].title, "Mentoring");
+    loads_clean(&imported.framework);
+
+    let mut set = SourceSet::new();
+    set.insert("ragged.csv", "area,L1,L2\nCraft,a,b\nDelivery,c\n");
+    set.insert("latin1.csv", b"area,L1\nCraft,Caf\xe9\n".to_vec());
+    set.insert("rows.csv", "level,text,colour\nL1,Writes code,blue\nL2,,\n");
+    let imported = rungs_core::import::csv::import(&set).unwrap_or_else(|e| panic!("{e}"));
+    let text = describe(&imported.diagnostics.sorted());
+    assert!(
+        text.contains("ragged.csv:3:") && text.contains("2 cells but the header has 3"),
+        "{text}"
+    );
+    assert!(
+        text.contains("latin1.csv:2:") && text.contains("not UTF-8"),
+        "{text}"
+    );
+    assert!(text.contains("column `colour` is not imported"), "{text}");
+    assert!(
+        text.contains("rows.csv:3:") && text.contains("no level or no text"),
+        "{text}"
+    );
+}

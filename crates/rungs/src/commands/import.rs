@@ -31,6 +31,24 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
                 .with_context(|| format!("cannot import `{}` as {what}", args.src.display()))?;
             (imported, input.sources, Some(args.src.clone()))
         }
+        ImportFormat::Csv => {
+            let (sources, root) = if args.src.is_file() {
+                let bytes = std::fs::read(&args.src)
+                    .with_context(|| format!("cannot read `{}`", args.src.display()))?;
+                let name = args
+                    .src
+                    .file_name()
+                    .map_or("ladder.csv".into(), |n| n.to_string_lossy().into_owned());
+                let mut set = SourceSet::new();
+                set.insert(&name, bytes);
+                (set, args.src.parent().map(std::path::Path::to_path_buf))
+            } else {
+                (Input::read(&args.src)?.sources, Some(args.src.clone()))
+            };
+            let imported = rungs_core::import::csv::import(&sources)
+                .with_context(|| format!("cannot import `{}` as CSV", args.src.display()))?;
+            (imported, sources, root)
+        }
         ImportFormat::Json => {
             let text = std::fs::read_to_string(&args.src)
                 .with_context(|| format!("cannot read `{}`", args.src.display()))?;

@@ -146,7 +146,9 @@ fn exports_json_csv_markdown_and_schema() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
-        Some("track,level,rank,grade,area,area_path,statement_id,parent_id,name,text,examples")
+        Some(
+            "track,level,level_title,rank,grade,area,area_path,statement_id,parent_id,name,text,examples"
+        )
     );
     assert!(lines.count() > 50);
 
