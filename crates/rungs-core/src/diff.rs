@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 
 use crate::compare::{DiffPart, word_diff};
-use crate::model::{Framework, Statement};
+use crate::model::{Framework, Level, Statement};
 use crate::similarity::{Corpus, Vector, cosine, tokens};
 
 /// Two statements at least this similar are one statement, reworded.
@@ -108,27 +108,34 @@ impl Changelog {
     }
 }
 
+/// A statement and where it is, borrowed (there are hundreds of thousands).
 struct Item<'a> {
-    place: Place,
+    track: &'a str,
+    level: &'a Level,
     statement: &'a Statement,
 }
 
+impl Item<'_> {
+    fn place(&self) -> Place {
+        Place {
+            track: self.track.to_string(),
+            level: self.level.id.clone(),
+            level_title: self.level.title.clone(),
+            area: self.statement.area.clone(),
+        }
+    }
+
+    fn same_place(&self, other: &Item<'_>) -> bool {
+        self.track == other.track && self.level.id == other.level.id && self.statement.area == other.statement.area
+    }
+}
+
 fn items(fw: &Framework) -> Vec<Item<'_>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(fw.counts().statements);
     for t in &fw.tracks {
         for l in &t.levels {
             for s in &l.statements {
-                s.visit(&mut |x: &Statement| {
-                    out.push(Item {
-                        place: Place {
-                            track: t.id.clone(),
-                            level: l.id.clone(),
-                            level_title: l.title.clone(),
-                            area: x.area.clone(),
-                        },
-                        statement: x,
-                    })
-                });
+                s.visit(&mut |x: &Statement| out.push(Item { track: &t.id, level: l, statement: x }));
             }
         }
     }
@@ -186,16 +193,16 @@ pub fn diff(old: &Framework, new: &Framework) -> Changelog {
     let mut by_level: HashMap<(&str, &str, &str), usize> = HashMap::new();
     let mut by_track: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
     for (i, it) in a.iter().enumerate() {
-        by_level.insert((&it.place.track, &it.place.level, &it.statement.id), i);
+        by_level.insert((it.track, it.level.id.as_str(), &it.statement.id), i);
         by_track
-            .entry((&it.place.track, &it.statement.id))
+            .entry((it.track, &it.statement.id))
             .or_default()
             .push(i);
     }
     for (j, it) in b.iter().enumerate() {
         if let Some(&i) = by_level.get(&(
-            it.place.track.as_str(),
-            it.place.level.as_str(),
+            it.track,
+            it.level.id.as_str(),
             it.statement.id.as_str(),
         )) && !old_used[i]
         {
@@ -207,7 +214,7 @@ pub fn diff(old: &Framework, new: &Framework) -> Changelog {
         if new_match[j].is_some() {
             continue;
         }
-        let candidates = by_track.get(&(it.place.track.as_str(), it.statement.id.as_str()));
+        let candidates = by_track.get(&(it.track, it.statement.id.as_str()));
         if let Some(&i) = candidates.into_iter().flatten().find(|&&i| !old_used[i]) {
             old_used[i] = true;
             new_match[j] = Some(i);
@@ -216,14 +223,14 @@ pub fn diff(old: &Framework, new: &Framework) -> Changelog {
     // 3. Similarity among the rest, per track: a rewording that changed a derived id.
     let mut rest: HashMap<&str, (Vec<usize>, Vec<usize>)> = HashMap::new();
     for (i, it) in a.iter().enumerate().filter(|(i, _)| !old_used[*i]) {
-        rest.entry(&it.place.track).or_default().0.push(i);
+        rest.entry(it.track).or_default().0.push(i);
     }
     for (j, it) in b
         .iter()
         .enumerate()
         .filter(|(j, _)| new_match[*j].is_none())
     {
-        rest.entry(&it.place.track).or_default().1.push(j);
+        rest.entry(it.track).or_default().1.push(j);
     }
     let mut tracks: Vec<&&str> = rest.keys().collect();
     tracks.sort();
@@ -248,7 +255,7 @@ pub fn diff(old: &Framework, new: &Framework) -> Changelog {
         for (x, &i) in olds.iter().enumerate() {
             for (y, &j) in news.iter().enumerate() {
                 let mut score = cosine(&va[x], &vb[y]);
-                if a[i].place.level == b[j].place.level {
+                if a[i].level.id == b[j].level.id {
                     score += 1e-6; // prefer staying in the level on ties
                 }
                 if score >= RELINK_THRESHOLD {
@@ -270,7 +277,7 @@ pub fn diff(old: &Framework, new: &Framework) -> Changelog {
     for (j, it) in b.iter().enumerate() {
         match new_match[j] {
             None => log.statements.push(StatementChange::Added {
-                at: it.place.clone(),
+                at: it.place(),
                 id: it.statement.id.clone(),
                 text: full_text(it.statement),
             }),
@@ -278,21 +285,21 @@ pub fn diff(old: &Framework, new: &Framework) -> Changelog {
                 let (o, n) = (&a[i], it);
                 let same_text =
                     o.statement.text == n.statement.text && o.statement.name == n.statement.name;
-                let same_place = o.place == n.place;
+                let same_place = o.same_place(n);
                 let diff = || word_diff(&full_text(o.statement), &full_text(n.statement));
                 if same_place && same_text {
                     log.unchanged += 1;
                 } else if same_place {
                     log.statements.push(StatementChange::Reworded {
-                        at: n.place.clone(),
+                        at: n.place(),
                         old_id: o.statement.id.clone(),
                         new_id: n.statement.id.clone(),
                         diff: diff(),
                     });
                 } else {
                     log.statements.push(StatementChange::Moved {
-                        from: o.place.clone(),
-                        to: n.place.clone(),
+                        from: o.place(),
+                        to: n.place(),
                         old_id: o.statement.id.clone(),
                         new_id: n.statement.id.clone(),
                         diff: diff(),
@@ -303,7 +310,7 @@ pub fn diff(old: &Framework, new: &Framework) -> Changelog {
     }
     for (_, it) in a.iter().enumerate().filter(|(i, _)| !old_used[*i]) {
         log.statements.push(StatementChange::Removed {
-            at: it.place.clone(),
+            at: it.place(),
             id: it.statement.id.clone(),
             text: full_text(it.statement),
         });
