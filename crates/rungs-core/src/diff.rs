@@ -126,7 +126,9 @@ impl Item<'_> {
     }
 
     fn same_place(&self, other: &Item<'_>) -> bool {
-        self.track == other.track && self.level.id == other.level.id && self.statement.area == other.statement.area
+        self.track == other.track
+            && self.level.id == other.level.id
+            && self.statement.area == other.statement.area
     }
 }
 
@@ -135,7 +137,13 @@ fn items(fw: &Framework) -> Vec<Item<'_>> {
     for t in &fw.tracks {
         for l in &t.levels {
             for s in &l.statements {
-                s.visit(&mut |x: &Statement| out.push(Item { track: &t.id, level: l, statement: x }));
+                s.visit(&mut |x: &Statement| {
+                    out.push(Item {
+                        track: &t.id,
+                        level: l,
+                        statement: x,
+                    })
+                });
             }
         }
     }
@@ -200,11 +208,8 @@ pub fn diff(old: &Framework, new: &Framework) -> Changelog {
             .push(i);
     }
     for (j, it) in b.iter().enumerate() {
-        if let Some(&i) = by_level.get(&(
-            it.track,
-            it.level.id.as_str(),
-            it.statement.id.as_str(),
-        )) && !old_used[i]
+        if let Some(&i) = by_level.get(&(it.track, it.level.id.as_str(), it.statement.id.as_str()))
+            && !old_used[i]
         {
             old_used[i] = true;
             new_match[j] = Some(i);

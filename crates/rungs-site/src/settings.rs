@@ -22,6 +22,26 @@ pub struct SiteSettings {
     pub allow_scripts: bool,
     /// Footer text (Markdown).
     pub footer: Option<String>,
+    /// Other frameworks to publish a "how our levels compare" page for.
+    #[serde(default)]
+    pub compare_with: Vec<CompareWith>,
+    /// A git revision to publish a "what changed" page against (e.g. `v1.0`).
+    pub changes_since: Option<String>,
+}
+
+/// Another framework to map our levels onto.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompareWith {
+    /// Where it is: a directory relative to this framework, or `FORMAT:PATH`
+    /// (`hugo:`, `monzo:`, `ft:`, `json:`).
+    pub source: String,
+    /// How to name it on the page (default: its title).
+    pub title: Option<String>,
+    /// Our track to map (default: our first track).
+    pub track: Option<String>,
+    /// Their track to map onto (default: their first track).
+    pub their_track: Option<String>,
 }
 
 #[derive(Deserialize)]

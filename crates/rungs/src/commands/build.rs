@@ -27,16 +27,21 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
             );
         }
     }
+    let mut framework = loaded.framework;
+    let settings = rungs_site::SiteSettings::from_sources(&input.sources)?;
+    if let Some(root) = &input.root {
+        super::publish::add_pages(&mut framework, &settings, root)?;
+    }
     clear_previous_build(&args.output)?;
     rungs_site::build_into(
-        &loaded.framework,
+        &framework,
         &input.sources,
         &rungs_site::DirOutput::new(&args.output),
     )
     .with_context(|| format!("cannot build the site into `{}`", args.output.display()))?;
     eprintln!(
         "built the site ({}) into {} in {} ms",
-        loaded.framework.counts(),
+        framework.counts(),
         args.output.display(),
         start.elapsed().as_millis()
     );

@@ -72,7 +72,7 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode> {
 }
 
 /// A directory, or a git revision of the repository holding `dir`.
-fn version(spec: &str, dir: &Path) -> Result<Framework> {
+pub(crate) fn version(spec: &str, dir: &Path) -> Result<Framework> {
     let sources = if Path::new(spec).is_dir() {
         SourceSet::read_dir(Path::new(spec)).with_context(|| format!("cannot read `{spec}`"))?
     } else {

@@ -7,6 +7,7 @@ mod export;
 mod import;
 mod map;
 mod new;
+mod publish;
 #[cfg(feature = "serve")]
 mod serve;
 mod synth;

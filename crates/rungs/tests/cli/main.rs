@@ -395,3 +395,66 @@ fn map_reports_a_monotone_table_with_evidence() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("no track `nope`"));
 }
+
+#[test]
+fn build_publishes_level_comparison_and_changes_pages() {
+    let dir = tmp();
+    let careers = dir.path().join("careers");
+    assert_eq!(
+        rungs(&["new", path(&careers)], dir.path()).status.code(),
+        Some(0)
+    );
+    let git = |args: &[&str]| {
+        Command::new("git")
+            .args(["-c", "user.name=t", "-c", "user.email=t@example.org"])
+            .args(args)
+            .current_dir(&careers)
+            .output()
+    };
+    if git(&["init", "-q"])
+        .map(|o| !o.status.success())
+        .unwrap_or(true)
+    {
+        assert_ne!(
+            std::env::var("RUNGS_REQUIRE_ALL").as_deref(),
+            Ok("1"),
+            "RUNGS_REQUIRE_ALL=1 but git is missing"
+        );
+        eprintln!("skipped: git is not available");
+        return;
+    }
+    let _ = git(&["add", "-A"]);
+    let _ = git(&["commit", "-qm", "v1"]);
+    // A copy to compare with, and a change since the commit.
+    let other = dir.path().join("other");
+    assert_eq!(
+        rungs(&["new", path(&other)], dir.path()).status.code(),
+        Some(0)
+    );
+    let config = careers.join("rungs.toml");
+    let mut text = std::fs::read_to_string(&config).unwrap_or_default();
+    text.push_str("\n[site]\nchanges_since = \"HEAD\"\n\n[[site.compare_with]]\nsource = \"../other\"\ntitle = \"Our sister company\"\n");
+    std::fs::write(&config, text).unwrap_or_else(|e| panic!("{e}"));
+    let senior = careers.join("tracks/engineering/senior.md");
+    let level = std::fs::read_to_string(&senior).unwrap_or_default();
+    std::fs::write(
+        &senior,
+        level.replace("kindly and quickly", "kindly and promptly"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.path().join("public");
+    let o = rungs(&["build", path(&careers), "-o", path(&out)], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let compare = std::fs::read_to_string(out.join("pages/compare-with-our-sister-company.html"))
+        .unwrap_or_default();
+    assert!(
+        compare.contains("href=\"../tracks/engineering/senior.html\"")
+            && compare.contains("<td>Senior Engineer</td>"),
+        "{compare}"
+    );
+    let changes = std::fs::read_to_string(out.join("pages/changes.html")).unwrap_or_default();
+    assert!(
+        changes.contains("Reworded") && changes.contains("promptly"),
+        "{changes}"
+    );
+}

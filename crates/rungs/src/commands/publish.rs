@@ -1,0 +1,114 @@
+//! Pages `rungs build` adds from other sources: "how our levels compare"
+//! (from `[[site.compare_with]]`) and "what changed" (from `[site]
+//! changes_since`). They are written as Markdown pages of the framework, so
+//! the website renders them like any other page.
+
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use rungs_core::Framework;
+use rungs_core::model::{Level, Page};
+use rungs_site::SiteSettings;
+use rungs_site::settings::CompareWith;
+
+use crate::input;
+
+/// Adds the pages the settings ask for to `framework`.
+pub fn add_pages(framework: &mut Framework, settings: &SiteSettings, root: &Path) -> Result<()> {
+    for cw in &settings.compare_with {
+        let page = comparison(framework, cw, root)
+            .with_context(|| format!("[[site.compare_with]] `{}`", cw.source))?;
+        framework.pages.push(page);
+    }
+    if let Some(rev) = &settings.changes_since {
+        let old = super::diff::version(rev, root)
+            .with_context(|| format!("[site] changes_since = `{rev}`"))?;
+        let log = rungs_core::diff::diff(&old, framework);
+        let body = rungs_core::diff::to_markdown(&log, rev, "now");
+        let body = body
+            .split_once('\n')
+            .map_or(body.as_str(), |(_, rest)| rest)
+            .trim()
+            .to_string();
+        framework.pages.push(Page {
+            id: "changes".into(),
+            title: format!("What changed since {rev}"),
+            description: Some(format!(
+                "Tracks, levels and statements that changed since {rev}."
+            )),
+            body,
+            ..Page::default()
+        });
+    }
+    Ok(())
+}
+
+fn comparison(ours: &Framework, cw: &CompareWith, root: &Path) -> Result<Page> {
+    // Paths are relative to the framework directory, with or without a FORMAT: prefix.
+    let spec = match cw.source.split_once(':') {
+        Some((format, path)) if ["hugo", "monzo", "ft", "json"].contains(&format) => {
+            format!("{format}:{}", root.join(path).display())
+        }
+        _ => root.join(&cw.source).display().to_string(),
+    };
+    let theirs = input::framework(&spec)?;
+    let pick = |fw: &Framework, id: Option<&String>| -> Result<usize> {
+        match id {
+            Some(id) => fw
+                .tracks
+                .iter()
+                .position(|t| &t.id == id)
+                .with_context(|| format!("no track `{id}`")),
+            None => (!fw.tracks.is_empty()).then_some(0).context("no track"),
+        }
+    };
+    let (ti, tj) = (
+        pick(ours, cw.track.as_ref())?,
+        pick(&theirs, cw.their_track.as_ref())?,
+    );
+    let (our_track, their_track) = (&ours.tracks[ti], &theirs.tracks[tj]);
+    let our_ladder = ours.ladder(our_track);
+    let a: Vec<&Level> = our_ladder.iter().map(|(_, l)| *l).collect();
+    let b: Vec<&Level> = theirs
+        .ladder(their_track)
+        .into_iter()
+        .map(|(_, l)| l)
+        .collect();
+    let shared = rungs_core::map::shared_areas(ours, &theirs);
+    let mapping = rungs_core::map::map_levels(&a, &b, &shared, &[])?;
+    let name = cw.title.clone().unwrap_or_else(|| theirs.title.clone());
+    let mut body = format!(
+        "How the levels of our **{}** track line up with **{}** of {name}, judged by the words of their expectations. \
+         Similarity is between 0 and 1; confidence is 0.5 when another level fits as well, and close to 1 when the match is clear.\n\n\
+         | Our level | Their level | Similarity | Confidence | Shared terms |\n|---|---|---|---|---|\n",
+        our_track.title, their_track.title
+    );
+    for m in &mapping.matches {
+        let (t, l) = our_ladder[m.a];
+        let theirs = if m.b_first == m.b_last {
+            mapping.b[m.b_first].clone()
+        } else {
+            format!("{} to {}", mapping.b[m.b_first], mapping.b[m.b_last])
+        };
+        body.push_str(&format!(
+            "| [{}](../tracks/{}/{}.md) | {} | {:.2} | {:.2} | {} |\n",
+            l.title.replace('|', "/"),
+            t.id,
+            l.id,
+            theirs.replace('|', "/"),
+            m.similarity,
+            m.confidence,
+            m.terms.join(", ")
+        ));
+    }
+    Ok(Page {
+        id: format!("compare-with-{}", rungs_core::text::slug(&name)),
+        title: format!("How our levels compare with {name}"),
+        description: Some(format!(
+            "Our {} levels next to {}'s.",
+            our_track.title, name
+        )),
+        body,
+        ..Page::default()
+    })
+}
