@@ -42,6 +42,10 @@ pub struct CompareWith {
     pub track: Option<String>,
     /// Their track to map onto (default: their first track).
     pub their_track: Option<String>,
+    /// Declared equivalences: our level id → their level id. The alignment
+    /// goes through every pin (here and in `rungs map`).
+    #[serde(default)]
+    pub pins: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Deserialize)]

@@ -33,7 +33,18 @@ pub fn run(args: &MapArgs) -> Result<ExitCode> {
     );
     let la: Vec<&Level> = fa.ladder(ta).into_iter().map(|(_, l)| l).collect();
     let lb: Vec<&Level> = fb.ladder(tb).into_iter().map(|(_, l)| l).collect();
-    let mut pins = Vec::new();
+    // Equivalences declared in A's rungs.toml for B ([[site.compare_with]] pins).
+    let declared = std::path::Path::new(&args.a)
+        .is_dir()
+        .then(|| rungs_core::SourceSet::read_dir(std::path::Path::new(&args.a)).ok())
+        .flatten()
+        .and_then(|set| rungs_site::SiteSettings::from_sources(&set).ok())
+        .and_then(|settings| {
+            super::publish::configured(&settings, std::path::Path::new(&args.a), &args.b)
+                .map(|cw| cw.pins.clone())
+        })
+        .unwrap_or_default();
+    let mut pins = super::publish::resolve_pins(&declared, &la, &lb)?;
     for pin in &args.pin {
         let Some((a, b)) = pin.split_once('=') else {
             bail!("--pin takes A_LEVEL=B_LEVEL, got `{pin}`")

@@ -43,6 +43,49 @@ pub fn add_pages(framework: &mut Framework, settings: &SiteSettings, root: &Path
     Ok(())
 }
 
+/// Level-id pins to index pairs of the two ladders.
+pub fn resolve_pins(
+    pins: &std::collections::BTreeMap<String, String>,
+    a: &[&Level],
+    b: &[&Level],
+) -> Result<Vec<(usize, usize)>> {
+    pins.iter()
+        .map(|(x, y)| {
+            let i = a
+                .iter()
+                .position(|l| &l.id == x)
+                .with_context(|| format!("pin: no level `{x}` on our side"))?;
+            let j = b
+                .iter()
+                .position(|l| &l.id == y)
+                .with_context(|| format!("pin: no level `{y}` on their side"))?;
+            Ok((i, j))
+        })
+        .collect()
+}
+
+/// The `[[site.compare_with]]` entry of the framework at `root` that points at
+/// `other` (a directory or FORMAT:PATH), if any: `rungs map` applies its pins.
+pub fn configured<'a>(
+    settings: &'a SiteSettings,
+    root: &Path,
+    other: &str,
+) -> Option<&'a CompareWith> {
+    let canonical = |spec: &str, base: Option<&Path>| -> Option<(String, std::path::PathBuf)> {
+        let (format, path) = match spec.split_once(':') {
+            Some((f, p)) if ["hugo", "monzo", "ft", "json"].contains(&f) => (f.to_string(), p),
+            _ => (String::new(), spec),
+        };
+        let full = base.map_or_else(|| Path::new(path).to_path_buf(), |b| b.join(path));
+        Some((format, full.canonicalize().ok()?))
+    };
+    let target = canonical(other, None)?;
+    settings
+        .compare_with
+        .iter()
+        .find(|cw| canonical(&cw.source, Some(root)).as_ref() == Some(&target))
+}
+
 fn comparison(ours: &Framework, cw: &CompareWith, root: &Path) -> Result<Page> {
     // Paths are relative to the framework directory, with or without a FORMAT: prefix.
     let spec = match cw.source.split_once(':') {
@@ -75,7 +118,8 @@ fn comparison(ours: &Framework, cw: &CompareWith, root: &Path) -> Result<Page> {
         .map(|(_, l)| l)
         .collect();
     let shared = rungs_core::map::shared_areas(ours, &theirs);
-    let mapping = rungs_core::map::map_levels(&a, &b, &shared, &[])?;
+    let pins = resolve_pins(&cw.pins, &a, &b)?;
+    let mapping = rungs_core::map::map_levels(&a, &b, &shared, &pins)?;
     let name = cw.title.clone().unwrap_or_else(|| theirs.title.clone());
     let mut body = format!(
         "How the levels of our **{}** track line up with **{}** of {name}, judged by the words of their expectations. \

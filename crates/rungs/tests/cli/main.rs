@@ -458,3 +458,25 @@ fn build_publishes_level_comparison_and_changes_pages() {
         "{changes}"
     );
 }
+
+#[test]
+fn map_applies_equivalences_declared_in_rungs_toml() {
+    let dir = tmp();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    for d in [&a, &b] {
+        assert_eq!(rungs(&["new", path(d)], dir.path()).status.code(), Some(0));
+    }
+    let config = a.join("rungs.toml");
+    let mut text = std::fs::read_to_string(&config).unwrap_or_default();
+    text.push_str("\n[[site.compare_with]]\nsource = \"../b\"\npins = { staff = \"principal\" }\n");
+    std::fs::write(&config, text).unwrap_or_else(|e| panic!("{e}"));
+    let o = rungs(&["map", path(&a), path(&b), "--format", "json"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap_or_default();
+    let staff = &json["mapping"]["matches"][3];
+    assert_eq!(
+        (staff["b_first"].as_u64(), staff["b_last"].as_u64()),
+        (Some(4), Some(4)),
+        "{staff}"
+    );
+}
