@@ -86,7 +86,7 @@ fn flatten(statements: &[Statement]) -> Vec<&Statement> {
 }
 
 /// Full text used for matching: the name and the text.
-fn full_text(s: &Statement) -> String {
+pub fn full_text(s: &Statement) -> String {
     match &s.name {
         Some(n) => format!("{n}: {}", s.text),
         None => s.text.clone(),

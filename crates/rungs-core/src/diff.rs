@@ -12,7 +12,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use crate::compare::{DiffPart, word_diff};
+use crate::compare::{DiffPart, full_text, word_diff};
 use crate::model::{Framework, Level, Statement};
 use crate::similarity::{Corpus, Vector, cosine, tokens};
 
@@ -148,13 +148,6 @@ fn items(fw: &Framework) -> Vec<Item<'_>> {
         }
     }
     out
-}
-
-fn full_text(s: &Statement) -> String {
-    match &s.name {
-        Some(n) => format!("{n}: {}", s.text),
-        None => s.text.clone(),
-    }
 }
 
 /// Computes the changelog from `old` to `new`.

@@ -8,58 +8,27 @@
 
 use std::collections::HashMap;
 
-/// Words too common to say anything about a statement.
-/// True for words too common to say anything about a statement (a `match`
-/// compiles to a few comparisons, far cheaper than scanning a list).
+/// True for words too common to say anything about a statement: the words
+/// ids skip, and a few more that only matter for similarity.
 fn is_stop(word: &str) -> bool {
-    matches!(
-        word,
-        "a" | "an"
-            | "and"
-            | "are"
-            | "as"
-            | "at"
-            | "be"
-            | "by"
-            | "can"
-            | "for"
-            | "from"
-            | "has"
-            | "have"
-            | "in"
-            | "is"
-            | "it"
-            | "its"
-            | "of"
-            | "on"
-            | "or"
-            | "that"
-            | "the"
-            | "their"
-            | "this"
-            | "to"
-            | "with"
-            | "you"
-            | "your"
-            | "they"
-            | "them"
-            | "who"
-            | "when"
-            | "will"
-            | "we"
-            | "our"
-            | "all"
-            | "any"
-            | "into"
-            | "not"
-            | "but"
-            | "so"
-            | "than"
-            | "then"
-            | "there"
-            | "these"
-            | "those"
-    )
+    crate::text::is_stop_word(word)
+        || matches!(
+            word,
+            "will"
+                | "we"
+                | "our"
+                | "all"
+                | "any"
+                | "into"
+                | "not"
+                | "but"
+                | "so"
+                | "than"
+                | "then"
+                | "there"
+                | "these"
+                | "those"
+        )
 }
 
 /// Lower-case word tokens of a text, without stop words and Markdown markup,

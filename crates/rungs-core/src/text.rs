@@ -65,7 +65,8 @@ pub fn did_you_mean<'a>(
 }
 
 /// Words that carry no meaning on their own, skipped when deriving ids.
-fn is_stop_word(word: &str) -> bool {
+/// True for words that carry no meaning on their own (skipped in derived ids).
+pub fn is_stop_word(word: &str) -> bool {
     matches!(
         word,
         "a" | "an"

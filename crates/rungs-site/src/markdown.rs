@@ -60,39 +60,33 @@ pub fn to_html(markdown: &str, place: &Place<'_>) -> String {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
+    let rewritten = |dest: CowStr<'_>| match rewrite(&dest, place) {
+        Some(new) => CowStr::from(new),
+        None => CowStr::from(dest.into_string()),
+    };
     let events = Parser::new_ext(markdown, options).map(|event| match event {
         Event::Start(Tag::Link {
             link_type,
             dest_url,
             title,
             id,
-        }) => {
-            let dest_url = rewrite(&dest_url, place)
-                .map(CowStr::from)
-                .unwrap_or(dest_url);
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            })
-        }
+        }) => Event::Start(Tag::Link {
+            link_type,
+            dest_url: rewritten(dest_url),
+            title,
+            id,
+        }),
         Event::Start(Tag::Image {
             link_type,
             dest_url,
             title,
             id,
-        }) => {
-            let dest_url = rewrite(&dest_url, place)
-                .map(CowStr::from)
-                .unwrap_or(dest_url);
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            })
-        }
+        }) => Event::Start(Tag::Image {
+            link_type,
+            dest_url: rewritten(dest_url),
+            title,
+            id,
+        }),
         other => other,
     });
     html::push_html(&mut out, events);
