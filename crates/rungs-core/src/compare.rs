@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 use crate::model::{Level, Statement};
-use crate::similarity::{Corpus, cosine, tokens};
+use crate::similarity::{cosine, token_ids, vectors_from_ids};
 
 /// Two statements at least this similar are the same expectation, reworded.
 pub const SAME_AREA_THRESHOLD: f64 = 0.3;
@@ -95,7 +95,7 @@ pub fn full_text(s: &Statement) -> String {
 
 /// Compares level `a` (old) with level `b` (new). `area_order` orders the rows.
 pub fn compare<'a>(a: &'a Level, b: &'a Level, area_order: &[String]) -> Comparison<'a> {
-    compare_statements(&flatten(&a.statements), &flatten(&b.statements), area_order)
+    compare_prepared(&Prepared::level(a), &Prepared::level(b), area_order)
 }
 
 /// Compares two lists of statements.
@@ -104,11 +104,48 @@ pub fn compare_statements<'a>(
     new: &[&'a Statement],
     area_order: &[String],
 ) -> Comparison<'a> {
-    let old_tokens: Vec<Vec<String>> = old.iter().map(|s| tokens(&full_text(s))).collect();
-    let new_tokens: Vec<Vec<String>> = new.iter().map(|s| tokens(&full_text(s))).collect();
-    let corpus = Corpus::new(old_tokens.iter().chain(&new_tokens).map(Vec::as_slice));
-    let old_vec: Vec<_> = old_tokens.iter().map(|t| corpus.vector(t)).collect();
-    let new_vec: Vec<_> = new_tokens.iter().map(|t| corpus.vector(t)).collect();
+    compare_prepared(
+        &Prepared::of(old.to_vec()),
+        &Prepared::of(new.to_vec()),
+        area_order,
+    )
+}
+
+/// A level's statements ready to be compared: flattened, each with its
+/// token ids. Preparing each level once lets a site compare every pair of
+/// adjacent levels without tokenising any level twice.
+#[derive(Clone, Debug)]
+pub struct Prepared<'a> {
+    statements: Vec<&'a Statement>,
+    ids: Vec<Vec<u64>>,
+}
+
+impl<'a> Prepared<'a> {
+    /// Prepares a level.
+    pub fn level(level: &'a Level) -> Prepared<'a> {
+        Prepared::of(flatten(&level.statements))
+    }
+
+    fn of(statements: Vec<&'a Statement>) -> Prepared<'a> {
+        let ids = statements
+            .iter()
+            .map(|s| token_ids(&full_text(s)))
+            .collect();
+        Prepared { statements, ids }
+    }
+}
+
+/// Compares two prepared levels (old, then new).
+pub fn compare_prepared<'a>(
+    a: &Prepared<'a>,
+    b: &Prepared<'a>,
+    area_order: &[String],
+) -> Comparison<'a> {
+    let (old, new) = (&a.statements, &b.statements);
+    let docs: Vec<&[u64]> = a.ids.iter().chain(&b.ids).map(Vec::as_slice).collect();
+    let mut vectors = vectors_from_ids(&docs);
+    let new_vec = vectors.split_off(old.len());
+    let old_vec = vectors;
 
     // Same text (and name) is unchanged whatever the vectors say.
     let same = |o: &Statement, n: &Statement| {

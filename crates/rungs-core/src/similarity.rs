@@ -83,7 +83,7 @@ fn fold(word: &mut String) {
 /// similarity is a merge of two sorted lists (no hashing in the hot loop).
 #[derive(Clone, Debug, Default)]
 pub struct Vector {
-    weights: Vec<(u32, f64)>,
+    weights: Vec<(u64, f64)>,
     norm: f64,
 }
 
@@ -140,11 +140,11 @@ impl Corpus {
             .filter_map(|t| self.ids.get(t).copied())
             .collect();
         ids.sort_unstable();
-        let mut weights: Vec<(u32, f64)> = Vec::with_capacity(ids.len());
+        let mut weights: Vec<(u64, f64)> = Vec::with_capacity(ids.len());
         for id in ids {
             match weights.last_mut() {
-                Some((last, w)) if *last == id => *w += 1.0,
-                _ => weights.push((id, 1.0)),
+                Some((last, w)) if *last == id as u64 => *w += 1.0,
+                _ => weights.push((id as u64, 1.0)),
             }
         }
         for (id, w) in weights.iter_mut() {
@@ -164,6 +164,69 @@ impl Corpus {
             .map(|(id, _)| self.terms[id as usize].as_str())
             .collect()
     }
+}
+
+/// A token as a number: the same token gives the same number in every text,
+/// so texts can be prepared once, independently and in parallel, and compared
+/// later without looking strings up. 64 bits make collisions negligible.
+pub fn token_ids(text: &str) -> Vec<u64> {
+    use std::hash::{Hash, Hasher};
+    tokens(text)
+        .iter()
+        .map(|t| {
+            // DefaultHasher::new() has fixed keys: stable within a build of rungs.
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            t.hash(&mut h);
+            h.finish()
+        })
+        .collect()
+}
+
+/// TF-IDF vectors of documents given as token ids, with IDF over these documents.
+pub fn vectors_from_ids(docs: &[&[u64]]) -> Vec<Vector> {
+    // Document frequency: sort each document's distinct ids, then count runs.
+    let mut all: Vec<u64> = Vec::with_capacity(docs.iter().map(|d| d.len()).sum());
+    for d in docs {
+        let start = all.len();
+        all.extend_from_slice(d);
+        all[start..].sort_unstable();
+        let mut w = start;
+        for r in start..all.len() {
+            if r == start || all[r] != all[w - 1] {
+                all[w] = all[r];
+                w += 1;
+            }
+        }
+        all.truncate(w);
+    }
+    all.sort_unstable();
+    let mut df: Vec<(u64, u32)> = Vec::new();
+    for id in all {
+        match df.last_mut() {
+            Some((last, n)) if *last == id => *n += 1,
+            _ => df.push((id, 1)),
+        }
+    }
+    let n = docs.len() as f64;
+    docs.iter()
+        .map(|d| {
+            let mut ids = d.to_vec();
+            ids.sort_unstable();
+            let mut weights: Vec<(u64, f64)> = Vec::with_capacity(ids.len());
+            for id in ids {
+                match weights.last_mut() {
+                    Some((last, w)) if *last == id => *w += 1.0,
+                    _ => weights.push((id, 1.0)),
+                }
+            }
+            for (id, w) in weights.iter_mut() {
+                let d = df.binary_search_by_key(id, |e| e.0).map_or(1, |i| df[i].1) as f64;
+                *w *= ((1.0 + n) / (1.0 + d)).ln() + 1.0;
+            }
+            let norm = weights.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+            Vector { weights, norm }
+        })
+        .collect()
 }
 
 /// Cosine similarity of two vectors, 0 (nothing shared) to 1 (same direction).

@@ -7,7 +7,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use rungs_core::areas::AreaIndex;
-use rungs_core::compare::{Change, compare};
+use rungs_core::compare::{Change, Prepared, compare_prepared};
 use rungs_core::load::ranges::format_years;
 use rungs_core::model::{Level, Statement, Track};
 use rungs_core::{Framework, SourceSet};
@@ -204,6 +204,8 @@ struct Ctx<'a> {
     descriptions: HashMap<String, Option<String>>,
     /// Area id to its depth in the tree.
     depths: HashMap<String, usize>,
+    /// Levels prepared for comparison once (each takes part in two comparisons).
+    prepared: HashMap<(&'a str, &'a str), Prepared<'a>>,
 }
 
 impl Ctx<'_> {
@@ -391,6 +393,7 @@ pub fn render_site(
         allow_scripts: allow,
         descriptions,
         depths,
+        prepared: HashMap::new(),
     };
 
     // Pages are independent: render them in parallel.
@@ -425,6 +428,22 @@ pub fn render_site(
             }
         }
     }
+    // Prepare every level a comparison needs, once, in parallel.
+    let mut needed: Vec<(&Track, &Level)> = Vec::new();
+    for job in &jobs {
+        if let Job::Compare(ta, la, tb, lb) = job {
+            needed.push((ta, la));
+            needed.push((tb, lb));
+        }
+    }
+    needed.sort_by_key(|(t, l)| (t.id.as_str(), l.id.as_str()));
+    needed.dedup_by_key(|(t, l)| (t.id.as_str(), l.id.as_str()));
+    let mut ctx = ctx;
+    ctx.prepared = needed
+        .par_iter()
+        .map(|(t, l)| ((t.id.as_str(), l.id.as_str()), Prepared::level(l)))
+        .collect();
+    let ctx = ctx;
     // The two big data files are written while the pages render.
     let (paths, data) = rayon::join(
         || -> Result<Vec<String>, SiteError> {
@@ -835,7 +854,23 @@ fn compare_view(
             pairs,
         };
     };
-    let comparison = compare(la, lb, &ctx.areas.order);
+    // Prepared up front for a full build; prepared here otherwise.
+    let (fresh_a, fresh_b);
+    let pa = match ctx.prepared.get(&(ta.id.as_str(), la.id.as_str())) {
+        Some(p) => p,
+        None => {
+            fresh_a = Prepared::level(la);
+            &fresh_a
+        }
+    };
+    let pb = match ctx.prepared.get(&(tb.id.as_str(), lb.id.as_str())) {
+        Some(p) => p,
+        None => {
+            fresh_b = Prepared::level(lb);
+            &fresh_b
+        }
+    };
+    let comparison = compare_prepared(pa, pb, &ctx.areas.order);
     let page_path = urls::compare(&ta.id, &la.id, &tb.id, &lb.id);
     let source_a = source_of(&la.span, || format!("tracks/{}/{}.md", ta.id, la.id));
     let source_b = source_of(&lb.span, || format!("tracks/{}/{}.md", tb.id, lb.id));
