@@ -8,6 +8,8 @@
 //! This crate has no async, no network and no database: everything is a pure
 //! function of files in, model out.
 
+#![warn(missing_docs)]
+
 pub mod areas;
 pub mod compare;
 pub mod diagnostic;

@@ -9,6 +9,8 @@
 //! Every link is relative, so the same output works from `file://`, at a
 //! domain root and under a sub-path.
 
+#![warn(missing_docs)]
+
 mod chart;
 mod data;
 mod ladder;

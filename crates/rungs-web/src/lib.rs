@@ -6,6 +6,8 @@
 //! has errors, every page shows them in an overlay with file:line:column,
 //! instead of a stale page.
 
+#![warn(missing_docs)]
+
 mod overlay;
 mod preview;
 mod server;
