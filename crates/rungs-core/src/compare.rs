@@ -284,16 +284,15 @@ fn words(text: &str) -> Vec<&str> {
     out
 }
 
-/// Gives each distinct word a number, shared through `ids`.
-fn number_words<'a>(
-    words: &[&'a str],
-    ids: &mut std::collections::HashMap<&'a str, u32>,
-) -> Vec<u32> {
+/// A 64-bit FNV-1a hash of each word: the quadratic loop compares numbers,
+/// and only equal numbers are confirmed by comparing the words themselves.
+fn word_hashes(words: &[&str]) -> Vec<u64> {
     words
         .iter()
         .map(|w| {
-            let next = ids.len() as u32;
-            *ids.entry(*w).or_insert(next)
+            w.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+                (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+            })
         })
         .collect()
 }
@@ -307,16 +306,14 @@ fn number_words<'a>(
 pub fn word_diff(old: &str, new: &str) -> Vec<DiffPart> {
     let (x, y) = (words(old), words(new));
     let (m, n) = (x.len(), y.len());
-    // Compare words by number, not by bytes, in the quadratic loop.
-    let mut ids = std::collections::HashMap::with_capacity(m + n);
-    let xi = number_words(&x, &mut ids);
-    let yi = number_words(&y, &mut ids);
+    let (xi, yi) = (word_hashes(&x), word_hashes(&y));
+    let same = |i: usize, j: usize| xi[i] == yi[j] && x[i] == y[j];
     // lcs[i][j] = length of the LCS of x[i..] and y[j..], stored row-major.
     let width = n + 1;
     let mut lcs = vec![0u32; (m + 1) * width];
     for i in (0..m).rev() {
         for j in (0..n).rev() {
-            lcs[i * width + j] = if xi[i] == yi[j] {
+            lcs[i * width + j] = if same(i, j) {
                 lcs[(i + 1) * width + j + 1] + 1
             } else {
                 lcs[(i + 1) * width + j].max(lcs[i * width + j + 1])
@@ -333,7 +330,7 @@ pub fn word_diff(old: &str, new: &str) -> Vec<DiffPart> {
     };
     let (mut i, mut j) = (0, 0);
     while i < m && j < n {
-        if xi[i] == yi[j] {
+        if same(i, j) {
             push("same", x[i]);
             i += 1;
             j += 1;

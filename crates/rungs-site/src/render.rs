@@ -879,11 +879,12 @@ fn compare_view(
         ctx.place(&source_b, &page_path),
     );
     let mut areas: Vec<CompareArea> = Vec::new();
+    let mut current_area = "";
     for row in &comparison.rows {
-        let title = ctx.areas.path_title(row.area);
-        if areas.last().map(|a| &a.title) != Some(&title) {
+        if row.area != current_area || areas.is_empty() {
+            current_area = row.area;
             areas.push(CompareArea {
-                title: title.clone(),
+                title: ctx.areas.path_title(row.area),
                 rows: Vec::new(),
             });
         }
