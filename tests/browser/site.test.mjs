@@ -144,6 +144,13 @@ test("nothing overflows at 390 px", async () => {
     assert.ok(overflow <= 0, `${path} overflows by ${overflow}px`);
     await context.close();
   }
+  // On a phone the navigation folds behind the Menu button.
+  const { page, context } = await open("tracks/engineering/senior.html", { width: 390 });
+  assert.equal(await page.locator("#side-nav").isVisible(), false);
+  await page.click(".menu-toggle");
+  assert.equal(await page.locator("#side-nav").isVisible(), true);
+  assert.equal(await page.getAttribute(".menu-toggle", "aria-expanded"), "true");
+  await context.close();
 });
 
 test("axe-core finds no serious or critical violation", async () => {

@@ -45,6 +45,16 @@
     });
   }
 
+  // ---- Navigation behind a Menu button on small screens ----
+  var menu = document.querySelector(".menu-toggle");
+  var side = document.getElementById("side-nav");
+  if (menu && side) {
+    menu.addEventListener("click", function () {
+      var open = side.classList.toggle("open");
+      menu.setAttribute("aria-expanded", String(open));
+    });
+  }
+
   // ---- Statement links: click the # to copy a link ----
   document.addEventListener("click", function (e) {
     var a = e.target.closest && e.target.closest(".statement > .anchor");
