@@ -185,7 +185,10 @@ fn matrix_has_a_column_per_level_of_the_ladder() {
     // rank 1-3 shared from engineering + 3 management levels + the area column
     assert_eq!(page.select(&sel("table.matrix thead th")).count(), 7);
     // Areas with sub-areas (People, Impact) fold; single areas need no header row.
-    assert_eq!(page.select(&sel("tbody.group button.group-toggle")).count(), 2);
+    assert_eq!(
+        page.select(&sel("tbody.group button.group-toggle")).count(),
+        2
+    );
     assert_eq!(page.select(&sel("tbody.group")).count(), 5);
 }
 
