@@ -151,6 +151,17 @@ pub fn compare_prepared<'a>(
     let same = |o: &Statement, n: &Statement| {
         o.text.len() == n.text.len() && o.text == n.text && o.name == n.name
     };
+    // Areas as small numbers, so the pair loops compare integers, not strings.
+    let mut area_names: Vec<&str> = Vec::new();
+    let mut area_number = |area: &'a str| match area_names.iter().position(|a| *a == area) {
+        Some(i) => i,
+        None => {
+            area_names.push(area);
+            area_names.len() - 1
+        }
+    };
+    let old_area: Vec<usize> = old.iter().map(|s| area_number(&s.area)).collect();
+    let new_area: Vec<usize> = new.iter().map(|s| area_number(&s.area)).collect();
     let mut old_used = vec![false; old.len()];
     let mut new_match: Vec<Option<(usize, f64)>> = vec![None; new.len()];
     // First within each area, then moves across areas among what is left:
@@ -167,7 +178,7 @@ pub fn compare_prepared<'a>(
                 continue;
             }
             for (j, n) in new.iter().enumerate() {
-                if new_match[j].is_some() || (o.area != n.area) != cross_area {
+                if new_match[j].is_some() || (old_area[i] != new_area[j]) != cross_area {
                     continue;
                 }
                 let score = if same(o, n) {
