@@ -1,10 +1,11 @@
 //! rungs-site: publishes a career framework as a static website.
 //!
-//! [`build`] turns a loaded framework into a [`Site`]: every page rendered
-//! with minijinja templates (embedded, overridable file by file from the
-//! framework's `theme/` folder), the search and comparison data, the JSON
-//! export and a sitemap. Nothing is written to disk until [`Site::write_to`],
-//! so `rungs serve` can keep the site in memory.
+//! [`build`] turns a loaded framework into a [`Site`] in memory (for `rungs
+//! serve`), and [`build_into`] renders into any [`Output`], such as a
+//! [`DirOutput`] that writes each file as soon as it is rendered (for `rungs
+//! build`): every page rendered with minijinja templates (embedded,
+//! overridable file by file from the framework's `theme/` folder), the search
+//! and comparison data, the JSON export and a sitemap.
 //!
 //! Every link is relative, so the same output works from `file://`, at a
 //! domain root and under a sub-path.
@@ -35,23 +36,6 @@ pub struct Site {
 }
 
 impl Site {
-    /// Writes every file under `dir` (in parallel; files are independent).
-    pub fn write_to(&self, dir: &Path) -> std::io::Result<()> {
-        use rayon::prelude::*;
-        let dirs: std::collections::BTreeSet<std::path::PathBuf> = self
-            .files
-            .keys()
-            .filter_map(|p| dir.join(p).parent().map(Path::to_path_buf))
-            .collect();
-        for d in dirs {
-            std::fs::create_dir_all(d)?;
-        }
-        self.files
-            .par_iter()
-            .map(|(path, bytes)| std::fs::write(dir.join(path), &bytes[..]))
-            .collect::<std::io::Result<()>>()
-    }
-
     /// The file at `path`, if any.
     pub fn get(&self, path: &str) -> Option<&[u8]> {
         self.files.get(path).map(|b| &b[..])
