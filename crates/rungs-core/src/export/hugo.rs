@@ -9,7 +9,7 @@ use crate::load::ranges::{format_percent, format_years};
 use crate::model::{Framework, Level, Statement};
 use crate::source::SourceSet;
 
-use super::{area_path, area_runs};
+use super::{area_headings, area_runs};
 
 /// The framework as the files of a Hugo site (`hugo.toml` + `content/`).
 pub fn to_hugo(framework: &Framework) -> SourceSet {
@@ -85,18 +85,7 @@ fn level_body(level: &Level, areas: &AreaIndex) -> String {
     let mut body = String::new();
     let mut current: Vec<String> = Vec::new();
     for (area, statements) in area_runs(&level.statements) {
-        let path = area_path(areas, area);
-        let common = current
-            .iter()
-            .zip(&path)
-            .take_while(|(a, b)| a == b)
-            .count()
-            .min(path.len() - 1);
-        for (depth, id) in path.iter().enumerate().skip(common) {
-            let title = areas.titles.get(id).map_or(id.as_str(), String::as_str);
-            body.push_str(&format!("{} {}\n", "#".repeat(depth + 2), title));
-        }
-        current = path;
+        body.push_str(&area_headings(areas, &mut current, area, ""));
         for s in statements {
             statement(s, 0, &mut body);
         }

@@ -12,7 +12,7 @@ use crate::load::ranges::{format_percent, format_years};
 use crate::model::{Area, Framework, Level, Statement, Track};
 use crate::source::SourceSet;
 
-use super::{area_path, area_runs};
+use super::{area_headings, area_runs};
 
 #[derive(Serialize)]
 struct ConfigOut<'a> {
@@ -204,18 +204,7 @@ pub fn level_page(level: &Level, areas: &AreaIndex) -> String {
     }
     let mut current: Vec<String> = Vec::new();
     for (area, statements) in area_runs(&level.statements) {
-        let path = area_path(areas, area);
-        let mut common = current
-            .iter()
-            .zip(&path)
-            .take_while(|(a, b)| a == b)
-            .count();
-        common = common.min(path.len().saturating_sub(1));
-        for (depth, id) in path.iter().enumerate().skip(common) {
-            let title = areas.titles.get(id).map_or(id.as_str(), String::as_str);
-            body.push_str(&format!("{} {}\n\n", "#".repeat(depth + 2), title));
-        }
-        current = path;
+        body.push_str(&area_headings(areas, &mut current, area, "\n"));
         for s in statements {
             write_statement(s, 0, &mut body);
         }
