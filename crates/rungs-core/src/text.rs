@@ -103,6 +103,19 @@ pub fn is_stop_word(word: &str) -> bool {
     )
 }
 
+/// A help line: "did you mean `x`?" when a candidate is close to `word`,
+/// `otherwise` when none is.
+pub fn suggest_or<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    otherwise: impl FnOnce() -> String,
+) -> String {
+    match did_you_mean(word, candidates) {
+        Some(s) => format!("did you mean `{s}`?"),
+        None => otherwise(),
+    }
+}
+
 /// Up to `n` meaningful words of `text`, slugged: the basis of derived ids.
 ///
 /// Link targets and emphasis markers are skipped, stop words dropped, and

@@ -71,10 +71,9 @@ fn check_levels(track: &Track, grades: &[&str], diags: &mut Diagnostics) {
             && !grades.is_empty()
             && !grades.contains(&grade.as_str())
         {
-            let help = match did_you_mean(grade, grades.iter().copied()) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!("the grade scale in rungs.toml is: {}", grades.join(", ")),
-            };
+            let help = crate::text::suggest_or(grade, grades.iter().copied(), || {
+                format!("the grade scale in rungs.toml is: {}", grades.join(", "))
+            });
             diags.push(
                 Diagnostic::error(
                     Code::UnknownGrade,
@@ -177,10 +176,10 @@ fn check_references(
 ) {
     let ids: Vec<&str> = framework.tracks.iter().map(|t| t.id.as_str()).collect();
     let missing = |name: &str, what: &str, span: &Span| {
-        let help = match did_you_mean(name, ids.iter().copied().filter(|i| *i != track.id)) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => format!("the tracks are: {}", ids.join(", ")),
-        };
+        let help =
+            crate::text::suggest_or(name, ids.iter().copied().filter(|i| *i != track.id), || {
+                format!("the tracks are: {}", ids.join(", "))
+            });
         Diagnostic::error(
             Code::MissingTrack,
             format!("track `{}` {what} `{name}`, which does not exist", track.id),

@@ -7,7 +7,6 @@ use crate::areas::AreaIndex;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Indicators, Level, Scope, TimeShare};
 use crate::source::SourceFile;
-use crate::text::did_you_mean;
 
 use super::frontmatter::{self, Split, locate};
 use super::markdown::{BodyOptions, Link, parse_level_body};
@@ -215,10 +214,9 @@ pub fn indicators(
             Some(s) => out.scope = Some(*s),
             None => {
                 let known: Vec<&str> = Scope::ALL.iter().map(|s| s.as_str()).collect();
-                let help = match did_you_mean(scope, known.iter().copied()) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => format!("use one of: {}", known.join(", ")),
-                };
+                let help = crate::text::suggest_or(scope, known.iter().copied(), || {
+                    format!("use one of: {}", known.join(", "))
+                });
                 diags.push(
                     Diagnostic::error(
                         Code::UnknownScope,
@@ -296,10 +294,9 @@ pub fn check_keys(
             continue;
         }
         let ours = known.first().copied().unwrap_or_default();
-        let help = match did_you_mean(&key, ours.iter().copied()) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => format!("known keys: {}", ours.join(", ")),
-        };
+        let help = crate::text::suggest_or(&key, ours.iter().copied(), || {
+            format!("known keys: {}", ours.join(", "))
+        });
         diags.push(
             Diagnostic::warning(
                 Code::UnknownKey,

@@ -9,7 +9,6 @@ use crate::areas::AreaIndex;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Branch, Level, Span, Statement, TrackKind};
 use crate::source::SourceFile;
-use crate::text::did_you_mean;
 
 use super::frontmatter::{self, locate};
 use super::level::{HUGO_KEYS, LevelDraft, LevelMatter, check_keys, indicators};
@@ -96,10 +95,9 @@ fn parse_kind(matter: &TrackMatter, span: &Span, diags: &mut Vec<Diagnostic>) ->
         Some(k) if k == "ic" || k == "individual-contributor" => TrackKind::Ic,
         Some(k) if k == "management" || k == "manager" => TrackKind::Management,
         Some(k) => {
-            let help = match did_you_mean(&k, ["ic", "management"]) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => "use `ic` (individual contributor) or `management`".to_string(),
-            };
+            let help = crate::text::suggest_or(&k, ["ic", "management"], || {
+                "use `ic` (individual contributor) or `management`".to_string()
+            });
             diags.push(
                 Diagnostic::error(Code::Syntax, format!("`{k}` is not a track kind"))
                     .at(span)
@@ -225,10 +223,9 @@ pub fn read_matrix(
         for (level_id, statements) in by_level {
             let Some(draft) = drafts.iter_mut().find(|d| d.level.id == level_id) else {
                 let ids: Vec<&str> = drafts.iter().map(|d| d.level.id.as_str()).collect();
-                let help = match did_you_mean(&level_id, ids.iter().copied()) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => format!("the levels of this track are: {}", ids.join(", ")),
-                };
+                let help = crate::text::suggest_or(&level_id, ids.iter().copied(), || {
+                    format!("the levels of this track are: {}", ids.join(", "))
+                });
                 diags.push(
                     Diagnostic::error(
                         Code::MissingField,
