@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 use crate::model::{Level, Statement};
-use crate::similarity::{cosine, token_ids, vectors_from_ids};
+use crate::similarity::{cosine_matrix, token_ids, vectors_from_ids};
 
 /// Two statements at least this similar are the same expectation, reworded.
 pub const SAME_AREA_THRESHOLD: f64 = 0.3;
@@ -143,9 +143,10 @@ pub fn compare_prepared<'a>(
 ) -> Comparison<'a> {
     let (old, new) = (&a.statements, &b.statements);
     let docs: Vec<&[u64]> = a.ids.iter().chain(&b.ids).map(Vec::as_slice).collect();
-    let mut vectors = vectors_from_ids(&docs);
-    let new_vec = vectors.split_off(old.len());
-    let old_vec = vectors;
+    let vectors = vectors_from_ids(&docs);
+    let (old_vec, new_vec) = vectors.split_at(old.len());
+    // Every score at once (most pairs share no term and cost nothing).
+    let scores = cosine_matrix(old_vec, new_vec);
 
     // Same text (and name) is unchanged whatever the vectors say.
     let same = |o: &Statement, n: &Statement| {
@@ -184,7 +185,7 @@ pub fn compare_prepared<'a>(
                 let score = if same(o, n) {
                     1.0
                 } else {
-                    cosine(&old_vec[i], &new_vec[j])
+                    scores[i * new.len() + j]
                 };
                 if score >= threshold {
                     pairs.push((score, i, j));
@@ -308,16 +309,28 @@ fn word_hashes(words: &[&str]) -> Vec<u64> {
         .collect()
 }
 
-/// A word-level diff from `old` to `new`: a longest common subsequence of
-/// words, preferring removals before additions where both are possible.
+/// A word-level diff from `old` to `new`: the common leading and trailing
+/// words are kept as they are, and the words between them are diffed by a
+/// longest common subsequence, preferring removals before additions where
+/// both are possible.
 ///
-/// Statements are short, so the quadratic table is small. The website's
-/// script implements exactly this, so pre-rendered and in-browser
-/// comparisons highlight the same words.
+/// Statements are short, and a rewording usually touches a few words in the
+/// middle, so the quadratic table is small. The website's script implements
+/// exactly this, so pre-rendered and in-browser comparisons highlight the
+/// same words.
 pub fn word_diff(old: &str, new: &str) -> Vec<DiffPart> {
     let (x, y) = (words(old), words(new));
+    let prefix = x.iter().zip(&y).take_while(|(a, b)| a == b).count();
+    let suffix = x[prefix..]
+        .iter()
+        .rev()
+        .zip(y[prefix..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let (head, tail) = (&x[..prefix], &x[x.len() - suffix..]);
+    let (x, y) = (&x[prefix..x.len() - suffix], &y[prefix..y.len() - suffix]);
     let (m, n) = (x.len(), y.len());
-    let (xi, yi) = (word_hashes(&x), word_hashes(&y));
+    let (xi, yi) = (word_hashes(x), word_hashes(y));
     let same = |i: usize, j: usize| xi[i] == yi[j] && x[i] == y[j];
     // lcs[i][j] = length of the LCS of x[i..] and y[j..], stored row-major.
     let width = n + 1;
@@ -339,6 +352,9 @@ pub fn word_diff(old: &str, new: &str) -> Vec<DiffPart> {
             text: text.to_string(),
         }),
     };
+    for w in head {
+        push("same", w);
+    }
     let (mut i, mut j) = (0, 0);
     while i < m && j < n {
         if same(i, j) {
@@ -358,6 +374,9 @@ pub fn word_diff(old: &str, new: &str) -> Vec<DiffPart> {
     }
     for w in &y[j..] {
         push("added", w);
+    }
+    for w in tail {
+        push("same", w);
     }
     parts
 }

@@ -410,40 +410,13 @@ impl Framework {
     /// level of the same rank in the base track, then in its base, and so on.
     /// A cycle (reported by validation) ends the chain.
     pub fn inherited<'a>(&'a self, track: &'a Track, level: &Level) -> Vec<(&'a Track, &'a Level)> {
-        let mut out = Vec::new();
-        let mut seen = vec![track.id.as_str()];
-        let mut current = track;
-        while let Some(base) = current.extends.as_deref().and_then(|id| self.track(id)) {
-            if seen.contains(&base.id.as_str()) {
-                break;
-            }
-            seen.push(&base.id);
-            if let Some(l) = base.levels.iter().find(|l| l.rank == level.rank) {
-                out.push((base, l));
-            }
-            current = base;
-        }
-        out
+        inherited(track, level, |id| self.track(id))
     }
 
     /// The whole ladder of a track, most junior first: for a branch, the
     /// levels of the track it branches from below the branch rank, then its own.
     pub fn ladder<'a>(&'a self, track: &'a Track) -> Vec<(&'a Track, &'a Level)> {
-        let mut below: Vec<(&Track, &Level)> = Vec::new();
-        if let Some(branch) = &track.branch
-            && let Some(base) = self.track(&branch.from).filter(|b| b.id != track.id)
-        {
-            // One level of branching is followed; deeper chains are rare and
-            // would need cycle handling for little value.
-            below = base
-                .levels
-                .iter()
-                .filter(|l| l.rank < branch.rank)
-                .map(|l| (base, l))
-                .collect();
-        }
-        below.extend(track.levels.iter().map(|l| (track, l)));
-        below
+        ladder(track, |id| self.track(id))
     }
 
     /// Counts used in summaries: tracks, levels, areas, statements (with children).
@@ -489,4 +462,91 @@ impl std::fmt::Display for Counts {
             self.tracks, self.levels, self.areas, self.statements, self.pages
         )
     }
+}
+
+/// Tracks by id, for code that looks tracks up many times (a website of a
+/// thousand tracks would otherwise scan the list for every page).
+#[derive(Debug)]
+pub struct TrackIndex<'a> {
+    by_id: std::collections::HashMap<&'a str, &'a Track>,
+    branches: std::collections::HashMap<&'a str, Vec<&'a Track>>,
+}
+
+impl<'a> TrackIndex<'a> {
+    /// Indexes the tracks of `framework`. With duplicate ids (an error
+    /// validation reports), the first track wins, as with [`Framework::track`].
+    pub fn new(framework: &'a Framework) -> TrackIndex<'a> {
+        let mut by_id = std::collections::HashMap::with_capacity(framework.tracks.len());
+        let mut branches: std::collections::HashMap<&str, Vec<&Track>> =
+            std::collections::HashMap::new();
+        for t in &framework.tracks {
+            by_id.entry(t.id.as_str()).or_insert(t);
+            if let Some(b) = &t.branch {
+                branches.entry(b.from.as_str()).or_default().push(t);
+            }
+        }
+        TrackIndex { by_id, branches }
+    }
+
+    /// The tracks that branch off the track `id`, in the framework's order.
+    pub fn branches_of(&self, id: &str) -> &[&'a Track] {
+        self.branches.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    /// The track with this id.
+    pub fn track(&self, id: &str) -> Option<&'a Track> {
+        self.by_id.get(id).copied()
+    }
+
+    /// As [`Framework::inherited`].
+    pub fn inherited(&self, track: &'a Track, level: &Level) -> Vec<(&'a Track, &'a Level)> {
+        inherited(track, level, |id| self.track(id))
+    }
+
+    /// As [`Framework::ladder`].
+    pub fn ladder(&self, track: &'a Track) -> Vec<(&'a Track, &'a Level)> {
+        ladder(track, |id| self.track(id))
+    }
+}
+
+fn inherited<'a>(
+    track: &'a Track,
+    level: &Level,
+    find: impl Fn(&str) -> Option<&'a Track>,
+) -> Vec<(&'a Track, &'a Level)> {
+    let mut out = Vec::new();
+    let mut seen = vec![track.id.as_str()];
+    let mut current = track;
+    while let Some(base) = current.extends.as_deref().and_then(&find) {
+        if seen.contains(&base.id.as_str()) {
+            break;
+        }
+        seen.push(&base.id);
+        if let Some(l) = base.levels.iter().find(|l| l.rank == level.rank) {
+            out.push((base, l));
+        }
+        current = base;
+    }
+    out
+}
+
+fn ladder<'a>(
+    track: &'a Track,
+    find: impl Fn(&str) -> Option<&'a Track>,
+) -> Vec<(&'a Track, &'a Level)> {
+    let mut below: Vec<(&Track, &Level)> = Vec::new();
+    if let Some(branch) = &track.branch
+        && let Some(base) = find(&branch.from).filter(|b| b.id != track.id)
+    {
+        // One level of branching is followed; deeper chains are rare and
+        // would need cycle handling for little value.
+        below = base
+            .levels
+            .iter()
+            .filter(|l| l.rank < branch.rank)
+            .map(|l| (base, l))
+            .collect();
+    }
+    below.extend(track.levels.iter().map(|l| (track, l)));
+    below
 }

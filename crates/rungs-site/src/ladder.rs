@@ -4,8 +4,7 @@
 
 use serde::Serialize;
 
-use rungs_core::Framework;
-use rungs_core::model::{Level, Track};
+use rungs_core::model::{Level, Track, TrackIndex};
 
 use crate::urls;
 
@@ -67,18 +66,19 @@ pub struct Card {
 }
 
 /// Builds the grid for the page of `track`.
-pub fn ladder(fw: &Framework, track: &Track) -> LadderView {
+pub fn ladder(index: &TrackIndex<'_>, track: &Track) -> LadderView {
     let root = track
         .branch
         .as_ref()
-        .and_then(|b| fw.track(&b.from))
+        .and_then(|b| index.track(&b.from))
         .filter(|r| r.id != track.id)
         .unwrap_or(track);
     let mut family: Vec<&Track> = vec![root];
     family.extend(
-        fw.tracks
+        index
+            .branches_of(&root.id)
             .iter()
-            .filter(|t| t.id != root.id && t.branch.as_ref().is_some_and(|b| b.from == root.id)),
+            .filter(|t| t.id != root.id),
     );
     let split = family
         .iter()

@@ -9,7 +9,7 @@ use serde::Serialize;
 use rungs_core::areas::AreaIndex;
 use rungs_core::compare::{Change, Prepared, compare_prepared};
 use rungs_core::load::ranges::format_years;
-use rungs_core::model::{Level, Statement, Track};
+use rungs_core::model::{Level, Statement, Track, TrackIndex};
 use rungs_core::{Framework, SourceSet};
 
 use crate::chart::{escape, time_split_svg};
@@ -206,9 +206,17 @@ struct Ctx<'a> {
     depths: HashMap<String, usize>,
     /// Levels prepared for comparison once (each takes part in two comparisons).
     prepared: HashMap<(&'a str, &'a str), Prepared<'a>>,
+    /// Tracks by id.
+    index: TrackIndex<'a>,
+    /// Track id to its position in `tracks`.
+    nav_index: HashMap<String, usize>,
 }
 
 impl Ctx<'_> {
+    fn nav_track(&self, id: &str) -> Option<&NavTrack> {
+        self.nav_index.get(id).map(|&i| &self.tracks[i])
+    }
+
     fn common(
         &self,
         path: &str,
@@ -233,7 +241,7 @@ impl Ctx<'_> {
                 .map(str::to_string)
                 .or_else(|| self.site.description.clone()),
             section: section.to_string(),
-            track_nav: self.tracks.iter().find(|t| t.id == section),
+            track_nav: self.nav_track(section),
         }
     }
 
@@ -383,8 +391,16 @@ pub fn render_site(
             })
             .collect(),
     };
+    let nav_index = tracks
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, t)| (t.id.clone(), i))
+        .collect();
     let ctx = Ctx {
         fw,
+        index: TrackIndex::new(fw),
+        nav_index,
         areas,
         tracks,
         theme,
@@ -409,7 +425,7 @@ pub fn render_site(
             jobs.push(Job::Track(track));
             jobs.push(Job::Matrix(track));
         }
-        let ladder = fw.ladder(track);
+        let ladder = ctx.index.ladder(track);
         for (i, (t, level)) in ladder.iter().enumerate() {
             if t.id == track.id {
                 all_paths.push(urls::level(&track.id, &level.id));
@@ -572,9 +588,9 @@ impl Job<'_> {
                     extends: Option<Link>,
                 }
                 let path = urls::track(&track.id);
-                let nav = ctx.tracks.iter().find(|t| t.id == track.id);
+                let nav = ctx.nav_track(&track.id);
                 let link = |id: &str| {
-                    fw.track(id).map(|t| Link {
+                    ctx.index.track(id).map(|t| Link {
                         title: t.title.clone(),
                         url: urls::track(&t.id),
                     })
@@ -596,7 +612,7 @@ impl Job<'_> {
                                 source_of(&track.span, || format!("tracks/{}/_index.md", track.id));
                             to_html(m, &ctx.place(&source, &path))
                         }),
-                        ladder: ladder(fw, track),
+                        ladder: ladder(&ctx.index, track),
                         matrix_url: urls::matrix(&track.id),
                         branch_of: track.branch.as_ref().and_then(|b| link(&b.from)),
                         extends: track.extends.as_deref().and_then(link),
@@ -666,15 +682,14 @@ fn key(track: &Track, level: &Level) -> String {
 }
 
 fn level_view(ctx: &Ctx<'_>, track: &Track, level: &Level, index: usize) -> LevelView {
-    let fw = ctx.fw;
-    let ladder = fw.ladder(track);
+    let ladder = ctx.index.ladder(track);
     let link = |(t, l): &(&Track, &Level)| Link {
         title: l.title.clone(),
         url: urls::level(&t.id, &l.id),
     };
     let prev = index.checked_sub(1).and_then(|i| ladder.get(i));
     let next = ladder.get(index + 1);
-    let inherited = fw.inherited(track, level);
+    let inherited = ctx.index.inherited(track, level);
     let path = urls::level(&track.id, &level.id);
     let source = source_of(&level.span, || {
         format!("tracks/{}/{}.md", track.id, level.id)
@@ -804,10 +819,18 @@ fn compare_view(
         .flatten()
         .map(|(t, _)| t.id.as_str())
         .collect();
-    let options = fw
-        .tracks
-        .iter()
-        .filter(|t| fw.tracks.len() <= NAV_TRACKS || involved.contains(&t.id.as_str()))
+    let listed: Vec<&Track> = if fw.tracks.len() <= NAV_TRACKS {
+        fw.tracks.iter().collect()
+    } else {
+        let mut listed: Vec<&Track> = involved
+            .iter()
+            .filter_map(|id| ctx.index.track(id))
+            .collect();
+        listed.dedup_by_key(|t| t.id.as_str());
+        listed
+    };
+    let options = listed
+        .into_iter()
         .map(|t| OptionGroup {
             title: t.title.clone(),
             levels: t
@@ -823,7 +846,7 @@ fn compare_view(
     let mut pairs = Vec::new();
     if a.is_none() && fw.tracks.len() <= NAV_TRACKS {
         for track in &fw.tracks {
-            let ladder = fw.ladder(track);
+            let ladder = ctx.index.ladder(track);
             for w in ladder.windows(2) {
                 let ((ta, la), (tb, lb)) = (w[0], w[1]);
                 if tb.id == track.id {
@@ -941,7 +964,7 @@ fn compare_view(
 }
 
 fn matrix(ctx: &Ctx<'_>, track: &Track) -> MatrixView {
-    let ladder = ctx.fw.ladder(track);
+    let ladder = ctx.index.ladder(track);
     let path = urls::matrix(&track.id);
     let sources: Vec<String> = ladder
         .iter()

@@ -230,6 +230,41 @@ proptest! {
     }
 
     #[test]
+    fn word_diff_rebuilds_both_texts_and_keeps_a_longest_common_part(
+        old in "([a-c]{1,2}|  ?|\\.){0,24}",
+        new in "([a-c]{1,2}|  ?|\\.){0,24}",
+    ) {
+        let parts = rungs_core::compare::word_diff(&old, &new);
+        let side = |skip: &str| parts.iter().filter(|p| p.op != skip).map(|p| p.text.as_str()).collect::<String>();
+        prop_assert_eq!(side("added"), old.clone());
+        prop_assert_eq!(side("removed"), new.clone());
+        // Parts alternate: two parts in a row never have the same kind.
+        prop_assert!(parts.windows(2).all(|w| w[0].op != w[1].op));
+        // As many units kept as a longest common subsequence of words and spaces.
+        let units = |t: &str| -> Vec<String> {
+            let mut out: Vec<String> = Vec::new();
+            for c in t.chars() {
+                match out.last_mut() {
+                    Some(last) if last.chars().all(char::is_whitespace) == c.is_whitespace() => last.push(c),
+                    _ => out.push(c.to_string()),
+                }
+            }
+            out
+        };
+        let (x, y) = (units(&old), units(&new));
+        let mut lcs = vec![vec![0usize; y.len() + 1]; x.len() + 1];
+        for i in (0..x.len()).rev() {
+            for j in (0..y.len()).rev() {
+                lcs[i][j] = if x[i] == y[j] { lcs[i + 1][j + 1] + 1 } else { lcs[i + 1][j].max(lcs[i][j + 1]) };
+            }
+        }
+        let kept: usize = parts.iter().filter(|p| p.op == "same").map(|p| units(&p.text).len()).sum();
+        // Kept parts are runs of consecutive units of the old text, so splitting them
+        // again gives back the units that were kept.
+        prop_assert_eq!(kept, lcs[0][0]);
+    }
+
+    #[test]
     fn arbitrary_bytes_in_any_file_never_panic(index in 0usize..40, bytes in prop::collection::vec(any::<u8>(), 0..400)) {
         let mut set = SourceSet::example();
         let paths: Vec<String> = set.iter().map(|f| f.path.to_string()).collect();

@@ -229,8 +229,15 @@
   function fullText(s) { return s[2] ? s[2] + ": " + s[3] : s[3]; }
   // Words and the spaces between them, as the Rust side's word diff splits text.
   function words(t) { return t.match(/\s+|[^\s]+/g) || []; }
+  // Common leading and trailing words are kept; the middle is diffed by LCS.
   function wordDiff(a, b) {
-    var x = words(a), y = words(b), m = x.length, n = y.length, i, j;
+    var x = words(a), y = words(b), i, j;
+    var pre = 0, suf = 0;
+    while (pre < x.length && pre < y.length && x[pre] === y[pre]) pre++;
+    while (suf < x.length - pre && suf < y.length - pre && x[x.length - 1 - suf] === y[y.length - 1 - suf]) suf++;
+    var head = x.slice(0, pre), tail = x.slice(x.length - suf);
+    x = x.slice(pre, x.length - suf); y = y.slice(pre, y.length - suf);
+    var m = x.length, n = y.length;
     var L = [];
     for (i = 0; i <= m; i++) { L.push(new Array(n + 1).fill(0)); }
     for (i = m - 1; i >= 0; i--) for (j = n - 1; j >= 0; j--)
@@ -240,6 +247,7 @@
       var last = parts[parts.length - 1];
       if (last && last.op === op) last.text += t; else parts.push({ op: op, text: t });
     }
+    head.forEach(function (w) { push("same", w); });
     i = 0; j = 0;
     while (i < m && j < n) {
       if (x[i] === y[j]) { push("same", x[i]); i++; j++; }
@@ -248,6 +256,7 @@
     }
     while (i < m) push("removed", x[i++]);
     while (j < n) push("added", y[j++]);
+    tail.forEach(function (w) { push("same", w); });
     return parts;
   }
   function compareLevels(a, b, areaOrder) {
