@@ -37,15 +37,21 @@ fn is_stop(word: &str) -> bool {
 /// One pass over the text; link targets (`](...)`) are skipped.
 pub fn tokens(text: &str) -> Vec<String> {
     let mut out = Vec::with_capacity(16);
+    for_each_token(text, |t| out.push(t.to_string()));
+    out
+}
+
+/// Calls `f` with each token of `text`, as [`tokens`] returns them, reusing
+/// one buffer (no allocation per token).
+fn for_each_token(text: &str, mut f: impl FnMut(&str)) {
     let mut word = String::with_capacity(16);
     let mut chars = text.chars().peekable();
-    let finish = |word: &mut String, out: &mut Vec<String>| {
+    let mut finish = |word: &mut String| {
         if word.chars().nth(1).is_some() && !is_stop(word) {
             fold(word);
-            out.push(std::mem::replace(word, String::with_capacity(16)));
-        } else {
-            word.clear();
+            f(word);
         }
+        word.clear();
     };
     while let Some(c) = chars.next() {
         if c == ']' && chars.peek() == Some(&'(') {
@@ -62,11 +68,10 @@ pub fn tokens(text: &str) -> Vec<String> {
                 word.extend(c.to_lowercase());
             }
         } else if !matches!(c, '*' | '_' | '`' | '[') {
-            finish(&mut word, &mut out);
+            finish(&mut word);
         }
     }
-    finish(&mut word, &mut out);
-    out
+    finish(&mut word);
 }
 
 /// Folds a plural to its singular, in place.
@@ -170,16 +175,14 @@ impl Corpus {
 /// so texts can be prepared once, independently and in parallel, and compared
 /// later without looking strings up. 64 bits make collisions negligible.
 pub fn token_ids(text: &str) -> Vec<u64> {
-    use std::hash::{Hash, Hasher};
-    tokens(text)
-        .iter()
-        .map(|t| {
-            // DefaultHasher::new() has fixed keys: stable within a build of rungs.
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            t.hash(&mut h);
-            h.finish()
-        })
-        .collect()
+    let mut out = Vec::with_capacity(16);
+    // FNV-1a: fast on short words, and the same in every run.
+    for_each_token(text, |t| {
+        out.push(t.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+            (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+        }))
+    });
+    out
 }
 
 /// TF-IDF vectors of documents given as token ids, with IDF over these documents.

@@ -2,6 +2,8 @@
 //! range, as inline SVG (no script, prints well, scales with the text).
 
 use rungs_core::areas::AreaIndex;
+
+use crate::html::escape;
 use rungs_core::model::Indicators;
 
 const LABEL_WIDTH: u32 = 150;
@@ -61,20 +63,4 @@ fn percent(min: u32, max: u32) -> String {
     } else {
         format!("{min}–{max}%")
     }
-}
-
-/// Escapes text for HTML and SVG.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }

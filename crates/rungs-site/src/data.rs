@@ -59,7 +59,7 @@ fn flatten<'a>(statements: &'a [Statement], out: &mut Vec<(&'a str, &'a str, &'a
 pub fn write_data_js(
     fw: &Framework,
     areas: &AreaIndex,
-    out: &mut dyn std::io::Write,
+    out: &mut impl std::io::Write,
 ) -> std::io::Result<()> {
     let data = Data {
         areas: areas
@@ -110,5 +110,6 @@ pub fn write_data_js(
     };
     out.write_all(b"window.RUNGS_DATA=")?;
     serde_json::to_writer(&mut *out, &data)?;
-    out.write_all(b";\n")
+    out.write_all(b";\n")?;
+    out.flush()
 }

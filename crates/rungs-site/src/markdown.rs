@@ -3,6 +3,8 @@
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, html};
 
+use crate::html::escape_text;
+
 /// Where a piece of Markdown comes from and where it is published.
 #[derive(Clone, Copy, Debug)]
 pub struct Place<'a> {
@@ -93,30 +95,32 @@ pub fn to_html(markdown: &str, place: &Place<'_>) -> String {
     sanitise(out, markdown, place.allow_scripts)
 }
 
-/// Escapes text exactly as pulldown-cmark does in text (`&`, `<`, `>`).
-fn escape_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// True when `text` renders as itself: no character that Markdown would
 /// interpret inline, and nothing at the start that would open a block.
 fn is_plain(text: &str) -> bool {
     let starts_block = text.starts_with(|c: char| {
         c.is_ascii_digit() || matches!(c, '-' | '+' | '#' | '>' | '=' | ' ')
     });
+    // One pass over the bytes: every character that matters is ASCII.
     !starts_block
-        && !text.contains([
-            '*', '_', '`', '[', ']', '<', '>', '&', '\\', '!', '~', '|', '\n', ':',
-        ])
+        && !text.bytes().any(|b| {
+            matches!(
+                b,
+                b'*' | b'_'
+                    | b'`'
+                    | b'['
+                    | b']'
+                    | b'<'
+                    | b'>'
+                    | b'&'
+                    | b'\\'
+                    | b'!'
+                    | b'~'
+                    | b'|'
+                    | b'\n'
+                    | b':'
+            )
+        })
 }
 
 /// Renders one line of inline Markdown (a statement) without the `<p>` wrapper.

@@ -12,7 +12,8 @@ use rungs_core::load::ranges::format_years;
 use rungs_core::model::{Level, Statement, Track, TrackIndex};
 use rungs_core::{Framework, SourceSet};
 
-use crate::chart::{escape, time_split_svg};
+use crate::chart::time_split_svg;
+use crate::html::{escape, escape_into};
 use crate::ladder::{LadderView, ladder};
 use crate::markdown::{Place, inline_html, to_html};
 use crate::settings::SiteSettings;
@@ -62,11 +63,10 @@ struct Nav {
 /// Most tracks listed in the navigation of every page.
 const NAV_TRACKS: usize = 12;
 
-/// What every template gets (see docs/theming.md).
-#[derive(Serialize)]
-struct Common<'a> {
-    site: &'a SiteView,
-    nav: &'a Nav,
+/// What every template gets (see docs/theming.md). The site, the navigation
+/// and each track's navigation are converted to template values once per
+/// build and shared by every page.
+struct Common {
     /// Prefix from this page back to the root: `""`, `"../"`, ...
     root: String,
     /// This page, relative to the root.
@@ -80,19 +80,13 @@ struct Common<'a> {
     /// Which navigation entry is current (a track id, a page id, or "home").
     section: String,
     /// The current track and its levels, on track, level, matrix and compare pages.
-    track_nav: Option<&'a NavTrack>,
+    track_nav: Option<Value>,
 }
-
-/// A statement as a rendered `<li>` (with its anchor, examples and
-/// sub-statements). Rendered in Rust rather than by a template macro: level
-/// pages hold hundreds of statements and this is the hot path of large builds.
-/// Style it with CSS (classes `statement`, `anchor`, `name`, `examples`, `children`).
-type StatementView = String;
 
 #[derive(Serialize)]
 struct Inherited {
     from: Link,
-    statements: Vec<StatementView>,
+    statements_html: String,
 }
 
 #[derive(Serialize)]
@@ -102,7 +96,8 @@ struct AreaSection {
     description: Option<String>,
     /// 2 for top-level areas, 3 for their children, ...
     heading: usize,
-    statements: Vec<StatementView>,
+    /// The level's own statements in this area, as `<li>` elements.
+    statements_html: String,
     inherited: Vec<Inherited>,
 }
 
@@ -129,17 +124,13 @@ struct LevelView {
     key: String,
 }
 
-#[derive(Serialize)]
-struct CompareCell {
-    change: Change,
-    old_html: Option<String>,
-    new_html: Option<String>,
-}
-
+/// One area of a comparison. Its rows are rendered in Rust (a comparison
+/// page has dozens, and there is one page per pair of adjacent levels).
 #[derive(Serialize)]
 struct CompareArea {
     title: String,
-    rows: Vec<CompareCell>,
+    /// `<tr class="row CHANGE"><td>before</td><td>after</td><td class="badge">CHANGE</td></tr>` per row.
+    rows_html: String,
 }
 
 #[derive(Serialize)]
@@ -167,15 +158,12 @@ struct CompareView {
 }
 
 #[derive(Serialize)]
-struct MatrixCell {
-    statements: Vec<(String, String)>,
-}
-
-#[derive(Serialize)]
 struct MatrixRow {
     title: String,
     depth: usize,
-    cells: Vec<MatrixCell>,
+    /// One `<td>` per level, rendered in Rust: a list of the level's
+    /// statements in this area, each with a link to it on the level page.
+    cells_html: String,
 }
 
 #[derive(Serialize)]
@@ -198,7 +186,6 @@ struct Ctx<'a> {
     tracks: Vec<NavTrack>,
     theme: &'a Theme,
     site: SiteView,
-    nav: Nav,
     allow_scripts: bool,
     /// Area id to its description.
     descriptions: HashMap<String, Option<String>>,
@@ -210,6 +197,12 @@ struct Ctx<'a> {
     index: TrackIndex<'a>,
     /// Track id to its position in `tracks`.
     nav_index: HashMap<String, usize>,
+    /// Area id to its position in `areas.order`.
+    area_positions: HashMap<String, usize>,
+    /// `site`, `nav` and each of `tracks`, as template values.
+    site_value: Value,
+    nav_value: Value,
+    track_values: Vec<Value>,
 }
 
 impl Ctx<'_> {
@@ -217,16 +210,8 @@ impl Ctx<'_> {
         self.nav_index.get(id).map(|&i| &self.tracks[i])
     }
 
-    fn common(
-        &self,
-        path: &str,
-        title: &str,
-        description: Option<&str>,
-        section: &str,
-    ) -> Common<'_> {
+    fn common(&self, path: &str, title: &str, description: Option<&str>, section: &str) -> Common {
         Common {
-            site: &self.site,
-            nav: &self.nav,
             root: urls::root_of(path),
             path: path.to_string(),
             canonical: self.site.base_url.as_ref().map(|b| {
@@ -241,19 +226,51 @@ impl Ctx<'_> {
                 .map(str::to_string)
                 .or_else(|| self.site.description.clone()),
             section: section.to_string(),
-            track_nav: self.nav_track(section),
+            track_nav: self
+                .nav_index
+                .get(section)
+                .map(|&i| self.track_values[i].clone()),
         }
     }
 
-    fn render(&self, template: &str, ctx: &impl Serialize) -> Result<Vec<u8>, SiteError> {
+    /// Renders `template` with the common fields at the top level and the
+    /// page's own data under `page`.
+    fn render(
+        &self,
+        template: &str,
+        common: Common,
+        page: &impl Serialize,
+    ) -> Result<Vec<u8>, SiteError> {
         let error = |source| SiteError::Template {
             name: template.to_string(),
             source,
         };
         let tmpl = self.theme.env.get_template(template).map_err(error)?;
-        tmpl.render(Value::from(minijinja::value::Serde(ctx)))
-            .map(String::into_bytes)
-            .map_err(error)
+        let context = minijinja::context! {
+            site => self.site_value.clone(),
+            nav => self.nav_value.clone(),
+            root => common.root,
+            path => common.path,
+            canonical => common.canonical,
+            title => common.title,
+            description => common.description,
+            section => common.section,
+            track_nav => common.track_nav,
+            page => Value::from(minijinja::value::Serde(page)),
+        };
+        tmpl.render(context).map(String::into_bytes).map_err(error)
+    }
+
+    /// Top-level statements grouped by area, in the order of `areas.order`
+    /// (statements of unknown areas are left out, as validation reports them).
+    fn by_area<'s>(&self, statements: &'s [Statement]) -> Vec<Vec<&'s Statement>> {
+        let mut groups = vec![Vec::new(); self.areas.order.len()];
+        for s in statements {
+            if let Some(&i) = self.area_positions.get(s.area.as_str()) {
+                groups[i].push(s);
+            }
+        }
+        groups
     }
 
     fn place<'p>(&self, source: &'p str, page: &'p str) -> Place<'p> {
@@ -264,23 +281,30 @@ impl Ctx<'_> {
         }
     }
 
-    fn statement(&self, s: &Statement, place: &Place<'_>) -> StatementView {
-        let mut out = String::with_capacity(s.text.len() + 160);
-        self.write_statement(s, place, &mut out);
+    /// The statements as `<li>` elements (with anchors, examples and
+    /// sub-statements). Rendered in Rust rather than by a template macro:
+    /// level pages hold hundreds of statements and this is the hot path of
+    /// large builds. Style them with CSS (classes `statement`, `anchor`,
+    /// `name`, `examples`, `children`).
+    fn statements_html(&self, statements: &[&Statement], place: &Place<'_>) -> String {
+        let mut out = String::with_capacity(statements.len() * 300);
+        for s in statements {
+            self.write_statement(s, place, &mut out);
+        }
         out
     }
 
     fn write_statement(&self, s: &Statement, place: &Place<'_>, out: &mut String) {
-        let anchor = urls::anchor(&s.id);
-        let anchor = escape(&anchor);
-        out.push_str(&format!(
-            "<li id=\"{anchor}\" class=\"statement\"><a class=\"anchor\" href=\"#{anchor}\" title=\"Copy a link to this statement\" aria-label=\"Link to this statement\">#</a> "
-        ));
+        let anchor = escape(&urls::anchor(&s.id));
+        out.push_str("<li id=\"");
+        out.push_str(&anchor);
+        out.push_str("\" class=\"statement\"><a class=\"anchor\" href=\"#");
+        out.push_str(&anchor);
+        out.push_str("\" title=\"Copy a link to this statement\" aria-label=\"Link to this statement\">#</a> ");
         if let Some(name) = &s.name {
-            out.push_str(&format!(
-                "<strong class=\"name\">{}</strong>: ",
-                escape(name)
-            ));
+            out.push_str("<strong class=\"name\">");
+            escape_into(out, name);
+            out.push_str("</strong>: ");
         }
         out.push_str(&inline_html(&s.text, place));
         if !s.examples.is_empty() {
@@ -301,15 +325,6 @@ impl Ctx<'_> {
         }
         out.push_str("</li>\n");
     }
-}
-
-/// A template's context: the common fields at the top level, the page's own
-/// data under `page`.
-#[derive(Serialize)]
-struct Page<'a, T: Serialize> {
-    #[serde(flatten)]
-    common: Common<'a>,
-    page: T,
 }
 
 /// Renders the whole site into `out`, page by page.
@@ -397,15 +412,28 @@ pub fn render_site(
         .rev()
         .map(|(i, t)| (t.id.clone(), i))
         .collect();
+    let area_positions = areas
+        .order
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, a)| (a.clone(), i))
+        .collect();
     let ctx = Ctx {
         fw,
+        area_positions,
         index: TrackIndex::new(fw),
         nav_index,
+        site_value: Value::from(minijinja::value::Serde(&site)),
+        nav_value: Value::from(minijinja::value::Serde(&nav)),
+        track_values: tracks
+            .iter()
+            .map(|t| Value::from(minijinja::value::Serde(t)))
+            .collect(),
         areas,
         tracks,
         theme,
         site,
-        nav,
         allow_scripts: allow,
         descriptions,
         depths,
@@ -475,13 +503,17 @@ pub fn render_site(
             let (data, json) = rayon::join(
                 || {
                     out.put_with("assets/data.js", &|w| {
-                        data::write_data_js(fw, &ctx.areas, w)
+                        data::write_data_js(fw, &ctx.areas, &mut std::io::BufWriter::new(w))
                     })
                 },
                 // Compact: it is for programs, and large frameworks publish tens of megabytes.
+                // Serialised through a typed buffer: many small writes, each
+                // a cheap copy rather than a call through `dyn Write`.
                 || {
                     out.put_with("framework.json", &|w| {
-                        serde_json::to_writer(w, fw).map_err(std::io::Error::from)
+                        let mut w = std::io::BufWriter::new(w);
+                        serde_json::to_writer(&mut w, fw).map_err(std::io::Error::from)?;
+                        std::io::Write::flush(&mut w)
                     })
                 },
             );
@@ -544,11 +576,8 @@ impl Job<'_> {
                         .map(|(n, t)| (n, t.description.clone()))
                         .collect(),
                 };
-                let page = Page {
-                    common: ctx.common(&path, &fw.title, None, "home"),
-                    page: home,
-                };
-                Ok((path, ctx.render("index.html", &page)?))
+                let common = ctx.common(&path, &fw.title, None, "home");
+                Ok((path, ctx.render("index.html", common, &home)?))
             }
             Job::NotFound => {
                 let path = "404.html".to_string();
@@ -559,8 +588,7 @@ impl Job<'_> {
                     common.root = site_path(base);
                 }
                 common.canonical = None;
-                let page = Page { common, page: () };
-                Ok((path, ctx.render("404.html", &page)?))
+                Ok((path, ctx.render("404.html", common, &())?))
             }
             Job::Page(p) => {
                 #[derive(Serialize)]
@@ -569,13 +597,11 @@ impl Job<'_> {
                 }
                 let path = urls::page(&p.id);
                 let source = source_of(&p.span, || format!("pages/{}.md", p.id));
-                let page = Page {
-                    common: ctx.common(&path, &p.title, p.description.as_deref(), &p.id),
-                    page: FreePage {
-                        body_html: to_html(&p.body, &ctx.place(&source, &path)),
-                    },
+                let common = ctx.common(&path, &p.title, p.description.as_deref(), &p.id);
+                let page = FreePage {
+                    body_html: to_html(&p.body, &ctx.place(&source, &path)),
                 };
-                Ok((path, ctx.render("page.html", &page)?))
+                Ok((path, ctx.render("page.html", common, &page)?))
             }
             Job::Track(track) => {
                 #[derive(Serialize)]
@@ -598,73 +624,68 @@ impl Job<'_> {
                 let Some(nav) = nav else {
                     return Ok((path, Vec::new()));
                 };
-                let page = Page {
-                    common: ctx.common(
-                        &path,
-                        &track.title,
-                        track.description.as_deref(),
-                        &track.id,
-                    ),
-                    page: TrackPage {
-                        track: nav,
-                        introduction_html: track.introduction.as_deref().map(|m| {
-                            let source =
-                                source_of(&track.span, || format!("tracks/{}/_index.md", track.id));
-                            to_html(m, &ctx.place(&source, &path))
-                        }),
-                        ladder: ladder(&ctx.index, track),
-                        matrix_url: urls::matrix(&track.id),
-                        branch_of: track.branch.as_ref().and_then(|b| link(&b.from)),
-                        extends: track.extends.as_deref().and_then(link),
-                    },
+                let common =
+                    ctx.common(&path, &track.title, track.description.as_deref(), &track.id);
+                let page = TrackPage {
+                    track: nav,
+                    introduction_html: track.introduction.as_deref().map(|m| {
+                        let source =
+                            source_of(&track.span, || format!("tracks/{}/_index.md", track.id));
+                        to_html(m, &ctx.place(&source, &path))
+                    }),
+                    ladder: ladder(&ctx.index, track),
+                    matrix_url: urls::matrix(&track.id),
+                    branch_of: track.branch.as_ref().and_then(|b| link(&b.from)),
+                    extends: track.extends.as_deref().and_then(link),
                 };
-                Ok((path, ctx.render("track.html", &page)?))
+                Ok((path, ctx.render("track.html", common, &page)?))
             }
             Job::Matrix(track) => {
                 let path = urls::matrix(&track.id);
                 let title = format!("{}: all levels", track.title);
-                let page = Page {
-                    common: ctx.common(&path, &title, track.description.as_deref(), &track.id),
-                    page: matrix(ctx, track),
-                };
-                Ok((path, ctx.render("matrix.html", &page)?))
+                let common = ctx.common(&path, &title, track.description.as_deref(), &track.id);
+                Ok((
+                    path,
+                    ctx.render("matrix.html", common, &matrix(ctx, track))?,
+                ))
             }
             Job::Level(track, level, i) => {
                 let path = urls::level(&track.id, &level.id);
                 let title = format!("{} · {}", level.title, track.title);
                 let view = level_view(ctx, track, level, *i);
-                let page = Page {
-                    common: ctx.common(&path, &title, level.summary.as_deref(), &track.id),
-                    page: view,
-                };
-                Ok((path, ctx.render("level.html", &page)?))
+                let common = ctx.common(&path, &title, level.summary.as_deref(), &track.id);
+                Ok((path, ctx.render("level.html", common, &view)?))
             }
             Job::Compare(ta, a, tb, b) => {
                 let path = urls::compare(&ta.id, &a.id, &tb.id, &b.id);
                 let title = format!("{} → {}", a.title, b.title);
                 let view = compare_view(ctx, Some((ta, a)), Some((tb, b)));
                 let description = format!("What changes from {} to {}", a.title, b.title);
-                let page = Page {
-                    common: ctx.common(&path, &title, Some(&description), &tb.id),
-                    page: view,
-                };
-                Ok((path, ctx.render("compare.html", &page)?))
+                let common = ctx.common(&path, &title, Some(&description), &tb.id);
+                Ok((path, ctx.render("compare.html", common, &view)?))
             }
             Job::CompareIndex => {
                 let path = urls::COMPARE_INDEX.to_string();
                 let view = compare_view(ctx, None, None);
-                let page = Page {
-                    common: ctx.common(
-                        &path,
-                        "Compare levels",
-                        Some("Compare any two levels, side by side."),
-                        "compare",
-                    ),
-                    page: view,
-                };
-                Ok((path, ctx.render("compare.html", &page)?))
+                let common = ctx.common(
+                    &path,
+                    "Compare levels",
+                    Some("Compare any two levels, side by side."),
+                    "compare",
+                );
+                Ok((path, ctx.render("compare.html", common, &view)?))
             }
         }
+    }
+}
+
+/// The word for a change, as CSS classes and badges use it.
+fn change_name(change: Change) -> &'static str {
+    match change {
+        Change::New => "new",
+        Change::Changed => "changed",
+        Change::Unchanged => "unchanged",
+        Change::Dropped => "dropped",
     }
 }
 
@@ -699,32 +720,24 @@ fn level_view(ctx: &Ctx<'_>, track: &Track, level: &Level, index: usize) -> Leve
         .iter()
         .map(|(t, l)| source_of(&l.span, || format!("tracks/{}/{}.md", t.id, l.id)))
         .collect();
+    let own = ctx.by_area(&level.statements);
+    let inherited_by_area: Vec<Vec<Vec<&Statement>>> = inherited
+        .iter()
+        .map(|(_, l)| ctx.by_area(&l.statements))
+        .collect();
     let mut sections = Vec::new();
-    for area_id in &ctx.areas.order {
-        let own: Vec<StatementView> = level
-            .statements
-            .iter()
-            .filter(|s| &s.area == area_id)
-            .map(|s| ctx.statement(s, &place))
-            .collect();
+    for (a, area_id) in ctx.areas.order.iter().enumerate() {
         let inherited: Vec<Inherited> = inherited
             .iter()
             .zip(&inherited_sources)
-            .filter_map(|((t, l), source)| {
-                let place = ctx.place(source, &path);
-                let st: Vec<StatementView> = l
-                    .statements
-                    .iter()
-                    .filter(|s| &s.area == area_id)
-                    .map(|s| ctx.statement(s, &place))
-                    .collect();
-                (!st.is_empty()).then(|| Inherited {
-                    from: Link {
-                        title: format!("{} ({})", l.title, t.title),
-                        url: urls::level(&t.id, &l.id),
-                    },
-                    statements: st,
-                })
+            .zip(&inherited_by_area)
+            .filter(|(_, groups)| !groups[a].is_empty())
+            .map(|(((t, l), source), groups)| Inherited {
+                from: Link {
+                    title: format!("{} ({})", l.title, t.title),
+                    url: urls::level(&t.id, &l.id),
+                },
+                statements_html: ctx.statements_html(&groups[a], &ctx.place(source, &path)),
             })
             .collect();
         sections.push(AreaSection {
@@ -737,14 +750,14 @@ fn level_view(ctx: &Ctx<'_>, track: &Track, level: &Level, index: usize) -> Leve
                 .unwrap_or_else(|| area_id.clone()),
             description: ctx.descriptions.get(area_id).cloned().flatten(),
             heading: 2 + ctx.depths.get(area_id).copied().unwrap_or(0),
-            statements: own,
+            statements_html: ctx.statements_html(&own[a], &place),
             inherited,
         });
     }
     // Keep an area when it or one of its descendants has content, so headings stay in order.
     let has_content: Vec<bool> = sections
         .iter()
-        .map(|s| !s.statements.is_empty() || !s.inherited.is_empty())
+        .map(|s| !s.statements_html.is_empty() || !s.inherited.is_empty())
         .collect();
     let keep: Vec<bool> = sections
         .iter()
@@ -903,47 +916,62 @@ fn compare_view(
     );
     let mut areas: Vec<CompareArea> = Vec::new();
     let mut current_area = "";
+    // A statement with its name, as a cell shows it.
+    let statement_html = |out: &mut String, s: &Statement, place: &Place<'_>| {
+        if let Some(n) = &s.name {
+            out.push_str("<strong>");
+            escape_into(out, n);
+            out.push_str("</strong>: ");
+        }
+        out.push_str(&inline_html(&s.text, place));
+    };
+    // One side of a word diff: the words it keeps, with the other side's left out.
+    let diff_side = |out: &mut String, diff: &[rungs_core::compare::DiffPart], skip: &str| {
+        for p in diff.iter().filter(|p| p.op != skip) {
+            let tag = match p.op {
+                "added" => Some("ins"),
+                "removed" => Some("del"),
+                _ => None,
+            };
+            if let Some(tag) = tag {
+                out.push_str(&format!("<{tag}>"));
+                escape_into(out, &p.text);
+                out.push_str(&format!("</{tag}>"));
+            } else {
+                escape_into(out, &p.text);
+            }
+        }
+    };
     for row in &comparison.rows {
         if row.area != current_area || areas.is_empty() {
             current_area = row.area;
             areas.push(CompareArea {
                 title: ctx.areas.path_title(row.area),
-                rows: Vec::new(),
+                rows_html: String::new(),
             });
         }
-        let statement_html = |s: &Statement, place: &Place<'_>| {
-            let text = inline_html(&s.text, place);
-            match &s.name {
-                Some(n) => format!("<strong>{}</strong>: {text}", escape(n)),
-                None => text,
-            }
+        let Some(area) = areas.last_mut() else {
+            continue;
         };
-        let (old_html, new_html) = if row.change == Change::Changed {
-            let side = |skip: &str| {
-                row.diff
-                    .iter()
-                    .filter(|p| p.op != skip)
-                    .map(|p| match p.op {
-                        "added" => format!("<ins>{}</ins>", escape(&p.text)),
-                        "removed" => format!("<del>{}</del>", escape(&p.text)),
-                        _ => escape(&p.text),
-                    })
-                    .collect::<String>()
-            };
-            (Some(side("added")), Some(side("removed")))
-        } else {
-            (
-                row.old.map(|s| statement_html(s, &place_a)),
-                row.new.map(|s| statement_html(s, &place_b)),
-            )
-        };
-        if let Some(area) = areas.last_mut() {
-            area.rows.push(CompareCell {
-                change: row.change,
-                old_html,
-                new_html,
-            });
+        let out = &mut area.rows_html;
+        let change = change_name(row.change);
+        out.push_str("<tr class=\"row ");
+        out.push_str(change);
+        out.push_str("\"><td>");
+        if row.change == Change::Changed {
+            diff_side(out, &row.diff, "added");
+        } else if let Some(s) = row.old {
+            statement_html(out, s, &place_a);
         }
+        out.push_str("</td><td>");
+        if row.change == Change::Changed {
+            diff_side(out, &row.diff, "removed");
+        } else if let Some(s) = row.new {
+            statement_html(out, s, &place_b);
+        }
+        out.push_str("</td><td class=\"badge\">");
+        out.push_str(change);
+        out.push_str("</td></tr>\n");
     }
     CompareView {
         a: Some(Link {
@@ -982,48 +1010,57 @@ fn matrix(ctx: &Ctx<'_>, track: &Track) -> MatrixView {
             )
         })
         .collect();
+    let root = urls::root_of(&path);
+    let grouped: Vec<Vec<Vec<&Statement>>> = ladder
+        .iter()
+        .map(|(_, l)| ctx.by_area(&l.statements))
+        .collect();
     let mut groups: Vec<MatrixGroup> = Vec::new();
-    for root in &ctx.fw.areas {
+    for top in &ctx.fw.areas {
         let mut rows = Vec::new();
-        for area in root.walk() {
-            let cells: Vec<MatrixCell> = ladder
-                .iter()
-                .zip(&sources)
-                .map(|((t, l), source)| MatrixCell {
-                    statements: l
-                        .statements
-                        .iter()
-                        .filter(|s| s.area == area.id)
-                        .map(|s| {
-                            let place = ctx.place(source, &path);
-                            let text = match &s.name {
-                                Some(n) => format!(
-                                    "<strong>{}</strong>: {}",
-                                    escape(n),
-                                    inline_html(&s.text, &place)
-                                ),
-                                None => inline_html(&s.text, &place),
-                            };
-                            (
-                                format!("{}#{}", urls::level(&t.id, &l.id), urls::anchor(&s.id)),
-                                text,
-                            )
-                        })
-                        .collect(),
-                })
-                .collect();
-            if cells.iter().any(|c| !c.statements.is_empty()) {
-                rows.push(MatrixRow {
-                    title: area.title.clone(),
-                    depth: ctx.depths.get(&area.id).copied().unwrap_or(0),
-                    cells,
-                });
+        for area in top.walk() {
+            let Some(&a) = ctx.area_positions.get(&area.id) else {
+                continue;
+            };
+            if grouped.iter().all(|g| g[a].is_empty()) {
+                continue;
             }
+            let mut cells = String::new();
+            for (((t, l), source), groups) in ladder.iter().zip(&sources).zip(&grouped) {
+                cells.push_str("<td>");
+                if !groups[a].is_empty() {
+                    let place = ctx.place(source, &path);
+                    let level_url = urls::level(&t.id, &l.id);
+                    cells.push_str("<ul>");
+                    for s in &groups[a] {
+                        cells.push_str("<li><a class=\"cell-link\" href=\"");
+                        escape_into(&mut cells, &root);
+                        escape_into(&mut cells, &level_url);
+                        cells.push('#');
+                        escape_into(&mut cells, &urls::anchor(&s.id));
+                        cells.push_str("\" aria-label=\"Open this statement\">#</a> ");
+                        if let Some(n) = &s.name {
+                            cells.push_str("<strong>");
+                            escape_into(&mut cells, n);
+                            cells.push_str("</strong>: ");
+                        }
+                        cells.push_str(&inline_html(&s.text, &place));
+                        cells.push_str("</li>");
+                    }
+                    cells.push_str("</ul>");
+                }
+                cells.push_str("</td>");
+            }
+            rows.push(MatrixRow {
+                title: area.title.clone(),
+                depth: ctx.depths.get(&area.id).copied().unwrap_or(0),
+                cells_html: cells,
+            });
         }
         if !rows.is_empty() {
             groups.push(MatrixGroup {
-                id: root.id.clone(),
-                title: root.title.clone(),
+                id: top.id.clone(),
+                title: top.title.clone(),
                 rows,
             });
         }

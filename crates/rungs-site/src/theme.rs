@@ -56,6 +56,7 @@ impl Theme {
         {
             env.set_syntax(syntax);
         }
+        env.set_formatter(crate::html::formatter);
         for (name, builtin) in TEMPLATES {
             let source = sources
                 .get(&format!("theme/templates/{name}"))

@@ -80,6 +80,9 @@ pub struct BuildArgs {
     /// Build even if the framework has errors.
     #[arg(long)]
     pub force: bool,
+    /// Print how long each step took (reading, checking, rendering).
+    #[arg(long)]
+    pub timings: bool,
 }
 
 /// `rungs serve`.

@@ -12,8 +12,11 @@ use crate::render;
 
 pub fn run(args: &BuildArgs) -> Result<ExitCode> {
     let start = Instant::now();
+    let mut step = Step::new(args.timings);
     let input = Input::resolve(args.dir.as_deref())?;
+    step.done("read the files");
     let loaded = rungs_core::load(&input.sources)?;
+    step.done("load and check");
     let errors = loaded.diagnostics.errors();
     if errors > 0 {
         render::print_all(
@@ -32,13 +35,16 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
     if let Some(root) = &input.root {
         super::publish::add_pages(&mut framework, &settings, root)?;
     }
+    step.done("add generated pages");
     clear_previous_build(&args.output)?;
+    step.done("clear the previous build");
     rungs_site::build_into(
         &framework,
         &input.sources,
         &rungs_site::DirOutput::new(&args.output),
     )
     .with_context(|| format!("cannot build the site into `{}`", args.output.display()))?;
+    step.done("render and write");
     eprintln!(
         "built the site ({}) into {} in {} ms",
         framework.counts(),
@@ -66,4 +72,24 @@ fn clear_previous_build(out: &Path) -> Result<()> {
         );
     }
     std::fs::remove_dir_all(out).with_context(|| format!("cannot clear `{}`", out.display()))
+}
+
+/// Prints the time each step took, for `--timings`.
+struct Step {
+    last: Option<Instant>,
+}
+
+impl Step {
+    fn new(enabled: bool) -> Step {
+        Step {
+            last: enabled.then(Instant::now),
+        }
+    }
+
+    fn done(&mut self, what: &str) {
+        if let Some(last) = &mut self.last {
+            eprintln!("{:>8.1} ms  {what}", last.elapsed().as_secs_f64() * 1000.0);
+            *last = Instant::now();
+        }
+    }
 }
