@@ -84,11 +84,14 @@ fn fold(word: &mut String) {
     }
 }
 
-/// A weighted bag of words: term ids with weights, sorted by id, so cosine
-/// similarity is a merge of two sorted lists (no hashing in the hot loop).
+/// A weighted bag of words: term numbers with weights, sorted by term, so
+/// cosine similarity is a merge of two sorted lists (no hashing in the hot
+/// loop). Term numbers are small and dense (0, 1, 2, ... in the order of the
+/// term's token id), so vectors only compare with vectors made from the same
+/// corpus or batch of documents, which is also what their IDF weights mean.
 #[derive(Clone, Debug, Default)]
 pub struct Vector {
-    weights: Vec<(u64, f64)>,
+    weights: Vec<(u32, f64)>,
     norm: f64,
 }
 
@@ -145,11 +148,11 @@ impl Corpus {
             .filter_map(|t| self.ids.get(t).copied())
             .collect();
         ids.sort_unstable();
-        let mut weights: Vec<(u64, f64)> = Vec::with_capacity(ids.len());
+        let mut weights: Vec<(u32, f64)> = Vec::with_capacity(ids.len());
         for id in ids {
             match weights.last_mut() {
-                Some((last, w)) if *last == id as u64 => *w += 1.0,
-                _ => weights.push((id as u64, 1.0)),
+                Some((last, w)) if *last == id => *w += 1.0,
+                _ => weights.push((id, 1.0)),
             }
         }
         for (id, w) in weights.iter_mut() {
@@ -187,49 +190,32 @@ pub fn token_ids(text: &str) -> Vec<u64> {
 
 /// TF-IDF vectors of documents given as token ids, with IDF over these documents.
 pub fn vectors_from_ids(docs: &[&[u64]]) -> Vec<Vector> {
-    // Document frequency: sort each document's distinct ids, then count runs.
-    let mut all: Vec<u64> = Vec::with_capacity(docs.iter().map(|d| d.len()).sum());
-    for d in docs {
-        let start = all.len();
-        all.extend_from_slice(d);
-        all[start..].sort_unstable();
-        let mut w = start;
-        for r in start..all.len() {
-            if r == start || all[r] != all[w - 1] {
-                all[w] = all[r];
-                w += 1;
-            }
-        }
-        all.truncate(w);
+    // Every (token, document) occurrence, sorted: each run of one token gives
+    // its term number, its document frequency and, per document, its count.
+    let mut entries: Vec<(u64, u32)> = Vec::with_capacity(docs.iter().map(|d| d.len()).sum());
+    for (doc, ids) in docs.iter().enumerate() {
+        entries.extend(ids.iter().map(|&id| (id, doc as u32)));
     }
-    all.sort_unstable();
-    let mut df: Vec<(u64, u32)> = Vec::new();
-    for id in all {
-        match df.last_mut() {
-            Some((last, n)) if *last == id => *n += 1,
-            _ => df.push((id, 1)),
-        }
-    }
+    entries.sort_unstable();
     let n = docs.len() as f64;
-    docs.iter()
-        .map(|d| {
-            let mut ids = d.to_vec();
-            ids.sort_unstable();
-            let mut weights: Vec<(u64, f64)> = Vec::with_capacity(ids.len());
-            for id in ids {
-                match weights.last_mut() {
-                    Some((last, w)) if *last == id => *w += 1.0,
-                    _ => weights.push((id, 1.0)),
-                }
-            }
-            for (id, w) in weights.iter_mut() {
-                let d = df.binary_search_by_key(id, |e| e.0).map_or(1, |i| df[i].1) as f64;
-                *w *= ((1.0 + n) / (1.0 + d)).ln() + 1.0;
-            }
-            let norm = weights.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
-            Vector { weights, norm }
-        })
-        .collect()
+    let mut vectors: Vec<Vector> = vec![Vector::default(); docs.len()];
+    let mut term = 0u32;
+    for run in entries.chunk_by(|a, b| a.0 == b.0) {
+        let per_doc = run.chunk_by(|a, b| a.1 == b.1);
+        let df = per_doc.clone().count() as f64;
+        let idf = ((1.0 + n) / (1.0 + df)).ln() + 1.0;
+        for occurrences in per_doc {
+            let doc = occurrences[0].1 as usize;
+            vectors[doc]
+                .weights
+                .push((term, occurrences.len() as f64 * idf));
+        }
+        term += 1;
+    }
+    for v in &mut vectors {
+        v.norm = v.weights.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+    }
+    vectors
 }
 
 /// Cosine similarity of two vectors, 0 (nothing shared) to 1 (same direction).
@@ -264,19 +250,36 @@ pub fn cosine(a: &Vector, b: &Vector) -> f64 {
 /// increasing term order, as [`cosine`] adds them, so the sums are identical.
 pub fn cosine_matrix(a: &[Vector], b: &[Vector]) -> Vec<f64> {
     let n = b.len();
-    let mut postings: Vec<(u64, u32, f64)> = b
+    // The vectors of `b` by term, as one array sliced by `starts` (terms are
+    // small dense numbers, so a term is its own index).
+    let terms = b
         .iter()
-        .enumerate()
-        .flat_map(|(j, v)| v.weights.iter().map(move |&(t, w)| (t, j as u32, w)))
-        .collect();
-    // Stable: within a term, vectors stay in order (the order does not change any sum).
-    postings.sort_by_key(|p| p.0);
+        .flat_map(|v| v.weights.last())
+        .map(|&(t, _)| t as usize + 1)
+        .max()
+        .unwrap_or(0);
+    let mut starts = vec![0usize; terms + 1];
+    for v in b {
+        for &(t, _) in &v.weights {
+            starts[t as usize + 1] += 1;
+        }
+    }
+    for t in 0..terms {
+        starts[t + 1] += starts[t];
+    }
+    let mut fill = starts.clone();
+    let mut postings = vec![(0u32, 0.0f64); starts[terms]];
+    for (j, v) in b.iter().enumerate() {
+        for &(t, w) in &v.weights {
+            postings[fill[t as usize]] = (j as u32, w);
+            fill[t as usize] += 1;
+        }
+    }
     let mut out = vec![0.0; a.len() * n];
     for (i, v) in a.iter().enumerate() {
         let row = &mut out[i * n..(i + 1) * n];
-        for &(term, w) in &v.weights {
-            let start = postings.partition_point(|p| p.0 < term);
-            for &(_, j, wj) in postings[start..].iter().take_while(|p| p.0 == term) {
+        for &(t, w) in v.weights.iter().filter(|(t, _)| (*t as usize) < terms) {
+            for &(j, wj) in &postings[starts[t as usize]..starts[t as usize + 1]] {
                 row[j as usize] += w * wj;
             }
         }
