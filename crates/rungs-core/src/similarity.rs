@@ -199,8 +199,7 @@ pub fn vectors_from_ids(docs: &[&[u64]]) -> Vec<Vector> {
     entries.sort_unstable();
     let n = docs.len() as f64;
     let mut vectors: Vec<Vector> = vec![Vector::default(); docs.len()];
-    let mut term = 0u32;
-    for run in entries.chunk_by(|a, b| a.0 == b.0) {
+    for (term, run) in entries.chunk_by(|a, b| a.0 == b.0).enumerate() {
         let per_doc = run.chunk_by(|a, b| a.1 == b.1);
         let df = per_doc.clone().count() as f64;
         let idf = ((1.0 + n) / (1.0 + df)).ln() + 1.0;
@@ -208,9 +207,8 @@ pub fn vectors_from_ids(docs: &[&[u64]]) -> Vec<Vector> {
             let doc = occurrences[0].1 as usize;
             vectors[doc]
                 .weights
-                .push((term, occurrences.len() as f64 * idf));
+                .push((term as u32, occurrences.len() as f64 * idf));
         }
-        term += 1;
     }
     for v in &mut vectors {
         v.norm = v.weights.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
