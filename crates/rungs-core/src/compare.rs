@@ -261,11 +261,19 @@ pub fn compare_prepared<'a>(
             });
         }
     }
+    // Each area's place in `area_order`, looked up once per area rather than per comparison.
+    let places: Vec<(&str, usize)> = area_names
+        .iter()
+        .map(|name| {
+            let place = area_order.iter().position(|a| a == name);
+            (*name, place.unwrap_or(usize::MAX))
+        })
+        .collect();
     let position = |area: &str| {
-        area_order
+        places
             .iter()
-            .position(|a| a == area)
-            .unwrap_or(usize::MAX)
+            .find(|(name, _)| *name == area)
+            .map_or(usize::MAX, |p| p.1)
     };
     let rank = |c: Change| match c {
         Change::Unchanged | Change::Changed => 0,
@@ -273,7 +281,7 @@ pub fn compare_prepared<'a>(
         Change::Dropped => 2,
     };
     // Stable: keeps the second level's order within an area and kind.
-    rows.sort_by_key(|r| (position(r.area), rank(r.change)));
+    rows.sort_by_cached_key(|r| (position(r.area), rank(r.change)));
     Comparison { rows, summary }
 }
 
