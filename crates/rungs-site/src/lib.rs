@@ -79,6 +79,9 @@ impl Output for std::sync::Mutex<Site> {
 /// large the site.
 pub struct DirOutput {
     root: std::path::PathBuf,
+    /// Directories already created: a site has thousands of files in a few
+    /// hundred folders, so each folder is created once, not once per file.
+    created: std::sync::Mutex<std::collections::HashSet<std::path::PathBuf>>,
 }
 
 impl DirOutput {
@@ -86,6 +89,7 @@ impl DirOutput {
     pub fn new(root: &Path) -> DirOutput {
         DirOutput {
             root: root.to_path_buf(),
+            created: std::sync::Mutex::default(),
         }
     }
 }
@@ -98,7 +102,16 @@ impl DirOutput {
             source,
         };
         if let Some(parent) = full.parent() {
-            std::fs::create_dir_all(parent).map_err(io)?;
+            let known = self
+                .created
+                .lock()
+                .is_ok_and(|created| created.contains(parent));
+            if !known {
+                std::fs::create_dir_all(parent).map_err(io)?;
+                if let Ok(mut created) = self.created.lock() {
+                    created.insert(parent.to_path_buf());
+                }
+            }
         }
         let file = std::fs::File::create(&full).map_err(io)?;
         Ok((full, file))

@@ -156,6 +156,7 @@ pub fn locate(file: &SourceFile, matter: &str, matter_start: usize, path: &[&str
     let mut from = 0usize;
     let mut parent_indent: Option<usize> = None;
     'keys: for key in path {
+        let table = format!("[{key}]");
         let mut pos = from;
         for line in matter[from..].split_inclusive('\n') {
             let indent = line.len() - line.trim_start().len();
@@ -180,7 +181,7 @@ pub fn locate(file: &SourceFile, matter: &str, matter_start: usize, path: &[&str
                 }
             }
             // TOML tables: `[time_split]`.
-            if trimmed.trim_end() == format!("[{key}]") {
+            if trimmed.trim_end() == table {
                 let start = matter_start + pos;
                 best = file.span(start, start + line.trim_end().len());
                 from = pos + line.len();

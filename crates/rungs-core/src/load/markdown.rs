@@ -300,8 +300,11 @@ fn unknown_area(text: &str, span: &Span, areas: &AreaIndex) -> Diagnostic {
     }
 }
 
-/// Removes `<!-- ... -->` comments.
-pub fn strip_comments(text: &str) -> String {
+/// Removes `<!-- ... -->` comments (without copying text that has none).
+pub fn strip_comments(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("<!--") {
+        return std::borrow::Cow::Borrowed(text);
+    }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(i) = rest.find("<!--") {
@@ -314,7 +317,7 @@ pub fn strip_comments(text: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 fn build_statement(

@@ -51,6 +51,10 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
         args.output.display(),
         start.elapsed().as_millis()
     );
+    // The process ends here: freeing a large framework piece by piece only
+    // delays the exit (the operating system reclaims the memory at once).
+    std::mem::forget(framework);
+    std::mem::forget(input);
     Ok(ExitCode::SUCCESS)
 }
 
