@@ -27,6 +27,6 @@ pub mod text;
 pub mod validate;
 
 pub use diagnostic::{Code, Diagnostic, Diagnostics, Severity};
-pub use load::{LoadError, Loaded, load};
+pub use load::{LoadCache, LoadError, Loaded, load, load_cached};
 pub use model::Framework;
 pub use source::{SourceFile, SourceSet};

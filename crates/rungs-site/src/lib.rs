@@ -65,6 +65,25 @@ pub trait Output: Sync {
 }
 
 impl Output for std::sync::Mutex<Site> {
+    /// Large files (the search data, the JSON export) are written into a
+    /// buffer the size of their previous version, so a rebuild does not
+    /// copy megabytes around while the buffer grows.
+    fn put_with(
+        &self,
+        path: &str,
+        write: &dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(), SiteError> {
+        let previous = self
+            .lock()
+            .map_or(0, |site| site.get(path).map_or(0, <[u8]>::len));
+        let mut bytes = Vec::with_capacity(previous + previous / 8);
+        write(&mut bytes).map_err(|source| SiteError::Io {
+            path: path.to_string(),
+            source,
+        })?;
+        self.put(path, bytes)
+    }
+
     fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), SiteError> {
         let mut site = self.lock().map_err(|_| SiteError::Io {
             path: path.to_string(),

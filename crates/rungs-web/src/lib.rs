@@ -71,9 +71,12 @@ pub fn serve(
             addr: config.addr,
             source,
         })?;
+    // The watcher reports absolute paths: a relative directory (`rungs serve
+    // careers`) must be made absolute too, or no change would match it.
+    let root = config.root.map(|r| std::path::absolute(&r).unwrap_or(r));
     runtime.block_on(async move {
-        let preview = Preview::start(config.root.as_deref())?;
-        let _watcher = match &config.root {
+        let preview = Preview::start(root.as_deref())?;
+        let _watcher = match &root {
             Some(root) => Some(watch::watch(root, preview.clone())?),
             None => None,
         };

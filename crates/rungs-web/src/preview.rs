@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Instant;
 
-use rungs_core::{Framework, SourceSet};
+use rungs_core::{Framework, LoadCache, SourceSet};
 use rungs_site::Site;
 use tokio::sync::broadcast;
 
@@ -24,9 +24,15 @@ pub struct Built {
     framework: Option<Framework>,
 }
 
+/// The framework's files, and its level pages as last parsed.
+struct Sources {
+    files: SourceSet,
+    cache: LoadCache,
+}
+
 struct Inner {
     root: Option<PathBuf>,
-    sources: Mutex<SourceSet>,
+    sources: Mutex<Sources>,
     built: RwLock<Arc<Built>>,
     reloads: broadcast::Sender<u64>,
 }
@@ -47,12 +53,16 @@ impl Preview {
             })?,
             None => SourceSet::example(),
         };
-        let built = build(&sources, None, 1);
+        let mut cache = LoadCache::default();
+        let built = build(&sources, &mut cache, None, 1);
         let (reloads, _) = broadcast::channel(16);
         Ok(Preview {
             inner: Arc::new(Inner {
                 root: root.map(Path::to_path_buf),
-                sources: Mutex::new(sources),
+                sources: Mutex::new(Sources {
+                    files: sources,
+                    cache,
+                }),
                 built: RwLock::new(Arc::new(built)),
                 reloads,
             }),
@@ -93,9 +103,9 @@ impl Preview {
                 continue;
             }
             match std::fs::read(path) {
-                Ok(bytes) if path.is_file() => sources.insert(&rel, bytes),
+                Ok(bytes) if path.is_file() => sources.files.insert(&rel, bytes),
                 Ok(_) => {}
-                Err(_) => sources.remove(&rel),
+                Err(_) => sources.files.remove(&rel),
             }
             changed.push(rel);
         }
@@ -103,7 +113,13 @@ impl Preview {
             return;
         }
         let previous = self.current();
-        let built = build(&sources, Some((&previous, &changed)), previous.version + 1);
+        let Sources { files, cache } = &mut *sources;
+        let built = build(
+            files,
+            cache,
+            Some((&previous, &changed)),
+            previous.version + 1,
+        );
         let version = built.version;
         let pages = built.site.files.len();
         if let Ok(mut slot) = self.inner.built.write() {
@@ -119,8 +135,13 @@ impl Preview {
 }
 
 /// Loads and builds; errors become an overlay, never a failure.
-fn build(sources: &SourceSet, previous: Option<(&Built, &[String])>, version: u64) -> Built {
-    let loaded = match rungs_core::load(sources) {
+fn build(
+    sources: &SourceSet,
+    cache: &mut LoadCache,
+    previous: Option<(&Built, &[String])>,
+    version: u64,
+) -> Built {
+    let loaded = match rungs_core::load_cached(sources, cache) {
         Ok(l) => l,
         Err(e) => {
             let message = format!("{e}: add a rungs.toml to this directory (see `rungs new`)");

@@ -101,7 +101,7 @@ pub const HUGO_KEYS: &[&str] = &[
 ];
 
 /// A level read from its page, before the track puts it in order.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct LevelDraft {
     /// The level (rank 0 until ordered).
     pub level: Level,

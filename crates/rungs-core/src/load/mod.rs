@@ -116,6 +116,34 @@ const PAGE_KEYS: &[&str] = &["title", "description", "weight"];
 
 /// Loads a framework from its files.
 pub fn load(sources: &SourceSet) -> Result<Loaded, LoadError> {
+    load_with(sources, None)
+}
+
+/// Level pages parsed by an earlier load, so that loading again after a few
+/// files changed (as `rungs serve` does on every save) only parses those.
+///
+/// A page is reused when its text and rungs.toml are exactly as they were.
+#[derive(Debug, Default)]
+pub struct LoadCache {
+    /// The text of rungs.toml the pages were parsed with (areas resolve through it).
+    config: String,
+    /// Path to the page's text and what parsing it gave.
+    levels: std::collections::HashMap<std::sync::Arc<str>, CachedLevel>,
+}
+
+#[derive(Debug)]
+struct CachedLevel {
+    text: String,
+    draft: Option<LevelDraft>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// As [`load`], reusing (and updating) the level pages parsed by earlier loads.
+pub fn load_cached(sources: &SourceSet, cache: &mut LoadCache) -> Result<Loaded, LoadError> {
+    load_with(sources, Some(cache))
+}
+
+fn load_with(sources: &SourceSet, mut cache: Option<&mut LoadCache>) -> Result<Loaded, LoadError> {
     let config_file = sources.get("rungs.toml").ok_or(LoadError::NoConfig)?;
     let mut diags: Vec<Diagnostic> = Vec::new();
     for (path, reason) in &sources.unreadable {
@@ -219,19 +247,54 @@ pub fn load(sources: &SourceSet) -> Result<Loaded, LoadError> {
         }
     }
 
-    // Level pages are the bulk of a framework: parse them in parallel.
-    let parsed: Vec<(String, Option<LevelDraft>, Vec<Diagnostic>)> = level_files
+    // Level pages are the bulk of a framework: parse them in parallel, each
+    // at most once while it and rungs.toml stay the same.
+    if let Some(cache) = cache.as_deref_mut()
+        && cache.config != config_file.text()
+    {
+        cache.levels.clear();
+        cache.config = config_file.text().to_string();
+    }
+    let cached = cache.as_deref().map(|c| &c.levels);
+    let parsed: Vec<(String, Option<LevelDraft>, Vec<Diagnostic>, bool)> = level_files
         .par_iter()
         .map(|(track, id, file)| {
+            if let Some(c) = cached.and_then(|levels| levels.get(&file.path))
+                && c.text == file.text()
+            {
+                return (
+                    track.to_string(),
+                    c.draft.clone(),
+                    c.diagnostics.clone(),
+                    false,
+                );
+            }
             let mut d = Vec::new();
             let mut draft = read_level(file, id, &areas, &mut d);
             if let Some(draft) = draft.as_mut() {
                 crate::ids::assign(&mut draft.level);
             }
-            (track.to_string(), draft, d)
+            (track.to_string(), draft, d, true)
         })
         .collect();
-    for (track, draft, d) in parsed {
+    if let Some(cache) = cache {
+        let paths: std::collections::HashSet<&str> =
+            level_files.iter().map(|(_, _, f)| &*f.path).collect();
+        cache.levels.retain(|path, _| paths.contains(&**path));
+        for ((_, _, file), (_, draft, d, fresh)) in level_files.iter().zip(&parsed) {
+            if *fresh {
+                cache.levels.insert(
+                    file.path.clone(),
+                    CachedLevel {
+                        text: file.text().to_string(),
+                        draft: draft.clone(),
+                        diagnostics: d.clone(),
+                    },
+                );
+            }
+        }
+    }
+    for (track, draft, d, _) in parsed {
         diags.extend(d);
         let Some(draft) = draft else { continue };
         all_links.extend(draft.links.iter().cloned());

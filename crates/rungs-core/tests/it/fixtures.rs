@@ -234,3 +234,75 @@ fn statement_ids_survive_reordering_and_late_typo_fixes() {
         ids(base)
     );
 }
+
+#[test]
+fn a_cached_load_equals_a_fresh_load_after_every_kind_of_change() {
+    use rungs_core::{LoadCache, SourceSet, load, load_cached};
+    let same = |set: &SourceSet, cache: &mut LoadCache, what: &str| {
+        let cached = load_cached(set, cache).unwrap_or_else(|e| panic!("{what}: {e}"));
+        let fresh = load(set).unwrap_or_else(|e| panic!("{what}: {e}"));
+        assert_eq!(json(&cached.framework), json(&fresh.framework), "{what}");
+        assert_eq!(
+            describe(&cached.diagnostics.clone().sorted()),
+            describe(&fresh.diagnostics.sorted()),
+            "{what}"
+        );
+        cached
+    };
+    let mut cache = LoadCache::default();
+    let mut set = SourceSet::example();
+    let first = same(&set, &mut cache, "first load");
+    assert_eq!(first.diagnostics.errors(), 0);
+
+    // A level page changes: its new statement is there, with its diagnostics.
+    let path = "tracks/engineering/senior.md";
+    let text = set
+        .get(path)
+        .map(|f| f.text().to_string())
+        .unwrap_or_default();
+    set.insert(
+        path,
+        format!("{text}\n- You write a statement added in a test.\n"),
+    );
+    let changed = same(&set, &mut cache, "changed level");
+    let senior = changed
+        .framework
+        .track("engineering")
+        .and_then(|t| t.levels.iter().find(|l| l.id == "senior"));
+    assert!(senior.is_some_and(|l| {
+        l.statements
+            .iter()
+            .any(|s| s.text.contains("added in a test"))
+    }));
+    set.insert(
+        path,
+        format!("{text}\n## Nowhere\n\n- Under an unknown area.\n"),
+    );
+    let broken = same(&set, &mut cache, "unknown area");
+    assert!(broken.diagnostics.errors() > 0);
+
+    // rungs.toml changes: every page resolves its headings again, so the
+    // unchanged page's unknown heading now names an area.
+    let config = set
+        .get("rungs.toml")
+        .map(|f| f.text().to_string())
+        .unwrap_or_default();
+    assert!(config.contains("\"Execution\""));
+    set.insert(
+        "rungs.toml",
+        config.replace("\"Execution\"", "\"Execution\", \"Nowhere\""),
+    );
+    let fixed = same(&set, &mut cache, "rungs.toml changed");
+    assert_eq!(fixed.diagnostics.errors(), 0);
+    set.insert(path, text);
+
+    // A level page is removed.
+    set.remove("tracks/engineering/staff.md");
+    let removed = same(&set, &mut cache, "removed level");
+    assert!(
+        removed
+            .framework
+            .track("engineering")
+            .is_some_and(|t| t.levels.iter().all(|l| l.id != "staff"))
+    );
+}
