@@ -472,3 +472,51 @@ fn map_applies_equivalences_declared_in_rungs_toml() {
         "{staff}"
     );
 }
+
+#[test]
+fn serve_rebuilds_when_a_file_of_a_relative_directory_changes() {
+    use std::io::BufRead;
+    let dir = tmp();
+    assert_eq!(
+        rungs(&["new", "careers"], dir.path()).status.code(),
+        Some(0)
+    );
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rungs"))
+        .args(["serve", "careers", "--port", "0"])
+        .current_dir(dir.path())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot run rungs serve: {e}"));
+    let (tx, rx) = std::sync::mpsc::channel::<String>();
+    if let Some(err) = child.stderr.take() {
+        std::thread::spawn(move || {
+            for line in std::io::BufReader::new(err).lines().map_while(Result::ok) {
+                let _ = tx.send(line);
+            }
+        });
+    }
+    let wait_for = |needle: &str| -> Option<String> {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        while let Some(left) = deadline.checked_duration_since(std::time::Instant::now()) {
+            match rx.recv_timeout(left) {
+                Ok(line) if line.contains(needle) => return Some(line),
+                Ok(_) => {}
+                Err(_) => return None,
+            }
+        }
+        None
+    };
+    let serving = wait_for("serving");
+    let level = dir.path().join("careers/tracks/engineering/senior.md");
+    let mut text = std::fs::read_to_string(&level).unwrap_or_default();
+    text.push_str("\n- You add a statement while the preview runs.\n");
+    std::fs::write(&level, text).unwrap_or_else(|e| panic!("{e}"));
+    let rebuilt = serving.as_ref().and_then(|_| wait_for("rebuilt"));
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(serving.is_some(), "rungs serve did not start");
+    assert!(
+        rebuilt.is_some(),
+        "no rebuild after a change under a relative directory"
+    );
+}
