@@ -6,7 +6,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use crate::areas::AreaIndex;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::load::markdown::Link;
-use crate::model::{Framework, Span, Statement, Track};
+use crate::model::{Framework, Span, Statement, Track, TrackIndex};
 use crate::source::SourceSet;
 use crate::text::did_you_mean;
 
@@ -20,6 +20,7 @@ pub fn validate(
 ) {
     use rayon::prelude::*;
     let grades: Vec<&str> = framework.grades.iter().map(|g| g.id.as_str()).collect();
+    let index = TrackIndex::new(framework);
     // Tracks are checked independently, so large frameworks check in parallel.
     let per_track: Vec<Diagnostics> = framework
         .tracks
@@ -30,14 +31,21 @@ pub fn validate(
             let (extends_span, branch_span) = spans.get(i).cloned().unwrap_or_default();
             check_levels(track, &grades, &mut d);
             check_missing_areas(track, areas, &mut d);
-            check_references(framework, track, &extends_span, &branch_span, &mut d);
+            check_references(
+                framework,
+                &index,
+                track,
+                &extends_span,
+                &branch_span,
+                &mut d,
+            );
             d
         })
         .collect();
     for d in per_track {
         diags.extend(d);
     }
-    check_extends_cycles(framework, spans, diags);
+    check_extends_cycles(framework, &index, spans, diags);
 }
 
 fn check_levels(track: &Track, grades: &[&str], diags: &mut Diagnostics) {
@@ -169,13 +177,14 @@ fn check_missing_areas(track: &Track, areas: &AreaIndex, diags: &mut Diagnostics
 
 fn check_references(
     framework: &Framework,
+    index: &TrackIndex<'_>,
     track: &Track,
     extends_span: &Span,
     branch_span: &Span,
     diags: &mut Diagnostics,
 ) {
-    let ids: Vec<&str> = framework.tracks.iter().map(|t| t.id.as_str()).collect();
     let missing = |name: &str, what: &str, span: &Span| {
+        let ids: Vec<&str> = framework.tracks.iter().map(|t| t.id.as_str()).collect();
         let help =
             crate::text::suggest_or(name, ids.iter().copied().filter(|i| *i != track.id), || {
                 format!("the tracks are: {}", ids.join(", "))
@@ -188,7 +197,7 @@ fn check_references(
         .help(help)
     };
     if let Some(base) = &track.extends
-        && framework.track(base).is_none()
+        && index.track(base).is_none()
     {
         diags.push(missing(base, "extends", extends_span));
     }
@@ -206,13 +215,18 @@ fn check_references(
                 })
                 .help("`branch.from` names the track this one splits off"),
             );
-        } else if framework.track(&branch.from).is_none() {
+        } else if index.track(&branch.from).is_none() {
             diags.push(missing(&branch.from, "branches from", branch_span));
         }
     }
 }
 
-fn check_extends_cycles(framework: &Framework, spans: &[(Span, Span)], diags: &mut Diagnostics) {
+fn check_extends_cycles(
+    framework: &Framework,
+    index: &TrackIndex<'_>,
+    spans: &[(Span, Span)],
+    diags: &mut Diagnostics,
+) {
     let mut reported: HashSet<String> = HashSet::new();
     for (i, track) in framework.tracks.iter().enumerate() {
         let mut path = vec![track.id.as_str()];
@@ -234,7 +248,7 @@ fn check_extends_cycles(framework: &Framework, spans: &[(Span, Span)], diags: &m
             if path.contains(&base) {
                 break; // a cycle that does not pass through `track`; reported from its own members
             }
-            let Some(next) = framework.track(base) else {
+            let Some(next) = index.track(base) else {
                 break;
             };
             path.push(base);
