@@ -307,14 +307,7 @@ fn words(text: &str) -> Vec<&str> {
 /// A 64-bit FNV-1a hash of each word: the quadratic loop compares numbers,
 /// and only equal numbers are confirmed by comparing the words themselves.
 fn word_hashes(words: &[&str]) -> Vec<u64> {
-    words
-        .iter()
-        .map(|w| {
-            w.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-                (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
-            })
-        })
-        .collect()
+    words.iter().map(|w| crate::text::word_hash(w)).collect()
 }
 
 /// A word-level diff from `old` to `new`: the common leading and trailing

@@ -179,12 +179,7 @@ impl Corpus {
 /// later without looking strings up. 64 bits make collisions negligible.
 pub fn token_ids(text: &str) -> Vec<u64> {
     let mut out = Vec::with_capacity(16);
-    // FNV-1a: fast on short words, and the same in every run.
-    for_each_token(text, |t| {
-        out.push(t.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-            (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
-        }))
-    });
+    for_each_token(text, |t| out.push(crate::text::word_hash(t)));
     out
 }
 

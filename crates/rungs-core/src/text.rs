@@ -209,6 +209,14 @@ pub fn relative_path(dir: &str, path: &str) -> String {
     out.join("/")
 }
 
+/// A 64-bit FNV-1a hash: fast on short words and the same in every run, for
+/// comparing words and tokens as numbers.
+pub fn word_hash(word: &str) -> u64 {
+    word.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

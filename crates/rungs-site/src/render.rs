@@ -679,6 +679,16 @@ impl Job<'_> {
     }
 }
 
+/// A statement with its name, as matrix and comparison cells show it.
+fn cell_html(out: &mut String, s: &Statement, place: &Place<'_>) {
+    if let Some(n) = &s.name {
+        out.push_str("<strong>");
+        escape_into(out, n);
+        out.push_str("</strong>: ");
+    }
+    out.push_str(&inline_html(&s.text, place));
+}
+
 /// The word for a change, as CSS classes and badges use it.
 fn change_name(change: Change) -> &'static str {
     match change {
@@ -916,15 +926,6 @@ fn compare_view(
     );
     let mut areas: Vec<CompareArea> = Vec::new();
     let mut current_area = "";
-    // A statement with its name, as a cell shows it.
-    let statement_html = |out: &mut String, s: &Statement, place: &Place<'_>| {
-        if let Some(n) = &s.name {
-            out.push_str("<strong>");
-            escape_into(out, n);
-            out.push_str("</strong>: ");
-        }
-        out.push_str(&inline_html(&s.text, place));
-    };
     // One side of a word diff: the words it keeps, with the other side's left out.
     let diff_side = |out: &mut String, diff: &[rungs_core::compare::DiffPart], skip: &str| {
         for p in diff.iter().filter(|p| p.op != skip) {
@@ -961,13 +962,13 @@ fn compare_view(
         if row.change == Change::Changed {
             diff_side(out, &row.diff, "added");
         } else if let Some(s) = row.old {
-            statement_html(out, s, &place_a);
+            cell_html(out, s, &place_a);
         }
         out.push_str("</td><td>");
         if row.change == Change::Changed {
             diff_side(out, &row.diff, "removed");
         } else if let Some(s) = row.new {
-            statement_html(out, s, &place_b);
+            cell_html(out, s, &place_b);
         }
         out.push_str("</td><td class=\"badge\">");
         out.push_str(change);
@@ -1039,12 +1040,7 @@ fn matrix(ctx: &Ctx<'_>, track: &Track) -> MatrixView {
                         cells.push('#');
                         escape_into(&mut cells, &urls::anchor(&s.id));
                         cells.push_str("\" aria-label=\"Open this statement\">#</a> ");
-                        if let Some(n) = &s.name {
-                            cells.push_str("<strong>");
-                            escape_into(&mut cells, n);
-                            cells.push_str("</strong>: ");
-                        }
-                        cells.push_str(&inline_html(&s.text, &place));
+                        cell_html(&mut cells, s, &place);
                         cells.push_str("</li>");
                     }
                     cells.push_str("</ul>");
