@@ -929,18 +929,14 @@ fn compare_view(
     // One side of a word diff: the words it keeps, with the other side's left out.
     let diff_side = |out: &mut String, diff: &[rungs_core::compare::DiffPart], skip: &str| {
         for p in diff.iter().filter(|p| p.op != skip) {
-            let tag = match p.op {
-                "added" => Some("ins"),
-                "removed" => Some("del"),
-                _ => None,
+            let (open, close) = match p.op {
+                "added" => ("<ins>", "</ins>"),
+                "removed" => ("<del>", "</del>"),
+                _ => ("", ""),
             };
-            if let Some(tag) = tag {
-                out.push_str(&format!("<{tag}>"));
-                escape_into(out, &p.text);
-                out.push_str(&format!("</{tag}>"));
-            } else {
-                escape_into(out, &p.text);
-            }
+            out.push_str(open);
+            escape_into(out, &p.text);
+            out.push_str(close);
         }
     };
     for row in &comparison.rows {
