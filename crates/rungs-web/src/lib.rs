@@ -15,6 +15,9 @@ mod watch;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::Arc;
+
+use rungs_core::{Framework, SourceSet};
 
 pub use preview::Preview;
 
@@ -25,6 +28,27 @@ pub struct ServeConfig {
     pub root: Option<PathBuf>,
     /// Address to listen on; port 0 picks a free port.
     pub addr: SocketAddr,
+    /// Adds the pages `rungs build` generates, so the preview shows them too.
+    pub generate: Option<PageGenerator>,
+}
+
+/// Adds pages that are not files of the framework (such as "how our levels
+/// compare" or "what changed") to each build of the preview, from the
+/// framework and its files. It runs on every rebuild; its error is shown in
+/// the overlay.
+///
+/// The command line provides it: generating these pages needs the importers
+/// and git, which the preview itself does not depend on.
+#[derive(Clone)]
+pub struct PageGenerator(
+    #[allow(clippy::type_complexity)]
+    pub  Arc<dyn Fn(&mut Framework, &SourceSet) -> Result<(), String> + Send + Sync>,
+);
+
+impl std::fmt::Debug for PageGenerator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PageGenerator")
+    }
 }
 
 /// Why serving stopped.
@@ -75,7 +99,7 @@ pub fn serve(
     // careers`) must be made absolute too, or no change would match it.
     let root = config.root.map(|r| std::path::absolute(&r).unwrap_or(r));
     runtime.block_on(async move {
-        let preview = Preview::start(root.as_deref())?;
+        let preview = Preview::start(root.as_deref(), config.generate)?;
         let _watcher = match &root {
             Some(root) => Some(watch::watch(root, preview.clone())?),
             None => None,

@@ -42,6 +42,15 @@ pub fn message(text: &str) -> String {
     )
 }
 
+/// An overlay saying the generated pages (`[[site.compare_with]]`,
+/// `changes_since`) could not be made; the rest of the site is shown.
+pub fn generated_pages(text: &str) -> String {
+    panel(
+        "Generated pages are missing",
+        &format!("<p>{}</p>", escape(text)),
+    )
+}
+
 fn panel(title: &str, body: &str) -> String {
     format!(
         "<div id=\"rungs-overlay\" role=\"alertdialog\" aria-labelledby=\"rungs-overlay-title\" \

@@ -9,8 +9,8 @@ use rungs_core::{Framework, LoadCache, SourceSet};
 use rungs_site::Site;
 use tokio::sync::broadcast;
 
-use crate::ServeError;
 use crate::overlay;
+use crate::{PageGenerator, ServeError};
 
 /// One build: the site, the overlay to show (if the framework has errors)
 /// and a version number that grows with every rebuild.
@@ -33,6 +33,7 @@ struct Sources {
 struct Inner {
     root: Option<PathBuf>,
     sources: Mutex<Sources>,
+    generate: Option<PageGenerator>,
     built: RwLock<Arc<Built>>,
     reloads: broadcast::Sender<u64>,
 }
@@ -44,8 +45,12 @@ pub struct Preview {
 }
 
 impl Preview {
-    /// Reads the framework and builds it once.
-    pub fn start(root: Option<&Path>) -> Result<Preview, ServeError> {
+    /// Reads the framework and builds it once. `generate`, when given, adds
+    /// generated pages to every build.
+    pub fn start(
+        root: Option<&Path>,
+        generate: Option<PageGenerator>,
+    ) -> Result<Preview, ServeError> {
         let sources = match root {
             Some(r) => SourceSet::read_dir(r).map_err(|source| ServeError::Read {
                 path: r.display().to_string(),
@@ -54,7 +59,7 @@ impl Preview {
             None => SourceSet::example(),
         };
         let mut cache = LoadCache::default();
-        let built = build(&sources, &mut cache, None, 1);
+        let built = build(&sources, &mut cache, generate.as_ref(), None, 1);
         let (reloads, _) = broadcast::channel(16);
         Ok(Preview {
             inner: Arc::new(Inner {
@@ -63,6 +68,7 @@ impl Preview {
                     files: sources,
                     cache,
                 }),
+                generate,
                 built: RwLock::new(Arc::new(built)),
                 reloads,
             }),
@@ -117,6 +123,7 @@ impl Preview {
         let built = build(
             files,
             cache,
+            self.inner.generate.as_ref(),
             Some((&previous, &changed)),
             previous.version + 1,
         );
@@ -138,6 +145,7 @@ impl Preview {
 fn build(
     sources: &SourceSet,
     cache: &mut LoadCache,
+    generate: Option<&PageGenerator>,
     previous: Option<(&Built, &[String])>,
     version: u64,
 ) -> Built {
@@ -159,7 +167,13 @@ fn build(
         .filter(|d| d.severity == rungs_core::Severity::Error)
         .cloned()
         .collect();
-    let framework = loaded.framework;
+    let mut framework = loaded.framework;
+    // The generated pages come from the framework as it is now; without
+    // them the site is still worth showing, with the reason on top.
+    let generated = match generate {
+        Some(PageGenerator(generate)) => generate(&mut framework, sources),
+        None => Ok(()),
+    };
     let site = match previous.and_then(|(p, changed)| p.framework.as_ref().map(|f| (f, p, changed)))
     {
         Some((old, p, changed)) if errors.is_empty() => {
@@ -170,7 +184,11 @@ fn build(
     match site {
         Ok(site) => Built {
             site,
-            overlay: (!errors.is_empty()).then(|| overlay::diagnostics(&errors)),
+            overlay: if !errors.is_empty() {
+                Some(overlay::diagnostics(&errors))
+            } else {
+                generated.err().map(|e| overlay::generated_pages(&e))
+            },
             version,
             // Only a clean build is a safe base for an incremental rebuild.
             framework: errors.is_empty().then_some(framework),

@@ -24,9 +24,21 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode> {
         .map_or("the built-in example".to_string(), |r| {
             r.display().to_string()
         });
+    // The pages `rungs build` adds ("how our levels compare", "what
+    // changed") are previewed too.
+    let generate = root.clone().map(|root| {
+        rungs_web::PageGenerator(std::sync::Arc::new(
+            move |framework: &mut rungs_core::Framework, sources: &rungs_core::SourceSet| {
+                let settings =
+                    rungs_site::SiteSettings::from_sources(sources).map_err(|e| e.to_string())?;
+                super::publish::add_pages(framework, &settings, &root).map_err(|e| format!("{e:#}"))
+            },
+        ))
+    });
     let config = rungs_web::ServeConfig {
         root,
         addr: std::net::SocketAddr::new(args.host, args.port),
+        generate,
     };
     rungs_web::serve(config, move |addr| {
         eprintln!("serving {name} at http://{addr}/ (Ctrl-C to stop)");

@@ -473,50 +473,124 @@ fn map_applies_equivalences_declared_in_rungs_toml() {
     );
 }
 
-#[test]
-fn serve_rebuilds_when_a_file_of_a_relative_directory_changes() {
-    use std::io::BufRead;
-    let dir = tmp();
-    assert_eq!(
-        rungs(&["new", "careers"], dir.path()).status.code(),
-        Some(0)
-    );
-    let mut child = Command::new(env!("CARGO_BIN_EXE_rungs"))
-        .args(["serve", "careers", "--port", "0"])
-        .current_dir(dir.path())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot run rungs serve: {e}"));
-    let (tx, rx) = std::sync::mpsc::channel::<String>();
-    if let Some(err) = child.stderr.take() {
-        std::thread::spawn(move || {
-            for line in std::io::BufReader::new(err).lines().map_while(Result::ok) {
-                let _ = tx.send(line);
-            }
+/// A running `rungs serve`, stopped when dropped.
+struct Serve {
+    child: std::process::Child,
+    lines: std::sync::mpsc::Receiver<String>,
+    addr: Option<String>,
+}
+
+impl Serve {
+    /// Starts `rungs serve DIR --port 0` in `cwd` and waits until it listens.
+    fn start(dir: &str, cwd: &Path) -> Serve {
+        use std::io::BufRead;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_rungs"))
+            .args(["serve", dir, "--port", "0"])
+            .current_dir(cwd)
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot run rungs serve: {e}"));
+        let (tx, lines) = std::sync::mpsc::channel::<String>();
+        if let Some(err) = child.stderr.take() {
+            std::thread::spawn(move || {
+                for line in std::io::BufReader::new(err).lines().map_while(Result::ok) {
+                    let _ = tx.send(line);
+                }
+            });
+        }
+        let mut serve = Serve {
+            child,
+            lines,
+            addr: None,
+        };
+        // "serving DIR at http://127.0.0.1:PORT/ (Ctrl-C to stop)"
+        serve.addr = serve.wait_for("serving").and_then(|line| {
+            let url = line.split("http://").nth(1)?;
+            Some(url.split('/').next()?.to_string())
         });
+        assert!(serve.addr.is_some(), "rungs serve did not start");
+        serve
     }
-    let wait_for = |needle: &str| -> Option<String> {
+
+    /// Waits (up to 20 s) for a line of its output containing `needle`.
+    fn wait_for(&self, needle: &str) -> Option<String> {
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
         while let Some(left) = deadline.checked_duration_since(std::time::Instant::now()) {
-            match rx.recv_timeout(left) {
+            match self.lines.recv_timeout(left) {
                 Ok(line) if line.contains(needle) => return Some(line),
                 Ok(_) => {}
                 Err(_) => return None,
             }
         }
         None
-    };
-    let serving = wait_for("serving");
+    }
+
+    /// The body of `GET /path`, over plain HTTP/1.1.
+    fn get(&self, path: &str) -> String {
+        use std::io::{Read, Write};
+        let addr = self.addr.as_deref().unwrap_or_default();
+        let mut stream = std::net::TcpStream::connect(addr)
+            .unwrap_or_else(|e| panic!("cannot connect to {addr}: {e}"));
+        let request = format!("GET /{path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+        stream
+            .write_all(request.as_bytes())
+            .unwrap_or_else(|e| panic!("{e}"));
+        let mut response = String::new();
+        let _ = stream.read_to_string(&mut response);
+        response
+    }
+}
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn serve_rebuilds_when_a_file_of_a_relative_directory_changes() {
+    let dir = tmp();
+    assert_eq!(
+        rungs(&["new", "careers"], dir.path()).status.code(),
+        Some(0)
+    );
+    let serve = Serve::start("careers", dir.path());
     let level = dir.path().join("careers/tracks/engineering/senior.md");
     let mut text = std::fs::read_to_string(&level).unwrap_or_default();
     text.push_str("\n- You add a statement while the preview runs.\n");
     std::fs::write(&level, text).unwrap_or_else(|e| panic!("{e}"));
-    let rebuilt = serving.as_ref().and_then(|_| wait_for("rebuilt"));
-    let _ = child.kill();
-    let _ = child.wait();
-    assert!(serving.is_some(), "rungs serve did not start");
     assert!(
-        rebuilt.is_some(),
+        serve.wait_for("rebuilt").is_some(),
         "no rebuild after a change under a relative directory"
+    );
+}
+
+#[test]
+fn serve_previews_the_generated_comparison_page() {
+    let dir = tmp();
+    for name in ["careers", "other"] {
+        assert_eq!(rungs(&["new", name], dir.path()).status.code(), Some(0));
+    }
+    let config = dir.path().join("careers/rungs.toml");
+    let mut text = std::fs::read_to_string(&config).unwrap_or_default();
+    text.push_str(
+        "\n[[site.compare_with]]\nsource = \"../other\"\ntitle = \"Our sister company\"\n",
+    );
+    std::fs::write(&config, &text).unwrap_or_else(|e| panic!("{e}"));
+    let serve = Serve::start("careers", dir.path());
+    let page = serve.get("pages/compare-with-our-sister-company.html");
+    assert!(
+        page.starts_with("HTTP/1.1 200") && page.contains("<td>Senior Engineer</td>"),
+        "{page}"
+    );
+    // A source that cannot be read: the preview says so instead of dropping the page silently.
+    std::fs::write(&config, text.replace("../other", "../missing"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(serve.wait_for("rebuilt").is_some(), "no rebuild");
+    let home = serve.get("index.html");
+    assert!(
+        home.contains("Generated pages are missing") && home.contains("missing"),
+        "{home}"
     );
 }
