@@ -40,10 +40,11 @@ pub struct ServeConfig {
 /// The command line provides it: generating these pages needs the importers
 /// and git, which the preview itself does not depend on.
 #[derive(Clone)]
-pub struct PageGenerator(
-    #[allow(clippy::type_complexity)]
-    pub  Arc<dyn Fn(&mut Framework, &SourceSet) -> Result<(), String> + Send + Sync>,
-);
+pub struct PageGenerator(pub Arc<GeneratePages>);
+
+/// The function behind a [`PageGenerator`]: adds pages to the framework, or
+/// says why it could not.
+pub type GeneratePages = dyn Fn(&mut Framework, &SourceSet) -> Result<(), String> + Send + Sync;
 
 impl std::fmt::Debug for PageGenerator {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
