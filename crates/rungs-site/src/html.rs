@@ -10,21 +10,21 @@ use std::fmt::Write;
 /// in quoted attributes, and relative links stay readable and short.)
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    push_escaped(&mut out, text, b"&<>\"'");
+    push_escaped(&mut out, text, &ATTRIBUTE);
     out
 }
 
 /// Appends `text` to `out`, escaped as by [`escape`].
 pub fn escape_into(out: &mut String, text: &str) {
     out.reserve(text.len());
-    push_escaped(out, text, b"&<>\"'");
+    push_escaped(out, text, &ATTRIBUTE);
 }
 
 /// Escapes text exactly as pulldown-cmark does in text (`&`, `<`, `>`), so a
 /// plain statement renders the same with or without the Markdown parser.
 pub fn escape_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    push_escaped(&mut out, text, b"&<>");
+    push_escaped(&mut out, text, &TEXT);
     out
 }
 
@@ -32,41 +32,55 @@ pub fn escape_text(text: &str) -> String {
 pub fn write_escaped(out: &mut impl Write, text: &str) -> std::fmt::Result {
     let mut start = 0;
     for (i, b) in text.bytes().enumerate() {
-        if let Some(entity) = entity(b, b"&<>\"'") {
+        if ATTRIBUTE[usize::from(b)] {
             out.write_str(&text[start..i])?;
-            out.write_str(entity)?;
+            out.write_str(entity(b))?;
             start = i + 1;
         }
     }
     out.write_str(&text[start..])
 }
 
-fn push_escaped(out: &mut String, text: &str, special: &[u8]) {
+fn push_escaped(out: &mut String, text: &str, special: &[bool; 256]) {
     let mut start = 0;
     for (i, b) in text.bytes().enumerate() {
-        if let Some(entity) = entity(b, special) {
+        if special[usize::from(b)] {
             out.push_str(&text[start..i]);
-            out.push_str(entity);
+            out.push_str(entity(b));
             start = i + 1;
         }
     }
     out.push_str(&text[start..]);
 }
 
-/// The entity for an ASCII byte that must be escaped. Multi-byte characters
-/// never match: their bytes are all above 0x7f.
-#[inline]
-fn entity(b: u8, special: &[u8]) -> Option<&'static str> {
-    if !special.contains(&b) {
-        return None;
+/// The bytes to escape, as a table: one lookup per byte of text. Only ASCII
+/// bytes are marked, and the bytes of multi-byte characters are all above
+/// 0x7f, so a character is never split.
+const fn table(special: &[u8]) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < special.len() {
+        table[special[i] as usize] = true;
+        i += 1;
     }
-    Some(match b {
+    table
+}
+
+/// Escaped in element content and quoted attribute values.
+const ATTRIBUTE: [bool; 256] = table(b"&<>\"'");
+/// Escaped in text, as pulldown-cmark does.
+const TEXT: [bool; 256] = table(b"&<>");
+
+/// The entity for a byte marked in [`ATTRIBUTE`].
+#[inline]
+fn entity(b: u8) -> &'static str {
+    match b {
         b'&' => "&amp;",
         b'<' => "&lt;",
         b'>' => "&gt;",
         b'"' => "&quot;",
         _ => "&#39;",
-    })
+    }
 }
 
 /// The template formatter: minijinja's, except that strings are escaped by
