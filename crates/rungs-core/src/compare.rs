@@ -7,7 +7,9 @@
 use serde::Serialize;
 
 use crate::model::{Level, Statement};
-use crate::similarity::{cosine_matrix, token_ids, vectors_from_ids};
+use crate::similarity::{
+    cosine_matrix, merge_occurrences, occurrences, token_ids, vectors_from_occurrences,
+};
 
 /// Two statements at least this similar are the same expectation, reworded.
 pub const SAME_AREA_THRESHOLD: f64 = 0.3;
@@ -111,13 +113,13 @@ pub fn compare_statements<'a>(
     )
 }
 
-/// A level's statements ready to be compared: flattened, each with its
-/// token ids. Preparing each level once lets a site compare every pair of
-/// adjacent levels without tokenising any level twice.
+/// A level's statements ready to be compared: flattened, with the sorted
+/// occurrences of their tokens. Preparing each level once lets a site compare
+/// every pair of adjacent levels without tokenising or sorting any level twice.
 #[derive(Clone, Debug)]
 pub struct Prepared<'a> {
     statements: Vec<&'a Statement>,
-    ids: Vec<Vec<u64>>,
+    occurrences: Vec<(u64, u32)>,
 }
 
 impl<'a> Prepared<'a> {
@@ -127,11 +129,14 @@ impl<'a> Prepared<'a> {
     }
 
     fn of(statements: Vec<&'a Statement>) -> Prepared<'a> {
-        let ids = statements
+        let ids: Vec<Vec<u64>> = statements
             .iter()
             .map(|s| token_ids(&full_text(s)))
             .collect();
-        Prepared { statements, ids }
+        Prepared {
+            statements,
+            occurrences: occurrences(&ids),
+        }
     }
 }
 
@@ -142,8 +147,8 @@ pub fn compare_prepared<'a>(
     area_order: &[String],
 ) -> Comparison<'a> {
     let (old, new) = (&a.statements, &b.statements);
-    let docs: Vec<&[u64]> = a.ids.iter().chain(&b.ids).map(Vec::as_slice).collect();
-    let vectors = vectors_from_ids(&docs);
+    let both = merge_occurrences(&a.occurrences, old.len() as u32, &b.occurrences);
+    let vectors = vectors_from_occurrences(&both, old.len() + new.len());
     let (old_vec, new_vec) = vectors.split_at(old.len());
     // Every score at once (most pairs share no term and cost nothing).
     let scores = cosine_matrix(old_vec, new_vec);

@@ -185,15 +185,50 @@ pub fn token_ids(text: &str) -> Vec<u64> {
 
 /// TF-IDF vectors of documents given as token ids, with IDF over these documents.
 pub fn vectors_from_ids(docs: &[&[u64]]) -> Vec<Vector> {
-    // Every (token, document) occurrence, sorted: each run of one token gives
-    // its term number, its document frequency and, per document, its count.
-    let mut entries: Vec<(u64, u32)> = Vec::with_capacity(docs.iter().map(|d| d.len()).sum());
+    vectors_from_occurrences(&occurrences(docs), docs.len())
+}
+
+/// Every (token id, document) occurrence of `docs`, sorted; documents are
+/// numbered by their place in `docs`. Documents prepared once can be
+/// compared many times: merging two sorted lists costs less than sorting.
+pub fn occurrences<D: AsRef<[u64]>>(docs: &[D]) -> Vec<(u64, u32)> {
+    let mut entries: Vec<(u64, u32)> =
+        Vec::with_capacity(docs.iter().map(|d| d.as_ref().len()).sum());
     for (doc, ids) in docs.iter().enumerate() {
-        entries.extend(ids.iter().map(|&id| (id, doc as u32)));
+        entries.extend(ids.as_ref().iter().map(|&id| (id, doc as u32)));
     }
     entries.sort_unstable();
-    let n = docs.len() as f64;
-    let mut vectors: Vec<Vector> = vec![Vector::default(); docs.len()];
+    entries
+}
+
+/// Merges the occurrences of two sets of documents into those of `a`
+/// followed by `b` (the documents of `b` are numbered after the `a_docs`
+/// documents of `a`), still sorted.
+pub fn merge_occurrences(a: &[(u64, u32)], a_docs: u32, b: &[(u64, u32)]) -> Vec<(u64, u32)> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        // On equal ids, `a` first: its documents have the lower numbers.
+        if a[i].0 <= b[j].0 {
+            out.push(a[i]);
+            i += 1;
+        } else {
+            out.push((b[j].0, b[j].1 + a_docs));
+            j += 1;
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend(b[j..].iter().map(|&(id, doc)| (id, doc + a_docs)));
+    out
+}
+
+/// TF-IDF vectors of `docs` documents from their sorted occurrences (see
+/// [`occurrences`]), with IDF over these documents.
+pub fn vectors_from_occurrences(entries: &[(u64, u32)], docs: usize) -> Vec<Vector> {
+    // Each run of one token gives its term number, its document frequency
+    // and, per document, its count.
+    let n = docs as f64;
+    let mut vectors: Vec<Vector> = vec![Vector::default(); docs];
     for (term, run) in entries.chunk_by(|a, b| a.0 == b.0).enumerate() {
         let per_doc = run.chunk_by(|a, b| a.1 == b.1);
         let df = per_doc.clone().count() as f64;

@@ -265,6 +265,17 @@ proptest! {
     }
 
     #[test]
+    fn merged_occurrences_equal_the_occurrences_of_both_sets(
+        a in prop::collection::vec(prop::collection::vec(0u64..6, 0..5), 0..5),
+        b in prop::collection::vec(prop::collection::vec(0u64..6, 0..5), 0..5),
+    ) {
+        use rungs_core::similarity::{merge_occurrences, occurrences};
+        let both: Vec<Vec<u64>> = a.iter().chain(&b).cloned().collect();
+        let merged = merge_occurrences(&occurrences(&a), a.len() as u32, &occurrences(&b));
+        prop_assert_eq!(merged, occurrences(&both));
+    }
+
+    #[test]
     fn arbitrary_bytes_in_any_file_never_panic(index in 0usize..40, bytes in prop::collection::vec(any::<u8>(), 0..400)) {
         let mut set = SourceSet::example();
         let paths: Vec<String> = set.iter().map(|f| f.path.to_string()).collect();
