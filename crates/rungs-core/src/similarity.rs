@@ -183,11 +183,6 @@ pub fn token_ids(text: &str) -> Vec<u64> {
     out
 }
 
-/// TF-IDF vectors of documents given as token ids, with IDF over these documents.
-pub fn vectors_from_ids(docs: &[&[u64]]) -> Vec<Vector> {
-    vectors_from_occurrences(&occurrences(docs), docs.len())
-}
-
 /// Every (token id, document) occurrence of `docs`, sorted; documents are
 /// numbered by their place in `docs`. Documents prepared once can be
 /// compared many times: merging two sorted lists costs less than sorting.
@@ -337,8 +332,7 @@ mod tests {
             "Teams trust your reviews; you mentor across projects.",
         ];
         let ids: Vec<Vec<u64>> = texts.iter().map(|t| token_ids(t)).collect();
-        let docs: Vec<&[u64]> = ids.iter().map(Vec::as_slice).collect();
-        let v = vectors_from_ids(&docs);
+        let v = vectors_from_occurrences(&occurrences(&ids), ids.len());
         let (a, b) = v.split_at(2);
         let m = cosine_matrix(a, b);
         assert_eq!(m.len(), a.len() * b.len());

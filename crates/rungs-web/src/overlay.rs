@@ -36,19 +36,17 @@ pub fn diagnostics(errors: &[Diagnostic]) -> String {
 
 /// An overlay with one message (the framework could not be built at all).
 pub fn message(text: &str) -> String {
-    panel(
-        "The framework could not be built",
-        &format!("<p>{}</p>", escape(text)),
-    )
+    paragraph("The framework could not be built", text)
 }
 
 /// An overlay saying the generated pages (`[[site.compare_with]]`,
 /// `changes_since`) could not be made; the rest of the site is shown.
 pub fn generated_pages(text: &str) -> String {
-    panel(
-        "Generated pages are missing",
-        &format!("<p>{}</p>", escape(text)),
-    )
+    paragraph("Generated pages are missing", text)
+}
+
+fn paragraph(title: &str, text: &str) -> String {
+    panel(title, &format!("<p>{}</p>", escape(text)))
 }
 
 fn panel(title: &str, body: &str) -> String {

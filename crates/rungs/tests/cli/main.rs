@@ -477,7 +477,8 @@ fn map_applies_equivalences_declared_in_rungs_toml() {
 struct Serve {
     child: std::process::Child,
     lines: std::sync::mpsc::Receiver<String>,
-    addr: Option<String>,
+    /// `127.0.0.1:PORT`, read from its first line.
+    addr: String,
 }
 
 impl Serve {
@@ -501,14 +502,14 @@ impl Serve {
         let mut serve = Serve {
             child,
             lines,
-            addr: None,
+            addr: String::new(),
         };
         // "serving DIR at http://127.0.0.1:PORT/ (Ctrl-C to stop)"
-        serve.addr = serve.wait_for("serving").and_then(|line| {
+        let addr = serve.wait_for("serving").and_then(|line| {
             let url = line.split("http://").nth(1)?;
             Some(url.split('/').next()?.to_string())
         });
-        assert!(serve.addr.is_some(), "rungs serve did not start");
+        serve.addr = addr.unwrap_or_else(|| panic!("rungs serve did not start"));
         serve
     }
 
@@ -525,10 +526,10 @@ impl Serve {
         None
     }
 
-    /// The body of `GET /path`, over plain HTTP/1.1.
+    /// The whole response (status line, headers, body) to `GET /path`, over plain HTTP/1.1.
     fn get(&self, path: &str) -> String {
         use std::io::{Read, Write};
-        let addr = self.addr.as_deref().unwrap_or_default();
+        let addr = &self.addr;
         let mut stream = std::net::TcpStream::connect(addr)
             .unwrap_or_else(|e| panic!("cannot connect to {addr}: {e}"));
         let request = format!("GET /{path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
