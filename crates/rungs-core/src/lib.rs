@@ -22,6 +22,7 @@ pub mod map;
 pub mod model;
 pub mod similarity;
 pub mod source;
+#[cfg(feature = "synth")]
 pub mod synth;
 pub mod text;
 pub mod validate;

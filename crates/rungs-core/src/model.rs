@@ -8,6 +8,7 @@
 
 use std::sync::Arc;
 
+#[cfg(feature = "schema")]
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -37,7 +38,8 @@ impl Span {
 }
 
 /// One organisation's career framework: its areas, tracks and free pages.
-#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Framework {
     /// Display title, e.g. "Acme Engineering Careers".
@@ -63,12 +65,13 @@ pub struct Framework {
     pub pages: Vec<Page>,
     /// Where the framework settings were read from.
     #[serde(skip)]
-    #[schemars(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
     pub span: Span,
 }
 
 /// One step of the shared grade scale.
-#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Grade {
     /// Short code, e.g. `L4`.
@@ -78,12 +81,13 @@ pub struct Grade {
     pub title: Option<String>,
     /// Where the grade was declared.
     #[serde(skip)]
-    #[schemars(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
     pub span: Span,
 }
 
 /// A competency area (category). Areas form a tree: "Functional" > "Management".
-#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Area {
     /// Stable identifier (kebab-case), unique in the whole tree.
@@ -101,7 +105,7 @@ pub struct Area {
     pub children: Vec<Area>,
     /// Where the area was declared.
     #[serde(skip)]
-    #[schemars(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
     pub span: Span,
 }
 
@@ -117,7 +121,8 @@ impl Area {
 }
 
 /// Whether a track is for individual contributors or for people managers.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum TrackKind {
     /// Individual contributor.
@@ -141,7 +146,8 @@ impl TrackKind {
 
 /// Where a track splits off another one: it shares the base's levels below
 /// `rank` and continues with its own levels from `rank` up.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Branch {
     /// Id of the track this one branches from.
@@ -151,7 +157,8 @@ pub struct Branch {
 }
 
 /// A job family: an ordered list of levels.
-#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Track {
     /// Stable identifier: the track's directory or file name.
@@ -177,12 +184,13 @@ pub struct Track {
     pub levels: Vec<Level>,
     /// Where the track was declared.
     #[serde(skip)]
-    #[schemars(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
     pub span: Span,
 }
 
 /// One rung of a track.
-#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Level {
     /// Stable identifier within the track (the file name without `.md`).
@@ -208,12 +216,13 @@ pub struct Level {
     pub statements: Vec<Statement>,
     /// Where the level was declared.
     #[serde(skip)]
-    #[schemars(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
     pub span: Span,
 }
 
 /// Rough, non-binding facts about a level.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Indicators {
     /// Approximate time people spend at this level.
@@ -241,7 +250,8 @@ impl Indicators {
 }
 
 /// A range of years; `max` is `None` for open ranges such as "8+ years".
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct YearRange {
     /// Lower bound in years.
@@ -252,9 +262,8 @@ pub struct YearRange {
 }
 
 /// How far a level's impact reaches, from narrowest to widest.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Scope {
     /// Own tasks.
@@ -300,7 +309,8 @@ impl Scope {
 }
 
 /// The share of time for one area: a percentage range, a note, or both.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TimeShare {
     /// Area id.
@@ -314,7 +324,8 @@ pub struct TimeShare {
 }
 
 /// A percentage range, both ends inclusive, `min <= max <= 100` once validated.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PercentRange {
     /// Lower bound.
@@ -324,7 +335,8 @@ pub struct PercentRange {
 }
 
 /// One expectation of a level ("You own large features end to end").
-#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Statement {
     /// Stable id, unique within the level: written by the author as `{#id}` or
@@ -348,7 +360,7 @@ pub struct Statement {
     pub children: Vec<Statement>,
     /// Where the statement was written.
     #[serde(skip)]
-    #[schemars(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
     pub span: Span,
 }
 
@@ -377,7 +389,8 @@ impl Statement {
 }
 
 /// A free page such as an introduction or an FAQ.
-#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Page {
     /// Stable identifier: the file name without `.md`.
@@ -391,7 +404,7 @@ pub struct Page {
     pub body: String,
     /// Where the page was read from.
     #[serde(skip)]
-    #[schemars(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
     pub span: Span,
 }
 

@@ -14,6 +14,7 @@ pub fn from_json(text: &str) -> Result<Framework, serde_json::Error> {
 }
 
 /// The JSON Schema that the export follows (published as `schema/framework.schema.json`).
+#[cfg(feature = "schema")]
 pub fn schema() -> String {
     let schema = schemars::schema_for!(Framework);
     let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();

@@ -27,7 +27,7 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode> {
     // The pages `rungs build` adds ("how our levels compare", "what
     // changed") are previewed too.
     let generate = root.clone().map(|root| {
-        rungs_web::PageGenerator(std::sync::Arc::new(
+        rungs_preview::PageGenerator(std::sync::Arc::new(
             move |framework: &mut rungs_core::Framework, sources: &rungs_core::SourceSet| {
                 let settings =
                     rungs_site::SiteSettings::from_sources(sources).map_err(|e| e.to_string())?;
@@ -35,12 +35,12 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode> {
             },
         ))
     });
-    let config = rungs_web::ServeConfig {
+    let config = rungs_preview::ServeConfig {
         root,
         addr: std::net::SocketAddr::new(args.host, args.port),
         generate,
     };
-    rungs_web::serve(config, move |addr| {
+    rungs_preview::serve(config, move |addr| {
         eprintln!("serving {name} at http://{addr}/ (Ctrl-C to stop)");
     })?;
     Ok(ExitCode::SUCCESS)

@@ -1,4 +1,4 @@
-//! rungs-web: `rungs serve`, a live preview of a framework's website.
+//! rungs-preview: `rungs serve`, a live preview of a framework's website.
 //!
 //! The site is built in memory and served on localhost. A watcher re-reads
 //! changed files, rebuilds (only the tracks that changed, when it can), and
