@@ -10,23 +10,21 @@
 
 #![warn(missing_docs)]
 
+pub mod align;
 pub mod areas;
-pub mod compare;
 pub mod diagnostic;
-pub mod diff;
 pub mod export;
 pub mod ids;
 pub mod import;
 pub mod load;
-pub mod map;
 pub mod model;
-pub mod similarity;
 pub mod source;
 #[cfg(feature = "synth")]
 pub mod synth;
 pub mod text;
 pub mod validate;
 
+pub use align::{compare, diff, engine as similarity, map, relink};
 pub use diagnostic::{Code, Diagnostic, Diagnostics, Severity};
 pub use load::{LoadCache, LoadError, Loaded, load, load_cached};
 pub use model::Framework;

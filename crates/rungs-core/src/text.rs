@@ -64,44 +64,27 @@ pub fn did_you_mean<'a>(
         .map(|(_, c)| c)
 }
 
-/// Words that carry no meaning on their own, skipped when deriving ids.
-/// True for words that carry no meaning on their own (skipped in derived ids).
-pub fn is_stop_word(word: &str) -> bool {
-    matches!(
-        word,
-        "a" | "an"
-            | "and"
-            | "are"
-            | "as"
-            | "at"
-            | "be"
-            | "by"
-            | "can"
-            | "for"
-            | "from"
-            | "has"
-            | "have"
-            | "in"
-            | "is"
-            | "it"
-            | "its"
-            | "of"
-            | "on"
-            | "or"
-            | "that"
-            | "the"
-            | "their"
-            | "this"
-            | "to"
-            | "with"
-            | "you"
-            | "your"
-            | "they"
-            | "them"
-            | "who"
-            | "when"
-    )
+/// Declares a word list once, as a slice (to publish it) and as a `match`
+/// (to test words fast), so the two cannot drift apart.
+macro_rules! word_list {
+    ($(#[$doc:meta])* $list:ident, $(#[$fdoc:meta])* $test:ident, [$($word:literal),* $(,)?]) => {
+        $(#[$doc])*
+        pub const $list: &[&str] = &[$($word),*];
+        $(#[$fdoc])*
+        pub fn $test(word: &str) -> bool {
+            matches!(word, $($word)|*)
+        }
+    };
 }
+pub(crate) use word_list;
+
+word_list!(
+    /// Words that carry no meaning on their own, skipped when deriving ids.
+    STOP_WORDS,
+    /// True for one of the [`STOP_WORDS`].
+    is_stop_word,
+    ["a", "an", "and", "are", "as", "at", "be", "by", "can", "for", "from", "has", "have", "in", "is", "it", "its", "of", "on", "or", "that", "the", "their", "this", "to", "with", "you", "your", "they", "them", "who", "when"]
+);
 
 /// A help line: "did you mean `x`?" when a candidate is close to `word`,
 /// `otherwise` when none is.

@@ -18,6 +18,17 @@ struct Data<'a> {
     areas: Vec<(&'a str, &'a str)>,
     tracks: Vec<TrackData<'a>>,
     pages: Vec<PageData<'a>>,
+    /// What the in-browser comparison needs of the similarity engine.
+    similarity: Similarity,
+}
+
+/// The engine's stop words and thresholds, published rather than copied
+/// into `rungs.js`.
+#[derive(Serialize)]
+struct Similarity {
+    stop_words: Vec<&'static str>,
+    #[serde(flatten)]
+    thresholds: rungs_core::similarity::Thresholds,
 }
 
 #[derive(Serialize)]
@@ -107,6 +118,10 @@ pub fn write_data_js(
                 text: rungs_core::text::strip_inline_markup(&p.body),
             })
             .collect(),
+        similarity: Similarity {
+            stop_words: rungs_core::similarity::stop_words(),
+            thresholds: rungs_core::similarity::THRESHOLDS,
+        },
     };
     out.write_all(b"window.RUNGS_DATA=")?;
     serde_json::to_writer(&mut *out, &data)?;

@@ -184,8 +184,12 @@ pub enum DiffFormat {
     Text,
     /// For release notes.
     Markdown,
-    /// For tools.
+    /// The changelog as JSON, for tools.
     Json,
+    /// What became of every old statement (unchanged, reworded, moved, split,
+    /// merged, removed) and its new id, as JSON: for tools that store data
+    /// against statement ids.
+    Idmap,
 }
 
 /// `rungs export`.

@@ -78,6 +78,8 @@ fn rewordings_moves_additions_and_removals_are_told_apart() {
             StatementChange::Removed { .. } => "removed",
             StatementChange::Reworded { .. } => "reworded",
             StatementChange::Moved { .. } => "moved",
+            StatementChange::Split { .. } => "split",
+            StatementChange::Merged { .. } => "merged",
         })
         .collect();
     let count = |k: &str| kinds.iter().filter(|x| **x == k).count();
@@ -100,7 +102,9 @@ fn rewordings_moves_additions_and_removals_are_told_apart() {
         } => Some((old_id.clone(), new_id.clone(), diff.clone())),
         _ => None,
     });
-    let (old_id, new_id, parts) = reworded.unwrap_or_default();
+    let Some((old_id, new_id, parts)) = reworded else {
+        panic!("no rewording in {kinds:?}")
+    };
     assert_ne!(
         old_id, new_id,
         "the derived id changed, the identity did not"

@@ -177,10 +177,8 @@
   }
 
   // ---- Comparison (mirrors rungs-core's compare.rs and similarity.rs) ----
-  var STOP = ("a an and are as at be by can for from has have in is it its of on or that the their this to with you your " +
-    "they them who when will we our all any into not but so than then there these those").split(" ");
-  var SAME_AREA = 0.3, OTHER_AREA = 0.6;
-
+  // The stop words and thresholds come from rungs-core through data.js
+  // (`similarity`), so the browser and the pre-rendered pages cannot disagree.
   function stripMarkup(text) {
     var out = "", i = 0;
     while (i < text.length) {
@@ -200,22 +198,24 @@
     if (w.length > 3 && /s$/.test(w) && !/ss$/.test(w)) return w.slice(0, -1);
     return w;
   }
-  function tokens(text) {
+  function tokens(text, stop) {
     return stripMarkup(text).split(/[^\p{L}\p{N}]+/u)
       .filter(function (w) { return Array.from(w).length > 1; })
       .map(function (w) { return w.toLowerCase(); })
-      .filter(function (w) { return STOP.indexOf(w) < 0; })
+      .filter(function (w) { return !stop[w]; })
       .map(fold);
   }
   function vectors(docsTokens) {
-    var df = {}, n = docsTokens.length;
+    // Maps without a prototype: a word such as "constructor" is a word.
+    var df = Object.create(null), n = docsTokens.length;
     docsTokens.forEach(function (toks) {
-      var seen = {};
+      var seen = Object.create(null);
       toks.forEach(function (t) { if (!seen[t]) { seen[t] = 1; df[t] = (df[t] || 0) + 1; } });
     });
     return docsTokens.map(function (toks) {
-      var w = {}, norm = 0;
+      var w = Object.create(null), norm = 0;
       toks.forEach(function (t) { w[t] = (w[t] || 0) + 1; });
+      // idf() of rungs-core's engine.rs: smoothed inverse document frequency.
       Object.keys(w).forEach(function (t) { w[t] *= Math.log((1 + n) / (1 + df[t])) + 1; norm += w[t] * w[t]; });
       return { w: w, norm: Math.sqrt(norm) };
     });
@@ -259,9 +259,10 @@
     tail.forEach(function (w) { push("same", w); });
     return parts;
   }
-  function compareLevels(a, b, areaOrder) {
-    var old = a.s, neu = b.s;
-    var vec = vectors(old.concat(neu).map(function (s) { return tokens(fullText(s)); }));
+  function compareLevels(a, b, areaOrder, similarity) {
+    var old = a.s, neu = b.s, stop = Object.create(null);
+    similarity.stop_words.forEach(function (w) { stop[w] = true; });
+    var vec = vectors(old.concat(neu).map(function (s) { return tokens(fullText(s), stop); }));
     var ov = vec.slice(0, old.length), nv = vec.slice(old.length);
     var same = function (o, n) { return o[3] === n[3] && o[2] === n[2]; };
     var oldUsed = old.map(function () { return false; }), match = neu.map(function () { return null; });
@@ -273,7 +274,7 @@
         neu.forEach(function (n, j) {
           if (match[j] !== null || (o[1] !== n[1]) !== crossArea) return;
           var score = same(o, n) ? 1 : cosine(ov[i], nv[j]);
-          if (score >= (crossArea ? OTHER_AREA : SAME_AREA)) pairs.push([score, i, j]);
+          if (score >= (crossArea ? similarity.other_area : similarity.same_area)) pairs.push([score, i, j]);
         });
       });
       pairs.sort(function (p, q) { return q[0] - p[0] || p[1] - q[1] || p[2] - q[2]; });
@@ -312,7 +313,7 @@
     if (!a || !b || !out) return;
     var areaTitle = {}, order = [], parents = {};
     data.areas.forEach(function (x) { areaTitle[x[0]] = x[1]; order.push(x[0]); });
-    var result = compareLevels(a.level, b.level, order);
+    var result = compareLevels(a.level, b.level, order, data.similarity);
     var statementHtml = function (s) { return (s[2] ? "<strong>" + escapeHtml(s[2]) + "</strong>: " : "") + escapeHtml(plain(s[3])); };
     var side = function (diff, skip) {
       return diff.filter(function (p) { return p.op !== skip; }).map(function (p) {

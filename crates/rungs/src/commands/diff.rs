@@ -5,7 +5,8 @@ use std::path::Path;
 use std::process::{Command, ExitCode, Stdio};
 
 use anyhow::{Context, Result, bail};
-use rungs_core::diff::{StatementChange, diff, inline_diff, to_markdown};
+use rungs_core::diff::{Place, StatementChange, diff, inline_diff, to_markdown};
+use rungs_core::relink::relink;
 use rungs_core::{Framework, SourceSet};
 
 use crate::cli::{DiffArgs, DiffFormat};
@@ -16,12 +17,26 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode> {
         version(&args.old, &args.dir)?,
         version(&args.new, &args.dir)?,
     );
+    let mut out = std::io::stdout().lock();
+    if args.format == DiffFormat::Idmap {
+        let map = relink(&old, &new);
+        let document = serde_json::json!({
+            "old": args.old,
+            "new": args.new,
+            "links": map.links,
+            "added": map.added,
+        });
+        writeln!(out, "{}", serde_json::to_string_pretty(&document)?)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let log = diff(&old, &new);
     match args.format {
-        DiffFormat::Json => println!("{}", serde_json::to_string_pretty(&log)?),
-        DiffFormat::Markdown => print!("{}", to_markdown(&log, &args.old, &args.new)),
+        DiffFormat::Json | DiffFormat::Idmap => {
+            writeln!(out, "{}", serde_json::to_string_pretty(&log)?)?
+        }
+        DiffFormat::Markdown => write!(out, "{}", to_markdown(&log, &args.old, &args.new))?,
         DiffFormat::Text => {
-            println!("changes from {} to {}", args.old, args.new);
+            writeln!(out, "changes from {} to {}", args.old, args.new)?;
             for (label, items) in [
                 ("track added", &log.tracks_added),
                 ("track removed", &log.tracks_removed),
@@ -29,46 +44,53 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode> {
                 ("level removed", &log.levels_removed),
             ] {
                 for i in items {
-                    println!("{label}: {i}");
+                    writeln!(out, "{label}: {i}")?;
                 }
             }
             for c in &log.statements {
-                match c {
-                    StatementChange::Added { at, text, .. } => {
-                        println!("+ {}/{} [{}] {text}", at.track, at.level, at.area)
-                    }
-                    StatementChange::Removed { at, text, .. } => {
-                        println!("- {}/{} [{}] {text}", at.track, at.level, at.area)
-                    }
-                    StatementChange::Reworded { at, diff, .. } => {
-                        println!(
-                            "~ {}/{} [{}] {}",
-                            at.track,
-                            at.level,
-                            at.area,
-                            inline_diff(diff)
-                        )
-                    }
-                    StatementChange::Moved { from, to, diff, .. } => println!(
-                        "> {}/{} [{}] -> {}/{} [{}] {}",
-                        from.track,
-                        from.level,
-                        from.area,
-                        to.track,
-                        to.level,
-                        to.area,
-                        inline_diff(diff)
-                    ),
-                }
+                write_change(&mut out, c)?;
             }
-            println!(
+            writeln!(
+                out,
                 "{} changes, {} statements unchanged",
                 log.statements.len(),
                 log.unchanged
-            );
+            )?;
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// One change as a line (or a few) of text: `+` added, `-` removed, `~`
+/// reworded, `>` moved, `<` split, `=` merged.
+fn write_change(out: &mut impl Write, c: &StatementChange) -> std::io::Result<()> {
+    let at = |p: &Place| format!("{}/{} [{}]", p.track, p.level, p.area);
+    match c {
+        StatementChange::Added { at: p, text, .. } => writeln!(out, "+ {} {text}", at(p)),
+        StatementChange::Removed { at: p, text, .. } => writeln!(out, "- {} {text}", at(p)),
+        StatementChange::Reworded { at: p, diff, .. } => {
+            writeln!(out, "~ {} {}", at(p), inline_diff(diff))
+        }
+        StatementChange::Moved { from, to, diff, .. } => {
+            writeln!(out, "> {} -> {} {}", at(from), at(to), inline_diff(diff))
+        }
+        StatementChange::Split {
+            from, text, into, ..
+        } => {
+            writeln!(out, "< {} split: {text}", at(from))?;
+            for p in into {
+                writeln!(out, "    into {} {}", at(&p.at), p.text)?;
+            }
+            Ok(())
+        }
+        StatementChange::Merged { to, text, from, .. } => {
+            writeln!(out, "= {} merged: {text}", at(to))?;
+            for p in from {
+                writeln!(out, "    from {} {}", at(&p.at), p.text)?;
+            }
+            Ok(())
+        }
+    }
 }
 
 /// A directory, or a git revision of the repository holding `dir`.

@@ -353,6 +353,36 @@ fn diff_between_git_revisions_and_directories() {
         stdout(&o)
     );
     let o = rungs(
+        &[
+            "diff",
+            "HEAD~1",
+            "HEAD",
+            "--dir",
+            path(&careers),
+            "--format",
+            "idmap",
+        ],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&o)).unwrap_or_else(|e| panic!("{e}: {}", stdout(&o)));
+    let links = json["links"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no links: {json}"));
+    let reworded: Vec<&serde_json::Value> =
+        links.iter().filter(|l| l["fate"] == "reworded").collect();
+    assert_eq!(reworded.len(), 1, "{json}");
+    assert_eq!(reworded[0]["old"]["level"], "senior");
+    assert_eq!(reworded[0]["new"]["area"], "craft");
+    assert!(
+        reworded[0]["similarity"]
+            .as_f64()
+            .is_some_and(|s| s > 0.5 && s < 1.0)
+    );
+    assert!(links.iter().filter(|l| l["fate"] == "unchanged").count() > 50);
+    assert_eq!(json["added"].as_array().map(Vec::len), Some(0));
+    let o = rungs(
         &["diff", "no-such-rev", "HEAD", "--dir", path(&careers)],
         dir.path(),
     );

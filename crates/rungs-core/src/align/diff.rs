@@ -1,23 +1,18 @@
 //! The changelog between two versions of a framework: tracks and levels
-//! added or removed; statements added, removed, reworded (with a word diff)
-//! or moved between levels or areas.
+//! added or removed; statements added, removed, reworded (with a word diff),
+//! moved between levels or areas, split or merged.
 //!
-//! Statements keep their identity across versions the way assessments need:
-//! first by id (explicit ids, then derived ids) within the same level, then
-//! by id within the track (a move), and last by text similarity among what is
-//! left (a rewording that changed a derived id). Only what remains unmatched is
-//! added or removed.
+//! It is read off the [`IdMap`] of [`relink`](super::relink::relink), so the
+//! changelog an author reads and the links stored ratings follow are the
+//! same decisions.
 
 use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use crate::compare::{DiffPart, full_text, word_diff};
-use crate::model::{Framework, Level, Statement};
-use crate::similarity::{Corpus, Vector, cosine, tokens};
-
-/// Two statements at least this similar are one statement, reworded.
-pub const RELINK_THRESHOLD: f64 = 0.5;
+use super::compare::{DiffPart, full_text, word_diff};
+use super::relink::{Fate, IdMap, Item, items, relink_items};
+use crate::model::Framework;
 
 /// Where a statement is.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -65,6 +60,28 @@ pub enum StatementChange {
         /// Word diff from old to new.
         diff: Vec<DiffPart>,
     },
+    /// One statement became several.
+    Split {
+        /// Where it was.
+        from: Place,
+        /// Old id.
+        old_id: String,
+        /// Its old text.
+        text: String,
+        /// The statements it became.
+        into: Vec<Part>,
+    },
+    /// Several statements became one.
+    Merged {
+        /// Where the result is.
+        to: Place,
+        /// Id of the result.
+        new_id: String,
+        /// Text of the result.
+        text: String,
+        /// The old statements merged into it.
+        from: Vec<Part>,
+    },
     /// Another level or area (and maybe new words).
     Moved {
         /// Where it was.
@@ -78,6 +95,17 @@ pub enum StatementChange {
         /// Word diff (only `same` parts when the text did not change).
         diff: Vec<DiffPart>,
     },
+}
+
+/// A statement taking part in a split or a merge.
+#[derive(Clone, Debug, Serialize)]
+pub struct Part {
+    /// Where it is (or was).
+    pub at: Place,
+    /// Its id.
+    pub id: String,
+    /// Its text.
+    pub text: String,
 }
 
 /// The whole changelog.
@@ -108,46 +136,21 @@ impl Changelog {
     }
 }
 
-/// A statement and where it is, borrowed (there are hundreds of thousands).
-struct Item<'a> {
-    track: &'a str,
-    level: &'a Level,
-    statement: &'a Statement,
-}
-
-impl Item<'_> {
-    fn place(&self) -> Place {
-        Place {
-            track: self.track.to_string(),
-            level: self.level.id.clone(),
-            level_title: self.level.title.clone(),
-            area: self.statement.area.clone(),
-        }
-    }
-
-    fn same_place(&self, other: &Item<'_>) -> bool {
-        self.track == other.track
-            && self.level.id == other.level.id
-            && self.statement.area == other.statement.area
+fn place(it: &Item<'_>) -> Place {
+    Place {
+        track: it.track.to_string(),
+        level: it.level.id.clone(),
+        level_title: it.level.title.clone(),
+        area: it.statement.area.clone(),
     }
 }
 
-fn items(fw: &Framework) -> Vec<Item<'_>> {
-    let mut out = Vec::with_capacity(fw.counts().statements);
-    for t in &fw.tracks {
-        for l in &t.levels {
-            for s in &l.statements {
-                s.visit(&mut |x: &Statement| {
-                    out.push(Item {
-                        track: &t.id,
-                        level: l,
-                        statement: x,
-                    })
-                });
-            }
-        }
+fn part(it: &Item<'_>) -> Part {
+    Part {
+        at: place(it),
+        id: it.statement.id.clone(),
+        text: full_text(it.statement),
     }
-    out
 }
 
 /// Computes the changelog from `old` to `new`.
@@ -188,132 +191,91 @@ pub fn diff(old: &Framework, new: &Framework) -> Changelog {
         .collect();
 
     let (a, b) = (items(old), items(new));
-    let mut old_used = vec![false; a.len()];
-    let mut new_match: Vec<Option<usize>> = vec![None; b.len()];
-    // 1. Same id in the same level; 2. same id elsewhere in the same track.
-    let mut by_level: HashMap<(&str, &str, &str), usize> = HashMap::new();
-    let mut by_track: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
-    for (i, it) in a.iter().enumerate() {
-        by_level.insert((it.track, it.level.id.as_str(), &it.statement.id), i);
-        by_track
-            .entry((it.track, &it.statement.id))
-            .or_default()
-            .push(i);
-    }
-    for (j, it) in b.iter().enumerate() {
-        if let Some(&i) = by_level.get(&(it.track, it.level.id.as_str(), it.statement.id.as_str()))
-            && !old_used[i]
-        {
-            old_used[i] = true;
-            new_match[j] = Some(i);
-        }
-    }
-    for (j, it) in b.iter().enumerate() {
-        if new_match[j].is_some() {
-            continue;
-        }
-        let candidates = by_track.get(&(it.track, it.statement.id.as_str()));
-        if let Some(&i) = candidates.into_iter().flatten().find(|&&i| !old_used[i]) {
-            old_used[i] = true;
-            new_match[j] = Some(i);
-        }
-    }
-    // 3. Similarity among the rest, per track: a rewording that changed a derived id.
-    let mut rest: HashMap<&str, (Vec<usize>, Vec<usize>)> = HashMap::new();
-    for (i, it) in a.iter().enumerate().filter(|(i, _)| !old_used[*i]) {
-        rest.entry(it.track).or_default().0.push(i);
-    }
-    for (j, it) in b
+    let map = relink_items(&a, &b);
+    statement_changes(&mut log, &a, &b, &map);
+    log
+}
+
+/// Adds the statement changes of `map` (made from `a` and `b`) to `log`,
+/// in the new version's order, removed statements last.
+fn statement_changes(log: &mut Changelog, a: &[Item<'_>], b: &[Item<'_>], map: &IdMap) {
+    let new_index: HashMap<(&str, &str, &str), usize> = b
         .iter()
         .enumerate()
-        .filter(|(j, _)| new_match[*j].is_none())
-    {
-        rest.entry(it.track).or_default().1.push(j);
+        .map(|(j, it)| {
+            (
+                (it.track, it.level.id.as_str(), it.statement.id.as_str()),
+                j,
+            )
+        })
+        .collect();
+    let index = |r: &super::relink::StatementRef| {
+        new_index
+            .get(&(r.track.as_str(), r.level.as_str(), r.id.as_str()))
+            .copied()
+    };
+    // Links are in the order of `a`; each is reported where its successor is.
+    let mut at_new: Vec<Vec<usize>> = vec![Vec::new(); b.len()];
+    for (k, link) in map.links.iter().enumerate() {
+        if let Some(j) = link.fate.successor().and_then(index) {
+            at_new[j].push(k);
+        }
     }
-    let mut tracks: Vec<&&str> = rest.keys().collect();
-    tracks.sort();
-    let tracks: Vec<String> = tracks.into_iter().map(|t| t.to_string()).collect();
-    for track in tracks {
-        let (olds, news) = &rest[track.as_str()];
-        if olds.is_empty() || news.is_empty() {
+    let added: HashSet<usize> = map.added.iter().filter_map(index).collect();
+    for (j, n) in b.iter().enumerate() {
+        let Some(&k) = at_new[j].first() else {
+            // Not a successor: added, or a later part of a split.
+            if added.contains(&j) {
+                log.statements.push(StatementChange::Added {
+                    at: place(n),
+                    id: n.statement.id.clone(),
+                    text: full_text(n.statement),
+                });
+            }
             continue;
-        }
-        let ta: Vec<Vec<String>> = olds
-            .iter()
-            .map(|&i| tokens(&full_text(a[i].statement)))
-            .collect();
-        let tb: Vec<Vec<String>> = news
-            .iter()
-            .map(|&j| tokens(&full_text(b[j].statement)))
-            .collect();
-        let corpus = Corpus::new(ta.iter().chain(&tb).map(Vec::as_slice));
-        let va: Vec<Vector> = ta.iter().map(|t| corpus.vector(t)).collect();
-        let vb: Vec<Vector> = tb.iter().map(|t| corpus.vector(t)).collect();
-        let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
-        for (x, &i) in olds.iter().enumerate() {
-            for (y, &j) in news.iter().enumerate() {
-                let mut score = cosine(&va[x], &vb[y]);
-                if a[i].level.id == b[j].level.id {
-                    score += 1e-6; // prefer staying in the level on ties
-                }
-                if score >= RELINK_THRESHOLD {
-                    pairs.push((score, i, j));
-                }
-            }
-        }
-        pairs.sort_by(|p, q| {
-            q.0.total_cmp(&p.0)
-                .then_with(|| (p.1, p.2).cmp(&(q.1, q.2)))
-        });
-        for (_, i, j) in pairs {
-            if !old_used[i] && new_match[j].is_none() {
-                old_used[i] = true;
-                new_match[j] = Some(i);
-            }
-        }
-    }
-    for (j, it) in b.iter().enumerate() {
-        match new_match[j] {
-            None => log.statements.push(StatementChange::Added {
-                at: it.place(),
-                id: it.statement.id.clone(),
-                text: full_text(it.statement),
+        };
+        let o = &a[k];
+        let diff = || word_diff(&full_text(o.statement), &full_text(n.statement));
+        match &map.links[k].fate {
+            Fate::Unchanged { .. } => log.unchanged += 1,
+            Fate::Reworded { .. } => log.statements.push(StatementChange::Reworded {
+                at: place(n),
+                old_id: o.statement.id.clone(),
+                new_id: n.statement.id.clone(),
+                diff: diff(),
             }),
-            Some(i) => {
-                let (o, n) = (&a[i], it);
-                let same_text =
-                    o.statement.text == n.statement.text && o.statement.name == n.statement.name;
-                let same_place = o.same_place(n);
-                let diff = || word_diff(&full_text(o.statement), &full_text(n.statement));
-                if same_place && same_text {
-                    log.unchanged += 1;
-                } else if same_place {
-                    log.statements.push(StatementChange::Reworded {
-                        at: n.place(),
-                        old_id: o.statement.id.clone(),
-                        new_id: n.statement.id.clone(),
-                        diff: diff(),
-                    });
-                } else {
-                    log.statements.push(StatementChange::Moved {
-                        from: o.place(),
-                        to: n.place(),
-                        old_id: o.statement.id.clone(),
-                        new_id: n.statement.id.clone(),
-                        diff: diff(),
-                    });
-                }
-            }
+            Fate::Moved { .. } => log.statements.push(StatementChange::Moved {
+                from: place(o),
+                to: place(n),
+                old_id: o.statement.id.clone(),
+                new_id: n.statement.id.clone(),
+                diff: diff(),
+            }),
+            Fate::Split { new } => log.statements.push(StatementChange::Split {
+                from: place(o),
+                old_id: o.statement.id.clone(),
+                text: full_text(o.statement),
+                into: new.iter().filter_map(index).map(|j| part(&b[j])).collect(),
+            }),
+            Fate::Merged { .. } => log.statements.push(StatementChange::Merged {
+                to: place(n),
+                new_id: n.statement.id.clone(),
+                text: full_text(n.statement),
+                from: at_new[j].iter().map(|&k| part(&a[k])).collect(),
+            }),
+            Fate::Removed => {}
         }
     }
-    for (_, it) in a.iter().enumerate().filter(|(i, _)| !old_used[*i]) {
-        log.statements.push(StatementChange::Removed {
-            at: it.place(),
-            id: it.statement.id.clone(),
-            text: full_text(it.statement),
-        });
+    for (k, link) in map.links.iter().enumerate() {
+        if link.fate == Fate::Removed {
+            let o = &a[k];
+            log.statements.push(StatementChange::Removed {
+                at: place(o),
+                id: o.statement.id.clone(),
+                text: full_text(o.statement),
+            });
+        }
     }
-    log
 }
 
 /// A word diff as text: `[-removed-]{+added+}`.
@@ -374,6 +336,30 @@ pub fn to_markdown(log: &Changelog, old_name: &str, new_name: &str) -> String {
             StatementChange::Reworded { at, diff, .. } => {
                 (at, format!("- Reworded ({}): {}", at.area, md_diff(diff)))
             }
+            StatementChange::Split {
+                from, text, into, ..
+            } => (
+                from,
+                format!(
+                    "- Split ({}): {text} → {}",
+                    from.area,
+                    into.iter()
+                        .map(|p| format!("“{}” ({})", p.text, p.at.area))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                ),
+            ),
+            StatementChange::Merged { to, text, from, .. } => (
+                to,
+                format!(
+                    "- Merged ({}): {} → {text}",
+                    to.area,
+                    from.iter()
+                        .map(|p| format!("“{}”", p.text))
+                        .collect::<Vec<_>>()
+                        .join(" + ")
+                ),
+            ),
             StatementChange::Moved { from, to, diff, .. } => (
                 to,
                 format!(

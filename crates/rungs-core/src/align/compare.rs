@@ -2,19 +2,15 @@
 //! diff), unchanged or dropped, aligned by text similarity within each area.
 //!
 //! The same algorithm runs in the browser for pairs the website does not
-//! pre-render (`assets/rungs.js` in rungs-site): keep them in step.
+//! pre-render (`assets/rungs.js` in rungs-site), with the thresholds the
+//! site publishes from [`THRESHOLDS`].
 
 use serde::Serialize;
 
-use crate::model::{Level, Statement};
-use crate::similarity::{
-    cosine_matrix, merge_occurrences, occurrences, token_ids, vectors_from_occurrences,
+use super::engine::{
+    THRESHOLDS, cosine_matrix, merge_occurrences, occurrences, token_ids, vectors_from_occurrences,
 };
-
-/// Two statements at least this similar are the same expectation, reworded.
-pub const SAME_AREA_THRESHOLD: f64 = 0.3;
-/// Across areas a statement must be this similar to count as moved.
-pub const OTHER_AREA_THRESHOLD: f64 = 0.6;
+use crate::model::{Level, Statement};
 
 /// What happened to a statement between the two levels.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -174,9 +170,9 @@ pub fn compare_prepared<'a>(
     // most statements stay in their area, so most pairs are never scored.
     for cross_area in [false, true] {
         let threshold = if cross_area {
-            OTHER_AREA_THRESHOLD
+            THRESHOLDS.other_area
         } else {
-            SAME_AREA_THRESHOLD
+            THRESHOLDS.same_area
         };
         // Each pair as one integer that sorts by score (highest first), then
         // by position: scores are positive, and the bits of positive floats

@@ -1,34 +1,26 @@
 //! The one text-similarity engine of rungs: tokenise, weight terms by
 //! TF-IDF over a small corpus, compare with cosine similarity.
 //!
-//! Level comparison uses it to align statements; version diffs and
-//! cross-framework mapping use the same functions so that "similar" means the
-//! same thing everywhere. The website's in-browser comparison implements the
-//! same steps in JavaScript (`assets/rungs.js`); keep them in step.
+//! Level comparison, relinking and diffs between versions, and mapping
+//! between ladders all use these functions, so "similar" means the same thing
+//! everywhere. Texts become 64-bit token ids (hashes of the folded words), so
+//! each text is prepared once, independently, and compared as sorted lists of
+//! numbers. The website's in-browser comparison follows the same steps in
+//! JavaScript (`assets/rungs.js`), with the stop words and [`THRESHOLDS`] read
+//! from the site's data rather than copied.
 
-use std::collections::HashMap;
+crate::text::word_list!(
+    /// Words that only matter for similarity, skipped besides the
+    /// [`STOP_WORDS`](crate::text::STOP_WORDS) that ids skip.
+    EXTRA_STOP_WORDS,
+    /// True for one of the [`EXTRA_STOP_WORDS`].
+    is_extra_stop,
+    ["will", "we", "our", "all", "any", "into", "not", "but", "so", "than", "then", "there", "these", "those"]
+);
 
-/// True for words too common to say anything about a statement: the words
-/// ids skip, and a few more that only matter for similarity.
+/// True for words too common to say anything about a statement.
 fn is_stop(word: &str) -> bool {
-    crate::text::is_stop_word(word)
-        || matches!(
-            word,
-            "will"
-                | "we"
-                | "our"
-                | "all"
-                | "any"
-                | "into"
-                | "not"
-                | "but"
-                | "so"
-                | "than"
-                | "then"
-                | "there"
-                | "these"
-                | "those"
-        )
+    crate::text::is_stop_word(word) || is_extra_stop(word)
 }
 
 /// Lower-case word tokens of a text, without stop words and Markdown markup,
@@ -88,90 +80,112 @@ fn fold(word: &mut String) {
 /// cosine similarity is a merge of two sorted lists (no hashing in the hot
 /// loop). Term numbers are small and dense (0, 1, 2, ... in the order of the
 /// term's token id), so vectors only compare with vectors made from the same
-/// corpus or batch of documents, which is also what their IDF weights mean.
+/// batch of documents, which is also what their IDF weights mean.
 #[derive(Clone, Debug, Default)]
 pub struct Vector {
     weights: Vec<(u32, f64)>,
     norm: f64,
 }
 
-/// Inverse document frequencies over a corpus of texts, with an id per term.
-#[derive(Clone, Debug, Default)]
-pub struct Corpus {
-    ids: HashMap<String, u32>,
-    terms: Vec<String>,
-    idf: Vec<f64>,
-    docs: usize,
+/// The weight of a term found in `df` of `docs` documents: smoothed inverse
+/// document frequency, so a word every document has still counts a little
+/// and one seen once counts most. The only place this formula is written.
+pub fn idf(docs: usize, df: usize) -> f64 {
+    ((1.0 + docs as f64) / (1.0 + df as f64)).ln() + 1.0
 }
 
-impl Corpus {
-    /// Builds the IDF table from tokenised documents.
-    pub fn new<'a>(docs: impl IntoIterator<Item = &'a [String]>) -> Corpus {
-        let mut corpus = Corpus::default();
-        let mut df: Vec<usize> = Vec::new();
-        let mut seen: Vec<u32> = Vec::new();
-        for doc in docs {
-            corpus.docs += 1;
-            seen.clear();
-            for t in doc {
-                let id = match corpus.ids.get(t) {
-                    Some(id) => *id,
-                    None => {
-                        let id = corpus.terms.len() as u32;
-                        corpus.ids.insert(t.clone(), id);
-                        corpus.terms.push(t.clone());
-                        df.push(0);
-                        id
-                    }
-                };
-                seen.push(id);
-            }
-            seen.sort_unstable();
-            seen.dedup();
-            for id in &seen {
-                df[*id as usize] += 1;
-            }
-        }
-        let n = corpus.docs as f64;
-        corpus.idf = df
-            .into_iter()
-            .map(|d| ((1.0 + n) / (1.0 + d as f64)).ln() + 1.0)
-            .collect();
-        corpus
+/// The similarity scores that decide when two statements are "the same
+/// expectation". Every comparison of rungs reads them from here, and the
+/// website publishes them in its data for the in-browser comparison.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
+pub struct Thresholds {
+    /// Within one area, two statements at least this similar are one
+    /// expectation, reworded (level comparison).
+    pub same_area: f64,
+    /// Across areas a statement must be at least this similar to count as
+    /// moved (level comparison and relinking).
+    pub other_area: f64,
+    /// Between two versions of a framework, in the same level and area, a
+    /// rewording keeps its identity at this similarity. Stricter than
+    /// `same_area`: ratings follow these links.
+    pub relink: f64,
+    /// Share of a statement's words that must come from one statement of the
+    /// other version for a split or a merge to be recognised.
+    pub containment: f64,
+}
+
+/// The thresholds in force.
+pub const THRESHOLDS: Thresholds = Thresholds {
+    same_area: 0.3,
+    other_area: 0.6,
+    relink: 0.5,
+    containment: 0.6,
+};
+
+/// Documents prepared for comparison: one TF-IDF vector each, weighted over
+/// the whole batch, and the token id of every term number (to explain a
+/// score in words).
+#[derive(Clone, Debug, Default)]
+pub struct Batch {
+    /// One vector per document, in the order given.
+    pub vectors: Vec<Vector>,
+    terms: Vec<u64>,
+}
+
+impl Batch {
+    /// Tokenises and weights `texts` as one batch.
+    pub fn new<T: AsRef<str>>(texts: &[T]) -> Batch {
+        let ids: Vec<Vec<u64>> = texts.iter().map(|t| token_ids(t.as_ref())).collect();
+        let (vectors, terms) = weigh(&occurrences(&ids), ids.len());
+        Batch { vectors, terms }
     }
 
-    /// The TF-IDF vector of a tokenised text. Terms the corpus has never seen
-    /// are left out: they cannot be shared with any document of the corpus.
-    pub fn vector(&self, tokens: &[String]) -> Vector {
-        let mut ids: Vec<u32> = tokens
-            .iter()
-            .filter_map(|t| self.ids.get(t).copied())
-            .collect();
-        ids.sort_unstable();
-        let mut weights: Vec<(u32, f64)> = Vec::with_capacity(ids.len());
-        for id in ids {
-            match weights.last_mut() {
-                Some((last, w)) if *last == id => *w += 1.0,
-                _ => weights.push((id, 1.0)),
-            }
-        }
-        for (id, w) in weights.iter_mut() {
-            *w *= self.idf[*id as usize];
-        }
-        let norm = weights.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
-        Vector { weights, norm }
+    /// Cosine similarity of documents `i` and `j`.
+    pub fn cosine(&self, i: usize, j: usize) -> f64 {
+        cosine(&self.vectors[i], &self.vectors[j])
     }
 
-    /// The terms of a vector with the highest weights, for explanations.
-    pub fn top_terms<'a>(&'a self, v: &Vector, n: usize) -> Vec<&'a str> {
-        let mut terms = v.weights.clone();
-        terms.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        terms
-            .into_iter()
-            .take(n)
-            .map(|(id, _)| self.terms[id as usize].as_str())
-            .collect()
+    /// Up to `n` words that documents `i` and `j` share, the heaviest in
+    /// both first; `text_i` is document `i`'s text, where the words are
+    /// read back from.
+    pub fn shared_terms(&self, i: usize, j: usize, text_i: &str, n: usize) -> Vec<String> {
+        let (a, b) = (&self.vectors[i], &self.vectors[j]);
+        let mut shared: Vec<(f64, u32)> = Vec::new();
+        let (mut x, mut y) = (0, 0);
+        while x < a.weights.len() && y < b.weights.len() {
+            let ((ta, wa), (tb, wb)) = (a.weights[x], b.weights[y]);
+            match ta.cmp(&tb) {
+                std::cmp::Ordering::Less => x += 1,
+                std::cmp::Ordering::Greater => y += 1,
+                std::cmp::Ordering::Equal => {
+                    shared.push((wa * wb, ta));
+                    x += 1;
+                    y += 1;
+                }
+            }
+        }
+        shared.sort_by(|p, q| q.0.total_cmp(&p.0).then(p.1.cmp(&q.1)));
+        shared.truncate(n);
+        let mut words: Vec<Option<String>> = vec![None; shared.len()];
+        for_each_token(text_i, |word| {
+            let hash = crate::text::word_hash(word);
+            for (k, (_, term)) in shared.iter().enumerate() {
+                if words[k].is_none() && self.terms[*term as usize] == hash {
+                    words[k] = Some(word.to_string());
+                }
+            }
+        });
+        words.into_iter().flatten().collect()
     }
+}
+
+/// The words the engine ignores, for the browser's copy of the tokeniser.
+pub fn stop_words() -> Vec<&'static str> {
+    crate::text::STOP_WORDS
+        .iter()
+        .chain(EXTRA_STOP_WORDS)
+        .copied()
+        .collect()
 }
 
 /// A token as a number: the same token gives the same number in every text,
@@ -220,25 +234,30 @@ pub fn merge_occurrences(a: &[(u64, u32)], a_docs: u32, b: &[(u64, u32)]) -> Vec
 /// TF-IDF vectors of `docs` documents from their sorted occurrences (see
 /// [`occurrences`]), with IDF over these documents.
 pub fn vectors_from_occurrences(entries: &[(u64, u32)], docs: usize) -> Vec<Vector> {
+    weigh(entries, docs).0
+}
+
+/// [`vectors_from_occurrences`], and the token id of each term number.
+fn weigh(entries: &[(u64, u32)], docs: usize) -> (Vec<Vector>, Vec<u64>) {
     // Each run of one token gives its term number, its document frequency
     // and, per document, its count.
-    let n = docs as f64;
     let mut vectors: Vec<Vector> = vec![Vector::default(); docs];
+    let mut terms = Vec::new();
     for (term, run) in entries.chunk_by(|a, b| a.0 == b.0).enumerate() {
+        terms.push(run[0].0);
         let per_doc = run.chunk_by(|a, b| a.1 == b.1);
-        let df = per_doc.clone().count() as f64;
-        let idf = ((1.0 + n) / (1.0 + df)).ln() + 1.0;
+        let weight = idf(docs, per_doc.clone().count());
         for occurrences in per_doc {
             let doc = occurrences[0].1 as usize;
             vectors[doc]
                 .weights
-                .push((term as u32, occurrences.len() as f64 * idf));
+                .push((term as u32, occurrences.len() as f64 * weight));
         }
     }
     for v in &mut vectors {
         v.norm = v.weights.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
     }
-    vectors
+    (vectors, terms)
 }
 
 /// Cosine similarity of two vectors, 0 (nothing shared) to 1 (same direction).
@@ -351,12 +370,27 @@ mod tests {
             "You lead projects across several teams.",
             "You write tests.",
         ];
-        let toks: Vec<Vec<String>> = texts.iter().map(|t| tokens(t)).collect();
-        let corpus = Corpus::new(toks.iter().map(Vec::as_slice));
-        let v: Vec<Vector> = toks.iter().map(|t| corpus.vector(t)).collect();
-        assert!(cosine(&v[0], &v[1]) > 0.8);
-        assert!(cosine(&v[0], &v[2]) < 0.1);
-        assert!((cosine(&v[0], &v[0]) - 1.0).abs() < 1e-9);
+        let batch = Batch::new(&texts);
+        assert!(batch.cosine(0, 1) > 0.8);
+        assert!(batch.cosine(0, 2) < 0.1);
+        assert!((batch.cosine(0, 0) - 1.0).abs() < 1e-9);
         assert_eq!(tokens("Teams' abilities"), vec!["team", "ability"]);
+    }
+
+    #[test]
+    fn shared_terms_are_words_of_both_heaviest_first() {
+        let texts = [
+            "You mentor engineers and lead incident reviews.",
+            "Leads incident reviews; mentors nobody.",
+            "You write tests.",
+        ];
+        let batch = Batch::new(&texts);
+        let shared = batch.shared_terms(0, 1, texts[0], 5);
+        // "mentor" is in both ("mentors" folds to it); "engineers" is not.
+        for word in ["incident", "review", "mentor"] {
+            assert!(shared.iter().any(|w| w == word), "{shared:?}");
+        }
+        assert!(!shared.iter().any(|w| w == "engineer"), "{shared:?}");
+        assert!(batch.shared_terms(0, 2, texts[0], 5).is_empty());
     }
 }

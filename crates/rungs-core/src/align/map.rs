@@ -15,8 +15,8 @@
 
 use serde::Serialize;
 
+use super::engine::Batch;
 use crate::model::{Level, Statement};
-use crate::similarity::{Corpus, Vector, cosine, tokens};
 use crate::text::normalise;
 
 /// One level of A and the level(s) of B it matches.
@@ -60,6 +60,38 @@ pub enum MapError {
     /// Pins that cross each other cannot both hold on a monotone alignment.
     #[error("the pinned pairs cross each other, so no ordered alignment can hold them all")]
     CrossingPins,
+    /// A pin names a level index that the ladder does not have.
+    #[error("a pin names level {index} of {side}, which has only {len} level(s)")]
+    PinOutOfRange {
+        /// `A` or `B`.
+        side: &'static str,
+        /// The index pinned (0-based).
+        index: usize,
+        /// How many levels the ladder has.
+        len: usize,
+    },
+    /// One level of A pinned to two different levels of B.
+    #[error("level {a} of A is pinned to two levels of B ({b1} and {b2}); keep one pin")]
+    ConflictingPins {
+        /// The level of A (0-based).
+        a: usize,
+        /// One level of B (0-based).
+        b1: usize,
+        /// The other (0-based).
+        b2: usize,
+    },
+    /// The alignment runs from both first levels to both last levels, so a
+    /// pin that leaves levels before or after it unmatched cannot hold.
+    #[error(
+        "the pins cannot all hold: an alignment matches the first levels of both ladders with each other and the last with each other, \
+         so level {a} of A cannot be pinned to level {b} of B (1-based) without leaving levels unmatched"
+    )]
+    ImpossiblePins {
+        /// A pinned level of A (1-based).
+        a: usize,
+        /// The level of B it was pinned to (1-based).
+        b: usize,
+    },
 }
 
 fn level_text(level: &Level) -> String {
@@ -104,14 +136,14 @@ pub fn map_levels(
     if a.is_empty() || b.is_empty() {
         return Err(MapError::Empty);
     }
-    let docs: Vec<Vec<String>> = a.iter().chain(b).map(|l| tokens(&level_text(l))).collect();
-    let corpus = Corpus::new(docs.iter().map(Vec::as_slice));
-    let vectors: Vec<Vector> = docs.iter().map(|d| corpus.vector(d)).collect();
-    let (va, vb) = vectors.split_at(a.len());
+    check_pins(a.len(), b.len(), pins)?;
+    let texts: Vec<String> = a.iter().chain(b).map(|l| level_text(l)).collect();
+    let batch = Batch::new(&texts);
+    let n = a.len();
     let mut sim = vec![vec![0.0; b.len()]; a.len()];
-    for (i, x) in va.iter().enumerate() {
-        for (j, y) in vb.iter().enumerate() {
-            sim[i][j] = cosine(x, y);
+    for (i, row) in sim.iter_mut().enumerate() {
+        for (j, cell) in row.iter_mut().enumerate() {
+            *cell = batch.cosine(i, n + j);
         }
     }
     // Blend in per-area similarity where the areas correspond (averaged over
@@ -120,15 +152,16 @@ pub fn map_levels(
         let mut total = vec![vec![0.0; b.len()]; a.len()];
         let mut count = vec![vec![0usize; b.len()]; a.len()];
         for (area_a, area_b) in shared_areas {
-            let ta: Vec<Vec<String>> = a.iter().map(|l| tokens(&area_text(l, area_a))).collect();
-            let tb: Vec<Vec<String>> = b.iter().map(|l| tokens(&area_text(l, area_b))).collect();
-            let c = Corpus::new(ta.iter().chain(&tb).map(Vec::as_slice));
-            let xa: Vec<Vector> = ta.iter().map(|t| c.vector(t)).collect();
-            let xb: Vec<Vector> = tb.iter().map(|t| c.vector(t)).collect();
+            let texts: Vec<String> = a
+                .iter()
+                .map(|l| area_text(l, area_a))
+                .chain(b.iter().map(|l| area_text(l, area_b)))
+                .collect();
+            let areas = Batch::new(&texts);
             for i in 0..a.len() {
                 for j in 0..b.len() {
-                    if !ta[i].is_empty() || !tb[j].is_empty() {
-                        total[i][j] += cosine(&xa[i], &xb[j]);
+                    if !texts[i].is_empty() || !texts[n + j].is_empty() {
+                        total[i][j] += areas.cosine(i, n + j);
                         count[i][j] += 1;
                     }
                 }
@@ -173,7 +206,7 @@ pub fn map_levels(
             b_last: last,
             similarity: round(matched),
             confidence: round(confidence),
-            terms: shared_terms(&corpus, &va[i], &vb[best], 6),
+            terms: batch.shared_terms(i, n + best, &texts[i], 6),
             closest: closest_statements(level_a, b[best]),
         });
     }
@@ -195,13 +228,7 @@ fn round(v: f64) -> f64 {
 /// Dynamic time warping: the monotone path from (0, 0) to (n-1, m-1) with the
 /// highest total of `sim - mean` (so weak cells are avoided), through the pins.
 fn align(sim: &[Vec<f64>], pins: &[(usize, usize)]) -> Result<Vec<(usize, usize)>, MapError> {
-    let (n, m) = (sim.len(), sim[0].len());
-    if pins
-        .iter()
-        .any(|p| pins.iter().any(|q| p.0 < q.0 && p.1 > q.1))
-    {
-        return Err(MapError::CrossingPins);
-    }
+    let (n, m) = (sim.len(), sim.first().map_or(0, Vec::len));
     // Double-centred similarity: what is left once each level's overall
     // likeness to the other ladder (long levels share more words with
     // everything) is taken out. Positive cells are better than typical.
@@ -247,6 +274,16 @@ fn align(sim: &[Vec<f64>], pins: &[(usize, usize)]) -> Result<Vec<(usize, usize)
             from[i][j] = best.1;
         }
     }
+    if score[n - 1][m - 1] == f64::NEG_INFINITY {
+        // Every path crosses a blocked cell: name the first pin that blocks
+        // one of the ends.
+        let (a, b) = pins
+            .iter()
+            .find(|&&(i, j)| (i == 0) != (j == 0) || (i == n - 1) != (j == m - 1))
+            .or(pins.first())
+            .map_or((0, 0), |&(i, j)| (i + 1, j + 1));
+        return Err(MapError::ImpossiblePins { a, b });
+    }
     let mut path = vec![(n - 1, m - 1)];
     let (mut i, mut j) = (n - 1, m - 1);
     while (i, j) != (0, 0) {
@@ -261,37 +298,62 @@ fn align(sim: &[Vec<f64>], pins: &[(usize, usize)]) -> Result<Vec<(usize, usize)
     Ok(path)
 }
 
-fn shared_terms(corpus: &Corpus, a: &Vector, b: &Vector, n: usize) -> Vec<String> {
-    let in_b: std::collections::HashSet<&str> =
-        corpus.top_terms(b, usize::MAX).into_iter().collect();
-    corpus
-        .top_terms(a, usize::MAX)
-        .into_iter()
-        .filter(|t| in_b.contains(t))
-        .take(n)
-        .map(str::to_string)
-        .collect()
-}
-
 fn closest_statements(a: &Level, b: &Level) -> Option<(String, String, f64)> {
-    let sa: Vec<&Statement> = a.statements.iter().collect();
-    let sb: Vec<&Statement> = b.statements.iter().collect();
-    let ta: Vec<Vec<String>> = sa.iter().map(|s| tokens(&s.text)).collect();
-    let tb: Vec<Vec<String>> = sb.iter().map(|s| tokens(&s.text)).collect();
-    let corpus = Corpus::new(ta.iter().chain(&tb).map(Vec::as_slice));
-    let va: Vec<Vector> = ta.iter().map(|t| corpus.vector(t)).collect();
-    let vb: Vec<Vector> = tb.iter().map(|t| corpus.vector(t)).collect();
+    let texts: Vec<&str> = a
+        .statements
+        .iter()
+        .chain(&b.statements)
+        .map(|s| s.text.as_str())
+        .collect();
+    let n = a.statements.len();
+    let batch = Batch::new(&texts);
     let mut best: Option<(usize, usize, f64)> = None;
-    for (i, x) in va.iter().enumerate() {
-        for (j, y) in vb.iter().enumerate() {
-            let s = cosine(x, y);
+    for i in 0..n {
+        for j in n..texts.len() {
+            let s = batch.cosine(i, j);
             if best.is_none_or(|b| s > b.2) {
                 best = Some((i, j, s));
             }
         }
     }
     best.filter(|b| b.2 > 0.0)
-        .map(|(i, j, s)| (sa[i].text.clone(), sb[j].text.clone(), round(s)))
+        .map(|(i, j, s)| (texts[i].to_string(), texts[j].to_string(), round(s)))
+}
+
+/// Refuses pins no alignment can honour, before aligning: a level that does
+/// not exist, one level of A pinned twice, pins that cross.
+fn check_pins(n: usize, m: usize, pins: &[(usize, usize)]) -> Result<(), MapError> {
+    for &(i, j) in pins {
+        if i >= n {
+            return Err(MapError::PinOutOfRange {
+                side: "A",
+                index: i,
+                len: n,
+            });
+        }
+        if j >= m {
+            return Err(MapError::PinOutOfRange {
+                side: "B",
+                index: j,
+                len: m,
+            });
+        }
+    }
+    for p in pins {
+        for q in pins {
+            if p.0 == q.0 && p.1 != q.1 {
+                return Err(MapError::ConflictingPins {
+                    a: p.0,
+                    b1: p.1.min(q.1),
+                    b2: p.1.max(q.1),
+                });
+            }
+            if p.0 < q.0 && p.1 > q.1 {
+                return Err(MapError::CrossingPins);
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Pairs of area ids (A, B) that correspond: same id, or same title.
