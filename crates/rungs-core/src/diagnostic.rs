@@ -14,9 +14,44 @@ pub enum Severity {
     Error,
 }
 
+/// A diagnostic as tools read it (`rungs check --format json`): the file
+/// relative to the framework root, 1-based line and column.
+impl Serialize for Diagnostic {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Out<'a> {
+            severity: Severity,
+            code: Code,
+            message: &'a str,
+            file: Option<&'a str>,
+            line: Option<u32>,
+            column: Option<u32>,
+            label: Option<&'a str>,
+            help: Option<&'a str>,
+        }
+        let span = self.span.as_ref();
+        Out {
+            severity: self.severity,
+            code: self.code,
+            message: &self.message,
+            file: span.map(|s| &*s.file),
+            line: span.map(|s| s.line),
+            column: span.map(|s| s.column),
+            label: self.label.as_deref(),
+            help: self.help.as_deref(),
+        }
+        .serialize(serializer)
+    }
+}
+
 /// Every kind of finding, with a stable kebab-case name for tools.
+///
+/// Editors and CI scripts match on these names: a code keeps its meaning
+/// for ever, new findings get new codes, and the list grows (hence
+/// `#[non_exhaustive]`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum Code {
     /// A file could not be read.
     Io,
@@ -66,6 +101,14 @@ pub enum Code {
     StrayFile,
     /// An importer met something it does not understand.
     NotImported,
+    /// An id (of a statement, area, level, track or page) has characters
+    /// ids cannot have, or is too long.
+    InvalidId,
+    /// A setting has a value outside the ones it accepts (a track kind,
+    /// a colour).
+    InvalidValue,
+    /// A level named that the track does not have.
+    UnknownLevel,
 }
 
 impl Code {
@@ -96,6 +139,9 @@ impl Code {
             Code::NotAStatement => "not-a-statement",
             Code::StrayFile => "stray-file",
             Code::NotImported => "not-imported",
+            Code::InvalidId => "invalid-id",
+            Code::InvalidValue => "invalid-value",
+            Code::UnknownLevel => "unknown-level",
         }
     }
 }

@@ -1,31 +1,46 @@
 //! rungs-core: career frameworks as data.
 //!
-//! Load a framework directory ([`load::load`]) into the [`model`], with
-//! [`diagnostic`]s that point at file, line and column; export it
-//! ([`export`]); import other formats ([`import`]); generate synthetic
-//! frameworks for benchmarks ([`synth`]).
+//! Files in, model and diagnostics out; no async, no network, no database.
+//! Read this list as the table of contents of the crate:
 //!
-//! This crate has no async, no network and no database: everything is a pure
-//! function of files in, model out.
+//! - **Load and check** a framework: [`SourceSet`] (its files, from a
+//!   directory or built in memory), [`load`] (and [`load_cached`] for live
+//!   previews) into a [`Framework`] ([`model`]) with [`Diagnostic`]s that
+//!   point at file, line and column.
+//! - **Import and export** other formats: the [`import`] registry (Hugo
+//!   sites, Monzo, Financial Times, CSV, JSON) and [`export`] (JSON, CSV,
+//!   Markdown, Hugo).
+//! - **Compare, relink, diff and map**, all on one similarity engine
+//!   ([`similarity`]): [`compare`] two levels, [`relink`] the statements of
+//!   two versions (the [`relink::IdMap`] stored data follows), [`diff`] two
+//!   versions into a changelog, [`map`] the levels of two ladders.
+//! - Small [`text`] helpers shared with the website, and [`synth`]etic
+//!   frameworks for benchmarks (feature `synth`).
+//!
+//! Loading is CPU-bound and uses rayon. From async code (a server), call it
+//! on a blocking thread (`tokio::task::spawn_blocking`), never on a runtime
+//! worker.
 
+#![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-pub mod align;
-pub mod areas;
-pub mod diagnostic;
+mod align;
+mod areas;
+mod diagnostic;
 pub mod export;
-pub mod ids;
+mod ids;
 pub mod import;
-pub mod load;
+mod load;
 pub mod model;
-pub mod source;
+mod source;
 #[cfg(feature = "synth")]
 pub mod synth;
 pub mod text;
-pub mod validate;
+mod validate;
 
 pub use align::{compare, diff, engine as similarity, map, relink};
+pub use areas::{Ambiguity, AreaIndex};
 pub use diagnostic::{Code, Diagnostic, Diagnostics, Severity};
 pub use load::{LoadCache, LoadError, Loaded, load, load_cached};
 pub use model::Framework;
-pub use source::{SourceFile, SourceSet};
+pub use source::{InvalidUtf8, SourceFile, SourceSet};

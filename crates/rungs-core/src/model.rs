@@ -242,6 +242,15 @@ pub struct Indicators {
     pub note: Option<String>,
 }
 
+impl Level {
+    /// Gives every statement without an id its derived id (the area and the
+    /// first words of its text, unique within the level), as loading does.
+    /// For levels built in memory, e.g. by an importer.
+    pub fn assign_ids(&mut self) {
+        crate::ids::assign(self);
+    }
+}
+
 impl Indicators {
     /// True when no indicator is given.
     pub fn is_empty(&self) -> bool {

@@ -1,5 +1,7 @@
 //! Small text helpers shared by loading, importing and exporting.
 
+pub use crate::load::ranges::format_years;
+
 /// Lower-case kebab-case identifier made of ASCII letters and digits.
 ///
 /// Non-ASCII letters are dropped rather than transliterated, so ids stay

@@ -1,7 +1,7 @@
 //! The indicators chart of a level: one bar per area showing its time-split
 //! range, as inline SVG (no script, prints well, scales with the text).
 
-use rungs_core::areas::AreaIndex;
+use rungs_core::AreaIndex;
 
 use crate::html::escape;
 use rungs_core::model::Indicators;

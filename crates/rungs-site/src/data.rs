@@ -6,8 +6,8 @@
 
 use serde::Serialize;
 
+use rungs_core::AreaIndex;
 use rungs_core::Framework;
-use rungs_core::areas::AreaIndex;
 use rungs_core::model::Statement;
 
 use crate::urls;

@@ -100,7 +100,7 @@ pub fn ladder(index: &TrackIndex<'_>, track: &Track) -> LadderView {
             .indicators
             .tenure
             .as_ref()
-            .map(rungs_core::load::ranges::format_years),
+            .map(rungs_core::text::format_years),
         current: t.id == track.id || (t.id == root.id && split.is_some_and(|s| l.rank < s)),
     };
     let rows = ranks

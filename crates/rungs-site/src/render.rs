@@ -6,10 +6,10 @@ use minijinja::Value;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use rungs_core::areas::AreaIndex;
+use rungs_core::AreaIndex;
 use rungs_core::compare::{Change, Prepared, compare_prepared};
-use rungs_core::load::ranges::format_years;
 use rungs_core::model::{Level, Statement, Track, TrackIndex};
+use rungs_core::text::format_years;
 use rungs_core::{Framework, SourceSet};
 
 use crate::chart::time_split_svg;

@@ -112,9 +112,9 @@ pub enum CheckFormat {
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// The format of the source.
-    #[arg(value_enum)]
-    pub format: ImportFormat,
-    /// The source: a directory (Hugo site, Monzo or FT repository), or a JSON file.
+    #[arg(value_parser = import_formats())]
+    pub format: String,
+    /// The source: a directory (Hugo site, Monzo or FT repository), or a file (CSV, JSON).
     pub src: PathBuf,
     /// The framework directory to create.
     pub out: PathBuf,
@@ -126,19 +126,13 @@ pub struct ImportArgs {
     pub force: bool,
 }
 
-/// Formats `import` reads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ImportFormat {
-    /// A Hugo ladder site (config + content/ with one page per level).
-    Hugo,
-    /// Monzo's progression framework (frameworks/**/*.md with YAML `topics`).
-    Monzo,
-    /// The Financial Times engineering-progression job families (data/job-families/*.yml).
-    Ft,
-    /// A spreadsheet saved as CSV (a file, or a folder of .csv files; one track each).
-    Csv,
-    /// The JSON export of rungs.
-    Json,
+/// The formats `import` reads, from the importer registry of rungs-core.
+fn import_formats() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(
+        rungs_core::import::FORMATS
+            .iter()
+            .map(|f| clap::builder::PossibleValue::new(f.name).help(f.description)),
+    )
 }
 
 /// `rungs map`.

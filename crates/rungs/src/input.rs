@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use rungs_core::SourceSet;
+use rungs_core::import::{self, Format, Input as ImportInput};
 
 /// A framework's files and how to name them in messages.
 pub struct Input {
@@ -73,47 +74,67 @@ pub fn prepare_output_dir(dir: &Path, force: bool) -> Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create `{}`", dir.display()))
 }
 
-/// Reads a framework from a directory, or from another format with a
-/// `FORMAT:PATH` prefix (`hugo:`, `monzo:`, `ft:`, `json:`), for commands that
-/// compare frameworks.
-pub fn framework(spec: &str) -> Result<rungs_core::Framework> {
-    use rungs_core::import;
-    let (format, path) = match spec.split_once(':') {
-        Some((f, p)) if ["hugo", "monzo", "ft", "json"].contains(&f) => (Some(f), p),
-        _ => (None, spec),
+/// Reads what an importer of `format` reads at `path`: a directory's
+/// files, or one file. Returns the files and the directory that messages
+/// name them from.
+pub fn read_source(format: &Format, path: &Path) -> Result<(SourceSet, Option<PathBuf>)> {
+    let one_file = match format.input {
+        ImportInput::File => true,
+        ImportInput::Directory => false,
+        _ => path.is_file(),
     };
-    let path = Path::new(path);
-    if format == Some("json") {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read `{}`", path.display()))?;
-        return rungs_core::export::json::from_json(&text)
-            .with_context(|| format!("`{}` is not a rungs JSON export", path.display()));
+    if !one_file {
+        let input = Input::read(path)?;
+        return Ok((input.sources, input.root));
     }
-    let input = Input::read(path)?;
-    let imported = match format {
-        None => {
-            let loaded = rungs_core::load(&input.sources).with_context(|| {
-                format!("`{}`: no rungs.toml; to read another format, write FORMAT:PATH (hugo:, monzo:, ft:, json:)", path.display())
-            })?;
-            let errors = loaded.diagnostics.errors();
-            if errors > 0 {
-                crate::render::print_all(
-                    &loaded.diagnostics.sorted(),
-                    &input.sources,
-                    input.root.as_deref(),
-                );
-                bail!(
-                    "`{}` has {errors} error(s); run `rungs check` on it",
-                    path.display()
-                );
-            }
-            return Ok(loaded.framework);
+    if !path.is_file() {
+        bail!("`{}` is not a file", path.display());
+    }
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
+    let name = path.file_name().map_or_else(
+        || format!("input.{}", format.name),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let mut set = SourceSet::new();
+    set.insert(&name, bytes);
+    Ok((set, path.parent().map(Path::to_path_buf)))
+}
+
+/// Reads a framework from a directory, or from another format with a
+/// `FORMAT:PATH` prefix (any format of the import registry), for commands
+/// that compare frameworks.
+pub fn framework(spec: &str) -> Result<rungs_core::Framework> {
+    let Some((format, path)) = import::split_spec(spec) else {
+        let path = Path::new(spec);
+        let input = Input::read(path)?;
+        let loaded = rungs_core::load(&input.sources).with_context(|| {
+            let names: Vec<String> = import::FORMATS
+                .iter()
+                .map(|f| format!("{}:", f.name))
+                .collect();
+            format!(
+                "`{}`: no rungs.toml; to read another format, write FORMAT:PATH ({})",
+                path.display(),
+                names.join(", ")
+            )
+        })?;
+        let errors = loaded.diagnostics.errors();
+        if errors > 0 {
+            crate::render::print_all(
+                &loaded.diagnostics.sorted(),
+                &input.sources,
+                input.root.as_deref(),
+            );
+            bail!(
+                "`{}` has {errors} error(s); run `rungs check` on it",
+                path.display()
+            );
         }
-        Some("hugo") => import::hugo::import(&input.sources),
-        Some("monzo") => import::monzo::import(&input.sources),
-        _ => import::ft::import(&input.sources),
+        return Ok(loaded.framework);
     };
-    Ok(imported
-        .with_context(|| format!("cannot read `{}`", path.display()))?
+    let (sources, _) = read_source(format, Path::new(path))?;
+    Ok(format
+        .import(&sources)
+        .with_context(|| format!("cannot read `{path}` as {}", format.description))?
         .framework)
 }

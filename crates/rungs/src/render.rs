@@ -5,7 +5,6 @@ use std::path::Path;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use rungs_core::{Diagnostic, Severity, SourceSet};
-use serde_json::json;
 
 use crate::input::display_path;
 
@@ -75,29 +74,16 @@ pub fn print_all(diags: &[Diagnostic], sources: &SourceSet, root: Option<&Path>)
 
 /// One diagnostic as JSON (1-based lines and columns; columns count characters).
 pub fn json(d: &Diagnostic, sources: &SourceSet, root: Option<&Path>) -> serde_json::Value {
-    let (file, line, column, end_line, end_column) = match &d.span {
-        Some(s) => {
-            let end = sources.get(&s.file).map(|f| f.span(s.end, s.end));
-            (
-                Some(display_path(root, &s.file)),
-                Some(s.line),
-                Some(s.column),
-                end.as_ref().map(|e| e.line),
-                end.as_ref().map(|e| e.column),
-            )
-        }
-        None => (None, None, None, None, None),
-    };
-    json!({
-        "severity": d.severity,
-        "code": d.code,
-        "message": d.message,
-        "file": file,
-        "line": line,
-        "column": column,
-        "end_line": end_line,
-        "end_column": end_column,
-        "label": d.label,
-        "help": d.help,
-    })
+    let mut value = serde_json::to_value(d).unwrap_or_default();
+    // Paths as the user named them, and where the span ends (for editors).
+    if let Some(s) = &d.span {
+        value["file"] = display_path(root, &s.file).into();
+        let end = sources.get(&s.file).map(|f| f.span(s.end, s.end));
+        value["end_line"] = end.as_ref().map(|e| e.line).into();
+        value["end_column"] = end.as_ref().map(|e| e.column).into();
+    } else {
+        value["end_line"] = serde_json::Value::Null;
+        value["end_column"] = serde_json::Value::Null;
+    }
+    value
 }

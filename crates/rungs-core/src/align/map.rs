@@ -53,6 +53,7 @@ pub struct Mapping {
 
 /// A mapping that cannot be made.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum MapError {
     /// One side has no level.
     #[error("both ladders need at least one level")]

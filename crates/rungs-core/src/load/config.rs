@@ -154,7 +154,7 @@ fn build_area(file: &SourceFile, raw: RawArea, diags: &mut Vec<Diagnostic>) -> A
             if !crate::text::is_valid_id(&id) {
                 diags.push(
                     Diagnostic::error(
-                        Code::Syntax,
+                        Code::InvalidId,
                         format!("area id `{id}` has characters ids cannot have"),
                     )
                     .at(&span)

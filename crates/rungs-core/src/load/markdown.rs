@@ -338,7 +338,7 @@ fn build_statement(
     {
         diags.push(
             Diagnostic::error(
-                Code::DuplicateId,
+                Code::InvalidId,
                 format!("`{{#{id}}}` is not a valid statement id"),
             )
             .at(&span)

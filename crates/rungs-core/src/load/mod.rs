@@ -48,6 +48,7 @@ pub struct Loaded {
 
 /// The directory is not a framework at all.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum LoadError {
     /// There is no `rungs.toml`.
     #[error("no rungs.toml here, so this is not a rungs framework")]

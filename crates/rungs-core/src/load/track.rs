@@ -99,7 +99,7 @@ fn parse_kind(matter: &TrackMatter, span: &Span, diags: &mut Vec<Diagnostic>) ->
                 "use `ic` (individual contributor) or `management`".to_string()
             });
             diags.push(
-                Diagnostic::error(Code::Syntax, format!("`{k}` is not a track kind"))
+                Diagnostic::error(Code::InvalidValue, format!("`{k}` is not a track kind"))
                     .at(span)
                     .help(help),
             );
@@ -228,7 +228,7 @@ pub fn read_matrix(
                 });
                 diags.push(
                     Diagnostic::error(
-                        Code::MissingField,
+                        Code::UnknownLevel,
                         format!("`{level_id}` is not a level of this track"),
                     )
                     .at(&at(&["matrix", &area_name, &level_id]))

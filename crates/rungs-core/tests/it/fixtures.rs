@@ -97,7 +97,9 @@ fn each_check_reports_its_own_code() {
         ("matrix-errors", Error, MissingField),
         ("config-errors", Error, AmbiguousArea),
         ("config-syntax", Error, Syntax),
-        ("bad-kind", Error, Syntax),
+        ("bad-kind", Error, InvalidValue),
+        ("duplicate-id", Error, InvalidId),
+        ("matrix-errors", Error, UnknownLevel),
     ];
     for (dir, severity, code) in expectations {
         let found = codes(dir);

@@ -270,3 +270,49 @@ fn csv_matrix_layout_and_its_errors() {
         "{text}"
     );
 }
+
+#[test]
+fn every_registered_format_is_documented_and_named_by_its_prefix() {
+    let docs = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/import.md"),
+    )
+    .unwrap_or_else(|e| panic!("docs/import.md: {e}"));
+    assert!(rungs_core::import::FORMATS.len() >= 5);
+    for format in rungs_core::import::FORMATS {
+        assert!(
+            docs.contains(&format!("`rungs import {} ", format.name)),
+            "docs/import.md has no section on `{}`",
+            format.name
+        );
+        let spec = format!("{}:some/path", format.name);
+        let (found, path) = rungs_core::import::split_spec(&spec)
+            .unwrap_or_else(|| panic!("{spec} is not recognised"));
+        assert_eq!((found.name, path), (format.name, "some/path"));
+    }
+    // A path with a colon that names no format stays a path.
+    assert!(rungs_core::import::split_spec("C:/ladders").is_none());
+}
+
+#[test]
+fn the_json_importer_reads_an_export_and_names_the_line_of_a_syntax_error() {
+    let fw = rungs_core::load(&rungs_core::SourceSet::example())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .framework;
+    let json = rungs_core::import::format("json").unwrap_or_else(|| panic!("no json format"));
+    let mut set = rungs_core::SourceSet::new();
+    set.insert("ladder.json", rungs_core::export::json::to_json(&fw));
+    let imported = json.import(&set).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(imported.framework.counts(), fw.counts());
+    let mut broken = rungs_core::SourceSet::new();
+    broken.insert("ladder.json", "{\n  \"title\": \"x\",\n  oops\n}");
+    let err = json
+        .import(&broken)
+        .map(|_| ())
+        .err()
+        .map(|e| e.to_string());
+    assert!(
+        err.as_deref()
+            .is_some_and(|e| e.starts_with("ladder.json:3:")),
+        "{err:?}"
+    );
+}

@@ -107,3 +107,43 @@ fn alignment_is_monotone_and_respects_pins() {
     );
     assert!(map_levels(&a, &[], &[], &[]).is_err());
 }
+
+#[test]
+fn impossible_pins_are_refused_with_a_reason() {
+    use rungs_core::map::MapError;
+    let fw = example();
+    let eng = fw
+        .track("engineering")
+        .unwrap_or_else(|| panic!("engineering"));
+    let levels: Vec<&Level> = eng.levels.iter().collect();
+    let n = levels.len();
+    let map = |pins: &[(usize, usize)]| map_levels(&levels, &levels, &[], pins);
+    // The first level of A pinned to the third of B would leave B's first
+    // two levels with no match: before, every level was mapped to column 0.
+    match map(&[(0, 2)]) {
+        Err(MapError::ImpossiblePins { a: 1, b: 3 }) => {}
+        other => panic!("expected ImpossiblePins, got {other:?}"),
+    }
+    assert!(matches!(
+        map(&[(0, n)]),
+        Err(MapError::PinOutOfRange { side: "B", .. })
+    ));
+    assert!(matches!(
+        map(&[(1, 1), (1, 2)]),
+        Err(MapError::ConflictingPins { a: 1, b1: 1, b2: 2 })
+    ));
+    assert!(matches!(
+        map(&[(1, 2), (2, 1)]),
+        Err(MapError::CrossingPins)
+    ));
+    // A pin that can hold is honoured.
+    let pinned = map(&[(1, 2)]).unwrap_or_else(|e| panic!("{e}"));
+    assert!((pinned.matches[1].b_first..=pinned.matches[1].b_last).contains(&2));
+    let message = map(&[(0, 2)]).map(|_| ()).err().map(|e| e.to_string());
+    assert!(
+        message
+            .as_deref()
+            .is_some_and(|m| m.contains("level 1 of A") && m.contains("level 3 of B")),
+        "{message:?}"
+    );
+}

@@ -144,7 +144,7 @@ fn level(rank: u32) -> impl Strategy<Value = Level> {
                 statements,
                 span: Span::default(),
             };
-            rungs_core::ids::assign(&mut level);
+            level.assign_ids();
             level
         })
 }

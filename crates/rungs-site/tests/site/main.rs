@@ -136,7 +136,7 @@ fn adjacent_comparisons_are_pre_rendered_with_counts() {
         &site,
         &rungs_site::urls::compare("engineering", &a.id, "engineering", &b.id),
     );
-    let (areas, _) = rungs_core::areas::AreaIndex::new(&fw.areas);
+    let (areas, _) = rungs_core::AreaIndex::new(&fw.areas);
     let expected = rungs_core::compare::compare(a, b, &areas.order).summary;
     let count = |class: &str| -> usize {
         page.select(&sel(&format!(".summary .{class} strong")))

@@ -3,64 +3,23 @@
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
-use rungs_core::SourceSet;
 use rungs_core::export::native;
-use rungs_core::import::Imported;
 
-use crate::cli::{ImportArgs, ImportFormat};
-use crate::input::{Input, prepare_output_dir};
+use crate::cli::ImportArgs;
+use crate::input::{self, Input, prepare_output_dir};
 use crate::render;
 
 pub fn run(args: &ImportArgs) -> Result<ExitCode> {
-    let (imported, sources, root) = match args.format {
-        ImportFormat::Hugo | ImportFormat::Monzo | ImportFormat::Ft => {
-            let input = Input::read(&args.src)?;
-            type Importer = fn(&SourceSet) -> Result<Imported, rungs_core::import::ImportError>;
-            let (importer, what): (Importer, &str) = match args.format {
-                ImportFormat::Hugo => (rungs_core::import::hugo::import, "a Hugo site"),
-                ImportFormat::Monzo => (
-                    rungs_core::import::monzo::import,
-                    "a Monzo progression framework",
-                ),
-                _ => (
-                    rungs_core::import::ft::import,
-                    "FT engineering-progression job families",
-                ),
-            };
-            let imported = importer(&input.sources)
-                .with_context(|| format!("cannot import `{}` as {what}", args.src.display()))?;
-            (imported, input.sources, Some(args.src.clone()))
-        }
-        ImportFormat::Csv => {
-            let (sources, root) = if args.src.is_file() {
-                let bytes = std::fs::read(&args.src)
-                    .with_context(|| format!("cannot read `{}`", args.src.display()))?;
-                let name = args
-                    .src
-                    .file_name()
-                    .map_or("ladder.csv".into(), |n| n.to_string_lossy().into_owned());
-                let mut set = SourceSet::new();
-                set.insert(&name, bytes);
-                (set, args.src.parent().map(std::path::Path::to_path_buf))
-            } else {
-                (Input::read(&args.src)?.sources, Some(args.src.clone()))
-            };
-            let imported = rungs_core::import::csv::import(&sources)
-                .with_context(|| format!("cannot import `{}` as CSV", args.src.display()))?;
-            (imported, sources, root)
-        }
-        ImportFormat::Json => {
-            let text = std::fs::read_to_string(&args.src)
-                .with_context(|| format!("cannot read `{}`", args.src.display()))?;
-            let framework = rungs_core::export::json::from_json(&text)
-                .with_context(|| format!("`{}` is not a rungs JSON export", args.src.display()))?;
-            let imported = Imported {
-                framework,
-                diagnostics: Default::default(),
-            };
-            (imported, SourceSet::new(), None)
-        }
-    };
+    let format = rungs_core::import::format(&args.format)
+        .with_context(|| format!("`{}` is not a format rungs imports", args.format))?;
+    let (sources, root) = input::read_source(format, &args.src)?;
+    let imported = format.import(&sources).with_context(|| {
+        format!(
+            "cannot import `{}` as {}",
+            args.src.display(),
+            format.description
+        )
+    })?;
     let diags = imported.diagnostics.sorted();
     render::print_all(&diags, &sources, root.as_deref());
     let counts = imported.framework.counts();

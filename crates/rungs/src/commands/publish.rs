@@ -72,9 +72,9 @@ pub fn configured<'a>(
     other: &str,
 ) -> Option<&'a CompareWith> {
     let canonical = |spec: &str, base: Option<&Path>| -> Option<(String, std::path::PathBuf)> {
-        let (format, path) = match spec.split_once(':') {
-            Some((f, p)) if ["hugo", "monzo", "ft", "json"].contains(&f) => (f.to_string(), p),
-            _ => (String::new(), spec),
+        let (format, path) = match rungs_core::import::split_spec(spec) {
+            Some((f, p)) => (f.name.to_string(), p),
+            None => (String::new(), spec),
         };
         let full = base.map_or_else(|| Path::new(path).to_path_buf(), |b| b.join(path));
         Some((format, full.canonicalize().ok()?))
@@ -88,11 +88,9 @@ pub fn configured<'a>(
 
 fn comparison(ours: &Framework, cw: &CompareWith, root: &Path) -> Result<Page> {
     // Paths are relative to the framework directory, with or without a FORMAT: prefix.
-    let spec = match cw.source.split_once(':') {
-        Some((format, path)) if ["hugo", "monzo", "ft", "json"].contains(&format) => {
-            format!("{format}:{}", root.join(path).display())
-        }
-        _ => root.join(&cw.source).display().to_string(),
+    let spec = match rungs_core::import::split_spec(&cw.source) {
+        Some((format, path)) => format!("{}:{}", format.name, root.join(path).display()),
+        None => root.join(&cw.source).display().to_string(),
     };
     let theirs = input::framework(&spec)?;
     let pick = |fw: &Framework, id: Option<&String>| -> Result<usize> {

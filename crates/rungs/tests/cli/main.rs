@@ -625,3 +625,33 @@ fn serve_previews_the_generated_comparison_page() {
         "{home}"
     );
 }
+
+#[test]
+fn any_registered_format_reads_as_format_path() {
+    let dir = tmp();
+    let a = dir.path().join("a");
+    assert_eq!(rungs(&["new", path(&a)], dir.path()).status.code(), Some(0));
+    let csv = dir.path().join("a.csv");
+    let o = rungs(
+        &["export", path(&a), "--format", "csv", "-o", path(&csv)],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // `csv:` was not accepted as a prefix before the registry.
+    let spec = format!("csv:{}", path(&csv));
+    let o = rungs(&["map", path(&a), &spec, "--format", "json"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&o)).unwrap_or_else(|e| panic!("{e}: {}", stdout(&o)));
+    let matches = json["mapping"]["matches"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no matches: {json}"));
+    assert!(!matches.is_empty());
+    for m in matches {
+        assert_eq!(m["a"], m["b_first"], "{m}");
+    }
+    let help = stdout(&rungs(&["import", "--help"], dir.path()));
+    for format in ["hugo", "monzo", "ft", "csv", "json"] {
+        assert!(help.contains(format), "{help}");
+    }
+}
