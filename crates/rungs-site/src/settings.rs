@@ -2,7 +2,8 @@
 
 use serde::Deserialize;
 
-use rungs_core::SourceSet;
+use rungs_core::model::Span;
+use rungs_core::{Code, Diagnostic, SourceFile, SourceSet};
 
 use crate::SiteError;
 
@@ -54,14 +55,83 @@ struct Root {
     site: Option<SiteSettings>,
 }
 
+/// The keys of `[site]` and of `[[site.compare_with]]`, for "did you mean".
+const KEYS: &[&str] = &[
+    "logo",
+    "accent",
+    "extra_css",
+    "allow_scripts",
+    "footer",
+    "compare_with",
+    "changes_since",
+    "source",
+    "title",
+    "track",
+    "their_track",
+    "pins",
+];
+
 impl SiteSettings {
     /// Reads `[site]` from the framework's rungs.toml (defaults when absent).
     pub fn from_sources(sources: &SourceSet) -> Result<SiteSettings, SiteError> {
+        Self::read(sources).map_err(|diagnostics| {
+            SiteError::Settings(
+                diagnostics
+                    .iter()
+                    .map(|d| match &d.help {
+                        Some(help) => format!("{}: {} ({help})", d.location(), d.message),
+                        None => format!("{}: {}", d.location(), d.message),
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            )
+        })
+    }
+
+    /// What is wrong with `[site]`, as diagnostics with file, line and
+    /// column, for `rungs check`. Empty when it is valid, and when
+    /// rungs.toml is not TOML at all (loading reports that).
+    pub fn check(sources: &SourceSet) -> Vec<Diagnostic> {
+        match sources.get("rungs.toml") {
+            Some(file) if toml::from_str::<toml::Table>(file.text()).is_ok() => {
+                Self::read(sources).err().unwrap_or_default()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    fn read(sources: &SourceSet) -> Result<SiteSettings, Vec<Diagnostic>> {
         let Some(file) = sources.get("rungs.toml") else {
             return Ok(SiteSettings::default());
         };
-        let root: Root = toml::from_str(file.text())
-            .map_err(|e| SiteError::Settings(e.message().to_string()))?;
+        let text = file.text();
+        let root: Root = toml::from_str(text).map_err(|e| {
+            let span = match e.span() {
+                Some(r) => file.span(r.start, r.end.max(r.start + 1)),
+                None => file.start_span(),
+            };
+            let message = e.message().trim().to_string();
+            let unknown = message
+                .strip_prefix("unknown field `")
+                .and_then(|rest| rest.split('`').next());
+            let d = match unknown {
+                Some(key) => Diagnostic::error(
+                    Code::UnknownKey,
+                    format!("`{key}` is not a setting of [site]"),
+                )
+                .at(&span)
+                .label("unknown key")
+                .help(rungs_core::text::suggest_or(
+                    key,
+                    KEYS.iter().copied(),
+                    || "see docs/theming.md for the settings of [site]".to_string(),
+                )),
+                None => Diagnostic::error(Code::Syntax, format!("[site]: {message}"))
+                    .at(&span)
+                    .help("see docs/theming.md for the settings of [site]"),
+            };
+            vec![d]
+        })?;
         let settings = root.site.unwrap_or_default();
         if let Some(accent) = &settings.accent {
             // The accent goes into a style attribute: accept colour syntax only.
@@ -69,11 +139,33 @@ impl SiteSettings {
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || "#(),.% ".contains(c));
             if !ok {
-                return Err(SiteError::Settings(format!(
-                    "accent `{accent}` is not a CSS colour"
-                )));
+                return Err(vec![
+                    Diagnostic::error(
+                        Code::InvalidValue,
+                        format!("accent `{accent}` is not a CSS colour"),
+                    )
+                    .at(&key_span(file, "accent"))
+                    .help("write a colour such as `#0b6bcb`, `rgb(11, 107, 203)` or `teal`"),
+                ]);
             }
         }
         Ok(settings)
     }
+}
+
+/// The line that sets `key` (the first one), or the file's start.
+fn key_span(file: &SourceFile, key: &str) -> Span {
+    let text = file.text();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if let Some(rest) = trimmed.strip_prefix(key)
+            && rest.trim_start().starts_with('=')
+        {
+            let start = offset + (line.len() - trimmed.len());
+            return file.span(start, start + key.len());
+        }
+        offset += line.len();
+    }
+    file.start_span()
 }

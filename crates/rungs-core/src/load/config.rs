@@ -25,7 +25,6 @@ pub struct Config {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawConfig {
     title: Option<String>,
     description: Option<String>,
@@ -34,13 +33,14 @@ struct RawConfig {
     grades: Vec<RawGrade>,
     #[serde(default)]
     areas: Vec<RawArea>,
-    // Sections read by other parts of rungs (the website); accepted here.
+    // Read by the website, which checks it (`SiteSettings::check`).
     #[serde(default)]
     #[allow(dead_code)]
     site: Option<toml::Table>,
-    #[serde(default)]
-    #[allow(dead_code)]
-    theme: Option<toml::Table>,
+    /// Every other key: reported, so a typo or a table rungs does not read
+    /// (such as a `[theme]` that has no effect) does not pass unnoticed.
+    #[serde(flatten)]
+    unknown: toml::Table,
 }
 
 #[derive(Deserialize)]
@@ -69,7 +69,6 @@ const KEYS: &[&str] = &[
     "grades",
     "areas",
     "site",
-    "theme",
 ];
 
 /// Parses `rungs.toml`.
@@ -101,6 +100,24 @@ pub fn parse(file: &SourceFile) -> (Config, Vec<Diagnostic>) {
             return (Config::default(), diags);
         }
     };
+    for key in raw.unknown.keys() {
+        let help = if key == "theme" {
+            "rungs.toml has no [theme] table: theme files go in the `theme/` folder, colours in [site]; see docs/theming.md".to_string()
+        } else {
+            crate::text::suggest_or(key, KEYS.iter().copied(), || {
+                format!("the keys of rungs.toml are {}", KEYS.join(", "))
+            })
+        };
+        diags.push(
+            Diagnostic::warning(
+                Code::UnknownKey,
+                format!("rungs.toml: `{key}` is not a setting"),
+            )
+            .at(&locate(file, text, 0, &[key]))
+            .label("unknown key")
+            .help(help),
+        );
+    }
     let title = match raw.title {
         Some(t) if !t.trim().is_empty() => t,
         _ => {

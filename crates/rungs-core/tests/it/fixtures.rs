@@ -98,6 +98,7 @@ fn each_check_reports_its_own_code() {
         ("config-errors", Error, AmbiguousArea),
         ("config-syntax", Error, Syntax),
         ("bad-kind", Error, InvalidValue),
+        ("config-unknown", Warning, UnknownKey),
         ("duplicate-id", Error, InvalidId),
         ("matrix-errors", Error, UnknownLevel),
     ];

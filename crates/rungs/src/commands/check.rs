@@ -21,10 +21,14 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
                 .map_or("<example>".into(), |r| r.display().to_string())
         ),
     };
-    let errors = loaded.diagnostics.errors();
-    let warnings = loaded.diagnostics.warnings();
+    // The website's settings ([site]) are checked here too, so a typo fails
+    // `rungs check` with its line rather than the build later.
+    let mut diagnostics = loaded.diagnostics;
+    diagnostics.extend(rungs_site::SiteSettings::check(&input.sources));
+    let errors = diagnostics.errors();
+    let warnings = diagnostics.warnings();
     let counts = loaded.framework.counts();
-    let diags = loaded.diagnostics.sorted();
+    let diags = diagnostics.sorted();
     let failed = errors > 0 || (args.deny_warnings && warnings > 0);
     match args.format {
         CheckFormat::Json => {

@@ -655,3 +655,49 @@ fn any_registered_format_reads_as_format_path() {
         assert!(help.contains(format), "{help}");
     }
 }
+
+#[test]
+fn check_reports_site_settings_with_their_line() {
+    let dir = tmp();
+    let a = dir.path().join("a");
+    assert_eq!(rungs(&["new", path(&a)], dir.path()).status.code(), Some(0));
+    let config = a.join("rungs.toml");
+    let mut text = std::fs::read_to_string(&config).unwrap_or_else(|e| panic!("{e}"));
+    text.push_str("\n[site]\naccentt = \"red\"\n");
+    let line = text.lines().count();
+    std::fs::write(&config, &text).unwrap_or_else(|e| panic!("{e}"));
+    // Before, this checked clean and only the build failed, without a line.
+    let o = rungs(&["check", path(&a)], dir.path());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("error[unknown-key]: `accentt` is not a setting of [site]")
+            && err.contains(&format!("rungs.toml:{line}:1"))
+            && err.contains("did you mean `accent`?"),
+        "{err}"
+    );
+    let o = rungs(
+        &["build", path(&a), "-o", path(&dir.path().join("out"))],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains(&format!("rungs.toml:{line}:1")),
+        "{}",
+        stderr(&o)
+    );
+    // A value that is not a colour is an error at its line too.
+    std::fs::write(
+        &config,
+        text.replace("accentt = \"red\"", "accent = \"red; x: y\""),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let o = rungs(&["check", path(&a), "--format", "json"], dir.path());
+    assert_eq!(o.status.code(), Some(1));
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&o)).unwrap_or_else(|e| panic!("{e}: {}", stdout(&o)));
+    let d = &json["diagnostics"][0];
+    assert_eq!(d["code"], "invalid-value", "{json}");
+    assert_eq!(d["line"], line as u64, "{json}");
+    assert!(d["end_column"].is_u64(), "{json}");
+}
