@@ -286,16 +286,33 @@ impl Ctx<'_> {
     /// level pages hold hundreds of statements and this is the hot path of
     /// large builds. Style them with CSS (classes `statement`, `anchor`,
     /// `name`, `examples`, `children`).
-    fn statements_html(&self, statements: &[&Statement], place: &Place<'_>) -> String {
+    ///
+    /// `from` is the track of inherited statements: their anchors name it,
+    /// so they never take the id of one of the level's own statements.
+    fn statements_html(
+        &self,
+        statements: &[&Statement],
+        place: &Place<'_>,
+        from: Option<&str>,
+    ) -> String {
         let mut out = String::with_capacity(statements.len() * 300);
         for s in statements {
-            self.write_statement(s, place, &mut out);
+            self.write_statement(s, place, from, &mut out);
         }
         out
     }
 
-    fn write_statement(&self, s: &Statement, place: &Place<'_>, out: &mut String) {
-        let anchor = escape(&urls::anchor(&s.id));
+    fn write_statement(
+        &self,
+        s: &Statement,
+        place: &Place<'_>,
+        from: Option<&str>,
+        out: &mut String,
+    ) {
+        let anchor = match from {
+            Some(track) => escape(&urls::inherited_anchor(track, &s.id)),
+            None => escape(&urls::anchor(&s.id)),
+        };
         out.push_str("<li id=\"");
         out.push_str(&anchor);
         out.push_str("\" class=\"statement\"><a class=\"anchor\" href=\"#");
@@ -319,7 +336,7 @@ impl Ctx<'_> {
         if !s.children.is_empty() {
             out.push_str("<ul class=\"children\">");
             for c in &s.children {
-                self.write_statement(c, place, out);
+                self.write_statement(c, place, from, out);
             }
             out.push_str("</ul>");
         }
@@ -747,7 +764,11 @@ fn level_view(ctx: &Ctx<'_>, track: &Track, level: &Level, index: usize) -> Leve
                     title: format!("{} ({})", l.title, t.title),
                     url: urls::level(&t.id, &l.id),
                 },
-                statements_html: ctx.statements_html(&groups[a], &ctx.place(source, &path)),
+                statements_html: ctx.statements_html(
+                    &groups[a],
+                    &ctx.place(source, &path),
+                    Some(&t.id),
+                ),
             })
             .collect();
         sections.push(AreaSection {
@@ -760,7 +781,7 @@ fn level_view(ctx: &Ctx<'_>, track: &Track, level: &Level, index: usize) -> Leve
                 .unwrap_or_else(|| area_id.clone()),
             description: ctx.descriptions.get(area_id).cloned().flatten(),
             heading: 2 + ctx.depths.get(area_id).copied().unwrap_or(0),
-            statements_html: ctx.statements_html(&own[a], &place),
+            statements_html: ctx.statements_html(&own[a], &place, None),
             inherited,
         });
     }

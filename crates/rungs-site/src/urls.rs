@@ -41,6 +41,13 @@ pub fn anchor(statement_id: &str) -> String {
     format!("s-{statement_id}")
 }
 
+/// The anchor of a statement shown on a level page of another track, which
+/// inherits it from `track`. Ids have no `.`, so it never equals the
+/// [`anchor`] of a statement of the page itself.
+pub fn inherited_anchor(track: &str, statement_id: &str) -> String {
+    format!("s-{track}.{statement_id}")
+}
+
 /// The prefix that leads from `path` back to the site root (`""`, `"../"`, ...).
 pub fn root_of(path: &str) -> String {
     "../".repeat(path.matches('/').count())

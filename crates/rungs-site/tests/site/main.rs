@@ -406,3 +406,48 @@ fn incremental_rebuild_equals_a_full_build() {
         sources.insert(path, text);
     }
 }
+
+#[test]
+fn inherited_statements_never_repeat_an_id_on_a_level_page() {
+    // A track that extends another and says the same thing again at the same
+    // rank: both statements get the same derived id.
+    let mut sources = SourceSet::new();
+    sources.insert(
+        "rungs.toml",
+        "title = \"T\"\n[[areas]]\nid = \"craft\"\ntitle = \"Craft\"\n",
+    );
+    sources.insert("tracks/base/_index.md", "---\ntitle: Base\n---\n");
+    sources.insert(
+        "tracks/base/one.md",
+        "---\ntitle: One\nrank: 1\n---\n\n## Craft\n- You write clear code.\n  - You name things well.\n",
+    );
+    sources.insert(
+        "tracks/web/_index.md",
+        "---\ntitle: Web\nextends: base\n---\n",
+    );
+    sources.insert(
+        "tracks/web/one.md",
+        "---\ntitle: Web One\nrank: 1\n---\n\n## Craft\n- You write clear code.\n  - You name things well.\n",
+    );
+    let loaded = rungs_core::load(&sources).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(loaded.diagnostics.errors(), 0, "{:?}", loaded.diagnostics);
+    let site = build(&loaded.framework, &sources).unwrap_or_else(|e| panic!("{e}"));
+    let page = html(&site, &rungs_site::urls::level("web", "one"));
+    let ids: Vec<&str> = page
+        .select(&sel("[id]"))
+        .filter_map(|e| e.value().attr("id"))
+        .collect();
+    let unique: BTreeSet<&str> = ids.iter().copied().collect();
+    assert_eq!(ids.len(), unique.len(), "duplicate ids: {ids:?}");
+    // Both the level's own statement and the inherited one are there, and
+    // every anchor link points at an element of the page.
+    assert!(page.select(&sel("li.statement")).count() >= 4, "{ids:?}");
+    for a in page.select(&sel("a.anchor")) {
+        let target = a
+            .value()
+            .attr("href")
+            .unwrap_or_default()
+            .trim_start_matches('#');
+        assert!(unique.contains(target), "{target} is not on the page");
+    }
+}

@@ -18,7 +18,7 @@ pub fn add_pages(framework: &mut Framework, settings: &SiteSettings, root: &Path
     for cw in &settings.compare_with {
         let page = comparison(framework, cw, root)
             .with_context(|| format!("[[site.compare_with]] `{}`", cw.source))?;
-        framework.pages.push(page);
+        push_generated(framework, page);
     }
     if let Some(rev) = &settings.changes_since {
         let old = super::diff::version(rev, root)
@@ -30,17 +30,33 @@ pub fn add_pages(framework: &mut Framework, settings: &SiteSettings, root: &Path
             .map_or(body.as_str(), |(_, rest)| rest)
             .trim()
             .to_string();
-        framework.pages.push(Page {
-            id: "changes".into(),
-            title: format!("What changed since {rev}"),
-            description: Some(format!(
-                "Tracks, levels and statements that changed since {rev}."
-            )),
-            body,
-            ..Page::default()
-        });
+        push_generated(
+            framework,
+            Page {
+                id: "changes".into(),
+                title: format!("What changed since {rev}"),
+                description: Some(format!(
+                    "Tracks, levels and statements that changed since {rev}."
+                )),
+                body,
+                ..Page::default()
+            },
+        );
     }
     Ok(())
+}
+
+/// Adds a generated page under an id no page of the framework has: an
+/// author's `pages/changes.md` keeps its URL, and the generated page takes
+/// `changes-2`.
+fn push_generated(framework: &mut Framework, mut page: Page) {
+    let base = page.id.clone();
+    let mut n = 2;
+    while framework.pages.iter().any(|p| p.id == page.id) {
+        page.id = format!("{base}-{n}");
+        n += 1;
+    }
+    framework.pages.push(page);
 }
 
 /// Level-id pins to index pairs of the two ladders.

@@ -464,6 +464,12 @@ fn build_publishes_level_comparison_and_changes_pages() {
         level.replace("kindly and quickly", "kindly and promptly"),
     )
     .unwrap_or_else(|e| panic!("{e}"));
+    // An author's own page with the id the generated page would take.
+    std::fs::write(
+        careers.join("pages/changes.md"),
+        "---\ntitle: How we change the ladder\n---\n\nBy pull request.\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     let out = dir.path().join("public");
     let o = rungs(&["build", path(&careers), "-o", path(&out)], dir.path());
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
@@ -474,11 +480,15 @@ fn build_publishes_level_comparison_and_changes_pages() {
             && compare.contains("<td>Senior Engineer</td>"),
         "{compare}"
     );
-    let changes = std::fs::read_to_string(out.join("pages/changes.html")).unwrap_or_default();
+    let changes = std::fs::read_to_string(out.join("pages/changes-2.html"))
+        .unwrap_or_else(|e| panic!("the generated page: {e}"));
     assert!(
         changes.contains("Reworded") && changes.contains("promptly"),
         "{changes}"
     );
+    let own = std::fs::read_to_string(out.join("pages/changes.html"))
+        .unwrap_or_else(|e| panic!("the author's page: {e}"));
+    assert!(own.contains("By pull request."), "{own}");
 }
 
 #[test]
