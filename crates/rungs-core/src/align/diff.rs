@@ -6,12 +6,12 @@
 //! changelog an author reads and the links stored ratings follow are the
 //! same decisions.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use serde::Serialize;
 
 use super::compare::{DiffPart, full_text, word_diff};
-use super::relink::{Fate, IdMap, Item, items, relink_items};
+use super::relink::{Found, Item, Linked, items, relink_items};
 use crate::model::Framework;
 
 /// Where a statement is.
@@ -191,41 +191,29 @@ pub fn diff(old: &Framework, new: &Framework) -> Changelog {
         .collect();
 
     let (a, b) = (items(old), items(new));
-    let map = relink_items(&a, &b);
-    statement_changes(&mut log, &a, &b, &map);
+    let linked = relink_items(&a, &b);
+    statement_changes(&mut log, &a, &b, &linked);
     log
 }
 
-/// Adds the statement changes of `map` (made from `a` and `b`) to `log`,
-/// in the new version's order, removed statements last.
-fn statement_changes(log: &mut Changelog, a: &[Item<'_>], b: &[Item<'_>], map: &IdMap) {
-    let new_index: HashMap<(&str, &str, &str), usize> = b
-        .iter()
-        .enumerate()
-        .map(|(j, it)| {
-            (
-                (it.track, it.level.id.as_str(), it.statement.id.as_str()),
-                j,
-            )
-        })
-        .collect();
-    let index = |r: &super::relink::StatementRef| {
-        new_index
-            .get(&(r.track.as_str(), r.level.as_str(), r.id.as_str()))
-            .copied()
-    };
-    // Links are in the order of `a`; each is reported where its successor is.
+/// Adds the statement changes that relinking `a` to `b` found to `log`, in
+/// the new version's order, removed statements last.
+fn statement_changes(log: &mut Changelog, a: &[Item<'_>], b: &[Item<'_>], linked: &Linked) {
+    // Each old statement is reported where its successor is.
     let mut at_new: Vec<Vec<usize>> = vec![Vec::new(); b.len()];
-    for (k, link) in map.links.iter().enumerate() {
-        if let Some(j) = link.fate.successor().and_then(index) {
-            at_new[j].push(k);
+    for (i, found) in linked.fates.iter().enumerate() {
+        if let Some(j) = found.successor() {
+            at_new[j].push(i);
         }
     }
-    let added: HashSet<usize> = map.added.iter().filter_map(index).collect();
+    let mut added = vec![false; b.len()];
+    for &j in &linked.added {
+        added[j] = true;
+    }
     for (j, n) in b.iter().enumerate() {
-        let Some(&k) = at_new[j].first() else {
+        let Some(&i) = at_new[j].first() else {
             // Not a successor: added, or a later part of a split.
-            if added.contains(&j) {
+            if added[j] {
                 log.statements.push(StatementChange::Added {
                     at: place(n),
                     id: n.statement.id.clone(),
@@ -234,41 +222,41 @@ fn statement_changes(log: &mut Changelog, a: &[Item<'_>], b: &[Item<'_>], map: &
             }
             continue;
         };
-        let o = &a[k];
+        let o = &a[i];
         let diff = || word_diff(&full_text(o.statement), &full_text(n.statement));
-        match &map.links[k].fate {
-            Fate::Unchanged { .. } => log.unchanged += 1,
-            Fate::Reworded { .. } => log.statements.push(StatementChange::Reworded {
+        match &linked.fates[i] {
+            Found::Unchanged(_) => log.unchanged += 1,
+            Found::Reworded(..) => log.statements.push(StatementChange::Reworded {
                 at: place(n),
                 old_id: o.statement.id.clone(),
                 new_id: n.statement.id.clone(),
                 diff: diff(),
             }),
-            Fate::Moved { .. } => log.statements.push(StatementChange::Moved {
+            Found::Moved(..) => log.statements.push(StatementChange::Moved {
                 from: place(o),
                 to: place(n),
                 old_id: o.statement.id.clone(),
                 new_id: n.statement.id.clone(),
                 diff: diff(),
             }),
-            Fate::Split { new } => log.statements.push(StatementChange::Split {
+            Found::Split(parts) => log.statements.push(StatementChange::Split {
                 from: place(o),
                 old_id: o.statement.id.clone(),
                 text: full_text(o.statement),
-                into: new.iter().filter_map(index).map(|j| part(&b[j])).collect(),
+                into: parts.iter().map(|&j| part(&b[j])).collect(),
             }),
-            Fate::Merged { .. } => log.statements.push(StatementChange::Merged {
+            Found::Merged(_) => log.statements.push(StatementChange::Merged {
                 to: place(n),
                 new_id: n.statement.id.clone(),
                 text: full_text(n.statement),
-                from: at_new[j].iter().map(|&k| part(&a[k])).collect(),
+                from: at_new[j].iter().map(|&i| part(&a[i])).collect(),
             }),
-            Fate::Removed => {}
+            Found::Removed => {}
         }
     }
-    for (k, link) in map.links.iter().enumerate() {
-        if link.fate == Fate::Removed {
-            let o = &a[k];
+    for (i, found) in linked.fates.iter().enumerate() {
+        if *found == Found::Removed {
+            let o = &a[i];
             log.statements.push(StatementChange::Removed {
                 at: place(o),
                 id: o.statement.id.clone(),

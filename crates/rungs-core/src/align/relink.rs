@@ -31,7 +31,7 @@
 //! [`Thresholds::same_area`]: super::engine::Thresholds::same_area
 //! [`Thresholds::containment`]: super::engine::Thresholds::containment
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -209,6 +209,43 @@ pub(crate) fn items(fw: &Framework) -> Vec<Item<'_>> {
 /// in its levels rather than quadratic in its statements.
 const MAX_TRACK_PAIRS: usize = 20_000_000;
 
+/// Statements need this many distinct words before containment may link
+/// them: a three-word statement is contained in too many others by chance.
+const MIN_CONTAINED_WORDS: usize = 3;
+
+/// What [`relink_items`] found, by position in the two lists: cheap to make,
+/// so a changelog reads it without naming every unchanged statement.
+pub(crate) struct Linked {
+    /// One per old statement.
+    pub(crate) fates: Vec<Found>,
+    /// New statements that continue none.
+    pub(crate) added: Vec<usize>,
+}
+
+/// A [`Fate`], with new statements as positions.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Found {
+    Unchanged(usize),
+    Reworded(usize, f64),
+    Moved(usize, f64),
+    Split(Vec<usize>),
+    Merged(usize),
+    Removed,
+}
+
+impl Found {
+    /// The new statement that carries the old one on.
+    pub(crate) fn successor(&self) -> Option<usize> {
+        match self {
+            Found::Unchanged(j) | Found::Reworded(j, _) | Found::Moved(j, _) | Found::Merged(j) => {
+                Some(*j)
+            }
+            Found::Split(js) => js.first().copied(),
+            Found::Removed => None,
+        }
+    }
+}
+
 /// The links found so far: which new statement each old one went to, and back.
 struct Matching {
     old_to_new: Vec<Option<usize>>,
@@ -222,44 +259,148 @@ impl Matching {
     }
 }
 
+/// The statements that are not linked by an unchanged id and words (in a
+/// typical edit, a handful), with their texts weighed as one batch.
+struct Rest<'a, 'b> {
+    a: &'b [Item<'a>],
+    b: &'b [Item<'a>],
+    /// Position in `texts` of each old statement, and of each new one.
+    old_pos: Vec<Option<usize>>,
+    new_pos: Vec<Option<usize>>,
+    texts: Vec<String>,
+    batch: Batch,
+}
+
+impl Rest<'_, '_> {
+    fn similarity(&self, i: usize, j: usize) -> f64 {
+        match (self.old_pos[i], self.new_pos[j]) {
+            (Some(x), Some(y)) => self.batch.cosine(x, y),
+            // Both were linked by id and words before the batch was made.
+            _ => {
+                let pair = [
+                    full_text(self.a[i].statement),
+                    full_text(self.b[j].statement),
+                ];
+                Batch::new(&pair).cosine(0, 1)
+            }
+        }
+    }
+
+    /// An id match links when the author wrote the id, or when the words
+    /// are still alike (derived ids come from the first words only).
+    fn id_match(&self, i: usize, j: usize) -> bool {
+        (self.a[i].statement.explicit_id && self.b[j].statement.explicit_id)
+            || self.a[i].same_words(&self.b[j])
+            || self.similarity(i, j) >= THRESHOLDS.same_area
+    }
+}
+
 /// What became of every statement of `old` in `new`.
 pub fn relink(old: &Framework, new: &Framework) -> IdMap {
     let (a, b) = (items(old), items(new));
-    relink_items(&a, &b)
+    let linked = relink_items(&a, &b);
+    let mut merged_into: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, found) in linked.fates.iter().enumerate() {
+        if let Found::Merged(j) = found {
+            merged_into.entry(*j).or_default().push(i);
+        }
+    }
+    let links = linked
+        .fates
+        .iter()
+        .enumerate()
+        .map(|(i, found)| Link {
+            old: a[i].reference(),
+            fate: match found {
+                Found::Unchanged(j) => Fate::Unchanged {
+                    new: b[*j].reference(),
+                },
+                Found::Reworded(j, similarity) => Fate::Reworded {
+                    new: b[*j].reference(),
+                    similarity: *similarity,
+                },
+                Found::Moved(j, similarity) => Fate::Moved {
+                    new: b[*j].reference(),
+                    similarity: *similarity,
+                },
+                Found::Split(js) => Fate::Split {
+                    new: js.iter().map(|&j| b[j].reference()).collect(),
+                },
+                Found::Merged(j) => Fate::Merged {
+                    new: b[*j].reference(),
+                    with: merged_into
+                        .get(j)
+                        .into_iter()
+                        .flatten()
+                        .filter(|&&x| x != i)
+                        .map(|&x| a[x].reference())
+                        .collect(),
+                },
+                Found::Removed => Fate::Removed,
+            },
+        })
+        .collect();
+    IdMap {
+        links,
+        added: linked.added.iter().map(|&j| b[j].reference()).collect(),
+    }
 }
 
-pub(crate) fn relink_items(a: &[Item<'_>], b: &[Item<'_>]) -> IdMap {
-    // One batch over both versions: IDF weights over everything, so a
-    // score means the same in every track.
-    let texts: Vec<String> = a
-        .iter()
-        .chain(b)
-        .map(|it| full_text(it.statement))
-        .collect();
-    let batch = Batch::new(&texts);
-    let (va, vb) = batch.vectors.split_at(a.len());
-    let similarity = |i: usize, j: usize| batch.cosine(i, a.len() + j);
+/// Links the statements of `a` (old) and `b` (new), in the rounds the
+/// module documentation lists.
+pub(crate) fn relink_items(a: &[Item<'_>], b: &[Item<'_>]) -> Linked {
     let mut m = Matching {
         old_to_new: vec![None; a.len()],
         new_to_old: vec![None; b.len()],
     };
-    // An id match links when the author wrote the id, or when the words are
-    // still alike (derived ids come from the first words only).
-    let id_match = |i: usize, j: usize| {
-        (a[i].statement.explicit_id && b[j].statement.explicit_id)
-            || a[i].same_words(&b[j])
-            || similarity(i, j) >= THRESHOLDS.same_area
-    };
-
-    // 1. Same id in the same level.
+    // 1. Same id in the same level. Most statements of an edited framework
+    // keep their id and words: they are linked here without being weighed.
     let mut by_level: HashMap<(&str, &str, &str), usize> = HashMap::new();
     for (i, it) in a.iter().enumerate() {
         by_level.insert((it.track, &it.level.id, &it.statement.id), i);
     }
-    for (j, it) in b.iter().enumerate() {
-        if let Some(&i) = by_level.get(&(it.track, it.level.id.as_str(), it.statement.id.as_str()))
+    let same_id = |j: usize| {
+        let it = &b[j];
+        by_level
+            .get(&(it.track, it.level.id.as_str(), it.statement.id.as_str()))
+            .copied()
+    };
+    for j in 0..b.len() {
+        if let Some(i) = same_id(j)
             && m.old_to_new[i].is_none()
-            && id_match(i, j)
+            && ((a[i].statement.explicit_id && b[j].statement.explicit_id)
+                || a[i].same_words(&b[j]))
+        {
+            m.link(i, j);
+        }
+    }
+    // The rest, weighed as one batch: IDF over what changed.
+    let mut texts = Vec::new();
+    let mut old_pos = vec![None; a.len()];
+    let mut new_pos = vec![None; b.len()];
+    for i in (0..a.len()).filter(|&i| m.old_to_new[i].is_none()) {
+        old_pos[i] = Some(texts.len());
+        texts.push(full_text(a[i].statement));
+    }
+    for j in (0..b.len()).filter(|&j| m.new_to_old[j].is_none()) {
+        new_pos[j] = Some(texts.len());
+        texts.push(full_text(b[j].statement));
+    }
+    let batch = Batch::new(&texts);
+    let rest = Rest {
+        a,
+        b,
+        old_pos,
+        new_pos,
+        texts,
+        batch,
+    };
+    // 1 (continued). Same id in the same level, new but similar words.
+    for j in 0..b.len() {
+        if m.new_to_old[j].is_none()
+            && let Some(i) = same_id(j)
+            && m.old_to_new[i].is_none()
+            && rest.id_match(i, j)
         {
             m.link(i, j);
         }
@@ -267,101 +408,81 @@ pub(crate) fn relink_items(a: &[Item<'_>], b: &[Item<'_>]) -> IdMap {
     // 2. Same id elsewhere in the track; 3. same words elsewhere in the track.
     let mut by_id: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
     let mut by_text: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
-    for (i, it) in a
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| m.old_to_new[*i].is_none())
-    {
+    for i in (0..a.len()).filter(|&i| m.old_to_new[i].is_none()) {
+        let it = &a[i];
         by_id
             .entry((it.track, &it.statement.id))
             .or_default()
             .push(i);
-        by_text.entry((it.track, &texts[i])).or_default().push(i);
+        if let Some(x) = rest.old_pos[i] {
+            by_text
+                .entry((it.track, &rest.texts[x]))
+                .or_default()
+                .push(i);
+        }
     }
     for j in 0..b.len() {
         let it = &b[j];
         if m.new_to_old[j].is_some() {
             continue;
         }
-        let by_id = by_id
-            .get(&(it.track, it.statement.id.as_str()))
+        let by_id = by_id.get(&(it.track, it.statement.id.as_str()));
+        if let Some(i) = by_id
             .into_iter()
-            .flatten();
-        if let Some(&i) = by_id
+            .flatten()
             .copied()
-            .find(|&i| m.old_to_new[i].is_none() && id_match(i, j))
-            .as_ref()
+            .find(|&i| m.old_to_new[i].is_none() && rest.id_match(i, j))
         {
             m.link(i, j);
             continue;
         }
-        let text = texts[a.len() + j].as_str();
-        let by_text = by_text.get(&(it.track, text)).into_iter().flatten();
-        if let Some(&i) = by_text
+        let Some(y) = rest.new_pos[j] else { continue };
+        let by_text = by_text.get(&(it.track, rest.texts[y].as_str()));
+        if let Some(i) = by_text
+            .into_iter()
+            .flatten()
             .copied()
             .find(|&i| m.old_to_new[i].is_none())
-            .as_ref()
         {
             m.link(i, j);
         }
     }
     // 4. Similar words among the rest, per track, best pairs first.
-    link_similar(a, b, va, vb, &mut m);
+    link_similar(&rest, &mut m);
     // 5. Splits and merges among the rest.
-    let (splits, merges) = containment(a, b, &texts, &mut m);
+    let (splits, merges) = containment(&rest, &mut m);
 
-    let mut links = Vec::with_capacity(a.len());
+    let mut fates = Vec::with_capacity(a.len());
     for (i, o) in a.iter().enumerate() {
-        let fate = if let Some(parts) = splits.get(&i) {
-            Fate::Split {
-                new: parts.iter().map(|&j| b[j].reference()).collect(),
-            }
+        let found = if let Some(parts) = splits.get(&i) {
+            Found::Split(parts.clone())
         } else if let Some(j) = m.old_to_new[i] {
             let n = &b[j];
-            match merges.get(&j) {
-                Some(olds) => Fate::Merged {
-                    new: n.reference(),
-                    with: olds
-                        .iter()
-                        .filter(|&&x| x != i)
-                        .map(|&x| a[x].reference())
-                        .collect(),
-                },
-                None if o.same_place(n) && o.same_words(n) => {
-                    Fate::Unchanged { new: n.reference() }
+            if merges.contains_key(&j) {
+                Found::Merged(j)
+            } else if o.same_words(n) {
+                if o.same_place(n) {
+                    Found::Unchanged(j)
+                } else {
+                    Found::Moved(j, 1.0)
                 }
-                None => {
-                    let similarity = if o.same_words(n) {
-                        1.0
-                    } else {
-                        round(similarity(i, j))
-                    };
-                    if o.same_place(n) {
-                        Fate::Reworded {
-                            new: n.reference(),
-                            similarity,
-                        }
-                    } else {
-                        Fate::Moved {
-                            new: n.reference(),
-                            similarity,
-                        }
-                    }
+            } else {
+                let similarity = round(rest.similarity(i, j));
+                if o.same_place(n) {
+                    Found::Reworded(j, similarity)
+                } else {
+                    Found::Moved(j, similarity)
                 }
             }
         } else {
-            Fate::Removed
+            Found::Removed
         };
-        links.push(Link {
-            old: o.reference(),
-            fate,
-        });
+        fates.push(found);
     }
     let added = (0..b.len())
         .filter(|&j| m.new_to_old[j].is_none())
-        .map(|j| b[j].reference())
         .collect();
-    IdMap { links, added }
+    Linked { fates, added }
 }
 
 fn round(v: f64) -> f64 {
@@ -370,24 +491,34 @@ fn round(v: f64) -> f64 {
 
 /// Round 4: pairs of unlinked statements of one track, linked best first
 /// when similar enough for where they are.
-fn link_similar(a: &[Item<'_>], b: &[Item<'_>], va: &[Vector], vb: &[Vector], m: &mut Matching) {
-    let mut rest: HashMap<&str, (Vec<usize>, Vec<usize>)> = HashMap::new();
-    for i in (0..a.len()).filter(|&i| m.old_to_new[i].is_none()) {
-        rest.entry(a[i].track).or_default().0.push(i);
+fn link_similar(rest: &Rest<'_, '_>, m: &mut Matching) {
+    let (a, b) = (rest.a, rest.b);
+    let mut tracks: HashMap<&str, (Vec<usize>, Vec<usize>)> = HashMap::new();
+    for i in 0..a.len() {
+        if m.old_to_new[i].is_none() && rest.old_pos[i].is_some() {
+            tracks.entry(a[i].track).or_default().0.push(i);
+        }
     }
-    for j in (0..b.len()).filter(|&j| m.new_to_old[j].is_none()) {
-        rest.entry(b[j].track).or_default().1.push(j);
+    for j in 0..b.len() {
+        if m.new_to_old[j].is_none() && rest.new_pos[j].is_some() {
+            tracks.entry(b[j].track).or_default().1.push(j);
+        }
     }
-    let mut tracks: Vec<&str> = rest.keys().copied().collect();
-    tracks.sort_unstable();
-    for track in tracks {
-        let (olds, news) = &rest[track];
+    let mut names: Vec<&str> = tracks.keys().copied().collect();
+    names.sort_unstable();
+    let vector = |pos: Option<usize>| {
+        pos.and_then(|p| rest.batch.vectors.get(p))
+            .cloned()
+            .unwrap_or_default()
+    };
+    for track in names {
+        let (olds, news) = &tracks[track];
         if olds.is_empty() || news.is_empty() {
             continue;
         }
         let same_level_only = olds.len().saturating_mul(news.len()) > MAX_TRACK_PAIRS;
-        let x: Vec<Vector> = olds.iter().map(|&i| va[i].clone()).collect();
-        let y: Vec<Vector> = news.iter().map(|&j| vb[j].clone()).collect();
+        let x: Vec<Vector> = olds.iter().map(|&i| vector(rest.old_pos[i])).collect();
+        let y: Vec<Vector> = news.iter().map(|&j| vector(rest.new_pos[j])).collect();
         let scores = if same_level_only {
             Vec::new()
         } else {
@@ -426,69 +557,110 @@ fn link_similar(a: &[Item<'_>], b: &[Item<'_>], va: &[Vector], vb: &[Vector], m:
     }
 }
 
-/// Statements need this many distinct words before containment may link
-/// them: a three-word statement is contained in too many others by chance.
-const MIN_CONTAINED_WORDS: usize = 3;
+/// Distinct token ids of statements, made once per statement on demand.
+struct Words<'r, 'a, 'b> {
+    rest: &'r Rest<'a, 'b>,
+    old: HashMap<usize, Vec<u64>>,
+    new: HashMap<usize, Vec<u64>>,
+}
 
-/// Round 5. Returns the splits (old statement → its parts, the part it is
-/// linked to first) and the merges (new statement → the old statements
-/// merged into it). Parts and merged statements are linked in `m`.
-#[allow(clippy::type_complexity)]
-fn containment(
-    a: &[Item<'_>],
-    b: &[Item<'_>],
-    texts: &[String],
-    m: &mut Matching,
-) -> (HashMap<usize, Vec<usize>>, HashMap<usize, Vec<usize>>) {
-    let words = |k: usize| {
-        let mut ids = token_ids(&texts[k]);
+impl Words<'_, '_, '_> {
+    fn of(text: &str) -> Vec<u64> {
+        let mut ids = token_ids(text);
         ids.sort_unstable();
         ids.dedup();
         ids
-    };
-    // Share of `x`'s distinct words that `y` has (both sorted).
-    let contained = |x: &[u64], y: &[u64]| {
-        let shared = x.iter().filter(|w| y.binary_search(w).is_ok()).count();
-        shared as f64 / x.len().max(1) as f64
-    };
-    let mut splits: HashMap<usize, Vec<usize>> = HashMap::new();
-    let mut merges: HashMap<usize, Vec<usize>> = HashMap::new();
-    // Candidates are looked for in the same level only: a split or a merge
-    // reorganises one level's expectations.
-    let mut old_by_level: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
-    for (i, it) in a.iter().enumerate() {
-        old_by_level
-            .entry((it.track, &it.level.id))
-            .or_default()
-            .push(i);
     }
-    let mut new_by_level: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
-    for (j, it) in b.iter().enumerate() {
-        new_by_level
-            .entry((it.track, &it.level.id))
-            .or_default()
-            .push(j);
+
+    fn old(&mut self, i: usize) -> &[u64] {
+        let rest = self.rest;
+        self.old.entry(i).or_insert_with(|| match rest.old_pos[i] {
+            Some(x) => Self::of(&rest.texts[x]),
+            None => Self::of(&full_text(rest.a[i].statement)),
+        })
     }
+
+    fn new(&mut self, j: usize) -> &[u64] {
+        let rest = self.rest;
+        self.new.entry(j).or_insert_with(|| match rest.new_pos[j] {
+            Some(y) => Self::of(&rest.texts[y]),
+            None => Self::of(&full_text(rest.b[j].statement)),
+        })
+    }
+}
+
+/// Share of `x`'s distinct words that `y` has (both sorted).
+fn contained(x: &[u64], y: &[u64]) -> f64 {
+    let shared = x.iter().filter(|w| y.binary_search(w).is_ok()).count();
+    shared as f64 / x.len().max(1) as f64
+}
+
+/// Splits found by round 5: old statement → its parts; merges: new
+/// statement → the old statements merged into it.
+type SplitsAndMerges = (HashMap<usize, Vec<usize>>, HashMap<usize, Vec<usize>>);
+
+/// Round 5. Parts of splits and merged statements are linked in `m`: a
+/// split's old statement to its first part (the one it was linked to
+/// before, if any), a merge's result to its first old statement.
+fn containment(rest: &Rest<'_, '_>, m: &mut Matching) -> SplitsAndMerges {
+    let (a, b) = (rest.a, rest.b);
     let unlinked_new: Vec<usize> = (0..b.len())
         .filter(|&j| m.new_to_old[j].is_none())
         .collect();
+    let unlinked_old: Vec<usize> = (0..a.len())
+        .filter(|&i| m.old_to_new[i].is_none())
+        .collect();
+    if unlinked_new.is_empty() && unlinked_old.is_empty() {
+        return (HashMap::new(), HashMap::new());
+    }
+    let mut words = Words {
+        rest,
+        old: HashMap::new(),
+        new: HashMap::new(),
+    };
+    // Candidates are looked for in the same level only: a split or a merge
+    // reorganises one level's expectations. Only levels with an unlinked
+    // statement are indexed.
+    let mut levels: HashSet<(&str, &str)> = HashSet::new();
+    for &j in &unlinked_new {
+        levels.insert((b[j].track, &b[j].level.id));
+    }
+    for &i in &unlinked_old {
+        levels.insert((a[i].track, &a[i].level.id));
+    }
+    let mut old_by_level: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    for (i, it) in a.iter().enumerate() {
+        let key = (it.track, it.level.id.as_str());
+        if levels.contains(&key) {
+            old_by_level.entry(key).or_default().push(i);
+        }
+    }
+    let mut new_by_level: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    for (j, it) in b.iter().enumerate() {
+        let key = (it.track, it.level.id.as_str());
+        if levels.contains(&key) {
+            new_by_level.entry(key).or_default().push(j);
+        }
+    }
     let mut parts: Vec<(usize, usize)> = Vec::new();
     for j in unlinked_new {
-        let wj = words(a.len() + j);
+        let wj = words.new(j).to_vec();
         if wj.len() < MIN_CONTAINED_WORDS {
             continue;
         }
         let olds = old_by_level.get(&(b[j].track, b[j].level.id.as_str()));
-        let best = olds
-            .into_iter()
-            .flatten()
-            .map(|&i| (contained(&wj, &words(i)), i))
-            .filter(|(c, _)| *c >= THRESHOLDS.containment)
-            .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)));
+        let mut best: Option<(f64, usize)> = None;
+        for &i in olds.into_iter().flatten() {
+            let c = contained(&wj, words.old(i));
+            if c >= THRESHOLDS.containment && best.is_none_or(|(bc, _)| c > bc) {
+                best = Some((c, i));
+            }
+        }
         if let Some((_, i)) = best {
             parts.push((i, j));
         }
     }
+    let mut splits: HashMap<usize, Vec<usize>> = HashMap::new();
     for (i, j) in parts {
         let entry = splits.entry(i).or_default();
         if entry.is_empty()
@@ -513,26 +685,28 @@ fn containment(
             false
         }
     });
-    let unlinked_old: Vec<usize> = (0..a.len())
-        .filter(|&i| m.old_to_new[i].is_none())
-        .collect();
     let mut merged: Vec<(usize, usize)> = Vec::new();
-    for i in unlinked_old {
-        let wi = words(i);
+    for i in unlinked_old
+        .into_iter()
+        .filter(|&i| m.old_to_new[i].is_none())
+    {
+        let wi = words.old(i).to_vec();
         if wi.len() < MIN_CONTAINED_WORDS {
             continue;
         }
         let news = new_by_level.get(&(a[i].track, a[i].level.id.as_str()));
-        let best = news
-            .into_iter()
-            .flatten()
-            .map(|&j| (contained(&wi, &words(a.len() + j)), j))
-            .filter(|(c, _)| *c >= THRESHOLDS.containment)
-            .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)));
+        let mut best: Option<(f64, usize)> = None;
+        for &j in news.into_iter().flatten() {
+            let c = contained(&wi, words.new(j));
+            if c >= THRESHOLDS.containment && best.is_none_or(|(bc, _)| c > bc) {
+                best = Some((c, j));
+            }
+        }
         if let Some((_, j)) = best {
             merged.push((i, j));
         }
     }
+    let mut merges: HashMap<usize, Vec<usize>> = HashMap::new();
     for (i, j) in merged {
         // A part of a split is not also the result of a merge.
         if m.new_to_old[j].is_some_and(|first| splits.contains_key(&first)) {

@@ -34,8 +34,8 @@ fn ft_job_family_imports_with_parallel_ic_and_manager_levels() {
     let sources = SourceSet::read_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
     let imported = ft::import(&sources).unwrap_or_else(|e| panic!("{e}"));
     let fw = &imported.framework;
-    let text =
-        std::fs::read_to_string(dir.join("data/job-families/engineering.yml")).unwrap_or_default();
+    let text = std::fs::read_to_string(dir.join("data/job-families/engineering.yml"))
+        .unwrap_or_else(|e| panic!("{e}"));
     let source = yaml(&text);
     let themes = source["themes"].as_array().map(Vec::len).unwrap_or(0);
     assert_eq!(fw.areas.len(), themes);
@@ -102,7 +102,7 @@ fn monzo_frameworks_import_with_generic_as_the_base() {
         ("frameworks/generic.md", "generic"),
         ("frameworks/engineering/backend.md", "engineering-backend"),
     ] {
-        let text = std::fs::read_to_string(dir.join(file)).unwrap_or_default();
+        let text = std::fs::read_to_string(dir.join(file)).unwrap_or_else(|e| panic!("{e}"));
         let matter = text.split("---\n").nth(1).unwrap_or_default();
         let source = yaml(matter);
         let mut expected: BTreeMap<u64, usize> = BTreeMap::new();

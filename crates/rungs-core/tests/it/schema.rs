@@ -9,18 +9,19 @@ fn published_schema_matches_the_model() {
     if std::env::var_os("RUNGS_UPDATE_SCHEMA").is_some() {
         std::fs::write(&path, &generated).unwrap_or_else(|e| panic!("{e}"));
     }
-    let published = std::fs::read_to_string(&path).unwrap_or_default();
+    let published = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
     assert!(
         published == generated,
         "schema/framework.schema.json is out of date: run `RUNGS_UPDATE_SCHEMA=1 cargo test -p rungs-core schema` and commit it"
     );
     // The schema describes the export: its required top-level keys are present in one.
-    let schema: serde_json::Value = serde_json::from_str(&generated).unwrap_or_default();
+    let schema: serde_json::Value =
+        serde_json::from_str(&generated).unwrap_or_else(|e| panic!("{e}"));
     let loaded =
         rungs_core::load(&rungs_core::SourceSet::example()).unwrap_or_else(|e| panic!("{e}"));
     let export: serde_json::Value =
         serde_json::from_str(&rungs_core::export::json::to_json(&loaded.framework))
-            .unwrap_or_default();
+            .unwrap_or_else(|e| panic!("{e}"));
     for key in schema["required"].as_array().into_iter().flatten() {
         let key = key.as_str().unwrap_or_default();
         assert!(export.get(key).is_some(), "export lacks required key {key}");

@@ -195,7 +195,11 @@ fn matrix_has_a_column_per_level_of_the_ladder() {
 #[test]
 fn search_and_comparison_data_and_exports_are_published() {
     let (fw, site) = build_example();
-    let data = String::from_utf8_lossy(site.get("assets/data.js").unwrap_or_default()).into_owned();
+    let data = String::from_utf8_lossy(
+        site.get("assets/data.js")
+            .unwrap_or_else(|| panic!("{} was not built", "assets/data.js")),
+    )
+    .into_owned();
     let json = data
         .trim_start_matches("window.RUNGS_DATA=")
         .trim_end()
@@ -206,10 +210,17 @@ fn search_and_comparison_data_and_exports_are_published() {
         value["tracks"].as_array().map(Vec::len),
         Some(fw.tracks.len())
     );
-    let exported: serde_json::Value =
-        serde_json::from_slice(site.get("framework.json").unwrap_or_default()).unwrap_or_default();
+    let exported: serde_json::Value = serde_json::from_slice(
+        site.get("framework.json")
+            .unwrap_or_else(|| panic!("{} was not built", "framework.json")),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(exported["title"], fw.title.as_str());
-    let sitemap = String::from_utf8_lossy(site.get("sitemap.xml").unwrap_or_default()).into_owned();
+    let sitemap = String::from_utf8_lossy(
+        site.get("sitemap.xml")
+            .unwrap_or_else(|| panic!("{} was not built", "sitemap.xml")),
+    )
+    .into_owned();
     assert!(
         sitemap.contains(
             "<loc>https://careers.northwind.example/tracks/engineering/senior.html</loc>"
@@ -238,7 +249,11 @@ fn raw_html_is_sanitised_unless_the_framework_opts_in() {
     );
     let loaded = rungs_core::load(&sources).unwrap_or_else(|e| panic!("{e}"));
     let site = build(&loaded.framework, &sources).unwrap_or_else(|e| panic!("{e}"));
-    let faq = String::from_utf8_lossy(site.get("pages/faq.html").unwrap_or_default()).into_owned();
+    let faq = String::from_utf8_lossy(
+        site.get("pages/faq.html")
+            .unwrap_or_else(|| panic!("{} was not built", "pages/faq.html")),
+    )
+    .into_owned();
     assert!(
         !faq.contains("alert(1)") && !faq.contains("onerror"),
         "{faq}"
@@ -253,7 +268,11 @@ fn raw_html_is_sanitised_unless_the_framework_opts_in() {
     );
     sources.insert("rungs.toml", config);
     let site = build(&loaded.framework, &sources).unwrap_or_else(|e| panic!("{e}"));
-    let faq = String::from_utf8_lossy(site.get("pages/faq.html").unwrap_or_default()).into_owned();
+    let faq = String::from_utf8_lossy(
+        site.get("pages/faq.html")
+            .unwrap_or_else(|| panic!("{} was not built", "pages/faq.html")),
+    )
+    .into_owned();
     assert!(faq.contains("<script>alert(1)</script>"), "{faq}");
 }
 
@@ -280,7 +299,11 @@ fn theme_files_override_the_built_in_ones_one_by_one() {
         Some("FAQ".into())
     );
     assert!(site.get("assets/extra.css").is_some());
-    let text = String::from_utf8_lossy(site.get("index.html").unwrap_or_default()).into_owned();
+    let text = String::from_utf8_lossy(
+        site.get("index.html")
+            .unwrap_or_else(|| panic!("{} was not built", "index.html")),
+    )
+    .into_owned();
     assert!(text.contains("--accent: #aa3300"), "{text}");
     let index = html(&site, "index.html");
     let sheets: Vec<&str> = index
@@ -401,7 +424,11 @@ fn incremental_rebuild_equals_a_full_build() {
             );
         }
         assert!(
-            String::from_utf8_lossy(full.get("framework.json").unwrap_or_default()).contains(to)
+            String::from_utf8_lossy(
+                full.get("framework.json")
+                    .unwrap_or_else(|| panic!("{} was not built", "framework.json"))
+            )
+            .contains(to)
         );
         sources.insert(path, text);
     }
