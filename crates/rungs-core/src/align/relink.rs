@@ -365,11 +365,10 @@ pub(crate) fn relink_items(a: &[Item<'_>], b: &[Item<'_>]) -> Linked {
             .get(&(it.track, it.level.id.as_str(), it.statement.id.as_str()))
             .copied()
     };
-    for j in 0..b.len() {
+    for (j, it) in b.iter().enumerate() {
         if let Some(i) = same_id(j)
             && m.old_to_new[i].is_none()
-            && ((a[i].statement.explicit_id && b[j].statement.explicit_id)
-                || a[i].same_words(&b[j]))
+            && ((a[i].statement.explicit_id && it.statement.explicit_id) || a[i].same_words(it))
         {
             m.link(i, j);
         }
@@ -421,8 +420,7 @@ pub(crate) fn relink_items(a: &[Item<'_>], b: &[Item<'_>]) -> Linked {
                 .push(i);
         }
     }
-    for j in 0..b.len() {
-        let it = &b[j];
+    for (j, it) in b.iter().enumerate() {
         if m.new_to_old[j].is_some() {
             continue;
         }
@@ -494,14 +492,14 @@ fn round(v: f64) -> f64 {
 fn link_similar(rest: &Rest<'_, '_>, m: &mut Matching) {
     let (a, b) = (rest.a, rest.b);
     let mut tracks: HashMap<&str, (Vec<usize>, Vec<usize>)> = HashMap::new();
-    for i in 0..a.len() {
+    for (i, it) in a.iter().enumerate() {
         if m.old_to_new[i].is_none() && rest.old_pos[i].is_some() {
-            tracks.entry(a[i].track).or_default().0.push(i);
+            tracks.entry(it.track).or_default().0.push(i);
         }
     }
-    for j in 0..b.len() {
+    for (j, it) in b.iter().enumerate() {
         if m.new_to_old[j].is_none() && rest.new_pos[j].is_some() {
-            tracks.entry(b[j].track).or_default().1.push(j);
+            tracks.entry(it.track).or_default().1.push(j);
         }
     }
     let mut names: Vec<&str> = tracks.keys().copied().collect();
@@ -572,7 +570,7 @@ impl Words<'_, '_, '_> {
         ids
     }
 
-    fn old(&mut self, i: usize) -> &[u64] {
+    fn old_one(&mut self, i: usize) -> &[u64] {
         let rest = self.rest;
         self.old.entry(i).or_insert_with(|| match rest.old_pos[i] {
             Some(x) => Self::of(&rest.texts[x]),
@@ -580,7 +578,7 @@ impl Words<'_, '_, '_> {
         })
     }
 
-    fn new(&mut self, j: usize) -> &[u64] {
+    fn new_one(&mut self, j: usize) -> &[u64] {
         let rest = self.rest;
         self.new.entry(j).or_insert_with(|| match rest.new_pos[j] {
             Some(y) => Self::of(&rest.texts[y]),
@@ -644,14 +642,14 @@ fn containment(rest: &Rest<'_, '_>, m: &mut Matching) -> SplitsAndMerges {
     }
     let mut parts: Vec<(usize, usize)> = Vec::new();
     for j in unlinked_new {
-        let wj = words.new(j).to_vec();
+        let wj = words.new_one(j).to_vec();
         if wj.len() < MIN_CONTAINED_WORDS {
             continue;
         }
         let olds = old_by_level.get(&(b[j].track, b[j].level.id.as_str()));
         let mut best: Option<(f64, usize)> = None;
         for &i in olds.into_iter().flatten() {
-            let c = contained(&wj, words.old(i));
+            let c = contained(&wj, words.old_one(i));
             if c >= THRESHOLDS.containment && best.is_none_or(|(bc, _)| c > bc) {
                 best = Some((c, i));
             }
@@ -690,14 +688,14 @@ fn containment(rest: &Rest<'_, '_>, m: &mut Matching) -> SplitsAndMerges {
         .into_iter()
         .filter(|&i| m.old_to_new[i].is_none())
     {
-        let wi = words.old(i).to_vec();
+        let wi = words.old_one(i).to_vec();
         if wi.len() < MIN_CONTAINED_WORDS {
             continue;
         }
         let news = new_by_level.get(&(a[i].track, a[i].level.id.as_str()));
         let mut best: Option<(f64, usize)> = None;
         for &j in news.into_iter().flatten() {
-            let c = contained(&wi, words.new(j));
+            let c = contained(&wi, words.new_one(j));
             if c >= THRESHOLDS.containment && best.is_none_or(|(bc, _)| c > bc) {
                 best = Some((c, j));
             }
