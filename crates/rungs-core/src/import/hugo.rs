@@ -542,7 +542,9 @@ fn parse_body(p: &ContentPage, areas: &AreaIndex, diags: &mut Vec<Diagnostic>) -
 fn cells(section: &str, offset: usize) -> Vec<Cell> {
     let mut out = Vec::new();
     let mut pos = 0;
-    let lower = section.to_lowercase();
+    // ASCII case only: positions found in `lower` are used on `section`,
+    // and full Unicode lowercasing changes lengths ("İ" is longer lowered).
+    let lower = section.to_ascii_lowercase();
     let mut in_table = false;
     while pos < section.len() {
         if lower[pos..].starts_with("<table") {

@@ -5,6 +5,7 @@ mod fixtures;
 mod hugo;
 mod importers;
 mod map;
+mod no_panic;
 mod relink;
 mod roundtrip;
 mod schema;
