@@ -133,8 +133,10 @@ fn from_git(rev: &str, dir: &Path) -> Result<SourceSet> {
         Ok(String::from_utf8_lossy(&out.stdout).into_owned())
     };
     // ls-tree lists paths relative to `dir`; `REV:./path` reads them relative to it too.
-    let listing = git(&["ls-tree", "-r", "--name-only", rev, "--", "."])?;
-    let paths: Vec<&str> = listing.lines().collect();
+    // `-z`: names as they are, NUL-separated (without it git quotes names
+    // with non-ASCII characters, and those paths do not exist at REV).
+    let listing = git(&["ls-tree", "-r", "-z", "--name-only", rev, "--", "."])?;
+    let paths: Vec<&str> = listing.split('\0').filter(|p| !p.is_empty()).collect();
     let mut child = Command::new("git")
         .arg("-C")
         .arg(dir)

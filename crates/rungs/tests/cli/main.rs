@@ -310,6 +310,12 @@ fn diff_between_git_revisions_and_directories() {
         rungs(&["new", path(&careers)], dir.path()).status.code(),
         Some(0)
     );
+    // A file name with non-ASCII characters (git quotes such names unless asked not to).
+    std::fs::write(
+        careers.join("pages/équipe.md"),
+        "---\ntitle: Équipe\n---\n\nWho we are.\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     let _ = git(&["add", "-A"]);
     let _ = git(&["commit", "-qm", "v1"]);
     let senior = careers.join("tracks/engineering/senior.md");
