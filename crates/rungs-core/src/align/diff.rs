@@ -60,6 +60,20 @@ pub enum StatementChange {
         /// Word diff from old to new.
         diff: Vec<DiffPart>,
     },
+    /// The same statement with other examples (its own words may have
+    /// changed too: that is reported as well).
+    Examples {
+        /// Where it is.
+        at: Place,
+        /// Its id.
+        id: String,
+        /// Its text.
+        text: String,
+        /// Examples only in the new version.
+        added: Vec<String>,
+        /// Examples only in the old version.
+        removed: Vec<String>,
+    },
     /// One statement became several.
     Split {
         /// Where it was.
@@ -224,8 +238,10 @@ fn statement_changes(log: &mut Changelog, a: &[Item<'_>], b: &[Item<'_>], linked
         };
         let o = &a[i];
         let diff = || word_diff(&full_text(o.statement), &full_text(n.statement));
+        let examples = examples_change(o, n);
         match &linked.fates[i] {
-            Found::Unchanged(_) => log.unchanged += 1,
+            Found::Unchanged(_) if examples.is_none() => log.unchanged += 1,
+            Found::Unchanged(_) => {}
             Found::Reworded(..) => log.statements.push(StatementChange::Reworded {
                 at: place(n),
                 old_id: o.statement.id.clone(),
@@ -253,6 +269,9 @@ fn statement_changes(log: &mut Changelog, a: &[Item<'_>], b: &[Item<'_>], linked
             }),
             Found::Removed => {}
         }
+        if let Some(change) = examples {
+            log.statements.push(change);
+        }
     }
     for (i, found) in linked.fates.iter().enumerate() {
         if *found == Found::Removed {
@@ -264,6 +283,28 @@ fn statement_changes(log: &mut Changelog, a: &[Item<'_>], b: &[Item<'_>], linked
             });
         }
     }
+}
+
+/// The examples `n` has that `o` had not, and the other way round; `None`
+/// when they are the same.
+fn examples_change(o: &Item<'_>, n: &Item<'_>) -> Option<StatementChange> {
+    let (old, new) = (&o.statement.examples, &n.statement.examples);
+    if old == new {
+        return None;
+    }
+    let added: Vec<String> = new.iter().filter(|e| !old.contains(e)).cloned().collect();
+    let removed: Vec<String> = old.iter().filter(|e| !new.contains(e)).cloned().collect();
+    // Only reordered: nothing to tell.
+    if added.is_empty() && removed.is_empty() {
+        return None;
+    }
+    Some(StatementChange::Examples {
+        at: place(n),
+        id: n.statement.id.clone(),
+        text: full_text(n.statement),
+        added,
+        removed,
+    })
 }
 
 /// A word diff as text: `[-removed-]{+added+}`.
@@ -301,13 +342,23 @@ pub fn to_markdown(log: &Changelog, old_name: &str, new_name: &str) -> String {
     list("Tracks removed", &log.tracks_removed, &mut out);
     list("Levels added", &log.levels_added, &mut out);
     list("Levels removed", &log.levels_removed, &mut out);
+    // Markers go around the words, and the spaces stay outside them, so
+    // "a **new** word" never reads "a **new**word".
+    let mark = |text: &str, marker: &str| -> String {
+        let core = text.trim();
+        if core.is_empty() {
+            return String::new();
+        }
+        let lead = &text[..text.len() - text.trim_start().len()];
+        let trail = &text[text.trim_end().len()..];
+        format!("{lead}{marker}{core}{marker}{trail}")
+    };
     let md_diff = |parts: &[DiffPart]| -> String {
         parts
             .iter()
             .map(|p| match p.op {
-                "added" if !p.text.trim().is_empty() => format!("**{}**", p.text.trim()),
-                "removed" if !p.text.trim().is_empty() => format!("~~{}~~", p.text.trim()),
-                "added" | "removed" => String::new(),
+                "added" => mark(&p.text, "**"),
+                "removed" => mark(&p.text, "~~"),
                 _ => p.text.clone(),
             })
             .collect()
@@ -323,6 +374,31 @@ pub fn to_markdown(log: &Changelog, old_name: &str, new_name: &str) -> String {
             }
             StatementChange::Reworded { at, diff, .. } => {
                 (at, format!("- Reworded ({}): {}", at.area, md_diff(diff)))
+            }
+            StatementChange::Examples {
+                at,
+                text,
+                added,
+                removed,
+                ..
+            } => {
+                let quoted = |xs: &[String]| {
+                    xs.iter()
+                        .map(|x| format!("“{x}”"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                let mut line = format!("- Examples changed ({}) for “{text}”:", at.area);
+                if !added.is_empty() {
+                    line.push_str(&format!(" added {}", quoted(added)));
+                    if !removed.is_empty() {
+                        line.push(';');
+                    }
+                }
+                if !removed.is_empty() {
+                    line.push_str(&format!(" removed {}", quoted(removed)));
+                }
+                (at, line)
             }
             StatementChange::Split {
                 from, text, into, ..

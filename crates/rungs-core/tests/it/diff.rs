@@ -80,6 +80,7 @@ fn rewordings_moves_additions_and_removals_are_told_apart() {
             StatementChange::Moved { .. } => "moved",
             StatementChange::Split { .. } => "split",
             StatementChange::Merged { .. } => "merged",
+            StatementChange::Examples { .. } => "examples",
         })
         .collect();
     let count = |k: &str| kinds.iter().filter(|x| **x == k).count();
@@ -145,4 +146,58 @@ fn large_frameworks_diff_by_id_without_quadratic_work() {
     let log = diff(&a, &b);
     assert_eq!(log.statements.len(), 1);
     assert_eq!(log.unchanged, a.counts().statements - 1);
+}
+
+#[test]
+fn examples_added_removed_and_reworded_are_reported() {
+    let old = SourceSet::example();
+    let mut new = old.clone();
+    let path = "tracks/engineering/senior.md";
+    let text = old
+        .get(path)
+        .map(|f| f.text().to_string())
+        .unwrap_or_else(|| panic!("no {path}"));
+    let example = text
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("- Example: "))
+        .unwrap_or_else(|| panic!("{path} has no example"))
+        .to_string();
+    edit(
+        &mut new,
+        path,
+        &format!("- Example: {example}"),
+        "- Example: you write the proposal down for the whole team",
+    );
+    let log = diff(&load(&old), &load(&new));
+    let found: Vec<&StatementChange> = log
+        .statements
+        .iter()
+        .filter(|c| matches!(c, StatementChange::Examples { .. }))
+        .collect();
+    assert_eq!(found.len(), 1, "{:?}", log.statements);
+    let StatementChange::Examples { added, removed, .. } = found[0] else {
+        panic!("not an examples change")
+    };
+    assert_eq!(added, &["you write the proposal down for the whole team"]);
+    assert_eq!(removed, &[example]);
+    assert_eq!(log.unchanged, load(&old).counts().statements - 1);
+    let md = to_markdown(&log, "v1", "v2");
+    assert!(
+        md.contains("Examples changed") && md.contains("added “you write"),
+        "{md}"
+    );
+}
+
+#[test]
+fn markdown_keeps_spaces_around_highlighted_words() {
+    let old = SourceSet::example();
+    let mut new = old.clone();
+    edit(
+        &mut new,
+        "tracks/engineering/senior.md",
+        "thoroughly, kindly and quickly",
+        "thoroughly, kindly and very quickly",
+    );
+    let md = to_markdown(&diff(&load(&old), &load(&new)), "v1", "v2");
+    assert!(md.contains("and **very** quickly"), "{md}");
 }

@@ -62,7 +62,7 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode> {
 }
 
 /// One change as a line (or a few) of text: `+` added, `-` removed, `~`
-/// reworded, `>` moved, `<` split, `=` merged.
+/// reworded, `>` moved, `<` split, `=` merged, `e` examples changed.
 fn write_change(out: &mut impl Write, c: &StatementChange) -> std::io::Result<()> {
     let at = |p: &Place| format!("{}/{} [{}]", p.track, p.level, p.area);
     match c {
@@ -73,6 +73,22 @@ fn write_change(out: &mut impl Write, c: &StatementChange) -> std::io::Result<()
         }
         StatementChange::Moved { from, to, diff, .. } => {
             writeln!(out, "> {} -> {} {}", at(from), at(to), inline_diff(diff))
+        }
+        StatementChange::Examples {
+            at: p,
+            text,
+            added,
+            removed,
+            ..
+        } => {
+            writeln!(out, "e {} examples of: {text}", at(p))?;
+            for x in added {
+                writeln!(out, "    + {x}")?;
+            }
+            for x in removed {
+                writeln!(out, "    - {x}")?;
+            }
+            Ok(())
         }
         StatementChange::Split {
             from, text, into, ..
