@@ -116,11 +116,17 @@ pub struct ImportArgs {
     pub format: String,
     /// The source: a directory (Hugo site, Monzo or FT repository), or a file (CSV, JSON).
     pub src: PathBuf,
-    /// The framework directory to create.
-    pub out: PathBuf,
-    /// Show what would be imported without writing anything.
+    /// The framework directory to create (not needed with --dry-run).
+    #[arg(required_unless_present = "dry_run")]
+    pub out: Option<PathBuf>,
+    /// Show what would be imported, and what could not be, without writing anything.
     #[arg(long)]
     pub dry_run: bool,
+    /// Write the framework even though parts of the source could not be
+    /// imported (each is reported as an error); without it nothing is
+    /// written and the exit code is 1.
+    #[arg(long)]
+    pub accept_loss: bool,
     /// Write into OUT even if it is not empty (files with the same names are replaced).
     #[arg(long)]
     pub force: bool,

@@ -20,32 +20,50 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
             format.description
         )
     })?;
-    let diags = imported.diagnostics.sorted();
-    render::print_all(&diags, &sources, root.as_deref());
+    // Errors are parts of the source that are not in the framework; warnings
+    // are things worth knowing that lose nothing of the ladder.
+    let (lost, warnings) = (
+        imported.diagnostics.errors(),
+        imported.diagnostics.warnings(),
+    );
+    render::print_all(&imported.diagnostics.sorted(), &sources, root.as_deref());
     let counts = imported.framework.counts();
     eprintln!(
-        "imported {counts}; {} warning(s) about content that was not imported",
-        diags.len()
+        "read {counts} from {}; {lost} part(s) could not be imported, {warnings} warning(s)",
+        args.src.display()
     );
-    if args.dry_run {
-        let files = native::to_sources(&imported.framework);
-        eprintln!(
-            "dry run: would write {} files into {}:",
-            files.len(),
-            args.out.display()
-        );
-        for f in files.iter() {
-            eprintln!("  {}", f.path);
-        }
-        return Ok(ExitCode::SUCCESS);
-    }
-    prepare_output_dir(&args.out, args.force)?;
+    let refused = lost > 0 && !args.accept_loss;
     let files = native::to_sources(&imported.framework);
+    let out = match (&args.out, args.dry_run) {
+        (Some(out), false) => out,
+        (out, _) => {
+            let into = out
+                .as_ref()
+                .map_or(String::new(), |o| format!(" into {}", o.display()));
+            eprintln!("dry run: would write {} files{into}:", files.len());
+            for f in files.iter() {
+                eprintln!("  {}", f.path);
+            }
+            return Ok(if refused {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            });
+        }
+    };
+    if refused {
+        eprintln!(
+            "nothing was written: {lost} part(s) of the source could not be imported (the errors above). \
+             Fix the source, or pass --accept-loss to write the framework without them."
+        );
+        return Ok(ExitCode::from(1));
+    }
+    prepare_output_dir(out, args.force)?;
     files
-        .write_to(&args.out)
-        .with_context(|| format!("cannot write into `{}`", args.out.display()))?;
+        .write_to(out)
+        .with_context(|| format!("cannot write into `{}`", out.display()))?;
     // Check what was written, so problems show now and not at publishing time.
-    let written = Input::read(&args.out)?;
+    let written = Input::read(out)?;
     let loaded = rungs_core::load(&written.sources)?;
     let errors = loaded.diagnostics.errors();
     if errors > 0 {
@@ -56,14 +74,20 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
         );
         bail!(
             "the imported framework in `{}` has {errors} error(s); see above",
-            args.out.display()
+            out.display()
         );
     }
+    let left_out = if lost > 0 {
+        format!(" ({lost} part(s) of the source left out, as --accept-loss allows)")
+    } else {
+        String::new()
+    };
     eprintln!(
-        "wrote {} files into {}; `rungs check {}` finds no errors",
+        "wrote {} files ({}) into {}{left_out}; `rungs check {}` finds no errors",
         files.len(),
-        args.out.display(),
-        args.out.display()
+        loaded.framework.counts(),
+        out.display(),
+        out.display()
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -717,3 +717,44 @@ fn check_reports_site_settings_with_their_line() {
     assert_eq!(d["line"], line as u64, "{json}");
     assert!(d["end_column"].is_u64(), "{json}");
 }
+
+#[test]
+fn import_writes_nothing_when_parts_are_lost_unless_the_loss_is_accepted() {
+    let dir = tmp();
+    let csv = dir.path().join("ladder.csv");
+    std::fs::write(
+        &csv,
+        "level,area,text\njunior,Craft,You write tests.\nsenior,Craft,You design systems.\nsenior,Craft,\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.path().join("out");
+    // A dry run needs no OUT, and its exit code tells the truth too.
+    let o = rungs(&["import", "csv", "--dry-run", path(&csv)], dir.path());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("dry run: would write"),
+        "{}",
+        stderr(&o)
+    );
+    let o = rungs(&["import", "csv", path(&csv), path(&out)], dir.path());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("nothing was written") && stderr(&o).contains("--accept-loss"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!out.exists(), "a refused import wrote files");
+    let o = rungs(
+        &["import", "csv", "--accept-loss", path(&csv), path(&out)],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("left out"), "{}", stderr(&o));
+    assert_eq!(
+        rungs(&["check", path(&out)], dir.path()).status.code(),
+        Some(0)
+    );
+    // Without OUT and without --dry-run, the command line is refused.
+    let o = rungs(&["import", "csv", path(&csv)], dir.path());
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+}
