@@ -75,9 +75,12 @@ pub fn import(src: &SourceSet) -> Result<Imported, ImportError> {
         }
         read_file(file, &mut framework, &mut diags);
     }
+    // With no level at all the diagnostics say why; they are returned, not
+    // swallowed in an error message.
     if framework.tracks.is_empty() {
-        return Err(ImportError::NotRecognised(
-            "no CSV file could be read (see the errors above)".into(),
+        diags.push(Diagnostic::error(
+            Code::MissingField,
+            "no level could be imported from the CSV file(s): see the errors above",
         ));
     }
     if framework.tracks.len() == 1 {
@@ -90,9 +93,11 @@ pub fn import(src: &SourceSet) -> Result<Imported, ImportError> {
 }
 
 fn read_file(file: &SourceFile, framework: &mut Framework, diags: &mut Diagnostics) {
+    // Flexible: spreadsheets export title and note rows with fewer cells
+    // than the table under them.
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
-        .flexible(false)
+        .flexible(true)
         .from_reader(file.text().as_bytes());
     let mut rows: Vec<(u64, Vec<String>)> = Vec::new();
     for record in reader.records() {
@@ -123,20 +128,219 @@ fn read_file(file: &SourceFile, framework: &mut Framework, diags: &mut Diagnosti
             }
         }
     }
-    let Some((_, header)) = rows.first().cloned() else {
+    // The header is found by its content: the first row that names a text
+    // and a level column, or else the first with two filled cells. Rows
+    // above it (a title, notes) describe the track.
+    let filled = |row: &[String]| row.iter().filter(|c| !c.trim().is_empty()).count();
+    let header_at = rows
+        .iter()
+        .position(|(_, r)| column(r, TEXT).is_some() && column(r, LEVEL).is_some())
+        .or_else(|| rows.iter().position(|(_, r)| filled(r) >= 2));
+    let Some(header_at) = header_at else {
         diags.push(
-            Diagnostic::error(Code::Syntax, format!("`{}` is empty", file.path))
-                .at(&file.start_span()),
+            Diagnostic::error(
+                Code::Syntax,
+                format!("`{}` has no header row (a row with at least two named columns)", file.path),
+            )
+            .at(&file.start_span())
+            .help("name the columns in one row: a text and a level column, or an area column and one column per level (see docs/import.md)"),
         );
         return;
     };
-    let stem = file.path.rsplit('/').next().unwrap_or(&file.path);
-    let stem = &stem[..stem.len() - 4];
-    if column(&header, TEXT).is_some() && column(&header, LEVEL).is_some() {
-        by_statement(file, &header, &rows[1..], stem, framework, diags);
-    } else {
-        by_matrix(file, &header, &rows[1..], stem, framework, diags);
+    let above: Vec<String> = rows[..header_at]
+        .iter()
+        .flat_map(|(_, r)| r.iter())
+        .map(|c| collapse_whitespace(c))
+        .filter(|c| !c.is_empty())
+        .collect();
+    let (header_line, mut header) = rows[header_at].clone();
+    // Trailing columns with no name and no content are spreadsheet padding.
+    while header.last().is_some_and(|h| h.trim().is_empty()) {
+        let i = header.len() - 1;
+        if rows[header_at + 1..]
+            .iter()
+            .any(|(_, r)| r.get(i).is_some_and(|c| !c.trim().is_empty()))
+        {
+            break;
+        }
+        header.pop();
     }
+    let name = file.path.rsplit('/').next().unwrap_or(&file.path);
+    let stem = name.get(..name.len().saturating_sub(4)).unwrap_or(name);
+    let stem = if slug(stem).is_empty() { "track" } else { stem };
+    let table = Table {
+        file,
+        header: &header,
+        header_line,
+        rows: &rows[header_at + 1..],
+    };
+    let before = framework.tracks.len();
+    if column(&header, TEXT).is_some() && column(&header, LEVEL).is_some() {
+        by_statement(&table, stem, framework, diags);
+    } else {
+        by_matrix(&table, stem, framework, diags);
+    }
+    // A title and notes above the header name and describe a track of this file alone.
+    if framework.tracks.len() == before + 1
+        && let Some(track) = framework.tracks.last_mut()
+        && let Some((title, notes)) = above.split_first()
+    {
+        track.title = title.clone();
+        if !notes.is_empty() {
+            track.description = Some(notes.join("\n\n"));
+        }
+    } else if !above.is_empty() {
+        diags.push(
+            Diagnostic::error(
+                Code::NotImported,
+                "the rows above the header are not imported: this file has several tracks",
+            )
+            .at(&file.line_span(1))
+            .help("move the title and notes into a page of the imported framework"),
+        );
+    }
+}
+
+/// A table of a CSV file: its header and the rows under it.
+struct Table<'a> {
+    file: &'a SourceFile,
+    header: &'a [String],
+    /// 1-based line of the header.
+    header_line: u64,
+    rows: &'a [(u64, Vec<String>)],
+}
+
+impl Table<'_> {
+    /// Reports the filled cells of `row` beyond the header's last column:
+    /// they belong to no column, so they are not imported.
+    fn check_extra_cells(
+        &self,
+        row: &[String],
+        span: &crate::model::Span,
+        diags: &mut Diagnostics,
+    ) {
+        if row.len() > self.header.len()
+            && row[self.header.len()..]
+                .iter()
+                .any(|c| !c.trim().is_empty())
+        {
+            diags.push(
+                Diagnostic::error(
+                    Code::NotImported,
+                    format!(
+                        "this row has {} cells but the header names {} columns; the cells beyond are not imported",
+                        row.len(),
+                        self.header.len()
+                    ),
+                )
+                .at(span)
+                .help("name the column in the header row, or quote cells that contain commas"),
+            );
+        }
+    }
+}
+
+/// A level column's title and grade: `Apprentice (P1)` is the level
+/// "Apprentice" at grade `P1`. A code is short, has a digit and no spaces.
+fn level_and_grade(header: &str) -> (String, Option<String>) {
+    let h = collapse_whitespace(header);
+    if let Some(open) = h.rfind('(')
+        && h.ends_with(')')
+    {
+        let code = h[open + 1..h.len() - 1].trim();
+        let title = h[..open].trim();
+        if !title.is_empty()
+            && (1..=8).contains(&code.chars().count())
+            && code.chars().any(|c| c.is_ascii_digit())
+            && code
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
+        {
+            return (title.to_string(), Some(code.to_string()));
+        }
+    }
+    (h, None)
+}
+
+/// The indicator a matrix row describes, from its first cell.
+#[derive(Clone, Copy)]
+enum IndicatorRow {
+    Tenure,
+    Experience,
+}
+
+fn indicator_row(first_cell: &str) -> Option<IndicatorRow> {
+    let n = normalise(first_cell);
+    if ["time in level", "time in role", "tenure", "time at level"].contains(&n.as_str()) {
+        Some(IndicatorRow::Tenure)
+    } else if [
+        "experience",
+        "years of experience",
+        "experience (years)",
+        "years",
+    ]
+    .contains(&n.as_str())
+    {
+        Some(IndicatorRow::Experience)
+    } else {
+        None
+    }
+}
+
+/// The statements of one matrix cell: one per bullet (`•`, `-`, `*`,
+/// `1.`, `1)`), or one per line when the cell has no bullets. A line
+/// without a bullet under a bulleted one continues it.
+fn cell_items(cell: &str) -> Vec<String> {
+    fn bullet(line: &str) -> Option<&str> {
+        for m in ["• ", "•", "- ", "* ", "– ", "◦ ", "▪ "] {
+            if let Some(rest) = line.strip_prefix(m) {
+                return Some(rest);
+            }
+        }
+        // Numbered: digits then `.` or `)` and a space.
+        let digits = line.chars().take_while(|c| c.is_ascii_digit()).count();
+        if digits > 0 && digits <= 3 {
+            let rest = &line[digits..];
+            for m in [". ", ") "] {
+                if let Some(rest) = rest.strip_prefix(m) {
+                    return Some(rest);
+                }
+            }
+        }
+        None
+    }
+    // Bullets written one after another on a line ("• a • b") are split too.
+    let lines: Vec<String> = cell
+        .lines()
+        .flat_map(|l| {
+            let l = l.trim();
+            if l.chars().skip(1).any(|c| c == '•') {
+                l.split('•')
+                    .map(|p| p.trim())
+                    .filter(|p| !p.is_empty())
+                    .map(|p| format!("• {}", bullet(p).unwrap_or(p).trim()))
+                    .collect::<Vec<_>>()
+            } else {
+                vec![l.to_string()]
+            }
+        })
+        .filter(|l| !l.is_empty())
+        .collect();
+    let bulleted = lines.iter().any(|l| bullet(l).is_some());
+    let mut out: Vec<String> = Vec::new();
+    for line in &lines {
+        match bullet(line) {
+            Some(text) => out.push(text.trim().to_string()),
+            None if bulleted && !out.is_empty() => {
+                if let Some(last) = out.last_mut() {
+                    last.push(' ');
+                    last.push_str(line);
+                }
+            }
+            None => out.push(line.clone()),
+        }
+    }
+    out.into_iter().filter(|t| !t.is_empty()).collect()
 }
 
 fn area_id(framework: &mut Framework, path: &[String], leaf_id: Option<&str>) -> String {
@@ -181,14 +385,8 @@ fn track_mut<'a>(framework: &'a mut Framework, id: &str) -> &'a mut Track {
     &mut framework.tracks[last]
 }
 
-fn by_statement(
-    file: &SourceFile,
-    header: &[String],
-    rows: &[(u64, Vec<String>)],
-    stem: &str,
-    framework: &mut Framework,
-    diags: &mut Diagnostics,
-) {
+fn by_statement(table: &Table<'_>, stem: &str, framework: &mut Framework, diags: &mut Diagnostics) {
+    let (file, header, rows) = (table.file, table.header, table.rows);
     let col = |names: &[&str]| column(header, names);
     let (text_c, level_c) = (col(TEXT), col(LEVEL));
     let (track_c, title_c, rank_c, grade_c) = (
@@ -215,7 +413,7 @@ fn by_statement(
         if !known.contains(&Some(i)) && !h.trim().is_empty() {
             diags.push(
                 Diagnostic::warning(Code::NotImported, format!("column `{h}` is not imported"))
-                    .at(&file.line_span(1))
+                    .at(&file.line_span(table.header_line as usize))
                     .help("recognised columns: track, level, level_title, rank, grade, area, area_path, statement_id, parent_id, name, text, examples"),
             );
         }
@@ -225,10 +423,14 @@ fn by_statement(
             .map(|s| s.trim().to_string())
             .filter(|s| !s.is_empty())
     };
+    // Level names with no letter or digit get a numbered id, the same for
+    // every row of the level (never an empty id, which would be a file `.md`).
+    let mut numbered: HashMap<String, String> = HashMap::new();
     // Statements by (track, level, id), to attach children to their parents.
     let mut index: HashMap<(String, String, String), Vec<usize>> = HashMap::new();
     for (line, row) in rows {
         let span = file.line_span(*line as usize);
+        table.check_extra_cells(row, &span, diags);
         let (Some(level_name), Some(text)) = (cell(row, level_c), cell(row, text_c)) else {
             if row.iter().any(|c| !c.trim().is_empty()) {
                 diags.push(
@@ -252,7 +454,16 @@ fn by_statement(
                 .as_deref()
                 .filter(|_| cell(row, path_c).is_some()),
         );
-        let level_id = slug(&level_name);
+        let level_id = match slug(&level_name) {
+            id if id.is_empty() => {
+                let next = numbered.len() + 1;
+                numbered
+                    .entry(level_name.clone())
+                    .or_insert_with(|| format!("level-{next}"))
+                    .clone()
+            }
+            id => id,
+        };
         let rank = cell(row, rank_c).and_then(|r| r.parse::<u32>().ok());
         let track = track_mut(framework, &track_id);
         let position = match track.levels.iter().position(|l| l.id == level_id) {
@@ -348,73 +559,90 @@ fn child_slot<'a>(
     }
 }
 
-fn by_matrix(
-    file: &SourceFile,
-    header: &[String],
-    rows: &[(u64, Vec<String>)],
-    stem: &str,
-    framework: &mut Framework,
-    diags: &mut Diagnostics,
-) {
+fn by_matrix(table: &Table<'_>, stem: &str, framework: &mut Framework, diags: &mut Diagnostics) {
+    let (file, header, rows) = (table.file, table.header, table.rows);
+    let header_span = file.line_span(table.header_line as usize);
     if header.len() < 2 {
         diags.push(
             Diagnostic::error(Code::Syntax, "a matrix needs an area column and at least one level column")
-                .at(&file.line_span(1))
+                .at(&header_span)
                 .help("put areas in the first column and one level per column, or use the row-per-statement layout (see docs/import.md)"),
         );
         return;
     }
     let track_id = slug(stem);
-    let mut levels: Vec<Level> = header[1..]
-        .iter()
-        .enumerate()
-        .map(|(i, h)| Level {
-            id: slug(h),
-            rank: i as u32 + 1,
-            title: h.trim().to_string(),
-            span: file.line_span(1),
-            ..Level::default()
-        })
-        .collect();
+    let mut levels: Vec<Level> = Vec::with_capacity(header.len() - 1);
     for (i, h) in header[1..].iter().enumerate() {
-        if h.trim().is_empty() {
+        let (title, grade) = level_and_grade(h);
+        if title.is_empty() {
             diags.push(
                 Diagnostic::error(
                     Code::MissingField,
                     format!("level column {} has no name", i + 2),
                 )
-                .at(&file.line_span(1))
+                .at(&header_span)
                 .help("name every level in the header row"),
             );
         }
+        // Never an empty id (it would be a file named `.md`).
+        let id = match slug(&title) {
+            id if id.is_empty() => format!("level-{}", i + 1),
+            id => id,
+        };
+        levels.push(Level {
+            id,
+            rank: i as u32 + 1,
+            title: if title.is_empty() {
+                format!("Level {}", i + 1)
+            } else {
+                title
+            },
+            grade,
+            span: header_span.clone(),
+            ..Level::default()
+        });
     }
     for (line, row) in rows {
-        let area_name = row[0].trim();
+        let Some(first) = row.first() else { continue };
+        let area_name = first.trim();
+        let span = file.line_span(*line as usize);
         if area_name.is_empty() {
             if row.iter().skip(1).any(|c| !c.trim().is_empty()) {
                 diags.push(
                     Diagnostic::error(Code::MissingField, "this row has statements but no area")
-                        .at(&file.line_span(*line as usize))
+                        .at(&span)
                         .help("write the area in the first column"),
                 );
+            }
+            continue;
+        }
+        table.check_extra_cells(row, &span, diags);
+        if let Some(kind) = indicator_row(area_name) {
+            for (level, cell) in levels.iter_mut().zip(&row[1..]) {
+                let value = collapse_whitespace(cell);
+                if value.is_empty() {
+                    continue;
+                }
+                match (crate::load::ranges::parse_years(&value), kind) {
+                    (Ok(r), IndicatorRow::Tenure) => level.indicators.tenure = Some(r),
+                    (Ok(r), IndicatorRow::Experience) => level.indicators.experience = Some(r),
+                    // Words ("Several years") are kept as the indicators' note.
+                    (Err(_), _) => {
+                        let note = format!("{area_name}: {value}");
+                        level.indicators.note = Some(match level.indicators.note.take() {
+                            Some(n) => format!("{n} {note}"),
+                            None => note,
+                        });
+                    }
+                }
             }
             continue;
         }
         let path: Vec<String> = area_name.split('>').map(|s| s.trim().to_string()).collect();
         let area = area_id(framework, &path, None);
         for (level, cell) in levels.iter_mut().zip(&row[1..]) {
-            for item in cell.lines() {
-                let item = item.trim();
-                // A bullet marker, not the `**` of a bold name.
-                let text = ["- ", "* ", "• "]
-                    .iter()
-                    .find_map(|m| item.strip_prefix(m))
-                    .unwrap_or(item)
-                    .trim();
-                if text.is_empty() {
-                    continue;
-                }
-                let (text, id) = crate::load::markdown::split_id(text);
+            for text in cell_items(cell) {
+                let (text, id) = crate::load::markdown::split_id(&text);
                 let (name, text) = crate::load::markdown::split_name(text);
                 level.statements.push(Statement {
                     explicit_id: id.is_some(),
@@ -422,7 +650,7 @@ fn by_matrix(
                     area: area.clone(),
                     name,
                     text: collapse_whitespace(text),
-                    span: file.line_span(*line as usize),
+                    span: span.clone(),
                     ..Statement::default()
                 });
             }
@@ -430,6 +658,19 @@ fn by_matrix(
     }
     for l in &mut levels {
         crate::ids::assign(l);
+    }
+    if levels.iter().all(|l| l.statements.is_empty()) {
+        diags.push(
+            Diagnostic::error(
+                Code::MissingField,
+                format!("`{}` has no statement in any level", file.path),
+            )
+            .at(&header_span)
+            .help(
+                "a matrix has areas in the first column and each level's statements in its column",
+            ),
+        );
+        return;
     }
     let track = track_mut(framework, &track_id);
     track.levels = levels;

@@ -251,13 +251,18 @@ fn csv_matrix_layout_and_its_errors() {
     loads_clean(&imported.framework);
 
     let mut set = SourceSet::new();
-    set.insert("ragged.csv", "area,L1,L2\nCraft,a,b\nDelivery,c\n");
+    // A short row is a spreadsheet dropping empty cells; a long one has text
+    // under no column.
+    set.insert(
+        "ragged.csv",
+        "area,L1,L2\nCraft,a,b\nDelivery,c\nPeople,d,e,f\n",
+    );
     set.insert("latin1.csv", b"area,L1\nCraft,Caf\xe9\n".to_vec());
     set.insert("rows.csv", "level,text,colour\nL1,Writes code,blue\nL2,,\n");
     let imported = rungs_core::import::csv::import(&set).unwrap_or_else(|e| panic!("{e}"));
     let text = describe(&imported.diagnostics.sorted());
     assert!(
-        text.contains("ragged.csv:3:") && text.contains("2 cells but the header has 3"),
+        text.contains("ragged.csv:4:") && text.contains("4 cells but the header names 3 columns"),
         "{text}"
     );
     assert!(
@@ -315,4 +320,113 @@ fn the_json_importer_reads_an_export_and_names_the_line_of_a_syntax_error() {
             .is_some_and(|e| e.starts_with("ladder.json:3:")),
         "{err:?}"
     );
+}
+
+#[test]
+fn a_spreadsheet_export_with_a_title_notes_codes_indicators_and_bullets() {
+    // As spreadsheets export it: a title and a note above the header, blank
+    // rows, padding columns, level codes in the header, an indicator row,
+    // and bullets of several kinds inside cells.
+    let csv = "\
+Platform Engineering Ladder,,,,,
+Last reviewed by the guild in spring.,,,,,
+,,,,,
+Area,Apprentice (P1),Engineer (P2),Senior Engineer (P3),,
+Time in level,1-2 years,2-3 years,Several years,,
+Craft,\"• Fixes small bugs\n• Writes tests\",\"1. Builds features\n2. Reviews code of\npeers with care\",\"- Designs services • Leads reviews\",,
+,,,,,
+Delivery,Ships with help,\"* Ships on time\n* Plans a sprint\",Plans quarters,,
+";
+    let mut set = SourceSet::new();
+    set.insert("platform.csv", csv);
+    let imported = rungs_core::import::csv::import(&set).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        imported.diagnostics.errors(),
+        0,
+        "{}",
+        describe(&imported.diagnostics.sorted())
+    );
+    let t = &imported.framework.tracks[0];
+    assert_eq!(t.title, "Platform Engineering Ladder");
+    assert_eq!(
+        t.description.as_deref(),
+        Some("Last reviewed by the guild in spring.")
+    );
+    let summary: Vec<(&str, &str, Option<&str>, usize)> = t
+        .levels
+        .iter()
+        .map(|l| {
+            (
+                l.id.as_str(),
+                l.title.as_str(),
+                l.grade.as_deref(),
+                l.statements.len(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("apprentice", "Apprentice", Some("P1"), 3),
+            ("engineer", "Engineer", Some("P2"), 4),
+            ("senior-engineer", "Senior Engineer", Some("P3"), 3),
+        ]
+    );
+    // A numbered item continued on the next line stays one statement.
+    assert!(
+        t.levels[1]
+            .statements
+            .iter()
+            .any(|s| s.text == "Reviews code of peers with care")
+    );
+    // The indicator row is indicators, not statements; words are kept as a note.
+    assert_eq!(
+        t.levels[0].indicators.tenure.as_ref().map(|r| r.min),
+        Some(1.0)
+    );
+    assert_eq!(t.levels[2].indicators.tenure, None);
+    assert!(
+        t.levels[2]
+            .indicators
+            .note
+            .as_deref()
+            .is_some_and(|n| n.contains("Several years")),
+        "{:?}",
+        t.levels[2].indicators
+    );
+    let areas: Vec<&str> = imported
+        .framework
+        .areas
+        .iter()
+        .map(|a| a.title.as_str())
+        .collect();
+    assert_eq!(areas, ["Craft", "Delivery"]);
+    loads_clean(&imported.framework);
+}
+
+#[test]
+fn a_csv_with_no_level_or_unnamed_levels_is_never_written_with_empty_ids() {
+    let mut set = SourceSet::new();
+    set.insert("empty.csv", "Area,Junior,Senior\nCraft,,\n");
+    let imported = rungs_core::import::csv::import(&set);
+    let text = match imported {
+        Ok(i) => {
+            assert!(i.framework.tracks.is_empty(), "{:?}", i.framework.tracks);
+            describe(&i.diagnostics.sorted())
+        }
+        Err(e) => e.to_string(),
+    };
+    assert!(text.contains("no statement"), "{text}");
+
+    let mut set = SourceSet::new();
+    set.insert(
+        "symbols.csv",
+        "level,text\n—,You learn.\n***,You teach.\n—,You ask.\n",
+    );
+    let imported = rungs_core::import::csv::import(&set).unwrap_or_else(|e| panic!("{e}"));
+    let t = &imported.framework.tracks[0];
+    let ids: Vec<&str> = t.levels.iter().map(|l| l.id.as_str()).collect();
+    assert_eq!(ids, ["level-1", "level-2"]);
+    assert_eq!(t.levels[0].statements.len(), 2);
+    loads_clean(&imported.framework);
 }

@@ -32,6 +32,12 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
         "read {counts} from {}; {lost} part(s) could not be imported, {warnings} warning(s)",
         args.src.display()
     );
+    if counts.levels == 0 {
+        bail!(
+            "nothing to write: no level could be imported from `{}`",
+            args.src.display()
+        );
+    }
     let refused = lost > 0 && !args.accept_loss;
     let files = native::to_sources(&imported.framework);
     let out = match (&args.out, args.dry_run) {
