@@ -66,6 +66,14 @@ pub enum Code {
     StrayFile,
     /// An importer met something it does not understand.
     NotImported,
+    /// A file was not read: not a regular file, a link leaving the
+    /// framework, too large, or a name that is not UTF-8.
+    RefusedFile,
+    /// An id that becomes part of a file name has characters or a length
+    /// that no file name of the site may have.
+    InvalidId,
+    /// Statements are nested deeper than rungs allows.
+    TooDeep,
 }
 
 impl Code {
@@ -96,6 +104,9 @@ impl Code {
             Code::NotAStatement => "not-a-statement",
             Code::StrayFile => "stray-file",
             Code::NotImported => "not-imported",
+            Code::RefusedFile => "refused-file",
+            Code::InvalidId => "invalid-id",
+            Code::TooDeep => "too-deep",
         }
     }
 }

@@ -115,7 +115,13 @@ impl DirOutput {
 
 impl DirOutput {
     fn create(&self, path: &str) -> Result<(std::path::PathBuf, std::fs::File), SiteError> {
-        let full = self.root.join(path);
+        // Output paths contain ids from content; the join refuses any that
+        // would lead outside the output folder.
+        let full =
+            rungs_core::source::join_inside(&self.root, path).map_err(|source| SiteError::Io {
+                path: path.to_string(),
+                source,
+            })?;
         let io = |source| SiteError::Io {
             path: full.display().to_string(),
             source,

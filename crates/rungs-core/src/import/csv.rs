@@ -83,10 +83,7 @@ pub fn import(src: &SourceSet) -> Result<Imported, ImportError> {
     if framework.tracks.len() == 1 {
         framework.title = framework.tracks[0].title.clone();
     }
-    Ok(Imported {
-        framework,
-        diagnostics: diags,
-    })
+    Imported::checked(framework, diags)
 }
 
 fn read_file(file: &SourceFile, framework: &mut Framework, diags: &mut Diagnostics) {

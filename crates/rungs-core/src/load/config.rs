@@ -41,6 +41,11 @@ struct RawConfig {
     #[serde(default)]
     #[allow(dead_code)]
     theme: Option<toml::Table>,
+    // Read by `SourceSet::read_dir` before loading; parsed here too so that
+    // a typo or a wrong type is reported with its line.
+    #[serde(default)]
+    #[allow(dead_code)]
+    files: Option<crate::source::FileLimits>,
 }
 
 #[derive(Deserialize)]
@@ -70,6 +75,7 @@ const KEYS: &[&str] = &[
     "areas",
     "site",
     "theme",
+    "files",
 ];
 
 /// Parses `rungs.toml`.

@@ -54,6 +54,10 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
                 .with_context(|| format!("cannot read `{}`", args.src.display()))?;
             let framework = rungs_core::export::json::from_json(&text)
                 .with_context(|| format!("`{}` is not a rungs JSON export", args.src.display()))?;
+            // The other importers check their result themselves; a JSON
+            // export read back is checked here, before anything is written.
+            rungs_core::import::check(&framework)
+                .with_context(|| format!("cannot import `{}`", args.src.display()))?;
             let imported = Imported {
                 framework,
                 diagnostics: Default::default(),
