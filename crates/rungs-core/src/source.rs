@@ -262,7 +262,7 @@ impl SourceSet {
         for (rel, abs) in &found {
             // Sizes as the file system reports them: enough to stop before
             // reading gigabytes; each read is bounded again below.
-            if let Ok(meta) = std::fs::metadata(abs)
+            if let Ok(meta) = std::fs::symlink_metadata(abs)
                 && meta.is_file()
             {
                 total = total.saturating_add(meta.len().min(limits.max_file_bytes() + 1));
@@ -332,8 +332,13 @@ impl SourceSet {
 
     /// Writes every file under `root`.
     pub fn write_to(&self, root: &Path) -> std::io::Result<()> {
-        for file in self.iter() {
-            let path = join_inside(root, &file.path)?;
+        // Every path is checked before the first is written, so a bad one
+        // leaves nothing behind.
+        let paths = self
+            .iter()
+            .map(|file| join_inside(root, &file.path).map(|path| (path, file)))
+            .collect::<std::io::Result<Vec<_>>>()?;
+        for (path, file) in paths {
             if let Some(parent) = path.parent() {
                 std::fs::create_dir_all(parent)?;
             }

@@ -194,6 +194,23 @@ pub enum SiteError {
     /// `[site]` in rungs.toml is invalid.
     #[error("rungs.toml [site]: {0}")]
     Settings(String),
+    /// A track, level or page id cannot become a file name (even with
+    /// `--force`, which builds despite other errors).
+    #[error("{0}")]
+    InvalidId(String),
+}
+
+/// Refuses, before anything is written, a framework with an id that cannot
+/// become part of an output path; `rungs check` reports each of them.
+fn check_ids(framework: &Framework) -> Result<(), SiteError> {
+    match rungs_core::validate::path_ids(framework).first() {
+        Some(d) => Err(SiteError::InvalidId(format!(
+            "{} ({})",
+            d.message,
+            d.location()
+        ))),
+        None => Ok(()),
+    }
 }
 
 /// Builds the website of `framework`, whose files are `sources` (for the
@@ -213,6 +230,7 @@ pub fn build_into(
     sources: &SourceSet,
     out: &dyn Output,
 ) -> Result<(), SiteError> {
+    check_ids(framework)?;
     let settings = SiteSettings::from_sources(sources)?;
     let theme = theme::Theme::load(sources)?;
     render::render_site(framework, sources, &settings, &theme, out, None)
@@ -235,6 +253,7 @@ pub fn rebuild(
         Some(set) => set,
         None => return build(new, sources),
     };
+    check_ids(new)?;
     let settings = SiteSettings::from_sources(sources)?;
     let theme = theme::Theme::load(sources)?;
     let out = std::sync::Mutex::new(previous);

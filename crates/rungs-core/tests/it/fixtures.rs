@@ -98,6 +98,8 @@ fn each_check_reports_its_own_code() {
         ("config-errors", Error, AmbiguousArea),
         ("config-syntax", Error, Syntax),
         ("bad-kind", Error, Syntax),
+        ("invalid-id", Error, InvalidId),
+        ("too-deep", Error, TooDeep),
     ];
     for (dir, severity, code) in expectations {
         let found = codes(dir);

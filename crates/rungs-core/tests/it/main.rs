@@ -6,5 +6,6 @@ mod hugo;
 mod importers;
 mod map;
 mod roundtrip;
+mod safety;
 mod schema;
 mod support;
