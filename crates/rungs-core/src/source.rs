@@ -117,6 +117,28 @@ impl SourceFile {
         self.span(start, end)
     }
 
+    /// The whole lines that bytes `start..end` touch: the 1-based number of
+    /// the first and their byte range (without the last newline). Found by
+    /// binary search in line starts computed once, so showing many
+    /// diagnostics of one large file does not re-read it for each.
+    pub fn lines_of(&self, start: usize, end: usize) -> (usize, std::ops::Range<usize>) {
+        let text = self.text();
+        let start = start.min(text.len());
+        let end = end.clamp(start, text.len());
+        let first = self.line_starts.partition_point(|&s| s <= start) - 1;
+        let last = self
+            .line_starts
+            .partition_point(|&s| s <= end.max(start + 1) - 1)
+            .max(1)
+            - 1;
+        let from = self.line_starts[first];
+        let to = self
+            .line_starts
+            .get(last.max(first) + 1)
+            .map_or(text.len(), |&next| next - 1);
+        (first + 1, from..to.max(from))
+    }
+
     /// A span for the start of the file.
     pub fn start_span(&self) -> Span {
         self.line_span(1)

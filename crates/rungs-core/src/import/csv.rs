@@ -208,14 +208,37 @@ fn by_statement(
         text_c, level_c, track_c, title_c, rank_c, grade_c, area_c, path_c, id_c, parent_c, name_c,
         examples_c,
     ];
-    for (i, h) in header.iter().enumerate() {
-        if !known.contains(&Some(i)) && !h.trim().is_empty() {
-            diags.push(
-                Diagnostic::warning(Code::NotImported, format!("column `{h}` is not imported"))
-                    .at(&file.line_span(1))
-                    .help("recognised columns: track, level, level_title, rank, grade, area, area_path, statement_id, parent_id, name, text, examples"),
-            );
+    // One warning for all unknown columns: a header of 100,000 unknown
+    // columns once gave 100,000 warnings, each showing the whole header line.
+    let unknown: Vec<&str> = header
+        .iter()
+        .enumerate()
+        .filter(|(i, h)| !known.contains(&Some(*i)) && !h.trim().is_empty())
+        .map(|(_, h)| h.as_str())
+        .collect();
+    if !unknown.is_empty() {
+        const SHOWN: usize = 10;
+        let mut names: Vec<String> = unknown
+            .iter()
+            .take(SHOWN)
+            .map(|h| format!("`{}`", h.chars().take(80).collect::<String>()))
+            .collect();
+        if unknown.len() > SHOWN {
+            names.push(format!("and {} more", unknown.len() - SHOWN));
         }
+        let what = if unknown.len() == 1 {
+            "column"
+        } else {
+            "columns"
+        };
+        diags.push(
+            Diagnostic::warning(
+                Code::NotImported,
+                format!("{what} {} {} not imported", names.join(", "), if unknown.len() == 1 { "is" } else { "are" }),
+            )
+            .at(&header_span(file))
+            .help("recognised columns: track, level, level_title, rank, grade, area, area_path, statement_id, parent_id, name, text, examples"),
+        );
     }
     let cell = |row: &[String], c: Option<usize>| {
         c.and_then(|c| row.get(c))
@@ -331,6 +354,16 @@ fn by_statement(
     }
 }
 
+/// The first line (the header), pointing at its start only: underlining a
+/// header of thousands of columns would print all of it.
+fn header_span(file: &SourceFile) -> crate::model::Span {
+    let line = file.line_span(1);
+    let end = file.text()[line.start..line.end]
+        .find(',')
+        .map_or(line.end, |i| line.start + i);
+    file.span(line.start, end)
+}
+
 /// The children list of the statement at `path` (indexes from the level's statements down).
 fn child_slot<'a>(
     statements: &'a mut [Statement],
@@ -362,6 +395,8 @@ fn by_matrix(
         return;
     }
     let track_id = slug(stem);
+    // Computed once: the header line can be megabytes long.
+    let header_span = header_span(file);
     let mut levels: Vec<Level> = header[1..]
         .iter()
         .enumerate()
@@ -369,7 +404,7 @@ fn by_matrix(
             id: slug(h),
             rank: i as u32 + 1,
             title: h.trim().to_string(),
-            span: file.line_span(1),
+            span: header_span.clone(),
             ..Level::default()
         })
         .collect();
@@ -380,7 +415,7 @@ fn by_matrix(
                     Code::MissingField,
                     format!("level column {} has no name", i + 2),
                 )
-                .at(&file.line_span(1))
+                .at(&header_span)
                 .help("name every level in the header row"),
             );
         }
