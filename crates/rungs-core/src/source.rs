@@ -164,6 +164,10 @@ pub struct FileLimits {
     /// Follow symbolic links that point outside the framework (default
     /// false: a link to `/etc/passwd` in `static/` would publish it).
     pub follow_external_symlinks: bool,
+    /// Let `[[site.compare_with]]` and `[site] changes_since` read
+    /// frameworks outside the git repository that holds this one (default
+    /// false: a pull request could otherwise publish any readable directory).
+    pub allow_sources_outside_repository: bool,
 }
 
 impl Default for FileLimits {
@@ -172,6 +176,7 @@ impl Default for FileLimits {
             max_file_mib: 10,
             max_total_mib: 256,
             follow_external_symlinks: false,
+            allow_sources_outside_repository: false,
         }
     }
 }
@@ -331,7 +336,7 @@ impl SourceSet {
     /// Reads one file of the framework at `root` (a path relative to it) as
     /// [`SourceSet::read_dir`] would: `Ok(None)` when it does not exist, an
     /// error naming the reason when it is refused. For watchers that reload
-    /// single files.
+    /// single files (a folder counts as absent).
     pub fn read_file(root: &Path, rel: &str) -> Result<Option<Vec<u8>>, String> {
         let canonical_root = std::fs::canonicalize(root).map_err(|e| e.to_string())?;
         let limits = std::fs::read(root.join("rungs.toml"))
@@ -339,8 +344,9 @@ impl SourceSet {
             .filter(|_| std::fs::metadata(root.join("rungs.toml")).is_ok_and(|m| m.is_file()))
             .map_or_else(FileLimits::default, |b| FileLimits::from_config(&b));
         let abs = join_inside(root, rel).map_err(|e| e.to_string())?;
-        if std::fs::symlink_metadata(&abs).is_err() {
-            return Ok(None);
+        match std::fs::symlink_metadata(&abs) {
+            Ok(meta) if !meta.is_dir() => {}
+            _ => return Ok(None),
         }
         read_checked(&canonical_root, &abs, &limits).map(Some)
     }

@@ -5,6 +5,7 @@ mod fixtures;
 mod hugo;
 mod importers;
 mod map;
+mod properties;
 mod roundtrip;
 mod safety;
 mod schema;
