@@ -426,7 +426,8 @@ fn build_publishes_level_comparison_and_changes_pages() {
     );
     let config = careers.join("rungs.toml");
     let mut text = std::fs::read_to_string(&config).unwrap_or_default();
-    text.push_str("\n[site]\nchanges_since = \"HEAD\"\n\n[[site.compare_with]]\nsource = \"../other\"\ntitle = \"Our sister company\"\n");
+    // `../other` is outside the git repository of `careers`: allowed explicitly.
+    text.push_str("\n[files]\nallow_sources_outside_repository = true\n\n[site]\nchanges_since = \"HEAD\"\n\n[[site.compare_with]]\nsource = \"../other\"\ntitle = \"Our sister company\"\n");
     std::fs::write(&config, text).unwrap_or_else(|e| panic!("{e}"));
     let senior = careers.join("tracks/engineering/senior.md");
     let level = std::fs::read_to_string(&senior).unwrap_or_default();
@@ -577,7 +578,7 @@ fn serve_previews_the_generated_comparison_page() {
     let config = dir.path().join("careers/rungs.toml");
     let mut text = std::fs::read_to_string(&config).unwrap_or_default();
     text.push_str(
-        "\n[[site.compare_with]]\nsource = \"../other\"\ntitle = \"Our sister company\"\n",
+        "\n[files]\nallow_sources_outside_repository = true\n\n[[site.compare_with]]\nsource = \"../other\"\ntitle = \"Our sister company\"\n",
     );
     std::fs::write(&config, &text).unwrap_or_else(|e| panic!("{e}"));
     let serve = Serve::start("careers", dir.path());

@@ -62,7 +62,7 @@ fn a_yaml_level_id_with_dots_is_an_error_and_writes_nothing_outside() {
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(
-        err.contains("error[invalid-id]") && err.contains("tracks/eng.yaml:6:5"),
+        err.contains("error[invalid-id]") && err.contains("tracks/eng.yaml:5:5"),
         "{err}"
     );
     let out = fw.join("out");
@@ -110,7 +110,7 @@ fn import_json_with_hostile_ids_writes_nothing() {
     std::fs::write(&file, json).unwrap_or_else(|e| panic!("{e}"));
     let out = top.path().join("a/b/c/d/imported");
     let o = rungs(&["import", "json", path(&file), path(&out)], top.path());
-    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(
         stderr(&o).contains("cannot become file names"),
         "{}",
@@ -179,7 +179,7 @@ fn a_fifo_and_an_outside_link_in_static_are_refused() {
     }
     let out = top.path().join("out");
     let (code, err) = rungs_within(&["build", path(&fw), "-o", path(&out)], 60);
-    assert_eq!(code, Some(1), "{err}");
+    assert_eq!(code, Some(2), "{err}");
     assert!(!out.join("static/passwd").exists());
 
     // Allowed explicitly, the outside file is read; the FIFO never is.
@@ -215,7 +215,7 @@ fn compare_with_outside_the_repository_needs_an_allow() {
     );
     let out = top.path().join("out");
     let o = rungs(&["build", path(&fw), "-o", path(&out)], top.path());
-    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(
         stderr(&o).contains("outside the repository")
             && stderr(&o).contains("allow_sources_outside_repository"),
