@@ -129,14 +129,21 @@ fn rungs_within(args: &[&str], secs: u64) -> (Option<i32>, String) {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap_or_else(|e| panic!("{e}"));
+    // Read standard error while the child runs, or a full pipe blocks it.
+    let reader = child.stderr.take().map(|mut s| {
+        std::thread::spawn(move || {
+            use std::io::Read;
+            let mut err = String::new();
+            let _ = s.read_to_string(&mut err);
+            err
+        })
+    });
     let start = Instant::now();
     loop {
         if let Ok(Some(status)) = child.try_wait() {
-            let mut err = String::new();
-            if let Some(mut s) = child.stderr.take() {
-                use std::io::Read;
-                let _ = s.read_to_string(&mut err);
-            }
+            let err = reader
+                .map(|r| r.join().unwrap_or_default())
+                .unwrap_or_default();
             return (status.code(), err);
         }
         if start.elapsed() > Duration::from_secs(secs) {
@@ -231,4 +238,37 @@ fn compare_with_outside_the_repository_needs_an_allow() {
     );
     let o = rungs(&["build", path(&fw), "-o", path(&out)], top.path());
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn diagnostics_on_one_very_long_line_show_an_excerpt() {
+    // Each snippet made the renderer read the whole line: 20,000 links on
+    // one 430 KB line took 94 s.
+    let top = tmp();
+    let fw = top.path().join("fw");
+    write(&fw, "rungs.toml", CONFIG);
+    write(&fw, "tracks/eng/_index.md", "---\ntitle: Eng\n---\n");
+    let links: Vec<String> = (0..3000).map(|i| format!("[x](missing-{i}.md)")).collect();
+    write(
+        &fw,
+        "tracks/eng/one.md",
+        &format!(
+            "---\ntitle: One\nrank: 1\n---\n\n## Craft\n\n- Reads {}\n",
+            links.join(" ")
+        ),
+    );
+    let (code, err) = rungs_within(&["check", path(&fw)], 60);
+    assert_eq!(code, Some(1));
+    assert!(
+        err.contains("= note: in "),
+        "{}",
+        &err[..err.len().min(2000)]
+    );
+    assert!(err.contains("one.md:8:"), "{}", &err[..err.len().min(2000)]);
+    assert!(
+        err.contains("…- Reads [x](missing-0.md)…"),
+        "{}",
+        &err[..err.len().min(2000)]
+    );
+    assert!(err.len() < 3000 * 600, "{} bytes of diagnostics", err.len());
 }
