@@ -128,7 +128,7 @@ impl SourceFile {
         let first = self.line_starts.partition_point(|&s| s <= start) - 1;
         let last = self
             .line_starts
-            .partition_point(|&s| s <= end.max(start + 1) - 1)
+            .partition_point(|&s| s < end.max(start + 1))
             .max(1)
             - 1;
         let from = self.line_starts[first];

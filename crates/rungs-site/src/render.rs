@@ -896,17 +896,22 @@ fn compare_view(
     };
     // A pair's page offers the levels near the pair in a long track; the
     // comparison index offers them all.
-    let shown = |t: &Track| -> Vec<std::ops::Range<usize>> {
+    // `None`: every level. A track the pair is not in shows its first levels.
+    let shown = |t: &Track| -> Option<Vec<std::ops::Range<usize>>> {
         if a.is_none() || t.levels.len() <= NAV_LEVELS {
-            return vec![0..t.levels.len()];
+            return None;
         }
-        [a, b]
+        let mut ranges: Vec<std::ops::Range<usize>> = [a, b]
             .iter()
             .flatten()
             .filter(|(pt, _)| pt.id == t.id)
             .filter_map(|(_, pl)| t.levels.iter().position(|l| l.id == pl.id))
             .map(|i| level_window(t.levels.len(), i))
-            .collect()
+            .collect();
+        if ranges.is_empty() {
+            ranges.push(level_window(t.levels.len(), 0));
+        }
+        Some(ranges)
     };
     let options = listed
         .into_iter()
@@ -920,7 +925,11 @@ fn compare_view(
                 .levels
                 .iter()
                 .enumerate()
-                .filter(|(i, _)| ranges.is_empty() || ranges.iter().any(|r| r.contains(i)))
+                .filter(|(i, _)| {
+                    ranges
+                        .as_ref()
+                        .is_none_or(|ranges| ranges.iter().any(|r| r.contains(i)))
+                })
                 .map(|(_, l)| LevelOption {
                     key: key(t, l),
                     title: l.title.clone(),
