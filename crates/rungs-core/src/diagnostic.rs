@@ -102,13 +102,18 @@ pub enum Code {
     /// An importer met something it does not understand.
     NotImported,
     /// An id (of a statement, area, level, track or page) has characters
-    /// ids cannot have, or is too long.
+    /// ids cannot have, or is too long to be part of a file name.
     InvalidId,
     /// A setting has a value outside the ones it accepts (a track kind,
     /// a colour).
     InvalidValue,
     /// A level named that the track does not have.
     UnknownLevel,
+    /// A file was not read: not a regular file, a link leaving the
+    /// framework, too large, or a name that is not UTF-8.
+    RefusedFile,
+    /// Statements are nested deeper than rungs allows.
+    TooDeep,
 }
 
 impl Code {
@@ -142,6 +147,8 @@ impl Code {
             Code::InvalidId => "invalid-id",
             Code::InvalidValue => "invalid-value",
             Code::UnknownLevel => "unknown-level",
+            Code::RefusedFile => "refused-file",
+            Code::TooDeep => "too-deep",
         }
     }
 }

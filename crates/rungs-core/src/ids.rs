@@ -15,16 +15,63 @@ use crate::text::key_words;
 /// How many meaningful words a derived id takes from the text.
 pub const ID_WORDS: usize = 4;
 
+/// How deep statements may nest (a top-level statement is at depth 1).
+///
+/// A derived id repeats its parent's, so ids, anchors and pages grow with
+/// the square of the depth: 2,000 nested bullets once produced 328 MB of
+/// site. No ladder needs sub-points of sub-points eight times over.
+pub const MAX_DEPTH: usize = 8;
+
+/// The deepest nesting among `statements` (0 when there are none), without
+/// recursing: a hostile JSON import can be deeper than the stack.
+pub fn depth(statements: &[Statement]) -> usize {
+    let mut deepest = 0;
+    let mut todo: Vec<(&Statement, usize)> = statements.iter().map(|s| (s, 1)).collect();
+    while let Some((s, d)) = todo.pop() {
+        deepest = deepest.max(d);
+        todo.extend(s.children.iter().map(|c| (c, d + 1)));
+    }
+    deepest
+}
+
 /// Fills in the ids of statements that have none, unique within the level.
 ///
 /// Explicit ids are kept as written (duplicates among them are reported by validation).
 pub fn assign(level: &mut Level) {
-    let mut taken: HashSet<String> = HashSet::new();
+    let mut taken = Taken::default();
     for s in &level.statements {
-        collect_explicit(s, &mut taken);
+        collect_explicit(s, &mut taken.ids);
     }
     for s in &mut level.statements {
         assign_statement(s, None, &mut taken);
+    }
+}
+
+/// The ids in use, and for each derived base the next suffix to try, so that
+/// n statements with the same first words take O(n) steps, not O(n²): 40,000
+/// similar bullets took 113 s when each one counted up from `-2` again.
+#[derive(Default)]
+struct Taken {
+    ids: HashSet<String>,
+    next: std::collections::HashMap<String, usize>,
+}
+
+impl Taken {
+    /// `base` if free, else `base-N` for the smallest N not tried before.
+    fn claim(&mut self, base: String) -> String {
+        if self.ids.insert(base.clone()) {
+            return base;
+        }
+        let n = self.next.entry(base.clone()).or_insert(2);
+        loop {
+            let id = format!("{base}-{n}");
+            *n += 1;
+            // Explicit ids (or another base's suffix) may already hold some
+            // numbers; each number is tried once per base, so this stays linear.
+            if self.ids.insert(id.clone()) {
+                return id;
+            }
+        }
     }
 }
 
@@ -37,7 +84,7 @@ fn collect_explicit(s: &Statement, taken: &mut HashSet<String>) {
     }
 }
 
-fn assign_statement(s: &mut Statement, parent: Option<&str>, taken: &mut HashSet<String>) {
+fn assign_statement(s: &mut Statement, parent: Option<&str>, taken: &mut Taken) {
     if !s.explicit_id {
         let words = key_words(s.name.as_deref().unwrap_or(&s.text), ID_WORDS);
         let words = if words.is_empty() {
@@ -49,14 +96,7 @@ fn assign_statement(s: &mut Statement, parent: Option<&str>, taken: &mut HashSet
             Some(p) => format!("{p}--{words}"),
             None => format!("{}-{words}", s.area),
         };
-        let mut id = base.clone();
-        let mut n = 2;
-        while taken.contains(&id) {
-            id = format!("{base}-{n}");
-            n += 1;
-        }
-        taken.insert(id.clone());
-        s.id = id;
+        s.id = taken.claim(base);
     }
     let parent_id = s.id.clone();
     for c in &mut s.children {

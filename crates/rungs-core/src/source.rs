@@ -117,6 +117,28 @@ impl SourceFile {
         self.span(start, end)
     }
 
+    /// The whole lines that bytes `start..end` touch: the 1-based number of
+    /// the first and their byte range (without the last newline). Found by
+    /// binary search in line starts computed once, so showing many
+    /// diagnostics of one large file does not re-read it for each.
+    pub fn lines_of(&self, start: usize, end: usize) -> (usize, std::ops::Range<usize>) {
+        let text = self.text();
+        let start = start.min(text.len());
+        let end = end.clamp(start, text.len());
+        let first = self.line_starts.partition_point(|&s| s <= start) - 1;
+        let last = self
+            .line_starts
+            .partition_point(|&s| s < end.max(start + 1))
+            .max(1)
+            - 1;
+        let from = self.line_starts[first];
+        let to = self
+            .line_starts
+            .get(last.max(first) + 1)
+            .map_or(text.len(), |&next| next - 1);
+        (first + 1, from..to.max(from))
+    }
+
     /// A span for the start of the file.
     pub fn start_span(&self) -> Span {
         self.line_span(1)
@@ -128,6 +150,61 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+/// How much reading a framework directory accepts: the `[files]` table of
+/// rungs.toml. See `docs/security.md`.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FileLimits {
+    /// Largest accepted file, in MiB (default 10).
+    pub max_file_mib: u64,
+    /// Largest accepted total of all files, in MiB (default 256).
+    pub max_total_mib: u64,
+    /// Follow symbolic links that point outside the framework (default
+    /// false: a link to `/etc/passwd` in `static/` would publish it).
+    pub follow_external_symlinks: bool,
+    /// Let `[[site.compare_with]]` and `[site] changes_since` read
+    /// frameworks outside the git repository that holds this one (default
+    /// false: a pull request could otherwise publish any readable directory).
+    pub allow_sources_outside_repository: bool,
+}
+
+impl Default for FileLimits {
+    fn default() -> Self {
+        FileLimits {
+            max_file_mib: 10,
+            max_total_mib: 256,
+            follow_external_symlinks: false,
+            allow_sources_outside_repository: false,
+        }
+    }
+}
+
+impl FileLimits {
+    /// The limits that rungs.toml (its bytes) sets; the defaults when it sets
+    /// none or cannot be read (loading reports why).
+    pub fn from_config(bytes: &[u8]) -> FileLimits {
+        #[derive(serde::Deserialize)]
+        struct Only {
+            files: Option<FileLimits>,
+        }
+        std::str::from_utf8(bytes)
+            .ok()
+            .and_then(|text| toml::from_str::<Only>(text).ok())
+            .and_then(|only| only.files)
+            .unwrap_or_default()
+    }
+
+    /// The per-file limit in bytes.
+    pub fn max_file_bytes(&self) -> u64 {
+        self.max_file_mib.saturating_mul(1 << 20)
+    }
+
+    /// The total limit in bytes.
+    pub fn max_total_bytes(&self) -> u64 {
+        self.max_total_mib.saturating_mul(1 << 20)
+    }
 }
 
 /// All files of a framework, by relative path.
@@ -181,28 +258,97 @@ impl SourceSet {
     }
 
     /// Reads every file under `root`, skipping hidden files and folders
-    /// (`.git`, editor swap files) and the `public/` output folder.
+    /// (`.git`, editor swap files) and the `public/` output folder, within the
+    /// [`FileLimits`] that `[files]` of the framework's rungs.toml sets (the
+    /// defaults when it sets none).
+    ///
+    /// A ladder arrives as a pull request, so nothing in it may make rungs read
+    /// outside the framework or hang: only regular files are opened (a FIFO
+    /// would block forever, a device such as `/dev/zero` never ends), symbolic
+    /// links that leave the framework are refused unless allowed, and each file
+    /// and the whole set are size-limited. Refused files are listed in
+    /// [`SourceSet::unreadable`] with the reason, and become `refused-file`
+    /// errors when the set is loaded. Going over the total limit is an error.
     pub fn read_dir(root: &Path) -> std::io::Result<SourceSet> {
-        let mut paths = Vec::new();
-        collect(root, root, &mut paths)?;
-        use rayon::prelude::*;
-        let read: Vec<(String, std::io::Result<SourceFile>)> = paths
-            .into_par_iter()
-            .map(|(rel, abs)| {
-                let file = std::fs::read(&abs).map(|bytes| SourceFile::new(&rel, bytes));
-                (rel, file)
-            })
-            .collect();
+        let canonical_root = std::fs::canonicalize(root)?;
+        let mut found = Vec::new();
+        let mut refused = Vec::new();
+        collect(root, root, &mut found, &mut refused)?;
+        // rungs.toml says how far the other files may go, so read it first,
+        // within the default limits.
+        let defaults = FileLimits::default();
         let mut set = SourceSet::new();
-        for (rel, file) in read {
-            match file {
-                Ok(f) => {
-                    set.files.insert(rel, f);
-                }
-                Err(e) => set.unreadable.push((rel, e.to_string())),
+        let mut limits = defaults.clone();
+        if let Some(config) = found.iter().find(|(rel, _)| rel == "rungs.toml") {
+            match read_checked(&canonical_root, &config.1, &defaults) {
+                Ok(bytes) => limits = FileLimits::from_config(&bytes),
+                Err(reason) => refused.push(("rungs.toml".to_string(), reason)),
             }
         }
+        let mut total: u64 = 0;
+        for (rel, abs) in &found {
+            // Sizes as the file system reports them: enough to stop before
+            // reading gigabytes; each read is bounded again below.
+            if let Ok(meta) = std::fs::symlink_metadata(abs)
+                && meta.is_file()
+            {
+                total = total.saturating_add(meta.len().min(limits.max_file_bytes() + 1));
+            }
+            if total > limits.max_total_bytes() {
+                return Err(std::io::Error::other(format!(
+                    "the framework's files add up to more than {} MiB (the limit was reached at `{rel}`); \
+                     raise `max_total_mib` under `[files]` in rungs.toml if this is intended",
+                    limits.max_total_mib
+                )));
+            }
+        }
+        use rayon::prelude::*;
+        let read: Vec<(String, Result<Vec<u8>, String>)> = found
+            .into_par_iter()
+            .map(|(rel, abs)| {
+                let bytes = read_checked(&canonical_root, &abs, &limits);
+                (rel, bytes)
+            })
+            .collect();
+        let mut total: u64 = 0;
+        for (rel, bytes) in read {
+            match bytes {
+                Ok(bytes) => {
+                    total = total.saturating_add(bytes.len() as u64);
+                    set.files.insert(rel.clone(), SourceFile::new(&rel, bytes));
+                }
+                Err(reason) => refused.push((rel, reason)),
+            }
+        }
+        // Files can grow between the size check and the read.
+        if total > limits.max_total_bytes() {
+            return Err(std::io::Error::other(format!(
+                "the framework's files add up to more than {} MiB; \
+                 raise `max_total_mib` under `[files]` in rungs.toml if this is intended",
+                limits.max_total_mib
+            )));
+        }
+        refused.sort();
+        set.unreadable = refused;
         Ok(set)
+    }
+
+    /// Reads one file of the framework at `root` (a path relative to it) as
+    /// [`SourceSet::read_dir`] would: `Ok(None)` when it does not exist, an
+    /// error naming the reason when it is refused. For watchers that reload
+    /// single files (a folder counts as absent).
+    pub fn read_file(root: &Path, rel: &str) -> Result<Option<Vec<u8>>, String> {
+        let canonical_root = std::fs::canonicalize(root).map_err(|e| e.to_string())?;
+        let limits = std::fs::read(root.join("rungs.toml"))
+            .ok()
+            .filter(|_| std::fs::metadata(root.join("rungs.toml")).is_ok_and(|m| m.is_file()))
+            .map_or_else(FileLimits::default, |b| FileLimits::from_config(&b));
+        let abs = join_inside(root, rel).map_err(|e| e.to_string())?;
+        match std::fs::symlink_metadata(&abs) {
+            Ok(meta) if !meta.is_dir() => {}
+            _ => return Ok(None),
+        }
+        read_checked(&canonical_root, &abs, &limits).map(Some)
     }
 
     /// The framework built into rungs (the one `rungs new` writes).
@@ -214,8 +360,13 @@ impl SourceSet {
 
     /// Writes every file under `root`.
     pub fn write_to(&self, root: &Path) -> std::io::Result<()> {
-        for file in self.iter() {
-            let path = root.join(&*file.path);
+        // Every path is checked before the first is written, so a bad one
+        // leaves nothing behind.
+        let paths = self
+            .iter()
+            .map(|file| join_inside(root, &file.path).map(|path| (path, file)))
+            .collect::<std::io::Result<Vec<_>>>()?;
+        for (path, file) in paths {
             if let Some(parent) = path.parent() {
                 std::fs::create_dir_all(parent)?;
             }
@@ -237,29 +388,145 @@ fn add_embedded(dir: &include_dir::Dir<'_>, set: &mut SourceSet) {
     }
 }
 
-fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, PathBuf)>) -> std::io::Result<()> {
+/// Lists the files under `dir`: readable candidates in `out`, names that
+/// cannot be used (not UTF-8) in `refused`.
+fn collect(
+    root: &Path,
+    dir: &Path,
+    out: &mut Vec<(String, PathBuf)>,
+    refused: &mut Vec<(String, String)>,
+) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
+        let path = entry.path();
+        let rel_lossy = || {
+            path.strip_prefix(root)
+                .unwrap_or(&path)
+                .to_string_lossy()
+                .replace('\\', "/")
+        };
+        // Two names that differ only in invalid bytes would both become the
+        // same `\u{fffd}` name and one would silently replace the other.
+        let Ok(name) = entry.file_name().into_string() else {
+            refused.push((
+                rel_lossy(),
+                "its name is not valid UTF-8; rename it".to_string(),
+            ));
+            continue;
+        };
         if name.starts_with('.') || name.ends_with('~') {
             continue;
         }
-        let path = entry.path();
+        let rel = rel_lossy();
+        // The entry itself, not what a symbolic link points at.
         let file_type = entry.file_type()?;
-        let rel = path
-            .strip_prefix(root)
-            .unwrap_or(&path)
-            .to_string_lossy()
-            .replace('\\', "/");
         if file_type.is_dir() {
             if dir == root && (name == "public" || name == "target") {
                 continue;
             }
-            collect(root, &path, out)?;
-        } else {
+            collect(root, &path, out, refused)?;
+        } else if file_type.is_file() || file_type.is_symlink() {
             out.push((rel, path));
+        } else {
+            refused.push((
+                rel,
+                format!("it is {}, not a regular file", kind(&file_type)),
+            ));
         }
     }
     Ok(())
+}
+
+/// Reads a regular file (or a symbolic link to one inside `root`, or outside
+/// when allowed) of at most `limits.max_file_bytes()`.
+fn read_checked(root: &Path, path: &Path, limits: &FileLimits) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let link = std::fs::symlink_metadata(path).map_err(|e| e.to_string())?;
+    if link.file_type().is_symlink() {
+        let target = std::fs::canonicalize(path)
+            .map_err(|e| format!("it is a symbolic link that cannot be followed: {e}"))?;
+        if !target.starts_with(root) && !limits.follow_external_symlinks {
+            return Err(format!(
+                "it is a symbolic link to `{}`, outside the framework; copy the file in, \
+                 or set `follow_external_symlinks = true` under `[files]` in rungs.toml",
+                target.display()
+            ));
+        }
+    }
+    // Never open anything but a regular file: opening a FIFO blocks until a
+    // writer comes, and a device can be endless.
+    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
+    if meta.is_dir() {
+        return Err("it is a symbolic link to a folder; rungs does not follow those".to_string());
+    }
+    if !meta.is_file() {
+        return Err(format!(
+            "it is {}, not a regular file",
+            kind(&meta.file_type())
+        ));
+    }
+    let max = limits.max_file_bytes();
+    let too_big = || {
+        format!(
+            "it is larger than {} MiB; raise `max_file_mib` under `[files]` in rungs.toml if this is intended",
+            limits.max_file_mib
+        )
+    };
+    if meta.len() > max {
+        return Err(too_big());
+    }
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(max + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > max {
+        return Err(too_big());
+    }
+    Ok(bytes)
+}
+
+fn kind(t: &std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if t.is_fifo() {
+        "a named pipe (FIFO)"
+    } else if t.is_socket() {
+        "a socket"
+    } else if t.is_block_device() || t.is_char_device() {
+        "a device"
+    } else if t.is_dir() {
+        "a folder"
+    } else {
+        "a special file"
+    }
+}
+
+/// Joins `rel`, a relative `/`-separated path that came from content (an
+/// id, a file name), to `root`, refusing any path that could lead outside
+/// it: `..`, a root, a drive prefix, `.`, an empty part or a backslash.
+///
+/// Every writer of rungs (the site, the exporters, the importers) joins its
+/// output paths here, so a hostile id can at worst fail a build.
+pub fn join_inside(root: &Path, rel: &str) -> std::io::Result<PathBuf> {
+    let bad = |why: &str| {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!("refusing to write `{rel}`: {why}"),
+        )
+    };
+    if rel.is_empty() {
+        return Err(bad("the path is empty"));
+    }
+    if rel.contains('\\') || rel.contains('\0') {
+        return Err(bad("it contains a backslash or a NUL byte"));
+    }
+    let mut out = root.to_path_buf();
+    for part in rel.split('/') {
+        let mut components = Path::new(part).components();
+        match (components.next(), components.next()) {
+            (Some(std::path::Component::Normal(name)), None) if part != "." => out.push(name),
+            _ => return Err(bad("it would leave the output folder")),
+        }
+    }
+    Ok(out)
 }

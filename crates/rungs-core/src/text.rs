@@ -23,6 +23,41 @@ pub fn slug(text: &str) -> String {
     out
 }
 
+/// The longest id that may become part of a file name (track, level and
+/// page ids): well under the 255 bytes most file systems allow, with room
+/// for `--` and a second id in comparison pages.
+pub const MAX_PATH_ID_LEN: usize = 100;
+
+/// Why `id` cannot become part of a file name, or `None` when it can: ids
+/// of tracks, levels and pages are written into the site's and exports'
+/// paths, so they are limited to `[a-z0-9-]`, start with a letter or digit,
+/// and are at most [`MAX_PATH_ID_LEN`] bytes long. This rules out `..`, `/`,
+/// `\`, NUL and names that collide on case-insensitive file systems.
+pub fn path_id_problem(id: &str) -> Option<String> {
+    if id.is_empty() {
+        return Some("it is empty".to_string());
+    }
+    if id.len() > MAX_PATH_ID_LEN {
+        return Some(format!(
+            "it is {} bytes long; the limit is {MAX_PATH_ID_LEN}",
+            id.len()
+        ));
+    }
+    if let Some(c) = id
+        .chars()
+        .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-'))
+    {
+        return Some(format!(
+            "it contains `{}`; ids of tracks, levels and pages use only a-z, 0-9 and `-`",
+            c.escape_debug()
+        ));
+    }
+    if id.starts_with('-') {
+        return Some("it starts with `-`".to_string());
+    }
+    None
+}
+
 /// True for ids authors may write: ASCII letters, digits, `-` and `_`, starting with a letter or digit.
 pub fn is_valid_id(id: &str) -> bool {
     let mut chars = id.chars();

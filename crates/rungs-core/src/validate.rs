@@ -46,6 +46,61 @@ pub fn validate(
         diags.extend(d);
     }
     check_extends_cycles(framework, &index, spans, diags);
+    diags.extend(path_ids(framework));
+}
+
+/// An `invalid-id` error for every track, level and page id that cannot
+/// become part of a file name (see [`crate::text::path_id_problem`]).
+///
+/// `rungs check` reports them, and every importer refuses a framework that
+/// has any, so no id from content ever reaches a writer.
+pub fn path_ids(framework: &Framework) -> Vec<Diagnostic> {
+    use crate::text::{path_id_problem, slug};
+    let mut out = Vec::new();
+    let mut report = |what: &str, id: &str, span: &Span| {
+        if let Some(problem) = path_id_problem(id) {
+            let mut suggestion = slug(id);
+            suggestion.truncate(crate::text::MAX_PATH_ID_LEN);
+            let suggestion = suggestion.trim_end_matches('-').to_string();
+            let help = if suggestion.is_empty() {
+                "use a short id made of a-z, 0-9 and `-`, such as `senior`".to_string()
+            } else {
+                format!("use a short id made of a-z, 0-9 and `-`, such as `{suggestion}`")
+            };
+            let shown: String = id.chars().take(60).collect();
+            let ellipsis = if shown.len() < id.len() { "…" } else { "" };
+            out.push(
+                Diagnostic::error(
+                    Code::InvalidId,
+                    format!(
+                        "{what} id `{}{ellipsis}` cannot be used: {problem}",
+                        shown.escape_debug()
+                    ),
+                )
+                .at(span)
+                .help(help),
+            );
+        }
+    };
+    for track in &framework.tracks {
+        let span = if track.span.is_unknown() {
+            track
+                .levels
+                .first()
+                .map(|l| l.span.clone())
+                .unwrap_or_default()
+        } else {
+            track.span.clone()
+        };
+        report("track", &track.id, &span);
+        for level in &track.levels {
+            report("level", &level.id, &level.span);
+        }
+    }
+    for page in &framework.pages {
+        report("page", &page.id, &page.span);
+    }
+    out
 }
 
 fn check_levels(track: &Track, grades: &[&str], diags: &mut Diagnostics) {

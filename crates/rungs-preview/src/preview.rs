@@ -108,10 +108,16 @@ impl Preview {
             {
                 continue;
             }
-            match std::fs::read(path) {
-                Ok(bytes) if path.is_file() => sources.files.insert(&rel, bytes),
-                Ok(_) => {}
-                Err(_) => sources.files.remove(&rel),
+            // As `rungs check` reads files: never a FIFO or device (opening
+            // one would hang the watcher), nor a link leaving the framework.
+            sources.files.unreadable.retain(|(p, _)| *p != rel);
+            match SourceSet::read_file(root, &rel) {
+                Ok(Some(bytes)) => sources.files.insert(&rel, bytes),
+                Ok(None) => sources.files.remove(&rel),
+                Err(reason) => {
+                    sources.files.remove(&rel);
+                    sources.files.unreadable.push((rel.clone(), reason));
+                }
             }
             changed.push(rel);
         }

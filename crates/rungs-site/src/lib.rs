@@ -115,7 +115,12 @@ impl DirOutput {
 
 impl DirOutput {
     fn create(&self, path: &str) -> Result<(std::path::PathBuf, std::fs::File), SiteError> {
-        let full = self.root.join(path);
+        // Output paths contain ids from content; the join refuses any that
+        // would lead outside the output folder.
+        let full = rungs_core::join_inside(&self.root, path).map_err(|source| SiteError::Io {
+            path: path.to_string(),
+            source,
+        })?;
         let io = |source| SiteError::Io {
             path: full.display().to_string(),
             source,
@@ -188,6 +193,23 @@ pub enum SiteError {
     /// `[site]` in rungs.toml is invalid.
     #[error("rungs.toml [site]: {0}")]
     Settings(String),
+    /// A track, level or page id cannot become a file name (even with
+    /// `--force`, which builds despite other errors).
+    #[error("{0}")]
+    InvalidId(String),
+}
+
+/// Refuses, before anything is written, a framework with an id that cannot
+/// become part of an output path; `rungs check` reports each of them.
+fn check_ids(framework: &Framework) -> Result<(), SiteError> {
+    match rungs_core::path_ids(framework).first() {
+        Some(d) => Err(SiteError::InvalidId(format!(
+            "{} ({})",
+            d.message,
+            d.location()
+        ))),
+        None => Ok(()),
+    }
 }
 
 /// Builds the website of `framework`, whose files are `sources` (for the
@@ -207,6 +229,7 @@ pub fn build_into(
     sources: &SourceSet,
     out: &dyn Output,
 ) -> Result<(), SiteError> {
+    check_ids(framework)?;
     let settings = SiteSettings::from_sources(sources)?;
     let theme = theme::Theme::load(sources)?;
     render::render_site(framework, sources, &settings, &theme, out, None)
@@ -229,6 +252,7 @@ pub fn rebuild(
         Some(set) => set,
         None => return build(new, sources),
     };
+    check_ids(new)?;
     let settings = SiteSettings::from_sources(sources)?;
     let theme = theme::Theme::load(sources)?;
     let out = std::sync::Mutex::new(previous);

@@ -47,6 +47,26 @@ struct NavTrack {
     url: String,
     kind: &'static str,
     levels: Vec<Link>,
+    /// Levels left out before and after `levels` on the pages of a track too
+    /// long to list whole (see [`NAV_NEIGHBOURS`]).
+    hidden_before: usize,
+    hidden_after: usize,
+}
+
+/// On the pages of a track with more levels than this, the side navigation
+/// lists only the current level's neighbours (and a link to the track
+/// page), and pre-rendered comparisons offer only the pair's neighbours:
+/// listing every level on every page made a 5,000-level track 6.1 GB.
+const NAV_NEIGHBOURS: usize = 10;
+const NAV_LEVELS: usize = 2 * NAV_NEIGHBOURS + 1;
+
+/// The part of `levels` shown around position `current`: its range.
+fn level_window(len: usize, current: usize) -> std::ops::Range<usize> {
+    if len <= NAV_LEVELS {
+        return 0..len;
+    }
+    let from = current.saturating_sub(NAV_NEIGHBOURS).min(len - NAV_LEVELS);
+    from..from + NAV_LEVELS
 }
 
 /// Navigation shown on every page. Its size does not grow with the number of
@@ -229,8 +249,28 @@ impl Ctx<'_> {
             track_nav: self
                 .nav_index
                 .get(section)
-                .map(|&i| self.track_values[i].clone()),
+                .map(|&i| self.track_nav_value(i, path)),
         }
+    }
+
+    /// The track's navigation for the page at `path`: the shared value, or
+    /// for a long track a window around the current level.
+    fn track_nav_value(&self, i: usize, path: &str) -> Value {
+        let t = &self.tracks[i];
+        if t.levels.len() <= NAV_LEVELS {
+            return self.track_values[i].clone();
+        }
+        let current = t.levels.iter().position(|l| l.url == path).unwrap_or(0);
+        let window = level_window(t.levels.len(), current);
+        Value::from(minijinja::value::Serde(&NavTrack {
+            id: t.id.clone(),
+            title: t.title.clone(),
+            url: t.url.clone(),
+            kind: t.kind,
+            hidden_before: window.start,
+            hidden_after: t.levels.len() - window.end,
+            levels: t.levels[window].to_vec(),
+        }))
     }
 
     /// Renders `template` with the common fields at the top level and the
@@ -398,6 +438,8 @@ pub fn render_site(
                     url: urls::level(&t.id, &l.id),
                 })
                 .collect(),
+            hidden_before: 0,
+            hidden_after: 0,
         })
         .collect();
     let many_tracks = tracks.len() > NAV_TRACKS;
@@ -873,14 +915,43 @@ fn compare_view(
         listed.dedup_by_key(|t| t.id.as_str());
         listed
     };
+    // A pair's page offers the levels near the pair in a long track; the
+    // comparison index offers them all.
+    // `None`: every level. A track the pair is not in shows its first levels.
+    let shown = |t: &Track| -> Option<Vec<std::ops::Range<usize>>> {
+        if a.is_none() || t.levels.len() <= NAV_LEVELS {
+            return None;
+        }
+        let mut ranges: Vec<std::ops::Range<usize>> = [a, b]
+            .iter()
+            .flatten()
+            .filter(|(pt, _)| pt.id == t.id)
+            .filter_map(|(_, pl)| t.levels.iter().position(|l| l.id == pl.id))
+            .map(|i| level_window(t.levels.len(), i))
+            .collect();
+        if ranges.is_empty() {
+            ranges.push(level_window(t.levels.len(), 0));
+        }
+        Some(ranges)
+    };
     let options = listed
         .into_iter()
-        .map(|t| OptionGroup {
+        .map(|t| {
+            let ranges = shown(t);
+            (t, ranges)
+        })
+        .map(|(t, ranges)| OptionGroup {
             title: t.title.clone(),
             levels: t
                 .levels
                 .iter()
-                .map(|l| LevelOption {
+                .enumerate()
+                .filter(|(i, _)| {
+                    ranges
+                        .as_ref()
+                        .is_none_or(|ranges| ranges.iter().any(|r| r.contains(i)))
+                })
+                .map(|(_, l)| LevelOption {
                     key: key(t, l),
                     title: l.title.clone(),
                 })

@@ -86,10 +86,7 @@ pub fn import(src: &SourceSet) -> Result<Imported, ImportError> {
     if framework.tracks.len() == 1 {
         framework.title = framework.tracks[0].title.clone();
     }
-    Ok(Imported {
-        framework,
-        diagnostics: diags,
-    })
+    Imported::checked(framework, diags)
 }
 
 fn read_file(file: &SourceFile, framework: &mut Framework, diags: &mut Diagnostics) {
@@ -409,14 +406,37 @@ fn by_statement(table: &Table<'_>, stem: &str, framework: &mut Framework, diags:
         text_c, level_c, track_c, title_c, rank_c, grade_c, area_c, path_c, id_c, parent_c, name_c,
         examples_c,
     ];
-    for (i, h) in header.iter().enumerate() {
-        if !known.contains(&Some(i)) && !h.trim().is_empty() {
-            diags.push(
-                Diagnostic::warning(Code::NotImported, format!("column `{h}` is not imported"))
-                    .at(&file.line_span(table.header_line as usize))
-                    .help("recognised columns: track, level, level_title, rank, grade, area, area_path, statement_id, parent_id, name, text, examples"),
-            );
+    // One warning for all unknown columns: a header of 100,000 unknown
+    // columns once gave 100,000 warnings, each showing the whole header line.
+    let unknown: Vec<&str> = header
+        .iter()
+        .enumerate()
+        .filter(|(i, h)| !known.contains(&Some(*i)) && !h.trim().is_empty())
+        .map(|(_, h)| h.as_str())
+        .collect();
+    if !unknown.is_empty() {
+        const SHOWN: usize = 10;
+        let mut names: Vec<String> = unknown
+            .iter()
+            .take(SHOWN)
+            .map(|h| format!("`{}`", h.chars().take(80).collect::<String>()))
+            .collect();
+        if unknown.len() > SHOWN {
+            names.push(format!("and {} more", unknown.len() - SHOWN));
         }
+        let what = if unknown.len() == 1 {
+            "column"
+        } else {
+            "columns"
+        };
+        diags.push(
+            Diagnostic::warning(
+                Code::NotImported,
+                format!("{what} {} {} not imported", names.join(", "), if unknown.len() == 1 { "is" } else { "are" }),
+            )
+            .at(&header_span(file, table.header_line as usize))
+            .help("recognised columns: track, level, level_title, rank, grade, area, area_path, statement_id, parent_id, name, text, examples"),
+        );
     }
     let cell = |row: &[String], c: Option<usize>| {
         c.and_then(|c| row.get(c))
@@ -545,6 +565,16 @@ fn by_statement(table: &Table<'_>, stem: &str, framework: &mut Framework, diags:
     }
 }
 
+/// The header line, pointing at its start only: underlining a
+/// header of thousands of columns would print all of it.
+fn header_span(file: &SourceFile, header_line: usize) -> crate::model::Span {
+    let line = file.line_span(header_line);
+    let end = file.text()[line.start..line.end]
+        .find(',')
+        .map_or(line.end, |i| line.start + i);
+    file.span(line.start, end)
+}
+
 /// The children list of the statement at `path` (indexes from the level's statements down).
 fn child_slot<'a>(
     statements: &'a mut [Statement],
@@ -561,7 +591,8 @@ fn child_slot<'a>(
 
 fn by_matrix(table: &Table<'_>, stem: &str, framework: &mut Framework, diags: &mut Diagnostics) {
     let (file, header, rows) = (table.file, table.header, table.rows);
-    let header_span = file.line_span(table.header_line as usize);
+    // Computed once: the header line can be megabytes long.
+    let header_span = header_span(file, table.header_line as usize);
     if header.len() < 2 {
         diags.push(
             Diagnostic::error(Code::Syntax, "a matrix needs an area column and at least one level column")

@@ -124,10 +124,7 @@ pub fn import(src: &SourceSet) -> Result<Imported, ImportError> {
     if framework.tracks.len() <= 2 {
         framework.title = format!("{} progression", framework.tracks[0].title);
     }
-    Ok(Imported {
-        framework,
-        diagnostics: diags,
-    })
+    Imported::checked(framework, diags)
 }
 
 fn import_family(

@@ -327,10 +327,7 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
     framework.tracks = ordered.into_iter().map(|t| t.1).collect();
     free_pages.sort_by_key(|a| (a.0, a.1.unwrap_or(0)));
     framework.pages = free_pages.into_iter().map(|p| p.2).collect();
-    Ok(Imported {
-        framework,
-        diagnostics: diags,
-    })
+    Imported::checked(framework, diags)
 }
 
 fn read_config(site: &SourceSet, diags: &mut Diagnostics) -> HugoConfig {

@@ -29,8 +29,6 @@ pub fn import(src: &SourceSet) -> Result<Imported, ImportError> {
             e.column()
         ))
     })?;
-    Ok(Imported {
-        framework,
-        diagnostics: Default::default(),
-    })
+    // Ids of a JSON file become file names: checked before anything is written.
+    Imported::checked(framework, Default::default())
 }

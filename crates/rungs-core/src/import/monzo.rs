@@ -229,10 +229,7 @@ pub fn import(src: &SourceSet) -> Result<Imported, ImportError> {
             "no framework with `topics` found: expected frameworks/**/*.md".into(),
         ));
     }
-    Ok(Imported {
-        framework,
-        diagnostics: diags,
-    })
+    Imported::checked(framework, diags)
 }
 
 fn statement(

@@ -37,6 +37,11 @@ struct RawConfig {
     #[serde(default)]
     #[allow(dead_code)]
     site: Option<toml::Table>,
+    // Read by `SourceSet::read_dir` before loading; parsed here too so that
+    // a typo or a wrong type is reported with its line.
+    #[serde(default)]
+    #[allow(dead_code)]
+    files: Option<crate::source::FileLimits>,
     /// Every other key: reported, so a typo or a table rungs does not read
     /// (such as a `[theme]` that has no effect) does not pass unnoticed.
     #[serde(flatten)]
@@ -69,6 +74,7 @@ const KEYS: &[&str] = &[
     "grades",
     "areas",
     "site",
+    "files",
 ];
 
 /// Parses `rungs.toml`.

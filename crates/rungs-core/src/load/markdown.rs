@@ -170,6 +170,17 @@ pub fn parse_level_body(
                         continue;
                     }
                 };
+                // `stack` holds the open ancestors of this item.
+                if stack.len() >= crate::ids::MAX_DEPTH {
+                    // Report the outermost item that is too deep; its own
+                    // sub-items were dropped silently before it closed.
+                    if stack.len() == crate::ids::MAX_DEPTH {
+                        diags.push(too_deep(
+                            &file.span(offset + item.start, offset + item.start + 1),
+                        ));
+                    }
+                    continue;
+                }
                 let Some(statement) = build_statement(file, body, offset, item, &area, diags)
                 else {
                     continue;
@@ -318,6 +329,19 @@ pub fn strip_comments(text: &str) -> std::borrow::Cow<'_, str> {
     }
     out.push_str(rest);
     std::borrow::Cow::Owned(out)
+}
+
+/// The error for a statement nested deeper than [`crate::ids::MAX_DEPTH`].
+pub(crate) fn too_deep(span: &Span) -> Diagnostic {
+    Diagnostic::error(
+        Code::TooDeep,
+        format!(
+            "statements are nested more than {} levels deep here; the deeper ones are left out",
+            crate::ids::MAX_DEPTH
+        ),
+    )
+    .at(span)
+    .help("move these sub-points up a level, or make them separate statements")
 }
 
 fn build_statement(

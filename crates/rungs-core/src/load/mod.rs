@@ -148,10 +148,16 @@ fn load_with(sources: &SourceSet, mut cache: Option<&mut LoadCache>) -> Result<L
     let config_file = sources.get("rungs.toml").ok_or(LoadError::NoConfig)?;
     let mut diags: Vec<Diagnostic> = Vec::new();
     for (path, reason) in &sources.unreadable {
-        diags.push(Diagnostic::error(
-            Code::Io,
-            format!("cannot read `{path}`: {reason}"),
-        ));
+        diags.push(
+            Diagnostic::error(
+                Code::RefusedFile,
+                format!("`{path}` was not read: {reason}"),
+            )
+            .help(
+                "rungs reads only regular files inside the framework, within the limits of \
+                 `[files]` in rungs.toml (see docs/security.md)",
+            ),
+        );
     }
     let (config, config_diags) = config::parse(config_file);
     let config_broken = config_diags.iter().any(|d| d.code == Code::Syntax);

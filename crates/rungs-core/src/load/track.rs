@@ -238,7 +238,7 @@ pub fn read_matrix(
             };
             for spanned in statements {
                 let span = location_span(file, &spanned.referenced);
-                if let Some(s) = matrix_statement(spanned.value, area, &span, diags) {
+                if let Some(s) = matrix_statement(spanned.value, area, &span, 1, diags) {
                     draft.level.statements.push(s);
                 }
             }
@@ -263,8 +263,13 @@ fn matrix_statement(
     s: MatrixStatement,
     area: &str,
     span: &Span,
+    depth: usize,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Statement> {
+    if depth > crate::ids::MAX_DEPTH {
+        diags.push(super::markdown::too_deep(span));
+        return None;
+    }
     let (text, id, name, examples, children) = match s {
         MatrixStatement::Text(t) => {
             let (rest, id) = split_id(&t);
@@ -290,7 +295,7 @@ fn matrix_statement(
     }
     let children = children
         .into_iter()
-        .filter_map(|c| matrix_statement(c, area, span, diags))
+        .filter_map(|c| matrix_statement(c, area, span, depth + 1, diags))
         .collect();
     Some(Statement {
         explicit_id: id.is_some(),

@@ -101,6 +101,8 @@ fn each_check_reports_its_own_code() {
         ("config-unknown", Warning, UnknownKey),
         ("duplicate-id", Error, InvalidId),
         ("matrix-errors", Error, UnknownLevel),
+        ("invalid-id", Error, InvalidId),
+        ("too-deep", Error, TooDeep),
     ];
     for (dir, severity, code) in expectations {
         let found = codes(dir);

@@ -478,3 +478,60 @@ fn inherited_statements_never_repeat_an_id_on_a_level_page() {
         assert!(unique.contains(target), "{target} is not on the page");
     }
 }
+
+/// A YAML track of `n` levels, one statement each.
+fn long_track(n: usize) -> (rungs_core::Framework, SourceSet) {
+    let mut yaml = String::from("title: Long\nlevels:\n");
+    for i in 0..n {
+        yaml.push_str(&format!(
+            "  - id: l{i}\n    title: Level {i}\n    rank: {}\n",
+            i + 1
+        ));
+    }
+    yaml.push_str("matrix:\n  craft:\n");
+    for i in 0..n {
+        yaml.push_str(&format!("    l{i}: [Does the work of level {i}.]\n"));
+    }
+    let mut sources = SourceSet::new();
+    sources.insert(
+        "rungs.toml",
+        "title = \"L\"\n\n[[areas]]\nid = \"craft\"\ntitle = \"Craft\"\n",
+    );
+    sources.insert("tracks/long.yaml", yaml);
+    let loaded = rungs_core::load(&sources).unwrap_or_else(|e| panic!("{e}"));
+    (loaded.framework, sources)
+}
+
+#[test]
+fn pages_of_a_long_track_do_not_grow_with_its_length() {
+    // Every page once listed every level: 5,000 levels made 6.1 GB.
+    let largest = |n: usize| {
+        let (fw, sources) = long_track(n);
+        let site = build(&fw, &sources).unwrap_or_else(|e| panic!("{e}"));
+        let level_pages = site
+            .files
+            .iter()
+            .filter(|(p, _)| p.starts_with("tracks/long/l") || p.starts_with("compare/long/"))
+            .map(|(_, b)| b.len());
+        (level_pages.clone().max().unwrap_or(0), site)
+    };
+    let (small, _) = largest(40);
+    let (big, site) = largest(400);
+    assert!(
+        big < small + small / 4,
+        "largest level or comparison page: {small} bytes with 40 levels, {big} with 400"
+    );
+    // The window: the current level, ten neighbours each side, and links to the rest.
+    let page = html(&site, "tracks/long/l200.html");
+    let side: Vec<String> = page
+        .select(&sel(".side-levels a"))
+        .map(|a| a.text().collect())
+        .collect();
+    assert_eq!(side.len(), 21 + 2, "{side:?}");
+    assert_eq!(side[0], "… 190 earlier levels");
+    assert_eq!(side[1], "Level 190");
+    assert_eq!(side[21], "Level 210");
+    assert_eq!(side[22], "… 189 later levels");
+    let first = html(&site, "tracks/long/l0.html");
+    assert_eq!(first.select(&sel(".side-levels a")).count(), 21 + 1);
+}

@@ -148,6 +148,11 @@ fn from_git(rev: &str, dir: &Path) -> Result<SourceSet> {
         }
         Ok(String::from_utf8_lossy(&out.stdout).into_owned())
     };
+    // A revision can come from rungs.toml (`changes_since`): one starting
+    // with `-` would be read by git as an option.
+    if rev.starts_with('-') || rev.contains(['\n', '\0']) {
+        bail!("`{rev}` is not a git revision");
+    }
     // ls-tree lists paths relative to `dir`; `REV:./path` reads them relative to it too.
     // `-z`: names as they are, NUL-separated (without it git quotes names
     // with non-ASCII characters, and those paths do not exist at REV).
@@ -174,6 +179,11 @@ fn from_git(rev: &str, dir: &Path) -> Result<SourceSet> {
             .nth(2)
             .and_then(|s| s.parse().ok())
             .context("unexpected git output")?;
+        // Within the limit a checked-out file has (see `[files]`).
+        let limit = rungs_core::FileLimits::default().max_file_bytes();
+        if size as u64 > limit {
+            bail!("`{rev}:{path}` is larger than {} MiB", limit >> 20);
+        }
         let mut bytes = vec![0; size + 1];
         reader.read_exact(&mut bytes)?;
         bytes.pop();

@@ -15,6 +15,28 @@ use crate::input;
 
 /// Adds the pages the settings ask for to `framework`.
 pub fn add_pages(framework: &mut Framework, settings: &SiteSettings, root: &Path) -> Result<()> {
+    let limits = rungs_core::SourceSet::read_file(root, "rungs.toml")
+        .ok()
+        .flatten()
+        .map_or_else(Default::default, |b| {
+            rungs_core::FileLimits::from_config(&b)
+        });
+    for cw in &settings.compare_with {
+        let path = cw
+            .source
+            .split_once(':')
+            .filter(|(f, _)| ["hugo", "monzo", "ft", "json"].contains(f))
+            .map_or(cw.source.as_str(), |(_, p)| p);
+        inside_repository(root, &root.join(path), &limits)
+            .with_context(|| format!("[[site.compare_with]] `{}`", cw.source))?;
+    }
+    if let Some(rev) = &settings.changes_since {
+        // A revision, or a directory (relative to where rungs runs).
+        if Path::new(rev).is_dir() {
+            inside_repository(root, Path::new(rev), &limits)
+                .with_context(|| format!("[site] changes_since = `{rev}`"))?;
+        }
+    }
     for cw in &settings.compare_with {
         let page = comparison(framework, cw, root)
             .with_context(|| format!("[[site.compare_with]] `{}`", cw.source))?;
@@ -57,6 +79,35 @@ fn push_generated(framework: &mut Framework, mut page: Page) {
         n += 1;
     }
     framework.pages.push(page);
+}
+
+/// Fails unless `path` is inside the git repository holding the framework at
+/// `root` (or inside `root` when it is in no repository), or rungs.toml
+/// allows sources outside it: settings arrive in pull requests too, and
+/// must not publish whatever directory the build machine can read.
+fn inside_repository(root: &Path, path: &Path, limits: &rungs_core::FileLimits) -> Result<()> {
+    if limits.allow_sources_outside_repository {
+        return Ok(());
+    }
+    let root = root
+        .canonicalize()
+        .with_context(|| format!("cannot resolve `{}`", root.display()))?;
+    let repository = root
+        .ancestors()
+        .find(|dir| dir.join(".git").exists())
+        .unwrap_or(&root);
+    let target = path
+        .canonicalize()
+        .with_context(|| format!("cannot read `{}`", path.display()))?;
+    if !target.starts_with(repository) {
+        anyhow::bail!(
+            "`{}` is outside the repository `{}`; set `allow_sources_outside_repository = true` \
+             under `[files]` in rungs.toml to read it",
+            target.display(),
+            repository.display()
+        );
+    }
+    Ok(())
 }
 
 /// Level-id pins to index pairs of the two ladders.
@@ -160,7 +211,15 @@ fn comparison(ours: &Framework, cw: &CompareWith, root: &Path) -> Result<Page> {
         ));
     }
     Ok(Page {
-        id: format!("compare-with-{}", rungs_core::text::slug(&name)),
+        // A page id is a file name: keep it short whatever their title.
+        id: format!(
+            "compare-with-{}",
+            rungs_core::text::slug(&name)
+                .chars()
+                .take(60)
+                .collect::<String>()
+                .trim_end_matches('-')
+        ),
         title: format!("How our levels compare with {name}"),
         description: Some(format!(
             "Our {} levels next to {}'s.",

@@ -1,6 +1,7 @@
 //! End-to-end tests of the `rungs` binary (one test binary for the crate).
 
 mod browser;
+mod safety;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -311,11 +312,8 @@ fn diff_between_git_revisions_and_directories() {
         Some(0)
     );
     // A file name with non-ASCII characters (git quotes such names unless asked not to).
-    std::fs::write(
-        careers.join("pages/équipe.md"),
-        "---\ntitle: Équipe\n---\n\nWho we are.\n",
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::create_dir_all(careers.join("static")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(careers.join("static/café.txt"), "Menu.\n").unwrap_or_else(|e| panic!("{e}"));
     let _ = git(&["add", "-A"]);
     let _ = git(&["commit", "-qm", "v1"]);
     let senior = careers.join("tracks/engineering/senior.md");
@@ -461,7 +459,8 @@ fn build_publishes_level_comparison_and_changes_pages() {
     );
     let config = careers.join("rungs.toml");
     let mut text = std::fs::read_to_string(&config).unwrap_or_default();
-    text.push_str("\n[site]\nchanges_since = \"HEAD\"\n\n[[site.compare_with]]\nsource = \"../other\"\ntitle = \"Our sister company\"\n");
+    // `../other` is outside the git repository of `careers`: allowed explicitly.
+    text.push_str("\n[files]\nallow_sources_outside_repository = true\n\n[site]\nchanges_since = \"HEAD\"\n\n[[site.compare_with]]\nsource = \"../other\"\ntitle = \"Our sister company\"\n");
     std::fs::write(&config, text).unwrap_or_else(|e| panic!("{e}"));
     let senior = careers.join("tracks/engineering/senior.md");
     let level = std::fs::read_to_string(&senior).unwrap_or_default();
@@ -622,7 +621,7 @@ fn serve_previews_the_generated_comparison_page() {
     let config = dir.path().join("careers/rungs.toml");
     let mut text = std::fs::read_to_string(&config).unwrap_or_default();
     text.push_str(
-        "\n[[site.compare_with]]\nsource = \"../other\"\ntitle = \"Our sister company\"\n",
+        "\n[files]\nallow_sources_outside_repository = true\n\n[[site.compare_with]]\nsource = \"../other\"\ntitle = \"Our sister company\"\n",
     );
     std::fs::write(&config, &text).unwrap_or_else(|e| panic!("{e}"));
     let serve = Serve::start("careers", dir.path());

@@ -1,0 +1,385 @@
+//! A ladder file can never write, read or delete outside its place: ids that
+//! become paths are checked, writers refuse paths that leave their folder,
+//! and reading a framework opens only regular files inside it, within limits.
+
+use std::path::Path;
+
+use rungs_core::{Code, SourceSet};
+use rungs_core::{FileLimits, join_inside};
+
+fn tmp() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn write(root: &Path, rel: &str, text: &[u8]) {
+    let path = root.join(rel);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).unwrap_or_else(|e| panic!("{e}"));
+    }
+    std::fs::write(path, text).unwrap_or_else(|e| panic!("{e}"));
+}
+
+const CONFIG: &str = "title = \"T\"\n\n[[areas]]\nid = \"craft\"\ntitle = \"Craft\"\n";
+
+const LEVEL: &str = "---\ntitle: Senior\nrank: 1\n---\n\n## Craft\n\n- Writes code.\n";
+
+/// A small valid framework on disk.
+fn framework(config_extra: &str) -> tempfile::TempDir {
+    let dir = tmp();
+    write(
+        dir.path(),
+        "rungs.toml",
+        format!("{CONFIG}{config_extra}").as_bytes(),
+    );
+    write(
+        dir.path(),
+        "tracks/eng/_index.md",
+        b"---\ntitle: Engineering\n---\n",
+    );
+    write(dir.path(), "tracks/eng/senior.md", LEVEL.as_bytes());
+    dir
+}
+
+fn refused(set: &SourceSet, rel: &str) -> Option<String> {
+    set.unreadable
+        .iter()
+        .find(|(p, _)| p == rel)
+        .map(|(_, reason)| reason.clone())
+}
+
+fn read(dir: &Path) -> SourceSet {
+    SourceSet::read_dir(dir).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn codes(set: &SourceSet) -> Vec<Code> {
+    let loaded = rungs_core::load(set).unwrap_or_else(|e| panic!("{e}"));
+    loaded.diagnostics.iter().map(|d| d.code).collect()
+}
+
+#[test]
+fn join_inside_refuses_every_way_out() {
+    let root = Path::new("/out");
+    for bad in [
+        "../x",
+        "a/../../x",
+        "/etc/passwd",
+        "a//b",
+        "",
+        ".",
+        "a/./b",
+        "a/..",
+        "a\\..\\b",
+        "nul\0byte",
+        "a/",
+    ] {
+        assert!(join_inside(root, bad).is_err(), "`{bad}` was accepted");
+    }
+    for good in [
+        "index.html",
+        "tracks/eng/senior.html",
+        "compare/a.b--c.d.html",
+    ] {
+        let joined = join_inside(root, good).unwrap_or_else(|e| panic!("{good}: {e}"));
+        assert!(joined.starts_with(root), "{}", joined.display());
+    }
+}
+
+#[test]
+fn write_to_writes_nothing_when_one_path_would_escape() {
+    let dir = tmp();
+    let out = dir.path().join("a/b/out");
+    let mut set = SourceSet::new();
+    set.insert("fine.md", "fine");
+    set.insert("tracks/../../../../escaped.md", "escaped");
+    assert!(set.write_to(&out).is_err());
+    assert!(!dir.path().join("escaped.md").exists());
+    assert!(!out.join("fine.md").exists(), "a partial write was left");
+}
+
+#[test]
+fn ids_from_yaml_matrices_and_file_names_are_checked() {
+    let mut set = SourceSet::new();
+    set.insert("rungs.toml", CONFIG);
+    set.insert(
+        "tracks/eng.yaml",
+        "title: E\nlevels:\n  - id: ../../../../x\n    rank: 1\n  - id: UPPER\n    rank: 2\nmatrix:\n  craft:\n    ../../../../x: [Writes code.]\n",
+    );
+    set.insert("tracks/Ops_Team/_index.md", "---\ntitle: Ops\n---\n");
+    set.insert(
+        &format!("tracks/ops/{}.md", "a".repeat(101)),
+        LEVEL.as_bytes(),
+    );
+    set.insert("pages/about us.md", "---\ntitle: About\n---\nHi.\n");
+    let loaded = rungs_core::load(&set).unwrap_or_else(|e| panic!("{e}"));
+    let invalid: Vec<_> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::InvalidId)
+        .collect();
+    let says = |needle: &str| invalid.iter().any(|d| d.message.contains(needle));
+    assert!(says("`../../../../x`"), "{invalid:#?}");
+    assert!(says("`UPPER`"), "{invalid:#?}");
+    assert!(says("`Ops_Team`"), "{invalid:#?}");
+    assert!(says("101 bytes long"), "{invalid:#?}");
+    assert!(says("`about us`"), "{invalid:#?}");
+    // Each points at its file, line and column.
+    let yaml = invalid
+        .iter()
+        .find(|d| d.message.contains("../"))
+        .and_then(|d| d.span.clone())
+        .unwrap_or_default();
+    assert_eq!(
+        (&*yaml.file, yaml.line, yaml.column),
+        ("tracks/eng.yaml", 3, 5)
+    );
+}
+
+#[test]
+fn a_json_export_with_hostile_ids_is_refused() {
+    let (_, loaded) = crate::support::load_dir(&crate::support::fixtures().join("valid/minimal"));
+    let mut framework = loaded.framework;
+    assert!(rungs_core::import::check(&framework).is_ok());
+    framework.tracks[0].levels[0].id = "../../../../x".into();
+    let text = rungs_core::export::json::to_json(&framework);
+    let back = rungs_core::export::json::from_json(&text).unwrap_or_else(|e| panic!("{e}"));
+    let err = rungs_core::import::check(&back).map_or_else(|e| e.to_string(), |()| String::new());
+    assert!(err.contains("../../../../x"), "{err}");
+}
+
+#[test]
+fn importers_refuse_ids_that_cannot_be_file_names() {
+    // A CSV's track column is the importer's only id that is not slugged;
+    // whatever the importer does, no id it returns may leave its folder.
+    let mut set = SourceSet::new();
+    set.insert(
+        "ladder.csv",
+        "track,level,area,text\n../../../x,../../y,craft,Writes code.\n",
+    );
+    match rungs_core::import::csv::import(&set) {
+        Ok(imported) => {
+            assert!(rungs_core::import::check(&imported.framework).is_ok());
+            let paths = rungs_core::export::native::to_sources(&imported.framework);
+            assert!(paths.iter().all(|f| !f.path.contains("..")));
+        }
+        Err(e) => assert!(e.to_string().contains("id"), "{e}"),
+    }
+    // A level column whose name slugs to nothing gets a numbered id, never
+    // an empty one (which would be a file named `.md`); its title is kept.
+    let mut set = SourceSet::new();
+    set.insert("ladder.csv", "area,日本\ncraft,Writes code.\n");
+    let imported = rungs_core::import::csv::import(&set).unwrap_or_else(|e| panic!("{e}"));
+    let level = &imported.framework.tracks[0].levels[0];
+    assert_eq!((level.id.as_str(), level.title.as_str()), ("level-1", "日本"));
+    assert!(rungs_core::import::check(&imported.framework).is_ok());
+}
+
+#[test]
+fn a_fifo_is_refused_without_being_opened() {
+    let dir = framework("");
+    let fifo = dir.path().join("static/pipe");
+    std::fs::create_dir_all(dir.path().join("static")).unwrap_or_else(|e| panic!("{e}"));
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    // Opening the FIFO would block this test forever.
+    let set = read(dir.path());
+    let reason = refused(&set, "static/pipe").unwrap_or_default();
+    assert!(reason.contains("named pipe"), "{:?}", set.unreadable);
+    assert!(codes(&set).contains(&Code::RefusedFile));
+}
+
+#[test]
+fn links_that_leave_the_framework_are_refused_unless_allowed() {
+    use std::os::unix::fs::symlink;
+    let outside = tmp();
+    write(outside.path(), "secret.txt", b"secret");
+    let dir = framework("");
+    std::fs::create_dir_all(dir.path().join("static")).unwrap_or_else(|e| panic!("{e}"));
+    let link = |name: &str, to: &Path| {
+        symlink(to, dir.path().join("static").join(name)).unwrap_or_else(|e| panic!("{e}"))
+    };
+    link("secret.txt", &outside.path().join("secret.txt"));
+    link("passwd", Path::new("/etc/passwd"));
+    link("inside.md", &dir.path().join("tracks/eng/senior.md"));
+    link("relative.md", Path::new("../tracks/eng/senior.md"));
+    link("zero", Path::new("/dev/zero"));
+    link("dangling", Path::new("/nonexistent/file"));
+    link("folder", outside.path());
+
+    let set = read(dir.path());
+    for name in ["secret.txt", "passwd", "zero", "folder"] {
+        let reason = refused(&set, &format!("static/{name}")).unwrap_or_default();
+        assert!(reason.contains("outside the framework"), "{name}: {reason}");
+        assert!(set.get(&format!("static/{name}")).is_none());
+    }
+    assert!(refused(&set, "static/dangling").is_some());
+    assert_eq!(set.get("static/inside.md").map(|f| f.text()), Some(LEVEL));
+    assert_eq!(set.get("static/relative.md").map(|f| f.text()), Some(LEVEL));
+
+    // Allowed: the outside file is read, but a device or a folder still is not.
+    write(
+        dir.path(),
+        "rungs.toml",
+        format!("{CONFIG}\n[files]\nfollow_external_symlinks = true\n").as_bytes(),
+    );
+    let set = read(dir.path());
+    assert_eq!(
+        set.get("static/secret.txt").map(|f| f.text()),
+        Some("secret")
+    );
+    let zero = refused(&set, "static/zero").unwrap_or_default();
+    assert!(zero.contains("device"), "{zero}");
+    let folder = refused(&set, "static/folder").unwrap_or_default();
+    assert!(folder.contains("folder"), "{folder}");
+    assert!(
+        !codes(&set).contains(&Code::Syntax),
+        "[files] is a known table"
+    );
+}
+
+#[test]
+fn files_over_the_limits_are_refused_with_the_key_to_raise() {
+    let dir = framework("\n[files]\nmax_file_mib = 1\nmax_total_mib = 3\n");
+    write(dir.path(), "static/big.bin", &vec![0u8; (1 << 20) + 1]);
+    write(dir.path(), "static/fits.bin", &vec![0u8; 1 << 20]);
+    let set = read(dir.path());
+    let reason = refused(&set, "static/big.bin").unwrap_or_default();
+    assert!(
+        reason.contains("1 MiB") && reason.contains("max_file_mib"),
+        "{reason}"
+    );
+    assert!(set.get("static/fits.bin").is_some());
+
+    for i in 0..3 {
+        write(
+            dir.path(),
+            &format!("static/more-{i}.bin"),
+            &vec![0u8; 1 << 20],
+        );
+    }
+    let err = SourceSet::read_dir(dir.path()).map_or_else(|e| e.to_string(), |_| String::new());
+    assert!(
+        err.contains("3 MiB") && err.contains("max_total_mib"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_wrong_files_table_is_reported_and_the_defaults_apply() {
+    let dir = framework("\n[files]\nmax_file_mb = 1000\n");
+    let set = read(dir.path());
+    let loaded = rungs_core::load(&set).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        loaded
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::Syntax && d.message.contains("max_file_mb")),
+        "{:?}",
+        loaded.diagnostics
+    );
+    assert_eq!(
+        FileLimits::from_config(b"[files]\nmax_file_mb = 1000\n"),
+        FileLimits::default()
+    );
+}
+
+#[test]
+fn names_that_are_not_utf8_are_reported_not_merged() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = framework("");
+    let tracks = dir.path().join("tracks/eng");
+    for bytes in [&b"bad-\xff.md"[..], &b"bad-\xfe.md"[..]] {
+        let name = std::ffi::OsStr::from_bytes(bytes);
+        if std::fs::write(tracks.join(name), LEVEL).is_err() {
+            eprintln!("skipped: this file system refuses non-UTF-8 names");
+            return;
+        }
+    }
+    let set = read(dir.path());
+    assert_eq!(set.unreadable.len(), 2, "{:?}", set.unreadable);
+    assert!(set.unreadable.iter().all(|(_, r)| r.contains("UTF-8")));
+    assert!(codes(&set).contains(&Code::RefusedFile));
+}
+
+#[test]
+fn statements_nested_too_deep_are_cut_with_one_error() {
+    let mut body = String::from("---\ntitle: S\nrank: 1\n---\n\n## Craft\n\n");
+    for depth in 0..2000 {
+        body.push_str(&"  ".repeat(depth));
+        body.push_str("- Point.\n");
+    }
+    let mut set = SourceSet::new();
+    set.insert("rungs.toml", CONFIG);
+    set.insert("tracks/eng/s.md", body);
+    let loaded = rungs_core::load(&set).unwrap_or_else(|e| panic!("{e}"));
+    let deep: Vec<_> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::TooDeep)
+        .collect();
+    assert_eq!(deep.len(), 1, "{deep:#?}");
+    let level = &loaded.framework.tracks[0].levels[0];
+    assert_eq!(
+        rungs_core::ids::depth(&level.statements),
+        rungs_core::ids::MAX_DEPTH
+    );
+    let longest = all_ids(&level.statements).map(str::len).max().unwrap_or(0);
+    assert!(longest < 200, "ids grow with depth: {longest} bytes");
+
+    // The same in a YAML matrix.
+    let mut yaml = String::from("levels:\n  - id: s\n    rank: 1\nmatrix:\n  craft:\n    s:\n");
+    let mut indent = 6;
+    for _ in 0..12 {
+        yaml.push_str(&format!(
+            "{}- text: Point.\n{}  children:\n",
+            " ".repeat(indent),
+            " ".repeat(indent)
+        ));
+        indent += 4;
+    }
+    yaml.push_str(&format!("{}- Leaf.\n", " ".repeat(indent)));
+    set.insert("tracks/eng.yaml", yaml);
+    set.remove("tracks/eng/s.md");
+    let loaded = rungs_core::load(&set).unwrap_or_else(|e| panic!("{e}"));
+    assert!(loaded.diagnostics.iter().any(|d| d.code == Code::TooDeep));
+    let level = &loaded.framework.tracks[0].levels[0];
+    assert_eq!(
+        rungs_core::ids::depth(&level.statements),
+        rungs_core::ids::MAX_DEPTH
+    );
+}
+
+fn all_ids(statements: &[rungs_core::model::Statement]) -> impl Iterator<Item = &str> {
+    let mut out = Vec::new();
+    let mut todo: Vec<_> = statements.iter().collect();
+    while let Some(s) = todo.pop() {
+        out.push(s.id.as_str());
+        todo.extend(&s.children);
+    }
+    out.into_iter()
+}
+
+#[test]
+fn many_identical_statements_get_distinct_ids_in_linear_time() {
+    // 30,000 identical bullets and explicit ids that take some suffixes:
+    // counting up from `-2` for each bullet took minutes here.
+    let mut body = String::from("---\ntitle: S\nrank: 1\n---\n\n## Craft\n\n");
+    body.push_str("- Owns it. {#craft-owns-3}\n- Owns it. {#craft-owns-5}\n");
+    for _ in 0..30_000 {
+        body.push_str("- Owns it.\n");
+    }
+    let mut set = SourceSet::new();
+    set.insert("rungs.toml", CONFIG);
+    set.insert("tracks/eng/s.md", body);
+    let loaded = rungs_core::load(&set).unwrap_or_else(|e| panic!("{e}"));
+    let level = &loaded.framework.tracks[0].levels[0];
+    let ids: Vec<&str> = level.statements.iter().map(|s| s.id.as_str()).collect();
+    let unique: std::collections::HashSet<&str> = ids.iter().copied().collect();
+    assert_eq!(unique.len(), ids.len());
+    assert_eq!(
+        &ids[2..6],
+        ["craft-owns", "craft-owns-2", "craft-owns-4", "craft-owns-6"]
+    );
+}
