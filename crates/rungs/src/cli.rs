@@ -18,13 +18,11 @@ pub struct Cli {
 pub enum Command {
     /// Check a framework and report errors and warnings with file:line:column.
     ///
-    /// Without DIR, checks the current directory if it holds a rungs.toml, and the
-    /// built-in example framework otherwise.
+    /// Without DIR, checks the current directory, which must hold a rungs.toml.
     Check(CheckArgs),
     /// Build the framework's static website.
     ///
-    /// Without DIR, builds the current directory if it holds a rungs.toml, and the
-    /// built-in example framework otherwise.
+    /// Without DIR, builds the current directory, which must hold a rungs.toml.
     Build(BuildArgs),
     /// Serve the website on localhost with live reload while you edit.
     ///

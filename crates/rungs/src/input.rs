@@ -15,20 +15,22 @@ pub struct Input {
 }
 
 impl Input {
-    /// Reads DIR; without DIR, the current directory if it has a rungs.toml,
-    /// else the built-in example.
+    /// Reads DIR; without DIR, the current directory, which must hold a
+    /// rungs.toml. Never the built-in example: a CI job run one folder off
+    /// must fail, not check the example and pass.
     pub fn resolve(dir: Option<&Path>) -> Result<Input> {
         let dir = match dir {
             Some(d) => d.to_path_buf(),
-            None if Path::new("rungs.toml").exists() => PathBuf::from("."),
+            None if Path::new("rungs.toml").is_file() => PathBuf::from("."),
             None => {
-                eprintln!(
-                    "note: no rungs.toml here; using the built-in example framework (`rungs new DIR` writes it out)"
+                let here = std::env::current_dir().map_or_else(
+                    |_| "the current directory".into(),
+                    |d| d.display().to_string(),
                 );
-                return Ok(Input {
-                    sources: SourceSet::example(),
-                    root: None,
-                });
+                bail!(
+                    "no rungs.toml in {here}: name the framework directory (e.g. `rungs check careers`), \
+                     create one with `rungs new DIR`, or preview the built-in example with `rungs serve`"
+                );
             }
         };
         Input::read(&dir)

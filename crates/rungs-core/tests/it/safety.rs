@@ -169,7 +169,10 @@ fn importers_refuse_ids_that_cannot_be_file_names() {
     set.insert("ladder.csv", "area,日本\ncraft,Writes code.\n");
     let imported = rungs_core::import::csv::import(&set).unwrap_or_else(|e| panic!("{e}"));
     let level = &imported.framework.tracks[0].levels[0];
-    assert_eq!((level.id.as_str(), level.title.as_str()), ("level-1", "日本"));
+    assert_eq!(
+        (level.id.as_str(), level.title.as_str()),
+        ("level-1", "日本")
+    );
     assert!(rungs_core::import::check(&imported.framework).is_ok());
 }
 

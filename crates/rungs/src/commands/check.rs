@@ -25,6 +25,36 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
     // `rungs check` with its line rather than the build later.
     let mut diagnostics = loaded.diagnostics;
     diagnostics.extend(rungs_site::SiteSettings::check(&input.sources));
+    // The pages `rungs build` generates from other frameworks and from git
+    // are made here too (and thrown away), so a wrong source or revision
+    // fails `check` rather than the build.
+    if let Some(root) = &input.root
+        && diagnostics.errors() == 0
+        && let Ok(settings) = rungs_site::SiteSettings::from_sources(&input.sources)
+        && (!settings.compare_with.is_empty() || settings.changes_since.is_some())
+        && let Err(e) = super::publish::add_pages(&mut loaded.framework.clone(), &settings, root)
+    {
+        let config = input.sources.get("rungs.toml");
+        let needle = settings
+            .compare_with
+            .iter()
+            .map(|cw| cw.source.as_str())
+            .chain(settings.changes_since.as_deref())
+            .find(|s| format!("{e:#}").contains(*s));
+        let span =
+            config.map(
+                |file| match needle.and_then(|n| file.text().find(&format!("\"{n}\""))) {
+                    Some(at) => file.span(at, at + needle.map_or(0, str::len) + 2),
+                    None => file.start_span(),
+                },
+            );
+        let mut d = rungs_core::Diagnostic::error(rungs_core::Code::InvalidValue, format!("{e:#}"))
+            .help("see docs/theming.md on [[site.compare_with]] and changes_since");
+        if let Some(span) = &span {
+            d = d.at(span);
+        }
+        diagnostics.push(d);
+    }
     let errors = diagnostics.errors();
     let warnings = diagnostics.warnings();
     let counts = loaded.framework.counts();

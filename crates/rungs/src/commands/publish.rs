@@ -22,11 +22,8 @@ pub fn add_pages(framework: &mut Framework, settings: &SiteSettings, root: &Path
             rungs_core::FileLimits::from_config(&b)
         });
     for cw in &settings.compare_with {
-        let path = cw
-            .source
-            .split_once(':')
-            .filter(|(f, _)| ["hugo", "monzo", "ft", "json"].contains(f))
-            .map_or(cw.source.as_str(), |(_, p)| p);
+        let path =
+            rungs_core::import::split_spec(&cw.source).map_or(cw.source.as_str(), |(_, p)| p);
         inside_repository(root, &root.join(path), &limits)
             .with_context(|| format!("[[site.compare_with]] `{}`", cw.source))?;
     }

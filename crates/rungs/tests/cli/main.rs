@@ -38,15 +38,29 @@ fn path(p: &Path) -> &str {
 }
 
 #[test]
-fn check_without_a_directory_uses_the_built_in_example() {
+fn check_build_and_export_without_a_framework_fail_and_say_where_they_looked() {
+    // Before, they fell back to the built-in example and exited 0: a CI job
+    // one folder off was always green.
     let dir = tmp();
-    let o = rungs(&["check"], dir.path());
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let err = stderr(&o);
+    for args in [&["check"][..], &["build"], &["export", "--format", "json"]] {
+        let o = rungs(args, dir.path());
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        let err = stderr(&o);
+        assert!(
+            err.contains("no rungs.toml in") && err.contains("rungs new DIR"),
+            "{args:?}: {err}"
+        );
+    }
     assert!(
-        err.contains("built-in example") && err.contains("0 errors, 0 warnings"),
-        "{err}"
+        !dir.path().join("public").exists(),
+        "build wrote the example"
     );
+    // In a framework directory, no DIR is needed.
+    let a = dir.path().join("a");
+    assert_eq!(rungs(&["new", path(&a)], dir.path()).status.code(), Some(0));
+    let o = rungs(&["check"], &a);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("0 errors"), "{}", stderr(&o));
 }
 
 #[test]
@@ -137,12 +151,17 @@ fn new_writes_a_framework_that_checks_clean() {
 #[test]
 fn exports_json_csv_markdown_and_schema() {
     let dir = tmp();
-    let o = rungs(&["export", "--format", "json"], dir.path());
+    let ex = dir.path().join("ex");
+    assert_eq!(
+        rungs(&["new", path(&ex)], dir.path()).status.code(),
+        Some(0)
+    );
+    let o = rungs(&["export", "--format", "json"], &ex);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap_or_default();
     assert_eq!(json["tracks"].as_array().map(Vec::len), Some(3));
 
-    let o = rungs(&["export", "--format", "csv"], dir.path());
+    let o = rungs(&["export", "--format", "csv"], &ex);
     let csv = stdout(&o);
     let mut lines = csv.lines();
     assert_eq!(
@@ -154,10 +173,7 @@ fn exports_json_csv_markdown_and_schema() {
     assert!(lines.count() > 50);
 
     let out = dir.path().join("md");
-    let o = rungs(
-        &["export", "--format", "markdown", "-o", path(&out)],
-        dir.path(),
-    );
+    let o = rungs(&["export", "--format", "markdown", "-o", path(&out)], &ex);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let o = rungs(&["check", path(&out)], dir.path());
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
@@ -179,11 +195,13 @@ fn export_refuses_a_framework_with_errors() {
 #[test]
 fn json_import_round_trips_through_the_cli() {
     let dir = tmp();
-    let json = dir.path().join("fw.json");
-    let o = rungs(
-        &["export", "--format", "json", "-o", path(&json)],
-        dir.path(),
+    let ex = dir.path().join("ex");
+    assert_eq!(
+        rungs(&["new", path(&ex)], dir.path()).status.code(),
+        Some(0)
     );
+    let json = dir.path().join("fw.json");
+    let o = rungs(&["export", "--format", "json", "-o", path(&json)], &ex);
     assert_eq!(o.status.code(), Some(0));
     let out = dir.path().join("again");
     let o = rungs(&["import", "json", path(&json), path(&out)], dir.path());
@@ -756,4 +774,32 @@ fn import_writes_nothing_when_parts_are_lost_unless_the_loss_is_accepted() {
     // Without OUT and without --dry-run, the command line is refused.
     let o = rungs(&["import", "csv", path(&csv)], dir.path());
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+}
+
+#[test]
+fn check_validates_compare_with_and_changes_since() {
+    let dir = tmp();
+    let a = dir.path().join("a");
+    assert_eq!(rungs(&["new", path(&a)], dir.path()).status.code(), Some(0));
+    let config = a.join("rungs.toml");
+    let original = std::fs::read_to_string(&config).unwrap_or_else(|e| panic!("{e}"));
+    // A comparison with a framework that is not there: before, only `build` failed.
+    let text = format!("{original}\n[[site.compare_with]]\nsource = \"no-such-ladder\"\n");
+    std::fs::write(&config, &text).unwrap_or_else(|e| panic!("{e}"));
+    let line = text.lines().count();
+    let o = rungs(&["check", path(&a)], dir.path());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("error[invalid-value]")
+            && err.contains("no-such-ladder")
+            && err.contains(&format!("rungs.toml:{line}:")),
+        "{err}"
+    );
+    // A revision that does not exist.
+    let text = format!("{original}\n[site]\nchanges_since = \"v9.9-missing\"\n");
+    std::fs::write(&config, &text).unwrap_or_else(|e| panic!("{e}"));
+    let o = rungs(&["check", path(&a)], dir.path());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("v9.9-missing"), "{}", stderr(&o));
 }
