@@ -114,6 +114,8 @@ pub enum Code {
     RefusedFile,
     /// Statements are nested deeper than rungs allows.
     TooDeep,
+    /// A track's ranks and its levels' grades disagree on the order.
+    GradeOrder,
 }
 
 impl Code {
@@ -149,6 +151,7 @@ impl Code {
             Code::UnknownLevel => "unknown-level",
             Code::RefusedFile => "refused-file",
             Code::TooDeep => "too-deep",
+            Code::GradeOrder => "grade-order",
         }
     }
 }

@@ -163,6 +163,44 @@ fn check_levels(track: &Track, grades: &[&str], diags: &mut Diagnostics) {
         }
         check_time_split(level, diags);
     }
+    check_grade_order(track, grades, diags);
+}
+
+/// Warns where a higher rank has a lower grade than the level before it:
+/// the grade scale in rungs.toml runs from lowest to highest, so one of the
+/// two is wrong, and pages that line tracks up by grade would disagree with
+/// the ladder.
+fn check_grade_order(track: &Track, grades: &[&str], diags: &mut Diagnostics) {
+    let mut ranked: Vec<(&crate::model::Level, usize)> = track
+        .levels
+        .iter()
+        .filter_map(|l| {
+            let grade = l.grade.as_deref()?;
+            Some((l, grades.iter().position(|g| *g == grade)?))
+        })
+        .collect();
+    ranked.sort_by_key(|(l, _)| l.rank);
+    for pair in ranked.windows(2) {
+        let ((lower, lower_grade), (higher, higher_grade)) = (pair[0], pair[1]);
+        if higher_grade < lower_grade && higher.rank > lower.rank {
+            diags.push(
+                Diagnostic::warning(
+                    Code::GradeOrder,
+                    format!(
+                        "`{}` (rank {}) has grade {}, below grade {} of `{}` (rank {})",
+                        higher.title,
+                        higher.rank,
+                        grades[higher_grade],
+                        grades[lower_grade],
+                        lower.title,
+                        lower.rank
+                    ),
+                )
+                .at(&higher.span)
+                .help("the grade scale in rungs.toml runs from lowest to highest: fix this level's rank or its grade"),
+            );
+        }
+    }
 }
 
 fn check_time_split(level: &crate::model::Level, diags: &mut Diagnostics) {

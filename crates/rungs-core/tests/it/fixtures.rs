@@ -99,6 +99,7 @@ fn each_check_reports_its_own_code() {
         ("config-syntax", Error, Syntax),
         ("bad-kind", Error, InvalidValue),
         ("config-unknown", Warning, UnknownKey),
+        ("grade-order", Warning, GradeOrder),
         ("duplicate-id", Error, InvalidId),
         ("matrix-errors", Error, UnknownLevel),
         ("invalid-id", Error, InvalidId),
