@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub use crate::output::ColorChoice;
+
 /// Career ladders as code: check, export and import career frameworks.
 #[derive(Debug, Parser)]
 #[command(name = "rungs", version, about, long_about = None, propagate_version = true)]
@@ -11,6 +13,12 @@ pub struct Cli {
     /// The command to run.
     #[command(subcommand)]
     pub command: Command,
+    /// When to colour diagnostics.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Print only diagnostics and errors, not progress and summaries.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
 }
 
 /// Every command.
@@ -40,7 +48,7 @@ pub enum Command {
     /// Align the levels of two ladders: which level of B matches each level of A.
     ///
     /// A and B are framework directories, or `FORMAT:PATH` to read another format
-    /// directly (hugo:, monzo:, ft:, json:).
+    /// directly (hugo:, monzo:, ft:, csv:, json:).
     Map(MapArgs),
     /// What changed between two versions of a framework: directories or git revisions.
     ///
@@ -49,6 +57,15 @@ pub enum Command {
     Diff(DiffArgs),
     /// Export a framework as JSON, CSV, Markdown pages or a Hugo site.
     Export(ExportArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    ///
+    /// For example: `rungs completions bash > ~/.local/share/bash-completion/completions/rungs`.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `rungs man > rungs.1`.
+    Man,
     /// Tools for developing rungs itself.
     #[command(hide = true, subcommand)]
     Dev(DevCommand),
@@ -155,9 +172,18 @@ pub struct MapArgs {
     /// Declare that level A_ID of A matches level B_ID of B (repeatable).
     #[arg(long, value_name = "A_ID=B_ID")]
     pub pin: Vec<String>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
-    pub format: CheckFormat,
+    /// Output format (both on standard output).
+    #[arg(long, value_enum, default_value_t = MapFormat::Text)]
+    pub format: MapFormat,
+}
+
+/// How `map` prints the alignment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum MapFormat {
+    /// A table for people, with the evidence for each match.
+    Text,
+    /// One JSON document with the whole similarity matrix, for tools.
+    Json,
 }
 
 /// `rungs diff`.

@@ -6,6 +6,7 @@
 mod cli;
 mod commands;
 mod input;
+mod output;
 mod render;
 
 use std::process::ExitCode;
@@ -19,6 +20,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
+    output::configure(cli.color, cli.quiet);
     match commands::run(cli) {
         Ok(code) => code,
         // A reader that stops early (`rungs export | head`) is not an error.

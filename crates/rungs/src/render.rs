@@ -1,6 +1,5 @@
 //! Printing diagnostics: rustc-style snippets for people, JSON for tools.
 
-use std::io::IsTerminal;
 use std::path::Path;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
@@ -98,7 +97,7 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 
 /// The renderer for standard error: coloured on a terminal unless NO_COLOR is set.
 pub fn renderer() -> Renderer {
-    if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
+    if crate::output::coloured() {
         Renderer::styled()
     } else {
         Renderer::plain()

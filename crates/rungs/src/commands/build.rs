@@ -45,7 +45,7 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
     )
     .with_context(|| format!("cannot build the site into `{}`", args.output.display()))?;
     step.done("render and write");
-    eprintln!(
+    crate::output::info!(
         "built the site ({}) into {} in {} ms",
         framework.counts(),
         args.output.display(),

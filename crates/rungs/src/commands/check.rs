@@ -78,7 +78,7 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
                 .as_ref()
                 .map_or("the built-in example".into(), |r| r.display().to_string());
             let verdict = if failed { "failed" } else { "ok" };
-            eprintln!(
+            crate::output::info!(
                 "{verdict}: {name}: {errors} error{}, {warnings} warning{} ({counts})",
                 plural(errors),
                 plural(warnings)

@@ -41,7 +41,7 @@ pub fn run(args: &ExportArgs) -> Result<ExitCode> {
             files
                 .write_to(out)
                 .with_context(|| format!("cannot write into `{}`", out.display()))?;
-            eprintln!("wrote {} files into {}", files.len(), out.display());
+            crate::output::info!("wrote {} files into {}", files.len(), out.display());
         }
         ExportFormat::Schema => {}
     }

@@ -28,7 +28,7 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
     );
     render::print_all(&imported.diagnostics.sorted(), &sources, root.as_deref());
     let counts = imported.framework.counts();
-    eprintln!(
+    crate::output::info!(
         "read {counts} from {}; {lost} part(s) could not be imported, {warnings} warning(s)",
         args.src.display()
     );
@@ -88,7 +88,7 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
     } else {
         String::new()
     };
-    eprintln!(
+    crate::output::info!(
         "wrote {} files ({}) into {}{left_out}; `rungs check {}` finds no errors",
         files.len(),
         loaded.framework.counts(),

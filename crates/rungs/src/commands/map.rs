@@ -6,7 +6,7 @@ use anyhow::{Context, Result, bail};
 use rungs_core::Framework;
 use rungs_core::model::{Level, Track};
 
-use crate::cli::{CheckFormat, MapArgs};
+use crate::cli::{MapArgs, MapFormat};
 use crate::input;
 
 fn pick<'a>(fw: &'a Framework, id: Option<&str>, side: &str) -> Result<&'a Track> {
@@ -62,7 +62,7 @@ pub fn run(args: &MapArgs) -> Result<ExitCode> {
     let shared = rungs_core::map::shared_areas(&fa, &fb);
     let mapping = rungs_core::map::map_levels(&la, &lb, &shared, &pins)?;
     match args.format {
-        CheckFormat::Json => {
+        MapFormat::Json => {
             let value = serde_json::json!({
                 "a": { "framework": fa.title, "track": ta.id, "levels": la.iter().map(|l| &l.id).collect::<Vec<_>>() },
                 "b": { "framework": fb.title, "track": tb.id, "levels": lb.iter().map(|l| &l.id).collect::<Vec<_>>() },
@@ -71,7 +71,7 @@ pub fn run(args: &MapArgs) -> Result<ExitCode> {
             });
             println!("{}", serde_json::to_string_pretty(&value)?);
         }
-        CheckFormat::Text => {
+        MapFormat::Text => {
             println!("{} ({}) → {} ({})", fa.title, ta.title, fb.title, tb.title);
             if !shared.is_empty() {
                 println!(

@@ -13,7 +13,7 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode> {
         Some(d) => Some(d.clone()),
         None if Path::new("rungs.toml").exists() => Some(PathBuf::from(".")),
         None => {
-            eprintln!(
+            crate::output::info!(
                 "note: no rungs.toml here; serving the built-in example framework (`rungs new DIR` writes it out)"
             );
             None
@@ -41,7 +41,7 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode> {
         generate,
     };
     rungs_preview::serve(config, move |addr| {
-        eprintln!("serving {name} at http://{addr}/ (Ctrl-C to stop)");
+        crate::output::info!("serving {name} at http://{addr}/ (Ctrl-C to stop)");
     })?;
     Ok(ExitCode::SUCCESS)
 }

@@ -803,3 +803,51 @@ fn check_validates_compare_with_and_changes_since() {
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stderr(&o).contains("v9.9-missing"), "{}", stderr(&o));
 }
+
+#[test]
+fn completions_man_page_color_and_quiet() {
+    let dir = tmp();
+    let o = rungs(&["completions", "bash"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    for command in ["check", "build", "import", "diff", "map"] {
+        assert!(stdout(&o).contains(command), "completion lacks {command}");
+    }
+    let o = rungs(&["man"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).starts_with(".ie") || stdout(&o).contains(".TH rungs"),
+        "{}",
+        stdout(&o)
+    );
+    // The top-level help names every command people use.
+    let help = stdout(&rungs(&["--help"], dir.path()));
+    for command in [
+        "check",
+        "build",
+        "serve",
+        "new",
+        "import",
+        "map",
+        "diff",
+        "export",
+        "completions",
+        "man",
+    ] {
+        assert!(
+            help.contains(&format!("  {command}")),
+            "help lacks {command}: {help}"
+        );
+    }
+    let broken = core_fixture("invalid/unknown-area");
+    let o = rungs(&["check", "--color", "always", path(&broken)], dir.path());
+    assert!(stderr(&o).contains('\u{1b}'), "no colour: {}", stderr(&o));
+    let o = rungs(&["check", "--color", "never", path(&broken)], dir.path());
+    assert!(!stderr(&o).contains('\u{1b}'), "colour: {}", stderr(&o));
+    // --quiet keeps diagnostics and drops the summary.
+    let o = rungs(&["check", "--quiet", path(&broken)], dir.path());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("error[unknown-area]"), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("failed:"), "{}", stderr(&o));
+    let o = rungs(&["check", path(&broken)], dir.path());
+    assert!(stderr(&o).contains("failed:"), "{}", stderr(&o));
+}
