@@ -199,6 +199,9 @@ pub struct DiffArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
     pub format: DiffFormat,
+    /// Exit with 1 when the versions differ (for CI), 0 when they are the same.
+    #[arg(long)]
+    pub exit_code: bool,
 }
 
 /// How `diff` prints the changelog.

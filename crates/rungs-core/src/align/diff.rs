@@ -14,6 +14,8 @@ use super::compare::{DiffPart, full_text, word_diff};
 use super::relink::{Found, Item, Linked, items, relink_items};
 use crate::model::Framework;
 
+pub use super::settings_diff::FieldChange;
+
 /// Where a statement is.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Place {
@@ -137,6 +139,9 @@ pub struct Changelog {
     pub statements: Vec<StatementChange>,
     /// Statements present in both versions unchanged.
     pub unchanged: usize,
+    /// Settings that changed: the framework's title and areas, tracks'
+    /// settings, levels' titles, summaries, grades and indicators.
+    pub settings: Vec<FieldChange>,
 }
 
 impl Changelog {
@@ -147,6 +152,7 @@ impl Changelog {
             && self.levels_added.is_empty()
             && self.levels_removed.is_empty()
             && self.statements.is_empty()
+            && self.settings.is_empty()
     }
 }
 
@@ -204,6 +210,7 @@ pub fn diff(old: &Framework, new: &Framework) -> Changelog {
         .cloned()
         .collect();
 
+    log.settings = super::settings_diff::changed_settings(old, new);
     let (a, b) = (items(old), items(new));
     let linked = relink_items(&a, &b);
     statement_changes(&mut log, &a, &b, &linked);
@@ -342,6 +349,26 @@ pub fn to_markdown(log: &Changelog, old_name: &str, new_name: &str) -> String {
     list("Tracks removed", &log.tracks_removed, &mut out);
     list("Levels added", &log.levels_added, &mut out);
     list("Levels removed", &log.levels_removed, &mut out);
+    if !log.settings.is_empty() {
+        out.push_str("**Settings changed:**\n\n");
+        for c in &log.settings {
+            let value = |v: &str| {
+                if v.is_empty() {
+                    "(none)".to_string()
+                } else {
+                    format!("“{v}”")
+                }
+            };
+            out.push_str(&format!(
+                "- {} {}: {} → {}\n",
+                c.of,
+                c.field,
+                value(&c.old),
+                value(&c.new)
+            ));
+        }
+        out.push('\n');
+    }
     // Markers go around the words, and the spaces stay outside them, so
     // "a **new** word" never reads "a **new**word".
     let mark = |text: &str, marker: &str| -> String {

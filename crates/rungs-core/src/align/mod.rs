@@ -13,3 +13,4 @@ pub mod diff;
 pub mod engine;
 pub mod map;
 pub mod relink;
+mod settings_diff;

@@ -201,3 +201,61 @@ fn markdown_keeps_spaces_around_highlighted_words() {
     let md = to_markdown(&diff(&load(&old), &load(&new)), "v1", "v2");
     assert!(md.contains("and **very** quickly"), "{md}");
 }
+
+#[test]
+fn settings_a_reader_sees_are_in_the_changelog() {
+    let old = SourceSet::example();
+    let mut new = old.clone();
+    let path = "tracks/engineering/senior.md";
+    edit(
+        &mut new,
+        path,
+        "title: Senior Engineer",
+        "title: Senior Software Engineer",
+    );
+    edit(&mut new, path, "tenure: 2-3 years", "tenure: 2-4 years");
+    edit(&mut new, path, "craft: 50-60%", "craft: 45-55%");
+    edit(&mut new, "rungs.toml", "title = \"", "title = \"New ");
+    let log = diff(&load(&old), &load(&new));
+    let found: Vec<(&str, &str, &str, &str)> = log
+        .settings
+        .iter()
+        .map(|c| (c.of.as_str(), c.field, c.old.as_str(), c.new.as_str()))
+        .collect();
+    assert!(
+        found.contains(&(
+            "engineering/senior",
+            "title",
+            "Senior Engineer",
+            "Senior Software Engineer"
+        )),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("engineering/senior", "tenure", "2-3 years", "2-4 years")),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(of, field, old, new)| *of == "engineering/senior"
+                && *field == "time split"
+                && old.contains("craft: 50-60%")
+                && new.contains("craft: 45-55%")),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|(of, field, _, new)| *of == "framework"
+            && *field == "title"
+            && new.starts_with("New ")),
+        "{found:?}"
+    );
+    // No statement changed.
+    assert!(log.statements.is_empty(), "{:?}", log.statements);
+    assert!(!log.is_empty());
+    let md = to_markdown(&log, "v1", "v2");
+    assert!(
+        md.contains("engineering/senior tenure: “2-3 years” → “2-4 years”"),
+        "{md}"
+    );
+}

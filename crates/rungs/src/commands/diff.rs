@@ -27,7 +27,16 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode> {
             "added": map.added,
         });
         writeln!(out, "{}", serde_json::to_string_pretty(&document)?)?;
-        return Ok(ExitCode::SUCCESS);
+        let changed = !map.added.is_empty()
+            || map
+                .links
+                .iter()
+                .any(|l| !matches!(&l.fate, rungs_core::relink::Fate::Unchanged { new } if *new == l.old));
+        return Ok(if args.exit_code && changed {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        });
     }
     let log = diff(&old, &new);
     match args.format {
@@ -47,6 +56,9 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode> {
                     writeln!(out, "{label}: {i}")?;
                 }
             }
+            for c in &log.settings {
+                writeln!(out, "* {} {}: {:?} -> {:?}", c.of, c.field, c.old, c.new)?;
+            }
             for c in &log.statements {
                 write_change(&mut out, c)?;
             }
@@ -58,7 +70,11 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode> {
             )?;
         }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(if args.exit_code && !log.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// One change as a line (or a few) of text: `+` added, `-` removed, `~`

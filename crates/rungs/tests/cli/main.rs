@@ -404,6 +404,31 @@ fn diff_between_git_revisions_and_directories() {
     );
     assert!(links.iter().filter(|l| l["fate"] == "unchanged").count() > 50);
     assert_eq!(json["added"].as_array().map(Vec::len), Some(0));
+    // --exit-code: 1 when the versions differ, 0 when they are the same.
+    let o = rungs(
+        &[
+            "diff",
+            "HEAD~1",
+            "HEAD",
+            "--dir",
+            path(&careers),
+            "--exit-code",
+        ],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let o = rungs(
+        &[
+            "diff",
+            "HEAD",
+            "HEAD",
+            "--dir",
+            path(&careers),
+            "--exit-code",
+        ],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let o = rungs(
         &["diff", "no-such-rev", "HEAD", "--dir", path(&careers)],
         dir.path(),
