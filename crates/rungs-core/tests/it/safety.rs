@@ -419,3 +419,21 @@ fn a_csv_of_many_distinct_levels_and_areas_imports_in_linear_time() {
         "area titles match case-insensitively"
     );
 }
+
+#[test]
+fn columns_count_characters_on_long_lines_and_at_block_edges() {
+    // Columns are counted from 4 KiB checkpoints; check them against a
+    // plain count on a line of multi-byte characters crossing several.
+    let line: String = "é€a😀".repeat(3000);
+    let text = format!("x\n{line}\n{}", "b".repeat(4096 * 2 - line.len() % 4096));
+    let file = rungs_core::SourceFile::new("f.md", text.clone().into_bytes());
+    for at in (0..text.len()).step_by(997).chain([text.len()]) {
+        if !text.is_char_boundary(at) {
+            continue;
+        }
+        let span = file.span(at, at);
+        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let expected = text[line_start..at].chars().count() + 1;
+        assert_eq!(span.column as usize, expected, "at byte {at}");
+    }
+}
