@@ -437,3 +437,36 @@ fn columns_count_characters_on_long_lines_and_at_block_edges() {
         assert_eq!(span.column as usize, expected, "at byte {at}");
     }
 }
+
+#[test]
+fn a_monzo_framework_with_absurd_levels_and_many_criteria_imports_quickly() {
+    // `levels: 4000000000` allocated a level each; every criterion searched
+    // the whole file for its span.
+    let mut matter = String::from(
+        "---\ntitle: Web Framework\nlevels: 4000000000\ntopics:\n  - name: craft\n    content:\n",
+    );
+    for level in 1..=5 {
+        matter.push_str(&format!("      - level: {level}\n        criteria:\n"));
+        for i in 0..4000 {
+            // Folded criteria are never found as written: the worst case.
+            matter.push_str(&format!(
+                "          - >-\n            Builds\n            page {i}\n"
+            ));
+        }
+    }
+    matter.push_str("---\n");
+    let mut set = SourceSet::new();
+    set.insert("frameworks/web.md", matter);
+    let imported = rungs_core::import::monzo::import(&set).unwrap_or_else(|e| panic!("{e}"));
+    let track = &imported.framework.tracks[0];
+    assert_eq!(track.levels.len(), 1000);
+    assert_eq!(imported.framework.counts().statements, 20_000);
+    assert!(
+        imported
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("more than rungs imports")),
+        "{:?}",
+        imported.diagnostics
+    );
+}
