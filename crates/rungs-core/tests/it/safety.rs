@@ -470,3 +470,20 @@ fn a_monzo_framework_with_absurd_levels_and_many_criteria_imports_quickly() {
         imported.diagnostics
     );
 }
+
+#[test]
+fn level_ids_that_are_names_of_track_pages_are_reserved() {
+    // tracks/eng/index.html is the track's page: a level `index` replaced it.
+    let mut set = SourceSet::new();
+    set.insert("rungs.toml", CONFIG);
+    set.insert("tracks/eng/_index.md", "---\ntitle: Eng\n---\n");
+    set.insert("tracks/eng/index.md", LEVEL);
+    set.insert("tracks/eng/matrix.md", LEVEL.replace("rank: 1", "rank: 2"));
+    let loaded = rungs_core::load(&set).unwrap_or_else(|e| panic!("{e}"));
+    let reserved: Vec<_> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::InvalidId && d.message.contains("reserved"))
+        .collect();
+    assert_eq!(reserved.len(), 2, "{:?}", loaded.diagnostics);
+}
