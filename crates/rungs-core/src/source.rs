@@ -376,10 +376,13 @@ impl SourceSet {
     /// single files (a folder counts as absent).
     pub fn read_file(root: &Path, rel: &str) -> Result<Option<Vec<u8>>, String> {
         let canonical_root = std::fs::canonicalize(root).map_err(|e| e.to_string())?;
-        let limits = std::fs::read(root.join("rungs.toml"))
-            .ok()
-            .filter(|_| std::fs::metadata(root.join("rungs.toml")).is_ok_and(|m| m.is_file()))
-            .map_or_else(FileLimits::default, |b| FileLimits::from_config(&b));
+        // rungs.toml too is read only if it is a regular file.
+        let limits = read_checked(
+            &canonical_root,
+            &root.join("rungs.toml"),
+            &FileLimits::default(),
+        )
+        .map_or_else(|_| FileLimits::default(), |b| FileLimits::from_config(&b));
         let abs = join_inside(root, rel).map_err(|e| e.to_string())?;
         match std::fs::symlink_metadata(&abs) {
             Ok(meta) if !meta.is_dir() => {}

@@ -191,6 +191,36 @@ fn a_fifo_is_refused_without_being_opened() {
     let reason = refused(&set, "static/pipe").unwrap_or_default();
     assert!(reason.contains("named pipe"), "{:?}", set.unreadable);
     assert!(codes(&set).contains(&Code::RefusedFile));
+    // As `rungs serve` reloads one file.
+    let one = SourceSet::read_file(dir.path(), "static/pipe");
+    assert!(
+        one.as_ref().is_err_and(|e| e.contains("named pipe")),
+        "{one:?}"
+    );
+    assert_eq!(
+        SourceSet::read_file(dir.path(), "tracks/eng/senior.md")
+            .ok()
+            .flatten(),
+        Some(LEVEL.as_bytes().to_vec())
+    );
+    assert_eq!(
+        SourceSet::read_file(dir.path(), "tracks").ok().flatten(),
+        None
+    );
+    assert!(SourceSet::read_file(dir.path(), "../x").is_err());
+    // Even rungs.toml, which says what the limits are.
+    std::fs::remove_file(dir.path().join("rungs.toml")).unwrap_or_else(|e| panic!("{e}"));
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("rungs.toml"))
+        .status();
+    assert!(made.is_ok_and(|s| s.success()));
+    let set = read(dir.path());
+    assert!(
+        refused(&set, "rungs.toml").is_some(),
+        "{:?}",
+        set.unreadable
+    );
+    assert!(SourceSet::read_file(dir.path(), "tracks/eng/senior.md").is_ok());
 }
 
 #[test]
