@@ -32,6 +32,20 @@ pub struct SourceFile {
     /// bytes are the text).
     binary: Vec<u8>,
     line_starts: Vec<usize>,
+    /// Characters before each [`CHAR_BLOCK`]-byte block of the text, so a
+    /// column on a long line is counted from the nearest block, not from the
+    /// start of the line (a 10 MB one-line file with a finding every few
+    /// bytes would otherwise count 10 MB per finding).
+    char_blocks: Vec<usize>,
+}
+
+/// Bytes per block of [`SourceFile`]'s character counts.
+const CHAR_BLOCK: usize = 4096;
+
+/// Characters in `bytes` (valid UTF-8 cut anywhere): the bytes that are not
+/// continuation bytes.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 impl SourceFile {
@@ -66,11 +80,24 @@ impl SourceFile {
                 .collect(),
             Err(_) => vec![0],
         };
+        let char_blocks = match &text {
+            Ok(t) => {
+                let mut total = 0;
+                let mut blocks = Vec::with_capacity(t.len() / CHAR_BLOCK + 1);
+                for block in t.as_bytes().chunks(CHAR_BLOCK) {
+                    blocks.push(total);
+                    total += count_chars(block);
+                }
+                blocks
+            }
+            Err(_) => Vec::new(),
+        };
         SourceFile {
             path: Arc::from(path),
             text,
             binary,
             line_starts,
+            char_blocks,
         }
     }
 
@@ -98,7 +125,7 @@ impl SourceFile {
         }
         let line_index = self.line_starts.partition_point(|&s| s <= start) - 1;
         let line_start = self.line_starts[line_index];
-        let column = text[line_start..start].chars().count() + 1;
+        let column = self.chars_before(start) - self.chars_before(line_start) + 1;
         Span {
             file: self.path.clone(),
             start,
@@ -106,6 +133,16 @@ impl SourceFile {
             line: line_index as u32 + 1,
             column: column as u32,
         }
+    }
+
+    /// Characters before byte `at` of the text, in O([`CHAR_BLOCK`]).
+    fn chars_before(&self, at: usize) -> usize {
+        let bytes = self.text().as_bytes();
+        let at = at.min(bytes.len());
+        // At the very end of a text of whole blocks there is no block `at`.
+        let block = (at / CHAR_BLOCK).min(self.char_blocks.len().saturating_sub(1));
+        self.char_blocks.get(block).copied().unwrap_or(0)
+            + count_chars(&bytes[block * CHAR_BLOCK..at])
     }
 
     /// A span covering the whole of 1-based `line` (without its newline).
@@ -339,10 +376,13 @@ impl SourceSet {
     /// single files (a folder counts as absent).
     pub fn read_file(root: &Path, rel: &str) -> Result<Option<Vec<u8>>, String> {
         let canonical_root = std::fs::canonicalize(root).map_err(|e| e.to_string())?;
-        let limits = std::fs::read(root.join("rungs.toml"))
-            .ok()
-            .filter(|_| std::fs::metadata(root.join("rungs.toml")).is_ok_and(|m| m.is_file()))
-            .map_or_else(FileLimits::default, |b| FileLimits::from_config(&b));
+        // rungs.toml too is read only if it is a regular file.
+        let limits = read_checked(
+            &canonical_root,
+            &root.join("rungs.toml"),
+            &FileLimits::default(),
+        )
+        .map_or_else(|_| FileLimits::default(), |b| FileLimits::from_config(&b));
         let abs = join_inside(root, rel).map_err(|e| e.to_string())?;
         match std::fs::symlink_metadata(&abs) {
             Ok(meta) if !meta.is_dir() => {}

@@ -57,8 +57,8 @@ pub fn validate(
 pub fn path_ids(framework: &Framework) -> Vec<Diagnostic> {
     use crate::text::{path_id_problem, slug};
     let mut out = Vec::new();
-    let mut report = |what: &str, id: &str, span: &Span| {
-        if let Some(problem) = path_id_problem(id) {
+    let check = |what: &str, id: &str, span: &Span| -> Option<Diagnostic> {
+        path_id_problem(id).map(|problem| {
             let mut suggestion = slug(id);
             suggestion.truncate(crate::text::MAX_PATH_ID_LEN);
             let suggestion = suggestion.trim_end_matches('-').to_string();
@@ -69,18 +69,16 @@ pub fn path_ids(framework: &Framework) -> Vec<Diagnostic> {
             };
             let shown: String = id.chars().take(60).collect();
             let ellipsis = if shown.len() < id.len() { "…" } else { "" };
-            out.push(
-                Diagnostic::error(
-                    Code::InvalidId,
-                    format!(
-                        "{what} id `{}{ellipsis}` cannot be used: {problem}",
-                        shown.escape_debug()
-                    ),
-                )
-                .at(span)
-                .help(help),
-            );
-        }
+            Diagnostic::error(
+                Code::InvalidId,
+                format!(
+                    "{what} id `{}{ellipsis}` cannot be used: {problem}",
+                    shown.escape_debug()
+                ),
+            )
+            .at(span)
+            .help(help)
+        })
     };
     for track in &framework.tracks {
         let span = if track.span.is_unknown() {
@@ -92,13 +90,28 @@ pub fn path_ids(framework: &Framework) -> Vec<Diagnostic> {
         } else {
             track.span.clone()
         };
-        report("track", &track.id, &span);
+        out.extend(check("track", &track.id, &span));
         for level in &track.levels {
-            report("level", &level.id, &level.span);
+            out.extend(check("level", &level.id, &level.span));
+            // A level page is tracks/<track>/<level>.html, beside the
+            // track's own index.html and matrix.html.
+            if ["index", "matrix"].contains(&level.id.as_str()) {
+                out.push(
+                    Diagnostic::error(
+                        Code::InvalidId,
+                        format!(
+                            "level id `{}` is reserved: the track's own page has that name",
+                            level.id
+                        ),
+                    )
+                    .at(&level.span)
+                    .help(format!("rename the level, e.g. `{}-level`", level.id)),
+                );
+            }
         }
     }
     for page in &framework.pages {
-        report("page", &page.id, &page.span);
+        out.extend(check("page", &page.id, &page.span));
     }
     out
 }

@@ -340,16 +340,45 @@ fn cell_items(cell: &str) -> Vec<String> {
     out.into_iter().filter(|t| !t.is_empty()).collect()
 }
 
-fn area_id(framework: &mut Framework, path: &[String], leaf_id: Option<&str>) -> String {
+/// Where each area of the tree is, by the normalised titles of its path, so
+/// that each row finds its area in constant time: a linear search among
+/// siblings per row made a CSV of 80,000 distinct areas quadratic.
+struct AreaPositions(HashMap<String, usize>);
+
+impl AreaPositions {
+    fn new(areas: &[Area]) -> AreaPositions {
+        fn walk(areas: &[Area], prefix: &str, out: &mut HashMap<String, usize>) {
+            for (i, a) in areas.iter().enumerate() {
+                let key = area_key(prefix, &a.title);
+                walk(&a.children, &key, out);
+                // The first of two areas with the same title wins, as a search would.
+                out.entry(key).or_insert(i);
+            }
+        }
+        let mut out = HashMap::new();
+        walk(areas, "", &mut out);
+        AreaPositions(out)
+    }
+}
+
+fn area_key(prefix: &str, title: &str) -> String {
+    format!("{prefix}\u{1f}{}", normalise(title))
+}
+
+fn area_id(
+    framework: &mut Framework,
+    positions: &mut AreaPositions,
+    path: &[String],
+    leaf_id: Option<&str>,
+) -> String {
     let mut level = &mut framework.areas;
     let mut id = String::new();
+    let mut prefix = String::new();
     for (depth, title) in path.iter().enumerate() {
         let is_leaf = depth + 1 == path.len();
-        let pos = level
-            .iter()
-            .position(|a| normalise(&a.title) == normalise(title));
-        let pos = match pos {
-            Some(p) => p,
+        let key = area_key(&prefix, title);
+        let pos = match positions.0.get(&key) {
+            Some(&p) => p,
             None => {
                 let new_id = match (is_leaf, leaf_id) {
                     (true, Some(l)) if !l.is_empty() => l.to_string(),
@@ -360,13 +389,62 @@ fn area_id(framework: &mut Framework, path: &[String], leaf_id: Option<&str>) ->
                     title: title.clone(),
                     ..Area::default()
                 });
+                positions.0.insert(key.clone(), level.len() - 1);
                 level.len() - 1
             }
         };
         id = level[pos].id.clone();
         level = &mut level[pos].children;
+        prefix = key;
     }
     id
+}
+
+/// Where each track and each level of a track is, and the highest rank of
+/// each track, for constant-time lookups per row.
+#[derive(Default)]
+struct Positions {
+    tracks: HashMap<String, usize>,
+    levels: HashMap<String, (HashMap<String, usize>, u32)>,
+}
+
+impl Positions {
+    fn new(framework: &Framework) -> Positions {
+        Positions {
+            tracks: framework
+                .tracks
+                .iter()
+                .enumerate()
+                .rev()
+                .map(|(i, t)| (t.id.clone(), i))
+                .collect(),
+            levels: HashMap::new(),
+        }
+    }
+
+    fn track<'a>(&mut self, framework: &'a mut Framework, id: &str) -> &'a mut Track {
+        let i = match self.tracks.get(id) {
+            Some(&i) => i,
+            None => {
+                track_mut(framework, id);
+                let i = framework.tracks.len() - 1;
+                self.tracks.insert(id.to_string(), i);
+                i
+            }
+        };
+        &mut framework.tracks[i]
+    }
+
+    /// The levels of `track` by id, and the highest rank (indexed on first use).
+    fn levels(&mut self, track: &Track) -> &mut (HashMap<String, usize>, u32) {
+        self.levels.entry(track.id.clone()).or_insert_with(|| {
+            let mut ids = HashMap::new();
+            for (i, l) in track.levels.iter().enumerate() {
+                ids.entry(l.id.clone()).or_insert(i);
+            }
+            (ids, track.levels.iter().map(|l| l.rank).max().unwrap_or(0))
+        })
+    }
 }
 
 fn track_mut<'a>(framework: &'a mut Framework, id: &str) -> &'a mut Track {
@@ -446,6 +524,8 @@ fn by_statement(table: &Table<'_>, stem: &str, framework: &mut Framework, diags:
     // Level names with no letter or digit get a numbered id, the same for
     // every row of the level (never an empty id, which would be a file `.md`).
     let mut numbered: HashMap<String, String> = HashMap::new();
+    let mut area_positions = AreaPositions::new(&framework.areas);
+    let mut positions = Positions::new(framework);
     // Statements by (track, level, id), to attach children to their parents.
     let mut index: HashMap<(String, String, String), Vec<usize>> = HashMap::new();
     for (line, row) in rows {
@@ -469,6 +549,7 @@ fn by_statement(table: &Table<'_>, stem: &str, framework: &mut Framework, diags:
         };
         let area = area_id(
             framework,
+            &mut area_positions,
             &path,
             cell(row, area_c)
                 .as_deref()
@@ -485,11 +566,14 @@ fn by_statement(table: &Table<'_>, stem: &str, framework: &mut Framework, diags:
             id => id,
         };
         let rank = cell(row, rank_c).and_then(|r| r.parse::<u32>().ok());
-        let track = track_mut(framework, &track_id);
-        let position = match track.levels.iter().position(|l| l.id == level_id) {
-            Some(p) => p,
+        let track = positions.track(framework, &track_id);
+        let (level_positions, max_rank) = positions.levels(track);
+        let position = match level_positions.get(&level_id) {
+            Some(&p) => p,
             None => {
-                let next_rank = track.levels.iter().map(|l| l.rank).max().unwrap_or(0) + 1;
+                let next_rank = *max_rank + 1;
+                *max_rank = (*max_rank).max(rank.unwrap_or(next_rank));
+                level_positions.insert(level_id.clone(), track.levels.len());
                 track.levels.push(Level {
                     id: level_id.clone(),
                     rank: rank.unwrap_or(next_rank),
@@ -633,6 +717,7 @@ fn by_matrix(table: &Table<'_>, stem: &str, framework: &mut Framework, diags: &m
             ..Level::default()
         });
     }
+    let mut area_positions = AreaPositions::new(&framework.areas);
     for (line, row) in rows {
         let Some(first) = row.first() else { continue };
         let area_name = first.trim();
@@ -670,7 +755,7 @@ fn by_matrix(table: &Table<'_>, stem: &str, framework: &mut Framework, diags: &m
             continue;
         }
         let path: Vec<String> = area_name.split('>').map(|s| s.trim().to_string()).collect();
-        let area = area_id(framework, &path, None);
+        let area = area_id(framework, &mut area_positions, &path, None);
         for (level, cell) in levels.iter_mut().zip(&row[1..]) {
             for text in cell_items(cell) {
                 let (text, id) = crate::load::markdown::split_id(&text);

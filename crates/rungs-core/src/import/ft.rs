@@ -53,7 +53,8 @@ struct Theme {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Competency {
-    id: String,
+    /// With its place in the file, which the statement's span points at.
+    id: serde_saphyr::Spanned<String>,
     level: String,
     theme: String,
     summary: String,
@@ -155,8 +156,19 @@ fn import_family(
         );
     }
     // Areas: themes, merged by id across families.
+    // Lookups by id, not searches per competency: a family can list tens of
+    // thousands of competencies.
+    let mut area_ids: std::collections::HashSet<String> =
+        framework.areas.iter().map(|a| a.id.clone()).collect();
+    let theme_order: std::collections::HashMap<&str, usize> = family
+        .themes
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, t)| (t.id.as_str(), i))
+        .collect();
     for theme in &family.themes {
-        if !framework.areas.iter().any(|a| a.id == theme.id) {
+        if area_ids.insert(theme.id.clone()) {
             framework.areas.push(Area {
                 id: theme.id.clone(),
                 title: theme.name.clone(),
@@ -166,17 +178,12 @@ fn import_family(
         }
     }
     // Ranks: IC and manager variants of one base share a rank.
-    let mut bases: Vec<String> = Vec::new();
+    let mut bases: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
     let mut placed: Vec<(Variant, u32, &FtLevel)> = Vec::new();
     for level in &family.levels {
         let (v, base) = variant(level);
-        let rank = match bases.iter().position(|b| *b == base) {
-            Some(i) => i as u32 + 1,
-            None => {
-                bases.push(base);
-                bases.len() as u32
-            }
-        };
+        let next = bases.len() as u32 + 1;
+        let rank = *bases.entry(base).or_insert(next);
         placed.push((v, rank, level));
     }
     let track_id = slug(
@@ -205,19 +212,23 @@ fn import_family(
         .filter(|p| p.0 == Variant::Manager)
         .map(|p| make_level(p.2, p.1))
         .collect();
+    // Level id to (manager variant?, position); the first of equal ids wins.
+    let mut level_index: std::collections::HashMap<String, (bool, usize)> =
+        std::collections::HashMap::new();
+    for (pm, levels) in [(false, &ic_levels), (true, &pm_levels)] {
+        for (i, l) in levels.iter().enumerate() {
+            level_index.entry(l.id.clone()).or_insert((pm, i));
+        }
+    }
     for c in family.competencies {
         let level_id = slug(&c.level);
-        let target = ic_levels
-            .iter_mut()
-            .chain(pm_levels.iter_mut())
-            .find(|l| l.id == level_id);
-        let span = {
-            let text = file.text();
-            match text.find(&c.id) {
-                Some(i) => file.span(i, i + c.id.len()),
-                None => file.start_span(),
-            }
+        let target = match level_index.get(&level_id) {
+            Some(&(false, i)) => ic_levels.get_mut(i),
+            Some(&(true, i)) => pm_levels.get_mut(i),
+            None => None,
         };
+        let span = crate::load::track::location_span(file, &c.id.referenced);
+        let c_id = c.id.value;
         let Some(level) = target else {
             diags.push(
                 Diagnostic::warning(
@@ -229,7 +240,7 @@ fn import_family(
             );
             continue;
         };
-        if !family.themes.iter().any(|t| t.id == c.theme) {
+        if !theme_order.contains_key(c.theme.as_str()) {
             diags.push(
                 Diagnostic::warning(
                     Code::NotImported,
@@ -241,7 +252,7 @@ fn import_family(
             continue;
         }
         level.statements.push(Statement {
-            id: c.id.clone(),
+            id: c_id,
             explicit_id: true,
             area: c.theme.clone(),
             name: c.proficiency.clone(),
@@ -252,13 +263,7 @@ fn import_family(
         });
     }
     // Statements in theme order, as the source's themes list them.
-    let order = |area: &str| {
-        family
-            .themes
-            .iter()
-            .position(|t| t.id == area)
-            .unwrap_or(usize::MAX)
-    };
+    let order = |area: &str| theme_order.get(area).copied().unwrap_or(usize::MAX);
     for l in ic_levels.iter_mut().chain(pm_levels.iter_mut()) {
         l.statements.sort_by_key(|s| order(&s.area));
     }

@@ -127,20 +127,25 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
     // Map Hugo content keys to native paths, for link rewriting.
     let mut native: HashMap<String, String> = HashMap::new();
     let mut page_ids: HashMap<String, String> = HashMap::new();
+    // Sets, not searches per page: a site can have thousands of pages.
+    let mut used_ids: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let is_track_dir: std::collections::HashSet<&str> =
+        track_dirs.iter().map(String::as_str).collect();
     for p in &pages {
         let dir = dir_of(&p.key);
         let name = p.key.rsplit('/').next().unwrap_or(&p.key);
-        let path = if track_dirs.iter().any(|t| t == dir) && p.is_level {
+        let path = if is_track_dir.contains(dir) && p.is_level {
             format!("tracks/{}/{}.md", slug(last(dir)), slug(name))
-        } else if name == "_index" && track_dirs.iter().any(|t| t == dir) {
+        } else if name == "_index" && is_track_dir.contains(dir) {
             format!("tracks/{}/_index.md", slug(last(dir)))
         } else if name == "_index" && dir == root {
             "_index.md".to_string()
         } else {
             let mut id = slug(name);
-            if page_ids.values().any(|v| *v == id) {
+            if used_ids.contains(&id) {
                 id = slug(&format!("{} {}", last(dir), name));
             }
+            used_ids.insert(id.clone());
             page_ids.insert(p.key.clone(), id.clone());
             format!("pages/{id}.md")
         };
@@ -150,7 +155,7 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
     // Areas from the headings of the level pages, in order of first appearance.
     let level_pages: Vec<&ContentPage> = pages
         .iter()
-        .filter(|p| p.is_level && track_dirs.iter().any(|t| t == dir_of(&p.key)))
+        .filter(|p| p.is_level && is_track_dir.contains(dir_of(&p.key)))
         .collect();
     let mut areas = discover_areas(&level_pages);
 

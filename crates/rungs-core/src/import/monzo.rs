@@ -67,14 +67,14 @@ pub const GENERIC: &str = "generic";
 /// Imports the frameworks in `src` (a repository with `frameworks/`, or the
 /// `frameworks` folder itself).
 pub fn import(src: &SourceSet) -> Result<Imported, ImportError> {
+    let has_frameworks_folder = src.iter().any(|g| g.path.starts_with("frameworks/"));
     let mut files: Vec<(&SourceFile, String)> = src
         .iter()
         .filter(|f| f.path.ends_with(".md"))
         .filter_map(|f| {
             let rel = f.path.strip_prefix("frameworks/").unwrap_or(&f.path);
-            (f.path.starts_with("frameworks/")
-                || !src.iter().any(|g| g.path.starts_with("frameworks/")))
-            .then(|| (f, rel.trim_end_matches(".md").to_string()))
+            (f.path.starts_with("frameworks/") || !has_frameworks_folder)
+                .then(|| (f, rel.trim_end_matches(".md").to_string()))
         })
         .collect();
     // The generic framework first: the others extend it.
@@ -145,6 +145,20 @@ pub fn import(src: &SourceSet) -> Result<Imported, ImportError> {
                 .max()
                 .unwrap_or(0)
         });
+        // `levels: 4000000000` would allocate a level each.
+        let count = if count > MAX_LEVELS {
+            diags.push(
+                Diagnostic::warning(
+                    Code::NotImported,
+                    format!("{count} levels is more than rungs imports; only levels 1 to {MAX_LEVELS} are"),
+                )
+                .at(&at("levels"))
+                .help("a progression framework has a handful of levels; check `levels` in the source"),
+            );
+            MAX_LEVELS
+        } else {
+            count
+        };
         let mut levels: Vec<Level> = (1..=count)
             .map(|n| Level {
                 id: format!("level-{n}"),
@@ -154,6 +168,8 @@ pub fn import(src: &SourceSet) -> Result<Imported, ImportError> {
                 ..Level::default()
             })
             .collect();
+        let topics_span = locate(file, split.matter, split.matter_start, &["topics"]);
+        let mut finder = Finder::new(split.matter_start);
         for topic in &matter.topics {
             let area_id = slug(&topic.name);
             if !framework.areas.iter().any(|a| a.id == area_id) {
@@ -171,8 +187,10 @@ pub fn import(src: &SourceSet) -> Result<Imported, ImportError> {
                 });
             }
             for content in &topic.content {
-                let span = locate(file, split.matter, split.matter_start, &["topics"]);
-                let Some(level) = levels.iter_mut().find(|l| l.rank == content.level) else {
+                let span = topics_span.clone();
+                // Levels are ranks 1..=count in order.
+                let slot = (content.level as usize).checked_sub(1);
+                let Some(level) = slot.and_then(|i| levels.get_mut(i)) else {
                     diags.push(
                         Diagnostic::warning(Code::NotImported, format!("criteria for level {} are beyond `levels: {count}` and are not imported", content.level))
                             .at(&span)
@@ -181,13 +199,9 @@ pub fn import(src: &SourceSet) -> Result<Imported, ImportError> {
                     continue;
                 };
                 for text in &content.criteria {
-                    level.statements.push(statement(
-                        &area_id,
-                        text,
-                        Vec::new(),
-                        file,
-                        split.matter_start,
-                    ));
+                    level
+                        .statements
+                        .push(statement(&area_id, text, Vec::new(), file, &mut finder));
                 }
                 for ex in &content.example_criteria {
                     let examples = ex.examples.iter().map(|e| collapse_whitespace(e)).collect();
@@ -196,7 +210,7 @@ pub fn import(src: &SourceSet) -> Result<Imported, ImportError> {
                         &ex.criteria,
                         examples,
                         file,
-                        split.matter_start,
+                        &mut finder,
                     ));
                 }
             }
@@ -237,11 +251,11 @@ fn statement(
     text: &str,
     examples: Vec<String>,
     file: &SourceFile,
-    offset: usize,
+    finder: &mut Finder,
 ) -> Statement {
     let text = collapse_whitespace(text);
-    let span = match file.text()[offset..].find(text.as_str()) {
-        Some(i) => file.span(offset + i, offset + i + text.len()),
+    let span = match finder.find(file.text(), &text) {
+        Some(i) => file.span(i, i + text.len()),
         None => file.start_span(),
     };
     Statement {
@@ -250,6 +264,49 @@ fn statement(
         examples,
         span,
         ..Statement::default()
+    }
+}
+
+/// Most levels a framework may declare.
+const MAX_LEVELS: u32 = 1000;
+
+/// Finds criteria in the text of their file, for spans. Criteria come in
+/// file order, so each search starts where the last one ended; a search
+/// from the start of the front matter (for criteria out of order) draws
+/// on a budget, so a file of thousands of criteria that are never found as
+/// written (folded lines) costs linear time, not a scan of the file each.
+struct Finder {
+    start: usize,
+    cursor: usize,
+    budget: usize,
+}
+
+impl Finder {
+    fn new(start: usize) -> Finder {
+        Finder {
+            start,
+            cursor: start,
+            budget: 16 << 20,
+        }
+    }
+
+    fn find(&mut self, haystack: &str, needle: &str) -> Option<usize> {
+        // A miss costs a scan of the whole front matter: once the budget is
+        // spent, spans fall back to the start of the file.
+        let cost = haystack.len() - self.start.min(haystack.len());
+        if needle.is_empty() || cost > self.budget {
+            return None;
+        }
+        let cursor = self.cursor.min(haystack.len());
+        if let Some(i) = haystack.get(cursor..).and_then(|rest| rest.find(needle)) {
+            self.cursor = cursor + i + needle.len();
+            return Some(cursor + i);
+        }
+        self.budget -= cost;
+        haystack
+            .get(self.start..cursor)
+            .and_then(|before| before.find(needle))
+            .map(|i| self.start + i)
     }
 }
 

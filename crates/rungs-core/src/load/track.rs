@@ -310,7 +310,7 @@ fn matrix_statement(
 }
 
 /// Converts a YAML location (1-based line and character column) into a span of `file`.
-fn location_span(file: &SourceFile, loc: &serde_saphyr::Location) -> Span {
+pub(crate) fn location_span(file: &SourceFile, loc: &serde_saphyr::Location) -> Span {
     let line = file.line_span(loc.line().max(1) as usize);
     let text = &file.text()[line.start..line.end];
     let col = (loc.column() as usize).saturating_sub(1);

@@ -191,6 +191,36 @@ fn a_fifo_is_refused_without_being_opened() {
     let reason = refused(&set, "static/pipe").unwrap_or_default();
     assert!(reason.contains("named pipe"), "{:?}", set.unreadable);
     assert!(codes(&set).contains(&Code::RefusedFile));
+    // As `rungs serve` reloads one file.
+    let one = SourceSet::read_file(dir.path(), "static/pipe");
+    assert!(
+        one.as_ref().is_err_and(|e| e.contains("named pipe")),
+        "{one:?}"
+    );
+    assert_eq!(
+        SourceSet::read_file(dir.path(), "tracks/eng/senior.md")
+            .ok()
+            .flatten(),
+        Some(LEVEL.as_bytes().to_vec())
+    );
+    assert_eq!(
+        SourceSet::read_file(dir.path(), "tracks").ok().flatten(),
+        None
+    );
+    assert!(SourceSet::read_file(dir.path(), "../x").is_err());
+    // Even rungs.toml, which says what the limits are.
+    std::fs::remove_file(dir.path().join("rungs.toml")).unwrap_or_else(|e| panic!("{e}"));
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("rungs.toml"))
+        .status();
+    assert!(made.is_ok_and(|s| s.success()));
+    let set = read(dir.path());
+    assert!(
+        refused(&set, "rungs.toml").is_some(),
+        "{:?}",
+        set.unreadable
+    );
+    assert!(SourceSet::read_file(dir.path(), "tracks/eng/senior.md").is_ok());
 }
 
 #[test]
@@ -385,4 +415,105 @@ fn many_identical_statements_get_distinct_ids_in_linear_time() {
         &ids[2..6],
         ["craft-owns", "craft-owns-2", "craft-owns-4", "craft-owns-6"]
     );
+}
+
+#[test]
+fn a_csv_of_many_distinct_levels_and_areas_imports_in_linear_time() {
+    // Each row searched every level and area before: 80,000 distinct levels
+    // took 12 s in a release build, and doubling the rows quadrupled it.
+    let n = 20_000;
+    let mut text = String::from("level,area_path,text\n");
+    for i in 0..n {
+        text.push_str(&format!(
+            "level {i},Area {} > Sub {i},Owns the work.\n",
+            i % 7
+        ));
+    }
+    text.push_str("level 3,area 3 > sub 3,Again.\n");
+    let mut set = SourceSet::new();
+    set.insert("ladder.csv", text);
+    let imported = rungs_core::import::csv::import(&set).unwrap_or_else(|e| panic!("{e}"));
+    let track = &imported.framework.tracks[0];
+    assert_eq!(track.levels.len(), n);
+    assert_eq!(
+        track.levels[3].statements.len(),
+        2,
+        "the same level is found again"
+    );
+    assert_eq!(track.levels.last().map(|l| l.rank), Some(n as u32));
+    let areas = &imported.framework.areas;
+    assert_eq!(areas.len(), 7);
+    assert_eq!(areas.iter().map(|a| a.children.len()).sum::<usize>(), n);
+    assert_eq!(
+        track.levels[3].statements[0].area, track.levels[3].statements[1].area,
+        "area titles match case-insensitively"
+    );
+}
+
+#[test]
+fn columns_count_characters_on_long_lines_and_at_block_edges() {
+    // Columns are counted from 4 KiB checkpoints; check them against a
+    // plain count on a line of multi-byte characters crossing several.
+    let line: String = "é€a😀".repeat(3000);
+    let text = format!("x\n{line}\n{}", "b".repeat(4096 * 2 - line.len() % 4096));
+    let file = rungs_core::SourceFile::new("f.md", text.clone().into_bytes());
+    for at in (0..text.len()).step_by(997).chain([text.len()]) {
+        if !text.is_char_boundary(at) {
+            continue;
+        }
+        let span = file.span(at, at);
+        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let expected = text[line_start..at].chars().count() + 1;
+        assert_eq!(span.column as usize, expected, "at byte {at}");
+    }
+}
+
+#[test]
+fn a_monzo_framework_with_absurd_levels_and_many_criteria_imports_quickly() {
+    // `levels: 4000000000` allocated a level each; every criterion searched
+    // the whole file for its span.
+    let mut matter = String::from(
+        "---\ntitle: Web Framework\nlevels: 4000000000\ntopics:\n  - name: craft\n    content:\n",
+    );
+    for level in 1..=5 {
+        matter.push_str(&format!("      - level: {level}\n        criteria:\n"));
+        for i in 0..4000 {
+            // Folded criteria are never found as written: the worst case.
+            matter.push_str(&format!(
+                "          - >-\n            Builds\n            page {i}\n"
+            ));
+        }
+    }
+    matter.push_str("---\n");
+    let mut set = SourceSet::new();
+    set.insert("frameworks/web.md", matter);
+    let imported = rungs_core::import::monzo::import(&set).unwrap_or_else(|e| panic!("{e}"));
+    let track = &imported.framework.tracks[0];
+    assert_eq!(track.levels.len(), 1000);
+    assert_eq!(imported.framework.counts().statements, 20_000);
+    assert!(
+        imported
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("more than rungs imports")),
+        "{:?}",
+        imported.diagnostics
+    );
+}
+
+#[test]
+fn level_ids_that_are_names_of_track_pages_are_reserved() {
+    // tracks/eng/index.html is the track's page: a level `index` replaced it.
+    let mut set = SourceSet::new();
+    set.insert("rungs.toml", CONFIG);
+    set.insert("tracks/eng/_index.md", "---\ntitle: Eng\n---\n");
+    set.insert("tracks/eng/index.md", LEVEL);
+    set.insert("tracks/eng/matrix.md", LEVEL.replace("rank: 1", "rank: 2"));
+    let loaded = rungs_core::load(&set).unwrap_or_else(|e| panic!("{e}"));
+    let reserved: Vec<_> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::InvalidId && d.message.contains("reserved"))
+        .collect();
+    assert_eq!(reserved.len(), 2, "{:?}", loaded.diagnostics);
 }

@@ -238,6 +238,42 @@ fn compare_with_outside_the_repository_needs_an_allow() {
     );
     let o = rungs(&["build", path(&fw), "-o", path(&out)], top.path());
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+
+    // `changes_since` may name a directory: the same rule.
+    write(
+        &fw,
+        "rungs.toml",
+        &format!(
+            "{CONFIG}
+[site]
+changes_since = \"{}\"\n",
+            path(&other)
+        ),
+    );
+    let o = rungs(&["build", path(&fw), "-o", path(&out)], top.path());
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("outside the repository"),
+        "{}",
+        stderr(&o)
+    );
+    // And a revision that git would read as an option is refused.
+    write(
+        &fw,
+        "rungs.toml",
+        &format!(
+            "{CONFIG}
+[site]
+changes_since = \"--output=x\"\n"
+        ),
+    );
+    let o = rungs(&["build", path(&fw), "-o", path(&out)], top.path());
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("is not a git revision"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
