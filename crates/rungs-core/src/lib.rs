@@ -14,6 +14,8 @@
 //!   ([`similarity`]): [`compare`] two levels, [`relink`] the statements of
 //!   two versions (the [`relink::IdMap`] stored data follows), [`diff`] two
 //!   versions into a changelog, [`map`] the levels of two ladders.
+//! - **Grades** that line tracks up ([`grades`]): the levels of every track
+//!   at each grade of a shared scale.
 //! - Small [`text`] helpers shared with the website, and [`synth`]etic
 //!   frameworks for benchmarks (feature `synth`).
 //!
@@ -28,6 +30,7 @@ mod align;
 mod areas;
 mod diagnostic;
 pub mod export;
+pub mod grades;
 pub mod ids;
 pub mod import;
 mod load;

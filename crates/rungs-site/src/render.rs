@@ -38,6 +38,8 @@ struct SiteView {
     logo: Option<String>,
     extra_css: Option<String>,
     footer_html: Option<String>,
+    /// The framework has a grade scale with graded levels: link the grades page.
+    has_grades: bool,
 }
 
 #[derive(Serialize)]
@@ -126,7 +128,10 @@ struct LevelView {
     id: String,
     title: String,
     rank: u32,
+    /// The grade as people read it (`L5 · Middle+`).
     grade: Option<String>,
+    /// The levels of other tracks at the same grade.
+    peers: Vec<Link>,
     summary: Option<String>,
     introduction_html: Option<String>,
     tenure: Option<String>,
@@ -421,6 +426,7 @@ pub fn render_site(
                 },
             )
         }),
+        has_grades: !rungs_core::grades::by_grade(fw).is_empty(),
     };
     let tracks: Vec<NavTrack> = fw
         .tracks
@@ -499,11 +505,16 @@ pub fn render_site(
         prepared: HashMap::new(),
     };
 
+    let mut all_paths_extra: Vec<String> = Vec::new();
     // Pages are independent: render them in parallel.
     let mut jobs: Vec<Job<'_>> = vec![Job::Home, Job::NotFound, Job::CompareIndex];
+    if ctx.site.has_grades {
+        jobs.push(Job::Grades);
+        all_paths_extra.push(urls::GRADES.to_string());
+    }
     jobs.extend(fw.pages.iter().map(Job::Page));
     // Every page of the site, for the sitemap, even those not re-rendered.
-    let mut all_paths: Vec<String> = Vec::new();
+    let mut all_paths: Vec<String> = std::mem::take(&mut all_paths_extra);
     let wanted = |id: &str| only.is_none_or(|set| set.contains(id));
     for track in &fw.tracks {
         all_paths.push(urls::track(&track.id));
@@ -605,6 +616,7 @@ enum Job<'a> {
     Home,
     NotFound,
     CompareIndex,
+    Grades,
     Page(&'a rungs_core::model::Page),
     Track(&'a Track),
     Matrix(&'a Track),
@@ -723,6 +735,17 @@ impl Job<'_> {
                 let common = ctx.common(&path, &title, Some(&description), &tb.id);
                 Ok((path, ctx.render("compare.html", common, &view)?))
             }
+            Job::Grades => {
+                let path = urls::GRADES.to_string();
+                let view = grades_view(ctx);
+                let common = ctx.common(
+                    &path,
+                    "Grades",
+                    Some("Every track's level at each grade, side by side."),
+                    "grades",
+                );
+                Ok((path, ctx.render("grades.html", common, &view)?))
+            }
             Job::CompareIndex => {
                 let path = urls::COMPARE_INDEX.to_string();
                 let view = compare_view(ctx, None, None);
@@ -735,6 +758,56 @@ impl Job<'_> {
                 Ok((path, ctx.render("compare.html", common, &view)?))
             }
         }
+    }
+}
+
+/// The grades page: a row per grade, a column per track.
+#[derive(Serialize)]
+struct GradesView {
+    tracks: Vec<Link>,
+    rows: Vec<GradeRowView>,
+}
+
+#[derive(Serialize)]
+struct GradeRowView {
+    id: String,
+    title: Option<String>,
+    /// Per track: its levels at this grade.
+    cells: Vec<Vec<Link>>,
+}
+
+fn grades_view(ctx: &Ctx<'_>) -> GradesView {
+    let fw = ctx.fw;
+    GradesView {
+        tracks: fw
+            .tracks
+            .iter()
+            .map(|t| Link {
+                title: t.title.clone(),
+                url: urls::track(&t.id),
+            })
+            .collect(),
+        rows: rungs_core::grades::by_grade(fw)
+            .into_iter()
+            .map(|row| GradeRowView {
+                id: row.grade.id.clone(),
+                title: row.grade.title.clone(),
+                cells: row
+                    .levels
+                    .iter()
+                    .zip(&fw.tracks)
+                    .map(|(levels, t)| {
+                        levels
+                            .iter()
+                            .map(|l| Link {
+                                title: l.title.clone(),
+                                url: urls::level(&t.id, &l.id),
+                            })
+                            .collect()
+                    })
+                    .collect(),
+            })
+            .collect(),
     }
 }
 
@@ -858,7 +931,17 @@ fn level_view(ctx: &Ctx<'_>, track: &Track, level: &Level, index: usize) -> Leve
         id: level.id.clone(),
         title: level.title.clone(),
         rank: level.rank,
-        grade: level.grade.clone(),
+        grade: level
+            .grade
+            .as_deref()
+            .map(|g| rungs_core::grades::label(ctx.fw, g)),
+        peers: rungs_core::grades::peers(ctx.fw, track, level)
+            .into_iter()
+            .map(|(t, l)| Link {
+                title: format!("{} ({})", l.title, t.title),
+                url: urls::level(&t.id, &l.id),
+            })
+            .collect(),
         summary: level.summary.clone(),
         introduction_html: level.introduction.as_deref().map(|m| to_html(m, &place)),
         tenure: ind.tenure.as_ref().map(format_years),

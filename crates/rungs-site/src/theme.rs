@@ -28,6 +28,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../theme/templates/compare.html"),
     ),
     ("page.html", include_str!("../theme/templates/page.html")),
+    (
+        "grades.html",
+        include_str!("../theme/templates/grades.html"),
+    ),
     ("404.html", include_str!("../theme/templates/404.html")),
 ];
 

@@ -48,6 +48,9 @@ pub fn inherited_anchor(track: &str, statement_id: &str) -> String {
     format!("s-{track}.{statement_id}")
 }
 
+/// The page that lines tracks up by grade.
+pub const GRADES: &str = "grades.html";
+
 /// The prefix that leads from `path` back to the site root (`""`, `"../"`, ...).
 pub fn root_of(path: &str) -> String {
     "../".repeat(path.matches('/').count())

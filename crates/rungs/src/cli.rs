@@ -242,6 +242,9 @@ pub enum ExportFormat {
     Json,
     /// One row per statement.
     Csv,
+    /// One row per grade of the shared scale, a column per track: the level
+    /// of each track at each grade (CSV).
+    Grades,
     /// A rungs directory with one Markdown page per level.
     Markdown,
     /// A Hugo site with the same content.

@@ -535,3 +535,71 @@ fn pages_of_a_long_track_do_not_grow_with_its_length() {
     let first = html(&site, "tracks/long/l0.html");
     assert_eq!(first.select(&sel(".side-levels a")).count(), 21 + 1);
 }
+
+#[test]
+fn grades_line_tracks_up_on_a_page_and_on_level_pages() {
+    let (fw, site) = build_example();
+    let page = html(&site, "grades.html");
+    let rows: Vec<String> = page
+        .select(&sel("table.grades tbody tr"))
+        .map(|r| r.text().collect::<Vec<_>>().join(" "))
+        .collect();
+    assert_eq!(rows.len(), fw.grades.len(), "{rows:?}");
+    // Every graded level of every track is linked from its grade's row.
+    for track in &fw.tracks {
+        for level in track.levels.iter().filter(|l| l.grade.is_some()) {
+            let grade = level.grade.as_deref().unwrap_or_default();
+            let row = fw
+                .grades
+                .iter()
+                .position(|g| g.id == grade)
+                .unwrap_or_else(|| panic!("{grade} is not on the scale"));
+            assert!(
+                rows[row].contains(&level.title),
+                "{} not in row {grade}: {}",
+                level.title,
+                rows[row]
+            );
+        }
+    }
+    // Level pages link their peers at the same grade, in other tracks only.
+    let senior = html(&site, "tracks/engineering/senior.html");
+    let peers: Vec<&str> = senior
+        .select(&sel("p.peers a"))
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    assert!(
+        !peers.is_empty() && peers.iter().all(|p| !p.contains("tracks/engineering/")),
+        "{peers:?}"
+    );
+    // The navigation links the page.
+    let home = html(&site, "index.html");
+    assert!(
+        home.select(&sel("a[href=\"grades.html\"]"))
+            .next()
+            .is_some()
+    );
+}
+
+#[test]
+fn no_grades_page_without_a_grade_scale() {
+    let mut sources = SourceSet::new();
+    sources.insert(
+        "rungs.toml",
+        "title = \"T\"\n[[areas]]\ntitle = \"Craft\"\n",
+    );
+    sources.insert("tracks/eng/_index.md", "---\ntitle: Eng\n---\n");
+    sources.insert(
+        "tracks/eng/one.md",
+        "---\ntitle: One\nrank: 1\n---\n## Craft\n- You learn.\n",
+    );
+    let loaded = rungs_core::load(&sources).unwrap_or_else(|e| panic!("{e}"));
+    let site = build(&loaded.framework, &sources).unwrap_or_else(|e| panic!("{e}"));
+    assert!(site.get("grades.html").is_none());
+    let home = html(&site, "index.html");
+    assert!(
+        home.select(&sel("a[href=\"grades.html\"]"))
+            .next()
+            .is_none()
+    );
+}

@@ -28,6 +28,14 @@ pub fn run(args: &ExportArgs) -> Result<ExitCode> {
     match args.format {
         ExportFormat::Json => write_text(args, &json::to_json(framework))?,
         ExportFormat::Csv => write_text(args, &csv::to_csv(framework)?)?,
+        ExportFormat::Grades => {
+            if rungs_core::grades::by_grade(framework).is_empty() {
+                bail!(
+                    "the framework has no grade scale with graded levels: declare `grades` in rungs.toml and give levels a `grade`"
+                );
+            }
+            write_text(args, &rungs_core::grades::to_csv(framework)?)?
+        }
         ExportFormat::Markdown | ExportFormat::Hugo => {
             let Some(out) = &args.output else {
                 bail!("--format markdown and --format hugo write a directory: pass --output DIR");

@@ -60,7 +60,33 @@ pub fn run(args: &MapArgs) -> Result<ExitCode> {
         pins.push((i, j));
     }
     let shared = rungs_core::map::shared_areas(&fa, &fb);
-    let mapping = rungs_core::map::map_levels(&la, &lb, &shared, &pins)?;
+    // Levels at the same grade are matched too, as long as that leaves an
+    // alignment the user's pins allow.
+    let grade_pins = grade_pins(&fa, &fb, &la, &lb, &pins);
+    let with_grades: Vec<(usize, usize)> = pins.iter().chain(&grade_pins).copied().collect();
+    let mapping = match rungs_core::map::map_levels(&la, &lb, &shared, &with_grades) {
+        Ok(mapping) => {
+            if !grade_pins.is_empty() {
+                crate::output::info!(
+                    "note: both ladders use the grade scale {}: levels at the same grade are matched ({} pin(s))",
+                    fa.grades
+                        .iter()
+                        .map(|g| g.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    grade_pins.len()
+                );
+            }
+            mapping
+        }
+        Err(_) if !grade_pins.is_empty() => {
+            crate::output::info!(
+                "note: the grades of the two ladders disagree with the pins; levels are matched by their words and the pins only"
+            );
+            rungs_core::map::map_levels(&la, &lb, &shared, &pins)?
+        }
+        Err(e) => return Err(e.into()),
+    };
     match args.format {
         MapFormat::Json => {
             let value = serde_json::json!({
@@ -117,4 +143,38 @@ fn shorten(text: &str) -> String {
     } else {
         format!("{} …", words[..24].join(" "))
     }
+}
+
+/// Pins from a shared grade scale: when both frameworks declare the same
+/// grades (within one framework, always), a level of A is matched with the
+/// level of B at its grade. Levels the user pinned keep their pins; when the
+/// grades and those pins disagree on the order, grades are left out.
+fn grade_pins(
+    fa: &Framework,
+    fb: &Framework,
+    la: &[&Level],
+    lb: &[&Level],
+    pinned: &[(usize, usize)],
+) -> Vec<(usize, usize)> {
+    let same_scale = fa.grades.len() == fb.grades.len()
+        && fa.grades.iter().zip(&fb.grades).all(|(x, y)| x.id == y.id);
+    if fa.grades.is_empty() || !same_scale {
+        return Vec::new();
+    }
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (i, level) in la.iter().enumerate() {
+        if pinned.iter().any(|p| p.0 == i) {
+            continue;
+        }
+        if let Some(grade) = &level.grade
+            && let Some(j) = lb.iter().position(|l| l.grade.as_ref() == Some(grade))
+        {
+            out.push((i, j));
+        }
+    }
+    let all: Vec<(usize, usize)> = pinned.iter().chain(&out).copied().collect();
+    let crossing = all
+        .iter()
+        .any(|p| all.iter().any(|q| p.0 < q.0 && p.1 > q.1));
+    if crossing { Vec::new() } else { out }
 }

@@ -876,3 +876,60 @@ fn completions_man_page_color_and_quiet() {
     let o = rungs(&["check", path(&broken)], dir.path());
     assert!(stderr(&o).contains("failed:"), "{}", stderr(&o));
 }
+
+#[test]
+fn grades_line_tracks_up_in_export_and_map() {
+    let dir = tmp();
+    let a = dir.path().join("a");
+    assert_eq!(rungs(&["new", path(&a)], dir.path()).status.code(), Some(0));
+    let o = rungs(&["export", path(&a), "--format", "grades"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let csv = stdout(&o);
+    let mut lines = csv.lines();
+    let header = lines.next().unwrap_or_default();
+    assert!(header.starts_with("grade,grade_title,Engineering"), "{csv}");
+    let l3 = lines
+        .find(|l| l.starts_with("L3,"))
+        .unwrap_or_else(|| panic!("no L3 row: {csv}"));
+    assert!(
+        l3.contains("Senior Engineer") && l3.contains("Senior Reliability Engineer"),
+        "{l3}"
+    );
+    // Within one framework, map honours the shared scale: each graded level
+    // of A goes with the level of B at its grade.
+    let o = rungs(
+        &[
+            "map",
+            path(&a),
+            path(&a),
+            "--track-a",
+            "engineering",
+            "--track-b",
+            "site-reliability",
+            "--format",
+            "json",
+        ],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("levels at the same grade are matched"),
+        "{}",
+        stderr(&o)
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&o)).unwrap_or_else(|e| panic!("{e}: {}", stdout(&o)));
+    let b_levels = json["b"]["levels"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{json}"));
+    let senior_b = b_levels
+        .iter()
+        .position(|l| l == "senior-reliability-engineer")
+        .unwrap_or_else(|| panic!("{json}"));
+    let senior_a = &json["mapping"]["matches"][2];
+    assert_eq!(
+        senior_a["b_first"].as_u64(),
+        Some(senior_b as u64),
+        "{json}"
+    );
+}
