@@ -2,4 +2,5 @@
 // track: rebuild when any of its files changes.
 fn main() {
     println!("cargo:rerun-if-changed=example");
+    println!("cargo:rerun-if-changed=templates");
 }

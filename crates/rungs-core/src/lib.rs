@@ -46,5 +46,7 @@ pub use areas::{Ambiguity, AreaIndex};
 pub use diagnostic::{Code, Diagnostic, Diagnostics, Severity};
 pub use load::{LoadCache, LoadError, Loaded, load, load_cached};
 pub use model::Framework;
-pub use source::{FileLimits, InvalidUtf8, SourceFile, SourceSet, join_inside};
+pub use source::{
+    FileLimits, InvalidUtf8, SourceFile, SourceSet, TEMPLATES, Template, join_inside,
+};
 pub use validate::path_ids;

@@ -398,6 +398,30 @@ impl SourceSet {
         set
     }
 
+    /// The files of the starting point called `name` (see [`TEMPLATES`]).
+    pub fn template(name: &str) -> Option<SourceSet> {
+        if name == "example" {
+            return Some(SourceSet::example());
+        }
+        TEMPLATES.iter().find(|t| t.name == name)?;
+        let dir = TEMPLATE_DIRS.get_dir(name)?;
+        let mut set = SourceSet::new();
+        // Paths inside the template, not inside the templates folder.
+        for file in dir.files() {
+            let path = file.path().strip_prefix(name).unwrap_or(file.path());
+            set.insert(&path.to_string_lossy().replace('\\', "/"), file.contents());
+        }
+        let mut stack: Vec<&include_dir::Dir<'_>> = dir.dirs().collect();
+        while let Some(sub) = stack.pop() {
+            for file in sub.files() {
+                let path = file.path().strip_prefix(name).unwrap_or(file.path());
+                set.insert(&path.to_string_lossy().replace('\\', "/"), file.contents());
+            }
+            stack.extend(sub.dirs());
+        }
+        Some(set)
+    }
+
     /// Writes every file under `root`.
     pub fn write_to(&self, root: &Path) -> std::io::Result<()> {
         // Every path is checked before the first is written, so a bad one
@@ -417,6 +441,33 @@ impl SourceSet {
 }
 
 static EXAMPLE: include_dir::Dir<'_> = include_dir::include_dir!("$CARGO_MANIFEST_DIR/example");
+static TEMPLATE_DIRS: include_dir::Dir<'_> =
+    include_dir::include_dir!("$CARGO_MANIFEST_DIR/templates");
+
+/// A starting point for a new framework (`rungs new DIR --template NAME`).
+#[derive(Clone, Copy, Debug)]
+pub struct Template {
+    /// The name to pass to `--template`.
+    pub name: &'static str,
+    /// What it is, for `rungs new --help`.
+    pub description: &'static str,
+}
+
+/// Every starting point `rungs new` offers; the first is the default.
+pub const TEMPLATES: &[Template] = &[
+    Template {
+        name: "example",
+        description: "two engineering tracks that branch into management, an area-major reliability track, a grade scale, pages",
+    },
+    Template {
+        name: "ten-grades",
+        description: "a ten-grade career map: two job families on one grade scale, and a management path from grade 6",
+    },
+    Template {
+        name: "growth",
+        description: "growth dimensions described per job level, with a specialty track that extends the base track",
+    },
+];
 
 fn add_embedded(dir: &include_dir::Dir<'_>, set: &mut SourceSet) {
     for file in dir.files() {

@@ -42,6 +42,9 @@ pub enum Command {
     New {
         /// The directory to create (it must not exist, or be empty).
         dir: PathBuf,
+        /// The starting point.
+        #[arg(long, short, default_value = "example", value_parser = templates())]
+        template: String,
     },
     /// Import a ladder from another format into a new framework directory.
     Import(ImportArgs),
@@ -145,6 +148,15 @@ pub struct ImportArgs {
     /// Write into OUT even if it is not empty (files with the same names are replaced).
     #[arg(long)]
     pub force: bool,
+}
+
+/// The starting points `new` offers, from rungs-core.
+fn templates() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(
+        rungs_core::TEMPLATES
+            .iter()
+            .map(|t| clap::builder::PossibleValue::new(t.name).help(t.description)),
+    )
 }
 
 /// The formats `import` reads, from the importer registry of rungs-core.

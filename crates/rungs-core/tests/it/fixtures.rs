@@ -312,3 +312,28 @@ fn a_cached_load_equals_a_fresh_load_after_every_kind_of_change() {
             .is_some_and(|t| t.levels.iter().all(|l| l.id != "staff"))
     );
 }
+
+#[test]
+fn every_template_checks_clean_without_warnings() {
+    assert!(rungs_core::TEMPLATES.len() >= 3);
+    for template in rungs_core::TEMPLATES {
+        let set = rungs_core::SourceSet::template(template.name)
+            .unwrap_or_else(|| panic!("no files for template {}", template.name));
+        let loaded = rungs_core::load(&set).unwrap_or_else(|e| panic!("{}: {e}", template.name));
+        let diags = loaded.diagnostics.sorted();
+        assert!(diags.is_empty(), "{}:\n{}", template.name, describe(&diags));
+        assert!(loaded.framework.counts().levels >= 5, "{}", template.name);
+    }
+    assert!(rungs_core::SourceSet::template("no-such-template").is_none());
+    // The ten-grade template lines its families up on the scale.
+    let set = rungs_core::SourceSet::template("ten-grades").unwrap_or_default();
+    let fw = rungs_core::load(&set)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .framework;
+    assert_eq!(fw.grades.len(), 10);
+    let rows = rungs_core::grades::by_grade(&fw);
+    assert!(
+        rows.iter()
+            .all(|r| r.levels.iter().filter(|l| !l.is_empty()).count() >= 2)
+    );
+}

@@ -26,7 +26,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Build(args) => build::run(&args),
         #[cfg(feature = "serve")]
         Command::Serve(args) => serve::run(&args),
-        Command::New { dir } => new::run(&dir),
+        Command::New { dir, template } => new::run(&dir, &template),
         Command::Import(args) => import::run(&args),
         Command::Export(args) => export::run(&args),
         Command::Map(args) => map::run(&args),

@@ -1,4 +1,4 @@
-//! `rungs new DIR`: write the built-in example framework.
+//! `rungs new DIR [--template NAME]`: write a starting point for a framework.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -8,7 +8,7 @@ use rungs_core::SourceSet;
 
 use crate::input::prepare_output_dir;
 
-pub fn run(dir: &Path) -> Result<ExitCode> {
+pub fn run(dir: &Path, template: &str) -> Result<ExitCode> {
     // `new` never writes over files: say what to do instead.
     if dir.is_dir() && std::fs::read_dir(dir)?.next().is_some() {
         anyhow::bail!(
@@ -19,7 +19,8 @@ pub fn run(dir: &Path) -> Result<ExitCode> {
         );
     }
     prepare_output_dir(dir, false)?;
-    let example = SourceSet::example();
+    let example = SourceSet::template(template)
+        .with_context(|| format!("`{template}` is not a template of rungs new"))?;
     example
         .write_to(dir)
         .with_context(|| format!("cannot write into `{}`", dir.display()))?;

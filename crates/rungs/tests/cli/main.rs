@@ -933,3 +933,27 @@ fn grades_line_tracks_up_in_export_and_map() {
         "{json}"
     );
 }
+
+#[test]
+fn new_offers_templates_that_check_and_build_clean() {
+    let dir = tmp();
+    let help = stdout(&rungs(&["new", "--help"], dir.path()));
+    for name in ["example", "ten-grades", "growth"] {
+        assert!(help.contains(name), "{help}");
+        let target = dir.path().join(name);
+        let o = rungs(&["new", path(&target), "--template", name], dir.path());
+        assert_eq!(o.status.code(), Some(0), "{name}: {}", stderr(&o));
+        let o = rungs(&["check", "--deny-warnings", path(&target)], dir.path());
+        assert_eq!(o.status.code(), Some(0), "{name}: {}", stderr(&o));
+        let out = dir.path().join(format!("{name}-site"));
+        let o = rungs(&["build", path(&target), "-o", path(&out)], dir.path());
+        assert_eq!(o.status.code(), Some(0), "{name}: {}", stderr(&o));
+        assert!(out.join("index.html").is_file());
+    }
+    assert!(dir.path().join("ten-grades-site/grades.html").is_file());
+    let o = rungs(
+        &["new", path(&dir.path().join("x")), "--template", "nope"],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(2));
+}
