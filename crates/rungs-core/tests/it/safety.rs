@@ -220,6 +220,11 @@ fn a_fifo_is_refused_without_being_opened() {
         "{:?}",
         set.unreadable
     );
+    let err = rungs_core::load(&set).map_or_else(|e| e.to_string(), |_| String::new());
+    assert!(
+        err.contains("rungs.toml was not read: it is a named pipe"),
+        "{err}"
+    );
     assert!(SourceSet::read_file(dir.path(), "tracks/eng/senior.md").is_ok());
 }
 
