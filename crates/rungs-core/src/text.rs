@@ -23,6 +23,50 @@ pub fn slug(text: &str) -> String {
     out
 }
 
+/// Finds strings that appear in a text in the order they are looked for
+/// (criteria of a Monzo file, areas of rungs.toml), for spans. Each search
+/// starts where the last one ended; a search from the start (for one out of
+/// order) draws on a budget, so a file of thousands of items that are not
+/// found as written (folded lines) costs linear time, not a scan each.
+pub(crate) struct InOrderFinder {
+    start: usize,
+    cursor: usize,
+    budget: usize,
+}
+
+impl InOrderFinder {
+    /// Searches from byte `start` of the texts given to [`InOrderFinder::find`].
+    pub(crate) fn new(start: usize) -> InOrderFinder {
+        InOrderFinder {
+            start,
+            cursor: start,
+            budget: 16 << 20,
+        }
+    }
+
+    /// The byte offset of `needle` in `haystack`, if found within budget.
+    pub(crate) fn find(&mut self, haystack: &str, needle: &str) -> Option<usize> {
+        // A miss costs a scan of the whole text: once the budget is spent,
+        // callers fall back to a coarser span.
+        let cost = haystack.len() - self.start.min(haystack.len());
+        if needle.is_empty() || cost > self.budget {
+            return None;
+        }
+        let cursor = self.cursor.min(haystack.len());
+        if let Some(i) = haystack.get(cursor..).and_then(|rest| rest.find(needle)) {
+            self.cursor = cursor + i + needle.len();
+            return Some(cursor + i);
+        }
+        self.budget -= cost;
+        let found = haystack
+            .get(self.start..cursor)
+            .and_then(|before| before.find(needle))
+            .map(|i| self.start + i)?;
+        self.cursor = found + needle.len();
+        Some(found)
+    }
+}
+
 /// The longest id that may become part of a file name (track, level and
 /// page ids): well under the 255 bytes most file systems allow, with room
 /// for `--` and a second id in comparison pages.

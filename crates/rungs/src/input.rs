@@ -59,8 +59,21 @@ pub fn display_path(root: Option<&Path>, rel: &str) -> String {
     }
 }
 
+/// Fails when the output folder is a symbolic link: a checkout can contain
+/// `public -> /somewhere`, and writing through it would write outside.
+pub fn refuse_symlinked_output(dir: &Path) -> Result<()> {
+    if std::fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_symlink()) {
+        bail!(
+            "`{}` is a symbolic link; write into a real folder (or remove the link)",
+            dir.display()
+        );
+    }
+    Ok(())
+}
+
 /// Fails unless `dir` is missing or empty (or `force` is set); creates it.
 pub fn prepare_output_dir(dir: &Path, force: bool) -> Result<()> {
+    refuse_symlinked_output(dir)?;
     if dir.exists() {
         if !dir.is_dir() {
             bail!("`{}` exists and is not a directory", dir.display());

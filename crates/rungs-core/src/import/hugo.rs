@@ -462,6 +462,9 @@ fn hugo_url(key: &str) -> String {
 
 fn discover_areas(levels: &[&ContentPage]) -> Vec<Area> {
     let mut roots: Vec<Area> = Vec::new();
+    // (parent's path, normalised title) to the area's position among its
+    // siblings: a search per heading made thousands of headings quadratic.
+    let mut known: HashMap<(Vec<usize>, String), usize> = HashMap::new();
     for p in levels {
         let body = &p.file.text()[p.body_start..];
         let mut path: Vec<usize> = Vec::new(); // indexes into the tree, by depth
@@ -489,11 +492,9 @@ fn discover_areas(levels: &[&ContentPage]) -> Vec<Area> {
             path.truncate(depth);
             let siblings = children_at(&mut roots, &path);
             let Some(siblings) = siblings else { continue };
-            let pos = match siblings
-                .iter()
-                .position(|a| normalise(&a.title) == normalise(&title))
-            {
-                Some(i) => i,
+            let key = (path.clone(), normalise(&title));
+            let pos = match known.get(&key) {
+                Some(&i) => i,
                 None => {
                     siblings.push(Area {
                         id: slug(&title),
@@ -501,6 +502,7 @@ fn discover_areas(levels: &[&ContentPage]) -> Vec<Area> {
                         span: p.file.start_span(),
                         ..Area::default()
                     });
+                    known.insert(key, siblings.len() - 1);
                     siblings.len() - 1
                 }
             };

@@ -18,7 +18,7 @@ use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::load::frontmatter::{self, locate};
 use crate::model::{Area, Framework, Level, Page, Statement, Track};
 use crate::source::{SourceFile, SourceSet};
-use crate::text::{collapse_whitespace, slug};
+use crate::text::{InOrderFinder, collapse_whitespace, slug};
 
 use super::{ImportError, Imported};
 
@@ -169,7 +169,7 @@ pub fn import(src: &SourceSet) -> Result<Imported, ImportError> {
             })
             .collect();
         let topics_span = locate(file, split.matter, split.matter_start, &["topics"]);
-        let mut finder = Finder::new(split.matter_start);
+        let mut finder = InOrderFinder::new(split.matter_start);
         for topic in &matter.topics {
             let area_id = slug(&topic.name);
             if !framework.areas.iter().any(|a| a.id == area_id) {
@@ -251,7 +251,7 @@ fn statement(
     text: &str,
     examples: Vec<String>,
     file: &SourceFile,
-    finder: &mut Finder,
+    finder: &mut InOrderFinder,
 ) -> Statement {
     let text = collapse_whitespace(text);
     let span = match finder.find(file.text(), &text) {
@@ -269,46 +269,6 @@ fn statement(
 
 /// Most levels a framework may declare.
 const MAX_LEVELS: u32 = 1000;
-
-/// Finds criteria in the text of their file, for spans. Criteria come in
-/// file order, so each search starts where the last one ended; a search
-/// from the start of the front matter (for criteria out of order) draws
-/// on a budget, so a file of thousands of criteria that are never found as
-/// written (folded lines) costs linear time, not a scan of the file each.
-struct Finder {
-    start: usize,
-    cursor: usize,
-    budget: usize,
-}
-
-impl Finder {
-    fn new(start: usize) -> Finder {
-        Finder {
-            start,
-            cursor: start,
-            budget: 16 << 20,
-        }
-    }
-
-    fn find(&mut self, haystack: &str, needle: &str) -> Option<usize> {
-        // A miss costs a scan of the whole front matter: once the budget is
-        // spent, spans fall back to the start of the file.
-        let cost = haystack.len() - self.start.min(haystack.len());
-        if needle.is_empty() || cost > self.budget {
-            return None;
-        }
-        let cursor = self.cursor.min(haystack.len());
-        if let Some(i) = haystack.get(cursor..).and_then(|rest| rest.find(needle)) {
-            self.cursor = cursor + i + needle.len();
-            return Some(cursor + i);
-        }
-        self.budget -= cost;
-        haystack
-            .get(self.start..cursor)
-            .and_then(|before| before.find(needle))
-            .map(|i| self.start + i)
-    }
-}
 
 /// Titles carry emoji and "Framework" in the source ("🛠️ Backend Engineering Framework").
 fn clean_title(title: &str) -> String {

@@ -5,7 +5,7 @@ use serde::Deserialize;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Area, Grade};
 use crate::source::SourceFile;
-use crate::text::{did_you_mean, slug};
+use crate::text::{InOrderFinder, did_you_mean, slug};
 
 use super::frontmatter::locate;
 
@@ -135,6 +135,8 @@ pub fn parse(file: &SourceFile) -> (Config, Vec<Diagnostic>) {
             "Untitled framework".to_string()
         }
     };
+    // Once, not once per grade: locating scans the file.
+    let grades_span = locate(file, text, 0, &["grades"]);
     let grades = raw
         .grades
         .into_iter()
@@ -143,13 +145,18 @@ pub fn parse(file: &SourceFile) -> (Config, Vec<Diagnostic>) {
                 RawGrade::Code(id) => (id, None),
                 RawGrade::Full { id, title } => (id, title),
             };
-            let span = locate(file, text, 0, &["grades"]);
-            Grade { id, title, span }
+            Grade {
+                id,
+                title,
+                span: grades_span.clone(),
+            }
         })
         .collect();
     let mut areas = Vec::new();
+    // Areas are written in tree order: each title is looked for after the last.
+    let mut finder = InOrderFinder::new(0);
     for raw_area in raw.areas {
-        areas.push(build_area(file, raw_area, &mut diags));
+        areas.push(build_area(file, raw_area, &mut diags, &mut finder));
     }
     if areas.is_empty() {
         diags.push(
@@ -170,8 +177,13 @@ pub fn parse(file: &SourceFile) -> (Config, Vec<Diagnostic>) {
     )
 }
 
-fn build_area(file: &SourceFile, raw: RawArea, diags: &mut Vec<Diagnostic>) -> Area {
-    let span = find_title(file, &raw.title);
+fn build_area(
+    file: &SourceFile,
+    raw: RawArea,
+    diags: &mut Vec<Diagnostic>,
+    finder: &mut InOrderFinder,
+) -> Area {
+    let span = find_title(file, &raw.title, finder);
     let id = match raw.id {
         Some(id) => {
             if !crate::text::is_valid_id(&id) {
@@ -194,7 +206,7 @@ fn build_area(file: &SourceFile, raw: RawArea, diags: &mut Vec<Diagnostic>) -> A
     let children = raw
         .children
         .into_iter()
-        .map(|c| build_area(file, c, diags))
+        .map(|c| build_area(file, c, diags, finder))
         .collect();
     Area {
         id,
@@ -207,10 +219,10 @@ fn build_area(file: &SourceFile, raw: RawArea, diags: &mut Vec<Diagnostic>) -> A
 }
 
 /// Points at the `title = "..."` line of an area.
-fn find_title(file: &SourceFile, title: &str) -> crate::model::Span {
+fn find_title(file: &SourceFile, title: &str, finder: &mut InOrderFinder) -> crate::model::Span {
     let text = file.text();
     for quoted in [format!("\"{title}\""), format!("'{title}'")] {
-        if let Some(i) = text.find(&quoted) {
+        if let Some(i) = finder.find(text, &quoted) {
             let line_start = text[..i].rfind('\n').map_or(0, |p| p + 1);
             return file.span(line_start, i + quoted.len());
         }

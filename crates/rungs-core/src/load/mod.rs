@@ -53,6 +53,10 @@ pub enum LoadError {
     /// There is no `rungs.toml`.
     #[error("no rungs.toml here, so this is not a rungs framework")]
     NoConfig,
+    /// `rungs.toml` exists but was refused (not a regular file, too large, a
+    /// link out of the framework): see [`SourceSet::unreadable`].
+    #[error("rungs.toml was not read: {0}")]
+    ConfigRefused(String),
 }
 
 /// Where a file belongs in the framework.
@@ -145,7 +149,14 @@ pub fn load_cached(sources: &SourceSet, cache: &mut LoadCache) -> Result<Loaded,
 }
 
 fn load_with(sources: &SourceSet, mut cache: Option<&mut LoadCache>) -> Result<Loaded, LoadError> {
-    let config_file = sources.get("rungs.toml").ok_or(LoadError::NoConfig)?;
+    let Some(config_file) = sources.get("rungs.toml") else {
+        return Err(
+            match sources.unreadable.iter().find(|(p, _)| p == "rungs.toml") {
+                Some((_, reason)) => LoadError::ConfigRefused(reason.clone()),
+                None => LoadError::NoConfig,
+            },
+        );
+    };
     let mut diags: Vec<Diagnostic> = Vec::new();
     for (path, reason) in &sources.unreadable {
         diags.push(

@@ -36,6 +36,7 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
         super::publish::add_pages(&mut framework, &settings, root)?;
     }
     step.done("add generated pages");
+    crate::input::refuse_symlinked_output(&args.output)?;
     clear_previous_build(&args.output)?;
     step.done("clear the previous build");
     rungs_site::build_into(

@@ -308,3 +308,31 @@ fn diagnostics_on_one_very_long_line_show_an_excerpt() {
     );
     assert!(err.len() < 3000 * 600, "{} bytes of diagnostics", err.len());
 }
+
+#[test]
+fn an_output_folder_that_is_a_symbolic_link_is_refused() {
+    // A pull request can commit `public -> /somewhere/empty`.
+    let top = tmp();
+    let fw = deep_framework(top.path(), "fine");
+    let elsewhere = top.path().join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).unwrap_or_else(|e| panic!("{e}"));
+    let link = fw.join("public");
+    std::os::unix::fs::symlink(&elsewhere, &link).unwrap_or_else(|e| panic!("{e}"));
+    for args in [
+        vec!["build", path(&fw), "-o", path(&link)],
+        vec![
+            "export",
+            path(&fw),
+            "--format",
+            "markdown",
+            "--output",
+            path(&link),
+        ],
+    ] {
+        let o = rungs(&args, top.path());
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains("is a symbolic link"), "{}", stderr(&o));
+        let written = std::fs::read_dir(&elsewhere).map_or(0, |d| d.count());
+        assert_eq!(written, 0, "{args:?} wrote through the link");
+    }
+}
