@@ -116,6 +116,8 @@ pub enum Code {
     TooDeep,
     /// A track's ranks and its levels' grades disagree on the order.
     GradeOrder,
+    /// A level of a branching track sits below the rank the branch starts at.
+    BranchRank,
 }
 
 impl Code {
@@ -152,6 +154,7 @@ impl Code {
             Code::RefusedFile => "refused-file",
             Code::TooDeep => "too-deep",
             Code::GradeOrder => "grade-order",
+            Code::BranchRank => "branch-rank",
         }
     }
 }

@@ -324,6 +324,25 @@ fn check_references(
         } else if index.track(&branch.from).is_none() {
             diags.push(missing(&branch.from, "branches from", branch_span));
         }
+        // Below the branch rank the ladder shows the base track's levels: a
+        // level of this track there would sit beside one of them, at the
+        // same rank, as if the track had two levels there.
+        for level in track.levels.iter().filter(|l| l.rank < branch.rank) {
+            diags.push(
+                Diagnostic::warning(
+                    Code::BranchRank,
+                    format!(
+                        "`{}` has rank {}, below rank {} where this track branches off `{}`",
+                        level.title, level.rank, branch.rank, branch.from
+                    ),
+                )
+                .at(&level.span)
+                .help(format!(
+                    "the ladder shows `{}`'s levels below rank {}: give this level a rank of {} or more, or lower `branch.rank`",
+                    branch.from, branch.rank, branch.rank
+                )),
+            );
+        }
     }
 }
 

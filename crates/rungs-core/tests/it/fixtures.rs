@@ -100,6 +100,7 @@ fn each_check_reports_its_own_code() {
         ("bad-kind", Error, InvalidValue),
         ("config-unknown", Warning, UnknownKey),
         ("grade-order", Warning, GradeOrder),
+        ("branch-rank", Warning, BranchRank),
         ("duplicate-id", Error, InvalidId),
         ("matrix-errors", Error, UnknownLevel),
         ("invalid-id", Error, InvalidId),
