@@ -957,3 +957,71 @@ fn new_offers_templates_that_check_and_build_clean() {
     );
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn hugo_export_builds_with_plain_hugo_and_imports_back() {
+    if std::process::Command::new("hugo")
+        .arg("version")
+        .output()
+        .is_err()
+    {
+        if std::env::var("RUNGS_REQUIRE_ALL").as_deref() == Ok("1") {
+            panic!("RUNGS_REQUIRE_ALL=1 but hugo is not installed (apt-get install hugo)");
+        }
+        eprintln!("skipped: hugo is not installed");
+        return;
+    }
+    let dir = tmp();
+    let ex = dir.path().join("ex");
+    assert_eq!(
+        rungs(&["new", path(&ex)], dir.path()).status.code(),
+        Some(0)
+    );
+    let site = dir.path().join("hugo-site");
+    let o = rungs(
+        &["export", path(&ex), "--format", "hugo", "-o", path(&site)],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let public = dir.path().join("public");
+    let o = std::process::Command::new("hugo")
+        .args([
+            "--quiet",
+            "--source",
+            path(&site),
+            "--destination",
+            path(&public),
+        ])
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run hugo: {e}"));
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    // Pages, not only feeds: the export ships its own layouts.
+    let senior = std::fs::read_to_string(public.join("docs/engineering/senior/index.html"))
+        .unwrap_or_else(|e| panic!("no level page: {e}"));
+    assert!(
+        senior.contains("<h1>Senior Engineer") && senior.contains("<li>You review code"),
+        "{senior}"
+    );
+    assert!(public.join("index.html").is_file());
+    // And the Hugo importer reads the export back with nothing lost.
+    let back = dir.path().join("back");
+    let o = rungs(&["import", "hugo", path(&site), path(&back)], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("0 part(s) could not be imported"),
+        "{}",
+        stderr(&o)
+    );
+    // As many levels and statements as the framework exported.
+    let counts = |text: &str| -> Option<String> {
+        let end = text.rfind(" statements")?;
+        let start = text[..end].rfind('(')?;
+        Some(text[start + 1..end].to_string())
+    };
+    let exported = counts(&stderr(&rungs(&["check", path(&ex)], dir.path())));
+    let imported = counts(&stderr(&o));
+    assert!(
+        exported.is_some() && exported == imported,
+        "{exported:?} != {imported:?}"
+    );
+}
