@@ -905,20 +905,21 @@ fn level_view(ctx: &Ctx<'_>, track: &Track, level: &Level, index: usize) -> Leve
         .iter()
         .map(|s| !s.statements_html.is_empty() || !s.inherited.is_empty())
         .collect();
+    // An area is kept when it or a descendant has content: the ancestors of
+    // every section with content, gathered once (asking every section about
+    // every other was quadratic in the number of areas).
+    let needed: std::collections::HashSet<&str> = sections
+        .iter()
+        .zip(&has_content)
+        .filter(|(_, has)| **has)
+        .filter_map(|(d, _)| ctx.areas.ancestors.get(&d.id))
+        .flatten()
+        .map(String::as_str)
+        .collect();
     let keep: Vec<bool> = sections
         .iter()
         .enumerate()
-        .map(|(i, s)| {
-            has_content[i]
-                || sections.iter().enumerate().any(|(j, d)| {
-                    has_content[j]
-                        && ctx
-                            .areas
-                            .ancestors
-                            .get(&d.id)
-                            .is_some_and(|a| a.contains(&s.id))
-                })
-        })
+        .map(|(i, s)| has_content[i] || needed.contains(s.id.as_str()))
         .collect();
     let areas = sections
         .into_iter()
