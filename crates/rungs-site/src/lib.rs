@@ -101,6 +101,9 @@ pub struct DirOutput {
     /// Directories already created: a site has thousands of files in a few
     /// hundred folders, so each folder is created once, not once per file.
     created: std::sync::Mutex<std::collections::HashSet<std::path::PathBuf>>,
+    /// The paths written so far, so the caller can record them and, on the
+    /// next build, remove only what this build wrote.
+    written: std::sync::Mutex<Vec<String>>,
 }
 
 impl DirOutput {
@@ -109,7 +112,16 @@ impl DirOutput {
         DirOutput {
             root: root.to_path_buf(),
             created: std::sync::Mutex::default(),
+            written: std::sync::Mutex::default(),
         }
+    }
+
+    /// The relative (`/`-separated) paths written so far, sorted.
+    pub fn written(&self) -> Vec<String> {
+        let mut paths = self.written.lock().map(|w| w.clone()).unwrap_or_default();
+        paths.sort();
+        paths.dedup();
+        paths
     }
 }
 
@@ -138,6 +150,9 @@ impl DirOutput {
             }
         }
         let file = std::fs::File::create(&full).map_err(io)?;
+        if let Ok(mut written) = self.written.lock() {
+            written.push(path.to_owned());
+        }
         Ok((full, file))
     }
 }

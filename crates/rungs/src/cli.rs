@@ -92,7 +92,8 @@ pub struct CheckArgs {
 pub struct BuildArgs {
     /// The framework directory.
     pub dir: Option<PathBuf>,
-    /// Output directory (replaced if it holds a previous build).
+    /// Output directory. Files a previous build wrote (listed in its
+    /// `.rungs-manifest`) are replaced; files it did not write are kept.
     #[arg(long, short, default_value = "public")]
     pub output: PathBuf,
     /// Build even if the framework has errors.

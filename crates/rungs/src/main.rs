@@ -6,6 +6,7 @@
 mod cli;
 mod commands;
 mod input;
+mod outdir;
 mod output;
 mod render;
 

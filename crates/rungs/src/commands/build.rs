@@ -1,6 +1,5 @@
 //! `rungs build`: write the static website.
 
-use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -8,6 +7,7 @@ use anyhow::{Context, Result, bail};
 
 use crate::cli::BuildArgs;
 use crate::input::Input;
+use crate::outdir;
 use crate::render;
 
 pub fn run(args: &BuildArgs) -> Result<ExitCode> {
@@ -37,15 +37,26 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
     }
     step.done("add generated pages");
     crate::input::refuse_symlinked_output(&args.output)?;
-    clear_previous_build(&args.output)?;
-    step.done("clear the previous build");
-    rungs_site::build_into(
-        &framework,
-        &input.sources,
-        &rungs_site::DirOutput::new(&args.output),
-    )
-    .with_context(|| format!("cannot build the site into `{}`", args.output.display()))?;
+    let previous = outdir::inspect(&args.output, input.root.as_deref())?;
+    if matches!(previous, outdir::Previous::Unlisted) {
+        eprintln!(
+            "note: `{}` holds a build by an older rungs without a `{}`; files it wrote that this build does not are left in place",
+            args.output.display(),
+            outdir::MANIFEST
+        );
+    }
+    step.done("check the output directory");
+    let output = rungs_site::DirOutput::new(&args.output);
+    let built = rungs_site::build_into(&framework, &input.sources, &output);
+    if let Err(e) = built {
+        // Keep track of what was written, so the next build can remove it.
+        let _ = outdir::record_partial(&args.output, &previous, &output.written());
+        return Err(e)
+            .with_context(|| format!("cannot build the site into `{}`", args.output.display()));
+    }
     step.done("render and write");
+    outdir::finish(&args.output, &previous, &output.written())?;
+    step.done("remove stale files");
     crate::output::info!(
         "built the site ({}) into {} in {} ms",
         framework.counts(),
@@ -57,26 +68,6 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
     std::mem::forget(framework);
     std::mem::forget(input);
     Ok(ExitCode::SUCCESS)
-}
-
-/// Removes a previous build so deleted levels do not linger, but refuses to
-/// delete a directory that does not look like one of our builds.
-fn clear_previous_build(out: &Path) -> Result<()> {
-    if !out.exists() {
-        return Ok(());
-    }
-    let is_empty = std::fs::read_dir(out)?.next().is_none();
-    let is_ours = out.join("assets/rungs.js").is_file() && out.join("framework.json").is_file();
-    if is_empty {
-        return Ok(());
-    }
-    if !is_ours {
-        bail!(
-            "`{}` exists and is not a previous rungs build; choose another --output directory",
-            out.display()
-        );
-    }
-    std::fs::remove_dir_all(out).with_context(|| format!("cannot clear `{}`", out.display()))
 }
 
 /// Prints the time each step took, for `--timings`.

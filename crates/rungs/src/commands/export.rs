@@ -40,6 +40,8 @@ pub fn run(args: &ExportArgs) -> Result<ExitCode> {
             let Some(out) = &args.output else {
                 bail!("--format markdown and --format hugo write a directory: pass --output DIR");
             };
+            // Even with --force, never write over the framework being exported.
+            crate::outdir::refuse_framework_overlap(out, input.root.as_deref())?;
             prepare_output_dir(out, args.force)?;
             let files = if args.format == ExportFormat::Hugo {
                 hugo::to_hugo(framework)
