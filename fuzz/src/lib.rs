@@ -10,7 +10,10 @@ pub fn sources(files: &[(String, Vec<u8>)], config: Option<&[u8]>) -> SourceSet 
     let mut set = SourceSet::new();
     for (path, bytes) in files.iter().take(64) {
         let path: String = path.chars().take(200).collect();
-        if path.is_empty() || path.starts_with('/') || path.split('/').any(|p| p == ".." || p.is_empty()) {
+        if path.is_empty()
+            || path.starts_with('/')
+            || path.split('/').any(|p| p == ".." || p.is_empty())
+        {
             continue;
         }
         set.insert(&path, bytes.clone());
