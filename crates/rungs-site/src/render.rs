@@ -1092,7 +1092,7 @@ fn compare_view(
             &fresh_b
         }
     };
-    let comparison = compare_prepared(pa, pb, &ctx.areas.order);
+    let comparison = compare_prepared(pa, pb, &ctx.area_positions);
     let page_path = urls::compare(&ta.id, &la.id, &tb.id, &lb.id);
     let source_a = source_of(&la.span, || format!("tracks/{}/{}.md", ta.id, la.id));
     let source_b = source_of(&lb.span, || format!("tracks/{}/{}.md", tb.id, lb.id));

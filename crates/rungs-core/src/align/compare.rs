@@ -5,6 +5,8 @@
 //! pre-render (`assets/rungs.js` in rungs-site), with the thresholds the
 //! site publishes from [`THRESHOLDS`].
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use super::engine::{
@@ -91,8 +93,38 @@ pub fn full_text(s: &Statement) -> String {
     }
 }
 
+/// The order of areas, which orders a comparison's rows: a list of area
+/// ids, or (for frameworks with many areas, looked up for many comparisons)
+/// a map from area id to its place.
+pub trait AreaOrder {
+    /// The place of `area`, `None` when it is not in the order.
+    fn position(&self, area: &str) -> Option<usize>;
+}
+
+impl AreaOrder for [String] {
+    fn position(&self, area: &str) -> Option<usize> {
+        self.iter().position(|a| a == area)
+    }
+}
+
+impl AreaOrder for Vec<String> {
+    fn position(&self, area: &str) -> Option<usize> {
+        self.as_slice().position(area)
+    }
+}
+
+impl AreaOrder for std::collections::HashMap<String, usize> {
+    fn position(&self, area: &str) -> Option<usize> {
+        self.get(area).copied()
+    }
+}
+
 /// Compares level `a` (old) with level `b` (new). `area_order` orders the rows.
-pub fn compare<'a>(a: &'a Level, b: &'a Level, area_order: &[String]) -> Comparison<'a> {
+pub fn compare<'a>(
+    a: &'a Level,
+    b: &'a Level,
+    area_order: &(impl AreaOrder + ?Sized),
+) -> Comparison<'a> {
     compare_prepared(&Prepared::level(a), &Prepared::level(b), area_order)
 }
 
@@ -100,7 +132,7 @@ pub fn compare<'a>(a: &'a Level, b: &'a Level, area_order: &[String]) -> Compari
 pub fn compare_statements<'a>(
     old: &[&'a Statement],
     new: &[&'a Statement],
-    area_order: &[String],
+    area_order: &(impl AreaOrder + ?Sized),
 ) -> Comparison<'a> {
     compare_prepared(
         &Prepared::of(old.to_vec()),
@@ -140,7 +172,7 @@ impl<'a> Prepared<'a> {
 pub fn compare_prepared<'a>(
     a: &Prepared<'a>,
     b: &Prepared<'a>,
-    area_order: &[String],
+    area_order: &(impl AreaOrder + ?Sized),
 ) -> Comparison<'a> {
     let (old, new) = (&a.statements, &b.statements);
     let both = merge_occurrences(&a.occurrences, old.len() as u32, &b.occurrences);
@@ -155,12 +187,12 @@ pub fn compare_prepared<'a>(
     };
     // Areas as small numbers, so the pair loops compare integers, not strings.
     let mut area_names: Vec<&str> = Vec::new();
-    let mut area_number = |area: &'a str| match area_names.iter().position(|a| *a == area) {
-        Some(i) => i,
-        None => {
+    let mut numbers: HashMap<&str, usize> = HashMap::new();
+    let mut area_number = |area: &'a str| {
+        *numbers.entry(area).or_insert_with(|| {
             area_names.push(area);
             area_names.len() - 1
-        }
+        })
     };
     let old_area: Vec<usize> = old.iter().map(|s| area_number(&s.area)).collect();
     let new_area: Vec<usize> = new.iter().map(|s| area_number(&s.area)).collect();
@@ -266,20 +298,13 @@ pub fn compare_prepared<'a>(
             });
         }
     }
-    // Each area's place in `area_order`, looked up once per area rather than per comparison.
-    let places: Vec<(&str, usize)> = area_names
+    // Each area's place in `area_order`, looked up once per area of this
+    // comparison rather than once per row.
+    let places: HashMap<&str, usize> = area_names
         .iter()
-        .map(|name| {
-            let place = area_order.iter().position(|a| a == name);
-            (*name, place.unwrap_or(usize::MAX))
-        })
+        .map(|name| (*name, area_order.position(name).unwrap_or(usize::MAX)))
         .collect();
-    let position = |area: &str| {
-        places
-            .iter()
-            .find(|(name, _)| *name == area)
-            .map_or(usize::MAX, |p| p.1)
-    };
+    let position = |area: &str| places.get(area).copied().unwrap_or(usize::MAX);
     let rank = |c: Change| match c {
         Change::Unchanged | Change::Changed => 0,
         Change::New => 1,
