@@ -138,7 +138,26 @@ pub struct IdMap {
 }
 
 impl IdMap {
-    /// The fate of the old statement `id` of `level` in `track`.
+    /// Every fate by its old statement (track, level, id): for looking up
+    /// many statements, such as every rating of an assessment.
+    pub fn by_old(&self) -> HashMap<(&str, &str, &str), &Fate> {
+        self.links
+            .iter()
+            .map(|l| {
+                (
+                    (
+                        l.old.track.as_str(),
+                        l.old.level.as_str(),
+                        l.old.id.as_str(),
+                    ),
+                    &l.fate,
+                )
+            })
+            .collect()
+    }
+
+    /// The fate of the old statement `id` of `level` in `track` (a search:
+    /// use [`IdMap::by_old`] to look up many).
     pub fn fate(&self, track: &str, level: &str, id: &str) -> Option<&Fate> {
         self.links
             .iter()

@@ -155,6 +155,16 @@ fn an_unchanged_framework_relinks_to_itself() {
     let map = relink(&fw, &fw);
     assert!(map.is_identity());
     assert_eq!(map.links.len(), fw.counts().statements);
+    let index = map.by_old();
+    assert_eq!(index.len(), map.links.len());
+    for link in &map.links {
+        let key = (
+            link.old.track.as_str(),
+            link.old.level.as_str(),
+            link.old.id.as_str(),
+        );
+        assert_eq!(index.get(&key), Some(&&link.fate));
+    }
 }
 
 #[test]
