@@ -270,3 +270,20 @@ fn csv_matrix_layout_and_its_errors() {
         "{text}"
     );
 }
+
+#[test]
+fn csv_export_neutralises_formula_cells_unless_asked_to_keep_them() {
+    use rungs_core::export::csv::{Formulas, to_csv, to_csv_with};
+    let mut fw = rungs_core::load(&SourceSet::example())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .framework;
+    fw.tracks[0].levels[0].statements[0].text = "=HYPERLINK(\"http://evil\",\"x\")".into();
+    let safe = to_csv(&fw).unwrap_or_else(|e| panic!("{e}"));
+    assert!(safe.contains("'=HYPERLINK"), "{safe}");
+    assert!(!safe.contains(",=HYPERLINK") && !safe.contains(",\"=HYPERLINK"));
+    let kept = to_csv_with(&fw, Formulas::Keep).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        kept.contains("\"=HYPERLINK") && !kept.contains("'=HYPERLINK"),
+        "{kept}"
+    );
+}
