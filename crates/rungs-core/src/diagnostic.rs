@@ -66,6 +66,9 @@ pub enum Code {
     StrayFile,
     /// An importer met something it does not understand.
     NotImported,
+    /// A content file holds a control character (an escape, say) that
+    /// readers cannot see and terminals may act on.
+    ControlCharacter,
 }
 
 impl Code {
@@ -96,6 +99,7 @@ impl Code {
             Code::NotAStatement => "not-a-statement",
             Code::StrayFile => "stray-file",
             Code::NotImported => "not-imported",
+            Code::ControlCharacter => "control-character",
         }
     }
 }

@@ -4,6 +4,7 @@ use std::io::IsTerminal;
 use std::path::Path;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use rungs_core::text::visible;
 use rungs_core::{Diagnostic, Severity, SourceSet};
 use serde_json::json;
 
@@ -20,21 +21,39 @@ pub fn text(
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
     };
-    let title = level.primary_title(d.message.as_str()).id(d.code.as_str());
+    // Everything printed goes through `visible`, so a control character in
+    // a file, a file name or a message is shown, never sent to the terminal.
+    let message = visible(&d.message);
+    let title = level.primary_title(message.as_ref()).id(d.code.as_str());
     let path;
+    let source;
+    let label;
     let mut group: Group<'_> = match d
         .span
         .as_ref()
         .and_then(|s| sources.get(&s.file).map(|f| (s, f)))
     {
         Some((span, file)) if file.text.is_ok() => {
-            path = display_path(root, &span.file);
-            let mut annotation = AnnotationKind::Primary.span(span.start..span.end.max(span.start));
-            if let Some(label) = &d.label {
-                annotation = annotation.label(label.as_str());
+            path = visible(&display_path(root, &span.file)).into_owned();
+            source = visible(file.text());
+            // The escapes are longer than the characters they stand for:
+            // shift the span by what was added before each end.
+            let shift = |offset: usize| {
+                offset
+                    + rungs_core::text::hidden_controls(file.text())
+                        .take_while(|&(i, _)| i < offset)
+                        .map(|(_, c)| escape_len(c) - c.len_utf8())
+                        .sum::<usize>()
+            };
+            let start = shift(span.start);
+            let end = shift(span.end.max(span.start));
+            let mut annotation = AnnotationKind::Primary.span(start..end);
+            label = d.label.as_deref().map(visible);
+            if let Some(label) = &label {
+                annotation = annotation.label(label.as_ref());
             }
             title.element(
-                Snippet::source(file.text())
+                Snippet::source(source.as_ref())
                     .path(path.as_str())
                     .annotation(annotation),
             )
@@ -42,7 +61,7 @@ pub fn text(
         Some((span, _)) => {
             path = format!(
                 "{}:{}:{}",
-                display_path(root, &span.file),
+                visible(&display_path(root, &span.file)),
                 span.line,
                 span.column
             );
@@ -51,10 +70,26 @@ pub fn text(
         None => Group::with_title(title),
     };
     if let Some(help) = &d.help {
-        group = group.element(Level::HELP.message(help.as_str()));
+        group = group.element(Level::HELP.message(visible(help)));
     }
     renderer.render(&[group])
 }
+
+/// The length of the escape [`visible`] writes for `c`.
+fn escape_len(c: char) -> usize {
+    format!("\\u{{{:x}}}", c as u32).len()
+}
+
+/// `println!` for text built from framework content: control characters
+/// are shown as `\u{1b}` (see [`rungs_core::text::visible`]), never sent
+/// to the terminal.
+macro_rules! outln {
+    () => { println!() };
+    ($($arg:tt)*) => {
+        println!("{}", rungs_core::text::visible(&format!($($arg)*)))
+    };
+}
+pub(crate) use outln;
 
 /// The renderer for standard error: coloured on a terminal unless NO_COLOR is set.
 pub fn renderer() -> Renderer {

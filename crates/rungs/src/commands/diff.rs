@@ -19,9 +19,12 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode> {
     let log = diff(&old, &new);
     match args.format {
         DiffFormat::Json => println!("{}", serde_json::to_string_pretty(&log)?),
-        DiffFormat::Markdown => print!("{}", to_markdown(&log, &args.old, &args.new)),
+        DiffFormat::Markdown => print!(
+            "{}",
+            rungs_core::text::visible(&to_markdown(&log, &args.old, &args.new))
+        ),
         DiffFormat::Text => {
-            println!("changes from {} to {}", args.old, args.new);
+            crate::render::outln!("changes from {} to {}", args.old, args.new);
             for (label, items) in [
                 ("track added", &log.tracks_added),
                 ("track removed", &log.tracks_removed),
@@ -29,19 +32,19 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode> {
                 ("level removed", &log.levels_removed),
             ] {
                 for i in items {
-                    println!("{label}: {i}");
+                    crate::render::outln!("{label}: {i}");
                 }
             }
             for c in &log.statements {
                 match c {
                     StatementChange::Added { at, text, .. } => {
-                        println!("+ {}/{} [{}] {text}", at.track, at.level, at.area)
+                        crate::render::outln!("+ {}/{} [{}] {text}", at.track, at.level, at.area)
                     }
                     StatementChange::Removed { at, text, .. } => {
-                        println!("- {}/{} [{}] {text}", at.track, at.level, at.area)
+                        crate::render::outln!("- {}/{} [{}] {text}", at.track, at.level, at.area)
                     }
                     StatementChange::Reworded { at, diff, .. } => {
-                        println!(
+                        crate::render::outln!(
                             "~ {}/{} [{}] {}",
                             at.track,
                             at.level,
@@ -49,7 +52,7 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode> {
                             inline_diff(diff)
                         )
                     }
-                    StatementChange::Moved { from, to, diff, .. } => println!(
+                    StatementChange::Moved { from, to, diff, .. } => crate::render::outln!(
                         "> {}/{} [{}] -> {}/{} [{}] {}",
                         from.track,
                         from.level,
@@ -61,7 +64,7 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode> {
                     ),
                 }
             }
-            println!(
+            crate::render::outln!(
                 "{} changes, {} statements unchanged",
                 log.statements.len(),
                 log.unchanged
