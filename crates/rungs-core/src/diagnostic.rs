@@ -118,6 +118,9 @@ pub enum Code {
     GradeOrder,
     /// A level of a branching track sits below the rank the branch starts at.
     BranchRank,
+    /// A content file holds a control character (an escape, say) that
+    /// readers cannot see and terminals may act on.
+    ControlCharacter,
 }
 
 impl Code {
@@ -155,6 +158,7 @@ impl Code {
             Code::TooDeep => "too-deep",
             Code::GradeOrder => "grade-order",
             Code::BranchRank => "branch-rank",
+            Code::ControlCharacter => "control-character",
         }
     }
 }

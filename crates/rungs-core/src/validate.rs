@@ -448,3 +448,86 @@ fn has_scheme(dest: &str) -> bool {
         None => false,
     }
 }
+
+/// At most this many `control-character` warnings per file: one pasted
+/// escape sequence should not bury every other finding.
+const CONTROLS_PER_FILE: usize = 5;
+
+/// Warns about control characters (an ESC, a NUL, a C1 code) in the
+/// framework's text files: invisible in an editor, yet printed into titles
+/// and statements, and acted on by terminals that show them.
+pub fn check_control_characters(
+    framework: &Framework,
+    sources: &SourceSet,
+    diags: &mut Diagnostics,
+) {
+    let mut raw_in: HashSet<&str> = HashSet::new();
+    for file in sources.iter() {
+        let path: &str = &file.path;
+        let is_content = [".md", ".markdown", ".yaml", ".yml", ".toml"]
+            .iter()
+            .any(|ext| path.to_ascii_lowercase().ends_with(ext))
+            && !path.starts_with("static/")
+            && !path.starts_with("theme/");
+        if !is_content {
+            continue;
+        }
+        let found: Vec<(usize, char)> = crate::text::hidden_controls(file.text()).collect();
+        if !found.is_empty() {
+            raw_in.insert(path);
+        }
+        for (i, &(offset, c)) in found.iter().enumerate().take(CONTROLS_PER_FILE) {
+            let more = found.len() - CONTROLS_PER_FILE.min(found.len());
+            let mut d = Diagnostic::warning(
+                Code::ControlCharacter,
+                format!("control character U+{:04X} in the text", c as u32),
+            )
+            .at(&file.span(offset, offset + c.len_utf8()))
+            .help("delete it: it is invisible in most editors, and terminals may act on it (it often comes from pasting coloured terminal output)");
+            if i + 1 == CONTROLS_PER_FILE && more > 0 {
+                d = d.label(format!("{more} more in this file"));
+            }
+            diags.push(d);
+        }
+    }
+    // A control character can also come from an escape (`"\e"` in YAML):
+    // the file looks clean, the title does not. Reported at the title's or
+    // statement's own position, once per file that had no raw one.
+    let mut strings: Vec<(&str, &Span)> = Vec::new();
+    for track in &framework.tracks {
+        strings.push((&track.title, &track.span));
+        for level in &track.levels {
+            strings.push((&level.title, &level.span));
+            let mut stack: Vec<&Statement> = level.statements.iter().collect();
+            while let Some(st) = stack.pop() {
+                strings.push((&st.text, &st.span));
+                if let Some(name) = &st.name {
+                    strings.push((name, &st.span));
+                }
+                stack.extend(&st.children);
+            }
+        }
+    }
+    let mut reported: HashSet<&str> = HashSet::new();
+    for (text, span) in strings {
+        let file: &str = &span.file;
+        if raw_in.contains(file) || reported.contains(file) {
+            continue;
+        }
+        if let Some(c) = text.chars().find(|&c| crate::text::is_hidden_control(c)) {
+            reported.insert(file);
+            diags.push(
+                Diagnostic::warning(
+                    Code::ControlCharacter,
+                    format!(
+                        "control character U+{:04X} in `{}`",
+                        c as u32,
+                        crate::text::visible(text)
+                    ),
+                )
+                .at(span)
+                .help("remove the escape that produces it (such as `\\e` or `\\x1b` in a quoted YAML string)"),
+            );
+        }
+    }
+}

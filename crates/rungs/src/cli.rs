@@ -246,6 +246,20 @@ pub struct ExportArgs {
     /// Export even if the framework has errors.
     #[arg(long)]
     pub force: bool,
+    /// CSV only: `neutralise` puts a `'` before cells starting with `=`, `+`,
+    /// `-`, `@`, tab or carriage return so spreadsheets do not run them as
+    /// formulas (`rungs import csv` removes it); `keep` writes them as they are.
+    #[arg(long, value_enum, default_value_t = CsvFormulas::Neutralise)]
+    pub csv_formulas: CsvFormulas,
+}
+
+/// `--csv-formulas`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CsvFormulas {
+    /// Prefix formula-like cells with `'`.
+    Neutralise,
+    /// Write cells unchanged.
+    Keep,
 }
 
 /// Formats `export` writes.

@@ -27,7 +27,8 @@ fn main() -> ExitCode {
         // A reader that stops early (`rungs export | head`) is not an error.
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            // Errors quote file names and content: show control characters, never send them.
+            eprintln!("error: {}", rungs_core::text::visible(&format!("{e:#}")));
             ExitCode::from(2)
         }
     }

@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use rungs_core::text::visible;
 use rungs_core::{Diagnostic, Severity, SourceSet};
 
 use crate::input::display_path;
@@ -18,8 +19,13 @@ pub fn text(
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
     };
-    let title = level.primary_title(d.message.as_str()).id(d.code.as_str());
+    // Everything printed goes through `visible`, so a control character in
+    // a file, a file name or a message is shown, never sent to the terminal.
+    let message = visible(&d.message);
+    let title = level.primary_title(message.as_ref()).id(d.code.as_str());
     let path;
+    let source;
+    let label;
     let mut group: Group<'_> = match d
         .span
         .as_ref()
@@ -36,7 +42,7 @@ pub fn text(
             // where, and a short excerpt instead.
             path = format!(
                 "{}:{}:{}",
-                display_path(root, &span.file),
+                visible(&display_path(root, &span.file)),
                 span.line,
                 span.column
             );
@@ -44,25 +50,39 @@ pub fn text(
             let (_, lines) = file.lines_of(span.start, span.end);
             let from = floor_boundary(text, span.start.saturating_sub(40).max(lines.start));
             let to = floor_boundary(text, span.end.min(span.start + 80).min(lines.end)).max(from);
-            let excerpt = text[from..to].replace(['\n', '\r', '\t'], " ");
+            let excerpt = visible(&text[from..to].replace(['\n', '\r', '\t'], " ")).into_owned();
             title
                 .element(Level::NOTE.message(format!("in {path}")))
                 .element(Level::NOTE.message(format!("…{excerpt}…")))
         }
         Some((span, file)) if file.text.is_ok() => {
-            path = display_path(root, &span.file);
+            path = visible(&display_path(root, &span.file)).into_owned();
             // Only the lines the span touches: handing the whole file to the
             // renderer made it scan the file once per diagnostic (20,000
             // broken links in one page took 9.5 s; a 50 MB page never ended).
             let (first_line, lines) = file.lines_of(span.start, span.end);
+            let shown = &file.text()[lines.clone()];
+            // Control characters are shown as escapes, which are longer than
+            // the characters they stand for: shift the span by what was
+            // added before each end.
+            source = visible(shown);
+            let shift = |offset: usize| {
+                offset
+                    + rungs_core::text::hidden_controls(shown)
+                        .take_while(|&(i, _)| i < offset)
+                        .map(|(_, c)| escape_len(c) - c.len_utf8())
+                        .sum::<usize>()
+            };
             let start = span.start.clamp(lines.start, lines.end) - lines.start;
             let end = span.end.clamp(span.start, lines.end).max(lines.start) - lines.start;
-            let mut annotation = AnnotationKind::Primary.span(start..end.max(start));
-            if let Some(label) = &d.label {
-                annotation = annotation.label(label.as_str());
+            let (start, end) = (shift(start), shift(end.max(start)));
+            let mut annotation = AnnotationKind::Primary.span(start..end);
+            label = d.label.as_deref().map(visible);
+            if let Some(label) = &label {
+                annotation = annotation.label(label.as_ref());
             }
             title.element(
-                Snippet::source(&file.text()[lines])
+                Snippet::source(source.as_ref())
                     .line_start(first_line)
                     .path(path.as_str())
                     .annotation(annotation),
@@ -71,7 +91,7 @@ pub fn text(
         Some((span, _)) => {
             path = format!(
                 "{}:{}:{}",
-                display_path(root, &span.file),
+                visible(&display_path(root, &span.file)),
                 span.line,
                 span.column
             );
@@ -80,7 +100,7 @@ pub fn text(
         None => Group::with_title(title),
     };
     if let Some(help) = &d.help {
-        group = group.element(Level::HELP.message(help.as_str()));
+        group = group.element(Level::HELP.message(visible(help)));
     }
     renderer.render(&[group])
 }
@@ -94,6 +114,42 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
     }
     i
 }
+
+/// The length of the escape [`visible`] writes for `c`.
+fn escape_len(c: char) -> usize {
+    format!("\\u{{{:x}}}", c as u32).len()
+}
+
+/// A writer for text built from framework content: control characters are
+/// shown as `\u{1b}` (see [`rungs_core::text::visible`]), never sent to
+/// the terminal. Formatting writes whole `str` pieces, so no character is
+/// split between two writes.
+pub struct Visible<W>(pub W);
+
+impl<W: std::io::Write> std::io::Write for Visible<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match std::str::from_utf8(buf) {
+            Ok(text) => self.0.write_all(visible(text).as_bytes())?,
+            Err(_) => self.0.write_all(buf)?,
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
+}
+
+/// `println!` for text built from framework content: control characters
+/// are shown as `\u{1b}` (see [`rungs_core::text::visible`]), never sent
+/// to the terminal.
+macro_rules! outln {
+    () => { println!() };
+    ($($arg:tt)*) => {
+        println!("{}", rungs_core::text::visible(&format!($($arg)*)))
+    };
+}
+pub(crate) use outln;
 
 /// The renderer for standard error: coloured on a terminal unless NO_COLOR is set.
 pub fn renderer() -> Renderer {

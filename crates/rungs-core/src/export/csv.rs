@@ -19,8 +19,54 @@ pub const COLUMNS: [&str; 12] = [
     "examples",
 ];
 
-/// The framework as CSV text.
+/// What the CSV export does with cells a spreadsheet would run as formulas.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Formulas {
+    /// A cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return
+    /// gets a leading `'` (the OWASP advice against CSV injection), so a
+    /// spreadsheet shows it as text instead of running it. `rungs import
+    /// csv` removes the `'` again.
+    #[default]
+    Neutralise,
+    /// Cells are written as they are, for tools that read the text literally.
+    Keep,
+}
+
+/// The characters that make a spreadsheet read a cell as a formula.
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Whether `cell` needs a `'` in front: it starts with a formula character,
+/// possibly after apostrophes (so a cell that really starts with `'=`
+/// becomes `''=` and reads back unchanged).
+fn needs_quote(cell: &str) -> bool {
+    cell.trim_start_matches('\'').starts_with(FORMULA_START)
+}
+
+/// `cell` made safe to open in a spreadsheet (see [`Formulas::Neutralise`]).
+pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
+    if needs_quote(cell) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// Undoes [`neutralise`]: a leading `'` before a formula character (or
+/// before more apostrophes and then one) is removed; anything else is kept.
+pub fn restore(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if needs_quote(rest) => rest,
+        _ => cell,
+    }
+}
+
+/// The framework as CSV text, formula cells neutralised.
 pub fn to_csv(framework: &Framework) -> Result<String, csv::Error> {
+    to_csv_with(framework, Formulas::Neutralise)
+}
+
+/// The framework as CSV text, formula cells handled as `formulas` says.
+pub fn to_csv_with(framework: &Framework, formulas: Formulas) -> Result<String, csv::Error> {
     let (areas, _) = AreaIndex::new(&framework.areas);
     let mut out = csv::Writer::from_writer(Vec::new());
     out.write_record(COLUMNS)?;
@@ -32,20 +78,28 @@ pub fn to_csv(framework: &Framework) -> Result<String, csv::Error> {
                 collect(s, "", &mut rows);
             }
             for (s, parent) in rows {
-                out.write_record([
+                let area_path = areas.path_title(&s.area);
+                let examples = s.examples.join(" | ");
+                let record = [
                     track.id.as_str(),
                     level.id.as_str(),
                     level.title.as_str(),
                     rank.as_str(),
                     level.grade.as_deref().unwrap_or(""),
                     s.area.as_str(),
-                    areas.path_title(&s.area).as_str(),
+                    area_path.as_str(),
                     s.id.as_str(),
                     parent,
                     s.name.as_deref().unwrap_or(""),
                     s.text.as_str(),
-                    s.examples.join(" | ").as_str(),
-                ])?;
+                    examples.as_str(),
+                ];
+                match formulas {
+                    Formulas::Neutralise => {
+                        out.write_record(record.map(neutralise).iter().map(|c| c.as_bytes()))?
+                    }
+                    Formulas::Keep => out.write_record(record)?,
+                }
             }
         }
     }

@@ -101,7 +101,10 @@ fn read_file(file: &SourceFile, framework: &mut Framework, diags: &mut Diagnosti
         match record {
             Ok(r) => rows.push((
                 r.position().map_or(0, |p| p.line()),
-                r.iter().map(str::to_string).collect(),
+                // Undo the export's formula neutralising, so round trips are exact.
+                r.iter()
+                    .map(|cell| crate::export::csv::restore(cell).to_string())
+                    .collect(),
             )),
             Err(e) => {
                 let line = match e.kind() {

@@ -360,6 +360,7 @@ fn load_with(sources: &SourceSet, mut cache: Option<&mut LoadCache>) -> Result<L
     diagnostics.extend(diags);
     validate::validate(&framework, &areas, &spans, &mut diagnostics);
     validate::check_links(sources, &all_links, &mut diagnostics);
+    validate::check_control_characters(&framework, sources, &mut diagnostics);
     Ok(Loaded {
         framework,
         diagnostics,

@@ -338,3 +338,42 @@ fn every_template_checks_clean_without_warnings() {
             .all(|r| r.levels.iter().filter(|l| !l.is_empty()).count() >= 2)
     );
 }
+
+#[test]
+fn control_characters_are_warnings_with_their_position() {
+    let diags = codes("control-character");
+    assert!(
+        diags
+            .iter()
+            .all(|d| *d == (Severity::Warning, Code::ControlCharacter)),
+        "{diags:?}"
+    );
+    // The raw ESC and the C1 CSI in statements; not the tab, nor the CRLF
+    // line end. (The title's `\e` escape is covered below.)
+    assert_eq!(diags.len(), 2, "{diags:?}");
+}
+
+#[test]
+fn a_control_character_from_a_yaml_escape_is_reported_at_its_title() {
+    let mut set = rungs_core::SourceSet::example();
+    let path = "tracks/engineering/senior.md";
+    let text = set
+        .get(path)
+        .map(|f| f.text().to_owned())
+        .unwrap_or_default();
+    set.insert(path, text.replacen("title: ", "title: \"\\e[31m\" # ", 1));
+    let loaded = rungs_core::load(&set).unwrap_or_else(|e| panic!("{e}"));
+    let found: Vec<_> = loaded
+        .diagnostics
+        .sorted()
+        .into_iter()
+        .filter(|d| d.code == Code::ControlCharacter)
+        .collect();
+    assert_eq!(found.len(), 1, "{}", describe(&found));
+    assert_eq!(found[0].span.as_ref().map(|s| &*s.file), Some(path));
+    assert!(
+        found[0].message.contains("\\u{1b}[31m"),
+        "{}",
+        found[0].message
+    );
+}

@@ -430,3 +430,20 @@ fn a_csv_with_no_level_or_unnamed_levels_is_never_written_with_empty_ids() {
     assert_eq!(t.levels[0].statements.len(), 2);
     loads_clean(&imported.framework);
 }
+
+#[test]
+fn csv_export_neutralises_formula_cells_unless_asked_to_keep_them() {
+    use rungs_core::export::csv::{Formulas, to_csv, to_csv_with};
+    let mut fw = rungs_core::load(&SourceSet::example())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .framework;
+    fw.tracks[0].levels[0].statements[0].text = "=HYPERLINK(\"http://evil\",\"x\")".into();
+    let safe = to_csv(&fw).unwrap_or_else(|e| panic!("{e}"));
+    assert!(safe.contains("'=HYPERLINK"), "{safe}");
+    assert!(!safe.contains(",=HYPERLINK") && !safe.contains(",\"=HYPERLINK"));
+    let kept = to_csv_with(&fw, Formulas::Keep).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        kept.contains("\"=HYPERLINK") && !kept.contains("'=HYPERLINK"),
+        "{kept}"
+    );
+}

@@ -276,6 +276,39 @@ proptest! {
     }
 
     #[test]
+    fn csv_formula_neutralising_round_trips_any_cell(cell in "['=+\\-@\t\r a-z]{0,8}") {
+        use rungs_core::export::csv::{neutralise, restore};
+        let safe = neutralise(&cell);
+        prop_assert!(!safe.starts_with(['=', '+', '-', '@', '\t', '\r']), "{:?}", safe);
+        prop_assert_eq!(restore(&safe), cell.as_str());
+    }
+
+    #[test]
+    fn csv_round_trips_formula_like_cells(
+        prefixes in prop::collection::vec(prop::sample::select(&["=", "+", "-", "@", "'=", "''+", "'", "=HYPERLINK(\"x\")", ""][..]), 1..12),
+        examples in prop::collection::vec(prop::sample::select(&["@x", "-y", "'z"][..]), 0..3),
+    ) {
+        use rungs_core::export::csv::to_csv;
+        let mut fw = load(&SourceSet::example()).map_err(|e| TestCaseError::fail(e.to_string()))?.framework;
+        let mut i = 0;
+        for level in fw.tracks.iter_mut().flat_map(|t| t.levels.iter_mut()) {
+            for s in &mut level.statements {
+                s.text = format!("{}{}", prefixes[i % prefixes.len()], s.text);
+                s.examples = examples.iter().map(|e| e.to_string()).collect();
+                i += 1;
+            }
+        }
+        let csv = to_csv(&fw).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let mut set = SourceSet::new();
+        set.insert("ladder.csv", csv.clone());
+        let imported = rungs_core::import::csv::import(&set).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let again = to_csv(&imported.framework).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(&again, &csv);
+        let texts = |f: &Framework| f.tracks.iter().flat_map(|t| t.levels.iter()).flat_map(|l| l.statements.iter()).map(|s| s.text.clone()).collect::<Vec<_>>();
+        prop_assert_eq!(texts(&imported.framework), texts(&fw));
+    }
+
+    #[test]
     fn arbitrary_bytes_in_any_file_never_panic(index in 0usize..40, bytes in prop::collection::vec(any::<u8>(), 0..400)) {
         let mut set = SourceSet::example();
         let paths: Vec<String> = set.iter().map(|f| f.path.to_string()).collect();

@@ -17,7 +17,9 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode> {
         version(&args.old, &args.dir)?,
         version(&args.new, &args.dir)?,
     );
-    let mut out = std::io::stdout().lock();
+    // Framework text is shown with its control characters escaped, never
+    // sent to the terminal as they are.
+    let mut out = crate::render::Visible(std::io::stdout().lock());
     if args.format == DiffFormat::Idmap {
         let map = relink(&old, &new);
         let document = serde_json::json!({

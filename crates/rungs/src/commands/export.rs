@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use rungs_core::export::{csv, hugo, json, native};
 
-use crate::cli::{ExportArgs, ExportFormat};
+use crate::cli::{CsvFormulas, ExportArgs, ExportFormat};
 use crate::input::{Input, prepare_output_dir};
 use crate::render;
 
@@ -27,7 +27,13 @@ pub fn run(args: &ExportArgs) -> Result<ExitCode> {
     let framework = &loaded.framework;
     match args.format {
         ExportFormat::Json => write_text(args, &json::to_json(framework))?,
-        ExportFormat::Csv => write_text(args, &csv::to_csv(framework)?)?,
+        ExportFormat::Csv => {
+            let formulas = match args.csv_formulas {
+                CsvFormulas::Neutralise => csv::Formulas::Neutralise,
+                CsvFormulas::Keep => csv::Formulas::Keep,
+            };
+            write_text(args, &csv::to_csv_with(framework, formulas)?)?;
+        }
         ExportFormat::Grades => {
             if rungs_core::grades::by_grade(framework).is_empty() {
                 bail!(

@@ -98,9 +98,9 @@ pub fn run(args: &MapArgs) -> Result<ExitCode> {
             println!("{}", serde_json::to_string_pretty(&value)?);
         }
         MapFormat::Text => {
-            println!("{} ({}) → {} ({})", fa.title, ta.title, fb.title, tb.title);
+            crate::render::outln!("{} ({}) → {} ({})", fa.title, ta.title, fb.title, tb.title);
             if !shared.is_empty() {
-                println!(
+                crate::render::outln!(
                     "areas compared side by side: {}",
                     shared
                         .iter()
@@ -109,22 +109,25 @@ pub fn run(args: &MapArgs) -> Result<ExitCode> {
                         .join(", ")
                 );
             }
-            println!();
+            crate::render::outln!();
             for m in &mapping.matches {
                 let target = if m.b_first == m.b_last {
                     mapping.b[m.b_first].clone()
                 } else {
                     format!("{} … {}", mapping.b[m.b_first], mapping.b[m.b_last])
                 };
-                println!(
+                crate::render::outln!(
                     "{:<34} → {:<44} similarity {:.2}  confidence {:.2}",
-                    mapping.a[m.a], target, m.similarity, m.confidence
+                    mapping.a[m.a],
+                    target,
+                    m.similarity,
+                    m.confidence
                 );
                 if !m.terms.is_empty() {
-                    println!("    shared terms: {}", m.terms.join(", "));
+                    crate::render::outln!("    shared terms: {}", m.terms.join(", "));
                 }
                 if let Some((x, y, s)) = &m.closest {
-                    println!(
+                    crate::render::outln!(
                         "    closest statements ({s:.2}):\n      A: {}\n      B: {}",
                         shorten(x),
                         shorten(y)

@@ -1,6 +1,7 @@
 //! End-to-end tests of the `rungs` binary (one test binary for the crate).
 
 mod browser;
+mod controls;
 mod output_dir;
 mod safety;
 
