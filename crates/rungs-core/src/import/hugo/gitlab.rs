@@ -16,6 +16,7 @@
 //!   the grouping and every count survive.
 
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::load::markdown::example_text;
 use crate::model::{Area, Level, Statement};
 use crate::source::{SourceFile, SourceSet};
 use crate::text::{collapse_whitespace, normalise, slug};
@@ -343,7 +344,11 @@ pub(super) fn read_level(
                 None => &mut statements,
             };
             match target.last_mut() {
-                Some(parent) if indent >= 2 => parent.children.push(st),
+                // A nested `Example: …` illustrates its parent, as in rungs's own format.
+                Some(parent) if indent >= 2 => match example_text(&st.text) {
+                    Some(example) => parent.examples.push(example),
+                    None => parent.children.push(st),
+                },
                 _ => target.push(st),
             }
             open_item = true;

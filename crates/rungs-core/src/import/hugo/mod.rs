@@ -111,6 +111,14 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
             "no content/*.md pages found: is this the root of a Hugo site?".to_string(),
         ));
     }
+    // A handbook follows its conventions throughout: once one level page is
+    // GitLab-style, a specialty page that happens to have neither includes
+    // nor numbered items (only `#####` groups of bullets) is read the same way.
+    if pages.iter().any(|p| p.gitlab) {
+        for p in pages.iter_mut().filter(|p| p.is_level) {
+            p.gitlab = true;
+        }
+    }
     // Tracks: folders with at least two level pages.
     let mut per_dir: BTreeMap<String, usize> = BTreeMap::new();
     for p in pages.iter().filter(|p| p.is_level) {
