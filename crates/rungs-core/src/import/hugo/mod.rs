@@ -30,6 +30,7 @@ use crate::text::{collapse_whitespace, normalise, slug};
 use super::{ImportError, Imported};
 
 mod gitlab;
+mod settings;
 
 #[derive(Debug, Default, Deserialize)]
 struct HugoConfig {
@@ -501,7 +502,10 @@ fn read_config(site: &SourceSet, diags: &mut Diagnostics) -> HugoConfig {
             frontmatter::parse_yaml(file, file.text(), 0)
         };
         match parsed {
-            Ok(c) => return c,
+            Ok(c) => {
+                settings::report(site, file, diags);
+                return c;
+            }
             Err(mut d) => {
                 d.severity = crate::Severity::Warning;
                 diags.push(d.help("the site title and base URL could not be read; set them in rungs.toml after importing"));
