@@ -426,7 +426,7 @@ pub fn split_name(text: &str) -> (Option<String>, &str) {
 }
 
 /// The text of a nested bullet written as an example (`Example: ...`, `e.g. ...`).
-fn example_text(text: &str) -> Option<String> {
+pub(crate) fn example_text(text: &str) -> Option<String> {
     for prefix in ["Example:", "example:", "E.g.", "e.g.", "Eg:", "eg:"] {
         if let Some(rest) = text.strip_prefix(prefix) {
             return Some(rest.trim().trim_start_matches(',').trim().to_string());

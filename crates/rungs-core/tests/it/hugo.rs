@@ -307,3 +307,71 @@ fn a_site_without_ladder_pages_is_refused() {
     site.insert("content/about.md", "---\ntitle: About\n---\nHello.\n");
     assert!(import(&site).is_err());
 }
+
+/// The lines of a file on which `needle` appears (1-based), found at run time.
+fn lines_with(text: &str, needle: &str) -> Vec<usize> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| l.contains(needle))
+        .map(|(i, _)| i + 1)
+        .collect()
+}
+
+#[test]
+fn infracloud_site_settings_are_reported_with_their_line() {
+    let Some(site) = shared_fixture("infracloud-career-ladders") else {
+        return;
+    };
+    let sources = SourceSet::read_dir(&site).unwrap_or_else(|e| panic!("{e}"));
+    let imported = import(&sources).unwrap_or_else(|e| panic!("{e}"));
+    let text = describe(&imported.diagnostics.sorted());
+    let config =
+        std::fs::read_to_string(site.join("config.yaml")).unwrap_or_else(|e| panic!("{e}"));
+    for key in ["logo:", "main:", "sidebar:"] {
+        let line = lines_with(&config, key)[0];
+        assert!(
+            text.contains(&format!("config.yaml:{line}:")),
+            "`{key}` (line {line}) not reported: {text}"
+        );
+    }
+    // Every external link of the menus is named in a warning.
+    for line in config
+        .lines()
+        .filter(|l| l.trim_start().starts_with("url:"))
+    {
+        let url = line.trim_start()["url:".len()..].trim().trim_matches('"');
+        assert!(text.contains(url), "{url} not reported");
+    }
+    let i18n = std::fs::read_to_string(site.join("i18n/en.yaml")).unwrap_or_else(|e| panic!("{e}"));
+    let line = lines_with(&i18n, "copyright")[0];
+    assert!(text.contains(&format!("i18n/en.yaml:{line}:")), "{text}");
+}
+
+#[test]
+fn toml_site_settings_are_reported() {
+    let mut site = SourceSet::new();
+    site.insert(
+        "hugo.toml",
+        "title = \"T\"\ncopyright = \"© Us, CC BY 4.0\"\n\n[params.navbar.logo]\npath = \"/logo.svg\"\n\n[[menu.main]]\nname = \"Blog\"\nurl = \"https://blog.example/\"\n",
+    );
+    let level = |title: &str| {
+        format!("---\ntitle: {title}\n---\n\n## Craft\n* Builds.\n\n## Delivery\n* Ships.\n")
+    };
+    site.insert("content/l/eng/one.md", level("One"));
+    site.insert("content/l/eng/two.md", level("Two"));
+    let imported = import(&site).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(imported.framework.title, "T");
+    let text = describe(&imported.diagnostics.sorted());
+    assert!(
+        text.contains("hugo.toml:2:") && text.contains("© Us, CC BY 4.0"),
+        "{text}"
+    );
+    assert!(
+        text.contains("hugo.toml:4:") && text.contains("/logo.svg"),
+        "{text}"
+    );
+    assert!(
+        text.contains("hugo.toml:7:") && text.contains("https://blog.example/"),
+        "{text}"
+    );
+}

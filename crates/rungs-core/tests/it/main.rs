@@ -3,6 +3,7 @@
 mod diff;
 mod fixtures;
 mod hugo;
+mod hugo_gitlab;
 mod importers;
 mod map;
 mod no_panic;

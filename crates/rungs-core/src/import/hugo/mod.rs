@@ -29,6 +29,9 @@ use crate::text::{collapse_whitespace, normalise, slug};
 
 use super::{ImportError, Imported};
 
+mod gitlab;
+mod settings;
+
 #[derive(Debug, Default, Deserialize)]
 struct HugoConfig {
     title: Option<String>,
@@ -63,6 +66,8 @@ struct TrackDraft {
     weight: Option<i64>,
     track: Track,
     levels: Vec<(Option<i64>, Level)>,
+    /// Level names the track's `_index.md` lists in order, with their lines.
+    listed: Vec<(String, crate::model::Span)>,
 }
 
 /// One content page, with comments blanked out (offsets and lines unchanged).
@@ -74,6 +79,8 @@ struct ContentPage {
     matter: HugoMatter,
     body_start: usize,
     is_level: bool,
+    /// A level page in the GitLab handbook's conventions (see [`gitlab`]).
+    gitlab: bool,
 }
 
 /// Imports the Hugo site whose files are in `site`.
@@ -104,6 +111,14 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
         return Err(ImportError::NotRecognised(
             "no content/*.md pages found: is this the root of a Hugo site?".to_string(),
         ));
+    }
+    // A handbook follows its conventions throughout: once one level page is
+    // GitLab-style, a specialty page that happens to have neither includes
+    // nor numbered items (only `#####` groups of bullets) is read the same way.
+    if pages.iter().any(|p| p.gitlab) {
+        for p in pages.iter_mut().filter(|p| p.is_level) {
+            p.gitlab = true;
+        }
     }
     // Tracks: folders with at least two level pages.
     let mut per_dir: BTreeMap<String, usize> = BTreeMap::new();
@@ -153,9 +168,10 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
     }
 
     // Areas from the headings of the level pages, in order of first appearance.
+    // GitLab-style pages are read by their own reader, after the others.
     let level_pages: Vec<&ContentPage> = pages
         .iter()
-        .filter(|p| p.is_level && is_track_dir.contains(dir_of(&p.key)))
+        .filter(|p| p.is_level && !p.gitlab && is_track_dir.contains(dir_of(&p.key)))
         .collect();
     let mut areas = discover_areas(&level_pages);
 
@@ -178,6 +194,29 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
         .collect();
     add_aliases(&mut areas, bodies.iter().map(|b| &b.1));
     let (index, _) = AreaIndex::new(&areas);
+
+    // GitLab-style level pages, shallow folders first, so a specialty
+    // (`infrastructure/core-platform/distribution`) finds the areas of the
+    // department it specialises.
+    let mut gitlab_pages: Vec<&ContentPage> = pages
+        .iter()
+        .filter(|p| p.is_level && p.gitlab && track_dirs.iter().any(|t| t == dir_of(&p.key)))
+        .collect();
+    gitlab_pages.sort_by_key(|p| (p.key.matches('/').count(), p.key.clone()));
+    let mut gitlab_levels: HashMap<String, Level> = HashMap::new();
+    for p in gitlab_pages {
+        let stem = p.key.rsplit('/').next().unwrap_or(&p.key);
+        let read = gitlab::read_level(
+            site,
+            &p.file,
+            p.body_start,
+            stem,
+            p.matter.title.as_deref(),
+            &mut areas,
+            &mut diags,
+        );
+        gitlab_levels.insert(p.key.clone(), read.level);
+    }
 
     let mut framework = Framework {
         title: config
@@ -210,7 +249,11 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
             continue;
         }
         let body_text = &p.file.text()[p.body_start..];
-        if is_track_dir && p.is_level {
+        if is_track_dir && p.is_level && p.gitlab {
+            let level = gitlab_levels.remove(&p.key).unwrap_or_default();
+            let entry = tracks.entry(dir.to_string()).or_default();
+            entry.levels.push((p.matter.weight, level));
+        } else if is_track_dir && p.is_level {
             let (body, cells) = std::mem::take(&mut bodies[level_no]);
             level_no += 1;
             let level = read_level(p, name, body, &cells, &index, &mut diags);
@@ -237,6 +280,25 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
             );
             entry.track.introduction = Some(body).filter(|b| !b.is_empty());
             entry.track.span = p.file.start_span();
+            // The level names the index lists, to order levels that have no weight.
+            let names: Vec<(String, String)> = pages
+                .iter()
+                .filter(|q| q.is_level && dir_of(&q.key) == dir)
+                .map(|q| {
+                    let stem = q.key.rsplit('/').next().unwrap_or(&q.key).to_string();
+                    let title = q.matter.title.clone().unwrap_or_default();
+                    (stem, title)
+                })
+                .collect();
+            let names_level = |n: &str| {
+                names
+                    .iter()
+                    .any(|(stem, title)| level_name_matches(n, stem, title))
+            };
+            entry.listed = gitlab::listed_levels(&p.file, p.body_start, names_level)
+                .into_iter()
+                .map(|(n, line)| (n, p.file.line_span(line)))
+                .collect();
         } else if name == "_index" && dir == root {
             let body = convert(
                 &p.file,
@@ -294,13 +356,14 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
             ));
         }
     }
-    let mut ordered: Vec<(Option<i64>, Track)> = Vec::new();
+    let mut ordered: Vec<(Option<i64>, String, Track)> = Vec::new();
     for (
         dir,
         TrackDraft {
             weight,
             mut track,
             mut levels,
+            listed,
         },
     ) in tracks
     {
@@ -309,6 +372,9 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
                 .cmp(&b.0.unwrap_or(0))
                 .then_with(|| a.1.id.cmp(&b.1.id))
         });
+        if levels.iter().all(|l| l.0.is_none()) && !listed.is_empty() {
+            order_by_list(&mut levels, &listed, &mut diags);
+        }
         track.id = slug(last(&dir));
         if track.title.is_empty() {
             track.title = last(&dir).to_string();
@@ -322,17 +388,108 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
                 l
             })
             .collect();
-        ordered.push((weight, track));
+        ordered.push((weight, dir, track));
     }
+    specialise(&mut ordered, &mut diags);
     ordered.sort_by(|a, b| {
         a.0.unwrap_or(0)
             .cmp(&b.0.unwrap_or(0))
-            .then_with(|| a.1.id.cmp(&b.1.id))
+            .then_with(|| a.2.id.cmp(&b.2.id))
     });
-    framework.tracks = ordered.into_iter().map(|t| t.1).collect();
+    framework.tracks = ordered.into_iter().map(|t| t.2).collect();
     free_pages.sort_by_key(|a| (a.0, a.1.unwrap_or(0)));
     framework.pages = free_pages.into_iter().map(|p| p.2).collect();
     Imported::checked(framework, diags)
+}
+
+/// True when `name` (as an index page lists it) names the level page `stem`
+/// whose title is `title` ("Intern", or "Intern - Infrastructure ...").
+fn level_name_matches(name: &str, stem: &str, title: &str) -> bool {
+    let n = normalise(name);
+    !n.is_empty()
+        && (slug(name) == slug(stem)
+            || n == normalise(title)
+            || title
+                .split_once(" - ")
+                .is_some_and(|(short, _)| normalise(short) == n))
+}
+
+/// Orders levels as the track's index lists them; names listed without a
+/// page are reported, never invented.
+fn order_by_list(
+    levels: &mut [(Option<i64>, Level)],
+    listed: &[(String, crate::model::Span)],
+    diags: &mut Diagnostics,
+) {
+    let position = |l: &Level| {
+        listed
+            .iter()
+            .position(|(n, _)| level_name_matches(n, &l.id, &l.title))
+            .unwrap_or(usize::MAX)
+    };
+    levels.sort_by_key(|(_, l)| position(l));
+    for (name, span) in listed {
+        if !levels
+            .iter()
+            .any(|(_, l)| level_name_matches(name, &l.id, &l.title))
+        {
+            diags.push(
+                Diagnostic::warning(
+                    Code::NotImported,
+                    format!("level `{name}` is listed but has no page, so it is not imported"),
+                )
+                .at(span)
+                .help("add a level page for it in the imported track when its expectations are written"),
+            );
+        }
+    }
+}
+
+/// A track whose folder lies inside another track's folder (GitLab's
+/// `infrastructure/core-platform/distribution`) specialises it: it `extends`
+/// the outer track, and its levels take the ranks of the outer levels of the
+/// same name so each shows the department's expectations too.
+fn specialise(tracks: &mut [(Option<i64>, String, Track)], diags: &mut Diagnostics) {
+    let bases: Vec<(String, String, Vec<(String, u32)>)> = tracks
+        .iter()
+        .map(|(_, dir, t)| {
+            let ranks = t.levels.iter().map(|l| (l.id.clone(), l.rank)).collect();
+            (dir.clone(), t.id.clone(), ranks)
+        })
+        .collect();
+    for (_, dir, track) in tracks.iter_mut() {
+        let Some((_, base_id, ranks)) = bases
+            .iter()
+            .filter(|(b, _, _)| dir.starts_with(&format!("{b}/")))
+            .max_by_key(|(b, _, _)| b.len())
+        else {
+            continue;
+        };
+        let mapped: Option<Vec<u32>> = track
+            .levels
+            .iter()
+            .map(|l| ranks.iter().find(|(id, _)| *id == l.id).map(|(_, r)| *r))
+            .collect();
+        match mapped {
+            Some(mapped) => {
+                for (level, rank) in track.levels.iter_mut().zip(mapped) {
+                    level.rank = rank;
+                }
+                track.extends = Some(base_id.clone());
+            }
+            None => diags.push(
+                Diagnostic::warning(
+                    Code::NotImported,
+                    format!(
+                        "track `{}` sits inside track `{base_id}` but some of its levels have no level of the same name there, so it does not extend it",
+                        track.id
+                    ),
+                )
+                .at(&track.span)
+                .help("set `extends` and the levels' `rank` in the imported track by hand"),
+            ),
+        }
+    }
 }
 
 fn read_config(site: &SourceSet, diags: &mut Diagnostics) -> HugoConfig {
@@ -347,7 +504,10 @@ fn read_config(site: &SourceSet, diags: &mut Diagnostics) -> HugoConfig {
             frontmatter::parse_yaml(file, file.text(), 0)
         };
         match parsed {
-            Ok(c) => return c,
+            Ok(c) => {
+                settings::report(site, file, diags);
+                return c;
+            }
             Err(mut d) => {
                 d.severity = crate::Severity::Warning;
                 diags.push(d.help("the site title and base URL could not be read; set them in rungs.toml after importing"));
@@ -381,13 +541,16 @@ fn read_page(file: &SourceFile, key: &str, diags: &mut Diagnostics) -> Option<Co
     // Blank out comments, keeping every offset and line where it was.
     let blanked = blank_comments(file.text());
     let file = SourceFile::new(&file.path, blanked.into_bytes());
-    let is_level = is_level_page(&file.text()[body_start..]) && !key.ends_with("_index");
+    let body = file.text().get(body_start..).unwrap_or("");
+    let is_level = is_level_page(body) && !key.ends_with("_index");
+    let gitlab = is_level && gitlab::is_gitlab_page(body);
     Some(ContentPage {
         key: key.to_string(),
         file,
         matter,
         body_start,
         is_level,
+        gitlab,
     })
 }
 
@@ -399,7 +562,9 @@ fn is_level_page(body: &str) -> bool {
         let t = line.trim_start();
         if t.starts_with("##") {
             after_heading = !normalise(t.trim_start_matches('#')).contains("indicators");
-        } else if after_heading && (t.starts_with("* ") || t.starts_with("- ")) {
+        } else if after_heading
+            && (t.starts_with("* ") || t.starts_with("- ") || gitlab::numbered_item(t).is_some())
+        {
             headings_with_bullets += 1;
             after_heading = false;
         }
@@ -916,6 +1081,14 @@ fn convert(
                 }
             }
             "cards" | "/cards" => {}
+            // Department menus (`*-nav.md`) are navigation; rungs builds its own.
+            "include" if inner.contains("-nav.md\"") => {}
+            "include" => diags.push(shortcode_warning(
+                file,
+                at,
+                &name,
+                "included content is only expanded in level pages",
+            )),
             "card" => {
                 let title = args.get("title").cloned().unwrap_or_default();
                 match args.get("link").map(|l| (l.clone(), link(l))) {
