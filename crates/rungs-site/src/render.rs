@@ -285,7 +285,7 @@ impl Ctx<'_> {
     /// sub-statements). Rendered in Rust rather than by a template macro:
     /// level pages hold hundreds of statements and this is the hot path of
     /// large builds. Style them with CSS (classes `statement`, `anchor`,
-    /// `name`, `examples`, `children`).
+    /// `name`, `examples`, `links`, `children`).
     ///
     /// `from` is the track of inherited statements: their anchors name it,
     /// so they never take the id of one of the level's own statements.
@@ -332,6 +332,17 @@ impl Ctx<'_> {
                 out.push_str("</li>");
             }
             out.push_str("</ul></details>");
+        }
+        if !s.links.is_empty() {
+            // Through the Markdown renderer, so a link gets the same URL
+            // rewriting and sanitising as a link written in the text.
+            out.push_str("<ul class=\"links\" aria-label=\"Further reading\">");
+            for link in &s.links {
+                out.push_str("<li>");
+                out.push_str(&inline_html(&link.markdown(), place));
+                out.push_str("</li>");
+            }
+            out.push_str("</ul>");
         }
         if !s.children.is_empty() {
             out.push_str("<ul class=\"children\">");

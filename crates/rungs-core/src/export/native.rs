@@ -228,6 +228,9 @@ fn write_statement(s: &Statement, depth: usize, out: &mut String) {
     for e in &s.examples {
         out.push_str(&format!("{indent}  - Example: {e}\n"));
     }
+    for link in &s.links {
+        out.push_str(&format!("{indent}  - {}\n", link_markdown(link)));
+    }
     for c in &s.children {
         write_statement(c, depth + 1, out);
     }
@@ -241,4 +244,10 @@ fn with_matter<T: Serialize>(matter: &T, body: &str) -> String {
     } else {
         format!("---\n{}---\n\n{}\n", yaml, body)
     }
+}
+
+/// A statement's link as the nested bullet text the level-page loader reads
+/// back (`Link: [title](url)`).
+pub(crate) fn link_markdown(link: &crate::model::StatementLink) -> String {
+    format!("Link: {}", link.markdown())
 }

@@ -294,6 +294,7 @@ fn by_statement(
             examples: cell(row, examples_c)
                 .map(|e| e.split(" | ").map(|x| x.trim().to_string()).collect())
                 .unwrap_or_default(),
+            links: Vec::new(),
             children: Vec::new(),
             span: span.clone(),
         };

@@ -135,6 +135,8 @@ enum MatrixStatement {
         #[serde(default)]
         examples: Vec<String>,
         #[serde(default)]
+        links: Vec<crate::model::StatementLink>,
+        #[serde(default)]
         children: Vec<MatrixStatement>,
     },
 }
@@ -265,19 +267,27 @@ fn matrix_statement(
     span: &Span,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Statement> {
-    let (text, id, name, examples, children) = match s {
+    let (text, id, name, examples, links, children) = match s {
         MatrixStatement::Text(t) => {
             let (rest, id) = split_id(&t);
             let (name, rest) = split_name(rest);
-            (rest.to_string(), id, name, Vec::new(), Vec::new())
+            (
+                rest.to_string(),
+                id,
+                name,
+                Vec::new(),
+                Vec::new(),
+                Vec::new(),
+            )
         }
         MatrixStatement::Full {
             id,
             name,
             text,
             examples,
+            links,
             children,
-        } => (text, id, name, examples, children),
+        } => (text, id, name, examples, links, children),
     };
     let text = crate::text::collapse_whitespace(&text);
     if text.is_empty() {
@@ -299,13 +309,14 @@ fn matrix_statement(
         name,
         text,
         examples,
+        links,
         children,
         span: span.clone(),
     })
 }
 
 /// Converts a YAML location (1-based line and character column) into a span of `file`.
-fn location_span(file: &SourceFile, loc: &serde_saphyr::Location) -> Span {
+pub(crate) fn location_span(file: &SourceFile, loc: &serde_saphyr::Location) -> Span {
     let line = file.line_span(loc.line().max(1) as usize);
     let text = &file.text()[line.start..line.end];
     let col = (loc.column() as usize).saturating_sub(1);
