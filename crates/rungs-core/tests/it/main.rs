@@ -2,6 +2,7 @@
 
 mod diff;
 mod fixtures;
+mod ft;
 mod hugo;
 mod importers;
 mod map;
