@@ -144,6 +144,14 @@ impl TrackKind {
     }
 }
 
+impl Track {
+    /// True when this track inherits the statements of `area` through
+    /// `extends` (every area, unless `extends_areas` names some).
+    pub fn inherits_area(&self, area: &str) -> bool {
+        self.extends_areas.is_empty() || self.extends_areas.iter().any(|a| a == area)
+    }
+}
+
 /// Where a track splits off another one: it shares the base's levels below
 /// `rank` and continues with its own levels from `rank` up.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -177,6 +185,11 @@ pub struct Track {
     /// Id of a base track whose statements this track inherits at the same rank.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extends: Option<String>,
+    /// When not empty, only statements of these areas (ids) are inherited
+    /// through `extends`, as Monzo's site shows generic criteria only under
+    /// the topics a framework shares with them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extends_areas: Vec<String>,
     /// Where this track splits off another (IC / management branch).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub branch: Option<Branch>,

@@ -769,7 +769,7 @@ fn level_view(ctx: &Ctx<'_>, track: &Track, level: &Level, index: usize) -> Leve
             .iter()
             .zip(&inherited_sources)
             .zip(&inherited_by_area)
-            .filter(|(_, groups)| !groups[a].is_empty())
+            .filter(|(_, groups)| !groups[a].is_empty() && track.inherits_area(area_id))
             .map(|(((t, l), source), groups)| Inherited {
                 from: Link {
                     title: format!("{} ({})", l.title, t.title),

@@ -63,6 +63,8 @@ struct TrackOut<'a> {
     kind: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     extends: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    extends_areas: &'a [String],
     #[serde(skip_serializing_if = "Option::is_none")]
     branch: Option<&'a crate::model::Branch>,
     weight: usize,
@@ -155,6 +157,7 @@ fn write_track(track: &Track, weight: usize, areas: &AreaIndex, set: &mut Source
         description: track.description.as_deref(),
         kind: track.kind.as_str(),
         extends: track.extends.as_deref(),
+        extends_areas: &track.extends_areas,
         branch: track.branch.as_ref(),
         weight,
     };

@@ -25,6 +25,9 @@ pub struct TrackMatter {
     pub kind: Option<String>,
     /// Base track id.
     pub extends: Option<String>,
+    /// Areas inherited from the base track (all when empty).
+    #[serde(default)]
+    pub extends_areas: Vec<String>,
     /// Branch point.
     pub branch: Option<Branch>,
     /// Ordering weight among tracks.
@@ -37,6 +40,7 @@ pub const TRACK_KEYS: &[&str] = &[
     "description",
     "kind",
     "extends",
+    "extends_areas",
     "branch",
     "weight",
 ];
@@ -116,6 +120,8 @@ struct MatrixDoc {
     introduction: Option<String>,
     kind: Option<String>,
     extends: Option<String>,
+    #[serde(default)]
+    extends_areas: Vec<String>,
     branch: Option<Branch>,
     weight: Option<i64>,
     #[serde(default)]
@@ -164,6 +170,7 @@ pub fn read_matrix(
         description: doc.description,
         kind: doc.kind,
         extends: doc.extends,
+        extends_areas: doc.extends_areas,
         branch: doc.branch,
         weight: doc.weight,
     };
