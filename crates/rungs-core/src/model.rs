@@ -144,6 +144,14 @@ impl TrackKind {
     }
 }
 
+impl Track {
+    /// True when this track inherits the statements of `area` through
+    /// `extends` (every area, unless `extends_areas` names some).
+    pub fn inherits_area(&self, area: &str) -> bool {
+        self.extends_areas.is_empty() || self.extends_areas.iter().any(|a| a == area)
+    }
+}
+
 /// Where a track splits off another one: it shares the base's levels below
 /// `rank` and continues with its own levels from `rank` up.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -177,6 +185,11 @@ pub struct Track {
     /// Id of a base track whose statements this track inherits at the same rank.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extends: Option<String>,
+    /// When not empty, only statements of these areas (ids) are inherited
+    /// through `extends`, as Monzo's site shows generic criteria only under
+    /// the topics a framework shares with them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extends_areas: Vec<String>,
     /// Where this track splits off another (IC / management branch).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub branch: Option<Branch>,
@@ -364,6 +377,10 @@ pub struct Statement {
     /// Examples that illustrate the statement.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub examples: Vec<String>,
+    /// Further reading for the statement (FT's `supportingUrls`), written
+    /// in level pages as nested `- Link: [title](url)` bullets.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<StatementLink>,
     /// Nested statements (sub-points).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub children: Vec<Statement>,
@@ -371,6 +388,46 @@ pub struct Statement {
     #[serde(skip)]
     #[cfg_attr(feature = "schema", schemars(skip))]
     pub span: Span,
+}
+
+/// A link that helps understand a statement: a title and where it points.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct StatementLink {
+    /// The text shown for the link (plain text, not Markdown).
+    pub title: String,
+    /// Where the link points, e.g. `https://example.org/guide`.
+    pub url: String,
+}
+
+impl StatementLink {
+    /// The link as Markdown, `[title](url)`, such that Markdown gives back
+    /// exactly this title and URL. The title is plain text: every ASCII
+    /// punctuation mark is escaped so none is read as syntax. The URL
+    /// escapes what Markdown would otherwise read as syntax or as an entity
+    /// (backslashes, parentheses, angle brackets, `&`) and is wrapped in
+    /// `<...>` when it holds spaces.
+    pub fn markdown(&self) -> String {
+        let mut title = String::with_capacity(self.title.len() + 8);
+        for c in self.title.chars() {
+            if c.is_ascii_punctuation() {
+                title.push('\\');
+            }
+            title.push(c);
+        }
+        let mut url = String::with_capacity(self.url.len() + 8);
+        for c in self.url.chars() {
+            if "\\()<>&".contains(c) {
+                url.push('\\');
+            }
+            url.push(c);
+        }
+        if self.url.chars().any(char::is_whitespace) || self.url.is_empty() {
+            url = format!("<{url}>");
+        }
+        format!("[{title}]({url})")
+    }
 }
 
 impl Statement {

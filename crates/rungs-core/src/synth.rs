@@ -335,6 +335,7 @@ fn statement(rng: &mut fastrand::Rng, area: &str, rank: u32, i: usize) -> Statem
         name,
         text,
         examples: Vec::new(),
+        links: Vec::new(),
         children,
         span: Default::default(),
     }

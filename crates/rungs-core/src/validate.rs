@@ -31,6 +31,7 @@ pub fn validate(
             let (extends_span, branch_span) = spans.get(i).cloned().unwrap_or_default();
             check_levels(track, &grades, &mut d);
             check_missing_areas(track, areas, &mut d);
+            check_extends_areas(track, areas, &extends_span, &mut d);
             check_references(
                 framework,
                 &index,
@@ -240,6 +241,30 @@ fn check_time_split(level: &crate::model::Level, diags: &mut Diagnostics) {
             Diagnostic::warning(Code::TimeSplitSum, format!("the time split of `{}` cannot add up to 100%: {problem}", level.title))
                 .at(&level.span)
                 .help("adjust the ranges so that the lower ends add up to at most 100% and the upper ends to at least 100%"),
+        );
+    }
+}
+
+/// `extends_areas` names areas by id; a wrong name would silently inherit nothing.
+fn check_extends_areas(track: &Track, areas: &AreaIndex, span: &Span, diags: &mut Diagnostics) {
+    for name in &track.extends_areas {
+        if areas.resolve(name) == Some(name.as_str()) {
+            continue;
+        }
+        let help = match areas.resolve(name).or_else(|| areas.suggest(name)) {
+            Some(id) => format!("did you mean `{id}`? `extends_areas` takes area ids"),
+            None => "`extends_areas` takes area ids, as declared in rungs.toml".to_string(),
+        };
+        diags.push(
+            Diagnostic::error(
+                Code::UnknownArea,
+                format!(
+                    "track `{}`: `extends_areas` names `{name}`, which is not an area id",
+                    track.id
+                ),
+            )
+            .at(if span.is_unknown() { &track.span } else { span })
+            .help(help),
         );
     }
 }

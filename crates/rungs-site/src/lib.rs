@@ -310,7 +310,11 @@ fn affected_tracks(
         };
         // A track header change can rename the track or change its kind or branch.
         let same_header = |t: &rungs_core::model::Track, u: &rungs_core::model::Track| {
-            t.title == u.title && t.kind == u.kind && t.extends == u.extends && t.branch == u.branch
+            t.title == u.title
+                && t.kind == u.kind
+                && t.extends == u.extends
+                && t.extends_areas == u.extends_areas
+                && t.branch == u.branch
         };
         match (old.track(track), new.track(track)) {
             (Some(t), Some(u)) if same_header(t, u) => affected.insert(track.to_string()),

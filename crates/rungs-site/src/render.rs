@@ -330,7 +330,7 @@ impl Ctx<'_> {
     /// sub-statements). Rendered in Rust rather than by a template macro:
     /// level pages hold hundreds of statements and this is the hot path of
     /// large builds. Style them with CSS (classes `statement`, `anchor`,
-    /// `name`, `examples`, `children`).
+    /// `name`, `examples`, `links`, `children`).
     ///
     /// `from` is the track of inherited statements: their anchors name it,
     /// so they never take the id of one of the level's own statements.
@@ -377,6 +377,17 @@ impl Ctx<'_> {
                 out.push_str("</li>");
             }
             out.push_str("</ul></details>");
+        }
+        if !s.links.is_empty() {
+            // Through the Markdown renderer, so a link gets the same URL
+            // rewriting and sanitising as a link written in the text.
+            out.push_str("<ul class=\"links\" aria-label=\"Further reading\">");
+            for link in &s.links {
+                out.push_str("<li>");
+                out.push_str(&inline_html(&link.markdown(), place));
+                out.push_str("</li>");
+            }
+            out.push_str("</ul>");
         }
         if !s.children.is_empty() {
             out.push_str("<ul class=\"children\">");
@@ -873,7 +884,7 @@ fn level_view(ctx: &Ctx<'_>, track: &Track, level: &Level, index: usize) -> Leve
             .iter()
             .zip(&inherited_sources)
             .zip(&inherited_by_area)
-            .filter(|(_, groups)| !groups[a].is_empty())
+            .filter(|(_, groups)| !groups[a].is_empty() && track.inherits_area(area_id))
             .map(|(((t, l), source), groups)| Inherited {
                 from: Link {
                     title: format!("{} ({})", l.title, t.title),

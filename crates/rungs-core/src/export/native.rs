@@ -63,6 +63,8 @@ struct TrackOut<'a> {
     kind: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     extends: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    extends_areas: &'a [String],
     #[serde(skip_serializing_if = "Option::is_none")]
     branch: Option<&'a crate::model::Branch>,
     weight: usize,
@@ -155,6 +157,7 @@ fn write_track(track: &Track, weight: usize, areas: &AreaIndex, set: &mut Source
         description: track.description.as_deref(),
         kind: track.kind.as_str(),
         extends: track.extends.as_deref(),
+        extends_areas: &track.extends_areas,
         branch: track.branch.as_ref(),
         weight,
     };
@@ -228,6 +231,9 @@ fn write_statement(s: &Statement, depth: usize, out: &mut String) {
     for e in &s.examples {
         out.push_str(&format!("{indent}  - Example: {e}\n"));
     }
+    for link in &s.links {
+        out.push_str(&format!("{indent}  - {}\n", link_markdown(link)));
+    }
     for c in &s.children {
         write_statement(c, depth + 1, out);
     }
@@ -241,4 +247,10 @@ fn with_matter<T: Serialize>(matter: &T, body: &str) -> String {
     } else {
         format!("---\n{}---\n\n{}\n", yaml, body)
     }
+}
+
+/// A statement's link as the nested bullet text the level-page loader reads
+/// back (`Link: [title](url)`).
+pub(crate) fn link_markdown(link: &crate::model::StatementLink) -> String {
+    format!("Link: {}", link.markdown())
 }

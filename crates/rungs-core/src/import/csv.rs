@@ -612,6 +612,7 @@ fn by_statement(table: &Table<'_>, stem: &str, framework: &mut Framework, diags:
             examples: cell(row, examples_c)
                 .map(|e| e.split(" | ").map(|x| x.trim().to_string()).collect())
                 .unwrap_or_default(),
+            links: Vec::new(),
             children: Vec::new(),
             span: span.clone(),
         };

@@ -9,58 +9,90 @@
 //! - themes become areas (with their summaries as descriptions);
 //! - competencies become statements, keeping their UUIDs as explicit ids (so
 //!   assessments survive re-imports), with the proficiency as the statement's
-//!   name and `examples` as examples;
-//! - keys that carry no ladder content (`googleSheetId`, `isLegacy`) are
-//!   reported, never silently dropped.
+//!   name, `examples` as examples and `supportingUrls` as the statement's
+//!   links;
+//! - keys that carry no ladder content (`googleSheetId`, `isLegacy`) and keys
+//!   FT's schema does not define are reported with their line, never
+//!   silently dropped, and never a reason to lose the rest of the file.
 
+use indexmap::IndexMap;
 use serde::Deserialize;
+use serde::de::IgnoredAny;
+use serde_saphyr::Spanned;
 
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::load::frontmatter::{locate, parse_yaml};
-use crate::model::{Area, Branch, Framework, Level, Statement, Track, TrackKind};
+use crate::load::track::location_span;
+use crate::model::{
+    Area, Branch, Framework, Level, Span, Statement, StatementLink, Track, TrackKind,
+};
 use crate::source::{SourceFile, SourceSet};
 use crate::text::{collapse_whitespace, slug};
 
 use super::{ImportError, Imported};
 
+// The shapes below follow FT's own schema (`test/schema/job-family.json`):
+// every key it allows is read. Keys it does not know land in `extra` and are
+// reported as warnings, so a newer file still imports (no `deny_unknown_fields`:
+// one new key would otherwise lose the whole family).
+
 #[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 struct JobFamily {
     name: String,
     summary: Option<String>,
     google_sheet_id: Option<String>,
     is_legacy: Option<bool>,
-    levels: Vec<FtLevel>,
-    themes: Vec<Theme>,
-    competencies: Vec<Competency>,
+    #[serde(default)]
+    levels: Vec<Spanned<FtLevel>>,
+    #[serde(default)]
+    themes: Vec<Spanned<Theme>>,
+    #[serde(default)]
+    competencies: Vec<Spanned<Competency>>,
+    #[serde(flatten)]
+    extra: IndexMap<String, IgnoredAny>,
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct FtLevel {
     id: String,
     name: String,
+    #[serde(flatten)]
+    extra: IndexMap<String, IgnoredAny>,
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct Theme {
     id: String,
     name: String,
     summary: Option<String>,
+    #[serde(flatten)]
+    extra: IndexMap<String, IgnoredAny>,
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 struct Competency {
-    /// With its place in the file, which the statement's span points at.
-    id: serde_saphyr::Spanned<String>,
+    id: Option<String>,
     level: String,
     theme: String,
-    summary: String,
+    summary: Option<String>,
     proficiency: Option<String>,
     #[serde(default)]
     examples: Vec<String>,
+    #[serde(default)]
+    supporting_urls: Vec<SupportingUrl>,
+    #[serde(flatten)]
+    extra: IndexMap<String, IgnoredAny>,
+}
+
+/// One of a competency's `supportingUrls`: `{ label, url }`.
+#[derive(Deserialize)]
+struct SupportingUrl {
+    label: Option<String>,
+    url: String,
+    #[serde(flatten)]
+    extra: IndexMap<String, IgnoredAny>,
 }
 
 /// Which variant of a rank a level is.
@@ -125,7 +157,63 @@ pub fn import(src: &SourceSet) -> Result<Imported, ImportError> {
     if framework.tracks.len() <= 2 {
         framework.title = format!("{} progression", framework.tracks[0].title);
     }
-    Imported::checked(framework, diags)
+    Ok(Imported {
+        framework,
+        diagnostics: diags,
+    })
+}
+
+/// Reports the keys of one item (the family, a level, a theme, a
+/// competency) that FT's schema does not define: rungs cannot place them, so
+/// they are warnings at the key's line, never a reason to drop the item.
+fn report_extra(
+    file: &SourceFile,
+    extra: &IndexMap<String, IgnoredAny>,
+    item: &str,
+    at: &Span,
+    diags: &mut Diagnostics,
+) {
+    for key in extra.keys() {
+        diags.push(
+            Diagnostic::warning(
+                Code::NotImported,
+                format!(
+                    "`{key}` of {item} is not part of FT's job-family schema and is not imported"
+                ),
+            )
+            .at(&key_span(file, at, key))
+            .help("check the key's spelling against test/schema/job-family.json"),
+        );
+    }
+}
+
+/// The line of `key:` in the item that starts at `at` (the first such line
+/// at or after it), or the item's own span when the key is not found.
+fn key_span(file: &SourceFile, at: &Span, key: &str) -> Span {
+    let text = file.text();
+    // Spans of this file always start on a character boundary; a foreign
+    // span (an unknown one, at 0) just searches the whole file.
+    let from = if text.is_char_boundary(at.start) {
+        at.start
+    } else {
+        0
+    };
+    let mut pos = from;
+    for line in text.get(from..).unwrap_or_default().split_inclusive('\n') {
+        let trimmed = line.trim_start().trim_start_matches("- ");
+        let bare = trimmed.trim_start_matches(['"', '\'']);
+        if let Some(rest) = bare.strip_prefix(key)
+            && rest
+                .trim_start_matches(['"', '\''])
+                .trim_start()
+                .starts_with(':')
+        {
+            let start = pos + (line.len() - trimmed.len());
+            return file.span(start, pos + line.trim_end().len());
+        }
+        pos += line.len();
+    }
+    at.clone()
 }
 
 fn import_family(
@@ -135,6 +223,13 @@ fn import_family(
     diags: &mut Diagnostics,
 ) {
     let at = |key: &str| locate(file, file.text(), 0, &[key]);
+    report_extra(
+        file,
+        &family.extra,
+        "the job family",
+        &file.start_span(),
+        diags,
+    );
     if family.google_sheet_id.is_some() {
         diags.push(
             Diagnostic::warning(
@@ -155,36 +250,57 @@ fn import_family(
             .help("delete the imported track if you do not want it"),
         );
     }
-    // Areas: themes, merged by id across families.
-    // Lookups by id, not searches per competency: a family can list tens of
-    // thousands of competencies.
+    let levels: Vec<(Span, FtLevel)> = family
+        .levels
+        .into_iter()
+        .map(|l| (location_span(file, &l.referenced), l.value))
+        .collect();
+    let themes: Vec<(Span, Theme)> = family
+        .themes
+        .into_iter()
+        .map(|t| (location_span(file, &t.referenced), t.value))
+        .collect();
+    for (span, level) in &levels {
+        report_extra(
+            file,
+            &level.extra,
+            &format!("level `{}`", level.id),
+            span,
+            diags,
+        );
+    }
+    // Areas: themes, merged by id across families. Lookups by id, not
+    // searches per theme or competency: a family can list tens of thousands.
     let mut area_ids: std::collections::HashSet<String> =
         framework.areas.iter().map(|a| a.id.clone()).collect();
-    let theme_order: std::collections::HashMap<&str, usize> = family
-        .themes
-        .iter()
-        .enumerate()
-        .rev()
-        .map(|(i, t)| (t.id.as_str(), i))
-        .collect();
-    for theme in &family.themes {
+    let theme_ids: std::collections::HashSet<&str> =
+        themes.iter().map(|(_, t)| t.id.as_str()).collect();
+    for (span, theme) in &themes {
+        report_extra(
+            file,
+            &theme.extra,
+            &format!("theme `{}`", theme.id),
+            span,
+            diags,
+        );
         if area_ids.insert(theme.id.clone()) {
             framework.areas.push(Area {
                 id: theme.id.clone(),
                 title: theme.name.clone(),
                 description: theme.summary.as_deref().map(collapse_whitespace),
+                span: span.clone(),
                 ..Area::default()
             });
         }
     }
     // Ranks: IC and manager variants of one base share a rank.
     let mut bases: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
-    let mut placed: Vec<(Variant, u32, &FtLevel)> = Vec::new();
-    for level in &family.levels {
+    let mut placed: Vec<(Variant, u32, &FtLevel, &Span)> = Vec::new();
+    for (span, level) in &levels {
         let (v, base) = variant(level);
         let next = bases.len() as u32 + 1;
         let rank = *bases.entry(base).or_insert(next);
-        placed.push((v, rank, level));
+        placed.push((v, rank, level, span));
     }
     let track_id = slug(
         file.path
@@ -195,40 +311,45 @@ fn import_family(
             .trim_end_matches(".yaml"),
     );
     let manager_id = format!("{track_id}-people-manager");
-    let make_level = |l: &FtLevel, rank: u32| Level {
+    let make_level = |l: &FtLevel, rank: u32, span: &Span| Level {
         id: slug(&l.id),
         rank,
         title: l.name.clone(),
-        span: file.start_span(),
+        span: span.clone(),
         ..Level::default()
     };
     let mut ic_levels: Vec<Level> = placed
         .iter()
         .filter(|p| p.0 != Variant::Manager)
-        .map(|p| make_level(p.2, p.1))
+        .map(|p| make_level(p.2, p.1, p.3))
         .collect();
     let mut pm_levels: Vec<Level> = placed
         .iter()
         .filter(|p| p.0 == Variant::Manager)
-        .map(|p| make_level(p.2, p.1))
+        .map(|p| make_level(p.2, p.1, p.3))
         .collect();
     // Level id to (manager variant?, position); the first of equal ids wins.
     let mut level_index: std::collections::HashMap<String, (bool, usize)> =
         std::collections::HashMap::new();
-    for (pm, levels) in [(false, &ic_levels), (true, &pm_levels)] {
-        for (i, l) in levels.iter().enumerate() {
+    for (pm, list) in [(false, &ic_levels), (true, &pm_levels)] {
+        for (i, l) in list.iter().enumerate() {
             level_index.entry(l.id.clone()).or_insert((pm, i));
         }
     }
-    for c in family.competencies {
+    for spanned in family.competencies {
+        let span = location_span(file, &spanned.referenced);
+        let c = spanned.value;
+        let what = match &c.id {
+            Some(id) => format!("competency `{id}`"),
+            None => "a competency".to_string(),
+        };
+        report_extra(file, &c.extra, &what, &span, diags);
         let level_id = slug(&c.level);
         let target = match level_index.get(&level_id) {
             Some(&(false, i)) => ic_levels.get_mut(i),
             Some(&(true, i)) => pm_levels.get_mut(i),
             None => None,
         };
-        let span = crate::load::track::location_span(file, &c.id.referenced);
-        let c_id = c.id.value;
         let Some(level) = target else {
             diags.push(
                 Diagnostic::warning(
@@ -240,7 +361,7 @@ fn import_family(
             );
             continue;
         };
-        if !theme_order.contains_key(c.theme.as_str()) {
+        if !theme_ids.contains(c.theme.as_str()) {
             diags.push(
                 Diagnostic::warning(
                     Code::NotImported,
@@ -251,21 +372,68 @@ fn import_family(
             );
             continue;
         }
+        let Some(summary) = c
+            .summary
+            .as_deref()
+            .map(collapse_whitespace)
+            .filter(|s| !s.is_empty())
+        else {
+            diags.push(
+                Diagnostic::warning(
+                    Code::NotImported,
+                    format!("{what} has no `summary` (its text) and is not imported"),
+                )
+                .at(&span)
+                .help("write the competency's `summary`"),
+            );
+            continue;
+        };
+        let mut links = Vec::new();
+        for u in c.supporting_urls {
+            report_extra(
+                file,
+                &u.extra,
+                &format!("a supporting URL of {what}"),
+                &key_span(file, &span, "supportingUrls"),
+                diags,
+            );
+            let url = u.url.trim().to_string();
+            // A label-less link still carries its URL: the URL is its title.
+            let title = u
+                .label
+                .as_deref()
+                .map(collapse_whitespace)
+                .filter(|t| !t.is_empty())
+                .unwrap_or_else(|| url.clone());
+            links.push(StatementLink { title, url });
+        }
         level.statements.push(Statement {
-            id: c_id,
-            explicit_id: true,
+            // Without an id (FT's schema requires one) the statement gets a
+            // derived id when the track is checked, like any written statement.
+            explicit_id: c.id.is_some(),
+            id: c.id.clone().unwrap_or_default(),
             area: c.theme.clone(),
             name: c.proficiency.clone(),
-            text: collapse_whitespace(&c.summary),
+            text: summary,
             examples: c.examples.iter().map(|e| collapse_whitespace(e)).collect(),
+            links,
             children: Vec::new(),
             span,
         });
     }
     // Statements in theme order, as the source's themes list them.
-    let order = |area: &str| theme_order.get(area).copied().unwrap_or(usize::MAX);
+    let order = |area: &str| {
+        themes
+            .iter()
+            .position(|(_, t)| t.id == area)
+            .unwrap_or(usize::MAX)
+    };
     for l in ic_levels.iter_mut().chain(pm_levels.iter_mut()) {
         l.statements.sort_by_key(|s| order(&s.area));
+        // Competencies without an id get the derived id a level page would give them.
+        if l.statements.iter().any(|s| s.id.is_empty()) {
+            l.assign_ids();
+        }
     }
     let branch_rank = pm_levels.iter().map(|l| l.rank).min();
     framework.tracks.push(Track {

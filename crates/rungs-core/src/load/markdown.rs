@@ -5,7 +5,7 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::areas::AreaIndex;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Span, Statement};
+use crate::model::{Span, Statement, StatementLink};
 use crate::source::SourceFile;
 use crate::text::{collapse_whitespace, is_valid_id, normalise};
 
@@ -59,6 +59,7 @@ struct Item {
     text_closed: bool,
     children: Vec<Statement>,
     examples: Vec<String>,
+    links: Vec<StatementLink>,
 }
 
 /// Collects every link destination of a Markdown text that starts at byte `offset` of `file`.
@@ -186,10 +187,15 @@ pub fn parse_level_body(
                     continue;
                 };
                 match stack.last_mut() {
-                    Some(parent) => match example_text(&statement.text) {
-                        Some(example) => parent.examples.push(example),
-                        None => parent.children.push(statement),
-                    },
+                    Some(parent) => {
+                        if let Some(example) = example_text(&statement.text) {
+                            parent.examples.push(example);
+                        } else if let Some(link) = link_bullet(&statement.text) {
+                            parent.links.push(link);
+                        } else {
+                            parent.children.push(statement);
+                        }
+                    }
                     None if top_depth == 0 => out.statements.push(statement),
                     None => {}
                 }
@@ -384,6 +390,7 @@ fn build_statement(
         name,
         text: text.to_string(),
         examples: item.examples,
+        links: item.links,
         children: item.children,
         span,
     })
@@ -435,9 +442,63 @@ pub(crate) fn example_text(text: &str) -> Option<String> {
     None
 }
 
+/// A nested bullet written as `Link: [title](url)`: exactly one Markdown
+/// link after the prefix, nothing else (anything more stays a sub-statement,
+/// so no words are lost). The title is read as plain text, escapes undone,
+/// which is how the native exporter writes it.
+pub fn link_bullet(text: &str) -> Option<StatementLink> {
+    let rest = text.strip_prefix("Link:")?.trim();
+    let mut title = String::new();
+    let mut url = None;
+    let mut depth = 0usize;
+    for (event, range) in Parser::new_ext(rest, markdown_options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => {}
+            Event::Start(Tag::Link { dest_url, .. }) if depth == 0 && url.is_none() => {
+                // The link must cover the whole text, or words would be dropped.
+                if range.start != 0 || range.end != rest.len() {
+                    return None;
+                }
+                url = Some(dest_url.to_string());
+                depth += 1;
+            }
+            Event::End(TagEnd::Link) if depth == 1 => depth = 0,
+            Event::Text(t) | Event::Code(t) if depth == 1 => title.push_str(&t),
+            _ => return None,
+        }
+    }
+    Some(StatementLink {
+        title: collapse_whitespace(&title),
+        url: url?,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn link_bullets_round_trip_through_the_exporter_syntax() {
+        for (title, url) in [
+            ("A guide", "https://example.org/guide"),
+            (
+                "Odd [title] *with* `marks` & <tags> \\ {#x}",
+                "https://example.org/a_(b)?q=1&amp;r=<2>",
+            ),
+            ("Spaces", "https://example.org/a b"),
+            ("Ünïcode — titles", "http://example.org/ü"),
+        ] {
+            let link = StatementLink {
+                title: title.into(),
+                url: url.into(),
+            };
+            let written = crate::export::native::link_markdown(&link);
+            assert_eq!(link_bullet(&written), Some(link), "{written}");
+        }
+        assert_eq!(link_bullet("Link: [a](https://x.example) and more"), None);
+        assert_eq!(link_bullet("Link: no link here"), None);
+        assert_eq!(link_bullet("Links are fun"), None);
+    }
 
     #[test]
     fn names_and_ids() {

@@ -488,6 +488,7 @@ fn assemble_track(id: &str, head: TrackHead, mut drafts: Vec<LevelDraft>) -> (Tr
             introduction: head.introduction,
             kind: head.kind,
             extends: head.matter.extends.clone(),
+            extends_areas: head.matter.extends_areas.clone(),
             branch: head.matter.branch.clone(),
             levels,
             span: head.span,

@@ -25,6 +25,9 @@ pub struct TrackMatter {
     pub kind: Option<String>,
     /// Base track id.
     pub extends: Option<String>,
+    /// Areas inherited from the base track (all when empty).
+    #[serde(default)]
+    pub extends_areas: Vec<String>,
     /// Branch point.
     pub branch: Option<Branch>,
     /// Ordering weight among tracks.
@@ -37,6 +40,7 @@ pub const TRACK_KEYS: &[&str] = &[
     "description",
     "kind",
     "extends",
+    "extends_areas",
     "branch",
     "weight",
 ];
@@ -116,6 +120,8 @@ struct MatrixDoc {
     introduction: Option<String>,
     kind: Option<String>,
     extends: Option<String>,
+    #[serde(default)]
+    extends_areas: Vec<String>,
     branch: Option<Branch>,
     weight: Option<i64>,
     #[serde(default)]
@@ -134,6 +140,8 @@ enum MatrixStatement {
         text: String,
         #[serde(default)]
         examples: Vec<String>,
+        #[serde(default)]
+        links: Vec<crate::model::StatementLink>,
         #[serde(default)]
         children: Vec<MatrixStatement>,
     },
@@ -162,6 +170,7 @@ pub fn read_matrix(
         description: doc.description,
         kind: doc.kind,
         extends: doc.extends,
+        extends_areas: doc.extends_areas,
         branch: doc.branch,
         weight: doc.weight,
     };
@@ -270,19 +279,27 @@ fn matrix_statement(
         diags.push(super::markdown::too_deep(span));
         return None;
     }
-    let (text, id, name, examples, children) = match s {
+    let (text, id, name, examples, links, children) = match s {
         MatrixStatement::Text(t) => {
             let (rest, id) = split_id(&t);
             let (name, rest) = split_name(rest);
-            (rest.to_string(), id, name, Vec::new(), Vec::new())
+            (
+                rest.to_string(),
+                id,
+                name,
+                Vec::new(),
+                Vec::new(),
+                Vec::new(),
+            )
         }
         MatrixStatement::Full {
             id,
             name,
             text,
             examples,
+            links,
             children,
-        } => (text, id, name, examples, children),
+        } => (text, id, name, examples, links, children),
     };
     let text = crate::text::collapse_whitespace(&text);
     if text.is_empty() {
@@ -304,6 +321,7 @@ fn matrix_statement(
         name,
         text,
         examples,
+        links,
         children,
         span: span.clone(),
     })

@@ -191,8 +191,15 @@ fn malformed_and_partial_sources_are_reported() {
         "---\ntitle: \"Web Framework\"\nlevels: 1\ntopics:\n  - name: craft\n    content:\n      - level: 1\n        criteria: [\"Builds pages\"]\n      - level: 2\n        criteria: [\"Beyond the last level\"]\n---\n",
     );
     let imported = monzo::import(&set).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(imported.framework.counts().statements, 1);
+    // The level beyond `levels: 1` is kept (Monzo hides it), and marked.
+    assert_eq!(imported.framework.counts().statements, 2);
     assert_eq!(imported.framework.tracks[0].title, "Web");
+    assert!(
+        imported.framework.tracks[0].levels[1]
+            .summary
+            .as_deref()
+            .is_some_and(|s| s.contains("levels: 1"))
+    );
     let text = describe(&imported.diagnostics.sorted());
     assert!(
         text.contains("notes.md:1:1") && text.contains("no `topics`"),

@@ -2,6 +2,7 @@
 
 mod diff;
 mod fixtures;
+mod ft;
 mod hugo;
 mod hugo_gitlab;
 mod importers;

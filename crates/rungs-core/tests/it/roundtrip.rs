@@ -57,6 +57,27 @@ fn areas() -> Vec<Area> {
     ]
 }
 
+/// Links with the characters Markdown reads as syntax in titles and URLs.
+fn link() -> impl Strategy<Value = StatementLink> {
+    (
+        sentence(),
+        prop::sample::select(&["", " [x]", " *a* _b_", " `c` <d> & \\", " {#e}", " (f)"][..]),
+        prop::sample::select(
+            &[
+                "https://example.org/guide",
+                "https://example.org/a_(b)?q=1&amp;r=<2>",
+                "https://example.org/with space",
+                "../../pages/faq.md",
+                "http://example.org/ü#part",
+            ][..],
+        ),
+    )
+        .prop_map(|(words, odd, url)| StatementLink {
+            title: format!("{words}{odd}"),
+            url: url.to_string(),
+        })
+}
+
 fn statement(area: &'static str) -> impl Strategy<Value = Statement> {
     (
         sentence(),
@@ -64,15 +85,17 @@ fn statement(area: &'static str) -> impl Strategy<Value = Statement> {
         any::<bool>(),
         prop::collection::vec(sentence(), 0..2),
         prop::collection::vec(sentence(), 0..3),
+        prop::collection::vec(link(), 0..3),
     )
         .prop_map(
-            move |(text, name, explicit, examples, children)| Statement {
+            move |(text, name, explicit, examples, children, links)| Statement {
                 id: String::new(),
                 explicit_id: explicit,
                 area: area.into(),
                 name: name.map(String::from),
                 text,
                 examples,
+                links,
                 children: children
                     .into_iter()
                     .map(|t| Statement {
