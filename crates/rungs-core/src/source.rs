@@ -189,7 +189,7 @@ impl SourceSet {
         let read: Vec<(String, std::io::Result<SourceFile>)> = paths
             .into_par_iter()
             .map(|(rel, abs)| {
-                let file = std::fs::read(&abs).map(|bytes| SourceFile::new(&rel, bytes));
+                let file = read_regular_file(&abs).map(|bytes| SourceFile::new(&rel, bytes));
                 (rel, file)
             })
             .collect();
@@ -237,14 +237,39 @@ fn add_embedded(dir: &include_dir::Dir<'_>, set: &mut SourceSet) {
     }
 }
 
+/// Whether a path of the framework (relative to its root, with `/`
+/// separators) is left out of it: hidden files and folders (`.git`), editor
+/// backups (`x.md~`), and the `public` and `target` folders at the root,
+/// where built output goes. The loader and `rungs serve`'s watcher both use
+/// this, so a file the watcher re-reads is one a fresh load would read.
+pub fn is_ignored(rel: &str) -> bool {
+    rel.split('/').enumerate().any(|(i, part)| {
+        part.starts_with('.')
+            || part.ends_with('~')
+            || (i == 0 && (part == "public" || part == "target"))
+    })
+}
+
+/// Reads a file of the framework, refusing anything but a regular file (or
+/// a symbolic link to one): opening a FIFO would block until something
+/// writes to it, and a device or socket is never a source file.
+///
+/// The check happens before the open, so a file swapped for a FIFO in
+/// between can still block; that needs someone racing the reader on purpose.
+pub fn read_regular_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a regular file (a FIFO, socket, device or folder); it is not read",
+        ));
+    }
+    std::fs::read(path)
+}
+
 fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, PathBuf)>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if name.starts_with('.') || name.ends_with('~') {
-            continue;
-        }
         let path = entry.path();
         let file_type = entry.file_type()?;
         let rel = path
@@ -252,14 +277,63 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, PathBuf)>) -> std::io
             .unwrap_or(&path)
             .to_string_lossy()
             .replace('\\', "/");
+        if is_ignored(&rel) {
+            continue;
+        }
         if file_type.is_dir() {
-            if dir == root && (name == "public" || name == "target") {
-                continue;
-            }
             collect(root, &path, out)?;
         } else {
             out.push((rel, path));
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_ignore_rule_for_hidden_backups_and_output() {
+        for ignored in [
+            ".git/HEAD",
+            "tracks/.x.md.swp",
+            "tracks/a.md~",
+            "public/index.html",
+            "target",
+        ] {
+            assert!(is_ignored(ignored), "{ignored}");
+        }
+        for kept in [
+            "rungs.toml",
+            "tracks/public/a.md",
+            "tracks/engineering/senior.md",
+        ] {
+            assert!(!is_ignored(kept), "{kept}");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_refused_without_being_opened() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let fifo = dir.path().join("pipe.md");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !matches!(made, Ok(s) if s.success()) {
+            assert!(
+                std::env::var_os("RUNGS_REQUIRE_ALL").is_none(),
+                "mkfifo is missing"
+            );
+            eprintln!("skipped: mkfifo is not available");
+            return;
+        }
+        // Opening the FIFO would block this test forever.
+        let err = read_regular_file(&fifo).err();
+        assert_eq!(
+            err.map(|e| e.kind()),
+            Some(std::io::ErrorKind::InvalidInput)
+        );
+        let set = SourceSet::read_dir(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(set.unreadable.len(), 1, "{:?}", set.unreadable);
+    }
 }

@@ -88,7 +88,13 @@ impl Preview {
         self.inner.reloads.subscribe()
     }
 
-    /// Re-reads the given files (relative to the root) and rebuilds.
+    /// Re-reads the given paths (absolute, under the root) and rebuilds.
+    ///
+    /// A changed file is re-read alone, and only the pages it affects are
+    /// rebuilt. A folder that appeared, disappeared or moved (or the root
+    /// itself) makes the whole framework be read again and the whole site
+    /// be rebuilt: correct before fast, and it happens far less often than
+    /// saving a file.
     pub fn changed(&self, paths: &[PathBuf]) {
         let Some(root) = &self.inner.root else { return };
         let start = Instant::now();
@@ -97,23 +103,52 @@ impl Preview {
             Err(poisoned) => poisoned.into_inner(),
         };
         let mut changed = Vec::new();
+        let mut rescan = false;
         for path in paths {
             let Ok(rel) = path.strip_prefix(root) else {
                 continue;
             };
             let rel = rel.to_string_lossy().replace('\\', "/");
-            if rel.is_empty()
-                || rel.split('/').any(|part| part.starts_with('.'))
-                || rel.starts_with("public/")
-            {
+            if rel.is_empty() {
+                rescan = true;
                 continue;
             }
-            match std::fs::read(path) {
-                Ok(bytes) if path.is_file() => sources.files.insert(&rel, bytes),
-                Ok(_) => {}
-                Err(_) => sources.files.remove(&rel),
+            if rungs_core::source::is_ignored(&rel) {
+                continue;
+            }
+            match std::fs::symlink_metadata(path) {
+                // A folder (or a link to one) created or moved in; its files
+                // may have been written before it was watched.
+                Ok(_) if path.is_dir() => rescan = true,
+                Ok(_) => {
+                    sources.files.unreadable.retain(|(p, _)| *p != rel);
+                    // Never opens a FIFO, socket or device: reading one would
+                    // block this thread, and with it every later rebuild.
+                    match rungs_core::source::read_regular_file(path) {
+                        Ok(bytes) => sources.files.insert(&rel, bytes),
+                        Err(e) => {
+                            sources.files.remove(&rel);
+                            sources.files.unreadable.push((rel.clone(), e.to_string()));
+                        }
+                    }
+                }
+                Err(_) => {
+                    // Gone: a file, or a folder deleted or moved out.
+                    let folder = format!("{rel}/");
+                    if sources.files.iter().any(|f| f.path.starts_with(&folder)) {
+                        rescan = true;
+                    }
+                    sources.files.remove(&rel);
+                    sources.files.unreadable.retain(|(p, _)| *p != rel);
+                }
             }
             changed.push(rel);
+        }
+        if rescan {
+            // A missing root reads as an empty framework: the overlay says
+            // there is no rungs.toml until the folder comes back.
+            sources.files = SourceSet::read_dir(root).unwrap_or_default();
+            changed.push(String::new());
         }
         if changed.is_empty() {
             return;
@@ -124,7 +159,7 @@ impl Preview {
             files,
             cache,
             self.inner.generate.as_ref(),
-            Some((&previous, &changed)),
+            (!rescan).then_some((&*previous, changed.as_slice())),
             previous.version + 1,
         );
         let version = built.version;
