@@ -66,7 +66,7 @@ pub fn watch(root: &Path, preview: Preview) -> Result<Watching, ServeError> {
             }
             paths.sort();
             paths.dedup();
-            if paths.iter().any(|p| *p == root) && root.is_dir() {
+            if paths.contains(&root) && root.is_dir() {
                 // The folder itself was created or moved in: the old watch
                 // died with the old folder.
                 let mut watcher = match rearm.lock() {
