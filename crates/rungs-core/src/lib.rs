@@ -47,6 +47,6 @@ pub use diagnostic::{Code, Diagnostic, Diagnostics, Severity};
 pub use load::{LoadCache, LoadError, Loaded, load, load_cached};
 pub use model::Framework;
 pub use source::{
-    FileLimits, InvalidUtf8, SourceFile, SourceSet, TEMPLATES, Template, join_inside,
+    FileLimits, InvalidUtf8, SourceFile, SourceSet, TEMPLATES, Template, is_ignored, join_inside,
 };
 pub use validate::path_ids;

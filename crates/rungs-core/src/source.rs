@@ -479,6 +479,19 @@ fn add_embedded(dir: &include_dir::Dir<'_>, set: &mut SourceSet) {
     }
 }
 
+/// Whether a path of the framework (relative to its root, with `/`
+/// separators) is left out of it: hidden files and folders (`.git`), editor
+/// backups (`x.md~`), and the `public` and `target` folders at the root,
+/// where built output goes. The loader and `rungs serve`'s watcher both use
+/// this, so a file the watcher re-reads is one a fresh load would read.
+pub fn is_ignored(rel: &str) -> bool {
+    rel.split('/').enumerate().any(|(i, part)| {
+        part.starts_with('.')
+            || part.ends_with('~')
+            || (i == 0 && (part == "public" || part == "target"))
+    })
+}
+
 /// Lists the files under `dir`: readable candidates in `out`, names that
 /// cannot be used (not UTF-8) in `refused`.
 fn collect(
@@ -498,23 +511,21 @@ fn collect(
         };
         // Two names that differ only in invalid bytes would both become the
         // same `\u{fffd}` name and one would silently replace the other.
-        let Ok(name) = entry.file_name().into_string() else {
+        if entry.file_name().to_str().is_none() {
             refused.push((
                 rel_lossy(),
                 "its name is not valid UTF-8; rename it".to_string(),
             ));
             continue;
-        };
-        if name.starts_with('.') || name.ends_with('~') {
-            continue;
         }
         let rel = rel_lossy();
+        // One rule for the loader and `rungs serve`'s watcher.
+        if is_ignored(&rel) {
+            continue;
+        }
         // The entry itself, not what a symbolic link points at.
         let file_type = entry.file_type()?;
         if file_type.is_dir() {
-            if dir == root && (name == "public" || name == "target") {
-                continue;
-            }
             collect(root, &path, out, refused)?;
         } else if file_type.is_file() || file_type.is_symlink() {
             out.push((rel, path));
@@ -620,4 +631,48 @@ pub fn join_inside(root: &Path, rel: &str) -> std::io::Result<PathBuf> {
         }
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_ignore_rule_for_hidden_backups_and_output() {
+        for ignored in [
+            ".git/HEAD",
+            "tracks/.x.md.swp",
+            "tracks/a.md~",
+            "public/index.html",
+            "target",
+        ] {
+            assert!(is_ignored(ignored), "{ignored}");
+        }
+        for kept in [
+            "rungs.toml",
+            "tracks/public/a.md",
+            "tracks/engineering/senior.md",
+        ] {
+            assert!(!is_ignored(kept), "{kept}");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_refused_without_being_opened() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let fifo = dir.path().join("pipe.md");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !matches!(made, Ok(s) if s.success()) {
+            assert!(
+                std::env::var_os("RUNGS_REQUIRE_ALL").is_none(),
+                "mkfifo is missing"
+            );
+            eprintln!("skipped: mkfifo is not available");
+            return;
+        }
+        // Opening the FIFO would block this test forever.
+        let set = SourceSet::read_dir(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(set.unreadable.len(), 1, "{:?}", set.unreadable);
+    }
 }

@@ -5,6 +5,19 @@
 //! tells open pages to reload through server-sent events. When the framework
 //! has errors, every page shows them in an overlay with file:line:column,
 //! instead of a stale page.
+//!
+//! # Blocking work stays off the async runtime
+//!
+//! Loading a framework ([`rungs_core::load`], [`rungs_core::load_cached`],
+//! [`SourceSet::read_dir`]) and building its site (`rungs_site::build`,
+//! `rungs_site::rebuild`) read files and use rayon to spread CPU-bound work
+//! over all cores. Called on a tokio worker thread they would stall every
+//! connection that worker serves, and a rayon pool waiting on a worker can
+//! starve the runtime. So here the first build happens before the runtime
+//! starts, rebuilds run on the watcher's own thread, and request handlers
+//! only clone an `Arc` of the finished site. A server embedding these
+//! crates should do the same, or wrap each load and build in
+//! `tokio::task::spawn_blocking`.
 
 #![warn(missing_docs)]
 
@@ -20,6 +33,7 @@ use std::sync::Arc;
 use rungs_core::{Framework, SourceSet};
 
 pub use preview::Preview;
+pub use server::Limits;
 
 /// What to serve and where.
 #[derive(Clone, Debug)]
@@ -30,6 +44,8 @@ pub struct ServeConfig {
     pub addr: SocketAddr,
     /// Adds the pages `rungs build` generates, so the preview shows them too.
     pub generate: Option<PageGenerator>,
+    /// Connection limits and timeouts.
+    pub limits: Limits,
 }
 
 /// Adds pages that are not files of the framework (such as "how our levels
@@ -99,12 +115,13 @@ pub fn serve(
     // The watcher reports absolute paths: a relative directory (`rungs serve
     // careers`) must be made absolute too, or no change would match it.
     let root = config.root.map(|r| std::path::absolute(&r).unwrap_or(r));
-    runtime.block_on(async move {
-        let preview = Preview::start(root.as_deref(), config.generate)?;
-        let _watcher = match &root {
-            Some(root) => Some(watch::watch(root, preview.clone())?),
-            None => None,
-        };
-        server::run(config.addr, preview, ready).await
-    })
+    // Loading and building are blocking and rayon-parallel: the first build
+    // runs here, on this thread, before the runtime serves anything, and
+    // rebuilds run on the watcher's thread (see the crate documentation).
+    let preview = Preview::start(root.as_deref(), config.generate)?;
+    let _watcher = match &root {
+        Some(root) => Some(watch::watch(root, preview.clone())?),
+        None => None,
+    };
+    runtime.block_on(server::run(config.addr, config.limits, preview, ready))
 }

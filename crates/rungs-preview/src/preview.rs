@@ -88,7 +88,13 @@ impl Preview {
         self.inner.reloads.subscribe()
     }
 
-    /// Re-reads the given files (relative to the root) and rebuilds.
+    /// Re-reads the given paths (absolute, under the root) and rebuilds.
+    ///
+    /// A changed file is re-read alone, and only the pages it affects are
+    /// rebuilt. A folder that appeared, disappeared or moved (or the root
+    /// itself) makes the whole framework be read again and the whole site
+    /// be rebuilt: correct before fast, and it happens far less often than
+    /// saving a file.
     pub fn changed(&self, paths: &[PathBuf]) {
         let Some(root) = &self.inner.root else { return };
         let start = Instant::now();
@@ -97,29 +103,54 @@ impl Preview {
             Err(poisoned) => poisoned.into_inner(),
         };
         let mut changed = Vec::new();
+        let mut rescan = false;
         for path in paths {
             let Ok(rel) = path.strip_prefix(root) else {
                 continue;
             };
             let rel = rel.to_string_lossy().replace('\\', "/");
-            if rel.is_empty()
-                || rel.split('/').any(|part| part.starts_with('.'))
-                || rel.starts_with("public/")
-            {
+            if rel.is_empty() {
+                rescan = true;
                 continue;
             }
-            // As `rungs check` reads files: never a FIFO or device (opening
-            // one would hang the watcher), nor a link leaving the framework.
-            sources.files.unreadable.retain(|(p, _)| *p != rel);
-            match SourceSet::read_file(root, &rel) {
-                Ok(Some(bytes)) => sources.files.insert(&rel, bytes),
-                Ok(None) => sources.files.remove(&rel),
-                Err(reason) => {
+            if rungs_core::is_ignored(&rel) {
+                continue;
+            }
+            match std::fs::symlink_metadata(path) {
+                // A folder (or a link to one) created or moved in; its files
+                // may have been written before it was watched.
+                Ok(_) if path.is_dir() => rescan = true,
+                Ok(_) => {
+                    // As `rungs check` reads files: never a FIFO or device
+                    // (opening one would block this thread, and with it every
+                    // later rebuild), nor a link leaving the framework.
+                    sources.files.unreadable.retain(|(p, _)| *p != rel);
+                    match SourceSet::read_file(root, &rel) {
+                        Ok(Some(bytes)) => sources.files.insert(&rel, bytes),
+                        Ok(None) => sources.files.remove(&rel),
+                        Err(reason) => {
+                            sources.files.remove(&rel);
+                            sources.files.unreadable.push((rel.clone(), reason));
+                        }
+                    }
+                }
+                Err(_) => {
+                    // Gone: a file, or a folder deleted or moved out.
+                    let folder = format!("{rel}/");
+                    if sources.files.iter().any(|f| f.path.starts_with(&folder)) {
+                        rescan = true;
+                    }
                     sources.files.remove(&rel);
-                    sources.files.unreadable.push((rel.clone(), reason));
+                    sources.files.unreadable.retain(|(p, _)| *p != rel);
                 }
             }
             changed.push(rel);
+        }
+        if rescan {
+            // A missing root reads as an empty framework: the overlay says
+            // there is no rungs.toml until the folder comes back.
+            sources.files = SourceSet::read_dir(root).unwrap_or_default();
+            changed.push(String::new());
         }
         if changed.is_empty() {
             return;
@@ -130,7 +161,7 @@ impl Preview {
             files,
             cache,
             self.inner.generate.as_ref(),
-            Some((&previous, &changed)),
+            (!rescan).then_some((&*previous, changed.as_slice())),
             previous.version + 1,
         );
         let version = built.version;

@@ -113,9 +113,32 @@ pub struct ServeArgs {
     /// Port to listen on (0 picks a free one).
     #[arg(long, short, default_value_t = 3000)]
     pub port: u16,
-    /// Address to listen on.
-    #[arg(long, default_value = "127.0.0.1")]
+    /// Address to listen on: an IP address, or `localhost`. The preview has no
+    /// authentication: anything but a loopback address shows the framework to
+    /// the network.
+    #[arg(long, default_value = "127.0.0.1", value_parser = parse_host)]
     pub host: std::net::IpAddr,
+    /// Close connections that send no complete request for this long (tests use
+    /// a short one).
+    #[arg(long, default_value_t = 10_000, hide = true)]
+    pub header_timeout_ms: u64,
+}
+
+/// `--host`: an IP address, or `localhost` (which is 127.0.0.1, not whatever
+/// the resolver says, so the preview never listens beyond this machine by
+/// surprise).
+#[cfg(feature = "serve")]
+fn parse_host(value: &str) -> Result<std::net::IpAddr, String> {
+    if value.eq_ignore_ascii_case("localhost") {
+        return Ok(std::net::Ipv4Addr::LOCALHOST.into());
+    }
+    let value = value
+        .strip_prefix('[')
+        .and_then(|v| v.strip_suffix(']'))
+        .unwrap_or(value);
+    value
+        .parse()
+        .map_err(|_| format!("`{value}` is not an IP address or `localhost`"))
 }
 
 /// How `check` prints its findings.

@@ -35,10 +35,20 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode> {
             },
         ))
     });
+    if !args.host.is_loopback() {
+        eprintln!(
+            "warning: listening on {}, not only on this machine: the preview has no authentication, anyone who can reach this address can read the framework",
+            args.host
+        );
+    }
     let config = rungs_preview::ServeConfig {
         root,
         addr: std::net::SocketAddr::new(args.host, args.port),
         generate,
+        limits: rungs_preview::Limits {
+            header_timeout: std::time::Duration::from_millis(args.header_timeout_ms.max(1)),
+            ..rungs_preview::Limits::default()
+        },
     };
     rungs_preview::serve(config, move |addr| {
         crate::output::info!("serving {name} at http://{addr}/ (Ctrl-C to stop)");

@@ -4,6 +4,7 @@ mod browser;
 mod controls;
 mod output_dir;
 mod safety;
+mod serve;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -574,9 +575,16 @@ struct Serve {
 impl Serve {
     /// Starts `rungs serve DIR --port 0` in `cwd` and waits until it listens.
     fn start(dir: &str, cwd: &Path) -> Serve {
+        Serve::start_with(dir, cwd, &[]).0
+    }
+
+    /// Starts `rungs serve DIR --port 0 EXTRA...` in `cwd` and waits until it
+    /// listens; also returns the lines it printed before.
+    fn start_with(dir: &str, cwd: &Path, extra: &[&str]) -> (Serve, Vec<String>) {
         use std::io::BufRead;
         let mut child = Command::new(env!("CARGO_BIN_EXE_rungs"))
             .args(["serve", dir, "--port", "0"])
+            .args(extra)
             .current_dir(cwd)
             .stderr(std::process::Stdio::piped())
             .spawn()
@@ -595,12 +603,37 @@ impl Serve {
             addr: String::new(),
         };
         // "serving DIR at http://127.0.0.1:PORT/ (Ctrl-C to stop)"
-        let addr = serve.wait_for("serving").and_then(|line| {
-            let url = line.split("http://").nth(1)?;
-            Some(url.split('/').next()?.to_string())
-        });
-        serve.addr = addr.unwrap_or_else(|| panic!("rungs serve did not start"));
-        serve
+        let mut before = Vec::new();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        let mut addr = None;
+        while let Some(left) = deadline.checked_duration_since(std::time::Instant::now()) {
+            match serve.lines.recv_timeout(left) {
+                Ok(line) if line.contains("serving") => {
+                    addr = line
+                        .split("http://")
+                        .nth(1)
+                        .and_then(|url| Some(url.split('/').next()?.to_string()));
+                    break;
+                }
+                Ok(line) => before.push(line),
+                Err(_) => break,
+            }
+        }
+        serve.addr = addr.unwrap_or_else(|| panic!("rungs serve did not start: {before:?}"));
+        (serve, before)
+    }
+
+    /// Fetches `path` until `done` holds for the response (up to 20 s, no
+    /// fixed sleep), and returns the last response.
+    fn poll(&self, path: &str, done: impl Fn(&str) -> bool) -> String {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        loop {
+            let response = self.get(path);
+            if done(&response) || std::time::Instant::now() > deadline {
+                return response;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
     }
 
     /// Waits (up to 20 s) for a line of its output containing `needle`.
