@@ -38,6 +38,14 @@ struct SiteView {
     logo: Option<String>,
     extra_css: Option<String>,
     footer_html: Option<String>,
+    /// Header links (`[[site.links]]`).
+    links: Vec<LinkView>,
+}
+
+#[derive(Serialize)]
+struct LinkView {
+    title: String,
+    url: String,
 }
 
 #[derive(Serialize)]
@@ -370,6 +378,16 @@ pub fn render_site(
         base_url: fw.base_url.clone(),
         accent: settings.accent.clone(),
         logo: settings.logo.clone(),
+        links: settings
+            .links
+            .iter()
+            // A `javascript:` link is a script: kept only when scripts are allowed.
+            .filter(|l| allow || !l.url.trim().to_ascii_lowercase().starts_with("javascript:"))
+            .map(|l| LinkView {
+                title: l.title.clone(),
+                url: l.url.clone(),
+            })
+            .collect(),
         extra_css: settings.extra_css.clone(),
         footer_html: settings.footer.as_deref().map(|f| {
             inline_html(

@@ -37,6 +37,9 @@ struct HugoConfig {
     title: Option<String>,
     #[serde(rename = "baseURL", alias = "baseurl", alias = "baseUrl")]
     base_url: Option<String>,
+    /// The `[site]` settings carried over (see [`settings`]); not a Hugo key.
+    #[serde(skip)]
+    site: toml::Table,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -219,6 +222,7 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
             .clone()
             .unwrap_or_else(|| "Imported framework".to_string()),
         base_url: config.base_url.clone(),
+        site: Some(config.site.clone()).filter(|s| !s.is_empty()),
         areas,
         ..Framework::default()
     };
@@ -502,8 +506,8 @@ fn read_config(site: &SourceSet, diags: &mut Diagnostics) -> HugoConfig {
             frontmatter::parse_yaml(file, file.text(), 0)
         };
         match parsed {
-            Ok(c) => {
-                settings::report(site, file, diags);
+            Ok(mut c) => {
+                c.site = settings::read(site, file, diags);
                 return c;
             }
             Err(mut d) => {
