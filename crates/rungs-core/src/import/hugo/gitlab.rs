@@ -413,11 +413,11 @@ pub(super) fn read_level(
 
 /// Closes a `#####` group: it takes the area of its bullets.
 fn flush_group(group: &mut Option<Statement>, statements: &mut Vec<Statement>) {
-    if let Some(mut g) = group.take() {
-        if let Some(area) = g.children.first().map(|c| c.area.clone()) {
-            g.area = area;
-            statements.push(g);
-        }
+    if let Some(mut g) = group.take()
+        && let Some(area) = g.children.first().map(|c| c.area.clone())
+    {
+        g.area = area;
+        statements.push(g);
     }
 }
 

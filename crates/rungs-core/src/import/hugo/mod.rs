@@ -12,7 +12,11 @@
 //!   in order of first appearance; a heading containing "Indicators" starts
 //!   the indicators section, read from its HTML or Markdown table;
 //! - shortcodes `callout` and `cards`/`card` are converted; HTML comments are
-//!   dropped; anything else is reported with its line.
+//!   dropped; anything else is reported with its line;
+//! - level pages in the GitLab handbook's conventions (numbered items,
+//!   includes, `## <Level>` opening) are read by [`gitlab`];
+//! - the site's copyright and menu links go to rungs.toml's `[site]`, the
+//!   rest of its presentation settings is reported ([`settings`]).
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -452,7 +456,9 @@ fn order_by_list(
 /// the outer track, and its levels take the ranks of the outer levels of the
 /// same name so each shows the department's expectations too.
 fn specialise(tracks: &mut [(Option<i64>, String, Track)], diags: &mut Diagnostics) {
-    let bases: Vec<(String, String, Vec<(String, u32)>)> = tracks
+    // (folder, track id, (level id, rank) of each level)
+    type Base = (String, String, Vec<(String, u32)>);
+    let bases: Vec<Base> = tracks
         .iter()
         .map(|(_, dir, t)| {
             let ranks = t.levels.iter().map(|l| (l.id.clone(), l.rank)).collect();
