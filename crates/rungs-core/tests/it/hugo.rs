@@ -379,6 +379,28 @@ fn infracloud_site_settings_carry_over_or_are_reported() {
     let notice = i18n.lines().nth(line).unwrap_or("").trim();
     assert!(notice.contains("CC BY"), "{notice}");
     assert_eq!(site_footer(fw), notice);
+    // A short title (linktitle) other than the title is reported at its line.
+    let value = |text: &str, key: &str| -> Option<(usize, String)> {
+        text.lines().enumerate().find_map(|(i, l)| {
+            l.strip_prefix(key)
+                .map(|v| (i + 1, v.trim().trim_matches('"').to_string()))
+        })
+    };
+    let mut shortened = 0;
+    for f in sources.iter().filter(|f| f.path.starts_with("content/")) {
+        if let (Some((line, short)), Some((_, title))) =
+            (value(f.text(), "linktitle:"), value(f.text(), "title:"))
+            && short != title
+        {
+            shortened += 1;
+            assert!(
+                text.contains(&format!("{}:{line}:", f.path)) && text.contains(&short),
+                "{}: linktitle not reported: {text}",
+                f.path
+            );
+        }
+    }
+    assert!(shortened > 0, "the fixture has a page with a short title");
     // Written out, rungs.toml holds them.
     let toml_text = native::to_sources(fw)
         .get("rungs.toml")

@@ -51,6 +51,7 @@ struct HugoMatter {
     title: Option<String>,
     description: Option<String>,
     weight: Option<i64>,
+    #[serde(alias = "linkTitle", alias = "LinkTitle")]
     linktitle: Option<String>,
 }
 
@@ -110,7 +111,10 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
             continue;
         };
         match read_page(file, key, &mut diags) {
-            Some(p) => pages.push(p),
+            Some(p) => {
+                report_linktitle(&p, &mut diags);
+                pages.push(p);
+            }
             None => continue,
         }
     }
@@ -406,6 +410,33 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
         framework,
         diagnostics: diags,
     })
+}
+
+/// A `linktitle` (Hugo's short title for menus) that differs from the page's
+/// title is lost: rungs shows titles only. Reported at its line.
+fn report_linktitle(p: &ContentPage, diags: &mut Diagnostics) {
+    let (Some(short), Some(title)) = (&p.matter.linktitle, &p.matter.title) else {
+        return;
+    };
+    if normalise(short) == normalise(title) {
+        return;
+    }
+    let line = p
+        .file
+        .text()
+        .lines()
+        .position(|l| l.trim_start().to_ascii_lowercase().starts_with("linktitle"))
+        .map_or(1, |i| i + 1);
+    diags.push(
+        Diagnostic::warning(
+            Code::NotImported,
+            format!(
+                "short title (linktitle) `{short}` is not imported; rungs shows the title `{title}`"
+            ),
+        )
+        .at(&p.file.line_span(line))
+        .help("shorten the `title` of the imported page if the long one is too long for menus"),
+    );
 }
 
 /// True when `name` (as an index page lists it) names the level page `stem`
