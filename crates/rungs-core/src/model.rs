@@ -67,6 +67,12 @@ pub struct Framework {
     #[serde(skip)]
     #[cfg_attr(feature = "schema", schemars(skip))]
     pub span: Span,
+    /// Website settings an importer carries over from the source (its footer,
+    /// header links), written as the `[site]` table of rungs.toml. The
+    /// loader leaves it empty: the website reads `[site]` itself.
+    #[serde(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub site: Option<toml::Table>,
 }
 
 /// One step of the shared grade scale.

@@ -40,6 +40,14 @@ struct SiteView {
     footer_html: Option<String>,
     /// The framework has a grade scale with graded levels: link the grades page.
     has_grades: bool,
+    /// Header links (`[[site.links]]`).
+    links: Vec<LinkView>,
+}
+
+#[derive(Serialize)]
+struct LinkView {
+    title: String,
+    url: String,
 }
 
 #[derive(Serialize)]
@@ -426,6 +434,16 @@ pub fn render_site(
         base_url: fw.base_url.clone(),
         accent: settings.accent.clone(),
         logo: settings.logo.clone(),
+        links: settings
+            .links
+            .iter()
+            // A `javascript:` link is a script: kept only when scripts are allowed.
+            .filter(|l| allow || !l.url.trim().to_ascii_lowercase().starts_with("javascript:"))
+            .map(|l| LinkView {
+                title: l.title.clone(),
+                url: l.url.clone(),
+            })
+            .collect(),
         extra_css: settings.extra_css.clone(),
         footer_html: settings.footer.as_deref().map(|f| {
             inline_html(

@@ -23,11 +23,25 @@ pub struct SiteSettings {
     pub allow_scripts: bool,
     /// Footer text (Markdown).
     pub footer: Option<String>,
+    /// Links shown in the header of every page (`[[site.links]]`), e.g. the
+    /// organisation's home page or the ladder's repository.
+    #[serde(default)]
+    pub links: Vec<SiteLink>,
     /// Other frameworks to publish a "how our levels compare" page for.
     #[serde(default)]
     pub compare_with: Vec<CompareWith>,
     /// A git revision to publish a "what changed" page against (e.g. `v1.0`).
     pub changes_since: Option<String>,
+}
+
+/// A link in the site's header.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteLink {
+    /// The text shown.
+    pub title: String,
+    /// Where it goes: an absolute URL or a path of the site.
+    pub url: String,
 }
 
 /// Another framework to map our levels onto.
@@ -62,6 +76,8 @@ const KEYS: &[&str] = &[
     "extra_css",
     "allow_scripts",
     "footer",
+    "links",
+    "url",
     "compare_with",
     "changes_since",
     "source",

@@ -24,6 +24,9 @@ struct ConfigOut<'a> {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     grades: Vec<GradeOut<'a>>,
     areas: Vec<AreaOut<'a>>,
+    /// `[site]`: last, after the area tables.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    site: Option<&'a toml::Table>,
 }
 
 #[derive(Serialize)]
@@ -129,6 +132,7 @@ pub fn to_sources(framework: &Framework) -> SourceSet {
             })
             .collect(),
         areas: framework.areas.iter().map(area_out).collect(),
+        site: framework.site.as_ref().filter(|s| !s.is_empty()),
     };
     set.insert("rungs.toml", toml::to_string(&config).unwrap_or_default());
     if let Some(intro) = &framework.introduction {

@@ -317,42 +317,107 @@ fn lines_with(text: &str, needle: &str) -> Vec<usize> {
         .collect()
 }
 
+/// The `[[site.links]]` of an imported framework: (title, url).
+fn site_links(fw: &Framework) -> Vec<(String, String)> {
+    let links = fw
+        .site
+        .as_ref()
+        .and_then(|s| s.get("links"))
+        .and_then(|l| l.as_array())
+        .cloned()
+        .unwrap_or_default();
+    links
+        .iter()
+        .map(|l| {
+            let get = |k: &str| l.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
+            (get("title"), get("url"))
+        })
+        .collect()
+}
+
+fn site_footer(fw: &Framework) -> &str {
+    fw.site
+        .as_ref()
+        .and_then(|s| s.get("footer"))
+        .and_then(|f| f.as_str())
+        .unwrap_or("")
+}
+
 #[test]
-fn infracloud_site_settings_are_reported_with_their_line() {
+fn infracloud_site_settings_carry_over_or_are_reported() {
     let Some(site) = shared_fixture("infracloud-career-ladders") else {
         return;
     };
     let sources = SourceSet::read_dir(&site).unwrap_or_else(|e| panic!("{e}"));
     let imported = import(&sources).unwrap_or_else(|e| panic!("{e}"));
+    let fw = &imported.framework;
     let text = describe(&imported.diagnostics.sorted());
     let config =
         std::fs::read_to_string(site.join("config.yaml")).unwrap_or_else(|e| panic!("{e}"));
-    for key in ["logo:", "main:", "sidebar:"] {
-        let line = lines_with(&config, key)[0];
-        assert!(
-            text.contains(&format!("config.yaml:{line}:")),
-            "`{key}` (line {line}) not reported: {text}"
-        );
-    }
-    // Every external link of the menus is named in a warning.
-    for line in config
+    // The logo image is not content: reported at its line.
+    let line = lines_with(&config, "logo:")[0];
+    assert!(text.contains(&format!("config.yaml:{line}:")), "{text}");
+    // Menu links: absolute ones become header links, the others are reported.
+    let links = site_links(fw);
+    for url in config
         .lines()
-        .filter(|l| l.trim_start().starts_with("url:"))
+        .filter_map(|l| l.trim_start().strip_prefix("url:"))
     {
-        let url = line.trim_start()["url:".len()..].trim().trim_matches('"');
-        assert!(text.contains(url), "{url} not reported");
+        let url = url.trim().trim_matches('"');
+        if url.contains("://") {
+            assert!(
+                links.iter().any(|(_, u)| u == url),
+                "{url} not carried over"
+            );
+        } else {
+            assert!(text.contains(url), "{url} not reported: {text}");
+        }
     }
+    // The licence notice of the translation file is the footer, comment dropped.
     let i18n = std::fs::read_to_string(site.join("i18n/en.yaml")).unwrap_or_else(|e| panic!("{e}"));
     let line = lines_with(&i18n, "copyright")[0];
-    assert!(text.contains(&format!("i18n/en.yaml:{line}:")), "{text}");
+    let notice = i18n.lines().nth(line).unwrap_or("").trim();
+    assert!(notice.contains("CC BY"), "{notice}");
+    assert_eq!(site_footer(fw), notice);
+    // A short title (linktitle) other than the title is reported at its line.
+    let value = |text: &str, key: &str| -> Option<(usize, String)> {
+        text.lines().enumerate().find_map(|(i, l)| {
+            l.strip_prefix(key)
+                .map(|v| (i + 1, v.trim().trim_matches('"').to_string()))
+        })
+    };
+    let mut shortened = 0;
+    for f in sources.iter().filter(|f| f.path.starts_with("content/")) {
+        if let (Some((line, short)), Some((_, title))) =
+            (value(f.text(), "linktitle:"), value(f.text(), "title:"))
+            && short != title
+        {
+            shortened += 1;
+            assert!(
+                text.contains(&format!("{}:{line}:", f.path)) && text.contains(&short),
+                "{}: linktitle not reported: {text}",
+                f.path
+            );
+        }
+    }
+    assert!(shortened > 0, "the fixture has a page with a short title");
+    // Written out, rungs.toml holds them.
+    let toml_text = native::to_sources(fw)
+        .get("rungs.toml")
+        .map(|f| f.text().to_string())
+        .unwrap_or_default();
+    assert!(
+        toml_text.contains("[[site.links]]") && toml_text.contains("footer = "),
+        "{toml_text}"
+    );
 }
 
 #[test]
-fn toml_site_settings_are_reported() {
+fn toml_site_settings_carry_over_or_are_reported() {
     let mut site = SourceSet::new();
     site.insert(
         "hugo.toml",
-        "title = \"T\"\ncopyright = \"© Us, CC BY 4.0\"\n\n[params.navbar.logo]\npath = \"/logo.svg\"\n\n[[menu.main]]\nname = \"Blog\"\nurl = \"https://blog.example/\"\n",
+        "title = \"T\"\ncopyright = \"© Us, CC BY 4.0\"\n\n[params.navbar.logo]\npath = \"/logo.svg\"\n\n[[menu.main]]\nname = \"Blog\"\nurl = \"https://blog.example/\"\n\n[[menu.main]]\nname = \"Docs\"\nurl = \"/docs/\"\n",
     );
     let level = |title: &str| {
         format!("---\ntitle: {title}\n---\n\n## Craft\n* Builds.\n\n## Delivery\n* Ships.\n")
@@ -360,18 +425,20 @@ fn toml_site_settings_are_reported() {
     site.insert("content/l/eng/one.md", level("One"));
     site.insert("content/l/eng/two.md", level("Two"));
     let imported = import(&site).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(imported.framework.title, "T");
-    let text = describe(&imported.diagnostics.sorted());
-    assert!(
-        text.contains("hugo.toml:2:") && text.contains("© Us, CC BY 4.0"),
-        "{text}"
+    let fw = &imported.framework;
+    assert_eq!(fw.title, "T");
+    assert_eq!(site_footer(fw), "© Us, CC BY 4.0");
+    assert_eq!(
+        site_links(fw),
+        [("Blog".to_string(), "https://blog.example/".to_string())]
     );
+    let text = describe(&imported.diagnostics.sorted());
     assert!(
         text.contains("hugo.toml:4:") && text.contains("/logo.svg"),
         "{text}"
     );
     assert!(
-        text.contains("hugo.toml:7:") && text.contains("https://blog.example/"),
+        text.contains("hugo.toml:7:") && text.contains("Docs (/docs/)"),
         "{text}"
     );
 }

@@ -225,6 +225,7 @@ fn framework() -> impl Strategy<Value = Framework> {
                     ..Page::default()
                 }],
                 span: Span::default(),
+                site: None,
             }
         })
 }

@@ -603,3 +603,36 @@ fn no_grades_page_without_a_grade_scale() {
             .is_none()
     );
 }
+
+#[test]
+fn site_links_are_shown_in_the_header_and_script_links_are_not() {
+    let mut sources = SourceSet::example();
+    let toml = sources
+        .get("rungs.toml")
+        .map(|f| f.text().to_string())
+        .unwrap_or_default();
+    sources.insert(
+        "rungs.toml",
+        format!(
+            "{toml}\n[[site.links]]\ntitle = \"Our blog\"\nurl = \"https://blog.example/\"\n\n[[site.links]]\ntitle = \"Trap\"\nurl = \" JavaScript:alert(1)\"\n"
+        ),
+    );
+    let fw = rungs_core::load(&sources)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .framework;
+    let site = build(&fw, &sources).unwrap_or_else(|e| panic!("{e}"));
+    let page = html(&site, "index.html");
+    let links: Vec<(String, String)> = page
+        .select(&sel("header nav.top-links a"))
+        .map(|a| {
+            (
+                a.text().collect::<String>(),
+                a.value().attr("href").unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        links,
+        [("Our blog".to_string(), "https://blog.example/".to_string())]
+    );
+}

@@ -256,6 +256,43 @@ fn hugo_import_of_infracloud() {
 }
 
 #[test]
+fn hugo_import_of_gitlab_handbook() {
+    let site = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/fixtures/gitlab-handbook-careers");
+    if !site.is_dir() {
+        assert_ne!(
+            std::env::var("RUNGS_REQUIRE_ALL").as_deref(),
+            Ok("1"),
+            "RUNGS_REQUIRE_ALL=1 but {} is missing",
+            site.display()
+        );
+        eprintln!("skipped: {} is not present", site.display());
+        return;
+    }
+    let dir = tmp();
+    let out = dir.path().join("gl");
+    let o = rungs(&["import", "hugo", path(&site), path(&out)], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // Infrastructure and its Distribution specialty; missing includes reported.
+    assert!(stderr(&o).contains("read 2 tracks"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("is not in the site's assets/ folder"),
+        "{}",
+        stderr(&o)
+    );
+    let index = std::fs::read_to_string(out.join("tracks/distribution/_index.md"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(index.contains("extends: infrastructure"), "{index}");
+    let o = rungs(&["check", path(&out)], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("0 errors") || stdout(&o).contains("0 errors"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
 fn synth_is_deterministic_and_hidden_from_help() {
     let dir = tmp();
     let a = dir.path().join("a");

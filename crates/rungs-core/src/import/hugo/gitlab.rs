@@ -391,12 +391,21 @@ pub(super) fn read_level(
     // A group inherits the area of its first bullet; an empty group is only a heading.
     statements.retain(|s| !s.area.is_empty());
 
-    let introduction = intro.join("\n").trim().to_string();
-    let summary = introduction
-        .split("\n\n")
-        .next()
-        .map(collapse_whitespace)
-        .filter(|s| !s.is_empty());
+    // The first opening paragraph is the summary (one line, shown as plain
+    // text), the rest the introduction (Markdown). A first paragraph with a
+    // link stays in the introduction, where the link still works; the summary
+    // is then left empty rather than shown with raw Markdown.
+    let opening = intro.join("\n");
+    let opening = opening.trim();
+    let (first, rest) = opening.split_once("\n\n").unwrap_or((opening, ""));
+    let (summary, introduction) = if first.contains("](") {
+        (None, opening.to_string())
+    } else {
+        (
+            Some(collapse_whitespace(first)).filter(|s| !s.is_empty()),
+            rest.trim().to_string(),
+        )
+    };
     GitlabLevel {
         level: Level {
             id: slug(stem),
@@ -413,11 +422,11 @@ pub(super) fn read_level(
 
 /// Closes a `#####` group: it takes the area of its bullets.
 fn flush_group(group: &mut Option<Statement>, statements: &mut Vec<Statement>) {
-    if let Some(mut g) = group.take() {
-        if let Some(area) = g.children.first().map(|c| c.area.clone()) {
-            g.area = area;
-            statements.push(g);
-        }
+    if let Some(mut g) = group.take()
+        && let Some(area) = g.children.first().map(|c| c.area.clone())
+    {
+        g.area = area;
+        statements.push(g);
     }
 }
 

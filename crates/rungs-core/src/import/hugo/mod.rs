@@ -12,7 +12,11 @@
 //!   in order of first appearance; a heading containing "Indicators" starts
 //!   the indicators section, read from its HTML or Markdown table;
 //! - shortcodes `callout` and `cards`/`card` are converted; HTML comments are
-//!   dropped; anything else is reported with its line.
+//!   dropped; anything else is reported with its line;
+//! - level pages in the GitLab handbook's conventions (numbered items,
+//!   includes, `## <Level>` opening) are read by [`gitlab`];
+//! - the site's copyright and menu links go to rungs.toml's `[site]`, the
+//!   rest of its presentation settings is reported ([`settings`]).
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -37,6 +41,9 @@ struct HugoConfig {
     title: Option<String>,
     #[serde(rename = "baseURL", alias = "baseurl", alias = "baseUrl")]
     base_url: Option<String>,
+    /// The `[site]` settings carried over (see [`settings`]); not a Hugo key.
+    #[serde(skip)]
+    site: toml::Table,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -44,6 +51,7 @@ struct HugoMatter {
     title: Option<String>,
     description: Option<String>,
     weight: Option<i64>,
+    #[serde(alias = "linkTitle", alias = "LinkTitle")]
     linktitle: Option<String>,
 }
 
@@ -103,7 +111,10 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
             continue;
         };
         match read_page(file, key, &mut diags) {
-            Some(p) => pages.push(p),
+            Some(p) => {
+                report_linktitle(&p, &mut diags);
+                pages.push(p);
+            }
             None => continue,
         }
     }
@@ -224,6 +235,7 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
             .clone()
             .unwrap_or_else(|| "Imported framework".to_string()),
         base_url: config.base_url.clone(),
+        site: Some(config.site.clone()).filter(|s| !s.is_empty()),
         areas,
         ..Framework::default()
     };
@@ -402,6 +414,33 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
     Imported::checked(framework, diags)
 }
 
+/// A `linktitle` (Hugo's short title for menus) that differs from the page's
+/// title is lost: rungs shows titles only. Reported at its line.
+fn report_linktitle(p: &ContentPage, diags: &mut Diagnostics) {
+    let (Some(short), Some(title)) = (&p.matter.linktitle, &p.matter.title) else {
+        return;
+    };
+    if normalise(short) == normalise(title) {
+        return;
+    }
+    let line = p
+        .file
+        .text()
+        .lines()
+        .position(|l| l.trim_start().to_ascii_lowercase().starts_with("linktitle"))
+        .map_or(1, |i| i + 1);
+    diags.push(
+        Diagnostic::warning(
+            Code::NotImported,
+            format!(
+                "short title (linktitle) `{short}` is not imported; rungs shows the title `{title}`"
+            ),
+        )
+        .at(&p.file.line_span(line))
+        .help("shorten the `title` of the imported page if the long one is too long for menus"),
+    );
+}
+
 /// True when `name` (as an index page lists it) names the level page `stem`
 /// whose title is `title` ("Intern", or "Intern - Infrastructure ...").
 fn level_name_matches(name: &str, stem: &str, title: &str) -> bool {
@@ -450,7 +489,9 @@ fn order_by_list(
 /// the outer track, and its levels take the ranks of the outer levels of the
 /// same name so each shows the department's expectations too.
 fn specialise(tracks: &mut [(Option<i64>, String, Track)], diags: &mut Diagnostics) {
-    let bases: Vec<(String, String, Vec<(String, u32)>)> = tracks
+    // (folder, track id, (level id, rank) of each level)
+    type Base = (String, String, Vec<(String, u32)>);
+    let bases: Vec<Base> = tracks
         .iter()
         .map(|(_, dir, t)| {
             let ranks = t.levels.iter().map(|l| (l.id.clone(), l.rank)).collect();
@@ -504,8 +545,8 @@ fn read_config(site: &SourceSet, diags: &mut Diagnostics) -> HugoConfig {
             frontmatter::parse_yaml(file, file.text(), 0)
         };
         match parsed {
-            Ok(c) => {
-                settings::report(site, file, diags);
+            Ok(mut c) => {
+                c.site = settings::read(site, file, diags);
                 return c;
             }
             Err(mut d) => {

@@ -1,9 +1,11 @@
-//! The presentation settings of a Hugo site (logo, copyright, menus).
+//! The presentation settings of a Hugo site: logo, copyright, menus.
 //!
-//! rungs's `Framework` does not carry website settings (they live in the
-//! `[site]` table of rungs.toml, read by rungs-site), so the importer cannot
-//! write them yet. Rather than let them vanish, each one is reported with the
-//! line it is on and the value, so the author can copy it into `[site]`.
+//! What rungs's website can show is carried over into the `[site]` table of
+//! the imported rungs.toml: the copyright notice (from the configuration's
+//! `copyright` or the translation files') as `footer`, the absolute links of
+//! the menus as `[[site.links]]`. The rest (the logo, whose image is not part
+//! of the content; links into the old site's own pages) is reported with the
+//! line it is on and its value, so the author can finish by hand.
 
 use std::collections::BTreeMap;
 
@@ -63,9 +65,24 @@ struct Parts {
     menu: Option<Tolerant<BTreeMap<String, Tolerant<Vec<MenuEntry>>>>>,
 }
 
-/// Reports the logo, copyright and menus of the configuration `file`, and
-/// any `copyright` of the site's translation files, as not imported.
-pub(super) fn report(site: &SourceSet, file: &SourceFile, diags: &mut Diagnostics) {
+/// Translated strings: a string, or Hugo's `{ other = "…" }` form.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum Translation {
+    Text(String),
+    Plural { other: String },
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct I18n {
+    copyright: Option<Tolerant<Translation>>,
+}
+
+/// Reads the logo, copyright and menus of the configuration `file` (and the
+/// copyright of the site's translation files): what rungs can show comes back
+/// as the `[site]` table, the rest is reported as not imported.
+pub(super) fn read(site: &SourceSet, file: &SourceFile, diags: &mut Diagnostics) -> toml::Table {
+    let mut out = toml::Table::new();
     let parts: Parts = if file.path.ends_with(".toml") {
         toml::from_str(file.text()).unwrap_or_default()
     } else {
@@ -85,67 +102,98 @@ pub(super) fn report(site: &SourceSet, file: &SourceFile, diags: &mut Diagnostic
         };
         if let Some(path) = path {
             diags.push(
-                not_imported(file, "logo", format!("site logo `{path}` is not imported"))
+                not_imported(file, "logo", format!("site logo `{path}` is not imported (the image is not part of the content)"))
                     .help("copy the image into the framework's static/ folder and set `[site] logo = \"static/…\"` in rungs.toml"),
             );
         }
     }
     if let Some(c) = parts.copyright.as_ref().and_then(Tolerant::ok) {
-        diags.push(
-            not_imported(
-                file,
-                "copyright",
-                format!(
-                    "copyright notice `{}` is not imported",
-                    first_line(c)
-                ),
-            )
-            .help("set `[site] footer = \"…\"` (Markdown) in rungs.toml; a licence notice may be required by the source's licence"),
-        );
+        out.insert("footer".into(), toml::Value::String(footer(c)));
+    } else if let Some(f) = translated_copyright(site, diags) {
+        out.insert("footer".into(), toml::Value::String(f));
     }
+    let mut links: Vec<toml::Value> = Vec::new();
     let menus = parts.menu.as_ref().and_then(Tolerant::ok);
     for (name, entries) in menus.into_iter().flatten() {
-        let links: Vec<String> = entries
-            .ok()
-            .into_iter()
-            .flatten()
-            .filter_map(|e| match (&e.name, &e.url) {
-                (Some(n), Some(u)) => Some(format!("{n} ({u})")),
-                _ => None,
-            })
-            .collect();
-        if links.is_empty() {
-            continue;
+        let mut left: Vec<String> = Vec::new();
+        for e in entries.ok().into_iter().flatten() {
+            match (&e.name, &e.url) {
+                (Some(title), Some(url)) if url.contains("://") => {
+                    let mut link = toml::Table::new();
+                    link.insert("title".into(), toml::Value::String(title.clone()));
+                    link.insert("url".into(), toml::Value::String(url.clone()));
+                    links.push(toml::Value::Table(link));
+                }
+                (Some(title), Some(url)) => left.push(format!("{title} ({url})")),
+                (Some(title), None) => left.push(title.clone()),
+                _ => {}
+            }
         }
-        diags.push(
-            not_imported(
-                file,
-                name,
-                format!("menu `{name}` is not imported: {}", links.join(", ")),
-            )
-            .help("add the links you need to the imported home page or footer"),
-        );
-    }
-    // Translation files hold the copyright of some themes (`copyright: …`).
-    for f in site.iter().filter(|f| f.path.starts_with("i18n/")) {
-        if let Some(line) = key_line(f.text(), "copyright") {
+        if !left.is_empty() {
             diags.push(
-                Diagnostic::warning(
-                    Code::NotImported,
+                not_imported(
+                    file,
+                    name,
                     format!(
-                        "the translated copyright notice in `{}` is not imported",
-                        f.path
+                        "entries of menu `{name}` without an absolute URL are not imported: {}",
+                        left.join(", ")
                     ),
                 )
-                .at(&f.line_span(line))
-                .help("set `[site] footer = \"…\"` (Markdown) in rungs.toml"),
+                .help("they point into the Hugo site's own pages or only structure the menu; add `[[site.links]]` for any you still need"),
             );
         }
     }
+    if !links.is_empty() {
+        out.insert("links".into(), toml::Value::Array(links));
+    }
+    out
 }
 
-fn first_line(text: &str) -> &str {
-    text.lines().next().unwrap_or("").trim()
+/// A copyright notice as a footer: HTML comments (a commented-out logo) dropped.
+fn footer(text: &str) -> String {
+    super::blank_comments(text)
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The copyright of the translation files: English first, else the first
+/// language; the other languages' notices are reported.
+fn translated_copyright(site: &SourceSet, diags: &mut Diagnostics) -> Option<String> {
+    let mut files: Vec<&SourceFile> = site
+        .iter()
+        .filter(|f| f.path.starts_with("i18n/"))
+        .collect();
+    files.sort_by_key(|f| (!f.path.starts_with("i18n/en."), f.path.clone()));
+    let mut found: Option<String> = None;
+    for f in files {
+        let parsed: I18n = if f.path.ends_with(".toml") {
+            toml::from_str(f.text()).unwrap_or_default()
+        } else {
+            frontmatter::parse_yaml(f, f.text(), 0).unwrap_or_default()
+        };
+        let Some(t) = parsed.copyright.as_ref().and_then(Tolerant::ok) else {
+            continue;
+        };
+        let text = match t {
+            Translation::Text(s) | Translation::Plural { other: s } => footer(s),
+        };
+        if found.is_none() {
+            found = Some(text);
+        } else if let Some(line) = key_line(f.text(), "copyright") {
+            diags.push(
+                Diagnostic::warning(
+                    Code::NotImported,
+                    format!("the copyright notice of `{}` is not imported (rungs sites have one language)", f.path),
+                )
+                .at(&f.line_span(line))
+                .help("the footer holds the first language's notice; edit `[site] footer` to change it"),
+            );
+        }
+    }
+    found
 }
 
 fn not_imported(file: &SourceFile, key: &str, message: String) -> Diagnostic {
