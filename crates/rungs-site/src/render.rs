@@ -37,6 +37,11 @@ struct SiteView {
     accent: Option<String>,
     logo: Option<String>,
     extra_css: Option<String>,
+    /// The logo is an external URL (`allow_external`): not prefixed with
+    /// the way back to the site root.
+    logo_external: bool,
+    /// As `logo_external`, for `extra_css`.
+    extra_css_external: bool,
     footer_html: Option<String>,
 }
 
@@ -354,6 +359,14 @@ pub fn render_site(
         accent: settings.accent.clone(),
         logo: settings.logo.clone(),
         extra_css: settings.extra_css.clone(),
+        logo_external: settings
+            .logo
+            .as_deref()
+            .is_some_and(crate::settings::is_external),
+        extra_css_external: settings
+            .extra_css
+            .as_deref()
+            .is_some_and(crate::settings::is_external),
         footer_html: settings.footer.as_deref().map(|f| {
             inline_html(
                 f,
