@@ -74,6 +74,7 @@ fn each_check_reports_its_own_code() {
     let expectations = [
         ("front-matter-syntax", Error, FrontMatter),
         ("front-matter-unclosed", Error, FrontMatter),
+        ("empty-track", Error, MissingField),
         ("unknown-area", Error, UnknownArea),
         ("missing-area", Warning, MissingArea),
         ("duplicate-rank", Error, DuplicateRank),
@@ -344,4 +345,22 @@ fn a_control_character_from_a_yaml_escape_is_reported_at_its_title() {
         "{}",
         found[0].message
     );
+}
+
+#[test]
+fn one_bad_byte_in_rungs_toml_is_one_diagnostic() {
+    let mut set = rungs_core::SourceSet::example();
+    let mut bytes = b"title = \"Bad \xff byte\"\n".to_vec();
+    bytes.extend_from_slice(
+        set.get("rungs.toml")
+            .map(|f| f.text().as_bytes())
+            .unwrap_or_default(),
+    );
+    set.insert("rungs.toml", bytes);
+    let loaded = rungs_core::load(&set).unwrap_or_else(|e| panic!("{e}"));
+    let diags = loaded.diagnostics.sorted();
+    assert_eq!(diags.len(), 1, "{}", describe(&diags));
+    assert_eq!(diags[0].code, Code::NotUtf8);
+    let span = diags[0].span.clone().unwrap_or_default();
+    assert_eq!((&*span.file, span.line, span.column), ("rungs.toml", 1, 14));
 }
