@@ -122,7 +122,8 @@ pub struct ImportArgs {
     /// Show what would be imported without writing anything.
     #[arg(long)]
     pub dry_run: bool,
-    /// Write into OUT even if it is not empty (files with the same names are replaced).
+    /// Write into OUT even if it is not empty (files with the same names are
+    /// replaced), and write what could be read even if the input has errors.
     #[arg(long)]
     pub force: bool,
 }

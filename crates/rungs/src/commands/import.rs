@@ -61,6 +61,7 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
             (imported, SourceSet::new(), None)
         }
     };
+    let import_errors = imported.diagnostics.errors();
     let diags = imported.diagnostics.sorted();
     render::print_all(&diags, &sources, root.as_deref());
     let counts = imported.framework.counts();
@@ -68,6 +69,13 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
         "imported {counts}; {} warning(s) about content that was not imported",
         diags.len()
     );
+    if import_errors > 0 && !args.dry_run && !args.force {
+        // Bad input changes nothing: fix the source, or take what was read.
+        bail!(
+            "the input has {import_errors} error(s) (see above); nothing was written. \
+             Fix them, or pass --force to write what could be read"
+        );
+    }
     if args.dry_run {
         let files = native::to_sources(&imported.framework);
         eprintln!(
