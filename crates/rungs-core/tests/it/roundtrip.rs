@@ -60,7 +60,9 @@ fn areas() -> Vec<Area> {
 fn statement(area: &'static str) -> impl Strategy<Value = Statement> {
     (
         sentence(),
-        prop::option::of(prop::sample::select(&["Focus", "Care", "Grit"][..])),
+        prop::option::of(prop::sample::select(
+            &["Focus", "Care", "Grit", "Deep**Work", "C*", "**", "a\\\\b"][..],
+        )),
         any::<bool>(),
         prop::collection::vec(sentence(), 0..2),
         prop::collection::vec(sentence(), 0..3),
