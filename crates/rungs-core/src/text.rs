@@ -217,6 +217,42 @@ pub fn word_hash(word: &str) -> u64 {
     })
 }
 
+/// Whether `c` is a control character a terminal may act on (C0, DEL and
+/// C1), apart from tab and newline, which text legitimately holds.
+pub fn is_hidden_control(c: char) -> bool {
+    (c.is_control() && c != '\t' && c != '\n') || c == '\u{7f}'
+}
+
+/// `text` with every control character (see [`is_hidden_control`]) written
+/// out as `\u{1b}`, so printing it never sends escape sequences to a
+/// terminal. A carriage return directly before a newline (Windows line ends)
+/// is kept.
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_hidden_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && chars.peek() == Some(&'\n') {
+            out.push(c);
+        } else if is_hidden_control(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Byte offsets of the control characters [`visible`] would rewrite.
+pub fn hidden_controls(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let bytes = text.as_bytes();
+    text.char_indices().filter(move |&(i, c)| {
+        is_hidden_control(c) && !(c == '\r' && bytes.get(i + 1) == Some(&b'\n'))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,40 +298,4 @@ mod tests {
         );
         assert_eq!(did_you_mean("Zebra", ["Delivery", "Craft"]), None);
     }
-}
-
-/// Whether `c` is a control character a terminal may act on (C0, DEL and
-/// C1), apart from tab and newline, which text legitimately holds.
-pub fn is_hidden_control(c: char) -> bool {
-    (c.is_control() && c != '\t' && c != '\n') || c == '\u{7f}'
-}
-
-/// `text` with every control character (see [`is_hidden_control`]) written
-/// out as `\u{1b}`, so printing it never sends escape sequences to a
-/// terminal. A carriage return directly before a newline (Windows line ends)
-/// is kept.
-pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(is_hidden_control) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\r' && chars.peek() == Some(&'\n') {
-            out.push(c);
-        } else if is_hidden_control(c) {
-            out.push_str(&format!("\\u{{{:x}}}", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    std::borrow::Cow::Owned(out)
-}
-
-/// Byte offsets of the control characters [`visible`] would rewrite.
-pub fn hidden_controls(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
-    let bytes = text.as_bytes();
-    text.char_indices().filter(move |&(i, c)| {
-        is_hidden_control(c) && !(c == '\r' && bytes.get(i + 1) == Some(&b'\n'))
-    })
 }
