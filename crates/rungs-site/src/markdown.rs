@@ -153,11 +153,54 @@ fn sanitise(html: String, source: &str, allow_scripts: bool) -> String {
     if !risky {
         return html;
     }
+    // Author ids and names get GitHub's `user-content-` prefix: an element
+    // with `id="RUNGS_DATA"` would otherwise shadow the page's own globals
+    // (DOM clobbering). In-page links to those ids (footnotes) follow.
+    let ids = ids_in(&html);
     ammonia::Builder::default()
         .add_generic_attributes(["id", "class", "title", "style", "align"])
         .add_tags(["details", "summary", "figure", "figcaption", "mark", "kbd"])
+        .filter_style_properties(SAFE_STYLE_PROPERTIES.into_iter().collect())
+        .attribute_filter(move |_tag, attribute, value| match attribute {
+            "id" | "name" => Some(format!("{USER_CONTENT}{value}").into()),
+            "href" => match value.strip_prefix('#') {
+                Some(target) if ids.contains(target) => {
+                    Some(format!("#{USER_CONTENT}{target}").into())
+                }
+                _ => Some(value.into()),
+            },
+            _ => Some(value.into()),
+        })
         .clean(&html)
         .to_string()
+}
+
+/// The prefix author `id` and `name` attributes get, as on GitHub.
+const USER_CONTENT: &str = "user-content-";
+
+/// The only CSS properties kept in an author's `style` attribute: colours
+/// and text layout. Anything that can position an element over the page
+/// (`position`, `z-index`, `inset`), load a URL (`background`) or hide
+/// content is dropped.
+const SAFE_STYLE_PROPERTIES: [&str; 8] = [
+    "color",
+    "background-color",
+    "text-align",
+    "vertical-align",
+    "font-weight",
+    "font-style",
+    "text-decoration",
+    "white-space",
+];
+
+/// The values of double-quoted `id` attributes in `html` (as pulldown-cmark
+/// writes them), so in-page links to them can be prefixed too.
+fn ids_in(html: &str) -> std::collections::HashSet<String> {
+    html.split(" id=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .map(str::to_owned)
+        .collect()
 }
 
 #[cfg(test)]
@@ -190,6 +233,28 @@ mod tests {
         assert_eq!(
             inline_html("You **own** it.", &PLACE),
             "You <strong>own</strong> it."
+        );
+    }
+
+    #[test]
+    fn author_ids_cannot_clobber_page_globals_and_styles_are_limited() {
+        let md = "<div id=\"RUNGS_DATA\">x</div> <img name=\"cookie\" src=\"a.png\"> \
+                  <p style=\"position: fixed; z-index: 9; color: red\">hi</p>\n\n\
+                  Note[^1].\n\n[^1]: The footnote.\n";
+        let safe = to_html(md, &PLACE);
+        assert!(
+            safe.contains("id=\"user-content-RUNGS_DATA\"") && !safe.contains("id=\"RUNGS_DATA\""),
+            "{safe}"
+        );
+        assert!(!safe.contains("name=\"cookie\""), "{safe}");
+        assert!(
+            safe.contains("style=\"color:red\"") && !safe.contains("position"),
+            "{safe}"
+        );
+        // The footnote link still reaches its (prefixed) footnote.
+        assert!(
+            safe.contains("href=\"#user-content-1\"") && safe.contains("id=\"user-content-1\""),
+            "{safe}"
         );
     }
 

@@ -37,6 +37,11 @@ struct SiteView {
     accent: Option<String>,
     logo: Option<String>,
     extra_css: Option<String>,
+    /// The logo is an external URL (`allow_external`): not prefixed with
+    /// the way back to the site root.
+    logo_external: bool,
+    /// As `logo_external`, for `extra_css`.
+    extra_css_external: bool,
     footer_html: Option<String>,
     /// The framework has a grade scale with graded levels: link the grades page.
     has_grades: bool,
@@ -445,6 +450,14 @@ pub fn render_site(
             })
             .collect(),
         extra_css: settings.extra_css.clone(),
+        logo_external: settings
+            .logo
+            .as_deref()
+            .is_some_and(crate::settings::is_external),
+        extra_css_external: settings
+            .extra_css
+            .as_deref()
+            .is_some_and(crate::settings::is_external),
         footer_html: settings.footer.as_deref().map(|f| {
             inline_html(
                 f,

@@ -11,12 +11,18 @@ use crate::SiteError;
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SiteSettings {
-    /// Path of a logo image inside the framework (usually under `static/`).
+    /// Path of a logo image the site publishes (`static/...`, or a theme
+    /// asset `assets/...`); an `https://` URL only with `allow_external`.
     pub logo: Option<String>,
     /// Accent colour as a CSS colour, e.g. `#0b6bcb`.
     pub accent: Option<String>,
-    /// Path of an extra stylesheet inside the framework, loaded after the theme's.
+    /// Path of an extra stylesheet the site publishes, loaded after the
+    /// theme's (as for `logo`).
     pub extra_css: Option<String>,
+    /// Allow `logo` and `extra_css` to be `https://` (or `http://`) URLs.
+    /// Off by default: a page then depends on, and tells, another server.
+    #[serde(default)]
+    pub allow_external: bool,
     /// Keep `<script>` elements, event handlers and `javascript:` links in the
     /// framework's raw HTML. Off by default: HTML is sanitised.
     #[serde(default)]
@@ -165,6 +171,17 @@ impl SiteSettings {
                 ]);
             }
         }
+        for (key, value) in [("logo", &settings.logo), ("extra_css", &settings.extra_css)] {
+            if let Some(value) = value
+                && let Err(message) = check_asset(key, value, settings.allow_external, sources)
+            {
+                return Err(vec![
+                    Diagnostic::error(Code::InvalidValue, message)
+                        .at(&key_span(file, key))
+                        .help("see docs/theming.md on logo and extra_css"),
+                ]);
+            }
+        }
         Ok(settings)
     }
 }
@@ -184,4 +201,56 @@ fn key_span(file: &SourceFile, key: &str) -> Span {
         offset += line.len();
     }
     file.start_span()
+}
+
+/// Whether `value` is an `http(s)://` URL rather than a path.
+pub fn is_external(value: &str) -> bool {
+    let lower = value.to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
+}
+
+/// `logo` and `extra_css` must name a file the site publishes, by a plain
+/// relative path, so they work from every page (the templates prefix each
+/// page's way back to the root) and cannot point at another server or a
+/// `javascript:` URL; external URLs need `allow_external = true`.
+fn check_asset(
+    key: &str,
+    value: &str,
+    allow_external: bool,
+    sources: &SourceSet,
+) -> Result<(), String> {
+    if is_external(value) {
+        if allow_external {
+            return Ok(());
+        }
+        return Err(format!(
+            "{key} `{value}` is an external URL; put the file under static/ and write `static/...`, \
+             or set `allow_external = true` in [site] if the site may load it from there"
+        ));
+    }
+    let plain = !value.is_empty()
+        && !value.contains(['\\', ':', '?', '#', '"', '\'', '<', '>'])
+        && value
+            .split('/')
+            .all(|part| !part.is_empty() && part != "." && part != "..");
+    if !plain {
+        return Err(format!(
+            "{key} `{value}` is not a plain relative path; write the path of a file under static/, such as `static/logo.svg`"
+        ));
+    }
+    let published = if value.starts_with("static/") {
+        sources.get(value).is_some()
+    } else if let Some(asset) = value.strip_prefix("assets/") {
+        sources.get(&format!("theme/assets/{asset}")).is_some()
+            || crate::theme::ASSETS.iter().any(|(name, _)| *name == asset)
+    } else {
+        false
+    };
+    if !published {
+        return Err(format!(
+            "{key} `{value}` is not a file the site publishes; put it under static/ (published as is) \
+             or theme/assets/ (published as assets/...) and write that path"
+        ));
+    }
+    Ok(())
 }

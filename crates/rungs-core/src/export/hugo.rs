@@ -179,7 +179,10 @@ fn statement(s: &Statement, depth: usize, out: &mut String) {
     out.push_str(&indent);
     out.push_str("* ");
     if let Some(name) = &s.name {
-        out.push_str(&format!("**{name}**: "));
+        out.push_str(&format!(
+            "**{}**: ",
+            crate::load::markdown::escape_name(name)
+        ));
     }
     out.push_str(&s.text);
     out.push('\n');

@@ -225,7 +225,10 @@ fn write_statement(s: &Statement, depth: usize, out: &mut String) {
     out.push_str(&indent);
     out.push_str("- ");
     if let Some(name) = &s.name {
-        out.push_str(&format!("**{name}**: "));
+        out.push_str(&format!(
+            "**{}**: ",
+            crate::load::markdown::escape_name(name)
+        ));
     }
     out.push_str(&s.text);
     if s.explicit_id {

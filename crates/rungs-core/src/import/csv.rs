@@ -568,7 +568,30 @@ fn by_statement(table: &Table<'_>, stem: &str, framework: &mut Framework, diags:
             }
             id => id,
         };
-        let rank = cell(row, rank_c).and_then(|r| r.parse::<u32>().ok());
+        let rank = match (cell(row, rank_c), rank_c) {
+            (Some(r), Some(c)) => match r.parse::<u32>() {
+                Ok(n) if n >= 1 => Some(n),
+                // A rank that is not a whole number from 1 up is an error with
+                // its row and column, not a level silently put last.
+                _ => {
+                    diags.push(
+                        Diagnostic::error(
+                            Code::Syntax,
+                            format!(
+                                "row {line}, column {} (`{}`): rank `{r}` is not a whole number from 1 to {}",
+                                c + 1,
+                                header.get(c).map_or("rank", String::as_str),
+                                u32::MAX
+                            ),
+                        )
+                        .at(&span)
+                        .help("ranks count levels from 1 (the most junior); leave the cell empty to rank levels in the order they appear"),
+                    );
+                    None
+                }
+            },
+            _ => None,
+        };
         let track = positions.track(framework, &track_id);
         let (level_positions, max_rank) = positions.levels(track);
         let position = match level_positions.get(&level_id) {

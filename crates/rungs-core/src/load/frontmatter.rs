@@ -115,7 +115,7 @@ pub fn parse_yaml<T: DeserializeOwned>(
     yaml: &str,
     offset: usize,
 ) -> Result<T, Diagnostic> {
-    serde_saphyr::from_str(yaml).map_err(|e| {
+    serde_saphyr::from_str_with_options(yaml, yaml_options(yaml.len())).map_err(|e| {
         let plain = e.without_snippet();
         let span = match plain.location() {
             Some(loc) => {
@@ -130,10 +130,69 @@ pub fn parse_yaml<T: DeserializeOwned>(
             }
             None => file.span(offset, offset),
         };
+        if let serde_saphyr::Error::Budget { breach, .. } = plain {
+            return Diagnostic::error(Code::FrontMatter, format!("YAML: {}", budget_in_words(breach)))
+                .at(&span)
+                .help("split the file, or remove the anchors and aliases (`&name`, `*name`) that repeat content");
+        }
         Diagnostic::error(Code::FrontMatter, format!("YAML: {}", first_sentence(&plain.to_string())))
             .at(&span)
             .help("check the indentation and quoting; quote values that contain `: ` or start with a special character")
     })
+}
+
+/// The YAML parser's limits. They protect against documents that expand
+/// far beyond their size (aliases of aliases), not against large files: the
+/// node and event counts grow with the text, so a big legitimate matrix (60
+/// levels by 40 areas, a dozen statements a cell) is never refused, while
+/// alias and anchor limits stay at the library's defaults.
+fn yaml_options(len: usize) -> serde_saphyr::Options {
+    let mut budget = serde_saphyr::Budget::default();
+    // Every node and event needs at least a byte or two of text of its own
+    // unless it comes from an alias, so these bounds only bite on aliases.
+    budget.max_nodes = budget.max_nodes.max(len.saturating_add(1024));
+    budget.max_events = budget
+        .max_events
+        .max(len.saturating_mul(2).saturating_add(1024));
+    let mut options = serde_saphyr::Options::default();
+    options.budget = Some(budget);
+    options
+}
+
+/// A YAML limit, in words a framework author can act on.
+fn budget_in_words(breach: &serde_saphyr::budget::BudgetBreach) -> String {
+    use serde_saphyr::budget::BudgetBreach as B;
+    match breach {
+        B::Aliases { aliases } => {
+            format!("the document uses aliases (`*name`) {aliases} times, more than rungs accepts")
+        }
+        B::Anchors { anchors } => {
+            format!("the document defines {anchors} anchors (`&name`), more than rungs accepts")
+        }
+        B::AliasAnchorRatio { aliases, anchors } => format!(
+            "the document repeats {anchors} anchor(s) through {aliases} aliases, which looks like an alias bomb"
+        ),
+        B::Depth { depth } => {
+            format!("the document nests {depth} levels deep; rungs accepts up to 64")
+        }
+        B::Nodes { nodes } => format!(
+            "the document expands to more than {} values, far more than its text holds (aliases repeating content?)",
+            nodes.saturating_sub(1)
+        ),
+        B::Events { events } => format!(
+            "the document expands to more than {} parser events, far more than its text holds (aliases repeating content?)",
+            events.saturating_sub(1)
+        ),
+        B::ScalarBytes { total_scalar_bytes } => format!(
+            "the document's text values add up to {total_scalar_bytes} bytes, more than rungs accepts"
+        ),
+        B::Documents { documents } => format!(
+            "the file holds {documents} YAML documents (separated by `---`); rungs reads one"
+        ),
+        other => {
+            format!("the document is larger or more repetitive than rungs accepts ({other:?})")
+        }
+    }
 }
 
 /// The YAML library appends its own location; we show ours instead.

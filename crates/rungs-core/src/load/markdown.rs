@@ -409,11 +409,15 @@ pub fn split_id(text: &str) -> (&str, Option<String>) {
 }
 
 /// Splits a leading `**Name**:` (or `**Name:**`) off a statement.
+///
+/// Inside the name, `\*` and `\\` stand for `*` and `\` (as in Markdown),
+/// so a name with asterisks survives an export and a reload: see
+/// [`escape_name`].
 pub fn split_name(text: &str) -> (Option<String>, &str) {
     let Some(rest) = text.strip_prefix("**") else {
         return (None, text);
     };
-    let Some(close) = rest.find("**") else {
+    let Some(close) = closing_stars(rest) else {
         return (None, text);
     };
     let inner = &rest[..close];
@@ -425,11 +429,60 @@ pub fn split_name(text: &str) -> (Option<String>, &str) {
     } else {
         return (None, text);
     };
-    let name = name.trim();
-    if name.is_empty() || name.contains('*') {
+    let name = unescape_name(name.trim());
+    if name.is_empty() || name.trim().is_empty() {
         return (None, text);
     }
-    (Some(name.to_string()), after.trim())
+    (Some(name), after.trim())
+}
+
+/// The byte offset of the first `**` in `text` not preceded by an odd
+/// number of backslashes (an escaped `\*` does not close the name).
+fn closing_stars(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i + 1 < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'*' if bytes[i + 1] == b'*' => return Some(i),
+            b'*' => return None,
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+fn unescape_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut chars = name.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some(next @ ('*' | '\\')) => out.push(next),
+                Some(next) => {
+                    out.push(c);
+                    out.push(next);
+                }
+                None => out.push(c),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A statement name written so that [`split_name`] reads it back as it is:
+/// `*` and `\` are escaped with a backslash.
+pub fn escape_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 2);
+    for c in name.chars() {
+        if c == '*' || c == '\\' {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The text of a nested bullet written as an example (`Example: ...`, `e.g. ...`).
@@ -511,6 +564,14 @@ mod tests {
             (Some("Tenacity".into()), "keeps going")
         );
         assert_eq!(split_name("**Bold** start"), (None, "**Bold** start"));
+        for name in ["a**b", "**", "C*", "back\\slash", "x\\*y"] {
+            let line = format!("**{}**: text", escape_name(name));
+            assert_eq!(
+                split_name(&line),
+                (Some(name.to_string()), "text"),
+                "{line}"
+            );
+        }
         assert_eq!(
             split_id("Ships things {#ships}"),
             ("Ships things", Some("ships".into()))

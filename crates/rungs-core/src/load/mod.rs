@@ -170,8 +170,20 @@ fn load_with(sources: &SourceSet, mut cache: Option<&mut LoadCache>) -> Result<L
             ),
         );
     }
-    let (config, config_diags) = config::parse(config_file);
-    let config_broken = config_diags.iter().any(|d| d.code == Code::Syntax);
+    // A rungs.toml that is not UTF-8 reads as empty: without this, one bad
+    // byte would also report a missing title, missing areas and every
+    // heading of every level as an unknown area.
+    let unreadable_config = match &config_file.text {
+        Err(bad) => Some(not_utf8(config_file, bad)),
+        Ok(_) => None,
+    };
+    let (config, config_diags) = match unreadable_config {
+        Some(d) => (config::Config::default(), vec![d]),
+        None => config::parse(config_file),
+    };
+    let config_broken = config_diags
+        .iter()
+        .any(|d| d.code == Code::Syntax || d.code == Code::NotUtf8);
     diags.extend(config_diags);
     if config_broken {
         // Without the area tree every heading would be reported as unknown: stop here.

@@ -78,6 +78,7 @@ pub fn read_index(file: &SourceFile, diags: &mut Vec<Diagnostic>) -> TrackHead {
         diags.push(d);
         TrackMatter::default()
     });
+    require_title(file, matter.title.as_deref(), diags);
     let at = |path: &[&str]| locate(file, split.matter, split.matter_start, path);
     let kind = parse_kind(&matter, &at(&["kind"]), diags);
     let body = crate::load::markdown::strip_comments(split.body);
@@ -91,6 +92,25 @@ pub fn read_index(file: &SourceFile, diags: &mut Vec<Diagnostic>) -> TrackHead {
         links: links(file, split.body, split.body_start),
         matter,
     }
+}
+
+/// A track file must give the track a title (docs/format.md marks it
+/// required): an empty `_index.md` or YAML file is a mistake, not a track
+/// silently titled after its id.
+fn require_title(file: &SourceFile, title: Option<&str>, diags: &mut Vec<Diagnostic>) {
+    if title.is_some_and(|t| !t.trim().is_empty()) {
+        return;
+    }
+    let what = if file.text().trim().is_empty() {
+        "this track file is empty"
+    } else {
+        "this track has no `title`"
+    };
+    diags.push(
+        Diagnostic::error(Code::MissingField, what)
+            .at(&file.start_span())
+            .help("add a title, such as `title: Engineering` (in the front matter of an _index.md, between `---` lines)"),
+    );
 }
 
 fn parse_kind(matter: &TrackMatter, span: &Span, diags: &mut Vec<Diagnostic>) -> TrackKind {
@@ -163,6 +183,7 @@ pub fn read_matrix(
             return (TrackHead::default(), Vec::new());
         }
     };
+    require_title(file, doc.title.as_deref(), diags);
     let text = file.text();
     let at = |path: &[&str]| locate(file, text, 0, path);
     let matter = TrackMatter {

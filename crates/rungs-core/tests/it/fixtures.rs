@@ -74,6 +74,7 @@ fn each_check_reports_its_own_code() {
     let expectations = [
         ("front-matter-syntax", Error, FrontMatter),
         ("front-matter-unclosed", Error, FrontMatter),
+        ("empty-track", Error, MissingField),
         ("unknown-area", Error, UnknownArea),
         ("missing-area", Warning, MissingArea),
         ("duplicate-rank", Error, DuplicateRank),
@@ -375,5 +376,82 @@ fn a_control_character_from_a_yaml_escape_is_reported_at_its_title() {
         found[0].message.contains("\\u{1b}[31m"),
         "{}",
         found[0].message
+    );
+}
+
+#[test]
+fn one_bad_byte_in_rungs_toml_is_one_diagnostic() {
+    let mut set = rungs_core::SourceSet::example();
+    let mut bytes = b"title = \"Bad \xff byte\"\n".to_vec();
+    bytes.extend_from_slice(
+        set.get("rungs.toml")
+            .map(|f| f.text().as_bytes())
+            .unwrap_or_default(),
+    );
+    set.insert("rungs.toml", bytes);
+    let loaded = rungs_core::load(&set).unwrap_or_else(|e| panic!("{e}"));
+    let diags = loaded.diagnostics.sorted();
+    assert_eq!(diags.len(), 1, "{}", describe(&diags));
+    assert_eq!(diags[0].code, Code::NotUtf8);
+    let span = diags[0].span.clone().unwrap_or_default();
+    assert_eq!((&*span.file, span.line, span.column), ("rungs.toml", 1, 14));
+}
+
+/// A 60-level by 40-area matrix with 20 statements a cell (more YAML values
+/// than the parser's default budget of 250,000) loads; an alias bomb is
+/// refused in words.
+#[test]
+fn large_yaml_matrices_load_and_yaml_limits_are_explained() {
+    use std::fmt::Write;
+    let mut config = String::from("title = \"Big\"\n");
+    let mut yaml = String::from("title: Big\nlevels:\n");
+    for a in 0..40 {
+        let _ = write!(config, "\n[[areas]]\nid = \"a{a}\"\ntitle = \"Area {a}\"\n");
+    }
+    for l in 0..60 {
+        let _ = write!(
+            yaml,
+            "  - id: l{l}\n    title: Level {l}\n    rank: {}\n",
+            l + 1
+        );
+    }
+    yaml.push_str("matrix:\n");
+    for a in 0..40 {
+        let _ = writeln!(yaml, "  a{a}:");
+        for l in 0..60 {
+            let _ = writeln!(yaml, "    l{l}:");
+            for k in 0..20 {
+                let _ = write!(
+                    yaml,
+                    "      - text: Statement {a} {l} {k} ships services.\n        examples: [One {k}, Two]\n"
+                );
+            }
+        }
+    }
+    let mut set = rungs_core::SourceSet::new();
+    set.insert("rungs.toml", config);
+    set.insert("tracks/big.yaml", yaml);
+    let loaded = rungs_core::load(&set).unwrap_or_else(|e| panic!("{e}"));
+    let diags = loaded.diagnostics.sorted();
+    assert!(
+        diags.is_empty(),
+        "{}",
+        describe(&diags[..diags.len().min(3)])
+    );
+    assert_eq!(loaded.framework.counts().statements, 40 * 60 * 20);
+
+    let bomb = format!(
+        "title: Bomb\nlevels:\n  - id: l0\n    title: L0\n    rank: 1\nmatrix:\n  a0:\n    l0: [&s Text, {}]\n",
+        vec!["*s"; 200].join(", ")
+    );
+    set.insert("tracks/big.yaml", bomb);
+    let loaded = rungs_core::load(&set).unwrap_or_else(|e| panic!("{e}"));
+    let diags = loaded.diagnostics.sorted();
+    assert!(
+        diags
+            .iter()
+            .any(|d| d.message.contains("200 aliases") && !d.message.contains("Breach")),
+        "{}",
+        describe(&diags)
     );
 }

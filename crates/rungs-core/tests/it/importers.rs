@@ -454,3 +454,32 @@ fn csv_export_neutralises_formula_cells_unless_asked_to_keep_them() {
         "{kept}"
     );
 }
+
+#[test]
+fn csv_ranks_out_of_range_are_errors_with_row_and_column() {
+    let mut set = SourceSet::new();
+    set.insert(
+        "eng.csv",
+        "level,rank,text\nJunior,1,Writes tests.\nSenior,0,Designs services.\nStaff,-3,Sets direction.\nPrincipal,99999999999,Shapes strategy.\nFellow,two,Invents things.\n",
+    );
+    let imported = rungs_core::import::csv::import(&set).unwrap_or_else(|e| panic!("{e}"));
+    let diags = imported.diagnostics.sorted();
+    let ranks: Vec<_> = diags
+        .iter()
+        .filter(|d| d.message.contains("is not a whole number from 1"))
+        .collect();
+    assert_eq!(ranks.len(), 4, "{}", describe(&diags));
+    assert!(
+        ranks[0]
+            .message
+            .starts_with("row 3, column 2 (`rank`): rank `0`"),
+        "{}",
+        ranks[0].message
+    );
+    assert_eq!(ranks[0].span.as_ref().map(|s| s.line), Some(3));
+    assert!(
+        ranks
+            .iter()
+            .all(|d| d.severity == rungs_core::Severity::Error)
+    );
+}

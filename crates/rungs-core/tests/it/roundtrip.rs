@@ -81,7 +81,9 @@ fn link() -> impl Strategy<Value = StatementLink> {
 fn statement(area: &'static str) -> impl Strategy<Value = Statement> {
     (
         sentence(),
-        prop::option::of(prop::sample::select(&["Focus", "Care", "Grit"][..])),
+        prop::option::of(prop::sample::select(
+            &["Focus", "Care", "Grit", "Deep**Work", "C*", "**", "a\\\\b"][..],
+        )),
         any::<bool>(),
         prop::collection::vec(sentence(), 0..2),
         prop::collection::vec(sentence(), 0..3),

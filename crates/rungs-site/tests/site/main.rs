@@ -636,3 +636,79 @@ fn site_links_are_shown_in_the_header_and_script_links_are_not() {
         [("Our blog".to_string(), "https://blog.example/".to_string())]
     );
 }
+
+#[test]
+fn logo_and_extra_css_are_local_unless_external_urls_are_allowed() {
+    let config = |extra: &str| {
+        let mut sources = SourceSet::example();
+        sources.insert(
+            "static/logo.svg",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+        );
+        let text = format!(
+            "{}\n[site]\n{extra}\n",
+            sources
+                .get("rungs.toml")
+                .map(|f| f.text())
+                .unwrap_or_default()
+        );
+        sources.insert("rungs.toml", text);
+        sources
+    };
+    for (bad, says) in [
+        (
+            "logo = \"https://cdn.example.org/logo.svg\"",
+            "allow_external",
+        ),
+        ("logo = \"../secret.png\"", "plain relative path"),
+        ("logo = \"/etc/logo.png\"", "plain relative path"),
+        ("extra_css = \"javascript:alert(1)\"", "plain relative path"),
+        (
+            "extra_css = \"static/missing.css\"",
+            "not a file the site publishes",
+        ),
+    ] {
+        let err = rungs_site::SiteSettings::from_sources(&config(bad))
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(err.contains(says), "{bad}: {err}");
+    }
+    // A local logo is reached from pages at any depth.
+    let sources = config("logo = \"static/logo.svg\"");
+    let loaded = rungs_core::load(&sources).unwrap_or_else(|e| panic!("{e}"));
+    let site = build(&loaded.framework, &sources).unwrap_or_else(|e| panic!("{e}"));
+    let logo = |site: &Site, page: &str| {
+        html(site, page)
+            .select(&sel("a.brand img"))
+            .next()
+            .and_then(|e| e.value().attr("src").map(str::to_owned))
+    };
+    assert_eq!(
+        logo(&site, "index.html").as_deref(),
+        Some("static/logo.svg")
+    );
+    assert_eq!(
+        logo(&site, "tracks/engineering/senior.html").as_deref(),
+        Some("../../static/logo.svg")
+    );
+    // An allowed external URL is used as is on every page.
+    let sources = config(
+        "allow_external = true\nlogo = \"https://cdn.example.org/logo.svg\"\nextra_css = \"https://cdn.example.org/brand.css\"",
+    );
+    let loaded = rungs_core::load(&sources).unwrap_or_else(|e| panic!("{e}"));
+    let site = build(&loaded.framework, &sources).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        logo(&site, "tracks/engineering/senior.html").as_deref(),
+        Some("https://cdn.example.org/logo.svg")
+    );
+    let page = html(&site, "tracks/engineering/senior.html");
+    let sheets: Vec<&str> = page
+        .select(&sel("link[rel=stylesheet]"))
+        .filter_map(|e| e.value().attr("href"))
+        .collect();
+    assert!(
+        sheets.contains(&"https://cdn.example.org/brand.css"),
+        "{sheets:?}"
+    );
+}
