@@ -111,20 +111,7 @@ impl Topics {
             id = format!("{base}-{n}");
             n += 1;
         }
-        let mut title = title
-            .map(clean_title)
-            .filter(|t| !t.is_empty())
-            .unwrap_or_else(|| capitalise(name));
-        let taken_title = |t: &str| {
-            framework
-                .all_areas()
-                .iter()
-                .any(|a| a.title.to_lowercase() == t.to_lowercase())
-        };
-        if taken_title(&title) {
-            title = format!("{title} ({name})");
-        }
-        if id != base || title.ends_with(&format!("({name})")) {
+        if id != base {
             let other = self
                 .by_name
                 .iter()
@@ -134,12 +121,41 @@ impl Topics {
                 Diagnostic::warning(
                     Code::NotImported,
                     format!(
-                        "topic `{name}` is not topic `{other}`, though they read alike; it is imported as its own area `{id}` (\"{title}\")"
+                        "topic `{name}` is not topic `{other}` (Monzo matches topics by exact name), though both read as `{base}`; it is imported as its own area `{id}`"
                     ),
                 )
                 .at(span)
-                .help("rename one of the topics, or give both the same `name` if they are one topic"),
+                .help("give both topics the same `name` if they are one topic, or rename one"),
             );
+        }
+        let mut title = title
+            .map(clean_title)
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| capitalise(name));
+        let holder = framework
+            .all_areas()
+            .iter()
+            .find(|a| a.title.to_lowercase() == title.to_lowercase())
+            .map(|a| a.id.clone());
+        if let Some(holder) = holder {
+            // Area titles name areas in level pages, so they must differ.
+            let other = self
+                .by_name
+                .iter()
+                .find(|(_, i)| *i == holder)
+                .map_or(holder.as_str(), |(n, _)| n.as_str());
+            let unique = format!("{title} ({name})");
+            diags.push(
+                Diagnostic::warning(
+                    Code::NotImported,
+                    format!(
+                        "topic `{name}` has the title \"{title}\" of topic `{other}`; its area is titled \"{unique}\" so the two stay apart"
+                    ),
+                )
+                .at(span)
+                .help("give the topics different titles, or the same `name` if they are one topic"),
+            );
+            title = unique;
         }
         framework.areas.push(Area {
             id: id.clone(),

@@ -6,6 +6,7 @@ mod ft;
 mod hugo;
 mod importers;
 mod map;
+mod monzo;
 mod relink;
 mod roundtrip;
 mod schema;
