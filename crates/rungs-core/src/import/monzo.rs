@@ -567,12 +567,9 @@ fn prose(
                     _ => push_block(&mut outside, raw),
                 }
             }
-            Event::Rule => {
-                // `---` separates levels in Monzo's prose frameworks: layout only.
-                if level.is_none() {
-                    push_block(&mut outside, raw);
-                }
-            }
+            // `---` separates levels in Monzo's prose frameworks: layout only.
+            Event::Rule if level.is_some() => {}
+            Event::Rule => push_block(&mut outside, raw),
             Event::Start(Tag::HtmlBlock) if raw.trim_start().starts_with("<!--") => {}
             Event::Start(tag) => {
                 let Some(n) = level else {
