@@ -74,8 +74,8 @@ struct Theme {
 #[serde(rename_all = "camelCase")]
 struct Competency {
     id: Option<String>,
-    level: String,
-    theme: String,
+    level: Option<String>,
+    theme: Option<String>,
     summary: Option<String>,
     proficiency: Option<String>,
     #[serde(default)]
@@ -90,7 +90,7 @@ struct Competency {
 #[derive(Deserialize)]
 struct SupportingUrl {
     label: Option<String>,
-    url: String,
+    url: Option<String>,
     #[serde(flatten)]
     extra: IndexMap<String, IgnoredAny>,
 }
@@ -336,7 +336,20 @@ fn import_family(
             None => "a competency".to_string(),
         };
         report_extra(file, &c.extra, &what, &span, diags);
-        let level_id = slug(&c.level);
+        // FT's schema requires `level` and `theme`; without them the
+        // competency has no place, which is said rather than failing the file.
+        let (Some(c_level), Some(c_theme)) = (c.level.as_deref(), c.theme.as_deref()) else {
+            diags.push(
+                Diagnostic::warning(
+                    Code::NotImported,
+                    format!("{what} has no `level` or no `theme` and is not imported"),
+                )
+                .at(&span)
+                .help("give the competency the `level` and `theme` it belongs to"),
+            );
+            continue;
+        };
+        let level_id = slug(c_level);
         let target = ic_levels
             .iter_mut()
             .chain(pm_levels.iter_mut())
@@ -345,18 +358,18 @@ fn import_family(
             diags.push(
                 Diagnostic::warning(
                     Code::NotImported,
-                    format!("competency for unknown level `{}` is not imported", c.level),
+                    format!("competency for unknown level `{c_level}` is not imported"),
                 )
                 .at(&span)
                 .help("add the level to `levels`, or fix the competency's `level`"),
             );
             continue;
         };
-        if !themes.iter().any(|(_, t)| t.id == c.theme) {
+        if !themes.iter().any(|(_, t)| t.id == c_theme) {
             diags.push(
                 Diagnostic::warning(
                     Code::NotImported,
-                    format!("competency for unknown theme `{}` is not imported", c.theme),
+                    format!("competency for unknown theme `{c_theme}` is not imported"),
                 )
                 .at(&span)
                 .help("add the theme to `themes`, or fix the competency's `theme`"),
@@ -388,7 +401,24 @@ fn import_family(
                 &key_span(file, &span, "supportingUrls"),
                 diags,
             );
-            let url = u.url.trim().to_string();
+            let Some(url) = u.url.as_deref().map(str::trim).filter(|u| !u.is_empty()) else {
+                diags.push(
+                    Diagnostic::warning(
+                        Code::NotImported,
+                        format!(
+                            "a supporting URL of {what} has no `url` and is not imported{}",
+                            u.label
+                                .as_deref()
+                                .map(|l| format!(" (label: {l})"))
+                                .unwrap_or_default()
+                        ),
+                    )
+                    .at(&key_span(file, &span, "supportingUrls"))
+                    .help("give the link its `url`, or delete it"),
+                );
+                continue;
+            };
+            let url = url.to_string();
             // A label-less link still carries its URL: the URL is its title.
             let title = u
                 .label
@@ -403,7 +433,7 @@ fn import_family(
             // derived id when the track is checked, like any written statement.
             explicit_id: c.id.is_some(),
             id: c.id.clone().unwrap_or_default(),
-            area: c.theme.clone(),
+            area: c_theme.to_string(),
             name: c.proficiency.clone(),
             text: summary,
             examples: c.examples.iter().map(|e| collapse_whitespace(e)).collect(),
