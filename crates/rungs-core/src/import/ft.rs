@@ -188,8 +188,11 @@ fn report_extra(
 }
 
 /// The line of `key:` in the item that starts at `at` (the first such line
-/// at or after it), or the item's own span when the key is not found.
+/// at or after it), or the item's own span when the key is not found. For
+/// an unknown `at` (the job family itself), only unindented keys count, so a
+/// nested key of the same name is never taken for it.
 fn key_span(file: &SourceFile, at: &Span, key: &str) -> Span {
+    let top_level = at.is_unknown();
     let text = file.text();
     // Spans of this file always start on a character boundary; a foreign
     // span (an unknown one, at 0) just searches the whole file.
@@ -201,6 +204,10 @@ fn key_span(file: &SourceFile, at: &Span, key: &str) -> Span {
     let mut pos = from;
     for line in text.get(from..).unwrap_or_default().split_inclusive('\n') {
         let trimmed = line.trim_start().trim_start_matches("- ");
+        if top_level && trimmed.len() != line.len() {
+            pos += line.len();
+            continue;
+        }
         let bare = trimmed.trim_start_matches(['"', '\'']);
         if let Some(rest) = bare.strip_prefix(key)
             && rest
@@ -213,7 +220,11 @@ fn key_span(file: &SourceFile, at: &Span, key: &str) -> Span {
         }
         pos += line.len();
     }
-    at.clone()
+    if top_level {
+        file.start_span()
+    } else {
+        at.clone()
+    }
 }
 
 fn import_family(
@@ -227,7 +238,9 @@ fn import_family(
         file,
         &family.extra,
         "the job family",
-        &file.start_span(),
+        // An unknown span is how the family's own keys are told apart:
+        // they are searched at the top level only.
+        &Span::default(),
         diags,
     );
     if family.google_sheet_id.is_some() {

@@ -172,11 +172,11 @@ fn keys_outside_the_schema_are_warnings_at_their_line_and_lose_nothing_else() {
     let family = "\
 name: Data
 summary: Data engineers.
-owner: data-guild
 levels:
   - id: one
     name: One
-    band: B1
+    owner: platform-guild
+owner: data-guild
 themes:
   - id: craft
     name: Craft
@@ -216,8 +216,9 @@ competencies:
     let text = describe(&imported.diagnostics.clone().sorted());
     assert!(imported.diagnostics.errors() == 0, "{text}");
     for (line, key) in [
-        (3, "owner"),
-        (7, "band"),
+        // The family's `owner`, not the level's one above it.
+        (7, "owner"),
+        (6, "owner"),
         (11, "colour"),
         (18, "weight"),
         (22, "archived"),
