@@ -268,6 +268,18 @@ pub fn import(src: &SourceSet) -> Result<Imported, ImportError> {
             for content in &topic.content {
                 let span = matter_span(file, &split, &content.referenced, &topic_span);
                 let content = &content.value;
+                if content.level == 0 {
+                    // Monzo numbers levels from 1; a rank 0 has no place on a ladder.
+                    diags.push(
+                        Diagnostic::warning(
+                            Code::NotImported,
+                            "criteria for `level: 0` are not imported: levels count from 1",
+                        )
+                        .at(&span)
+                        .help("move the criteria to level 1 or above"),
+                    );
+                    continue;
+                }
                 let level = ladder.level(content.level, &span, &mut diags);
                 for text in &content.criteria {
                     level.statements.push(statement(
@@ -417,7 +429,7 @@ impl<'a> Ladder<'a> {
                     span: span.clone(),
                     ..Level::default()
                 };
-                if let Some(count) = self.declared.filter(|c| n > *c || n == 0) {
+                if let Some(count) = self.declared.filter(|c| n > *c) {
                     level.summary = Some(format!(
                         "Beyond this framework's `levels: {count}`: Monzo's site does not show this level."
                     ));
@@ -473,7 +485,8 @@ fn level_number(heading: &str) -> Option<u32> {
         .chars()
         .take_while(char::is_ascii_digit)
         .collect();
-    number.parse().ok()
+    // "Level 0" is not a rung: its section stays text of the page.
+    number.parse().ok().filter(|n| *n > 0)
 }
 
 /// The text of a heading block as written (`### Knowledge` → `Knowledge`).

@@ -428,6 +428,8 @@ topics:
         criteria: [\"Builds pages\"]
       - level: 4
         criteria: [\"Sets the direction of the web platform\"]
+      - level: 0
+        criteria: [\"Before the first level\"]
 ---
 ",
     );
@@ -447,6 +449,10 @@ topics:
     let text = describe(&imported.diagnostics.sorted());
     assert!(
         text.contains("web.md:9:") && text.contains("level 4 is beyond `levels: 2`"),
+        "{text}"
+    );
+    assert!(
+        text.contains("web.md:11:") && text.contains("`level: 0` are not imported"),
         "{text}"
     );
 }
