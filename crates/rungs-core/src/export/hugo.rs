@@ -189,6 +189,11 @@ fn statement(s: &Statement, depth: usize, out: &mut String) {
     for e in &s.examples {
         out.push_str(&format!("{indent}  * Example: {e}\n"));
     }
+    // Links as the bullets level pages read back, so a Hugo site shows them
+    // as links and a re-import keeps them.
+    for link in &s.links {
+        out.push_str(&format!("{indent}  * Link: {}\n", link.markdown()));
+    }
     for c in &s.children {
         statement(c, depth + 1, out);
     }

@@ -74,8 +74,8 @@ struct Theme {
 #[serde(rename_all = "camelCase")]
 struct Competency {
     id: Option<String>,
-    level: String,
-    theme: String,
+    level: Option<String>,
+    theme: Option<String>,
     summary: Option<String>,
     proficiency: Option<String>,
     #[serde(default)]
@@ -90,7 +90,7 @@ struct Competency {
 #[derive(Deserialize)]
 struct SupportingUrl {
     label: Option<String>,
-    url: String,
+    url: Option<String>,
     #[serde(flatten)]
     extra: IndexMap<String, IgnoredAny>,
 }
@@ -188,8 +188,11 @@ fn report_extra(
 }
 
 /// The line of `key:` in the item that starts at `at` (the first such line
-/// at or after it), or the item's own span when the key is not found.
+/// at or after it), or the item's own span when the key is not found. For
+/// an unknown `at` (the job family itself), only unindented keys count, so a
+/// nested key of the same name is never taken for it.
 fn key_span(file: &SourceFile, at: &Span, key: &str) -> Span {
+    let top_level = at.is_unknown();
     let text = file.text();
     // Spans of this file always start on a character boundary; a foreign
     // span (an unknown one, at 0) just searches the whole file.
@@ -201,6 +204,10 @@ fn key_span(file: &SourceFile, at: &Span, key: &str) -> Span {
     let mut pos = from;
     for line in text.get(from..).unwrap_or_default().split_inclusive('\n') {
         let trimmed = line.trim_start().trim_start_matches("- ");
+        if top_level && trimmed.len() != line.len() {
+            pos += line.len();
+            continue;
+        }
         let bare = trimmed.trim_start_matches(['"', '\'']);
         if let Some(rest) = bare.strip_prefix(key)
             && rest
@@ -213,7 +220,11 @@ fn key_span(file: &SourceFile, at: &Span, key: &str) -> Span {
         }
         pos += line.len();
     }
-    at.clone()
+    if top_level {
+        file.start_span()
+    } else {
+        at.clone()
+    }
 }
 
 fn import_family(
@@ -227,7 +238,9 @@ fn import_family(
         file,
         &family.extra,
         "the job family",
-        &file.start_span(),
+        // An unknown span is how the family's own keys are told apart:
+        // they are searched at the top level only.
+        &Span::default(),
         diags,
     );
     if family.google_sheet_id.is_some() {
@@ -344,7 +357,20 @@ fn import_family(
             None => "a competency".to_string(),
         };
         report_extra(file, &c.extra, &what, &span, diags);
-        let level_id = slug(&c.level);
+        // FT's schema requires `level` and `theme`; without them the
+        // competency has no place, which is said rather than failing the file.
+        let (Some(c_level), Some(c_theme)) = (c.level.as_deref(), c.theme.as_deref()) else {
+            diags.push(
+                Diagnostic::warning(
+                    Code::NotImported,
+                    format!("{what} has no `level` or no `theme` and is not imported"),
+                )
+                .at(&span)
+                .help("give the competency the `level` and `theme` it belongs to"),
+            );
+            continue;
+        };
+        let level_id = slug(c_level);
         let target = match level_index.get(&level_id) {
             Some(&(false, i)) => ic_levels.get_mut(i),
             Some(&(true, i)) => pm_levels.get_mut(i),
@@ -354,18 +380,18 @@ fn import_family(
             diags.push(
                 Diagnostic::warning(
                     Code::NotImported,
-                    format!("competency for unknown level `{}` is not imported", c.level),
+                    format!("competency for unknown level `{c_level}` is not imported"),
                 )
                 .at(&span)
                 .help("add the level to `levels`, or fix the competency's `level`"),
             );
             continue;
         };
-        if !theme_ids.contains(c.theme.as_str()) {
+        if !theme_ids.contains(c_theme) {
             diags.push(
                 Diagnostic::warning(
                     Code::NotImported,
-                    format!("competency for unknown theme `{}` is not imported", c.theme),
+                    format!("competency for unknown theme `{c_theme}` is not imported"),
                 )
                 .at(&span)
                 .help("add the theme to `themes`, or fix the competency's `theme`"),
@@ -397,7 +423,24 @@ fn import_family(
                 &key_span(file, &span, "supportingUrls"),
                 diags,
             );
-            let url = u.url.trim().to_string();
+            let Some(url) = u.url.as_deref().map(str::trim).filter(|u| !u.is_empty()) else {
+                diags.push(
+                    Diagnostic::warning(
+                        Code::NotImported,
+                        format!(
+                            "a supporting URL of {what} has no `url` and is not imported{}",
+                            u.label
+                                .as_deref()
+                                .map(|l| format!(" (label: {l})"))
+                                .unwrap_or_default()
+                        ),
+                    )
+                    .at(&key_span(file, &span, "supportingUrls"))
+                    .help("give the link its `url`, or delete it"),
+                );
+                continue;
+            };
+            let url = url.to_string();
             // A label-less link still carries its URL: the URL is its title.
             let title = u
                 .label
@@ -412,7 +455,7 @@ fn import_family(
             // derived id when the track is checked, like any written statement.
             explicit_id: c.id.is_some(),
             id: c.id.clone().unwrap_or_default(),
-            area: c.theme.clone(),
+            area: c_theme.to_string(),
             name: c.proficiency.clone(),
             text: summary,
             examples: c.examples.iter().map(|e| collapse_whitespace(e)).collect(),

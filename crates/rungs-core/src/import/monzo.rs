@@ -111,20 +111,7 @@ impl Topics {
             id = format!("{base}-{n}");
             n += 1;
         }
-        let mut title = title
-            .map(clean_title)
-            .filter(|t| !t.is_empty())
-            .unwrap_or_else(|| capitalise(name));
-        let taken_title = |t: &str| {
-            framework
-                .all_areas()
-                .iter()
-                .any(|a| a.title.to_lowercase() == t.to_lowercase())
-        };
-        if taken_title(&title) {
-            title = format!("{title} ({name})");
-        }
-        if id != base || title.ends_with(&format!("({name})")) {
+        if id != base {
             let other = self
                 .by_name
                 .iter()
@@ -134,12 +121,41 @@ impl Topics {
                 Diagnostic::warning(
                     Code::NotImported,
                     format!(
-                        "topic `{name}` is not topic `{other}`, though they read alike; it is imported as its own area `{id}` (\"{title}\")"
+                        "topic `{name}` is not topic `{other}` (Monzo matches topics by exact name), though both read as `{base}`; it is imported as its own area `{id}`"
                     ),
                 )
                 .at(span)
-                .help("rename one of the topics, or give both the same `name` if they are one topic"),
+                .help("give both topics the same `name` if they are one topic, or rename one"),
             );
+        }
+        let mut title = title
+            .map(clean_title)
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| capitalise(name));
+        let holder = framework
+            .all_areas()
+            .iter()
+            .find(|a| a.title.to_lowercase() == title.to_lowercase())
+            .map(|a| a.id.clone());
+        if let Some(holder) = holder {
+            // Area titles name areas in level pages, so they must differ.
+            let other = self
+                .by_name
+                .iter()
+                .find(|(_, i)| *i == holder)
+                .map_or(holder.as_str(), |(n, _)| n.as_str());
+            let unique = format!("{title} ({name})");
+            diags.push(
+                Diagnostic::warning(
+                    Code::NotImported,
+                    format!(
+                        "topic `{name}` has the title \"{title}\" of topic `{other}`; its area is titled \"{unique}\" so the two stay apart"
+                    ),
+                )
+                .at(span)
+                .help("give the topics different titles, or the same `name` if they are one topic"),
+            );
+            title = unique;
         }
         framework.areas.push(Area {
             id: id.clone(),
@@ -252,6 +268,18 @@ pub fn import(src: &SourceSet) -> Result<Imported, ImportError> {
             for content in &topic.content {
                 let span = matter_span(file, &split, &content.referenced, &topic_span);
                 let content = &content.value;
+                if content.level == 0 {
+                    // Monzo numbers levels from 1; a rank 0 has no place on a ladder.
+                    diags.push(
+                        Diagnostic::warning(
+                            Code::NotImported,
+                            "criteria for `level: 0` are not imported: levels count from 1",
+                        )
+                        .at(&span)
+                        .help("move the criteria to level 1 or above"),
+                    );
+                    continue;
+                }
                 let level = ladder.level(content.level, &span, &mut diags);
                 for text in &content.criteria {
                     level.statements.push(statement(
@@ -429,7 +457,7 @@ impl<'a> Ladder<'a> {
                     span: span.clone(),
                     ..Level::default()
                 };
-                if let Some(count) = self.declared.filter(|c| n > *c || n == 0) {
+                if let Some(count) = self.declared.filter(|c| n > *c) {
                     level.summary = Some(format!(
                         "Beyond this framework's `levels: {count}`: Monzo's site does not show this level."
                     ));
@@ -485,7 +513,8 @@ fn level_number(heading: &str) -> Option<u32> {
         .chars()
         .take_while(char::is_ascii_digit)
         .collect();
-    number.parse().ok()
+    // "Level 0" is not a rung: its section stays text of the page.
+    number.parse().ok().filter(|n| *n > 0)
 }
 
 /// The text of a heading block as written (`### Knowledge` → `Knowledge`).
@@ -579,12 +608,9 @@ fn prose(
                     _ => push_block(&mut outside, raw),
                 }
             }
-            Event::Rule => {
-                // `---` separates levels in Monzo's prose frameworks: layout only.
-                if level.is_none() {
-                    push_block(&mut outside, raw);
-                }
-            }
+            // `---` separates levels in Monzo's prose frameworks: layout only.
+            Event::Rule if level.is_some() => {}
+            Event::Rule => push_block(&mut outside, raw),
             Event::Start(Tag::HtmlBlock) if raw.trim_start().starts_with("<!--") => {}
             Event::Start(tag) => {
                 let Some(n) = level else {

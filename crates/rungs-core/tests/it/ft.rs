@@ -172,11 +172,11 @@ fn keys_outside_the_schema_are_warnings_at_their_line_and_lose_nothing_else() {
     let family = "\
 name: Data
 summary: Data engineers.
-owner: data-guild
 levels:
   - id: one
     name: One
-    band: B1
+    owner: platform-guild
+owner: data-guild
 themes:
   - id: craft
     name: Craft
@@ -200,6 +200,15 @@ competencies:
     theme: craft
     summary: Reads the data catalogue.
     proficiency: Awareness
+  - id: 00000000-0000-4000-8000-000000000004
+    level: one
+    summary: No theme here.
+  - id: 00000000-0000-4000-8000-000000000005
+    level: one
+    theme: craft
+    summary: Has a link without a URL.
+    supportingUrls:
+      - label: Nowhere
 ";
     let mut set = SourceSet::new();
     set.insert("data/job-families/data.yml", family);
@@ -207,8 +216,9 @@ competencies:
     let text = describe(&imported.diagnostics.clone().sorted());
     assert!(imported.diagnostics.errors() == 0, "{text}");
     for (line, key) in [
-        (3, "owner"),
-        (7, "band"),
+        // The family's `owner`, not the level's one above it.
+        (7, "owner"),
+        (6, "owner"),
         (11, "colour"),
         (18, "weight"),
         (22, "archived"),
@@ -224,10 +234,18 @@ competencies:
         text.contains("data.yml:23:") && text.contains("has no `summary`"),
         "{text}"
     );
+    assert!(
+        text.contains("data.yml:31:") && text.contains("has no `level` or no `theme`"),
+        "{text}"
+    );
+    assert!(
+        text.contains("data.yml:38:") && text.contains("has no `url`") && text.contains("Nowhere"),
+        "{text}"
+    );
     // The competency with its unknown keys is imported, link and all; the
     // one without an id gets a derived id.
     let level = &imported.framework.tracks[0].levels[0];
-    assert_eq!(level.statements.len(), 2, "{text}");
+    assert_eq!(level.statements.len(), 3, "{text}");
     assert_eq!(level.statements[0].links.len(), 1);
     assert!(!level.statements[1].explicit_id && !level.statements[1].id.is_empty());
     assert!(

@@ -7,6 +7,7 @@ mod hugo;
 mod hugo_gitlab;
 mod importers;
 mod map;
+mod monzo;
 mod no_panic;
 mod properties;
 mod relink;

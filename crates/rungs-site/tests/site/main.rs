@@ -712,3 +712,47 @@ fn logo_and_extra_css_are_local_unless_external_urls_are_allowed() {
         "{sheets:?}"
     );
 }
+
+#[test]
+fn statement_links_show_beside_their_statement_and_extends_areas_limits_inheritance() {
+    let mut sources = SourceSet::new();
+    sources.insert(
+        "rungs.toml",
+        "title = \"T\"\n[[areas]]\nid = \"craft\"\ntitle = \"Craft\"\n[[areas]]\nid = \"people\"\ntitle = \"People\"\n",
+    );
+    sources.insert("tracks/base/_index.md", "---\ntitle: Base\n---\n");
+    sources.insert(
+        "tracks/base/one.md",
+        "---\ntitle: One\nrank: 1\n---\n\n## Craft\n- You write clear code.\n## People\n- You welcome newcomers.\n",
+    );
+    sources.insert(
+        "tracks/web/_index.md",
+        "---\ntitle: Web\nextends: base\nextends_areas: [craft]\n---\n",
+    );
+    sources.insert(
+        "tracks/web/one.md",
+        "---\ntitle: Web One\nrank: 1\n---\n\n## Craft\n- You build accessible pages.\n  - Link: [Accessibility \\[guide\\]](https://example.org/a11y?x=1\\&y=2)\n  - Link: [Bad](javascript:alert\\(1\\))\n",
+    );
+    let loaded = rungs_core::load(&sources).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(loaded.diagnostics.errors(), 0, "{:?}", loaded.diagnostics);
+    let site = build(&loaded.framework, &sources).unwrap_or_else(|e| panic!("{e}"));
+    let page = html(&site, &rungs_site::urls::level("web", "one"));
+    let links: Vec<(String, String)> = page
+        .select(&sel("li.statement ul.links a"))
+        .map(|a| {
+            (
+                a.text().collect::<String>(),
+                a.value().attr("href").unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        links.first().map(|(t, u)| (t.as_str(), u.as_str())),
+        Some(("Accessibility [guide]", "https://example.org/a11y?x=1&y=2"))
+    );
+    let text = page.root_element().html();
+    assert!(!text.contains("javascript:"), "{text}");
+    // Craft is inherited from base; People is not, as extends_areas says.
+    assert!(text.contains("You write clear code."), "{text}");
+    assert!(!text.contains("You welcome newcomers."), "{text}");
+}
