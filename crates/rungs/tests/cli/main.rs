@@ -233,11 +233,13 @@ fn hugo_import_of_infracloud() {
     }
     let dir = tmp();
     let out = dir.path().join("ic");
+    // The site's home page is outside the ladder: a part of the source the
+    // import leaves out, so the exit code says so until the loss is accepted.
     let o = rungs(
         &["import", "hugo", "--dry-run", path(&site), path(&out)],
         dir.path(),
     );
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(
         stderr(&o).contains("1 tracks, 5 levels, 8 areas"),
         "{}",
@@ -245,6 +247,16 @@ fn hugo_import_of_infracloud() {
     );
     assert!(!out.exists(), "dry run wrote files");
     let o = rungs(&["import", "hugo", path(&site), path(&out)], dir.path());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("error[not-imported]") && !out.exists(),
+        "{}",
+        stderr(&o)
+    );
+    let o = rungs(
+        &["import", "hugo", "--accept-loss", path(&site), path(&out)],
+        dir.path(),
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(
         stderr(&o).contains("warning[not-imported]"),
@@ -271,7 +283,15 @@ fn hugo_import_of_gitlab_handbook() {
     }
     let dir = tmp();
     let out = dir.path().join("gl");
+    // A few lines of the source cannot be placed (a broken shortcode among
+    // them): errors, so nothing is written until the loss is accepted.
     let o = rungs(&["import", "hugo", path(&site), path(&out)], dir.path());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(!out.exists());
+    let o = rungs(
+        &["import", "hugo", "--accept-loss", path(&site), path(&out)],
+        dir.path(),
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     // Infrastructure and its Distribution specialty; missing includes reported.
     assert!(stderr(&o).contains("read 2 tracks"), "{}", stderr(&o));

@@ -117,7 +117,7 @@ fn expand<'a>(
         }
         if t.contains("{{") {
             diags.push(
-                Diagnostic::warning(
+                Diagnostic::error(
                     Code::NotImported,
                     "shortcode not understood (a malformed `{{% … %}}`?) is not imported",
                 )
@@ -430,8 +430,10 @@ fn flush_group(group: &mut Option<Statement>, statements: &mut Vec<Statement>) {
     }
 }
 
+/// Content of the source that the import leaves out: an error, so nothing
+/// is written unless the user accepts the loss (`--accept-loss`).
 fn lost(l: &Line<'_>, what: &str) -> Diagnostic {
-    Diagnostic::warning(Code::NotImported, format!("{what} is not imported"))
+    Diagnostic::error(Code::NotImported, format!("{what} is not imported"))
         .at(&l.file.line_span(l.line))
         .help("add it to the imported level page by hand if it matters")
 }

@@ -248,7 +248,7 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
         let is_track_dir = track_dirs.iter().any(|t| t == dir);
         if !in_root(&p.key) {
             diags.push(
-                Diagnostic::warning(
+                Diagnostic::error(
                     Code::NotImported,
                     format!(
                         "`{}` is outside the ladder section `content/{root}` and is not imported",
@@ -328,7 +328,7 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
             framework.description = p.matter.description.clone();
         } else if name == "_index" {
             diags.push(
-                Diagnostic::warning(
+                Diagnostic::error(
                     Code::NotImported,
                     format!(
                         "section page `{}` has no ladder in it and is not imported",
@@ -735,7 +735,8 @@ struct Cell {
 
 fn parse_body(p: &ContentPage, areas: &AreaIndex, diags: &mut Vec<Diagnostic>) -> LevelBody {
     let text = p.file.text();
-    parse_level_body(
+    let from = diags.len();
+    let body = parse_level_body(
         &p.file,
         &text[p.body_start..],
         p.body_start,
@@ -744,7 +745,16 @@ fn parse_body(p: &ContentPage, areas: &AreaIndex, diags: &mut Vec<Diagnostic>) -
             allow_indicators: true,
         },
         diags,
-    )
+    );
+    // In a framework's own page, text that is not a statement stays in the
+    // file (a warning); in an import it is left out of what is written:
+    // an error, unless the user accepts the loss.
+    for d in &mut diags[from..] {
+        if d.code == Code::NotAStatement {
+            d.severity = crate::diagnostic::Severity::Error;
+        }
+    }
+    body
 }
 
 /// Splits an indicators section into cells: `<td>` contents, Markdown table
@@ -901,7 +911,7 @@ fn read_level(
         let at = p.body_start + i;
         let line = p.file.span(at, at + 2);
         d.push(
-            Diagnostic::warning(
+            Diagnostic::error(
                 Code::NotImported,
                 "Hugo shortcode in a level page is not imported",
             )
