@@ -4,7 +4,7 @@ use crate::areas::AreaIndex;
 use crate::model::{Framework, Statement};
 
 /// The header row.
-pub const COLUMNS: [&str; 12] = [
+pub const COLUMNS: [&str; 13] = [
     "track",
     "level",
     "level_title",
@@ -17,6 +17,7 @@ pub const COLUMNS: [&str; 12] = [
     "name",
     "text",
     "examples",
+    "links",
 ];
 
 /// What the CSV export does with cells a spreadsheet would run as formulas.
@@ -80,6 +81,13 @@ pub fn to_csv_with(framework: &Framework, formulas: Formulas) -> Result<String, 
             for (s, parent) in rows {
                 let area_path = areas.path_title(&s.area);
                 let examples = s.examples.join(" | ");
+                // One Markdown link per line, `[title](url)`: read back exactly.
+                let links = s
+                    .links
+                    .iter()
+                    .map(|l| l.markdown())
+                    .collect::<Vec<_>>()
+                    .join("\n");
                 let record = [
                     track.id.as_str(),
                     level.id.as_str(),
@@ -93,6 +101,7 @@ pub fn to_csv_with(framework: &Framework, formulas: Formulas) -> Result<String, 
                     s.name.as_deref().unwrap_or(""),
                     s.text.as_str(),
                     examples.as_str(),
+                    links.as_str(),
                 ];
                 match formulas {
                     Formulas::Neutralise => {

@@ -483,18 +483,26 @@ fn by_statement(table: &Table<'_>, stem: &str, framework: &mut Framework, diags:
         col(&["name"]),
         col(&["examples", "example"]),
     );
+    let links_c = col(&["links", "link"]);
     let known: Vec<Option<usize>> = vec![
         text_c, level_c, track_c, title_c, rank_c, grade_c, area_c, path_c, id_c, parent_c, name_c,
-        examples_c,
+        examples_c, links_c,
     ];
     // One warning for all unknown columns: a header of 100,000 unknown
     // columns once gave 100,000 warnings, each showing the whole header line.
-    let unknown: Vec<&str> = header
+    let unknown_at: Vec<usize> = header
         .iter()
         .enumerate()
         .filter(|(i, h)| !known.contains(&Some(*i)) && !h.trim().is_empty())
-        .map(|(_, h)| h.as_str())
+        .map(|(i, _)| i)
         .collect();
+    let unknown: Vec<&str> = unknown_at.iter().map(|&i| header[i].as_str()).collect();
+    // A column with text in it is content left out (an error); an empty one
+    // loses nothing (a warning).
+    let filled = unknown_at.iter().any(|&i| {
+        rows.iter()
+            .any(|(_, r)| r.get(i).is_some_and(|c| !c.trim().is_empty()))
+    });
     if !unknown.is_empty() {
         const SHOWN: usize = 10;
         let mut names: Vec<String> = unknown
@@ -510,13 +518,19 @@ fn by_statement(table: &Table<'_>, stem: &str, framework: &mut Framework, diags:
         } else {
             "columns"
         };
+        let message = format!(
+            "{what} {} {} not imported",
+            names.join(", "),
+            if unknown.len() == 1 { "is" } else { "are" }
+        );
+        let d = if filled {
+            Diagnostic::error(Code::NotImported, message)
+        } else {
+            Diagnostic::warning(Code::NotImported, message)
+        };
         diags.push(
-            Diagnostic::warning(
-                Code::NotImported,
-                format!("{what} {} {} not imported", names.join(", "), if unknown.len() == 1 { "is" } else { "are" }),
-            )
-            .at(&header_span(file, table.header_line as usize))
-            .help("recognised columns: track, level, level_title, rank, grade, area, area_path, statement_id, parent_id, name, text, examples"),
+            d.at(&header_span(file, table.header_line as usize))
+                .help("recognised columns: track, level, level_title, rank, grade, area, area_path, statement_id, parent_id, name, text, examples, links"),
         );
     }
     let cell = |row: &[String], c: Option<usize>| {
@@ -635,7 +649,7 @@ fn by_statement(table: &Table<'_>, stem: &str, framework: &mut Framework, diags:
             examples: cell(row, examples_c)
                 .map(|e| e.split(" | ").map(|x| x.trim().to_string()).collect())
                 .unwrap_or_default(),
-            links: Vec::new(),
+            links: read_links(cell(row, links_c).as_deref(), &span, diags),
             children: Vec::new(),
             span: span.clone(),
         };
@@ -684,6 +698,36 @@ fn header_span(file: &SourceFile, header_line: usize) -> crate::model::Span {
         .find(',')
         .map_or(line.end, |i| line.start + i);
     file.span(line.start, end)
+}
+
+/// The `links` cell: one Markdown link, `[title](url)`, per line (as the
+/// CSV export writes them). A line that is not one link is an error: it
+/// would otherwise be lost.
+fn read_links(
+    cell: Option<&str>,
+    span: &crate::model::Span,
+    diags: &mut Diagnostics,
+) -> Vec<crate::model::StatementLink> {
+    let mut out = Vec::new();
+    for line in cell
+        .unwrap_or("")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+    {
+        match crate::load::markdown::link_bullet(&format!("Link: {line}")) {
+            Some(link) => out.push(link),
+            None => diags.push(
+                Diagnostic::error(
+                    Code::NotImported,
+                    format!("`{line}` in the links column is not a link and is not imported"),
+                )
+                .at(span)
+                .help("write one link per line as [title](https://...)"),
+            ),
+        }
+    }
+    out
 }
 
 /// The children list of the statement at `path` (indexes from the level's statements down).

@@ -276,7 +276,11 @@ fn csv_matrix_layout_and_its_errors() {
         text.contains("latin1.csv:2:") && text.contains("not UTF-8"),
         "{text}"
     );
-    assert!(text.contains("column `colour` is not imported"), "{text}");
+    // A column with text in it is content left out: an error.
+    assert!(
+        text.contains("error[not-imported] rows.csv:1:1: column `colour` is not imported"),
+        "{text}"
+    );
     assert!(
         text.contains("rows.csv:3:") && text.contains("no level or no text"),
         "{text}"
@@ -481,5 +485,47 @@ fn csv_ranks_out_of_range_are_errors_with_row_and_column() {
         ranks
             .iter()
             .all(|d| d.severity == rungs_core::Severity::Error)
+    );
+}
+
+#[test]
+fn statement_links_survive_a_csv_round_trip() {
+    let mut fw = rungs_core::load(&SourceSet::example())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .framework;
+    fw.tracks[0].levels[0].statements[0].links = vec![
+        rungs_core::model::StatementLink {
+            title: "Guide (v2) [draft]".into(),
+            url: "https://docs.example/guide?a=1&b=(2)".into(),
+        },
+        rungs_core::model::StatementLink {
+            title: "Second".into(),
+            url: "https://docs.example/two".into(),
+        },
+    ];
+    let csv = rungs_core::export::csv::to_csv(&fw).unwrap_or_else(|e| panic!("{e}"));
+    let mut set = SourceSet::new();
+    set.insert("ladder.csv", csv.clone());
+    let imported = rungs_core::import::csv::import(&set).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        imported.diagnostics.errors(),
+        0,
+        "{}",
+        describe(&imported.diagnostics.sorted())
+    );
+    let again =
+        rungs_core::export::csv::to_csv(&imported.framework).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(again, csv);
+    let first = &imported.framework.tracks[0].levels[0].statements[0];
+    assert_eq!(first.links, fw.tracks[0].levels[0].statements[0].links);
+    // A cell that is not a link is an error, not silently dropped.
+    let mut bad = SourceSet::new();
+    bad.insert("bad.csv", "level,text,links\nL1,You learn.,just words\n");
+    let imported = rungs_core::import::csv::import(&bad).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        imported.diagnostics.errors(),
+        1,
+        "{}",
+        describe(&imported.diagnostics.sorted())
     );
 }

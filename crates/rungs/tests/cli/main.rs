@@ -170,7 +170,7 @@ fn exports_json_csv_markdown_and_schema() {
     assert_eq!(
         lines.next(),
         Some(
-            "track,level,level_title,rank,grade,area,area_path,statement_id,parent_id,name,text,examples"
+            "track,level,level_title,rank,grade,area,area_path,statement_id,parent_id,name,text,examples,links"
         )
     );
     assert!(lines.count() > 50);
