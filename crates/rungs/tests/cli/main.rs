@@ -1115,5 +1115,24 @@ fn hugo_export_builds_with_plain_hugo_and_imports_back() {
     assert!(
         exported.is_some() && exported == imported,
         "{exported:?} != {imported:?}"
-    );
+    ); // Ranks, grades, kinds, extends and branches come back too.
+    let shape = |dir: &Path| -> Vec<String> {
+        let o = rungs(&["export", path(dir), "--format", "json"], dir);
+        let json: serde_json::Value =
+            serde_json::from_str(&stdout(&o)).unwrap_or_else(|e| panic!("{e}: {}", stderr(&o)));
+        let mut out = Vec::new();
+        for t in json["tracks"].as_array().into_iter().flatten() {
+            out.push(format!(
+                "{} {} {} {}",
+                t["id"], t["kind"], t["extends"], t["branch"]
+            ));
+            for l in t["levels"].as_array().into_iter().flatten() {
+                out.push(format!("  {} {} {}", l["id"], l["rank"], l["grade"]));
+            }
+        }
+        out
+    };
+    let (original, again) = (shape(&ex), shape(&back));
+    assert!(original.len() > 10);
+    assert_eq!(again, original);
 }

@@ -53,6 +53,28 @@ struct HugoMatter {
     weight: Option<i64>,
     #[serde(alias = "linkTitle", alias = "LinkTitle")]
     linktitle: Option<String>,
+    // What `rungs export --format hugo` keeps in the front matter, so an
+    // exported site imports back to the same ladder.
+    /// A level's rank.
+    rank: Option<u32>,
+    /// A level's grade.
+    grade: Option<String>,
+    /// A track's kind (`ic`, `management`).
+    kind: Option<String>,
+    /// The track a track extends.
+    extends: Option<String>,
+    /// Where a track branches off another.
+    branch: Option<crate::model::Branch>,
+}
+
+/// A level page's own rank and grade, when its front matter has them.
+fn level_matter(level: &mut Level, matter: &HugoMatter) {
+    if let Some(rank) = matter.rank.filter(|r| *r > 0) {
+        level.rank = rank;
+    }
+    if let Some(grade) = &matter.grade {
+        level.grade = Some(grade.clone());
+    }
 }
 
 const CONFIG_FILES: &[&str] = &[
@@ -262,13 +284,15 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
         }
         let body_text = &p.file.text()[p.body_start..];
         if is_track_dir && p.is_level && p.gitlab {
-            let level = gitlab_levels.remove(&p.key).unwrap_or_default();
+            let mut level = gitlab_levels.remove(&p.key).unwrap_or_default();
+            level_matter(&mut level, &p.matter);
             let entry = tracks.entry(dir.to_string()).or_default();
             entry.levels.push((p.matter.weight, level));
         } else if is_track_dir && p.is_level {
             let (body, cells) = std::mem::take(&mut bodies[level_no]);
             level_no += 1;
-            let level = read_level(p, name, body, &cells, &index, &mut diags);
+            let mut level = read_level(p, name, body, &cells, &index, &mut diags);
+            level_matter(&mut level, &p.matter);
             let entry = tracks.entry(dir.to_string()).or_default();
             entry.levels.push((p.matter.weight, level));
         } else if name == "_index" && is_track_dir {
@@ -280,6 +304,14 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
                 .clone()
                 .unwrap_or_else(|| last(dir).to_string());
             entry.track.description = p.matter.description.clone();
+            if let Some(kind) = p.matter.kind.as_deref() {
+                entry.track.kind = match kind {
+                    "management" | "manager" => crate::model::TrackKind::Management,
+                    _ => crate::model::TrackKind::Ic,
+                };
+            }
+            entry.track.extends = p.matter.extends.clone();
+            entry.track.branch = p.matter.branch.clone();
             let track_dir = format!("tracks/{}", slug(last(dir)));
             let body = convert(
                 &p.file,
@@ -395,7 +427,11 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
             .into_iter()
             .enumerate()
             .map(|(i, (_, mut l))| {
-                l.rank = i as u32 + 1;
+                // A rank written in the front matter is kept; the others
+                // follow the order.
+                if l.rank == 0 {
+                    l.rank = i as u32 + 1;
+                }
                 crate::ids::assign(&mut l);
                 l
             })
