@@ -2,6 +2,8 @@
 //! rungs.toml), the levels of every track at one grade are peers, "what an
 //! L5 is in Infrastructure and in Frontend".
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::model::{Framework, Grade, Level, Track};
@@ -46,20 +48,51 @@ pub fn by_grade(fw: &Framework) -> Vec<GradeRow<'_>> {
         .collect()
 }
 
+/// Every level by its grade (on the scale), indexed once so that finding a
+/// level's peers costs as much as the peers, not as much as the framework.
+#[derive(Debug, Default)]
+pub struct Peers<'a> {
+    by_grade: HashMap<&'a str, Vec<(&'a Track, &'a Level)>>,
+}
+
+impl<'a> Peers<'a> {
+    /// Indexes the graded levels of `fw`.
+    pub fn new(fw: &'a Framework) -> Peers<'a> {
+        let mut by_grade: HashMap<&'a str, Vec<(&'a Track, &'a Level)>> = HashMap::new();
+        for g in &fw.grades {
+            by_grade.entry(g.id.as_str()).or_default();
+        }
+        for t in &fw.tracks {
+            for l in &t.levels {
+                if let Some(list) = l.grade.as_deref().and_then(|g| by_grade.get_mut(g)) {
+                    list.push((t, l));
+                }
+            }
+        }
+        Peers { by_grade }
+    }
+
+    /// Up to `limit` levels of other tracks at the grade of `level` of
+    /// `track`, and how many more there are.
+    pub fn of(
+        &self,
+        track: &Track,
+        level: &Level,
+        limit: usize,
+    ) -> (Vec<(&'a Track, &'a Level)>, usize) {
+        let Some(all) = level.grade.as_deref().and_then(|g| self.by_grade.get(g)) else {
+            return (Vec::new(), 0);
+        };
+        let others = all.iter().filter(|(t, _)| t.id != track.id);
+        let shown: Vec<(&'a Track, &'a Level)> = others.clone().take(limit).copied().collect();
+        let more = others.count() - shown.len();
+        (shown, more)
+    }
+}
+
 /// The levels of other tracks at the same grade as `level` of `track`.
 pub fn peers<'a>(fw: &'a Framework, track: &Track, level: &Level) -> Vec<(&'a Track, &'a Level)> {
-    let Some(grade) = level.grade.as_deref() else {
-        return Vec::new();
-    };
-    if !fw.grades.iter().any(|g| g.id == grade) {
-        return Vec::new();
-    }
-    fw.tracks
-        .iter()
-        .filter(|t| t.id != track.id)
-        .flat_map(|t| t.levels.iter().map(move |l| (t, l)))
-        .filter(|(_, l)| l.grade.as_deref() == Some(grade))
-        .collect()
+    Peers::new(fw).of(track, level, usize::MAX).0
 }
 
 /// A grade as people read it: `L5 · Middle+` when the scale names it.

@@ -125,7 +125,13 @@ impl SourceFile {
         }
         let line_index = self.line_starts.partition_point(|&s| s <= start) - 1;
         let line_start = self.line_starts[line_index];
-        let column = self.chars_before(start) - self.chars_before(line_start) + 1;
+        // Most lines are short: count their characters directly; a very
+        // long line goes through the blocks, in O(CHAR_BLOCK).
+        let column = if start - line_start <= CHAR_BLOCK {
+            count_chars(&text.as_bytes()[line_start..start])
+        } else {
+            self.chars_before(start) - self.chars_before(line_start)
+        } + 1;
         Span {
             file: self.path.clone(),
             start,

@@ -486,19 +486,32 @@ pub fn check_control_characters(
     sources: &SourceSet,
     diags: &mut Diagnostics,
 ) {
+    use rayon::prelude::*;
     let mut raw_in: HashSet<&str> = HashSet::new();
-    for file in sources.iter() {
+    // Files are scanned in parallel; the few with a control character are
+    // reported in order.
+    let files: Vec<&crate::source::SourceFile> = sources.iter().collect();
+    let hits: Vec<(&crate::source::SourceFile, Vec<(usize, char)>)> = files
+        .par_iter()
+        .filter(|file| {
+            let path: &str = &file.path;
+            [".md", ".markdown", ".yaml", ".yml", ".toml"]
+                .iter()
+                .any(|ext| path.to_ascii_lowercase().ends_with(ext))
+                && !path.starts_with("static/")
+                && !path.starts_with("theme/")
+        })
+        .map(|file| {
+            (
+                *file,
+                crate::text::hidden_controls(file.text()).collect::<Vec<_>>(),
+            )
+        })
+        .filter(|(_, found)| !found.is_empty())
+        .collect();
+    for (file, found) in hits {
         let path: &str = &file.path;
-        let is_content = [".md", ".markdown", ".yaml", ".yml", ".toml"]
-            .iter()
-            .any(|ext| path.to_ascii_lowercase().ends_with(ext))
-            && !path.starts_with("static/")
-            && !path.starts_with("theme/");
-        if !is_content {
-            continue;
-        }
-        let found: Vec<(usize, char)> = crate::text::hidden_controls(file.text()).collect();
-        if !found.is_empty() {
+        {
             raw_in.insert(path);
         }
         for (i, &(offset, c)) in found.iter().enumerate().take(CONTROLS_PER_FILE) {
@@ -519,14 +532,18 @@ pub fn check_control_characters(
     // the file looks clean, the title does not. Reported at the title's or
     // statement's own position, once per file that had no raw one.
     let mut strings: Vec<(&str, &Span)> = Vec::new();
+    let has_control = |text: &str| text.chars().any(crate::text::is_hidden_control);
     for track in &framework.tracks {
         strings.push((&track.title, &track.span));
         for level in &track.levels {
             strings.push((&level.title, &level.span));
             let mut stack: Vec<&Statement> = level.statements.iter().collect();
             while let Some(st) = stack.pop() {
-                strings.push((&st.text, &st.span));
-                if let Some(name) = &st.name {
+                // Only what holds a control character is kept for reporting.
+                if has_control(&st.text) {
+                    strings.push((&st.text, &st.span));
+                }
+                if let Some(name) = st.name.as_deref().filter(|n| has_control(n)) {
                     strings.push((name, &st.span));
                 }
                 stack.extend(&st.children);

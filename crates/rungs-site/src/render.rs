@@ -143,8 +143,10 @@ struct LevelView {
     rank: u32,
     /// The grade as people read it (`L5 · Middle+`).
     grade: Option<String>,
-    /// The levels of other tracks at the same grade.
+    /// The levels of other tracks at the same grade (the first few).
     peers: Vec<Link>,
+    /// How many more levels share the grade (listed on the grades page).
+    peers_more: usize,
     summary: Option<String>,
     introduction_html: Option<String>,
     tenure: Option<String>,
@@ -237,6 +239,8 @@ struct Ctx<'a> {
     nav_index: HashMap<String, usize>,
     /// Area id to its position in `areas.order`.
     area_positions: HashMap<String, usize>,
+    /// Levels by grade, for each level page's peers.
+    peers: rungs_core::grades::Peers<'a>,
     /// `site`, `nav` and each of `tracks`, as template values.
     site_value: Value,
     nav_value: Value,
@@ -529,6 +533,7 @@ pub fn render_site(
     let ctx = Ctx {
         fw,
         area_positions,
+        peers: rungs_core::grades::Peers::new(fw),
         index: TrackIndex::new(fw),
         nav_index,
         site_value: Value::from(minijinja::value::Serde(&site)),
@@ -886,8 +891,12 @@ fn key(track: &Track, level: &Level) -> String {
     format!("{}/{}", track.id, level.id)
 }
 
+/// How many peers at the same grade a level page lists; the grades page has them all.
+const SHOWN_PEERS: usize = 8;
+
 fn level_view(ctx: &Ctx<'_>, track: &Track, level: &Level, index: usize) -> LevelView {
     let ladder = ctx.index.ladder(track);
+    let (peers, peers_more) = ctx.peers.of(track, level, SHOWN_PEERS);
     let link = |(t, l): &(&Track, &Level)| Link {
         title: l.title.clone(),
         url: urls::level(&t.id, &l.id),
@@ -978,13 +987,14 @@ fn level_view(ctx: &Ctx<'_>, track: &Track, level: &Level, index: usize) -> Leve
             .grade
             .as_deref()
             .map(|g| rungs_core::grades::label(ctx.fw, g)),
-        peers: rungs_core::grades::peers(ctx.fw, track, level)
-            .into_iter()
+        peers: peers
+            .iter()
             .map(|(t, l)| Link {
                 title: format!("{} ({})", l.title, t.title),
                 url: urls::level(&t.id, &l.id),
             })
             .collect(),
+        peers_more,
         summary: level.summary.clone(),
         introduction_html: level.introduction.as_deref().map(|m| to_html(m, &place)),
         tenure: ind.tenure.as_ref().map(format_years),
