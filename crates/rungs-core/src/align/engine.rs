@@ -145,6 +145,14 @@ impl Batch {
         cosine(&self.vectors[i], &self.vectors[j])
     }
 
+    /// Cosine similarity of each of the first `split` documents with each of
+    /// the others: `result[i * (len - split) + j]` is `cosine(i, split + j)`,
+    /// computed through a term index (see [`cosine_matrix`]).
+    pub fn cosine_matrix(&self, split: usize) -> Vec<f64> {
+        let (a, b) = self.vectors.split_at(split.min(self.vectors.len()));
+        cosine_matrix(a, b)
+    }
+
     /// Up to `n` words that documents `i` and `j` share, the heaviest in
     /// both first; `text_i` is document `i`'s text, where the words are
     /// read back from.

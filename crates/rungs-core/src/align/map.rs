@@ -141,12 +141,9 @@ pub fn map_levels(
     let texts: Vec<String> = a.iter().chain(b).map(|l| level_text(l)).collect();
     let batch = Batch::new(&texts);
     let n = a.len();
-    let mut sim = vec![vec![0.0; b.len()]; a.len()];
-    for (i, row) in sim.iter_mut().enumerate() {
-        for (j, cell) in row.iter_mut().enumerate() {
-            *cell = batch.cosine(i, n + j);
-        }
-    }
+    // Every pair at once, through the engine's term index.
+    let all = batch.cosine_matrix(n);
+    let mut sim: Vec<Vec<f64>> = all.chunks(b.len()).map(<[f64]>::to_vec).collect();
     // Blend in per-area similarity where the areas correspond (averaged over
     // the areas either level says something about).
     if !shared_areas.is_empty() {
@@ -158,11 +155,11 @@ pub fn map_levels(
                 .map(|l| area_text(l, area_a))
                 .chain(b.iter().map(|l| area_text(l, area_b)))
                 .collect();
-            let areas = Batch::new(&texts);
+            let scores = Batch::new(&texts).cosine_matrix(n);
             for i in 0..a.len() {
                 for j in 0..b.len() {
                     if !texts[i].is_empty() || !texts[n + j].is_empty() {
-                        total[i][j] += areas.cosine(i, n + j);
+                        total[i][j] += scores[i * b.len() + j];
                         count[i][j] += 1;
                     }
                 }
@@ -242,10 +239,24 @@ fn align(sim: &[Vec<f64>], pins: &[(usize, usize)]) -> Result<Vec<(usize, usize)
         .map(|j| sim.iter().map(|r| r[j]).sum::<f64>() / n as f64)
         .collect();
     // A pin (i, j) keeps row i to column j, and the path from crossing it.
-    let blocked = |i: usize, j: usize| {
-        pins.iter()
-            .any(|&(pi, pj)| (pi == i && pj != j) || (i < pi && j > pj) || (i > pi && j < pj))
-    };
+    // The columns each row may take: its pin's, or between the pins above
+    // and below it. Worked out once, not per cell (a shared grade scale
+    // pins hundreds of levels).
+    let mut lo = vec![0usize; n];
+    let mut hi = vec![m.saturating_sub(1); n];
+    for &(pi, pj) in pins {
+        for (i, (l, h)) in lo.iter_mut().zip(hi.iter_mut()).enumerate() {
+            if i == pi {
+                *l = (*l).max(pj);
+                *h = (*h).min(pj);
+            } else if i > pi {
+                *l = (*l).max(pj);
+            } else {
+                *h = (*h).min(pj);
+            }
+        }
+    }
+    let blocked = |i: usize, j: usize| j < lo[i] || j > hi[i];
     let gain = |i: usize, j: usize| {
         if blocked(i, j) {
             f64::NEG_INFINITY

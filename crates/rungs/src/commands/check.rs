@@ -85,6 +85,10 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
             );
         }
     }
+    // As in `build`: the process ends here, and the operating system takes
+    // the memory back at once.
+    std::mem::forget(loaded.framework);
+    std::mem::forget(input);
     Ok(if failed {
         ExitCode::from(1)
     } else {

@@ -41,6 +41,9 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode> {
         });
     }
     let log = diff(&old, &new);
+    // The process ends after printing: freeing two large frameworks piece
+    // by piece would only delay the exit.
+    std::mem::forget((old, new));
     match args.format {
         DiffFormat::Json | DiffFormat::Idmap => {
             writeln!(out, "{}", serde_json::to_string_pretty(&log)?)?
