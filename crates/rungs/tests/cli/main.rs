@@ -32,6 +32,25 @@ fn core_fixture(path: &str) -> PathBuf {
         .join(path)
 }
 
+/// A public ladder from `../shared/fixtures`, or `None` (with a printed
+/// reason) when it is absent; under `RUNGS_REQUIRE_ALL=1` absence fails.
+fn shared_fixture(name: &str) -> Option<PathBuf> {
+    let site = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/fixtures")
+        .join(name);
+    if site.is_dir() {
+        return Some(site);
+    }
+    assert_ne!(
+        std::env::var("RUNGS_REQUIRE_ALL").as_deref(),
+        Ok("1"),
+        "RUNGS_REQUIRE_ALL=1 but {} is missing",
+        site.display()
+    );
+    eprintln!("skipped: {} is not present", site.display());
+    None
+}
+
 fn tmp() -> tempfile::TempDir {
     tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"))
 }
@@ -219,18 +238,9 @@ fn json_import_round_trips_through_the_cli() {
 
 #[test]
 fn hugo_import_of_infracloud() {
-    let site = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/fixtures/infracloud-career-ladders");
-    if !site.is_dir() {
-        assert_ne!(
-            std::env::var("RUNGS_REQUIRE_ALL").as_deref(),
-            Ok("1"),
-            "RUNGS_REQUIRE_ALL=1 but {} is missing",
-            site.display()
-        );
-        eprintln!("skipped: {} is not present", site.display());
+    let Some(site) = shared_fixture("infracloud-career-ladders") else {
         return;
-    }
+    };
     let dir = tmp();
     let out = dir.path().join("ic");
     // The site's home page is outside the ladder: a part of the source the
@@ -269,18 +279,9 @@ fn hugo_import_of_infracloud() {
 
 #[test]
 fn hugo_import_of_gitlab_handbook() {
-    let site = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/fixtures/gitlab-handbook-careers");
-    if !site.is_dir() {
-        assert_ne!(
-            std::env::var("RUNGS_REQUIRE_ALL").as_deref(),
-            Ok("1"),
-            "RUNGS_REQUIRE_ALL=1 but {} is missing",
-            site.display()
-        );
-        eprintln!("skipped: {} is not present", site.display());
+    let Some(site) = shared_fixture("gitlab-handbook-careers") else {
         return;
-    }
+    };
     let dir = tmp();
     let out = dir.path().join("gl");
     // A few lines of the source cannot be placed (a broken shortcode among
