@@ -361,7 +361,7 @@ fn import_family(
         // competency has no place, which is said rather than failing the file.
         let (Some(c_level), Some(c_theme)) = (c.level.as_deref(), c.theme.as_deref()) else {
             diags.push(
-                Diagnostic::warning(
+                Diagnostic::error(
                     Code::NotImported,
                     format!("{what} has no `level` or no `theme` and is not imported"),
                 )
@@ -378,7 +378,7 @@ fn import_family(
         };
         let Some(level) = target else {
             diags.push(
-                Diagnostic::warning(
+                Diagnostic::error(
                     Code::NotImported,
                     format!("competency for unknown level `{c_level}` is not imported"),
                 )
@@ -389,7 +389,7 @@ fn import_family(
         };
         if !theme_ids.contains(c_theme) {
             diags.push(
-                Diagnostic::warning(
+                Diagnostic::error(
                     Code::NotImported,
                     format!("competency for unknown theme `{c_theme}` is not imported"),
                 )
@@ -405,7 +405,7 @@ fn import_family(
             .filter(|s| !s.is_empty())
         else {
             diags.push(
-                Diagnostic::warning(
+                Diagnostic::error(
                     Code::NotImported,
                     format!("{what} has no `summary` (its text) and is not imported"),
                 )
@@ -425,7 +425,7 @@ fn import_family(
             );
             let Some(url) = u.url.as_deref().map(str::trim).filter(|u| !u.is_empty()) else {
                 diags.push(
-                    Diagnostic::warning(
+                    Diagnostic::error(
                         Code::NotImported,
                         format!(
                             "a supporting URL of {what} has no `url` and is not imported{}",

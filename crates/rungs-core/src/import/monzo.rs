@@ -271,7 +271,7 @@ pub fn import(src: &SourceSet) -> Result<Imported, ImportError> {
                 if content.level == 0 {
                     // Monzo numbers levels from 1; a rank 0 has no place on a ladder.
                     diags.push(
-                        Diagnostic::warning(
+                        Diagnostic::error(
                             Code::NotImported,
                             "criteria for `level: 0` are not imported: levels count from 1",
                         )
@@ -332,7 +332,7 @@ pub fn import(src: &SourceSet) -> Result<Imported, ImportError> {
             .all(|l| l.statements.is_empty() && l.introduction.is_none())
         {
             diags.push(
-                Diagnostic::warning(
+                Diagnostic::error(
                     Code::NotImported,
                     format!(
                         "`{}` has no `topics` and no `## Level N` sections, so no ladder{}",
@@ -629,7 +629,7 @@ fn prose(
                     }
                     (Some(_), Tag::List(_)) => in_list = true,
                     (Some(a), _) => diags.push(
-                        Diagnostic::warning(
+                        Diagnostic::error(
                             Code::NotImported,
                             format!("this block under topic `{a}` of level {n} is neither a paragraph nor a list and is not imported"),
                         )
