@@ -46,6 +46,24 @@ pub struct ServeConfig {
     pub generate: Option<PageGenerator>,
     /// Connection limits and timeouts.
     pub limits: Limits,
+    /// Shown the diagnostics of the first build and of every rebuild, as
+    /// `rungs check` would print them (the browser overlay shows the errors).
+    pub report: Option<Reporter>,
+}
+
+/// Receives the diagnostics of each build of the preview, with the files
+/// they point into.
+#[derive(Clone)]
+pub struct Reporter(pub Arc<Report>);
+
+/// The function behind a [`Reporter`]: the diagnostics of one build, and
+/// the files they point into.
+pub type Report = dyn Fn(&[rungs_core::Diagnostic], &SourceSet) + Send + Sync;
+
+impl std::fmt::Debug for Reporter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Reporter")
+    }
 }
 
 /// Adds pages that are not files of the framework (such as "how our levels
@@ -118,7 +136,7 @@ pub fn serve(
     // Loading and building are blocking and rayon-parallel: the first build
     // runs here, on this thread, before the runtime serves anything, and
     // rebuilds run on the watcher's thread (see the crate documentation).
-    let preview = Preview::start(root.as_deref(), config.generate)?;
+    let preview = Preview::start(root.as_deref(), config.generate, config.report)?;
     let _watcher = match &root {
         Some(root) => Some(watch::watch(root, preview.clone())?),
         None => None,

@@ -21,6 +21,8 @@ pub struct Built {
     pub overlay: Option<String>,
     /// Incremented on every rebuild.
     pub version: u64,
+    /// What loading found (errors and warnings), in order.
+    pub diagnostics: Vec<rungs_core::Diagnostic>,
     framework: Option<Framework>,
 }
 
@@ -34,6 +36,7 @@ struct Inner {
     root: Option<PathBuf>,
     sources: Mutex<Sources>,
     generate: Option<PageGenerator>,
+    report: Option<crate::Reporter>,
     built: RwLock<Arc<Built>>,
     reloads: broadcast::Sender<u64>,
 }
@@ -50,6 +53,7 @@ impl Preview {
     pub fn start(
         root: Option<&Path>,
         generate: Option<PageGenerator>,
+        report: Option<crate::Reporter>,
     ) -> Result<Preview, ServeError> {
         let sources = match root {
             Some(r) => SourceSet::read_dir(r).map_err(|source| ServeError::Read {
@@ -60,6 +64,9 @@ impl Preview {
         };
         let mut cache = LoadCache::default();
         let built = build(&sources, &mut cache, generate.as_ref(), None, 1);
+        if let Some(crate::Reporter(report)) = &report {
+            report(&built.diagnostics, &sources);
+        }
         let (reloads, _) = broadcast::channel(16);
         Ok(Preview {
             inner: Arc::new(Inner {
@@ -69,6 +76,7 @@ impl Preview {
                     cache,
                 }),
                 generate,
+                report,
                 built: RwLock::new(Arc::new(built)),
                 reloads,
             }),
@@ -164,6 +172,9 @@ impl Preview {
             (!rescan).then_some((&*previous, changed.as_slice())),
             previous.version + 1,
         );
+        if let Some(crate::Reporter(report)) = &self.inner.report {
+            report(&built.diagnostics, files);
+        }
         let version = built.version;
         let pages = built.site.files.len();
         if let Ok(mut slot) = self.inner.built.write() {
@@ -194,6 +205,7 @@ fn build(
                 site: Site::default(),
                 overlay: Some(overlay::message(&message)),
                 version,
+                diagnostics: Vec::new(),
                 framework: None,
             };
         }
@@ -227,6 +239,7 @@ fn build(
                 generated.err().map(|e| overlay::generated_pages(&e))
             },
             version,
+            diagnostics,
             // Only a clean build is a safe base for an incremental rebuild.
             framework: errors.is_empty().then_some(framework),
         },
@@ -234,6 +247,7 @@ fn build(
             site: Site::default(),
             overlay: Some(overlay::message(&e.to_string())),
             version,
+            diagnostics,
             framework: None,
         },
     }

@@ -41,8 +41,25 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode> {
             args.host
         );
     }
+    // Diagnostics in the terminal too, on start and on every rebuild, as
+    // `rungs check` prints them: the overlay shows errors only in the browser.
+    let shown_root = root.clone();
+    let report = rungs_preview::Reporter(std::sync::Arc::new(
+        move |diagnostics: &[rungs_core::Diagnostic], sources: &rungs_core::SourceSet| {
+            crate::render::print_all(diagnostics, sources, shown_root.as_deref());
+            let errors = diagnostics
+                .iter()
+                .filter(|d| d.severity == rungs_core::Severity::Error)
+                .count();
+            let warnings = diagnostics.len() - errors;
+            if errors + warnings > 0 {
+                eprintln!("{errors} error(s), {warnings} warning(s)");
+            }
+        },
+    ));
     let config = rungs_preview::ServeConfig {
         root,
+        report: Some(report),
         addr: std::net::SocketAddr::new(args.host, args.port),
         generate,
         limits: rungs_preview::Limits {

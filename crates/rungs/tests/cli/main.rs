@@ -1137,3 +1137,41 @@ fn hugo_export_builds_with_plain_hugo_and_imports_back() {
     assert!(original.len() > 10);
     assert_eq!(again, original);
 }
+
+#[test]
+fn serve_prints_diagnostics_on_start_and_on_every_rebuild() {
+    let dir = tmp();
+    let fw = dir.path().join("fw");
+    assert_eq!(
+        rungs(&["new", path(&fw)], dir.path()).status.code(),
+        Some(0)
+    );
+    let senior = fw.join("tracks/engineering/senior.md");
+    let text = std::fs::read_to_string(&senior).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&senior, text.replacen("## Delivery", "## Delivry", 1))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let (serve, before) = Serve::start_with(path(&fw), dir.path(), &[]);
+    let printed = before.join("\n");
+    assert!(
+        printed.contains("error[unknown-area]") && printed.contains("senior.md"),
+        "{printed}"
+    );
+    // A new mistake while serving is printed when the page is rebuilt.
+    std::fs::write(&senior, text.replacen("## Delivery", "## Deliverance", 1))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let mut seen = Vec::new();
+    while std::time::Instant::now() < deadline {
+        if let Ok(line) = serve
+            .lines
+            .recv_timeout(std::time::Duration::from_millis(200))
+        {
+            let found = line.contains("Deliverance");
+            seen.push(line);
+            if found {
+                return;
+            }
+        }
+    }
+    panic!("no diagnostic printed after the edit: {seen:?}");
+}
