@@ -148,6 +148,16 @@ impl TrackKind {
             TrackKind::Management => "management",
         }
     }
+
+    /// The kind a spelling names (`ic`, `individual-contributor`,
+    /// `management`, `manager`; any case), if any.
+    pub fn parse(name: &str) -> Option<TrackKind> {
+        match name.trim().to_lowercase().as_str() {
+            "ic" | "individual-contributor" => Some(TrackKind::Ic),
+            "management" | "manager" => Some(TrackKind::Management),
+            _ => None,
+        }
+    }
 }
 
 impl Track {

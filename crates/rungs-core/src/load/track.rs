@@ -114,12 +114,14 @@ fn require_title(file: &SourceFile, title: Option<&str>, diags: &mut Vec<Diagnos
 }
 
 fn parse_kind(matter: &TrackMatter, span: &Span, diags: &mut Vec<Diagnostic>) -> TrackKind {
-    match matter.kind.as_deref().map(|k| k.trim().to_lowercase()) {
-        None => TrackKind::Ic,
-        Some(k) if k == "ic" || k == "individual-contributor" => TrackKind::Ic,
-        Some(k) if k == "management" || k == "manager" => TrackKind::Management,
-        Some(k) => {
-            let help = crate::text::suggest_or(&k, ["ic", "management"], || {
+    let Some(k) = matter.kind.as_deref() else {
+        return TrackKind::Ic;
+    };
+    match TrackKind::parse(k) {
+        Some(kind) => kind,
+        None => {
+            let k = k.trim();
+            let help = crate::text::suggest_or(k, ["ic", "management"], || {
                 "use `ic` (individual contributor) or `management`".to_string()
             });
             diags.push(

@@ -304,11 +304,13 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
                 .clone()
                 .unwrap_or_else(|| last(dir).to_string());
             entry.track.description = p.matter.description.clone();
-            if let Some(kind) = p.matter.kind.as_deref() {
-                entry.track.kind = match kind {
-                    "management" | "manager" => crate::model::TrackKind::Management,
-                    _ => crate::model::TrackKind::Ic,
-                };
+            if let Some(kind) = p
+                .matter
+                .kind
+                .as_deref()
+                .and_then(crate::model::TrackKind::parse)
+            {
+                entry.track.kind = kind;
             }
             entry.track.extends = p.matter.extends.clone();
             entry.track.branch = p.matter.branch.clone();
