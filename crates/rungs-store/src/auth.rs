@@ -1,0 +1,221 @@
+//! Sign-in state: sessions, API tokens, one-time links. Only hashes of the
+//! secrets are stored.
+
+use sqlx::Row;
+
+use crate::model::{ApiToken, LinkPurpose, Person, Session, TokenScope};
+use crate::{Result, Store, StoreError, Write, hash_secret, now, secret};
+
+impl Store {
+    /// The password hash of the person with this email, if they have one and
+    /// are active.
+    pub async fn password_hash(&self, email: &str) -> Result<Option<(i64, String)>> {
+        let row = sqlx::query(
+            "SELECT id, password_hash FROM people WHERE email = $1 AND active = 1 AND password_hash IS NOT NULL",
+        )
+        .bind(email.trim().to_lowercase())
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| Ok((r.try_get("id")?, r.try_get("password_hash")?))).transpose()
+    }
+
+    /// The session behind a cookie's secret, if it is live and its person active.
+    pub async fn session(&self, secret: &str) -> Result<Option<Session>> {
+        let row = sqlx::query(
+            "SELECT s.person_id, s.csrf, s.expires_at FROM sessions s JOIN people p ON p.id = s.person_id
+             WHERE s.token_hash = $1 AND s.expires_at > $2 AND p.active = 1",
+        )
+        .bind(hash_secret(secret))
+        .bind(now())
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| {
+            Ok(Session {
+                person_id: r.try_get("person_id")?,
+                csrf: r.try_get("csrf")?,
+                expires_at: r.try_get("expires_at")?,
+            })
+        })
+        .transpose()
+    }
+
+    /// Starts a session for `person`: returns the cookie's secret. Not
+    /// audited as a change (signing in changes no data); the server logs it.
+    pub async fn create_session(&self, person: i64, lifetime_secs: i64) -> Result<(String, Session)> {
+        let token = secret()?;
+        let csrf = secret()?;
+        let at = now();
+        // Expired sessions go as new ones come, so the table stays small.
+        sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(at).execute(&self.pool).await?;
+        sqlx::query("INSERT INTO sessions (token_hash, person_id, csrf, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)")
+            .bind(hash_secret(&token))
+            .bind(person)
+            .bind(&csrf)
+            .bind(at)
+            .bind(at + lifetime_secs)
+            .execute(&self.pool)
+            .await?;
+        Ok((token, Session { person_id: person, csrf, expires_at: at + lifetime_secs }))
+    }
+
+    /// Ends a session.
+    pub async fn end_session(&self, secret: &str) -> Result<()> {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+            .bind(hash_secret(secret))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The live token behind a bearer secret, with its owner (active).
+    pub async fn api_token(&self, secret: &str) -> Result<Option<(ApiToken, Person)>> {
+        let row = sqlx::query(
+            "SELECT id, person_id, name, scope, created_at, revoked_at FROM api_tokens
+             WHERE token_hash = $1 AND revoked_at IS NULL",
+        )
+        .bind(hash_secret(secret))
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let token = token_from_row(&row)?;
+        match self.person(token.person_id).await? {
+            Some(p) if p.active => Ok(Some((token, p))),
+            _ => Ok(None),
+        }
+    }
+
+    /// A person's tokens, newest first.
+    pub async fn api_tokens(&self, person: i64) -> Result<Vec<ApiToken>> {
+        let rows = sqlx::query(
+            "SELECT id, person_id, name, scope, created_at, revoked_at FROM api_tokens WHERE person_id = $1 ORDER BY id DESC",
+        )
+        .bind(person)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(token_from_row).collect()
+    }
+
+    /// The person a one-time link is for, if it is live (not used, not expired).
+    pub async fn one_time_link(&self, secret: &str, purpose: LinkPurpose) -> Result<Option<Option<i64>>> {
+        let row = sqlx::query(
+            "SELECT person_id FROM one_time_links WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3",
+        )
+        .bind(hash_secret(secret))
+        .bind(purpose.as_str())
+        .bind(now())
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| Ok(r.try_get("person_id")?)).transpose()
+    }
+}
+
+fn token_from_row(r: &sqlx::any::AnyRow) -> Result<ApiToken> {
+    let scope: String = r.try_get("scope")?;
+    Ok(ApiToken {
+        id: r.try_get("id")?,
+        person_id: r.try_get("person_id")?,
+        name: r.try_get("name")?,
+        scope: TokenScope::parse(&scope).ok_or_else(|| StoreError::Invalid(format!("stored scope `{scope}`")))?,
+        created_at: r.try_get("created_at")?,
+        revoked_at: r.try_get("revoked_at")?,
+    })
+}
+
+impl Write {
+    /// Makes a one-time link for `purpose` (a setup link has no person):
+    /// returns its secret. Earlier live links of the same purpose and person
+    /// stop working.
+    pub async fn create_link(&mut self, purpose: LinkPurpose, person: Option<i64>, lifetime_secs: i64) -> Result<String> {
+        let token = secret()?;
+        let at = self.at;
+        sqlx::query(
+            "UPDATE one_time_links SET used_at = $1 WHERE purpose = $2 AND used_at IS NULL
+             AND (person_id = $3 OR (person_id IS NULL AND $4 = 1))",
+        )
+        .bind(at)
+        .bind(purpose.as_str())
+        .bind(person)
+        .bind(i64::from(person.is_none()))
+        .execute(self.conn())
+        .await?;
+        sqlx::query("INSERT INTO one_time_links (token_hash, purpose, person_id, expires_at) VALUES ($1, $2, $3, $4)")
+            .bind(hash_secret(&token))
+            .bind(purpose.as_str())
+            .bind(person)
+            .bind(at + lifetime_secs)
+            .execute(self.conn())
+            .await?;
+        let subject = person.map_or_else(|| "setup".to_string(), |p| format!("person:{p}"));
+        self.audit(&format!("link.{}", purpose.as_str()), &subject, None, None).await?;
+        Ok(token)
+    }
+
+    /// Uses a one-time link: true if it was live (and now is not).
+    pub async fn use_link(&mut self, secret: &str, purpose: LinkPurpose) -> Result<bool> {
+        let at = self.at;
+        let done = sqlx::query(
+            "UPDATE one_time_links SET used_at = $1 WHERE token_hash = $2 AND purpose = $3 AND used_at IS NULL AND expires_at > $1",
+        )
+        .bind(at)
+        .bind(hash_secret(secret))
+        .bind(purpose.as_str())
+        .execute(self.conn())
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Creates an API token for `person`: returns the listing and the secret
+    /// (shown once).
+    pub async fn create_token(&mut self, person: i64, name: &str, scope: TokenScope) -> Result<(ApiToken, String)> {
+        let name = name.trim();
+        if name.is_empty() || name.chars().count() > 100 {
+            return Err(StoreError::Invalid("a token needs a name of at most 100 characters".into()));
+        }
+        let token = format!("rungs_{}", secret()?);
+        let at = self.at;
+        let row = sqlx::query(
+            "INSERT INTO api_tokens (person_id, name, token_hash, scope, created_at) VALUES ($1, $2, $3, $4, $5)
+             RETURNING id, person_id, name, scope, created_at, revoked_at",
+        )
+        .bind(person)
+        .bind(name)
+        .bind(hash_secret(&token))
+        .bind(scope.as_str())
+        .bind(at)
+        .fetch_one(self.conn())
+        .await?;
+        let listing = token_from_row(&row)?;
+        self.audit("token.create", &format!("person:{person}"), None, crate::store::json(&listing)).await?;
+        Ok((listing, token))
+    }
+
+    /// Revokes one of `person`'s tokens.
+    pub async fn revoke_token(&mut self, person: i64, token: i64) -> Result<()> {
+        let at = self.at;
+        let done = sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND person_id = $3 AND revoked_at IS NULL")
+            .bind(at)
+            .bind(token)
+            .bind(person)
+            .execute(self.conn())
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound(format!("token {token}")));
+        }
+        self.audit("token.revoke", &format!("person:{person}"), None, crate::store::json(&token)).await
+    }
+
+    /// Makes `person` an administrator with this password hash (first start).
+    pub async fn create_first_admin(&mut self, email: &str, name: &str, password_hash: &str) -> Result<Person> {
+        let person = self
+            .create_person(crate::people::PersonFields {
+                email: email.into(),
+                name: name.into(),
+                role: crate::model::Role::Admin,
+                active: true,
+                ..Default::default()
+            })
+            .await?;
+        self.set_password_hash(person.id, Some(password_hash)).await?;
+        self.person(person.id).await
+    }
+}

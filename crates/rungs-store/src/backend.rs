@@ -1,0 +1,29 @@
+//! What differs between SQLite and PostgreSQL.
+
+use std::path::Path;
+
+use sqlx::AnyPool;
+
+use crate::Result;
+
+/// A database backend: how to migrate and back up. Queries are shared (see
+/// [`Store`](crate::Store)); each backend crate implements this and opens
+/// the pool.
+pub trait Backend: Send + Sync + std::fmt::Debug {
+    /// `sqlite` or `postgres`.
+    fn name(&self) -> &'static str;
+
+    /// Applies the backend's embedded migrations.
+    fn migrate<'a>(
+        &'a self,
+        pool: &'a AnyPool,
+    ) -> std::pin::Pin<Box<dyn Future<Output = Result<()>> + Send + 'a>>;
+
+    /// Writes a consistent copy of the database to `to`, online. Backends
+    /// that have their own tool (PostgreSQL's `pg_dump`) say so in the error.
+    fn backup<'a>(
+        &'a self,
+        pool: &'a AnyPool,
+        to: &'a Path,
+    ) -> std::pin::Pin<Box<dyn Future<Output = Result<()>> + Send + 'a>>;
+}

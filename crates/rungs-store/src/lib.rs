@@ -1,0 +1,48 @@
+//! The people data behind `rungs server`.
+//!
+//! - [`Store`]: every query, written once in the SQL that SQLite and
+//!   PostgreSQL share (`$1` placeholders, `RETURNING`, `ON CONFLICT`), run
+//!   through sqlx's `Any` driver. The backends (`rungs-store-sqlite`,
+//!   `rungs-store-postgres`) differ only in how they connect, migrate and back
+//!   up, which is the [`Backend`] trait; a copy of every query per backend
+//!   would drift.
+//! - [`Write`]: the only way to change anything. It takes the database's
+//!   write lock first, and refuses to commit a change that wrote no audit
+//!   entry, so every write is audited in its own transaction.
+//! - [`audit`]: the hash chain and its verification.
+//! - [`model`]: the domain types (people, teams, placements, rollouts).
+
+mod auth;
+mod backend;
+mod error;
+mod people;
+mod rollout;
+mod roster;
+mod store;
+mod time;
+
+pub mod audit;
+pub mod model;
+
+pub use backend::Backend;
+pub use error::{Result, StoreError};
+pub use people::{PersonFields, plausible_email};
+pub use rollout::Suggestion;
+pub use roster::{RosterChange, RosterPlan, RosterRow, RowProblem};
+pub use store::{Actor, Store, Write};
+pub use time::{now, today, valid_date};
+
+/// A random secret (setup links, sessions, API tokens): 32 bytes from the
+/// operating system, hex-encoded.
+pub fn secret() -> Result<String> {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).map_err(|e| StoreError::Invalid(format!("no randomness: {e}")))?;
+    Ok(hex::encode(bytes))
+}
+
+/// What the database keeps of a secret: its SHA-256, so a stolen database
+/// holds no usable session or token.
+pub fn hash_secret(secret: &str) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(secret.as_bytes()))
+}

@@ -1,0 +1,494 @@
+//! People, teams, reporting lines and placements.
+
+use serde::{Deserialize, Serialize};
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
+use utoipa::ToSchema;
+
+use crate::model::{NewPlacement, Person, Placement, PlacementReason, Role};
+use crate::store::json;
+use crate::{Result, Store, StoreError, Write, today, valid_date};
+
+/// A person and their current placement, in one row.
+pub(crate) const PERSON_SELECT: &str = "SELECT p.id, p.email, p.name, p.job_title, t.name AS team, p.manager_id,
+        pl.track, pl.level, p.start_date, p.active, p.role, p.version,
+        CASE WHEN p.password_hash IS NULL THEN 0 ELSE 1 END AS has_password
+    FROM people p
+    LEFT JOIN teams t ON t.id = p.team_id
+    LEFT JOIN placements pl ON pl.person_id = p.id AND pl.until_date IS NULL";
+
+/// The fields of a person that can be set.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct PersonFields {
+    /// Work email (stored lower case).
+    pub email: String,
+    /// Full name.
+    pub name: String,
+    /// Job title.
+    #[serde(default)]
+    pub job_title: String,
+    /// Team name; created if new.
+    #[serde(default)]
+    pub team: Option<String>,
+    /// Manager's person id.
+    #[serde(default)]
+    pub manager_id: Option<i64>,
+    /// Start date, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub start_date: Option<String>,
+    /// Whether they still work here.
+    #[serde(default = "yes")]
+    pub active: bool,
+    /// Their role in the app.
+    #[serde(default = "employee")]
+    pub role: Role,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn employee() -> Role {
+    Role::Employee
+}
+
+impl PersonFields {
+    /// Checks the fields and normalises the email and blanks.
+    pub fn checked(mut self) -> Result<PersonFields> {
+        self.email = self.email.trim().to_lowercase();
+        self.name = self.name.trim().to_string();
+        self.job_title = self.job_title.trim().to_string();
+        self.team = self.team.map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
+        self.start_date = self.start_date.map(|d| d.trim().to_string()).filter(|d| !d.is_empty());
+        if !plausible_email(&self.email) {
+            return Err(StoreError::Invalid(format!("`{}` is not an email address", self.email)));
+        }
+        if self.name.is_empty() {
+            return Err(StoreError::Invalid("a person needs a name".into()));
+        }
+        if let Some(d) = &self.start_date
+            && !valid_date(d)
+        {
+            return Err(StoreError::Invalid(format!("start date `{d}` is not a date (YYYY-MM-DD)")));
+        }
+        for (what, text) in [("name", &self.name), ("job title", &self.job_title)] {
+            if text.chars().count() > 200 || text.chars().any(char::is_control) {
+                return Err(StoreError::Invalid(format!("the {what} is too long or has control characters")));
+            }
+        }
+        Ok(self)
+    }
+}
+
+/// An address with one `@`, something on each side, no spaces: the rest is
+/// the identity provider's or the mail server's business.
+pub fn plausible_email(s: &str) -> bool {
+    let mut parts = s.split('@');
+    matches!((parts.next(), parts.next(), parts.next()), (Some(a), Some(b), None)
+        if !a.is_empty() && b.contains('.') && !b.starts_with('.') && !b.ends_with('.')
+            && s.len() <= 254 && !s.chars().any(|c| c.is_whitespace() || c.is_control()))
+}
+
+pub(crate) fn person_from_row(r: &AnyRow) -> Result<Person> {
+    let role: String = r.try_get("role")?;
+    Ok(Person {
+        id: r.try_get("id")?,
+        email: r.try_get("email")?,
+        name: r.try_get("name")?,
+        job_title: r.try_get("job_title")?,
+        team: r.try_get("team")?,
+        manager_id: r.try_get("manager_id")?,
+        track: r.try_get("track")?,
+        level: r.try_get("level")?,
+        start_date: r.try_get("start_date")?,
+        active: r.try_get::<i64, _>("active")? != 0,
+        role: Role::parse(&role).ok_or_else(|| StoreError::Invalid(format!("stored role `{role}`")))?,
+        version: r.try_get("version")?,
+        has_password: r.try_get::<i64, _>("has_password")? != 0,
+    })
+}
+
+fn placement_from_row(r: &AnyRow) -> Result<Placement> {
+    let reason: String = r.try_get("reason")?;
+    Ok(Placement {
+        id: r.try_get("id")?,
+        person_id: r.try_get("person_id")?,
+        track: r.try_get("track")?,
+        level: r.try_get("level")?,
+        from_date: r.try_get("from_date")?,
+        until_date: r.try_get("until_date")?,
+        reason: PlacementReason::parse(&reason)
+            .ok_or_else(|| StoreError::Invalid(format!("stored reason `{reason}`")))?,
+        decided_by: r.try_get("decided_by")?,
+        note: r.try_get("note")?,
+        revision: r.try_get("revision")?,
+        needs_review: r.try_get::<i64, _>("needs_review")? != 0,
+    })
+}
+
+impl Store {
+    /// One person, by id.
+    pub async fn person(&self, id: i64) -> Result<Option<Person>> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!("{PERSON_SELECT} WHERE p.id = $1")))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(person_from_row).transpose()
+    }
+
+    /// One person, by email (any case).
+    pub async fn person_by_email(&self, email: &str) -> Result<Option<Person>> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!("{PERSON_SELECT} WHERE p.email = $1")))
+            .bind(email.trim().to_lowercase())
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(person_from_row).transpose()
+    }
+
+    /// Everyone, by name.
+    pub async fn people(&self) -> Result<Vec<Person>> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!("{PERSON_SELECT} ORDER BY p.name, p.id")))
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(person_from_row).collect()
+    }
+
+    /// Everyone who reports to `manager`, directly or through others, by name.
+    pub async fn reports(&self, manager: i64) -> Result<Vec<Person>> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "WITH RECURSIVE chain (id) AS (
+                SELECT id FROM people WHERE manager_id = $1
+                UNION
+                SELECT p.id FROM people p JOIN chain c ON p.manager_id = c.id
+            )
+            {PERSON_SELECT} WHERE p.id IN (SELECT id FROM chain) AND p.id <> $1 ORDER BY p.name, p.id"
+        )))
+        .bind(manager)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(person_from_row).collect()
+    }
+
+    /// Whether `manager` is above `person` in the reporting lines.
+    pub async fn manages(&self, manager: i64, person: i64) -> Result<bool> {
+        if manager == person {
+            return Ok(false);
+        }
+        let row = sqlx::query(
+            "WITH RECURSIVE chain (id) AS (
+                SELECT manager_id FROM people WHERE id = $1 AND manager_id IS NOT NULL
+                UNION
+                SELECT p.manager_id FROM people p JOIN chain c ON p.id = c.id WHERE p.manager_id IS NOT NULL
+            )
+            SELECT COUNT(*) AS n FROM chain WHERE id = $2",
+        )
+        .bind(person)
+        .bind(manager)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(row.try_get::<i64, _>("n")? > 0)
+    }
+
+    /// Whether anyone reports to `person`.
+    pub async fn is_manager(&self, person: i64) -> Result<bool> {
+        let row = sqlx::query("SELECT COUNT(*) AS n FROM people WHERE manager_id = $1 AND active = 1")
+            .bind(person)
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(row.try_get::<i64, _>("n")? > 0)
+    }
+
+    /// How many active administrators there are.
+    pub async fn admin_count(&self) -> Result<i64> {
+        let row = sqlx::query("SELECT COUNT(*) AS n FROM people WHERE role = 'admin' AND active = 1")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(row.try_get("n")?)
+    }
+
+    /// How many people there are (active or not).
+    pub async fn people_count(&self) -> Result<i64> {
+        let row = sqlx::query("SELECT COUNT(*) AS n FROM people").fetch_one(&self.pool).await?;
+        Ok(row.try_get("n")?)
+    }
+
+    /// A person's placements, newest first.
+    pub async fn placements(&self, person: i64) -> Result<Vec<Placement>> {
+        let rows = sqlx::query(
+            "SELECT id, person_id, track, level, from_date, until_date, reason, decided_by, note, revision, needs_review
+             FROM placements WHERE person_id = $1 ORDER BY from_date DESC, id DESC",
+        )
+        .bind(person)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(placement_from_row).collect()
+    }
+
+    /// The open placements on levels that `keep` says are gone, for review.
+    pub async fn flag_placements(&self, actor: &crate::Actor, gone: &[(String, String)]) -> Result<i64> {
+        if gone.is_empty() {
+            return Ok(0);
+        }
+        let mut w = self.write(actor).await?;
+        let mut flagged = 0;
+        for (track, level) in gone {
+            let rows = sqlx::query(
+                "UPDATE placements SET needs_review = 1
+                 WHERE until_date IS NULL AND needs_review = 0 AND track = $1 AND level = $2 RETURNING id, person_id",
+            )
+            .bind(track)
+            .bind(level)
+            .fetch_all(w.conn())
+            .await?;
+            for r in rows {
+                let id: i64 = r.try_get("id")?;
+                let person: i64 = r.try_get("person_id")?;
+                flagged += 1;
+                w.audit(
+                    "placement.flag",
+                    &format!("person:{person}"),
+                    None,
+                    json(&serde_json::json!({"placement": id, "track": track, "level": level, "needs_review": true})),
+                )
+                .await?;
+            }
+        }
+        if flagged > 0 {
+            w.commit().await?;
+        }
+        Ok(flagged)
+    }
+}
+
+impl Write {
+    /// Creates a person; their email must be new.
+    pub async fn create_person(&mut self, fields: PersonFields) -> Result<Person> {
+        let fields = fields.checked()?;
+        let team = team_id(self.conn(), fields.team.as_deref()).await?;
+        if let Some(m) = fields.manager_id {
+            exists(self.conn(), m).await?;
+        }
+        let at = self.at;
+        let row = sqlx::query(
+            "INSERT INTO people (email, name, job_title, team_id, manager_id, start_date, active, role, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
+             ON CONFLICT (email) DO NOTHING RETURNING id",
+        )
+        .bind(&fields.email)
+        .bind(&fields.name)
+        .bind(&fields.job_title)
+        .bind(team)
+        .bind(fields.manager_id)
+        .bind(&fields.start_date)
+        .bind(i64::from(fields.active))
+        .bind(fields.role.as_str())
+        .bind(at)
+        .fetch_optional(self.conn())
+        .await?;
+        let Some(row) = row else {
+            return Err(StoreError::Conflict(format!("{} is already someone's email", fields.email)));
+        };
+        let id: i64 = row.try_get("id")?;
+        let person = self.person(id).await?;
+        self.audit("person.create", &format!("person:{id}"), None, json(&person)).await?;
+        Ok(person)
+    }
+
+    /// Changes a person, if `version` is still theirs (someone else's edit
+    /// in between is a conflict, never overwritten).
+    pub async fn update_person(&mut self, id: i64, version: i64, fields: PersonFields) -> Result<Person> {
+        let fields = fields.checked()?;
+        let before = self.person(id).await?;
+        if before.version != version {
+            return Err(StoreError::Conflict(format!(
+                "{} was changed by someone else since you opened it: reload to see their change",
+                before.name
+            )));
+        }
+        if let Some(m) = fields.manager_id {
+            exists(self.conn(), m).await?;
+            if m == id || self.in_chain_below(id, m).await? {
+                return Err(StoreError::Invalid(
+                    "that manager reports to this person: reporting lines cannot go round in a circle".into(),
+                ));
+            }
+        }
+        let team = team_id(self.conn(), fields.team.as_deref()).await?;
+        let at = self.at;
+        let done = sqlx::query(
+            "UPDATE people SET email = $1, name = $2, job_title = $3, team_id = $4, manager_id = $5,
+                start_date = $6, active = $7, role = $8, version = version + 1, updated_at = $9
+             WHERE id = $10 AND version = $11",
+        )
+        .bind(&fields.email)
+        .bind(&fields.name)
+        .bind(&fields.job_title)
+        .bind(team)
+        .bind(fields.manager_id)
+        .bind(&fields.start_date)
+        .bind(i64::from(fields.active))
+        .bind(fields.role.as_str())
+        .bind(at)
+        .bind(id)
+        .bind(version)
+        .execute(self.conn())
+        .await;
+        match done {
+            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+                return Err(StoreError::Conflict(format!("{} is already someone's email", fields.email)));
+            }
+            Err(e) => return Err(e.into()),
+            Ok(_) => {}
+        }
+        let after = self.person(id).await?;
+        self.audit("person.update", &format!("person:{id}"), json(&before), json(&after)).await?;
+        Ok(after)
+    }
+
+    /// A person, read inside this change.
+    pub async fn person(&mut self, id: i64) -> Result<Person> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!("{PERSON_SELECT} WHERE p.id = $1")))
+            .bind(id)
+            .fetch_optional(self.conn())
+            .await?;
+        match row {
+            Some(r) => person_from_row(&r),
+            None => Err(StoreError::NotFound(format!("person {id}"))),
+        }
+    }
+
+    /// Whether `candidate` reports (transitively) to `person`.
+    async fn in_chain_below(&mut self, person: i64, candidate: i64) -> Result<bool> {
+        let row = sqlx::query(
+            "WITH RECURSIVE chain (id) AS (
+                SELECT id FROM people WHERE manager_id = $1
+                UNION
+                SELECT p.id FROM people p JOIN chain c ON p.manager_id = c.id
+            )
+            SELECT COUNT(*) AS n FROM chain WHERE id = $2",
+        )
+        .bind(person)
+        .bind(candidate)
+        .fetch_one(self.conn())
+        .await?;
+        Ok(row.try_get::<i64, _>("n")? > 0)
+    }
+
+    /// Sets (or clears) a person's password hash.
+    pub async fn set_password_hash(&mut self, id: i64, hash: Option<&str>) -> Result<()> {
+        self.person(id).await?;
+        sqlx::query("UPDATE people SET password_hash = $1, version = version + 1 WHERE id = $2")
+            .bind(hash)
+            .bind(id)
+            .execute(self.conn())
+            .await?;
+        // A new password ends every session made with the old one.
+        sqlx::query("DELETE FROM sessions WHERE person_id = $1").bind(id).execute(self.conn()).await?;
+        self.audit("person.password", &format!("person:{id}"), None, None).await
+    }
+
+    /// Starts a new placement for `person`; the open one ends the day the
+    /// new one starts.
+    pub async fn place(&mut self, person: i64, new: &NewPlacement, revision: &str) -> Result<Placement> {
+        self.person(person).await?;
+        let placement = self.place_unaudited(person, new, revision).await?;
+        self.audit("placement.create", &format!("person:{person}"), None, json(&placement)).await?;
+        Ok(placement)
+    }
+
+    /// [`Write::place`] for callers that audit the change themselves.
+    pub(crate) async fn place_unaudited(&mut self, person: i64, new: &NewPlacement, revision: &str) -> Result<Placement> {
+        let from = new.from_date.clone().unwrap_or_else(today);
+        if !valid_date(&from) {
+            return Err(StoreError::Invalid(format!("`{from}` is not a date (YYYY-MM-DD)")));
+        }
+        let open = sqlx::query("SELECT id, from_date FROM placements WHERE person_id = $1 AND until_date IS NULL")
+            .bind(person)
+            .fetch_optional(self.conn())
+            .await?;
+        if let Some(open) = &open {
+            let open_from: String = open.try_get("from_date")?;
+            if open_from > from {
+                return Err(StoreError::Invalid(format!(
+                    "the current placement started on {open_from}, after {from}: record a correction from a later date"
+                )));
+            }
+            sqlx::query("UPDATE placements SET until_date = $1 WHERE id = $2")
+                .bind(&from)
+                .bind(open.try_get::<i64, _>("id")?)
+                .execute(self.conn())
+                .await?;
+        }
+        let decided_by = self.actor().person_id;
+        let at = self.at;
+        let row = sqlx::query(
+            "INSERT INTO placements (person_id, track, level, from_date, reason, decided_by, note, revision, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+             RETURNING id, person_id, track, level, from_date, until_date, reason, decided_by, note, revision, needs_review",
+        )
+        .bind(person)
+        .bind(&new.track)
+        .bind(&new.level)
+        .bind(&from)
+        .bind(new.reason.as_str())
+        .bind(decided_by)
+        .bind(new.note.trim())
+        .bind(revision)
+        .bind(at)
+        .fetch_one(self.conn())
+        .await?;
+        let placement = placement_from_row(&row)?;
+        sqlx::query("UPDATE people SET version = version + 1, updated_at = $1 WHERE id = $2")
+            .bind(at)
+            .bind(person)
+            .execute(self.conn())
+            .await?;
+        Ok(placement)
+    }
+
+    /// Replaces a person's personal data with placeholders, ends their
+    /// sessions and tokens, and keeps their placements (so counts per level
+    /// stay right).
+    pub async fn anonymise_person(&mut self, id: i64) -> Result<()> {
+        let before = self.person(id).await?;
+        let at = self.at;
+        sqlx::query(
+            "UPDATE people SET email = $1, name = $2, job_title = '', start_date = NULL, active = 0,
+                password_hash = NULL, role = 'employee', version = version + 1, updated_at = $3 WHERE id = $4",
+        )
+        .bind(format!("anonymised-{id}@invalid.invalid"))
+        .bind(format!("Former employee {id}"))
+        .bind(at)
+        .bind(id)
+        .execute(self.conn())
+        .await?;
+        sqlx::query("UPDATE placements SET note = '' WHERE person_id = $1").bind(id).execute(self.conn()).await?;
+        sqlx::query("UPDATE rollout_entries SET proposal_note = '', acknowledgement_note = '' WHERE person_id = $1")
+            .bind(id)
+            .execute(self.conn())
+            .await?;
+        sqlx::query("DELETE FROM sessions WHERE person_id = $1").bind(id).execute(self.conn()).await?;
+        sqlx::query("DELETE FROM api_tokens WHERE person_id = $1").bind(id).execute(self.conn()).await?;
+        sqlx::query("DELETE FROM one_time_links WHERE person_id = $1").bind(id).execute(self.conn()).await?;
+        self.audit("person.anonymise", &format!("person:{id}"), json(&before.id), None).await
+    }
+}
+
+async fn exists(conn: &mut AnyConnection, id: i64) -> Result<()> {
+    let row = sqlx::query("SELECT COUNT(*) AS n FROM people WHERE id = $1").bind(id).fetch_one(conn).await?;
+    if row.try_get::<i64, _>("n")? == 0 {
+        return Err(StoreError::NotFound(format!("person {id}")));
+    }
+    Ok(())
+}
+
+/// The id of the team named `name`, created if new.
+pub(crate) async fn team_id(conn: &mut AnyConnection, name: Option<&str>) -> Result<Option<i64>> {
+    let Some(name) = name else { return Ok(None) };
+    sqlx::query("INSERT INTO teams (name) VALUES ($1) ON CONFLICT (name) DO NOTHING")
+        .bind(name)
+        .execute(&mut *conn)
+        .await?;
+    let row = sqlx::query("SELECT id FROM teams WHERE name = $1").bind(name).fetch_one(conn).await?;
+    Ok(Some(row.try_get("id")?))
+}

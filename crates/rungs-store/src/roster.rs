@@ -1,0 +1,347 @@
+//! Roster sync: the people an HR system exports, upserted by email in one
+//! transaction. Planning and applying are the same code, so a dry run shows
+//! exactly what applying would do.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::{Deserialize, Serialize};
+use sqlx::Row;
+use utoipa::ToSchema;
+
+use crate::model::{NewPlacement, Person, PlacementReason};
+use crate::people::{PersonFields, person_from_row, team_id};
+use crate::store::json;
+use crate::{Result, Write, today};
+
+/// One person as the roster has them. Managers are named by email.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct RosterRow {
+    /// The line in the uploaded file (for messages), if it came from one.
+    #[serde(default)]
+    pub line: Option<u64>,
+    /// Work email: the key.
+    pub email: String,
+    /// Full name.
+    pub name: String,
+    /// Job title.
+    #[serde(default)]
+    pub job_title: String,
+    /// Team name.
+    #[serde(default)]
+    pub team: Option<String>,
+    /// The manager's work email.
+    #[serde(default)]
+    pub manager_email: Option<String>,
+    /// Start date, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub start_date: Option<String>,
+    /// Whether they still work here (default: yes).
+    #[serde(default)]
+    pub active: Option<bool>,
+    /// Track id, with `level`: their placement, for people who have none yet
+    /// or whose level the HR system changed.
+    #[serde(default)]
+    pub track: Option<String>,
+    /// Level id.
+    #[serde(default)]
+    pub level: Option<String>,
+}
+
+/// A problem with one row; nothing is written while any row has one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct RowProblem {
+    /// The line in the file (1 is the header), if known.
+    pub line: Option<u64>,
+    /// The column it is about, if one.
+    pub column: Option<String>,
+    /// What is wrong, in words.
+    pub message: String,
+}
+
+/// One person the import creates, changes or deactivates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct RosterChange {
+    /// The row's line, if it came from a file.
+    pub line: Option<u64>,
+    /// Their email.
+    pub email: String,
+    /// Their name.
+    pub name: String,
+    /// The fields that change (empty for a creation).
+    pub fields: Vec<String>,
+}
+
+/// What an import does (or, in a dry run, would do).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct RosterPlan {
+    /// People added.
+    pub creates: Vec<RosterChange>,
+    /// People changed.
+    pub updates: Vec<RosterChange>,
+    /// People not in the roster any more, made inactive (only when asked).
+    pub deactivations: Vec<RosterChange>,
+    /// Rows that change nothing.
+    pub unchanged: usize,
+}
+
+impl Write {
+    /// Upserts `rows` by email. With `deactivate_missing`, active people
+    /// absent from the roster become inactive (administrators excepted, so
+    /// an import never locks everyone out). On a problem, returns them all
+    /// and the caller must drop this change; on success the caller commits,
+    /// or drops it for a dry run.
+    pub async fn import_roster(
+        &mut self,
+        rows: &[RosterRow],
+        deactivate_missing: bool,
+        revision: &str,
+    ) -> Result<std::result::Result<RosterPlan, Vec<RowProblem>>> {
+        let existing: HashMap<String, Person> = {
+            let rows = sqlx::query(sqlx::AssertSqlSafe(format!("{} ORDER BY p.id", crate::people::PERSON_SELECT)))
+                .fetch_all(self.conn())
+                .await?;
+            rows.iter().map(person_from_row).map(|p| p.map(|p| (p.email.clone(), p))).collect::<Result<_>>()?
+        };
+        let mut problems = Vec::new();
+        let mut seen: HashMap<String, u64> = HashMap::new();
+        let mut checked: Vec<(&RosterRow, PersonFields)> = Vec::with_capacity(rows.len());
+        for (i, row) in rows.iter().enumerate() {
+            let line = row.line.unwrap_or(i as u64 + 1);
+            let fields = PersonFields {
+                email: row.email.clone(),
+                name: row.name.clone(),
+                job_title: row.job_title.clone(),
+                team: row.team.clone(),
+                manager_id: None,
+                start_date: row.start_date.clone(),
+                active: row.active.unwrap_or(true),
+                role: existing.get(&row.email.trim().to_lowercase()).map_or(crate::model::Role::Employee, |p| p.role),
+            };
+            match fields.checked() {
+                Ok(f) => {
+                    if let Some(first) = seen.insert(f.email.clone(), line) {
+                        problems.push(problem(line, "email", format!("{} is also on line {first}", f.email)));
+                    }
+                    checked.push((row, f));
+                }
+                Err(e) => problems.push(problem(line, "", e.to_string())),
+            }
+            if row.track.is_some() != row.level.is_some() {
+                problems.push(problem(line, "level", "give both a track and a level, or neither".into()));
+            }
+        }
+        // Managers: in this roster, or already here.
+        let mut manager_of: HashMap<&str, String> = HashMap::new();
+        for (row, f) in &checked {
+            let line = row.line.unwrap_or(0);
+            if let Some(m) = row.manager_email.as_deref().map(|m| m.trim().to_lowercase()).filter(|m| !m.is_empty()) {
+                if m == f.email {
+                    problems.push(problem(line, "manager", format!("{} cannot be their own manager", f.email)));
+                } else if !seen.contains_key(&m) && !existing.contains_key(&m) {
+                    problems.push(problem(line, "manager", format!("manager {m} is neither in this file nor already known")));
+                } else {
+                    manager_of.insert(f.email.as_str(), m);
+                }
+            }
+        }
+        // Reporting lines must not go round in a circle, counting people
+        // already here whose manager this file does not set.
+        let by_id: HashMap<i64, &str> = existing.values().map(|p| (p.id, p.email.as_str())).collect();
+        let manager_email_of = |email: &str| -> Option<String> {
+            if seen.contains_key(email) {
+                manager_of.get(email).cloned()
+            } else {
+                existing.get(email)?.manager_id.and_then(|m| by_id.get(&m)).map(|e| (*e).to_string())
+            }
+        };
+        for (row, f) in &checked {
+            let mut at = f.email.clone();
+            for _ in 0..=seen.len() + existing.len() {
+                match manager_email_of(&at) {
+                    Some(m) if m == f.email => {
+                        problems.push(problem(
+                            row.line.unwrap_or(0),
+                            "manager",
+                            format!("reporting lines go round in a circle through {}", f.email),
+                        ));
+                        break;
+                    }
+                    Some(m) => at = m,
+                    None => break,
+                }
+            }
+        }
+        if !problems.is_empty() {
+            problems.sort_by_key(|p| p.line);
+            return Ok(Err(problems));
+        }
+
+        let mut plan = RosterPlan::default();
+        let mut update_index: HashMap<String, usize> = HashMap::new();
+        let mut ids: HashMap<String, i64> = existing.iter().map(|(e, p)| (e.clone(), p.id)).collect();
+        let mut teams: BTreeMap<String, Option<i64>> = BTreeMap::new();
+        for (_, f) in &checked {
+            if let Some(t) = &f.team
+                && !teams.contains_key(t)
+            {
+                let id = team_id(self.conn(), Some(t)).await?;
+                teams.insert(t.clone(), id);
+            }
+        }
+        let at = self.at;
+        // People first, managers second (a manager may come later in the file).
+        for (row, f) in &checked {
+            let team = f.team.as_ref().and_then(|t| teams.get(t).copied().flatten());
+            match existing.get(&f.email) {
+                None => {
+                    let r = sqlx::query(
+                        "INSERT INTO people (email, name, job_title, team_id, start_date, active, role, created_at, updated_at)
+                         VALUES ($1, $2, $3, $4, $5, $6, 'employee', $7, $7) RETURNING id",
+                    )
+                    .bind(&f.email)
+                    .bind(&f.name)
+                    .bind(&f.job_title)
+                    .bind(team)
+                    .bind(&f.start_date)
+                    .bind(i64::from(f.active))
+                    .bind(at)
+                    .fetch_one(self.conn())
+                    .await?;
+                    ids.insert(f.email.clone(), r.try_get("id")?);
+                    plan.creates.push(change(row, f, Vec::new()));
+                }
+                Some(p) => {
+                    let mut changed = Vec::new();
+                    if p.name != f.name {
+                        changed.push("name");
+                    }
+                    if p.job_title != f.job_title {
+                        changed.push("job title");
+                    }
+                    if p.team != f.team {
+                        changed.push("team");
+                    }
+                    if p.start_date != f.start_date {
+                        changed.push("start date");
+                    }
+                    if p.active != f.active {
+                        changed.push("active");
+                    }
+                    if !changed.is_empty() {
+                        sqlx::query(
+                            "UPDATE people SET name = $1, job_title = $2, team_id = $3, start_date = $4, active = $5,
+                                version = version + 1, updated_at = $6 WHERE id = $7",
+                        )
+                        .bind(&f.name)
+                        .bind(&f.job_title)
+                        .bind(team)
+                        .bind(&f.start_date)
+                        .bind(i64::from(f.active))
+                        .bind(at)
+                        .bind(p.id)
+                        .execute(self.conn())
+                        .await?;
+                        update_index.insert(f.email.clone(), plan.updates.len());
+                        plan.updates.push(change(row, f, changed.iter().map(|c| c.to_string()).collect()));
+                    }
+                }
+            }
+        }
+        for (row, f) in &checked {
+            let id = ids[&f.email];
+            let manager = manager_of.get(f.email.as_str()).map(|m| ids[m]);
+            let before = existing.get(&f.email);
+            if before.map(|p| p.manager_id) != Some(manager) && !(before.is_none() && manager.is_none()) {
+                sqlx::query("UPDATE people SET manager_id = $1 WHERE id = $2")
+                    .bind(manager)
+                    .bind(id)
+                    .execute(self.conn())
+                    .await?;
+                if before.is_some() {
+                    note_change(&mut plan, &mut update_index, row, f, "manager");
+                }
+            }
+            if let (Some(track), Some(level)) = (&row.track, &row.level) {
+                let current = before.and_then(|p| p.track.as_ref().zip(p.level.as_ref()));
+                if current != Some((track, level)) {
+                    let new = NewPlacement {
+                        track: track.clone(),
+                        level: level.clone(),
+                        from_date: Some(if current.is_none() {
+                            f.start_date.clone().unwrap_or_else(today)
+                        } else {
+                            today()
+                        }),
+                        reason: if current.is_none() { PlacementReason::Hire } else { PlacementReason::Correction },
+                        note: "from the roster import".into(),
+                    };
+                    self.place_unaudited(id, &new, revision).await?;
+                    if before.is_some() {
+                        note_change(&mut plan, &mut update_index, row, f, "level");
+                    }
+                }
+            }
+        }
+        if deactivate_missing {
+            for p in existing.values() {
+                if p.active && !seen.contains_key(&p.email) && p.role != crate::model::Role::Admin {
+                    sqlx::query("UPDATE people SET active = 0, version = version + 1, updated_at = $1 WHERE id = $2")
+                        .bind(at)
+                        .bind(p.id)
+                        .execute(self.conn())
+                        .await?;
+                    plan.deactivations.push(RosterChange {
+                        line: None,
+                        email: p.email.clone(),
+                        name: p.name.clone(),
+                        fields: vec!["active".into()],
+                    });
+                }
+            }
+            plan.deactivations.sort_by(|a, b| a.email.cmp(&b.email));
+        }
+        plan.unchanged = checked.len().saturating_sub(plan.creates.len() + plan.updates.len());
+        // One audit entry per person changed, after the fact, with what the
+        // import set.
+        let mut audited: Vec<(&str, &RosterChange)> = Vec::new();
+        audited.extend(plan.creates.iter().map(|c| ("person.create", c)));
+        audited.extend(plan.updates.iter().map(|c| ("person.update", c)));
+        audited.extend(plan.deactivations.iter().map(|c| ("person.deactivate", c)));
+        for (action, c) in audited {
+            let id = ids[&c.email];
+            let before = existing.get(&c.email);
+            let after = self.person(id).await?;
+            self.audit(action, &format!("person:{id}"), before.and_then(json), json(&after)).await?;
+        }
+        if plan.creates.is_empty() && plan.updates.is_empty() && plan.deactivations.is_empty() {
+            self.audit("roster.import", "roster", None, json(&serde_json::json!({"unchanged": plan.unchanged})))
+                .await?;
+        }
+        Ok(Ok(plan))
+    }
+}
+
+fn problem(line: u64, column: &str, message: String) -> RowProblem {
+    RowProblem { line: Some(line), column: (!column.is_empty()).then(|| column.to_string()), message }
+}
+
+fn change(row: &RosterRow, f: &PersonFields, fields: Vec<String>) -> RosterChange {
+    RosterChange { line: row.line, email: f.email.clone(), name: f.name.clone(), fields }
+}
+
+/// Adds `field` to the person's update, making it an update if the earlier
+/// pass saw nothing to change.
+fn note_change(
+    plan: &mut RosterPlan,
+    index: &mut HashMap<String, usize>,
+    row: &RosterRow,
+    f: &PersonFields,
+    field: &str,
+) {
+    if let Some(c) = index.get(&f.email).and_then(|&i| plan.updates.get_mut(i)) {
+        c.fields.push(field.into());
+    } else {
+        index.insert(f.email.clone(), plan.updates.len());
+        plan.updates.push(change(row, f, vec![field.into()]));
+    }
+}
