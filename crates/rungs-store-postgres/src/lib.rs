@@ -32,13 +32,20 @@ impl Backend for Postgres {
         "postgres"
     }
 
-    fn migrate<'a>(&'a self, pool: &'a AnyPool) -> Pin<Box<dyn Future<Output = Result<()>> + Send + 'a>> {
+    fn migrate<'a>(
+        &'a self,
+        pool: &'a AnyPool,
+    ) -> Pin<Box<dyn Future<Output = Result<()>> + Send + 'a>> {
         // The migrator takes an advisory lock: several processes starting
         // at once migrate once.
         Box::pin(async move { Ok(MIGRATOR.run(pool).await?) })
     }
 
-    fn backup<'a>(&'a self, _: &'a AnyPool, _: &'a Path) -> Pin<Box<dyn Future<Output = Result<()>> + Send + 'a>> {
+    fn backup<'a>(
+        &'a self,
+        _: &'a AnyPool,
+        _: &'a Path,
+    ) -> Pin<Box<dyn Future<Output = Result<()>> + Send + 'a>> {
         Box::pin(async {
             Err(StoreError::Invalid(
                 "back up PostgreSQL with its own tool: pg_dump --format=custom DATABASE > FILE (see docs/server.md)".into(),

@@ -22,7 +22,10 @@ pub struct Sqlite;
 /// Opens (creating if needed) the database at `file` and migrates it.
 pub async fn open(file: &Path) -> Result<Store> {
     sqlx::any::install_default_drivers();
-    let url = SqliteConnectOptions::new().filename(file).create_if_missing(true).to_url_lossy();
+    let url = SqliteConnectOptions::new()
+        .filename(file)
+        .create_if_missing(true)
+        .to_url_lossy();
     let options = AnyConnectOptions::from_url(&url)?;
     let pool = AnyPoolOptions::new()
         .max_connections(8)
@@ -51,16 +54,28 @@ impl Backend for Sqlite {
         "sqlite"
     }
 
-    fn migrate<'a>(&'a self, pool: &'a AnyPool) -> Pin<Box<dyn Future<Output = Result<()>> + Send + 'a>> {
+    fn migrate<'a>(
+        &'a self,
+        pool: &'a AnyPool,
+    ) -> Pin<Box<dyn Future<Output = Result<()>> + Send + 'a>> {
         Box::pin(async move { Ok(MIGRATOR.run(pool).await?) })
     }
 
-    fn backup<'a>(&'a self, pool: &'a AnyPool, to: &'a Path) -> Pin<Box<dyn Future<Output = Result<()>> + Send + 'a>> {
+    fn backup<'a>(
+        &'a self,
+        pool: &'a AnyPool,
+        to: &'a Path,
+    ) -> Pin<Box<dyn Future<Output = Result<()>> + Send + 'a>> {
         Box::pin(async move {
             if to.exists() {
-                return Err(StoreError::Invalid(format!("{} exists: choose a new file for the backup", to.display())));
+                return Err(StoreError::Invalid(format!(
+                    "{} exists: choose a new file for the backup",
+                    to.display()
+                )));
             }
-            let to = to.to_str().ok_or_else(|| StoreError::Invalid("the backup path is not UTF-8".into()))?;
+            let to = to
+                .to_str()
+                .ok_or_else(|| StoreError::Invalid("the backup path is not UTF-8".into()))?;
             // VACUUM INTO writes a consistent snapshot while the server runs.
             sqlx::query("VACUUM INTO $1").bind(to).execute(pool).await?;
             Ok(())

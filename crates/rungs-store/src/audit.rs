@@ -64,7 +64,14 @@ pub(crate) fn chain_hash(
     let mut h = Sha256::new();
     h.update(seq.to_be_bytes());
     h.update(at.to_be_bytes());
-    for field in [Some(actor), Some(action), Some(subject), before, after, Some(prev_hash)] {
+    for field in [
+        Some(actor),
+        Some(action),
+        Some(subject),
+        before,
+        after,
+        Some(prev_hash),
+    ] {
         match field {
             Some(s) => {
                 h.update([1u8]);

@@ -16,7 +16,8 @@ impl Store {
         .bind(email.trim().to_lowercase())
         .fetch_optional(&self.pool)
         .await?;
-        row.map(|r| Ok((r.try_get("id")?, r.try_get("password_hash")?))).transpose()
+        row.map(|r| Ok((r.try_get("id")?, r.try_get("password_hash")?)))
+            .transpose()
     }
 
     /// The session behind a cookie's secret, if it is live and its person active.
@@ -41,12 +42,19 @@ impl Store {
 
     /// Starts a session for `person`: returns the cookie's secret. Not
     /// audited as a change (signing in changes no data); the server logs it.
-    pub async fn create_session(&self, person: i64, lifetime_secs: i64) -> Result<(String, Session)> {
+    pub async fn create_session(
+        &self,
+        person: i64,
+        lifetime_secs: i64,
+    ) -> Result<(String, Session)> {
         let token = secret()?;
         let csrf = secret()?;
         let at = now();
         // Expired sessions go as new ones come, so the table stays small.
-        sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(at).execute(&self.pool).await?;
+        sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
+            .bind(at)
+            .execute(&self.pool)
+            .await?;
         sqlx::query("INSERT INTO sessions (token_hash, person_id, csrf, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)")
             .bind(hash_secret(&token))
             .bind(person)
@@ -55,7 +63,14 @@ impl Store {
             .bind(at + lifetime_secs)
             .execute(&self.pool)
             .await?;
-        Ok((token, Session { person_id: person, csrf, expires_at: at + lifetime_secs }))
+        Ok((
+            token,
+            Session {
+                person_id: person,
+                csrf,
+                expires_at: at + lifetime_secs,
+            },
+        ))
     }
 
     /// Ends a session.
@@ -96,7 +111,11 @@ impl Store {
     }
 
     /// The person a one-time link is for, if it is live (not used, not expired).
-    pub async fn one_time_link(&self, secret: &str, purpose: LinkPurpose) -> Result<Option<Option<i64>>> {
+    pub async fn one_time_link(
+        &self,
+        secret: &str,
+        purpose: LinkPurpose,
+    ) -> Result<Option<Option<i64>>> {
         let row = sqlx::query(
             "SELECT person_id FROM one_time_links WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3",
         )
@@ -115,7 +134,8 @@ fn token_from_row(r: &sqlx::any::AnyRow) -> Result<ApiToken> {
         id: r.try_get("id")?,
         person_id: r.try_get("person_id")?,
         name: r.try_get("name")?,
-        scope: TokenScope::parse(&scope).ok_or_else(|| StoreError::Invalid(format!("stored scope `{scope}`")))?,
+        scope: TokenScope::parse(&scope)
+            .ok_or_else(|| StoreError::Invalid(format!("stored scope `{scope}`")))?,
         created_at: r.try_get("created_at")?,
         revoked_at: r.try_get("revoked_at")?,
     })
@@ -125,7 +145,12 @@ impl Write {
     /// Makes a one-time link for `purpose` (a setup link has no person):
     /// returns its secret. Earlier live links of the same purpose and person
     /// stop working.
-    pub async fn create_link(&mut self, purpose: LinkPurpose, person: Option<i64>, lifetime_secs: i64) -> Result<String> {
+    pub async fn create_link(
+        &mut self,
+        purpose: LinkPurpose,
+        person: Option<i64>,
+        lifetime_secs: i64,
+    ) -> Result<String> {
         let token = secret()?;
         let at = self.at;
         sqlx::query(
@@ -146,7 +171,8 @@ impl Write {
             .execute(self.conn())
             .await?;
         let subject = person.map_or_else(|| "setup".to_string(), |p| format!("person:{p}"));
-        self.audit(&format!("link.{}", purpose.as_str()), &subject, None, None).await?;
+        self.audit(&format!("link.{}", purpose.as_str()), &subject, None, None)
+            .await?;
         Ok(token)
     }
 
@@ -166,10 +192,17 @@ impl Write {
 
     /// Creates an API token for `person`: returns the listing and the secret
     /// (shown once).
-    pub async fn create_token(&mut self, person: i64, name: &str, scope: TokenScope) -> Result<(ApiToken, String)> {
+    pub async fn create_token(
+        &mut self,
+        person: i64,
+        name: &str,
+        scope: TokenScope,
+    ) -> Result<(ApiToken, String)> {
         let name = name.trim();
         if name.is_empty() || name.chars().count() > 100 {
-            return Err(StoreError::Invalid("a token needs a name of at most 100 characters".into()));
+            return Err(StoreError::Invalid(
+                "a token needs a name of at most 100 characters".into(),
+            ));
         }
         let token = format!("rungs_{}", secret()?);
         let at = self.at;
@@ -185,7 +218,13 @@ impl Write {
         .fetch_one(self.conn())
         .await?;
         let listing = token_from_row(&row)?;
-        self.audit("token.create", &format!("person:{person}"), None, crate::store::json(&listing)).await?;
+        self.audit(
+            "token.create",
+            &format!("person:{person}"),
+            None,
+            crate::store::json(&listing),
+        )
+        .await?;
         Ok((listing, token))
     }
 
@@ -201,11 +240,22 @@ impl Write {
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound(format!("token {token}")));
         }
-        self.audit("token.revoke", &format!("person:{person}"), None, crate::store::json(&token)).await
+        self.audit(
+            "token.revoke",
+            &format!("person:{person}"),
+            None,
+            crate::store::json(&token),
+        )
+        .await
     }
 
     /// Makes `person` an administrator with this password hash (first start).
-    pub async fn create_first_admin(&mut self, email: &str, name: &str, password_hash: &str) -> Result<Person> {
+    pub async fn create_first_admin(
+        &mut self,
+        email: &str,
+        name: &str,
+        password_hash: &str,
+    ) -> Result<Person> {
         let person = self
             .create_person(crate::people::PersonFields {
                 email: email.into(),
@@ -215,7 +265,8 @@ impl Write {
                 ..Default::default()
             })
             .await?;
-        self.set_password_hash(person.id, Some(password_hash)).await?;
+        self.set_password_hash(person.id, Some(password_hash))
+            .await?;
         self.person(person.id).await
     }
 }

@@ -32,7 +32,9 @@ impl Role {
 
     /// Reads a stored or typed role.
     pub fn parse(s: &str) -> Option<Role> {
-        Role::ALL.into_iter().find(|r| r.as_str().eq_ignore_ascii_case(s.trim()))
+        Role::ALL
+            .into_iter()
+            .find(|r| r.as_str().eq_ignore_ascii_case(s.trim()))
     }
 
     /// HR or admin: sees everyone.
@@ -108,7 +110,9 @@ impl PlacementReason {
 
     /// Reads a stored or typed reason.
     pub fn parse(s: &str) -> Option<PlacementReason> {
-        PlacementReason::ALL.into_iter().find(|r| r.as_str().eq_ignore_ascii_case(s.trim()))
+        PlacementReason::ALL
+            .into_iter()
+            .find(|r| r.as_str().eq_ignore_ascii_case(s.trim()))
     }
 }
 
@@ -295,7 +299,9 @@ impl TokenScope {
 
     /// Reads a stored or typed scope.
     pub fn parse(s: &str) -> Option<TokenScope> {
-        [TokenScope::Read, TokenScope::Write].into_iter().find(|t| t.as_str() == s.trim())
+        [TokenScope::Read, TokenScope::Write]
+            .into_iter()
+            .find(|t| t.as_str() == s.trim())
     }
 }
 

@@ -10,7 +10,8 @@ use crate::store::json;
 use crate::{Result, Store, StoreError, Write, today, valid_date};
 
 /// A person and their current placement, in one row.
-pub(crate) const PERSON_SELECT: &str = "SELECT p.id, p.email, p.name, p.job_title, t.name AS team, p.manager_id,
+pub(crate) const PERSON_SELECT: &str =
+    "SELECT p.id, p.email, p.name, p.job_title, t.name AS team, p.manager_id,
         pl.track, pl.level, p.start_date, p.active, p.role, p.version,
         CASE WHEN p.password_hash IS NULL THEN 0 ELSE 1 END AS has_password
     FROM people p
@@ -58,10 +59,19 @@ impl PersonFields {
         self.email = self.email.trim().to_lowercase();
         self.name = self.name.trim().to_string();
         self.job_title = self.job_title.trim().to_string();
-        self.team = self.team.map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
-        self.start_date = self.start_date.map(|d| d.trim().to_string()).filter(|d| !d.is_empty());
+        self.team = self
+            .team
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty());
+        self.start_date = self
+            .start_date
+            .map(|d| d.trim().to_string())
+            .filter(|d| !d.is_empty());
         if !plausible_email(&self.email) {
-            return Err(StoreError::Invalid(format!("`{}` is not an email address", self.email)));
+            return Err(StoreError::Invalid(format!(
+                "`{}` is not an email address",
+                self.email
+            )));
         }
         if self.name.is_empty() {
             return Err(StoreError::Invalid("a person needs a name".into()));
@@ -69,11 +79,15 @@ impl PersonFields {
         if let Some(d) = &self.start_date
             && !valid_date(d)
         {
-            return Err(StoreError::Invalid(format!("start date `{d}` is not a date (YYYY-MM-DD)")));
+            return Err(StoreError::Invalid(format!(
+                "start date `{d}` is not a date (YYYY-MM-DD)"
+            )));
         }
         for (what, text) in [("name", &self.name), ("job title", &self.job_title)] {
             if text.chars().count() > 200 || text.chars().any(char::is_control) {
-                return Err(StoreError::Invalid(format!("the {what} is too long or has control characters")));
+                return Err(StoreError::Invalid(format!(
+                    "the {what} is too long or has control characters"
+                )));
             }
         }
         Ok(self)
@@ -102,7 +116,8 @@ pub(crate) fn person_from_row(r: &AnyRow) -> Result<Person> {
         level: r.try_get("level")?,
         start_date: r.try_get("start_date")?,
         active: r.try_get::<i64, _>("active")? != 0,
-        role: Role::parse(&role).ok_or_else(|| StoreError::Invalid(format!("stored role `{role}`")))?,
+        role: Role::parse(&role)
+            .ok_or_else(|| StoreError::Invalid(format!("stored role `{role}`")))?,
         version: r.try_get("version")?,
         has_password: r.try_get::<i64, _>("has_password")? != 0,
     })
@@ -129,27 +144,33 @@ fn placement_from_row(r: &AnyRow) -> Result<Placement> {
 impl Store {
     /// One person, by id.
     pub async fn person(&self, id: i64) -> Result<Option<Person>> {
-        let row = sqlx::query(sqlx::AssertSqlSafe(format!("{PERSON_SELECT} WHERE p.id = $1")))
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?;
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "{PERSON_SELECT} WHERE p.id = $1"
+        )))
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
         row.as_ref().map(person_from_row).transpose()
     }
 
     /// One person, by email (any case).
     pub async fn person_by_email(&self, email: &str) -> Result<Option<Person>> {
-        let row = sqlx::query(sqlx::AssertSqlSafe(format!("{PERSON_SELECT} WHERE p.email = $1")))
-            .bind(email.trim().to_lowercase())
-            .fetch_optional(&self.pool)
-            .await?;
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "{PERSON_SELECT} WHERE p.email = $1"
+        )))
+        .bind(email.trim().to_lowercase())
+        .fetch_optional(&self.pool)
+        .await?;
         row.as_ref().map(person_from_row).transpose()
     }
 
     /// Everyone, by name.
     pub async fn people(&self) -> Result<Vec<Person>> {
-        let rows = sqlx::query(sqlx::AssertSqlSafe(format!("{PERSON_SELECT} ORDER BY p.name, p.id")))
-            .fetch_all(&self.pool)
-            .await?;
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "{PERSON_SELECT} ORDER BY p.name, p.id"
+        )))
+        .fetch_all(&self.pool)
+        .await?;
         rows.iter().map(person_from_row).collect()
     }
 
@@ -191,24 +212,28 @@ impl Store {
 
     /// Whether anyone reports to `person`.
     pub async fn is_manager(&self, person: i64) -> Result<bool> {
-        let row = sqlx::query("SELECT COUNT(*) AS n FROM people WHERE manager_id = $1 AND active = 1")
-            .bind(person)
-            .fetch_one(&self.pool)
-            .await?;
+        let row =
+            sqlx::query("SELECT COUNT(*) AS n FROM people WHERE manager_id = $1 AND active = 1")
+                .bind(person)
+                .fetch_one(&self.pool)
+                .await?;
         Ok(row.try_get::<i64, _>("n")? > 0)
     }
 
     /// How many active administrators there are.
     pub async fn admin_count(&self) -> Result<i64> {
-        let row = sqlx::query("SELECT COUNT(*) AS n FROM people WHERE role = 'admin' AND active = 1")
-            .fetch_one(&self.pool)
-            .await?;
+        let row =
+            sqlx::query("SELECT COUNT(*) AS n FROM people WHERE role = 'admin' AND active = 1")
+                .fetch_one(&self.pool)
+                .await?;
         Ok(row.try_get("n")?)
     }
 
     /// How many people there are (active or not).
     pub async fn people_count(&self) -> Result<i64> {
-        let row = sqlx::query("SELECT COUNT(*) AS n FROM people").fetch_one(&self.pool).await?;
+        let row = sqlx::query("SELECT COUNT(*) AS n FROM people")
+            .fetch_one(&self.pool)
+            .await?;
         Ok(row.try_get("n")?)
     }
 
@@ -225,7 +250,11 @@ impl Store {
     }
 
     /// The open placements on levels that `keep` says are gone, for review.
-    pub async fn flag_placements(&self, actor: &crate::Actor, gone: &[(String, String)]) -> Result<i64> {
+    pub async fn flag_placements(
+        &self,
+        actor: &crate::Actor,
+        gone: &[(String, String)],
+    ) -> Result<i64> {
         if gone.is_empty() {
             return Ok(0);
         }
@@ -286,17 +315,31 @@ impl Write {
         .fetch_optional(self.conn())
         .await?;
         let Some(row) = row else {
-            return Err(StoreError::Conflict(format!("{} is already someone's email", fields.email)));
+            return Err(StoreError::Conflict(format!(
+                "{} is already someone's email",
+                fields.email
+            )));
         };
         let id: i64 = row.try_get("id")?;
         let person = self.person(id).await?;
-        self.audit("person.create", &format!("person:{id}"), None, json(&person)).await?;
+        self.audit(
+            "person.create",
+            &format!("person:{id}"),
+            None,
+            json(&person),
+        )
+        .await?;
         Ok(person)
     }
 
     /// Changes a person, if `version` is still theirs (someone else's edit
     /// in between is a conflict, never overwritten).
-    pub async fn update_person(&mut self, id: i64, version: i64, fields: PersonFields) -> Result<Person> {
+    pub async fn update_person(
+        &mut self,
+        id: i64,
+        version: i64,
+        fields: PersonFields,
+    ) -> Result<Person> {
         let fields = fields.checked()?;
         let before = self.person(id).await?;
         if before.version != version {
@@ -335,22 +378,33 @@ impl Write {
         .await;
         match done {
             Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
-                return Err(StoreError::Conflict(format!("{} is already someone's email", fields.email)));
+                return Err(StoreError::Conflict(format!(
+                    "{} is already someone's email",
+                    fields.email
+                )));
             }
             Err(e) => return Err(e.into()),
             Ok(_) => {}
         }
         let after = self.person(id).await?;
-        self.audit("person.update", &format!("person:{id}"), json(&before), json(&after)).await?;
+        self.audit(
+            "person.update",
+            &format!("person:{id}"),
+            json(&before),
+            json(&after),
+        )
+        .await?;
         Ok(after)
     }
 
     /// A person, read inside this change.
     pub async fn person(&mut self, id: i64) -> Result<Person> {
-        let row = sqlx::query(sqlx::AssertSqlSafe(format!("{PERSON_SELECT} WHERE p.id = $1")))
-            .bind(id)
-            .fetch_optional(self.conn())
-            .await?;
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "{PERSON_SELECT} WHERE p.id = $1"
+        )))
+        .bind(id)
+        .fetch_optional(self.conn())
+        .await?;
         match row {
             Some(r) => person_from_row(&r),
             None => Err(StoreError::NotFound(format!("person {id}"))),
@@ -383,29 +437,53 @@ impl Write {
             .execute(self.conn())
             .await?;
         // A new password ends every session made with the old one.
-        sqlx::query("DELETE FROM sessions WHERE person_id = $1").bind(id).execute(self.conn()).await?;
-        self.audit("person.password", &format!("person:{id}"), None, None).await
+        sqlx::query("DELETE FROM sessions WHERE person_id = $1")
+            .bind(id)
+            .execute(self.conn())
+            .await?;
+        self.audit("person.password", &format!("person:{id}"), None, None)
+            .await
     }
 
     /// Starts a new placement for `person`; the open one ends the day the
     /// new one starts.
-    pub async fn place(&mut self, person: i64, new: &NewPlacement, revision: &str) -> Result<Placement> {
+    pub async fn place(
+        &mut self,
+        person: i64,
+        new: &NewPlacement,
+        revision: &str,
+    ) -> Result<Placement> {
         self.person(person).await?;
         let placement = self.place_unaudited(person, new, revision).await?;
-        self.audit("placement.create", &format!("person:{person}"), None, json(&placement)).await?;
+        self.audit(
+            "placement.create",
+            &format!("person:{person}"),
+            None,
+            json(&placement),
+        )
+        .await?;
         Ok(placement)
     }
 
     /// [`Write::place`] for callers that audit the change themselves.
-    pub(crate) async fn place_unaudited(&mut self, person: i64, new: &NewPlacement, revision: &str) -> Result<Placement> {
+    pub(crate) async fn place_unaudited(
+        &mut self,
+        person: i64,
+        new: &NewPlacement,
+        revision: &str,
+    ) -> Result<Placement> {
         let from = new.from_date.clone().unwrap_or_else(today);
         if !valid_date(&from) {
-            return Err(StoreError::Invalid(format!("`{from}` is not a date (YYYY-MM-DD)")));
+            return Err(StoreError::Invalid(format!(
+                "`{from}` is not a date (YYYY-MM-DD)"
+            )));
         }
-        let open = sqlx::query("SELECT id, from_date FROM placements WHERE person_id = $1 AND until_date IS NULL")
-            .bind(person)
-            .fetch_optional(self.conn())
-            .await?;
+        let open = sqlx::query(
+            "SELECT id, from_date FROM placements WHERE person_id = $1 AND until_date IS NULL",
+        )
+        .bind(person)
+        .fetch_optional(self.conn())
+        .await?;
         if let Some(open) = &open {
             let open_from: String = open.try_get("from_date")?;
             if open_from > from {
@@ -462,20 +540,41 @@ impl Write {
         .bind(id)
         .execute(self.conn())
         .await?;
-        sqlx::query("UPDATE placements SET note = '' WHERE person_id = $1").bind(id).execute(self.conn()).await?;
+        sqlx::query("UPDATE placements SET note = '' WHERE person_id = $1")
+            .bind(id)
+            .execute(self.conn())
+            .await?;
         sqlx::query("UPDATE rollout_entries SET proposal_note = '', acknowledgement_note = '' WHERE person_id = $1")
             .bind(id)
             .execute(self.conn())
             .await?;
-        sqlx::query("DELETE FROM sessions WHERE person_id = $1").bind(id).execute(self.conn()).await?;
-        sqlx::query("DELETE FROM api_tokens WHERE person_id = $1").bind(id).execute(self.conn()).await?;
-        sqlx::query("DELETE FROM one_time_links WHERE person_id = $1").bind(id).execute(self.conn()).await?;
-        self.audit("person.anonymise", &format!("person:{id}"), json(&before.id), None).await
+        sqlx::query("DELETE FROM sessions WHERE person_id = $1")
+            .bind(id)
+            .execute(self.conn())
+            .await?;
+        sqlx::query("DELETE FROM api_tokens WHERE person_id = $1")
+            .bind(id)
+            .execute(self.conn())
+            .await?;
+        sqlx::query("DELETE FROM one_time_links WHERE person_id = $1")
+            .bind(id)
+            .execute(self.conn())
+            .await?;
+        self.audit(
+            "person.anonymise",
+            &format!("person:{id}"),
+            json(&before.id),
+            None,
+        )
+        .await
     }
 }
 
 async fn exists(conn: &mut AnyConnection, id: i64) -> Result<()> {
-    let row = sqlx::query("SELECT COUNT(*) AS n FROM people WHERE id = $1").bind(id).fetch_one(conn).await?;
+    let row = sqlx::query("SELECT COUNT(*) AS n FROM people WHERE id = $1")
+        .bind(id)
+        .fetch_one(conn)
+        .await?;
     if row.try_get::<i64, _>("n")? == 0 {
         return Err(StoreError::NotFound(format!("person {id}")));
     }
@@ -489,6 +588,9 @@ pub(crate) async fn team_id(conn: &mut AnyConnection, name: Option<&str>) -> Res
         .bind(name)
         .execute(&mut *conn)
         .await?;
-    let row = sqlx::query("SELECT id FROM teams WHERE name = $1").bind(name).fetch_one(conn).await?;
+    let row = sqlx::query("SELECT id FROM teams WHERE name = $1")
+        .bind(name)
+        .fetch_one(conn)
+        .await?;
     Ok(Some(row.try_get("id")?))
 }

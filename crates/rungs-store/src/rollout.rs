@@ -3,7 +3,9 @@
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
-use crate::model::{NewPlacement, PlacementReason, Rollout, RolloutEntry, RolloutProgress, RolloutStatus};
+use crate::model::{
+    NewPlacement, PlacementReason, Rollout, RolloutEntry, RolloutProgress, RolloutStatus,
+};
 use crate::store::json;
 use crate::{Result, Store, StoreError, Write};
 
@@ -27,7 +29,8 @@ fn entry_from_row(r: &AnyRow) -> Result<RolloutEntry> {
     Ok(RolloutEntry {
         rollout_id: r.try_get("rollout_id")?,
         person_id: r.try_get("person_id")?,
-        status: RolloutStatus::parse(&status).ok_or_else(|| StoreError::Invalid(format!("stored status `{status}`")))?,
+        status: RolloutStatus::parse(&status)
+            .ok_or_else(|| StoreError::Invalid(format!("stored status `{status}`")))?,
         suggested_track: r.try_get("suggested_track")?,
         suggested_level: r.try_get("suggested_level")?,
         suggestion_reason: r.try_get("suggestion_reason")?,
@@ -54,9 +57,11 @@ fn rollout_from_row(r: &AnyRow) -> Result<Rollout> {
 impl Store {
     /// Every rollout, newest first.
     pub async fn rollouts(&self) -> Result<Vec<Rollout>> {
-        let rows = sqlx::query("SELECT id, name, revision, created_at, closed_at FROM rollouts ORDER BY id DESC")
-            .fetch_all(&self.pool)
-            .await?;
+        let rows = sqlx::query(
+            "SELECT id, name, revision, created_at, closed_at FROM rollouts ORDER BY id DESC",
+        )
+        .fetch_all(&self.pool)
+        .await?;
         rows.iter().map(rollout_from_row).collect()
     }
 
@@ -72,27 +77,35 @@ impl Store {
 
     /// One person's entry in a rollout.
     pub async fn rollout_entry(&self, rollout: i64, person: i64) -> Result<Option<RolloutEntry>> {
-        let row = sqlx::query(sqlx::AssertSqlSafe(format!("{ENTRY_SELECT} WHERE rollout_id = $1 AND person_id = $2")))
-            .bind(rollout)
-            .bind(person)
-            .fetch_optional(&self.pool)
-            .await?;
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "{ENTRY_SELECT} WHERE rollout_id = $1 AND person_id = $2"
+        )))
+        .bind(rollout)
+        .bind(person)
+        .fetch_optional(&self.pool)
+        .await?;
         row.as_ref().map(entry_from_row).transpose()
     }
 
     /// Every entry of a rollout.
     pub async fn rollout_entries(&self, rollout: i64) -> Result<Vec<RolloutEntry>> {
-        let rows = sqlx::query(sqlx::AssertSqlSafe(format!("{ENTRY_SELECT} WHERE rollout_id = $1 ORDER BY person_id")))
-            .bind(rollout)
-            .fetch_all(&self.pool)
-            .await?;
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "{ENTRY_SELECT} WHERE rollout_id = $1 ORDER BY person_id"
+        )))
+        .bind(rollout)
+        .fetch_all(&self.pool)
+        .await?;
         rows.iter().map(entry_from_row).collect()
     }
 
     /// Counts by status per team, then the total (team `None`, last).
     /// `people`, when given, limits the counts to those people (a manager's
     /// reports).
-    pub async fn rollout_progress(&self, rollout: i64, people: Option<&[i64]>) -> Result<Vec<RolloutProgress>> {
+    pub async fn rollout_progress(
+        &self,
+        rollout: i64,
+        people: Option<&[i64]>,
+    ) -> Result<Vec<RolloutProgress>> {
         let rows = sqlx::query(
             "SELECT t.name AS team, e.person_id, e.status FROM rollout_entries e
              JOIN people p ON p.id = e.person_id LEFT JOIN teams t ON t.id = p.team_id
@@ -101,8 +114,10 @@ impl Store {
         .bind(rollout)
         .fetch_all(&self.pool)
         .await?;
-        let keep: Option<std::collections::HashSet<i64>> = people.map(|p| p.iter().copied().collect());
-        let mut by_team: std::collections::BTreeMap<Option<String>, RolloutProgress> = Default::default();
+        let keep: Option<std::collections::HashSet<i64>> =
+            people.map(|p| p.iter().copied().collect());
+        let mut by_team: std::collections::BTreeMap<Option<String>, RolloutProgress> =
+            Default::default();
         let mut total = RolloutProgress::default();
         for r in &rows {
             let person: i64 = r.try_get("person_id")?;
@@ -111,7 +126,12 @@ impl Store {
             }
             let team: Option<String> = r.try_get("team")?;
             let status: String = r.try_get("status")?;
-            let entry = by_team.entry(team.clone()).or_insert_with(|| RolloutProgress { team, ..Default::default() });
+            let entry = by_team
+                .entry(team.clone())
+                .or_insert_with(|| RolloutProgress {
+                    team,
+                    ..Default::default()
+                });
             for p in [&mut *entry, &mut total] {
                 p.total += 1;
                 match RolloutStatus::parse(&status) {
@@ -134,14 +154,25 @@ impl Store {
 impl Write {
     /// Opens a rollout onto `revision` with a suggestion for each person.
     /// Only one rollout is open at a time.
-    pub async fn open_rollout(&mut self, name: &str, revision: &str, suggestions: &[Suggestion]) -> Result<Rollout> {
+    pub async fn open_rollout(
+        &mut self,
+        name: &str,
+        revision: &str,
+        suggestions: &[Suggestion],
+    ) -> Result<Rollout> {
         let name = name.trim();
         if name.is_empty() || name.chars().count() > 100 {
-            return Err(StoreError::Invalid("a rollout needs a name of at most 100 characters".into()));
+            return Err(StoreError::Invalid(
+                "a rollout needs a name of at most 100 characters".into(),
+            ));
         }
-        let open = sqlx::query("SELECT COUNT(*) AS n FROM rollouts WHERE closed_at IS NULL").fetch_one(self.conn()).await?;
+        let open = sqlx::query("SELECT COUNT(*) AS n FROM rollouts WHERE closed_at IS NULL")
+            .fetch_one(self.conn())
+            .await?;
         if open.try_get::<i64, _>("n")? > 0 {
-            return Err(StoreError::Conflict("a rollout is already open: close it first".into()));
+            return Err(StoreError::Conflict(
+                "a rollout is already open: close it first".into(),
+            ));
         }
         let at = self.at;
         let row = sqlx::query(
@@ -179,15 +210,17 @@ impl Write {
     /// Closes a rollout (its entries stay, read-only).
     pub async fn close_rollout(&mut self, rollout: i64) -> Result<()> {
         let at = self.at;
-        let done = sqlx::query("UPDATE rollouts SET closed_at = $1 WHERE id = $2 AND closed_at IS NULL")
-            .bind(at)
-            .bind(rollout)
-            .execute(self.conn())
-            .await?;
+        let done =
+            sqlx::query("UPDATE rollouts SET closed_at = $1 WHERE id = $2 AND closed_at IS NULL")
+                .bind(at)
+                .bind(rollout)
+                .execute(self.conn())
+                .await?;
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound(format!("open rollout {rollout}")));
         }
-        self.audit("rollout.close", &format!("rollout:{rollout}"), None, None).await
+        self.audit("rollout.close", &format!("rollout:{rollout}"), None, None)
+            .await
     }
 
     async fn entry(&mut self, rollout: i64, person: i64, version: i64) -> Result<RolloutEntry> {
@@ -199,12 +232,14 @@ impl Write {
         if closed.try_get::<Option<i64>, _>("closed_at")?.is_some() {
             return Err(StoreError::Conflict("this rollout is closed".into()));
         }
-        let row = sqlx::query(sqlx::AssertSqlSafe(format!("{ENTRY_SELECT} WHERE rollout_id = $1 AND person_id = $2")))
-            .bind(rollout)
-            .bind(person)
-            .fetch_optional(self.conn())
-            .await?
-            .ok_or_else(|| StoreError::NotFound(format!("person {person} in rollout {rollout}")))?;
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "{ENTRY_SELECT} WHERE rollout_id = $1 AND person_id = $2"
+        )))
+        .bind(rollout)
+        .bind(person)
+        .fetch_optional(self.conn())
+        .await?
+        .ok_or_else(|| StoreError::NotFound(format!("person {person} in rollout {rollout}")))?;
         let entry = entry_from_row(&row)?;
         if entry.version != version {
             return Err(StoreError::Conflict(
@@ -225,7 +260,9 @@ impl Write {
     ) -> Result<RolloutEntry> {
         let before = self.entry(rollout, person, version).await?;
         if before.status >= RolloutStatus::Confirmed {
-            return Err(StoreError::Conflict("this level is already confirmed".into()));
+            return Err(StoreError::Conflict(
+                "this level is already confirmed".into(),
+            ));
         }
         let by = self.actor().person_id;
         sqlx::query(
@@ -240,17 +277,28 @@ impl Write {
         .bind(person)
         .execute(self.conn())
         .await?;
-        self.finish(rollout, person, "rollout.propose", before).await
+        self.finish(rollout, person, "rollout.propose", before)
+            .await
     }
 
     /// HR or an admin confirms the proposed level: it becomes the person's
     /// placement (reason: rollout).
-    pub async fn confirm(&mut self, rollout: i64, person: i64, version: i64, revision: &str) -> Result<RolloutEntry> {
+    pub async fn confirm(
+        &mut self,
+        rollout: i64,
+        person: i64,
+        version: i64,
+        revision: &str,
+    ) -> Result<RolloutEntry> {
         let before = self.entry(rollout, person, version).await?;
-        let (Some(track), Some(level), RolloutStatus::Proposed) =
-            (before.proposed_track.clone(), before.proposed_level.clone(), before.status)
-        else {
-            return Err(StoreError::Conflict("only a proposed level can be confirmed".into()));
+        let (Some(track), Some(level), RolloutStatus::Proposed) = (
+            before.proposed_track.clone(),
+            before.proposed_level.clone(),
+            before.status,
+        ) else {
+            return Err(StoreError::Conflict(
+                "only a proposed level can be confirmed".into(),
+            ));
         };
         let by = self.actor().person_id;
         sqlx::query(
@@ -270,14 +318,23 @@ impl Write {
             note: before.proposal_note.clone(),
         };
         self.place(person, &placement, revision).await?;
-        self.finish(rollout, person, "rollout.confirm", before).await
+        self.finish(rollout, person, "rollout.confirm", before)
+            .await
     }
 
     /// The person acknowledges their confirmed level, after a 1-on-1.
-    pub async fn acknowledge(&mut self, rollout: i64, person: i64, version: i64, note: &str) -> Result<RolloutEntry> {
+    pub async fn acknowledge(
+        &mut self,
+        rollout: i64,
+        person: i64,
+        version: i64,
+        note: &str,
+    ) -> Result<RolloutEntry> {
         let before = self.entry(rollout, person, version).await?;
         if before.status != RolloutStatus::Confirmed {
-            return Err(StoreError::Conflict("only a confirmed level can be acknowledged".into()));
+            return Err(StoreError::Conflict(
+                "only a confirmed level can be acknowledged".into(),
+            ));
         }
         sqlx::query(
             "UPDATE rollout_entries SET status = 'acknowledged', acknowledgement_note = $1, version = version + 1
@@ -288,17 +345,32 @@ impl Write {
         .bind(person)
         .execute(self.conn())
         .await?;
-        self.finish(rollout, person, "rollout.acknowledge", before).await
+        self.finish(rollout, person, "rollout.acknowledge", before)
+            .await
     }
 
-    async fn finish(&mut self, rollout: i64, person: i64, action: &str, before: RolloutEntry) -> Result<RolloutEntry> {
-        let row = sqlx::query(sqlx::AssertSqlSafe(format!("{ENTRY_SELECT} WHERE rollout_id = $1 AND person_id = $2")))
-            .bind(rollout)
-            .bind(person)
-            .fetch_one(self.conn())
-            .await?;
+    async fn finish(
+        &mut self,
+        rollout: i64,
+        person: i64,
+        action: &str,
+        before: RolloutEntry,
+    ) -> Result<RolloutEntry> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "{ENTRY_SELECT} WHERE rollout_id = $1 AND person_id = $2"
+        )))
+        .bind(rollout)
+        .bind(person)
+        .fetch_one(self.conn())
+        .await?;
         let after = entry_from_row(&row)?;
-        self.audit(action, &format!("person:{person}"), json(&before), json(&after)).await?;
+        self.audit(
+            action,
+            &format!("person:{person}"),
+            json(&before),
+            json(&after),
+        )
+        .await?;
         Ok(after)
     }
 }

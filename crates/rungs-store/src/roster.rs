@@ -97,10 +97,16 @@ impl Write {
         revision: &str,
     ) -> Result<std::result::Result<RosterPlan, Vec<RowProblem>>> {
         let existing: HashMap<String, Person> = {
-            let rows = sqlx::query(sqlx::AssertSqlSafe(format!("{} ORDER BY p.id", crate::people::PERSON_SELECT)))
-                .fetch_all(self.conn())
-                .await?;
-            rows.iter().map(person_from_row).map(|p| p.map(|p| (p.email.clone(), p))).collect::<Result<_>>()?
+            let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+                "{} ORDER BY p.id",
+                crate::people::PERSON_SELECT
+            )))
+            .fetch_all(self.conn())
+            .await?;
+            rows.iter()
+                .map(person_from_row)
+                .map(|p| p.map(|p| (p.email.clone(), p)))
+                .collect::<Result<_>>()?
         };
         let mut problems = Vec::new();
         let mut seen: HashMap<String, u64> = HashMap::new();
@@ -115,30 +121,53 @@ impl Write {
                 manager_id: None,
                 start_date: row.start_date.clone(),
                 active: row.active.unwrap_or(true),
-                role: existing.get(&row.email.trim().to_lowercase()).map_or(crate::model::Role::Employee, |p| p.role),
+                role: existing
+                    .get(&row.email.trim().to_lowercase())
+                    .map_or(crate::model::Role::Employee, |p| p.role),
             };
             match fields.checked() {
                 Ok(f) => {
                     if let Some(first) = seen.insert(f.email.clone(), line) {
-                        problems.push(problem(line, "email", format!("{} is also on line {first}", f.email)));
+                        problems.push(problem(
+                            line,
+                            "email",
+                            format!("{} is also on line {first}", f.email),
+                        ));
                     }
                     checked.push((row, f));
                 }
                 Err(e) => problems.push(problem(line, "", e.to_string())),
             }
             if row.track.is_some() != row.level.is_some() {
-                problems.push(problem(line, "level", "give both a track and a level, or neither".into()));
+                problems.push(problem(
+                    line,
+                    "level",
+                    "give both a track and a level, or neither".into(),
+                ));
             }
         }
         // Managers: in this roster, or already here.
         let mut manager_of: HashMap<&str, String> = HashMap::new();
         for (row, f) in &checked {
             let line = row.line.unwrap_or(0);
-            if let Some(m) = row.manager_email.as_deref().map(|m| m.trim().to_lowercase()).filter(|m| !m.is_empty()) {
+            if let Some(m) = row
+                .manager_email
+                .as_deref()
+                .map(|m| m.trim().to_lowercase())
+                .filter(|m| !m.is_empty())
+            {
                 if m == f.email {
-                    problems.push(problem(line, "manager", format!("{} cannot be their own manager", f.email)));
+                    problems.push(problem(
+                        line,
+                        "manager",
+                        format!("{} cannot be their own manager", f.email),
+                    ));
                 } else if !seen.contains_key(&m) && !existing.contains_key(&m) {
-                    problems.push(problem(line, "manager", format!("manager {m} is neither in this file nor already known")));
+                    problems.push(problem(
+                        line,
+                        "manager",
+                        format!("manager {m} is neither in this file nor already known"),
+                    ));
                 } else {
                     manager_of.insert(f.email.as_str(), m);
                 }
@@ -146,12 +175,19 @@ impl Write {
         }
         // Reporting lines must not go round in a circle, counting people
         // already here whose manager this file does not set.
-        let by_id: HashMap<i64, &str> = existing.values().map(|p| (p.id, p.email.as_str())).collect();
+        let by_id: HashMap<i64, &str> = existing
+            .values()
+            .map(|p| (p.id, p.email.as_str()))
+            .collect();
         let manager_email_of = |email: &str| -> Option<String> {
             if seen.contains_key(email) {
                 manager_of.get(email).cloned()
             } else {
-                existing.get(email)?.manager_id.and_then(|m| by_id.get(&m)).map(|e| (*e).to_string())
+                existing
+                    .get(email)?
+                    .manager_id
+                    .and_then(|m| by_id.get(&m))
+                    .map(|e| (*e).to_string())
             }
         };
         for (row, f) in &checked {
@@ -178,7 +214,8 @@ impl Write {
 
         let mut plan = RosterPlan::default();
         let mut update_index: HashMap<String, usize> = HashMap::new();
-        let mut ids: HashMap<String, i64> = existing.iter().map(|(e, p)| (e.clone(), p.id)).collect();
+        let mut ids: HashMap<String, i64> =
+            existing.iter().map(|(e, p)| (e.clone(), p.id)).collect();
         let mut teams: BTreeMap<String, Option<i64>> = BTreeMap::new();
         for (_, f) in &checked {
             if let Some(t) = &f.team
@@ -191,7 +228,10 @@ impl Write {
         let at = self.at;
         // People first, managers second (a manager may come later in the file).
         for (row, f) in &checked {
-            let team = f.team.as_ref().and_then(|t| teams.get(t).copied().flatten());
+            let team = f
+                .team
+                .as_ref()
+                .and_then(|t| teams.get(t).copied().flatten());
             match existing.get(&f.email) {
                 None => {
                     let r = sqlx::query(
@@ -242,7 +282,11 @@ impl Write {
                         .execute(self.conn())
                         .await?;
                         update_index.insert(f.email.clone(), plan.updates.len());
-                        plan.updates.push(change(row, f, changed.iter().map(|c| c.to_string()).collect()));
+                        plan.updates.push(change(
+                            row,
+                            f,
+                            changed.iter().map(|c| c.to_string()).collect(),
+                        ));
                     }
                 }
             }
@@ -251,7 +295,9 @@ impl Write {
             let id = ids[&f.email];
             let manager = manager_of.get(f.email.as_str()).map(|m| ids[m]);
             let before = existing.get(&f.email);
-            if before.map(|p| p.manager_id) != Some(manager) && !(before.is_none() && manager.is_none()) {
+            if before.map(|p| p.manager_id) != Some(manager)
+                && !(before.is_none() && manager.is_none())
+            {
                 sqlx::query("UPDATE people SET manager_id = $1 WHERE id = $2")
                     .bind(manager)
                     .bind(id)
@@ -272,7 +318,11 @@ impl Write {
                         } else {
                             today()
                         }),
-                        reason: if current.is_none() { PlacementReason::Hire } else { PlacementReason::Correction },
+                        reason: if current.is_none() {
+                            PlacementReason::Hire
+                        } else {
+                            PlacementReason::Correction
+                        },
                         note: "from the roster import".into(),
                     };
                     self.place_unaudited(id, &new, revision).await?;
@@ -300,7 +350,9 @@ impl Write {
             }
             plan.deactivations.sort_by(|a, b| a.email.cmp(&b.email));
         }
-        plan.unchanged = checked.len().saturating_sub(plan.creates.len() + plan.updates.len());
+        plan.unchanged = checked
+            .len()
+            .saturating_sub(plan.creates.len() + plan.updates.len());
         // One audit entry per person changed, after the fact, with what the
         // import set.
         let mut audited: Vec<(&str, &RosterChange)> = Vec::new();
@@ -311,22 +363,42 @@ impl Write {
             let id = ids[&c.email];
             let before = existing.get(&c.email);
             let after = self.person(id).await?;
-            self.audit(action, &format!("person:{id}"), before.and_then(json), json(&after)).await?;
+            self.audit(
+                action,
+                &format!("person:{id}"),
+                before.and_then(json),
+                json(&after),
+            )
+            .await?;
         }
         if plan.creates.is_empty() && plan.updates.is_empty() && plan.deactivations.is_empty() {
-            self.audit("roster.import", "roster", None, json(&serde_json::json!({"unchanged": plan.unchanged})))
-                .await?;
+            self.audit(
+                "roster.import",
+                "roster",
+                None,
+                json(&serde_json::json!({"unchanged": plan.unchanged})),
+            )
+            .await?;
         }
         Ok(Ok(plan))
     }
 }
 
 fn problem(line: u64, column: &str, message: String) -> RowProblem {
-    RowProblem { line: Some(line), column: (!column.is_empty()).then(|| column.to_string()), message }
+    RowProblem {
+        line: Some(line),
+        column: (!column.is_empty()).then(|| column.to_string()),
+        message,
+    }
 }
 
 fn change(row: &RosterRow, f: &PersonFields, fields: Vec<String>) -> RosterChange {
-    RosterChange { line: row.line, email: f.email.clone(), name: f.name.clone(), fields }
+    RosterChange {
+        line: row.line,
+        email: f.email.clone(),
+        name: f.name.clone(),
+        fields,
+    }
 }
 
 /// Adds `field` to the person's update, making it an update if the earlier

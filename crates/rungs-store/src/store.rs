@@ -29,17 +29,26 @@ pub struct Actor {
 impl Actor {
     /// A signed-in person.
     pub fn person(id: i64) -> Actor {
-        Actor { person_id: Some(id), label: format!("person:{id}") }
+        Actor {
+            person_id: Some(id),
+            label: format!("person:{id}"),
+        }
     }
 
     /// A person acting through an API token.
     pub fn token(person_id: i64, token_id: i64) -> Actor {
-        Actor { person_id: Some(person_id), label: format!("token:{token_id}/person:{person_id}") }
+        Actor {
+            person_id: Some(person_id),
+            label: format!("token:{token_id}/person:{person_id}"),
+        }
     }
 
     /// The server itself (framework reloads at start, expiry).
     pub fn system() -> Actor {
-        Actor { person_id: None, label: "system".into() }
+        Actor {
+            person_id: None,
+            label: "system".into(),
+        }
     }
 }
 
@@ -75,7 +84,14 @@ impl Store {
             .await?;
         let seq: i64 = row.try_get("seq")?;
         let hash: String = row.try_get("hash")?;
-        Ok(Write { tx, actor: actor.clone(), start_seq: seq, seq, hash, at: now() })
+        Ok(Write {
+            tx,
+            actor: actor.clone(),
+            start_seq: seq,
+            seq,
+            hash,
+            at: now(),
+        })
     }
 
     /// Reads the audit log, newest first, `limit` entries before `before_seq`.
@@ -130,11 +146,18 @@ impl Store {
             for row in &rows {
                 let e = audit_from_row(row)?;
                 if e.seq != expected_seq {
-                    problem = Some(format!("entry {expected_seq} is missing (next is {})", e.seq));
+                    problem = Some(format!(
+                        "entry {expected_seq} is missing (next is {})",
+                        e.seq
+                    ));
                     break 'pages;
                 }
                 if e.prev_hash != prev {
-                    problem = Some(format!("entry {} does not follow entry {}", e.seq, e.seq - 1));
+                    problem = Some(format!(
+                        "entry {} does not follow entry {}",
+                        e.seq,
+                        e.seq - 1
+                    ));
                     break 'pages;
                 }
                 if e.expected_hash() != e.hash {
@@ -157,11 +180,17 @@ impl Store {
 
     /// The revisions served, newest first.
     pub async fn revisions(&self) -> Result<Vec<Revision>> {
-        let rows = sqlx::query("SELECT revision, loaded_at FROM revisions ORDER BY id DESC LIMIT 50")
-            .fetch_all(&self.pool)
-            .await?;
+        let rows =
+            sqlx::query("SELECT revision, loaded_at FROM revisions ORDER BY id DESC LIMIT 50")
+                .fetch_all(&self.pool)
+                .await?;
         rows.iter()
-            .map(|r| Ok(Revision { revision: r.try_get("revision")?, loaded_at: r.try_get("loaded_at")? }))
+            .map(|r| {
+                Ok(Revision {
+                    revision: r.try_get("revision")?,
+                    loaded_at: r.try_get("loaded_at")?,
+                })
+            })
             .collect()
     }
 
@@ -177,7 +206,13 @@ impl Store {
             .bind(w.at)
             .execute(w.conn())
             .await?;
-        w.audit("framework.load", &format!("revision:{revision}"), None, None).await?;
+        w.audit(
+            "framework.load",
+            &format!("revision:{revision}"),
+            None,
+            None,
+        )
+        .await?;
         w.commit().await?;
         Ok(true)
     }

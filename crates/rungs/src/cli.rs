@@ -38,6 +38,13 @@ pub enum Command {
     /// built-in example framework otherwise.
     #[cfg(feature = "serve")]
     Serve(ServeArgs),
+    /// Run the people app: the website plus roster, levels, rollouts and
+    /// sign-in, on SQLite (default) or PostgreSQL. See docs/server.md.
+    ///
+    /// Without DIR, uses the current directory if it holds a rungs.toml, and the
+    /// built-in example framework otherwise.
+    #[cfg(feature = "server")]
+    Server(ServerArgs),
     /// Create a new framework directory from the built-in example.
     New {
         /// The directory to create (it must not exist, or be empty).
@@ -102,6 +109,80 @@ pub struct BuildArgs {
     /// Print how long each step took (reading, checking, rendering).
     #[arg(long)]
     pub timings: bool,
+}
+
+/// `rungs server`.
+#[cfg(feature = "server")]
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct ServerArgs {
+    /// Maintenance commands; without one, the server runs.
+    #[command(subcommand)]
+    pub command: Option<ServerCommand>,
+    /// The framework directory.
+    pub dir: Option<PathBuf>,
+    /// Address to listen on. Anything but a loopback address makes the app
+    /// reachable from the network (put it behind https).
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub listen: std::net::SocketAddr,
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// The address people use, e.g. https://ladder.example.com behind a
+    /// reverse proxy: used in links, and https makes the cookie Secure.
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Hours a sign-in lasts.
+    #[arg(long, default_value_t = 12, value_parser = clap::value_parser!(i64).range(1..=720))]
+    pub session_hours: i64,
+}
+
+/// Where `rungs server` keeps its data.
+#[cfg(feature = "server")]
+#[derive(Debug, Args, Clone)]
+pub struct StoreArgs {
+    /// The data directory (the SQLite database lives here).
+    #[arg(long, value_name = "DIR", default_value = "rungs-data", global = true)]
+    pub data: PathBuf,
+    /// A PostgreSQL URL (postgres://user:password@host/db) or sqlite:FILE,
+    /// instead of the data directory's SQLite file.
+    #[arg(
+        long,
+        value_name = "URL",
+        env = "RUNGS_DATABASE_URL",
+        global = true,
+        hide_env_values = true
+    )]
+    pub database: Option<String>,
+}
+
+/// `rungs server …` maintenance.
+#[cfg(feature = "server")]
+#[derive(Debug, Subcommand)]
+pub enum ServerCommand {
+    /// The audit log.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+    /// Write a consistent copy of the SQLite database while the server runs.
+    /// (PostgreSQL: use pg_dump; see docs/server.md.)
+    Backup {
+        /// The new file to write (it must not exist).
+        file: PathBuf,
+    },
+    /// Replace the SQLite database with a backup. The server must be stopped.
+    Restore {
+        /// The backup to restore.
+        file: PathBuf,
+    },
+}
+
+/// `rungs server audit …`.
+#[cfg(feature = "server")]
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Check the audit log's hash chain: exit 0 when intact, 1 when broken.
+    Verify,
 }
 
 /// `rungs serve`.

@@ -10,6 +10,8 @@ mod new;
 mod publish;
 #[cfg(feature = "serve")]
 mod serve;
+#[cfg(feature = "server")]
+mod server;
 mod synth;
 
 use std::process::ExitCode;
@@ -26,6 +28,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Build(args) => build::run(&args),
         #[cfg(feature = "serve")]
         Command::Serve(args) => serve::run(&args),
+        #[cfg(feature = "server")]
+        Command::Server(args) => server::run(&args),
         Command::New { dir, template } => new::run(&dir, &template),
         Command::Import(args) => import::run(&args),
         Command::Export(args) => export::run(&args),

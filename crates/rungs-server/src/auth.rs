@@ -1,0 +1,356 @@
+//! Who is asking, and may they change things.
+//!
+//! A request is signed in by a session cookie (browsers) or an
+//! `Authorization: Bearer` API token (scripts). Every state-changing request
+//! made with a cookie must carry the session's CSRF token (a form field
+//! `csrf`, or the `X-CSRF-Token` header) and, when the browser says where it
+//! comes from, come from this site. Tokens carry no cookie, so they need no
+//! CSRF token; a `read` token can only read.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use argon2::Argon2;
+use argon2::password_hash::phc::PasswordHash;
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use axum::body::{Body, to_bytes};
+use axum::extract::{FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, Method, header};
+use axum::middleware::Next;
+use axum::response::Response;
+use rungs_store::model::{Person, Session, TokenScope};
+use rungs_store::{Actor, hash_secret};
+
+use crate::error::ServerError;
+use crate::state::App;
+
+/// The session cookie's name.
+pub(crate) const COOKIE: &str = "rungs_session";
+
+/// The most a form body may be (uploads have their own limit).
+const FORM_LIMIT: usize = 64 * 1024;
+
+/// How a request is signed in.
+#[derive(Debug, Clone)]
+pub enum Via {
+    /// A browser session; forms carry its CSRF token.
+    Session {
+        /// The session's CSRF token, for the forms a page renders.
+        csrf: String,
+    },
+    /// An API token.
+    Token {
+        /// Its id, for the audit log.
+        id: i64,
+    },
+}
+
+/// The signed-in person making a request.
+#[derive(Debug, Clone)]
+pub struct Viewer {
+    /// Who.
+    pub person: Person,
+    /// How.
+    pub via: Via,
+}
+
+impl Viewer {
+    /// How the audit log names this viewer.
+    pub fn actor(&self) -> Actor {
+        match self.via {
+            Via::Session { .. } => Actor::person(self.person.id),
+            Via::Token { id, .. } => Actor::token(self.person.id, id),
+        }
+    }
+
+    /// The CSRF token forms must carry (empty for token requests).
+    pub fn csrf(&self) -> &str {
+        match &self.via {
+            Via::Session { csrf } => csrf,
+            Via::Token { .. } => "",
+        }
+    }
+}
+
+/// The viewer if signed in; handlers that need one use [`Viewer`] itself.
+#[derive(Debug, Clone)]
+pub struct MaybeViewer(pub Option<Viewer>);
+
+impl<S: Send + Sync> FromRequestParts<S> for Viewer {
+    type Rejection = ServerError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        parts
+            .extensions
+            .get::<Viewer>()
+            .cloned()
+            .ok_or(ServerError::Unauthenticated)
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for MaybeViewer {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(MaybeViewer(parts.extensions.get::<Viewer>().cloned()))
+    }
+}
+
+/// The session cookie's secret, if the request has one.
+pub(crate) fn session_cookie(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|c| c.trim().split_once('='))
+        .find(|(name, _)| *name == COOKIE)
+        .map(|(_, value)| value.to_string())
+        .filter(|v| v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+fn bearer(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get(header::AUTHORIZATION)?
+        .to_str()
+        .ok()?
+        .strip_prefix("Bearer ")
+        .map(str::trim)
+}
+
+/// Resolves the viewer, enforces CSRF and token scopes. Runs before every
+/// handler.
+pub(crate) async fn authenticate(State(app): State<App>, request: Request, next: Next) -> Response {
+    let api = request.uri().path().starts_with("/api/");
+    match authenticate_inner(&app, request).await {
+        Ok(request) => next.run(request).await,
+        Err(e) => crate::routes::error_response(&e, api),
+    }
+}
+
+async fn authenticate_inner(app: &App, mut request: Request) -> Result<Request, ServerError> {
+    let unsafe_method = !matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    );
+    if let Some(secret) = bearer(request.headers()) {
+        let Some((token, person)) = app.store.api_token(secret).await? else {
+            return Err(ServerError::Unauthenticated);
+        };
+        if unsafe_method && token.scope == TokenScope::Read {
+            return Err(ServerError::Forbidden);
+        }
+        request.extensions_mut().insert(Viewer {
+            person,
+            via: Via::Token { id: token.id },
+        });
+        return Ok(request);
+    }
+    let session = match session_cookie(request.headers()) {
+        Some(secret) => app.store.session(&secret).await?,
+        None => None,
+    };
+    if unsafe_method {
+        same_origin(request.headers(), &app.config.base())?;
+    }
+    let Some(Session {
+        person_id, csrf, ..
+    }) = session
+    else {
+        return Ok(request);
+    };
+    let Some(person) = app.store.person(person_id).await?.filter(|p| p.active) else {
+        return Ok(request);
+    };
+    if unsafe_method {
+        let (parts, body) = request.into_parts();
+        let (given, body) = csrf_token(&parts, body).await?;
+        if !given.is_some_and(|g| hash_secret(&g) == hash_secret(&csrf)) {
+            return Err(ServerError::Invalid(
+                "this form is out of date or did not come from this site (missing or wrong CSRF token): reload the page and try again".into(),
+            ));
+        }
+        request = Request::from_parts(parts, body);
+    }
+    request.extensions_mut().insert(Viewer {
+        person,
+        via: Via::Session { csrf },
+    });
+    Ok(request)
+}
+
+/// Refuses a state-changing request that a browser says came from another
+/// site.
+fn same_origin(headers: &HeaderMap, base: &str) -> Result<(), ServerError> {
+    let cross = |what: &str| {
+        Err(ServerError::Invalid(format!(
+            "refused: this request came from another site ({what})"
+        )))
+    };
+    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok())
+        && !matches!(site, "same-origin" | "none")
+    {
+        return cross(site);
+    }
+    if let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
+        let host = headers
+            .get(header::HOST)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default();
+        let own = origin == base
+            || origin
+                .strip_prefix("http://")
+                .or_else(|| origin.strip_prefix("https://"))
+                == Some(host);
+        if !own {
+            return cross(origin);
+        }
+    }
+    Ok(())
+}
+
+/// The CSRF token of a request: the header, or the `csrf` field of a form
+/// body (buffered, then handed on), or the `csrf` query parameter (uploads).
+async fn csrf_token(parts: &Parts, body: Body) -> Result<(Option<String>, Body), ServerError> {
+    if let Some(v) = parts
+        .headers
+        .get("x-csrf-token")
+        .and_then(|v| v.to_str().ok())
+    {
+        return Ok((Some(v.to_string()), body));
+    }
+    let from_query = parts.uri.query().and_then(|q| {
+        q.split('&')
+            .filter_map(|kv| kv.split_once('='))
+            .find(|(k, _)| *k == "csrf")
+            .map(|(_, v)| v.to_string())
+    });
+    let is_form = parts
+        .headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|c| c.starts_with("application/x-www-form-urlencoded"));
+    if !is_form {
+        return Ok((from_query, body));
+    }
+    let bytes = to_bytes(body, FORM_LIMIT).await.map_err(|_| {
+        ServerError::Invalid(format!("the form is larger than {} KiB", FORM_LIMIT / 1024))
+    })?;
+    let token = form_field(&bytes, "csrf").or(from_query);
+    Ok((token, Body::from(bytes)))
+}
+
+fn form_field(body: &[u8], name: &str) -> Option<String> {
+    let fields: Vec<(String, String)> = serde_urlencoded::from_bytes(body).ok()?;
+    fields.into_iter().find(|(k, _)| k == name).map(|(_, v)| v)
+}
+
+/// Hashes a password with Argon2id and a random salt.
+pub(crate) fn hash_password(password: &str) -> Result<String, ServerError> {
+    check_password_rules(password)?;
+    // A random salt from the operating system (the `getrandom` feature).
+    Argon2::default()
+        .hash_password(password.as_bytes())
+        .map(|h| h.to_string())
+        .map_err(|e| ServerError::Internal(format!("hashing failed: {e}")))
+}
+
+/// Whether `password` matches the stored hash.
+pub(crate) fn verify_password(password: &str, stored: &str) -> bool {
+    PasswordHash::new(stored).is_ok_and(|h| {
+        Argon2::default()
+            .verify_password(password.as_bytes(), &h)
+            .is_ok()
+    })
+}
+
+/// Long enough to resist guessing; short enough not to be a denial of
+/// service through hashing.
+pub(crate) fn check_password_rules(password: &str) -> Result<(), ServerError> {
+    let n = password.chars().count();
+    if n < 12 {
+        return Err(ServerError::Invalid(
+            "a password needs at least 12 characters".into(),
+        ));
+    }
+    if password.len() > 1024 {
+        return Err(ServerError::Invalid(
+            "a password can have at most 1,024 bytes".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// Counts failed sign-ins per address and per email: after 5 in 15
+/// minutes, sign-in is refused for that key until the window passes.
+#[derive(Default)]
+pub(crate) struct RateLimiter {
+    failures: Mutex<HashMap<String, Vec<Instant>>>,
+}
+
+const WINDOW: Duration = Duration::from_secs(15 * 60);
+const MAX_FAILURES: usize = 5;
+
+impl RateLimiter {
+    /// Whether any of `keys` is over the limit.
+    pub(crate) fn blocked(&self, keys: &[String]) -> bool {
+        let Ok(mut map) = self.failures.lock() else {
+            return true;
+        };
+        let now = Instant::now();
+        keys.iter().any(|k| {
+            map.get_mut(k).is_some_and(|v| {
+                v.retain(|t| now.duration_since(*t) < WINDOW);
+                v.len() >= MAX_FAILURES
+            })
+        })
+    }
+
+    /// Records a failure for each key.
+    pub(crate) fn failed(&self, keys: &[String]) {
+        if let Ok(mut map) = self.failures.lock() {
+            // Old entries go, so the map cannot grow without bound.
+            if map.len() > 100_000 {
+                let now = Instant::now();
+                map.retain(|_, v| v.iter().any(|t| now.duration_since(*t) < WINDOW));
+            }
+            for k in keys {
+                map.entry(k.clone()).or_default().push(Instant::now());
+            }
+        }
+    }
+
+    /// Forgets the failures of `keys` (after a successful sign-in).
+    pub(crate) fn succeeded(&self, keys: &[String]) {
+        if let Ok(mut map) = self.failures.lock() {
+            for k in keys {
+                map.remove(k);
+            }
+        }
+    }
+}
+
+/// The `Set-Cookie` value for a new session.
+pub(crate) fn session_cookie_header(app: &App, secret: &str) -> String {
+    let secure = if app.config.secure_cookies() {
+        "; Secure"
+    } else {
+        ""
+    };
+    format!(
+        "{COOKIE}={secret}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
+        app.config.session_hours * 3600
+    )
+}
+
+/// The `Set-Cookie` value that ends a session in the browser.
+pub(crate) fn clear_cookie_header(app: &App) -> String {
+    let secure = if app.config.secure_cookies() {
+        "; Secure"
+    } else {
+        ""
+    };
+    format!("{COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}")
+}

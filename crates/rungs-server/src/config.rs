@@ -1,0 +1,95 @@
+//! What the server is told.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use rungs_core::{Framework, SourceSet};
+
+/// Where the people data lives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Database {
+    /// An SQLite file (created if missing).
+    Sqlite(PathBuf),
+    /// A PostgreSQL URL.
+    Postgres(String),
+}
+
+impl Database {
+    /// Reads `--database`: a `postgres://` or `postgresql://` URL, or a
+    /// `sqlite:` path. `None` is the default file in the data directory.
+    pub fn parse(value: Option<&str>, data_dir: &std::path::Path) -> Result<Database, String> {
+        match value {
+            None => Ok(Database::Sqlite(data_dir.join("rungs.sqlite"))),
+            Some(v) if v.starts_with("postgres://") || v.starts_with("postgresql://") => {
+                Ok(Database::Postgres(v.to_string()))
+            }
+            Some(v) if v.starts_with("sqlite:") => {
+                let path = v
+                    .trim_start_matches("sqlite://")
+                    .trim_start_matches("sqlite:");
+                if path.is_empty() {
+                    return Err(
+                        "give a file after sqlite:, e.g. sqlite:./rungs-data/rungs.sqlite".into(),
+                    );
+                }
+                Ok(Database::Sqlite(PathBuf::from(path)))
+            }
+            Some(v) => Err(format!(
+                "`{v}` is not a database URL: use postgres://user:password@host/database or sqlite:FILE"
+            )),
+        }
+    }
+}
+
+/// Adds the generated pages (`rungs build`'s "how our levels compare" and
+/// "what changed") to a loaded framework.
+pub type GeneratePages = dyn Fn(&mut Framework, &SourceSet) -> Result<(), String> + Send + Sync;
+
+/// Where the ladder comes from.
+#[derive(Clone)]
+pub struct FrameworkSource {
+    /// The framework directory; `None` is the built-in example.
+    pub root: Option<PathBuf>,
+    /// The pages `rungs build` adds, if the caller can make them.
+    pub generate: Option<Arc<GeneratePages>>,
+}
+
+impl std::fmt::Debug for FrameworkSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FrameworkSource")
+            .field("root", &self.root)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Everything the server needs to start.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The ladder.
+    pub framework: FrameworkSource,
+    /// Address to listen on.
+    pub listen: SocketAddr,
+    /// Where the people data lives.
+    pub database: Database,
+    /// The address people use (behind a reverse proxy, its https URL), for
+    /// links and for the cookie's `Secure` flag. Default: `http://LISTEN`.
+    pub base_url: Option<String>,
+    /// How long a session lasts without signing in again.
+    pub session_hours: i64,
+}
+
+impl Config {
+    /// The base URL without a trailing slash.
+    pub fn base(&self) -> String {
+        match &self.base_url {
+            Some(b) => b.trim_end_matches('/').to_string(),
+            None => format!("http://{}", self.listen),
+        }
+    }
+
+    /// Whether cookies must be `Secure` (the base URL is https).
+    pub fn secure_cookies(&self) -> bool {
+        self.base().starts_with("https://")
+    }
+}

@@ -1,0 +1,64 @@
+//! Errors, as people see them: a status and a sentence, never a stack
+//! trace, a file path or the database's own message.
+
+use axum::http::StatusCode;
+use rungs_store::StoreError;
+
+/// Why a request failed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ServerError {
+    /// Not signed in.
+    #[error("sign in first")]
+    Unauthenticated,
+    /// Signed in, but not allowed.
+    #[error("you do not have access to this")]
+    Forbidden,
+    /// Nothing there (or nothing the viewer may know exists).
+    #[error("{0} not found")]
+    NotFound(String),
+    /// Someone else's change came first, or a value is taken.
+    #[error("{0}")]
+    Conflict(String),
+    /// The request is wrong; the sentence says how.
+    #[error("{0}")]
+    Invalid(String),
+    /// Too many attempts.
+    #[error("too many attempts: wait a few minutes and try again")]
+    TooManyAttempts,
+    /// The server's configuration is wrong (at start).
+    #[error("{0}")]
+    Config(String),
+    /// Something broke inside; logged, and shown only as this.
+    #[error("something went wrong on the server; the error was logged")]
+    Internal(String),
+}
+
+impl ServerError {
+    /// The HTTP status.
+    pub fn status(&self) -> StatusCode {
+        match self {
+            ServerError::Unauthenticated => StatusCode::UNAUTHORIZED,
+            ServerError::Forbidden => StatusCode::FORBIDDEN,
+            ServerError::NotFound(_) => StatusCode::NOT_FOUND,
+            ServerError::Conflict(_) => StatusCode::CONFLICT,
+            ServerError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ServerError::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
+            ServerError::Config(_) | ServerError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+}
+
+impl From<StoreError> for ServerError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound(what) => ServerError::NotFound(what),
+            StoreError::Conflict(m) => ServerError::Conflict(m),
+            StoreError::Invalid(m) => ServerError::Invalid(m),
+            other => {
+                eprintln!("error: {other}");
+                ServerError::Internal(other.to_string())
+            }
+        }
+    }
+}

@@ -1,0 +1,201 @@
+//! The ladder in use: loaded, checked, its site built, its revision known.
+//! A reload with errors is refused and the previous ladder keeps serving.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use rungs_core::{Framework, Severity, SourceSet};
+use rungs_site::Site;
+use sha2::{Digest, Sha256};
+
+use crate::config::FrameworkSource;
+
+/// A loaded ladder and its website.
+pub struct Ladder {
+    /// The model.
+    pub framework: Framework,
+    /// The published pages, by path.
+    pub site: Site,
+    /// Git commit (`git:…`, with `+changes` when the work tree differs) or
+    /// content hash (`sha256:…`).
+    pub revision: String,
+    /// Levels by (track, level) id: index into tracks and levels.
+    levels: HashMap<(String, String), (usize, usize)>,
+}
+
+/// A level as people see it.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct LevelRef {
+    /// Track id.
+    pub track: String,
+    /// Track title.
+    pub track_title: String,
+    /// Level id.
+    pub level: String,
+    /// Level title.
+    pub title: String,
+    /// Grade, if the ladder uses grades.
+    pub grade: Option<String>,
+    /// The level's page on the site.
+    pub url: String,
+}
+
+/// The next level up, and the page that says what changes.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct NextLevel {
+    /// The level.
+    pub level: LevelRef,
+    /// The site's page comparing the two levels.
+    pub compare_url: String,
+}
+
+impl Ladder {
+    /// A level by ids.
+    pub fn level(&self, track: &str, level: &str) -> Option<LevelRef> {
+        let &(t, l) = self.levels.get(&(track.to_string(), level.to_string()))?;
+        let track = &self.framework.tracks[t];
+        let level = &track.levels[l];
+        Some(LevelRef {
+            track: track.id.clone(),
+            track_title: track.title.clone(),
+            level: level.id.clone(),
+            title: level.title.clone(),
+            grade: level.grade.clone(),
+            url: format!("/{}", rungs_site::urls::level(&track.id, &level.id)),
+        })
+    }
+
+    /// The level after this one in its track (by rank), with the page that
+    /// compares them.
+    pub fn next_level(&self, track: &str, level: &str) -> Option<NextLevel> {
+        let &(t, l) = self.levels.get(&(track.to_string(), level.to_string()))?;
+        let tr = &self.framework.tracks[t];
+        let rank = tr.levels[l].rank;
+        let next = tr
+            .levels
+            .iter()
+            .filter(|x| x.rank > rank)
+            .min_by_key(|x| x.rank)?;
+        let compare = format!(
+            "/{}",
+            rungs_site::urls::compare(&tr.id, level, &tr.id, &next.id)
+        );
+        Some(NextLevel {
+            level: self.level(&tr.id, &next.id)?,
+            compare_url: compare,
+        })
+    }
+
+    /// Every level, track by track, in rank order.
+    pub fn all_levels(&self) -> Vec<LevelRef> {
+        let mut out = Vec::new();
+        for t in &self.framework.tracks {
+            let mut levels: Vec<_> = t.levels.iter().collect();
+            levels.sort_by_key(|l| l.rank);
+            out.extend(levels.into_iter().filter_map(|l| self.level(&t.id, &l.id)));
+        }
+        out
+    }
+
+    /// The levels of `old` that this ladder no longer has.
+    pub fn removed_since(&self, old: &Ladder) -> Vec<(String, String)> {
+        let mut gone: Vec<_> = old
+            .levels
+            .keys()
+            .filter(|k| !self.levels.contains_key(*k))
+            .cloned()
+            .collect();
+        gone.sort();
+        gone
+    }
+}
+
+/// Why a ladder was refused.
+#[derive(Debug, Clone)]
+pub struct Refused {
+    /// The errors, one line each (`file:line:col: message`).
+    pub errors: Vec<String>,
+}
+
+/// Loads and builds the ladder. Blocking: call it from `spawn_blocking`.
+pub fn load(source: &FrameworkSource) -> Result<Ladder, Refused> {
+    let refuse = |e: String| Refused { errors: vec![e] };
+    let sources = match &source.root {
+        Some(root) => SourceSet::read_dir(root)
+            .map_err(|e| refuse(format!("cannot read the framework: {e}")))?,
+        None => SourceSet::example(),
+    };
+    let loaded = rungs_core::load(&sources).map_err(|e| refuse(e.to_string()))?;
+    let errors: Vec<String> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| match &d.span {
+            Some(span) => format!("{}:{}:{}: {}", span.file, span.line, span.column, d.message),
+            None => d.message.clone(),
+        })
+        .collect();
+    if !errors.is_empty() {
+        return Err(Refused { errors });
+    }
+    let mut framework = loaded.framework;
+    if let Some(generate) = &source.generate {
+        generate(&mut framework, &sources).map_err(refuse)?;
+    }
+    let site = rungs_site::build(&framework, &sources).map_err(|e| refuse(e.to_string()))?;
+    let revision = revision(source.root.as_deref(), &sources);
+    let mut levels = HashMap::new();
+    for (t, track) in framework.tracks.iter().enumerate() {
+        for (l, level) in track.levels.iter().enumerate() {
+            levels.insert((track.id.clone(), level.id.clone()), (t, l));
+        }
+    }
+    Ok(Ladder {
+        framework,
+        site,
+        revision,
+        levels,
+    })
+}
+
+/// The git commit of the framework's repository, or the hash of its files.
+fn revision(root: Option<&Path>, sources: &SourceSet) -> String {
+    let mut hasher = Sha256::new();
+    for file in sources.iter() {
+        hasher.update((file.path.len() as u64).to_be_bytes());
+        hasher.update(file.path.as_bytes());
+        hasher.update((file.bytes().len() as u64).to_be_bytes());
+        hasher.update(file.bytes());
+    }
+    let content = hex::encode(hasher.finalize());
+    let git = root.and_then(|root| {
+        let out = std::process::Command::new("git")
+            .args(["rev-parse", "--verify", "HEAD"])
+            .current_dir(root)
+            .stderr(std::process::Stdio::null())
+            .output()
+            .ok()?;
+        let commit = String::from_utf8(out.stdout).ok()?.trim().to_string();
+        (out.status.success() && commit.len() >= 40).then_some(commit)
+    });
+    match git {
+        // The commit names the revision only if the files are the commit's.
+        Some(commit) if git_clean(root) => format!("git:{commit}"),
+        Some(commit) => format!("git:{commit}+sha256:{}", &content[..16]),
+        None => format!("sha256:{content}"),
+    }
+}
+
+fn git_clean(root: Option<&Path>) -> bool {
+    let Some(root) = root else { return false };
+    std::process::Command::new("git")
+        .args(["status", "--porcelain", "--", "."])
+        .current_dir(root)
+        .stderr(std::process::Stdio::null())
+        .output()
+        .is_ok_and(|o| o.status.success() && o.stdout.is_empty())
+}
+
+/// The ladder in use, swapped whole on reload.
+pub type Current = Arc<std::sync::RwLock<Arc<Ladder>>>;

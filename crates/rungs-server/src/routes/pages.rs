@@ -1,0 +1,801 @@
+//! The people app's pages. Forms post back; every page works without
+//! JavaScript.
+
+use axum::Form;
+use axum::extract::{Multipart, Path, Query, State};
+use axum::http::{HeaderMap, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use minijinja::context;
+use serde::Deserialize;
+
+use rungs_store::model::{LinkPurpose, NewPlacement, PlacementReason, Role, TokenScope};
+use rungs_store::{Actor, PersonFields};
+
+use crate::auth::{self, MaybeViewer, Viewer};
+use crate::error::ServerError;
+use crate::ops;
+use crate::state::App;
+use crate::views::APP_CSS;
+
+type Page = Result<Response, ServerError>;
+
+/// A template context from `key => value` pairs (or `key` for a variable of
+/// that name); values are anything serde can serialise.
+macro_rules! ctx {
+    ($($key:ident $(=> $value:expr)?),* $(,)?) => {{
+        #[allow(unused_mut)]
+        let mut map = serde_json::Map::new();
+        $( map.insert(stringify!($key).to_string(), serde_json::to_value(ctx!(@v $key $(, $value)?)).unwrap_or_default()); )*
+        minijinja::Value::from(minijinja::value::Serde(&map))
+    }};
+    (@v $key:ident) => { &$key };
+    (@v $key:ident, $value:expr) => { &$value };
+}
+
+/// Renders a page with what every page needs (the viewer, their powers,
+/// the CSRF token, the site's title).
+async fn render(
+    app: &App,
+    viewer: Option<&Viewer>,
+    template: &str,
+    nav: &str,
+    title: &str,
+    extra: minijinja::Value,
+) -> Page {
+    let (is_hr, is_admin, can_team) = match viewer {
+        Some(v) => (
+            v.person.role.sees_everyone(),
+            v.person.role == Role::Admin,
+            v.person.role.sees_everyone() || app.store.is_manager(v.person.id).await?,
+        ),
+        None => (false, false, false),
+    };
+    let base = ctx! {
+        viewer => viewer.map(|v| v.person.clone()),
+        csrf => viewer.map_or("", |v| v.csrf()),
+        is_hr, is_admin, can_team, nav, title,
+        site_title => app.ladder().framework.title.clone(),
+    };
+    let html = app.views.render(template, context! { ..extra, ..base })?;
+    Ok(html.into_response())
+}
+
+fn message(title: &str, text: &str) -> minijinja::Value {
+    ctx! { message => text, title }
+}
+
+pub(crate) async fn app_css() -> Response {
+    ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], APP_CSS).into_response()
+}
+
+pub(crate) async fn home(State(app): State<App>, viewer: Viewer) -> Page {
+    let (view, _) = ops::person(&app, &viewer, viewer.person.id).await?;
+    let proposed = view.rollout.as_ref().and_then(|r| {
+        app.ladder().level(
+            r.entry.proposed_track.as_deref()?,
+            r.entry.proposed_level.as_deref()?,
+        )
+    });
+    render(
+        &app,
+        Some(&viewer),
+        "home.html",
+        "home",
+        "My level",
+        ctx! {
+            person => view.person, manager => view.manager, level => view.level, next => view.next,
+            rollout => view.rollout, placements => view.placements, proposed,
+        },
+    )
+    .await
+}
+
+#[derive(Deserialize)]
+pub(crate) struct NextQuery {
+    #[serde(default)]
+    next: String,
+}
+
+/// Only paths inside the app, never another site.
+fn safe_next(next: &str) -> String {
+    if next.starts_with("/app") && !next.starts_with("//") && !next.contains('\\') {
+        next.to_string()
+    } else {
+        "/app".into()
+    }
+}
+
+pub(crate) async fn login_page(
+    State(app): State<App>,
+    MaybeViewer(viewer): MaybeViewer,
+    Query(q): Query<NextQuery>,
+) -> Page {
+    if viewer.is_some() {
+        return Ok(Redirect::to(&safe_next(&q.next)).into_response());
+    }
+    render(
+        &app,
+        None,
+        "login.html",
+        "",
+        "Sign in",
+        ctx! { next => q.next, email => "" },
+    )
+    .await
+}
+
+#[derive(Deserialize)]
+pub(crate) struct LoginForm {
+    email: String,
+    password: String,
+    #[serde(default)]
+    next: String,
+}
+
+fn client_key(headers: &HeaderMap) -> String {
+    // Behind a proxy every client shares its address; the email key still
+    // limits guessing one account.
+    headers
+        .get("x-forwarded-for")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(',').next())
+        .map_or_else(|| "ip:direct".to_string(), |ip| format!("ip:{}", ip.trim()))
+}
+
+pub(crate) async fn login(
+    State(app): State<App>,
+    headers: HeaderMap,
+    Form(form): Form<LoginForm>,
+) -> Page {
+    let email = form.email.trim().to_lowercase();
+    let keys = vec![format!("email:{email}"), client_key(&headers)];
+    if app.limiter.blocked(&keys) {
+        return Err(ServerError::TooManyAttempts);
+    }
+    let found = app.store.password_hash(&email).await?;
+    let password = form.password.clone();
+    // Argon2 takes tens of milliseconds of CPU: off the async workers.
+    let ok = tokio::task::spawn_blocking(move || match found {
+        Some((id, hash)) => auth::verify_password(&password, &hash).then_some(id),
+        None => {
+            // The same work for an unknown email, so timing says nothing.
+            let _ = auth::verify_password(&password, DUMMY_HASH);
+            None
+        }
+    })
+    .await
+    .map_err(|e| ServerError::Internal(e.to_string()))?;
+    let Some(id) = ok else {
+        app.limiter.failed(&keys);
+        let page = render(&app, None, "login.html", "", "Sign in", ctx! {
+            next => form.next, email => email, error => "That email and password do not match an active account.",
+        })
+        .await?;
+        return Ok((axum::http::StatusCode::UNAUTHORIZED, page).into_response());
+    };
+    app.limiter.succeeded(&keys);
+    let (secret, _) = app
+        .store
+        .create_session(id, app.config.session_hours * 3600)
+        .await?;
+    Ok((
+        [(
+            header::SET_COOKIE,
+            auth::session_cookie_header(&app, &secret),
+        )],
+        Redirect::to(&safe_next(&form.next)),
+    )
+        .into_response())
+}
+
+/// A valid Argon2id hash of a random password, verified against when the
+/// email is unknown.
+const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$Zl3CkqMHDPmIA8bkKNbH3JkpLO4ZqSy2jt0KNB6fbSE";
+
+pub(crate) async fn logout(State(app): State<App>, headers: HeaderMap) -> Page {
+    if let Some(secret) = auth::session_cookie(&headers) {
+        app.store.end_session(&secret).await?;
+    }
+    Ok((
+        [(header::SET_COOKIE, auth::clear_cookie_header(&app))],
+        Redirect::to("/app/login"),
+    )
+        .into_response())
+}
+
+#[derive(Deserialize)]
+pub(crate) struct TokenQuery {
+    #[serde(default)]
+    token: String,
+}
+
+pub(crate) async fn setup_page(State(app): State<App>, Query(q): Query<TokenQuery>) -> Page {
+    if app
+        .store
+        .one_time_link(&q.token, LinkPurpose::Setup)
+        .await?
+        .is_none()
+    {
+        return Err(ServerError::NotFound(
+            "this setup link (it was used, replaced by a restart, or is older than a day)".into(),
+        ));
+    }
+    render(&app, None, "password.html", "", "Create the first administrator", ctx! {
+        setup => true, token => q.token, action => "/app/setup", button => "Create administrator", name => "", email => "",
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+pub(crate) struct SetupForm {
+    token: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    email: String,
+    password: String,
+}
+
+pub(crate) async fn setup(State(app): State<App>, Form(form): Form<SetupForm>) -> Page {
+    let hash = match auth::hash_password(&form.password) {
+        Ok(h) => h,
+        Err(e) => {
+            return render(&app, None, "password.html", "", "Create the first administrator", ctx! {
+                setup => true, token => form.token, action => "/app/setup", button => "Create administrator",
+                name => form.name, email => form.email, error => e.to_string(),
+            })
+            .await;
+        }
+    };
+    let mut w = app
+        .store
+        .write(&Actor {
+            person_id: None,
+            label: "setup".into(),
+        })
+        .await?;
+    if !w.use_link(&form.token, LinkPurpose::Setup).await? {
+        return Err(ServerError::NotFound("this setup link".into()));
+    }
+    let admin = w.create_first_admin(&form.email, &form.name, &hash).await?;
+    w.commit().await?;
+    let (secret, _) = app
+        .store
+        .create_session(admin.id, app.config.session_hours * 3600)
+        .await?;
+    Ok((
+        [(
+            header::SET_COOKIE,
+            auth::session_cookie_header(&app, &secret),
+        )],
+        Redirect::to("/app"),
+    )
+        .into_response())
+}
+
+pub(crate) async fn reset_page(State(app): State<App>, Query(q): Query<TokenQuery>) -> Page {
+    let Some(Some(person)) = app
+        .store
+        .one_time_link(&q.token, LinkPurpose::Reset)
+        .await?
+    else {
+        return Err(ServerError::NotFound(
+            "this password link (it was used, replaced, or is older than a day)".into(),
+        ));
+    };
+    let email = app
+        .store
+        .person(person)
+        .await?
+        .map(|p| p.email)
+        .unwrap_or_default();
+    render(&app, None, "password.html", "", "Set your password", ctx! {
+        setup => false, token => q.token, action => "/app/reset", button => "Set password", email,
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+pub(crate) struct ResetForm {
+    token: String,
+    password: String,
+}
+
+pub(crate) async fn reset(State(app): State<App>, Form(form): Form<ResetForm>) -> Page {
+    let Some(Some(person)) = app
+        .store
+        .one_time_link(&form.token, LinkPurpose::Reset)
+        .await?
+    else {
+        return Err(ServerError::NotFound("this password link".into()));
+    };
+    let hash = auth::hash_password(&form.password)?;
+    let mut w = app.store.write(&Actor::person(person)).await?;
+    if !w.use_link(&form.token, LinkPurpose::Reset).await? {
+        return Err(ServerError::NotFound("this password link".into()));
+    }
+    w.set_password_hash(person, Some(&hash)).await?;
+    w.commit().await?;
+    render(&app, None, "message.html", "", "Password set", ctx! {
+        message => "Your password is set. Sign in with it now.", link => "/app/login", link_text => "Sign in",
+    })
+    .await
+}
+
+pub(crate) async fn people(State(app): State<App>, viewer: Viewer) -> Page {
+    let people = ops::people(&app, &viewer).await?;
+    let title = if viewer.person.role.sees_everyone() {
+        "People"
+    } else {
+        "My team"
+    };
+    render(
+        &app,
+        Some(&viewer),
+        "people.html",
+        "people",
+        title,
+        ctx! { people },
+    )
+    .await
+}
+
+/// The person form's fields as posted.
+#[derive(Deserialize)]
+pub(crate) struct PersonForm {
+    #[serde(default)]
+    version: i64,
+    name: String,
+    email: String,
+    #[serde(default)]
+    job_title: String,
+    #[serde(default)]
+    team: String,
+    #[serde(default)]
+    manager_id: String,
+    #[serde(default)]
+    start_date: String,
+    #[serde(default)]
+    role: String,
+    #[serde(default)]
+    active: String,
+}
+
+impl PersonForm {
+    fn fields(&self) -> Result<PersonFields, ServerError> {
+        let manager_id = match self.manager_id.trim() {
+            "" => None,
+            m => Some(
+                m.parse()
+                    .map_err(|_| ServerError::Invalid(format!("`{m}` is not a person id")))?,
+            ),
+        };
+        Ok(PersonFields {
+            email: self.email.clone(),
+            name: self.name.clone(),
+            job_title: self.job_title.clone(),
+            team: Some(self.team.clone()),
+            manager_id,
+            start_date: Some(self.start_date.clone()),
+            active: self.active != "false",
+            role: Role::parse(if self.role.is_empty() {
+                "employee"
+            } else {
+                &self.role
+            })
+            .ok_or_else(|| ServerError::Invalid(format!("`{}` is not a role", self.role)))?,
+        })
+    }
+}
+
+async fn person_form(app: &App, viewer: &Viewer, id: Option<i64>, error: Option<String>) -> Page {
+    let roles: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
+    let reasons: Vec<&str> = PlacementReason::ALL.iter().map(|r| r.as_str()).collect();
+    let managers = app
+        .store
+        .people()
+        .await?
+        .into_iter()
+        .filter(|p| p.active && Some(p.id) != id)
+        .collect::<Vec<_>>();
+    match id {
+        None => {
+            crate::access::hr(viewer)?;
+            render(
+                app,
+                Some(viewer),
+                "person.html",
+                "people",
+                "Add a person",
+                ctx! {
+                    editable => true, action => "/app/people", roles, managers, error,
+                },
+            )
+            .await
+        }
+        Some(id) => {
+            let (view, reach) = ops::person(app, viewer, id).await?;
+            let editable = reach == crate::access::Reach::Everyone;
+            let can_export = matches!(
+                reach,
+                crate::access::Reach::Own | crate::access::Reach::Everyone
+            );
+            let managers = if editable { managers } else { Vec::new() };
+            let title = view.person.name.clone();
+            render(app, Some(viewer), "person.html", "people", &title, ctx! {
+                person => view.person, placements => view.placements, level => view.level, editable, can_export,
+                action => format!("/app/people/{id}"), roles, reasons, managers, levels => ops::levels(app), error,
+            })
+            .await
+        }
+    }
+}
+
+pub(crate) async fn new_person(State(app): State<App>, viewer: Viewer) -> Page {
+    person_form(&app, &viewer, None, None).await
+}
+
+pub(crate) async fn person(State(app): State<App>, viewer: Viewer, Path(id): Path<i64>) -> Page {
+    person_form(&app, &viewer, Some(id), None).await
+}
+
+/// A form error shows the form again with the message; other errors are pages.
+fn form_error(e: ServerError) -> Result<String, ServerError> {
+    match e {
+        ServerError::Invalid(m) | ServerError::Conflict(m) => Ok(m),
+        other => Err(other),
+    }
+}
+
+pub(crate) async fn create_person(
+    State(app): State<App>,
+    viewer: Viewer,
+    Form(form): Form<PersonForm>,
+) -> Page {
+    match async { ops::create_person(&app, &viewer, form.fields()?).await }.await {
+        Ok(p) => Ok(Redirect::to(&format!("/app/people/{}", p.id)).into_response()),
+        Err(e) => person_form(&app, &viewer, None, Some(form_error(e)?)).await,
+    }
+}
+
+pub(crate) async fn update_person(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Form(form): Form<PersonForm>,
+) -> Page {
+    match async { ops::update_person(&app, &viewer, id, form.version, form.fields()?).await }.await
+    {
+        Ok(p) => Ok(Redirect::to(&format!("/app/people/{}", p.id)).into_response()),
+        Err(e) => {
+            let message = form_error(e)?;
+            let page = person_form(&app, &viewer, Some(id), Some(message)).await?;
+            Ok((axum::http::StatusCode::CONFLICT, page).into_response())
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub(crate) struct PlaceForm {
+    level: String,
+    #[serde(default)]
+    from_date: String,
+    reason: String,
+    #[serde(default)]
+    note: String,
+}
+
+/// `track/level` from a form's select.
+fn split_level(value: &str) -> Result<(&str, &str), ServerError> {
+    value
+        .split_once('/')
+        .ok_or_else(|| ServerError::Invalid(format!("`{value}` is not a level (track/level)")))
+}
+
+pub(crate) async fn place(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Form(form): Form<PlaceForm>,
+) -> Page {
+    let (track, level) = split_level(&form.level)?;
+    let new = NewPlacement {
+        track: track.into(),
+        level: level.into(),
+        from_date: Some(form.from_date.trim().to_string()).filter(|d| !d.is_empty()),
+        reason: PlacementReason::parse(&form.reason)
+            .ok_or_else(|| ServerError::Invalid(format!("`{}` is not a reason", form.reason)))?,
+        note: form.note,
+    };
+    ops::place(&app, &viewer, id, new).await?;
+    Ok(Redirect::to(&format!("/app/people/{id}")).into_response())
+}
+
+pub(crate) async fn reset_link(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> Page {
+    let link = ops::reset_link(&app, &viewer, id).await?;
+    render(&app, Some(&viewer), "message.html", "people", "Password link", ctx! {
+        message => "Send this link to the person; it works once, for 24 hours. Anyone with it can set the password.",
+        link, back => format!("/app/people/{id}"),
+    })
+    .await
+}
+
+pub(crate) async fn anonymise(State(app): State<App>, viewer: Viewer, Path(id): Path<i64>) -> Page {
+    ops::anonymise(&app, &viewer, id).await?;
+    render(
+        &app,
+        Some(&viewer),
+        "message.html",
+        "people",
+        "Anonymised",
+        message(
+            "Anonymised",
+            "Their name, email, title and notes are gone; their placements stay in the counts.",
+        ),
+    )
+    .await
+}
+
+pub(crate) async fn roster_page(State(app): State<App>, viewer: Viewer) -> Page {
+    crate::access::hr(&viewer)?;
+    render(
+        &app,
+        Some(&viewer),
+        "roster.html",
+        "roster",
+        "Import a roster",
+        ctx! {},
+    )
+    .await
+}
+
+pub(crate) async fn roster(State(app): State<App>, viewer: Viewer, mut form: Multipart) -> Page {
+    crate::access::hr(&viewer)?;
+    let (mut file, mut dry_run, mut deactivate) = (None, false, false);
+    while let Some(field) = form
+        .next_field()
+        .await
+        .map_err(|e| ServerError::Invalid(format!("the upload is malformed: {e}")))?
+    {
+        match field.name() {
+            Some("file") => {
+                file = Some(field.bytes().await.map_err(|e| {
+                    ServerError::Invalid(format!("the upload failed or is over 20 MiB: {e}"))
+                })?)
+            }
+            Some("dry_run") => dry_run = true,
+            Some("deactivate_missing") => deactivate = true,
+            _ => {}
+        }
+    }
+    let file = file.ok_or_else(|| ServerError::Invalid("choose a CSV file".into()))?;
+    let outcome = ops::import_roster(
+        &app,
+        &viewer,
+        &file,
+        &Default::default(),
+        dry_run,
+        deactivate,
+    )
+    .await?;
+    let status = match outcome {
+        ops::RosterOutcome::Refused { .. } => axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+        ops::RosterOutcome::Planned { .. } => axum::http::StatusCode::OK,
+    };
+    let page = render(
+        &app,
+        Some(&viewer),
+        "roster.html",
+        "roster",
+        "Import a roster",
+        ctx! { outcome },
+    )
+    .await?;
+    Ok((status, page).into_response())
+}
+
+pub(crate) async fn rollout(State(app): State<App>, viewer: Viewer) -> Page {
+    rollout_page(&app, &viewer, None).await
+}
+
+async fn rollout_page(app: &App, viewer: &Viewer, error: Option<String>) -> Page {
+    let view = ops::rollout(app, viewer, None).await?;
+    render(
+        app,
+        Some(viewer),
+        "rollout.html",
+        "rollout",
+        "Rollout",
+        ctx! { view, levels => ops::levels(app), error },
+    )
+    .await
+}
+
+#[derive(Deserialize)]
+pub(crate) struct NameForm {
+    name: String,
+}
+
+pub(crate) async fn open_rollout(
+    State(app): State<App>,
+    viewer: Viewer,
+    Form(form): Form<NameForm>,
+) -> Page {
+    match ops::open_rollout(&app, &viewer, &form.name).await {
+        Ok(_) => Ok(Redirect::to("/app/rollout").into_response()),
+        Err(e) => rollout_page(&app, &viewer, Some(form_error(e)?)).await,
+    }
+}
+
+pub(crate) async fn close_rollout(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> Page {
+    ops::close_rollout(&app, &viewer, id).await?;
+    Ok(Redirect::to("/app/rollout").into_response())
+}
+
+#[derive(Deserialize)]
+pub(crate) struct EntryForm {
+    version: i64,
+    #[serde(default)]
+    level: String,
+    #[serde(default)]
+    note: String,
+}
+
+async fn after_entry(
+    app: &App,
+    viewer: &Viewer,
+    result: Result<rungs_store::model::RolloutEntry, ServerError>,
+    back: &str,
+) -> Page {
+    match result {
+        Ok(e) => Ok(Redirect::to(&format!("{back}#person-{}", e.person_id)).into_response()),
+        Err(e) => {
+            let status = e.status();
+            let page = rollout_page(app, viewer, Some(form_error(e)?)).await?;
+            Ok((status, page).into_response())
+        }
+    }
+}
+
+pub(crate) async fn propose(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path((id, person)): Path<(i64, i64)>,
+    Form(form): Form<EntryForm>,
+) -> Page {
+    let level = split_level(&form.level)?;
+    let result = ops::propose(&app, &viewer, id, person, form.version, level, &form.note).await;
+    after_entry(&app, &viewer, result, "/app/rollout").await
+}
+
+pub(crate) async fn confirm(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path((id, person)): Path<(i64, i64)>,
+    Form(form): Form<EntryForm>,
+) -> Page {
+    let result = ops::confirm(&app, &viewer, id, person, form.version).await;
+    after_entry(&app, &viewer, result, "/app/rollout").await
+}
+
+pub(crate) async fn acknowledge(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path((id, person)): Path<(i64, i64)>,
+    Form(form): Form<EntryForm>,
+) -> Page {
+    ops::acknowledge(&app, &viewer, id, person, form.version, &form.note).await?;
+    Ok(Redirect::to("/app").into_response())
+}
+
+#[derive(Deserialize)]
+pub(crate) struct AuditQuery {
+    before: Option<i64>,
+}
+
+pub(crate) async fn audit(
+    State(app): State<App>,
+    viewer: Viewer,
+    Query(q): Query<AuditQuery>,
+) -> Page {
+    let entries = ops::audit(&app, &viewer, q.before, 100).await?;
+    let verification = ops::verify(&app, &viewer).await?;
+    let more = entries
+        .last()
+        .filter(|e| e.seq > 1 && entries.len() == 100)
+        .map(|e| e.seq);
+    render(
+        &app,
+        Some(&viewer),
+        "audit.html",
+        "audit",
+        "Audit log",
+        ctx! { entries, verification, more },
+    )
+    .await
+}
+
+pub(crate) async fn framework(State(app): State<App>, viewer: Viewer) -> Page {
+    crate::access::admin(&viewer)?;
+    framework_page(&app, &viewer, None).await
+}
+
+async fn framework_page(app: &App, viewer: &Viewer, errors: Option<Vec<String>>) -> Page {
+    let revisions = app.store.revisions().await?;
+    let revision = app.ladder().revision.clone();
+    render(
+        app,
+        Some(viewer),
+        "framework.html",
+        "framework",
+        "Framework",
+        ctx! { revision, revisions, errors },
+    )
+    .await
+}
+
+pub(crate) async fn reload(State(app): State<App>, viewer: Viewer) -> Page {
+    match ops::reload(&app, &viewer).await? {
+        Ok(_) => Ok(Redirect::to("/app/framework").into_response()),
+        Err(errors) => {
+            let page = framework_page(&app, &viewer, Some(errors)).await?;
+            Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
+}
+
+pub(crate) async fn tokens(State(app): State<App>, viewer: Viewer) -> Page {
+    let tokens = ops::tokens(&app, &viewer).await?;
+    render(
+        &app,
+        Some(&viewer),
+        "tokens.html",
+        "tokens",
+        "API tokens",
+        ctx! { tokens },
+    )
+    .await
+}
+
+#[derive(Deserialize)]
+pub(crate) struct TokenForm {
+    name: String,
+    scope: String,
+}
+
+pub(crate) async fn create_token(
+    State(app): State<App>,
+    viewer: Viewer,
+    Form(form): Form<TokenForm>,
+) -> Page {
+    let scope = TokenScope::parse(&form.scope)
+        .ok_or_else(|| ServerError::Invalid(format!("`{}` is not a scope", form.scope)))?;
+    let (_, secret) = ops::create_token(&app, &viewer, &form.name, scope).await?;
+    let tokens = ops::tokens(&app, &viewer).await?;
+    render(
+        &app,
+        Some(&viewer),
+        "tokens.html",
+        "tokens",
+        "API tokens",
+        ctx! { tokens, secret },
+    )
+    .await
+}
+
+pub(crate) async fn revoke_token(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> Page {
+    ops::revoke_token(&app, &viewer, id).await?;
+    Ok(Redirect::to("/app/tokens").into_response())
+}

@@ -1,0 +1,132 @@
+//! The running server: its store, its ladder, its settings.
+
+use std::sync::Arc;
+
+use rungs_store::model::LinkPurpose;
+use rungs_store::{Actor, Store};
+
+use crate::auth::RateLimiter;
+use crate::config::Config;
+use crate::error::ServerError;
+use crate::framework::{self, Current, Ladder, Refused};
+use crate::views::Views;
+
+/// The server's state, shared by every request. Cheap to clone.
+#[derive(Clone)]
+pub struct App {
+    pub(crate) store: Store,
+    pub(crate) ladder: Current,
+    pub(crate) config: Arc<Config>,
+    pub(crate) limiter: Arc<RateLimiter>,
+    pub(crate) views: Arc<Views>,
+}
+
+/// How long a setup or reset link works.
+pub(crate) const LINK_HOURS: i64 = 24;
+
+impl App {
+    /// Loads the ladder (refusing one with errors), opens the store, records
+    /// the revision. Returns the app and, when no administrator exists yet,
+    /// a one-time setup link to print.
+    pub async fn start(config: Config) -> Result<(App, Option<String>), ServerError> {
+        let source = config.framework.clone();
+        let ladder = tokio::task::spawn_blocking(move || framework::load(&source))
+            .await
+            .map_err(|e| ServerError::Internal(e.to_string()))?
+            .map_err(|r| ServerError::Config(refused_text(&r)))?;
+        let store = crate::open_store(&config.database).await?;
+        App::with_store(config, store, ladder).await
+    }
+
+    /// [`App::start`] with an open store and a loaded ladder (tests).
+    async fn with_store(
+        config: Config,
+        store: Store,
+        ladder: Ladder,
+    ) -> Result<(App, Option<String>), ServerError> {
+        store
+            .record_revision(&Actor::system(), &ladder.revision)
+            .await?;
+        let views = Views::new(&ladder).map_err(ServerError::Config)?;
+        let app = App {
+            store,
+            ladder: Arc::new(std::sync::RwLock::new(Arc::new(ladder))),
+            config: Arc::new(config),
+            limiter: Arc::new(RateLimiter::default()),
+            views: Arc::new(views),
+        };
+        let link = app.setup_link().await?;
+        Ok((app, link))
+    }
+
+    /// The store (for `rungs server audit verify` and backups).
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// A fresh setup link if nobody can administer the server yet. Earlier
+    /// links stop working.
+    pub async fn setup_link(&self) -> Result<Option<String>, ServerError> {
+        if self.store.admin_count().await? > 0 {
+            return Ok(None);
+        }
+        let mut w = self
+            .store
+            .write(&Actor {
+                person_id: None,
+                label: "setup".into(),
+            })
+            .await?;
+        let secret = w
+            .create_link(LinkPurpose::Setup, None, LINK_HOURS * 3600)
+            .await?;
+        w.commit().await?;
+        Ok(Some(format!(
+            "{}/app/setup?token={secret}",
+            self.config.base()
+        )))
+    }
+
+    /// The ladder in use.
+    pub(crate) fn ladder(&self) -> Arc<Ladder> {
+        match self.ladder.read() {
+            Ok(l) => l.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    /// Loads the ladder again. With errors, it is refused and the previous
+    /// one keeps serving. Placements on levels the new ladder no longer has
+    /// are flagged for review. Returns the new revision.
+    pub(crate) async fn reload(
+        &self,
+        actor: &Actor,
+    ) -> Result<Result<String, Refused>, ServerError> {
+        let source = self.config.framework.clone();
+        let loaded = tokio::task::spawn_blocking(move || framework::load(&source))
+            .await
+            .map_err(|e| ServerError::Internal(e.to_string()))?;
+        let new = match loaded {
+            Ok(l) => l,
+            Err(refused) => return Ok(Err(refused)),
+        };
+        let old = self.ladder();
+        let gone = new.removed_since(&old);
+        let revision = new.revision.clone();
+        self.store.record_revision(actor, &revision).await?;
+        self.store.flag_placements(actor, &gone).await?;
+        match self.ladder.write() {
+            Ok(mut l) => *l = Arc::new(new),
+            Err(poisoned) => *poisoned.into_inner() = Arc::new(new),
+        }
+        Ok(Ok(revision))
+    }
+}
+
+/// A refused ladder as one message.
+pub(crate) fn refused_text(r: &Refused) -> String {
+    format!(
+        "the framework has errors, so it was not loaded:\n  {}",
+        r.errors.join("\n  ")
+    )
+}

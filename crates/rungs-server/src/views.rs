@@ -1,0 +1,75 @@
+//! The people app's pages: minijinja templates embedded in the binary,
+//! styled by the site's own stylesheet plus a small one of the app's.
+
+use axum::response::Html;
+use minijinja::Environment;
+
+use crate::error::ServerError;
+use crate::framework::Ladder;
+
+/// The templates, by name.
+const TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("templates/base.html")),
+    ("message.html", include_str!("templates/message.html")),
+    ("login.html", include_str!("templates/login.html")),
+    ("password.html", include_str!("templates/password.html")),
+    ("home.html", include_str!("templates/home.html")),
+    ("people.html", include_str!("templates/people.html")),
+    ("person.html", include_str!("templates/person.html")),
+    ("roster.html", include_str!("templates/roster.html")),
+    ("rollout.html", include_str!("templates/rollout.html")),
+    ("audit.html", include_str!("templates/audit.html")),
+    ("tokens.html", include_str!("templates/tokens.html")),
+    ("framework.html", include_str!("templates/framework.html")),
+];
+
+/// The app's stylesheet.
+pub(crate) const APP_CSS: &str = include_str!("../assets/app.css");
+
+/// The compiled templates.
+pub(crate) struct Views {
+    env: Environment<'static>,
+}
+
+impl Views {
+    /// Compiles the templates.
+    pub(crate) fn new(_ladder: &Ladder) -> Result<Views, String> {
+        let mut env = Environment::new();
+        env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
+        env.add_filter("datetime", |secs: i64| {
+            time::OffsetDateTime::from_unix_timestamp(secs)
+                .map(|t| {
+                    format!(
+                        "{:04}-{:02}-{:02} {:02}:{:02}",
+                        t.year(),
+                        u8::from(t.month()),
+                        t.day(),
+                        t.hour(),
+                        t.minute()
+                    )
+                })
+                .unwrap_or_default()
+        });
+        for (name, source) in TEMPLATES {
+            env.add_template(name, source)
+                .map_err(|e| format!("template {name}: {e}"))?;
+        }
+        Ok(Views { env })
+    }
+
+    /// Renders `name` with `context`.
+    pub(crate) fn render(
+        &self,
+        name: &str,
+        context: minijinja::Value,
+    ) -> Result<Html<String>, ServerError> {
+        let template = self
+            .env
+            .get_template(name)
+            .map_err(|e| ServerError::Internal(e.to_string()))?;
+        template.render(context).map(Html).map_err(|e| {
+            eprintln!("error: rendering {name}: {e:#}");
+            ServerError::Internal(e.to_string())
+        })
+    }
+}

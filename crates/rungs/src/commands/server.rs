@@ -1,0 +1,199 @@
+//! `rungs server`: the people app, and its maintenance commands.
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::{Context, Result, bail};
+use rungs_server::{App, Config, Database, FrameworkSource};
+
+use crate::cli::{AuditCommand, ServerArgs, ServerCommand, StoreArgs};
+
+pub fn run(args: &ServerArgs) -> Result<ExitCode> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    match &args.command {
+        None => runtime.block_on(serve(args)),
+        Some(ServerCommand::Audit {
+            command: AuditCommand::Verify,
+        }) => runtime.block_on(verify(&args.store)),
+        Some(ServerCommand::Backup { file }) => runtime.block_on(backup(&args.store, file)),
+        Some(ServerCommand::Restore { file }) => restore(&args.store, file),
+    }
+}
+
+fn database(store: &StoreArgs) -> Result<Database> {
+    Database::parse(store.database.as_deref(), &store.data).map_err(anyhow::Error::msg)
+}
+
+/// Held (shared) by every server using a data directory, and exclusively by
+/// `restore`, so a restore never replaces a database in use.
+fn lock_data_dir(data: &Path, exclusive: bool) -> Result<File> {
+    std::fs::create_dir_all(data)
+        .with_context(|| format!("cannot create the data directory {}", data.display()))?;
+    let path = data.join("rungs.lock");
+    let file = File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .with_context(|| format!("cannot open {}", path.display()))?;
+    let locked = if exclusive {
+        file.try_lock()
+    } else {
+        file.try_lock_shared()
+    };
+    if locked.is_err() {
+        if exclusive {
+            bail!("a server is using {}: stop it first", data.display());
+        }
+        bail!(
+            "{} is being restored: wait for the restore to finish",
+            data.display()
+        );
+    }
+    Ok(file)
+}
+
+async fn serve(args: &ServerArgs) -> Result<ExitCode> {
+    let root: Option<PathBuf> = match &args.dir {
+        Some(d) if !d.is_dir() => bail!("`{}` is not a directory", d.display()),
+        Some(d) => Some(d.clone()),
+        None if Path::new("rungs.toml").exists() => Some(PathBuf::from(".")),
+        None => {
+            crate::output::info!("note: no rungs.toml here; using the built-in example framework");
+            None
+        }
+    };
+    if let Some(base) = &args.base_url
+        && !(base.starts_with("http://") || base.starts_with("https://"))
+    {
+        bail!("--base-url must start with http:// or https://, e.g. https://ladder.example.com");
+    }
+    if !args.listen.ip().is_loopback() {
+        eprintln!(
+            "warning: listening on {}, reachable from the network: put the server behind https (see docs/server.md)",
+            args.listen
+        );
+    }
+    let database = database(&args.store)?;
+    let _lock = match &database {
+        Database::Sqlite(_) => Some(lock_data_dir(&args.store.data, false)?),
+        Database::Postgres(_) => None,
+    };
+    let generate = root.clone().map(|root| {
+        let generate: Arc<rungs_server::config::GeneratePages> = Arc::new(
+            move |framework: &mut rungs_core::Framework, sources: &rungs_core::SourceSet| {
+                let settings =
+                    rungs_site::SiteSettings::from_sources(sources).map_err(|e| e.to_string())?;
+                super::publish::add_pages(framework, &settings, &root).map_err(|e| format!("{e:#}"))
+            },
+        );
+        generate
+    });
+    let listener = tokio::net::TcpListener::bind(args.listen)
+        .await
+        .map_err(|e| {
+            if e.kind() == std::io::ErrorKind::AddrInUse {
+                anyhow::anyhow!(
+                    "{} is in use: choose another with --listen, e.g. --listen 127.0.0.1:8081",
+                    args.listen
+                )
+            } else {
+                anyhow::anyhow!("cannot listen on {}: {e}", args.listen)
+            }
+        })?;
+    let config = Config {
+        framework: FrameworkSource { root, generate },
+        listen: listener.local_addr().unwrap_or(args.listen),
+        database,
+        base_url: args.base_url.clone(),
+        session_hours: args.session_hours,
+    };
+    let base = config.base();
+    let (app, setup) = App::start(config).await?;
+    crate::output::info!(
+        "rungs server: {base}/ (site) and {base}/app (people), data in {} (Ctrl-C to stop)",
+        app.store().backend_name()
+    );
+    if let Some(link) = setup {
+        // The one way in on a new server: printed, never stored in clear.
+        eprintln!(
+            "\nNo administrator yet. Open this link within 24 hours to create one:\n\n  {link}\n"
+        );
+    }
+    let router = app.router();
+    axum::serve(listener, router)
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .context("the server stopped")?;
+    app.store().close().await;
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn verify(store: &StoreArgs) -> Result<ExitCode> {
+    let store = rungs_server::open_store(&database(store)?).await?;
+    let verification = store.verify_audit().await?;
+    store.close().await;
+    match verification.problem {
+        None => {
+            println!("audit log intact: {} entries", verification.entries);
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(problem) => {
+            println!(
+                "audit log BROKEN after {} good entries: {problem}",
+                verification.entries
+            );
+            Ok(ExitCode::from(1))
+        }
+    }
+}
+
+async fn backup(store: &StoreArgs, file: &Path) -> Result<ExitCode> {
+    let database = database(store)?;
+    if let Database::Postgres(_) = database {
+        bail!("back up PostgreSQL with pg_dump --format=custom (see docs/server.md)");
+    }
+    let store = rungs_server::open_store(&database).await?;
+    store
+        .backup(file)
+        .await
+        .with_context(|| format!("cannot write the backup {}", file.display()))?;
+    store.close().await;
+    crate::output::info!("backed up to {}", file.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn restore(store: &StoreArgs, file: &Path) -> Result<ExitCode> {
+    let target = match database(store)? {
+        Database::Sqlite(target) => target,
+        Database::Postgres(_) => bail!("restore PostgreSQL with pg_restore (see docs/server.md)"),
+    };
+    let header = std::fs::read(file)
+        .with_context(|| format!("cannot read {}", file.display()))?
+        .get(..16)
+        .map(<[u8]>::to_vec)
+        .unwrap_or_default();
+    if header != b"SQLite format 3\0" {
+        bail!("{} is not an SQLite database", file.display());
+    }
+    let _lock = lock_data_dir(&store.data, true)?;
+    // Copy next to the target, then rename: a crash leaves the old or the new
+    // database, never half of one.
+    let partial = target.with_extension("sqlite.restoring");
+    std::fs::copy(file, &partial)
+        .with_context(|| format!("cannot copy to {}", partial.display()))?;
+    for stale in ["sqlite-wal", "sqlite-shm"] {
+        let _ = std::fs::remove_file(target.with_extension(stale));
+    }
+    std::fs::rename(&partial, &target)
+        .with_context(|| format!("cannot replace {}", target.display()))?;
+    crate::output::info!("restored {} from {}", target.display(), file.display());
+    Ok(ExitCode::SUCCESS)
+}
