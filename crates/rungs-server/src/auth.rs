@@ -78,15 +78,32 @@ impl Viewer {
 #[derive(Debug, Clone)]
 pub struct MaybeViewer(pub Option<Viewer>);
 
+/// The answer to a request that needs a viewer and has none: 401 for the
+/// API, the sign-in page for pages.
+pub struct NotSignedIn {
+    api: bool,
+}
+
+impl axum::response::IntoResponse for NotSignedIn {
+    fn into_response(self) -> Response {
+        if self.api {
+            crate::routes::error_response(&ServerError::Unauthenticated, true)
+        } else {
+            axum::response::Redirect::to("/app/login").into_response()
+        }
+    }
+}
+
 impl<S: Send + Sync> FromRequestParts<S> for Viewer {
-    type Rejection = ServerError;
+    type Rejection = NotSignedIn;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let api = parts.uri.path().starts_with("/api/");
         parts
             .extensions
             .get::<Viewer>()
             .cloned()
-            .ok_or(ServerError::Unauthenticated)
+            .ok_or(NotSignedIn { api })
     }
 }
 

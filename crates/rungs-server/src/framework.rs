@@ -20,6 +20,10 @@ pub struct Ladder {
     /// Git commit (`git:…`, with `+changes` when the work tree differs) or
     /// content hash (`sha256:…`).
     pub revision: String,
+    /// The Content-Security-Policy of the site's pages: no inline script
+    /// but the site's own (allowed by hash), inline styles allowed (charts
+    /// size their bars with them).
+    pub site_csp: String,
     /// Levels by (track, level) id: index into tracks and levels.
     levels: HashMap<(String, String), (usize, usize)>,
 }
@@ -151,12 +155,43 @@ pub fn load(source: &FrameworkSource) -> Result<Ladder, Refused> {
             levels.insert((track.id.clone(), level.id.clone()), (t, l));
         }
     }
+    let site_csp = site_csp(&site);
     Ok(Ladder {
         framework,
         site,
         revision,
+        site_csp,
         levels,
     })
+}
+
+/// Every page shares the layout of the home page, so the inline scripts of
+/// `index.html` are the site's inline scripts.
+fn site_csp(site: &Site) -> String {
+    use base64::Engine as _;
+    let mut hashes = Vec::new();
+    if let Some(html) = site
+        .get("index.html")
+        .and_then(|b| std::str::from_utf8(b).ok())
+    {
+        let mut rest = html;
+        while let Some(start) = rest.find("<script>") {
+            let body = &rest[start + "<script>".len()..];
+            let Some(end) = body.find("</script>") else {
+                break;
+            };
+            let digest = Sha256::digest(body[..end].as_bytes());
+            hashes.push(format!(
+                "'sha256-{}'",
+                base64::engine::general_purpose::STANDARD.encode(digest)
+            ));
+            rest = &body[end..];
+        }
+    }
+    format!(
+        "default-src 'self'; script-src 'self' {}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
+        hashes.join(" ")
+    )
 }
 
 /// The git commit of the framework's repository, or the hash of its files.

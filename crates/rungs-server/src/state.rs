@@ -38,7 +38,19 @@ impl App {
         App::with_store(config, store, ladder).await
     }
 
-    /// [`App::start`] with an open store and a loaded ladder (tests).
+    /// [`App::start`] with a store the caller opened (tests, embedding).
+    pub async fn start_with_store(
+        config: Config,
+        store: Store,
+    ) -> Result<(App, Option<String>), ServerError> {
+        let source = config.framework.clone();
+        let ladder = tokio::task::spawn_blocking(move || framework::load(&source))
+            .await
+            .map_err(|e| ServerError::Internal(e.to_string()))?
+            .map_err(|r| ServerError::Config(refused_text(&r)))?;
+        App::with_store(config, store, ladder).await
+    }
+
     async fn with_store(
         config: Config,
         store: Store,

@@ -7,8 +7,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use rungs_store::{Backend, Result, Store, StoreError};
-use sqlx::AnyPool;
 use sqlx::any::AnyPoolOptions;
+use sqlx::{AnyPool, Connection, Executor};
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
@@ -22,6 +22,42 @@ pub async fn open(url: &str) -> Result<Store> {
     let pool = AnyPoolOptions::new()
         .max_connections(16)
         .acquire_timeout(Duration::from_secs(30))
+        .connect(url)
+        .await?;
+    Store::open(pool, Arc::new(Postgres)).await
+}
+
+/// Connects to `url` with every table in `schema` (created if missing), and
+/// migrates it: several independent stores in one database (the tests use
+/// one schema each). `schema` is lower-case letters, digits and `_`.
+pub async fn open_in_schema(url: &str, schema: &str) -> Result<Store> {
+    if schema.is_empty()
+        || !schema
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    {
+        return Err(StoreError::Invalid(format!(
+            "`{schema}` is not a schema name (a-z, 0-9, _)"
+        )));
+    }
+    sqlx::any::install_default_drivers();
+    let mut conn = sqlx::AnyConnection::connect(url).await?;
+    conn.execute(sqlx::AssertSqlSafe(format!(
+        "CREATE SCHEMA IF NOT EXISTS {schema}"
+    )))
+    .await?;
+    conn.close().await?;
+    let search_path = format!("SET search_path TO {schema}");
+    let pool = AnyPoolOptions::new()
+        .max_connections(8)
+        .acquire_timeout(Duration::from_secs(30))
+        .after_connect(move |conn, _| {
+            let search_path = search_path.clone();
+            Box::pin(async move {
+                conn.execute(sqlx::AssertSqlSafe(search_path)).await?;
+                Ok(())
+            })
+        })
         .connect(url)
         .await?;
     Store::open(pool, Arc::new(Postgres)).await

@@ -120,7 +120,8 @@ impl App {
                 StatusCode::REQUEST_TIMEOUT,
                 Duration::from_secs(60),
             ))
-            .layer(SetResponseHeaderLayer::overriding(
+            // The site's pages set their own (see `site`).
+            .layer(SetResponseHeaderLayer::if_not_present(
                 header::CONTENT_SECURITY_POLICY,
                 HeaderValue::from_static(
                     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'",
@@ -155,7 +156,14 @@ async fn site(State(app): State<App>, uri: Uri) -> Response {
     for candidate in candidates {
         if let Some(bytes) = ladder.site.files.get(&candidate) {
             let mime = mime_of(&candidate);
-            return ([(header::CONTENT_TYPE, mime)], bytes.to_vec()).into_response();
+            return (
+                [
+                    (header::CONTENT_TYPE, mime),
+                    (header::CONTENT_SECURITY_POLICY, ladder.site_csp.as_str()),
+                ],
+                bytes.to_vec(),
+            )
+                .into_response();
         }
     }
     match ladder.site.files.get("404.html") {

@@ -2,7 +2,7 @@
 //! JavaScript.
 
 use axum::Form;
-use axum::extract::{Multipart, Path, Query, State};
+use axum::extract::{ConnectInfo, Multipart, Path, Query, State};
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::context;
@@ -132,23 +132,38 @@ pub(crate) struct LoginForm {
     next: String,
 }
 
-fn client_key(headers: &HeaderMap) -> String {
-    // Behind a proxy every client shares its address; the email key still
-    // limits guessing one account.
-    headers
-        .get("x-forwarded-for")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(',').next())
-        .map_or_else(|| "ip:direct".to_string(), |ip| format!("ip:{}", ip.trim()))
+/// The client's address for rate limiting: the connection's peer, or,
+/// behind a reverse proxy (`--base-url` given), the address the proxy adds
+/// last to `X-Forwarded-For` (a client can forge the earlier ones). The
+/// email key limits guessing one account whatever the address.
+fn client_key(app: &App, headers: &HeaderMap, peer: Option<std::net::SocketAddr>) -> String {
+    let forwarded = app.config.base_url.as_ref().and_then(|_| {
+        headers
+            .get("x-forwarded-for")?
+            .to_str()
+            .ok()?
+            .rsplit(',')
+            .next()
+            .map(|ip| ip.trim().to_string())
+    });
+    match (forwarded, peer) {
+        (Some(ip), _) => format!("ip:{ip}"),
+        (None, Some(peer)) => format!("ip:{}", peer.ip()),
+        (None, None) => "ip:unknown".into(),
+    }
 }
 
 pub(crate) async fn login(
     State(app): State<App>,
+    peer: Option<axum::Extension<ConnectInfo<std::net::SocketAddr>>>,
     headers: HeaderMap,
     Form(form): Form<LoginForm>,
 ) -> Page {
     let email = form.email.trim().to_lowercase();
-    let keys = vec![format!("email:{email}"), client_key(&headers)];
+    let keys = vec![
+        format!("email:{email}"),
+        client_key(&app, &headers, peer.map(|c| c.0.0)),
+    ];
     if app.limiter.blocked(&keys) {
         return Err(ServerError::TooManyAttempts);
     }

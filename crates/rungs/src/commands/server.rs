@@ -126,12 +126,15 @@ async fn serve(args: &ServerArgs) -> Result<ExitCode> {
         );
     }
     let router = app.router();
-    axum::serve(listener, router)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
-        .context("the server stopped")?;
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await
+    .context("the server stopped")?;
     app.store().close().await;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,0 +1,306 @@
+//! Bad input gets a clear error and changes nothing.
+
+use axum::http::StatusCode;
+use serde_json::json;
+
+use crate::support::*;
+
+async fn people_count(admin: &mut Client) -> usize {
+    admin
+        .get("/api/v1/people")
+        .await
+        .json()
+        .as_array()
+        .map_or(0, Vec::len)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bad_rosters_are_refused_whole_with_lines() {
+    let backend = sqlite().await;
+    let (app, token) = start(backend.store.clone(), config()).await;
+    let mut admin = admin(&app, &token).await;
+    let header = "email,name,job title,manager email,start date\n";
+    let cases: &[(&str, String, &[&str])] = &[
+        (
+            "a bad email",
+            format!("{header}ok@example.org,Ok,,,\nnot-an-email,Bad,,,\n"),
+            &["line 3", "not an email"],
+        ),
+        (
+            "an unknown manager",
+            format!("{header}a@example.org,A,,ghost@example.org,\n"),
+            &["line 2", "ghost@example.org"],
+        ),
+        (
+            "a duplicate",
+            format!("{header}a@example.org,A,,,\nA@example.org,B,,,\n"),
+            &["line 3", "also on line 2"],
+        ),
+        (
+            "a bad date",
+            format!("{header}a@example.org,A,,,2023-02-30\n"),
+            &["line 2", "2023-02-30"],
+        ),
+        (
+            "a ragged row",
+            format!("{header}a@example.org,A\n"),
+            &["line 2", "CSV"],
+        ),
+        (
+            "a circle",
+            format!("{header}a@example.org,A,,b@example.org,\nb@example.org,B,,a@example.org,\n"),
+            &["circle"],
+        ),
+        (
+            "no email column",
+            "name,title\nA,B\n".to_string(),
+            &["line 1", "no email column"],
+        ),
+        ("no rows", header.to_string(), &["no people"]),
+    ];
+    for (what, csv, expected) in cases {
+        let r = admin.post_csv("/api/v1/roster", csv).await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{what}: {}",
+            r.body
+        );
+        let text = r.json()["problems"]
+            .as_array()
+            .expect("problems")
+            .iter()
+            .map(|p| format!("line {} {} {}", p["line"], p["column"], p["message"]))
+            .collect::<Vec<_>>()
+            .join("\n");
+        for e in *expected {
+            assert!(text.contains(e), "{what}: expected {e:?} in\n{text}");
+        }
+        assert_eq!(
+            people_count(&mut admin).await,
+            1,
+            "{what}: nothing may be written"
+        );
+    }
+    // Not UTF-8 (a Latin-1 export).
+    let latin1: Vec<u8> = b"email,name\nzoe@example.org,Zo\xe9\n".to_vec();
+    let r = admin
+        .send(
+            axum::http::Request::post("/api/v1/roster")
+                .header("x-csrf-token", admin.csrf.clone())
+                .body(axum::body::Body::from(latin1))
+                .expect("request"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("UTF-8"), "{}", r.body);
+    // Too large.
+    let huge = "x".repeat(21 * 1024 * 1024);
+    let r = admin.post_csv("/api/v1/roster", &huge).await;
+    assert_eq!(
+        r.status,
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "{}",
+        &r.body[..r.body.len().min(200)]
+    );
+    assert_eq!(people_count(&mut admin).await, 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn forged_requests_change_nothing() {
+    let backend = sqlite().await;
+    let (app, token) = start(backend.store.clone(), config()).await;
+    let mut admin = admin(&app, &token).await;
+    let form = [
+        ("name", "Eve"),
+        ("email", "eve@example.org"),
+        ("role", "admin"),
+    ];
+    // No token, a wrong token, another site's origin.
+    let none = admin.post_form_raw("/app/people", &form).await;
+    assert_eq!(none.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(none.body.contains("CSRF"));
+    let mut wrong: Vec<(&str, &str)> = form.to_vec();
+    wrong.push(("csrf", "0000"));
+    assert_eq!(
+        admin.post_form_raw("/app/people", &wrong).await.status,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    let mut right: Vec<(&str, &str)> = form.to_vec();
+    let csrf = admin.csrf.clone();
+    right.push(("csrf", &csrf));
+    let cross = admin
+        .send(
+            axum::http::Request::post("/app/people")
+                .header("content-type", "application/x-www-form-urlencoded")
+                .header("origin", "https://evil.example")
+                .header("sec-fetch-site", "cross-site")
+                .body(axum::body::Body::from(
+                    serde_urlencoded::to_string(&right).expect("form"),
+                ))
+                .expect("request"),
+        )
+        .await;
+    assert_eq!(
+        cross.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        cross.body
+    );
+    assert_eq!(people_count(&mut admin).await, 1);
+    // The same form with the token from the page works.
+    let ok = admin.post_form("/app/people", &form).await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    assert_eq!(people_count(&mut admin).await, 2);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_edits_conflict_instead_of_overwriting() {
+    let backend = sqlite().await;
+    let (app, token) = start(backend.store.clone(), config()).await;
+    let mut admin = admin(&app, &token).await;
+    admin.post_csv("/api/v1/roster", ROSTER).await;
+    let bo = id_of(&mut admin, "bo@example.org").await;
+    let fields = |title: &str| json!({"version": 1, "email": "bo@example.org", "name": "Bo Chen", "job_title": title});
+    let first = admin
+        .json(
+            "PUT",
+            &format!("/api/v1/people/{bo}"),
+            fields("Engineer II"),
+        )
+        .await;
+    assert_eq!(first.status, StatusCode::OK, "{}", first.body);
+    let second = admin
+        .json(
+            "PUT",
+            &format!("/api/v1/people/{bo}"),
+            fields("Engineer III"),
+        )
+        .await;
+    assert_eq!(second.status, StatusCode::CONFLICT);
+    assert!(
+        second.json()["error"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("changed by someone else")
+    );
+    let now = admin.get(&format!("/api/v1/people/{bo}")).await.json();
+    assert_eq!(
+        now["person"]["job_title"], "Engineer II",
+        "the first edit stands"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sign_in_is_rate_limited_and_says_nothing_about_accounts() {
+    let backend = sqlite().await;
+    let (app, token) = start(backend.store.clone(), config()).await;
+    let _admin = admin(&app, &token).await;
+    let mut guesser = Client::new(&app);
+    for _ in 0..5 {
+        let r = guesser
+            .post_form_raw(
+                "/app/login",
+                &[
+                    ("email", "ada@example.org"),
+                    ("password", "wrong password!"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+        assert!(r.body.contains("do not match an active account"));
+    }
+    let blocked = guesser
+        .post_form_raw(
+            "/app/login",
+            &[("email", "ada@example.org"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(
+        blocked.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "even the right password waits"
+    );
+    let fresh = sqlite().await;
+    let (other, _) = start(fresh.store.clone(), config()).await;
+    let unknown = Client::new(&other)
+        .post_form_raw(
+            "/app/login",
+            &[
+                ("email", "nobody@example.org"),
+                ("password", "whatever it is"),
+            ],
+        )
+        .await;
+    assert_eq!(unknown.status, StatusCode::UNAUTHORIZED);
+    assert!(
+        unknown.body.contains("do not match an active account"),
+        "the same words for an unknown email"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_framework_with_errors_is_refused_and_the_old_one_keeps_serving() {
+    let dir = tempfile::tempdir().expect("dir");
+    rungs_core::SourceSet::example()
+        .write_to(dir.path())
+        .expect("write example");
+    let mut config = config();
+    config.framework.root = Some(dir.path().to_path_buf());
+    let backend = sqlite().await;
+    let (app, token) = start(backend.store.clone(), config).await;
+    let mut admin = admin(&app, &token).await;
+    admin.post_csv("/api/v1/roster", ROSTER).await;
+    let ari = id_of(&mut admin, "ari@example.org").await;
+    let placed = admin
+        .json(
+            "POST",
+            &format!("/api/v1/people/{ari}/placements"),
+            json!({"track": "engineering", "level": "distinguished", "reason": "hire"}),
+        )
+        .await;
+    assert_eq!(placed.status, StatusCode::OK, "{}", placed.body);
+    let before = admin.get("/app/framework").await;
+    // Break the framework: the reload is refused with file:line:col.
+    let senior = dir.path().join("tracks/engineering/senior.md");
+    let text = std::fs::read_to_string(&senior).expect("read");
+    std::fs::write(&senior, text.replacen("rank: 3", "rank: three", 1)).expect("write");
+    let refused = admin
+        .json("POST", "/api/v1/framework/reload", json!({}))
+        .await;
+    assert_eq!(
+        refused.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        refused.body
+    );
+    let errors = refused.json()["errors"].to_string();
+    assert!(errors.contains("senior.md:"), "{errors}");
+    assert_eq!(
+        admin.get("/tracks/engineering/senior.html").await.status,
+        StatusCode::OK,
+        "the old ladder still serves"
+    );
+    // Fixed, and with the distinguished level removed: the reload takes, and the
+    // placement on the removed level is flagged.
+    std::fs::write(&senior, text).expect("write");
+    std::fs::remove_file(dir.path().join("tracks/engineering/distinguished.md")).expect("remove");
+    let reloaded = admin
+        .json("POST", "/api/v1/framework/reload", json!({}))
+        .await;
+    assert_eq!(reloaded.status, StatusCode::OK, "{}", reloaded.body);
+    let revision = reloaded.json()["revision"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        revision.starts_with("sha256:"),
+        "outside git the revision is a content hash: {revision}"
+    );
+    assert!(!before.body.contains(&revision), "a new revision");
+    let placements = admin
+        .get(&format!("/api/v1/people/{ari}/placements"))
+        .await
+        .json();
+    assert_eq!(placements[0]["needs_review"], true, "{placements}");
+}

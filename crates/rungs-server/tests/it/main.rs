@@ -1,0 +1,11 @@
+//! The server's tests: one story suite run against SQLite always and
+//! against PostgreSQL when `RUNGS_TEST_POSTGRES_URL` is set (required under
+//! `RUNGS_REQUIRE_ALL=1`), the route × role permission matrix, bad input,
+//! the audit chain.
+
+mod support;
+
+mod audit;
+mod bad_input;
+mod permissions;
+mod story;

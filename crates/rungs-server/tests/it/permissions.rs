@@ -1,0 +1,500 @@
+//! Every route × every role: who is let through and who is refused. The
+//! table must name every route the server has, so a new route cannot be
+//! added without deciding who may use it.
+
+use std::collections::BTreeSet;
+
+use axum::http::StatusCode;
+use serde_json::json;
+
+use crate::support::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Anonymous,
+    Employee,
+    Manager,
+    Hr,
+    Admin,
+}
+
+const ROLES: [Role; 5] = [
+    Role::Anonymous,
+    Role::Employee,
+    Role::Manager,
+    Role::Hr,
+    Role::Admin,
+];
+
+/// Who may: a list of roles, or anyone (public pages, where the answer
+/// depends on the input, never on who asks).
+#[derive(Debug, Clone, Copy)]
+enum Who {
+    Public,
+    Only(&'static [Role]),
+}
+
+use Role::*;
+const SIGNED_IN: Who = Who::Only(&[Employee, Manager, Hr, Admin]);
+const TEAM: Who = Who::Only(&[Manager, Hr, Admin]);
+const HR: Who = Who::Only(&[Hr, Admin]);
+const ADMIN: Who = Who::Only(&[Admin]);
+
+enum Body {
+    None,
+    Form(&'static [(&'static str, &'static str)]),
+    Json(serde_json::Value),
+    Csv(&'static str),
+    Multipart,
+}
+
+struct Case {
+    method: &'static str,
+    /// The route as the router has it.
+    route: &'static str,
+    /// The request path: `{ari}` (a manager's report), `{cy}` (someone
+    /// else's report), `{me}`, `{rollout}`, `{token}` are filled in.
+    path: &'static str,
+    body: Body,
+    who: Who,
+}
+
+fn cases() -> Vec<Case> {
+    let c = |method, route, path, body, who| Case {
+        method,
+        route,
+        path,
+        body,
+        who,
+    };
+    let person_form: &'static [(&str, &str)] = &[
+        ("version", "1"),
+        ("name", "Ari Okafor"),
+        ("email", "ari@example.org"),
+        ("job_title", "Senior Engineer"),
+    ];
+    vec![
+        c(
+            "GET",
+            "/app/assets/app.css",
+            "/app/assets/app.css",
+            Body::None,
+            Who::Public,
+        ),
+        c("GET", "/app/login", "/app/login", Body::None, Who::Public),
+        c(
+            "POST",
+            "/app/login",
+            "/app/login",
+            Body::Form(&[("email", "x@example.org"), ("password", "not it at all")]),
+            Who::Public,
+        ),
+        c(
+            "GET",
+            "/app/setup",
+            "/app/setup?token=nope",
+            Body::None,
+            Who::Public,
+        ),
+        c(
+            "POST",
+            "/app/setup",
+            "/app/setup",
+            Body::Form(&[("token", "nope"), ("password", "long enough password")]),
+            Who::Public,
+        ),
+        c(
+            "GET",
+            "/app/reset",
+            "/app/reset?token=nope",
+            Body::None,
+            Who::Public,
+        ),
+        c(
+            "POST",
+            "/app/reset",
+            "/app/reset",
+            Body::Form(&[("token", "nope"), ("password", "long enough password")]),
+            Who::Public,
+        ),
+        c(
+            "GET",
+            "/api/v1/openapi.json",
+            "/api/v1/openapi.json",
+            Body::None,
+            Who::Public,
+        ),
+        c("GET", "/app", "/app", Body::None, SIGNED_IN),
+        c("GET", "/app/people", "/app/people", Body::None, SIGNED_IN),
+        c(
+            "POST",
+            "/app/people",
+            "/app/people",
+            Body::Form(&[("name", "New Person"), ("email", "new@example.org")]),
+            HR,
+        ),
+        c("GET", "/app/people/new", "/app/people/new", Body::None, HR),
+        c(
+            "GET",
+            "/app/people/{id}",
+            "/app/people/{ari}",
+            Body::None,
+            TEAM,
+        ),
+        c(
+            "POST",
+            "/app/people/{id}",
+            "/app/people/{ari}",
+            Body::Form(person_form),
+            HR,
+        ),
+        c(
+            "POST",
+            "/app/people/{id}/placements",
+            "/app/people/{ari}/placements",
+            Body::Form(&[("level", "engineering/senior"), ("reason", "correction")]),
+            HR,
+        ),
+        c(
+            "POST",
+            "/app/people/{id}/reset-link",
+            "/app/people/{ari}/reset-link",
+            Body::None,
+            ADMIN,
+        ),
+        c("GET", "/app/roster", "/app/roster", Body::None, HR),
+        c("POST", "/app/roster", "/app/roster", Body::Multipart, HR),
+        c("GET", "/app/rollout", "/app/rollout", Body::None, SIGNED_IN),
+        c(
+            "POST",
+            "/app/rollouts",
+            "/app/rollouts",
+            Body::Form(&[("name", "Another")]),
+            HR,
+        ),
+        c(
+            "POST",
+            "/app/rollouts/{id}/people/{person}/propose",
+            "/app/rollouts/{rollout}/people/{ari}/propose",
+            Body::Form(&[("version", "1"), ("level", "engineering/senior")]),
+            TEAM,
+        ),
+        c(
+            "POST",
+            "/app/rollouts/{id}/people/{person}/confirm",
+            "/app/rollouts/{rollout}/people/{ari}/confirm",
+            Body::Form(&[("version", "1")]),
+            HR,
+        ),
+        c(
+            "POST",
+            "/app/rollouts/{id}/people/{person}/acknowledge",
+            "/app/rollouts/{rollout}/people/{me}/acknowledge",
+            Body::Form(&[("version", "1")]),
+            SIGNED_IN,
+        ),
+        c("GET", "/app/audit", "/app/audit", Body::None, ADMIN),
+        c("GET", "/app/framework", "/app/framework", Body::None, ADMIN),
+        c(
+            "POST",
+            "/app/framework/reload",
+            "/app/framework/reload",
+            Body::None,
+            ADMIN,
+        ),
+        c("GET", "/app/tokens", "/app/tokens", Body::None, SIGNED_IN),
+        c(
+            "POST",
+            "/app/tokens",
+            "/app/tokens",
+            Body::Form(&[("name", "t"), ("scope", "read")]),
+            SIGNED_IN,
+        ),
+        c(
+            "POST",
+            "/app/tokens/{id}/revoke",
+            "/app/tokens/{token}/revoke",
+            Body::None,
+            SIGNED_IN,
+        ),
+        c("GET", "/api/v1/me", "/api/v1/me", Body::None, SIGNED_IN),
+        c(
+            "GET",
+            "/api/v1/levels",
+            "/api/v1/levels",
+            Body::None,
+            SIGNED_IN,
+        ),
+        c(
+            "GET",
+            "/api/v1/people",
+            "/api/v1/people",
+            Body::None,
+            SIGNED_IN,
+        ),
+        c(
+            "POST",
+            "/api/v1/people",
+            "/api/v1/people",
+            Body::Json(json!({"name": "API Person", "email": "api@example.org"})),
+            HR,
+        ),
+        c(
+            "GET",
+            "/api/v1/people/{id}",
+            "/api/v1/people/{ari}",
+            Body::None,
+            TEAM,
+        ),
+        c(
+            "PUT",
+            "/api/v1/people/{id}",
+            "/api/v1/people/{ari}",
+            Body::Json(json!({"version": 1, "name": "Ari Okafor", "email": "ari@example.org"})),
+            HR,
+        ),
+        c(
+            "GET",
+            "/api/v1/people/{id}/placements",
+            "/api/v1/people/{ari}/placements",
+            Body::None,
+            TEAM,
+        ),
+        c(
+            "POST",
+            "/api/v1/people/{id}/placements",
+            "/api/v1/people/{ari}/placements",
+            Body::Json(json!({"track": "engineering", "level": "senior", "reason": "correction"})),
+            HR,
+        ),
+        c(
+            "GET",
+            "/api/v1/people/{id}/export",
+            "/api/v1/people/{ari}/export",
+            Body::None,
+            HR,
+        ),
+        c(
+            "POST",
+            "/api/v1/roster",
+            "/api/v1/roster?dry_run=true",
+            Body::Csv(ROSTER),
+            HR,
+        ),
+        c(
+            "GET",
+            "/api/v1/rollouts",
+            "/api/v1/rollouts",
+            Body::None,
+            SIGNED_IN,
+        ),
+        c(
+            "POST",
+            "/api/v1/rollouts",
+            "/api/v1/rollouts",
+            Body::Json(json!({"name": "Another"})),
+            HR,
+        ),
+        c(
+            "GET",
+            "/api/v1/rollouts/{id}",
+            "/api/v1/rollouts/{rollout}",
+            Body::None,
+            SIGNED_IN,
+        ),
+        c(
+            "POST",
+            "/api/v1/rollouts/{id}/people/{person}/propose",
+            "/api/v1/rollouts/{rollout}/people/{ari}/propose",
+            Body::Json(json!({"version": 1, "level": "engineering/senior"})),
+            TEAM,
+        ),
+        c(
+            "POST",
+            "/api/v1/rollouts/{id}/people/{person}/confirm",
+            "/api/v1/rollouts/{rollout}/people/{ari}/confirm",
+            Body::Json(json!({"version": 1})),
+            HR,
+        ),
+        c(
+            "POST",
+            "/api/v1/rollouts/{id}/people/{person}/acknowledge",
+            "/api/v1/rollouts/{rollout}/people/{me}/acknowledge",
+            Body::Json(json!({"version": 1})),
+            SIGNED_IN,
+        ),
+        c("GET", "/api/v1/audit", "/api/v1/audit", Body::None, ADMIN),
+        c(
+            "GET",
+            "/api/v1/audit/verify",
+            "/api/v1/audit/verify",
+            Body::None,
+            ADMIN,
+        ),
+        c(
+            "POST",
+            "/api/v1/framework/reload",
+            "/api/v1/framework/reload",
+            Body::None,
+            ADMIN,
+        ),
+        // Last: these change what the cases above need.
+        c(
+            "POST",
+            "/app/rollouts/{id}/close",
+            "/app/rollouts/{rollout}/close",
+            Body::None,
+            HR,
+        ),
+        c(
+            "POST",
+            "/app/people/{id}/anonymise",
+            "/app/people/{cy}/anonymise",
+            Body::None,
+            ADMIN,
+        ),
+        c(
+            "POST",
+            "/app/logout",
+            "/app/logout",
+            Body::None,
+            Who::Public,
+        ),
+    ]
+}
+
+#[test]
+fn the_table_names_every_route() {
+    let served: BTreeSet<&str> = rungs_server::route_table().into_iter().collect();
+    let tested: BTreeSet<&str> = cases().iter().map(|c| c.route).collect();
+    let untested: Vec<_> = served.difference(&tested).collect();
+    let unknown: Vec<_> = tested.difference(&served).collect();
+    assert!(
+        untested.is_empty(),
+        "routes with no permission case: {untested:?}"
+    );
+    assert!(
+        unknown.is_empty(),
+        "cases for routes that do not exist: {unknown:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_route_for_every_role() {
+    let mut failures = Vec::new();
+    for role in ROLES {
+        let backend = sqlite().await;
+        let (app, token) = start(backend.store.clone(), config()).await;
+        let mut admin = admin(&app, &token).await;
+        admin.post_csv("/api/v1/roster", ROSTER).await;
+        let dee = id_of(&mut admin, "dee@example.org").await;
+        let made_hr = admin
+            .json(
+                "PUT",
+                &format!("/api/v1/people/{dee}"),
+                json!({"version": 1, "name": "Dee Park", "email": "dee@example.org", "role": "hr"}),
+            )
+            .await;
+        assert_eq!(made_hr.status, StatusCode::OK, "{}", made_hr.body);
+        admin
+            .post_form("/app/rollouts", &[("name", "New ladder")])
+            .await;
+        let rollout = admin.get("/api/v1/rollouts").await.json()[0]["id"]
+            .as_i64()
+            .expect("rollout");
+        let ari = id_of(&mut admin, "ari@example.org").await;
+        let cy = id_of(&mut admin, "cy@example.org").await;
+        let mut client = match role {
+            Anonymous => Client::new(&app),
+            Employee => person_client(&app, &mut admin, "bo@example.org").await,
+            Manager => person_client(&app, &mut admin, "mara@example.org").await,
+            Hr => person_client(&app, &mut admin, "dee@example.org").await,
+            Admin => admin.clone(),
+        };
+        let me = match role {
+            Anonymous => 0,
+            _ => client.get("/api/v1/me").await.json()["person"]["id"]
+                .as_i64()
+                .expect("me"),
+        };
+        let token_id = if role == Anonymous {
+            1
+        } else {
+            let page = client
+                .post_form("/app/tokens", &[("name", "mine"), ("scope", "read")])
+                .await;
+            page.body
+                .split("/app/tokens/")
+                .nth(1)
+                .and_then(|s| s.split('/').next())
+                .and_then(|s| s.parse().ok())
+                .expect("token id")
+        };
+        for case in cases() {
+            let path = case
+                .path
+                .replace("{ari}", &ari.to_string())
+                .replace("{cy}", &cy.to_string())
+                .replace("{me}", &me.to_string())
+                .replace("{rollout}", &rollout.to_string())
+                .replace("{token}", &token_id.to_string());
+            // Each request shows the page's CSRF token first, as a browser would.
+            if role != Anonymous {
+                client.get("/app").await;
+            }
+            let response = match &case.body {
+                Body::None if case.method == "GET" => client.get(&path).await,
+                Body::None => client.post_form(&path, &[]).await,
+                Body::Form(fields) => client.post_form(&path, fields).await,
+                Body::Json(value) => client.json(case.method, &path, value.clone()).await,
+                Body::Csv(csv) => client.post_csv(&path, csv).await,
+                Body::Multipart => {
+                    let boundary = "XBOUNDARYX";
+                    let body = format!(
+                        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"r.csv\"\r\nContent-Type: text/csv\r\n\r\n{ROSTER}\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"dry_run\"\r\n\r\ntrue\r\n--{boundary}--\r\n"
+                    );
+                    let request = axum::http::Request::post(format!("{path}?csrf={}", client.csrf))
+                        .header(
+                            "content-type",
+                            format!("multipart/form-data; boundary={boundary}"),
+                        )
+                        .body(axum::body::Body::from(body))
+                        .expect("request");
+                    client.send(request).await
+                }
+            };
+            let to_login = response
+                .location
+                .as_deref()
+                .is_some_and(|l| l.starts_with("/app/login"));
+            let denied = matches!(
+                response.status,
+                StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN | StatusCode::NOT_FOUND
+            ) || (to_login && !matches!(case.route, "/app/logout" | "/app/login"));
+            let server_error = response.status.is_server_error();
+            let ok = match case.who {
+                Who::Public => !server_error && response.status != StatusCode::FORBIDDEN,
+                Who::Only(roles) => !server_error && denied != roles.contains(&role),
+            };
+            if !ok {
+                failures.push(format!(
+                    "{role:?} {} {path}: {} (expected {})\n    {}",
+                    case.method,
+                    response.status,
+                    match case.who {
+                        Who::Public => "anyone".to_string(),
+                        Who::Only(r) if r.contains(&role) => "allowed".to_string(),
+                        Who::Only(_) => "refused".to_string(),
+                    },
+                    response.body.chars().take(200).collect::<String>()
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} permission failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

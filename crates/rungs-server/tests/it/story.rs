@@ -1,0 +1,383 @@
+//! The main story, on every database: first start → the first
+//! administrator → a roster → a rollout where a manager proposes, HR
+//! confirms and the employee acknowledges.
+
+use axum::http::StatusCode;
+use serde_json::json;
+
+use crate::support::*;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rollout_story() {
+    for backend in backends("story").await {
+        eprintln!("story on {}", backend.name);
+        story(backend).await;
+    }
+}
+
+async fn story(backend: Backend) {
+    let (app, token) = start(backend.store.clone(), config()).await;
+
+    // The setup link works once.
+    let mut admin = admin(&app, &token).await;
+    let home = admin.get("/app").await;
+    let csp = home
+        .headers
+        .get("content-security-policy")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    assert!(
+        csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"),
+        "{csp}"
+    );
+    assert!(
+        !home.body.contains("<script>"),
+        "no inline script in the app"
+    );
+    let again = Client::new(&app)
+        .get(&format!("/app/setup?token={token}"))
+        .await;
+    assert_eq!(again.status, StatusCode::NOT_FOUND);
+
+    // A dry run shows what would change and writes nothing.
+    let dry = admin.post_csv("/api/v1/roster?dry_run=true", ROSTER).await;
+    assert_eq!(dry.status, StatusCode::OK, "{}", dry.body);
+    let plan = dry.json();
+    assert_eq!(plan["applied"], false);
+    assert_eq!(plan["plan"]["creates"].as_array().map(Vec::len), Some(5));
+    assert_eq!(
+        admin
+            .get("/api/v1/people")
+            .await
+            .json()
+            .as_array()
+            .map(Vec::len),
+        Some(1)
+    );
+
+    // The import, then again: the second changes nothing (upsert by email).
+    let done = admin.post_csv("/api/v1/roster", ROSTER).await.json();
+    assert_eq!(done["applied"], true, "{done}");
+    let again = admin.post_csv("/api/v1/roster", ROSTER).await.json();
+    assert_eq!(
+        again["plan"]["creates"].as_array().map(Vec::len),
+        Some(0),
+        "{again}"
+    );
+    assert_eq!(
+        again["plan"]["updates"].as_array().map(Vec::len),
+        Some(0),
+        "{again}"
+    );
+    assert_eq!(again["plan"]["unchanged"], 5);
+    let ari = id_of(&mut admin, "ari@example.org").await;
+    let bo = id_of(&mut admin, "bo@example.org").await;
+    let cy = id_of(&mut admin, "cy@example.org").await;
+    let mara = id_of(&mut admin, "mara@example.org").await;
+    let ari_view = admin.get(&format!("/api/v1/people/{ari}")).await.json();
+    assert_eq!(
+        ari_view["manager"]["id"], mara,
+        "managers are matched by email"
+    );
+
+    // A rollout suggests levels from job titles.
+    let opened = admin
+        .post_form("/app/rollouts", &[("name", "New ladder")])
+        .await;
+    assert_eq!(opened.status, StatusCode::SEE_OTHER, "{}", opened.body);
+    let rollout_id = admin.get("/api/v1/rollouts").await.json()[0]["id"]
+        .as_i64()
+        .expect("rollout id");
+    let view = admin
+        .get(&format!("/api/v1/rollouts/{rollout_id}"))
+        .await
+        .json();
+    let entry_of = |view: &serde_json::Value, id: i64| {
+        view["entries"]
+            .as_array()
+            .expect("entries")
+            .iter()
+            .find(|e| e["person"]["id"] == id)
+            .cloned()
+            .expect("entry")
+    };
+    let ari_entry = entry_of(&view, ari)["entry"].clone();
+    assert_eq!(ari_entry["suggested_level"], "senior", "{ari_entry}");
+    assert!(
+        ari_entry["suggestion_reason"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("Senior Engineer")
+    );
+    assert_eq!(entry_of(&view, bo)["entry"]["suggested_level"], "engineer");
+
+    // The manager proposes for her report; not for someone else's.
+    let mut manager = person_client(&app, &mut admin, "mara@example.org").await;
+    let team = manager.get("/app/people").await;
+    assert!(
+        team.body.contains("Ari Okafor") && !team.body.contains("Cy Duarte"),
+        "a manager sees only her team"
+    );
+    let page = manager.get("/app/rollout").await;
+    assert!(page.body.contains("Ari Okafor"));
+    let proposed = manager
+        .post_form(
+            &format!("/app/rollouts/{rollout_id}/people/{ari}/propose"),
+            &[
+                ("version", "1"),
+                ("level", "engineering/senior"),
+                ("note", "Leads the storage work"),
+            ],
+        )
+        .await;
+    assert_eq!(proposed.status, StatusCode::SEE_OTHER, "{}", proposed.body);
+    // A second proposal made on the same (now stale) page is refused.
+    let stale = manager
+        .post_form(
+            &format!("/app/rollouts/{rollout_id}/people/{ari}/propose"),
+            &[
+                ("version", "1"),
+                ("level", "engineering/staff"),
+                ("note", ""),
+            ],
+        )
+        .await;
+    assert_eq!(stale.status, StatusCode::CONFLICT, "{}", stale.body);
+    assert!(stale.body.contains("reload"), "{}", stale.body);
+    let other = manager
+        .post_form(
+            &format!("/app/rollouts/{rollout_id}/people/{cy}/propose"),
+            &[
+                ("version", "1"),
+                ("level", "engineering/senior"),
+                ("note", ""),
+            ],
+        )
+        .await;
+    assert_eq!(
+        other.status,
+        StatusCode::NOT_FOUND,
+        "another manager's report is not found"
+    );
+    let confirm_own = manager
+        .post_form(
+            &format!("/app/rollouts/{rollout_id}/people/{ari}/confirm"),
+            &[("version", "2")],
+        )
+        .await;
+    assert_eq!(
+        confirm_own.status,
+        StatusCode::FORBIDDEN,
+        "managers propose, HR confirms"
+    );
+
+    // HR confirms: the level becomes a placement.
+    let confirmed = admin
+        .post_form(
+            &format!("/app/rollouts/{rollout_id}/people/{ari}/confirm"),
+            &[("version", "2")],
+        )
+        .await;
+    assert_eq!(
+        confirmed.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        confirmed.body
+    );
+    let placements = admin
+        .get(&format!("/api/v1/people/{ari}/placements"))
+        .await
+        .json();
+    assert_eq!(placements[0]["level"], "senior");
+    assert_eq!(placements[0]["reason"], "rollout");
+    assert_eq!(placements[0]["note"], "Leads the storage work");
+
+    // The employee sees their level and what changes next, and acknowledges.
+    let mut employee = person_client(&app, &mut admin, "ari@example.org").await;
+    let home = employee.get("/app").await;
+    assert!(home.body.contains("Senior Engineer"), "{}", home.body);
+    assert!(home.body.contains("What changes at the next level"));
+    assert!(
+        home.body.contains("/compare/"),
+        "links to the comparison page"
+    );
+    let next_page = home
+        .body
+        .split("href=\"")
+        .filter_map(|s| s.split('"').next())
+        .find(|h| h.contains("/compare/"));
+    let compare = employee.get(next_page.expect("compare link")).await;
+    assert_eq!(compare.status, StatusCode::OK, "the compare page is served");
+    let ack_by_manager = manager
+        .post_form(
+            &format!("/app/rollouts/{rollout_id}/people/{ari}/acknowledge"),
+            &[("version", "3")],
+        )
+        .await;
+    assert_eq!(
+        ack_by_manager.status,
+        StatusCode::FORBIDDEN,
+        "only the person acknowledges"
+    );
+    let ack = employee
+        .post_form(
+            &format!("/app/rollouts/{rollout_id}/people/{ari}/acknowledge"),
+            &[("version", "3"), ("note", "Talked it through")],
+        )
+        .await;
+    assert_eq!(ack.status, StatusCode::SEE_OTHER, "{}", ack.body);
+    let home = employee.get("/app").await;
+    assert!(home.body.contains("You acknowledged your level"));
+
+    // Progress: one acknowledged, per team and in total.
+    let view = admin
+        .get(&format!("/api/v1/rollouts/{rollout_id}"))
+        .await
+        .json();
+    let total = view["progress"]
+        .as_array()
+        .and_then(|p| p.last())
+        .cloned()
+        .expect("total");
+    assert_eq!(total["acknowledged"], 1, "{view}");
+    assert_eq!(
+        total["total"], 6,
+        "everyone active is in the rollout: {view}"
+    );
+    let platform = view["progress"]
+        .as_array()
+        .expect("progress")
+        .iter()
+        .find(|p| p["team"] == "Platform")
+        .cloned();
+    assert_eq!(platform.expect("Platform")["total"], 3);
+    // The manager's progress counts only her team.
+    let mine = manager
+        .get(&format!("/api/v1/rollouts/{rollout_id}"))
+        .await
+        .json();
+    assert_eq!(
+        mine["progress"]
+            .as_array()
+            .and_then(|p| p.last())
+            .expect("total")["total"],
+        3,
+        "{mine}"
+    );
+
+    // Every change was audited, and the chain holds.
+    let verify = admin.get("/api/v1/audit/verify").await.json();
+    assert_eq!(verify["problem"], serde_json::Value::Null, "{verify}");
+    let entries = admin.get("/api/v1/audit?limit=1000").await.json();
+    let actions: Vec<&str> = entries
+        .as_array()
+        .expect("entries")
+        .iter()
+        .filter_map(|e| e["action"].as_str())
+        .collect();
+    for action in [
+        "person.create",
+        "rollout.open",
+        "rollout.propose",
+        "rollout.confirm",
+        "placement.create",
+        "rollout.acknowledge",
+    ] {
+        assert!(
+            actions.contains(&action),
+            "no {action} in the audit log: {actions:?}"
+        );
+    }
+
+    // The person's own export has their placements and audit trail.
+    let export = employee
+        .get(&format!("/api/v1/people/{ari}/export"))
+        .await
+        .json();
+    assert_eq!(export["person"]["email"], "ari@example.org");
+    assert!(!export["audit"].as_array().expect("audit").is_empty());
+    // A manager cannot export a report's data.
+    assert_eq!(
+        manager
+            .get(&format!("/api/v1/people/{ari}/export"))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+
+    // API tokens: a read token reads, cannot write; revoked, it stops.
+    let made = employee
+        .post_form("/app/tokens", &[("name", "script"), ("scope", "read")])
+        .await;
+    let secret = made
+        .body
+        .split("<code class=\"app-secret\">")
+        .nth(1)
+        .and_then(|s| s.split('<').next())
+        .expect("secret");
+    let mut script = Client::new(&app);
+    script.bearer = Some(secret.to_string());
+    assert_eq!(script.get("/api/v1/me").await.json()["person"]["id"], ari);
+    let write = script
+        .json("POST", "/api/v1/rollouts", json!({"name": "x"}))
+        .await;
+    assert_eq!(write.status, StatusCode::FORBIDDEN);
+    let tokens = employee.get("/app/tokens").await;
+    let token_id = tokens
+        .body
+        .split("/app/tokens/")
+        .nth(1)
+        .and_then(|s| s.split('/').next())
+        .expect("token id");
+    let revoked = employee
+        .post_form(&format!("/app/tokens/{token_id}/revoke"), &[])
+        .await;
+    assert_eq!(revoked.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        script.get("/api/v1/me").await.status,
+        StatusCode::UNAUTHORIZED
+    );
+
+    // Anonymising keeps the counts and drops the person.
+    let gone = admin
+        .post_form(&format!("/app/people/{bo}/anonymise"), &[])
+        .await;
+    assert_eq!(gone.status, StatusCode::OK, "{}", gone.body);
+    let bo_now = admin.get(&format!("/api/v1/people/{bo}")).await.json();
+    assert_eq!(bo_now["person"]["name"], format!("Former employee {bo}"));
+    assert_eq!(bo_now["person"]["active"], false);
+
+    // Signing out ends the session on the server, not only in the browser.
+    let cookie = employee.cookie.clone();
+    let out = employee.post_form("/app/logout", &[]).await;
+    assert_eq!(out.location.as_deref(), Some("/app/login"), "{}", out.body);
+    let mut replay = Client::new(&app);
+    replay.cookie = cookie;
+    let me = replay.get("/api/v1/me").await;
+    assert_eq!(
+        me.status,
+        StatusCode::UNAUTHORIZED,
+        "{:?} {}",
+        me.location,
+        me.body
+    );
+    app.store().close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sessions_work_across_servers_sharing_a_database() {
+    for backend in backends("shared").await {
+        let (first, token) = start(backend.store.clone(), config()).await;
+        let admin = admin(&first, &token).await;
+        // A second server on the same database (a second process behind a
+        // load balancer) accepts the session made on the first.
+        let (second, _) = rungs_server::App::start_with_store(config(), backend.store.clone())
+            .await
+            .expect("second");
+        let mut on_second = Client::new(&second);
+        on_second.cookie = admin.cookie.clone();
+        let me = on_second.get("/api/v1/me").await;
+        assert_eq!(me.status, StatusCode::OK, "{} on {}", me.body, backend.name);
+        assert_eq!(me.json()["person"]["email"], "ada@example.org");
+    }
+}
