@@ -184,7 +184,7 @@ async fn authenticate_inner(app: &App, mut request: Request) -> Result<Request, 
     if unsafe_method {
         let (parts, body) = request.into_parts();
         let (given, body) = csrf_token(&parts, body).await?;
-        if !given.is_some_and(|g| hash_secret(&g) == hash_secret(&csrf)) {
+        if given.is_none_or(|g| hash_secret(&g) != hash_secret(&csrf)) {
             return Err(ServerError::Invalid(
                 "this form is out of date or did not come from this site (missing or wrong CSRF token): reload the page and try again".into(),
             ));

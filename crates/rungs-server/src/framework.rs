@@ -180,7 +180,7 @@ fn site_csp(site: &Site) -> String {
             let Some(end) = body.find("</script>") else {
                 break;
             };
-            let digest = Sha256::digest(body[..end].as_bytes());
+            let digest = Sha256::digest(&body.as_bytes()[..end]);
             hashes.push(format!(
                 "'sha256-{}'",
                 base64::engine::general_purpose::STANDARD.encode(digest)

@@ -172,9 +172,9 @@ pub(crate) fn parse(
             "no email column (call it `email`, or map one)".into(),
         ));
     }
-    if !columns.contains_key("name")
-        && !(columns.contains_key("first_name") && columns.contains_key("last_name"))
-    {
+    let has_name = columns.contains_key("name")
+        || (columns.contains_key("first_name") && columns.contains_key("last_name"));
+    if !has_name {
         problems.push(problem(
             Some(1),
             None,
