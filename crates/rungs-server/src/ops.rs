@@ -9,7 +9,7 @@ use rungs_store::model::{
     ApiToken, LinkPurpose, NewPlacement, Person, Placement, Role, Rollout, RolloutEntry,
     RolloutProgress, TokenScope,
 };
-use rungs_store::{PersonFields, RosterPlan, RowProblem};
+use rungs_store::{EntryFilter, Page, PersonFields, RosterPlan, RowProblem};
 
 use crate::access::{self, Reach};
 use crate::auth::Viewer;
@@ -234,15 +234,23 @@ pub struct RolloutView {
     pub rollout: Rollout,
     /// Counts per team and in total, over the people the viewer can see.
     pub progress: Vec<RolloutProgress>,
-    /// The entries the viewer can see, with their people.
+    /// A page of the entries the viewer can see, with their people, by name.
     pub entries: Vec<RolloutPerson>,
+    /// How many entries match the filter in all.
+    pub matching: i64,
 }
 
-/// The open (or a given) rollout, limited to the people the viewer sees.
+/// How many entries a page of a rollout shows.
+pub(crate) const ROLLOUT_PAGE: i64 = 100;
+
+/// The open (or a given) rollout, limited to the people the viewer sees:
+/// everyone for HR, a manager's reporting lines, or just themselves.
 pub(crate) async fn rollout(
     app: &App,
     viewer: &Viewer,
     id: Option<i64>,
+    filter: &EntryFilter,
+    page: i64,
 ) -> Result<Option<RolloutView>> {
     let rollout = match id {
         Some(id) => app.store.rollouts().await?.into_iter().find(|r| r.id == id),
@@ -251,38 +259,25 @@ pub(crate) async fn rollout(
     let Some(rollout) = rollout else {
         return Ok(None);
     };
-    let visible = people(app, viewer).await?;
-    let ids: Vec<i64> = visible.iter().map(|p| p.id).collect();
-    let progress = app
+    let scope = (!viewer.person.role.sees_everyone()).then_some(viewer.person.id);
+    let progress = app.store.rollout_progress(rollout.id, scope).await?;
+    let page = Page {
+        limit: ROLLOUT_PAGE,
+        offset: page.max(0).saturating_mul(ROLLOUT_PAGE),
+    };
+    let (entries, matching) = app
         .store
-        .rollout_progress(
-            rollout.id,
-            if viewer.person.role.sees_everyone() {
-                None
-            } else {
-                Some(&ids)
-            },
-        )
+        .rollout_people(rollout.id, scope, filter, page)
         .await?;
-    let mut by_person: std::collections::HashMap<i64, RolloutEntry> = app
-        .store
-        .rollout_entries(rollout.id)
-        .await?
+    let entries = entries
         .into_iter()
-        .map(|e| (e.person_id, e))
-        .collect();
-    let entries = visible
-        .into_iter()
-        .filter_map(|person| {
-            by_person
-                .remove(&person.id)
-                .map(|entry| RolloutPerson { person, entry })
-        })
+        .map(|(person, entry)| RolloutPerson { person, entry })
         .collect();
     Ok(Some(RolloutView {
         rollout,
         progress,
         entries,
+        matching,
     }))
 }
 

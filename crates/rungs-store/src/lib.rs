@@ -27,7 +27,7 @@ pub mod model;
 pub use backend::Backend;
 pub use error::{Result, StoreError};
 pub use people::{PersonFields, plausible_email};
-pub use rollout::Suggestion;
+pub use rollout::{EntryFilter, Page, Suggestion};
 pub use roster::{RosterChange, RosterPlan, RosterRow, RowProblem};
 pub use store::{Actor, Store, Write};
 pub use time::{now, today, valid_date};

@@ -9,6 +9,13 @@ use crate::model::{NewPlacement, Person, Placement, PlacementReason, Role};
 use crate::store::json;
 use crate::{Result, Store, StoreError, Write, today, valid_date};
 
+/// `scope`: the person `$1` and everyone below them in the reporting lines.
+const SCOPE: &str = "WITH RECURSIVE scope (id) AS (
+    SELECT id FROM people WHERE id = $1
+    UNION
+    SELECT p.id FROM people p JOIN scope s ON p.manager_id = s.id
+)";
+
 /// A person and their current placement, in one row.
 pub(crate) const PERSON_SELECT: &str =
     "SELECT p.id, p.email, p.name, p.job_title, t.name AS team, p.manager_id,
@@ -172,6 +179,41 @@ impl Store {
         .fetch_all(&self.pool)
         .await?;
         rows.iter().map(person_from_row).collect()
+    }
+
+    /// A page of the people within `scope` (that person and everyone below
+    /// them; `None`: everyone) whose name or email contains `search`, by
+    /// name. Returns the page and how many match in all.
+    pub async fn people_page(
+        &self,
+        scope: Option<i64>,
+        search: &str,
+        page: crate::Page,
+    ) -> Result<(Vec<Person>, i64)> {
+        let pattern = format!("%{}%", search.trim().to_lowercase().replace(['%', '_'], ""));
+        let filters = "($1 = 0 OR p.id IN (SELECT id FROM scope))
+            AND (LOWER(p.name) LIKE $2 OR p.email LIKE $2)";
+        let count = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "{SCOPE} SELECT COUNT(*) AS n FROM people p WHERE {filters}"
+        )))
+        .bind(scope.unwrap_or(0))
+        .bind(&pattern)
+        .fetch_one(&self.pool)
+        .await?;
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "{SCOPE} {PERSON_SELECT} WHERE {filters} ORDER BY p.name, p.id LIMIT $3 OFFSET $4"
+        )))
+        .bind(scope.unwrap_or(0))
+        .bind(&pattern)
+        .bind(page.limit)
+        .bind(page.offset)
+        .fetch_all(&self.pool)
+        .await?;
+        let people = rows
+            .iter()
+            .map(person_from_row)
+            .collect::<Result<Vec<_>>>()?;
+        Ok((people, count.try_get("n")?))
     }
 
     /// Everyone who reports to `manager`, directly or through others, by name.

@@ -4,8 +4,9 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use crate::model::{
-    NewPlacement, PlacementReason, Rollout, RolloutEntry, RolloutProgress, RolloutStatus,
+    NewPlacement, Person, PlacementReason, Rollout, RolloutEntry, RolloutProgress, RolloutStatus,
 };
+use crate::people::person_from_row;
 use crate::store::json;
 use crate::{Result, Store, StoreError, Write};
 
@@ -20,11 +21,41 @@ pub struct Suggestion {
     pub reason: String,
 }
 
+/// `scope`: the person `$2` and everyone below them in the reporting lines
+/// (empty when `$2` is 0, which the queries read as "everyone").
+const SCOPE_CTE: &str = "WITH RECURSIVE scope (id) AS (
+    SELECT id FROM people WHERE id = $2
+    UNION
+    SELECT p.id FROM people p JOIN scope s ON p.manager_id = s.id
+)";
+
+/// Which entries to list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EntryFilter {
+    /// Only this team.
+    pub team: Option<String>,
+    /// Only this status.
+    pub status: Option<RolloutStatus>,
+}
+
+/// A page of a listing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Page {
+    /// At most this many.
+    pub limit: i64,
+    /// After skipping this many.
+    pub offset: i64,
+}
+
 const ENTRY_SELECT: &str = "SELECT rollout_id, person_id, status, suggested_track, suggested_level, suggestion_reason,
     proposed_track, proposed_level, proposed_by, proposal_note, confirmed_by, acknowledgement_note, version
     FROM rollout_entries";
 
 fn entry_from_row(r: &AnyRow) -> Result<RolloutEntry> {
+    entry_from_row_as(r, "version")
+}
+
+fn entry_from_row_as(r: &AnyRow, version: &str) -> Result<RolloutEntry> {
     let status: String = r.try_get("status")?;
     Ok(RolloutEntry {
         rollout_id: r.try_get("rollout_id")?,
@@ -40,7 +71,7 @@ fn entry_from_row(r: &AnyRow) -> Result<RolloutEntry> {
         proposal_note: r.try_get("proposal_note")?,
         confirmed_by: r.try_get("confirmed_by")?,
         acknowledgement_note: r.try_get("acknowledgement_note")?,
-        version: r.try_get("version")?,
+        version: r.try_get(version)?,
     })
 }
 
@@ -99,55 +130,103 @@ impl Store {
     }
 
     /// Counts by status per team, then the total (team `None`, last).
-    /// `people`, when given, limits the counts to those people (a manager's
-    /// reports).
+    /// With `scope`, only that person and everyone below them in the
+    /// reporting lines count (a manager's view).
     pub async fn rollout_progress(
         &self,
         rollout: i64,
-        people: Option<&[i64]>,
+        scope: Option<i64>,
     ) -> Result<Vec<RolloutProgress>> {
-        let rows = sqlx::query(
-            "SELECT t.name AS team, e.person_id, e.status FROM rollout_entries e
-             JOIN people p ON p.id = e.person_id LEFT JOIN teams t ON t.id = p.team_id
-             WHERE e.rollout_id = $1",
-        )
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "{SCOPE_CTE}
+            SELECT t.name AS team, COUNT(*) AS total,
+                COUNT(CASE WHEN e.status = 'suggested' THEN 1 END) AS suggested,
+                COUNT(CASE WHEN e.status = 'proposed' THEN 1 END) AS proposed,
+                COUNT(CASE WHEN e.status = 'confirmed' THEN 1 END) AS confirmed,
+                COUNT(CASE WHEN e.status = 'acknowledged' THEN 1 END) AS acknowledged
+            FROM rollout_entries e
+            JOIN people p ON p.id = e.person_id
+            LEFT JOIN teams t ON t.id = p.team_id
+            WHERE e.rollout_id = $1 AND ($2 = 0 OR e.person_id IN (SELECT id FROM scope))
+            GROUP BY t.name ORDER BY t.name"
+        )))
         .bind(rollout)
+        .bind(scope.unwrap_or(0))
         .fetch_all(&self.pool)
         .await?;
-        let keep: Option<std::collections::HashSet<i64>> =
-            people.map(|p| p.iter().copied().collect());
-        let mut by_team: std::collections::BTreeMap<Option<String>, RolloutProgress> =
-            Default::default();
         let mut total = RolloutProgress::default();
+        let mut out = Vec::with_capacity(rows.len() + 1);
         for r in &rows {
-            let person: i64 = r.try_get("person_id")?;
-            if keep.as_ref().is_some_and(|k| !k.contains(&person)) {
-                continue;
-            }
-            let team: Option<String> = r.try_get("team")?;
-            let status: String = r.try_get("status")?;
-            let entry = by_team
-                .entry(team.clone())
-                .or_insert_with(|| RolloutProgress {
-                    team,
-                    ..Default::default()
-                });
-            for p in [&mut *entry, &mut total] {
-                p.total += 1;
-                match RolloutStatus::parse(&status) {
-                    Some(RolloutStatus::Suggested) => p.suggested += 1,
-                    Some(RolloutStatus::Proposed) => p.proposed += 1,
-                    Some(RolloutStatus::Confirmed) => p.confirmed += 1,
-                    Some(RolloutStatus::Acknowledged) => p.acknowledged += 1,
-                    None => {}
-                }
-            }
+            let p = RolloutProgress {
+                team: r.try_get("team")?,
+                total: r.try_get("total")?,
+                suggested: r.try_get("suggested")?,
+                proposed: r.try_get("proposed")?,
+                confirmed: r.try_get("confirmed")?,
+                acknowledged: r.try_get("acknowledged")?,
+            };
+            total.total += p.total;
+            total.suggested += p.suggested;
+            total.proposed += p.proposed;
+            total.confirmed += p.confirmed;
+            total.acknowledged += p.acknowledged;
+            out.push(p);
         }
-        let mut out: Vec<RolloutProgress> = by_team.into_values().collect();
-        // People without a team sort first in the map; show them after the teams.
+        // People without a team after the teams.
         out.sort_by_key(|p| p.team.is_none());
         out.push(total);
         Ok(out)
+    }
+
+    /// A page of a rollout's entries with their people, by name: within
+    /// `scope` (see [`Store::rollout_progress`]), optionally one team and
+    /// one status. Returns the page and how many match in all.
+    pub async fn rollout_people(
+        &self,
+        rollout: i64,
+        scope: Option<i64>,
+        filter: &EntryFilter,
+        page: Page,
+    ) -> Result<(Vec<(Person, RolloutEntry)>, i64)> {
+        let filters = "e.rollout_id = $1 AND ($2 = 0 OR e.person_id IN (SELECT id FROM scope))
+            AND ($3 = '' OR t.name = $3) AND ($4 = '' OR e.status = $4)";
+        let count = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "{SCOPE_CTE} SELECT COUNT(*) AS n FROM rollout_entries e
+            JOIN people p ON p.id = e.person_id LEFT JOIN teams t ON t.id = p.team_id WHERE {filters}"
+        )))
+        .bind(rollout)
+        .bind(scope.unwrap_or(0))
+        .bind(filter.team.as_deref().unwrap_or_default())
+        .bind(filter.status.map_or("", RolloutStatus::as_str))
+        .fetch_one(&self.pool)
+        .await?;
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "{SCOPE_CTE} SELECT p.id, p.email, p.name, p.job_title, t.name AS team, p.manager_id,
+                pl.track, pl.level, p.start_date, p.active, p.role, p.version,
+                CASE WHEN p.password_hash IS NULL THEN 0 ELSE 1 END AS has_password,
+                e.rollout_id, e.person_id, e.status, e.suggested_track, e.suggested_level, e.suggestion_reason,
+                e.proposed_track, e.proposed_level, e.proposed_by, e.proposal_note, e.confirmed_by,
+                e.acknowledgement_note, e.version AS entry_version
+            FROM rollout_entries e
+            JOIN people p ON p.id = e.person_id
+            LEFT JOIN teams t ON t.id = p.team_id
+            LEFT JOIN placements pl ON pl.person_id = p.id AND pl.until_date IS NULL
+            WHERE {filters}
+            ORDER BY p.name, p.id LIMIT $5 OFFSET $6"
+        )))
+        .bind(rollout)
+        .bind(scope.unwrap_or(0))
+        .bind(filter.team.as_deref().unwrap_or_default())
+        .bind(filter.status.map_or("", RolloutStatus::as_str))
+        .bind(page.limit)
+        .bind(page.offset)
+        .fetch_all(&self.pool)
+        .await?;
+        let people = rows
+            .iter()
+            .map(|r| Ok((person_from_row(r)?, entry_from_row_as(r, "entry_version")?)))
+            .collect::<Result<Vec<_>>>()?;
+        Ok((people, count.try_get("n")?))
     }
 }
 

@@ -217,16 +217,29 @@ pub(crate) async fn open_rollout(
 }
 
 /// A rollout's progress and the entries the caller can see.
-#[utoipa::path(get, path = "/api/v1/rollouts/{id}", params(("id" = i64, Path)), responses((status = 200, body = RolloutView), (status = 404)))]
+#[utoipa::path(get, path = "/api/v1/rollouts/{id}", params(("id" = i64, Path), EntriesQuery), responses((status = 200, body = RolloutView), (status = 404)))]
 pub(crate) async fn rollout(
     State(app): State<App>,
     viewer: Viewer,
     Path(id): Path<i64>,
+    Query(q): Query<EntriesQuery>,
 ) -> Api<RolloutView> {
-    let view = ops::rollout(&app, &viewer, Some(id)).await?;
+    let filter = crate::routes::pages::RolloutQuery::from(&q).filter()?;
+    let view = ops::rollout(&app, &viewer, Some(id), &filter, q.page.unwrap_or(0)).await?;
     Ok(Json(view.ok_or_else(|| {
         crate::error::ServerError::NotFound(format!("rollout {id}"))
     })?))
+}
+
+/// Which entries of a rollout to list (100 a page, by name).
+#[derive(Debug, Default, Deserialize, IntoParams)]
+pub(crate) struct EntriesQuery {
+    /// Only this team.
+    pub(crate) team: Option<String>,
+    /// Only this status: suggested, proposed, confirmed, acknowledged.
+    pub(crate) status: Option<String>,
+    /// The page, from 0.
+    pub(crate) page: Option<i64>,
 }
 
 /// A step in a rollout, at the entry's version.

@@ -337,8 +337,36 @@ pub(crate) async fn reset(State(app): State<App>, Form(form): Form<ResetForm>) -
     .await
 }
 
-pub(crate) async fn people(State(app): State<App>, viewer: Viewer) -> Page {
-    let people = ops::people(&app, &viewer).await?;
+#[derive(Deserialize)]
+pub(crate) struct PeopleQuery {
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    page: i64,
+}
+
+/// People a page of the list shows.
+const PEOPLE_PAGE: i64 = 100;
+
+pub(crate) async fn people(
+    State(app): State<App>,
+    viewer: Viewer,
+    Query(query): Query<PeopleQuery>,
+) -> Page {
+    let scope = (!viewer.person.role.sees_everyone()).then_some(viewer.person.id);
+    let page = query.page.max(0);
+    let (people, matching) = app
+        .store
+        .people_page(
+            scope,
+            &query.q,
+            rungs_store::Page {
+                limit: PEOPLE_PAGE,
+                offset: page.saturating_mul(PEOPLE_PAGE),
+            },
+        )
+        .await?;
+    let pages = (matching + PEOPLE_PAGE - 1) / PEOPLE_PAGE;
     let title = if viewer.person.role.sees_everyone() {
         "People"
     } else {
@@ -350,7 +378,7 @@ pub(crate) async fn people(State(app): State<App>, viewer: Viewer) -> Page {
         "people.html",
         "people",
         title,
-        ctx! { people },
+        ctx! { people, matching, pages, page, q => query.q.trim() },
     )
     .await
 }
@@ -613,19 +641,68 @@ pub(crate) async fn roster(State(app): State<App>, viewer: Viewer, mut form: Mul
     Ok((status, page).into_response())
 }
 
-pub(crate) async fn rollout(State(app): State<App>, viewer: Viewer) -> Page {
-    rollout_page(&app, &viewer, None).await
+/// Which entries of a rollout to show.
+#[derive(Deserialize, Default)]
+pub(crate) struct RolloutQuery {
+    #[serde(default)]
+    team: String,
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    page: i64,
 }
 
-async fn rollout_page(app: &App, viewer: &Viewer, error: Option<String>) -> Page {
-    let view = ops::rollout(app, viewer, None).await?;
+impl From<&super::api::EntriesQuery> for RolloutQuery {
+    fn from(q: &super::api::EntriesQuery) -> Self {
+        RolloutQuery {
+            team: q.team.clone().unwrap_or_default(),
+            status: q.status.clone().unwrap_or_default(),
+            page: q.page.unwrap_or(0),
+        }
+    }
+}
+
+impl RolloutQuery {
+    pub(crate) fn filter(&self) -> Result<rungs_store::EntryFilter, ServerError> {
+        let status =
+            match self.status.trim() {
+                "" => None,
+                s => Some(rungs_store::model::RolloutStatus::parse(s).ok_or_else(|| {
+                    ServerError::Invalid(format!("`{s}` is not a rollout status"))
+                })?),
+            };
+        let team = Some(self.team.trim().to_string()).filter(|t| !t.is_empty());
+        Ok(rungs_store::EntryFilter { team, status })
+    }
+}
+
+pub(crate) async fn rollout(
+    State(app): State<App>,
+    viewer: Viewer,
+    Query(q): Query<RolloutQuery>,
+) -> Page {
+    rollout_page(&app, &viewer, &q, None).await
+}
+
+async fn rollout_page(app: &App, viewer: &Viewer, q: &RolloutQuery, error: Option<String>) -> Page {
+    let view = ops::rollout(app, viewer, None, &q.filter()?, q.page).await?;
+    let pages = view.as_ref().map_or(0, |v| {
+        (v.matching + ops::ROLLOUT_PAGE - 1) / ops::ROLLOUT_PAGE
+    });
+    let statuses: Vec<&str> = rungs_store::model::RolloutStatus::ALL
+        .iter()
+        .map(|s| s.as_str())
+        .collect();
     render(
         app,
         Some(viewer),
         "rollout.html",
         "rollout",
         "Rollout",
-        ctx! { view, levels => ops::levels(app), error },
+        ctx! {
+            view, levels => ops::levels(app), error, pages, statuses,
+            page => q.page, team => q.team.trim(), status => q.status.trim(),
+        },
     )
     .await
 }
@@ -642,7 +719,15 @@ pub(crate) async fn open_rollout(
 ) -> Page {
     match ops::open_rollout(&app, &viewer, &form.name).await {
         Ok(_) => Ok(Redirect::to("/app/rollout").into_response()),
-        Err(e) => rollout_page(&app, &viewer, Some(form_error(e)?)).await,
+        Err(e) => {
+            rollout_page(
+                &app,
+                &viewer,
+                &RolloutQuery::default(),
+                Some(form_error(e)?),
+            )
+            .await
+        }
     }
 }
 
@@ -674,7 +759,8 @@ async fn after_entry(
         Ok(e) => Ok(Redirect::to(&format!("{back}#person-{}", e.person_id)).into_response()),
         Err(e) => {
             let status = e.status();
-            let page = rollout_page(app, viewer, Some(form_error(e)?)).await?;
+            let page =
+                rollout_page(app, viewer, &RolloutQuery::default(), Some(form_error(e)?)).await?;
             Ok((status, page).into_response())
         }
     }
