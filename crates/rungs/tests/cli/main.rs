@@ -5,6 +5,8 @@ mod controls;
 mod output_dir;
 mod safety;
 mod serve;
+#[cfg(feature = "server")]
+mod server;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

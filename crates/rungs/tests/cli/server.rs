@@ -1,0 +1,411 @@
+//! `rungs server` as a process: a killed import leaves all or nothing, two
+//! servers share sessions through the database, backup and restore, the
+//! audit chain checked from the command line.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+/// A running `rungs server`, killed when dropped.
+struct Server {
+    child: Child,
+    addr: String,
+    setup: Option<String>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(args: &[&str]) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rungs"))
+        .arg("server")
+        .args(["--listen", "127.0.0.1:0"])
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env_remove("RUNGS_DATABASE_URL")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start rungs server: {e}"));
+    let stderr = child.stderr.take().unwrap_or_else(|| panic!("stderr"));
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut addr = None;
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if let Some(rest) = line.strip_prefix("rungs server: http://") {
+                addr = rest.split('/').next().map(str::to_string);
+                let _ = tx.send((addr.clone(), None));
+            }
+            if let Some(at) = line.find("/app/setup?token=") {
+                let _ = tx.send((addr.clone(), Some(line[at..].trim().to_string())));
+            }
+        }
+    });
+    let (addr, _) = rx
+        .recv_timeout(Duration::from_secs(60))
+        .unwrap_or_else(|_| panic!("the server did not start"));
+    // The setup link, if any, follows the address line at once.
+    let setup = rx
+        .recv_timeout(Duration::from_millis(500))
+        .ok()
+        .and_then(|(_, s)| s);
+    Server {
+        child,
+        addr: addr.unwrap_or_else(|| panic!("no address")),
+        setup,
+    }
+}
+
+struct Response {
+    status: u16,
+    head: String,
+    body: String,
+}
+
+fn request(
+    addr: &str,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> Response {
+    let mut stream = TcpStream::connect(addr).unwrap_or_else(|e| panic!("connect {addr}: {e}"));
+    stream
+        .set_read_timeout(Some(Duration::from_secs(120)))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut head = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: {}\r\n",
+        body.len()
+    );
+    for (k, v) in headers {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    head.push_str("\r\n");
+    stream
+        .write_all(head.as_bytes())
+        .unwrap_or_else(|e| panic!("{e}"));
+    stream.write_all(body).unwrap_or_else(|e| panic!("{e}"));
+    let mut raw = Vec::new();
+    let _ = stream.read_to_end(&mut raw);
+    let text = String::from_utf8_lossy(&raw).to_string();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = head
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    Response {
+        status,
+        head: head.to_string(),
+        body: body.to_string(),
+    }
+}
+
+fn cookie(r: &Response) -> String {
+    r.head
+        .lines()
+        .find_map(|l| l.strip_prefix("set-cookie: rungs_session="))
+        .and_then(|v| v.split(';').next())
+        .map(|v| format!("rungs_session={v}"))
+        .unwrap_or_else(|| panic!("no session cookie in\n{}", r.head))
+}
+
+fn csrf(body: &str) -> String {
+    let at = body
+        .find("name=\"csrf\" value=\"")
+        .unwrap_or_else(|| panic!("no csrf in {body}"))
+        + 19;
+    body[at..].split('"').next().unwrap_or_default().to_string()
+}
+
+/// Creates the administrator through the setup link: their cookie and
+/// CSRF token.
+fn admin(server: &Server) -> (String, String) {
+    let link = server
+        .setup
+        .clone()
+        .unwrap_or_else(|| panic!("no setup link"));
+    let token = link.split("token=").nth(1).unwrap_or_default();
+    let form = format!(
+        "token={token}&name=Ada+Admin&email=ada%40example.org&password=correct+horse+battery+staple"
+    );
+    let r = request(
+        &server.addr,
+        "POST",
+        "/app/setup",
+        &[("Content-Type", "application/x-www-form-urlencoded")],
+        form.as_bytes(),
+    );
+    assert_eq!(r.status, 303, "{}{}", r.head, r.body);
+    let cookie = cookie(&r);
+    let home = request(&server.addr, "GET", "/app", &[("Cookie", &cookie)], b"");
+    (cookie.clone(), csrf(&home.body))
+}
+
+fn people_count(server: &Server, cookie: &str) -> usize {
+    let r = request(
+        &server.addr,
+        "GET",
+        "/api/v1/people",
+        &[("Cookie", cookie)],
+        b"",
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    serde_json::from_str::<serde_json::Value>(&r.body)
+        .ok()
+        .and_then(|v| v.as_array().map(Vec::len))
+        .unwrap_or(0)
+}
+
+fn roster(n: usize) -> String {
+    let mut csv = String::from("email,name,job title,team,manager email\n");
+    for i in 0..n {
+        let manager = if i % 10 == 0 {
+            String::new()
+        } else {
+            format!("p{}@example.org", i - i % 10)
+        };
+        csv.push_str(&format!(
+            "p{i}@example.org,Person {i},Engineer,Team {},{manager}\n",
+            i / 10
+        ));
+    }
+    csv
+}
+
+fn sign_in(server: &Server, email: &str) -> (String, String) {
+    let form = format!(
+        "email={}&password=correct+horse+battery+staple&next=%2Fapp",
+        email.replace('@', "%40")
+    );
+    let r = request(
+        &server.addr,
+        "POST",
+        "/app/login",
+        &[("Content-Type", "application/x-www-form-urlencoded")],
+        form.as_bytes(),
+    );
+    assert_eq!(r.status, 303, "{}", r.body);
+    let cookie = cookie(&r);
+    let home = request(&server.addr, "GET", "/app", &[("Cookie", &cookie)], b"");
+    (cookie.clone(), csrf(&home.body))
+}
+
+#[test]
+fn a_killed_import_leaves_all_of_it_or_none() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let data = dir.path().join("data");
+    let data_arg = data.to_string_lossy().to_string();
+    let csv = roster(10_000);
+    // How long an import takes here, on a scratch database.
+    let scratch = dir.path().join("scratch").to_string_lossy().to_string();
+    let timing = start(&["--data", &scratch]);
+    let (cookie, token) = admin(&timing);
+    let started = std::time::Instant::now();
+    let done = request(
+        &timing.addr,
+        "POST",
+        "/api/v1/roster",
+        &[
+            ("Cookie", &cookie),
+            ("X-CSRF-Token", &token),
+            ("Content-Type", "text/csv"),
+        ],
+        csv.as_bytes(),
+    );
+    let took = started.elapsed().as_millis() as u64;
+    assert_eq!(done.status, 200, "{}", done.body);
+    assert_eq!(people_count(&timing, &cookie), 10_001);
+    drop(timing);
+    // Kill at different moments of the import; each time the database has
+    // the whole import or none of it, and the audit chain holds.
+    for delay_ms in [took / 10, took / 2, took * 9 / 10] {
+        let server = start(&["--data", &data_arg]);
+        let (cookie, token) = if server.setup.is_some() {
+            admin(&server)
+        } else {
+            sign_in(&server, "ada@example.org")
+        };
+        let before = people_count(&server, &cookie);
+        let addr = server.addr.clone();
+        let body = csv.clone();
+        let headers = vec![
+            ("Cookie".to_string(), cookie.clone()),
+            ("X-CSRF-Token".to_string(), token.clone()),
+            ("Content-Type".to_string(), "text/csv".to_string()),
+        ];
+        let import = std::thread::spawn(move || {
+            let h: Vec<(&str, &str)> = headers
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            request(&addr, "POST", "/api/v1/roster", &h, body.as_bytes())
+        });
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        drop(server); // SIGKILL
+        let _ = import.join();
+        let server = start(&["--data", &data_arg]);
+        let (cookie, _) = sign_in(&server, "ada@example.org");
+        let after = people_count(&server, &cookie);
+        eprintln!("killed {delay_ms} ms into the import: {before} people before, {after} after");
+        assert!(
+            after == before || after == 10_001,
+            "after a kill at {delay_ms} ms: {before} people before, {after} after"
+        );
+        drop(server);
+        let verify = Command::new(env!("CARGO_BIN_EXE_rungs"))
+            .args(["server", "audit", "verify", "--data", &data_arg])
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            verify.status.success(),
+            "{}",
+            String::from_utf8_lossy(&verify.stdout)
+        );
+    }
+}
+
+#[test]
+fn two_servers_share_sessions_through_the_database() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let data = dir.path().join("data").to_string_lossy().to_string();
+    let mut databases: Vec<Vec<String>> = vec![vec!["--data".into(), data]];
+    match std::env::var("RUNGS_TEST_POSTGRES_URL") {
+        Ok(url) if !url.is_empty() => {
+            // An empty database of its own: a schema the server reaches
+            // through the URL's search_path.
+            let schema = format!("cli_{}", std::process::id());
+            let psql = Command::new("psql")
+                .args([&url, "-q", "-c", &format!("CREATE SCHEMA {schema}")])
+                .output();
+            match psql {
+                Ok(o) if o.status.success() => {
+                    let sep = if url.contains('?') { '&' } else { '?' };
+                    databases.push(vec![
+                        "--database".into(),
+                        format!("{url}{sep}options=-c%20search_path%3D{schema}"),
+                    ]);
+                }
+                other => panic!("cannot create a schema with psql: {other:?}"),
+            }
+        }
+        _ if std::env::var("RUNGS_REQUIRE_ALL").as_deref() == Ok("1") => {
+            panic!("RUNGS_REQUIRE_ALL=1 but RUNGS_TEST_POSTGRES_URL is not set")
+        }
+        _ => eprintln!("skipping PostgreSQL: RUNGS_TEST_POSTGRES_URL is not set"),
+    }
+    for args in databases {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let first = start(&args);
+        let (cookie, _) = admin(&first);
+        let second = start(&args);
+        assert!(
+            second.setup.is_none(),
+            "an administrator exists: no second setup link"
+        );
+        let me = request(
+            &second.addr,
+            "GET",
+            "/api/v1/me",
+            &[("Cookie", &cookie)],
+            b"",
+        );
+        assert_eq!(
+            me.status, 200,
+            "a session made on one server works on the other ({:?}): {}",
+            args, me.body
+        );
+        assert!(me.body.contains("ada@example.org"));
+    }
+}
+
+#[test]
+fn backup_and_restore_keep_every_committed_change() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let data = dir.path().join("data").to_string_lossy().to_string();
+    let backup = dir.path().join("backup.sqlite");
+    let server = start(&["--data", &data]);
+    let (cookie, token) = admin(&server);
+    let r = request(
+        &server.addr,
+        "POST",
+        "/api/v1/roster",
+        &[
+            ("Cookie", &cookie),
+            ("X-CSRF-Token", &token),
+            ("Content-Type", "text/csv"),
+        ],
+        roster(20).as_bytes(),
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    // Online backup while the server runs.
+    let out = Command::new(env!("CARGO_BIN_EXE_rungs"))
+        .args(["server", "backup"])
+        .arg(&backup)
+        .args(["--data", &data])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Restore refuses while the server runs.
+    let refused = Command::new(env!("CARGO_BIN_EXE_rungs"))
+        .args(["server", "restore"])
+        .arg(&backup)
+        .args(["--data", &data])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("stop it first"));
+    drop(server);
+    // A later change, then the restore takes the database back.
+    let server = start(&["--data", &data]);
+    let (cookie, token) = sign_in(&server, "ada@example.org");
+    request(
+        &server.addr,
+        "POST",
+        "/api/v1/roster",
+        &[
+            ("Cookie", &cookie),
+            ("X-CSRF-Token", &token),
+            ("Content-Type", "text/csv"),
+        ],
+        roster(40).as_bytes(),
+    );
+    assert_eq!(people_count(&server, &cookie), 41);
+    drop(server);
+    let restored = Command::new(env!("CARGO_BIN_EXE_rungs"))
+        .args(["server", "restore"])
+        .arg(&backup)
+        .args(["--data", &data])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        restored.status.success(),
+        "{}",
+        String::from_utf8_lossy(&restored.stderr)
+    );
+    let server = start(&["--data", &data]);
+    let (cookie, _) = sign_in(&server, "ada@example.org");
+    assert_eq!(people_count(&server, &cookie), 21);
+    // Not a database: refused, nothing replaced.
+    drop(server);
+    let junk = dir.path().join("junk.sqlite");
+    std::fs::write(&junk, "not a database").unwrap_or_else(|e| panic!("{e}"));
+    let bad = Command::new(env!("CARGO_BIN_EXE_rungs"))
+        .args(["server", "restore"])
+        .arg(&junk)
+        .args(["--data", &data])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(!bad.status.success());
+    assert!(Path::new(&data).join("rungs.sqlite").exists());
+}
