@@ -7,5 +7,6 @@ mod support;
 
 mod audit;
 mod bad_input;
+mod openapi;
 mod permissions;
 mod story;

@@ -363,6 +363,15 @@ fn cases() -> Vec<Case> {
     ]
 }
 
+/// The API routes of the table, as (method, route).
+pub fn api_routes() -> BTreeSet<(String, String)> {
+    cases()
+        .into_iter()
+        .filter(|c| c.route.starts_with("/api/"))
+        .map(|c| (c.method.to_string(), c.route.to_string()))
+        .collect()
+}
+
 #[test]
 fn the_table_names_every_route() {
     let served: BTreeSet<&str> = rungs_server::route_table().into_iter().collect();
