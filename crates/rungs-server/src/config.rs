@@ -63,6 +63,26 @@ impl std::fmt::Debug for FrameworkSource {
     }
 }
 
+/// The identity provider, as configured.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OidcConfig {
+    /// The issuer URL (discovery is at `ISSUER/.well-known/openid-configuration`).
+    pub issuer: String,
+    /// This server's client id at the provider.
+    pub client_id: String,
+    /// The client secret, if the provider gave one (from the environment,
+    /// never from a file in the framework's repository).
+    pub client_secret: Option<String>,
+    /// The provider's name on the sign-in button.
+    pub name: String,
+    /// The ID token claim that lists the person's groups (e.g. `groups`).
+    pub groups_claim: Option<String>,
+    /// Members of these groups are administrators.
+    pub admin_groups: Vec<String>,
+    /// Members of these groups are HR.
+    pub hr_groups: Vec<String>,
+}
+
 /// Everything the server needs to start.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -77,6 +97,8 @@ pub struct Config {
     pub base_url: Option<String>,
     /// How long a session lasts without signing in again.
     pub session_hours: i64,
+    /// Sign-in through an OpenID Connect provider, if configured.
+    pub oidc: Option<OidcConfig>,
 }
 
 impl Config {

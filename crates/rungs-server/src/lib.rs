@@ -20,6 +20,8 @@ mod access;
 mod auth;
 mod error;
 mod framework;
+#[cfg(feature = "oidc")]
+mod oidc;
 mod ops;
 mod roster_csv;
 mod routes;
@@ -29,7 +31,7 @@ mod views;
 
 pub mod config;
 
-pub use config::{Config, Database, FrameworkSource};
+pub use config::{Config, Database, FrameworkSource, OidcConfig};
 pub use error::ServerError;
 pub use routes::{openapi_json, route_table};
 pub use state::App;

@@ -19,6 +19,9 @@ pub struct App {
     pub(crate) config: Arc<Config>,
     pub(crate) limiter: Arc<RateLimiter>,
     pub(crate) views: Arc<Views>,
+    /// The identity provider, if sign-in through one is configured.
+    #[cfg(feature = "oidc")]
+    pub(crate) oidc: Option<Arc<crate::oidc::Provider>>,
 }
 
 /// How long a setup or reset link works.
@@ -60,15 +63,36 @@ impl App {
             .record_revision(&Actor::system(), &ladder.revision)
             .await?;
         let views = Views::new(&ladder).map_err(ServerError::Config)?;
+        #[cfg(feature = "oidc")]
+        let oidc = match &config.oidc {
+            Some(c) => Some(Arc::new(crate::oidc::Provider::new(c.clone())?)),
+            None => None,
+        };
+        #[cfg(not(feature = "oidc"))]
+        if config.oidc.is_some() {
+            return Err(ServerError::Config(
+                "this build has no OpenID Connect sign-in (the `oidc` feature)".into(),
+            ));
+        }
         let app = App {
             store,
             ladder: Arc::new(std::sync::RwLock::new(Arc::new(ladder))),
             config: Arc::new(config),
             limiter: Arc::new(RateLimiter::default()),
             views: Arc::new(views),
+            #[cfg(feature = "oidc")]
+            oidc,
         };
         let link = app.setup_link().await?;
         Ok((app, link))
+    }
+
+    /// The identity provider's name, if sign-in through one is configured.
+    pub(crate) fn oidc_name(&self) -> Option<String> {
+        #[cfg(feature = "oidc")]
+        return self.oidc.as_ref().map(|p| p.name().to_string());
+        #[cfg(not(feature = "oidc"))]
+        None
     }
 
     /// The store (for `rungs server audit verify` and backups).

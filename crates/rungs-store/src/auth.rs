@@ -128,6 +128,63 @@ impl Store {
     }
 }
 
+/// A sign-in through an identity provider, between the redirect to the
+/// provider and its callback.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingLogin {
+    /// The PKCE code verifier.
+    pub verifier: String,
+    /// The nonce the ID token must carry.
+    pub nonce: String,
+    /// Where to go after signing in.
+    pub next: String,
+}
+
+impl Store {
+    /// Remembers a sign-in sent to the identity provider under `state`
+    /// (stored hashed) for `lifetime_secs`.
+    pub async fn put_pending_login(
+        &self,
+        state: &str,
+        login: &PendingLogin,
+        lifetime_secs: i64,
+    ) -> Result<()> {
+        let at = now();
+        sqlx::query("DELETE FROM oidc_logins WHERE expires_at <= $1")
+            .bind(at)
+            .execute(&self.pool)
+            .await?;
+        sqlx::query("INSERT INTO oidc_logins (state_hash, verifier, nonce, next, expires_at) VALUES ($1, $2, $3, $4, $5)")
+            .bind(hash_secret(state))
+            .bind(&login.verifier)
+            .bind(&login.nonce)
+            .bind(&login.next)
+            .bind(at + lifetime_secs)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Takes (once) the sign-in sent under `state`, if it has not expired.
+    pub async fn take_pending_login(&self, state: &str) -> Result<Option<PendingLogin>> {
+        let row = sqlx::query(
+            "DELETE FROM oidc_logins WHERE state_hash = $1 AND expires_at > $2 RETURNING verifier, nonce, next",
+        )
+        .bind(hash_secret(state))
+        .bind(now())
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| {
+            Ok(PendingLogin {
+                verifier: r.try_get("verifier")?,
+                nonce: r.try_get("nonce")?,
+                next: r.try_get("next")?,
+            })
+        })
+        .transpose()
+    }
+}
+
 fn token_from_row(r: &sqlx::any::AnyRow) -> Result<ApiToken> {
     let scope: String = r.try_get("scope")?;
     Ok(ApiToken {

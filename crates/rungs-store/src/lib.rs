@@ -24,6 +24,7 @@ mod time;
 pub mod audit;
 pub mod model;
 
+pub use auth::PendingLogin;
 pub use backend::Backend;
 pub use error::{Result, StoreError};
 pub use people::{PersonFields, plausible_email};

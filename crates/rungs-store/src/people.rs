@@ -470,6 +470,29 @@ impl Write {
         Ok(row.try_get::<i64, _>("n")? > 0)
     }
 
+    /// Sets a person's role (from the identity provider's groups).
+    pub async fn set_role(&mut self, id: i64, role: Role) -> Result<Person> {
+        let before = self.person(id).await?;
+        let at = self.at;
+        sqlx::query(
+            "UPDATE people SET role = $1, version = version + 1, updated_at = $2 WHERE id = $3",
+        )
+        .bind(role.as_str())
+        .bind(at)
+        .bind(id)
+        .execute(self.conn())
+        .await?;
+        let after = self.person(id).await?;
+        self.audit(
+            "person.role",
+            &format!("person:{id}"),
+            json(&before.role),
+            json(&after.role),
+        )
+        .await?;
+        Ok(after)
+    }
+
     /// Sets (or clears) a person's password hash.
     pub async fn set_password_hash(&mut self, id: i64, hash: Option<&str>) -> Result<()> {
         self.person(id).await?;

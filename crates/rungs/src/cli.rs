@@ -134,6 +134,59 @@ pub struct ServerArgs {
     /// Hours a sign-in lasts.
     #[arg(long, default_value_t = 12, value_parser = clap::value_parser!(i64).range(1..=720))]
     pub session_hours: i64,
+    #[command(flatten)]
+    pub oidc: OidcArgs,
+}
+
+/// Sign-in through an OpenID Connect provider. The client secret comes only
+/// from the environment (RUNGS_OIDC_CLIENT_SECRET), never from a flag or a
+/// file, so it stays out of shell history and the framework's repository.
+#[cfg(feature = "server")]
+#[derive(Debug, Args, Clone)]
+pub struct OidcArgs {
+    /// The provider's issuer URL, e.g. https://accounts.google.com.
+    #[arg(
+        long,
+        value_name = "URL",
+        env = "RUNGS_OIDC_ISSUER",
+        requires = "oidc_client_id"
+    )]
+    pub oidc_issuer: Option<String>,
+    /// This server's client id at the provider.
+    #[arg(
+        long,
+        value_name = "ID",
+        env = "RUNGS_OIDC_CLIENT_ID",
+        requires = "oidc_issuer"
+    )]
+    pub oidc_client_id: Option<String>,
+    /// The provider's name on the sign-in button.
+    #[arg(
+        long,
+        value_name = "NAME",
+        env = "RUNGS_OIDC_NAME",
+        default_value = "your identity provider"
+    )]
+    pub oidc_name: String,
+    /// The ID token claim listing the person's groups (e.g. `groups`).
+    #[arg(long, value_name = "CLAIM", env = "RUNGS_OIDC_GROUPS_CLAIM")]
+    pub oidc_groups_claim: Option<String>,
+    /// Groups whose members are administrators (comma-separated).
+    #[arg(
+        long,
+        value_name = "GROUPS",
+        env = "RUNGS_OIDC_ADMIN_GROUPS",
+        value_delimiter = ','
+    )]
+    pub oidc_admin_groups: Vec<String>,
+    /// Groups whose members are HR (comma-separated).
+    #[arg(
+        long,
+        value_name = "GROUPS",
+        env = "RUNGS_OIDC_HR_GROUPS",
+        value_delimiter = ','
+    )]
+    pub oidc_hr_groups: Vec<String>,
 }
 
 /// Where `rungs server` keeps its data.

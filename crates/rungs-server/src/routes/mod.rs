@@ -30,6 +30,8 @@ fn routes() -> Vec<(&'static str, MethodRouter<App>)> {
         ("/app/assets/app.css", get(pages::app_css)),
         ("/app/login", get(pages::login_page).post(pages::login)),
         ("/app/logout", post(pages::logout)),
+        ("/app/oidc/start", get(pages::oidc_start)),
+        ("/app/oidc/callback", get(pages::oidc_callback)),
         ("/app/setup", get(pages::setup_page).post(pages::setup)),
         ("/app/reset", get(pages::reset_page).post(pages::reset)),
         ("/app/people", get(pages::people).post(pages::create_person)),

@@ -55,6 +55,7 @@ async fn render(
         csrf => viewer.map_or("", |v| v.csrf()),
         is_hr, is_admin, can_team, nav, title,
         site_title => app.ladder().framework.title.clone(),
+        oidc_name => app.oidc_name(),
     };
     let html = app.views.render(template, context! { ..extra, ..base })?;
     Ok(html.into_response())
@@ -201,6 +202,62 @@ pub(crate) async fn login(
         Redirect::to(&safe_next(&form.next)),
     )
         .into_response())
+}
+
+/// Sends the browser to the identity provider.
+pub(crate) async fn oidc_start(State(app): State<App>, Query(q): Query<NextQuery>) -> Page {
+    #[cfg(feature = "oidc")]
+    if let Some(provider) = &app.oidc {
+        let url = provider.start(&app, &safe_next(&q.next)).await?;
+        return Ok(Redirect::to(&url).into_response());
+    }
+    let _ = (&app, &q.next);
+    Err(ServerError::NotFound(
+        "sign-in through an identity provider (none is configured)".into(),
+    ))
+}
+
+/// The identity provider sends the browser back here.
+#[cfg(feature = "oidc")]
+pub(crate) async fn oidc_callback(
+    State(app): State<App>,
+    Query(q): Query<crate::oidc::Callback>,
+) -> Page {
+    let Some(provider) = &app.oidc else {
+        return Err(ServerError::NotFound(
+            "sign-in through an identity provider (none is configured)".into(),
+        ));
+    };
+    if let Some(error) = &q.error {
+        // Drop the pending sign-in: this state cannot be used again.
+        let _ = app.store.take_pending_login(&q.state).await;
+        let why = q.error_description.as_deref().unwrap_or(error);
+        return Err(ServerError::Invalid(format!(
+            "{} refused the sign-in: {why}",
+            provider.name()
+        )));
+    }
+    let (person, next) = provider.finish(&app, &q.code, &q.state).await?;
+    let (secret, _) = app
+        .store
+        .create_session(person, app.config.session_hours * 3600)
+        .await?;
+    Ok((
+        [(
+            header::SET_COOKIE,
+            auth::session_cookie_header(&app, &secret),
+        )],
+        Redirect::to(&safe_next(&next)),
+    )
+        .into_response())
+}
+
+/// Without the `oidc` feature there is no provider to come back from.
+#[cfg(not(feature = "oidc"))]
+pub(crate) async fn oidc_callback() -> Page {
+    Err(ServerError::NotFound(
+        "sign-in through an identity provider (none is configured)".into(),
+    ))
 }
 
 /// A valid Argon2id hash of a random password, verified against when the

@@ -7,6 +7,8 @@ mod support;
 
 mod audit;
 mod bad_input;
+#[cfg(feature = "oidc")]
+mod oidc;
 mod openapi;
 mod permissions;
 mod story;

@@ -119,6 +119,20 @@ fn cases() -> Vec<Case> {
         ),
         c(
             "GET",
+            "/app/oidc/start",
+            "/app/oidc/start",
+            Body::None,
+            Who::Public,
+        ),
+        c(
+            "GET",
+            "/app/oidc/callback",
+            "/app/oidc/callback?code=c&state=s",
+            Body::None,
+            Who::Public,
+        ),
+        c(
+            "GET",
             "/api/v1/openapi.json",
             "/api/v1/openapi.json",
             Body::None,

@@ -82,6 +82,7 @@ pub fn config() -> Config {
         database: Database::Sqlite("unused".into()),
         base_url: None,
         session_hours: 12,
+        oidc: None,
     }
 }
 

@@ -112,6 +112,21 @@ async fn serve(args: &ServerArgs) -> Result<ExitCode> {
         database,
         base_url: args.base_url.clone(),
         session_hours: args.session_hours,
+        oidc: args
+            .oidc
+            .oidc_issuer
+            .as_ref()
+            .map(|issuer| rungs_server::OidcConfig {
+                issuer: issuer.clone(),
+                client_id: args.oidc.oidc_client_id.clone().unwrap_or_default(),
+                client_secret: std::env::var("RUNGS_OIDC_CLIENT_SECRET")
+                    .ok()
+                    .filter(|s| !s.is_empty()),
+                name: args.oidc.oidc_name.clone(),
+                groups_claim: args.oidc.oidc_groups_claim.clone(),
+                admin_groups: args.oidc.oidc_admin_groups.clone(),
+                hr_groups: args.oidc.oidc_hr_groups.clone(),
+            }),
     };
     let base = config.base();
     let (app, setup) = App::start(config).await?;

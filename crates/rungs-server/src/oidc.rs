@@ -1,0 +1,230 @@
+//! Sign-in through an OpenID Connect provider: authorisation code flow with
+//! PKCE, the ID token's signature, audience, expiry and nonce checked by
+//! `openidconnect`. The provider's verified email names the person (they
+//! must already be in rungs: the roster decides who works here); its
+//! groups, when configured, decide the role.
+
+use std::time::Duration;
+
+use openidconnect::core::{CoreAuthenticationFlow, CoreClient, CoreProviderMetadata};
+use openidconnect::{
+    AuthorizationCode, ClientId, ClientSecret, CsrfToken, EndpointMaybeSet, EndpointNotSet,
+    EndpointSet, IssuerUrl, Nonce, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, Scope,
+    TokenResponse,
+};
+use rungs_store::model::Role;
+use rungs_store::{Actor, PendingLogin};
+use serde::Deserialize;
+
+use crate::config::OidcConfig;
+use crate::error::ServerError;
+use crate::state::App;
+
+/// How long the provider may take between our redirect and its callback.
+const PENDING_SECS: i64 = 10 * 60;
+
+type Client = CoreClient<
+    EndpointSet,
+    EndpointNotSet,
+    EndpointNotSet,
+    EndpointNotSet,
+    EndpointMaybeSet,
+    EndpointMaybeSet,
+>;
+
+/// The provider's discovered client, made on first use and kept.
+pub(crate) struct Provider {
+    config: OidcConfig,
+    http: openidconnect::reqwest::Client,
+    client: tokio::sync::OnceCell<Client>,
+}
+
+impl Provider {
+    pub(crate) fn new(config: OidcConfig) -> Result<Provider, ServerError> {
+        let http = openidconnect::reqwest::ClientBuilder::new()
+            // Following redirects would let the provider's answers send us elsewhere.
+            .redirect(openidconnect::reqwest::redirect::Policy::none())
+            .timeout(Duration::from_secs(15))
+            .build()
+            .map_err(|e| {
+                ServerError::Config(format!("cannot make an HTTP client for sign-in: {e}"))
+            })?;
+        Ok(Provider {
+            config,
+            http,
+            client: tokio::sync::OnceCell::new(),
+        })
+    }
+
+    /// The name on the sign-in button.
+    pub(crate) fn name(&self) -> &str {
+        &self.config.name
+    }
+
+    async fn client(&self, app: &App) -> Result<&Client, ServerError> {
+        self.client
+            .get_or_try_init(|| async {
+                let unreachable = |e: String| {
+                    eprintln!("error: sign-in provider {}: {e}", self.config.issuer);
+                    ServerError::Invalid(format!(
+                        "{} cannot be reached for sign-in just now: try again, or sign in with a password",
+                        self.config.name
+                    ))
+                };
+                let issuer = IssuerUrl::new(self.config.issuer.clone()).map_err(|e| unreachable(e.to_string()))?;
+                let metadata = CoreProviderMetadata::discover_async(issuer, &self.http)
+                    .await
+                    .map_err(|e| unreachable(e.to_string()))?;
+                let redirect = RedirectUrl::new(format!("{}/app/oidc/callback", app.config.base()))
+                    .map_err(|e| unreachable(e.to_string()))?;
+                Ok(CoreClient::from_provider_metadata(
+                    metadata,
+                    ClientId::new(self.config.client_id.clone()),
+                    self.config.client_secret.clone().map(ClientSecret::new),
+                )
+                .set_redirect_uri(redirect))
+            })
+            .await
+    }
+
+    /// Where to send the browser to sign in; remembers the PKCE verifier
+    /// and nonce under the state.
+    pub(crate) async fn start(&self, app: &App, next: &str) -> Result<String, ServerError> {
+        let client = self.client(app).await?;
+        let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
+        let (url, state, nonce) = client
+            .authorize_url(
+                CoreAuthenticationFlow::AuthorizationCode,
+                CsrfToken::new_random,
+                Nonce::new_random,
+            )
+            .add_scope(Scope::new("email".into()))
+            .add_scope(Scope::new("profile".into()))
+            .set_pkce_challenge(challenge)
+            .url();
+        let pending = PendingLogin {
+            verifier: verifier.secret().clone(),
+            nonce: nonce.secret().clone(),
+            next: next.to_string(),
+        };
+        app.store
+            .put_pending_login(state.secret(), &pending, PENDING_SECS)
+            .await?;
+        Ok(url.to_string())
+    }
+
+    /// Finishes a sign-in: the person (made active, role from groups) and
+    /// where to go next.
+    pub(crate) async fn finish(
+        &self,
+        app: &App,
+        code: &str,
+        state: &str,
+    ) -> Result<(i64, String), ServerError> {
+        let refused = |why: &str| {
+            ServerError::Invalid(format!(
+                "sign-in through {} failed: {why}",
+                self.config.name
+            ))
+        };
+        let pending = app.store.take_pending_login(state).await?.ok_or_else(|| {
+            refused("this sign-in is unknown or older than ten minutes; start again")
+        })?;
+        let client = self.client(app).await?;
+        let response = client
+            .exchange_code(AuthorizationCode::new(code.to_string()))
+            .map_err(|e| refused(&e.to_string()))?
+            .set_pkce_verifier(PkceCodeVerifier::new(pending.verifier))
+            .request_async(&self.http)
+            .await
+            .map_err(|e| {
+                eprintln!("error: token exchange with {}: {e}", self.config.issuer);
+                refused("the provider did not accept the sign-in")
+            })?;
+        let id_token = response
+            .id_token()
+            .ok_or_else(|| refused("the provider sent no ID token"))?;
+        let verifier = client.id_token_verifier();
+        let claims = id_token
+            .claims(&verifier, &Nonce::new(pending.nonce))
+            .map_err(|e| refused(&format!("the ID token is not valid ({e})")))?;
+        if claims.email_verified() == Some(false) {
+            return Err(refused("the provider has not verified this email address"));
+        }
+        let email = claims
+            .email()
+            .map(|e| e.as_str().trim().to_lowercase())
+            .ok_or_else(|| {
+                refused("the provider did not share an email address (ask for the `email` scope)")
+            })?;
+        let person = app
+            .store
+            .person_by_email(&email)
+            .await?
+            .filter(|p| p.active)
+            .ok_or_else(|| {
+                ServerError::Invalid(format!(
+                    "{email} signed in, but no active person in rungs has that email: ask HR to add you"
+                ))
+            })?;
+        // The groups claim, read from the verified token's payload.
+        if let Some(role) = self.role_from_groups(&id_token.to_string())
+            && role != person.role
+        {
+            let last_admin = person.role == Role::Admin && app.store.admin_count().await? <= 1;
+            if last_admin {
+                eprintln!(
+                    "warning: {email} is the last administrator; the provider's groups would remove that"
+                );
+            } else {
+                let mut w = app.store.write(&Actor::person(person.id)).await?;
+                w.set_role(person.id, role).await?;
+                w.commit().await?;
+            }
+        }
+        Ok((person.id, pending.next))
+    }
+
+    /// The role the groups claim gives, if groups decide roles here.
+    fn role_from_groups(&self, jwt: &str) -> Option<Role> {
+        let claim = self.config.groups_claim.as_deref()?;
+        if self.config.admin_groups.is_empty() && self.config.hr_groups.is_empty() {
+            return None;
+        }
+        let payload = jwt.split('.').nth(1)?;
+        use base64::Engine as _;
+        let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(payload)
+            .ok()?;
+        let value: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
+        let groups: Vec<String> = match &value[claim] {
+            serde_json::Value::Array(items) => items
+                .iter()
+                .filter_map(|g| g.as_str().map(str::to_string))
+                .collect(),
+            serde_json::Value::String(one) => vec![one.clone()],
+            _ => Vec::new(),
+        };
+        let member = |wanted: &[String]| groups.iter().any(|g| wanted.contains(g));
+        Some(if member(&self.config.admin_groups) {
+            Role::Admin
+        } else if member(&self.config.hr_groups) {
+            Role::Hr
+        } else {
+            Role::Employee
+        })
+    }
+}
+
+/// The provider's answer at the callback.
+#[derive(Debug, Deserialize)]
+pub(crate) struct Callback {
+    #[serde(default)]
+    pub(crate) code: String,
+    #[serde(default)]
+    pub(crate) state: String,
+    #[serde(default)]
+    pub(crate) error: Option<String>,
+    #[serde(default)]
+    pub(crate) error_description: Option<String>,
+}

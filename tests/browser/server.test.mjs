@@ -1,0 +1,384 @@
+// Browser test of `rungs server`: the main story (first administrator →
+// roster import → rollout where a manager proposes, HR confirms and the
+// employee acknowledges) in headless Debian chromium, on SQLite and, when
+// RUNGS_TEST_POSTGRES_URL is set, on PostgreSQL (a fresh database per run).
+// Every app page visited is checked with axe-core, for console errors and
+// CSP violations; screenshots go to target/screenshots/server-*.png.
+// Run through `cargo test` (crates/rungs/tests/cli/browser.rs), or directly:
+//   cd tests/browser && RUNGS_BIN=../../target/debug/rungs node --test server.test.mjs
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import { chromium } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const BIN = process.env.RUNGS_BIN;
+const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+if (!BIN) throw new Error("set RUNGS_BIN to the rungs binary");
+const SHOTS = resolve(dirname(fileURLToPath(import.meta.url)), "../../target/screenshots");
+const PASSWORD = "correct horse battery staple";
+
+// Made-up people, with the headings of a typical HR export. Mara manages
+// Noor and Theo; Ines manages Rafael; Lena has no manager.
+const ROSTER = `Work Email,Full Name,Job Title,Department,Manager Email,Start Date
+mara@example.org,Mara Lind,Engineering Manager,Platform,,2020-03-01
+noor@example.org,Noor Haddad,Senior Engineer,Platform,mara@example.org,2021-06-15
+theo@example.org,Theo Brandt,Software Engineer,Platform,mara@example.org,2023-01-09
+ines@example.org,Ines Kowalski,Engineering Manager,Payments,,2019-11-11
+rafael@example.org,Rafael Ortiz,Engineer,Payments,ines@example.org,2022-02-01
+lena@example.org,Lena Vogel,Staff Engineer,,,2018-05-20
+`;
+
+let browser;
+const servers = new Set();
+const work = mkdtempSync(join(tmpdir(), "rungs-server-browser-"));
+
+function startServer(args) {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(BIN, ["server", "--listen", "127.0.0.1:0", ...args], { stdio: ["ignore", "ignore", "pipe"] });
+    servers.add(child);
+    child.on("exit", () => servers.delete(child));
+    let log = "";
+    child.stderr.on("data", (chunk) => {
+      log += chunk;
+      const site = log.match(/rungs server: (http:\/\/127\.0\.0\.1:\d+\/) \(site\)/);
+      const setup = log.match(/(http:\/\/127\.0\.0\.1:\d+\/app\/setup\?token=[0-9a-zA-Z]+)\r?\n/);
+      if (site && setup) {
+        clearTimeout(timer);
+        resolvePromise({ child, base: site[1], setup: setup[1], log: () => log });
+      }
+    });
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`rungs server exited with ${code}: ${log}`));
+    });
+    const timer = setTimeout(() => reject(new Error(`rungs server did not start: ${log}`)), 30000);
+  });
+}
+
+async function stopServer(child) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill();
+  let timer;
+  await Promise.race([exited, new Promise((r) => { timer = setTimeout(r, 5000); })]);
+  clearTimeout(timer);
+  if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+}
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync"],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await Promise.all([...servers].map(stopServer));
+  rmSync(work, { recursive: true, force: true });
+});
+
+// One run of the story against one server.
+class Story {
+  constructor(db, server) {
+    this.db = db;
+    this.base = server.base;
+    this.setup = server.setup;
+    this.problems = [];
+    this.shot = 0;
+    this.contexts = [];
+  }
+
+  // A browser of its own (cookies and all) for one person.
+  async user(who, options = {}) {
+    const context = await browser.newContext({
+      viewport: { width: options.width || 1280, height: 900 },
+      colorScheme: options.scheme || "light",
+      storageState: options.storageState,
+    });
+    this.contexts.push(context);
+    // CSP violations also show as console errors in chromium; the event
+    // names the directive, which helps when one happens.
+    await context.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (e) =>
+        console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`));
+    });
+    const page = await context.newPage();
+    page.on("console", (m) => {
+      if (m.type() !== "error") return;
+      // The site has no icon, so the browser's own request for
+      // /favicon.ico is answered 404 (once per browser); not the app's doing.
+      if (/\/favicon\.ico$/.test(m.location().url || "")) return;
+      this.problems.push(`${who} console error on ${page.url()}: ${m.text()} (${m.location().url || "no url"})`);
+    });
+    page.on("response", (r) => {
+      if (r.status() >= 400 && !r.request().isNavigationRequest()) {
+        this.problems.push(`${who} on ${page.url()}: ${r.request().method()} ${r.url()} answered ${r.status()}`);
+      }
+    });
+    page.on("pageerror", (e) => this.problems.push(`${who} page error on ${page.url()}: ${e.message}`));
+    page.on("request", (r) => {
+      if (!r.url().startsWith(this.base) && !r.url().startsWith("data:")) {
+        this.problems.push(`${who} external request from ${page.url()}: ${r.url()}`);
+      }
+    });
+    return { context, page };
+  }
+
+  async goto(page, path) {
+    const response = await page.goto(path.startsWith("http") ? path : this.base + path.replace(/^\//, ""));
+    assert.equal(response.status(), 200, `GET ${path}`);
+    return response;
+  }
+
+  // axe-core (serious and critical only) and a full-page screenshot.
+  async check(page, name) {
+    // Evaluated through the devtools protocol: an inline <script> would be
+    // (rightly) refused by the app's CSP.
+    await page.evaluate(AXE);
+    const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
+    const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
+    this.shot += 1;
+    const file = join(SHOTS, `server-${this.db}-${String(this.shot).padStart(2, "0")}-${name}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    assert.deepEqual(serious, [], `axe on ${name} (${page.url()})`);
+  }
+
+  // Submits the form holding `button` and waits for the page it leads to.
+  async submit(page, button) {
+    const [response] = await Promise.all([
+      page.waitForEvent("response", (r) => r.request().isNavigationRequest() && r.request().method() === "POST"),
+      button.click(),
+    ]);
+    await page.waitForLoadState("load");
+    return response;
+  }
+
+  async signIn(page, email, name) {
+    await this.goto(page, "/app/login");
+    await this.check(page, `login-${name}`);
+    await page.fill("#email", email);
+    await page.fill("#password", PASSWORD);
+    await this.submit(page, page.getByRole("button", { name: "Sign in" }));
+    assert.equal(new URL(page.url()).pathname, "/app", `signed in as ${email}`);
+  }
+
+  // The admin makes a password link for `name`; the person opens it in a
+  // browser of their own, sets a password and signs in.
+  async invite(admin, name, email, slug) {
+    await this.goto(admin, "/app/people");
+    await admin.getByRole("link", { name, exact: true }).click();
+    await admin.waitForURL(/\/app\/people\/\d+$/);
+    await this.check(admin, `person-${slug}`);
+    const made = await this.submit(admin, admin.getByRole("button", { name: "Make a password link" }));
+    assert.equal(made.status(), 200);
+    const link = await admin.locator("main a[href*='/app/reset?token=']").first().getAttribute("href");
+    assert.ok(link, "the page shows the password link");
+    assert.ok(link.startsWith(this.base + "app/reset?token="), `the link points at this server: ${link}`);
+    await this.check(admin, `password-link-${slug}`);
+
+    const { page } = await this.user(name);
+    await this.goto(page, link);
+    assert.match(await page.locator("main").innerText(), new RegExp(email.replace(".", "\\.")));
+    await this.check(page, `reset-${slug}`);
+    await page.fill("#password", PASSWORD);
+    const set = await this.submit(page, page.locator("main form button[type=submit]"));
+    assert.equal(set.status(), 200, "the password is set");
+    await this.signIn(page, email, slug);
+    return page;
+  }
+
+  async run() {
+    // 2. The setup link makes the first administrator and signs them in.
+    const { context: adminContext, page: admin } = await this.user("admin");
+    await this.goto(admin, this.setup);
+    await this.check(admin, "setup");
+    await admin.fill("#name", "Ada Admin");
+    await admin.fill("#email", "ada@example.org");
+    await admin.fill("#password", PASSWORD);
+    await this.submit(admin, admin.locator("main form button[type=submit]"));
+    assert.equal(new URL(admin.url()).pathname, "/app");
+    assert.match(await admin.locator("header").innerText(), /Ada Admin/);
+    await this.check(admin, "home-admin");
+
+    // 3. The roster: a dry run is the default; untick it and import.
+    await this.goto(admin, "/app/roster");
+    await this.check(admin, "roster");
+    await admin.setInputFiles("#file", { name: "roster.csv", mimeType: "text/csv", buffer: Buffer.from(ROSTER) });
+    const dryRun = admin.getByLabel(/Dry run/);
+    assert.equal(await dryRun.isChecked(), true, "dry run is ticked by default");
+    await dryRun.uncheck();
+    const imported = await this.submit(admin, admin.getByRole("button", { name: "Import" }));
+    assert.equal(imported.status(), 200);
+    const outcome = await admin.locator("main").innerText();
+    assert.match(outcome, /Imported/, outcome);
+    assert.match(outcome, /6 to add/, outcome);
+    await this.check(admin, "roster-imported");
+    await this.goto(admin, "/app/people");
+    assert.match(await admin.locator("main").innerText(), /7 people/);
+    await this.check(admin, "people");
+
+    // 4. A rollout onto the ladder.
+    await this.goto(admin, "/app/rollout");
+    await this.check(admin, "rollout-none");
+    await admin.fill("#r-name", "New ladder");
+    await this.submit(admin, admin.getByRole("button", { name: /Open a rollout/ }));
+    assert.equal(new URL(admin.url()).pathname, "/app/rollout");
+    assert.match(await admin.locator("main h2").first().innerText(), /New ladder/);
+    await this.check(admin, "rollout-open");
+
+    // 5. The manager gets a password and signs in.
+    const manager = await this.invite(admin, "Mara Lind", "mara@example.org", "manager");
+    await this.check(manager, "home-manager");
+
+    // 6. She proposes a level for a report.
+    await this.goto(manager, "/app/rollout");
+    const managerView = await manager.locator("main").innerText();
+    assert.match(managerView, /Noor Haddad/);
+    assert.doesNotMatch(managerView, /Rafael Ortiz/, "a manager sees only her team");
+    await this.check(manager, "rollout-manager");
+    let noorRow = manager.locator("tr", { hasText: "Noor Haddad" });
+    await noorRow.getByLabel("Level for Noor Haddad").selectOption("engineering/senior");
+    await noorRow.getByLabel("Note").fill("Leads the storage work");
+    await this.submit(manager, noorRow.getByRole("button", { name: "Propose" }));
+    assert.equal(new URL(manager.url()).pathname, "/app/rollout");
+    noorRow = manager.locator("tr", { hasText: "Noor Haddad" });
+    assert.equal((await noorRow.locator("td").nth(1).innerText()).trim(), "proposed");
+    assert.match(await noorRow.innerText(), /engineering\/senior/);
+    await this.check(manager, "rollout-proposed");
+
+    // 7. HR confirms.
+    await this.goto(admin, "/app/rollout");
+    await this.submit(admin, admin.getByRole("button", { name: /^Confirm .* for Noor Haddad$/ }));
+    assert.equal(new URL(admin.url()).pathname, "/app/rollout");
+    const confirmedRow = admin.locator("tr", { hasText: "Noor Haddad" });
+    assert.equal((await confirmedRow.locator("td").nth(1).innerText()).trim(), "confirmed");
+    await this.check(admin, "rollout-confirmed");
+
+    // 8. The employee sees her level and what changes next, and acknowledges.
+    const employee = await this.invite(admin, "Noor Haddad", "noor@example.org", "employee");
+    const home = await employee.locator("main").innerText();
+    assert.match(home, /Senior Engineer/);
+    assert.match(home, /confirmed/);
+    await this.check(employee, "home-employee");
+    const [compare] = await Promise.all([
+      employee.waitForEvent("response", (r) => r.request().isNavigationRequest() && r.url().includes("/compare/")),
+      employee.getByRole("link", { name: "What changes at the next level" }).click(),
+    ]);
+    assert.equal(compare.status(), 200, `GET ${compare.url()}`);
+    await employee.waitForLoadState("load");
+    const compared = await employee.locator("body").innerText();
+    assert.match(compared, /Senior Engineer/, "the compare page shows her level");
+    assert.match(compared, /Staff Engineer/, "and the next one");
+    await employee.screenshot({ path: join(SHOTS, `server-${this.db}-${String(++this.shot).padStart(2, "0")}-compare.png`), fullPage: true });
+    await this.goto(employee, "/app");
+    await employee.getByLabel("Note (optional)").fill("Talked it through with Mara");
+    await this.submit(employee, employee.getByRole("button", { name: "Acknowledge" }));
+    assert.equal(new URL(employee.url()).pathname, "/app");
+    assert.match(await employee.locator("main").innerText(), /You acknowledged your level: .?Talked it through with Mara/);
+    await this.check(employee, "home-acknowledged");
+
+    // 9. Progress: one acknowledged in total.
+    await this.goto(admin, "/app/rollout");
+    const progress = admin.locator("table", { has: admin.locator("caption", { hasText: "Progress" }) });
+    const total = progress.locator("tr.app-total");
+    const cells = (await total.locator("th, td").allInnerTexts()).map((s) => s.trim());
+    const headings = (await progress.locator("thead th").allInnerTexts()).map((s) => s.trim());
+    assert.equal(cells[headings.indexOf("Acknowledged")], "1", `progress: ${headings} / ${cells}`);
+    assert.equal(cells[headings.indexOf("People")], "7", `progress: ${headings} / ${cells}`);
+    await this.check(admin, "rollout-progress");
+
+    // On a phone, the rollout page does not overflow (tables scroll inside
+    // their own box), for HR and for the manager.
+    for (const [who, context, paths] of [
+      ["admin", adminContext, ["/app/rollout", "/app/people", "/app/roster", "/app"]],
+      ["manager", manager.context(), ["/app/rollout"]],
+      ["employee", employee.context(), ["/app"]],
+    ]) {
+      const { page } = await this.user(`${who} at 390px`, { width: 390, storageState: await context.storageState() });
+      for (const path of paths) {
+        await this.goto(page, path);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        this.shot += 1;
+        const slug = path.replace(/^\/app\/?/, "") || "home";
+        await page.screenshot({ path: join(SHOTS, `server-${this.db}-${String(this.shot).padStart(2, "0")}-390-${who}-${slug}.png`), fullPage: true });
+        assert.ok(overflow <= 0, `${path} (${who}) overflows by ${overflow}px at 390 px`);
+      }
+    }
+
+    // The site's stylesheet follows the system's dark mode; the app's
+    // colours must keep their contrast there too.
+    for (const [who, context, paths] of [
+      ["admin", adminContext, ["/app/rollout", "/app/people", "/app/roster", "/app"]],
+      ["employee", employee.context(), ["/app"]],
+    ]) {
+      const { page } = await this.user(`${who} in dark mode`, { scheme: "dark", storageState: await context.storageState() });
+      for (const path of paths) {
+        await this.goto(page, path);
+        await this.check(page, `dark-${who}-${path.replace(/^\/app\/?/, "") || "home"}`);
+      }
+    }
+
+    assert.deepEqual(this.problems, [], "no console errors, CSP violations or external requests");
+  }
+
+  async close() {
+    await Promise.all(this.contexts.map((c) => c.close().catch(() => {})));
+  }
+}
+
+test("the main story, on SQLite", { timeout: 120000 }, async () => {
+  const data = join(work, "sqlite");
+  const server = await startServer(["--data", data]);
+  const story = new Story("sqlite", server);
+  try {
+    await story.run();
+  } finally {
+    await story.close();
+    await stopServer(server.child);
+  }
+});
+
+test("the main story, on PostgreSQL", { timeout: 120000 }, async (t) => {
+  const url = process.env.RUNGS_TEST_POSTGRES_URL;
+  if (!url) {
+    if (process.env.RUNGS_REQUIRE_ALL === "1") {
+      assert.fail("RUNGS_REQUIRE_ALL=1 but RUNGS_TEST_POSTGRES_URL is not set: the browser story must run on PostgreSQL too");
+    }
+    const reason = "RUNGS_TEST_POSTGRES_URL is not set";
+    console.log(`skipping the PostgreSQL story: ${reason}`);
+    t.skip(reason);
+    return;
+  }
+  // A fresh, empty database for this run (the role needs CREATEDB).
+  const name = `rungs_browser_${process.pid}`;
+  const psql = (sql) => execFileSync("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", url, "-c", sql],
+    { cwd: "/", stdio: ["ignore", "pipe", "pipe"] });
+  psql(`DROP DATABASE IF EXISTS ${name}`);
+  psql(`CREATE DATABASE ${name}`);
+  const database = new URL(url);
+  database.pathname = `/${name}`;
+  let server;
+  try {
+    server = await startServer(["--data", join(work, "postgres"), "--database", database.href]);
+    const story = new Story("postgres", server);
+    try {
+      await story.run();
+    } finally {
+      await story.close();
+    }
+  } finally {
+    await stopServer(server?.child);
+    psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  }
+});
