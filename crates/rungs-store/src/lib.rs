@@ -15,6 +15,7 @@
 mod auth;
 mod backend;
 mod error;
+mod params;
 mod people;
 mod rollout;
 mod roster;

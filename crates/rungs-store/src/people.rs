@@ -6,15 +6,9 @@ use sqlx::{AnyConnection, Row};
 use utoipa::ToSchema;
 
 use crate::model::{NewPlacement, Person, Placement, PlacementReason, Role};
+use crate::params::{Arg, Params, scope_cte};
 use crate::store::json;
 use crate::{Result, Store, StoreError, Write, today, valid_date};
-
-/// `scope`: the person `$1` and everyone below them in the reporting lines.
-const SCOPE: &str = "WITH RECURSIVE scope (id) AS (
-    SELECT id FROM people WHERE id = $1
-    UNION
-    SELECT p.id FROM people p JOIN scope s ON p.manager_id = s.id
-)";
 
 /// A person and their current placement, in one row.
 pub(crate) const PERSON_SELECT: &str =
@@ -190,29 +184,26 @@ impl Store {
         search: &str,
         page: crate::Page,
     ) -> Result<(Vec<Person>, i64)> {
-        let pattern = format!("%{}%", search.trim().to_lowercase().replace(['%', '_'], ""));
-        let filters = "($1 = 0 OR p.id IN (SELECT id FROM scope))
-            AND (LOWER(p.name) LIKE $2 OR p.email LIKE $2)";
-        let count = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "{SCOPE} SELECT COUNT(*) AS n FROM people p WHERE {filters}"
-        )))
-        .bind(scope.unwrap_or(0))
-        .bind(&pattern)
-        .fetch_one(&self.pool)
-        .await?;
-        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "{SCOPE} {PERSON_SELECT} WHERE {filters} ORDER BY p.name, p.id LIMIT $3 OFFSET $4"
-        )))
-        .bind(scope.unwrap_or(0))
-        .bind(&pattern)
-        .bind(page.limit)
-        .bind(page.offset)
-        .fetch_all(&self.pool)
-        .await?;
-        let people = rows
-            .iter()
-            .map(person_from_row)
-            .collect::<Result<Vec<_>>>()?;
+        let mut params = Params::default();
+        let (cte, from) = match scope {
+            Some(id) => (scope_cte(&params.push(Arg::Int(id))), "FROM scope s JOIN people p ON p.id = s.id"),
+            None => (String::new(), "FROM people p"),
+        };
+        let search = search.trim().to_lowercase().replace(['%', '_'], "");
+        let filter = if search.is_empty() {
+            String::new()
+        } else {
+            let like = params.push(Arg::Text(format!("%{search}%")));
+            format!("WHERE (LOWER(p.name) LIKE {like} OR p.email LIKE {like})")
+        };
+        let count_sql = format!("{cte} SELECT COUNT(*) AS n {from} {filter}");
+        let count = params.bind(sqlx::query(sqlx::AssertSqlSafe(count_sql))).fetch_one(&self.pool).await?;
+        let limit = params.push(Arg::Int(page.limit));
+        let offset = params.push(Arg::Int(page.offset));
+        let select = PERSON_SELECT.replacen("FROM people p", from, 1);
+        let rows_sql = format!("{cte} {select} {filter} ORDER BY p.name, p.id LIMIT {limit} OFFSET {offset}");
+        let rows = params.bind(sqlx::query(sqlx::AssertSqlSafe(rows_sql))).fetch_all(&self.pool).await?;
+        let people = rows.iter().map(person_from_row).collect::<Result<Vec<_>>>()?;
         Ok((people, count.try_get("n")?))
     }
 

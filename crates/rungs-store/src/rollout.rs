@@ -7,6 +7,7 @@ use crate::model::{
     NewPlacement, Person, PlacementReason, Rollout, RolloutEntry, RolloutProgress, RolloutStatus,
 };
 use crate::people::person_from_row;
+use crate::params::{Arg, Params, scope_cte};
 use crate::store::json;
 use crate::{Result, Store, StoreError, Write};
 
@@ -21,13 +22,17 @@ pub struct Suggestion {
     pub reason: String,
 }
 
-/// `scope`: the person `$2` and everyone below them in the reporting lines
-/// (empty when `$2` is 0, which the queries read as "everyone").
-const SCOPE_CTE: &str = "WITH RECURSIVE scope (id) AS (
-    SELECT id FROM people WHERE id = $2
-    UNION
-    SELECT p.id FROM people p JOIN scope s ON p.manager_id = s.id
-)";
+/// The `FROM` of a rollout query: every entry, or (with a scope) the
+/// entries of that person's reporting lines, starting from the people.
+fn scoped(params: &mut Params, scope: Option<i64>) -> (String, &'static str) {
+    match scope {
+        Some(id) => (
+            scope_cte(&params.push(Arg::Int(id))),
+            "FROM scope s JOIN rollout_entries e ON e.person_id = s.id JOIN people p ON p.id = e.person_id",
+        ),
+        None => (String::new(), "FROM rollout_entries e JOIN people p ON p.id = e.person_id"),
+    }
+}
 
 /// Which entries to list.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -132,28 +137,21 @@ impl Store {
     /// Counts by status per team, then the total (team `None`, last).
     /// With `scope`, only that person and everyone below them in the
     /// reporting lines count (a manager's view).
-    pub async fn rollout_progress(
-        &self,
-        rollout: i64,
-        scope: Option<i64>,
-    ) -> Result<Vec<RolloutProgress>> {
-        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "{SCOPE_CTE}
-            SELECT t.name AS team, COUNT(*) AS total,
+    pub async fn rollout_progress(&self, rollout: i64, scope: Option<i64>) -> Result<Vec<RolloutProgress>> {
+        let mut params = Params::default();
+        let rollout = params.push(Arg::Int(rollout));
+        let (cte, from) = scoped(&mut params, scope);
+        let sql = format!(
+            "{cte} SELECT t.name AS team, COUNT(*) AS total,
                 COUNT(CASE WHEN e.status = 'suggested' THEN 1 END) AS suggested,
                 COUNT(CASE WHEN e.status = 'proposed' THEN 1 END) AS proposed,
                 COUNT(CASE WHEN e.status = 'confirmed' THEN 1 END) AS confirmed,
                 COUNT(CASE WHEN e.status = 'acknowledged' THEN 1 END) AS acknowledged
-            FROM rollout_entries e
-            JOIN people p ON p.id = e.person_id
-            LEFT JOIN teams t ON t.id = p.team_id
-            WHERE e.rollout_id = $1 AND ($2 = 0 OR e.person_id IN (SELECT id FROM scope))
+            {from} LEFT JOIN teams t ON t.id = p.team_id
+            WHERE e.rollout_id = {rollout}
             GROUP BY t.name ORDER BY t.name"
-        )))
-        .bind(rollout)
-        .bind(scope.unwrap_or(0))
-        .fetch_all(&self.pool)
-        .await?;
+        );
+        let rows = params.bind(sqlx::query(sqlx::AssertSqlSafe(sql))).fetch_all(&self.pool).await?;
         let mut total = RolloutProgress::default();
         let mut out = Vec::with_capacity(rows.len() + 1);
         for r in &rows {
@@ -188,40 +186,35 @@ impl Store {
         filter: &EntryFilter,
         page: Page,
     ) -> Result<(Vec<(Person, RolloutEntry)>, i64)> {
-        let filters = "e.rollout_id = $1 AND ($2 = 0 OR e.person_id IN (SELECT id FROM scope))
-            AND ($3 = '' OR t.name = $3) AND ($4 = '' OR e.status = $4)";
-        let count = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "{SCOPE_CTE} SELECT COUNT(*) AS n FROM rollout_entries e
-            JOIN people p ON p.id = e.person_id LEFT JOIN teams t ON t.id = p.team_id WHERE {filters}"
-        )))
-        .bind(rollout)
-        .bind(scope.unwrap_or(0))
-        .bind(filter.team.as_deref().unwrap_or_default())
-        .bind(filter.status.map_or("", RolloutStatus::as_str))
-        .fetch_one(&self.pool)
-        .await?;
-        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "{SCOPE_CTE} SELECT p.id, p.email, p.name, p.job_title, t.name AS team, p.manager_id,
+        let mut params = Params::default();
+        let rollout = params.push(Arg::Int(rollout));
+        let (cte, from) = scoped(&mut params, scope);
+        let mut conditions = vec![format!("e.rollout_id = {rollout}")];
+        if let Some(team) = &filter.team {
+            conditions.push(format!("t.name = {}", params.push(Arg::Text(team.clone()))));
+        }
+        if let Some(status) = filter.status {
+            conditions.push(format!("e.status = {}", params.push(Arg::Text(status.as_str().into()))));
+        }
+        let filters = conditions.join(" AND ");
+        let joins = "LEFT JOIN teams t ON t.id = p.team_id";
+        let count_sql = format!("{cte} SELECT COUNT(*) AS n {from} {joins} WHERE {filters}");
+        let count = params.bind(sqlx::query(sqlx::AssertSqlSafe(count_sql))).fetch_one(&self.pool).await?;
+        let limit = params.push(Arg::Int(page.limit));
+        let offset = params.push(Arg::Int(page.offset));
+        let rows_sql = format!(
+            "{cte} SELECT p.id, p.email, p.name, p.job_title, t.name AS team, p.manager_id,
                 pl.track, pl.level, p.start_date, p.active, p.role, p.version,
                 CASE WHEN p.password_hash IS NULL THEN 0 ELSE 1 END AS has_password,
                 e.rollout_id, e.person_id, e.status, e.suggested_track, e.suggested_level, e.suggestion_reason,
                 e.proposed_track, e.proposed_level, e.proposed_by, e.proposal_note, e.confirmed_by,
                 e.acknowledgement_note, e.version AS entry_version
-            FROM rollout_entries e
-            JOIN people p ON p.id = e.person_id
-            LEFT JOIN teams t ON t.id = p.team_id
+            {from} {joins}
             LEFT JOIN placements pl ON pl.person_id = p.id AND pl.until_date IS NULL
             WHERE {filters}
-            ORDER BY p.name, p.id LIMIT $5 OFFSET $6"
-        )))
-        .bind(rollout)
-        .bind(scope.unwrap_or(0))
-        .bind(filter.team.as_deref().unwrap_or_default())
-        .bind(filter.status.map_or("", RolloutStatus::as_str))
-        .bind(page.limit)
-        .bind(page.offset)
-        .fetch_all(&self.pool)
-        .await?;
+            ORDER BY p.name, p.id LIMIT {limit} OFFSET {offset}"
+        );
+        let rows = params.bind(sqlx::query(sqlx::AssertSqlSafe(rows_sql))).fetch_all(&self.pool).await?;
         let people = rows
             .iter()
             .map(|r| Ok((person_from_row(r)?, entry_from_row_as(r, "entry_version")?)))
