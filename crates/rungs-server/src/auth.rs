@@ -172,13 +172,7 @@ async fn authenticate_inner(app: &App, mut request: Request) -> Result<Request, 
     if unsafe_method {
         same_origin(request.headers(), &app.config.base())?;
     }
-    let Some(Session {
-        person_id, csrf, ..
-    }) = session
-    else {
-        return Ok(request);
-    };
-    let Some(person) = app.store.person(person_id).await?.filter(|p| p.active) else {
+    let Some((Session { csrf, .. }, person)) = session else {
         return Ok(request);
     };
     if unsafe_method {

@@ -261,13 +261,16 @@ pub(crate) async fn rollout(
     };
     let scope = (!viewer.person.role.sees_everyone()).then_some(viewer.person.id);
     let progress = app.store.rollout_progress(rollout.id, scope).await?;
+    // Without a filter, the progress total is the count.
+    let unfiltered_total =
+        (filter == &EntryFilter::default()).then(|| progress.last().map_or(0, |t| t.total));
     let page = Page {
         limit: ROLLOUT_PAGE,
         offset: page.max(0).saturating_mul(ROLLOUT_PAGE),
     };
     let (entries, matching) = app
         .store
-        .rollout_people(rollout.id, scope, filter, page)
+        .rollout_people(rollout.id, scope, filter, page, unfiltered_total)
         .await?;
     let entries = entries
         .into_iter()

@@ -21,21 +21,30 @@ impl Store {
     }
 
     /// The session behind a cookie's secret, if it is live and its person active.
-    pub async fn session(&self, secret: &str) -> Result<Option<Session>> {
-        let row = sqlx::query(
-            "SELECT s.person_id, s.csrf, s.expires_at FROM sessions s JOIN people p ON p.id = s.person_id
-             WHERE s.token_hash = $1 AND s.expires_at > $2 AND p.active = 1",
-        )
+    pub async fn session(&self, secret: &str) -> Result<Option<(Session, Person)>> {
+        // One query per request: the session and its person together.
+        let sql = crate::people::PERSON_SELECT
+            .replacen("SELECT ", "SELECT s.csrf, s.expires_at, ", 1)
+            .replacen(
+                "FROM people p",
+                "FROM sessions s JOIN people p ON p.id = s.person_id",
+                1,
+            );
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "{sql} WHERE s.token_hash = $1 AND s.expires_at > $2 AND p.active = 1"
+        )))
         .bind(hash_secret(secret))
         .bind(now())
         .fetch_optional(&self.pool)
         .await?;
         row.map(|r| {
-            Ok(Session {
-                person_id: r.try_get("person_id")?,
+            let person = crate::people::person_from_row(&r)?;
+            let session = Session {
+                person_id: person.id,
                 csrf: r.try_get("csrf")?,
                 expires_at: r.try_get("expires_at")?,
-            })
+            };
+            Ok((session, person))
         })
         .transpose()
     }

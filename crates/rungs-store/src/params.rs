@@ -26,7 +26,10 @@ impl Params {
     }
 
     /// Binds every value to `query`.
-    pub(crate) fn bind<'q>(&'q self, mut query: Query<'q, Any, AnyArguments>) -> Query<'q, Any, AnyArguments> {
+    pub(crate) fn bind<'q>(
+        &'q self,
+        mut query: Query<'q, Any, AnyArguments>,
+    ) -> Query<'q, Any, AnyArguments> {
         for arg in &self.args {
             query = match arg {
                 Arg::Int(i) => query.bind(*i),

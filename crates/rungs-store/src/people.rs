@@ -186,7 +186,10 @@ impl Store {
     ) -> Result<(Vec<Person>, i64)> {
         let mut params = Params::default();
         let (cte, from) = match scope {
-            Some(id) => (scope_cte(&params.push(Arg::Int(id))), "FROM scope s JOIN people p ON p.id = s.id"),
+            Some(id) => (
+                scope_cte(&params.push(Arg::Int(id))),
+                "FROM scope s JOIN people p ON p.id = s.id",
+            ),
             None => (String::new(), "FROM people p"),
         };
         let search = search.trim().to_lowercase().replace(['%', '_'], "");
@@ -197,13 +200,23 @@ impl Store {
             format!("WHERE (LOWER(p.name) LIKE {like} OR p.email LIKE {like})")
         };
         let count_sql = format!("{cte} SELECT COUNT(*) AS n {from} {filter}");
-        let count = params.bind(sqlx::query(sqlx::AssertSqlSafe(count_sql))).fetch_one(&self.pool).await?;
+        let count = params
+            .bind(sqlx::query(sqlx::AssertSqlSafe(count_sql)))
+            .fetch_one(&self.pool)
+            .await?;
         let limit = params.push(Arg::Int(page.limit));
         let offset = params.push(Arg::Int(page.offset));
         let select = PERSON_SELECT.replacen("FROM people p", from, 1);
-        let rows_sql = format!("{cte} {select} {filter} ORDER BY p.name, p.id LIMIT {limit} OFFSET {offset}");
-        let rows = params.bind(sqlx::query(sqlx::AssertSqlSafe(rows_sql))).fetch_all(&self.pool).await?;
-        let people = rows.iter().map(person_from_row).collect::<Result<Vec<_>>>()?;
+        let rows_sql =
+            format!("{cte} {select} {filter} ORDER BY p.name, p.id LIMIT {limit} OFFSET {offset}");
+        let rows = params
+            .bind(sqlx::query(sqlx::AssertSqlSafe(rows_sql)))
+            .fetch_all(&self.pool)
+            .await?;
+        let people = rows
+            .iter()
+            .map(person_from_row)
+            .collect::<Result<Vec<_>>>()?;
         Ok((people, count.try_get("n")?))
     }
 

@@ -6,8 +6,8 @@ use sqlx::any::AnyRow;
 use crate::model::{
     NewPlacement, Person, PlacementReason, Rollout, RolloutEntry, RolloutProgress, RolloutStatus,
 };
-use crate::people::person_from_row;
 use crate::params::{Arg, Params, scope_cte};
+use crate::people::person_from_row;
 use crate::store::json;
 use crate::{Result, Store, StoreError, Write};
 
@@ -26,11 +26,16 @@ pub struct Suggestion {
 /// entries of that person's reporting lines, starting from the people.
 fn scoped(params: &mut Params, scope: Option<i64>) -> (String, &'static str) {
     match scope {
+        // CROSS JOIN: SQLite keeps this order (the few people in scope
+        // first, then their entries by primary key); PostgreSQL plans freely.
         Some(id) => (
             scope_cte(&params.push(Arg::Int(id))),
-            "FROM scope s JOIN rollout_entries e ON e.person_id = s.id JOIN people p ON p.id = e.person_id",
+            "FROM scope s CROSS JOIN rollout_entries e JOIN people p ON p.id = e.person_id AND e.person_id = s.id",
         ),
-        None => (String::new(), "FROM rollout_entries e JOIN people p ON p.id = e.person_id"),
+        None => (
+            String::new(),
+            "FROM rollout_entries e JOIN people p ON p.id = e.person_id",
+        ),
     }
 }
 
@@ -137,7 +142,11 @@ impl Store {
     /// Counts by status per team, then the total (team `None`, last).
     /// With `scope`, only that person and everyone below them in the
     /// reporting lines count (a manager's view).
-    pub async fn rollout_progress(&self, rollout: i64, scope: Option<i64>) -> Result<Vec<RolloutProgress>> {
+    pub async fn rollout_progress(
+        &self,
+        rollout: i64,
+        scope: Option<i64>,
+    ) -> Result<Vec<RolloutProgress>> {
         let mut params = Params::default();
         let rollout = params.push(Arg::Int(rollout));
         let (cte, from) = scoped(&mut params, scope);
@@ -151,7 +160,10 @@ impl Store {
             WHERE e.rollout_id = {rollout}
             GROUP BY t.name ORDER BY t.name"
         );
-        let rows = params.bind(sqlx::query(sqlx::AssertSqlSafe(sql))).fetch_all(&self.pool).await?;
+        let rows = params
+            .bind(sqlx::query(sqlx::AssertSqlSafe(sql)))
+            .fetch_all(&self.pool)
+            .await?;
         let mut total = RolloutProgress::default();
         let mut out = Vec::with_capacity(rows.len() + 1);
         for r in &rows {
@@ -178,13 +190,15 @@ impl Store {
 
     /// A page of a rollout's entries with their people, by name: within
     /// `scope` (see [`Store::rollout_progress`]), optionally one team and
-    /// one status. Returns the page and how many match in all.
+    /// one status. Returns the page and how many match in all (`total`,
+    /// when the caller knows it already, saves counting).
     pub async fn rollout_people(
         &self,
         rollout: i64,
         scope: Option<i64>,
         filter: &EntryFilter,
         page: Page,
+        total: Option<i64>,
     ) -> Result<(Vec<(Person, RolloutEntry)>, i64)> {
         let mut params = Params::default();
         let rollout = params.push(Arg::Int(rollout));
@@ -194,12 +208,22 @@ impl Store {
             conditions.push(format!("t.name = {}", params.push(Arg::Text(team.clone()))));
         }
         if let Some(status) = filter.status {
-            conditions.push(format!("e.status = {}", params.push(Arg::Text(status.as_str().into()))));
+            conditions.push(format!(
+                "e.status = {}",
+                params.push(Arg::Text(status.as_str().into()))
+            ));
         }
         let filters = conditions.join(" AND ");
         let joins = "LEFT JOIN teams t ON t.id = p.team_id";
         let count_sql = format!("{cte} SELECT COUNT(*) AS n {from} {joins} WHERE {filters}");
-        let count = params.bind(sqlx::query(sqlx::AssertSqlSafe(count_sql))).fetch_one(&self.pool).await?;
+        let count = match total {
+            Some(n) => n,
+            None => params
+                .bind(sqlx::query(sqlx::AssertSqlSafe(count_sql)))
+                .fetch_one(&self.pool)
+                .await?
+                .try_get("n")?,
+        };
         let limit = params.push(Arg::Int(page.limit));
         let offset = params.push(Arg::Int(page.offset));
         let rows_sql = format!(
@@ -214,12 +238,15 @@ impl Store {
             WHERE {filters}
             ORDER BY p.name, p.id LIMIT {limit} OFFSET {offset}"
         );
-        let rows = params.bind(sqlx::query(sqlx::AssertSqlSafe(rows_sql))).fetch_all(&self.pool).await?;
+        let rows = params
+            .bind(sqlx::query(sqlx::AssertSqlSafe(rows_sql)))
+            .fetch_all(&self.pool)
+            .await?;
         let people = rows
             .iter()
             .map(|r| Ok((person_from_row(r)?, entry_from_row_as(r, "entry_version")?)))
             .collect::<Result<Vec<_>>>()?;
-        Ok((people, count.try_get("n")?))
+        Ok((people, count))
     }
 }
 
