@@ -218,6 +218,7 @@ pub(crate) async fn import_roster(
         Ok(plan) => {
             if !dry_run {
                 w.commit().await?;
+                app.store.analyze().await?;
             }
             Ok(RosterOutcome::Planned {
                 plan,
@@ -294,6 +295,7 @@ pub(crate) async fn open_rollout(app: &App, viewer: &Viewer, name: &str) -> Resu
     let mut w = app.store.write(&viewer.actor()).await?;
     let rollout = w.open_rollout(name, &ladder.revision, &suggestions).await?;
     w.commit().await?;
+    app.store.analyze().await?;
     Ok(rollout)
 }
 

@@ -77,6 +77,20 @@ impl Backend for Postgres {
         Box::pin(async move { Ok(MIGRATOR.run(pool).await?) })
     }
 
+    fn analyze<'a>(
+        &'a self,
+        pool: &'a AnyPool,
+    ) -> Pin<Box<dyn Future<Output = Result<()>> + Send + 'a>> {
+        // Autovacuum would catch up later; a fresh import of thousands of
+        // people would meet plans made for an empty table until then.
+        Box::pin(async move {
+            sqlx::query("ANALYZE people, teams, placements, rollout_entries")
+                .execute(pool)
+                .await?;
+            Ok(())
+        })
+    }
+
     fn backup<'a>(
         &'a self,
         _: &'a AnyPool,

@@ -61,6 +61,16 @@ impl Backend for Sqlite {
         Box::pin(async move { Ok(MIGRATOR.run(pool).await?) })
     }
 
+    fn analyze<'a>(
+        &'a self,
+        pool: &'a AnyPool,
+    ) -> Pin<Box<dyn Future<Output = Result<()>> + Send + 'a>> {
+        Box::pin(async move {
+            sqlx::query("PRAGMA optimize").execute(pool).await?;
+            Ok(())
+        })
+    }
+
     fn backup<'a>(
         &'a self,
         pool: &'a AnyPool,

@@ -19,6 +19,14 @@ pub trait Backend: Send + Sync + std::fmt::Debug {
         pool: &'a AnyPool,
     ) -> std::pin::Pin<Box<dyn Future<Output = Result<()>> + Send + 'a>>;
 
+    /// Refreshes the query planner's statistics after a bulk change (a
+    /// roster import, a rollout), so the next queries are planned for the
+    /// table sizes they will meet.
+    fn analyze<'a>(
+        &'a self,
+        pool: &'a AnyPool,
+    ) -> std::pin::Pin<Box<dyn Future<Output = Result<()>> + Send + 'a>>;
+
     /// Writes a consistent copy of the database to `to`, online. Backends
     /// that have their own tool (PostgreSQL's `pg_dump`) say so in the error.
     fn backup<'a>(

@@ -40,14 +40,34 @@ impl Params {
     }
 }
 
-/// `scope`: the person `param` and everyone below them in the reporting
-/// lines. Queries start from it, so a manager's page reads their team only.
-pub(crate) fn scope_cte(param: &str) -> String {
-    format!(
+/// The ids of `person` and everyone below them in the reporting lines.
+/// Read first, on their own: planners cannot estimate a recursive query's
+/// size, and PostgreSQL's guess (a tenth of the table) made every manager's
+/// page scan all people.
+pub(crate) async fn scope_ids(
+    conn: impl sqlx::Executor<'_, Database = Any>,
+    person: i64,
+) -> crate::Result<Vec<i64>> {
+    use sqlx::Row;
+    let rows = sqlx::query(
         "WITH RECURSIVE scope (id) AS (
-            SELECT id FROM people WHERE id = {param}
+            SELECT id FROM people WHERE id = $1
             UNION
             SELECT p.id FROM people p JOIN scope s ON p.manager_id = s.id
-        ) "
+        ) SELECT id FROM scope",
     )
+    .bind(person)
+    .fetch_all(conn)
+    .await?;
+    rows.iter().map(|r| Ok(r.try_get("id")?)).collect()
+}
+
+/// `(1, 2, 3)` for `IN`: integers from the database, written into the SQL
+/// (safe: they are numbers, never text), so each is an index lookup.
+pub(crate) fn id_list(ids: &[i64]) -> String {
+    if ids.is_empty() {
+        return "(NULL)".into();
+    }
+    let list: Vec<String> = ids.iter().map(i64::to_string).collect();
+    format!("({})", list.join(", "))
 }

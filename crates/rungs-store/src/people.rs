@@ -6,7 +6,7 @@ use sqlx::{AnyConnection, Row};
 use utoipa::ToSchema;
 
 use crate::model::{NewPlacement, Person, Placement, PlacementReason, Role};
-use crate::params::{Arg, Params, scope_cte};
+use crate::params::{Arg, Params, id_list, scope_ids};
 use crate::store::json;
 use crate::{Result, Store, StoreError, Write, today, valid_date};
 
@@ -185,30 +185,34 @@ impl Store {
         page: crate::Page,
     ) -> Result<(Vec<Person>, i64)> {
         let mut params = Params::default();
-        let (cte, from) = match scope {
-            Some(id) => (
-                scope_cte(&params.push(Arg::Int(id))),
-                "FROM scope s JOIN people p ON p.id = s.id",
-            ),
-            None => (String::new(), "FROM people p"),
-        };
+        let mut conditions = Vec::new();
+        if let Some(id) = scope {
+            conditions.push(format!(
+                "p.id IN {}",
+                id_list(&scope_ids(&self.pool, id).await?)
+            ));
+        }
         let search = search.trim().to_lowercase().replace(['%', '_'], "");
-        let filter = if search.is_empty() {
+        if !search.is_empty() {
+            let like = params.push(Arg::Text(format!("%{search}%")));
+            conditions.push(format!(
+                "(LOWER(p.name) LIKE {like} OR p.email LIKE {like})"
+            ));
+        }
+        let filter = if conditions.is_empty() {
             String::new()
         } else {
-            let like = params.push(Arg::Text(format!("%{search}%")));
-            format!("WHERE (LOWER(p.name) LIKE {like} OR p.email LIKE {like})")
+            format!("WHERE {}", conditions.join(" AND "))
         };
-        let count_sql = format!("{cte} SELECT COUNT(*) AS n {from} {filter}");
+        let count_sql = format!("SELECT COUNT(*) AS n FROM people p {filter}");
         let count = params
             .bind(sqlx::query(sqlx::AssertSqlSafe(count_sql)))
             .fetch_one(&self.pool)
             .await?;
         let limit = params.push(Arg::Int(page.limit));
         let offset = params.push(Arg::Int(page.offset));
-        let select = PERSON_SELECT.replacen("FROM people p", from, 1);
         let rows_sql =
-            format!("{cte} {select} {filter} ORDER BY p.name, p.id LIMIT {limit} OFFSET {offset}");
+            format!("{PERSON_SELECT} {filter} ORDER BY p.name, p.id LIMIT {limit} OFFSET {offset}");
         let rows = params
             .bind(sqlx::query(sqlx::AssertSqlSafe(rows_sql)))
             .fetch_all(&self.pool)

@@ -6,7 +6,7 @@ use sqlx::any::AnyRow;
 use crate::model::{
     NewPlacement, Person, PlacementReason, Rollout, RolloutEntry, RolloutProgress, RolloutStatus,
 };
-use crate::params::{Arg, Params, scope_cte};
+use crate::params::{Arg, Params, id_list, scope_ids};
 use crate::people::person_from_row;
 use crate::store::json;
 use crate::{Result, Store, StoreError, Write};
@@ -22,21 +22,19 @@ pub struct Suggestion {
     pub reason: String,
 }
 
-/// The `FROM` of a rollout query: every entry, or (with a scope) the
-/// entries of that person's reporting lines, starting from the people.
-fn scoped(params: &mut Params, scope: Option<i64>) -> (String, &'static str) {
-    match scope {
-        // CROSS JOIN: SQLite keeps this order (the few people in scope
-        // first, then their entries by primary key); PostgreSQL plans freely.
-        Some(id) => (
-            scope_cte(&params.push(Arg::Int(id))),
-            "FROM scope s CROSS JOIN rollout_entries e JOIN people p ON p.id = e.person_id AND e.person_id = s.id",
+/// The `FROM` of a rollout query: every entry, or the entries of `scope`'s
+/// reporting lines (read first, see `scope_ids`).
+async fn scoped(store: &Store, scope: Option<i64>) -> Result<String> {
+    let within = match scope {
+        Some(id) => format!(
+            " AND e.person_id IN {}",
+            id_list(&scope_ids(&store.pool, id).await?)
         ),
-        None => (
-            String::new(),
-            "FROM rollout_entries e JOIN people p ON p.id = e.person_id",
-        ),
-    }
+        None => String::new(),
+    };
+    Ok(format!(
+        "FROM rollout_entries e JOIN people p ON p.id = e.person_id{within}"
+    ))
 }
 
 /// Which entries to list.
@@ -149,9 +147,9 @@ impl Store {
     ) -> Result<Vec<RolloutProgress>> {
         let mut params = Params::default();
         let rollout = params.push(Arg::Int(rollout));
-        let (cte, from) = scoped(&mut params, scope);
+        let from = scoped(self, scope).await?;
         let sql = format!(
-            "{cte} SELECT t.name AS team, COUNT(*) AS total,
+            "SELECT t.name AS team, COUNT(*) AS total,
                 COUNT(CASE WHEN e.status = 'suggested' THEN 1 END) AS suggested,
                 COUNT(CASE WHEN e.status = 'proposed' THEN 1 END) AS proposed,
                 COUNT(CASE WHEN e.status = 'confirmed' THEN 1 END) AS confirmed,
@@ -202,7 +200,7 @@ impl Store {
     ) -> Result<(Vec<(Person, RolloutEntry)>, i64)> {
         let mut params = Params::default();
         let rollout = params.push(Arg::Int(rollout));
-        let (cte, from) = scoped(&mut params, scope);
+        let from = scoped(self, scope).await?;
         let mut conditions = vec![format!("e.rollout_id = {rollout}")];
         if let Some(team) = &filter.team {
             conditions.push(format!("t.name = {}", params.push(Arg::Text(team.clone()))));
@@ -215,7 +213,7 @@ impl Store {
         }
         let filters = conditions.join(" AND ");
         let joins = "LEFT JOIN teams t ON t.id = p.team_id";
-        let count_sql = format!("{cte} SELECT COUNT(*) AS n {from} {joins} WHERE {filters}");
+        let count_sql = format!("SELECT COUNT(*) AS n {from} {joins} WHERE {filters}");
         let count = match total {
             Some(n) => n,
             None => params
@@ -227,7 +225,7 @@ impl Store {
         let limit = params.push(Arg::Int(page.limit));
         let offset = params.push(Arg::Int(page.offset));
         let rows_sql = format!(
-            "{cte} SELECT p.id, p.email, p.name, p.job_title, t.name AS team, p.manager_id,
+            "SELECT p.id, p.email, p.name, p.job_title, t.name AS team, p.manager_id,
                 pl.track, pl.level, p.start_date, p.active, p.role, p.version,
                 CASE WHEN p.password_hash IS NULL THEN 0 ELSE 1 END AS has_password,
                 e.rollout_id, e.person_id, e.status, e.suggested_track, e.suggested_level, e.suggestion_reason,

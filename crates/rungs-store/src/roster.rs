@@ -359,10 +359,23 @@ impl Write {
         audited.extend(plan.creates.iter().map(|c| ("person.create", c)));
         audited.extend(plan.updates.iter().map(|c| ("person.update", c)));
         audited.extend(plan.deactivations.iter().map(|c| ("person.deactivate", c)));
+        // Everyone as they are now, in one query rather than one per person.
+        let now: HashMap<i64, Person> = if audited.is_empty() {
+            HashMap::new()
+        } else {
+            let rows = sqlx::query(sqlx::AssertSqlSafe(
+                crate::people::PERSON_SELECT.to_string(),
+            ))
+            .fetch_all(self.conn())
+            .await?;
+            rows.iter()
+                .map(|r| person_from_row(r).map(|p| (p.id, p)))
+                .collect::<Result<_>>()?
+        };
         for (action, c) in audited {
             let id = ids[&c.email];
             let before = existing.get(&c.email);
-            let after = self.person(id).await?;
+            let after = now.get(&id);
             self.audit(
                 action,
                 &format!("person:{id}"),

@@ -69,6 +69,11 @@ impl Store {
         self.backend.backup(&self.pool, to).await
     }
 
+    /// Refreshes the planner's statistics after a bulk change.
+    pub async fn analyze(&self) -> Result<()> {
+        self.backend.analyze(&self.pool).await
+    }
+
     /// Closes every connection (waits for running queries).
     pub async fn close(&self) {
         self.pool.close().await;
