@@ -9,7 +9,7 @@ use rungs_store::model::{
     ApiToken, LinkPurpose, NewPlacement, Person, Placement, Role, Rollout, RolloutEntry,
     RolloutProgress, TokenScope,
 };
-use rungs_store::{EntryFilter, Page, PersonFields, RosterPlan, RowProblem};
+use rungs_store::{EntryFilter, Page, PersonFields, RosterPlan, RowProblem, Scope};
 
 use crate::access::{self, Reach};
 use crate::auth::Viewer;
@@ -28,6 +28,16 @@ pub(crate) async fn people(app: &App, viewer: &Viewer) -> Result<Vec<Person>> {
     let mut out = vec![viewer.person.clone()];
     out.extend(app.store.reports(viewer.person.id).await?);
     Ok(out)
+}
+
+/// Whose data the viewer's lists cover: everyone for HR, otherwise
+/// themselves and everyone below them in the reporting lines.
+pub(crate) async fn scope_of(app: &App, viewer: &Viewer) -> Result<Scope> {
+    if viewer.person.role.sees_everyone() {
+        Ok(Scope::Everyone)
+    } else {
+        Ok(app.store.scope_of(viewer.person.id).await?)
+    }
 }
 
 /// One person with what the app shows about them.
@@ -260,8 +270,8 @@ pub(crate) async fn rollout(
     let Some(rollout) = rollout else {
         return Ok(None);
     };
-    let scope = (!viewer.person.role.sees_everyone()).then_some(viewer.person.id);
-    let progress = app.store.rollout_progress(rollout.id, scope).await?;
+    let scope = scope_of(app, viewer).await?;
+    let progress = app.store.rollout_progress(rollout.id, &scope).await?;
     // Without a filter, the progress total is the count.
     let unfiltered_total =
         (filter == &EntryFilter::default()).then(|| progress.last().map_or(0, |t| t.total));
@@ -271,7 +281,7 @@ pub(crate) async fn rollout(
     };
     let (entries, matching) = app
         .store
-        .rollout_people(rollout.id, scope, filter, page, unfiltered_total)
+        .rollout_people(rollout.id, &scope, filter, page, unfiltered_total)
         .await?;
     let entries = entries
         .into_iter()

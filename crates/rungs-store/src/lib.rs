@@ -28,6 +28,7 @@ pub mod model;
 pub use auth::PendingLogin;
 pub use backend::Backend;
 pub use error::{Result, StoreError};
+pub use params::Scope;
 pub use people::{PersonFields, plausible_email};
 pub use rollout::{EntryFilter, Page, Suggestion};
 pub use roster::{RosterChange, RosterPlan, RosterRow, RowProblem};

@@ -40,11 +40,38 @@ impl Params {
     }
 }
 
+/// Whose data a listing covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    /// Everyone (HR and administrators).
+    Everyone,
+    /// These people: a person and everyone below them in the reporting
+    /// lines ([`Store::scope_of`](crate::Store::scope_of)).
+    People(Vec<i64>),
+}
+
+impl Scope {
+    /// `<column> IN (…)` for a query, or none for everyone.
+    pub(crate) fn condition(&self, column: &str) -> Option<String> {
+        match self {
+            Scope::Everyone => None,
+            Scope::People(ids) => Some(format!("{column} IN {}", id_list(ids))),
+        }
+    }
+}
+
+impl crate::Store {
+    /// `person` and everyone below them in the reporting lines.
+    pub async fn scope_of(&self, person: i64) -> crate::Result<Scope> {
+        Ok(Scope::People(scope_ids(&self.pool, person).await?))
+    }
+}
+
 /// The ids of `person` and everyone below them in the reporting lines.
 /// Read first, on their own: planners cannot estimate a recursive query's
 /// size, and PostgreSQL's guess (a tenth of the table) made every manager's
 /// page scan all people.
-pub(crate) async fn scope_ids(
+async fn scope_ids(
     conn: impl sqlx::Executor<'_, Database = Any>,
     person: i64,
 ) -> crate::Result<Vec<i64>> {
@@ -64,7 +91,7 @@ pub(crate) async fn scope_ids(
 
 /// `(1, 2, 3)` for `IN`: integers from the database, written into the SQL
 /// (safe: they are numbers, never text), so each is an index lookup.
-pub(crate) fn id_list(ids: &[i64]) -> String {
+fn id_list(ids: &[i64]) -> String {
     if ids.is_empty() {
         return "(NULL)".into();
     }

@@ -6,7 +6,7 @@ use sqlx::{AnyConnection, Row};
 use utoipa::ToSchema;
 
 use crate::model::{NewPlacement, Person, Placement, PlacementReason, Role};
-use crate::params::{Arg, Params, id_list, scope_ids};
+use crate::params::{Arg, Params, Scope};
 use crate::store::json;
 use crate::{Result, Store, StoreError, Write, today, valid_date};
 
@@ -180,18 +180,12 @@ impl Store {
     /// name. Returns the page and how many match in all.
     pub async fn people_page(
         &self,
-        scope: Option<i64>,
+        scope: &Scope,
         search: &str,
         page: crate::Page,
     ) -> Result<(Vec<Person>, i64)> {
         let mut params = Params::default();
-        let mut conditions = Vec::new();
-        if let Some(id) = scope {
-            conditions.push(format!(
-                "p.id IN {}",
-                id_list(&scope_ids(&self.pool, id).await?)
-            ));
-        }
+        let mut conditions: Vec<String> = scope.condition("p.id").into_iter().collect();
         let search = search.trim().to_lowercase().replace(['%', '_'], "");
         if !search.is_empty() {
             let like = params.push(Arg::Text(format!("%{search}%")));

@@ -6,7 +6,7 @@ use sqlx::any::AnyRow;
 use crate::model::{
     NewPlacement, Person, PlacementReason, Rollout, RolloutEntry, RolloutProgress, RolloutStatus,
 };
-use crate::params::{Arg, Params, id_list, scope_ids};
+use crate::params::{Arg, Params, Scope};
 use crate::people::person_from_row;
 use crate::store::json;
 use crate::{Result, Store, StoreError, Write};
@@ -22,19 +22,13 @@ pub struct Suggestion {
     pub reason: String,
 }
 
-/// The `FROM` of a rollout query: every entry, or the entries of `scope`'s
-/// reporting lines (read first, see `scope_ids`).
-async fn scoped(store: &Store, scope: Option<i64>) -> Result<String> {
-    let within = match scope {
-        Some(id) => format!(
-            " AND e.person_id IN {}",
-            id_list(&scope_ids(&store.pool, id).await?)
-        ),
-        None => String::new(),
-    };
-    Ok(format!(
-        "FROM rollout_entries e JOIN people p ON p.id = e.person_id{within}"
-    ))
+/// The `FROM` of a rollout query: the entries of the people in `scope`.
+fn scoped(scope: &Scope) -> String {
+    let within = scope
+        .condition("e.person_id")
+        .map(|c| format!(" AND {c}"))
+        .unwrap_or_default();
+    format!("FROM rollout_entries e JOIN people p ON p.id = e.person_id{within}")
 }
 
 /// Which entries to list.
@@ -143,11 +137,11 @@ impl Store {
     pub async fn rollout_progress(
         &self,
         rollout: i64,
-        scope: Option<i64>,
+        scope: &Scope,
     ) -> Result<Vec<RolloutProgress>> {
         let mut params = Params::default();
         let rollout = params.push(Arg::Int(rollout));
-        let from = scoped(self, scope).await?;
+        let from = scoped(scope);
         let sql = format!(
             "SELECT t.name AS team, COUNT(*) AS total,
                 COUNT(CASE WHEN e.status = 'suggested' THEN 1 END) AS suggested,
@@ -193,14 +187,14 @@ impl Store {
     pub async fn rollout_people(
         &self,
         rollout: i64,
-        scope: Option<i64>,
+        scope: &Scope,
         filter: &EntryFilter,
         page: Page,
         total: Option<i64>,
     ) -> Result<(Vec<(Person, RolloutEntry)>, i64)> {
         let mut params = Params::default();
         let rollout = params.push(Arg::Int(rollout));
-        let from = scoped(self, scope).await?;
+        let from = scoped(scope);
         let mut conditions = vec![format!("e.rollout_id = {rollout}")];
         if let Some(team) = &filter.team {
             conditions.push(format!("t.name = {}", params.push(Arg::Text(team.clone()))));

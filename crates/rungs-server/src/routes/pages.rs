@@ -410,12 +410,12 @@ pub(crate) async fn people(
     viewer: Viewer,
     Query(query): Query<PeopleQuery>,
 ) -> Page {
-    let scope = (!viewer.person.role.sees_everyone()).then_some(viewer.person.id);
+    let scope = ops::scope_of(&app, &viewer).await?;
     let page = query.page.max(0);
     let (people, matching) = app
         .store
         .people_page(
-            scope,
+            &scope,
             &query.q,
             rungs_store::Page {
                 limit: PEOPLE_PAGE,
