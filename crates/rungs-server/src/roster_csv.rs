@@ -34,6 +34,36 @@ pub struct Mapping {
     pub level: Option<String>,
 }
 
+impl Mapping {
+    /// Sets the column of `field` (a form's `map_FIELD`); blank means "find
+    /// it by name".
+    pub(crate) fn set(
+        &mut self,
+        field: &str,
+        column: String,
+    ) -> Result<(), crate::error::ServerError> {
+        let column = Some(column.trim().to_string()).filter(|c| !c.is_empty());
+        let slot = match field {
+            "email" => &mut self.email,
+            "name" => &mut self.name,
+            "job_title" => &mut self.job_title,
+            "team" => &mut self.team,
+            "manager_email" => &mut self.manager_email,
+            "start_date" => &mut self.start_date,
+            "active" => &mut self.active,
+            "track" => &mut self.track,
+            "level" => &mut self.level,
+            other => {
+                return Err(crate::error::ServerError::Invalid(format!(
+                    "`{other}` is not a roster field"
+                )));
+            }
+        };
+        *slot = column;
+        Ok(())
+    }
+}
+
 /// The fields and the header names that mean them (compared lower-case,
 /// with spaces, dashes and underscores ignored).
 const KNOWN: &[(&str, &[&str])] = &[

@@ -656,6 +656,7 @@ pub(crate) async fn roster_page(State(app): State<App>, viewer: Viewer) -> Page 
 pub(crate) async fn roster(State(app): State<App>, viewer: Viewer, mut form: Multipart) -> Page {
     crate::access::hr(&viewer)?;
     let (mut file, mut dry_run, mut deactivate) = (None, false, false);
+    let mut mapping = crate::roster_csv::Mapping::default();
     while let Some(field) = form
         .next_field()
         .await
@@ -669,19 +670,19 @@ pub(crate) async fn roster(State(app): State<App>, viewer: Viewer, mut form: Mul
             }
             Some("dry_run") => dry_run = true,
             Some("deactivate_missing") => deactivate = true,
+            Some(name) if name.starts_with("map_") => {
+                let field_name = name.to_string();
+                let value = field
+                    .text()
+                    .await
+                    .map_err(|e| ServerError::Invalid(format!("the upload is malformed: {e}")))?;
+                mapping.set(&field_name["map_".len()..], value)?;
+            }
             _ => {}
         }
     }
     let file = file.ok_or_else(|| ServerError::Invalid("choose a CSV file".into()))?;
-    let outcome = ops::import_roster(
-        &app,
-        &viewer,
-        &file,
-        &Default::default(),
-        dry_run,
-        deactivate,
-    )
-    .await?;
+    let outcome = ops::import_roster(&app, &viewer, &file, &mapping, dry_run, deactivate).await?;
     let status = match outcome {
         ops::RosterOutcome::Refused { .. } => axum::http::StatusCode::UNPROCESSABLE_ENTITY,
         ops::RosterOutcome::Planned { .. } => axum::http::StatusCode::OK,

@@ -304,3 +304,46 @@ async fn a_framework_with_errors_is_refused_and_the_old_one_keeps_serving() {
         .json();
     assert_eq!(placements[0]["needs_review"], true, "{placements}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_upload_page_maps_columns_and_a_dry_run_writes_nothing() {
+    let backend = sqlite().await;
+    let (app, token) = start(backend.store.clone(), config()).await;
+    let mut admin = admin(&app, &token).await;
+    admin.get("/app/roster").await;
+    let csv = "Mail,Who,Boss\nkim@example.org,Kim Lee,\nlou@example.org,Lou Diaz,kim@example.org\n";
+    let mapping = [
+        ("map_email", "Mail"),
+        ("map_name", "Who"),
+        ("map_manager_email", "Boss"),
+    ];
+    let mut dry: Vec<(&str, &str)> = mapping.to_vec();
+    dry.push(("dry_run", "true"));
+    let r = admin.post_multipart("/app/roster", &dry, csv).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(
+        r.body.contains("Dry run") && r.body.contains("2 to add"),
+        "{}",
+        r.body
+    );
+    assert_eq!(people_count(&mut admin).await, 1);
+    let r = admin.post_multipart("/app/roster", &mapping, csv).await;
+    assert!(r.body.contains("Imported"), "{}", r.body);
+    assert_eq!(people_count(&mut admin).await, 3);
+    let lou = id_of(&mut admin, "lou@example.org").await;
+    let kim = id_of(&mut admin, "kim@example.org").await;
+    assert_eq!(
+        admin.get(&format!("/api/v1/people/{lou}")).await.json()["person"]["manager_id"],
+        kim
+    );
+    // Without the mapping, "Who" means nothing ("Mail" is a known heading):
+    // refused, with why.
+    let r = admin.post_multipart("/app/roster", &[], csv).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("no name column"), "{}", r.body);
+    // A mapping to a column the file does not have.
+    let r = admin
+        .post_multipart("/app/roster", &[("map_email", "E-post")], csv)
+        .await;
+    assert!(r.body.contains("no column `E-post`"), "{}", r.body);
+}

@@ -472,18 +472,9 @@ async fn every_route_for_every_role() {
                 Body::Json(value) => client.json(case.method, &path, value.clone()).await,
                 Body::Csv(csv) => client.post_csv(&path, csv).await,
                 Body::Multipart => {
-                    let boundary = "XBOUNDARYX";
-                    let body = format!(
-                        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"r.csv\"\r\nContent-Type: text/csv\r\n\r\n{ROSTER}\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"dry_run\"\r\n\r\ntrue\r\n--{boundary}--\r\n"
-                    );
-                    let request = axum::http::Request::post(format!("{path}?csrf={}", client.csrf))
-                        .header(
-                            "content-type",
-                            format!("multipart/form-data; boundary={boundary}"),
-                        )
-                        .body(axum::body::Body::from(body))
-                        .expect("request");
-                    client.send(request).await
+                    client
+                        .post_multipart(&path, &[("dry_run", "true")], ROSTER)
+                        .await
                 }
             };
             let to_login = response

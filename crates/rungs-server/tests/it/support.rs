@@ -230,6 +230,35 @@ impl Client {
         self.send(request).await
     }
 
+    /// Uploads a form with a file, as the roster page does (the CSRF token
+    /// rides in the query string).
+    pub async fn post_multipart(
+        &mut self,
+        path: &str,
+        fields: &[(&str, &str)],
+        file: &str,
+    ) -> Response {
+        let boundary = "XBOUNDARYX";
+        let mut body = format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roster.csv\"\r\nContent-Type: text/csv\r\n\r\n{file}\r\n"
+        );
+        for (name, value) in fields {
+            body.push_str(&format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+            ));
+        }
+        body.push_str(&format!("--{boundary}--\r\n"));
+        let sep = if path.contains('?') { '&' } else { '?' };
+        let request = Request::post(format!("{path}{sep}csrf={}", self.csrf))
+            .header(
+                header::CONTENT_TYPE,
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .body(Body::from(body))
+            .expect("request");
+        self.send(request).await
+    }
+
     /// Signs in with a password; panics unless it works.
     pub async fn sign_in(&mut self, email: &str, password: &str) {
         let r = self
