@@ -20,6 +20,10 @@ pub struct Ladder {
     /// Git commit (`git:…`, with `+changes` when the work tree differs) or
     /// content hash (`sha256:…`).
     pub revision: String,
+    /// The people app's templates, with the framework's overrides.
+    pub views: crate::views::Views,
+    /// The people app's stylesheet (`theme/app/app.css`, or the built-in one).
+    pub app_css: String,
     /// The Content-Security-Policy of the site's pages: no inline script
     /// but the site's own (allowed by hash), inline styles allowed (charts
     /// size their bars with them).
@@ -156,11 +160,23 @@ pub fn load(source: &FrameworkSource) -> Result<Ladder, Refused> {
         }
     }
     let site_csp = site_csp(&site);
+    let mut overrides = Vec::new();
+    let mut app_css = crate::views::APP_CSS.to_string();
+    for file in sources.iter() {
+        if let Some(name) = file.path.strip_prefix("theme/app/templates/") {
+            overrides.push((name.to_string(), file.text().to_string()));
+        } else if &*file.path == "theme/app/app.css" {
+            app_css = file.text().to_string();
+        }
+    }
+    let views = crate::views::Views::new(&overrides).map_err(refuse)?;
     Ok(Ladder {
         framework,
         site,
         revision,
         site_csp,
+        views,
+        app_css,
         levels,
     })
 }

@@ -9,7 +9,6 @@ use crate::auth::RateLimiter;
 use crate::config::Config;
 use crate::error::ServerError;
 use crate::framework::{self, Current, Ladder, Refused};
-use crate::views::Views;
 
 /// The server's state, shared by every request. Cheap to clone.
 #[derive(Clone)]
@@ -18,7 +17,6 @@ pub struct App {
     pub(crate) ladder: Current,
     pub(crate) config: Arc<Config>,
     pub(crate) limiter: Arc<RateLimiter>,
-    pub(crate) views: Arc<Views>,
     /// The identity provider, if sign-in through one is configured.
     #[cfg(feature = "oidc")]
     pub(crate) oidc: Option<Arc<crate::oidc::Provider>>,
@@ -62,7 +60,6 @@ impl App {
         store
             .record_revision(&Actor::system(), &ladder.revision)
             .await?;
-        let views = Views::new(&ladder).map_err(ServerError::Config)?;
         #[cfg(feature = "oidc")]
         let oidc = match &config.oidc {
             Some(c) => Some(Arc::new(crate::oidc::Provider::new(c.clone())?)),
@@ -79,7 +76,6 @@ impl App {
             ladder: Arc::new(std::sync::RwLock::new(Arc::new(ladder))),
             config: Arc::new(config),
             limiter: Arc::new(RateLimiter::default()),
-            views: Arc::new(views),
             #[cfg(feature = "oidc")]
             oidc,
         };

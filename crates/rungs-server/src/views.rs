@@ -1,11 +1,14 @@
 //! The people app's pages: minijinja templates embedded in the binary,
 //! styled by the site's own stylesheet plus a small one of the app's.
+//!
+//! As with the site's theme, a framework replaces them one by one:
+//! `theme/app/templates/home.html` replaces the built-in `home.html`,
+//! `theme/app/app.css` the app's stylesheet.
 
 use axum::response::Html;
 use minijinja::Environment;
 
 use crate::error::ServerError;
-use crate::framework::Ladder;
 
 /// The templates, by name.
 const TEMPLATES: &[(&str, &str)] = &[
@@ -32,8 +35,9 @@ pub(crate) struct Views {
 }
 
 impl Views {
-    /// Compiles the templates.
-    pub(crate) fn new(_ladder: &Ladder) -> Result<Views, String> {
+    /// Compiles the templates, with the framework's `overrides` (name,
+    /// source) in place of the built-in ones.
+    pub(crate) fn new(overrides: &[(String, String)]) -> Result<Views, String> {
         let mut env = Environment::new();
         env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
         env.add_filter("datetime", |secs: i64| {
@@ -53,6 +57,17 @@ impl Views {
         for (name, source) in TEMPLATES {
             env.add_template(name, source)
                 .map_err(|e| format!("template {name}: {e}"))?;
+        }
+        for (name, source) in overrides {
+            if !TEMPLATES.iter().any(|(builtin, _)| builtin == name) {
+                let known: Vec<&str> = TEMPLATES.iter().map(|(n, _)| *n).collect();
+                return Err(format!(
+                    "theme/app/templates/{name}: the app has no template `{name}` (it has {})",
+                    known.join(", ")
+                ));
+            }
+            env.add_template_owned(name.clone(), source.clone())
+                .map_err(|e| format!("theme/app/templates/{name}: {e}"))?;
         }
         Ok(Views { env })
     }

@@ -15,7 +15,6 @@ use crate::auth::{self, MaybeViewer, Viewer};
 use crate::error::ServerError;
 use crate::ops;
 use crate::state::App;
-use crate::views::APP_CSS;
 
 type Page = Result<Response, ServerError>;
 
@@ -57,7 +56,10 @@ async fn render(
         site_title => app.ladder().framework.title.clone(),
         oidc_name => app.oidc_name(),
     };
-    let html = app.views.render(template, context! { ..extra, ..base })?;
+    let html = app
+        .ladder()
+        .views
+        .render(template, context! { ..extra, ..base })?;
     Ok(html.into_response())
 }
 
@@ -65,8 +67,12 @@ fn message(title: &str, text: &str) -> minijinja::Value {
     ctx! { message => text, title }
 }
 
-pub(crate) async fn app_css() -> Response {
-    ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], APP_CSS).into_response()
+pub(crate) async fn app_css(State(app): State<App>) -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
+        app.ladder().app_css.clone(),
+    )
+        .into_response()
 }
 
 pub(crate) async fn home(State(app): State<App>, viewer: Viewer) -> Page {

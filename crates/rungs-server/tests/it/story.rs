@@ -381,3 +381,47 @@ async fn sessions_work_across_servers_sharing_a_database() {
         assert_eq!(me.json()["person"]["email"], "ada@example.org");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_framework_overrides_the_app_templates_like_the_site_theme() {
+    let dir = tempfile::tempdir().expect("dir");
+    rungs_core::SourceSet::example()
+        .write_to(dir.path())
+        .expect("write example");
+    let templates = dir.path().join("theme/app/templates");
+    std::fs::create_dir_all(&templates).expect("mkdir");
+    std::fs::write(
+        templates.join("login.html"),
+        "{% extends \"base.html\" %}{% block content %}<h1>Welcome to the ladder</h1>{% endblock %}",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("theme/app/app.css"),
+        ".app-main { max-width: 50rem; }",
+    )
+    .expect("write");
+    let mut config = config();
+    config.framework.root = Some(dir.path().to_path_buf());
+    let backend = sqlite().await;
+    let (app, _) = start(backend.store.clone(), config.clone()).await;
+    let mut anyone = Client::new(&app);
+    assert!(
+        anyone
+            .get("/app/login")
+            .await
+            .body
+            .contains("Welcome to the ladder")
+    );
+    assert_eq!(
+        anyone.get("/app/assets/app.css").await.body,
+        ".app-main { max-width: 50rem; }"
+    );
+    // A template the app does not have is an error that names it.
+    std::fs::write(templates.join("dashboard.html"), "x").expect("write");
+    let refused = rungs_server::App::start_with_store(config, sqlite().await.store).await;
+    let message = refused.err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(
+        message.contains("theme/app/templates/dashboard.html"),
+        "{message}"
+    );
+}
