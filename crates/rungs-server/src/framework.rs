@@ -17,7 +17,8 @@ pub struct Ladder {
     pub framework: Framework,
     /// The published pages, by path.
     pub site: Site,
-    /// Git commit (`git:…`, with `+changes` when the work tree differs) or
+    /// Git commit (`git:…`, with `+sha256:…` of the files when the work tree
+    /// differs from the commit) or
     /// content hash (`sha256:…`).
     pub revision: String,
     /// The people app's templates, with the framework's overrides.

@@ -171,15 +171,16 @@ impl Provider {
         if let Some(role) = self.role_from_groups(&id_token.to_string())
             && role != person.role
         {
-            let last_admin = person.role == Role::Admin && app.store.admin_count().await? <= 1;
-            if last_admin {
-                eprintln!(
+            // The provider decided, not the person: the audit log says so.
+            let actor = Actor { person_id: None, label: format!("oidc:{}", self.config.issuer) };
+            let mut w = app.store.write(&actor).await?;
+            w.set_role(person.id, role).await?;
+            match w.require_an_admin().await {
+                Ok(()) => w.commit().await?,
+                // Dropped: rolled back.
+                Err(_) => eprintln!(
                     "warning: {email} is the last administrator; the provider's groups would remove that"
-                );
-            } else {
-                let mut w = app.store.write(&Actor::person(person.id)).await?;
-                w.set_role(person.id, role).await?;
-                w.commit().await?;
+                ),
             }
         }
         Ok((person.id, pending.next))
@@ -197,13 +198,15 @@ impl Provider {
             .decode(payload)
             .ok()?;
         let value: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
+        // No claim at all (some providers leave it out when a person is in
+        // too many groups) changes nothing, rather than demoting.
         let groups: Vec<String> = match &value[claim] {
             serde_json::Value::Array(items) => items
                 .iter()
                 .filter_map(|g| g.as_str().map(str::to_string))
                 .collect(),
             serde_json::Value::String(one) => vec![one.clone()],
-            _ => Vec::new(),
+            _ => return None,
         };
         let member = |wanted: &[String]| groups.iter().any(|g| wanted.contains(g));
         Some(if member(&self.config.admin_groups) {

@@ -150,16 +150,9 @@ pub(crate) async fn update_person(
         .await?
         .ok_or_else(|| ServerError::NotFound(format!("person {id}")))?;
     check_role_change(viewer, Some(before.role), fields.role)?;
-    if before.role == Role::Admin
-        && (fields.role != Role::Admin || !fields.active)
-        && app.store.admin_count().await? <= 1
-    {
-        return Err(ServerError::Conflict(
-            "this is the last administrator: make someone else one first".into(),
-        ));
-    }
     let mut w = app.store.write(&viewer.actor()).await?;
     let person = w.update_person(id, version, fields).await?;
+    w.require_an_admin().await?;
     w.commit().await?;
     Ok(person)
 }
@@ -407,18 +400,9 @@ pub(crate) async fn anonymise(app: &App, viewer: &Viewer, id: i64) -> Result<()>
             "you cannot anonymise yourself".into(),
         ));
     }
-    let target = app
-        .store
-        .person(id)
-        .await?
-        .ok_or_else(|| ServerError::NotFound(format!("person {id}")))?;
-    if target.role == Role::Admin && app.store.admin_count().await? <= 1 {
-        return Err(ServerError::Conflict(
-            "this is the last administrator".into(),
-        ));
-    }
     let mut w = app.store.write(&viewer.actor()).await?;
     w.anonymise_person(id).await?;
+    w.require_an_admin().await?;
     w.commit().await?;
     Ok(())
 }

@@ -85,7 +85,7 @@ const KNOWN: &[(&str, &[&str])] = &[
     ("last_name", &["lastname", "surname", "familyname"]),
     (
         "job_title",
-        &["jobtitle", "title", "position", "role", "jobname"],
+        &["jobtitle", "title", "position", "jobname", "businesstitle"],
     ),
     ("team", &["team", "department", "dept", "group", "squad"]),
     (

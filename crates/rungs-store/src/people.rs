@@ -186,11 +186,17 @@ impl Store {
     ) -> Result<(Vec<Person>, i64)> {
         let mut params = Params::default();
         let mut conditions: Vec<String> = scope.condition("p.id").into_iter().collect();
-        let search = search.trim().to_lowercase().replace(['%', '_'], "");
+        // `%` and `_` are searched for as themselves.
+        let search = search
+            .trim()
+            .to_lowercase()
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
         if !search.is_empty() {
             let like = params.push(Arg::Text(format!("%{search}%")));
             conditions.push(format!(
-                "(LOWER(p.name) LIKE {like} OR p.email LIKE {like})"
+                "(LOWER(p.name) LIKE {like} ESCAPE '\\' OR p.email LIKE {like} ESCAPE '\\')"
             ));
         }
         let filter = if conditions.is_empty() {
@@ -470,6 +476,21 @@ impl Write {
         .fetch_one(self.conn())
         .await?;
         Ok(row.try_get::<i64, _>("n")? > 0)
+    }
+
+    /// Refuses (and so rolls back) a change that leaves no active
+    /// administrator. Checked inside the change, which holds the write lock,
+    /// so two changes at once cannot both remove "the other" administrator.
+    pub async fn require_an_admin(&mut self) -> Result<()> {
+        let row = sqlx::query("SELECT COUNT(*) AS n FROM people WHERE role = 'admin' AND active = 1")
+            .fetch_one(self.conn())
+            .await?;
+        if row.try_get::<i64, _>("n")? == 0 {
+            return Err(StoreError::Conflict(
+                "this is the last administrator: make someone else one first".into(),
+            ));
+        }
+        Ok(())
     }
 
     /// Sets a person's role (from the identity provider's groups).

@@ -120,7 +120,10 @@ impl Write {
                 team: row.team.clone(),
                 manager_id: None,
                 start_date: row.start_date.clone(),
-                active: row.active.unwrap_or(true),
+                // An empty cell keeps what we know (new people are active).
+                active: row.active.unwrap_or_else(|| {
+                    existing.get(&row.email.trim().to_lowercase()).is_none_or(|p| p.active)
+                }),
                 role: existing
                     .get(&row.email.trim().to_lowercase())
                     .map_or(crate::model::Role::Employee, |p| p.role),

@@ -29,12 +29,14 @@ fn database(store: &StoreArgs) -> Result<Database> {
     Database::parse(store.database.as_deref(), &store.data).map_err(anyhow::Error::msg)
 }
 
-/// Held (shared) by every server using a data directory, and exclusively by
-/// `restore`, so a restore never replaces a database in use.
-fn lock_data_dir(data: &Path, exclusive: bool) -> Result<File> {
+/// `FILE.lock` beside an SQLite database: held (shared) by every server
+/// using it, and exclusively by `restore`, so a restore never replaces a
+/// database in use.
+fn lock_database(database: &Path, exclusive: bool) -> Result<File> {
+    let data = database.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(data)
         .with_context(|| format!("cannot create the data directory {}", data.display()))?;
-    let path = data.join("rungs.lock");
+    let path = beside(database, ".lock");
     let file = File::options()
         .create(true)
         .truncate(false)
@@ -48,11 +50,11 @@ fn lock_data_dir(data: &Path, exclusive: bool) -> Result<File> {
     };
     if locked.is_err() {
         if exclusive {
-            bail!("a server is using {}: stop it first", data.display());
+            bail!("a server is using {}: stop it first", database.display());
         }
         bail!(
             "{} is being restored: wait for the restore to finish",
-            data.display()
+            database.display()
         );
     }
     Ok(file)
@@ -81,7 +83,7 @@ async fn serve(args: &ServerArgs) -> Result<ExitCode> {
     }
     let database = database(&args.store)?;
     let _lock = match &database {
-        Database::Sqlite(_) => Some(lock_data_dir(&args.store.data, false)?),
+        Database::Sqlite(file) => Some(lock_database(file, false)?),
         Database::Postgres(_) => None,
     };
     let generate = root.clone().map(|root| {
@@ -188,27 +190,33 @@ async fn backup(store: &StoreArgs, file: &Path) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// `file` with `suffix` added to its name (`rungs.sqlite-wal`).
+fn beside(file: &Path, suffix: &str) -> PathBuf {
+    let mut name = file.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
 fn restore(store: &StoreArgs, file: &Path) -> Result<ExitCode> {
     let target = match database(store)? {
         Database::Sqlite(target) => target,
         Database::Postgres(_) => bail!("restore PostgreSQL with pg_restore (see docs/server.md)"),
     };
-    let header = std::fs::read(file)
-        .with_context(|| format!("cannot read {}", file.display()))?
-        .get(..16)
-        .map(<[u8]>::to_vec)
-        .unwrap_or_default();
-    if header != b"SQLite format 3\0" {
+    let mut header = [0u8; 16];
+    let read = File::open(file)
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut header))
+        .with_context(|| format!("cannot read {}", file.display()));
+    if read.is_err() || &header != b"SQLite format 3\0" {
         bail!("{} is not an SQLite database", file.display());
     }
-    let _lock = lock_data_dir(&store.data, true)?;
+    let _lock = lock_database(&target, true)?;
     // Copy next to the target, then rename: a crash leaves the old or the new
     // database, never half of one.
-    let partial = target.with_extension("sqlite.restoring");
+    let partial = beside(&target, ".restoring");
     std::fs::copy(file, &partial)
         .with_context(|| format!("cannot copy to {}", partial.display()))?;
-    for stale in ["sqlite-wal", "sqlite-shm"] {
-        let _ = std::fs::remove_file(target.with_extension(stale));
+    for stale in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(beside(&target, stale));
     }
     std::fs::rename(&partial, &target)
         .with_context(|| format!("cannot replace {}", target.display()))?;

@@ -235,7 +235,7 @@ fn a_killed_import_leaves_all_of_it_or_none() {
         let before = people_count(&server, &cookie);
         let addr = server.addr.clone();
         let body = csv.clone();
-        let headers = vec![
+        let headers = [
             ("Cookie".to_string(), cookie.clone()),
             ("X-CSRF-Token".to_string(), token.clone()),
             ("Content-Type".to_string(), "text/csv".to_string()),
