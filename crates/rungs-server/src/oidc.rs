@@ -89,7 +89,13 @@ impl Provider {
 
     /// Where to send the browser to sign in; remembers the PKCE verifier
     /// and nonce under the state.
-    pub(crate) async fn start(&self, app: &App, next: &str) -> Result<String, ServerError> {
+    /// Returns the provider's URL and a secret for the browser's cookie:
+    /// the callback is accepted only from the browser that holds it.
+    pub(crate) async fn start(
+        &self,
+        app: &App,
+        next: &str,
+    ) -> Result<(String, String), ServerError> {
         let client = self.client(app).await?;
         let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
         let (url, state, nonce) = client
@@ -107,10 +113,11 @@ impl Provider {
             nonce: nonce.secret().clone(),
             next: next.to_string(),
         };
+        let browser = rungs_store::secret()?;
         app.store
-            .put_pending_login(state.secret(), &pending, PENDING_SECS)
+            .put_pending_login(state.secret(), &browser, &pending, PENDING_SECS)
             .await?;
-        Ok(url.to_string())
+        Ok((url.to_string(), browser))
     }
 
     /// Finishes a sign-in: the person (made active, role from groups) and
@@ -120,6 +127,7 @@ impl Provider {
         app: &App,
         code: &str,
         state: &str,
+        browser: &str,
     ) -> Result<(i64, String), ServerError> {
         let refused = |why: &str| {
             ServerError::Invalid(format!(
@@ -127,8 +135,8 @@ impl Provider {
                 self.config.name
             ))
         };
-        let pending = app.store.take_pending_login(state).await?.ok_or_else(|| {
-            refused("this sign-in is unknown or older than ten minutes; start again")
+        let pending = app.store.take_pending_login(state, browser).await?.ok_or_else(|| {
+            refused("this sign-in is unknown, was started in another browser, or is older than ten minutes; start again")
         })?;
         let client = self.client(app).await?;
         let response = client
@@ -167,12 +175,36 @@ impl Provider {
                     "{email} signed in, but no active person in rungs has that email: ask HR to add you"
                 ))
             })?;
+        // The first sign-in links the person to the provider's subject;
+        // later ones must come from it, so changing an email in rungs
+        // cannot hand someone else's account over.
+        let subject = format!("{}#{}", self.config.issuer, claims.subject().as_str());
+        match app.store.idp_subject(person.id).await? {
+            Some(linked) if linked == subject => {}
+            Some(_) => {
+                return Err(refused(
+                    "this person is linked to another identity at the provider",
+                ));
+            }
+            None => {
+                let actor = Actor {
+                    person_id: None,
+                    label: format!("oidc:{}", self.config.issuer),
+                };
+                let mut w = app.store.write(&actor).await?;
+                w.link_idp_subject(person.id, &subject).await?;
+                w.commit().await?;
+            }
+        }
         // The groups claim, read from the verified token's payload.
         if let Some(role) = self.role_from_groups(&id_token.to_string())
             && role != person.role
         {
             // The provider decided, not the person: the audit log says so.
-            let actor = Actor { person_id: None, label: format!("oidc:{}", self.config.issuer) };
+            let actor = Actor {
+                person_id: None,
+                label: format!("oidc:{}", self.config.issuer),
+            };
             let mut w = app.store.write(&actor).await?;
             w.set_role(person.id, role).await?;
             match w.require_an_admin().await {

@@ -150,11 +150,13 @@ pub struct PendingLogin {
 }
 
 impl Store {
-    /// Remembers a sign-in sent to the identity provider under `state`
-    /// (stored hashed) for `lifetime_secs`.
+    /// Remembers a sign-in sent to the identity provider under `state`,
+    /// for the browser holding the cookie secret `browser` (both stored
+    /// hashed), for `lifetime_secs`.
     pub async fn put_pending_login(
         &self,
         state: &str,
+        browser: &str,
         login: &PendingLogin,
         lifetime_secs: i64,
     ) -> Result<()> {
@@ -163,34 +165,87 @@ impl Store {
             .bind(at)
             .execute(&self.pool)
             .await?;
-        sqlx::query("INSERT INTO oidc_logins (state_hash, verifier, nonce, next, expires_at) VALUES ($1, $2, $3, $4, $5)")
-            .bind(hash_secret(state))
-            .bind(&login.verifier)
-            .bind(&login.nonce)
-            .bind(&login.next)
-            .bind(at + lifetime_secs)
-            .execute(&self.pool)
-            .await?;
+        sqlx::query(
+            "INSERT INTO oidc_logins (state_hash, browser_hash, verifier, nonce, next, expires_at)
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(hash_secret(state))
+        .bind(hash_secret(browser))
+        .bind(&login.verifier)
+        .bind(&login.nonce)
+        .bind(&login.next)
+        .bind(at + lifetime_secs)
+        .execute(&self.pool)
+        .await?;
         Ok(())
     }
 
-    /// Takes (once) the sign-in sent under `state`, if it has not expired.
-    pub async fn take_pending_login(&self, state: &str) -> Result<Option<PendingLogin>> {
+    /// Takes (once) the sign-in sent under `state`, if it has not expired
+    /// and the same browser (`browser`, its cookie secret) comes back.
+    pub async fn take_pending_login(
+        &self,
+        state: &str,
+        browser: &str,
+    ) -> Result<Option<PendingLogin>> {
         let row = sqlx::query(
-            "DELETE FROM oidc_logins WHERE state_hash = $1 AND expires_at > $2 RETURNING verifier, nonce, next",
+            "DELETE FROM oidc_logins WHERE state_hash = $1 AND expires_at > $2
+             RETURNING verifier, nonce, next, browser_hash",
         )
         .bind(hash_secret(state))
         .bind(now())
         .fetch_optional(&self.pool)
         .await?;
-        row.map(|r| {
-            Ok(PendingLogin {
-                verifier: r.try_get("verifier")?,
-                nonce: r.try_get("nonce")?,
-                next: r.try_get("next")?,
-            })
-        })
-        .transpose()
+        let Some(r) = row else { return Ok(None) };
+        let stored: String = r.try_get("browser_hash")?;
+        if stored != hash_secret(browser) {
+            return Ok(None);
+        }
+        Ok(Some(PendingLogin {
+            verifier: r.try_get("verifier")?,
+            nonce: r.try_get("nonce")?,
+            next: r.try_get("next")?,
+        }))
+    }
+
+    /// The identity-provider subject a person is linked to, if any.
+    pub async fn idp_subject(&self, person: i64) -> Result<Option<String>> {
+        let row = sqlx::query("SELECT idp_subject FROM people WHERE id = $1")
+            .bind(person)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row
+            .map(|r| r.try_get::<Option<String>, _>("idp_subject"))
+            .transpose()?
+            .flatten())
+    }
+}
+
+impl Write {
+    /// Links a person to the identity-provider subject they signed in
+    /// with; fails if another person has it.
+    pub async fn link_idp_subject(&mut self, person: i64, subject: &str) -> Result<()> {
+        let done =
+            sqlx::query("UPDATE people SET idp_subject = $1 WHERE id = $2 AND idp_subject IS NULL")
+                .bind(subject)
+                .bind(person)
+                .execute(self.conn())
+                .await;
+        match done {
+            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+                return Err(StoreError::Conflict(
+                    "this sign-in belongs to another person".into(),
+                ));
+            }
+            Err(e) => return Err(e.into()),
+            Ok(_) => {}
+        }
+        self.audit(
+            "person.link_identity",
+            &format!("person:{person}"),
+            None,
+            crate::store::json(&subject),
+        )
+        .await
     }
 }
 

@@ -482,9 +482,10 @@ impl Write {
     /// administrator. Checked inside the change, which holds the write lock,
     /// so two changes at once cannot both remove "the other" administrator.
     pub async fn require_an_admin(&mut self) -> Result<()> {
-        let row = sqlx::query("SELECT COUNT(*) AS n FROM people WHERE role = 'admin' AND active = 1")
-            .fetch_one(self.conn())
-            .await?;
+        let row =
+            sqlx::query("SELECT COUNT(*) AS n FROM people WHERE role = 'admin' AND active = 1")
+                .fetch_one(self.conn())
+                .await?;
         if row.try_get::<i64, _>("n")? == 0 {
             return Err(StoreError::Conflict(
                 "this is the last administrator: make someone else one first".into(),
@@ -620,7 +621,7 @@ impl Write {
         let at = self.at;
         sqlx::query(
             "UPDATE people SET email = $1, name = $2, job_title = '', start_date = NULL, active = 0,
-                password_hash = NULL, role = 'employee', version = version + 1, updated_at = $3 WHERE id = $4",
+                password_hash = NULL, idp_subject = NULL, role = 'employee', version = version + 1, updated_at = $3 WHERE id = $4",
         )
         .bind(format!("anonymised-{id}@invalid.invalid"))
         .bind(format!("Former employee {id}"))
@@ -632,7 +633,10 @@ impl Write {
             .bind(id)
             .execute(self.conn())
             .await?;
-        sqlx::query("UPDATE rollout_entries SET proposal_note = '', acknowledgement_note = '' WHERE person_id = $1")
+        sqlx::query(
+            "UPDATE rollout_entries SET proposal_note = '', acknowledgement_note = '', suggestion_reason = ''
+             WHERE person_id = $1",
+        )
             .bind(id)
             .execute(self.conn())
             .await?;

@@ -122,7 +122,9 @@ impl Write {
                 start_date: row.start_date.clone(),
                 // An empty cell keeps what we know (new people are active).
                 active: row.active.unwrap_or_else(|| {
-                    existing.get(&row.email.trim().to_lowercase()).is_none_or(|p| p.active)
+                    existing
+                        .get(&row.email.trim().to_lowercase())
+                        .is_none_or(|p| p.active)
                 }),
                 role: existing
                     .get(&row.email.trim().to_lowercase())
@@ -301,11 +303,13 @@ impl Write {
             if before.map(|p| p.manager_id) != Some(manager)
                 && !(before.is_none() && manager.is_none())
             {
-                sqlx::query("UPDATE people SET manager_id = $1 WHERE id = $2")
-                    .bind(manager)
-                    .bind(id)
-                    .execute(self.conn())
-                    .await?;
+                sqlx::query(
+                    "UPDATE people SET manager_id = $1, version = version + 1 WHERE id = $2",
+                )
+                .bind(manager)
+                .bind(id)
+                .execute(self.conn())
+                .await?;
                 if before.is_some() {
                     note_change(&mut plan, &mut update_index, row, f, "manager");
                 }

@@ -210,12 +210,25 @@ pub(crate) async fn login(
         .into_response())
 }
 
+/// The cookie that ties a sign-in through the provider to the browser
+/// that started it.
+#[cfg(feature = "oidc")]
+const OIDC_COOKIE: &str = "rungs_oidc";
+
 /// Sends the browser to the identity provider.
 pub(crate) async fn oidc_start(State(app): State<App>, Query(q): Query<NextQuery>) -> Page {
     #[cfg(feature = "oidc")]
     if let Some(provider) = &app.oidc {
-        let url = provider.start(&app, &safe_next(&q.next)).await?;
-        return Ok(Redirect::to(&url).into_response());
+        let (url, browser) = provider.start(&app, &safe_next(&q.next)).await?;
+        let secure = if app.config.secure_cookies() {
+            "; Secure"
+        } else {
+            ""
+        };
+        let cookie = format!(
+            "{OIDC_COOKIE}={browser}; Path=/app/oidc; HttpOnly; SameSite=Lax; Max-Age=600{secure}"
+        );
+        return Ok(([(header::SET_COOKIE, cookie)], Redirect::to(&url)).into_response());
     }
     let _ = (&app, &q.next);
     Err(ServerError::NotFound(
@@ -227,8 +240,10 @@ pub(crate) async fn oidc_start(State(app): State<App>, Query(q): Query<NextQuery
 #[cfg(feature = "oidc")]
 pub(crate) async fn oidc_callback(
     State(app): State<App>,
+    headers: HeaderMap,
     Query(q): Query<crate::oidc::Callback>,
 ) -> Page {
+    let browser = auth::cookie(&headers, OIDC_COOKIE).unwrap_or_default();
     let Some(provider) = &app.oidc else {
         return Err(ServerError::NotFound(
             "sign-in through an identity provider (none is configured)".into(),
@@ -236,14 +251,19 @@ pub(crate) async fn oidc_callback(
     };
     if let Some(error) = &q.error {
         // Drop the pending sign-in: this state cannot be used again.
-        let _ = app.store.take_pending_login(&q.state).await;
-        let why = q.error_description.as_deref().unwrap_or(error);
+        let _ = app.store.take_pending_login(&q.state, &browser).await;
+        // The provider's own words are logged, not shown: anyone can put
+        // text in this URL.
+        eprintln!(
+            "sign-in refused by the provider: {error}: {}",
+            q.error_description.as_deref().unwrap_or("")
+        );
         return Err(ServerError::Invalid(format!(
-            "{} refused the sign-in: {why}",
+            "{} refused the sign-in; try again, or ask your administrator",
             provider.name()
         )));
     }
-    let (person, next) = provider.finish(&app, &q.code, &q.state).await?;
+    let (person, next) = provider.finish(&app, &q.code, &q.state, &browser).await?;
     let (secret, _) = app
         .store
         .create_session(person, app.config.session_hours * 3600)

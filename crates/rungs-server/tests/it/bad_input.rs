@@ -161,7 +161,10 @@ async fn concurrent_edits_conflict_instead_of_overwriting() {
     let mut admin = admin(&app, &token).await;
     admin.post_csv("/api/v1/roster", ROSTER).await;
     let bo = id_of(&mut admin, "bo@example.org").await;
-    let fields = |title: &str| json!({"version": 1, "email": "bo@example.org", "name": "Bo Chen", "job_title": title});
+    // Two editors open Bo's record at the same version.
+    let version =
+        admin.get(&format!("/api/v1/people/{bo}")).await.json()["person"]["version"].clone();
+    let fields = |title: &str| json!({"version": version, "email": "bo@example.org", "name": "Bo Chen", "job_title": title});
     let first = admin
         .json(
             "PUT",

@@ -66,6 +66,7 @@ struct Grant {
     challenge: String,
     nonce: String,
     email: String,
+    subject: String,
     verified: bool,
     groups: Vec<String>,
 }
@@ -145,7 +146,7 @@ async fn token(
         vec![Audience::new("rungs".into())],
         now + chrono::Duration::seconds(300),
         now,
-        StandardClaims::new(SubjectIdentifier::new(format!("sub-{}", grant.email)))
+        StandardClaims::new(SubjectIdentifier::new(grant.subject.clone()))
             .set_email(Some(EndUserEmail::new(grant.email.clone())))
             .set_email_verified(Some(grant.verified)),
         Groups {
@@ -202,6 +203,32 @@ async fn sign_in_as(
     groups: &[&str],
     nonce_override: Option<&str>,
 ) -> Response {
+    sign_in_with(
+        client,
+        provider,
+        email,
+        verified,
+        groups,
+        nonce_override,
+        None,
+        None,
+    )
+    .await
+}
+
+/// [`sign_in_as`], with the provider's subject chosen, and the callback
+/// opened in another browser when one is given.
+#[allow(clippy::too_many_arguments)]
+async fn sign_in_with(
+    client: &mut Client,
+    provider: &Provider,
+    email: &str,
+    verified: bool,
+    groups: &[&str],
+    nonce_override: Option<&str>,
+    subject: Option<&str>,
+    other_browser: Option<&mut Client>,
+) -> Response {
     let start = client.get("/app/oidc/start?next=/app/rollout").await;
     assert_eq!(start.status, StatusCode::SEE_OTHER, "{}", start.body);
     let location = start.location.expect("redirect to the provider");
@@ -222,14 +249,17 @@ async fn sign_in_as(
             challenge: query["code_challenge"].clone(),
             nonce: nonce_override.map_or_else(|| query["nonce"].clone(), str::to_string),
             email: email.into(),
+            subject: subject.map_or_else(|| format!("sub-{email}"), str::to_string),
             verified,
             groups: groups.iter().map(|g| g.to_string()).collect(),
         },
     );
     let state = &query["state"];
-    client
-        .get(&format!("/app/oidc/callback?code={code}&state={state}"))
-        .await
+    let callback = format!("/app/oidc/callback?code={code}&state={state}");
+    match other_browser {
+        Some(other) => other.get(&callback).await,
+        None => client.get(&callback).await,
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -325,13 +355,42 @@ async fn sign_in_through_an_identity_provider() {
     let again = Client::new(&app)
         .get("/app/oidc/callback?code=x&state=reused")
         .await;
-    assert!(again.body.contains("unknown or older"), "{}", again.body);
+    assert!(again.body.contains("unknown"), "{}", again.body);
+    // Mara is linked to her first identity: another subject with her email
+    // (an email changed in rungs, or at the provider) is refused.
+    let r = sign_in_with(
+        &mut Client::new(&app),
+        &provider,
+        "mara@example.org",
+        true,
+        &[],
+        None,
+        Some("someone-else"),
+        None,
+    )
+    .await;
+    assert!(r.body.contains("linked to another identity"), "{}", r.body);
+    // A callback carried to another browser (login CSRF) is refused.
+    let mut victim = Client::new(&app);
+    let r = sign_in_with(
+        &mut Client::new(&app),
+        &provider,
+        "bo@example.org",
+        true,
+        &[],
+        None,
+        None,
+        Some(&mut victim),
+    )
+    .await;
+    assert!(r.body.contains("another browser"), "{}", r.body);
+    assert!(victim.cookie.is_none());
     // The provider said no.
     let denied = Client::new(&app)
         .get("/app/oidc/callback?error=access_denied&state=s")
         .await;
     assert!(
-        denied.body.contains("refused the sign-in"),
+        denied.body.contains("refused the sign-in") && !denied.body.contains("access_denied"),
         "{}",
         denied.body
     );

@@ -119,6 +119,8 @@ impl Response {
 pub struct Client {
     pub router: Router,
     pub cookie: Option<String>,
+    /// Cookies besides the session's, by name.
+    pub others: std::collections::BTreeMap<String, String>,
     pub csrf: String,
     pub bearer: Option<String>,
 }
@@ -128,6 +130,7 @@ impl Client {
         Client {
             router: app.router(),
             cookie: None,
+            others: Default::default(),
             csrf: String::new(),
             bearer: None,
         }
@@ -135,11 +138,18 @@ impl Client {
 
     pub async fn send(&mut self, request: Request<Body>) -> Response {
         let mut request = request;
+        let mut jar: Vec<String> = self
+            .others
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
         if let Some(c) = &self.cookie {
-            request.headers_mut().insert(
-                header::COOKIE,
-                format!("rungs_session={c}").parse().expect("cookie"),
-            );
+            jar.push(format!("rungs_session={c}"));
+        }
+        if !jar.is_empty() {
+            request
+                .headers_mut()
+                .insert(header::COOKIE, jar.join("; ").parse().expect("cookie"));
         }
         if let Some(t) = &self.bearer {
             request.headers_mut().insert(
@@ -163,6 +173,9 @@ impl Client {
             if let Some(rest) = v.strip_prefix("rungs_session=") {
                 let secret = rest.split(';').next().unwrap_or_default();
                 self.cookie = (!secret.is_empty()).then(|| secret.to_string());
+            } else if let Some((name, rest)) = v.split_once('=') {
+                let value = rest.split(';').next().unwrap_or_default();
+                self.others.insert(name.to_string(), value.to_string());
             }
         }
         let location = headers

@@ -33,7 +33,10 @@ fn database(store: &StoreArgs) -> Result<Database> {
 /// using it, and exclusively by `restore`, so a restore never replaces a
 /// database in use.
 fn lock_database(database: &Path, exclusive: bool) -> Result<File> {
-    let data = database.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let data = database
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     std::fs::create_dir_all(data)
         .with_context(|| format!("cannot create the data directory {}", data.display()))?;
     let path = beside(database, ".lock");
