@@ -263,8 +263,59 @@ fn form_field(body: &[u8], name: &str) -> Option<String> {
     fields.into_iter().find(|(k, _)| k == name).map(|(_, v)| v)
 }
 
+/// At most this many Argon2 computations at once (each takes tens of
+/// milliseconds of CPU and 19 MiB): more wait their turn instead of
+/// starving every other request.
+pub(crate) const ARGON2_AT_ONCE: usize = 2;
+
+/// Hashes a password off the async workers, within [`ARGON2_AT_ONCE`].
+pub(crate) async fn hash_password_async(app: &App, password: &str) -> Result<String, ServerError> {
+    check_password_rules(password)?;
+    let _permit = app
+        .argon2
+        .acquire()
+        .await
+        .map_err(|e| ServerError::Internal(e.to_string()))?;
+    let password = password.to_string();
+    tokio::task::spawn_blocking(move || hash_password(&password))
+        .await
+        .map_err(|e| ServerError::Internal(e.to_string()))?
+}
+
+/// Checks a password off the async workers, within [`ARGON2_AT_ONCE`]. With
+/// no stored hash, checks against a dummy one, so an unknown email takes as
+/// long as a wrong password.
+pub(crate) async fn verify_password_async(
+    app: &App,
+    password: &str,
+    stored: Option<String>,
+) -> Result<bool, ServerError> {
+    if password.len() > 1024 {
+        return Ok(false);
+    }
+    let _permit = app
+        .argon2
+        .acquire()
+        .await
+        .map_err(|e| ServerError::Internal(e.to_string()))?;
+    let password = password.to_string();
+    tokio::task::spawn_blocking(move || match stored {
+        Some(hash) => verify_password(&password, &hash),
+        None => {
+            let _ = verify_password(&password, DUMMY_HASH);
+            false
+        }
+    })
+    .await
+    .map_err(|e| ServerError::Internal(e.to_string()))
+}
+
+/// A valid Argon2id hash of a random password, checked against when the
+/// email is unknown.
+const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$Zl3CkqMHDPmIA8bkKNbH3JkpLO4ZqSy2jt0KNB6fbSE";
+
 /// Hashes a password with Argon2id and a random salt.
-pub(crate) fn hash_password(password: &str) -> Result<String, ServerError> {
+fn hash_password(password: &str) -> Result<String, ServerError> {
     check_password_rules(password)?;
     // A random salt from the operating system (the `getrandom` feature).
     Argon2::default()
@@ -274,7 +325,7 @@ pub(crate) fn hash_password(password: &str) -> Result<String, ServerError> {
 }
 
 /// Whether `password` matches the stored hash.
-pub(crate) fn verify_password(password: &str, stored: &str) -> bool {
+fn verify_password(password: &str, stored: &str) -> bool {
     PasswordHash::new(stored).is_ok_and(|h| {
         Argon2::default()
             .verify_password(password.as_bytes(), &h)
@@ -310,32 +361,31 @@ const WINDOW: Duration = Duration::from_secs(15 * 60);
 const MAX_FAILURES: usize = 5;
 
 impl RateLimiter {
-    /// Whether any of `keys` is over the limit.
-    pub(crate) fn blocked(&self, keys: &[String]) -> bool {
+    /// Counts an attempt for each of `keys`, and says whether it may go
+    /// ahead: false when any key already has the limit in the window.
+    /// Counting before checking the password means attempts sent at the
+    /// same moment all count.
+    pub(crate) fn attempt(&self, keys: &[String]) -> bool {
         let Ok(mut map) = self.failures.lock() else {
-            return true;
+            return false;
         };
         let now = Instant::now();
-        keys.iter().any(|k| {
+        // Old entries go, so the map cannot grow without bound.
+        if map.len() > 100_000 {
+            map.retain(|_, v| v.iter().any(|t| now.duration_since(*t) < WINDOW));
+        }
+        let over = keys.iter().any(|k| {
             map.get_mut(k).is_some_and(|v| {
                 v.retain(|t| now.duration_since(*t) < WINDOW);
                 v.len() >= MAX_FAILURES
             })
-        })
-    }
-
-    /// Records a failure for each key.
-    pub(crate) fn failed(&self, keys: &[String]) {
-        if let Ok(mut map) = self.failures.lock() {
-            // Old entries go, so the map cannot grow without bound.
-            if map.len() > 100_000 {
-                let now = Instant::now();
-                map.retain(|_, v| v.iter().any(|t| now.duration_since(*t) < WINDOW));
-            }
+        });
+        if !over {
             for k in keys {
-                map.entry(k.clone()).or_default().push(Instant::now());
+                map.entry(k.clone()).or_default().push(now);
             }
         }
+        !over
     }
 
     /// Forgets the failures of `keys` (after a successful sign-in).

@@ -45,8 +45,9 @@ pub(crate) async fn scope_of(app: &App, viewer: &Viewer) -> Result<Scope> {
 pub struct PersonView {
     /// The person.
     pub person: Person,
-    /// Their manager, if any (and visible).
-    pub manager: Option<Person>,
+    /// Their manager, if any: who they are, not their record (an employee
+    /// does not see their manager's level).
+    pub manager: Option<PersonRef>,
     /// Their placements, newest first.
     pub placements: Vec<Placement>,
     /// Their current level, if placed.
@@ -55,6 +56,17 @@ pub struct PersonView {
     pub next: Option<NextLevel>,
     /// Their entry in the open rollout, if any.
     pub rollout: Option<RolloutOf>,
+}
+
+/// A person named, without their record.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct PersonRef {
+    /// Database id.
+    pub id: i64,
+    /// Full name.
+    pub name: String,
+    /// Work email.
+    pub email: String,
 }
 
 /// A rollout and one person's entry in it.
@@ -84,7 +96,11 @@ pub(crate) async fn person(app: &App, viewer: &Viewer, id: i64) -> Result<(Perso
         .await?
         .ok_or_else(|| ServerError::NotFound(format!("person {id}")))?;
     let manager = match person.manager_id {
-        Some(m) => app.store.person(m).await?,
+        Some(m) => app.store.person(m).await?.map(|m| PersonRef {
+            id: m.id,
+            name: m.name,
+            email: m.email,
+        }),
         None => None,
     };
     let placements = app.store.placements(id).await?;
@@ -114,8 +130,14 @@ pub(crate) async fn person(app: &App, viewer: &Viewer, id: i64) -> Result<(Perso
     ))
 }
 
+/// Roles, and people who have one (HR, administrators), are changed by an
+/// administrator only: HR changing an administrator's email could take
+/// over their account.
 fn check_role_change(viewer: &Viewer, before: Option<Role>, after: Role) -> Result<()> {
-    if before.unwrap_or(Role::Employee) != after && viewer.person.role != Role::Admin {
+    let privileged = before.is_some_and(|r| r != Role::Employee);
+    if (before.unwrap_or(Role::Employee) != after || privileged)
+        && viewer.person.role != Role::Admin
+    {
         return Err(ServerError::Forbidden);
     }
     Ok(())
@@ -214,11 +236,17 @@ pub(crate) async fn import_roster(
     };
     let mut w = app.store.write(&viewer.actor()).await?;
     match w
-        .import_roster(&rows, deactivate_missing, &ladder.revision)
+        .import_roster(
+            &rows,
+            deactivate_missing,
+            viewer.person.role != Role::Admin,
+            &ladder.revision,
+        )
         .await?
     {
         Err(problems) => Ok(RosterOutcome::Refused { problems }),
         Ok(plan) => {
+            w.require_an_admin().await?;
             if !dry_run {
                 w.commit().await?;
                 app.store.analyze().await?;
@@ -344,6 +372,10 @@ pub(crate) async fn confirm(
 ) -> Result<RolloutEntry> {
     access::hr(viewer)?;
     access::see(app, viewer, person).await?;
+    // Nobody but an administrator confirms their own level.
+    if person == viewer.person.id && viewer.person.role != Role::Admin {
+        return Err(ServerError::Forbidden);
+    }
     let revision = app.ladder().revision.clone();
     let mut w = app.store.write(&viewer.actor()).await?;
     let entry = w.confirm(rollout, person, version, &revision).await?;
@@ -468,6 +500,10 @@ pub(crate) async fn create_token(
     name: &str,
     scope: TokenScope,
 ) -> Result<(ApiToken, String)> {
+    // A token cannot make tokens: revoking one must end its access.
+    if matches!(viewer.via, crate::auth::Via::Token { .. }) {
+        return Err(ServerError::Forbidden);
+    }
     let mut w = app.store.write(&viewer.actor()).await?;
     let made = w.create_token(viewer.person.id, name, scope).await?;
     w.commit().await?;

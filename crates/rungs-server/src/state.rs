@@ -17,6 +17,8 @@ pub struct App {
     pub(crate) ladder: Current,
     pub(crate) config: Arc<Config>,
     pub(crate) limiter: Arc<RateLimiter>,
+    /// Admits Argon2 computations a few at a time.
+    pub(crate) argon2: Arc<tokio::sync::Semaphore>,
     /// The identity provider, if sign-in through one is configured.
     #[cfg(feature = "oidc")]
     pub(crate) oidc: Option<Arc<crate::oidc::Provider>>,
@@ -76,6 +78,7 @@ impl App {
             ladder: Arc::new(std::sync::RwLock::new(Arc::new(ladder))),
             config: Arc::new(config),
             limiter: Arc::new(RateLimiter::default()),
+            argon2: Arc::new(tokio::sync::Semaphore::new(crate::auth::ARGON2_AT_ONCE)),
             #[cfg(feature = "oidc")]
             oidc,
         };

@@ -525,11 +525,18 @@ impl Write {
             .bind(id)
             .execute(self.conn())
             .await?;
-        // A new password ends every session made with the old one.
+        // A new password ends every session and token made with the old one.
         sqlx::query("DELETE FROM sessions WHERE person_id = $1")
             .bind(id)
             .execute(self.conn())
             .await?;
+        sqlx::query(
+            "UPDATE api_tokens SET revoked_at = $1 WHERE person_id = $2 AND revoked_at IS NULL",
+        )
+        .bind(self.at)
+        .bind(id)
+        .execute(self.conn())
+        .await?;
         self.audit("person.password", &format!("person:{id}"), None, None)
             .await
     }

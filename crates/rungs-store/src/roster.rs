@@ -85,7 +85,9 @@ pub struct RosterPlan {
 }
 
 impl Write {
-    /// Upserts `rows` by email. With `deactivate_missing`, active people
+    /// Upserts `rows` by email. With `protect_privileged` (an import by HR),
+    /// rows that would change an HR person or an administrator are
+    /// problems. With `deactivate_missing`, active people
     /// absent from the roster become inactive (administrators excepted, so
     /// an import never locks everyone out). On a problem, returns them all
     /// and the caller must drop this change; on success the caller commits,
@@ -94,6 +96,7 @@ impl Write {
         &mut self,
         rows: &[RosterRow],
         deactivate_missing: bool,
+        protect_privileged: bool,
         revision: &str,
     ) -> Result<std::result::Result<RosterPlan, Vec<RowProblem>>> {
         let existing: HashMap<String, Person> = {
@@ -149,6 +152,30 @@ impl Write {
                     "level",
                     "give both a track and a level, or neither".into(),
                 ));
+            }
+        }
+        // HR may not change HR people or administrators through a roster
+        // (nor on their page): an administrator does.
+        if protect_privileged {
+            for (row, f) in &checked {
+                if let Some(p) = existing.get(&f.email)
+                    && p.role != crate::model::Role::Employee
+                    && (p.name != f.name
+                        || p.job_title != f.job_title
+                        || p.team != f.team
+                        || p.start_date != f.start_date
+                        || p.active != f.active)
+                {
+                    problems.push(problem(
+                        row.line.unwrap_or(0),
+                        "email",
+                        format!(
+                            "{} has the {} role: only an administrator can change them",
+                            f.email,
+                            p.role.as_str()
+                        ),
+                    ));
+                }
             }
         }
         // Managers: in this roster, or already here.

@@ -23,17 +23,38 @@ pub use api::openapi_json;
 /// The most a roster upload may be.
 pub(crate) const UPLOAD_LIMIT: usize = 20 * 1024 * 1024;
 
+/// Forms anyone may post (signing in): 64 KiB at most, as for signed-in
+/// forms, rather than the upload limit.
+fn small_forms() -> DefaultBodyLimit {
+    DefaultBodyLimit::max(64 * 1024)
+}
+
 /// Every route: method(s), path, handler. The site's pages are the fallback.
 fn routes() -> Vec<(&'static str, MethodRouter<App>)> {
     vec![
         ("/app", get(pages::home)),
         ("/app/assets/app.css", get(pages::app_css)),
-        ("/app/login", get(pages::login_page).post(pages::login)),
+        (
+            "/app/login",
+            get(pages::login_page)
+                .post(pages::login)
+                .layer(small_forms()),
+        ),
         ("/app/logout", post(pages::logout)),
         ("/app/oidc/start", get(pages::oidc_start)),
         ("/app/oidc/callback", get(pages::oidc_callback)),
-        ("/app/setup", get(pages::setup_page).post(pages::setup)),
-        ("/app/reset", get(pages::reset_page).post(pages::reset)),
+        (
+            "/app/setup",
+            get(pages::setup_page)
+                .post(pages::setup)
+                .layer(small_forms()),
+        ),
+        (
+            "/app/reset",
+            get(pages::reset_page)
+                .post(pages::reset)
+                .layer(small_forms()),
+        ),
         ("/app/people", get(pages::people).post(pages::create_person)),
         ("/app/people/new", get(pages::new_person)),
         (

@@ -166,29 +166,19 @@ pub(crate) async fn login(
     headers: HeaderMap,
     Form(form): Form<LoginForm>,
 ) -> Page {
-    let email = form.email.trim().to_lowercase();
+    // Bounded before anything else: the email becomes a rate-limit key.
+    let email: String = form.email.trim().to_lowercase().chars().take(254).collect();
     let keys = vec![
         format!("email:{email}"),
         client_key(&app, &headers, peer.map(|c| c.0.0)),
     ];
-    if app.limiter.blocked(&keys) {
+    if !app.limiter.attempt(&keys) {
         return Err(ServerError::TooManyAttempts);
     }
     let found = app.store.password_hash(&email).await?;
-    let password = form.password.clone();
-    // Argon2 takes tens of milliseconds of CPU: off the async workers.
-    let ok = tokio::task::spawn_blocking(move || match found {
-        Some((id, hash)) => auth::verify_password(&password, &hash).then_some(id),
-        None => {
-            // The same work for an unknown email, so timing says nothing.
-            let _ = auth::verify_password(&password, DUMMY_HASH);
-            None
-        }
-    })
-    .await
-    .map_err(|e| ServerError::Internal(e.to_string()))?;
-    let Some(id) = ok else {
-        app.limiter.failed(&keys);
+    let id = found.as_ref().map(|(id, _)| *id);
+    let ok = auth::verify_password_async(&app, &form.password, found.map(|(_, hash)| hash)).await?;
+    let Some(id) = id.filter(|_| ok) else {
         let page = render(&app, None, "login.html", "", "Sign in", ctx! {
             next => form.next, email => email, error => "That email and password do not match an active account.",
         })
@@ -286,10 +276,6 @@ pub(crate) async fn oidc_callback() -> Page {
     ))
 }
 
-/// A valid Argon2id hash of a random password, verified against when the
-/// email is unknown.
-const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$Zl3CkqMHDPmIA8bkKNbH3JkpLO4ZqSy2jt0KNB6fbSE";
-
 pub(crate) async fn logout(State(app): State<App>, headers: HeaderMap) -> Page {
     if let Some(secret) = auth::session_cookie(&headers) {
         app.store.end_session(&secret).await?;
@@ -335,7 +321,16 @@ pub(crate) struct SetupForm {
 }
 
 pub(crate) async fn setup(State(app): State<App>, Form(form): Form<SetupForm>) -> Page {
-    let hash = match auth::hash_password(&form.password) {
+    // The link first: without a live one, no hashing (anyone can post here).
+    if app
+        .store
+        .one_time_link(&form.token, LinkPurpose::Setup)
+        .await?
+        .is_none()
+    {
+        return Err(ServerError::NotFound("this setup link".into()));
+    }
+    let hash = match auth::hash_password_async(&app, &form.password).await {
         Ok(h) => h,
         Err(e) => {
             return render(&app, None, "password.html", "", "Create the first administrator", ctx! {
@@ -407,7 +402,7 @@ pub(crate) async fn reset(State(app): State<App>, Form(form): Form<ResetForm>) -
     else {
         return Err(ServerError::NotFound("this password link".into()));
     };
-    let hash = auth::hash_password(&form.password)?;
+    let hash = auth::hash_password_async(&app, &form.password).await?;
     let mut w = app.store.write(&Actor::person(person)).await?;
     if !w.use_link(&form.token, LinkPurpose::Reset).await? {
         return Err(ServerError::NotFound("this password link".into()));
@@ -517,13 +512,17 @@ impl PersonForm {
 async fn person_form(app: &App, viewer: &Viewer, id: Option<i64>, error: Option<String>) -> Page {
     let roles: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
     let reasons: Vec<&str> = PlacementReason::ALL.iter().map(|r| r.as_str()).collect();
-    let managers = app
-        .store
-        .people()
-        .await?
-        .into_iter()
-        .filter(|p| p.active && Some(p.id) != id)
-        .collect::<Vec<_>>();
+    // The manager choices, for those who edit (HR) only.
+    let managers = if viewer.person.role.sees_everyone() {
+        app.store
+            .people()
+            .await?
+            .into_iter()
+            .filter(|p| p.active && Some(p.id) != id)
+            .collect::<Vec<_>>()
+    } else {
+        Vec::new()
+    };
     match id {
         None => {
             crate::access::hr(viewer)?;

@@ -350,3 +350,116 @@ async fn the_upload_page_maps_columns_and_a_dry_run_writes_nothing() {
         .await;
     assert!(r.body.contains("no column `E-post`"), "{}", r.body);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hr_cannot_reach_administrators_and_tokens_cannot_multiply() {
+    let backend = sqlite().await;
+    let (app, token) = start(backend.store.clone(), config()).await;
+    let mut admin = admin(&app, &token).await;
+    admin.post_csv("/api/v1/roster", ROSTER).await;
+    let dee = id_of(&mut admin, "dee@example.org").await;
+    let ada = id_of(&mut admin, "ada@example.org").await;
+    let version =
+        admin.get(&format!("/api/v1/people/{dee}")).await.json()["person"]["version"].clone();
+    let made_hr = admin
+        .json("PUT", &format!("/api/v1/people/{dee}"), json!({"version": version, "name": "Dee Park", "email": "dee@example.org", "role": "hr"}))
+        .await;
+    assert_eq!(made_hr.status, StatusCode::OK, "{}", made_hr.body);
+    let mut hr = person_client(&app, &mut admin, "dee@example.org").await;
+    // HR cannot edit an administrator (taking their email would take their
+    // account), on the page or through a roster.
+    let version =
+        hr.get(&format!("/api/v1/people/{ada}")).await.json()["person"]["version"].clone();
+    let edit = hr
+        .json("PUT", &format!("/api/v1/people/{ada}"), json!({"version": version, "name": "Ada Admin", "email": "dee-alt@example.org", "role": "admin"}))
+        .await;
+    assert_eq!(edit.status, StatusCode::FORBIDDEN, "{}", edit.body);
+    let roster = hr
+        .post_csv(
+            "/api/v1/roster",
+            "email,name,active\nada@example.org,Ada Admin,no\n",
+        )
+        .await;
+    assert_eq!(
+        roster.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        roster.body
+    );
+    assert!(
+        roster.body.contains("only an administrator"),
+        "{}",
+        roster.body
+    );
+    // Nor can an administrator's roster leave nobody to administer.
+    let alone = admin
+        .post_csv(
+            "/api/v1/roster",
+            "email,name,active\nada@example.org,Ada Admin,no\n",
+        )
+        .await;
+    assert_eq!(alone.status, StatusCode::CONFLICT, "{}", alone.body);
+    assert_eq!(
+        admin.get("/api/v1/me").await.status,
+        StatusCode::OK,
+        "still an active administrator"
+    );
+    // HR does not confirm their own level.
+    admin
+        .post_form("/app/rollouts", &[("name", "New ladder")])
+        .await;
+    let rollout = admin.get("/api/v1/rollouts").await.json()[0]["id"]
+        .as_i64()
+        .expect("rollout");
+    let proposed = hr
+        .json(
+            "POST",
+            &format!("/api/v1/rollouts/{rollout}/people/{dee}/propose"),
+            json!({"version": 1, "level": "engineering-management/manager"}),
+        )
+        .await;
+    assert_eq!(proposed.status, StatusCode::OK, "{}", proposed.body);
+    let own = hr
+        .json(
+            "POST",
+            &format!("/api/v1/rollouts/{rollout}/people/{dee}/confirm"),
+            json!({"version": 2}),
+        )
+        .await;
+    assert_eq!(own.status, StatusCode::FORBIDDEN, "{}", own.body);
+    // An employee sees who their manager is, not the manager's record.
+    let mut bo = person_client(&app, &mut admin, "bo@example.org").await;
+    let me = bo.get("/api/v1/me").await.json();
+    let manager = me["manager"].as_object().expect("manager");
+    assert_eq!(
+        manager.keys().collect::<Vec<_>>(),
+        vec!["email", "id", "name"],
+        "{me}"
+    );
+    // A token cannot make tokens, and a new password revokes the old ones.
+    let made = bo
+        .post_form("/app/tokens", &[("name", "script"), ("scope", "write")])
+        .await;
+    let secret = made
+        .body
+        .split("<code class=\"app-secret\">")
+        .nth(1)
+        .and_then(|s| s.split('<').next())
+        .expect("secret");
+    let mut script = Client::new(&app);
+    script.bearer = Some(secret.to_string());
+    assert_eq!(
+        script
+            .post_form_raw("/app/tokens", &[("name", "more"), ("scope", "write")])
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(script.get("/api/v1/me").await.status, StatusCode::OK);
+    person_client(&app, &mut admin, "bo@example.org").await;
+    assert_eq!(
+        script.get("/api/v1/me").await.status,
+        StatusCode::UNAUTHORIZED,
+        "the reset revoked the token"
+    );
+}
