@@ -187,6 +187,17 @@ pub(crate) async fn place(
     new: NewPlacement,
 ) -> Result<Placement> {
     access::hr(viewer)?;
+    // HR does not place themselves, nor HR people and administrators.
+    if viewer.person.role != Role::Admin {
+        let target = app
+            .store
+            .person(id)
+            .await?
+            .ok_or_else(|| ServerError::NotFound(format!("person {id}")))?;
+        if target.id == viewer.person.id || target.role != Role::Employee {
+            return Err(ServerError::Forbidden);
+        }
+    }
     let ladder = app.ladder();
     if ladder.level(&new.track, &new.level).is_none() {
         return Err(ServerError::Invalid(format!(

@@ -237,6 +237,12 @@ impl Write {
                 ));
             }
             Err(e) => return Err(e.into()),
+            // Someone linked them first (two sign-ins at once).
+            Ok(d) if d.rows_affected() == 0 => {
+                return Err(StoreError::Conflict(
+                    "this person is already linked to an identity".into(),
+                ));
+            }
             Ok(_) => {}
         }
         self.audit(

@@ -154,6 +154,12 @@ impl Write {
                 ));
             }
         }
+        let email_of_id: HashMap<i64, &str> = existing
+            .values()
+            .map(|p| (p.id, p.email.as_str()))
+            .collect();
+        let manager_email =
+            |id: Option<i64>| id.and_then(|m| email_of_id.get(&m)).map(|e| e.to_string());
         // HR may not change HR people or administrators through a roster
         // (nor on their page): an administrator does.
         if protect_privileged {
@@ -164,7 +170,14 @@ impl Write {
                         || p.job_title != f.job_title
                         || p.team != f.team
                         || p.start_date != f.start_date
-                        || p.active != f.active)
+                        || p.active != f.active
+                        || manager_email(p.manager_id)
+                            != row
+                                .manager_email
+                                .as_deref()
+                                .map(|m| m.trim().to_lowercase())
+                                .filter(|m| !m.is_empty())
+                        || (row.track.is_some() && (row.track != p.track || row.level != p.level)))
                 {
                     problems.push(problem(
                         row.line.unwrap_or(0),
@@ -368,7 +381,11 @@ impl Write {
         }
         if deactivate_missing {
             for p in existing.values() {
-                if p.active && !seen.contains_key(&p.email) && p.role != crate::model::Role::Admin {
+                // Administrators are never deactivated this way; nor, in an
+                // import by HR, are HR people.
+                let spared = p.role == crate::model::Role::Admin
+                    || (protect_privileged && p.role != crate::model::Role::Employee);
+                if p.active && !seen.contains_key(&p.email) && !spared {
                     sqlx::query("UPDATE people SET active = 0, version = version + 1, updated_at = $1 WHERE id = $2")
                         .bind(at)
                         .bind(p.id)

@@ -185,7 +185,9 @@ pub(crate) async fn login(
         .await?;
         return Ok((axum::http::StatusCode::UNAUTHORIZED, page).into_response());
     };
-    app.limiter.succeeded(&keys);
+    // Only the account's count is forgiven: an attacker signing in to an
+    // account of their own must not reset their address's count.
+    app.limiter.succeeded(&keys[..1]);
     let (secret, _) = app
         .store
         .create_session(id, app.config.session_hours * 3600)
