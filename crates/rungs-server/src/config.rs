@@ -99,6 +99,10 @@ pub struct Config {
     pub session_hours: i64,
     /// Sign-in through an OpenID Connect provider, if configured.
     pub oidc: Option<OidcConfig>,
+    /// The ladder of the company people come from (e.g. after an
+    /// acquisition): a rollout suggests the level their previous title maps
+    /// to.
+    pub previous_ladder: Option<Arc<Framework>>,
 }
 
 impl Config {

@@ -333,7 +333,8 @@ pub(crate) async fn open_rollout(app: &App, viewer: &Viewer, name: &str) -> Resu
     access::hr(viewer)?;
     let ladder = app.ladder();
     let people = app.store.people().await?;
-    let suggestions = crate::suggest::suggest_all(&ladder, &people);
+    let suggestions =
+        crate::suggest::suggest_all(&ladder, &people, app.config.previous_ladder.as_deref());
     let mut w = app.store.write(&viewer.actor()).await?;
     let rollout = w.open_rollout(name, &ladder.revision, &suggestions).await?;
     w.commit().await?;

@@ -32,6 +32,8 @@ pub struct Mapping {
     pub track: Option<String>,
     /// Column of the level id.
     pub level: Option<String>,
+    /// Column of the title at the previous company.
+    pub previous_title: Option<String>,
 }
 
 impl Mapping {
@@ -53,6 +55,7 @@ impl Mapping {
             "active" => &mut self.active,
             "track" => &mut self.track,
             "level" => &mut self.level,
+            "previous_title" => &mut self.previous_title,
             other => {
                 return Err(crate::error::ServerError::Invalid(format!(
                     "`{other}` is not a roster field"
@@ -109,6 +112,16 @@ const KNOWN: &[(&str, &[&str])] = &[
     ),
     ("track", &["track", "careertrack", "jobfamily"]),
     ("level", &["level", "careerlevel", "joblevel"]),
+    (
+        "previous_title",
+        &[
+            "previoustitle",
+            "previousjobtitle",
+            "priortitle",
+            "formertitle",
+            "titleatpreviouscompany",
+        ],
+    ),
 ];
 
 fn squash(s: &str) -> String {
@@ -165,6 +178,7 @@ pub(crate) fn parse(
         ("active", &mapping.active),
         ("track", &mapping.track),
         ("level", &mapping.level),
+        ("previous_title", &mapping.previous_title),
     ];
     let mut problems = Vec::new();
     for (field, given) in explicit {
@@ -304,6 +318,7 @@ pub(crate) fn parse(
             active,
             track,
             level,
+            previous_title: get("previous_title"),
         });
     }
     if rows.is_empty() && problems.is_empty() {

@@ -1,21 +1,41 @@
 //! A first guess at each person's level when a rollout opens, from their
 //! job title: the level whose title it names, else the grade it names, else
-//! the level whose title shares the most words. Always with the reason, so
-//! the manager knows what to check.
+//! the level whose title shares the most words. For people whose title
+//! comes from their previous company, with that company's ladder configured,
+//! the level their previous level maps to (`rungs map`). Always with the
+//! reason, so the manager knows what to check.
 
+use std::collections::HashMap;
+
+use rungs_core::Framework;
 use rungs_store::Suggestion;
 use rungs_store::model::Person;
 
 use crate::framework::{Ladder, LevelRef};
 
 /// A suggestion for every active person.
-pub(crate) fn suggest_all(ladder: &Ladder, people: &[Person]) -> Vec<Suggestion> {
+pub(crate) fn suggest_all(
+    ladder: &Ladder,
+    people: &[Person],
+    previous: Option<&Framework>,
+) -> Vec<Suggestion> {
     let levels = ladder.all_levels();
+    let mut maps = MapCache::default();
     people
         .iter()
         .filter(|p| p.active)
         .map(|p| {
-            let (level, reason) = suggest(&levels, p);
+            let (level, reason) = match suggest(&levels, p) {
+                // Their title here says nothing: their previous one may.
+                (None, why) => match (previous, p.previous_title.as_deref()) {
+                    (Some(prev), Some(title)) => match from_previous(prev, ladder, &levels, title, &mut maps) {
+                        Some((level, reason)) => (Some(level), reason),
+                        None => (None, format!("{why}; previous title \u{201c}{title}\u{201d} is not a level of {}", prev.title)),
+                    },
+                    _ => (None, why),
+                },
+                found => found,
+            };
             Suggestion {
                 person_id: p.id,
                 level: level.map(|l| (l.track.clone(), l.level.clone())),
@@ -23,6 +43,76 @@ pub(crate) fn suggest_all(ladder: &Ladder, people: &[Person]) -> Vec<Suggestion>
             }
         })
         .collect()
+}
+
+/// Mappings made so far: (their track, our track) to, per level of
+/// theirs, our level index, similarity and confidence.
+type MapCache = HashMap<(usize, usize), Vec<(usize, f64, f64)>>;
+
+/// The level of ours that a previous company's level maps to, with why.
+fn from_previous<'a>(
+    previous: &Framework,
+    ladder: &Ladder,
+    levels: &'a [LevelRef],
+    title: &str,
+    maps: &mut MapCache,
+) -> Option<(&'a LevelRef, String)> {
+    let wanted = words(title);
+    let (their_track, their_index, their_level) =
+        previous.tracks.iter().enumerate().find_map(|(t, track)| {
+            let ladder = previous.ladder(track);
+            ladder
+                .iter()
+                .position(|(_, l)| words(&l.title) == wanted)
+                .map(|i| (t, i, ladder[i].1.title.clone()))
+        })?;
+    let ours = &ladder.framework;
+    let shared = rungs_core::map::shared_areas(previous, ours);
+    let theirs: Vec<&rungs_core::model::Level> = previous
+        .ladder(&previous.tracks[their_track])
+        .into_iter()
+        .map(|(_, l)| l)
+        .collect();
+    // The best match over our tracks.
+    let mut best: Option<(&LevelRef, f64, f64)> = None;
+    for (t, track) in ours.tracks.iter().enumerate() {
+        let matches = maps.entry((their_track, t)).or_insert_with(|| {
+            let our_levels: Vec<&rungs_core::model::Level> =
+                ours.ladder(track).into_iter().map(|(_, l)| l).collect();
+            rungs_core::map::map_levels(&theirs, &our_levels, &shared, &[])
+                .map(|m| {
+                    m.matches
+                        .iter()
+                        .map(|x| (x.b_first, x.similarity, x.confidence))
+                        .collect()
+                })
+                .unwrap_or_default()
+        });
+        let Some(&(b, similarity, confidence)) = matches.get(their_index) else {
+            continue;
+        };
+        let our_ladder = ours.ladder(track);
+        let Some((_, level)) = our_ladder.get(b) else {
+            continue;
+        };
+        let Some(found) = levels
+            .iter()
+            .find(|l| l.track == track.id && l.level == level.id)
+        else {
+            continue;
+        };
+        if best.is_none_or(|(_, s, _)| similarity > s) {
+            best = Some((found, similarity, confidence));
+        }
+    }
+    let (level, similarity, confidence) = best?;
+    Some((
+        level,
+        format!(
+            "previous title \u{201c}{title}\u{201d} is \u{201c}{their_level}\u{201d} at {}, which maps to \u{201c}{}\u{201d} (similarity {similarity:.2}, confidence {confidence:.2})",
+            previous.title, level.title
+        ),
+    ))
 }
 
 fn words(s: &str) -> Vec<String> {
@@ -138,6 +228,7 @@ mod tests {
             role: Default::default(),
             version: 1,
             has_password: false,
+            previous_title: None,
         }
     }
 

@@ -73,6 +73,8 @@ pub struct Person {
     pub version: i64,
     /// Whether they can sign in with a password.
     pub has_password: bool,
+    /// Their title at their previous company, if the roster gave it.
+    pub previous_title: Option<String>,
 }
 
 /// Why a placement started.

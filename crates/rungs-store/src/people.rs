@@ -14,7 +14,7 @@ use crate::{Result, Store, StoreError, Write, today, valid_date};
 pub(crate) const PERSON_SELECT: &str =
     "SELECT p.id, p.email, p.name, p.job_title, t.name AS team, p.manager_id,
         pl.track, pl.level, p.start_date, p.active, p.role, p.version,
-        CASE WHEN p.password_hash IS NULL THEN 0 ELSE 1 END AS has_password
+        CASE WHEN p.password_hash IS NULL THEN 0 ELSE 1 END AS has_password, p.previous_title
     FROM people p
     LEFT JOIN teams t ON t.id = p.team_id
     LEFT JOIN placements pl ON pl.person_id = p.id AND pl.until_date IS NULL";
@@ -121,6 +121,7 @@ pub(crate) fn person_from_row(r: &AnyRow) -> Result<Person> {
             .ok_or_else(|| StoreError::Invalid(format!("stored role `{role}`")))?,
         version: r.try_get("version")?,
         has_password: r.try_get::<i64, _>("has_password")? != 0,
+        previous_title: r.try_get("previous_title")?,
     })
 }
 

@@ -45,6 +45,9 @@ pub struct RosterRow {
     /// Level id.
     #[serde(default)]
     pub level: Option<String>,
+    /// Their title at their previous company (kept when blank).
+    #[serde(default)]
+    pub previous_title: Option<String>,
 }
 
 /// A problem with one row; nothing is written while any row has one.
@@ -280,8 +283,8 @@ impl Write {
             match existing.get(&f.email) {
                 None => {
                     let r = sqlx::query(
-                        "INSERT INTO people (email, name, job_title, team_id, start_date, active, role, created_at, updated_at)
-                         VALUES ($1, $2, $3, $4, $5, $6, 'employee', $7, $7) RETURNING id",
+                        "INSERT INTO people (email, name, job_title, team_id, start_date, active, role, created_at, updated_at, previous_title)
+                         VALUES ($1, $2, $3, $4, $5, $6, 'employee', $7, $7, $8) RETURNING id",
                     )
                     .bind(&f.email)
                     .bind(&f.name)
@@ -290,6 +293,7 @@ impl Write {
                     .bind(&f.start_date)
                     .bind(i64::from(f.active))
                     .bind(at)
+                    .bind(row.previous_title.as_deref())
                     .fetch_one(self.conn())
                     .await?;
                     ids.insert(f.email.clone(), r.try_get("id")?);
@@ -312,10 +316,14 @@ impl Write {
                     if p.active != f.active {
                         changed.push("active");
                     }
+                    if row.previous_title.is_some() && row.previous_title != p.previous_title {
+                        changed.push("previous title");
+                    }
                     if !changed.is_empty() {
                         sqlx::query(
                             "UPDATE people SET name = $1, job_title = $2, team_id = $3, start_date = $4, active = $5,
-                                version = version + 1, updated_at = $6 WHERE id = $7",
+                                version = version + 1, updated_at = $6, previous_title = COALESCE($8, previous_title)
+                             WHERE id = $7",
                         )
                         .bind(&f.name)
                         .bind(&f.job_title)
@@ -324,6 +332,7 @@ impl Write {
                         .bind(i64::from(f.active))
                         .bind(at)
                         .bind(p.id)
+                        .bind(row.previous_title.as_deref())
                         .execute(self.conn())
                         .await?;
                         update_index.insert(f.email.clone(), plan.updates.len());

@@ -136,6 +136,11 @@ pub struct ServerArgs {
     pub session_hours: i64,
     #[command(flatten)]
     pub oidc: OidcArgs,
+    /// The ladder of the company people come from (a framework directory or
+    /// FORMAT:PATH, as for `rungs map`): a rollout suggests the level a
+    /// person's previous title (roster column `previous title`) maps to.
+    #[arg(long, value_name = "LADDER")]
+    pub previous_ladder: Option<String>,
 }
 
 /// Sign-in through an OpenID Connect provider. The client secret comes only

@@ -425,3 +425,73 @@ async fn a_framework_overrides_the_app_templates_like_the_site_theme() {
         "{message}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_previous_companys_ladder_suggests_levels_through_the_mapping() {
+    let other = rungs_core::load(&rungs_core::SourceSet::template("growth").expect("template"))
+        .expect("load");
+    let mut config = config();
+    config.previous_ladder = Some(std::sync::Arc::new(other.framework));
+    let backend = sqlite().await;
+    let (app, token) = start(backend.store.clone(), config).await;
+    let mut admin = admin(&app, &token).await;
+    let roster = "email,name,job title,previous title\n\
+        kai@example.org,Kai Mori,Wizard,Staff Data Engineer\n\
+        lin@example.org,Lin Ro,Wizard,Grand Poobah\n\
+        max@example.org,Max Ek,Senior Engineer,Associate Data Engineer\n";
+    let imported = admin.post_csv("/api/v1/roster", roster).await;
+    assert_eq!(imported.status, StatusCode::OK, "{}", imported.body);
+    admin
+        .post_form("/app/rollouts", &[("name", "After the merger")])
+        .await;
+    let rollout = admin.get("/api/v1/rollouts").await.json()[0]["id"]
+        .as_i64()
+        .expect("rollout");
+    let view = admin
+        .get(&format!("/api/v1/rollouts/{rollout}"))
+        .await
+        .json();
+    let entry = |email: &str| {
+        view["entries"]
+            .as_array()
+            .expect("entries")
+            .iter()
+            .find(|e| e["person"]["email"] == email)
+            .cloned()
+            .expect("entry")
+    };
+    let kai = entry("kai@example.org");
+    assert!(kai["entry"]["suggested_level"].is_string(), "{kai}");
+    let why = kai["entry"]["suggestion_reason"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(
+        why.contains("Staff Data Engineer")
+            && why.contains("maps to")
+            && why.contains("confidence"),
+        "{why}"
+    );
+    let lin = entry("lin@example.org");
+    assert!(lin["entry"]["suggested_level"].is_null());
+    assert!(
+        lin["entry"]["suggestion_reason"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("Grand Poobah")
+    );
+    // A title that matches here wins over the previous company's.
+    assert_eq!(
+        entry("max@example.org")["entry"]["suggested_level"],
+        "senior"
+    );
+    assert_eq!(
+        admin
+            .get(&format!(
+                "/api/v1/people/{}",
+                entry("kai@example.org")["person"]["id"]
+            ))
+            .await
+            .json()["person"]["previous_title"],
+        "Staff Data Engineer"
+    );
+}

@@ -83,6 +83,7 @@ pub fn config() -> Config {
         base_url: None,
         session_hours: 12,
         oidc: None,
+        previous_ladder: None,
     }
 }
 

@@ -111,6 +111,12 @@ async fn serve(args: &ServerArgs) -> Result<ExitCode> {
                 anyhow::anyhow!("cannot listen on {}: {e}", args.listen)
             }
         })?;
+    let previous_ladder = match &args.previous_ladder {
+        Some(spec) => Some(Arc::new(
+            crate::input::framework(spec).with_context(|| format!("--previous-ladder {spec}"))?,
+        )),
+        None => None,
+    };
     let config = Config {
         framework: FrameworkSource { root, generate },
         listen: listener.local_addr().unwrap_or(args.listen),
@@ -132,6 +138,7 @@ async fn serve(args: &ServerArgs) -> Result<ExitCode> {
                 admin_groups: args.oidc.oidc_admin_groups.clone(),
                 hr_groups: args.oidc.oidc_hr_groups.clone(),
             }),
+        previous_ladder,
     };
     let base = config.base();
     let (app, setup) = App::start(config).await?;
