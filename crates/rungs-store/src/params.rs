@@ -7,13 +7,14 @@ use sqlx::any::AnyArguments;
 use sqlx::query::Query;
 
 /// A value to bind.
+#[derive(Clone)]
 pub(crate) enum Arg {
     Int(i64),
     Text(String),
 }
 
 /// The values of a query, in `$1, $2, …` order.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub(crate) struct Params {
     args: Vec<Arg>,
 }

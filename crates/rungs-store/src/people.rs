@@ -205,15 +205,13 @@ impl Store {
         } else {
             format!("WHERE {}", conditions.join(" AND "))
         };
-        let count_sql = format!("SELECT COUNT(*) AS n FROM people p {filter}");
-        let count = params
-            .bind(sqlx::query(sqlx::AssertSqlSafe(count_sql)))
-            .fetch_one(&self.pool)
-            .await?;
+        let count_params = params.clone();
         let limit = params.push(Arg::Int(page.limit));
         let offset = params.push(Arg::Int(page.offset));
+        // The count rides along with the page (one query, not two).
+        let select = PERSON_SELECT.replacen("SELECT ", "SELECT COUNT(*) OVER () AS matching, ", 1);
         let rows_sql =
-            format!("{PERSON_SELECT} {filter} ORDER BY p.name, p.id LIMIT {limit} OFFSET {offset}");
+            format!("{select} {filter} ORDER BY p.name, p.id LIMIT {limit} OFFSET {offset}");
         let rows = params
             .bind(sqlx::query(sqlx::AssertSqlSafe(rows_sql)))
             .fetch_all(&self.pool)
@@ -222,7 +220,20 @@ impl Store {
             .iter()
             .map(person_from_row)
             .collect::<Result<Vec<_>>>()?;
-        Ok((people, count.try_get("n")?))
+        let matching = match rows.first() {
+            Some(r) => r.try_get("matching")?,
+            // Past the last page: count on their own.
+            None if page.offset > 0 => {
+                let count_sql = format!("SELECT COUNT(*) AS n FROM people p {filter}");
+                count_params
+                    .bind(sqlx::query(sqlx::AssertSqlSafe(count_sql)))
+                    .fetch_one(&self.pool)
+                    .await?
+                    .try_get("n")?
+            }
+            None => 0,
+        };
+        Ok((people, matching))
     }
 
     /// Everyone who reports to `manager`, directly or through others, by name.
