@@ -495,3 +495,57 @@ async fn a_previous_companys_ladder_suggests_levels_through_the_mapping() {
         "Staff Data Engineer"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn long_lists_are_paged_and_searchable() {
+    let backend = sqlite().await;
+    let (app, token) = start(backend.store.clone(), config()).await;
+    let mut admin = admin(&app, &token).await;
+    let mut csv = String::from("email,name,team\n");
+    for i in 0..250 {
+        let team = if i % 2 == 0 { "Even" } else { "Odd" };
+        csv.push_str(&format!("p{i:03}@example.org,Person {i:03},{team}\n"));
+    }
+    csv.push_str("under_score@example.org,Una Score,Odd\n");
+    assert_eq!(
+        admin.post_csv("/api/v1/roster", &csv).await.status,
+        StatusCode::OK
+    );
+    let first = admin.get("/app/people").await;
+    assert!(
+        first.body.contains("252 people") && first.body.contains("page 1 of 3"),
+        "{}",
+        first.body
+    );
+    assert!(first.body.contains("page=1") && !first.body.contains("Person 120"));
+    let third = admin.get("/app/people?page=2").await;
+    assert!(third.body.contains("Person 249") && third.body.contains("Previous"));
+    let past = admin.get("/app/people?page=9").await;
+    assert!(
+        past.body.contains("252 people"),
+        "past the last page, the count stands"
+    );
+    let found = admin.get("/app/people?q=person+12").await;
+    assert!(
+        found.body.contains("10 people"),
+        "Person 120-129: {}",
+        found.body
+    );
+    // `_` is searched for as itself, not as "any character".
+    let literal = admin.get("/app/people?q=under_").await;
+    assert!(literal.body.contains("1 person"), "{}", literal.body);
+    admin.post_form("/app/rollouts", &[("name", "Big")]).await;
+    let odd = admin.get("/app/rollout?team=Odd&status=suggested").await;
+    assert!(
+        odd.body.contains("126 people") && odd.body.contains("page 1 of 2"),
+        "{}",
+        odd.body
+    );
+    assert!(
+        odd.body
+            .contains("team=Odd&amp;status=suggested&amp;page=1"),
+        "the pager keeps the filter"
+    );
+    let bad = admin.get("/app/rollout?status=maybe").await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+}
