@@ -350,23 +350,27 @@ pub(crate) fn check_password_rules(password: &str) -> Result<(), ServerError> {
     Ok(())
 }
 
-/// Counts failed sign-ins per address and per email: after 5 in 15
-/// minutes, sign-in is refused for that key until the window passes.
+/// Counts sign-in attempts per email (5 in 15 minutes) and per client
+/// address (50 in 15 minutes: an office behind one address signs in from
+/// it). An attempt is counted before the password is checked, so attempts
+/// sent at the same moment all count; a successful one is then forgiven:
+/// for the email, all its attempts; for the address, that one attempt.
 #[derive(Default)]
 pub(crate) struct RateLimiter {
-    failures: Mutex<HashMap<String, Vec<Instant>>>,
+    attempts: Mutex<HashMap<String, Vec<Instant>>>,
 }
 
 const WINDOW: Duration = Duration::from_secs(15 * 60);
-const MAX_FAILURES: usize = 5;
+/// Attempts per email in the window.
+pub(crate) const PER_EMAIL: usize = 5;
+/// Attempts per client address in the window.
+pub(crate) const PER_ADDRESS: usize = 50;
 
 impl RateLimiter {
-    /// Counts an attempt for each of `keys`, and says whether it may go
-    /// ahead: false when any key already has the limit in the window.
-    /// Counting before checking the password means attempts sent at the
-    /// same moment all count.
-    pub(crate) fn attempt(&self, keys: &[String]) -> bool {
-        let Ok(mut map) = self.failures.lock() else {
+    /// Counts an attempt for each `(key, limit)`, and says whether it may go
+    /// ahead: false (and nothing counted) when a key is at its limit.
+    pub(crate) fn attempt(&self, keys: &[(&str, usize)]) -> bool {
+        let Ok(mut map) = self.attempts.lock() else {
             return false;
         };
         let now = Instant::now();
@@ -374,25 +378,27 @@ impl RateLimiter {
         if map.len() > 100_000 {
             map.retain(|_, v| v.iter().any(|t| now.duration_since(*t) < WINDOW));
         }
-        let over = keys.iter().any(|k| {
-            map.get_mut(k).is_some_and(|v| {
+        let over = keys.iter().any(|(k, limit)| {
+            map.get_mut(*k).is_some_and(|v| {
                 v.retain(|t| now.duration_since(*t) < WINDOW);
-                v.len() >= MAX_FAILURES
+                v.len() >= *limit
             })
         });
         if !over {
-            for k in keys {
-                map.entry(k.clone()).or_default().push(now);
+            for (k, _) in keys {
+                map.entry((*k).to_string()).or_default().push(now);
             }
         }
         !over
     }
 
-    /// Forgets the failures of `keys` (after a successful sign-in).
-    pub(crate) fn succeeded(&self, keys: &[String]) {
-        if let Ok(mut map) = self.failures.lock() {
-            for k in keys {
-                map.remove(k);
+    /// Forgives a successful attempt: every attempt on the account, and
+    /// this one attempt from the address.
+    pub(crate) fn succeeded(&self, email_key: &str, address_key: &str) {
+        if let Ok(mut map) = self.attempts.lock() {
+            map.remove(email_key);
+            if let Some(v) = map.get_mut(address_key) {
+                v.pop();
             }
         }
     }

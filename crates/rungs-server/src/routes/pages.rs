@@ -168,9 +168,11 @@ pub(crate) async fn login(
 ) -> Page {
     // Bounded before anything else: the email becomes a rate-limit key.
     let email: String = form.email.trim().to_lowercase().chars().take(254).collect();
-    let keys = vec![
-        format!("email:{email}"),
-        client_key(&app, &headers, peer.map(|c| c.0.0)),
+    let email_key = format!("email:{email}");
+    let address_key = client_key(&app, &headers, peer.map(|c| c.0.0));
+    let keys = [
+        (email_key.as_str(), auth::PER_EMAIL),
+        (address_key.as_str(), auth::PER_ADDRESS),
     ];
     if !app.limiter.attempt(&keys) {
         return Err(ServerError::TooManyAttempts);
@@ -185,9 +187,9 @@ pub(crate) async fn login(
         .await?;
         return Ok((axum::http::StatusCode::UNAUTHORIZED, page).into_response());
     };
-    // Only the account's count is forgiven: an attacker signing in to an
-    // account of their own must not reset their address's count.
-    app.limiter.succeeded(&keys[..1]);
+    // The address keeps its failures: an attacker signing in to an account
+    // of their own does not wipe them.
+    app.limiter.succeeded(&email_key, &address_key);
     let (secret, _) = app
         .store
         .create_session(id, app.config.session_hours * 3600)
