@@ -54,6 +54,9 @@ pub struct Viewer {
     pub person: Person,
     /// How.
     pub via: Via,
+    /// Whether anyone reports to them (known for sessions; asked for
+    /// tokens, which render no pages).
+    pub manages: bool,
 }
 
 impl Viewer {
@@ -167,6 +170,7 @@ async fn authenticate_inner(app: &App, mut request: Request) -> Result<Request, 
         request.extensions_mut().insert(Viewer {
             person,
             via: Via::Token { id: token.id },
+            manages: false,
         });
         return Ok(request);
     }
@@ -177,7 +181,7 @@ async fn authenticate_inner(app: &App, mut request: Request) -> Result<Request, 
     if unsafe_method {
         same_origin(request.headers(), &app.config.base())?;
     }
-    let Some((Session { csrf, .. }, person)) = session else {
+    let Some((Session { csrf, manages, .. }, person)) = session else {
         return Ok(request);
     };
     if unsafe_method {
@@ -193,6 +197,7 @@ async fn authenticate_inner(app: &App, mut request: Request) -> Result<Request, 
     request.extensions_mut().insert(Viewer {
         person,
         via: Via::Session { csrf },
+        manages,
     });
     Ok(request)
 }

@@ -24,7 +24,13 @@ impl Store {
     pub async fn session(&self, secret: &str) -> Result<Option<(Session, Person)>> {
         // One query per request: the session and its person together.
         let sql = crate::people::PERSON_SELECT
-            .replacen("SELECT ", "SELECT s.csrf, s.expires_at, ", 1)
+            .replacen(
+                "SELECT ",
+                "SELECT s.csrf, s.expires_at,
+                    CASE WHEN EXISTS (SELECT 1 FROM people r WHERE r.manager_id = p.id AND r.active = 1)
+                        THEN 1 ELSE 0 END AS manages, ",
+                1,
+            )
             .replacen(
                 "FROM people p",
                 "FROM sessions s JOIN people p ON p.id = s.person_id",
@@ -43,6 +49,7 @@ impl Store {
                 person_id: person.id,
                 csrf: r.try_get("csrf")?,
                 expires_at: r.try_get("expires_at")?,
+                manages: r.try_get::<i64, _>("manages")? != 0,
             };
             Ok((session, person))
         })
@@ -78,6 +85,7 @@ impl Store {
                 person_id: person,
                 csrf,
                 expires_at: at + lifetime_secs,
+                manages: false,
             },
         ))
     }

@@ -316,6 +316,9 @@ pub struct Session {
     pub csrf: String,
     /// Expires (Unix seconds).
     pub expires_at: i64,
+    /// Whether anyone active reports to them (read with the session, so
+    /// pages need not ask again).
+    pub manages: bool,
 }
 
 /// A one-time link: first-administrator setup or a password reset.

@@ -45,7 +45,7 @@ async fn render(
         Some(v) => (
             v.person.role.sees_everyone(),
             v.person.role == Role::Admin,
-            v.person.role.sees_everyone() || app.store.is_manager(v.person.id).await?,
+            v.person.role.sees_everyone() || v.manages,
         ),
         None => (false, false, false),
     };
