@@ -648,29 +648,18 @@ impl Write {
         .bind(id)
         .execute(self.conn())
         .await?;
-        sqlx::query("UPDATE placements SET note = '' WHERE person_id = $1")
-            .bind(id)
-            .execute(self.conn())
-            .await?;
-        sqlx::query(
+        // Their notes, suggestion reasons (they quote the job title), and
+        // every way to sign in as them.
+        for sql in [
+            "UPDATE placements SET note = '' WHERE person_id = $1",
             "UPDATE rollout_entries SET proposal_note = '', acknowledgement_note = '', suggestion_reason = ''
              WHERE person_id = $1",
-        )
-            .bind(id)
-            .execute(self.conn())
-            .await?;
-        sqlx::query("DELETE FROM sessions WHERE person_id = $1")
-            .bind(id)
-            .execute(self.conn())
-            .await?;
-        sqlx::query("DELETE FROM api_tokens WHERE person_id = $1")
-            .bind(id)
-            .execute(self.conn())
-            .await?;
-        sqlx::query("DELETE FROM one_time_links WHERE person_id = $1")
-            .bind(id)
-            .execute(self.conn())
-            .await?;
+            "DELETE FROM sessions WHERE person_id = $1",
+            "DELETE FROM api_tokens WHERE person_id = $1",
+            "DELETE FROM one_time_links WHERE person_id = $1",
+        ] {
+            sqlx::query(sql).bind(id).execute(self.conn()).await?;
+        }
         self.audit(
             "person.anonymise",
             &format!("person:{id}"),

@@ -163,6 +163,16 @@ fn people_count(server: &Server, cookie: &str) -> usize {
         .unwrap_or(0)
 }
 
+/// `rungs server SUBCOMMAND FILE --data DATA`.
+fn maintain(subcommand: &str, file: &Path, data: &str) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_rungs"))
+        .args(["server", subcommand])
+        .arg(file)
+        .args(["--data", data])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
 fn roster(n: usize) -> String {
     let mut csv = String::from("email,name,job title,team,manager email\n");
     for i in 0..n {
@@ -345,24 +355,14 @@ fn backup_and_restore_keep_every_committed_change() {
     );
     assert_eq!(r.status, 200, "{}", r.body);
     // Online backup while the server runs.
-    let out = Command::new(env!("CARGO_BIN_EXE_rungs"))
-        .args(["server", "backup"])
-        .arg(&backup)
-        .args(["--data", &data])
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
+    let out = maintain("backup", &backup, &data);
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
     // Restore refuses while the server runs.
-    let refused = Command::new(env!("CARGO_BIN_EXE_rungs"))
-        .args(["server", "restore"])
-        .arg(&backup)
-        .args(["--data", &data])
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
+    let refused = maintain("restore", &backup, &data);
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("stop it first"));
     drop(server);
@@ -382,12 +382,7 @@ fn backup_and_restore_keep_every_committed_change() {
     );
     assert_eq!(people_count(&server, &cookie), 41);
     drop(server);
-    let restored = Command::new(env!("CARGO_BIN_EXE_rungs"))
-        .args(["server", "restore"])
-        .arg(&backup)
-        .args(["--data", &data])
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
+    let restored = maintain("restore", &backup, &data);
     assert!(
         restored.status.success(),
         "{}",
@@ -400,12 +395,7 @@ fn backup_and_restore_keep_every_committed_change() {
     drop(server);
     let junk = dir.path().join("junk.sqlite");
     std::fs::write(&junk, "not a database").unwrap_or_else(|e| panic!("{e}"));
-    let bad = Command::new(env!("CARGO_BIN_EXE_rungs"))
-        .args(["server", "restore"])
-        .arg(&junk)
-        .args(["--data", &data])
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
+    let bad = maintain("restore", &junk, &data);
     assert!(!bad.status.success());
     assert!(Path::new(&data).join("rungs.sqlite").exists());
 }
