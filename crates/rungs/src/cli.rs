@@ -44,7 +44,7 @@ pub enum Command {
     /// Without DIR, uses the current directory if it holds a rungs.toml, and the
     /// built-in example framework otherwise.
     #[cfg(feature = "server")]
-    Server(ServerArgs),
+    Server(Box<ServerArgs>),
     /// Create a new framework directory from the built-in example.
     New {
         /// The directory to create (it must not exist, or be empty).
