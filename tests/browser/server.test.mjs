@@ -254,7 +254,7 @@ class Story {
     assert.equal(new URL(manager.url()).pathname, "/app/rollout");
     noorRow = manager.locator("tr", { hasText: "Noor Haddad" });
     assert.equal((await noorRow.locator("td").nth(1).innerText()).trim(), "proposed");
-    assert.match(await noorRow.innerText(), /engineering\/senior/);
+    assert.match(await noorRow.innerText(), /Senior Engineer \(Engineering\)/);
     await this.check(manager, "rollout-proposed");
 
     // 7. HR confirms.

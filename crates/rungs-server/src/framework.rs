@@ -170,7 +170,19 @@ pub fn load(source: &FrameworkSource) -> Result<Ladder, Refused> {
             app_css = file.text().to_string();
         }
     }
-    let views = crate::views::Views::new(&overrides).map_err(refuse)?;
+    let level_names = framework
+        .tracks
+        .iter()
+        .flat_map(|t| {
+            t.levels.iter().map(move |l| {
+                (
+                    format!("{}/{}", t.id, l.id),
+                    format!("{} ({})", l.title, t.title),
+                )
+            })
+        })
+        .collect();
+    let views = crate::views::Views::new(&overrides, level_names).map_err(refuse)?;
     Ok(Ladder {
         framework,
         site,

@@ -37,8 +37,23 @@ pub(crate) struct Views {
 impl Views {
     /// Compiles the templates, with the framework's `overrides` (name,
     /// source) in place of the built-in ones.
-    pub(crate) fn new(overrides: &[(String, String)]) -> Result<Views, String> {
+    pub(crate) fn new(
+        overrides: &[(String, String)],
+        level_names: std::collections::HashMap<String, String>,
+    ) -> Result<Views, String> {
         let mut env = Environment::new();
+        // `level_name(track, level)`: "Senior Engineer", or the ids of a
+        // level this ladder no longer has.
+        env.add_function(
+            "level_name",
+            move |track: Option<String>, level: Option<String>| match (track, level) {
+                (Some(t), Some(l)) => {
+                    let key = format!("{t}/{l}");
+                    level_names.get(&key).cloned().unwrap_or(key)
+                }
+                _ => String::new(),
+            },
+        );
         env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
         env.add_filter("datetime", |secs: i64| {
             time::OffsetDateTime::from_unix_timestamp(secs)
