@@ -451,6 +451,15 @@ pub(crate) async fn anonymise(app: &App, viewer: &Viewer, id: i64) -> Result<()>
     Ok(())
 }
 
+/// Unlinks a person from their sign-in provider identity (admin).
+pub(crate) async fn unlink_identity(app: &App, viewer: &Viewer, id: i64) -> Result<()> {
+    access::admin(viewer)?;
+    let mut w = app.store.write(&viewer.actor()).await?;
+    w.unlink_idp_subject(id).await?;
+    w.commit().await?;
+    Ok(())
+}
+
 /// A one-time link for `person` to set a password (admin).
 pub(crate) async fn reset_link(app: &App, viewer: &Viewer, id: i64) -> Result<String> {
     access::admin(viewer)?;

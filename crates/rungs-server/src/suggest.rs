@@ -229,6 +229,7 @@ mod tests {
             version: 1,
             has_password: false,
             previous_title: None,
+            identity_linked: false,
         }
     }
 

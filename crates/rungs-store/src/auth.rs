@@ -229,6 +229,34 @@ impl Store {
 }
 
 impl Write {
+    /// Removes a person's link to a provider identity, so their next
+    /// sign-in through the provider links afresh (after the provider
+    /// account changed, or was linked by mistake).
+    pub async fn unlink_idp_subject(&mut self, person: i64) -> Result<()> {
+        let row = sqlx::query("SELECT idp_subject FROM people WHERE id = $1")
+            .bind(person)
+            .fetch_optional(self.conn())
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("person {person}")))?;
+        let before: Option<String> = row.try_get("idp_subject")?;
+        if before.is_none() {
+            return Err(StoreError::Conflict(
+                "this person is not linked to an identity".into(),
+            ));
+        }
+        sqlx::query("UPDATE people SET idp_subject = NULL WHERE id = $1")
+            .bind(person)
+            .execute(self.conn())
+            .await?;
+        self.audit(
+            "person.unlink_identity",
+            &format!("person:{person}"),
+            crate::store::json(&before),
+            None,
+        )
+        .await
+    }
+
     /// Links a person to the identity-provider subject they signed in
     /// with; fails if another person has it.
     pub async fn link_idp_subject(&mut self, person: i64, subject: &str) -> Result<()> {

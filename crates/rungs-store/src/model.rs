@@ -75,6 +75,8 @@ pub struct Person {
     pub has_password: bool,
     /// Their title at their previous company, if the roster gave it.
     pub previous_title: Option<String>,
+    /// Whether they are linked to an identity at the sign-in provider.
+    pub identity_linked: bool,
 }
 
 /// Why a placement started.

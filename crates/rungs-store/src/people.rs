@@ -14,7 +14,8 @@ use crate::{Result, Store, StoreError, Write, today, valid_date};
 pub(crate) const PERSON_SELECT: &str =
     "SELECT p.id, p.email, p.name, p.job_title, t.name AS team, p.manager_id,
         pl.track, pl.level, p.start_date, p.active, p.role, p.version,
-        CASE WHEN p.password_hash IS NULL THEN 0 ELSE 1 END AS has_password, p.previous_title
+        CASE WHEN p.password_hash IS NULL THEN 0 ELSE 1 END AS has_password, p.previous_title,
+        CASE WHEN p.idp_subject IS NULL THEN 0 ELSE 1 END AS identity_linked
     FROM people p
     LEFT JOIN teams t ON t.id = p.team_id
     LEFT JOIN placements pl ON pl.person_id = p.id AND pl.until_date IS NULL";
@@ -122,6 +123,7 @@ pub(crate) fn person_from_row(r: &AnyRow) -> Result<Person> {
         version: r.try_get("version")?,
         has_password: r.try_get::<i64, _>("has_password")? != 0,
         previous_title: r.try_get("previous_title")?,
+        identity_linked: r.try_get::<i64, _>("identity_linked")? != 0,
     })
 }
 

@@ -222,6 +222,7 @@ impl Store {
             "SELECT p.id, p.email, p.name, p.job_title, t.name AS team, p.manager_id,
                 pl.track, pl.level, p.start_date, p.active, p.role, p.version,
                 CASE WHEN p.password_hash IS NULL THEN 0 ELSE 1 END AS has_password, p.previous_title,
+                CASE WHEN p.idp_subject IS NULL THEN 0 ELSE 1 END AS identity_linked,
                 e.rollout_id, e.person_id, e.status, e.suggested_track, e.suggested_level, e.suggestion_reason,
                 e.proposed_track, e.proposed_level, e.proposed_by, e.proposal_note, e.confirmed_by,
                 e.acknowledgement_note, e.version AS entry_version

@@ -64,6 +64,10 @@ fn routes() -> Vec<(&'static str, MethodRouter<App>)> {
         ("/app/people/{id}/placements", post(pages::place)),
         ("/app/people/{id}/reset-link", post(pages::reset_link)),
         ("/app/people/{id}/anonymise", post(pages::anonymise)),
+        (
+            "/app/people/{id}/unlink-identity",
+            post(pages::unlink_identity),
+        ),
         ("/app/roster", get(pages::roster_page).post(pages::roster)),
         ("/app/rollout", get(pages::rollout)),
         ("/app/rollouts", post(pages::open_rollout)),

@@ -669,6 +669,15 @@ pub(crate) async fn anonymise(State(app): State<App>, viewer: Viewer, Path(id): 
     .await
 }
 
+pub(crate) async fn unlink_identity(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> Page {
+    ops::unlink_identity(&app, &viewer, id).await?;
+    Ok(Redirect::to(&format!("/app/people/{id}")).into_response())
+}
+
 pub(crate) async fn roster_page(State(app): State<App>, viewer: Viewer) -> Page {
     crate::access::hr(&viewer)?;
     render(

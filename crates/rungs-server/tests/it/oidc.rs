@@ -370,6 +370,26 @@ async fn sign_in_through_an_identity_provider() {
     )
     .await;
     assert!(r.body.contains("linked to another identity"), "{}", r.body);
+    // An administrator unlinks her (say her account at the provider was
+    // replaced): the next sign-in links the new identity.
+    let mara_id = me["person"]["id"].as_i64().expect("id");
+    admin.get(&format!("/app/people/{mara_id}")).await;
+    let unlinked = admin
+        .post_form(&format!("/app/people/{mara_id}/unlink-identity"), &[])
+        .await;
+    assert_eq!(unlinked.status, StatusCode::SEE_OTHER, "{}", unlinked.body);
+    let r = sign_in_with(
+        &mut Client::new(&app),
+        &provider,
+        "mara@example.org",
+        true,
+        &[],
+        None,
+        Some("someone-else"),
+        None,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     // A callback carried to another browser (login CSRF) is refused.
     let mut victim = Client::new(&app);
     let r = sign_in_with(

@@ -352,6 +352,13 @@ fn cases() -> Vec<Case> {
             Body::None,
             ADMIN,
         ),
+        c(
+            "POST",
+            "/app/people/{id}/unlink-identity",
+            "/app/people/{ari}/unlink-identity",
+            Body::None,
+            ADMIN,
+        ),
         // Someone else's report, for a manager: not found.
         c(
             "GET",
