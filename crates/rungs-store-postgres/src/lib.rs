@@ -20,11 +20,19 @@ pub struct Postgres;
 pub async fn open(url: &str) -> Result<Store> {
     sqlx::any::install_default_drivers();
     let pool = AnyPoolOptions::new()
-        .max_connections(16)
+        .max_connections(pool_size())
         .acquire_timeout(Duration::from_secs(30))
         .connect(url)
         .await?;
     Store::open(pool, Arc::new(Postgres)).await
+}
+
+/// Connections per server process: four per core. More only adds
+/// PostgreSQL processes that take turns on the same cores (measured: 16
+/// connections on 2 cores gave a worse p99 than 8).
+fn pool_size() -> u32 {
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    u32::try_from(cores * 4).unwrap_or(32).clamp(4, 32)
 }
 
 /// Connects to `url` with every table in `schema` (created if missing), and
@@ -49,7 +57,7 @@ pub async fn open_in_schema(url: &str, schema: &str) -> Result<Store> {
     conn.close().await?;
     let search_path = format!("SET search_path TO {schema}");
     let pool = AnyPoolOptions::new()
-        .max_connections(8)
+        .max_connections(pool_size())
         .acquire_timeout(Duration::from_secs(30))
         .after_connect(move |conn, _| {
             let search_path = search_path.clone();
