@@ -347,6 +347,10 @@ pub struct MapArgs {
     /// Declare that level A_ID of A matches level B_ID of B (repeatable).
     #[arg(long, value_name = "A_ID=B_ID")]
     pub pin: Vec<String>,
+    /// Answer for one title of A (e.g. "Senior Engineer"): its track is
+    /// found when --track-a is not given.
+    #[arg(long, value_name = "TITLE")]
+    pub title: Option<String>,
     /// Output format (both on standard output).
     #[arg(long, value_enum, default_value_t = MapFormat::Text)]
     pub format: MapFormat,

@@ -9,6 +9,16 @@ use rungs_core::model::{Level, Track};
 use crate::cli::{MapArgs, MapFormat};
 use crate::input;
 
+/// Titles compared by their words, ignoring case and spacing.
+fn same_title(a: &str, b: &str) -> bool {
+    let words = |s: &str| {
+        s.split_whitespace()
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    words(a) == words(b)
+}
+
 fn pick<'a>(fw: &'a Framework, id: Option<&str>, side: &str) -> Result<&'a Track> {
     match id {
         Some(id) => fw.track(id).with_context(|| {
@@ -27,8 +37,21 @@ fn pick<'a>(fw: &'a Framework, id: Option<&str>, side: &str) -> Result<&'a Track
 
 pub fn run(args: &MapArgs) -> Result<ExitCode> {
     let (fa, fb) = (input::framework(&args.a)?, input::framework(&args.b)?);
+    // With --title and no --track-a, A's track is the one with that title.
+    let track_a = match (&args.title, &args.track_a) {
+        (Some(title), None) => fa
+            .tracks
+            .iter()
+            .find(|t| {
+                fa.ladder(t)
+                    .iter()
+                    .any(|(_, l)| same_title(&l.title, title))
+            })
+            .map(|t| t.id.clone()),
+        _ => args.track_a.clone(),
+    };
     let (ta, tb) = (
-        pick(&fa, args.track_a.as_deref(), "A")?,
+        pick(&fa, track_a.as_deref(), "A")?,
         pick(&fb, args.track_b.as_deref(), "B")?,
     );
     let la: Vec<&Level> = fa.ladder(ta).into_iter().map(|(_, l)| l).collect();
@@ -86,6 +109,37 @@ pub fn run(args: &MapArgs) -> Result<ExitCode> {
             rungs_core::map::map_levels(&la, &lb, &shared, &pins)?
         }
         Err(e) => return Err(e.into()),
+    };
+    // One title: only its row.
+    let wanted = match &args.title {
+        Some(title) => {
+            let Some(i) = la.iter().position(|l| same_title(&l.title, title)) else {
+                let mut titles: Vec<&str> = Vec::new();
+                for l in fa
+                    .tracks
+                    .iter()
+                    .flat_map(|t| fa.ladder(t))
+                    .map(|(_, l)| l.title.as_str())
+                {
+                    if !titles.contains(&l) {
+                        titles.push(l);
+                    }
+                }
+                bail!(
+                    "A has no level titled \u{201c}{title}\u{201d}; its levels are: {}",
+                    titles.join(", ")
+                )
+            };
+            Some(i)
+        }
+        None => None,
+    };
+    let mapping = match wanted {
+        Some(i) => rungs_core::map::Mapping {
+            matches: mapping.matches.into_iter().filter(|m| m.a == i).collect(),
+            ..mapping
+        },
+        None => mapping,
     };
     match args.format {
         MapFormat::Json => {

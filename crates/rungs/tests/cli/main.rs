@@ -603,6 +603,63 @@ fn build_publishes_level_comparison_and_changes_pages() {
 }
 
 #[test]
+fn map_answers_for_one_title() {
+    let dir = tmp();
+    let a = dir.path().join("a");
+    assert_eq!(rungs(&["new", path(&a)], dir.path()).status.code(), Some(0));
+    // Any spacing and case; the track is found from the title.
+    let o = rungs(
+        &["map", path(&a), path(&a), "--title", "senior  ENGINEER"],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert_eq!(
+        out.matches(" → ").count(),
+        2,
+        "the header and one row: {out}"
+    );
+    assert!(
+        out.contains("Senior Engineer") && out.contains("confidence"),
+        "{out}"
+    );
+    let o = rungs(
+        &[
+            "map",
+            path(&a),
+            path(&a),
+            "--title",
+            "Director of Engineering",
+            "--track-b",
+            "engineering-management",
+            "--format",
+            "json",
+        ],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap_or_default();
+    assert_eq!(json["a"]["track"], "engineering-management");
+    let matches = json["mapping"]["matches"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(matches.len(), 1, "{json}");
+    // A title A does not have: an error that lists A's titles, once each.
+    let o = rungs(
+        &["map", path(&a), path(&a), "--title", "Wizard"],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("no level titled") && err.contains("Staff Engineer"),
+        "{err}"
+    );
+    assert_eq!(err.matches("Associate Engineer").count(), 1, "{err}");
+}
+
+#[test]
 fn map_applies_equivalences_declared_in_rungs_toml() {
     let dir = tmp();
     let (a, b) = (dir.path().join("a"), dir.path().join("b"));
