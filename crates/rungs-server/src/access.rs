@@ -59,11 +59,6 @@ pub(crate) fn admin(viewer: &Viewer) -> Result<(), ServerError> {
     }
 }
 
-/// May the viewer see `person`? (Own, manager, HR.)
-pub(crate) async fn see(app: &App, viewer: &Viewer, person: i64) -> Result<Reach, ServerError> {
-    reach(app, viewer, person).await
-}
-
 /// May the viewer propose `person`'s level? Their manager or HR.
 pub(crate) async fn propose(app: &App, viewer: &Viewer, person: i64) -> Result<(), ServerError> {
     match reach(app, viewer, person).await? {

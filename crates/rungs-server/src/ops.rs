@@ -22,12 +22,12 @@ type Result<T> = std::result::Result<T, ServerError>;
 /// People the viewer can see: everyone (HR), themselves and their reports
 /// (managers), themselves (everyone else).
 pub(crate) async fn people(app: &App, viewer: &Viewer) -> Result<Vec<Person>> {
-    if viewer.person.role.sees_everyone() {
-        return Ok(app.store.people().await?);
-    }
-    let mut out = vec![viewer.person.clone()];
-    out.extend(app.store.reports(viewer.person.id).await?);
-    Ok(out)
+    let scope = scope_of(app, viewer).await?;
+    let everyone = Page {
+        limit: i64::MAX,
+        offset: 0,
+    };
+    Ok(app.store.people_page(&scope, "", everyone).await?.0)
 }
 
 /// Whose data the viewer's lists cover: everyone for HR, otherwise
@@ -89,7 +89,7 @@ pub struct RolloutPerson {
 
 /// A person the viewer can see.
 pub(crate) async fn person(app: &App, viewer: &Viewer, id: i64) -> Result<(PersonView, Reach)> {
-    let reach = access::see(app, viewer, id).await?;
+    let reach = access::reach(app, viewer, id).await?;
     let person = app
         .store
         .person(id)
@@ -383,7 +383,7 @@ pub(crate) async fn confirm(
     version: i64,
 ) -> Result<RolloutEntry> {
     access::hr(viewer)?;
-    access::see(app, viewer, person).await?;
+    access::reach(app, viewer, person).await?;
     // Nobody but an administrator confirms their own level.
     if person == viewer.person.id && viewer.person.role != Role::Admin {
         return Err(ServerError::Forbidden);
@@ -405,7 +405,7 @@ pub(crate) async fn acknowledge(
     note: &str,
 ) -> Result<RolloutEntry> {
     if viewer.person.id != person {
-        access::see(app, viewer, person).await?;
+        access::reach(app, viewer, person).await?;
         return Err(ServerError::Forbidden);
     }
     let mut w = app.store.write(&viewer.actor()).await?;

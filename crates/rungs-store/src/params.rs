@@ -72,7 +72,7 @@ impl crate::Store {
 /// Read first, on their own: planners cannot estimate a recursive query's
 /// size, and PostgreSQL's guess (a tenth of the table) made every manager's
 /// page scan all people.
-async fn scope_ids(
+pub(crate) async fn scope_ids(
     conn: impl sqlx::Executor<'_, Database = Any>,
     person: i64,
 ) -> crate::Result<Vec<i64>> {

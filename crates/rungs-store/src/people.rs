@@ -6,7 +6,7 @@ use sqlx::{AnyConnection, Row};
 use utoipa::ToSchema;
 
 use crate::model::{NewPlacement, Person, Placement, PlacementReason, Role};
-use crate::params::{Arg, Params, Scope};
+use crate::params::{Arg, Params, Scope, scope_ids};
 use crate::store::json;
 use crate::{Result, Store, StoreError, Write, today, valid_date};
 
@@ -238,22 +238,6 @@ impl Store {
         Ok((people, matching))
     }
 
-    /// Everyone who reports to `manager`, directly or through others, by name.
-    pub async fn reports(&self, manager: i64) -> Result<Vec<Person>> {
-        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "WITH RECURSIVE chain (id) AS (
-                SELECT id FROM people WHERE manager_id = $1
-                UNION
-                SELECT p.id FROM people p JOIN chain c ON p.manager_id = c.id
-            )
-            {PERSON_SELECT} WHERE p.id IN (SELECT id FROM chain) AND p.id <> $1 ORDER BY p.name, p.id"
-        )))
-        .bind(manager)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter().map(person_from_row).collect()
-    }
-
     /// Whether `manager` is above `person` in the reporting lines.
     pub async fn manages(&self, manager: i64, person: i64) -> Result<bool> {
         if manager == person {
@@ -274,30 +258,12 @@ impl Store {
         Ok(row.try_get::<i64, _>("n")? > 0)
     }
 
-    /// Whether anyone reports to `person`.
-    pub async fn is_manager(&self, person: i64) -> Result<bool> {
-        let row =
-            sqlx::query("SELECT COUNT(*) AS n FROM people WHERE manager_id = $1 AND active = 1")
-                .bind(person)
-                .fetch_one(&self.pool)
-                .await?;
-        Ok(row.try_get::<i64, _>("n")? > 0)
-    }
-
     /// How many active administrators there are.
     pub async fn admin_count(&self) -> Result<i64> {
         let row =
             sqlx::query("SELECT COUNT(*) AS n FROM people WHERE role = 'admin' AND active = 1")
                 .fetch_one(&self.pool)
                 .await?;
-        Ok(row.try_get("n")?)
-    }
-
-    /// How many people there are (active or not).
-    pub async fn people_count(&self) -> Result<i64> {
-        let row = sqlx::query("SELECT COUNT(*) AS n FROM people")
-            .fetch_one(&self.pool)
-            .await?;
         Ok(row.try_get("n")?)
     }
 
@@ -414,7 +380,7 @@ impl Write {
         }
         if let Some(m) = fields.manager_id {
             exists(self.conn(), m).await?;
-            if m == id || self.in_chain_below(id, m).await? {
+            if m == id || scope_ids(self.conn(), id).await?.contains(&m) {
                 return Err(StoreError::Invalid(
                     "that manager reports to this person: reporting lines cannot go round in a circle".into(),
                 ));
@@ -473,23 +439,6 @@ impl Write {
             Some(r) => person_from_row(&r),
             None => Err(StoreError::NotFound(format!("person {id}"))),
         }
-    }
-
-    /// Whether `candidate` reports (transitively) to `person`.
-    async fn in_chain_below(&mut self, person: i64, candidate: i64) -> Result<bool> {
-        let row = sqlx::query(
-            "WITH RECURSIVE chain (id) AS (
-                SELECT id FROM people WHERE manager_id = $1
-                UNION
-                SELECT p.id FROM people p JOIN chain c ON p.manager_id = c.id
-            )
-            SELECT COUNT(*) AS n FROM chain WHERE id = $2",
-        )
-        .bind(person)
-        .bind(candidate)
-        .fetch_one(self.conn())
-        .await?;
-        Ok(row.try_get::<i64, _>("n")? > 0)
     }
 
     /// Refuses (and so rolls back) a change that leaves no active

@@ -120,17 +120,6 @@ impl Store {
         row.as_ref().map(entry_from_row).transpose()
     }
 
-    /// Every entry of a rollout.
-    pub async fn rollout_entries(&self, rollout: i64) -> Result<Vec<RolloutEntry>> {
-        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "{ENTRY_SELECT} WHERE rollout_id = $1 ORDER BY person_id"
-        )))
-        .bind(rollout)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter().map(entry_from_row).collect()
-    }
-
     /// Counts by status per team, then the total (team `None`, last).
     /// With `scope`, only that person and everyone below them in the
     /// reporting lines count (a manager's view).

@@ -223,19 +223,11 @@ impl Write {
         }
         // Reporting lines must not go round in a circle, counting people
         // already here whose manager this file does not set.
-        let by_id: HashMap<i64, &str> = existing
-            .values()
-            .map(|p| (p.id, p.email.as_str()))
-            .collect();
         let manager_email_of = |email: &str| -> Option<String> {
             if seen.contains_key(email) {
                 manager_of.get(email).cloned()
             } else {
-                existing
-                    .get(email)?
-                    .manager_id
-                    .and_then(|m| by_id.get(&m))
-                    .map(|e| (*e).to_string())
+                manager_email(existing.get(email)?.manager_id)
             }
         };
         for (row, f) in &checked {
