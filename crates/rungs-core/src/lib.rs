@@ -28,6 +28,7 @@
 
 mod align;
 mod areas;
+pub mod assess;
 mod diagnostic;
 pub mod export;
 pub mod grades;

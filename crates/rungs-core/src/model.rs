@@ -73,6 +73,11 @@ pub struct Framework {
     #[serde(skip)]
     #[cfg_attr(feature = "schema", schemars(skip))]
     pub site: Option<toml::Table>,
+    /// The rating scale and promotion rule (`[assessments]` of rungs.toml),
+    /// read by `rungs server`.
+    #[serde(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub assessments: crate::assess::Settings,
 }
 
 /// One step of the shared grade scale.

@@ -37,6 +37,10 @@ struct RawConfig {
     #[serde(default)]
     #[allow(dead_code)]
     site: Option<toml::Table>,
+    // Read and checked by `assess::parse`.
+    #[serde(default)]
+    #[allow(dead_code)]
+    assessments: Option<toml::Table>,
     // Read by `SourceSet::read_dir` before loading; parsed here too so that
     // a typo or a wrong type is reported with its line.
     #[serde(default)]
@@ -75,6 +79,7 @@ const KEYS: &[&str] = &[
     "areas",
     "site",
     "files",
+    "assessments",
 ];
 
 /// Parses `rungs.toml`.

@@ -221,7 +221,10 @@ fn load_with(sources: &SourceSet, mut cache: Option<&mut LoadCache>) -> Result<L
         );
     }
 
+    let (assessments, assess_diags) = crate::assess::parse(config_file, &config.areas);
+    diags.extend(assess_diags);
     let mut framework = Framework {
+        assessments,
         title: config.title,
         description: config.description,
         base_url: config.base_url,
