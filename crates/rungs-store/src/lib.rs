@@ -10,11 +10,14 @@
 //!   write lock first, and refuses to commit a change that wrote no audit
 //!   entry, so every write is audited in its own transaction.
 //! - [`audit`]: the hash chain and its verification.
-//! - [`model`]: the domain types (people, teams, placements, rollouts).
+//! - [`model`]: the domain types (people, teams, placements, rollouts,
+//!   assessments and their ratings, goals, notes, cycles).
 
+mod assessments;
 mod auth;
 mod backend;
 mod error;
+mod growth;
 mod params;
 mod people;
 mod rollout;
@@ -25,6 +28,7 @@ mod time;
 pub mod audit;
 pub mod model;
 
+pub use assessments::NewAssessment;
 pub use auth::PendingLogin;
 pub use backend::Backend;
 pub use error::{Result, StoreError};

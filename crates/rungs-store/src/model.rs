@@ -350,3 +350,383 @@ pub struct Revision {
     /// When it was loaded (Unix seconds).
     pub loaded_at: i64,
 }
+
+/// Whose ratings: the person's own, or their manager's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    /// The person rates themselves.
+    #[serde(rename = "self")]
+    Person,
+    /// Their manager rates them.
+    Manager,
+}
+
+impl Side {
+    /// The word stored and shown.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Side::Person => "self",
+            Side::Manager => "manager",
+        }
+    }
+
+    /// The side a stored word names.
+    pub fn parse(s: &str) -> Option<Side> {
+        match s {
+            "self" => Some(Side::Person),
+            "manager" => Some(Side::Manager),
+            _ => None,
+        }
+    }
+}
+
+/// Where an assessment is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum AssessmentState {
+    /// Being written: each side sees only its own ratings.
+    Draft,
+    /// Both sides submitted; the manager has not shared it yet.
+    Submitted,
+    /// Both see each other's ratings.
+    Shared,
+    /// The person acknowledged it: locked. A change is a new version.
+    Acknowledged,
+}
+
+/// One assessment of a person against a level: their own ratings and their
+/// manager's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct Assessment {
+    /// Id.
+    pub id: i64,
+    /// Who is assessed.
+    pub person_id: i64,
+    /// The manager who assesses them (their manager when it was opened).
+    pub manager_id: Option<i64>,
+    /// Track of the level assessed against.
+    pub track: String,
+    /// Level assessed against.
+    pub level: String,
+    /// The cycle it belongs to, if any.
+    pub cycle_id: Option<i64>,
+    /// The framework revision it was made against.
+    pub revision: String,
+    /// The revision its ratings are linked to now (the current one after a
+    /// relink).
+    pub linked_revision: String,
+    /// When the person submitted their side.
+    pub self_submitted_at: Option<i64>,
+    /// When the manager submitted theirs.
+    pub manager_submitted_at: Option<i64>,
+    /// When the manager shared it (both see both sides from then on).
+    pub shared_at: Option<i64>,
+    /// When the person acknowledged it (locked from then on).
+    pub acknowledged_at: Option<i64>,
+    /// The person's note when acknowledging.
+    pub acknowledgement_note: String,
+    /// The locked assessment this one revises.
+    pub supersedes: Option<i64>,
+    /// Why it was revised.
+    pub change_reason: String,
+    /// Optimistic version.
+    pub version: i64,
+    /// When it was opened.
+    pub created_at: i64,
+    /// When it last changed.
+    pub updated_at: i64,
+}
+
+impl Assessment {
+    /// Where it is in its life.
+    pub fn state(&self) -> AssessmentState {
+        if self.acknowledged_at.is_some() {
+            AssessmentState::Acknowledged
+        } else if self.shared_at.is_some() {
+            AssessmentState::Shared
+        } else if self.self_submitted_at.is_some() && self.manager_submitted_at.is_some() {
+            AssessmentState::Submitted
+        } else {
+            AssessmentState::Draft
+        }
+    }
+
+    /// When `side` submitted, if it has.
+    pub fn submitted(&self, side: Side) -> Option<i64> {
+        match side {
+            Side::Person => self.self_submitted_at,
+            Side::Manager => self.manager_submitted_at,
+        }
+    }
+}
+
+/// What became of a rating's statement since it was rated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum RatingLink {
+    /// Rated against the statement as it is.
+    Current,
+    /// The statement was reworded since: the rating stands, marked.
+    Reworded,
+    /// The statement moved to another area or level: the rating followed.
+    Moved,
+    /// The statement was split or merged: someone should look again.
+    Review,
+    /// The statement was removed: kept with its text as it was.
+    Archived,
+}
+
+impl RatingLink {
+    /// The word stored.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RatingLink::Current => "current",
+            RatingLink::Reworded => "reworded",
+            RatingLink::Moved => "moved",
+            RatingLink::Review => "review",
+            RatingLink::Archived => "archived",
+        }
+    }
+
+    /// The link a stored word names.
+    pub fn parse(s: &str) -> Option<RatingLink> {
+        Some(match s {
+            "current" => RatingLink::Current,
+            "reworded" => RatingLink::Reworded,
+            "moved" => RatingLink::Moved,
+            "review" => RatingLink::Review,
+            "archived" => RatingLink::Archived,
+            _ => return None,
+        })
+    }
+}
+
+/// One rating of one statement by one side.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct StoredRating {
+    /// Whose rating.
+    pub side: Side,
+    /// Track of the statement (now).
+    pub track: String,
+    /// Level of the statement (now).
+    pub level: String,
+    /// Statement id (now).
+    pub statement_id: String,
+    /// The rating: `None` unrated, 0 not applicable, 1 the lowest step.
+    pub rating: Option<i64>,
+    /// Comment.
+    pub comment: String,
+    /// Evidence: links to pull requests, documents, incidents; free text.
+    pub evidence: String,
+    /// The statement's words when it was rated.
+    pub rated_text: String,
+    /// What became of the statement since.
+    pub link: RatingLink,
+}
+
+/// A rating to save.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RatingInput {
+    /// Statement id (in the assessment's level).
+    pub statement_id: String,
+    /// The statement's words now.
+    pub text: String,
+    /// The rating: `None` unrated, 0 not applicable, 1 the lowest step.
+    pub rating: Option<i64>,
+    /// Comment.
+    pub comment: String,
+    /// Evidence.
+    pub evidence: String,
+}
+
+/// What became of one statement between two revisions, for
+/// [`Store::relink`](crate::Store::relink).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Relink {
+    /// The statement in the old revision: track, level, id.
+    pub old: (String, String, String),
+    /// Where it is now (`None` when removed), and how its ratings are marked.
+    pub new: Option<(String, String, String)>,
+    /// How ratings of it are marked.
+    pub link: RatingLink,
+}
+
+/// How many ratings a relink touched.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, ToSchema)]
+pub struct RelinkReport {
+    /// Ratings linked to the new revision.
+    pub ratings: u64,
+    /// Of those, on statements that changed (reworded, moved, split,
+    /// merged, removed).
+    pub changed: u64,
+    /// Assessments now linked to the new revision.
+    pub assessments: u64,
+}
+
+/// Status of a growth goal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum GoalStatus {
+    /// Being worked on.
+    Open,
+    /// Reached.
+    Done,
+    /// Given up or replaced.
+    Dropped,
+}
+
+impl GoalStatus {
+    /// The word stored.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GoalStatus::Open => "open",
+            GoalStatus::Done => "done",
+            GoalStatus::Dropped => "dropped",
+        }
+    }
+
+    /// The status a stored word names.
+    pub fn parse(s: &str) -> Option<GoalStatus> {
+        Some(match s {
+            "open" => GoalStatus::Open,
+            "done" => GoalStatus::Done,
+            "dropped" => GoalStatus::Dropped,
+            _ => return None,
+        })
+    }
+}
+
+/// A statement a person works on, with a goal, actions and a target date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct Goal {
+    /// Id.
+    pub id: i64,
+    /// Whose goal.
+    pub person_id: i64,
+    /// Track of the statement.
+    pub track: String,
+    /// Level of the statement.
+    pub level: String,
+    /// Statement id.
+    pub statement_id: String,
+    /// The statement's words when the goal was set.
+    pub statement_text: String,
+    /// What to reach.
+    pub goal: String,
+    /// How.
+    pub actions: String,
+    /// By when (`YYYY-MM-DD`).
+    pub target_date: Option<String>,
+    /// Open, done or dropped.
+    pub status: GoalStatus,
+    /// Who set it.
+    pub created_by: Option<i64>,
+    /// When it was set.
+    pub created_at: i64,
+    /// When it last changed.
+    pub updated_at: i64,
+    /// Optimistic version.
+    pub version: i64,
+}
+
+/// A goal to set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewGoal {
+    /// Track of the statement.
+    pub track: String,
+    /// Level of the statement.
+    pub level: String,
+    /// Statement id.
+    pub statement_id: String,
+    /// The statement's words now.
+    pub statement_text: String,
+    /// What to reach.
+    pub goal: String,
+    /// How.
+    pub actions: String,
+    /// By when (`YYYY-MM-DD`).
+    pub target_date: Option<String>,
+}
+
+/// A 1-on-1 note: shared between the person and their manager.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct Note {
+    /// Id.
+    pub id: i64,
+    /// Whose 1-on-1.
+    pub person_id: i64,
+    /// Who wrote it.
+    pub author_id: Option<i64>,
+    /// The goal it checks in on, if any.
+    pub goal_id: Option<i64>,
+    /// The note (plain text).
+    pub body: String,
+    /// When it was written.
+    pub created_at: i64,
+}
+
+/// Which level a cycle assesses people against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum CycleTarget {
+    /// Their current level.
+    Own,
+    /// The next level of their track.
+    Next,
+}
+
+impl CycleTarget {
+    /// The word stored.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CycleTarget::Own => "own",
+            CycleTarget::Next => "next",
+        }
+    }
+
+    /// The target a stored word names.
+    pub fn parse(s: &str) -> Option<CycleTarget> {
+        match s {
+            "own" => Some(CycleTarget::Own),
+            "next" => Some(CycleTarget::Next),
+            _ => None,
+        }
+    }
+}
+
+/// An assessment cycle: who is assessed, against which level, by when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct Cycle {
+    /// Id.
+    pub id: i64,
+    /// Name, e.g. "2027 H1".
+    pub name: String,
+    /// Own level or the next.
+    pub target: CycleTarget,
+    /// Only this manager's reporting lines (everyone when `None`).
+    pub manager_id: Option<i64>,
+    /// Self-assessments due (`YYYY-MM-DD`).
+    pub self_due: Option<String>,
+    /// Manager assessments due (`YYYY-MM-DD`).
+    pub manager_due: Option<String>,
+    /// When it was opened.
+    pub opened_at: i64,
+    /// When it was closed.
+    pub closed_at: Option<i64>,
+}
+
+/// How far a cycle has come: assessments by state.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, ToSchema)]
+pub struct CycleProgress {
+    /// Assessments in the cycle.
+    pub total: i64,
+    /// Self-assessments submitted.
+    pub self_submitted: i64,
+    /// Manager assessments submitted.
+    pub manager_submitted: i64,
+    /// Shared.
+    pub shared: i64,
+    /// Acknowledged.
+    pub acknowledged: i64,
+}

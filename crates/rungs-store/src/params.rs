@@ -92,7 +92,7 @@ pub(crate) async fn scope_ids(
 
 /// `(1, 2, 3)` for `IN`: integers from the database, written into the SQL
 /// (safe: they are numbers, never text), so each is an index lookup.
-fn id_list(ids: &[i64]) -> String {
+pub(crate) fn id_list(ids: &[i64]) -> String {
     if ids.is_empty() {
         return "(NULL)".into();
     }

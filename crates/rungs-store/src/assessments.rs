@@ -1,0 +1,574 @@
+//! Assessments and their ratings, the framework snapshots they are pinned
+//! to, and relinking ratings when the framework changes.
+//!
+//! A rating names its statement by track, level and id in one framework
+//! revision (`snapshot_id`). When a new revision is served, the server
+//! works out what became of every statement (`rungs_core::relink`) and
+//! [`Store::relink`] moves the ratings along in one transaction: a few
+//! statements per changed statement, never one per rating.
+
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use crate::model::{
+    Assessment, RatingInput, RatingLink, Relink, RelinkReport, Side, StoredRating,
+};
+use crate::params::id_list;
+use crate::store::json;
+use crate::{Actor, Result, Store, StoreError, Write};
+
+const ASSESSMENT_SELECT: &str = "SELECT a.id, a.person_id, a.manager_id, a.track, a.level, a.cycle_id,
+    a.revision, s.revision AS linked_revision, a.self_submitted_at, a.manager_submitted_at,
+    a.shared_at, a.acknowledged_at, a.acknowledgement_note, a.supersedes, a.change_reason,
+    a.version, a.created_at, a.updated_at
+    FROM assessments a JOIN framework_snapshots s ON s.id = a.snapshot_id";
+
+const RATING_SELECT: &str = "SELECT assessment_id, side, track, level, statement_id, rating, comment,
+    evidence, rated_text, link FROM ratings";
+
+pub(crate) fn assessment_from_row(r: &AnyRow) -> Result<Assessment> {
+    Ok(Assessment {
+        id: r.try_get("id")?,
+        person_id: r.try_get("person_id")?,
+        manager_id: r.try_get("manager_id")?,
+        track: r.try_get("track")?,
+        level: r.try_get("level")?,
+        cycle_id: r.try_get("cycle_id")?,
+        revision: r.try_get("revision")?,
+        linked_revision: r.try_get("linked_revision")?,
+        self_submitted_at: r.try_get("self_submitted_at")?,
+        manager_submitted_at: r.try_get("manager_submitted_at")?,
+        shared_at: r.try_get("shared_at")?,
+        acknowledged_at: r.try_get("acknowledged_at")?,
+        acknowledgement_note: r.try_get("acknowledgement_note")?,
+        supersedes: r.try_get("supersedes")?,
+        change_reason: r.try_get("change_reason")?,
+        version: r.try_get("version")?,
+        created_at: r.try_get("created_at")?,
+        updated_at: r.try_get("updated_at")?,
+    })
+}
+
+fn rating_from_row(r: &AnyRow) -> Result<(i64, StoredRating)> {
+    let side: String = r.try_get("side")?;
+    let link: String = r.try_get("link")?;
+    Ok((
+        r.try_get("assessment_id")?,
+        StoredRating {
+            side: Side::parse(&side)
+                .ok_or_else(|| StoreError::Invalid(format!("stored side `{side}`")))?,
+            track: r.try_get("track")?,
+            level: r.try_get("level")?,
+            statement_id: r.try_get("statement_id")?,
+            rating: r.try_get("rating")?,
+            comment: r.try_get("comment")?,
+            evidence: r.try_get("evidence")?,
+            rated_text: r.try_get("rated_text")?,
+            link: RatingLink::parse(&link)
+                .ok_or_else(|| StoreError::Invalid(format!("stored link `{link}`")))?,
+        },
+    ))
+}
+
+/// An assessment to open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewAssessment {
+    /// Who is assessed.
+    pub person_id: i64,
+    /// Their manager, who assesses them.
+    pub manager_id: Option<i64>,
+    /// Track of the level.
+    pub track: String,
+    /// The level.
+    pub level: String,
+    /// The cycle, if any.
+    pub cycle_id: Option<i64>,
+}
+
+impl Store {
+    /// The snapshot id of `revision`, storing `framework_json` (the
+    /// framework's statements, as JSON) when it is new.
+    pub async fn ensure_snapshot(
+        &self,
+        actor: &Actor,
+        revision: &str,
+        framework_json: &str,
+    ) -> Result<i64> {
+        if let Some(id) = self.snapshot_id(revision).await? {
+            return Ok(id);
+        }
+        let mut w = self.write(actor).await?;
+        let row = sqlx::query(
+            "INSERT INTO framework_snapshots (revision, framework_json, stored_at) VALUES ($1, $2, $3) RETURNING id",
+        )
+        .bind(revision)
+        .bind(framework_json)
+        .bind(w.at)
+        .fetch_one(w.conn())
+        .await?;
+        let id: i64 = row.try_get("id")?;
+        w.audit(
+            "framework.snapshot",
+            &format!("revision:{revision}"),
+            None,
+            None,
+        )
+        .await?;
+        w.commit().await?;
+        Ok(id)
+    }
+
+    /// The snapshot id of `revision`, if stored.
+    pub async fn snapshot_id(&self, revision: &str) -> Result<Option<i64>> {
+        let row = sqlx::query("SELECT id FROM framework_snapshots WHERE revision = $1")
+            .bind(revision)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(match row {
+            Some(r) => Some(r.try_get("id")?),
+            None => None,
+        })
+    }
+
+    /// Snapshots other than `current` that ratings or assessments are still
+    /// linked to: (id, revision, framework JSON).
+    pub async fn stale_snapshots(&self, current: i64) -> Result<Vec<(i64, String, String)>> {
+        let rows = sqlx::query(
+            "SELECT id, revision, framework_json FROM framework_snapshots s
+             WHERE id <> $1 AND (EXISTS (SELECT 1 FROM assessments a WHERE a.snapshot_id = s.id)
+                OR EXISTS (SELECT 1 FROM ratings r WHERE r.snapshot_id = s.id))
+             ORDER BY id",
+        )
+        .bind(current)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok((
+                    r.try_get("id")?,
+                    r.try_get("revision")?,
+                    r.try_get("framework_json")?,
+                ))
+            })
+            .collect()
+    }
+
+    /// One assessment.
+    pub async fn assessment(&self, id: i64) -> Result<Option<Assessment>> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!("{ASSESSMENT_SELECT} WHERE a.id = $1")))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(assessment_from_row).transpose()
+    }
+
+    /// A person's assessments, newest first.
+    pub async fn assessments_of(&self, person: i64) -> Result<Vec<Assessment>> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "{ASSESSMENT_SELECT} WHERE a.person_id = $1 ORDER BY a.id DESC"
+        )))
+        .bind(person)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(assessment_from_row).collect()
+    }
+
+    /// Every rating of an assessment, both sides.
+    pub async fn ratings(&self, assessment: i64) -> Result<Vec<StoredRating>> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "{RATING_SELECT} WHERE assessment_id = $1 ORDER BY id"
+        )))
+        .bind(assessment)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(|r| Ok(rating_from_row(r)?.1)).collect()
+    }
+
+    /// The latest shared (or acknowledged) assessment of each of `people`
+    /// that has one.
+    pub async fn latest_shared(&self, people: &[i64]) -> Result<Vec<Assessment>> {
+        if people.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut out = Vec::new();
+        // In chunks, so no query grows past what a database accepts.
+        for chunk in people.chunks(2000) {
+            let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+                "{ASSESSMENT_SELECT} WHERE a.id IN (SELECT MAX(b.id) FROM assessments b
+                 WHERE b.shared_at IS NOT NULL AND b.person_id IN {} GROUP BY b.person_id)",
+                id_list(chunk)
+            )))
+            .fetch_all(&self.pool)
+            .await?;
+            for r in &rows {
+                out.push(assessment_from_row(r)?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The ratings of many assessments, by assessment id.
+    pub async fn ratings_of_many(&self, assessments: &[i64]) -> Result<Vec<(i64, StoredRating)>> {
+        let mut out = Vec::new();
+        for chunk in assessments.chunks(2000) {
+            let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+                "{RATING_SELECT} WHERE assessment_id IN {} ORDER BY id",
+                id_list(chunk)
+            )))
+            .fetch_all(&self.pool)
+            .await?;
+            for r in &rows {
+                out.push(rating_from_row(r)?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Moves every rating linked to snapshot `from` to snapshot `to`, as
+    /// `moves` says of each statement that changed; statements `moves` does
+    /// not name kept their place. One transaction, one audit entry.
+    pub async fn relink(
+        &self,
+        actor: &Actor,
+        from: i64,
+        to: i64,
+        moves: &[Relink],
+    ) -> Result<RelinkReport> {
+        let mut w = self.write(actor).await?;
+        let mut report = RelinkReport::default();
+        for m in moves {
+            let (track, level, id) = &m.old;
+            let (nt, nl, ni) = m.new.as_ref().unwrap_or(&m.old);
+            // A mark never weakens: a rating already up for review stays so
+            // when its statement is only reworded again.
+            let link = match m.link {
+                RatingLink::Review | RatingLink::Archived => "$5".to_string(),
+                _ => "CASE WHEN link IN ('review', 'archived') THEN link ELSE $5 END".to_string(),
+            };
+            let done = sqlx::query(sqlx::AssertSqlSafe(format!(
+                "UPDATE ratings SET track = $1, level = $2, statement_id = $3, snapshot_id = $4, link = {link}
+                 WHERE snapshot_id = $6 AND track = $7 AND level = $8 AND statement_id = $9"
+            )))
+            .bind(nt)
+            .bind(nl)
+            .bind(ni)
+            .bind(to)
+            .bind(m.link.as_str())
+            .bind(from)
+            .bind(track)
+            .bind(level)
+            .bind(id)
+            .execute(w.conn())
+            .await?;
+            report.changed += done.rows_affected();
+        }
+        let rest = sqlx::query("UPDATE ratings SET snapshot_id = $1 WHERE snapshot_id = $2")
+            .bind(to)
+            .bind(from)
+            .execute(w.conn())
+            .await?;
+        report.ratings = report.changed + rest.rows_affected();
+        let assessments =
+            sqlx::query("UPDATE assessments SET snapshot_id = $1 WHERE snapshot_id = $2")
+                .bind(to)
+                .bind(from)
+                .execute(w.conn())
+                .await?;
+        report.assessments = assessments.rows_affected();
+        w.audit(
+            "assessments.relink",
+            &format!("snapshot:{from}->{to}"),
+            None,
+            json(&report),
+        )
+        .await?;
+        w.commit().await?;
+        Ok(report)
+    }
+}
+
+impl Write {
+    /// The assessment, for changing it: not found, or a conflict when
+    /// `version` is given and is not the stored one.
+    async fn assessment_for_change(&mut self, id: i64, version: Option<i64>) -> Result<Assessment> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!("{ASSESSMENT_SELECT} WHERE a.id = $1")))
+            .bind(id)
+            .fetch_optional(self.conn())
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("assessment {id}")))?;
+        let a = assessment_from_row(&row)?;
+        if version.is_some_and(|v| v != a.version) {
+            return Err(StoreError::Conflict(
+                "this assessment was changed since you opened it; reload to see the changes".into(),
+            ));
+        }
+        Ok(a)
+    }
+
+    async fn touch(&mut self, id: i64) -> Result<()> {
+        sqlx::query("UPDATE assessments SET version = version + 1, updated_at = $1 WHERE id = $2")
+            .bind(self.at)
+            .bind(id)
+            .execute(self.conn())
+            .await?;
+        Ok(())
+    }
+
+    /// Opens an assessment against the revision `snapshot`.
+    pub async fn open_assessment(
+        &mut self,
+        new: &NewAssessment,
+        revision: &str,
+        snapshot: i64,
+    ) -> Result<i64> {
+        let row = sqlx::query(
+            "INSERT INTO assessments (person_id, manager_id, track, level, cycle_id, revision, snapshot_id,
+                created_by, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
+        )
+        .bind(new.person_id)
+        .bind(new.manager_id)
+        .bind(&new.track)
+        .bind(&new.level)
+        .bind(new.cycle_id)
+        .bind(revision)
+        .bind(snapshot)
+        .bind(self.actor().person_id)
+        .bind(self.at)
+        .fetch_one(self.conn())
+        .await?;
+        let id: i64 = row.try_get("id")?;
+        self.audit(
+            "assessment.open",
+            &format!("assessment:{id}"),
+            None,
+            Some(format!(
+                "{{\"person\":{},\"level\":{}}}",
+                new.person_id,
+                serde_json::Value::String(format!("{}/{}", new.track, new.level))
+            )),
+        )
+        .await?;
+        Ok(id)
+    }
+
+    /// Saves `side`'s ratings. A rating that did not change keeps its mark
+    /// (e.g. "reworded since rated"); a changed one is rated against the
+    /// statement as it is now. Refused once the side is submitted.
+    pub async fn save_ratings(
+        &mut self,
+        id: i64,
+        side: Side,
+        version: i64,
+        snapshot: i64,
+        inputs: &[RatingInput],
+    ) -> Result<usize> {
+        let a = self.assessment_for_change(id, Some(version)).await?;
+        if a.submitted(side).is_some() || a.shared_at.is_some() {
+            return Err(StoreError::Conflict(
+                "these ratings are submitted; they can no longer be changed".into(),
+            ));
+        }
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "{RATING_SELECT} WHERE assessment_id = $1 AND side = $2"
+        )))
+        .bind(id)
+        .bind(side.as_str())
+        .fetch_all(self.conn())
+        .await?;
+        let existing: Vec<StoredRating> = rows
+            .iter()
+            .map(|r| Ok(rating_from_row(r)?.1))
+            .collect::<Result<_>>()?;
+        let mut changed = 0;
+        for input in inputs {
+            let same = existing.iter().any(|e| {
+                e.track == a.track
+                    && e.level == a.level
+                    && e.statement_id == input.statement_id
+                    && e.rating == input.rating
+                    && e.comment == input.comment
+                    && e.evidence == input.evidence
+            });
+            if same {
+                continue;
+            }
+            sqlx::query(
+                "DELETE FROM ratings WHERE assessment_id = $1 AND side = $2 AND track = $3 AND level = $4 AND statement_id = $5",
+            )
+            .bind(id)
+            .bind(side.as_str())
+            .bind(&a.track)
+            .bind(&a.level)
+            .bind(&input.statement_id)
+            .execute(self.conn())
+            .await?;
+            let empty = input.rating.is_none() && input.comment.is_empty() && input.evidence.is_empty();
+            if !empty {
+                sqlx::query(
+                    "INSERT INTO ratings (assessment_id, side, track, level, statement_id, rating, comment, evidence, rated_text, link, snapshot_id)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'current', $10)",
+                )
+                .bind(id)
+                .bind(side.as_str())
+                .bind(&a.track)
+                .bind(&a.level)
+                .bind(&input.statement_id)
+                .bind(input.rating)
+                .bind(&input.comment)
+                .bind(&input.evidence)
+                .bind(&input.text)
+                .bind(snapshot)
+                .execute(self.conn())
+                .await?;
+            }
+            changed += 1;
+        }
+        if changed > 0 {
+            self.touch(id).await?;
+            self.audit(
+                "assessment.rate",
+                &format!("assessment:{id}"),
+                None,
+                Some(format!(
+                    "{{\"side\":\"{}\",\"ratings\":{changed}}}",
+                    side.as_str()
+                )),
+            )
+            .await?;
+        }
+        Ok(changed)
+    }
+
+    /// Submits `side`: its ratings can no longer change.
+    pub async fn submit_assessment(&mut self, id: i64, side: Side, version: i64) -> Result<()> {
+        let a = self.assessment_for_change(id, Some(version)).await?;
+        if a.submitted(side).is_some() {
+            return Err(StoreError::Conflict("already submitted".into()));
+        }
+        let column = match side {
+            Side::Person => "self_submitted_at",
+            Side::Manager => "manager_submitted_at",
+        };
+        sqlx::query(sqlx::AssertSqlSafe(format!("UPDATE assessments SET {column} = $1 WHERE id = $2")))
+            .bind(self.at)
+            .bind(id)
+            .execute(self.conn())
+            .await?;
+        self.touch(id).await?;
+        self.audit(
+            "assessment.submit",
+            &format!("assessment:{id}"),
+            None,
+            Some(format!("{{\"side\":\"{}\"}}", side.as_str())),
+        )
+        .await
+    }
+
+    /// Shares a submitted assessment: both sides see both from now on.
+    pub async fn share_assessment(&mut self, id: i64, version: i64) -> Result<()> {
+        let a = self.assessment_for_change(id, Some(version)).await?;
+        if a.self_submitted_at.is_none() || a.manager_submitted_at.is_none() {
+            return Err(StoreError::Conflict(
+                "both sides must submit before the assessment is shared".into(),
+            ));
+        }
+        if a.shared_at.is_some() {
+            return Err(StoreError::Conflict("already shared".into()));
+        }
+        sqlx::query("UPDATE assessments SET shared_at = $1 WHERE id = $2")
+            .bind(self.at)
+            .bind(id)
+            .execute(self.conn())
+            .await?;
+        self.touch(id).await?;
+        self.audit("assessment.share", &format!("assessment:{id}"), None, None)
+            .await
+    }
+
+    /// The person acknowledges a shared assessment: locked from now on.
+    pub async fn acknowledge_assessment(&mut self, id: i64, version: i64, note: &str) -> Result<()> {
+        let a = self.assessment_for_change(id, Some(version)).await?;
+        if a.shared_at.is_none() {
+            return Err(StoreError::Conflict(
+                "the assessment is not shared yet".into(),
+            ));
+        }
+        if a.acknowledged_at.is_some() {
+            return Err(StoreError::Conflict("already acknowledged".into()));
+        }
+        sqlx::query(
+            "UPDATE assessments SET acknowledged_at = $1, acknowledgement_note = $2 WHERE id = $3",
+        )
+        .bind(self.at)
+        .bind(note)
+        .bind(id)
+        .execute(self.conn())
+        .await?;
+        self.touch(id).await?;
+        self.audit(
+            "assessment.acknowledge",
+            &format!("assessment:{id}"),
+            None,
+            json(&note),
+        )
+        .await
+    }
+
+    /// A new version of a locked assessment, with the reason: its ratings
+    /// copied into a new draft (both sides change what they need, submit,
+    /// share, and the person acknowledges again). The original stays as it
+    /// was.
+    pub async fn revise_assessment(&mut self, id: i64, reason: &str) -> Result<i64> {
+        let a = self.assessment_for_change(id, None).await?;
+        if a.acknowledged_at.is_none() {
+            return Err(StoreError::Conflict(
+                "only an acknowledged assessment is revised; change this one directly".into(),
+            ));
+        }
+        if reason.trim().is_empty() {
+            return Err(StoreError::Invalid(
+                "say why the assessment changes after it was locked".into(),
+            ));
+        }
+        let superseded = sqlx::query("SELECT id FROM assessments WHERE supersedes = $1")
+            .bind(id)
+            .fetch_optional(self.conn())
+            .await?;
+        if superseded.is_some() {
+            return Err(StoreError::Conflict(
+                "this assessment was revised already; revise the newest version".into(),
+            ));
+        }
+        let row = sqlx::query(
+            "INSERT INTO assessments (person_id, manager_id, track, level, cycle_id, revision, snapshot_id,
+                supersedes, change_reason, created_by, created_at, updated_at)
+             SELECT person_id, manager_id, track, level, cycle_id, revision, snapshot_id, id, $1, $2, $3, $3
+             FROM assessments WHERE id = $4 RETURNING id",
+        )
+        .bind(reason.trim())
+        .bind(self.actor().person_id)
+        .bind(self.at)
+        .bind(id)
+        .fetch_one(self.conn())
+        .await?;
+        let new: i64 = row.try_get("id")?;
+        sqlx::query(
+            "INSERT INTO ratings (assessment_id, side, track, level, statement_id, rating, comment, evidence, rated_text, link, snapshot_id)
+             SELECT $1, side, track, level, statement_id, rating, comment, evidence, rated_text, link, snapshot_id
+             FROM ratings WHERE assessment_id = $2 ORDER BY id",
+        )
+        .bind(new)
+        .bind(id)
+        .execute(self.conn())
+        .await?;
+        self.audit(
+            "assessment.revise",
+            &format!("assessment:{new}"),
+            Some(format!("{{\"supersedes\":{id}}}")),
+            json(&reason.trim()),
+        )
+        .await?;
+        Ok(new)
+    }
+}
