@@ -29,6 +29,9 @@ pub struct Ladder {
     /// but the site's own (allowed by hash), inline styles allowed (charts
     /// size their bars with them).
     pub site_csp: String,
+    /// The id of this revision's snapshot in the store (ratings are linked
+    /// to it); set once the store has it.
+    pub snapshot: i64,
     /// Levels by (track, level) id: index into tracks and levels.
     levels: HashMap<(String, String), (usize, usize)>,
 }
@@ -94,6 +97,12 @@ impl Ladder {
             level: self.level(&tr.id, &next.id)?,
             compare_url: compare,
         })
+    }
+
+    /// A level of the model, by ids.
+    pub fn model_level(&self, track: &str, level: &str) -> Option<&rungs_core::model::Level> {
+        let &(t, l) = self.levels.get(&(track.to_string(), level.to_string()))?;
+        Some(&self.framework.tracks[t].levels[l])
     }
 
     /// Every level, track by track, in rank order.
@@ -188,6 +197,7 @@ pub fn load(source: &FrameworkSource) -> Result<Ladder, Refused> {
         site,
         revision,
         site_csp,
+        snapshot: 0,
         views,
         app_css,
         levels,

@@ -17,12 +17,14 @@
 #![warn(missing_docs)]
 
 mod access;
+mod assessments;
 mod auth;
 mod error;
 mod framework;
 #[cfg(feature = "oidc")]
 mod oidc;
 mod ops;
+mod relink;
 mod roster_csv;
 mod routes;
 mod state;

@@ -57,11 +57,12 @@ impl App {
     async fn with_store(
         config: Config,
         store: Store,
-        ladder: Ladder,
+        mut ladder: Ladder,
     ) -> Result<(App, Option<String>), ServerError> {
         store
             .record_revision(&Actor::system(), &ladder.revision)
             .await?;
+        ladder.snapshot = crate::relink::snapshot(&store, &Actor::system(), &ladder).await?;
         #[cfg(feature = "oidc")]
         let oidc = match &config.oidc {
             Some(c) => Some(Arc::new(crate::oidc::Provider::new(c.clone())?)),
@@ -82,6 +83,9 @@ impl App {
             #[cfg(feature = "oidc")]
             oidc,
         };
+        // Ratings made against revisions served before this one follow
+        // their statements to it.
+        crate::relink::relink_stale(&app.store, &Actor::system(), &app.ladder()).await?;
         let link = app.setup_link().await?;
         Ok((app, link))
     }
@@ -141,7 +145,7 @@ impl App {
         let loaded = tokio::task::spawn_blocking(move || framework::load(&source))
             .await
             .map_err(|e| ServerError::Internal(e.to_string()))?;
-        let new = match loaded {
+        let mut new = match loaded {
             Ok(l) => l,
             Err(refused) => return Ok(Err(refused)),
         };
@@ -150,9 +154,12 @@ impl App {
         let revision = new.revision.clone();
         self.store.record_revision(actor, &revision).await?;
         self.store.flag_placements(actor, &gone).await?;
+        new.snapshot = crate::relink::snapshot(&self.store, actor, &new).await?;
+        let new = Arc::new(new);
+        crate::relink::relink_stale(&self.store, actor, &new).await?;
         match self.ladder.write() {
-            Ok(mut l) => *l = Arc::new(new),
-            Err(poisoned) => *poisoned.into_inner() = Arc::new(new),
+            Ok(mut l) => *l = new,
+            Err(poisoned) => *poisoned.into_inner() = new,
         }
         Ok(Ok(revision))
     }

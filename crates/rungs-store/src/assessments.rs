@@ -241,9 +241,10 @@ impl Store {
             let (nt, nl, ni) = m.new.as_ref().unwrap_or(&m.old);
             // A mark never weakens: a rating already up for review stays so
             // when its statement is only reworded again.
+            // "current" keeps whatever mark the rating had.
             let link = match m.link {
-                RatingLink::Review | RatingLink::Archived => "$5".to_string(),
-                _ => "CASE WHEN link IN ('review', 'archived') THEN link ELSE $5 END".to_string(),
+                RatingLink::Review | RatingLink::Archived => "$5",
+                _ => "CASE WHEN $5 = 'current' OR link IN ('review', 'archived') THEN link ELSE $5 END",
             };
             let done = sqlx::query(sqlx::AssertSqlSafe(format!(
                 "UPDATE ratings SET track = $1, level = $2, statement_id = $3, snapshot_id = $4, link = {link}
