@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use rungs_core::assess::{Rating, Readiness, RatingsFrom, Settings, Tenure};
+use rungs_core::assess::{Rating, RatingsFrom, Readiness, Settings, Tenure};
 use rungs_core::compare::{DiffPart, word_diff};
 use rungs_store::NewAssessment;
 use rungs_store::model::{
@@ -474,9 +474,9 @@ fn build_view(
             // Added since the assessment was made: nobody has rated it.
             if a.revision != ladder.revision
                 && !ratings.is_empty()
-                && !ratings.iter().any(|r| {
-                    r.track == a.track && r.level == a.level && r.statement_id == s.id
-                })
+                && !ratings
+                    .iter()
+                    .any(|r| r.track == a.track && r.level == a.level && r.statement_id == s.id)
             {
                 counts.new_statements += 1;
             }
@@ -522,7 +522,13 @@ fn build_view(
             _ => (r.rated_text.clone(), "Removed from the ladder".to_string()),
         };
         let pair = by_key.get(&key).copied().unwrap_or_default();
-        elsewhere.push(make_row(&mut counts, &r.statement_id, &text, Some(whereabouts), pair));
+        elsewhere.push(make_row(
+            &mut counts,
+            &r.statement_id,
+            &text,
+            Some(whereabouts),
+            pair,
+        ));
     }
     let readable = match settings.promotion.ratings_from {
         RatingsFrom::Manager => sees_manager,
@@ -552,7 +558,9 @@ fn build_view(
         share: (seat == Seat::Assessor || (seat == Seat::Hr && a.manager_id.is_none()))
             && state == AssessmentState::Submitted,
         acknowledge: seat == Seat::Person && state == AssessmentState::Shared,
-        revise: state == AssessmentState::Acknowledged && revised_by.is_none() && seat != Seat::Above,
+        revise: state == AssessmentState::Acknowledged
+            && revised_by.is_none()
+            && seat != Seat::Above,
     };
     AssessmentView {
         level: ladder.level(&a.track, &a.level),
@@ -591,7 +599,10 @@ pub(crate) struct Given {
 
 /// Reads a rating as people write it: a step's words (any case), its
 /// number, "n/a" / "not applicable", or nothing.
-pub(crate) fn parse_rating(settings: &Settings, text: &str) -> std::result::Result<Option<i64>, String> {
+pub(crate) fn parse_rating(
+    settings: &Settings,
+    text: &str,
+) -> std::result::Result<Option<i64>, String> {
     let t = text.trim();
     if t.is_empty() {
         return Ok(None);
@@ -600,7 +611,11 @@ pub(crate) fn parse_rating(settings: &Settings, text: &str) -> std::result::Resu
     if settings.not_applicable && ["n/a", "na", "not applicable", "0"].contains(&lower.as_str()) {
         return Ok(Some(0));
     }
-    if let Some(i) = settings.scale.iter().position(|s| s.eq_ignore_ascii_case(t)) {
+    if let Some(i) = settings
+        .scale
+        .iter()
+        .position(|s| s.eq_ignore_ascii_case(t))
+    {
         return Ok(Some(i as i64 + 1));
     }
     if let Ok(n) = t.parse::<i64>()
@@ -642,7 +657,10 @@ pub(crate) async fn rate(
     let mut inputs = Vec::new();
     for g in given {
         let Some(s) = level.statements.iter().find(|s| s.id == g.statement) else {
-            problems.push(format!("`{}` is not a statement of this level", g.statement));
+            problems.push(format!(
+                "`{}` is not a statement of this level",
+                g.statement
+            ));
             continue;
         };
         match parse_rating(settings, &g.rating) {
@@ -686,7 +704,13 @@ pub(crate) enum Step {
 
 /// Moves an assessment along; returns the id to show next (a revision's
 /// new id).
-pub(crate) async fn step(app: &App, viewer: &Viewer, id: i64, version: i64, step: Step) -> Result<i64> {
+pub(crate) async fn step(
+    app: &App,
+    viewer: &Viewer,
+    id: i64,
+    version: i64,
+    step: Step,
+) -> Result<i64> {
     let view = view(app, viewer, id).await?;
     let allowed = match &step {
         Step::Submit => view.can.submit,
@@ -699,7 +723,9 @@ pub(crate) async fn step(app: &App, viewer: &Viewer, id: i64, version: i64, step
         // party to it but it is not the time.
         return Err(match (view.seat, view.state) {
             (Seat::Above, _) => ServerError::Forbidden,
-            (Seat::Hr, _) if !matches!(step, Step::Revise(_) | Step::Share) => ServerError::Forbidden,
+            (Seat::Hr, _) if !matches!(step, Step::Revise(_) | Step::Share) => {
+                ServerError::Forbidden
+            }
             (_, state) => ServerError::Conflict(format!(
                 "not possible while the assessment is {}",
                 serde_json::to_value(state)
@@ -743,8 +769,15 @@ pub(crate) async fn sheet(app: &App, viewer: &Viewer, id: i64) -> Result<(String
     let side = view.seat.side().ok_or(ServerError::Forbidden)?;
     let mut out = csv::Writer::from_writer(Vec::new());
     let csv_err = |e: csv::Error| ServerError::Internal(e.to_string());
-    out.write_record(["statement_id", "area", "statement", "rating", "comment", "evidence"])
-        .map_err(csv_err)?;
+    out.write_record([
+        "statement_id",
+        "area",
+        "statement",
+        "rating",
+        "comment",
+        "evidence",
+    ])
+    .map_err(csv_err)?;
     for area in &view.areas {
         for row in &area.rows {
             let c = match side {
@@ -803,7 +836,9 @@ pub(crate) async fn import_sheet(
     if !view.can.edit {
         return Err(match view.seat.side() {
             None => ServerError::Forbidden,
-            Some(_) => ServerError::Conflict("these ratings are submitted; they can no longer be changed".into()),
+            Some(_) => ServerError::Conflict(
+                "these ratings are submitted; they can no longer be changed".into(),
+            ),
         });
     }
     let ladder = app.ladder();
@@ -815,19 +850,28 @@ pub(crate) async fn import_sheet(
         ))
     })?;
     let text = text.trim_start_matches('\u{feff}');
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
     let headers = reader
         .headers()
         .map_err(|e| ServerError::Invalid(format!("the sheet's first row does not read: {e}")))?
         .clone();
-    let col = |name: &str| headers.iter().position(|h| h.trim().eq_ignore_ascii_case(name));
+    let col = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h.trim().eq_ignore_ascii_case(name))
+    };
     let Some(id_col) = col("statement_id") else {
         return Err(ServerError::Invalid(
-            "the sheet has no `statement_id` column; export the sheet again and fill that one".into(),
+            "the sheet has no `statement_id` column; export the sheet again and fill that one"
+                .into(),
         ));
     };
     let Some(rating_col) = col("rating") else {
-        return Err(ServerError::Invalid("the sheet has no `rating` column".into()));
+        return Err(ServerError::Invalid(
+            "the sheet has no `rating` column".into(),
+        ));
     };
     let (comment_col, evidence_col, text_col) = (col("comment"), col("evidence"), col("statement"));
     let rows_now: Vec<&Row> = view.areas.iter().flat_map(|a| a.rows.iter()).collect();
@@ -853,13 +897,17 @@ pub(crate) async fn import_sheet(
             continue;
         }
         if let Some(first) = seen.insert(sid.clone(), line) {
-            problems.push(format!("row {line}: statement `{sid}` is also on row {first}"));
+            problems.push(format!(
+                "row {line}: statement `{sid}` is also on row {first}"
+            ));
             continue;
         }
         let Some(row) = rows_now.iter().find(|r| r.statement_id == sid) else {
             problems.push(format!(
                 "row {line}, column statement_id: `{sid}` is not a statement of {}",
-                view.level.as_ref().map_or("this level", |l| l.title.as_str())
+                view.level
+                    .as_ref()
+                    .map_or("this level", |l| l.title.as_str())
             ));
             continue;
         };

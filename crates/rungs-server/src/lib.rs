@@ -21,6 +21,7 @@ mod assessments;
 mod auth;
 mod error;
 mod framework;
+mod growth;
 #[cfg(feature = "oidc")]
 mod oidc;
 mod ops;
@@ -29,6 +30,7 @@ mod roster_csv;
 mod routes;
 mod state;
 mod suggest;
+mod team;
 mod views;
 
 pub mod config;

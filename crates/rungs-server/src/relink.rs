@@ -12,13 +12,19 @@ use crate::framework::Ladder;
 
 /// Stores the ladder's statements (once per revision); returns the
 /// snapshot's id.
-pub(crate) async fn snapshot(store: &Store, actor: &Actor, ladder: &Ladder) -> Result<i64, ServerError> {
+pub(crate) async fn snapshot(
+    store: &Store,
+    actor: &Actor,
+    ladder: &Ladder,
+) -> Result<i64, ServerError> {
     if let Some(id) = store.snapshot_id(&ladder.revision).await? {
         return Ok(id);
     }
     let json = serde_json::to_string(&ladder.framework)
         .map_err(|e| ServerError::Internal(format!("framework snapshot: {e}")))?;
-    Ok(store.ensure_snapshot(actor, &ladder.revision, &json).await?)
+    Ok(store
+        .ensure_snapshot(actor, &ladder.revision, &json)
+        .await?)
 }
 
 /// Relinks every rating still linked to an older revision to `ladder`'s.
@@ -61,7 +67,9 @@ pub(crate) fn moves(old: &Framework, new: &Framework) -> Vec<Relink> {
                 // Moved with new words too: the page shows the word diff
                 // whenever the words differ from the ones rated.
                 Fate::Moved { new, .. } => (Some(new), RatingLink::Moved),
-                Fate::Split { .. } | Fate::Merged { .. } => (l.fate.successor(), RatingLink::Review),
+                Fate::Split { .. } | Fate::Merged { .. } => {
+                    (l.fate.successor(), RatingLink::Review)
+                }
                 Fate::Removed => (None, RatingLink::Archived),
             };
             Some(Relink {

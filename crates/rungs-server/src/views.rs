@@ -24,6 +24,16 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("audit.html", include_str!("templates/audit.html")),
     ("tokens.html", include_str!("templates/tokens.html")),
     ("framework.html", include_str!("templates/framework.html")),
+    ("_cell.html", include_str!("templates/_cell.html")),
+    ("assessment.html", include_str!("templates/assessment.html")),
+    (
+        "assessment_print.html",
+        include_str!("templates/assessment_print.html"),
+    ),
+    ("growth.html", include_str!("templates/growth.html")),
+    ("team.html", include_str!("templates/team.html")),
+    ("insights.html", include_str!("templates/insights.html")),
+    ("cycles.html", include_str!("templates/cycles.html")),
 ];
 
 /// The app's stylesheet.

@@ -10,20 +10,20 @@
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
-use crate::model::{
-    Assessment, RatingInput, RatingLink, Relink, RelinkReport, Side, StoredRating,
-};
+use crate::model::{Assessment, RatingInput, RatingLink, Relink, RelinkReport, Side, StoredRating};
 use crate::params::id_list;
 use crate::store::json;
 use crate::{Actor, Result, Store, StoreError, Write};
 
-const ASSESSMENT_SELECT: &str = "SELECT a.id, a.person_id, a.manager_id, a.track, a.level, a.cycle_id,
+const ASSESSMENT_SELECT: &str =
+    "SELECT a.id, a.person_id, a.manager_id, a.track, a.level, a.cycle_id,
     a.revision, s.revision AS linked_revision, a.self_submitted_at, a.manager_submitted_at,
     a.shared_at, a.acknowledged_at, a.acknowledgement_note, a.supersedes, a.change_reason,
     a.version, a.created_at, a.updated_at
     FROM assessments a JOIN framework_snapshots s ON s.id = a.snapshot_id";
 
-const RATING_SELECT: &str = "SELECT assessment_id, side, track, level, statement_id, rating, comment,
+const RATING_SELECT: &str =
+    "SELECT assessment_id, side, track, level, statement_id, rating, comment,
     evidence, rated_text, link FROM ratings";
 
 pub(crate) fn assessment_from_row(r: &AnyRow) -> Result<Assessment> {
@@ -155,10 +155,12 @@ impl Store {
 
     /// One assessment.
     pub async fn assessment(&self, id: i64) -> Result<Option<Assessment>> {
-        let row = sqlx::query(sqlx::AssertSqlSafe(format!("{ASSESSMENT_SELECT} WHERE a.id = $1")))
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?;
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "{ASSESSMENT_SELECT} WHERE a.id = $1"
+        )))
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
         row.as_ref().map(assessment_from_row).transpose()
     }
 
@@ -244,7 +246,9 @@ impl Store {
             // "current" keeps whatever mark the rating had.
             let link = match m.link {
                 RatingLink::Review | RatingLink::Archived => "$5",
-                _ => "CASE WHEN $5 = 'current' OR link IN ('review', 'archived') THEN link ELSE $5 END",
+                _ => {
+                    "CASE WHEN $5 = 'current' OR link IN ('review', 'archived') THEN link ELSE $5 END"
+                }
             };
             let done = sqlx::query(sqlx::AssertSqlSafe(format!(
                 "UPDATE ratings SET track = $1, level = $2, statement_id = $3, snapshot_id = $4, link = {link}
@@ -292,11 +296,13 @@ impl Write {
     /// The assessment, for changing it: not found, or a conflict when
     /// `version` is given and is not the stored one.
     async fn assessment_for_change(&mut self, id: i64, version: Option<i64>) -> Result<Assessment> {
-        let row = sqlx::query(sqlx::AssertSqlSafe(format!("{ASSESSMENT_SELECT} WHERE a.id = $1")))
-            .bind(id)
-            .fetch_optional(self.conn())
-            .await?
-            .ok_or_else(|| StoreError::NotFound(format!("assessment {id}")))?;
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "{ASSESSMENT_SELECT} WHERE a.id = $1"
+        )))
+        .bind(id)
+        .fetch_optional(self.conn())
+        .await?
+        .ok_or_else(|| StoreError::NotFound(format!("assessment {id}")))?;
         let a = assessment_from_row(&row)?;
         if version.is_some_and(|v| v != a.version) {
             return Err(StoreError::Conflict(
@@ -404,7 +410,8 @@ impl Write {
             .bind(&input.statement_id)
             .execute(self.conn())
             .await?;
-            let empty = input.rating.is_none() && input.comment.is_empty() && input.evidence.is_empty();
+            let empty =
+                input.rating.is_none() && input.comment.is_empty() && input.evidence.is_empty();
             if !empty {
                 sqlx::query(
                     "INSERT INTO ratings (assessment_id, side, track, level, statement_id, rating, comment, evidence, rated_text, link, snapshot_id)
@@ -451,11 +458,13 @@ impl Write {
             Side::Person => "self_submitted_at",
             Side::Manager => "manager_submitted_at",
         };
-        sqlx::query(sqlx::AssertSqlSafe(format!("UPDATE assessments SET {column} = $1 WHERE id = $2")))
-            .bind(self.at)
-            .bind(id)
-            .execute(self.conn())
-            .await?;
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "UPDATE assessments SET {column} = $1 WHERE id = $2"
+        )))
+        .bind(self.at)
+        .bind(id)
+        .execute(self.conn())
+        .await?;
         self.touch(id).await?;
         self.audit(
             "assessment.submit",
@@ -488,7 +497,12 @@ impl Write {
     }
 
     /// The person acknowledges a shared assessment: locked from now on.
-    pub async fn acknowledge_assessment(&mut self, id: i64, version: i64, note: &str) -> Result<()> {
+    pub async fn acknowledge_assessment(
+        &mut self,
+        id: i64,
+        version: i64,
+        note: &str,
+    ) -> Result<()> {
         let a = self.assessment_for_change(id, Some(version)).await?;
         if a.shared_at.is_none() {
             return Err(StoreError::Conflict(

@@ -8,7 +8,8 @@ use crate::model::{Cycle, CycleProgress, CycleTarget, Goal, GoalStatus, NewGoal,
 use crate::store::json;
 use crate::{Result, Store, StoreError, Write, valid_date};
 
-const GOAL_SELECT: &str = "SELECT id, person_id, track, level, statement_id, statement_text, goal, actions,
+const GOAL_SELECT: &str =
+    "SELECT id, person_id, track, level, statement_id, statement_text, goal, actions,
     target_date, status, created_by, created_at, updated_at, version FROM goals";
 
 fn goal_from_row(r: &AnyRow) -> Result<Goal> {
@@ -95,9 +96,11 @@ impl Store {
 
     /// Every cycle, newest first.
     pub async fn cycles(&self) -> Result<Vec<Cycle>> {
-        let rows = sqlx::query(sqlx::AssertSqlSafe(format!("{CYCLE_SELECT} ORDER BY id DESC")))
-            .fetch_all(&self.pool)
-            .await?;
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "{CYCLE_SELECT} ORDER BY id DESC"
+        )))
+        .fetch_all(&self.pool)
+        .await?;
         rows.iter().map(cycle_from_row).collect()
     }
 
@@ -201,7 +204,12 @@ impl Write {
     }
 
     /// Marks a goal done, dropped or open again.
-    pub async fn set_goal_status(&mut self, id: i64, status: GoalStatus, version: i64) -> Result<()> {
+    pub async fn set_goal_status(
+        &mut self,
+        id: i64,
+        status: GoalStatus,
+        version: i64,
+    ) -> Result<()> {
         let done = sqlx::query(
             "UPDATE goals SET status = $1, version = version + 1, updated_at = $2 WHERE id = $3 AND version = $4",
         )
@@ -313,11 +321,12 @@ impl Write {
 
     /// Closes a cycle: reminders stop; its assessments stay as they are.
     pub async fn close_cycle(&mut self, id: i64) -> Result<()> {
-        let done = sqlx::query("UPDATE cycles SET closed_at = $1 WHERE id = $2 AND closed_at IS NULL")
-            .bind(self.at)
-            .bind(id)
-            .execute(self.conn())
-            .await?;
+        let done =
+            sqlx::query("UPDATE cycles SET closed_at = $1 WHERE id = $2 AND closed_at IS NULL")
+                .bind(self.at)
+                .bind(id)
+                .execute(self.conn())
+                .await?;
         if done.rows_affected() == 0 {
             return Err(StoreError::Conflict("the cycle is closed already".into()));
         }

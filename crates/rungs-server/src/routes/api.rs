@@ -27,7 +27,10 @@ type Api<T> = Result<Json<T>, ApiError>;
     info(title = "rungs server", description = "People, placements and rollouts against a career ladder."),
     paths(
         me, levels, people, create_person, person, update_person, placements, place, export, roster,
-        rollouts, open_rollout, rollout, propose, confirm, acknowledge, audit, verify, reload
+        rollouts, open_rollout, rollout, propose, confirm, acknowledge, audit, verify, reload,
+        super::assess::api_list, super::assess::api_open, super::assess::api_view,
+        super::assess::api_rate, super::assess::api_step, super::assess::api_sheet,
+        super::assess::api_growth, super::assess::api_team, super::assess::api_insights
     ),
     modifiers(&BearerAuth),
     security(("bearer" = []))

@@ -2,7 +2,21 @@
 //! the API at `/api/v1`. [`route_table`] lists every route, so the
 //! permission tests can check that none is left out.
 
+/// A template context from `key => value` pairs (or `key` for a variable of
+/// that name); values are anything serde can serialise.
+macro_rules! ctx {
+    ($($key:ident $(=> $value:expr)?),* $(,)?) => {{
+        #[allow(unused_mut)]
+        let mut map = serde_json::Map::new();
+        $( map.insert(stringify!($key).to_string(), serde_json::to_value(ctx!(@v $key $(, $value)?)).unwrap_or_default()); )*
+        minijinja::Value::from(minijinja::value::Serde(&map))
+    }};
+    (@v $key:ident) => { &$key };
+    (@v $key:ident, $value:expr) => { &$value };
+}
+
 mod api;
+mod assess;
 mod pages;
 
 use std::time::Duration;
@@ -12,7 +26,7 @@ use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{HeaderValue, StatusCode, Uri, header};
 use axum::middleware;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{MethodRouter, get, post};
+use axum::routing::{MethodRouter, get, post, put};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::error::ServerError;
@@ -84,6 +98,29 @@ fn routes() -> Vec<(&'static str, MethodRouter<App>)> {
             "/app/rollouts/{id}/people/{person}/acknowledge",
             post(pages::acknowledge),
         ),
+        (
+            "/app/assessments/{id}",
+            get(assess::assessment).post(assess::rate),
+        ),
+        ("/app/assessments/{id}/share", post(assess::share)),
+        (
+            "/app/assessments/{id}/acknowledge",
+            post(assess::acknowledge),
+        ),
+        ("/app/assessments/{id}/revise", post(assess::revise)),
+        ("/app/assessments/{id}/print", get(assess::print)),
+        ("/app/assessments/{id}/sheet.csv", get(assess::sheet)),
+        ("/app/assessments/{id}/sheet", post(assess::import_sheet)),
+        ("/app/people/{id}/growth", get(assess::growth_page)),
+        ("/app/people/{id}/assessments", post(assess::open)),
+        ("/app/people/{id}/goals", post(assess::add_goal)),
+        ("/app/people/{id}/notes", post(assess::add_note)),
+        ("/app/goals/{id}/status", post(assess::goal_status)),
+        ("/app/team", get(assess::team_page)),
+        ("/app/team.csv", get(assess::team_csv)),
+        ("/app/insights", get(assess::insights)),
+        ("/app/cycles", get(assess::cycles).post(assess::open_cycle)),
+        ("/app/cycles/{id}/close", post(assess::close_cycle)),
         ("/app/audit", get(pages::audit)),
         ("/app/framework", get(pages::framework)),
         ("/app/framework/reload", post(pages::reload)),
@@ -120,6 +157,17 @@ fn routes() -> Vec<(&'static str, MethodRouter<App>)> {
             "/api/v1/rollouts/{id}/people/{person}/acknowledge",
             post(api::acknowledge),
         ),
+        (
+            "/api/v1/people/{id}/assessments",
+            get(assess::api_list).post(assess::api_open),
+        ),
+        ("/api/v1/people/{id}/growth", get(assess::api_growth)),
+        ("/api/v1/assessments/{id}", get(assess::api_view)),
+        ("/api/v1/assessments/{id}/ratings", put(assess::api_rate)),
+        ("/api/v1/assessments/{id}/step", post(assess::api_step)),
+        ("/api/v1/assessments/{id}/sheet", post(assess::api_sheet)),
+        ("/api/v1/team", get(assess::api_team)),
+        ("/api/v1/insights", get(assess::api_insights)),
         ("/api/v1/audit", get(api::audit)),
         ("/api/v1/audit/verify", get(api::verify)),
         ("/api/v1/framework/reload", post(api::reload)),

@@ -16,24 +16,11 @@ use crate::error::ServerError;
 use crate::ops;
 use crate::state::App;
 
-type Page = Result<Response, ServerError>;
-
-/// A template context from `key => value` pairs (or `key` for a variable of
-/// that name); values are anything serde can serialise.
-macro_rules! ctx {
-    ($($key:ident $(=> $value:expr)?),* $(,)?) => {{
-        #[allow(unused_mut)]
-        let mut map = serde_json::Map::new();
-        $( map.insert(stringify!($key).to_string(), serde_json::to_value(ctx!(@v $key $(, $value)?)).unwrap_or_default()); )*
-        minijinja::Value::from(minijinja::value::Serde(&map))
-    }};
-    (@v $key:ident) => { &$key };
-    (@v $key:ident, $value:expr) => { &$value };
-}
+pub(super) type Page = Result<Response, ServerError>;
 
 /// Renders a page with what every page needs (the viewer, their powers,
 /// the CSRF token, the site's title).
-async fn render(
+pub(super) async fn render(
     app: &App,
     viewer: Option<&Viewer>,
     template: &str,
@@ -77,6 +64,7 @@ pub(crate) async fn app_css(State(app): State<App>) -> Response {
 
 pub(crate) async fn home(State(app): State<App>, viewer: Viewer) -> Page {
     let (view, _) = ops::person(&app, &viewer, viewer.person.id).await?;
+    let reminders = crate::growth::reminders(&app, &viewer).await?;
     let proposed = view.rollout.as_ref().and_then(|r| {
         app.ladder().level(
             r.entry.proposed_track.as_deref()?,
@@ -91,7 +79,7 @@ pub(crate) async fn home(State(app): State<App>, viewer: Viewer) -> Page {
         "My level",
         ctx! {
             person => view.person, manager => view.manager, level => view.level, next => view.next,
-            rollout => view.rollout, placements => view.placements, proposed,
+            rollout => view.rollout, placements => view.placements, proposed, reminders,
         },
     )
     .await
@@ -569,7 +557,7 @@ pub(crate) async fn person(State(app): State<App>, viewer: Viewer, Path(id): Pat
 }
 
 /// A form error shows the form again with the message; other errors are pages.
-fn form_error(e: ServerError) -> Result<String, ServerError> {
+pub(super) fn form_error(e: ServerError) -> Result<String, ServerError> {
     match e {
         ServerError::Invalid(m) | ServerError::Conflict(m) => Ok(m),
         other => Err(other),
@@ -615,7 +603,7 @@ pub(crate) struct PlaceForm {
 }
 
 /// `track/level` from a form's select.
-fn split_level(value: &str) -> Result<(&str, &str), ServerError> {
+pub(super) fn split_level(value: &str) -> Result<(&str, &str), ServerError> {
     value
         .split_once('/')
         .ok_or_else(|| ServerError::Invalid(format!("`{value}` is not a level (track/level)")))

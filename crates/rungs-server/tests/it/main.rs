@@ -5,6 +5,7 @@
 
 mod support;
 
+mod assessments;
 mod audit;
 mod bad_input;
 #[cfg(feature = "oidc")]

@@ -1,0 +1,422 @@
+//! Team views: a manager's heatmap (people × areas, from each person's
+//! latest shared assessment, readiness marked), and HR's aggregates per
+//! track and level, which show no figures for a group smaller than
+//! `smallest_group`.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use rungs_core::assess::{AreaStatus, Readiness};
+use rungs_store::model::{Person, Side, StoredRating};
+use rungs_store::{Page, Scope};
+
+use crate::access;
+use crate::assessments::counting;
+use crate::auth::Viewer;
+use crate::error::ServerError;
+use crate::framework::{Ladder, LevelRef};
+use crate::ops::PersonRef;
+use crate::state::App;
+
+type Result<T> = std::result::Result<T, ServerError>;
+
+/// A column of the heatmap.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct AreaHead {
+    /// Area id.
+    pub id: String,
+    /// Area title.
+    pub title: String,
+}
+
+/// One person's result in one area.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct HeatCell {
+    /// Statements met.
+    pub met: usize,
+    /// Statements that count.
+    pub counted: usize,
+    /// How many the rule asks for.
+    pub needed: usize,
+    /// Share met, 0–100.
+    pub percent: u32,
+    /// Met, waived or not yet.
+    #[schema(value_type = String)]
+    pub status: AreaStatus,
+}
+
+/// One person's row.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct HeatRow {
+    /// Who.
+    pub person: PersonRef,
+    /// Their current level.
+    pub level: Option<LevelRef>,
+    /// The level of their latest shared assessment.
+    pub assessed: Option<LevelRef>,
+    /// That assessment.
+    pub assessment_id: Option<i64>,
+    /// One cell per column (`None`: the assessed level has no statement in
+    /// that area, or nothing is shared yet).
+    pub cells: Vec<Option<HeatCell>>,
+    /// Ready by the promotion rule (against the assessed level).
+    pub ready: Option<bool>,
+    /// The verdict in words.
+    pub summary: String,
+}
+
+/// A manager's team as a heatmap.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Heatmap {
+    /// Columns.
+    pub areas: Vec<AreaHead>,
+    /// Rows, by name.
+    pub rows: Vec<HeatRow>,
+    /// Levels to filter by.
+    pub levels: Vec<LevelRef>,
+    /// People in the team before filtering.
+    pub team_size: usize,
+    /// The promotion rule in words.
+    pub rule: String,
+}
+
+/// Readiness of each person from their latest shared assessment, by
+/// person id.
+pub(crate) async fn readiness_of(
+    app: &App,
+    ladder: &Ladder,
+    people: &[i64],
+) -> Result<HashMap<i64, (rungs_store::model::Assessment, Readiness)>> {
+    let latest = app.store.latest_shared(people).await?;
+    let ids: Vec<i64> = latest.iter().map(|a| a.id).collect();
+    let mut ratings: HashMap<i64, Vec<StoredRating>> = HashMap::new();
+    for (id, r) in app.store.ratings_of_many(&ids).await? {
+        ratings.entry(id).or_default().push(r);
+    }
+    let settings = &ladder.framework.assessments;
+    let mut out = HashMap::new();
+    for a in latest {
+        let Some(level) = ladder.model_level(&a.track, &a.level) else {
+            continue;
+        };
+        let rs = ratings.remove(&a.id).unwrap_or_default();
+        let mut by_id: HashMap<&str, [Option<&StoredRating>; 2]> = HashMap::new();
+        for r in rs
+            .iter()
+            .filter(|r| r.track == a.track && r.level == a.level)
+        {
+            by_id.entry(r.statement_id.as_str()).or_default()
+                [usize::from(r.side == Side::Manager)] = Some(r);
+        }
+        let readiness = rungs_core::assess::readiness(
+            settings,
+            &ladder.framework,
+            level,
+            |sid| {
+                let pair = by_id.get(sid).copied().unwrap_or_default();
+                counting(settings, pair[0], pair[1])
+            },
+            // Time in level is the person's page's business; the heatmap
+            // shows the ratings.
+            None,
+        );
+        out.insert(a.person_id, (a, readiness));
+    }
+    Ok(out)
+}
+
+/// Filters for the heatmap.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Filter {
+    /// `track/level` of the current level.
+    pub level: String,
+    /// Track id.
+    pub track: String,
+    /// HR: whose team (a manager's id); the viewer's own otherwise.
+    pub manager: Option<i64>,
+}
+
+/// The people below `manager` in the reporting lines.
+async fn team(app: &App, manager: i64) -> Result<Vec<Person>> {
+    let scope = app.store.scope_of(manager).await?;
+    let all = Page {
+        limit: i64::MAX,
+        offset: 0,
+    };
+    let mut people = app.store.people_page(&scope, "", all).await?.0;
+    people.retain(|p| p.id != manager && p.active);
+    Ok(people)
+}
+
+/// The viewer's team (HR: any manager's) as a heatmap.
+pub(crate) async fn heatmap(app: &App, viewer: &Viewer, filter: &Filter) -> Result<Heatmap> {
+    let manager = match filter.manager {
+        Some(m) if m != viewer.person.id => {
+            access::hr(viewer)?;
+            m
+        }
+        _ => viewer.person.id,
+    };
+    let people = team(app, manager).await?;
+    let team_size = people.len();
+    let ladder = app.ladder();
+    let people: Vec<Person> = people
+        .into_iter()
+        .filter(|p| {
+            let current = match (&p.track, &p.level) {
+                (Some(t), Some(l)) => format!("{t}/{l}"),
+                _ => String::new(),
+            };
+            (filter.level.is_empty() || filter.level == current)
+                && (filter.track.is_empty() || p.track.as_deref() == Some(filter.track.as_str()))
+        })
+        .collect();
+    let ids: Vec<i64> = people.iter().map(|p| p.id).collect();
+    let results = readiness_of(app, &ladder, &ids).await?;
+    // Columns: the areas any row has, in the ladder's area order.
+    let order: Vec<(String, String)> = ladder
+        .framework
+        .areas
+        .iter()
+        .flat_map(|a| a.walk())
+        .map(|a| (a.id.clone(), a.title.clone()))
+        .collect();
+    let used: std::collections::HashSet<&str> = results
+        .values()
+        .flat_map(|(_, r)| r.areas.iter().map(|a| a.area.as_str()))
+        .collect();
+    let areas: Vec<AreaHead> = order
+        .iter()
+        .filter(|(id, _)| used.contains(id.as_str()))
+        .map(|(id, title)| AreaHead {
+            id: id.clone(),
+            title: title.clone(),
+        })
+        .collect();
+    let mut rows = Vec::with_capacity(people.len());
+    for p in &people {
+        let level = match (&p.track, &p.level) {
+            (Some(t), Some(l)) => ladder.level(t, l),
+            _ => None,
+        };
+        let result = results.get(&p.id);
+        let cells = areas
+            .iter()
+            .map(|head| {
+                let (_, r) = result?;
+                let a = r.areas.iter().find(|a| a.area == head.id)?;
+                Some(HeatCell {
+                    met: a.met,
+                    counted: a.counted,
+                    needed: a.needed,
+                    percent: if a.counted == 0 {
+                        100
+                    } else {
+                        (a.met * 100 / a.counted) as u32
+                    },
+                    status: a.status,
+                })
+            })
+            .collect();
+        rows.push(HeatRow {
+            person: PersonRef {
+                id: p.id,
+                name: p.name.clone(),
+                email: p.email.clone(),
+            },
+            level,
+            assessed: result.and_then(|(a, _)| ladder.level(&a.track, &a.level)),
+            assessment_id: result.map(|(a, _)| a.id),
+            cells,
+            ready: result.map(|(_, r)| r.ready),
+            summary: result.map_or_else(
+                || "No shared assessment yet.".to_string(),
+                |(_, r)| r.summary.clone(),
+            ),
+        });
+    }
+    Ok(Heatmap {
+        areas,
+        rows,
+        levels: ladder.all_levels(),
+        team_size,
+        rule: ladder.framework.assessments.rule_words(),
+    })
+}
+
+/// The heatmap as CSV: a row per person, a column per area (`met/counted`).
+pub(crate) fn heatmap_csv(map: &Heatmap) -> Result<String> {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    let csv_err = |e: csv::Error| ServerError::Internal(e.to_string());
+    let mut head = vec![
+        "name".to_string(),
+        "email".into(),
+        "level".into(),
+        "assessed_against".into(),
+        "ready".into(),
+    ];
+    head.extend(map.areas.iter().map(|a| a.title.clone()));
+    out.write_record(&head).map_err(csv_err)?;
+    for r in &map.rows {
+        let mut line = vec![
+            r.person.name.clone(),
+            r.person.email.clone(),
+            r.level.as_ref().map_or(String::new(), |l| l.title.clone()),
+            r.assessed
+                .as_ref()
+                .map_or(String::new(), |l| l.title.clone()),
+            match r.ready {
+                Some(true) => "yes".into(),
+                Some(false) => "not yet".into(),
+                None => String::new(),
+            },
+        ];
+        line.extend(r.cells.iter().map(|c| {
+            c.as_ref()
+                .map_or(String::new(), |c| format!("{}/{}", c.met, c.counted))
+        }));
+        out.write_record(&line).map_err(csv_err)?;
+    }
+    let bytes = out
+        .into_inner()
+        .map_err(|e| ServerError::Internal(e.to_string()))?;
+    String::from_utf8(bytes).map_err(|e| ServerError::Internal(e.to_string()))
+}
+
+/// One track and level, aggregated.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Group {
+    /// The level.
+    pub level: LevelRef,
+    /// Active people placed there.
+    pub people: usize,
+    /// Figures, or `None` when the group is smaller than `smallest_group`.
+    pub figures: Option<Figures>,
+}
+
+/// A group's figures.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Figures {
+    /// People with a shared assessment.
+    pub assessed: usize,
+    /// Of those, ready by the rule against the level they were assessed on.
+    pub ready: usize,
+    /// Per area (the aggregate's columns): average share of statements met,
+    /// 0–100, over the people assessed.
+    pub areas: Vec<Option<u32>>,
+}
+
+/// HR's view: per track and level, no names, small groups hidden.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Aggregates {
+    /// Columns.
+    pub areas: Vec<AreaHead>,
+    /// Groups, track by track in rank order.
+    pub groups: Vec<Group>,
+    /// The threshold below which a group shows no figures.
+    pub smallest_group: usize,
+}
+
+/// Aggregates per track and level (HR).
+pub(crate) async fn aggregates(app: &App, viewer: &Viewer) -> Result<Aggregates> {
+    access::hr(viewer)?;
+    let ladder = app.ladder();
+    let all = Page {
+        limit: i64::MAX,
+        offset: 0,
+    };
+    let people: Vec<Person> = app
+        .store
+        .people_page(&Scope::Everyone, "", all)
+        .await?
+        .0
+        .into_iter()
+        .filter(|p| p.active)
+        .collect();
+    let ids: Vec<i64> = people.iter().map(|p| p.id).collect();
+    let results = readiness_of(app, &ladder, &ids).await?;
+    let areas: Vec<AreaHead> = ladder
+        .framework
+        .areas
+        .iter()
+        .flat_map(|a| a.walk())
+        .map(|a| AreaHead {
+            id: a.id.clone(),
+            title: a.title.clone(),
+        })
+        .collect();
+    let smallest = ladder.framework.assessments.smallest_group;
+    let mut groups = Vec::new();
+    for level in ladder.all_levels() {
+        let members: Vec<&Person> = people
+            .iter()
+            .filter(|p| {
+                p.track.as_deref() == Some(level.track.as_str())
+                    && p.level.as_deref() == Some(level.level.as_str())
+            })
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        let figures = (members.len() >= smallest).then(|| {
+            let assessed: Vec<&Readiness> = members
+                .iter()
+                .filter_map(|p| results.get(&p.id).map(|(_, r)| r))
+                .collect();
+            let per_area = areas
+                .iter()
+                .map(|head| {
+                    let shares: Vec<f64> = assessed
+                        .iter()
+                        .filter_map(|r| r.areas.iter().find(|a| a.area == head.id))
+                        .filter(|a| a.counted > 0)
+                        .map(|a| a.met as f64 / a.counted as f64)
+                        .collect();
+                    (!shares.is_empty()).then(|| {
+                        (shares.iter().sum::<f64>() / shares.len() as f64 * 100.0).round() as u32
+                    })
+                })
+                .collect();
+            Figures {
+                assessed: assessed.len(),
+                ready: assessed.iter().filter(|r| r.ready).count(),
+                areas: per_area,
+            }
+        });
+        groups.push(Group {
+            level,
+            people: members.len(),
+            figures,
+        });
+    }
+    // Drop columns no group has a figure for.
+    let keep: Vec<bool> = (0..areas.len())
+        .map(|i| {
+            groups
+                .iter()
+                .any(|g| g.figures.as_ref().is_some_and(|f| f.areas[i].is_some()))
+        })
+        .collect();
+    let areas = areas
+        .into_iter()
+        .zip(&keep)
+        .filter_map(|(a, k)| k.then_some(a))
+        .collect();
+    for g in &mut groups {
+        if let Some(f) = &mut g.figures {
+            f.areas = f
+                .areas
+                .iter()
+                .zip(&keep)
+                .filter_map(|(a, k)| k.then_some(*a))
+                .collect();
+        }
+    }
+    Ok(Aggregates {
+        areas,
+        groups,
+        smallest_group: smallest,
+    })
+}
