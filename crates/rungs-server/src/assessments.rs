@@ -719,21 +719,27 @@ pub(crate) async fn step(
         Step::Revise(_) => view.can.revise,
     };
     if !allowed {
-        // Say why, rather than a bare "forbidden", when the viewer is a
-        // party to it but it is not the time.
-        return Err(match (view.seat, view.state) {
-            (Seat::Above, _) => ServerError::Forbidden,
-            (Seat::Hr, _) if !matches!(step, Step::Revise(_) | Step::Share) => {
-                ServerError::Forbidden
+        // A seat that never takes this step is refused; one that does, but
+        // not now, is told why.
+        let seat = view.seat;
+        let ever = match &step {
+            Step::Submit => seat.side().is_some(),
+            Step::Share => {
+                seat == Seat::Assessor || (seat == Seat::Hr && view.assessment.manager_id.is_none())
             }
-            (_, state) => ServerError::Conflict(format!(
-                "not possible while the assessment is {}",
-                serde_json::to_value(state)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default()
-            )),
-        });
+            Step::Acknowledge(_) => seat == Seat::Person,
+            Step::Revise(_) => seat != Seat::Above,
+        };
+        if !ever {
+            return Err(ServerError::Forbidden);
+        }
+        return Err(ServerError::Conflict(format!(
+            "not possible while the assessment is {}",
+            serde_json::to_value(view.state)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default()
+        )));
     }
     let mut w = app.store.write(&viewer.actor()).await?;
     let next = match step {

@@ -162,7 +162,7 @@ pub(crate) async fn growth(app: &App, viewer: &Viewer, person: i64) -> Result<Gr
             link: Some(format!("#note-{}", n.id)),
         });
     }
-    timeline.sort_by(|a, b| b.at.cmp(&a.at));
+    timeline.sort_by_key(|e| std::cmp::Reverse(e.at));
     Ok(Growth {
         goals,
         notes,

@@ -152,12 +152,20 @@ async fn team(app: &App, manager: i64) -> Result<Vec<Person>> {
 
 /// The viewer's team (HR: any manager's) as a heatmap.
 pub(crate) async fn heatmap(app: &App, viewer: &Viewer, filter: &Filter) -> Result<Heatmap> {
+    let me = viewer.person.id;
     let manager = match filter.manager {
-        Some(m) if m != viewer.person.id => {
+        Some(m) if m != me => {
             access::hr(viewer)?;
             m
         }
-        _ => viewer.person.id,
+        _ if viewer.person.role.sees_everyone() => me,
+        _ => {
+            // Nobody reports to them: there is no team to show.
+            if app.store.scope_of(me).await? == Scope::People(vec![me]) {
+                return Err(ServerError::Forbidden);
+            }
+            me
+        }
     };
     let people = team(app, manager).await?;
     let team_size = people.len();
@@ -211,11 +219,7 @@ pub(crate) async fn heatmap(app: &App, viewer: &Viewer, filter: &Filter) -> Resu
                     met: a.met,
                     counted: a.counted,
                     needed: a.needed,
-                    percent: if a.counted == 0 {
-                        100
-                    } else {
-                        (a.met * 100 / a.counted) as u32
-                    },
+                    percent: (a.met * 100).checked_div(a.counted).unwrap_or(100) as u32,
                     status: a.status,
                 })
             })

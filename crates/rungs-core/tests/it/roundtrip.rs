@@ -228,6 +228,7 @@ fn framework() -> impl Strategy<Value = Framework> {
                 }],
                 span: Span::default(),
                 site: None,
+                assessments: Default::default(),
             }
         })
 }

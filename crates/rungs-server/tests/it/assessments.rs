@@ -256,7 +256,7 @@ async fn story(backend: Backend) {
     // Only the assessing manager shares; the person cannot.
     assert_eq!(
         step(&mut bo_c, id, "share", "").await.status,
-        StatusCode::CONFLICT
+        StatusCode::FORBIDDEN
     );
     let shared = step(&mut mara, id, "share", "").await;
     assert_eq!(shared.status, StatusCode::OK, "{}", shared.body);
@@ -293,7 +293,7 @@ async fn story(backend: Backend) {
     // Acknowledged: locked. Only the person acknowledges.
     assert_eq!(
         step(&mut mara, id, "acknowledge", "").await.status,
-        StatusCode::CONFLICT
+        StatusCode::FORBIDDEN
     );
     let ack = step(
         &mut bo_c,
@@ -593,7 +593,11 @@ fn git(dir: &std::path::Path, args: &[&str]) {
         .current_dir(dir)
         .output()
         .expect("git runs");
-    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 fn commit(dir: &std::path::Path, message: &str) {
@@ -609,7 +613,10 @@ fn edit(dir: &std::path::Path, file: &str, from: &str, to: &str) {
 }
 
 fn git_available() -> bool {
-    std::process::Command::new("git").arg("--version").output().is_ok_and(|o| o.status.success())
+    std::process::Command::new("git")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -647,26 +654,42 @@ async fn follow(backend: Backend) {
     place(&mut admin, bo, "engineer", "2023-01-09").await;
     let mut bo_c = person_client(&app, &mut admin, "bo@example.org").await;
     let opened = bo_c
-        .json("POST", &format!("/api/v1/people/{bo}/assessments"), json!({"track": "engineering", "level": "senior"}))
+        .json(
+            "POST",
+            &format!("/api/v1/people/{bo}/assessments"),
+            json!({"track": "engineering", "level": "senior"}),
+        )
         .await;
     assert_eq!(opened.status, StatusCode::OK, "{}", opened.body);
     let view = opened.json();
     let id = view["assessment"]["id"].as_i64().expect("id");
-    let first_revision = view["assessment"]["revision"].as_str().expect("rev").to_string();
+    let first_revision = view["assessment"]["revision"]
+        .as_str()
+        .expect("rev")
+        .to_string();
     assert!(first_revision.starts_with("git:"), "{first_revision}");
     let all: Vec<Value> = statements(&view)
         .iter()
         .map(|s| json!({"statement": s, "rating": "Consistently", "comment": "rated before the edit"}))
         .collect();
     let r = bo_c
-        .json("PUT", &format!("/api/v1/assessments/{id}/ratings"), json!({"version": view["assessment"]["version"], "ratings": all}))
+        .json(
+            "PUT",
+            &format!("/api/v1/assessments/{id}/ratings"),
+            json!({"version": view["assessment"]["version"], "ratings": all}),
+        )
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
 
     // The ladder changes in git: a rewording, a move to another level, a
     // split, a removal and a new statement.
     let senior = "tracks/engineering/senior.md";
-    edit(root, senior, "thoroughly, kindly and quickly.", "thoroughly, kindly and within a day.");
+    edit(
+        root,
+        senior,
+        "thoroughly, kindly and quickly.",
+        "thoroughly, kindly and within a day.",
+    );
     edit(
         root,
         senior,
@@ -692,12 +715,22 @@ async fn follow(backend: Backend) {
         "- You write the runbook of every service your team owns.\n",
     );
     commit(root, "senior: reword, move, split, replace");
-    let reloaded = admin.json("POST", "/api/v1/framework/reload", json!({})).await;
+    let reloaded = admin
+        .json("POST", "/api/v1/framework/reload", json!({}))
+        .await;
     assert_eq!(reloaded.status, StatusCode::OK, "{}", reloaded.body);
 
     let after = bo_c.get(&format!("/api/v1/assessments/{id}")).await.json();
-    assert_eq!(after["assessment"]["revision"], first_revision.as_str(), "pinned to the revision it was made against");
-    assert_ne!(after["assessment"]["linked_revision"], first_revision.as_str(), "relinked to the new one");
+    assert_eq!(
+        after["assessment"]["revision"],
+        first_revision.as_str(),
+        "pinned to the revision it was made against"
+    );
+    assert_ne!(
+        after["assessment"]["linked_revision"],
+        first_revision.as_str(),
+        "relinked to the new one"
+    );
     let now = rows(&after);
     // Reworded: the rating stands, marked, with the word diff.
     let reworded = find_row(&now, "within a day");
@@ -705,14 +738,21 @@ async fn follow(backend: Backend) {
     assert_eq!(reworded["person"]["label"], "Consistently");
     assert_eq!(reworded["person"]["comment"], "rated before the edit");
     let diff = reworded["person"]["diff"].to_string();
-    assert!(diff.contains("quickly") && diff.contains("within"), "{diff}");
+    assert!(
+        diff.contains("quickly") && diff.contains("within"),
+        "{diff}"
+    );
     // Unchanged statements keep their rating, unmarked.
     let kept = find_row(&now, "deep knowledge of at least one area");
     assert_eq!(kept["person"]["link"], "current");
     // The split statement is up for review.
     let split = now
         .iter()
-        .filter(|r| r["text"].as_str().is_some_and(|t| t.contains("You lead projects") || t.contains("in balance")))
+        .filter(|r| {
+            r["text"]
+                .as_str()
+                .is_some_and(|t| t.contains("You lead projects") || t.contains("in balance"))
+        })
         .filter(|r| !r["person"].is_null())
         .collect::<Vec<_>>();
     assert_eq!(split.len(), 1, "the rating goes to one part: {split:?}");
@@ -720,7 +760,11 @@ async fn follow(backend: Backend) {
     // The new statement is unrated.
     let fresh = find_row(&now, "runbook");
     assert!(fresh["person"].is_null(), "{fresh}");
-    assert!(after["counts"]["new_statements"].as_u64() >= Some(1), "{}", after["counts"]);
+    assert!(
+        after["counts"]["new_statements"].as_u64() >= Some(1),
+        "{}",
+        after["counts"]
+    );
     // Moved and removed ones are listed apart, the removed one with its words.
     let elsewhere = after["elsewhere"].as_array().expect("elsewhere").clone();
     let moved = find_row(&elsewhere, "You design components and services");
@@ -731,7 +775,12 @@ async fn follow(backend: Backend) {
     assert_eq!(removed["person"]["link"], "archived");
     // The page says so.
     let page = bo_c.get(&format!("/app/assessments/{id}")).await;
-    assert!(page.body.contains("The ladder changed since this assessment was made"), "{}", page.body);
+    assert!(
+        page.body
+            .contains("The ladder changed since this assessment was made"),
+        "{}",
+        page.body
+    );
     assert!(page.body.contains("reworded since rated"));
     assert!(page.body.contains("<del>"), "the word diff shows");
 
@@ -749,7 +798,13 @@ async fn follow(backend: Backend) {
     let restarted_rows = rows(&restarted);
     let again = find_row(&restarted_rows, "within a working day");
     assert_eq!(again["person"]["link"], "reworded", "{again}");
-    assert_eq!(again["person"]["rated_text"].as_str().map(|t| t.contains("quickly")), Some(true), "the words as rated are kept");
+    assert_eq!(
+        again["person"]["rated_text"]
+            .as_str()
+            .map(|t| t.contains("quickly")),
+        Some(true),
+        "the words as rated are kept"
+    );
     let review = rows(&restarted)
         .into_iter()
         .filter(|r| r["person"]["link"] == "review")

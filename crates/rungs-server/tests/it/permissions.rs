@@ -14,14 +14,17 @@ enum Role {
     Anonymous,
     Employee,
     Manager,
+    /// The manager's manager.
+    SkipLevel,
     Hr,
     Admin,
 }
 
-const ROLES: [Role; 5] = [
+const ROLES: [Role; 6] = [
     Role::Anonymous,
     Role::Employee,
     Role::Manager,
+    Role::SkipLevel,
     Role::Hr,
     Role::Admin,
 ];
@@ -35,8 +38,12 @@ enum Who {
 }
 
 use Role::*;
-const SIGNED_IN: Who = Who::Only(&[Employee, Manager, Hr, Admin]);
-const TEAM: Who = Who::Only(&[Manager, Hr, Admin]);
+const SIGNED_IN: Who = Who::Only(&[Employee, Manager, SkipLevel, Hr, Admin]);
+const TEAM: Who = Who::Only(&[Manager, SkipLevel, Hr, Admin]);
+/// Ari's manager and those above her (goals), not HR as such.
+const LINE: Who = Who::Only(&[Manager, SkipLevel]);
+/// The manager assessing Ari, only.
+const ASSESSOR: Who = Who::Only(&[Manager]);
 const HR: Who = Who::Only(&[Hr, Admin]);
 const ADMIN: Who = Who::Only(&[Admin]);
 
@@ -52,8 +59,11 @@ struct Case {
     method: &'static str,
     /// The route as the router has it.
     route: &'static str,
-    /// The request path: `{ari}` (a manager's report), `{cy}` (someone
-    /// else's report), `{me}`, `{rollout}`, `{token}` are filled in.
+    /// The request path: `{ari}` (a manager's report; a peer of the
+    /// employee), `{cy}` (someone else's report), `{me}`, `{rollout}`,
+    /// `{token}`, `{assessment}` (Ari's, assessed by her manager), `{mine}`
+    /// (the caller's own assessment), `{goal}` (one of Ari's), `{cycle}`
+    /// are filled in.
     path: &'static str,
     body: Body,
     who: Who,
@@ -389,7 +399,247 @@ fn cases() -> Vec<Case> {
             Body::Json(json!({"version": 1})),
             Who::Only(&[]),
         ),
+        // Assessments: Ari's is seen by her managers and HR, rated by her
+        // manager only (the employee is Ari's peer); drafts stay hidden.
+        c(
+            "GET",
+            "/app/assessments/{id}",
+            "/app/assessments/{assessment}",
+            Body::None,
+            TEAM,
+        ),
+        c(
+            "GET",
+            "/app/assessments/{id}",
+            "/app/assessments/{mine}",
+            Body::None,
+            SIGNED_IN,
+        ),
+        c(
+            "POST",
+            "/app/assessments/{id}",
+            "/app/assessments/{assessment}",
+            Body::Form(&[("version", "1"), ("action", "save")]),
+            ASSESSOR,
+        ),
+        c(
+            "POST",
+            "/app/assessments/{id}",
+            "/app/assessments/{mine}",
+            Body::Form(&[("version", "1"), ("action", "save")]),
+            SIGNED_IN,
+        ),
+        c(
+            "POST",
+            "/app/assessments/{id}/share",
+            "/app/assessments/{assessment}/share",
+            Body::Form(&[("version", "1")]),
+            ASSESSOR,
+        ),
+        c(
+            "POST",
+            "/app/assessments/{id}/acknowledge",
+            "/app/assessments/{assessment}/acknowledge",
+            Body::Form(&[("version", "1")]),
+            Who::Only(&[]),
+        ),
+        c(
+            "POST",
+            "/app/assessments/{id}/acknowledge",
+            "/app/assessments/{mine}/acknowledge",
+            Body::Form(&[("version", "1")]),
+            SIGNED_IN,
+        ),
+        c(
+            "POST",
+            "/app/assessments/{id}/revise",
+            "/app/assessments/{assessment}/revise",
+            Body::Form(&[("version", "1"), ("text", "a reason")]),
+            Who::Only(&[Manager, Hr, Admin]),
+        ),
+        c(
+            "GET",
+            "/app/assessments/{id}/print",
+            "/app/assessments/{assessment}/print",
+            Body::None,
+            TEAM,
+        ),
+        c(
+            "GET",
+            "/app/assessments/{id}/sheet.csv",
+            "/app/assessments/{assessment}/sheet.csv",
+            Body::None,
+            ASSESSOR,
+        ),
+        c(
+            "GET",
+            "/app/assessments/{id}/sheet.csv",
+            "/app/assessments/{mine}/sheet.csv",
+            Body::None,
+            SIGNED_IN,
+        ),
+        c(
+            "POST",
+            "/app/assessments/{id}/sheet",
+            "/app/assessments/{assessment}/sheet",
+            Body::Multipart,
+            ASSESSOR,
+        ),
+        c(
+            "GET",
+            "/app/people/{id}/growth",
+            "/app/people/{ari}/growth",
+            Body::None,
+            TEAM,
+        ),
+        c(
+            "GET",
+            "/app/people/{id}/growth",
+            "/app/people/{me}/growth",
+            Body::None,
+            SIGNED_IN,
+        ),
+        c(
+            "POST",
+            "/app/people/{id}/assessments",
+            "/app/people/{ari}/assessments",
+            Body::Form(&[("level", "engineering/senior")]),
+            TEAM,
+        ),
+        c(
+            "POST",
+            "/app/people/{id}/goals",
+            "/app/people/{ari}/goals",
+            Body::Form(&[("statement", "engineering/senior/x"), ("goal", "g")]),
+            LINE,
+        ),
+        c(
+            "POST",
+            "/app/people/{id}/goals",
+            "/app/people/{me}/goals",
+            Body::Form(&[("statement", "engineering/senior/x"), ("goal", "g")]),
+            SIGNED_IN,
+        ),
+        c(
+            "POST",
+            "/app/goals/{id}/status",
+            "/app/goals/{goal}/status",
+            Body::Form(&[("status", "done"), ("version", "99")]),
+            LINE,
+        ),
+        // 1-on-1 notes: the person and their manager, nobody else.
+        c(
+            "POST",
+            "/app/people/{id}/notes",
+            "/app/people/{ari}/notes",
+            Body::Form(&[("body", "a note")]),
+            ASSESSOR,
+        ),
+        c(
+            "POST",
+            "/app/people/{id}/notes",
+            "/app/people/{me}/notes",
+            Body::Form(&[("body", "a note")]),
+            SIGNED_IN,
+        ),
+        c("GET", "/app/team", "/app/team", Body::None, TEAM),
+        c("GET", "/app/team.csv", "/app/team.csv", Body::None, TEAM),
+        c("GET", "/app/team", "/app/team?manager={cy}", Body::None, HR),
+        c("GET", "/app/insights", "/app/insights", Body::None, HR),
+        c("GET", "/app/cycles", "/app/cycles", Body::None, HR),
+        c(
+            "POST",
+            "/app/cycles",
+            "/app/cycles",
+            Body::Form(&[("name", "Autumn"), ("target", "own")]),
+            HR,
+        ),
+        c(
+            "GET",
+            "/api/v1/people/{id}/assessments",
+            "/api/v1/people/{ari}/assessments",
+            Body::None,
+            TEAM,
+        ),
+        c(
+            "GET",
+            "/api/v1/people/{id}/assessments",
+            "/api/v1/people/{cy}/assessments",
+            Body::None,
+            HR,
+        ),
+        c(
+            "POST",
+            "/api/v1/people/{id}/assessments",
+            "/api/v1/people/{ari}/assessments",
+            Body::Json(json!({"track": "engineering", "level": "senior"})),
+            TEAM,
+        ),
+        c(
+            "GET",
+            "/api/v1/assessments/{id}",
+            "/api/v1/assessments/{assessment}",
+            Body::None,
+            TEAM,
+        ),
+        c(
+            "PUT",
+            "/api/v1/assessments/{id}/ratings",
+            "/api/v1/assessments/{assessment}/ratings",
+            Body::Json(json!({"version": 1, "ratings": []})),
+            ASSESSOR,
+        ),
+        c(
+            "PUT",
+            "/api/v1/assessments/{id}/ratings",
+            "/api/v1/assessments/{mine}/ratings",
+            Body::Json(json!({"version": 1, "ratings": []})),
+            SIGNED_IN,
+        ),
+        c(
+            "POST",
+            "/api/v1/assessments/{id}/step",
+            "/api/v1/assessments/{assessment}/step",
+            Body::Json(json!({"step": "submit", "version": 99})),
+            ASSESSOR,
+        ),
+        c(
+            "POST",
+            "/api/v1/assessments/{id}/sheet",
+            "/api/v1/assessments/{assessment}/sheet",
+            Body::Csv("statement_id,rating\n"),
+            ASSESSOR,
+        ),
+        c(
+            "GET",
+            "/api/v1/people/{id}/growth",
+            "/api/v1/people/{ari}/growth",
+            Body::None,
+            TEAM,
+        ),
+        c(
+            "GET",
+            "/api/v1/people/{id}/growth",
+            "/api/v1/people/{cy}/growth",
+            Body::None,
+            HR,
+        ),
+        c("GET", "/api/v1/team", "/api/v1/team", Body::None, TEAM),
+        c(
+            "GET",
+            "/api/v1/insights",
+            "/api/v1/insights",
+            Body::None,
+            HR,
+        ),
         // Last: these change what the cases above need.
+        c(
+            "POST",
+            "/app/cycles/{id}/close",
+            "/app/cycles/{cycle}/close",
+            Body::None,
+            HR,
+        ),
         c(
             "POST",
             "/app/rollouts/{id}/close",
@@ -446,7 +696,13 @@ async fn every_route_for_every_role() {
         let backend = sqlite().await;
         let (app, token) = start(backend.store.clone(), config()).await;
         let mut admin = admin(&app, &token).await;
-        admin.post_csv("/api/v1/roster", ROSTER).await;
+        // Mara reports to Sky, a skip-level manager of Ari and Bo.
+        let roster = ROSTER.replace(
+            "mara@example.org,Mara Lind,Engineering Manager,Platform,,",
+            "mara@example.org,Mara Lind,Engineering Manager,Platform,sky@example.org,",
+        ) + "sky@example.org,Sky Rivera,Director of Engineering,Platform,,2018-01-01\n";
+        let imported = admin.post_csv("/api/v1/roster", &roster).await;
+        assert_eq!(imported.status, StatusCode::OK, "{}", imported.body);
         let dee = id_of(&mut admin, "dee@example.org").await;
         let made_hr = admin
             .json(
@@ -468,6 +724,7 @@ async fn every_route_for_every_role() {
             Anonymous => Client::new(&app),
             Employee => person_client(&app, &mut admin, "bo@example.org").await,
             Manager => person_client(&app, &mut admin, "mara@example.org").await,
+            SkipLevel => person_client(&app, &mut admin, "sky@example.org").await,
             Hr => person_client(&app, &mut admin, "dee@example.org").await,
             Admin => admin.clone(),
         };
@@ -490,6 +747,65 @@ async fn every_route_for_every_role() {
                 .and_then(|s| s.parse().ok())
                 .expect("token id")
         };
+        // Ari's assessment (assessed by Mara), one of her goals, a cycle,
+        // and the caller's own assessment.
+        let opened = admin
+            .json(
+                "POST",
+                &format!("/api/v1/people/{ari}/assessments"),
+                json!({"track": "engineering", "level": "senior"}),
+            )
+            .await;
+        assert_eq!(opened.status, StatusCode::OK, "{}", opened.body);
+        let opened = opened.json();
+        let assessment = opened["assessment"]["id"].as_i64().expect("assessment");
+        let statement = opened["areas"][0]["rows"][0]["statement_id"]
+            .as_str()
+            .expect("statement")
+            .to_string();
+        let mut mara = match role {
+            Manager => client.clone(),
+            _ => person_client(&app, &mut admin, "mara@example.org").await,
+        };
+        let goal = mara
+            .post_form(
+                &format!("/app/people/{ari}/goals"),
+                &[
+                    ("statement", &format!("engineering/senior/{statement}")),
+                    ("goal", "Lead a design review"),
+                ],
+            )
+            .await;
+        assert_eq!(goal.status, StatusCode::SEE_OTHER, "{}", goal.body);
+        let goal = mara
+            .get(&format!("/api/v1/people/{ari}/growth"))
+            .await
+            .json()["goals"][0]["id"]
+            .as_i64()
+            .expect("goal");
+        let cycles = admin
+            .post_form("/app/cycles", &[("name", "Spring"), ("target", "own")])
+            .await;
+        let cycle: i64 = cycles
+            .body
+            .split("/app/cycles/")
+            .nth(1)
+            .and_then(|s| s.split('/').next())
+            .and_then(|s| s.parse().ok())
+            .expect("cycle id");
+        let mine = if role == Anonymous {
+            0
+        } else {
+            let r = client
+                .json(
+                    "POST",
+                    &format!("/api/v1/people/{me}/assessments"),
+                    json!({"track": "engineering", "level": "staff"}),
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+            r.json()["assessment"]["id"].as_i64().expect("mine")
+        };
         for case in cases() {
             let path = case
                 .path
@@ -497,7 +813,11 @@ async fn every_route_for_every_role() {
                 .replace("{cy}", &cy.to_string())
                 .replace("{me}", &me.to_string())
                 .replace("{rollout}", &rollout.to_string())
-                .replace("{token}", &token_id.to_string());
+                .replace("{token}", &token_id.to_string())
+                .replace("{assessment}", &assessment.to_string())
+                .replace("{mine}", &mine.to_string())
+                .replace("{goal}", &goal.to_string())
+                .replace("{cycle}", &cycle.to_string());
             // Each request shows the page's CSRF token first, as a browser would.
             if role != Anonymous {
                 client.get("/app").await;
