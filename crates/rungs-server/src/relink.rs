@@ -34,7 +34,12 @@ pub(crate) async fn relink_stale(
     ladder: &std::sync::Arc<Ladder>,
 ) -> Result<RelinkReport, ServerError> {
     let mut total = RelinkReport::default();
-    for (id, revision, json) in store.stale_snapshots(ladder.snapshot).await? {
+    let started = std::time::Instant::now();
+    let stale = store.stale_snapshots(ladder.snapshot).await?;
+    if stale.is_empty() {
+        return Ok(total);
+    }
+    for (id, revision, json) in stale {
         let new = ladder.clone();
         let moves = tokio::task::spawn_blocking(move || -> Result<Vec<Relink>, String> {
             let old: Framework = serde_json::from_str(&json)
@@ -49,6 +54,14 @@ pub(crate) async fn relink_stale(
         total.changed += report.changed;
         total.assessments += report.assessments;
     }
+    eprintln!(
+        "rungs server: relinked {} ratings of {} assessments to revision {} ({} on changed statements) in {} ms",
+        total.ratings,
+        total.assessments,
+        ladder.revision,
+        total.changed,
+        started.elapsed().as_millis()
+    );
     Ok(total)
 }
 
