@@ -426,11 +426,32 @@ pub(crate) async fn export(app: &App, viewer: &Viewer, id: i64) -> Result<serde_
     }
     let tokens = app.store.api_tokens(id).await?;
     let audit = app.store.audit_of(&format!("person:{id}")).await?;
+    let mut assessments = Vec::new();
+    for a in app.store.assessments_of(id).await? {
+        // Ratings the viewer may see: shared ones, and the person's own.
+        let own = viewer.person.id == id;
+        let ratings: Vec<_> = app
+            .store
+            .ratings(a.id)
+            .await?
+            .into_iter()
+            .filter(|r| {
+                a.shared_at.is_some() || (own && r.side == rungs_store::model::Side::Person)
+            })
+            .collect();
+        assessments.push(serde_json::json!({"assessment": a, "ratings": ratings}));
+    }
+    let goals = app.store.goals_of(id).await?;
+    // 1-on-1 notes only where the viewer may read them (HR: audited).
+    let notes = crate::growth::notes(app, viewer, id).await?;
     Ok(serde_json::json!({
         "exported_at": rungs_store::now(),
         "person": view.person,
         "placements": view.placements,
         "rollouts": rollouts,
+        "assessments": assessments,
+        "goals": goals,
+        "notes": notes,
         "api_tokens": tokens,
         "audit": audit,
     }))

@@ -525,7 +525,8 @@ impl Write {
             "assessment.acknowledge",
             &format!("assessment:{id}"),
             None,
-            json(&note),
+            // The audit log is kept for good: it names the change, never the words.
+            Some(format!("{{\"note\":{}}}", !note.is_empty())),
         )
         .await
     }
@@ -581,7 +582,7 @@ impl Write {
             "assessment.revise",
             &format!("assessment:{new}"),
             Some(format!("{{\"supersedes\":{id}}}")),
-            json(&reason.trim()),
+            None,
         )
         .await?;
         Ok(new)

@@ -608,6 +608,12 @@ impl Write {
             "DELETE FROM sessions WHERE person_id = $1",
             "DELETE FROM api_tokens WHERE person_id = $1",
             "DELETE FROM one_time_links WHERE person_id = $1",
+            // What they and their managers wrote about their work.
+            "UPDATE ratings SET comment = '', evidence = ''
+             WHERE assessment_id IN (SELECT id FROM assessments WHERE person_id = $1)",
+            "UPDATE assessments SET acknowledgement_note = '', change_reason = '' WHERE person_id = $1",
+            "UPDATE goals SET goal = 'Goal', actions = '' WHERE person_id = $1",
+            "DELETE FROM notes WHERE person_id = $1",
         ] {
             sqlx::query(sql).bind(id).execute(self.conn()).await?;
         }

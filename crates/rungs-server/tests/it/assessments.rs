@@ -569,10 +569,58 @@ async fn story(backend: Backend) {
     ] {
         assert!(log.contains(action), "{action} audited");
     }
+    for words in [
+        "Talked about the design review",
+        "Fair; I will work",
+        "Missed the design review",
+        "comment 1",
+    ] {
+        assert!(
+            !log.contains(words),
+            "the audit log holds no free text: {words}"
+        );
+    }
+
+    // Bo's export holds his assessments, goals and notes; anonymising him
+    // removes what was written about him.
+    let export = bo_c
+        .get(&format!("/api/v1/people/{bo}/export"))
+        .await
+        .json();
     assert!(
-        !log.contains("Talked about the design review"),
-        "the audit log holds no note text"
+        export["assessments"]
+            .as_array()
+            .is_some_and(|a| a.len() >= 3),
+        "{export}"
     );
+    assert_eq!(export["goals"][0]["goal"], "Write two design documents");
+    assert_eq!(
+        export["notes"][0]["body"],
+        "Talked about the design review."
+    );
+    let anonymised = admin
+        .post_form(&format!("/app/people/{bo}/anonymise"), &[])
+        .await;
+    assert_eq!(anonymised.status, StatusCode::OK, "{}", anonymised.body);
+    let after = admin
+        .get(&format!("/api/v1/people/{bo}/export"))
+        .await
+        .json();
+    assert!(after["notes"].is_null(), "HR reads no notes: {after}");
+    let text = after.to_string();
+    for gone in [
+        "Talked about the design review",
+        "rated before",
+        "https://git.example.org/pr/1",
+        "Fair; I will work",
+        "Write two design documents",
+        "Missed the design review",
+    ] {
+        assert!(
+            !text.contains(gone),
+            "{gone} is still held after anonymising"
+        );
+    }
 }
 
 /// Writes the built-in example ladder to `dir` and commits it.
