@@ -678,9 +678,7 @@ pub(crate) async fn rate(
         return Err(ServerError::Invalid(problems.join("; ")));
     }
     let mut w = app.store.write(&viewer.actor()).await?;
-    let changed = w
-        .save_ratings(id, side, version, ladder.snapshot, &inputs)
-        .await?;
+    let changed = w.save_ratings(id, side, version, &inputs).await?;
     if changed == 0 {
         // Nothing to write: nothing to audit either.
         return Ok(0);

@@ -56,11 +56,12 @@ CREATE TABLE ratings (
     comment TEXT NOT NULL DEFAULT '',
     evidence TEXT NOT NULL DEFAULT '',
     rated_text TEXT NOT NULL,
-    link TEXT NOT NULL DEFAULT 'current',
-    snapshot_id BIGINT NOT NULL REFERENCES framework_snapshots (id)
+    link TEXT NOT NULL DEFAULT 'current'
 );
+-- A rating's revision is its assessment's (`snapshot_id`): a relink
+-- rewrites only the ratings of statements that changed.
 CREATE INDEX ratings_assessment ON ratings (assessment_id, side);
-CREATE INDEX ratings_statement ON ratings (snapshot_id, track, level, statement_id);
+CREATE INDEX ratings_statement ON ratings (track, level, statement_id);
 
 CREATE TABLE goals (
     id INTEGER PRIMARY KEY AUTOINCREMENT,

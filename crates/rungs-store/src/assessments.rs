@@ -1,11 +1,11 @@
 //! Assessments and their ratings, the framework snapshots they are pinned
 //! to, and relinking ratings when the framework changes.
 //!
-//! A rating names its statement by track, level and id in one framework
-//! revision (`snapshot_id`). When a new revision is served, the server
-//! works out what became of every statement (`rungs_core::relink`) and
-//! [`Store::relink`] moves the ratings along in one transaction: a few
-//! statements per changed statement, never one per rating.
+//! A rating names its statement by track, level and id in its
+//! assessment's framework revision (`snapshot_id`). When a new revision is
+//! served, the server works out what became of every statement
+//! (`rungs_core::relink`) and [`Store::relink`] moves the ratings of the
+//! statements that changed, in one transaction; the others are not touched.
 
 use sqlx::Row;
 use sqlx::any::AnyRow;
@@ -135,8 +135,7 @@ impl Store {
     pub async fn stale_snapshots(&self, current: i64) -> Result<Vec<(i64, String, String)>> {
         let rows = sqlx::query(
             "SELECT id, revision, framework_json FROM framework_snapshots s
-             WHERE id <> $1 AND (EXISTS (SELECT 1 FROM assessments a WHERE a.snapshot_id = s.id)
-                OR EXISTS (SELECT 1 FROM ratings r WHERE r.snapshot_id = s.id))
+             WHERE id <> $1 AND EXISTS (SELECT 1 FROM assessments a WHERE a.snapshot_id = s.id)
              ORDER BY id",
         )
         .bind(current)
@@ -226,9 +225,14 @@ impl Store {
         Ok(out)
     }
 
-    /// Moves every rating linked to snapshot `from` to snapshot `to`, as
-    /// `moves` says of each statement that changed; statements `moves` does
-    /// not name kept their place. One transaction, one audit entry.
+    /// Moves the ratings of every assessment linked to snapshot `from` to
+    /// snapshot `to`, as `moves` says of each statement that changed;
+    /// statements `moves` does not name kept their place, and their ratings
+    /// are not touched. One transaction, one audit entry.
+    ///
+    /// The moves go through a temporary table and one `UPDATE`, which reads
+    /// every rating's old place before writing any: a chain of renames
+    /// (a → b, b → c) moves each rating once.
     pub async fn relink(
         &self,
         actor: &Actor,
@@ -238,41 +242,85 @@ impl Store {
     ) -> Result<RelinkReport> {
         let mut w = self.write(actor).await?;
         let mut report = RelinkReport::default();
-        for m in moves {
-            let (track, level, id) = &m.old;
-            let (nt, nl, ni) = m.new.as_ref().unwrap_or(&m.old);
-            // A mark never weakens: a rating already up for review stays so
-            // when its statement is only reworded again.
-            // "current" keeps whatever mark the rating had.
-            let link = match m.link {
-                RatingLink::Review | RatingLink::Archived => "$5",
-                _ => {
-                    "CASE WHEN $5 = 'current' OR link IN ('review', 'archived') THEN link ELSE $5 END"
-                }
+        let total = sqlx::query(
+            "SELECT COUNT(*) AS n FROM ratings WHERE assessment_id IN (SELECT id FROM assessments WHERE snapshot_id = $1)",
+        )
+        .bind(from)
+        .fetch_one(w.conn())
+        .await?;
+        report.ratings = u64::try_from(total.try_get::<i64, _>("n")?).unwrap_or_default();
+        if !moves.is_empty() {
+            sqlx::query(
+                "CREATE TEMPORARY TABLE relink_moves (
+                    old_track TEXT NOT NULL, old_level TEXT NOT NULL, old_id TEXT NOT NULL,
+                    new_track TEXT NOT NULL, new_level TEXT NOT NULL, new_id TEXT NOT NULL,
+                    link TEXT NOT NULL,
+                    PRIMARY KEY (old_track, old_level, old_id))",
+            )
+            .execute(w.conn())
+            .await?;
+            for m in moves {
+                let (track, level, id) = &m.old;
+                let (nt, nl, ni) = m.new.as_ref().unwrap_or(&m.old);
+                sqlx::query(
+                    "INSERT INTO relink_moves VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING",
+                )
+                .bind(track)
+                .bind(level)
+                .bind(id)
+                .bind(nt)
+                .bind(nl)
+                .bind(ni)
+                .bind(m.link.as_str())
+                .execute(w.conn())
+                .await?;
+            }
+            // A mark never weakens: a rating up for review stays so when its
+            // statement is only reworded again; "current" keeps any mark.
+            let link = "(SELECT CASE
+                    WHEN m.link IN ('review', 'archived') THEN m.link
+                    WHEN m.link = 'current' OR ratings.link IN ('review', 'archived') THEN ratings.link
+                    ELSE m.link END
+                FROM relink_moves m
+                WHERE m.old_track = ratings.track AND m.old_level = ratings.level AND m.old_id = ratings.statement_id)";
+            let new = |column: &str| {
+                format!(
+                    "(SELECT m.new_{column} FROM relink_moves m
+                      WHERE m.old_track = ratings.track AND m.old_level = ratings.level AND m.old_id = ratings.statement_id)"
+                )
             };
-            let done = sqlx::query(sqlx::AssertSqlSafe(format!(
-                "UPDATE ratings SET track = $1, level = $2, statement_id = $3, snapshot_id = $4, link = {link}
-                 WHERE snapshot_id = $6 AND track = $7 AND level = $8 AND statement_id = $9"
+            let which = |same: bool| {
+                let op = if same { "=" } else { "<>" };
+                format!(
+                    "WHERE (track, level, statement_id) IN (SELECT old_track, old_level, old_id FROM relink_moves
+                        WHERE (old_track || '/' || old_level || '/' || old_id) {op} (new_track || '/' || new_level || '/' || new_id))
+                     AND assessment_id IN (SELECT id FROM assessments WHERE snapshot_id = $1)"
+                )
+            };
+            // Statements that kept their place only change marks: the
+            // statement index is left alone, which is most of the cost.
+            let marked = sqlx::query(sqlx::AssertSqlSafe(format!(
+                "UPDATE ratings SET link = {link} {}",
+                which(true)
             )))
-            .bind(nt)
-            .bind(nl)
-            .bind(ni)
-            .bind(to)
-            .bind(m.link.as_str())
             .bind(from)
-            .bind(track)
-            .bind(level)
-            .bind(id)
             .execute(w.conn())
             .await?;
-            report.changed += done.rows_affected();
+            let moved = sqlx::query(sqlx::AssertSqlSafe(format!(
+                "UPDATE ratings SET track = {}, level = {}, statement_id = {}, link = {link} {}",
+                new("track"),
+                new("level"),
+                new("id"),
+                which(false)
+            )))
+            .bind(from)
+            .execute(w.conn())
+            .await?;
+            report.changed = marked.rows_affected() + moved.rows_affected();
+            sqlx::query("DROP TABLE relink_moves")
+                .execute(w.conn())
+                .await?;
         }
-        let rest = sqlx::query("UPDATE ratings SET snapshot_id = $1 WHERE snapshot_id = $2")
-            .bind(to)
-            .bind(from)
-            .execute(w.conn())
-            .await?;
-        report.ratings = report.changed + rest.rows_affected();
         let assessments =
             sqlx::query("UPDATE assessments SET snapshot_id = $1 WHERE snapshot_id = $2")
                 .bind(to)
@@ -367,7 +415,6 @@ impl Write {
         id: i64,
         side: Side,
         version: i64,
-        snapshot: i64,
         inputs: &[RatingInput],
     ) -> Result<usize> {
         let a = self.assessment_for_change(id, Some(version)).await?;
@@ -414,8 +461,8 @@ impl Write {
                 input.rating.is_none() && input.comment.is_empty() && input.evidence.is_empty();
             if !empty {
                 sqlx::query(
-                    "INSERT INTO ratings (assessment_id, side, track, level, statement_id, rating, comment, evidence, rated_text, link, snapshot_id)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'current', $10)",
+                    "INSERT INTO ratings (assessment_id, side, track, level, statement_id, rating, comment, evidence, rated_text, link)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'current')",
                 )
                 .bind(id)
                 .bind(side.as_str())
@@ -426,7 +473,6 @@ impl Write {
                 .bind(&input.comment)
                 .bind(&input.evidence)
                 .bind(&input.text)
-                .bind(snapshot)
                 .execute(self.conn())
                 .await?;
             }
@@ -570,8 +616,8 @@ impl Write {
         .await?;
         let new: i64 = row.try_get("id")?;
         sqlx::query(
-            "INSERT INTO ratings (assessment_id, side, track, level, statement_id, rating, comment, evidence, rated_text, link, snapshot_id)
-             SELECT $1, side, track, level, statement_id, rating, comment, evidence, rated_text, link, snapshot_id
+            "INSERT INTO ratings (assessment_id, side, track, level, statement_id, rating, comment, evidence, rated_text, link)
+             SELECT $1, side, track, level, statement_id, rating, comment, evidence, rated_text, link
              FROM ratings WHERE assessment_id = $2 ORDER BY id",
         )
         .bind(new)
