@@ -101,6 +101,37 @@ const KNOWN_BUGS = {
   // (the caption's words) and move the overflow to the wrapper, or give
   // them the `.app-cards` layout on narrow screens as the rollout does.
   "scrollable-region-focusable": "app.css .app-table scrolls without keyboard access",
+  // BUG: crates/rungs-server/assets/app.css lets a <select> be as wide as
+  // its longest option: neither `.app-filter select` nor `.app-form select`
+  // has a max-width, and the grid items of `.app-form` keep their
+  // min-width: auto. The whole page then scrolls sideways: on the team page
+  // at 390 px, the "Level" filter ("Engineering Management: …", ~110 px too
+  // wide); on the growth page the goal form's "Statement" select, whose
+  // options are whole statements (~930 px too wide at 390 px, and ~120 px
+  // too wide even at 1280 px). Fix:
+  // `.app-form select, .app-filter select { max-width: 100%; min-width: 0; }`
+  // (as `.app-compact select` already does).
+  "page-overflow": "app.css: selects as wide as their longest option widen the page",
+  // BUG: the assessment drops a statement's name. The example ladder's
+  // Traits are written `- **Tenacity**: you stay with hard problems…`; the
+  // core model keeps "Tenacity" in `Statement.name`, but
+  // crates/rungs-server/src/assessments.rs builds each `Row` with
+  // `text: s.text.clone()` only (around line 669), so the rating form, the
+  // side-by-side view, the printable page (and the sheet, from the same
+  // rows) show "you stay with
+  // hard problems until they are understood." (lower case, no name). Fix:
+  // carry the name into `Row` (a `name` field, shown in bold by
+  // assessment.html, assessment_print.html and _cell.html's users) or
+  // prefix it ("Tenacity: you stay…").
+  "statement-name": "assessments drop a statement's name (the Traits' Tenacity, Judgement)",
+  // BUG: crates/rungs-server/src/templates/growth.html has
+  // `<section aria-labelledby="notes" id="notes">`: the section is labelled
+  // by itself, so its accessible name is the whole section's text (the
+  // form, every note) instead of its heading, `<h2 id="notes-h">`. Screen
+  // readers announce the region with all its contents; axe does not flag
+  // it. Fix: `aria-labelledby="notes-h"` (keep `id="notes"`, the target
+  // of the redirect to `…/growth#notes`).
+  "notes-label": "growth.html's 1-on-1 notes section is labelled by itself, not by its heading",
 };
 
 const text = async (locator) => (await locator.innerText()).replace(/\s+/g, " ").trim();
@@ -127,6 +158,7 @@ class Session {
       storageState: options.storageState,
     });
     this.contexts.push(context);
+    context.setDefaultTimeout(15000);
     // CSP violations also show as console errors in chromium; the event
     // names the directive, which helps when one happens.
     await context.addInitScript(() => {
@@ -181,6 +213,9 @@ class Session {
     await page.evaluate(AXE);
     const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
     const describe = (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`;
+    if (process.env.AXE_VERBOSE) {
+      for (const v of result.violations) console.log(`# axe ${v.impact} on ${name}: ${describe(v)}`);
+    }
     const serious = [];
     for (const v of result.violations.filter((v) => v.impact === "serious" || v.impact === "critical")) {
       if (known.includes(v.id)) this.known.push(`${name}: ${describe(v)} [${KNOWN_BUGS[v.id]}]`);
@@ -190,6 +225,12 @@ class Session {
     assert.deepEqual(serious, [], `axe on ${name} (${page.url()})`);
   }
 
+  // A check the app fails today because of a bug named in KNOWN_BUGS:
+  // reported, not failed on.
+  bug(ok, key, detail) {
+    if (!ok) this.known.push(`${detail} [${KNOWN_BUGS[key]}]`);
+  }
+
   // At a phone's width: checked, photographed, and no sideways scrolling
   // of the whole page (wide tables scroll inside their own box).
   async phone(page, who, path, name, known = []) {
@@ -197,7 +238,11 @@ class Session {
     await this.goto(narrow, path);
     await this.check(narrow, `390-${name}`, known);
     const overflow = await narrow.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    assert.ok(overflow <= 0, `${path} (${who}) overflows by ${overflow}px at 390 px`);
+    if (overflow > 0 && known.includes("page-overflow")) {
+      this.known.push(`390-${name}: ${path} overflows by ${overflow}px [${KNOWN_BUGS["page-overflow"]}]`);
+    } else {
+      assert.ok(overflow <= 0, `${path} (${who}) overflows by ${overflow}px at 390 px`);
+    }
     await narrow.context().close();
   }
 
@@ -331,7 +376,6 @@ test("self-assessment, manager's assessment, shared view, acknowledgment; then a
     let rows = await s.statements(bo);
     assert.ok(rows.length >= 8, `a statement per rating select: ${rows.length}`);
     const first = rows[0];
-    const second = rows[1];
     assert.match(first.text, /You design components and services/);
     // The select offers the scale, "Not rated" first.
     const options = (await first.select.locator("option").allInnerTexts()).map((o) => o.trim());
@@ -401,7 +445,6 @@ test("self-assessment, manager's assessment, shared view, acknowledgment; then a
     await s.check(mara, "assessment-manager-shared");
 
     // ---- Bo sees both columns, the disagreement and the readiness.
-    await s.goto(bo, "/app");
     await s.goto(bo, path);
     main = await text(bo.locator("main"));
     assert.match(main, /1 statement rated differently by Bo Chen and Mara Lind\./);
@@ -427,6 +470,11 @@ test("self-assessment, manager's assessment, shared view, acknowledgment; then a
     assert.ok((await text(craftReason.locator("td").nth(2))).length > 0, "the reason is given in words");
     const delivery = readiness.locator("tbody tr", { has: bo.locator("th", { hasText: /^Delivery$/ }) });
     assert.match(await text(delivery.locator("td").nth(1)), /^Met$/, "Delivery: all 'Consistently' from Mara");
+    // BUG (see KNOWN_BUGS): a named statement ("- **Tenacity**: you stay
+    // with hard problems…") shows without its name.
+    const traits = bo.locator("table.app-sxs", { has: bo.locator("caption", { hasText: "Traits" }) });
+    const trait = await text(traits.locator("tbody tr").first().locator("td").first());
+    s.bug(/Tenacity/.test(trait), "statement-name", `Traits row reads "${trait}"`);
     await s.check(bo, "assessment-shared-employee");
     // KNOWN BUG (see KNOWN_BUGS): the tables scroll without keyboard access.
     await s.phone(bo, "bo", path, "assessment-shared-employee", ["scrollable-region-focusable"]);
@@ -466,14 +514,17 @@ test("self-assessment, manager's assessment, shared view, acknowledgment; then a
     assert.equal(await heat.locator("td.app-heat-not-yet").count() >= 1, true, "Craft is not met");
     assert.match(await text(heat.locator("td").last()), /^Not yet$/);
     await s.check(mara, "team");
-    await s.phone(mara, "mara", "/app/team", "team");
+    // KNOWN BUG (see KNOWN_BUGS): the Level filter select widens the page.
+    await s.phone(mara, "mara", "/app/team", "team", ["page-overflow"]);
     // From the heatmap to the shared assessment.
     await heat.locator(`a[href="${path}"]`).click();
     await mara.waitForURL(new RegExp(`${escape(path)}$`));
     assert.match(await text(mara.locator("main")), /Acknowledged: .?Fair; I will work on design docs/);
-    await s.phone(mara, "mara", path, "assessment-acknowledged-manager");
+    // KNOWN BUG (see KNOWN_BUGS): the tables scroll without keyboard access.
+    await s.phone(mara, "mara", path, "assessment-acknowledged-manager", ["scrollable-region-focusable"]);
 
     // ---- Story 3: a growth plan from the next level's gaps.
+    await bo.goBack();
     await bo.getByRole("link", { name: "My growth" }).click();
     await bo.waitForURL(/\/growth$/);
     let growth = bo.locator("main");
@@ -485,6 +536,10 @@ test("self-assessment, manager's assessment, shared view, acknowledgment; then a
     assert.equal(await bo.locator("#goal-statement option:checked").innerText(), suggestions[0], "the lowest-rated one is chosen");
     assert.match(await text(growth.locator("#assess-h ~ table")), /acknowledged/);
     await s.check(bo, "growth-bo-suggested");
+    // BUG (see KNOWN_BUGS, page-overflow): even at 1280 px the Statement
+    // select (whole statements as options) is wider than the window.
+    const wide = await bo.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    s.bug(wide <= 0, "page-overflow", `growth page at 1280 px overflows by ${wide}px`);
     await bo.getByLabel("Goal", { exact: true }).fill("Write two design documents");
     await bo.getByLabel("Actions").fill("Pair with Ari on the next one");
     await bo.getByLabel("Target date").fill("2027-03-31");
@@ -512,7 +567,10 @@ test("self-assessment, manager's assessment, shared view, acknowledgment; then a
     const boGrowth = mara.url();
     assert.match(await text(mara.locator("ul.app-goals")), /Write two design documents/);
     await mara.getByLabel("Note", { exact: true }).fill("Talked about the design review; Ari pairs on the queue design.");
-    await mara.getByLabel("Checks in on").selectOption({ label: "Write two design documents" });
+    // BUG (see KNOWN_BUGS): the section's aria-labelledby names itself.
+    s.bug(await mara.locator("#notes").getAttribute("aria-labelledby") === "notes-h", "notes-label",
+      `aria-labelledby="${await mara.locator("#notes").getAttribute("aria-labelledby")}"`);
+    await mara.getByLabel("Checks in on", { exact: true }).selectOption({ label: "Write two design documents" });
     const noted = await s.submit(mara, mara.getByRole("button", { name: "Add note" }));
     assert.equal(noted.status(), 200);
     assert.match(mara.url(), /\/growth(#notes)?$/);
@@ -525,7 +583,8 @@ test("self-assessment, manager's assessment, shared view, acknowledgment; then a
     const kindsNow = (await bo.locator("ol.app-timeline .app-badge").allInnerTexts()).map((t) => t.trim());
     assert.ok(kindsNow.includes("note"), `note in the timeline: ${kindsNow}`);
     await s.check(bo, "growth-bo-note");
-    await s.phone(bo, "bo", new URL(boGrowth).pathname, "growth-bo");
+    // KNOWN BUG (see KNOWN_BUGS): the Statement select widens the page.
+    await s.phone(bo, "bo", new URL(boGrowth).pathname, "growth-bo", ["page-overflow"]);
 
     // HR (the admin) sees the plan but not the notes.
     await s.goto(admin, new URL(boGrowth).pathname);

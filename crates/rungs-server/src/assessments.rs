@@ -62,7 +62,10 @@ pub(crate) async fn seat(app: &App, viewer: &Viewer, a: &Assessment) -> Result<S
     let me = viewer.person.id;
     if a.person_id == me {
         Ok(Seat::Person)
-    } else if a.manager_id == Some(me) {
+    } else if a.manager_id == Some(me)
+        || (a.manager_id.is_none() && viewer.person.role.sees_everyone())
+    {
+        // HR assesses someone who has no manager.
         Ok(Seat::Assessor)
     } else if viewer.person.role.sees_everyone() {
         Ok(Seat::Hr)
@@ -216,7 +219,8 @@ pub struct Counts {
     pub review: usize,
     /// Ratings of removed statements, kept with their words.
     pub archived: usize,
-    /// Statements added since the assessment was made, not rated yet.
+    /// Once the ladder changed since the assessment was made: statements
+    /// of the level nobody has rated (those added since among them).
     pub new_statements: usize,
 }
 
@@ -339,17 +343,26 @@ fn months_since(date: &str) -> Option<f64> {
 /// Time at the current level, for the rule's minimum.
 pub(crate) async fn tenure(app: &App, ladder: &Ladder, person: i64) -> Result<Option<Tenure>> {
     let placements = app.store.placements(person).await?;
-    let Some(current) = placements.iter().find(|p| p.until_date.is_none()) else {
-        return Ok(None);
-    };
+    Ok(placements
+        .iter()
+        .find(|p| p.until_date.is_none())
+        .and_then(|p| tenure_of(ladder, p)))
+}
+
+/// Time at the level of `current` (a placement with no end), with that
+/// level's tenure indicator.
+pub(crate) fn tenure_of(
+    ladder: &Ladder,
+    current: &rungs_store::model::Placement,
+) -> Option<Tenure> {
     let indicator_years = ladder
         .model_level(&current.track, &current.level)
         .and_then(|l| l.indicators.tenure)
         .map(|t| t.min);
-    Ok(months_since(&current.from_date).map(|months| Tenure {
+    months_since(&current.from_date).map(|months| Tenure {
         months,
         indicator_years,
-    }))
+    })
 }
 
 /// The assessment as the viewer may see it.
@@ -555,8 +568,7 @@ fn build_view(
     let can = Can {
         edit: side.is_some_and(|s| a.submitted(s).is_none()) && a.shared_at.is_none(),
         submit: side.is_some_and(|s| a.submitted(s).is_none()) && a.shared_at.is_none(),
-        share: (seat == Seat::Assessor || (seat == Seat::Hr && a.manager_id.is_none()))
-            && state == AssessmentState::Submitted,
+        share: seat == Seat::Assessor && state == AssessmentState::Submitted,
         acknowledge: seat == Seat::Person && state == AssessmentState::Shared,
         revise: state == AssessmentState::Acknowledged
             && revised_by.is_none()
@@ -591,10 +603,10 @@ pub(crate) struct Given {
     /// The rating as written: "" unrated, a step's words or number,
     /// "n/a".
     pub rating: String,
-    /// Comment.
-    pub comment: String,
-    /// Evidence.
-    pub evidence: String,
+    /// Comment (`None`: keep the stored one).
+    pub comment: Option<String>,
+    /// Evidence (`None`: keep the stored one).
+    pub evidence: Option<String>,
 }
 
 /// Reads a rating as people write it: a step's words (any case), its
@@ -653,6 +665,20 @@ pub(crate) async fn rate(
             a.track, a.level
         ))
     })?;
+    let stored: Vec<StoredRating> = app
+        .store
+        .ratings(id)
+        .await?
+        .into_iter()
+        .filter(|r| r.side == side && r.track == a.track && r.level == a.level)
+        .collect();
+    let kept = |sid: &str, pick: fn(&StoredRating) -> &String| {
+        stored
+            .iter()
+            .find(|r| r.statement_id == sid)
+            .map(|r| pick(r).clone())
+            .unwrap_or_default()
+    };
     let mut problems = Vec::new();
     let mut inputs = Vec::new();
     for g in given {
@@ -668,8 +694,14 @@ pub(crate) async fn rate(
                 statement_id: s.id.clone(),
                 text: s.text.clone(),
                 rating,
-                comment: g.comment.trim().to_string(),
-                evidence: g.evidence.trim().to_string(),
+                comment: g
+                    .comment
+                    .as_deref()
+                    .map_or_else(|| kept(&s.id, |r| &r.comment), |c| c.trim().to_string()),
+                evidence: g
+                    .evidence
+                    .as_deref()
+                    .map_or_else(|| kept(&s.id, |r| &r.evidence), |e| e.trim().to_string()),
             }),
             Err(e) => problems.push(format!("{}: {e}", g.statement)),
         }
@@ -722,9 +754,7 @@ pub(crate) async fn step(
         let seat = view.seat;
         let ever = match &step {
             Step::Submit => seat.side().is_some(),
-            Step::Share => {
-                seat == Seat::Assessor || (seat == Seat::Hr && view.assessment.manager_id.is_none())
-            }
+            Step::Share => seat == Seat::Assessor,
             Step::Acknowledge(_) => seat == Seat::Person,
             Step::Revise(_) => seat != Seat::Above,
         };
@@ -929,8 +959,9 @@ pub(crate) async fn import_sheet(
         given.push(Given {
             statement: sid,
             rating,
-            comment: get(comment_col),
-            evidence: get(evidence_col),
+            // A sheet without the column keeps what is stored.
+            comment: comment_col.map(|_| get(comment_col)),
+            evidence: evidence_col.map(|_| get(evidence_col)),
         });
     }
     if !problems.is_empty() {

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use rungs_core::assess::{AreaStatus, Readiness};
+use rungs_core::assess::{AreaStatus, Readiness, Tenure};
 use rungs_store::model::{Person, Side, StoredRating};
 use rungs_store::{Page, Scope};
 
@@ -96,6 +96,13 @@ pub(crate) async fn readiness_of(
         ratings.entry(id).or_default().push(r);
     }
     let settings = &ladder.framework.assessments;
+    let tenures: HashMap<i64, Tenure> = app
+        .store
+        .current_placements(people)
+        .await?
+        .iter()
+        .filter_map(|p| Some((p.person_id, crate::assessments::tenure_of(ladder, p)?)))
+        .collect();
     let mut out = HashMap::new();
     for a in latest {
         let Some(level) = ladder.model_level(&a.track, &a.level) else {
@@ -118,9 +125,7 @@ pub(crate) async fn readiness_of(
                 let pair = by_id.get(sid).copied().unwrap_or_default();
                 counting(settings, pair[0], pair[1])
             },
-            // Time in level is the person's page's business; the heatmap
-            // shows the ratings.
-            None,
+            tenures.get(&a.person_id).copied(),
         );
         out.insert(a.person_id, (a, readiness));
     }
@@ -294,8 +299,9 @@ pub(crate) fn heatmap_csv(map: &Heatmap) -> Result<String> {
 pub struct Group {
     /// The level.
     pub level: LevelRef,
-    /// Active people placed there.
-    pub people: usize,
+    /// Active people placed there (`None` when fewer than
+    /// `smallest_group`: a small group's size alone can point at people).
+    pub people: Option<usize>,
     /// Figures, or `None` when the group is smaller than `smallest_group`.
     pub figures: Option<Figures>,
 }
@@ -391,7 +397,7 @@ pub(crate) async fn aggregates(app: &App, viewer: &Viewer) -> Result<Aggregates>
         });
         groups.push(Group {
             level,
-            people: members.len(),
+            people: figures.as_ref().map(|_| members.len()),
             figures,
         });
     }

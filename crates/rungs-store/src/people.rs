@@ -279,6 +279,24 @@ impl Store {
         rows.iter().map(placement_from_row).collect()
     }
 
+    /// The current placement (no end date) of each of `people` that has one.
+    pub async fn current_placements(&self, people: &[i64]) -> Result<Vec<Placement>> {
+        let mut out = Vec::new();
+        for chunk in people.chunks(2000) {
+            let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+                "SELECT id, person_id, track, level, from_date, until_date, reason, decided_by, note, revision, needs_review
+                 FROM placements WHERE until_date IS NULL AND person_id IN {}",
+                crate::params::id_list(chunk)
+            )))
+            .fetch_all(&self.pool)
+            .await?;
+            for r in &rows {
+                out.push(placement_from_row(r)?);
+            }
+        }
+        Ok(out)
+    }
+
     /// The open placements on levels that `keep` says are gone, for review.
     pub async fn flag_placements(
         &self,

@@ -107,10 +107,10 @@ pub(crate) async fn rate(
             given[i].rating = value;
         } else if let Some(sid) = name.strip_prefix("comment.") {
             let i = slot(&mut given, sid);
-            given[i].comment = value;
+            given[i].comment = Some(value);
         } else if let Some(sid) = name.strip_prefix("evidence.") {
             let i = slot(&mut given, sid);
-            given[i].evidence = value;
+            given[i].evidence = Some(value);
         }
     }
     let result = async {
@@ -584,12 +584,12 @@ pub(crate) struct RatingRequest {
     /// A step's words or number, `n/a`, or empty for unrated.
     #[serde(default)]
     rating: String,
-    /// Comment.
+    /// Comment (left out: the stored one is kept).
     #[serde(default)]
-    comment: String,
-    /// Evidence.
+    comment: Option<String>,
+    /// Evidence (left out: the stored one is kept).
     #[serde(default)]
-    evidence: String,
+    evidence: Option<String>,
 }
 
 /// Ratings to save, at the version they were made on.

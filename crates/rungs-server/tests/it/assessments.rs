@@ -513,7 +513,21 @@ async fn story(backend: Backend) {
         engineer["figures"].is_null(),
         "one person is fewer than 5: {engineer}"
     );
+    assert!(engineer["people"].is_null(), "nor its size: {engineer}");
     assert!(!agg.to_string().contains("Bo Chen"));
+
+    // Someone with no manager is assessed by HR.
+    let mara_id = id_of(&mut admin, "mara@example.org").await;
+    let top = admin
+        .json(
+            "POST",
+            &format!("/api/v1/people/{mara_id}/assessments"),
+            json!({"track": "engineering-management", "level": "manager"}),
+        )
+        .await
+        .json();
+    assert_eq!(top["seat"], "assessor", "{top}");
+    assert_eq!(top["can"]["edit"], true);
 
     // A cycle: everyone placed gets an assessment; reminders in the app.
     assert_eq!(
