@@ -309,6 +309,11 @@ async fn story(backend: Backend) {
     assert!(printable.body.contains("Ladder revision"));
     assert!(printable.body.contains("Fair; I will work on design docs."));
     assert!(printable.body.contains("Not yet ready"));
+    assert!(
+        printable.body.contains("app-rating\">Consistently")
+            && printable.body.contains("Ratings differ"),
+        "both sides' ratings are printed"
+    );
 
     // A change after locking is a new version with a reason; the original stays.
     let no_reason = step(&mut mara, id, "revise", " ").await;
