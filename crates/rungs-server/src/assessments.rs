@@ -159,6 +159,8 @@ pub struct Cell {
 pub struct Row {
     /// Statement id.
     pub statement_id: String,
+    /// Its short name, if it has one (e.g. a trait's name).
+    pub name: Option<String>,
     /// Its words now (or, for a removed statement, as they were).
     pub text: String,
     /// Where it is now, when not in the assessed level ("Moved to …",
@@ -170,6 +172,16 @@ pub struct Row {
     pub manager: Option<Cell>,
     /// Both rated, differently.
     pub disagree: bool,
+}
+
+impl Row {
+    /// The statement as a sheet writes it: its name, if any, and its words.
+    fn full_text(&self) -> String {
+        match &self.name {
+            Some(name) => format!("{name}: {}", self.text),
+            None => self.text.clone(),
+        }
+    }
 }
 
 /// The statements of one area.
@@ -447,6 +459,7 @@ fn build_view(
         .collect();
     let make_row = |counts: &mut Counts,
                     id: &str,
+                    name: Option<&String>,
                     text: &str,
                     whereabouts: Option<String>,
                     pair: [Option<&StoredRating>; 2]| {
@@ -464,6 +477,7 @@ fn build_view(
         }
         Row {
             statement_id: id.to_string(),
+            name: name.cloned(),
             text: text.to_string(),
             whereabouts,
             person: p,
@@ -493,7 +507,7 @@ fn build_view(
             {
                 counts.new_statements += 1;
             }
-            let row = make_row(&mut counts, &s.id, &s.text, None, pair);
+            let row = make_row(&mut counts, &s.id, s.name.as_ref(), &s.text, None, pair);
             if row.disagree {
                 counts.disagreements += 1;
             }
@@ -538,6 +552,7 @@ fn build_view(
         elsewhere.push(make_row(
             &mut counts,
             &r.statement_id,
+            None,
             &text,
             Some(whereabouts),
             pair,
@@ -821,7 +836,7 @@ pub(crate) async fn sheet(app: &App, viewer: &Viewer, id: i64) -> Result<(String
             out.write_record([
                 row.statement_id.as_str(),
                 area.title.as_str(),
-                row.text.as_str(),
+                row.full_text().as_str(),
                 c.map_or("", |c| c.label.as_str()),
                 c.map_or("", |c| c.comment.as_str()),
                 c.map_or("", |c| c.evidence.as_str()),
@@ -952,7 +967,7 @@ pub(crate) async fn import_sheet(
         }
         if text_col.is_some() {
             let t = get(text_col);
-            if !t.trim().is_empty() && t.trim() != row.text.trim() {
+            if !t.trim().is_empty() && t.trim() != row.full_text().trim() {
                 report.reworded.push(format!("row {line}: `{sid}`"));
             }
         }
