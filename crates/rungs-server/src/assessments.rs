@@ -296,7 +296,13 @@ fn cell(settings: &Settings, r: &StoredRating, text_now: &str) -> Cell {
         label,
         comment: r.comment.clone(),
         evidence: r.evidence.clone(),
-        link: r.link,
+        // A rewording is read off the words, not stored: the relink leaves
+        // the ratings of reworded statements alone.
+        link: if r.link == RatingLink::Current && changed {
+            RatingLink::Reworded
+        } else {
+            r.link
+        },
         rated_text: changed.then(|| r.rated_text.clone()),
         diff: if changed {
             word_diff(&r.rated_text, text_now)
@@ -327,12 +333,12 @@ pub(crate) fn scale(settings: &Settings) -> Vec<ScaleStep> {
 /// The rating that counts for readiness, from the two sides' ratings.
 pub(crate) fn counting(
     settings: &Settings,
-    person: Option<&StoredRating>,
-    manager: Option<&StoredRating>,
+    person: Option<(Option<i64>, RatingLink)>,
+    manager: Option<(Option<i64>, RatingLink)>,
 ) -> Option<Rating> {
-    let of = |r: Option<&StoredRating>| {
-        r.filter(|r| r.link != RatingLink::Archived)
-            .and_then(|r| r.rating)
+    let of = |r: Option<(Option<i64>, RatingLink)>| {
+        r.filter(|(_, link)| *link != RatingLink::Archived)
+            .and_then(|(rating, _)| rating)
             .and_then(|c| Rating::from_code(c, settings))
     };
     match settings.promotion.ratings_from {
@@ -390,13 +396,7 @@ pub(crate) async fn view(app: &App, viewer: &Viewer, id: i64) -> Result<Assessme
         Some(m) => app.store.person(m).await?,
         None => None,
     };
-    let revised_by = app
-        .store
-        .assessments_of(a.person_id)
-        .await?
-        .into_iter()
-        .find(|x| x.supersedes == Some(a.id))
-        .map(|x| x.id);
+    let revised_by = app.store.revised_by(a.id).await?;
     let tenure = tenure(app, &app.ladder(), a.person_id).await?;
     Ok(build_view(
         &app.ladder(),
@@ -572,7 +572,8 @@ fn build_view(
                     .get(&(a.track.as_str(), a.level.as_str(), sid))
                     .copied()
                     .unwrap_or_default();
-                counting(settings, pair[0], pair[1])
+                let code = |r: Option<&StoredRating>| r.map(|r| (r.rating, r.link));
+                counting(settings, code(pair[0]), code(pair[1]))
             },
             tenure,
         )),

@@ -76,6 +76,9 @@ pub(crate) fn moves(old: &Framework, new: &Framework) -> Vec<Relink> {
             let (new, link) = match &l.fate {
                 Fate::Unchanged { new } if new == &l.old => return None,
                 Fate::Unchanged { new } => (Some(new), RatingLink::Current),
+                // Same place, new words: the page tells a rewording from the
+                // words rated, so nothing needs writing.
+                Fate::Reworded { new, .. } if new == &l.old => return None,
                 Fate::Reworded { new, .. } => (Some(new), RatingLink::Reworded),
                 // Moved with new words too: the page shows the word diff
                 // whenever the words differ from the ones rated.

@@ -9,7 +9,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use rungs_core::assess::{AreaStatus, Readiness, Tenure};
-use rungs_store::model::{Person, Side, StoredRating};
+use rungs_store::model::{Person, RatingCode, Side};
 use rungs_store::{Page, Scope};
 
 use crate::access;
@@ -91,8 +91,8 @@ pub(crate) async fn readiness_of(
 ) -> Result<HashMap<i64, (rungs_store::model::Assessment, Readiness)>> {
     let latest = app.store.latest_shared(people).await?;
     let ids: Vec<i64> = latest.iter().map(|a| a.id).collect();
-    let mut ratings: HashMap<i64, Vec<StoredRating>> = HashMap::new();
-    for (id, r) in app.store.ratings_of_many(&ids).await? {
+    let mut ratings: HashMap<i64, Vec<RatingCode>> = HashMap::new();
+    for (id, r) in app.store.rating_codes(&ids).await? {
         ratings.entry(id).or_default().push(r);
     }
     let settings = &ladder.framework.assessments;
@@ -109,7 +109,7 @@ pub(crate) async fn readiness_of(
             continue;
         };
         let rs = ratings.remove(&a.id).unwrap_or_default();
-        let mut by_id: HashMap<&str, [Option<&StoredRating>; 2]> = HashMap::new();
+        let mut by_id: HashMap<&str, [Option<&RatingCode>; 2]> = HashMap::new();
         for r in rs
             .iter()
             .filter(|r| r.track == a.track && r.level == a.level)
@@ -123,7 +123,8 @@ pub(crate) async fn readiness_of(
             level,
             |sid| {
                 let pair = by_id.get(sid).copied().unwrap_or_default();
-                counting(settings, pair[0], pair[1])
+                let code = |r: Option<&RatingCode>| r.map(|r| (r.rating, r.link));
+                counting(settings, code(pair[0]), code(pair[1]))
             },
             tenures.get(&a.person_id).copied(),
         );

@@ -44,6 +44,7 @@ CREATE TABLE assessments (
 );
 CREATE INDEX assessments_person ON assessments (person_id, id);
 CREATE INDEX assessments_cycle ON assessments (cycle_id);
+CREATE INDEX assessments_supersedes ON assessments (supersedes);
 
 CREATE TABLE ratings (
     id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

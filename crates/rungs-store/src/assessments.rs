@@ -10,7 +10,9 @@
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
-use crate::model::{Assessment, RatingInput, RatingLink, Relink, RelinkReport, Side, StoredRating};
+use crate::model::{
+    Assessment, RatingCode, RatingInput, RatingLink, Relink, RelinkReport, Side, StoredRating,
+};
 use crate::params::id_list;
 use crate::store::json;
 use crate::{Actor, Result, Store, StoreError, Write};
@@ -152,6 +154,18 @@ impl Store {
             .collect()
     }
 
+    /// The newer version of assessment `id`, if it was revised.
+    pub async fn revised_by(&self, id: i64) -> Result<Option<i64>> {
+        let row = sqlx::query("SELECT id FROM assessments WHERE supersedes = $1")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(match row {
+            Some(r) => Some(r.try_get("id")?),
+            None => None,
+        })
+    }
+
     /// One assessment.
     pub async fn assessment(&self, id: i64) -> Result<Option<Assessment>> {
         let row = sqlx::query(sqlx::AssertSqlSafe(format!(
@@ -208,18 +222,33 @@ impl Store {
         Ok(out)
     }
 
-    /// The ratings of many assessments, by assessment id.
-    pub async fn ratings_of_many(&self, assessments: &[i64]) -> Result<Vec<(i64, StoredRating)>> {
-        let mut out = Vec::new();
+    /// What readiness needs of the ratings of many assessments, by
+    /// assessment id.
+    pub async fn rating_codes(&self, assessments: &[i64]) -> Result<Vec<(i64, RatingCode)>> {
+        let mut out = Vec::with_capacity(assessments.len() * 60);
         for chunk in assessments.chunks(2000) {
             let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-                "{RATING_SELECT} WHERE assessment_id IN {} ORDER BY id",
+                "SELECT assessment_id, side, track, level, statement_id, rating, link FROM ratings WHERE assessment_id IN {}",
                 id_list(chunk)
             )))
             .fetch_all(&self.pool)
             .await?;
             for r in &rows {
-                out.push(rating_from_row(r)?);
+                let side: String = r.try_get("side")?;
+                let link: String = r.try_get("link")?;
+                out.push((
+                    r.try_get("assessment_id")?,
+                    RatingCode {
+                        side: Side::parse(&side)
+                            .ok_or_else(|| StoreError::Invalid(format!("stored side `{side}`")))?,
+                        track: r.try_get("track")?,
+                        level: r.try_get("level")?,
+                        statement_id: r.try_get("statement_id")?,
+                        rating: r.try_get("rating")?,
+                        link: RatingLink::parse(&link)
+                            .ok_or_else(|| StoreError::Invalid(format!("stored link `{link}`")))?,
+                    },
+                ));
             }
         }
         Ok(out)
@@ -294,11 +323,14 @@ impl Store {
                 format!(
                     "WHERE (track, level, statement_id) IN (SELECT old_track, old_level, old_id FROM relink_moves
                         WHERE (old_track || '/' || old_level || '/' || old_id) {op} (new_track || '/' || new_level || '/' || new_id))
-                     AND assessment_id IN (SELECT id FROM assessments WHERE snapshot_id = $1)"
+                     AND +assessment_id IN (SELECT id FROM assessments WHERE snapshot_id = $1)"
                 )
             };
             // Statements that kept their place only change marks: the
             // statement index is left alone, which is most of the cost.
+            // (`+assessment_id` keeps the planner on the statement index:
+            // after an edit every assessment matches, and starting from
+            // them would read every rating.)
             let marked = sqlx::query(sqlx::AssertSqlSafe(format!(
                 "UPDATE ratings SET link = {link} {}",
                 which(true)

@@ -525,6 +525,24 @@ pub struct StoredRating {
     pub link: RatingLink,
 }
 
+/// What readiness needs of a rating: whose, of which statement, and its
+/// code (a lean read for team views).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RatingCode {
+    /// Whose rating.
+    pub side: Side,
+    /// Track of the statement (now).
+    pub track: String,
+    /// Level of the statement (now).
+    pub level: String,
+    /// Statement id (now).
+    pub statement_id: String,
+    /// The rating: `None` unrated, 0 not applicable, 1 the lowest step.
+    pub rating: Option<i64>,
+    /// What became of the statement since.
+    pub link: RatingLink,
+}
+
 /// A rating to save.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RatingInput {
