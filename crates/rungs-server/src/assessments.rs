@@ -396,10 +396,19 @@ pub(crate) async fn view(app: &App, viewer: &Viewer, id: i64) -> Result<Assessme
         Some(m) => app.store.person(m).await?,
         None => None,
     };
-    let revised_by = app.store.revised_by(a.id).await?;
-    let tenure = tenure(app, &app.ladder(), a.person_id).await?;
+    // Only a locked assessment is ever revised.
+    let revised_by = match a.acknowledged_at {
+        Some(_) => app.store.revised_by(a.id).await?,
+        None => None,
+    };
+    let ladder = app.ladder();
+    // Only a rule with a minimum time in level reads placements.
+    let tenure = match ladder.framework.assessments.promotion.time_in_level {
+        rungs_core::assess::TimeInLevel::Any => None,
+        _ => tenure(app, &ladder, a.person_id).await?,
+    };
     Ok(build_view(
-        &app.ladder(),
+        &ladder,
         a,
         seat,
         &ratings,

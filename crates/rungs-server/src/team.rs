@@ -92,7 +92,12 @@ pub(crate) async fn readiness_of(
     let latest = app.store.latest_shared(people).await?;
     let ids: Vec<i64> = latest.iter().map(|a| a.id).collect();
     let mut ratings: HashMap<i64, Vec<RatingCode>> = HashMap::new();
-    for (id, r) in app.store.rating_codes(&ids).await? {
+    // With the manager's ratings deciding, the person's are not read.
+    let side = match ladder.framework.assessments.promotion.ratings_from {
+        rungs_core::assess::RatingsFrom::Manager => Some(Side::Manager),
+        rungs_core::assess::RatingsFrom::Both => None,
+    };
+    for (id, r) in app.store.rating_codes(&ids, side).await? {
         ratings.entry(id).or_default().push(r);
     }
     let settings = &ladder.framework.assessments;

@@ -224,11 +224,21 @@ impl Store {
 
     /// What readiness needs of the ratings of many assessments, by
     /// assessment id.
-    pub async fn rating_codes(&self, assessments: &[i64]) -> Result<Vec<(i64, RatingCode)>> {
+    /// Only `side`'s, when given.
+    pub async fn rating_codes(
+        &self,
+        assessments: &[i64],
+        side: Option<Side>,
+    ) -> Result<Vec<(i64, RatingCode)>> {
         let mut out = Vec::with_capacity(assessments.len() * 60);
+        let only = match side {
+            Some(Side::Manager) => " AND side = 'manager'",
+            Some(Side::Person) => " AND side = 'self'",
+            None => "",
+        };
         for chunk in assessments.chunks(2000) {
             let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-                "SELECT assessment_id, side, track, level, statement_id, rating, link FROM ratings WHERE assessment_id IN {}",
+                "SELECT assessment_id, side, track, level, statement_id, rating, link FROM ratings WHERE assessment_id IN {}{only}",
                 id_list(chunk)
             )))
             .fetch_all(&self.pool)
