@@ -11,13 +11,14 @@
 //   cd tests/browser && RUNGS_BIN=../../target/debug/rungs node --test assessments.test.mjs
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, execFileSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
+import { servers, startServer as startProcess, stopServer } from "./server-process.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -36,41 +37,9 @@ dee@example.org,Dee Park,Engineering Manager,Payments,,2019-11-11
 `;
 
 let browser;
-const servers = new Set();
 const work = mkdtempSync(join(tmpdir(), "rungs-assess-browser-"));
 
-function startServer(args) {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(BIN, ["server", "--listen", "127.0.0.1:0", ...args], { stdio: ["ignore", "ignore", "pipe"] });
-    servers.add(child);
-    child.on("exit", () => servers.delete(child));
-    let log = "";
-    child.stderr.on("data", (chunk) => {
-      log += chunk;
-      const site = log.match(/rungs server: (http:\/\/127\.0\.0\.1:\d+\/) \(site\)/);
-      const setup = log.match(/(http:\/\/127\.0\.0\.1:\d+\/app\/setup\?token=[0-9a-zA-Z]+)\r?\n/);
-      if (site && setup) {
-        clearTimeout(timer);
-        resolvePromise({ child, base: site[1], setup: setup[1], log: () => log });
-      }
-    });
-    child.on("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`rungs server exited with ${code}: ${log}`));
-    });
-    const timer = setTimeout(() => reject(new Error(`rungs server did not start: ${log}`)), 30000);
-  });
-}
-
-async function stopServer(child) {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once("exit", r));
-  child.kill();
-  let timer;
-  await Promise.race([exited, new Promise((r) => { timer = setTimeout(r, 5000); })]);
-  clearTimeout(timer);
-  if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-}
+const startServer = (args) => startProcess(BIN, args);
 
 before(async () => {
   mkdirSync(SHOTS, { recursive: true });
