@@ -252,6 +252,15 @@ pub struct Level {
     #[serde(skip)]
     #[cfg_attr(feature = "schema", schemars(skip))]
     pub span: Span,
+    /// Where its `grade` was written (empty when not written in a file).
+    #[serde(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub grade_span: Span,
+    /// True when the loader gave it its rank from its place (no `rank:`
+    /// written): diagnostics then say how the order was taken.
+    #[serde(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub rank_derived: bool,
 }
 
 /// Rough, non-binding facts about a level.

@@ -296,7 +296,7 @@ fn level(
         introduction: None,
         indicators: indicators(rng, rank),
         statements,
-        span: Default::default(),
+        ..Level::default()
     };
     crate::ids::assign(&mut level);
     level

@@ -156,7 +156,11 @@ fn check_levels(track: &Track, grades: &[&str], diags: &mut Diagnostics) {
                     Code::UnknownGrade,
                     format!("grade `{grade}` is not on the grade scale"),
                 )
-                .at(&level.span)
+                .at(if level.grade_span.is_unknown() {
+                    &level.span
+                } else {
+                    &level.grade_span
+                })
                 .help(help),
             );
         }
@@ -197,7 +201,23 @@ fn check_grade_order(track: &Track, grades: &[&str], diags: &mut Diagnostics) {
     for pair in ranked.windows(2) {
         let ((lower, lower_grade), (higher, higher_grade)) = (pair[0], pair[1]);
         if higher_grade < lower_grade && higher.rank > lower.rank {
-            diags.push(
+            let at = if higher.grade_span.is_unknown() {
+                &higher.span
+            } else {
+                &higher.grade_span
+            };
+            let d = if higher.rank_derived || lower.rank_derived {
+                // The author wrote no rank: say how the order was taken.
+                Diagnostic::warning(
+                    Code::GradeOrder,
+                    format!(
+                        "levels without `rank` are ordered by `weight`, then file name: `{}` comes after `{}`, but its grade {} is below {}",
+                        higher.id, lower.id, grades[higher_grade], grades[lower_grade]
+                    ),
+                )
+                .at(at)
+                .help("write `rank:` in each level (1 for the most junior), or fix the grade")
+            } else {
                 Diagnostic::warning(
                     Code::GradeOrder,
                     format!(
@@ -210,9 +230,10 @@ fn check_grade_order(track: &Track, grades: &[&str], diags: &mut Diagnostics) {
                         lower.rank
                     ),
                 )
-                .at(&higher.span)
-                .help("the grade scale in rungs.toml runs from lowest to highest: fix this level's rank or its grade"),
-            );
+                .at(at)
+                .help("the grade scale in rungs.toml runs from lowest to highest: fix this level's rank or its grade")
+            };
+            diags.push(d);
         }
     }
 }

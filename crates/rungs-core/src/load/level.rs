@@ -173,6 +173,12 @@ pub fn read_level(
             indicators,
             statements: body.statements,
             span,
+            grade_span: if matter.grade.is_some() {
+                locate_key(&["grade"])
+            } else {
+                crate::model::Span::default()
+            },
+            rank_derived: matter.rank.is_none(),
         },
         rank: matter.rank,
         weight: matter.weight,

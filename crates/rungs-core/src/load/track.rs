@@ -227,6 +227,12 @@ pub fn read_matrix(
                 introduction: None,
                 indicators: inds,
                 statements: Vec::new(),
+                grade_span: if m.grade.is_some() {
+                    locate_key(&["grade"])
+                } else {
+                    crate::model::Span::default()
+                },
+                rank_derived: m.rank.is_none(),
                 span,
             },
             rank: m.rank,

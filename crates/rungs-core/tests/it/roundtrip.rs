@@ -168,6 +168,7 @@ fn level(rank: u32) -> impl Strategy<Value = Level> {
                 },
                 statements,
                 span: Span::default(),
+                ..Level::default()
             };
             level.assign_ids();
             level

@@ -974,6 +974,7 @@ fn read_level(
         indicators,
         statements: body.statements,
         span: p.file.start_span(),
+        ..Level::default()
     }
 }
 
