@@ -274,6 +274,14 @@ pub struct Indicators {
     /// Typical years of professional experience.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub experience: Option<YearRange>,
+    /// Tenure in the author's words, when not written as years
+    /// ("Several years").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenure_words: Option<String>,
+    /// Experience in the author's words, when not written as years
+    /// ("No prior experience required").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub experience_words: Option<String>,
     /// How far the level's impact reaches.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<Scope>,

@@ -390,7 +390,7 @@ fn indicators(rng: &mut fastrand::Rng, rank: u32) -> Indicators {
         }),
         scope: Some(Scope::ALL[((rank as usize - 1) / 2).min(Scope::ALL.len() - 1)]),
         time_split,
-        note: None,
+        ..Indicators::default()
     }
 }
 

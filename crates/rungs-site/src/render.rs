@@ -997,8 +997,16 @@ fn level_view(ctx: &Ctx<'_>, track: &Track, level: &Level, index: usize) -> Leve
         peers_more,
         summary: level.summary.clone(),
         introduction_html: level.introduction.as_deref().map(|m| to_html(m, &place)),
-        tenure: ind.tenure.as_ref().map(format_years),
-        experience: ind.experience.as_ref().map(format_years),
+        tenure: ind
+            .tenure
+            .as_ref()
+            .map(format_years)
+            .or_else(|| ind.tenure_words.clone()),
+        experience: ind
+            .experience
+            .as_ref()
+            .map(format_years)
+            .or_else(|| ind.experience_words.clone()),
         scope: ind.scope.map(|s| s.as_str()),
         note: ind.note.clone(),
         time_notes: ind

@@ -178,12 +178,22 @@ fn level(f: &mut Fields, of: &str, o: &Level, n: &Level) {
         text(&n.introduction),
     );
     let (oi, ni) = (&o.indicators, &n.indicators);
-    f.compare(of, "tenure", years(&oi.tenure), years(&ni.tenure));
+    // Years, or the author's words when written so.
+    let or_words = |y: &Option<YearRange>, w: &Option<String>| match w {
+        Some(w) if y.is_none() => w.clone(),
+        _ => years(y),
+    };
+    f.compare(
+        of,
+        "tenure",
+        or_words(&oi.tenure, &oi.tenure_words),
+        or_words(&ni.tenure, &ni.tenure_words),
+    );
     f.compare(
         of,
         "experience",
-        years(&oi.experience),
-        years(&ni.experience),
+        or_words(&oi.experience, &oi.experience_words),
+        or_words(&ni.experience, &ni.experience_words),
     );
     let scope = |i: &Indicators| i.scope.map(|s| s.as_str().to_string()).unwrap_or_default();
     f.compare(of, "scope", scope(oi), scope(ni));

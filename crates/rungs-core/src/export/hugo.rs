@@ -154,13 +154,17 @@ fn level_body(level: &Level, areas: &AreaIndex) -> String {
     for (label, value) in [
         (
             "Approximate Tenure in this role",
-            ind.tenure.as_ref().map(|y| format!("~{}", format_years(y))),
+            ind.tenure
+                .as_ref()
+                .map(|y| format!("~{}", format_years(y)))
+                .or_else(|| ind.tenure_words.clone()),
         ),
         (
             "Experience",
             ind.experience
                 .as_ref()
-                .map(|y| format!("~{}", format_years(y))),
+                .map(|y| format!("~{}", format_years(y)))
+                .or_else(|| ind.experience_words.clone()),
         ),
         ("Scope", ind.scope.map(|s| s.as_str().to_string())),
     ] {

@@ -186,8 +186,16 @@ pub fn level_page(level: &Level, areas: &AreaIndex) -> String {
         rank: level.rank,
         grade: level.grade.as_deref(),
         summary: level.summary.as_deref(),
-        tenure: ind.tenure.as_ref().map(format_years),
-        experience: ind.experience.as_ref().map(format_years),
+        tenure: ind
+            .tenure
+            .as_ref()
+            .map(format_years)
+            .or_else(|| ind.tenure_words.clone()),
+        experience: ind
+            .experience
+            .as_ref()
+            .map(format_years)
+            .or_else(|| ind.experience_words.clone()),
         scope: ind.scope.map(|s| s.as_str()),
         time_split: ind
             .time_split

@@ -197,17 +197,33 @@ pub fn indicators(
         note: matter.indicators_note.clone(),
         ..Indicators::default()
     };
-    for (key, value, slot) in [
-        ("tenure", &matter.tenure, &mut out.tenure),
-        ("experience", &matter.experience, &mut out.experience),
+    for (key, value, slot, words) in [
+        (
+            "tenure",
+            &matter.tenure,
+            &mut out.tenure,
+            &mut out.tenure_words,
+        ),
+        (
+            "experience",
+            &matter.experience,
+            &mut out.experience,
+            &mut out.experience_words,
+        ),
     ] {
         if let Some(v) = value {
-            match parse_years(&v.as_text()) {
+            let text = v.as_text();
+            match parse_years(&text) {
                 Ok(r) => *slot = Some(r),
+                // Words without a number ("Several years", "No prior
+                // experience required") are kept as written.
+                Err(_) if !text.trim().is_empty() && !text.chars().any(|c| c.is_ascii_digit()) => {
+                    *words = Some(crate::text::collapse_whitespace(text.trim()));
+                }
                 Err(m) => diags.push(
                     Diagnostic::error(Code::YearRange, format!("invalid {key}: {m}"))
                         .at(&locate_key(&[key]))
-                        .help(format!("write {key} as years, e.g. `{key}: 2-3 years`, `{key}: 1 year` or `{key}: 8+ years`")),
+                        .help(format!("write {key} as years, e.g. `{key}: 2-3 years`, `{key}: 1 year` or `{key}: 8+ years`, or in words without a number, e.g. `{key}: Several years`")),
                 ),
             }
         }

@@ -139,6 +139,9 @@ fn level(rank: u32) -> impl Strategy<Value = Level> {
                         max: Some((a + b) as f64),
                     }),
                     experience: None,
+                    // Experience in words survives the round trip too.
+                    experience_words: scope.map(|_| "Several years in a similar role".to_string()),
+                    tenure_words: None,
                     scope,
                     time_split: split
                         .map(|(a, b)| {

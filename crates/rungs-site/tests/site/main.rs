@@ -756,3 +756,26 @@ fn statement_links_show_beside_their_statement_and_extends_areas_limits_inherita
     assert!(text.contains("You write clear code."), "{text}");
     assert!(!text.contains("You welcome newcomers."), "{text}");
 }
+
+#[test]
+fn experience_and_tenure_written_in_words_show_on_level_pages() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../rungs-core/tests/fixtures/valid/indicators-in-words");
+    let sources = SourceSet::read_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let loaded = rungs_core::load(&sources).unwrap_or_else(|e| panic!("{e}"));
+    let site = rungs_site::build(&loaded.framework, &sources).unwrap_or_else(|e| panic!("{e}"));
+    let agent = html(&site, "tracks/support/agent.html");
+    let text: String = agent.root_element().text().collect();
+    assert!(text.contains("No prior experience required"), "{text}");
+    assert!(text.contains("A year or so"), "{text}");
+    let specialist = html(&site, "tracks/support/specialist.html");
+    let text: String = specialist.root_element().text().collect();
+    assert!(
+        text.contains("Several years in a customer-facing role"),
+        "{text}"
+    );
+    assert!(
+        text.contains("2-4 years"),
+        "ranges still show as ranges: {text}"
+    );
+}
