@@ -565,10 +565,16 @@ pub fn render_site(
     let wanted = |id: &str| only.is_none_or(|set| set.contains(id));
     for track in &fw.tracks {
         all_paths.push(urls::track(&track.id));
-        all_paths.push(urls::matrix(&track.id));
+        // A placeholder track has no grid to show.
+        let grid = !is_placeholder(track);
+        if grid {
+            all_paths.push(urls::matrix(&track.id));
+        }
         if wanted(&track.id) {
             jobs.push(Job::Track(track));
-            jobs.push(Job::Matrix(track));
+            if grid {
+                jobs.push(Job::Matrix(track));
+            }
         }
         let ladder = ctx.index.ladder(track);
         for (i, (t, level)) in ladder.iter().enumerate() {
@@ -730,6 +736,10 @@ impl Job<'_> {
                     matrix_url: String,
                     branch_of: Option<Link>,
                     extends: Option<Link>,
+                    /// No levels or no expectations yet: shown as a
+                    /// placeholder, not an empty table.
+                    placeholder: bool,
+                    description: Option<&'a str>,
                 }
                 let path = urls::track(&track.id);
                 let nav = ctx.nav_track(&track.id);
@@ -755,6 +765,8 @@ impl Job<'_> {
                     matrix_url: urls::matrix(&track.id),
                     branch_of: track.branch.as_ref().and_then(|b| link(&b.from)),
                     extends: track.extends.as_deref().and_then(link),
+                    placeholder: is_placeholder(track),
+                    description: track.description.as_deref(),
                 };
                 Ok((path, ctx.render("track.html", common, &page)?))
             }
@@ -1222,6 +1234,14 @@ fn compare_view(
         options,
         pairs,
     }
+}
+
+/// A track with nothing to read yet: no levels, or levels with no
+/// expectations of their own or inherited (a specialty "to be added by each
+/// team").
+fn is_placeholder(track: &Track) -> bool {
+    track.levels.is_empty()
+        || (track.extends.is_none() && track.levels.iter().all(|l| l.statements.is_empty()))
 }
 
 fn matrix(ctx: &Ctx<'_>, track: &Track) -> MatrixView {

@@ -779,3 +779,74 @@ fn experience_and_tenure_written_in_words_show_on_level_pages() {
         "ranges still show as ranges: {text}"
     );
 }
+
+#[test]
+fn a_specialty_to_be_written_is_a_placeholder_not_an_empty_table() {
+    let mut sources = SourceSet::new();
+    let mut write = |path: &str, text: &str| sources.insert(path, text.as_bytes().to_vec());
+    write(
+        "rungs.toml",
+        "title = \"Specialties\"\n[[areas]]\nid = \"craft\"\ntitle = \"Craft\"\n",
+    );
+    write("tracks/base/_index.md", "---\ntitle: Engineering\n---\n");
+    write(
+        "tracks/base/engineer.md",
+        "---\ntitle: Engineer\nrank: 1\n---\n## Craft\n- You build and test your changes.\n",
+    );
+    write(
+        "tracks/data/_index.md",
+        "---\ntitle: Data specialty\ndescription: To be added by each team.\n---\n",
+    );
+    write(
+        "tracks/search/_index.md",
+        "---\ntitle: Search specialty\n---\n",
+    );
+    write(
+        "tracks/search/engineer.md",
+        "---\ntitle: Search Engineer\nrank: 1\n---\n",
+    );
+    let loaded = rungs_core::load(&sources).unwrap_or_else(|e| panic!("{e}"));
+    let site = build(&loaded.framework, &sources).unwrap_or_else(|e| panic!("{e}"));
+    let data = html(&site, "tracks/data/index.html");
+    let note = data
+        .select(&sel("main .placeholder"))
+        .next()
+        .map(|n| n.text().collect::<String>())
+        .unwrap_or_default();
+    assert!(
+        note.contains("No levels yet.") && note.contains("To be added by each team."),
+        "{note}"
+    );
+    assert_eq!(
+        data.select(&sel("main table")).count(),
+        0,
+        "no empty ladder table"
+    );
+    assert_eq!(
+        data.select(&sel("main .actions")).count(),
+        0,
+        "no buttons to empty pages"
+    );
+    assert!(
+        site.get("tracks/data/matrix.html").is_none(),
+        "no empty grid page"
+    );
+    let search = html(&site, "tracks/search/index.html");
+    assert_eq!(
+        search.select(&sel("main .placeholder-levels li")).count(),
+        1
+    );
+    let level = html(&site, "tracks/search/engineer.html");
+    assert!(
+        level
+            .select(&sel("main .placeholder"))
+            .next()
+            .is_some_and(|n| n
+                .text()
+                .collect::<String>()
+                .contains("No expectations written")),
+        "an empty level says so"
+    );
+    // The ordinary track keeps its ladder and grid.
+    assert!(site.get("tracks/base/matrix.html").is_some());
+}
