@@ -16,6 +16,8 @@
 //!   versions into a changelog, [`map`] the levels of two ladders.
 //! - **Grades** that line tracks up ([`grades`]): the levels of every track
 //!   at each grade of a shared scale.
+//! - [`fmt`]: level pages rewritten in canonical form, never changing what
+//!   they mean.
 //! - Small [`text`] helpers shared with the website, and [`synth`]etic
 //!   frameworks for benchmarks (feature `synth`).
 //!
@@ -31,6 +33,7 @@ mod areas;
 pub mod assess;
 mod diagnostic;
 pub mod export;
+pub mod fmt;
 pub mod grades;
 pub mod ids;
 pub mod import;

@@ -60,6 +60,12 @@ pub enum Command {
     /// A and B are framework directories, or `FORMAT:PATH` to read another format
     /// directly (hugo:, monzo:, ft:, csv:, json:).
     Map(MapArgs),
+    /// Rewrite level pages in canonical form, without changing what they mean.
+    ///
+    /// Without DIR, formats the current directory, which must hold a rungs.toml.
+    /// Pages with comments or front matter keys rungs does not read are left
+    /// as written (and listed).
+    Fmt(FmtArgs),
     /// What changed between two versions of a framework: directories or git revisions.
     ///
     /// OLD and NEW are directories, or revisions of the git repository holding the
@@ -92,6 +98,17 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     pub format: CheckFormat,
+}
+
+/// `rungs fmt`.
+#[derive(Debug, Args)]
+pub struct FmtArgs {
+    /// The framework directory.
+    pub dir: Option<PathBuf>,
+    /// Rewrite nothing: list the pages that are not canonical and exit with
+    /// 1 when there are any (for CI).
+    #[arg(long)]
+    pub check: bool,
 }
 
 /// `rungs build`.

@@ -248,6 +248,41 @@ proptest! {
         let errors: Vec<_> = diags.iter().filter(|d| d.severity == rungs_core::Severity::Error).cloned().collect();
         prop_assert!(errors.is_empty(), "{}", describe(&errors));
         prop_assert_eq!(to_value(&loaded.framework), to_value(&fw));
+        // What the export writes is canonical: `rungs fmt` leaves it alone.
+        let formatted = rungs_core::fmt::format(&loaded.framework, &files)
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert!(formatted.changed.is_empty(), "{:?}", formatted.changed);
+    }
+
+    #[test]
+    fn fmt_keeps_the_model_of_pages_written_loosely(fw in framework(), blank in 1usize..4) {
+        // The same pages with other list markers, extra blank lines and
+        // trailing spaces: formatted, they load to the same model.
+        let files = native::to_sources(&fw);
+        let mut loose = rungs_core::SourceSet::new();
+        for file in files.iter() {
+            let text = file.text();
+            let changed = if file.path.ends_with(".md") && file.path.starts_with("tracks/") {
+                text.replace("\n- ", "\n* ")
+                    .replace("\n\n## ", &format!("{}## ", "\n".repeat(blank + 1)))
+                    .replace(".\n", ".  \n")
+            } else {
+                text.to_string()
+            };
+            loose.insert(&file.path, changed.into_bytes());
+        }
+        let loaded = load(&loose).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let formatted = rungs_core::fmt::format(&loaded.framework, &loose)
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let mut after = loose.clone();
+        for (path, text) in &formatted.changed {
+            after.insert(path, text.clone().into_bytes());
+        }
+        let again = load(&after).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(to_value(&again.framework), to_value(&fw));
+        let twice = rungs_core::fmt::format(&again.framework, &after)
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert!(twice.changed.is_empty(), "formatting twice changes nothing: {:?}", twice.changed);
     }
 
     #[test]

@@ -4,6 +4,7 @@ mod build;
 mod check;
 mod diff;
 mod export;
+mod fmt;
 mod import;
 mod map;
 mod new;
@@ -35,6 +36,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Export(args) => export::run(&args),
         Command::Map(args) => map::run(&args),
         Command::Diff(args) => diff::run(&args),
+        Command::Fmt(args) => fmt::run(&args),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut command, "rungs", &mut std::io::stdout());

@@ -1234,3 +1234,82 @@ fn serve_prints_diagnostics_on_start_and_on_every_rebuild() {
     }
     panic!("no diagnostic printed after the edit: {seen:?}");
 }
+
+#[test]
+fn fmt_rewrites_level_pages_in_canonical_form_and_check_says_which() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("tracks/eng")).expect("mkdir");
+    std::fs::write(
+        root.join("rungs.toml"),
+        "title = \"Formatting\"\n[[areas]]\nid = \"craft\"\ntitle = \"Craft\"\n",
+    )
+    .expect("write");
+    std::fs::write(root.join("tracks/eng/_index.md"), "---\ntitle: Eng\n---\n").expect("write");
+    let messy = "---\nrank: 1\ntitle: Developer\n---\n## Craft\n* You build small features. {#small}\n*   You test them.\n";
+    std::fs::write(root.join("tracks/eng/dev.md"), messy).expect("write");
+    let commented = "---\ntitle: Lead # the old name was Senior\nrank: 2\n---\n## Craft\n* You lead the design.\n";
+    std::fs::write(root.join("tracks/eng/lead.md"), commented).expect("write");
+
+    let check = rungs(&["fmt", "--check", "."], root);
+    assert_eq!(
+        check.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&check.stdout).trim(),
+        "tracks/eng/dev.md"
+    );
+    let stderr = String::from_utf8_lossy(&check.stderr);
+    assert!(
+        stderr.contains("kept as written: tracks/eng/lead.md"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(root.join("tracks/eng/dev.md")).expect("read"),
+        messy,
+        "--check writes nothing"
+    );
+
+    let fmt = rungs(&["fmt", "."], root);
+    assert_eq!(
+        fmt.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&fmt.stderr)
+    );
+    let formatted = std::fs::read_to_string(root.join("tracks/eng/dev.md")).expect("read");
+    assert!(
+        formatted.starts_with("---\ntitle: Developer\nrank: 1\n---\n"),
+        "{formatted}"
+    );
+    assert!(
+        formatted.contains("- You build small features. {#small}\n- You test them.\n"),
+        "{formatted}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(root.join("tracks/eng/lead.md")).expect("read"),
+        commented,
+        "comments are never dropped"
+    );
+    let again = rungs(&["fmt", "--check", "."], root);
+    assert_eq!(again.status.code(), Some(0));
+    let leftovers: Vec<_> = std::fs::read_dir(root.join("tracks/eng"))
+        .expect("list")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".rungs-fmt"))
+        .collect();
+    assert!(leftovers.is_empty(), "no temporary files are left behind");
+
+    // A framework with errors is not rewritten.
+    std::fs::write(
+        root.join("tracks/eng/dev.md"),
+        "---\nrank: 1\n---\n## Nowhere\n* x\n",
+    )
+    .expect("write");
+    let refused = rungs(&["fmt", "."], root);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("without errors"));
+}
