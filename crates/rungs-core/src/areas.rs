@@ -6,9 +6,14 @@ use crate::model::Area;
 use crate::text::{did_you_mean, normalise};
 
 /// Index from every accepted name of an area to its id.
+///
+/// Two areas under different parents may share a name ("Accountability"
+/// under two components): a heading then resolves by its place in the
+/// heading tree ([`AreaIndex::resolve_under`]); a name alone that several
+/// areas answer to resolves to none ([`AreaIndex::owners`] says which).
 #[derive(Clone, Debug, Default)]
 pub struct AreaIndex {
-    by_name: HashMap<String, String>,
+    by_name: HashMap<String, Vec<String>>,
     names: Vec<String>,
     /// Area ids in tree order (parents before children).
     pub order: Vec<String>,
@@ -62,16 +67,26 @@ impl AreaIndex {
             .chain(area.aliases.iter());
         for name in names {
             let key = normalise(name);
-            match self.by_name.get(&key) {
-                Some(owner) if *owner != area.id => clashes.push(Ambiguity {
+            let owners = self.by_name.entry(key).or_default();
+            if owners.contains(&area.id) {
+                continue;
+            }
+            // Areas with the same parent (or two roots) cannot be told
+            // apart by their place: that is a clash.
+            let sibling = owners
+                .iter()
+                .find(|o| self.ancestors.get(*o).map(Vec::as_slice) == Some(parents));
+            match sibling {
+                Some(owner) => clashes.push(Ambiguity {
                     name: name.clone(),
                     first: owner.clone(),
                     second: area.id.clone(),
                 }),
-                Some(_) => {}
                 None => {
-                    self.by_name.insert(key, area.id.clone());
-                    self.names.push(name.clone());
+                    if owners.is_empty() {
+                        self.names.push(name.clone());
+                    }
+                    owners.push(area.id.clone());
                 }
             }
         }
@@ -82,9 +97,59 @@ impl AreaIndex {
         }
     }
 
-    /// The id of the area called `name`, if any.
+    /// The id of the area called `name`, if exactly one area is.
     pub fn resolve(&self, name: &str) -> Option<&str> {
-        self.by_name.get(&normalise(name)).map(String::as_str)
+        match self.by_name.get(&normalise(name)).map(Vec::as_slice) {
+            Some([one]) => Some(one.as_str()),
+            _ => None,
+        }
+    }
+
+    /// Every area called `name` (more than one when areas under different
+    /// parents share it).
+    pub fn owners(&self, name: &str) -> &[String] {
+        self.by_name
+            .get(&normalise(name))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The area called `name` under the headings `context` (the areas of the
+    /// enclosing headings, outermost first): the one area of that name, or,
+    /// when several share it, the one below the innermost enclosing area.
+    /// `Err` lists the candidates when the place does not decide.
+    pub fn resolve_under<'a>(
+        &'a self,
+        name: &str,
+        context: &[String],
+    ) -> Result<&'a str, Vec<&'a str>> {
+        let owners = self.owners(name);
+        if let [one] = owners {
+            return Ok(one.as_str());
+        }
+        for enclosing in context.iter().rev() {
+            let below: Vec<&str> = owners
+                .iter()
+                .filter(|o| {
+                    self.ancestors
+                        .get(*o)
+                        .is_some_and(|a| a.contains(enclosing))
+                })
+                .map(String::as_str)
+                .collect();
+            if let [one] = below.as_slice() {
+                return Ok(one);
+            }
+        }
+        // Outside any heading that decides: a top-level area of that name.
+        let roots: Vec<&str> = owners
+            .iter()
+            .filter(|o| self.ancestors.get(*o).is_some_and(Vec::is_empty))
+            .map(String::as_str)
+            .collect();
+        if let [one] = roots.as_slice() {
+            return Ok(one);
+        }
+        Err(owners.iter().map(String::as_str).collect())
     }
 
     /// The closest known name, for "did you mean".

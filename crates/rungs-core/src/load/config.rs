@@ -160,8 +160,34 @@ pub fn parse(file: &SourceFile) -> (Config, Vec<Diagnostic>) {
     let mut areas = Vec::new();
     // Areas are written in tree order: each title is looked for after the last.
     let mut finder = InOrderFinder::new(0);
+    // Derived ids that several areas would take: those under a parent take
+    // the parent's id in front ("leadership-accountability").
+    let mut seen = std::collections::HashSet::new();
+    let mut used = std::collections::HashSet::new();
+    fn walk(
+        raw: &RawArea,
+        seen: &mut std::collections::HashSet<String>,
+        twice: &mut std::collections::HashSet<String>,
+    ) {
+        if raw.id.is_none() && !seen.insert(slug(&raw.title)) {
+            twice.insert(slug(&raw.title));
+        }
+        for c in &raw.children {
+            walk(c, seen, twice);
+        }
+    }
+    for raw_area in &raw.areas {
+        walk(raw_area, &mut seen, &mut used);
+    }
     for raw_area in raw.areas {
-        areas.push(build_area(file, raw_area, &mut diags, &mut finder));
+        areas.push(build_area(
+            file,
+            raw_area,
+            None,
+            &used,
+            &mut diags,
+            &mut finder,
+        ));
     }
     if areas.is_empty() {
         diags.push(
@@ -185,6 +211,8 @@ pub fn parse(file: &SourceFile) -> (Config, Vec<Diagnostic>) {
 fn build_area(
     file: &SourceFile,
     raw: RawArea,
+    parent: Option<&str>,
+    twice: &std::collections::HashSet<String>,
     diags: &mut Vec<Diagnostic>,
     finder: &mut InOrderFinder,
 ) -> Area {
@@ -205,13 +233,19 @@ fn build_area(
         }
         None => {
             let s = slug(&raw.title);
-            if s.is_empty() { "area".to_string() } else { s }
+            let s = if s.is_empty() { "area".to_string() } else { s };
+            // An area named like one under another parent ("Accountability"
+            // under two components) takes its parent's id in front.
+            match parent {
+                Some(p) if twice.contains(&s) => format!("{p}-{s}"),
+                _ => s,
+            }
         }
     };
     let children = raw
         .children
         .into_iter()
-        .map(|c| build_area(file, c, diags, finder))
+        .map(|c| build_area(file, c, Some(&id), twice, diags, finder))
         .collect();
     Area {
         id,

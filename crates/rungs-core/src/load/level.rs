@@ -254,6 +254,21 @@ pub fn indicators(
         // Locating a key scans the text: only do it when there is something to report.
         let span = || locate_key(&["time_split", name]);
         let Some(area) = areas.resolve(name) else {
+            let owners = areas.owners(name);
+            if owners.len() > 1 {
+                diags.push(
+                    Diagnostic::error(
+                        Code::AmbiguousArea,
+                        format!(
+                            "time split names `{name}`, which several areas are called: {}",
+                            owners.join(", ")
+                        ),
+                    )
+                    .at(&span())
+                    .help("write the area's id as the key"),
+                );
+                continue;
+            }
             let help = match areas.suggest(name) {
                 Some(s) => format!("did you mean `{s}`?"),
                 None => {

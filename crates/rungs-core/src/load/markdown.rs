@@ -89,6 +89,8 @@ pub fn parse_level_body(
     let mut out = LevelBody::default();
     let mut section = Section::Intro;
     let mut heading: Option<(HeadingLevel, usize, String)> = None;
+    // The areas of the headings around the current one, outermost first.
+    let mut enclosing: Vec<(HeadingLevel, String)> = Vec::new();
     let mut stack: Vec<Item> = Vec::new();
     let mut intro: Option<(usize, usize)> = None;
     let mut in_comment = false;
@@ -138,10 +140,21 @@ pub fn parse_level_body(
                 {
                     continue;
                 }
-                section = match areas.resolve(&text) {
-                    Some(id) => Section::Area(id.to_string()),
-                    None => {
+                // The areas of the enclosing headings decide between areas
+                // that share a name.
+                enclosing.retain(|(l, _)| *l < level);
+                let context: Vec<String> = enclosing.iter().map(|(_, a)| a.clone()).collect();
+                section = match areas.resolve_under(&text, &context) {
+                    Ok(id) => {
+                        enclosing.push((level, id.to_string()));
+                        Section::Area(id.to_string())
+                    }
+                    Err(candidates) if candidates.is_empty() => {
                         diags.push(unknown_area(&text, &span, areas));
+                        Section::Unknown
+                    }
+                    Err(candidates) => {
+                        diags.push(ambiguous_heading(&text, &span, areas, &candidates));
                         Section::Unknown
                     }
                 };
@@ -291,6 +304,29 @@ fn warn_stray(
             .at(&file.span(span.start, first_line_end))
             .help("write it as a `- ` bullet, or move it above the first heading to make it the level's introduction"),
     );
+}
+
+fn ambiguous_heading(
+    text: &str,
+    span: &Span,
+    areas: &AreaIndex,
+    candidates: &[&str],
+) -> Diagnostic {
+    let paths: Vec<String> = candidates
+        .iter()
+        .map(|id| format!("`{}` ({})", areas.path_title(id), id))
+        .collect();
+    Diagnostic::error(
+        Code::AmbiguousArea,
+        format!(
+            "`{}` is the name of several areas: {}",
+            text.trim(),
+            paths.join(", ")
+        ),
+    )
+    .at(span)
+    .label("which one?")
+    .help("put it under its parent's heading (e.g. `## Parent` then `### Child`), or write the area's id as the heading")
 }
 
 fn unknown_area(text: &str, span: &Span, areas: &AreaIndex) -> Diagnostic {
