@@ -58,6 +58,10 @@ pub struct Framework {
     pub grades: Vec<Grade>,
     /// The competency areas, as a tree.
     pub areas: Vec<Area>,
+    /// The scope scale, narrowest first, when the framework declares its own
+    /// (`scopes` in rungs.toml); empty means rungs's default scale.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scopes: Vec<ScopeStep>,
     /// The tracks (job families), in display order.
     pub tracks: Vec<Track>,
     /// Free pages (introduction, FAQ, ...), in display order.
@@ -282,9 +286,10 @@ pub struct Indicators {
     /// ("No prior experience required").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub experience_words: Option<String>,
-    /// How far the level's impact reaches.
+    /// How far the level's impact reaches: the id of a step of the
+    /// framework's scope scale ([`Framework::scope_scale`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub scope: Option<Scope>,
+    pub scope: Option<String>,
     /// How time and energy are split across areas.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub time_split: Vec<TimeShare>,
@@ -321,7 +326,53 @@ pub struct YearRange {
     pub max: Option<f64>,
 }
 
-/// How far a level's impact reaches, from narrowest to widest.
+/// One step of a framework's scope scale.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ScopeStep {
+    /// What level pages write (`scope: team`).
+    pub id: String,
+    /// How pages show it ("Team").
+    pub title: String,
+}
+
+impl ScopeStep {
+    /// rungs's default scale: [`Scope::ALL`].
+    pub fn defaults() -> Vec<ScopeStep> {
+        Scope::ALL
+            .iter()
+            .map(|s| ScopeStep {
+                id: s.as_str().to_string(),
+                title: s.title().to_string(),
+            })
+            .collect()
+    }
+}
+
+impl Framework {
+    /// The scope scale in use, narrowest first: the framework's own, or
+    /// rungs's default.
+    pub fn scope_scale(&self) -> std::borrow::Cow<'_, [ScopeStep]> {
+        if self.scopes.is_empty() {
+            std::borrow::Cow::Owned(ScopeStep::defaults())
+        } else {
+            std::borrow::Cow::Borrowed(&self.scopes)
+        }
+    }
+
+    /// The title of scope `id` ("Team"), or the id when the scale lacks it.
+    pub fn scope_title(&self, id: &str) -> String {
+        self.scope_scale()
+            .iter()
+            .find(|s| s.id == id)
+            .map_or_else(|| id.to_string(), |s| s.title.clone())
+    }
+}
+
+/// The default scope scale: how far a level's impact reaches, from
+/// narrowest to widest. A framework may declare its own (`scopes` in
+/// rungs.toml), since "function" is low in one ladder and high in another.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "kebab-case")]
@@ -364,6 +415,19 @@ impl Scope {
             Scope::Department => "department",
             Scope::Company => "company",
             Scope::Industry => "industry",
+        }
+    }
+
+    /// How pages show it.
+    pub fn title(self) -> &'static str {
+        match self {
+            Scope::Individual => "Individual",
+            Scope::Team => "Team",
+            Scope::MultiTeam => "Several teams",
+            Scope::Function => "Function",
+            Scope::Department => "Department",
+            Scope::Company => "Company",
+            Scope::Industry => "Industry",
         }
     }
 }

@@ -388,7 +388,11 @@ fn indicators(rng: &mut fastrand::Rng, rank: u32) -> Indicators {
             min: ((rank - 1) * 2) as f64,
             max: None,
         }),
-        scope: Some(Scope::ALL[((rank as usize - 1) / 2).min(Scope::ALL.len() - 1)]),
+        scope: Some(
+            Scope::ALL[((rank as usize - 1) / 2).min(Scope::ALL.len() - 1)]
+                .as_str()
+                .to_string(),
+        ),
         time_split,
         ..Indicators::default()
     }

@@ -151,7 +151,7 @@ struct LevelView {
     introduction_html: Option<String>,
     tenure: Option<String>,
     experience: Option<String>,
-    scope: Option<&'static str>,
+    scope: Option<String>,
     note: Option<String>,
     time_notes: Vec<(String, String)>,
     chart_svg: Option<String>,
@@ -1019,7 +1019,7 @@ fn level_view(ctx: &Ctx<'_>, track: &Track, level: &Level, index: usize) -> Leve
             .as_ref()
             .map(format_years)
             .or_else(|| ind.experience_words.clone()),
-        scope: ind.scope.map(|s| s.as_str()),
+        scope: ind.scope.as_deref().map(|s| ctx.fw.scope_title(s)),
         note: ind.note.clone(),
         time_notes: ind
             .time_split

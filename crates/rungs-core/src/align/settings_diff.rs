@@ -195,7 +195,7 @@ fn level(f: &mut Fields, of: &str, o: &Level, n: &Level) {
         or_words(&oi.experience, &oi.experience_words),
         or_words(&ni.experience, &ni.experience_words),
     );
-    let scope = |i: &Indicators| i.scope.map(|s| s.as_str().to_string()).unwrap_or_default();
+    let scope = |i: &Indicators| i.scope.clone().unwrap_or_default();
     f.compare(of, "scope", scope(oi), scope(ni));
     f.compare(of, "time split", time_split(oi), time_split(ni));
     f.compare(of, "indicators note", text(&oi.note), text(&ni.note));

@@ -166,7 +166,7 @@ fn level_body(level: &Level, areas: &AreaIndex) -> String {
                 .map(|y| format!("~{}", format_years(y)))
                 .or_else(|| ind.experience_words.clone()),
         ),
-        ("Scope", ind.scope.map(|s| s.as_str().to_string())),
+        ("Scope", ind.scope.clone()),
     ] {
         if let Some(v) = value {
             body.push_str(&format!(

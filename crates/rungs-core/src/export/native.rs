@@ -23,6 +23,9 @@ struct ConfigOut<'a> {
     base_url: Option<&'a str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     grades: Vec<GradeOut<'a>>,
+    /// The scope scale, when the framework declares its own.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    scopes: Vec<GradeOut<'a>>,
     areas: Vec<AreaOut<'a>>,
     /// `[site]`: last, after the area tables.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -131,6 +134,14 @@ pub fn to_sources(framework: &Framework) -> SourceSet {
                 None => GradeOut::Code(&g.id),
             })
             .collect(),
+        scopes: framework
+            .scopes
+            .iter()
+            .map(|s| GradeOut::Full {
+                id: &s.id,
+                title: &s.title,
+            })
+            .collect(),
         areas: framework.areas.iter().map(area_out).collect(),
         site: framework.site.as_ref().filter(|s| !s.is_empty()),
     };
@@ -196,7 +207,7 @@ pub fn level_page(level: &Level, areas: &AreaIndex) -> String {
             .as_ref()
             .map(format_years)
             .or_else(|| ind.experience_words.clone()),
-        scope: ind.scope.map(|s| s.as_str()),
+        scope: ind.scope.as_deref(),
         time_split: ind
             .time_split
             .iter()

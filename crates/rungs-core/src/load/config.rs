@@ -3,7 +3,7 @@
 use serde::Deserialize;
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Area, Grade};
+use crate::model::{Area, Grade, ScopeStep};
 use crate::source::SourceFile;
 use crate::text::{InOrderFinder, did_you_mean, slug};
 
@@ -22,6 +22,8 @@ pub struct Config {
     pub grades: Vec<Grade>,
     /// Area tree.
     pub areas: Vec<Area>,
+    /// The scope scale, narrowest first (empty: the default).
+    pub scopes: Vec<ScopeStep>,
 }
 
 #[derive(Deserialize)]
@@ -33,6 +35,8 @@ struct RawConfig {
     grades: Vec<RawGrade>,
     #[serde(default)]
     areas: Vec<RawArea>,
+    #[serde(default)]
+    scopes: Vec<RawGrade>,
     // Read by the website, which checks it (`SiteSettings::check`).
     #[serde(default)]
     #[allow(dead_code)]
@@ -80,6 +84,7 @@ const KEYS: &[&str] = &[
     "site",
     "files",
     "assessments",
+    "scopes",
 ];
 
 /// Parses `rungs.toml`.
@@ -196,6 +201,7 @@ pub fn parse(file: &SourceFile) -> (Config, Vec<Diagnostic>) {
                 .help("declare the competency areas with `[[areas]]` tables; see docs/format.md"),
         );
     }
+    let scopes = scope_scale(file, raw.scopes, &mut diags);
     (
         Config {
             title,
@@ -203,9 +209,69 @@ pub fn parse(file: &SourceFile) -> (Config, Vec<Diagnostic>) {
             base_url: raw.base_url,
             grades,
             areas,
+            scopes,
         },
         diags,
     )
+}
+
+/// `scopes = ["Task", "Feature", "Team", …]` (or `{ id, title }` tables),
+/// narrowest first: ids are slugs of the titles unless given.
+fn scope_scale(
+    file: &SourceFile,
+    raw: Vec<RawGrade>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<ScopeStep> {
+    if raw.is_empty() {
+        return Vec::new();
+    }
+    let span = locate(file, file.text(), 0, &["scopes"]);
+    let steps: Vec<ScopeStep> = raw
+        .into_iter()
+        .map(|r| match r {
+            RawGrade::Code(title) => ScopeStep {
+                id: slug(&title),
+                title: title.trim().to_string(),
+            },
+            RawGrade::Full { id, title } => ScopeStep {
+                title: title.unwrap_or_else(|| id.clone()).trim().to_string(),
+                id,
+            },
+        })
+        .collect();
+    if steps.len() < 2 {
+        diags.push(
+            Diagnostic::error(Code::InvalidValue, "the scope scale needs at least two steps")
+                .at(&span)
+                .help("list the scopes narrowest first, e.g. `scopes = [\"Task\", \"Team\", \"Organisation\"]`, or remove `scopes` for the default scale"),
+        );
+        return Vec::new();
+    }
+    for (i, s) in steps.iter().enumerate() {
+        if s.id.is_empty() || !crate::text::is_valid_id(&s.id) {
+            diags.push(
+                Diagnostic::error(
+                    Code::InvalidId,
+                    format!("scope `{}` gives no usable id", s.title),
+                )
+                .at(&span)
+                .help("give it words, or an `id` of letters, digits, `-` and `_`"),
+            );
+            return Vec::new();
+        }
+        if steps[..i].iter().any(|t| t.id == s.id) {
+            diags.push(
+                Diagnostic::error(
+                    Code::DuplicateId,
+                    format!("the scope scale names `{}` twice", s.id),
+                )
+                .at(&span)
+                .help("each scope appears once, narrowest first"),
+            );
+            return Vec::new();
+        }
+    }
+    steps
 }
 
 fn build_area(

@@ -5,7 +5,7 @@ use serde::Deserialize;
 
 use crate::areas::AreaIndex;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Indicators, Level, Scope, TimeShare};
+use crate::model::{Indicators, Level, ScopeStep, TimeShare};
 use crate::source::SourceFile;
 
 use super::frontmatter::{self, Split, locate};
@@ -118,6 +118,7 @@ pub fn read_level(
     file: &SourceFile,
     id: &str,
     areas: &AreaIndex,
+    scopes: &[ScopeStep],
     diags: &mut Vec<Diagnostic>,
 ) -> Option<LevelDraft> {
     let split = match frontmatter::split(file) {
@@ -156,7 +157,7 @@ pub fn read_level(
         );
         id.to_string()
     });
-    let indicators = indicators(&matter, areas, &locate_key, diags);
+    let indicators = indicators(&matter, areas, scopes, &locate_key, diags);
     let span = if split.language.is_some() {
         locate_key(&["title"])
     } else {
@@ -190,6 +191,7 @@ pub fn read_level(
 pub fn indicators(
     matter: &LevelMatter,
     areas: &AreaIndex,
+    scopes: &[ScopeStep],
     locate_key: &dyn Fn(&[&str]) -> crate::model::Span,
     diags: &mut Vec<Diagnostic>,
 ) -> Indicators {
@@ -229,20 +231,21 @@ pub fn indicators(
         }
     }
     if let Some(scope) = &matter.scope {
-        match Scope::ALL
-            .iter()
-            .find(|s| s.as_str() == scope.trim().to_lowercase())
-        {
-            Some(s) => out.scope = Some(*s),
+        // By id or by title, on the framework's scale.
+        let wanted = crate::text::normalise(scope);
+        match scopes.iter().find(|s| {
+            crate::text::normalise(&s.id) == wanted || crate::text::normalise(&s.title) == wanted
+        }) {
+            Some(s) => out.scope = Some(s.id.clone()),
             None => {
-                let known: Vec<&str> = Scope::ALL.iter().map(|s| s.as_str()).collect();
+                let known: Vec<&str> = scopes.iter().map(|s| s.id.as_str()).collect();
                 let help = crate::text::suggest_or(scope, known.iter().copied(), || {
                     format!("use one of: {}", known.join(", "))
                 });
                 diags.push(
                     Diagnostic::error(
                         Code::UnknownScope,
-                        format!("`{scope}` is not a scope rungs knows"),
+                        format!("`{scope}` is not on the scope scale"),
                     )
                     .at(&locate_key(&["scope"]))
                     .help(help),

@@ -199,6 +199,12 @@ fn load_with(sources: &SourceSet, mut cache: Option<&mut LoadCache>) -> Result<L
         });
     }
     let (areas, clashes) = AreaIndex::new(&config.areas);
+    // The author's scope scale, or rungs's default.
+    let scope_scale = if config.scopes.is_empty() {
+        crate::model::ScopeStep::defaults()
+    } else {
+        config.scopes.clone()
+    };
     for clash in clashes {
         let span = config
             .areas
@@ -230,6 +236,7 @@ fn load_with(sources: &SourceSet, mut cache: Option<&mut LoadCache>) -> Result<L
         base_url: config.base_url,
         grades: config.grades,
         areas: config.areas,
+        scopes: config.scopes,
         span: config_file.start_span(),
         ..Framework::default()
     };
@@ -265,7 +272,7 @@ fn load_with(sources: &SourceSet, mut cache: Option<&mut LoadCache>) -> Result<L
                 add_head(&mut heads, track, head, Vec::new(), &mut diags);
             }
             Role::Matrix(track) => {
-                let (head, drafts) = read_matrix(file, &areas, &mut diags);
+                let (head, drafts) = read_matrix(file, &areas, &scope_scale, &mut diags);
                 add_head(&mut heads, track, head, drafts, &mut diags);
             }
             Role::Level { track, id } => level_files.push((track, id, file)),
@@ -303,7 +310,7 @@ fn load_with(sources: &SourceSet, mut cache: Option<&mut LoadCache>) -> Result<L
                 );
             }
             let mut d = Vec::new();
-            let mut draft = read_level(file, id, &areas, &mut d);
+            let mut draft = read_level(file, id, &areas, &scope_scale, &mut d);
             if let Some(draft) = draft.as_mut() {
                 crate::ids::assign(&mut draft.level);
             }

@@ -173,6 +173,7 @@ enum MatrixStatement {
 pub fn read_matrix(
     file: &SourceFile,
     areas: &AreaIndex,
+    scopes: &[crate::model::ScopeStep],
     diags: &mut Vec<Diagnostic>,
 ) -> (TrackHead, Vec<LevelDraft>) {
     let doc: MatrixDoc = match frontmatter::parse_yaml(file, file.text(), 0) {
@@ -216,7 +217,7 @@ pub fn read_matrix(
             let start = file.line_span(level_line).start;
             locate(file, &text[start..], start, path)
         };
-        let inds = indicators(&m, areas, &locate_key, diags);
+        let inds = indicators(&m, areas, scopes, &locate_key, diags);
         drafts.push(LevelDraft {
             level: Level {
                 title: m.title.clone().unwrap_or_else(|| id.clone()),

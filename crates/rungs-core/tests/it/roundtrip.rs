@@ -142,7 +142,7 @@ fn level(rank: u32) -> impl Strategy<Value = Level> {
                     // Experience in words survives the round trip too.
                     experience_words: scope.map(|_| "Several years in a similar role".to_string()),
                     tenure_words: None,
-                    scope,
+                    scope: scope.map(|s| s.as_str().to_string()),
                     time_split: split
                         .map(|(a, b)| {
                             vec![
@@ -233,6 +233,7 @@ fn framework() -> impl Strategy<Value = Framework> {
                 span: Span::default(),
                 site: None,
                 assessments: Default::default(),
+                scopes: Vec::new(),
             }
         })
 }

@@ -1008,7 +1008,7 @@ fn read_indicators(
                     .filter(|s| v.contains(s.as_str()))
                     .max_by_key(|s| s.as_str().len());
                 match found {
-                    Some(s) => out.scope = Some(*s),
+                    Some(s) => out.scope = Some(s.as_str().to_string()),
                     None => diags.push(not_understood(p, value, "a scope rungs does not know")),
                 }
             } else {
