@@ -41,14 +41,20 @@ pub(crate) async fn relink_stale(
     }
     for (id, revision, json) in stale {
         let new = ladder.clone();
-        let moves = tokio::task::spawn_blocking(move || -> Result<Vec<Relink>, String> {
-            let old: Framework = serde_json::from_str(&json)
-                .map_err(|e| format!("the snapshot of revision {revision} does not read: {e}"))?;
-            Ok(moves(&old, &new.framework))
+        let moves = tokio::task::spawn_blocking(move || match serde_json::from_str::<Framework>(&json) {
+            Ok(old) => moves(&old, &new.framework),
+            // A snapshot an older rungs wrote that this one cannot read must
+            // not keep the server from starting: its ratings keep their
+            // statement ids, as for a ladder that did not change.
+            Err(e) => {
+                eprintln!(
+                    "rungs server: warning: the stored ladder of revision {revision} no longer reads ({e}); its ratings keep their statement ids"
+                );
+                Vec::new()
+            }
         })
         .await
-        .map_err(|e| ServerError::Internal(e.to_string()))?
-        .map_err(ServerError::Internal)?;
+        .map_err(|e| ServerError::Internal(e.to_string()))?;
         let report = store.relink(actor, id, ladder.snapshot, &moves).await?;
         total.ratings += report.ratings;
         total.changed += report.changed;

@@ -878,3 +878,48 @@ async fn follow(backend: Backend) {
         .count();
     assert_eq!(review, 1, "a mark never weakens across relinks");
 }
+
+/// A stored ladder an older rungs wrote that this one cannot read does not
+/// keep the server from starting: the ratings keep their statement ids.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unreadable_stored_ladder_does_not_stop_the_server() {
+    for backend in backends("unreadable").await {
+        unreadable(backend).await;
+    }
+}
+
+async fn unreadable(backend: Backend) {
+    let (app, token) = start(backend.store.clone(), config()).await;
+    let mut admin = admin(&app, &token).await;
+    admin.post_csv("/api/v1/roster", ROSTER).await;
+    let bo = id_of(&mut admin, "bo@example.org").await;
+    let opened = admin
+        .json(
+            "POST",
+            &format!("/api/v1/people/{bo}/assessments"),
+            json!({"track": "engineering", "level": "senior"}),
+        )
+        .await
+        .json();
+    let id = opened["assessment"]["id"].as_i64().expect("id");
+    drop(app);
+    // Pin the assessment to a revision whose stored ladder does not read.
+    let pool = raw_pool(&backend).await;
+    sqlx::query("INSERT INTO framework_snapshots (revision, framework_json, stored_at) VALUES ('sha256:old', '{\"not\": \"a ladder\"}', 0)")
+        .execute(&pool)
+        .await
+        .expect("insert");
+    sqlx::query("UPDATE assessments SET snapshot_id = (SELECT id FROM framework_snapshots WHERE revision = 'sha256:old')")
+        .execute(&pool)
+        .await
+        .expect("update");
+    pool.close().await;
+    let (app, _) = rungs_server::App::start_with_store(config(), backend.store.clone())
+        .await
+        .expect("the server starts");
+    let mut admin = Client::new(&app);
+    admin.sign_in("ada@example.org", PASSWORD).await;
+    let view = admin.get(&format!("/api/v1/assessments/{id}")).await;
+    assert_eq!(view.status, StatusCode::OK, "{}", view.body);
+    assert_ne!(view.json()["assessment"]["linked_revision"], "sha256:old");
+}

@@ -73,41 +73,6 @@ async fn removing_the_last_entries_is_detected() {
     );
 }
 
-async fn raw_pool(backend: &Backend) -> sqlx::AnyPool {
-    sqlx::any::install_default_drivers();
-    match backend.name {
-        "sqlite" => {
-            let dir = backend._dir.as_ref().expect("dir");
-            sqlx::AnyPool::connect(&format!(
-                "sqlite://{}",
-                dir.path().join("rungs.sqlite").display()
-            ))
-            .await
-            .expect("connect")
-        }
-        _ => {
-            let url = std::env::var("RUNGS_TEST_POSTGRES_URL").expect("url");
-            let schema = backend.schema.clone().expect("schema");
-            sqlx::any::AnyPoolOptions::new()
-                .max_connections(1)
-                .after_connect(move |conn, _| {
-                    let schema = schema.clone();
-                    Box::pin(async move {
-                        sqlx::Executor::execute(
-                            conn,
-                            sqlx::AssertSqlSafe(format!("SET search_path TO {schema}")),
-                        )
-                        .await?;
-                        Ok(())
-                    })
-                })
-                .connect(&url)
-                .await
-                .expect("connect")
-        }
-    }
-}
-
 async fn drop_triggers(backend: &Backend, pool: &sqlx::AnyPool) {
     let statements: &[&str] = match backend.name {
         "sqlite" => &[

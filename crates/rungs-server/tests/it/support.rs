@@ -370,3 +370,40 @@ pub async fn person_client(app: &App, admin: &mut Client, email: &str) -> Client
     client.sign_in(email, PASSWORD).await;
     client
 }
+
+/// A plain connection to the backend's database, for tests that tamper
+/// with it behind the store's back.
+pub async fn raw_pool(backend: &Backend) -> sqlx::AnyPool {
+    sqlx::any::install_default_drivers();
+    match backend.name {
+        "sqlite" => {
+            let dir = backend._dir.as_ref().expect("dir");
+            sqlx::AnyPool::connect(&format!(
+                "sqlite://{}",
+                dir.path().join("rungs.sqlite").display()
+            ))
+            .await
+            .expect("connect")
+        }
+        _ => {
+            let url = std::env::var("RUNGS_TEST_POSTGRES_URL").expect("url");
+            let schema = backend.schema.clone().expect("schema");
+            sqlx::any::AnyPoolOptions::new()
+                .max_connections(1)
+                .after_connect(move |conn, _| {
+                    let schema = schema.clone();
+                    Box::pin(async move {
+                        sqlx::Executor::execute(
+                            conn,
+                            sqlx::AssertSqlSafe(format!("SET search_path TO {schema}")),
+                        )
+                        .await?;
+                        Ok(())
+                    })
+                })
+                .connect(&url)
+                .await
+                .expect("connect")
+        }
+    }
+}
