@@ -106,10 +106,16 @@ fn from_previous<'a>(
         }
     }
     let (level, similarity, confidence) = best?;
+    // A match the words do not decide is said to be one.
+    let hedge = if confidence < rungs_core::map::UNCERTAIN_BELOW {
+        "; not sure: check the levels next to it"
+    } else {
+        ""
+    };
     Some((
         level,
         format!(
-            "previous title \u{201c}{title}\u{201d} is \u{201c}{their_level}\u{201d} at {}, which maps to \u{201c}{}\u{201d} (similarity {similarity:.2}, confidence {confidence:.2})",
+            "previous title \u{201c}{title}\u{201d} is \u{201c}{their_level}\u{201d} at {}, which maps to \u{201c}{}\u{201d} (similarity {similarity:.2}, confidence {confidence:.2}{hedge})",
             previous.title, level.title
         ),
     ))

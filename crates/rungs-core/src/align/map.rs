@@ -32,11 +32,23 @@ pub struct LevelMatch {
     pub similarity: f64,
     /// 0.5 when another level of B is as similar, close to 1 when the match is clear.
     pub confidence: f64,
+    /// True when the answer should be read as "not sure": the confidence is
+    /// below [`UNCERTAIN_BELOW`], or the match spans three levels of B or
+    /// more. Shown as such, with [`LevelMatch::candidates`].
+    pub uncertain: bool,
+    /// When uncertain: the two or three levels of B closest in words, most
+    /// similar first (indices into [`Mapping::b`]); empty otherwise.
+    pub candidates: Vec<usize>,
     /// Terms that weigh most in both levels.
     pub terms: Vec<String>,
     /// The closest pair of statements: (A's text, B's text, similarity).
     pub closest: Option<(String, String, f64)>,
 }
+
+/// Below this confidence a match is reported as uncertain, with its
+/// candidates: the best level of B outside the match is then at least two
+/// thirds as similar as the match itself.
+pub const UNCERTAIN_BELOW: f64 = 0.6;
 
 /// The result of a mapping.
 #[derive(Clone, Debug, Serialize)]
@@ -198,12 +210,23 @@ pub fn map_levels(
         } else {
             0.5
         };
+        let uncertain = confidence < UNCERTAIN_BELOW || last >= first + 2;
+        let candidates = if uncertain {
+            let mut order: Vec<usize> = (0..b.len()).collect();
+            order.sort_by(|x, y| sim[i][*y].total_cmp(&sim[i][*x]).then(x.cmp(y)));
+            order.truncate(3);
+            order
+        } else {
+            Vec::new()
+        };
         matches.push(LevelMatch {
             a: i,
             b_first: first,
             b_last: last,
             similarity: round(matched),
             confidence: round(confidence),
+            uncertain,
+            candidates,
             terms: batch.shared_terms(i, n + best, &texts[i], 6),
             closest: closest_statements(level_a, b[best]),
         });

@@ -147,3 +147,48 @@ fn impossible_pins_are_refused_with_a_reason() {
         "{message:?}"
     );
 }
+
+#[test]
+fn a_match_the_words_do_not_decide_says_so_with_its_candidates() {
+    let fw = example();
+    let eng = fw
+        .track("engineering")
+        .unwrap_or_else(|| panic!("engineering"));
+    let levels: Vec<&Level> = eng.levels.iter().collect();
+    // Against itself every match is clear.
+    let clear = map_levels(&levels, &levels, &shared_areas(&fw, &fw), &[])
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        clear
+            .matches
+            .iter()
+            .all(|m| !m.uncertain && m.candidates.is_empty())
+    );
+    // Against levels whose words say the same thing at every rank, nothing is.
+    let same = |id: &str, rank: u32| {
+        let mut l = Level {
+            id: id.into(),
+            rank,
+            title: id.into(),
+            statements: vec![rungs_core::model::Statement {
+                area: "craft".into(),
+                text: "You write code that works and you review the code of others.".into(),
+                ..Default::default()
+            }],
+            ..Level::default()
+        };
+        l.assign_ids();
+        l
+    };
+    let flat = [same("one", 1), same("two", 2), same("three", 3)];
+    let flat: Vec<&Level> = flat.iter().collect();
+    let vague = map_levels(&levels[..3], &flat, &[], &[]).unwrap_or_else(|e| panic!("{e}"));
+    for m in &vague.matches {
+        assert!(m.uncertain, "{m:?}");
+        assert!(
+            (2..=3).contains(&m.candidates.len()),
+            "two or three candidates: {m:?}"
+        );
+        assert!(m.confidence < rungs_core::map::UNCERTAIN_BELOW || m.b_last >= m.b_first + 2);
+    }
+}

@@ -177,6 +177,19 @@ pub fn run(args: &MapArgs) -> Result<ExitCode> {
                     m.similarity,
                     m.confidence
                 );
+                if m.uncertain {
+                    crate::render::outln!(
+                        "    not sure: the closest levels in words are {}",
+                        m.candidates
+                            .iter()
+                            .map(|j| format!(
+                                "{} ({:.2})",
+                                mapping.b[*j], mapping.similarity[m.a][*j]
+                            ))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    );
+                }
                 if !m.terms.is_empty() {
                     crate::render::outln!("    shared terms: {}", m.terms.join(", "));
                 }

@@ -185,17 +185,30 @@ fn comparison(ours: &Framework, cw: &CompareWith, root: &Path) -> Result<Page> {
     let name = cw.title.clone().unwrap_or_else(|| theirs.title.clone());
     let mut body = format!(
         "How the levels of our **{}** track line up with **{}** of {name}, judged by the words of their expectations. \
-         Similarity is between 0 and 1; confidence is 0.5 when another level fits as well, and close to 1 when the match is clear.\n\n\
+         Similarity is between 0 and 1; confidence is 0.5 when another level fits as well, and close to 1 when the match is clear. \
+         Where the words do not decide (confidence under {:.1}, or a match across three levels or more), the row says *not sure* and names the closest levels.\n\n\
          | Our level | Their level | Similarity | Confidence | Shared terms |\n|---|---|---|---|---|\n",
-        our_track.title, their_track.title
+        our_track.title,
+        their_track.title,
+        rungs_core::map::UNCERTAIN_BELOW
     );
     for m in &mapping.matches {
         let (t, l) = our_ladder[m.a];
-        let theirs = if m.b_first == m.b_last {
+        let mut theirs = if m.b_first == m.b_last {
             mapping.b[m.b_first].clone()
         } else {
             format!("{} to {}", mapping.b[m.b_first], mapping.b[m.b_last])
         };
+        if m.uncertain {
+            theirs = format!(
+                "*not sure:* {theirs} (closest: {})",
+                m.candidates
+                    .iter()
+                    .map(|j| mapping.b[*j].as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+        }
         body.push_str(&format!(
             "| [{}](../tracks/{}/{}.md) | {} | {:.2} | {:.2} | {} |\n",
             l.title.replace('|', "/"),
