@@ -43,7 +43,14 @@ pub struct LevelMatch {
     pub terms: Vec<String>,
     /// The closest pair of statements: (A's text, B's text, similarity).
     pub closest: Option<(String, String, f64)>,
+    /// What the two levels say about seniority besides their words, where
+    /// both say it ("both titles say Senior", "A asks 4-8 years, B 5+ years").
+    pub evidence: Vec<String>,
 }
+
+/// How far seniority signals move a pair's score: at most this share of
+/// the best word similarity, up or down.
+const SENIORITY_WEIGHT: f64 = 0.4;
 
 /// Below this confidence a match is reported as uncertain, with its
 /// candidates: the best level of B outside the match is then at least two
@@ -185,6 +192,20 @@ pub fn map_levels(
             }
         }
     }
+    // Seniority beyond the words: titles (a weak prior), years asked, scope.
+    // Their agreement moves a pair's score up or down by at most a fifth of
+    // the best word similarity, so words still decide where they are clear.
+    let words_sim = sim.clone();
+    let sig_a: Vec<_> = a.iter().map(|l| super::seniority::signals(l)).collect();
+    let sig_b: Vec<_> = b.iter().map(|l| super::seniority::signals(l)).collect();
+    let top = words_sim.iter().flatten().copied().fold(0.0, f64::max);
+    for (i, row) in sim.iter_mut().enumerate() {
+        for (j, cell) in row.iter_mut().enumerate() {
+            if let Some((agree, _)) = super::seniority::agreement(&sig_a[i], &sig_b[j]) {
+                *cell = (*cell + SENIORITY_WEIGHT * top * (agree - 0.5)).max(0.0);
+            }
+        }
+    }
     let path = align(&sim, pins)?;
     let mut matches = Vec::with_capacity(a.len());
     for (i, level_a) in a.iter().enumerate() {
@@ -219,11 +240,15 @@ pub fn map_levels(
         } else {
             Vec::new()
         };
+        let evidence = super::seniority::agreement(&sig_a[i], &sig_b[best])
+            .map(|(_, e)| e)
+            .unwrap_or_default();
         matches.push(LevelMatch {
             a: i,
             b_first: first,
             b_last: last,
-            similarity: round(matched),
+            evidence,
+            similarity: round(words_sim[i][best]),
             confidence: round(confidence),
             uncertain,
             candidates,
@@ -234,7 +259,7 @@ pub fn map_levels(
     Ok(Mapping {
         a: a.iter().map(|l| l.title.clone()).collect(),
         b: b.iter().map(|l| l.title.clone()).collect(),
-        similarity: sim
+        similarity: words_sim
             .iter()
             .map(|row| row.iter().map(|v| round(*v)).collect())
             .collect(),

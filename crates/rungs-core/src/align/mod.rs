@@ -13,4 +13,5 @@ pub mod diff;
 pub mod engine;
 pub mod map;
 pub mod relink;
+pub mod seniority;
 mod settings_diff;

@@ -190,6 +190,9 @@ pub fn run(args: &MapArgs) -> Result<ExitCode> {
                             .join(", ")
                     );
                 }
+                if !m.evidence.is_empty() {
+                    crate::render::outln!("    seniority: {}", m.evidence.join("; "));
+                }
                 if !m.terms.is_empty() {
                     crate::render::outln!("    shared terms: {}", m.terms.join(", "));
                 }
