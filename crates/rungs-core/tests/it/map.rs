@@ -192,3 +192,55 @@ fn a_match_the_words_do_not_decide_says_so_with_its_candidates() {
         assert!(m.confidence < rungs_core::map::UNCERTAIN_BELOW || m.b_last >= m.b_first + 2);
     }
 }
+
+#[test]
+fn titles_and_years_decide_where_the_words_do_not() {
+    let level = |title: &str, rank: u32, years: Option<f64>| {
+        let mut l = Level {
+            id: rungs_core::text::slug(title),
+            rank,
+            title: title.into(),
+            statements: vec![rungs_core::model::Statement {
+                area: "craft".into(),
+                text: "You write code that works and you review the code of others.".into(),
+                ..Default::default()
+            }],
+            ..Level::default()
+        };
+        l.indicators.experience = years.map(|min| rungs_core::model::YearRange { min, max: None });
+        l.assign_ids();
+        l
+    };
+    let a = [
+        level("Junior Developer", 1, Some(0.0)),
+        level("Senior Developer", 2, Some(5.0)),
+        level("Principal Developer", 3, Some(12.0)),
+    ];
+    let b = [
+        level("Associate Engineer", 1, Some(0.0)),
+        level("Engineer", 2, Some(2.0)),
+        level("Senior Engineer", 3, Some(5.0)),
+        level("Staff Engineer", 4, Some(8.0)),
+        level("Principal Engineer", 5, Some(12.0)),
+    ];
+    let (a, b): (Vec<&Level>, Vec<&Level>) = (a.iter().collect(), b.iter().collect());
+    let mapping = map_levels(&a, &b, &[], &[]).unwrap_or_else(|e| panic!("{e}"));
+    let senior = &mapping.matches[1];
+    let best = (senior.b_first..=senior.b_last).find(|j| mapping.b[*j] == "Senior Engineer");
+    assert!(
+        best.is_some(),
+        "Senior Developer → {}..{} of {:?}",
+        senior.b_first,
+        senior.b_last,
+        mapping.b
+    );
+    assert!(
+        senior
+            .evidence
+            .iter()
+            .any(|e| e == "both titles say Senior")
+            && senior.evidence.iter().any(|e| e.contains("5+ years")),
+        "{:?}",
+        senior.evidence
+    );
+}
