@@ -312,6 +312,22 @@ impl Indicators {
     pub fn is_empty(&self) -> bool {
         *self == Indicators::default()
     }
+
+    /// Tenure as pages show it: the range ("2-3 years"), or the author's words.
+    pub fn tenure_text(&self) -> Option<String> {
+        years_or_words(self.tenure.as_ref(), self.tenure_words.as_ref())
+    }
+
+    /// Experience as pages show it: the range ("4-8 years"), or the author's words.
+    pub fn experience_text(&self) -> Option<String> {
+        years_or_words(self.experience.as_ref(), self.experience_words.as_ref())
+    }
+}
+
+fn years_or_words(years: Option<&YearRange>, words: Option<&String>) -> Option<String> {
+    years
+        .map(crate::load::ranges::format_years)
+        .or_else(|| words.cloned())
 }
 
 /// A range of years; `max` is `None` for open ranges such as "8+ years".

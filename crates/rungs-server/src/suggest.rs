@@ -47,7 +47,7 @@ pub(crate) fn suggest_all(
 
 /// Mappings made so far: (their track, our track) to, per level of
 /// theirs, our level index, similarity and confidence.
-type MapCache = HashMap<(usize, usize), Vec<(usize, f64, f64)>>;
+type MapCache = HashMap<(usize, usize), Vec<(usize, f64, f64, bool)>>;
 
 /// The level of ours that a previous company's level maps to, with why.
 fn from_previous<'a>(
@@ -74,7 +74,7 @@ fn from_previous<'a>(
         .map(|(_, l)| l)
         .collect();
     // The best match over our tracks.
-    let mut best: Option<(&LevelRef, f64, f64)> = None;
+    let mut best: Option<(&LevelRef, f64, f64, bool)> = None;
     for (t, track) in ours.tracks.iter().enumerate() {
         let matches = maps.entry((their_track, t)).or_insert_with(|| {
             let our_levels: Vec<&rungs_core::model::Level> =
@@ -83,12 +83,12 @@ fn from_previous<'a>(
                 .map(|m| {
                     m.matches
                         .iter()
-                        .map(|x| (x.b_first, x.similarity, x.confidence))
+                        .map(|x| (x.b_first, x.similarity, x.confidence, x.uncertain))
                         .collect()
                 })
                 .unwrap_or_default()
         });
-        let Some(&(b, similarity, confidence)) = matches.get(their_index) else {
+        let Some(&(b, similarity, confidence, uncertain)) = matches.get(their_index) else {
             continue;
         };
         let our_ladder = ours.ladder(track);
@@ -101,13 +101,14 @@ fn from_previous<'a>(
         else {
             continue;
         };
-        if best.is_none_or(|(_, s, _)| similarity > s) {
-            best = Some((found, similarity, confidence));
+        if best.is_none_or(|(_, s, _, _)| similarity > s) {
+            best = Some((found, similarity, confidence, uncertain));
         }
     }
-    let (level, similarity, confidence) = best?;
-    // A match the words do not decide is said to be one.
-    let hedge = if confidence < rungs_core::map::UNCERTAIN_BELOW {
+    let (level, similarity, confidence, uncertain) = best?;
+    // A match the words do not decide (or one across several levels) is
+    // said to be one.
+    let hedge = if uncertain {
         "; not sure: check the levels next to it"
     } else {
         ""

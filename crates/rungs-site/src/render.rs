@@ -9,7 +9,6 @@ use serde::Serialize;
 use rungs_core::AreaIndex;
 use rungs_core::compare::{Change, Prepared, compare_prepared};
 use rungs_core::model::{Level, Statement, Track, TrackIndex};
-use rungs_core::text::format_years;
 use rungs_core::{Framework, SourceSet};
 
 use crate::chart::time_split_svg;
@@ -1009,16 +1008,8 @@ fn level_view(ctx: &Ctx<'_>, track: &Track, level: &Level, index: usize) -> Leve
         peers_more,
         summary: level.summary.clone(),
         introduction_html: level.introduction.as_deref().map(|m| to_html(m, &place)),
-        tenure: ind
-            .tenure
-            .as_ref()
-            .map(format_years)
-            .or_else(|| ind.tenure_words.clone()),
-        experience: ind
-            .experience
-            .as_ref()
-            .map(format_years)
-            .or_else(|| ind.experience_words.clone()),
+        tenure: ind.tenure_text(),
+        experience: ind.experience_text(),
         scope: ind.scope.as_deref().map(|s| ctx.fw.scope_title(s)),
         note: ind.note.clone(),
         time_notes: ind

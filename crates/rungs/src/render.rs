@@ -144,10 +144,16 @@ impl<W: std::io::Write> std::io::Write for Visible<W> {
 /// are shown as `\u{1b}` (see [`rungs_core::text::visible`]), never sent
 /// to the terminal.
 macro_rules! outln {
-    () => { println!() };
-    ($($arg:tt)*) => {
-        println!("{}", rungs_core::text::visible(&format!($($arg)*)))
-    };
+    // A reader that stops early (`rungs map … | head`) is not an error:
+    // what it no longer reads is dropped, never a panic.
+    () => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout());
+    }};
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), "{}", rungs_core::text::visible(&format!($($arg)*)));
+    }};
 }
 pub(crate) use outln;
 

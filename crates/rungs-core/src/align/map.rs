@@ -6,7 +6,7 @@
 //!    frameworks share areas (same id or title), the per-area similarities are
 //!    blended in, so "Craft" is compared with "Craft".
 //! 2. A monotone alignment (dynamic time warping over similarity minus the
-//!    matrix mean) assigns every level of A one level of B or a run of
+//!    row and column means, each level's own average likeness) assigns every level of A one level of B or a run of
 //!    consecutive levels, never crossing: ladders are ordered in both
 //!    frameworks. Pinned pairs are forced onto the path.
 //! 3. Confidence compares the match with the best level of B outside it; the
@@ -48,8 +48,9 @@ pub struct LevelMatch {
     pub evidence: Vec<String>,
 }
 
-/// How far seniority signals move a pair's score: at most this share of
-/// the best word similarity, up or down.
+/// How much seniority signals weigh: a pair's score moves by this times
+/// (agreement − 0.5) times the best word similarity, so at most a fifth of
+/// it, up or down.
 const SENIORITY_WEIGHT: f64 = 0.4;
 
 /// Below this confidence a match is reported as uncertain, with its
@@ -234,7 +235,8 @@ pub fn map_levels(
         let uncertain = confidence < UNCERTAIN_BELOW || last >= first + 2;
         let candidates = if uncertain {
             let mut order: Vec<usize> = (0..b.len()).collect();
-            order.sort_by(|x, y| sim[i][*y].total_cmp(&sim[i][*x]).then(x.cmp(y)));
+            // "Closest in words": by word similarity, as the output says.
+            order.sort_by(|x, y| words_sim[i][*y].total_cmp(&words_sim[i][*x]).then(x.cmp(y)));
             order.truncate(3);
             order
         } else {

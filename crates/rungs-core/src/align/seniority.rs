@@ -1,8 +1,9 @@
 //! What a level says about its seniority, besides its words: the title
 //! ("Senior", "Staff", "Principal"…, a weak prior), the years of
-//! experience it asks, its scope on rungs's default scale, and its place in
-//! its track. Each signal gives a position from 0 (entry) to 1 (the top of
-//! a company), with the words that explain it.
+//! experience it asks, and its scope on rungs's default scale. (Its place
+//! in its track is the ordered alignment's business.) Each signal gives a
+//! position from 0 (entry) to 1 (the top of a company), with the words that
+//! explain it.
 //!
 //! `rungs map` blends the agreement of two levels' positions into their
 //! word similarity, and quotes the signals both levels have as evidence
@@ -21,8 +22,9 @@ pub struct Signal {
     pub words: String,
 }
 
-/// Title words and where they usually sit, longest match first within a
-/// title (so "Senior Staff" reads as Staff-and-more, not Senior).
+/// Title words and where they usually sit. Of the phrases a title has, the
+/// most senior wins ("Associate Director" is a director; "Senior Staff" is
+/// more than Staff).
 const TITLES: &[(&str, f64)] = &[
     ("intern", 0.0),
     ("apprentice", 0.02),
@@ -61,7 +63,7 @@ pub fn signals(level: &Level) -> Vec<Signal> {
     for (phrase, position) in TITLES {
         let parts: Vec<&str> = phrase.split(' ').collect();
         let found = words.windows(parts.len()).any(|w| w == parts.as_slice());
-        if found && best.is_none_or(|(p, _)| phrase.len() > p.len()) {
+        if found && best.is_none_or(|(_, p)| *position > p) {
             best = Some((phrase, *position));
         }
     }

@@ -8,7 +8,7 @@ use indexmap::IndexMap;
 use serde::Serialize;
 
 use crate::areas::AreaIndex;
-use crate::load::ranges::{format_percent, format_years};
+use crate::load::ranges::format_percent;
 use crate::model::{Area, Framework, Level, Statement, Track};
 use crate::source::SourceSet;
 
@@ -197,16 +197,8 @@ pub fn level_page(level: &Level, areas: &AreaIndex) -> String {
         rank: level.rank,
         grade: level.grade.as_deref(),
         summary: level.summary.as_deref(),
-        tenure: ind
-            .tenure
-            .as_ref()
-            .map(format_years)
-            .or_else(|| ind.tenure_words.clone()),
-        experience: ind
-            .experience
-            .as_ref()
-            .map(format_years)
-            .or_else(|| ind.experience_words.clone()),
+        tenure: ind.tenure_text(),
+        experience: ind.experience_text(),
         scope: ind.scope.as_deref(),
         time_split: ind
             .time_split

@@ -149,7 +149,13 @@ pub fn run(args: &MapArgs) -> Result<ExitCode> {
                 "shared_areas": shared,
                 "mapping": mapping,
             });
-            println!("{}", serde_json::to_string_pretty(&value)?);
+            use std::io::Write as _;
+            // `?` turns a closed pipe into a quiet exit (see main).
+            writeln!(
+                std::io::stdout().lock(),
+                "{}",
+                serde_json::to_string_pretty(&value)?
+            )?;
         }
         MapFormat::Text => {
             crate::render::outln!("{} ({}) → {} ({})", fa.title, ta.title, fb.title, tb.title);
