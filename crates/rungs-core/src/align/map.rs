@@ -28,6 +28,9 @@ pub struct LevelMatch {
     pub b_first: usize,
     /// Last matched level of B (equal to `b_first` for a one-to-one match).
     pub b_last: usize,
+    /// The one level of B the answer names: the closest within the match
+    /// (equal to `b_first` for a one-to-one match).
+    pub b_best: usize,
     /// Similarity of the best matched pair, 0 to 1.
     pub similarity: f64,
     /// 0.5 when another level of B is as similar, close to 1 when the match is clear.
@@ -49,9 +52,9 @@ pub struct LevelMatch {
 }
 
 /// How much seniority signals weigh: a pair's score moves by this times
-/// (agreement − 0.5) times the best word similarity, so at most a fifth of
-/// it, up or down.
-const SENIORITY_WEIGHT: f64 = 0.4;
+/// (agreement − 0.5) times the best word similarity, so at most a quarter
+/// of it, up or down (more broke the identity: neighbours crept into matches).
+const SENIORITY_WEIGHT: f64 = 0.5;
 
 /// Below this confidence a match is reported as uncertain, with its
 /// candidates: the best level of B outside the match is then at least two
@@ -194,11 +197,11 @@ pub fn map_levels(
         }
     }
     // Seniority beyond the words: titles (a weak prior), years asked, scope.
-    // Their agreement moves a pair's score up or down by at most a fifth of
-    // the best word similarity, so words still decide where they are clear.
+    // Their agreement moves a pair's score up or down by at most a quarter
+    // of the best word similarity, so words still decide where they are clear.
     let words_sim = sim.clone();
-    let sig_a: Vec<_> = a.iter().map(|l| super::seniority::signals(l)).collect();
-    let sig_b: Vec<_> = b.iter().map(|l| super::seniority::signals(l)).collect();
+    let sig_a = super::seniority::signals_of_ladder(a);
+    let sig_b = super::seniority::signals_of_ladder(b);
     let top = words_sim.iter().flatten().copied().fold(0.0, f64::max);
     for (i, row) in sim.iter_mut().enumerate() {
         for (j, cell) in row.iter_mut().enumerate() {
@@ -222,10 +225,12 @@ pub fn map_levels(
         let best = (first..=last)
             .max_by(|x, y| sim[i][*x].total_cmp(&sim[i][*y]))
             .unwrap_or(first);
-        let matched = sim[i][best];
+        // Confidence reads the words only: seniority signals help choose,
+        // but a match they alone decide is still "not sure".
+        let matched = words_sim[i][best];
         let outside = (0..b.len())
             .filter(|j| *j < first || *j > last)
-            .map(|j| sim[i][j])
+            .map(|j| words_sim[i][j])
             .fold(0.0, f64::max);
         let confidence = if matched + outside > 0.0 {
             matched / (matched + outside)
@@ -249,6 +254,7 @@ pub fn map_levels(
             a: i,
             b_first: first,
             b_last: last,
+            b_best: best,
             evidence,
             similarity: round(words_sim[i][best]),
             confidence: round(confidence),

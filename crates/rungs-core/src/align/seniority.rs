@@ -1,7 +1,7 @@
 //! What a level says about its seniority, besides its words: the title
 //! ("Senior", "Staff", "Principal"…, a weak prior), the years of
-//! experience it asks, and its scope on rungs's default scale. (Its place
-//! in its track is the ordered alignment's business.) Each signal gives a
+//! experience it asks, its scope on rungs's default scale, and its place in
+//! its ladder (level 3 of 6; a weak prior, like the title). Each signal gives a
 //! position from 0 (entry) to 1 (the top of a company), with the words that
 //! explain it.
 //!
@@ -97,6 +97,27 @@ pub fn signals(level: &Level) -> Vec<Signal> {
     out
 }
 
+/// The signals of every level of a ladder (most junior first), with each
+/// level's place in it: level 3 of 6 sits at 0.4.
+pub fn signals_of_ladder(levels: &[&Level]) -> Vec<Vec<Signal>> {
+    let n = levels.len();
+    levels
+        .iter()
+        .enumerate()
+        .map(|(i, level)| {
+            let mut out = signals(level);
+            if n > 1 {
+                out.push(Signal {
+                    kind: "position",
+                    position: i as f64 / (n - 1) as f64,
+                    words: format!("{} of {}", i + 1, n),
+                });
+            }
+            out
+        })
+        .collect()
+}
+
 /// Years of experience to a position: most ladders ask none at entry,
 /// about 5 at senior, 8-10 at staff, 12 and more at principal.
 fn years_position(years: f64) -> f64 {
@@ -146,14 +167,19 @@ pub fn agreement(a: &[Signal], b: &[Signal]) -> Option<(f64, Vec<String>)> {
         let Some(y) = b.iter().find(|y| y.kind == x.kind) else {
             continue;
         };
-        // Titles are a weak prior; what the ladder asks weighs more.
-        let w = if x.kind == "title" { 0.5 } else { 1.0 };
+        // Titles and places are weak priors; what the ladder asks weighs more.
+        let w = if matches!(x.kind, "title" | "position") {
+            0.5
+        } else {
+            1.0
+        };
         total += w * (1.0 - (x.position - y.position).abs());
         weight += w;
         evidence.push(match x.kind {
             "title" if x.words == y.words => format!("both titles say {}", x.words),
             "title" => format!("titles: {} and {}", x.words, y.words),
             "experience" => format!("A asks {}, B {}", x.words, y.words),
+            "position" => format!("level {} in A, {} in B", x.words, y.words),
             _ if x.words == y.words => format!("both have a scope of {}", x.words),
             _ => format!("scope: {} and {}", x.words, y.words),
         });

@@ -244,3 +244,78 @@ fn titles_and_years_decide_where_the_words_do_not() {
         senior.evidence
     );
 }
+
+/// Our reference mappings (tests/map-reference.toml): every level within
+/// one of the reference, and the exact hit rate reported (and kept from
+/// falling).
+#[test]
+fn reference_mappings_hold_within_one_level() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/map-reference.toml"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let reference: toml::Table = toml::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
+    let ours = example();
+    let eng = ours
+        .track("engineering")
+        .unwrap_or_else(|| panic!("engineering"));
+    let a: Vec<&Level> = ours.ladder(eng).into_iter().map(|(_, l)| l).collect();
+    let (mut total, mut exact, mut near) = (0, 0, 0);
+    let mut misses = Vec::new();
+    for ladder in reference["ladder"].as_array().into_iter().flatten() {
+        let name = ladder["fixture"].as_str().unwrap_or_default();
+        let Some(dir) = crate::support::shared_fixture(name) else {
+            return;
+        };
+        let format = rungs_core::import::FORMATS
+            .iter()
+            .find(|f| Some(f.name) == ladder["format"].as_str())
+            .unwrap_or_else(|| panic!("format of {name}"));
+        let sources = SourceSet::read_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
+        let theirs = format
+            .import(&sources)
+            .unwrap_or_else(|e| panic!("{name}: {e}"))
+            .framework;
+        let track = &theirs.tracks[0];
+        let b: Vec<&Level> = theirs.ladder(track).into_iter().map(|(_, l)| l).collect();
+        let mapping = map_levels(&a, &b, &shared_areas(&ours, &theirs), &[])
+            .unwrap_or_else(|e| panic!("{e}"));
+        let expect = ladder["expect"]
+            .as_table()
+            .unwrap_or_else(|| panic!("expect"));
+        for m in &mapping.matches {
+            let ours_id = &a[m.a].id;
+            let want = expect[ours_id.as_str()]["level"]
+                .as_str()
+                .unwrap_or_default();
+            let want = b
+                .iter()
+                .position(|l| l.id == want)
+                .unwrap_or_else(|| panic!("{name} has no level {want}"));
+            total += 1;
+            exact += usize::from(m.b_best == want);
+            near += usize::from(m.b_best.abs_diff(want) <= 1);
+            if m.b_best != want {
+                misses.push(format!(
+                    "{name}: {ours_id} → {} (reference {})",
+                    b[m.b_best].id, b[want].id
+                ));
+            }
+        }
+    }
+    eprintln!(
+        "reference mappings: {exact}/{total} exact, {near}/{total} within one level\n  {}",
+        misses.join("\n  ")
+    );
+    assert!(total >= 24, "{total} reference levels");
+    assert!(
+        near * 100 >= total * 95,
+        "{near}/{total} within one level:\n{}",
+        misses.join("\n")
+    );
+    assert!(
+        exact * 100 >= total * 65,
+        "{exact}/{total} exact:\n{}",
+        misses.join("\n")
+    );
+}
