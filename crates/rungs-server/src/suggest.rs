@@ -83,7 +83,7 @@ fn from_previous<'a>(
                 .map(|m| {
                     m.matches
                         .iter()
-                        .map(|x| (x.b_first, x.similarity, x.confidence, x.uncertain))
+                        .map(|x| (x.b_best, x.similarity, x.confidence, x.uncertain))
                         .collect()
                 })
                 .unwrap_or_default()
