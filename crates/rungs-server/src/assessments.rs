@@ -62,9 +62,11 @@ pub(crate) async fn seat(app: &App, viewer: &Viewer, a: &Assessment) -> Result<S
     let me = viewer.person.id;
     if a.person_id == me {
         Ok(Seat::Person)
-    } else if a.manager_id == Some(me)
-        || (a.manager_id.is_none() && viewer.person.role.sees_everyone())
-    {
+    } else if a.manager_id == Some(me) && app.store.manages(me, a.person_id).await? {
+        // The manager who assesses them, while they still manage them: after
+        // a change of reporting lines, the former manager has no seat.
+        Ok(Seat::Assessor)
+    } else if a.manager_id.is_none() && viewer.person.role.sees_everyone() {
         // HR assesses someone who has no manager.
         Ok(Seat::Assessor)
     } else if viewer.person.role.sees_everyone() {
@@ -107,6 +109,12 @@ pub(crate) async fn open(
         .person(person)
         .await?
         .ok_or_else(|| ServerError::NotFound(format!("person {person}")))?;
+    if !p.active {
+        return Err(ServerError::Conflict(format!(
+            "{} is no longer active: no new assessment is opened",
+            p.name
+        )));
+    }
     let mut w = app.store.write(&viewer.actor()).await?;
     let id = w
         .open_assessment(
@@ -507,11 +515,14 @@ fn build_view(
             if pair[1].is_some_and(|r| r.rating.is_some()) {
                 counts.rated_manager += 1;
             }
-            // Added since the assessment was made: nobody has rated it.
+            // Added since the assessment was made: nobody has rated it (of
+            // the ratings the viewer may see: the other side's draft stays
+            // unreadable, even as a count).
             if a.revision != ladder.revision
-                && !ratings.is_empty()
+                && ratings.iter().any(|r| visible(&r))
                 && !ratings
                     .iter()
+                    .filter(visible)
                     .any(|r| r.track == a.track && r.level == a.level && r.statement_id == s.id)
             {
                 counts.new_statements += 1;
@@ -843,14 +854,19 @@ pub(crate) async fn sheet(app: &App, viewer: &Viewer, id: i64) -> Result<(String
                 Side::Person => row.person.as_ref(),
                 Side::Manager => row.manager.as_ref(),
             };
-            out.write_record([
-                row.statement_id.as_str(),
-                area.title.as_str(),
-                row.full_text().as_str(),
-                c.map_or("", |c| c.label.as_str()),
-                c.map_or("", |c| c.comment.as_str()),
-                c.map_or("", |c| c.evidence.as_str()),
-            ])
+            out.write_record(
+                [
+                    row.statement_id.as_str(),
+                    area.title.as_str(),
+                    row.full_text().as_str(),
+                    c.map_or("", |c| c.label.as_str()),
+                    c.map_or("", |c| c.comment.as_str()),
+                    c.map_or("", |c| c.evidence.as_str()),
+                ]
+                // Cells a spreadsheet would run as formulas are quoted; the
+                // import undoes it.
+                .map(|c| rungs_core::export::csv::neutralise(c).into_owned()),
+            )
             .map_err(csv_err)?;
         }
     }
@@ -949,7 +965,10 @@ pub(crate) async fn import_sheet(
         };
         let line = record.position().map_or(0, |p| p.line());
         report.rows += 1;
-        let get = |c: Option<usize>| c.and_then(|c| record.get(c)).unwrap_or("").to_string();
+        let get = |c: Option<usize>| {
+            rungs_core::export::csv::restore(c.and_then(|c| record.get(c)).unwrap_or(""))
+                .to_string()
+        };
         let sid = get(Some(id_col)).trim().to_string();
         if sid.is_empty() {
             problems.push(format!("row {line}, column statement_id: empty"));

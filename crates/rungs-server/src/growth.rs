@@ -66,12 +66,24 @@ pub struct Growth {
     pub can_note: bool,
 }
 
-/// May the viewer read and write `person`'s 1-on-1 notes? The person and
-/// their manager; HR only reads, only where allowed, and each read is
-/// audited.
-async fn notes_access(app: &App, viewer: &Viewer, person: i64) -> Result<(bool, bool)> {
+/// How the viewer may use `person`'s 1-on-1 notes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NotesSeat {
+    /// The person: reads all of theirs, writes.
+    Person,
+    /// Their manager: reads the notes of their time as manager, writes.
+    Manager(i64),
+    /// HR where the organisation allows it: reads all, audited.
+    Hr,
+    /// Nobody else.
+    None,
+}
+
+/// The person and their manager; HR only reads, only where allowed, and
+/// each read is audited.
+async fn notes_seat(app: &App, viewer: &Viewer, person: i64) -> Result<NotesSeat> {
     if viewer.person.id == person {
-        return Ok((true, true));
+        return Ok(NotesSeat::Person);
     }
     let p = app
         .store
@@ -79,35 +91,40 @@ async fn notes_access(app: &App, viewer: &Viewer, person: i64) -> Result<(bool, 
         .await?
         .ok_or_else(|| ServerError::NotFound(format!("person {person}")))?;
     if p.manager_id == Some(viewer.person.id) {
-        return Ok((true, true));
+        return Ok(NotesSeat::Manager(viewer.person.id));
     }
-    let hr =
-        viewer.person.role.sees_everyone() && app.ladder().framework.assessments.hr_reads_notes;
-    Ok((hr, false))
+    if viewer.person.role.sees_everyone() && app.ladder().framework.assessments.hr_reads_notes {
+        return Ok(NotesSeat::Hr);
+    }
+    Ok(NotesSeat::None)
 }
 
 /// Reads the notes the viewer may read, auditing a read by anyone but the
 /// two people they belong to.
 pub(crate) async fn notes(app: &App, viewer: &Viewer, person: i64) -> Result<Option<Vec<Note>>> {
     access::reach(app, viewer, person).await?;
-    let (read, write) = notes_access(app, viewer, person).await?;
-    if !read {
-        return Ok(None);
+    match notes_seat(app, viewer, person).await? {
+        NotesSeat::Person => Ok(Some(app.store.notes_of(person, None).await?)),
+        NotesSeat::Manager(m) => Ok(Some(app.store.notes_of(person, Some(m)).await?)),
+        NotesSeat::Hr => {
+            let mut w = app.store.write(&viewer.actor()).await?;
+            w.audit("note.read", &format!("person:{person}"), None, None)
+                .await?;
+            w.commit().await?;
+            Ok(Some(app.store.notes_of(person, None).await?))
+        }
+        NotesSeat::None => Ok(None),
     }
-    if !write {
-        let mut w = app.store.write(&viewer.actor()).await?;
-        w.audit("note.read", &format!("person:{person}"), None, None)
-            .await?;
-        w.commit().await?;
-    }
-    Ok(Some(app.store.notes_of(person).await?))
 }
 
 /// The growth page of `person`.
 pub(crate) async fn growth(app: &App, viewer: &Viewer, person: i64) -> Result<Growth> {
     access::reach(app, viewer, person).await?;
     let can_edit = goal_access(app, viewer, person).await.is_ok();
-    let (_, can_note) = notes_access(app, viewer, person).await?;
+    let can_note = matches!(
+        notes_seat(app, viewer, person).await?,
+        NotesSeat::Person | NotesSeat::Manager(_)
+    );
     let notes = notes(app, viewer, person).await?;
     let goals = app.store.goals_of(person).await?;
     let assessments = app.store.assessments_of(person).await?;
@@ -324,7 +341,13 @@ pub(crate) async fn set_goal_status(
         .goal(id)
         .await?
         .ok_or_else(|| ServerError::NotFound(format!("goal {id}")))?;
-    goal_access(app, viewer, goal.person_id).await?;
+    // Someone else's goal is "not found" as a goal, never naming its owner.
+    goal_access(app, viewer, goal.person_id)
+        .await
+        .map_err(|e| match e {
+            ServerError::NotFound(_) => ServerError::NotFound(format!("goal {id}")),
+            e => e,
+        })?;
     let mut w = app.store.write(&viewer.actor()).await?;
     w.set_goal_status(id, status, version).await?;
     w.commit().await?;
@@ -340,8 +363,10 @@ pub(crate) async fn add_note(
     body: &str,
 ) -> Result<i64> {
     access::reach(app, viewer, person).await?;
-    let (_, write) = notes_access(app, viewer, person).await?;
-    if !write {
+    if !matches!(
+        notes_seat(app, viewer, person).await?,
+        NotesSeat::Person | NotesSeat::Manager(_)
+    ) {
         return Err(ServerError::Forbidden);
     }
     if let Some(g) = goal

@@ -273,7 +273,14 @@ pub(crate) fn heatmap_csv(map: &Heatmap) -> Result<String> {
         "ready".into(),
     ];
     head.extend(map.areas.iter().map(|a| a.title.clone()));
-    out.write_record(&head).map_err(csv_err)?;
+    // Cells that a spreadsheet would run as formulas are quoted.
+    let safe = |cells: &[String]| -> Vec<String> {
+        cells
+            .iter()
+            .map(|c| rungs_core::export::csv::neutralise(c).into_owned())
+            .collect()
+    };
+    out.write_record(safe(&head)).map_err(csv_err)?;
     for r in &map.rows {
         let mut line = vec![
             r.person.name.clone(),
@@ -292,7 +299,7 @@ pub(crate) fn heatmap_csv(map: &Heatmap) -> Result<String> {
             c.as_ref()
                 .map_or(String::new(), |c| format!("{}/{}", c.met, c.counted))
         }));
-        out.write_record(&line).map_err(csv_err)?;
+        out.write_record(safe(&line)).map_err(csv_err)?;
     }
     let bytes = out
         .into_inner()
@@ -376,11 +383,13 @@ pub(crate) async fn aggregates(app: &App, viewer: &Viewer) -> Result<Aggregates>
         if members.is_empty() {
             continue;
         }
-        let figures = (members.len() >= smallest).then(|| {
-            let assessed: Vec<&Readiness> = members
-                .iter()
-                .filter_map(|p| results.get(&p.id).map(|(_, r)| r))
-                .collect();
+        let assessed: Vec<&Readiness> = members
+            .iter()
+            .filter_map(|p| results.get(&p.id).map(|(_, r)| r))
+            .collect();
+        // Both the group and the people whose ratings make its figures must
+        // be large enough, or one person's ratings could be read off.
+        let figures = (members.len() >= smallest && assessed.len() >= smallest).then(|| {
             let per_area = areas
                 .iter()
                 .map(|head| {

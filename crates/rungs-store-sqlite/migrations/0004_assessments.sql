@@ -86,6 +86,9 @@ CREATE TABLE notes (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     person_id BIGINT NOT NULL REFERENCES people (id) ON DELETE CASCADE,
     author_id BIGINT REFERENCES people (id) ON DELETE SET NULL,
+    -- The person's manager when it was written: a later manager does not
+    -- read the notes of the one before.
+    manager_id BIGINT REFERENCES people (id) ON DELETE SET NULL,
     goal_id BIGINT REFERENCES goals (id) ON DELETE SET NULL,
     body TEXT NOT NULL,
     created_at BIGINT NOT NULL

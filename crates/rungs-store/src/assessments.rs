@@ -647,8 +647,9 @@ impl Write {
         let row = sqlx::query(
             "INSERT INTO assessments (person_id, manager_id, track, level, cycle_id, revision, snapshot_id,
                 supersedes, change_reason, created_by, created_at, updated_at)
-             SELECT person_id, manager_id, track, level, cycle_id, revision, snapshot_id, id, $1, $2, $3, $3
-             FROM assessments WHERE id = $4 RETURNING id",
+             SELECT a.person_id, (SELECT p.manager_id FROM people p WHERE p.id = a.person_id), a.track, a.level,
+                a.cycle_id, a.revision, a.snapshot_id, a.id, $1, $2, $3, $3
+             FROM assessments a WHERE a.id = $4 RETURNING id",
         )
         .bind(reason.trim())
         .bind(self.actor().person_id)

@@ -83,14 +83,24 @@ impl Store {
         row.as_ref().map(goal_from_row).transpose()
     }
 
-    /// A person's 1-on-1 notes, newest first.
-    pub async fn notes_of(&self, person: i64) -> Result<Vec<Note>> {
-        let rows = sqlx::query(
-            "SELECT id, person_id, author_id, goal_id, body, created_at FROM notes WHERE person_id = $1 ORDER BY id DESC",
-        )
-        .bind(person)
-        .fetch_all(&self.pool)
-        .await?;
+    /// A person's 1-on-1 notes, newest first: all of them, or only those
+    /// written while `manager` was their manager.
+    pub async fn notes_of(&self, person: i64, manager: Option<i64>) -> Result<Vec<Note>> {
+        let rows = match manager {
+            None => sqlx::query(
+                "SELECT id, person_id, author_id, goal_id, body, created_at FROM notes WHERE person_id = $1 ORDER BY id DESC",
+            )
+            .bind(person)
+            .fetch_all(&self.pool)
+            .await?,
+            Some(m) => sqlx::query(
+                "SELECT id, person_id, author_id, goal_id, body, created_at FROM notes WHERE person_id = $1 AND manager_id = $2 ORDER BY id DESC",
+            )
+            .bind(person)
+            .bind(m)
+            .fetch_all(&self.pool)
+            .await?,
+        };
         rows.iter().map(note_from_row).collect()
     }
 
@@ -239,7 +249,8 @@ impl Write {
             return Err(StoreError::Invalid("the note is empty".into()));
         }
         let row = sqlx::query(
-            "INSERT INTO notes (person_id, author_id, goal_id, body, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            "INSERT INTO notes (person_id, author_id, manager_id, goal_id, body, created_at)
+             VALUES ($1, $2, (SELECT manager_id FROM people WHERE id = $1), $3, $4, $5) RETURNING id",
         )
         .bind(person)
         .bind(self.actor().person_id)

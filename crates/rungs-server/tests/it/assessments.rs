@@ -600,6 +600,61 @@ async fn story(backend: Backend) {
         );
     }
 
+    // A comment a spreadsheet would run as a formula is quoted in the sheet,
+    // and comes back as written.
+    let v = mara.get(&format!("/api/v1/assessments/{v2}")).await.json()["assessment"]["version"]
+        .clone();
+    let formula = "=HYPERLINK(\"https://evil.example\")";
+    let r = mara
+        .json(
+            "PUT",
+            &format!("/api/v1/assessments/{v2}/ratings"),
+            json!({"version": v, "ratings": [{"statement": ids[1], "rating": "3", "comment": formula}]}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let sheet = mara
+        .get(&format!("/app/assessments/{v2}/sheet.csv"))
+        .await
+        .body;
+    assert!(sheet.contains("'=HYPERLINK"), "{sheet}");
+    let back = mara
+        .post_csv(&format!("/api/v1/assessments/{v2}/sheet"), &sheet)
+        .await;
+    assert_eq!(back.status, StatusCode::OK, "{}", back.body);
+    assert_eq!(back.json()["changed"], 0, "the round trip changes nothing");
+    let after = mara.get(&format!("/api/v1/assessments/{v2}")).await.json();
+    assert_eq!(rows(&after)[1]["manager"]["comment"], formula);
+
+    // Bo moves to Dee's team: Mara no longer sees his assessments, and Dee
+    // does not read the notes of Mara's time.
+    let person = admin.get(&format!("/api/v1/people/{bo}")).await.json();
+    let dee_id = id_of(&mut admin, "dee@example.org").await;
+    let moved = admin
+        .json(
+            "PUT",
+            &format!("/api/v1/people/{bo}"),
+            json!({"version": person["person"]["version"], "name": "Bo Chen", "email": "bo@example.org", "manager_id": dee_id}),
+        )
+        .await;
+    assert_eq!(moved.status, StatusCode::OK, "{}", moved.body);
+    assert_eq!(
+        mara.get(&format!("/api/v1/assessments/{id}")).await.status,
+        StatusCode::NOT_FOUND,
+        "a former manager has no seat"
+    );
+    let dg = dee.get(&format!("/api/v1/people/{bo}/growth")).await.json();
+    assert_eq!(dg["notes"].as_array().map(Vec::len), Some(0), "{dg}");
+    let own = bo_c
+        .get(&format!("/api/v1/people/{bo}/growth"))
+        .await
+        .json();
+    assert_eq!(
+        own["notes"].as_array().map(Vec::len),
+        Some(1),
+        "Bo keeps his notes"
+    );
+
     // Bo's export holds his assessments, goals and notes; anonymising him
     // removes what was written about him.
     let export = bo_c
