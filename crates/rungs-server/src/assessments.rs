@@ -820,7 +820,7 @@ pub(crate) async fn step(
             w.acknowledge_assessment(id, version, note.trim()).await?;
             id
         }
-        Step::Revise(reason) => w.revise_assessment(id, &reason).await?,
+        Step::Revise(reason) => w.revise_assessment(id, version, &reason).await?,
     };
     w.commit().await?;
     Ok(next)

@@ -623,8 +623,8 @@ impl Write {
     /// copied into a new draft (both sides change what they need, submit,
     /// share, and the person acknowledges again). The original stays as it
     /// was.
-    pub async fn revise_assessment(&mut self, id: i64, reason: &str) -> Result<i64> {
-        let a = self.assessment_for_change(id, None).await?;
+    pub async fn revise_assessment(&mut self, id: i64, version: i64, reason: &str) -> Result<i64> {
+        let a = self.assessment_for_change(id, Some(version)).await?;
         if a.acknowledged_at.is_none() {
             return Err(StoreError::Conflict(
                 "only an acknowledged assessment is revised; change this one directly".into(),
