@@ -701,20 +701,6 @@ pub(crate) async fn rate(
             a.track, a.level
         ))
     })?;
-    let stored: Vec<StoredRating> = app
-        .store
-        .ratings(id)
-        .await?
-        .into_iter()
-        .filter(|r| r.side == side && r.track == a.track && r.level == a.level)
-        .collect();
-    let kept = |sid: &str, pick: fn(&StoredRating) -> &String| {
-        stored
-            .iter()
-            .find(|r| r.statement_id == sid)
-            .map(|r| pick(r).clone())
-            .unwrap_or_default()
-    };
     let mut problems = Vec::new();
     let mut inputs = Vec::new();
     for g in given {
@@ -730,14 +716,8 @@ pub(crate) async fn rate(
                 statement_id: s.id.clone(),
                 text: s.text.clone(),
                 rating,
-                comment: g
-                    .comment
-                    .as_deref()
-                    .map_or_else(|| kept(&s.id, |r| &r.comment), |c| c.trim().to_string()),
-                evidence: g
-                    .evidence
-                    .as_deref()
-                    .map_or_else(|| kept(&s.id, |r| &r.evidence), |e| e.trim().to_string()),
+                comment: g.comment.clone(),
+                evidence: g.evidence.clone(),
             }),
             Err(e) => problems.push(format!("{}: {e}", g.statement)),
         }
@@ -799,10 +779,7 @@ pub(crate) async fn step(
         }
         return Err(ServerError::Conflict(format!(
             "not possible while the assessment is {}",
-            serde_json::to_value(view.state)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default()
+            view.state.as_str()
         )));
     }
     let mut w = app.store.write(&viewer.actor()).await?;

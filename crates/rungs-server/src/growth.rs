@@ -103,7 +103,18 @@ async fn notes_seat(app: &App, viewer: &Viewer, person: i64) -> Result<NotesSeat
 /// two people they belong to.
 pub(crate) async fn notes(app: &App, viewer: &Viewer, person: i64) -> Result<Option<Vec<Note>>> {
     access::reach(app, viewer, person).await?;
-    match notes_seat(app, viewer, person).await? {
+    let seat = notes_seat(app, viewer, person).await?;
+    read_notes(app, viewer, person, seat).await
+}
+
+/// The notes `seat` reads (auditing HR's reads).
+async fn read_notes(
+    app: &App,
+    viewer: &Viewer,
+    person: i64,
+    seat: NotesSeat,
+) -> Result<Option<Vec<Note>>> {
+    match seat {
         NotesSeat::Person => Ok(Some(app.store.notes_of(person, None).await?)),
         NotesSeat::Manager(m) => Ok(Some(app.store.notes_of(person, Some(m)).await?)),
         NotesSeat::Hr => {
@@ -121,11 +132,9 @@ pub(crate) async fn notes(app: &App, viewer: &Viewer, person: i64) -> Result<Opt
 pub(crate) async fn growth(app: &App, viewer: &Viewer, person: i64) -> Result<Growth> {
     access::reach(app, viewer, person).await?;
     let can_edit = goal_access(app, viewer, person).await.is_ok();
-    let can_note = matches!(
-        notes_seat(app, viewer, person).await?,
-        NotesSeat::Person | NotesSeat::Manager(_)
-    );
-    let notes = notes(app, viewer, person).await?;
+    let seat = notes_seat(app, viewer, person).await?;
+    let can_note = matches!(seat, NotesSeat::Person | NotesSeat::Manager(_));
+    let notes = read_notes(app, viewer, person, seat).await?;
     let goals = app.store.goals_of(person).await?;
     let assessments = app.store.assessments_of(person).await?;
     let placements = app.store.placements(person).await?;
@@ -136,10 +145,7 @@ pub(crate) async fn growth(app: &App, viewer: &Viewer, person: i64) -> Result<Gr
             .ladder()
             .level(&a.track, &a.level)
             .map_or_else(|| format!("{}/{}", a.track, a.level), |l| l.title);
-        let state = serde_json::to_value(a.state())
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
+        let state = a.state().as_str();
         timeline.push(Event {
             at: a.updated_at,
             kind: "assessment",
@@ -442,11 +448,11 @@ pub(crate) async fn open_cycle(
         Some(m) => app.store.scope_of(m).await?,
         None => rungs_store::Scope::Everyone,
     };
-    let everyone = rungs_store::Page {
-        limit: i64::MAX,
-        offset: 0,
-    };
-    let people = app.store.people_page(&scope, "", everyone).await?.0;
+    let people = app
+        .store
+        .people_page(&scope, "", rungs_store::Page::ALL)
+        .await?
+        .0;
     let ladder = app.ladder();
     let mut new = Vec::new();
     let mut skipped = 0;

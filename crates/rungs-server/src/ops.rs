@@ -23,11 +23,11 @@ type Result<T> = std::result::Result<T, ServerError>;
 /// (managers), themselves (everyone else).
 pub(crate) async fn people(app: &App, viewer: &Viewer) -> Result<Vec<Person>> {
     let scope = scope_of(app, viewer).await?;
-    let everyone = Page {
-        limit: i64::MAX,
-        offset: 0,
-    };
-    Ok(app.store.people_page(&scope, "", everyone).await?.0)
+    Ok(app
+        .store
+        .people_page(&scope, "", rungs_store::Page::ALL)
+        .await?
+        .0)
 }
 
 /// Whose data the viewer's lists cover: everyone for HR, otherwise

@@ -152,11 +152,7 @@ pub(crate) struct Filter {
 /// The people below `manager` in the reporting lines.
 async fn team(app: &App, manager: i64) -> Result<Vec<Person>> {
     let scope = app.store.scope_of(manager).await?;
-    let all = Page {
-        limit: i64::MAX,
-        offset: 0,
-    };
-    let mut people = app.store.people_page(&scope, "", all).await?.0;
+    let mut people = app.store.people_page(&scope, "", Page::ALL).await?.0;
     people.retain(|p| p.id != manager && p.active);
     Ok(people)
 }
@@ -346,13 +342,9 @@ pub struct Aggregates {
 pub(crate) async fn aggregates(app: &App, viewer: &Viewer) -> Result<Aggregates> {
     access::hr(viewer)?;
     let ladder = app.ladder();
-    let all = Page {
-        limit: i64::MAX,
-        offset: 0,
-    };
     let people: Vec<Person> = app
         .store
-        .people_page(&Scope::Everyone, "", all)
+        .people_page(&Scope::Everyone, "", Page::ALL)
         .await?
         .0
         .into_iter()

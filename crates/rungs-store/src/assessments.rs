@@ -51,23 +51,39 @@ pub(crate) fn assessment_from_row(r: &AnyRow) -> Result<Assessment> {
     })
 }
 
-fn rating_from_row(r: &AnyRow) -> Result<(i64, StoredRating)> {
+/// The columns every rating read has: whose, which statement, the code.
+fn code_from_row(r: &AnyRow) -> Result<(i64, RatingCode)> {
     let side: String = r.try_get("side")?;
     let link: String = r.try_get("link")?;
     Ok((
         r.try_get("assessment_id")?,
-        StoredRating {
+        RatingCode {
             side: Side::parse(&side)
                 .ok_or_else(|| StoreError::Invalid(format!("stored side `{side}`")))?,
             track: r.try_get("track")?,
             level: r.try_get("level")?,
             statement_id: r.try_get("statement_id")?,
             rating: r.try_get("rating")?,
+            link: RatingLink::parse(&link)
+                .ok_or_else(|| StoreError::Invalid(format!("stored link `{link}`")))?,
+        },
+    ))
+}
+
+fn rating_from_row(r: &AnyRow) -> Result<(i64, StoredRating)> {
+    let (id, code) = code_from_row(r)?;
+    Ok((
+        id,
+        StoredRating {
+            side: code.side,
+            track: code.track,
+            level: code.level,
+            statement_id: code.statement_id,
+            rating: code.rating,
+            link: code.link,
             comment: r.try_get("comment")?,
             evidence: r.try_get("evidence")?,
             rated_text: r.try_get("rated_text")?,
-            link: RatingLink::parse(&link)
-                .ok_or_else(|| StoreError::Invalid(format!("stored link `{link}`")))?,
         },
     ))
 }
@@ -244,21 +260,7 @@ impl Store {
             .fetch_all(&self.pool)
             .await?;
             for r in &rows {
-                let side: String = r.try_get("side")?;
-                let link: String = r.try_get("link")?;
-                out.push((
-                    r.try_get("assessment_id")?,
-                    RatingCode {
-                        side: Side::parse(&side)
-                            .ok_or_else(|| StoreError::Invalid(format!("stored side `{side}`")))?,
-                        track: r.try_get("track")?,
-                        level: r.try_get("level")?,
-                        statement_id: r.try_get("statement_id")?,
-                        rating: r.try_get("rating")?,
-                        link: RatingLink::parse(&link)
-                            .ok_or_else(|| StoreError::Invalid(format!("stored link `{link}`")))?,
-                    },
-                ));
+                out.push(code_from_row(r)?);
             }
         }
         Ok(out)
@@ -478,15 +480,19 @@ impl Write {
             .collect::<Result<_>>()?;
         let mut changed = 0;
         for input in inputs {
-            let same = existing.iter().any(|e| {
-                e.track == a.track
-                    && e.level == a.level
-                    && e.statement_id == input.statement_id
-                    && e.rating == input.rating
-                    && e.comment == input.comment
-                    && e.evidence == input.evidence
+            let stored = existing.iter().find(|e| {
+                e.track == a.track && e.level == a.level && e.statement_id == input.statement_id
             });
-            if same {
+            // A comment or evidence not given keeps what is stored.
+            let keep = |given: &Option<String>, stored: Option<&String>| match given {
+                Some(g) => g.trim().to_string(),
+                None => stored.cloned().unwrap_or_default(),
+            };
+            let comment = keep(&input.comment, stored.map(|e| &e.comment));
+            let evidence = keep(&input.evidence, stored.map(|e| &e.evidence));
+            if stored.is_some_and(|e| {
+                e.rating == input.rating && e.comment == comment && e.evidence == evidence
+            }) {
                 continue;
             }
             sqlx::query(
@@ -499,8 +505,7 @@ impl Write {
             .bind(&input.statement_id)
             .execute(self.conn())
             .await?;
-            let empty =
-                input.rating.is_none() && input.comment.is_empty() && input.evidence.is_empty();
+            let empty = input.rating.is_none() && comment.is_empty() && evidence.is_empty();
             if !empty {
                 sqlx::query(
                     "INSERT INTO ratings (assessment_id, side, track, level, statement_id, rating, comment, evidence, rated_text, link)
@@ -512,8 +517,8 @@ impl Write {
                 .bind(&a.level)
                 .bind(&input.statement_id)
                 .bind(input.rating)
-                .bind(&input.comment)
-                .bind(&input.evidence)
+                .bind(&comment)
+                .bind(&evidence)
                 .bind(&input.text)
                 .execute(self.conn())
                 .await?;

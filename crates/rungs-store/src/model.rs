@@ -438,6 +438,18 @@ pub struct Assessment {
     pub updated_at: i64,
 }
 
+impl AssessmentState {
+    /// The word shown and serialised.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AssessmentState::Draft => "draft",
+            AssessmentState::Submitted => "submitted",
+            AssessmentState::Shared => "shared",
+            AssessmentState::Acknowledged => "acknowledged",
+        }
+    }
+}
+
 impl Assessment {
     /// Where it is in its life.
     pub fn state(&self) -> AssessmentState {
@@ -552,10 +564,10 @@ pub struct RatingInput {
     pub text: String,
     /// The rating: `None` unrated, 0 not applicable, 1 the lowest step.
     pub rating: Option<i64>,
-    /// Comment.
-    pub comment: String,
-    /// Evidence.
-    pub evidence: String,
+    /// Comment (`None`: keep the stored one).
+    pub comment: Option<String>,
+    /// Evidence (`None`: keep the stored one).
+    pub evidence: Option<String>,
 }
 
 /// What became of one statement between two revisions, for

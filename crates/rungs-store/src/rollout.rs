@@ -49,6 +49,14 @@ pub struct Page {
     pub offset: i64,
 }
 
+impl Page {
+    /// The whole listing, unpaged.
+    pub const ALL: Page = Page {
+        limit: i64::MAX,
+        offset: 0,
+    };
+}
+
 const ENTRY_SELECT: &str = "SELECT rollout_id, person_id, status, suggested_track, suggested_level, suggestion_reason,
     proposed_track, proposed_level, proposed_by, proposal_note, confirmed_by, acknowledgement_note, version
     FROM rollout_entries";
