@@ -360,8 +360,7 @@ pub(crate) fn counting(
 
 /// Months since `date` (`YYYY-MM-DD`), today.
 fn months_since(date: &str) -> Option<f64> {
-    let fmt = time::macros::format_description!("[year]-[month]-[day]");
-    let from = time::Date::parse(date, fmt).ok()?;
+    let from = rungs_store::parse_date(date)?;
     let today = time::OffsetDateTime::now_utc().date();
     Some(((today - from).whole_days() as f64 / 30.44).max(0.0))
 }

@@ -198,10 +198,7 @@ pub(crate) async fn growth(app: &App, viewer: &Viewer, person: i64) -> Result<Gr
 }
 
 fn day_start(date: &str) -> i64 {
-    let fmt = time::macros::format_description!("[year]-[month]-[day]");
-    time::Date::parse(date, fmt)
-        .map(|d| d.midnight().assume_utc().unix_timestamp())
-        .unwrap_or(0)
+    rungs_store::parse_date(date).map_or(0, |d| d.midnight().assume_utc().unix_timestamp())
 }
 
 /// The next level's statements, lowest rated first (in the latest shared

@@ -37,7 +37,7 @@ pub use people::{PersonFields, plausible_email};
 pub use rollout::{EntryFilter, Page, Suggestion};
 pub use roster::{RosterChange, RosterPlan, RosterRow, RowProblem};
 pub use store::{Actor, Store, Write};
-pub use time::{now, today, valid_date};
+pub use time::{now, parse_date, today, valid_date};
 
 /// A random secret (setup links, sessions, API tokens): 32 bytes from the
 /// operating system, hex-encoded.

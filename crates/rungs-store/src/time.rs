@@ -16,7 +16,15 @@ pub fn today() -> String {
 
 /// Whether `s` is a real calendar date written `YYYY-MM-DD`.
 pub fn valid_date(s: &str) -> bool {
-    time::Date::parse(s, format_description!("[year]-[month]-[day]")).is_ok() && s.len() == 10
+    parse_date(s).is_some()
+}
+
+/// The calendar date `s` names, written `YYYY-MM-DD`.
+pub fn parse_date(s: &str) -> Option<time::Date> {
+    if s.len() != 10 {
+        return None;
+    }
+    time::Date::parse(s, format_description!("[year]-[month]-[day]")).ok()
 }
 
 #[cfg(test)]
