@@ -18,7 +18,7 @@ import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
-import { servers, startServer as startProcess, stopServer } from "./server-process.mjs";
+import { servers, startServer as startProcess, stopServer, watchedPage } from "./server-process.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -86,31 +86,7 @@ class Session {
     });
     this.contexts.push(context);
     context.setDefaultTimeout(15000);
-    // CSP violations also show as console errors in chromium; the event
-    // names the directive, which helps when one happens.
-    await context.addInitScript(() => {
-      document.addEventListener("securitypolicyviolation", (e) =>
-        console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`));
-    });
-    const page = await context.newPage();
-    page.on("console", (m) => {
-      if (m.type() !== "error") return;
-      // The site has no icon, so the browser's own request for
-      // /favicon.ico is answered 404 (once per browser); not the app's doing.
-      if (/\/favicon\.ico$/.test(m.location().url || "")) return;
-      this.problems.push(`${who} console error on ${page.url()}: ${m.text()} (${m.location().url || "no url"})`);
-    });
-    page.on("response", (r) => {
-      if (r.status() >= 400 && !r.request().isNavigationRequest()) {
-        this.problems.push(`${who} on ${page.url()}: ${r.request().method()} ${r.url()} answered ${r.status()}`);
-      }
-    });
-    page.on("pageerror", (e) => this.problems.push(`${who} page error on ${page.url()}: ${e.message}`));
-    page.on("request", (r) => {
-      if (!r.url().startsWith(this.base) && !r.url().startsWith("data:")) {
-        this.problems.push(`${who} external request from ${page.url()}: ${r.url()}`);
-      }
-    });
+    const page = await watchedPage(context, who, this.base, this.problems);
     return { context, page };
   }
 

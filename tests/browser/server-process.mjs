@@ -38,3 +38,35 @@ export async function stopServer(child) {
   clearTimeout(timer);
   if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
 }
+
+/// A fresh page in `context` whose console errors, CSP violations, failed
+/// requests, page errors and requests outside `base` are pushed onto
+/// `problems`, each naming `who`.
+export async function watchedPage(context, who, base, problems) {
+  // CSP violations also show as console errors in chromium; the event
+  // names the directive, which helps when one happens.
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`));
+  });
+  const page = await context.newPage();
+  page.on("console", (m) => {
+    if (m.type() !== "error") return;
+    // The site has no icon, so the browser's own request for
+    // /favicon.ico is answered 404 (once per browser); not the app's doing.
+    if (/\/favicon\.ico$/.test(m.location().url || "")) return;
+    problems.push(`${who} console error on ${page.url()}: ${m.text()} (${m.location().url || "no url"})`);
+  });
+  page.on("response", (r) => {
+    if (r.status() >= 400 && !r.request().isNavigationRequest()) {
+      problems.push(`${who} on ${page.url()}: ${r.request().method()} ${r.url()} answered ${r.status()}`);
+    }
+  });
+  page.on("pageerror", (e) => problems.push(`${who} page error on ${page.url()}: ${e.message}`));
+  page.on("request", (r) => {
+    if (!r.url().startsWith(base) && !r.url().startsWith("data:")) {
+      problems.push(`${who} external request from ${page.url()}: ${r.url()}`);
+    }
+  });
+  return page;
+}
