@@ -138,14 +138,12 @@ impl Store {
 
     /// The snapshot id of `revision`, if stored.
     pub async fn snapshot_id(&self, revision: &str) -> Result<Option<i64>> {
-        let row = sqlx::query("SELECT id FROM framework_snapshots WHERE revision = $1")
-            .bind(revision)
-            .fetch_optional(&self.pool)
-            .await?;
-        Ok(match row {
-            Some(r) => Some(r.try_get("id")?),
-            None => None,
-        })
+        Ok(
+            sqlx::query_scalar("SELECT id FROM framework_snapshots WHERE revision = $1")
+                .bind(revision)
+                .fetch_optional(&self.pool)
+                .await?,
+        )
     }
 
     /// Snapshots other than `current` that ratings or assessments are still
@@ -172,14 +170,12 @@ impl Store {
 
     /// The newer version of assessment `id`, if it was revised.
     pub async fn revised_by(&self, id: i64) -> Result<Option<i64>> {
-        let row = sqlx::query("SELECT id FROM assessments WHERE supersedes = $1")
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?;
-        Ok(match row {
-            Some(r) => Some(r.try_get("id")?),
-            None => None,
-        })
+        Ok(
+            sqlx::query_scalar("SELECT id FROM assessments WHERE supersedes = $1")
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?,
+        )
     }
 
     /// One assessment.
