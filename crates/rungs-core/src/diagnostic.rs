@@ -121,6 +121,8 @@ pub enum Code {
     /// A content file holds a control character (an escape, say) that
     /// readers cannot see and terminals may act on.
     ControlCharacter,
+    /// Every level of a track has the same summary apart from its title.
+    BoilerplateSummary,
 }
 
 impl Code {
@@ -159,6 +161,7 @@ impl Code {
             Code::GradeOrder => "grade-order",
             Code::BranchRank => "branch-rank",
             Code::ControlCharacter => "control-character",
+            Code::BoilerplateSummary => "boilerplate-summary",
         }
     }
 }

@@ -170,6 +170,33 @@ impl TrackKind {
 }
 
 impl Track {
+    /// True when every level's summary says the same thing apart from the
+    /// level's title ("The Engineering ladder: Senior Engineer role"): a
+    /// sentence that tells a reader nothing, which pages do not show.
+    /// Needs two levels or more, all with a summary.
+    pub fn summaries_are_boilerplate(&self) -> bool {
+        if self.levels.len() < 2 {
+            return false;
+        }
+        let mut first: Option<String> = None;
+        for level in &self.levels {
+            let Some(summary) = &level.summary else {
+                return false;
+            };
+            let title = level.title.trim().to_lowercase();
+            let summary = summary.to_lowercase();
+            let Some(rest) = replace_words(&summary, &title) else {
+                return false;
+            };
+            match &first {
+                None => first = Some(rest),
+                Some(f) if *f == rest => {}
+                Some(_) => return false,
+            }
+        }
+        true
+    }
+
     /// True when this track inherits the statements of `area` through
     /// `extends` (every area, unless `extends_areas` names some).
     pub fn inherits_area(&self, area: &str) -> bool {
@@ -472,6 +499,16 @@ pub struct PercentRange {
     pub min: u32,
     /// Upper bound.
     pub max: u32,
+    /// Written as an approximation (`~50-65%`): pages keep the `~`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub approximate: bool,
+}
+
+impl PercentRange {
+    /// The range as authors write it: "~50-65%", "10%".
+    pub fn text(&self) -> String {
+        crate::load::ranges::format_percent(self)
+    }
 }
 
 /// One expectation of a level ("You own large features end to end").
@@ -746,4 +783,77 @@ fn ladder<'a>(
     }
     below.extend(track.levels.iter().map(|l| (track, l)));
     below
+}
+
+/// `text` with every whole-word occurrence of `words` replaced by a marker
+/// ("engineer" in "the engineering ladder - engineer role" only once), or
+/// `None` when there is none.
+fn replace_words(text: &str, words: &str) -> Option<String> {
+    if words.is_empty() {
+        return None;
+    }
+    let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for (at, _) in text.match_indices(words) {
+        let end = at + words.len();
+        if at < last
+            || !boundary(text[..at].chars().next_back())
+            || !boundary(text[end..].chars().next())
+        {
+            continue;
+        }
+        out.push_str(&text[last..at]);
+        out.push('\u{1}');
+        last = end;
+    }
+    if last == 0 {
+        return None;
+    }
+    out.push_str(&text[last..]);
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn track(summaries: &[(&str, Option<&str>)]) -> Track {
+        Track {
+            levels: summaries
+                .iter()
+                .map(|(title, summary)| Level {
+                    title: title.to_string(),
+                    summary: summary.map(str::to_string),
+                    ..Level::default()
+                })
+                .collect(),
+            ..Track::default()
+        }
+    }
+
+    #[test]
+    fn boilerplate_summaries_differ_only_by_the_title() {
+        let same = track(&[
+            ("Engineer", Some("The Engineering ladder at Acme - Engineer role")),
+            ("Senior Engineer", Some("The Engineering ladder at Acme - Senior Engineer role")),
+        ]);
+        assert!(same.summaries_are_boilerplate());
+        let same = track(&[
+            ("Engineer", Some("The ladder used at Acme - Engineer role")),
+            ("Senior Engineer", Some("The ladder used at Acme - Senior Engineer role")),
+        ]);
+        assert!(same.summaries_are_boilerplate());
+        let real = track(&[
+            ("Engineer", Some("Delivers well-scoped work")),
+            ("Senior Engineer", Some("Leads projects across a team")),
+        ]);
+        assert!(!real.summaries_are_boilerplate());
+        let missing = track(&[
+            ("Engineer", Some("The ladder - Engineer role")),
+            ("Senior Engineer", None),
+        ]);
+        assert!(!missing.summaries_are_boilerplate());
+        assert!(!track(&[("Engineer", Some("The ladder - Engineer role"))]).summaries_are_boilerplate());
+    }
 }

@@ -362,6 +362,7 @@ fn indicators(rng: &mut fastrand::Rng, rank: u32) -> Indicators {
                 percent: Some(PercentRange {
                     min: c.saturating_sub(spread),
                     max: (c + spread).min(100),
+                    approximate: spread > 3,
                 }),
                 note: None,
             }

@@ -30,6 +30,7 @@ pub fn validate(
             let mut d = Diagnostics::default();
             let (extends_span, branch_span) = spans.get(i).cloned().unwrap_or_default();
             check_levels(track, &grades, &mut d);
+            check_boilerplate(track, &mut d);
             check_missing_areas(track, areas, &mut d);
             check_extends_areas(track, areas, &extends_span, &mut d);
             check_references(
@@ -48,6 +49,28 @@ pub fn validate(
     }
     check_extends_cycles(framework, &index, spans, diags);
     diags.extend(path_ids(framework));
+}
+
+/// A warning when every level of a track has the same summary apart from
+/// its title: the site leaves such summaries out, so the author should know.
+fn check_boilerplate(track: &Track, diags: &mut Diagnostics) {
+    if !track.summaries_are_boilerplate() {
+        return;
+    }
+    let Some(first) = track.levels.first() else {
+        return;
+    };
+    diags.push(
+        Diagnostic::warning(
+            Code::BoilerplateSummary,
+            format!(
+                "every level of `{}` has the same summary apart from its title; the site does not show it",
+                track.title
+            ),
+        )
+        .at(&first.span)
+        .help("write a summary that says what sets each level apart, or remove `summary:`"),
+    );
 }
 
 /// An `invalid-id` error for every track, level and page id that cannot

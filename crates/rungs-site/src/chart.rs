@@ -1,52 +1,163 @@
-//! The indicators chart of a level: one bar per area showing its time-split
-//! range, as inline SVG (no script, prints well, scales with the text).
+//! The time-split figures of levels, as HTML and CSS rather than SVG: labels
+//! are text that wraps and scales on a phone, and nothing needs a script.
+//!
+//! Three shapes share one colour per area (its place among the areas the
+//! framework splits time into, so an area keeps its colour on every page):
+//!
+//! - [`time_split_html`]: a level's full chart, one bar per area. Bars start
+//!   at 0: solid up to the minimum, lighter up to the maximum, so a single
+//!   value such as 80% is a long bar, never a hairline.
+//! - [`strip_html`]: the same split as one thin stacked bar, for the strip at
+//!   the top of a level page.
+//! - [`stacked_html`]: one labelled stacked bar per level, for the track page.
 
 use rungs_core::AreaIndex;
+use rungs_core::model::{Indicators, PercentRange};
 
 use crate::html::escape;
-use rungs_core::model::Indicators;
 
-const LABEL_WIDTH: u32 = 150;
-const BAR_WIDTH: u32 = 220;
-const ROW: u32 = 26;
+/// Distinct colours in the theme (`--split-0` … `--split-7`).
+const COLOURS: usize = 8;
 
-/// The SVG for a level's time split, or `None` when it has no percentages.
-pub fn time_split_svg(indicators: &Indicators, areas: &AreaIndex) -> Option<String> {
-    let rows: Vec<_> = indicators
-        .time_split
+/// Colours per area: the order of the areas that any level splits time into.
+pub struct Palette {
+    order: Vec<String>,
+}
+
+impl Palette {
+    /// The palette of the areas the given indicators split time into, in the
+    /// order of `areas` (the framework's area order).
+    pub fn new<'a>(areas: &AreaIndex, all: impl IntoIterator<Item = &'a Indicators>) -> Palette {
+        let mut used = std::collections::HashSet::new();
+        for ind in all {
+            for t in ind.time_split.iter().filter(|t| t.percent.is_some()) {
+                used.insert(t.area.as_str());
+            }
+        }
+        Palette {
+            order: areas
+                .order
+                .iter()
+                .filter(|a| used.contains(a.as_str()))
+                .cloned()
+                .collect(),
+        }
+    }
+
+    fn class(&self, area: &str) -> usize {
+        self.order.iter().position(|a| a == area).unwrap_or(0) % COLOURS
+    }
+}
+
+/// The rows with a percentage.
+fn measured(ind: &Indicators) -> Vec<(&str, PercentRange)> {
+    ind.time_split
         .iter()
-        .filter_map(|t| t.percent.map(|p| (t, p)))
-        .collect();
-    if rows.is_empty() {
+        .filter_map(|t| t.percent.map(|p| (t.area.as_str(), p)))
+        .collect()
+}
+
+/// "50–65%" with an en dash, and the author's `~` kept.
+pub fn percent(p: &PercentRange) -> String {
+    p.text().replacen('-', "–", 1)
+}
+
+/// A level's full chart, or `None` when it splits no time.
+///
+/// Each area's note (for an area not measured in time) sits in its row, next
+/// to the figure it qualifies.
+pub fn time_split_html(ind: &Indicators, areas: &AreaIndex, palette: &Palette) -> Option<String> {
+    if ind.time_split.is_empty() {
         return None;
     }
-    let height = rows.len() as u32 * ROW + 8;
-    let width = LABEL_WIDTH + BAR_WIDTH + 70;
-    let summary: Vec<String> = rows
-        .iter()
-        .map(|(t, p)| format!("{} {}", title(areas, &t.area), percent(p.min, p.max)))
-        .collect();
-    let mut svg = format!(
-        "<svg class=\"chart\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"Time split: {}\">",
-        escape(&summary.join(", "))
-    );
-    for (i, (t, p)) in rows.iter().enumerate() {
-        let y = i as u32 * ROW + 4;
-        let x0 = LABEL_WIDTH + BAR_WIDTH * p.min / 100;
-        let w = (BAR_WIDTH * (p.max - p.min) / 100).max(3);
-        svg.push_str(&format!(
-            "<text class=\"chart-label\" x=\"0\" y=\"{ty}\">{label}</text>\
-             <rect class=\"chart-track\" x=\"{LABEL_WIDTH}\" y=\"{y}\" width=\"{BAR_WIDTH}\" height=\"18\" rx=\"3\"/>\
-             <rect class=\"chart-bar\" x=\"{x0}\" y=\"{y}\" width=\"{w}\" height=\"18\" rx=\"3\"><title>{label}: {value}</title></rect>\
-             <text class=\"chart-value\" x=\"{vx}\" y=\"{ty}\">{value}</text>",
-            ty = y + 14,
-            label = escape(&title(areas, &t.area)),
-            value = percent(p.min, p.max),
-            vx = LABEL_WIDTH + BAR_WIDTH + 8,
+    let mut out = String::from("<div class=\"split-chart\">");
+    for t in &ind.time_split {
+        let label = escape(&title(areas, &t.area));
+        out.push_str("<div class=\"split-row\"><span class=\"split-label\">");
+        out.push_str(&label);
+        out.push_str("</span>");
+        match &t.percent {
+            Some(p) => {
+                let value = percent(p);
+                out.push_str(&format!(
+                    "<span class=\"split-bar c{colour}\" role=\"img\" aria-label=\"{label}: {value}\" style=\"--min:{min};--max:{max}\"><span class=\"split-solid\"></span><span class=\"split-range\"></span></span><span class=\"split-value\">{value}</span>",
+                    colour = palette.class(&t.area),
+                    min = p.min,
+                    max = p.max,
+                ));
+                if let Some(note) = &t.note {
+                    out.push_str("<span class=\"split-note\">");
+                    out.push_str(&escape(note));
+                    out.push_str("</span>");
+                }
+            }
+            None => {
+                out.push_str("<span class=\"split-note wide\">");
+                out.push_str(&escape(t.note.as_deref().unwrap_or("")));
+                out.push_str("</span>");
+            }
+        }
+        out.push_str("</div>");
+    }
+    out.push_str("</div>");
+    Some(out)
+}
+
+/// The segments of a stacked bar: each area's share of the split, by the
+/// middle of its range, scaled so the bar is full.
+fn segments(ind: &Indicators, areas: &AreaIndex, palette: &Palette) -> Option<(String, String)> {
+    let rows = measured(ind);
+    let total: u32 = rows.iter().map(|(_, p)| p.min + p.max).sum();
+    if total == 0 {
+        return None;
+    }
+    let mut bar = String::new();
+    let mut summary = Vec::new();
+    for (area, p) in &rows {
+        let share = f64::from(p.min + p.max) * 100.0 / f64::from(total);
+        let text = format!("{} {}", title(areas, area), percent(p));
+        bar.push_str(&format!(
+            "<span class=\"seg c{}\" style=\"--w:{share:.2}\" title=\"{}\"></span>",
+            palette.class(area),
+            escape(&text)
+        ));
+        summary.push(text);
+    }
+    Some((bar, summary.join(", ")))
+}
+
+/// A thin stacked bar of a level's split, for the strip at the top of its
+/// page; `None` when it splits no time.
+pub fn strip_html(ind: &Indicators, areas: &AreaIndex, palette: &Palette) -> Option<String> {
+    let (bar, summary) = segments(ind, areas, palette)?;
+    Some(format!(
+        "<span class=\"stack mini\" role=\"img\" aria-label=\"Time split: {}\">{bar}</span>",
+        escape(&summary)
+    ))
+}
+
+/// One stacked bar for a level on the track page, or `None` when it splits
+/// no time.
+pub fn stacked_html(ind: &Indicators, areas: &AreaIndex, palette: &Palette) -> Option<String> {
+    let (bar, summary) = segments(ind, areas, palette)?;
+    Some(format!(
+        "<span class=\"stack\" role=\"img\" aria-label=\"{}\">{bar}</span>",
+        escape(&summary)
+    ))
+}
+
+/// The legend of the stacked bars: every area of the palette with its colour.
+pub fn legend_html(areas: &AreaIndex, palette: &Palette) -> String {
+    let mut out = String::from("<ul class=\"legend\">");
+    for area in &palette.order {
+        out.push_str(&format!(
+            "<li><span class=\"swatch c{}\" aria-hidden=\"true\"></span>{}</li>",
+            palette.class(area),
+            escape(&title(areas, area))
         ));
     }
-    svg.push_str("</svg>");
-    Some(svg)
+    out.push_str("</ul>");
+    out
 }
 
 fn title(areas: &AreaIndex, id: &str) -> String {
@@ -57,10 +168,58 @@ fn title(areas: &AreaIndex, id: &str) -> String {
         .unwrap_or_else(|| id.to_string())
 }
 
-fn percent(min: u32, max: u32) -> String {
-    if min == max {
-        format!("{min}%")
-    } else {
-        format!("{min}–{max}%")
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rungs_core::model::TimeShare;
+
+    fn share(area: &str, min: u32, max: u32, approximate: bool) -> TimeShare {
+        TimeShare {
+            area: area.into(),
+            percent: Some(PercentRange {
+                min,
+                max,
+                approximate,
+            }),
+            note: None,
+        }
+    }
+
+    fn index() -> AreaIndex {
+        let areas: Vec<rungs_core::model::Area> = serde_json::from_value(serde_json::json!([
+            {"id": "craft", "title": "Craft"},
+            {"id": "people", "title": "People"}
+        ]))
+        .unwrap_or_default();
+        AreaIndex::new(&areas).0
+    }
+
+    #[test]
+    fn bars_start_at_zero_and_keep_the_approximation() {
+        let ind = Indicators {
+            time_split: vec![share("craft", 80, 80, false), share("people", 10, 20, true)],
+            ..Indicators::default()
+        };
+        let areas = index();
+        let palette = Palette::new(&areas, [&ind]);
+        let html = time_split_html(&ind, &areas, &palette).unwrap_or_default();
+        assert!(html.contains("style=\"--min:80;--max:80\""), "{html}");
+        assert!(html.contains(">~10–20%<"), "{html}");
+        assert!(html.contains(">80%<"), "{html}");
+        // Craft and People take different colours.
+        assert!(html.contains("split-bar c0") && html.contains("split-bar c1"));
+    }
+
+    #[test]
+    fn a_stacked_bar_fills_the_width() {
+        let ind = Indicators {
+            time_split: vec![share("craft", 50, 70, false), share("people", 30, 50, false)],
+            ..Indicators::default()
+        };
+        let areas = index();
+        let palette = Palette::new(&areas, [&ind]);
+        let html = stacked_html(&ind, &areas, &palette).unwrap_or_default();
+        assert!(html.contains("--w:60.00") && html.contains("--w:40.00"), "{html}");
+        assert!(strip_html(&Indicators::default(), &areas, &palette).is_none());
     }
 }

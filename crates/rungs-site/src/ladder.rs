@@ -91,11 +91,20 @@ pub fn ladder(index: &TrackIndex<'_>, track: &Track) -> LadderView {
         .collect();
     ranks.sort_unstable();
     ranks.dedup();
+    // A summary that only repeats the title says nothing: left out.
+    let boilerplate: Vec<&str> = family
+        .iter()
+        .filter(|t| t.summaries_are_boilerplate())
+        .map(|t| t.id.as_str())
+        .collect();
     let card = |t: &Track, l: &Level| Card {
         title: l.title.clone(),
         url: urls::level(&t.id, &l.id),
         grade: l.grade.clone(),
-        summary: l.summary.clone(),
+        summary: l
+            .summary
+            .clone()
+            .filter(|_| !boilerplate.contains(&t.id.as_str())),
         tenure: l
             .indicators
             .tenure

@@ -11,7 +11,7 @@ use rungs_core::compare::{Change, Prepared, compare_prepared};
 use rungs_core::model::{Level, Statement, Track, TrackIndex};
 use rungs_core::{Framework, SourceSet};
 
-use crate::chart::time_split_svg;
+use crate::chart::{Palette, legend_html, stacked_html, strip_html, time_split_html};
 use crate::html::{escape, escape_into};
 use crate::ladder::{LadderView, ladder};
 use crate::markdown::{Place, inline_html, to_html};
@@ -52,6 +52,8 @@ struct SiteView {
 struct LinkView {
     title: String,
     url: String,
+    /// Leaves the site and its title has no arrow of its own: the theme marks it.
+    external: bool,
 }
 
 #[derive(Serialize)]
@@ -139,7 +141,10 @@ struct AreaSection {
 struct LevelView {
     id: String,
     title: String,
-    rank: u32,
+    /// The level's place in its own track, from 1 ("Level 3 of 5").
+    position: usize,
+    /// How many levels its track has.
+    of: usize,
     /// The grade as people read it (`L5 · Middle+`).
     grade: Option<String>,
     /// The levels of other tracks at the same grade (the first few).
@@ -152,8 +157,10 @@ struct LevelView {
     experience: Option<String>,
     scope: Option<String>,
     note: Option<String>,
-    time_notes: Vec<(String, String)>,
-    chart_svg: Option<String>,
+    /// The full time-split chart (see [`crate::chart`]).
+    chart_html: Option<String>,
+    /// The split as one thin bar, for the strip at the top of the page.
+    strip_html: Option<String>,
     areas: Vec<AreaSection>,
     track: Link,
     prev: Option<Link>,
@@ -240,6 +247,10 @@ struct Ctx<'a> {
     area_positions: HashMap<String, usize>,
     /// Levels by grade, for each level page's peers.
     peers: rungs_core::grades::Peers<'a>,
+    /// A colour per area in the time-split charts.
+    palette: Palette,
+    /// Tracks whose level summaries only repeat the level's title: not shown.
+    boilerplate: std::collections::HashSet<String>,
     /// `site`, `nav` and each of `tracks`, as template values.
     site_value: Value,
     nav_value: Value,
@@ -267,10 +278,13 @@ impl Ctx<'_> {
                 .map(str::to_string)
                 .or_else(|| self.site.description.clone()),
             section: section.to_string(),
+            // A framework with one track lists its levels on every page.
             track_nav: self
                 .nav_index
                 .get(section)
-                .map(|&i| self.track_nav_value(i, path)),
+                .copied()
+                .or((self.tracks.len() == 1).then_some(0))
+                .map(|i| self.track_nav_value(i, path)),
         }
     }
 
@@ -450,6 +464,8 @@ pub fn render_site(
             .map(|l| LinkView {
                 title: l.title.clone(),
                 url: l.url.clone(),
+                external: crate::settings::is_external(&l.url)
+                    && !l.title.contains(['↗', '→', '⧉']),
             })
             .collect(),
         extra_css: settings.extra_css.clone(),
@@ -529,8 +545,21 @@ pub fn render_site(
         .rev()
         .map(|(i, a)| (a.clone(), i))
         .collect();
+    let palette = Palette::new(
+        &areas,
+        fw.tracks
+            .iter()
+            .flat_map(|t| t.levels.iter().map(|l| &l.indicators)),
+    );
     let ctx = Ctx {
         fw,
+        palette,
+        boilerplate: fw
+            .tracks
+            .iter()
+            .filter(|t| t.summaries_are_boilerplate())
+            .map(|t| t.id.clone())
+            .collect(),
         area_positions,
         peers: rungs_core::grades::Peers::new(fw),
         index: TrackIndex::new(fw),
@@ -739,6 +768,8 @@ impl Job<'_> {
                     /// placeholder, not an empty table.
                     placeholder: bool,
                     description: Option<&'a str>,
+                    /// One stacked bar per level: how time shifts up the ladder.
+                    time_shift: Option<TimeShift>,
                 }
                 let path = urls::track(&track.id);
                 let nav = ctx.nav_track(&track.id);
@@ -758,8 +789,13 @@ impl Job<'_> {
                     introduction_html: track.introduction.as_deref().map(|m| {
                         let source =
                             source_of(&track.span, || format!("tracks/{}/_index.md", track.id));
-                        to_html(m, &ctx.place(&source, &path))
+                        // The ladder below lists the levels: a list in the
+                        // introduction that only links them is not repeated.
+                        let files: Vec<String> =
+                            track.levels.iter().map(|l| format!("{}.html", l.id)).collect();
+                        without_level_list(&to_html(m, &ctx.place(&source, &path)), &files)
                     }),
+                    time_shift: time_shift(ctx, track),
                     ladder: ladder(&ctx.index, track),
                     matrix_url: urls::matrix(&track.id),
                     branch_of: track.branch.as_ref().and_then(|b| link(&b.from)),
@@ -993,7 +1029,12 @@ fn level_view(ctx: &Ctx<'_>, track: &Track, level: &Level, index: usize) -> Leve
     LevelView {
         id: level.id.clone(),
         title: level.title.clone(),
-        rank: level.rank,
+        position: track
+            .levels
+            .iter()
+            .position(|l| l.id == level.id)
+            .map_or(0, |i| i + 1),
+        of: track.levels.len(),
         grade: level
             .grade
             .as_deref()
@@ -1006,25 +1047,17 @@ fn level_view(ctx: &Ctx<'_>, track: &Track, level: &Level, index: usize) -> Leve
             })
             .collect(),
         peers_more,
-        summary: level.summary.clone(),
+        summary: level
+            .summary
+            .clone()
+            .filter(|_| !ctx.boilerplate.contains(&track.id)),
         introduction_html: level.introduction.as_deref().map(|m| to_html(m, &place)),
         tenure: ind.tenure_text(),
         experience: ind.experience_text(),
         scope: ind.scope.as_deref().map(|s| ctx.fw.scope_title(s)),
         note: ind.note.clone(),
-        time_notes: ind
-            .time_split
-            .iter()
-            .filter_map(|t| {
-                t.note.as_ref().map(|n| {
-                    (
-                        ctx.areas.titles.get(&t.area).cloned().unwrap_or_default(),
-                        n.clone(),
-                    )
-                })
-            })
-            .collect(),
-        chart_svg: time_split_svg(ind, &ctx.areas),
+        chart_html: time_split_html(ind, &ctx.areas, &ctx.palette),
+        strip_html: strip_html(ind, &ctx.areas, &ctx.palette),
         areas,
         track: Link {
             title: track.title.clone(),
@@ -1225,6 +1258,77 @@ fn compare_view(
         options,
         pairs,
     }
+}
+
+/// The stacked time-split bars of a track page.
+#[derive(Serialize)]
+struct TimeShift {
+    legend_html: String,
+    /// Per level, junior first: the level and its bar.
+    rows: Vec<(Link, String)>,
+}
+
+/// How time shifts up a track's ladder, when two levels or more split time.
+fn time_shift(ctx: &Ctx<'_>, track: &Track) -> Option<TimeShift> {
+    let rows: Vec<(Link, String)> = track
+        .levels
+        .iter()
+        .filter_map(|l| {
+            stacked_html(&l.indicators, &ctx.areas, &ctx.palette).map(|bar| {
+                (
+                    Link {
+                        title: l.title.clone(),
+                        url: urls::level(&track.id, &l.id),
+                    },
+                    bar,
+                )
+            })
+        })
+        .collect();
+    (rows.len() >= 2).then(|| TimeShift {
+        legend_html: legend_html(&ctx.areas, &ctx.palette),
+        rows,
+    })
+}
+
+/// `html` without a list whose every item is only a link to one of the
+/// track's level pages (`files`, such as `senior.html`): the track page
+/// shows the ladder, and a second list of the same levels is noise.
+fn without_level_list(html: &str, files: &[String]) -> String {
+    let links_a_level = |item: &str| -> bool {
+        let item = item.trim();
+        let Some(rest) = item.strip_prefix("<li><a href=\"") else {
+            return false;
+        };
+        let Some((href, after)) = rest.split_once('"') else {
+            return false;
+        };
+        let file = href.rsplit('/').next().unwrap_or(href);
+        files.iter().any(|f| f == file)
+            && after.ends_with("</a>")
+            && after.matches("<a ").count() == 0
+            && !after.contains("<ul")
+            && !after.contains("<ol")
+    };
+    for (open, close) in [("<ul>", "</ul>"), ("<ol>", "</ol>")] {
+        let mut from = 0;
+        while let Some(start) = html[from..].find(open).map(|i| i + from) {
+            let body_start = start + open.len();
+            let Some(end) = html[body_start..].find(close).map(|i| i + body_start) else {
+                break;
+            };
+            let items: Vec<&str> = html[body_start..end]
+                .split("</li>")
+                .filter(|i| !i.trim().is_empty())
+                .collect();
+            if items.len() >= 2 && items.iter().all(|i| links_a_level(i)) {
+                let tail = &html[end + close.len()..];
+                return format!("{}{}", &html[..start], tail.strip_prefix('\n').unwrap_or(tail));
+            }
+            from = end;
+        }
+    }
+    html.to_string()
 }
 
 /// A track with nothing to read yet: no levels, or levels with no

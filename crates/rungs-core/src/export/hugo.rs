@@ -145,7 +145,7 @@ fn level_body(level: &Level, areas: &AreaIndex) -> String {
             .get(&t.area)
             .map_or(t.area.as_str(), String::as_str);
         let value = match (&t.percent, &t.note) {
-            (Some(p), _) => format!("~{}", format_percent(p)),
+            (Some(p), _) => format_percent(p),
             (None, Some(n)) => n.clone(),
             (None, None) => continue,
         };

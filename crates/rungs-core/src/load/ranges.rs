@@ -101,6 +101,7 @@ pub fn format_years(range: &YearRange) -> String {
 
 /// Parses "~50-65%", "10%", "5-10".
 pub fn parse_percent(text: &str) -> Result<PercentRange, String> {
+    let approximate = text.trim().starts_with('~');
     let body = text
         .trim()
         .trim_start_matches('~')
@@ -126,15 +127,20 @@ pub fn parse_percent(text: &str) -> Result<PercentRange, String> {
     if max > 100 {
         return Err(format!("{max}% is more than 100%"));
     }
-    Ok(PercentRange { min, max })
+    Ok(PercentRange {
+        min,
+        max,
+        approximate,
+    })
 }
 
 /// Writes a percent range back: "50-65%" or "10%".
 pub fn format_percent(range: &PercentRange) -> String {
+    let about = if range.approximate { "~" } else { "" };
     if range.min == range.max {
-        format!("{}%", range.min)
+        format!("{about}{}%", range.min)
     } else {
-        format!("{}-{}%", range.min, range.max)
+        format!("{about}{}-{}%", range.min, range.max)
     }
 }
 
@@ -202,9 +208,23 @@ mod tests {
     fn percents() {
         assert_eq!(
             parse_percent("~50-65%"),
-            Ok(PercentRange { min: 50, max: 65 })
+            Ok(PercentRange {
+                min: 50,
+                max: 65,
+                approximate: true
+            })
         );
-        assert_eq!(parse_percent("10"), Ok(PercentRange { min: 10, max: 10 }));
+        assert_eq!(
+            parse_percent("10"),
+            Ok(PercentRange {
+                min: 10,
+                max: 10,
+                approximate: false
+            })
+        );
+        let about = parse_percent(" ~ 5-10 % ");
+        assert_eq!(about.as_ref().map(format_percent), Ok("~5-10%".to_string()));
+        assert_eq!(parse_percent("5-10%").map(|p| format_percent(&p)), Ok("5-10%".into()));
         assert!(parse_percent("65-50%").is_err());
         assert!(parse_percent("120%").is_err());
         assert!(parse_percent("lots").is_err());

@@ -151,12 +151,17 @@ fn level(rank: u32) -> impl Strategy<Value = Level> {
                                     percent: Some(PercentRange {
                                         min: a,
                                         max: a + 10,
+                                        approximate: a % 2 == 0,
                                     }),
                                     note: None,
                                 },
                                 TimeShare {
                                     area: "mentoring".into(),
-                                    percent: Some(PercentRange { min: b, max: b }),
+                                    percent: Some(PercentRange {
+                                        min: b,
+                                        max: b,
+                                        approximate: false,
+                                    }),
                                     note: None,
                                 },
                                 TimeShare {

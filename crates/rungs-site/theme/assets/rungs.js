@@ -45,14 +45,105 @@
     });
   }
 
-  // ---- Navigation behind a Menu button on small screens ----
+  // ---- Navigation: a full-height panel behind the Menu button on small screens ----
+  // It opens wherever the page is scrolled, keeps the focus inside while
+  // open, and closes on Esc, on a link, on the close button or on a tap
+  // outside; the focus then returns to the Menu button.
   var menu = document.querySelector(".menu-toggle");
   var side = document.getElementById("side-nav");
-  if (menu && side) {
-    menu.addEventListener("click", function () {
-      var open = side.classList.toggle("open");
-      menu.setAttribute("aria-expanded", String(open));
+  var scrim = document.querySelector(".scrim");
+  var closeButton = document.querySelector(".menu-close");
+  function focusables() {
+    return Array.prototype.filter.call(side.querySelectorAll("a[href], button"), function (el) {
+      return el.offsetParent !== null;
     });
+  }
+  function setMenu(open, restoreFocus) {
+    side.classList.toggle("open", open);
+    menu.setAttribute("aria-expanded", String(open));
+    if (scrim) scrim.hidden = !open;
+    if (open) {
+      side.setAttribute("role", "dialog");
+      side.setAttribute("aria-modal", "true");
+      var current = side.querySelector("[aria-current=page]") || focusables()[0];
+      if (current) {
+        current.scrollIntoView({ block: "center" });
+        current.focus();
+      }
+    } else {
+      side.removeAttribute("role");
+      side.removeAttribute("aria-modal");
+      if (restoreFocus) menu.focus();
+    }
+  }
+  if (menu && side) {
+    menu.addEventListener("click", function () { setMenu(!side.classList.contains("open"), true); });
+    if (closeButton) closeButton.addEventListener("click", function () { setMenu(false, true); });
+    if (scrim) scrim.addEventListener("click", function () { setMenu(false, true); });
+    side.addEventListener("click", function (e) {
+      if (e.target.closest && e.target.closest("a[href]") && side.classList.contains("open")) setMenu(false, false);
+    });
+    document.addEventListener("keydown", function (e) {
+      if (!side.classList.contains("open")) return;
+      if (e.key === "Escape") { e.preventDefault(); setMenu(false, true); return; }
+      if (e.key !== "Tab") return;
+      var items = focusables();
+      if (!items.length) return;
+      var first = items[0], last = items[items.length - 1];
+      if (e.shiftKey && (document.activeElement === first || !side.contains(document.activeElement))) { e.preventDefault(); last.focus(); }
+      else if (!e.shiftKey && (document.activeElement === last || !side.contains(document.activeElement))) { e.preventDefault(); first.focus(); }
+    });
+    // Back on a wide screen, the panel is the sidebar again.
+    if (window.matchMedia) {
+      var wide = matchMedia("(min-width: 901px)");
+      var onWide = function () { if (wide.matches && side.classList.contains("open")) setMenu(false, false); };
+      if (wide.addEventListener) wide.addEventListener("change", onWide);
+    }
+  }
+
+  // ---- Search behind an icon on phones ----
+  var header = document.querySelector(".top");
+  var searchToggle = document.querySelector(".search-toggle");
+  var searchInput = document.getElementById("search-input");
+  if (header && searchToggle && searchInput) {
+    searchToggle.addEventListener("click", function () {
+      header.classList.add("searching");
+      searchToggle.setAttribute("aria-expanded", "true");
+      searchInput.focus();
+    });
+    searchInput.addEventListener("blur", function () {
+      setTimeout(function () {
+        if (!header.contains(document.activeElement)) {
+          header.classList.remove("searching");
+          searchToggle.setAttribute("aria-expanded", "false");
+        }
+      }, 150);
+    });
+  }
+
+  // ---- "On this page" follows the reading position ----
+  var toc = document.querySelector(".toc");
+  if (toc && window.IntersectionObserver) {
+    var tocLinks = {};
+    toc.querySelectorAll("a[href^='#']").forEach(function (a) { tocLinks[a.getAttribute("href").slice(1)] = a; });
+    var visible = {};
+    var sections = Object.keys(tocLinks).map(function (id) { return document.getElementById(id); }).filter(Boolean);
+    var mark = function () {
+      var active = null;
+      for (var i = 0; i < sections.length; i++) {
+        if (visible[sections[i].id]) { active = sections[i].id; break; }
+      }
+      if (!active) return;
+      Object.keys(tocLinks).forEach(function (id) {
+        if (id === active) tocLinks[id].setAttribute("aria-current", "true");
+        else tocLinks[id].removeAttribute("aria-current");
+      });
+    };
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (en) { visible[en.target.id] = en.isIntersecting; });
+      mark();
+    }, { rootMargin: "-64px 0px -45% 0px" });
+    sections.forEach(function (s) { observer.observe(s); });
   }
 
   // ---- Statement links: click the # to copy a link ----
