@@ -49,6 +49,9 @@ struct LevelData<'a> {
     url: String,
     /// Statements flattened: `[id, area, name, text]`.
     s: Vec<(&'a str, &'a str, &'a str, &'a str)>,
+    /// Indicators as `[label, value]` (see [`crate::facts`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    i: Vec<(String, String)>,
 }
 
 #[derive(Serialize)]
@@ -86,7 +89,8 @@ pub fn write_data_js(
         tracks: fw
             .tracks
             .iter()
-            .map(|t| TrackData {
+            .map(|t| (t, t.summaries_are_boilerplate()))
+            .map(|(t, boilerplate)| TrackData {
                 id: &t.id,
                 title: &t.title,
                 kind: t.kind.as_str(),
@@ -101,9 +105,10 @@ pub fn write_data_js(
                             title: &l.title,
                             rank: l.rank,
                             grade: l.grade.as_deref(),
-                            summary: l.summary.as_deref(),
+                            summary: l.summary.as_deref().filter(|_| !boilerplate),
                             url: urls::level(&t.id, &l.id),
                             s,
+                            i: crate::facts::indicator_facts(fw, areas, &l.indicators),
                         }
                     })
                     .collect(),

@@ -14,6 +14,7 @@
 
 mod chart;
 mod data;
+mod facts;
 mod html;
 mod ladder;
 mod markdown;

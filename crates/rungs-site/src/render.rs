@@ -175,8 +175,13 @@ struct LevelView {
 #[derive(Serialize)]
 struct CompareArea {
     title: String,
+    /// The reworded statements, shown first:
     /// `<tr class="row CHANGE"><td>before</td><td>after</td><td class="badge">CHANGE</td></tr>` per row.
     rows_html: String,
+    /// New, not restated and unchanged statements, folded behind "show all".
+    folded_html: String,
+    /// What is folded, in words: "2 new, 1 not restated, 4 unchanged".
+    folded: String,
 }
 
 #[derive(Serialize)]
@@ -197,7 +202,11 @@ struct CompareView {
     b: Option<Link>,
     a_key: String,
     b_key: String,
+    /// The higher level's title alone, for "not restated at …".
+    b_title: String,
     summary: Option<rungs_core::compare::Summary>,
+    /// Indicators that differ: label, before, after.
+    facts: Vec<crate::facts::FactChange>,
     areas: Vec<CompareArea>,
     options: Vec<OptionGroup>,
     pairs: Vec<(Link, Link, String)>,
@@ -915,7 +924,17 @@ fn cell_html(out: &mut String, s: &Statement, place: &Place<'_>) {
     out.push_str(&inline_html(&s.text, place));
 }
 
-/// The word for a change, as CSS classes and badges use it.
+/// The words for a change on its badge. A statement the higher level does
+/// not repeat is "not restated", never "dropped": in most ladders each
+/// level builds on the one below.
+fn change_label(change: Change) -> &'static str {
+    match change {
+        Change::Dropped => "not restated",
+        other => change_name(other),
+    }
+}
+
+/// The word for a change, as CSS classes use it.
 fn change_name(change: Change) -> &'static str {
     match change {
         Change::New => "new",
@@ -1166,7 +1185,9 @@ fn compare_view(
             b: None,
             a_key: String::new(),
             b_key: String::new(),
+            b_title: String::new(),
             summary: None,
+            facts: Vec::new(),
             areas: Vec::new(),
             options,
             pairs,
@@ -1211,37 +1232,65 @@ fn compare_view(
             out.push_str(close);
         }
     };
+    // Per area: how many rows of each folded kind.
+    let mut counts: Vec<[usize; 3]> = Vec::new();
     for row in &comparison.rows {
         if row.area != current_area || areas.is_empty() {
             current_area = row.area;
             areas.push(CompareArea {
                 title: ctx.areas.path_title(row.area),
                 rows_html: String::new(),
+                folded_html: String::new(),
+                folded: String::new(),
             });
+            counts.push([0; 3]);
         }
-        let Some(area) = areas.last_mut() else {
+        let (Some(area), Some(count)) = (areas.last_mut(), counts.last_mut()) else {
             continue;
         };
-        let out = &mut area.rows_html;
+        let out = match row.change {
+            Change::Changed => &mut area.rows_html,
+            Change::New => {
+                count[0] += 1;
+                &mut area.folded_html
+            }
+            Change::Dropped => {
+                count[1] += 1;
+                &mut area.folded_html
+            }
+            Change::Unchanged => {
+                count[2] += 1;
+                &mut area.folded_html
+            }
+        };
         let change = change_name(row.change);
         out.push_str("<tr class=\"row ");
         out.push_str(change);
-        out.push_str("\"><td>");
+        out.push_str("\"><td data-label=\"Before\">");
         if row.change == Change::Changed {
             diff_side(out, &row.diff, "added");
         } else if let Some(s) = row.old {
             cell_html(out, s, &place_a);
         }
-        out.push_str("</td><td>");
+        out.push_str("</td><td data-label=\"After\">");
         if row.change == Change::Changed {
             diff_side(out, &row.diff, "removed");
         } else if let Some(s) = row.new {
             cell_html(out, s, &place_b);
         }
         out.push_str("</td><td class=\"badge\">");
-        out.push_str(change);
+        out.push_str(change_label(row.change));
         out.push_str("</td></tr>\n");
     }
+    for (area, [new, dropped, unchanged]) in areas.iter_mut().zip(counts) {
+        area.folded = [(new, "new"), (dropped, "not restated"), (unchanged, "unchanged")]
+            .iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, what)| format!("{n} {what}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+    }
+    let facts_of = |l: &Level| crate::facts::indicator_facts(fw, &ctx.areas, &l.indicators);
     CompareView {
         a: Some(Link {
             title: format!("{} ({})", la.title, ta.title),
@@ -1253,7 +1302,9 @@ fn compare_view(
         }),
         a_key: key(ta, la),
         b_key: key(tb, lb),
+        b_title: lb.title.clone(),
         summary: Some(comparison.summary),
+        facts: crate::facts::changed_facts(&facts_of(la), &facts_of(lb)),
         areas,
         options,
         pairs,

@@ -93,11 +93,15 @@
       if (e.shiftKey && (document.activeElement === first || !side.contains(document.activeElement))) { e.preventDefault(); last.focus(); }
       else if (!e.shiftKey && (document.activeElement === last || !side.contains(document.activeElement))) { e.preventDefault(); first.focus(); }
     });
-    // Back on a wide screen, the panel is the sidebar again.
+    // The panel on narrow screens and wide pages; the sidebar otherwise.
     if (window.matchMedia) {
-      var wide = matchMedia("(min-width: 901px)");
-      var onWide = function () { if (wide.matches && side.classList.contains("open")) setMenu(false, false); };
-      if (wide.addEventListener) wide.addEventListener("change", onWide);
+      var narrow = matchMedia("(max-width: 900px)");
+      var onResize = function () {
+        var panel = narrow.matches || doc.classList.contains("wide-page");
+        doc.classList.toggle("panel-nav", panel);
+        if (!panel && side.classList.contains("open")) setMenu(false, false);
+      };
+      if (narrow.addEventListener) narrow.addEventListener("change", onResize);
     }
   }
 
@@ -167,6 +171,51 @@
       b.setAttribute("aria-expanded", String(!collapsed));
     });
   });
+
+  // ---- The matrix shows as many level columns as fit (one on a phone) ----
+  // so the page scrolls, not a box inside it, and no column is cut off.
+  var matrix = document.querySelector("table.matrix");
+  var controls = document.querySelector(".matrix-controls");
+  if (matrix && controls) {
+    var wrap = matrix.parentElement;
+    var heads = matrix.querySelectorAll("thead th:not(.corner)");
+    var levels = heads.length;
+    var first = 0, perView = levels;
+    var style = document.createElement("style");
+    document.head.appendChild(style);
+    var startSelect = controls.querySelector(".matrix-start");
+    var range = controls.querySelector(".matrix-range");
+    var prevButton = controls.querySelector(".matrix-prev"), nextButton = controls.querySelector(".matrix-next");
+    var rem = parseFloat(getComputedStyle(doc).fontSize) || 16;
+    var layoutMatrix = function () {
+      var width = wrap.clientWidth;
+      var areaColumn = (width < 640 ? 7 : 10) * rem;
+      perView = Math.max(1, Math.min(levels, Math.floor((width - areaColumn) / (12 * rem))));
+      first = Math.max(0, Math.min(first, levels - perView));
+      // Columns are hidden by position: the area column is child 1, levels 2…n+1.
+      var hidden = [];
+      for (var i = 0; i < levels; i++) if (i < first || i >= first + perView) hidden.push(".matrix tr > :nth-child(" + (i + 2) + ")");
+      style.textContent = (hidden.length ? hidden.join(",") + "{display:none}" : "") +
+        ".matrix thead th:not(.corner){width:calc((100% - " + (areaColumn / rem) + "rem) / " + perView + ")}";
+      wrap.classList.add("windowed");
+      controls.hidden = perView >= levels;
+      startSelect.innerHTML = "";
+      for (var s = 0; s + perView <= levels; s++) {
+        var label = heads[s].textContent.trim() + (perView > 1 ? " – " + heads[s + perView - 1].textContent.trim() : "");
+        var option = new Option(label, String(s), false, s === first);
+        startSelect.appendChild(option);
+      }
+      range.textContent = (perView > 1 ? "levels " + (first + 1) + "–" + (first + perView) : "level " + (first + 1)) + " of " + levels;
+      prevButton.disabled = first === 0;
+      nextButton.disabled = first + perView >= levels;
+    };
+    startSelect.addEventListener("change", function () { first = parseInt(startSelect.value, 10) || 0; layoutMatrix(); });
+    prevButton.addEventListener("click", function () { first = Math.max(0, first - perView); layoutMatrix(); });
+    nextButton.addEventListener("click", function () { first = Math.min(levels - perView, first + perView); layoutMatrix(); });
+    var resizeTimer = null;
+    window.addEventListener("resize", function () { clearTimeout(resizeTimer); resizeTimer = setTimeout(layoutMatrix, 100); });
+    layoutMatrix();
+  }
 
   // Examples print expanded.
   window.addEventListener("beforeprint", function () {
@@ -388,6 +437,18 @@
     return { rows: rows, summary: summary };
   }
 
+  // Indicators that differ (facts.rs, changed_facts): [label, before, after].
+  function changedFacts(a, b) {
+    var find = function (facts, label) {
+      for (var i = 0; i < facts.length; i++) if (facts[i][0] === label) return facts[i][1];
+      return null;
+    };
+    var out = [];
+    b.forEach(function (f) { var before = find(a, f[0]); if (before !== f[1]) out.push([f[0], before, f[1]]); });
+    a.forEach(function (f) { if (find(b, f[0]) === null) out.push([f[0], f[1], null]); });
+    return out;
+  }
+
   function findLevel(data, key) {
     var parts = key.split("/");
     for (var i = 0; i < data.tracks.length; i++) {
@@ -416,20 +477,37 @@
     var html = '<p class="compare-levels"><a href="' + escapeHtml(root + a.level.url) + '">' + escapeHtml(a.level.title + " (" + a.track.title + ")") +
       '</a> → <a href="' + escapeHtml(root + b.level.url) + '">' + escapeHtml(b.level.title + " (" + b.track.title + ")") + "</a></p>";
     var s = result.summary;
-    html += '<ul class="summary"><li class="new"><strong>' + s["new"] + '</strong> new</li><li class="changed"><strong>' + s.changed +
-      '</strong> changed</li><li class="unchanged"><strong>' + s.unchanged + '</strong> unchanged</li><li class="dropped"><strong>' + s.dropped + "</strong> dropped</li></ul>";
-    var current = null;
+    // The same page as the pre-rendered comparisons (render.rs, compare.html).
+    html += '<ul class="summary"><li class="changed"><strong>' + s.changed + '</strong> changed</li><li class="new"><strong>' + s["new"] +
+      '</strong> new</li><li class="dropped"><strong>' + s.dropped + "</strong> not restated at " + escapeHtml(b.level.title) +
+      '</li><li class="unchanged"><strong>' + s.unchanged + "</strong> unchanged</li></ul>";
+    var facts = changedFacts(a.level.i || [], b.level.i || []);
+    if (facts.length) {
+      html += '<table class="fact-changes"><caption>Indicators that change</caption><tbody>' + facts.map(function (f) {
+        return '<tr><th scope="row">' + escapeHtml(f[0]) + "</th><td>" + escapeHtml(f[1] || "not stated") +
+          ' <span aria-hidden="true">→</span><span class="visually-hidden">becomes</span> ' + escapeHtml(f[2] || "not stated") + "</td></tr>";
+      }).join("") + "</tbody></table>";
+    }
+    var head = '<thead><tr><th scope="col">Before</th><th scope="col">After</th><th scope="col"><span class="visually-hidden">Change</span></th></tr></thead>';
+    var label = { "new": "new", changed: "changed", unchanged: "unchanged", dropped: "not restated" };
+    var groups = [];
     result.rows.forEach(function (r) {
-      if (r.area !== current) {
-        if (current !== null) html += "</tbody></table>";
-        current = r.area;
-        html += "<h2>" + escapeHtml(areaTitle[r.area] || r.area) + '</h2><table class="compare"><thead><tr><th scope="col">Before</th><th scope="col">After</th><th scope="col"><span class="visually-hidden">Change</span></th></tr></thead><tbody>';
-      }
+      var g = groups[groups.length - 1];
+      if (!g || g.area !== r.area) { g = { area: r.area, shown: "", folded: "", counts: { "new": 0, dropped: 0, unchanged: 0 } }; groups.push(g); }
       var oldHtml = r.diff ? side(r.diff, "added") : (r.old ? statementHtml(r.old) : "");
       var newHtml = r.diff ? side(r.diff, "removed") : (r.nw ? statementHtml(r.nw) : "");
-      html += '<tr class="row ' + r.change + '"><td>' + oldHtml + "</td><td>" + newHtml + '</td><td class="badge">' + r.change + "</td></tr>";
+      var row = '<tr class="row ' + r.change + '"><td data-label="Before">' + oldHtml + '</td><td data-label="After">' + newHtml + '</td><td class="badge">' + label[r.change] + "</td></tr>";
+      if (r.change === "changed") g.shown += row; else { g.folded += row; g.counts[r.change]++; }
     });
-    if (current !== null) html += "</tbody></table>";
+    groups.forEach(function (g) {
+      html += "<h2>" + escapeHtml(areaTitle[g.area] || g.area) + "</h2>";
+      if (g.shown) html += '<table class="compare">' + head + "<tbody>" + g.shown + "</tbody></table>";
+      var folded = [[g.counts["new"], "new"], [g.counts.dropped, "not restated"], [g.counts.unchanged, "unchanged"]]
+        .filter(function (c) { return c[0] > 0; }).map(function (c) { return c[0] + " " + c[1]; }).join(", ");
+      if (folded) {
+        html += '<details class="folded"><summary>' + (g.shown ? "Show all" : "Show") + ": " + folded + '</summary><table class="compare">' + head + "<tbody>" + g.folded + "</tbody></table></details>";
+      }
+    });
     out.innerHTML = html;
     document.title = a.level.title + " → " + b.level.title;
   }
