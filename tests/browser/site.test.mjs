@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync, rmSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createRequire } from "node:module";
@@ -53,7 +53,8 @@ after(async () => {
 });
 
 async function open(path, options = {}) {
-  const context = await browser.newContext({ viewport: { width: options.width || 1280, height: 900 }, colorScheme: options.scheme || "light" });
+  const context = await browser.newContext({ viewport: { width: options.width || 1280, height: 900 }, colorScheme: options.scheme || "light",
+    javaScriptEnabled: options.js !== false });
   const page = await context.newPage();
   const external = [];
   page.on("request", (r) => {
@@ -76,7 +77,14 @@ test("a level page shows its statements, indicators and links", async () => {
   assert.equal(await page.locator("h1").count(), 1);
   assert.match(await page.locator("h1").innerText(), /Senior Engineer/);
   assert.ok(await page.locator("li.statement").count() >= 10);
-  assert.equal(await page.locator("svg.chart").count(), 1);
+  // The indicators: a strip at the top, the full chart further down, bars from 0.
+  assert.equal(await page.locator(".strip .stack.mini").count(), 1);
+  assert.equal(await page.locator("#indicators .split-chart").count(), 1);
+  const bar = await page.locator(".split-bar").first().evaluate((el) => {
+    const solid = el.querySelector(".split-solid").getBoundingClientRect();
+    return { left: solid.left - el.getBoundingClientRect().left, width: solid.width };
+  });
+  assert.ok(bar.left <= 1 && bar.width > 20, `the first bar starts at 0 and is long: ${JSON.stringify(bar)}`);
   assert.equal(await page.locator("a.next-change").count(), 1);
   // Examples are collapsed and open on click.
   const details = page.locator("details.examples").first();
@@ -91,10 +99,13 @@ test("search finds a statement and jumps to its anchor", async () => {
   const { page, context } = await open("index.html");
   await page.keyboard.press("/");
   assert.equal(await page.evaluate(() => document.activeElement.id), "search-input");
-  await page.keyboard.type("negotiate time");
+  await page.keyboard.type("negotiate tme");
   const first = page.locator("#search-results li a").first();
   await first.waitFor({ timeout: 5000 });
   assert.match(await first.innerText(), /technical debt/);
+  // A one-letter typo still finds it, and the matched words are marked.
+  assert.ok((await first.locator("mark").allInnerTexts()).some((m) => /time/i.test(m)));
+  assert.equal(await page.getAttribute("#search-input", "aria-activedescendant"), null);
   await page.keyboard.press("Enter");
   await page.waitForURL(/senior\.html#s-/);
   const hash = await page.evaluate(() => location.hash.slice(1));
@@ -202,4 +213,165 @@ test("saving a file reloads the page; an error shows an overlay with file:line",
   await fixed;
   assert.equal(await page.locator("#rungs-overlay").count(), 0);
   await context.close();
+});
+
+// ---- The reading experience, page by page ----
+
+const HEADER_BOTTOM = (page) => page.evaluate(() => document.querySelector(".top").getBoundingClientRect().bottom);
+
+test("a level page shows competencies on the first screen, with sticky navigation and On this page", async () => {
+  const { page, context } = await open("tracks/engineering/senior.html");
+  const firstStatement = await page.locator("li.statement").first().boundingBox();
+  assert.ok(firstStatement && firstStatement.y < 900, `first statement at ${firstStatement?.y}px`);
+  // Breadcrumbs name the level, never a rank; the position is in words.
+  assert.match(await page.locator(".crumbs").innerText(), /^Engineering\s+Senior Engineer$/);
+  assert.doesNotMatch(await page.locator("main").innerText(), /Rank \d/);
+  assert.match(await page.locator(".strip").innerText(), /Level \d+ of \d+/);
+  // The sidebar stays in view and highlights the level; the table of contents follows scrolling.
+  await page.mouse.wheel(0, 700);
+  await page.waitForTimeout(300);
+  const side = await page.locator("#side-nav").boundingBox();
+  assert.ok(side && side.y >= 0 && side.y < 100, `sidebar in view after scrolling: ${side?.y}`);
+  assert.equal(await page.locator("#side-nav [aria-current=page]").innerText(), "Senior Engineer");
+  assert.ok(await page.locator(".toc").isVisible());
+  const current = await page.locator(".toc a[aria-current]").allInnerTexts();
+  assert.equal(current.length, 1);
+  assert.notEqual(current[0], "Craft", "the table of contents followed the scroll");
+  // Prev/next are cards.
+  assert.match(await page.locator(".pager-card.prev").innerText(), /←/);
+  assert.match(await page.locator(".pager-card.next").innerText(), /→/);
+  await context.close();
+});
+
+test("a targeted statement lands below the sticky header and is highlighted", async () => {
+  for (const width of [1280, 390]) {
+    const { page, context } = await open("tracks/engineering/senior.html", { width });
+    const id = await page.locator("li.statement").nth(6).getAttribute("id");
+    await page.goto(base + "tracks/engineering/senior.html#" + id);
+    await page.waitForTimeout(200);
+    const top = await page.locator(`[id="${id}"]`).evaluate((el) => el.getBoundingClientRect().top);
+    assert.ok(top >= (await HEADER_BOTTOM(page)), `#${id} at ${top}px is under the header (${width}px)`);
+    const background = await page.locator(`[id="${id}"]`).evaluate((el) => getComputedStyle(el).backgroundColor);
+    assert.notEqual(background, "rgba(0, 0, 0, 0)", "the target is highlighted");
+    // Permalinks stay quiet until hover or focus.
+    const opacity = await page.locator(".area .heading-anchor").first().evaluate((el) => getComputedStyle(el).opacity);
+    if (width === 1280) assert.equal(opacity, "0");
+    await context.close();
+  }
+});
+
+test("the phone menu opens wherever the page is scrolled, traps focus and closes on Esc, a link or outside", async () => {
+  const { page, context } = await open("tracks/engineering/senior.html", { width: 390 });
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await page.click(".menu-toggle");
+  const panel = await page.locator("#side-nav").boundingBox();
+  assert.ok(panel && panel.y <= 1 && panel.height >= 890, `panel fills the screen: ${JSON.stringify(panel)}`);
+  assert.ok(await page.locator("#side-nav [aria-current=page]").isVisible(), "the levels are listed, current one visible");
+  // Focus stays inside while open.
+  for (let i = 0; i < 25; i++) await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.getElementById("side-nav").contains(document.activeElement)), true);
+  await page.keyboard.press("Escape");
+  await page.locator("#side-nav").waitFor({ state: "hidden" });
+  assert.equal(await page.evaluate(() => document.activeElement.className), "menu-toggle");
+  // A tap outside closes it too.
+  await page.click(".menu-toggle");
+  await page.mouse.click(380, 450);
+  await page.locator("#side-nav").waitFor({ state: "hidden" });
+  // Search sits behind an icon on phones.
+  assert.equal(await page.locator("#search-input").isVisible(), false);
+  await page.click(".search-toggle");
+  assert.equal(await page.locator("#search-input").isVisible(), true);
+  await context.close();
+});
+
+test("the matrix shows whole columns: one level at a time on a phone", async () => {
+  const { page, context } = await open("tracks/engineering/matrix.html", { width: 390 });
+  const visible = () => page.locator(".matrix thead th:not(.corner)").evaluateAll((ths) => ths.filter((t) => t.offsetParent !== null).map((t) => t.innerText.trim()));
+  const first = await visible();
+  assert.equal(first.length, 1);
+  await page.click(".matrix-next");
+  const second = await visible();
+  assert.equal(second.length, 1);
+  assert.notEqual(second[0], first[0]);
+  // The statement links are not clutter: invisible until hovered or focused.
+  assert.equal(await page.locator(".cell-link").first().evaluate((el) => getComputedStyle(el).opacity), "0");
+  await context.close();
+  // On a wide screen every column fits, none is cut off, and headers stick under the page header.
+  const wide = await open("tracks/engineering/matrix.html");
+  const table = await wide.page.locator("table.matrix").boundingBox();
+  assert.ok(table && table.x + table.width <= 1280, "the last column is not cut off");
+  await wide.page.mouse.wheel(0, 1500);
+  await wide.page.waitForTimeout(200);
+  const th = await wide.page.locator(".matrix thead th").nth(1).boundingBox();
+  assert.ok(th && Math.abs(th.y - (await HEADER_BOTTOM(wide.page))) < 4, `sticky header at ${th?.y}`);
+  await wide.context.close();
+});
+
+test("a comparison shows reworded statements first and folds the rest, never 'dropped'", async () => {
+  const { page, context } = await open("compare/engineering/senior--staff.html");
+  const text = await page.locator("main").innerText();
+  assert.doesNotMatch(text, /dropped/i);
+  assert.match(text, /not restated at Staff Engineer/);
+  const folded = page.locator("details.folded").first();
+  assert.equal(await folded.getAttribute("open"), null);
+  assert.match(await folded.locator("summary").innerText(), /\d+ (new|not restated|unchanged)/);
+  await context.close();
+});
+
+test("no page has duplicate ids, and every page reads without JavaScript", async () => {
+  for (const path of ["index.html", "tracks/engineering/index.html", "tracks/engineering/senior.html",
+    "tracks/engineering/matrix.html", "compare/engineering/senior--staff.html", "pages/faq.html"]) {
+    const { page, context } = await open(path, { js: false, width: 390 });
+    const duplicates = await page.evaluate(() => {
+      const seen = new Map();
+      document.querySelectorAll("[id]").forEach((el) => seen.set(el.id, (seen.get(el.id) || 0) + 1));
+      return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+    });
+    assert.deepEqual(duplicates, [], path);
+    assert.ok(await page.locator("#side-nav").isVisible(), `${path}: navigation readable without JavaScript`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${path} overflows by ${overflow}px without JavaScript`);
+    await context.close();
+  }
+});
+
+test("a level prints on clean pages without navigation, with statement references", async () => {
+  const { page, context } = await open("tracks/engineering/senior.html");
+  await page.emulateMedia({ media: "print" });
+  for (const selector of [".top", "#side-nav", ".toc", ".pager", ".foot"]) {
+    assert.equal(await page.locator(selector).isVisible(), false, `${selector} is not printed`);
+  }
+  const reference = await page.locator("li.statement > .anchor").first().evaluate((el) => getComputedStyle(el, "::before").content);
+  assert.match(reference, /#s-/);
+  const pdf = await page.pdf({ format: "A4", printBackground: true });
+  assert.ok(pdf.length > 10000);
+  writeFileSync(join(SCREENSHOTS, "level-a4.pdf"), pdf);
+  await context.close();
+});
+
+// Full-page screenshots for reviewers, under target/screenshots/.
+const SCREENSHOTS = join(process.env.RUNGS_SCREENSHOTS || join(import.meta.dirname, "..", "..", "target", "screenshots"));
+mkdirSync(SCREENSHOTS, { recursive: true });
+
+test("screenshots of every kind of page, at 1280 and 390 px, light and dark", async () => {
+  const pages = { home: "index.html", track: "tracks/engineering/index.html", level: "tracks/engineering/senior.html",
+    matrix: "tracks/engineering/matrix.html", compare: "compare/engineering/senior--staff.html" };
+  for (const width of [1280, 390]) {
+    for (const scheme of ["light", "dark"]) {
+      for (const [name, path] of Object.entries(pages)) {
+        const { page, context } = await open(path, { width, scheme });
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `${name} overflows by ${overflow}px at ${width}px`);
+        await page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}-${scheme}.png`), fullPage: true });
+        await context.close();
+      }
+      const { page, context } = await open("index.html", { width, scheme });
+      if (width < 640) await page.click(".search-toggle");
+      await page.fill("#search-input", "mentr");
+      await page.locator("#search-results li a").first().waitFor({ timeout: 5000 });
+      await page.keyboard.press("ArrowDown");
+      await page.screenshot({ path: join(SCREENSHOTS, `search-${width}-${scheme}.png`) });
+      await context.close();
+    }
+  }
 });

@@ -835,13 +835,22 @@ mod tests {
     #[test]
     fn boilerplate_summaries_differ_only_by_the_title() {
         let same = track(&[
-            ("Engineer", Some("The Engineering ladder at Acme - Engineer role")),
-            ("Senior Engineer", Some("The Engineering ladder at Acme - Senior Engineer role")),
+            (
+                "Engineer",
+                Some("The Engineering ladder at Acme - Engineer role"),
+            ),
+            (
+                "Senior Engineer",
+                Some("The Engineering ladder at Acme - Senior Engineer role"),
+            ),
         ]);
         assert!(same.summaries_are_boilerplate());
         let same = track(&[
             ("Engineer", Some("The ladder used at Acme - Engineer role")),
-            ("Senior Engineer", Some("The ladder used at Acme - Senior Engineer role")),
+            (
+                "Senior Engineer",
+                Some("The ladder used at Acme - Senior Engineer role"),
+            ),
         ]);
         assert!(same.summaries_are_boilerplate());
         let real = track(&[
@@ -854,6 +863,8 @@ mod tests {
             ("Senior Engineer", None),
         ]);
         assert!(!missing.summaries_are_boilerplate());
-        assert!(!track(&[("Engineer", Some("The ladder - Engineer role"))]).summaries_are_boilerplate());
+        assert!(
+            !track(&[("Engineer", Some("The ladder - Engineer role"))]).summaries_are_boilerplate()
+        );
     }
 }

@@ -213,13 +213,19 @@ mod tests {
     #[test]
     fn a_stacked_bar_fills_the_width() {
         let ind = Indicators {
-            time_split: vec![share("craft", 50, 70, false), share("people", 30, 50, false)],
+            time_split: vec![
+                share("craft", 50, 70, false),
+                share("people", 30, 50, false),
+            ],
             ..Indicators::default()
         };
         let areas = index();
         let palette = Palette::new(&areas, [&ind]);
         let html = stacked_html(&ind, &areas, &palette).unwrap_or_default();
-        assert!(html.contains("--w:60.00") && html.contains("--w:40.00"), "{html}");
+        assert!(
+            html.contains("--w:60.00") && html.contains("--w:40.00"),
+            "{html}"
+        );
         assert!(strip_html(&Indicators::default(), &areas, &palette).is_none());
     }
 }

@@ -1,14 +1,18 @@
 //! A level's indicators as labelled facts ("Time at this level: 2-3 years",
 //! "Craft: ~50–65%"), the form comparisons summarise and search indexes.
 
-use rungs_core::{AreaIndex, Framework};
 use rungs_core::model::Indicators;
+use rungs_core::{AreaIndex, Framework};
 
 use crate::chart::percent;
 
 /// The facts of one level, in a stable order: time at the level,
 /// experience, scope, then each area of the time split.
-pub fn indicator_facts(fw: &Framework, areas: &AreaIndex, ind: &Indicators) -> Vec<(String, String)> {
+pub fn indicator_facts(
+    fw: &Framework,
+    areas: &AreaIndex,
+    ind: &Indicators,
+) -> Vec<(String, String)> {
     let mut out = Vec::new();
     if let Some(t) = ind.tenure_text() {
         out.push(("Time at this level".to_string(), t));
@@ -25,7 +29,11 @@ pub fn indicator_facts(fw: &Framework, areas: &AreaIndex, ind: &Indicators) -> V
             (None, Some(note)) => note.clone(),
             (None, None) => continue,
         };
-        let title = areas.titles.get(&t.area).cloned().unwrap_or_else(|| t.area.clone());
+        let title = areas
+            .titles
+            .get(&t.area)
+            .cloned()
+            .unwrap_or_else(|| t.area.clone());
         out.push((format!("Time on {title}"), value));
     }
     out
@@ -38,7 +46,10 @@ pub type FactChange = (String, Option<String>, Option<String>);
 /// The facts that differ from `a` to `b`, in `b`'s order, then those only `a` states.
 pub fn changed_facts(a: &[(String, String)], b: &[(String, String)]) -> Vec<FactChange> {
     let find = |facts: &[(String, String)], label: &str| {
-        facts.iter().find(|(l, _)| l == label).map(|(_, v)| v.clone())
+        facts
+            .iter()
+            .find(|(l, _)| l == label)
+            .map(|(_, v)| v.clone())
     };
     let mut out: Vec<FactChange> = Vec::new();
     for (label, after) in b {
@@ -60,18 +71,33 @@ mod tests {
     use super::*;
 
     fn facts(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-        pairs.iter().map(|(l, v)| (l.to_string(), v.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(l, v)| (l.to_string(), v.to_string()))
+            .collect()
     }
 
     #[test]
     fn only_what_differs_is_a_change() {
-        let a = facts(&[("Time at this level", "1-2 years"), ("Time on Craft", "70%"), ("Scope", "Team")]);
-        let b = facts(&[("Time at this level", "2-3 years"), ("Time on Craft", "70%"), ("Time on People", "10%")]);
+        let a = facts(&[
+            ("Time at this level", "1-2 years"),
+            ("Time on Craft", "70%"),
+            ("Scope", "Team"),
+        ]);
+        let b = facts(&[
+            ("Time at this level", "2-3 years"),
+            ("Time on Craft", "70%"),
+            ("Time on People", "10%"),
+        ]);
         let changes = changed_facts(&a, &b);
         assert_eq!(
             changes,
             vec![
-                ("Time at this level".into(), Some("1-2 years".into()), Some("2-3 years".into())),
+                (
+                    "Time at this level".into(),
+                    Some("1-2 years".into()),
+                    Some("2-3 years".into())
+                ),
                 ("Time on People".into(), None, Some("10%".into())),
                 ("Scope".into(), Some("Team".into()), None),
             ]

@@ -800,8 +800,11 @@ impl Job<'_> {
                             source_of(&track.span, || format!("tracks/{}/_index.md", track.id));
                         // The ladder below lists the levels: a list in the
                         // introduction that only links them is not repeated.
-                        let files: Vec<String> =
-                            track.levels.iter().map(|l| format!("{}.html", l.id)).collect();
+                        let files: Vec<String> = track
+                            .levels
+                            .iter()
+                            .map(|l| format!("{}.html", l.id))
+                            .collect();
                         without_level_list(&to_html(m, &ctx.place(&source, &path)), &files)
                     }),
                     time_shift: time_shift(ctx, track),
@@ -1283,12 +1286,16 @@ fn compare_view(
         out.push_str("</td></tr>\n");
     }
     for (area, [new, dropped, unchanged]) in areas.iter_mut().zip(counts) {
-        area.folded = [(new, "new"), (dropped, "not restated"), (unchanged, "unchanged")]
-            .iter()
-            .filter(|(n, _)| *n > 0)
-            .map(|(n, what)| format!("{n} {what}"))
-            .collect::<Vec<_>>()
-            .join(", ");
+        area.folded = [
+            (new, "new"),
+            (dropped, "not restated"),
+            (unchanged, "unchanged"),
+        ]
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n} {what}"))
+        .collect::<Vec<_>>()
+        .join(", ");
     }
     let facts_of = |l: &Level| crate::facts::indicator_facts(fw, &ctx.areas, &l.indicators);
     CompareView {
@@ -1374,7 +1381,11 @@ fn without_level_list(html: &str, files: &[String]) -> String {
                 .collect();
             if items.len() >= 2 && items.iter().all(|i| links_a_level(i)) {
                 let tail = &html[end + close.len()..];
-                return format!("{}{}", &html[..start], tail.strip_prefix('\n').unwrap_or(tail));
+                return format!(
+                    "{}{}",
+                    &html[..start],
+                    tail.strip_prefix('\n').unwrap_or(tail)
+                );
             }
             from = end;
         }

@@ -224,7 +224,10 @@ mod tests {
         );
         let about = parse_percent(" ~ 5-10 % ");
         assert_eq!(about.as_ref().map(format_percent), Ok("~5-10%".to_string()));
-        assert_eq!(parse_percent("5-10%").map(|p| format_percent(&p)), Ok("5-10%".into()));
+        assert_eq!(
+            parse_percent("5-10%").map(|p| format_percent(&p)),
+            Ok("5-10%".into())
+        );
         assert!(parse_percent("65-50%").is_err());
         assert!(parse_percent("120%").is_err());
         assert!(parse_percent("lots").is_err());
