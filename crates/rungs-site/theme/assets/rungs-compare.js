@@ -168,8 +168,9 @@
       '</a> → <a href="' + escapeHtml(root + b.level.url) + '">' + escapeHtml(b.level.title + " (" + b.track.title + ")") + "</a></p>";
     var s = result.summary;
     // The same page as the pre-rendered comparisons (render.rs, compare.html).
-    html += '<ul class="summary"><li class="changed"><strong>' + s.changed + '</strong> changed</li><li class="new"><strong>' + s["new"] +
-      '</strong> new</li><li class="dropped"><strong>' + s.dropped + "</strong> not restated at " + escapeHtml(b.level.title) +
+    var zero = function (n) { return n ? "" : " zero"; };
+    html += '<ul class="summary"><li class="changed' + zero(s.changed) + '"><strong>' + s.changed + '</strong> changed</li><li class="new' + zero(s["new"]) + '"><strong>' + s["new"] +
+      '</strong> new</li><li class="dropped' + zero(s.dropped) + '"><strong>' + s.dropped + "</strong> not restated at " + escapeHtml(b.level.title) +
       '</li><li class="unchanged"><strong>' + s.unchanged + "</strong> unchanged</li></ul>";
     var facts = changedFacts(a.level.i || [], b.level.i || []);
     if (facts.length) {

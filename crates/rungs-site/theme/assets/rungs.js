@@ -235,9 +235,9 @@
     data.tracks.forEach(function (t) {
       t.levels.forEach(function (l) {
         // A level is found by its title, summary and indicators ("2-3 years", "Scope: Team").
-        var facts = (l.i || []).map(function (f) { return f[0] + ": " + f[1]; }).join(" · ");
+        var facts = (l.i || []).map(function (f) { return f[0] + ": " + f[1]; });
         out.push({ title: l.title, context: t.title + (l.summary ? " · " + l.summary : ""), url: l.url,
-          text: (l.title + " " + (l.summary || "") + " " + facts).toLowerCase(), facts: facts, boost: 3 });
+          text: (l.title + " " + (l.summary || "") + " " + facts.join(" ")).toLowerCase(), facts: facts, boost: 3 });
         l.s.forEach(function (s) {
           var text = (s[2] ? s[2] + ": " : "") + plain(s[3]);
           out.push({ title: text, context: l.title + " · " + (areas[s[1]] || s[1]), url: l.url + "#s-" + s[0], text: text.toLowerCase(), boost: 2 });
@@ -295,6 +295,14 @@
       return i % 2 ? "<mark>" + escapeHtml(part) + "</mark>" : escapeHtml(part);
     }).join("");
   }
+  // The indicators of a level that match, if any.
+  function factsSnippet(facts, marks) {
+    var hits = (facts || []).filter(function (f) {
+      var lower = f.toLowerCase();
+      return marks.some(function (m) { return lower.indexOf(m) >= 0; });
+    });
+    return hits.length ? '<span class="snippet">' + highlight(hits.join(" · "), marks) + "</span>" : "";
+  }
   // About 120 characters of a page around the first match.
   function snippet(body, terms) {
     var lower = body.toLowerCase(), at = -1;
@@ -339,9 +347,9 @@
     var results = found.results, marks = found.marks;
     list.innerHTML = results.length ? results.map(function (r, i) {
       var extra = r.body !== undefined ? '<span class="snippet">' + highlight(snippet(r.body, marks), marks) + "</span>"
-        : (r.facts && marks.some(function (m) { return r.facts.toLowerCase().indexOf(m) >= 0; }) ? '<span class="snippet">' + highlight(r.facts, marks) + "</span>" : "");
+        : factsSnippet(r.facts, marks);
       return '<li role="option" id="sr-' + i + '" aria-selected="false"><a href="' + escapeHtml(root + r.url) + '">' +
-        highlight(r.title, marks) + extra + "<small>" + escapeHtml(r.context) + "</small></a></li>";
+        '<span class="title">' + highlight(r.title, marks) + "</span>" + extra + "<small>" + escapeHtml(r.context) + "</small></a></li>";
     }).join("") : '<li class="empty" role="option" aria-disabled="true">No results</li>';
     list.hidden = false;
     input.setAttribute("aria-expanded", "true");
