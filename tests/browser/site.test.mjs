@@ -375,3 +375,39 @@ test("screenshots of every kind of page, at 1280 and 390 px, light and dark", as
     }
   }
 });
+
+test("the site works hosted under a sub-path, with search and comparisons", async () => {
+  const out = join(work, "sub-path-site");
+  execFileSync(BIN, ["build", framework, "-o", out], { stdio: "ignore" });
+  const { createServer } = await import("node:http");
+  const { extname } = await import("node:path");
+  const types = { ".html": "text/html", ".css": "text/css", ".js": "text/javascript", ".json": "application/json" };
+  const http = createServer((req, res) => {
+    const url = new URL(req.url, "http://localhost");
+    if (!url.pathname.startsWith("/careers/")) { res.writeHead(404); res.end(); return; }
+    const file = join(out, decodeURIComponent(url.pathname.slice("/careers/".length)) || "index.html");
+    try {
+      const body = readFileSync(file);
+      res.writeHead(200, { "content-type": types[extname(file)] || "application/octet-stream" });
+      res.end(body);
+    } catch { res.writeHead(404); res.end(); }
+  });
+  await new Promise((resolve) => http.listen(0, "127.0.0.1", resolve));
+  const at = `http://127.0.0.1:${http.address().port}/careers/`;
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const failed = [];
+    page.on("response", (r) => { if (r.status() >= 400) failed.push(r.url()); });
+    await page.goto(at + "tracks/engineering/senior.html");
+    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector(".top")).position), "sticky");
+    await page.fill("#search-input", "mentor");
+    await page.locator("#search-results li a").first().waitFor({ timeout: 5000 });
+    await page.goto(at + "compare/index.html#engineering/senior..engineering/staff");
+    await page.locator("#compare-result .summary").waitFor({ timeout: 5000 });
+    assert.deepEqual(failed, []);
+    await context.close();
+  } finally {
+    http.close();
+  }
+});
