@@ -80,7 +80,9 @@ pub fn time_split_html(ind: &Indicators, areas: &AreaIndex, palette: &Palette) -
             Some(p) => {
                 let value = percent(p);
                 out.push_str(&format!(
-                    "<span class=\"split-bar c{colour}\" role=\"img\" aria-label=\"{label}: {value}\" style=\"--min:{min};--max:{max}\"><span class=\"split-solid\"></span><span class=\"split-range\"></span></span><span class=\"split-value\">{value}</span>",
+                    // The bar is drawn by CSS (::before to the minimum,
+                    // ::after to the maximum); the label and value are the text.
+                    "<span class=\"split-bar c{colour}\" style=\"--min:{min};--max:{max}\"></span><span class=\"split-value\">{value}</span>",
                     colour = palette.class(&t.area),
                     min = p.min,
                     max = p.max,
@@ -105,7 +107,12 @@ pub fn time_split_html(ind: &Indicators, areas: &AreaIndex, palette: &Palette) -
 
 /// The segments of a stacked bar: each area's share of the split, by the
 /// middle of its range, scaled so the bar is full.
-fn segments(ind: &Indicators, areas: &AreaIndex, palette: &Palette) -> Option<(String, String)> {
+fn segments(
+    ind: &Indicators,
+    areas: &AreaIndex,
+    palette: &Palette,
+    titles: bool,
+) -> Option<(String, String)> {
     let rows = measured(ind);
     let total: u32 = rows.iter().map(|(_, p)| p.min + p.max).sum();
     if total == 0 {
@@ -117,10 +124,13 @@ fn segments(ind: &Indicators, areas: &AreaIndex, palette: &Palette) -> Option<(S
         let share = f64::from(p.min + p.max) * 100.0 / f64::from(total);
         let text = format!("{} {}", title(areas, area), percent(p));
         bar.push_str(&format!(
-            "<span class=\"seg c{}\" style=\"--w:{share:.2}\" title=\"{}\"></span>",
-            palette.class(area),
-            escape(&text)
+            "<span class=\"seg c{}\" style=\"--w:{share:.2}\"",
+            palette.class(area)
         ));
+        if titles {
+            bar.push_str(&format!(" title=\"{}\"", escape(&text)));
+        }
+        bar.push_str("></span>");
         summary.push(text);
     }
     Some((bar, summary.join(", ")))
@@ -129,17 +139,17 @@ fn segments(ind: &Indicators, areas: &AreaIndex, palette: &Palette) -> Option<(S
 /// A thin stacked bar of a level's split, for the strip at the top of its
 /// page; `None` when it splits no time.
 pub fn strip_html(ind: &Indicators, areas: &AreaIndex, palette: &Palette) -> Option<String> {
-    let (bar, summary) = segments(ind, areas, palette)?;
+    // Hidden from screen readers: the full chart follows on the page.
+    let (bar, _) = segments(ind, areas, palette, false)?;
     Some(format!(
-        "<span class=\"stack mini\" role=\"img\" aria-label=\"Time split: {}\">{bar}</span>",
-        escape(&summary)
+        "<span class=\"stack mini\" aria-hidden=\"true\">{bar}</span>"
     ))
 }
 
 /// One stacked bar for a level on the track page, or `None` when it splits
 /// no time.
 pub fn stacked_html(ind: &Indicators, areas: &AreaIndex, palette: &Palette) -> Option<String> {
-    let (bar, summary) = segments(ind, areas, palette)?;
+    let (bar, summary) = segments(ind, areas, palette, true)?;
     Some(format!(
         "<span class=\"stack\" role=\"img\" aria-label=\"{}\">{bar}</span>",
         escape(&summary)
@@ -204,6 +214,10 @@ mod tests {
         let palette = Palette::new(&areas, [&ind]);
         let html = time_split_html(&ind, &areas, &palette).unwrap_or_default();
         assert!(html.contains("style=\"--min:80;--max:80\""), "{html}");
+        assert!(
+            html.contains("<span class=\"split-label\">Craft</span>"),
+            "{html}"
+        );
         assert!(html.contains(">~10–20%<"), "{html}");
         assert!(html.contains(">80%<"), "{html}");
         // Craft and People take different colours.

@@ -50,8 +50,8 @@ struct LevelData<'a> {
     /// Statements flattened: `[id, area, name, text]`.
     s: Vec<(&'a str, &'a str, &'a str, &'a str)>,
     /// Indicators as `[label, value]` (see [`crate::facts`]).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    i: Vec<(String, String)>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    i: &'a [(String, String)],
 }
 
 #[derive(Serialize)]
@@ -73,6 +73,7 @@ fn flatten<'a>(statements: &'a [Statement], out: &mut Vec<(&'a str, &'a str, &'a
 pub fn write_data_js(
     fw: &Framework,
     areas: &AreaIndex,
+    facts: &crate::facts::FactsByLevel<'_>,
     out: &mut impl std::io::Write,
 ) -> std::io::Result<()> {
     let data = Data {
@@ -108,7 +109,9 @@ pub fn write_data_js(
                             summary: l.summary.as_deref().filter(|_| !boilerplate),
                             url: urls::level(&t.id, &l.id),
                             s,
-                            i: crate::facts::indicator_facts(fw, areas, &l.indicators),
+                            i: facts
+                                .get(&(t.id.as_str(), l.id.as_str()))
+                                .map_or(&[], Vec::as_slice),
                         }
                     })
                     .collect(),

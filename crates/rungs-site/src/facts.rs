@@ -39,6 +39,24 @@ pub fn indicator_facts(
     out
 }
 
+/// Every level's facts by `(track id, level id)`.
+pub type FactsByLevel<'a> = std::collections::HashMap<(&'a str, &'a str), Vec<(String, String)>>;
+
+/// The facts of every level of `fw`, worked out in parallel.
+pub fn by_level<'a>(fw: &'a Framework, areas: &AreaIndex) -> FactsByLevel<'a> {
+    use rayon::prelude::*;
+    fw.tracks
+        .par_iter()
+        .flat_map_iter(|t| t.levels.iter().map(move |l| (t, l)))
+        .map(|(t, l)| {
+            (
+                (t.id.as_str(), l.id.as_str()),
+                indicator_facts(fw, areas, &l.indicators),
+            )
+        })
+        .collect()
+}
+
 /// A fact that differs between two levels: label, before, after (`None`
 /// where a level does not state it).
 pub type FactChange = (String, Option<String>, Option<String>);

@@ -248,6 +248,9 @@ struct Ctx<'a> {
     depths: HashMap<String, usize>,
     /// Levels prepared for comparison once (each takes part in two comparisons).
     prepared: HashMap<(&'a str, &'a str), Prepared<'a>>,
+    /// Every level's indicators as facts, worked out once: comparisons and
+    /// the search data both use them.
+    facts: crate::facts::FactsByLevel<'a>,
     /// Tracks by id.
     index: TrackIndex<'a>,
     /// Track id to its position in `tracks`.
@@ -401,7 +404,7 @@ impl Ctx<'_> {
         out.push_str(&anchor);
         out.push_str("\" class=\"statement\"><a class=\"anchor\" href=\"#");
         out.push_str(&anchor);
-        out.push_str("\" title=\"Copy a link to this statement\" aria-label=\"Link to this statement\">#</a> ");
+        out.push_str("\" aria-label=\"Link to this statement\">#</a> ");
         if let Some(name) = &s.name {
             out.push_str("<strong class=\"name\">");
             escape_into(out, name);
@@ -587,6 +590,7 @@ pub fn render_site(
         descriptions,
         depths,
         prepared: HashMap::new(),
+        facts: HashMap::new(),
     };
 
     let mut all_paths_extra: Vec<String> = Vec::new();
@@ -647,6 +651,7 @@ pub fn render_site(
         .par_iter()
         .map(|(t, l)| ((t.id.as_str(), l.id.as_str()), Prepared::level(l)))
         .collect();
+    ctx.facts = crate::facts::by_level(fw, &ctx.areas);
     let ctx = ctx;
     // The two big data files are written while the pages render.
     let (paths, data) = rayon::join(
@@ -663,7 +668,12 @@ pub fn render_site(
             let (data, json) = rayon::join(
                 || {
                     out.put_with("assets/data.js", &|w| {
-                        data::write_data_js(fw, &ctx.areas, &mut std::io::BufWriter::new(w))
+                        data::write_data_js(
+                            fw,
+                            &ctx.areas,
+                            &ctx.facts,
+                            &mut std::io::BufWriter::new(w),
+                        )
                     })
                 },
                 // Compact: it is for programs, and large frameworks publish tens of megabytes.
@@ -1269,13 +1279,13 @@ fn compare_view(
         let change = change_name(row.change);
         out.push_str("<tr class=\"row ");
         out.push_str(change);
-        out.push_str("\"><td data-label=\"Before\">");
+        out.push_str("\"><td>");
         if row.change == Change::Changed {
             diff_side(out, &row.diff, "added");
         } else if let Some(s) = row.old {
             cell_html(out, s, &place_a);
         }
-        out.push_str("</td><td data-label=\"After\">");
+        out.push_str("</td><td>");
         if row.change == Change::Changed {
             diff_side(out, &row.diff, "removed");
         } else if let Some(s) = row.new {
@@ -1297,7 +1307,10 @@ fn compare_view(
         .collect::<Vec<_>>()
         .join(", ");
     }
-    let facts_of = |l: &Level| crate::facts::indicator_facts(fw, &ctx.areas, &l.indicators);
+    let facts_of = |t: &Track, l: &Level| match ctx.facts.get(&(t.id.as_str(), l.id.as_str())) {
+        Some(f) => f.clone(),
+        None => crate::facts::indicator_facts(fw, &ctx.areas, &l.indicators),
+    };
     CompareView {
         a: Some(Link {
             title: format!("{} ({})", la.title, ta.title),
@@ -1311,7 +1324,7 @@ fn compare_view(
         b_key: key(tb, lb),
         b_title: lb.title.clone(),
         summary: Some(comparison.summary),
-        facts: crate::facts::changed_facts(&facts_of(la), &facts_of(lb)),
+        facts: crate::facts::changed_facts(&facts_of(ta, la), &facts_of(tb, lb)),
         areas,
         options,
         pairs,

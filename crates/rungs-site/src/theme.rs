@@ -35,47 +35,23 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("404.html", include_str!("../theme/templates/404.html")),
 ];
 
-/// The built-in assets, published under `assets/`.
+/// The built-in assets, published under `assets/`: the files of
+/// `theme/assets/`, minified by `build.rs` (the sources keep their comments;
+/// a framework's own `theme/assets/` files are published as written).
 pub const ASSETS: &[(&str, &[u8])] = &[
-    ("rungs.css", include_bytes!("../theme/assets/rungs.css")),
-    ("rungs.js", include_bytes!("../theme/assets/rungs.js")),
+    (
+        "rungs.css",
+        include_bytes!(concat!(env!("OUT_DIR"), "/rungs.css")),
+    ),
+    (
+        "rungs.js",
+        include_bytes!(concat!(env!("OUT_DIR"), "/rungs.js")),
+    ),
     (
         "rungs-compare.js",
-        include_bytes!("../theme/assets/rungs-compare.js"),
+        include_bytes!(concat!(env!("OUT_DIR"), "/rungs-compare.js")),
     ),
 ];
-
-/// The built-in assets as published: scripts and stylesheets minified once
-/// per process (the sources keep their comments for readers; a level page
-/// stays light). A framework's own `theme/assets/` files are published as
-/// written.
-fn built_in_assets() -> &'static BTreeMap<String, Vec<u8>> {
-    static ASSETS_OUT: std::sync::OnceLock<BTreeMap<String, Vec<u8>>> = std::sync::OnceLock::new();
-    ASSETS_OUT.get_or_init(|| {
-        ASSETS
-            .iter()
-            .map(|(name, bytes)| (name.to_string(), minified(name, bytes)))
-            .collect()
-    })
-}
-
-/// `bytes` minified when it is CSS or JavaScript; as they are otherwise, or
-/// when the minifier refuses them.
-fn minified(name: &str, bytes: &[u8]) -> Vec<u8> {
-    let Ok(text) = std::str::from_utf8(bytes) else {
-        return bytes.to_vec();
-    };
-    if name.ends_with(".css") {
-        match minifier::css::minify(text) {
-            Ok(css) => css.to_string().into_bytes(),
-            Err(_) => bytes.to_vec(),
-        }
-    } else if name.ends_with(".js") {
-        minifier::js::minify(text).to_string().into_bytes()
-    } else {
-        bytes.to_vec()
-    }
-}
 
 /// Templates ready to render and the assets to publish.
 pub struct Theme {
@@ -108,7 +84,10 @@ impl Theme {
                     source,
                 })?;
         }
-        let mut assets: BTreeMap<String, Vec<u8>> = built_in_assets().clone();
+        let mut assets: BTreeMap<String, Vec<u8>> = ASSETS
+            .iter()
+            .map(|(n, b)| (n.to_string(), b.to_vec()))
+            .collect();
         for file in sources.iter() {
             if let Some(name) = file.path.strip_prefix("theme/assets/") {
                 let bytes = match &file.text {

@@ -187,7 +187,7 @@
       if (!g || g.area !== r.area) { g = { area: r.area, shown: "", folded: "", counts: { "new": 0, dropped: 0, unchanged: 0 } }; groups.push(g); }
       var oldHtml = r.diff ? side(r.diff, "added") : (r.old ? statementHtml(r.old) : "");
       var newHtml = r.diff ? side(r.diff, "removed") : (r.nw ? statementHtml(r.nw) : "");
-      var row = '<tr class="row ' + r.change + '"><td data-label="Before">' + oldHtml + '</td><td data-label="After">' + newHtml + '</td><td class="badge">' + label[r.change] + "</td></tr>";
+      var row = '<tr class="row ' + r.change + '"><td>' + oldHtml + "</td><td>" + newHtml + '</td><td class="badge">' + label[r.change] + "</td></tr>";
       if (r.change === "changed") g.shown += row; else { g.folded += row; g.counts[r.change]++; }
     });
     groups.forEach(function (g) {
@@ -196,7 +196,7 @@
       var folded = [[g.counts["new"], "new"], [g.counts.dropped, "not restated"], [g.counts.unchanged, "unchanged"]]
         .filter(function (c) { return c[0] > 0; }).map(function (c) { return c[0] + " " + c[1]; }).join(", ");
       if (folded) {
-        html += '<details class="folded"><summary>' + (g.shown ? "Show all" : "Show") + ": " + folded + '</summary><table class="compare">' + head + "<tbody>" + g.folded + "</tbody></table></details>";
+        html += '<details class="folded"><summary>' + (g.shown ? "Show all" : "Show") + ": " + folded + '</summary><table class="compare">' + (g.shown ? "" : head) + "<tbody>" + g.folded + "</tbody></table></details>";
       }
     });
     out.innerHTML = html;

@@ -72,7 +72,10 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
     let written = Input::read(out)?;
     let loaded = rungs_core::load(&written.sources)?;
     let errors = loaded.diagnostics.errors();
-    if errors > 0 {
+    let warnings = loaded.diagnostics.warnings();
+    if errors > 0 || warnings > 0 {
+        // Warnings too: a boilerplate summary or a time split that does not
+        // add up is worth knowing before publishing.
         render::print_all(
             &loaded.diagnostics.sorted(),
             &written.sources,
@@ -88,8 +91,13 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
     } else {
         String::new()
     };
+    let check_warnings = if warnings > 0 {
+        format!(" and {warnings} warning(s), above")
+    } else {
+        String::new()
+    };
     crate::output::info!(
-        "wrote {} files ({}) into {}{left_out}; `rungs check {}` finds no errors",
+        "wrote {} files ({}) into {}{left_out}; `rungs check {}` finds no errors{check_warnings}",
         files.len(),
         loaded.framework.counts(),
         out.display(),

@@ -275,8 +275,42 @@ fn hugo_import_of_infracloud() {
         "{}",
         stderr(&o)
     );
+    // Every level's summary is the same sentence with its title: the import
+    // says so, and the site does not show it.
+    assert!(
+        stderr(&o).contains("warning[boilerplate-summary]"),
+        "{}",
+        stderr(&o)
+    );
     let o = rungs(&["check", path(&out)], dir.path());
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let site_dir = dir.path().join("site");
+    let o = rungs(&["build", path(&out), "-o", path(&site_dir)], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let level = std::fs::read_to_string(site_dir.join("tracks/engineering/senior-engineer.html"))
+        .unwrap_or_default();
+    let page = std::fs::read_to_string(out.join("tracks/engineering/senior-engineer.md"))
+        .unwrap_or_default();
+    let summary = page
+        .lines()
+        .find_map(|l| l.strip_prefix("summary:"))
+        .map(|s| s.trim().trim_matches('"').to_string())
+        .unwrap_or_default();
+    assert!(!summary.is_empty(), "the imported level has a summary");
+    assert!(level.contains("<h1>"), "the level page was built");
+    assert!(
+        !level.contains(&summary),
+        "a boilerplate summary is not shown"
+    );
+    // Approximations are kept: the source writes its time split with `~`.
+    assert!(
+        page.contains('~') && level.contains("\">~"),
+        "the `~` of the source is kept"
+    );
+    // The track page does not list the levels twice.
+    let track =
+        std::fs::read_to_string(site_dir.join("tracks/engineering/index.html")).unwrap_or_default();
+    assert_eq!(track.matches("href=\"senior-engineer.html\"").count(), 0);
 }
 
 #[test]
