@@ -81,6 +81,8 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
             &written.sources,
             written.root.as_deref(),
         );
+    }
+    if errors > 0 {
         bail!(
             "the imported framework in `{}` has {errors} error(s); see above",
             out.display()
