@@ -840,7 +840,12 @@ impl Job<'_> {
                 let path = urls::level(&track.id, &level.id);
                 let title = format!("{} · {}", level.title, track.title);
                 let view = level_view(ctx, track, level, *i);
-                let common = ctx.common(&path, &title, level.summary.as_deref(), &track.id);
+                // A boilerplate summary is no description either.
+                let summary = level
+                    .summary
+                    .as_deref()
+                    .filter(|_| !ctx.boilerplate.contains(&track.id));
+                let common = ctx.common(&path, &title, summary, &track.id);
                 Ok((path, ctx.render("level.html", common, &view)?))
             }
             Job::Compare(ta, a, tb, b) => {
