@@ -369,6 +369,8 @@ test("screenshots of every kind of page, at 1280 and 390 px, light and dark", as
       if (width < 640) await page.click(".search-toggle");
       await page.fill("#search-input", "mentr");
       await page.locator("#search-results li a").first().waitFor({ timeout: 5000 });
+      // A statement about mentoring comes before the levels' indicators.
+      assert.match(await page.locator("#search-results li a").first().getAttribute("href"), /#s-/);
       await page.keyboard.press("ArrowDown");
       await page.screenshot({ path: join(SCREENSHOTS, `search-${width}-${scheme}.png`) });
       await context.close();

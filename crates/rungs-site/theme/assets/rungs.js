@@ -234,10 +234,15 @@
     data.areas.forEach(function (a) { areas[a[0]] = a[1]; });
     data.tracks.forEach(function (t) {
       t.levels.forEach(function (l) {
-        // A level is found by its title, summary and indicators ("2-3 years", "Scope: Team").
-        var facts = (l.i || []).map(function (f) { return f[0] + ": " + f[1]; });
         out.push({ title: l.title, context: t.title + (l.summary ? " · " + l.summary : ""), url: l.url,
-          text: (l.title + " " + (l.summary || "") + " " + facts.join(" ")).toLowerCase(), facts: facts, boost: 3 });
+          text: (l.title + " " + (l.summary || "")).toLowerCase(), boost: 3 });
+        // Its indicators ("2-3 years", "Scope: Team") are found too, but rank
+        // below statements: every level has a "Time on <area>".
+        var facts = (l.i || []).map(function (f) { return f[0] + ": " + f[1]; });
+        if (facts.length) {
+          out.push({ title: l.title + " · Indicators", context: t.title, url: l.url + "#indicators",
+            text: facts.join(" ").toLowerCase(), facts: facts, boost: 0.75 });
+        }
         l.s.forEach(function (s) {
           var text = (s[2] ? s[2] + ": " : "") + plain(s[3]);
           out.push({ title: text, context: l.title + " · " + (areas[s[1]] || s[1]), url: l.url + "#s-" + s[0], text: text.toLowerCase(), boost: 2 });
