@@ -1256,7 +1256,8 @@ fn compare_view(
         if row.area != current_area || areas.is_empty() {
             current_area = row.area;
             areas.push(CompareArea {
-                title: ctx.areas.path_title(row.area),
+                // "People › Mentoring", as the breadcrumbs write a path.
+                title: ctx.areas.path_title(row.area).replace(" > ", " › "),
                 rows_html: String::new(),
                 folded_html: String::new(),
                 folded: String::new(),
