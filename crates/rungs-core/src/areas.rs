@@ -167,6 +167,11 @@ impl AreaIndex {
         self.positions.get(id).copied().unwrap_or(usize::MAX)
     }
 
+    /// An area's title, or its id when it has none (an unknown area).
+    pub fn title<'a>(&'a self, id: &'a str) -> &'a str {
+        self.titles.get(id).map_or(id, String::as_str)
+    }
+
     /// "Parent > Child" titles of an area.
     pub fn path_title(&self, id: &str) -> String {
         let mut parts: Vec<&str> = self
@@ -178,7 +183,7 @@ impl AreaIndex {
                     .collect()
             })
             .unwrap_or_default();
-        parts.push(self.titles.get(id).map_or(id, String::as_str));
+        parts.push(self.title(id));
         parts.join(" > ")
     }
 

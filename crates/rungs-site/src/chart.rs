@@ -72,7 +72,7 @@ pub fn time_split_html(ind: &Indicators, areas: &AreaIndex, palette: &Palette) -
     }
     let mut out = String::from("<div class=\"split-chart\">");
     for t in &ind.time_split {
-        let label = escape(&title(areas, &t.area));
+        let label = escape(areas.title(&t.area));
         out.push_str("<div class=\"split-row\"><span class=\"split-label\">");
         out.push_str(&label);
         out.push_str("</span>");
@@ -122,7 +122,7 @@ fn segments(
     let mut summary = Vec::new();
     for (area, p) in &rows {
         let share = f64::from(p.min + p.max) * 100.0 / f64::from(total);
-        let text = format!("{} {}", title(areas, area), percent(p));
+        let text = format!("{} {}", areas.title(area), percent(p));
         bar.push_str(&format!(
             "<span class=\"seg c{}\" style=\"--w:{share:.2}\"",
             palette.class(area)
@@ -163,19 +163,11 @@ pub fn legend_html(areas: &AreaIndex, palette: &Palette) -> String {
         out.push_str(&format!(
             "<li><span class=\"swatch c{}\" aria-hidden=\"true\"></span>{}</li>",
             palette.class(area),
-            escape(&title(areas, area))
+            escape(areas.title(area))
         ));
     }
     out.push_str("</ul>");
     out
-}
-
-fn title(areas: &AreaIndex, id: &str) -> String {
-    areas
-        .titles
-        .get(id)
-        .cloned()
-        .unwrap_or_else(|| id.to_string())
 }
 
 #[cfg(test)]

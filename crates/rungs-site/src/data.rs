@@ -74,23 +74,19 @@ pub fn write_data_js(
     fw: &Framework,
     areas: &AreaIndex,
     facts: &crate::facts::FactsByLevel<'_>,
+    boilerplate: &std::collections::HashSet<String>,
     out: &mut impl std::io::Write,
 ) -> std::io::Result<()> {
     let data = Data {
         areas: areas
             .order
             .iter()
-            .map(|id| {
-                (
-                    id.as_str(),
-                    areas.titles.get(id).map_or(id.as_str(), String::as_str),
-                )
-            })
+            .map(|id| (id.as_str(), areas.title(id)))
             .collect(),
         tracks: fw
             .tracks
             .iter()
-            .map(|t| (t, t.summaries_are_boilerplate()))
+            .map(|t| (t, boilerplate.contains(&t.id)))
             .map(|(t, boilerplate)| TrackData {
                 id: &t.id,
                 title: &t.title,

@@ -29,12 +29,7 @@ pub fn indicator_facts(
             (None, Some(note)) => note.clone(),
             (None, None) => continue,
         };
-        let title = areas
-            .titles
-            .get(&t.area)
-            .cloned()
-            .unwrap_or_else(|| t.area.clone());
-        out.push((format!("Time on {title}"), value));
+        out.push((format!("Time on {}", areas.title(&t.area)), value));
     }
     out
 }

@@ -66,7 +66,14 @@ pub struct Card {
 }
 
 /// Builds the grid for the page of `track`.
-pub fn ladder(index: &TrackIndex<'_>, track: &Track) -> LadderView {
+///
+/// `boilerplate` holds the tracks whose level summaries only repeat the
+/// level's title: their cards show no summary.
+pub fn ladder(
+    index: &TrackIndex<'_>,
+    track: &Track,
+    boilerplate: &std::collections::HashSet<String>,
+) -> LadderView {
     let root = track
         .branch
         .as_ref()
@@ -91,20 +98,11 @@ pub fn ladder(index: &TrackIndex<'_>, track: &Track) -> LadderView {
         .collect();
     ranks.sort_unstable();
     ranks.dedup();
-    // A summary that only repeats the title says nothing: left out.
-    let boilerplate: Vec<&str> = family
-        .iter()
-        .filter(|t| t.summaries_are_boilerplate())
-        .map(|t| t.id.as_str())
-        .collect();
     let card = |t: &Track, l: &Level| Card {
         title: l.title.clone(),
         url: urls::level(&t.id, &l.id),
         grade: l.grade.clone(),
-        summary: l
-            .summary
-            .clone()
-            .filter(|_| !boilerplate.contains(&t.id.as_str())),
+        summary: l.summary.clone().filter(|_| !boilerplate.contains(&t.id)),
         tenure: l
             .indicators
             .tenure

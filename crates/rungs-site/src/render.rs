@@ -270,6 +270,19 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// A level's indicator facts: worked out up front for a full build,
+    /// here otherwise.
+    fn facts_of<'s>(
+        &'s self,
+        track: &'s Track,
+        level: &'s Level,
+    ) -> std::borrow::Cow<'s, [(String, String)]> {
+        match self.facts.get(&(track.id.as_str(), level.id.as_str())) {
+            Some(f) => std::borrow::Cow::Borrowed(f.as_slice()),
+            None => crate::facts::indicator_facts(self.fw, &self.areas, &level.indicators).into(),
+        }
+    }
+
     fn nav_track(&self, id: &str) -> Option<&NavTrack> {
         self.nav_index.get(id).map(|&i| &self.tracks[i])
     }
@@ -672,6 +685,7 @@ pub fn render_site(
                             fw,
                             &ctx.areas,
                             &ctx.facts,
+                            &ctx.boilerplate,
                             &mut std::io::BufWriter::new(w),
                         )
                     })
@@ -818,7 +832,7 @@ impl Job<'_> {
                         without_level_list(&to_html(m, &ctx.place(&source, &path)), &files)
                     }),
                     time_shift: time_shift(ctx, track),
-                    ladder: ladder(&ctx.index, track),
+                    ladder: ladder(&ctx.index, track, &ctx.boilerplate),
                     matrix_url: urls::matrix(&track.id),
                     branch_of: track.branch.as_ref().and_then(|b| link(&b.from)),
                     extends: track.extends.as_deref().and_then(link),
@@ -1023,12 +1037,7 @@ fn level_view(ctx: &Ctx<'_>, track: &Track, level: &Level, index: usize) -> Leve
             .collect();
         sections.push(AreaSection {
             id: area_id.clone(),
-            title: ctx
-                .areas
-                .titles
-                .get(area_id)
-                .cloned()
-                .unwrap_or_else(|| area_id.clone()),
+            title: ctx.areas.title(area_id).to_string(),
             description: ctx.descriptions.get(area_id).cloned().flatten(),
             heading: 2 + ctx.depths.get(area_id).copied().unwrap_or(0),
             statements_html: ctx.statements_html(&own[a], &place, None),
@@ -1313,10 +1322,6 @@ fn compare_view(
         .collect::<Vec<_>>()
         .join(", ");
     }
-    let facts_of = |t: &Track, l: &Level| match ctx.facts.get(&(t.id.as_str(), l.id.as_str())) {
-        Some(f) => f.clone(),
-        None => crate::facts::indicator_facts(fw, &ctx.areas, &l.indicators),
-    };
     CompareView {
         a: Some(Link {
             title: format!("{} ({})", la.title, ta.title),
@@ -1330,7 +1335,7 @@ fn compare_view(
         b_key: key(tb, lb),
         b_title: lb.title.clone(),
         summary: Some(comparison.summary),
-        facts: crate::facts::changed_facts(&facts_of(ta, la), &facts_of(tb, lb)),
+        facts: crate::facts::changed_facts(&ctx.facts_of(ta, la), &ctx.facts_of(tb, lb)),
         areas,
         options,
         pairs,
