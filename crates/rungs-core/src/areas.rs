@@ -174,6 +174,12 @@ impl AreaIndex {
 
     /// "Parent > Child" titles of an area.
     pub fn path_title(&self, id: &str) -> String {
+        self.path_title_with(id, " > ")
+    }
+
+    /// The titles of an area and its ancestors, outermost first, joined by
+    /// `separator` (pages write "People › Mentoring").
+    pub fn path_title_with(&self, id: &str, separator: &str) -> String {
         let mut parts: Vec<&str> = self
             .ancestors
             .get(id)
@@ -184,7 +190,7 @@ impl AreaIndex {
             })
             .unwrap_or_default();
         parts.push(self.title(id));
-        parts.join(" > ")
+        parts.join(separator)
     }
 
     /// True when the index knows no area.

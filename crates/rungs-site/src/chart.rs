@@ -122,16 +122,17 @@ fn segments(
     let mut summary = Vec::new();
     for (area, p) in &rows {
         let share = f64::from(p.min + p.max) * 100.0 / f64::from(total);
-        let text = format!("{} {}", areas.title(area), percent(p));
         bar.push_str(&format!(
             "<span class=\"seg c{}\" style=\"--w:{share:.2}\"",
             palette.class(area)
         ));
+        // Only the labelled bars need words: the strip's are hidden.
         if titles {
+            let text = format!("{} {}", areas.title(area), percent(p));
             bar.push_str(&format!(" title=\"{}\"", escape(&text)));
+            summary.push(text);
         }
         bar.push_str("></span>");
-        summary.push(text);
     }
     Some((bar, summary.join(", ")))
 }

@@ -631,11 +631,14 @@ pub fn render_site(
             }
         }
         let ladder = ctx.index.ladder(track);
+        // The level's place among its own track's levels ("Level 3 of 5").
+        let mut own = 0;
         for (i, (t, level)) in ladder.iter().enumerate() {
             if t.id == track.id {
+                own += 1;
                 all_paths.push(urls::level(&track.id, &level.id));
                 if wanted(&track.id) {
-                    jobs.push(Job::Level(track, level, i));
+                    jobs.push(Job::Level(track, level, i, own));
                 }
             }
             if let Some((nt, next)) = ladder.get(i + 1) {
@@ -734,7 +737,9 @@ enum Job<'a> {
     Page(&'a rungs_core::model::Page),
     Track(&'a Track),
     Matrix(&'a Track),
-    Level(&'a Track, &'a Level, usize),
+    /// A level, its index in the track's ladder and its place (from 1)
+    /// among the track's own levels.
+    Level(&'a Track, &'a Level, usize, usize),
     Compare(&'a Track, &'a Level, &'a Track, &'a Level),
 }
 
@@ -850,10 +855,10 @@ impl Job<'_> {
                     ctx.render("matrix.html", common, &matrix(ctx, track))?,
                 ))
             }
-            Job::Level(track, level, i) => {
+            Job::Level(track, level, i, position) => {
                 let path = urls::level(&track.id, &level.id);
                 let title = format!("{} · {}", level.title, track.title);
-                let view = level_view(ctx, track, level, *i);
+                let view = level_view(ctx, track, level, *i, *position);
                 // A boilerplate summary is no description either.
                 let summary = level
                     .summary
@@ -992,7 +997,13 @@ fn key(track: &Track, level: &Level) -> String {
 /// How many peers at the same grade a level page lists; the grades page has them all.
 const SHOWN_PEERS: usize = 8;
 
-fn level_view(ctx: &Ctx<'_>, track: &Track, level: &Level, index: usize) -> LevelView {
+fn level_view(
+    ctx: &Ctx<'_>,
+    track: &Track,
+    level: &Level,
+    index: usize,
+    position: usize,
+) -> LevelView {
     let ladder = ctx.index.ladder(track);
     let (peers, peers_more) = ctx.peers.of(track, level, SHOWN_PEERS);
     let link = |(t, l): &(&Track, &Level)| Link {
@@ -1075,11 +1086,7 @@ fn level_view(ctx: &Ctx<'_>, track: &Track, level: &Level, index: usize) -> Leve
     LevelView {
         id: level.id.clone(),
         title: level.title.clone(),
-        position: track
-            .levels
-            .iter()
-            .position(|l| l.id == level.id)
-            .map_or(0, |i| i + 1),
+        position,
         of: track.levels.len(),
         grade: level
             .grade
@@ -1266,7 +1273,7 @@ fn compare_view(
             current_area = row.area;
             areas.push(CompareArea {
                 // "People › Mentoring", as the breadcrumbs write a path.
-                title: ctx.areas.path_title(row.area).replace(" > ", " › "),
+                title: ctx.areas.path_title_with(row.area, " › "),
                 rows_html: String::new(),
                 folded_html: String::new(),
                 folded: String::new(),
@@ -1388,7 +1395,7 @@ fn without_level_list(html: &str, files: &[String]) -> String {
         let file = href.rsplit('/').next().unwrap_or(href);
         files.iter().any(|f| f == file)
             && after.ends_with("</a>")
-            && after.matches("<a ").count() == 0
+            && !after.contains("<a ")
             && !after.contains("<ul")
             && !after.contains("<ol")
     };
@@ -1525,4 +1532,28 @@ fn sitemap(base: &str, paths: &[String]) -> String {
     }
     out.push_str("</urlset>\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_level_list;
+
+    #[test]
+    fn a_list_that_only_links_the_levels_is_left_out() {
+        let files = vec!["junior.html".to_string(), "senior.html".to_string()];
+        let html = "<p>Our levels:</p>\n<ul>\n<li><a href=\"junior.html\">1. Junior</a></li>\n<li><a href=\"../../tracks/eng/senior.html\" rel=\"noopener\">2. Senior</a></li>\n</ul>\n<p>After.</p>\n";
+        assert_eq!(
+            without_level_list(html, &files),
+            "<p>Our levels:</p>\n<p>After.</p>\n"
+        );
+        // A list with anything else in it is the author's: kept whole.
+        let mixed =
+            "<ul>\n<li><a href=\"junior.html\">Junior</a></li>\n<li>Ask your manager</li>\n</ul>\n";
+        assert_eq!(without_level_list(mixed, &files), mixed);
+        let other = "<ol>\n<li><a href=\"faq.html\">FAQ</a></li>\n<li><a href=\"senior.html\">Senior</a></li>\n</ol>\n";
+        assert_eq!(without_level_list(other, &files), other);
+        // One link alone is a reference in prose, not a list of the levels.
+        let one = "<ul>\n<li><a href=\"senior.html\">Senior</a></li>\n</ul>\n";
+        assert_eq!(without_level_list(one, &files), one);
+    }
 }
