@@ -111,7 +111,7 @@ fn segments(
     ind: &Indicators,
     areas: &AreaIndex,
     palette: &Palette,
-    titles: bool,
+    labelled: bool,
 ) -> Option<(String, String)> {
     let rows = measured(ind);
     let total: u32 = rows.iter().map(|(_, p)| p.min + p.max).sum();
@@ -126,13 +126,12 @@ fn segments(
             "<span class=\"seg c{}\" style=\"--w:{share:.2}\"",
             palette.class(area)
         ));
-        // Only the labelled bars need words: the strip's are hidden.
-        if titles {
-            let text = format!("{} {}", areas.title(area), percent(p));
-            bar.push_str(&format!(" title=\"{}\"", escape(&text)));
-            summary.push(text);
-        }
         bar.push_str("></span>");
+        // Only the labelled bars need words (the legend names the colours);
+        // the strip's are hidden.
+        if labelled {
+            summary.push(format!("{} {}", areas.title(area), percent(p)));
+        }
     }
     Some((bar, summary.join(", ")))
 }

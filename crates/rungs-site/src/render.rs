@@ -1130,67 +1130,41 @@ fn compare_view(
     b: Option<(&Track, &Level)>,
 ) -> CompareView {
     let fw = ctx.fw;
-    // With many tracks only those of the pair are listed in the page (the
-    // script fills in every level from data.js), so pages stay small however
-    // big the framework.
-    let involved: Vec<&str> = [a, b]
-        .iter()
-        .flatten()
-        .map(|(t, _)| t.id.as_str())
-        .collect();
-    let listed: Vec<&Track> = if fw.tracks.len() <= NAV_TRACKS {
-        fw.tracks.iter().collect()
-    } else {
-        let mut listed: Vec<&Track> = involved
-            .iter()
-            .filter_map(|id| ctx.index.track(id))
-            .collect();
-        listed.dedup_by_key(|t| t.id.as_str());
-        listed
+    let option = |t: &Track, l: &Level| LevelOption {
+        key: key(t, l),
+        title: l.title.clone(),
     };
-    // A pair's page offers the levels near the pair in a long track; the
-    // comparison index offers them all.
-    // `None`: every level. A track the pair is not in shows its first levels.
-    let shown = |t: &Track| -> Option<Vec<std::ops::Range<usize>>> {
-        if a.is_none() || t.levels.len() <= NAV_LEVELS {
-            return None;
+    let options: Vec<OptionGroup> = match (a, b) {
+        // A pair's page lists only the pair: the script fills in every level
+        // from data.js when the picker is used (without it the picker cannot
+        // be used), so pages stay small however big the framework.
+        (Some((ta, la)), Some((tb, lb))) => {
+            let mut groups = vec![OptionGroup {
+                title: ta.title.clone(),
+                levels: vec![option(ta, la)],
+            }];
+            if tb.id == ta.id {
+                groups[0].levels.push(option(tb, lb));
+            } else {
+                groups.push(OptionGroup {
+                    title: tb.title.clone(),
+                    levels: vec![option(tb, lb)],
+                });
+            }
+            groups
         }
-        let mut ranges: Vec<std::ops::Range<usize>> = [a, b]
+        // The comparison index lists every level of a few tracks; of many,
+        // none (the script fills them in).
+        _ if fw.tracks.len() <= NAV_TRACKS => fw
+            .tracks
             .iter()
-            .flatten()
-            .filter(|(pt, _)| pt.id == t.id)
-            .filter_map(|(_, pl)| t.levels.iter().position(|l| l.id == pl.id))
-            .map(|i| level_window(t.levels.len(), i))
-            .collect();
-        if ranges.is_empty() {
-            ranges.push(level_window(t.levels.len(), 0));
-        }
-        Some(ranges)
+            .map(|t| OptionGroup {
+                title: t.title.clone(),
+                levels: t.levels.iter().map(|l| option(t, l)).collect(),
+            })
+            .collect(),
+        _ => Vec::new(),
     };
-    let options = listed
-        .into_iter()
-        .map(|t| {
-            let ranges = shown(t);
-            (t, ranges)
-        })
-        .map(|(t, ranges)| OptionGroup {
-            title: t.title.clone(),
-            levels: t
-                .levels
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| {
-                    ranges
-                        .as_ref()
-                        .is_none_or(|ranges| ranges.iter().any(|r| r.contains(i)))
-                })
-                .map(|(_, l)| LevelOption {
-                    key: key(t, l),
-                    title: l.title.clone(),
-                })
-                .collect(),
-        })
-        .collect();
     let mut pairs = Vec::new();
     if a.is_none() && fw.tracks.len() <= NAV_TRACKS {
         for track in &fw.tracks {

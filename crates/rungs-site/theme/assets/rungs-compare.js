@@ -174,9 +174,9 @@
       '</li><li class="unchanged"><strong>' + s.unchanged + "</strong> unchanged</li></ul>";
     var facts = changedFacts(a.level.i || [], b.level.i || []);
     if (facts.length) {
-      html += '<table class="fact-changes"><caption>Indicators that change</caption><tbody>' + facts.map(function (f) {
-        return '<tr><th scope="row">' + escapeHtml(f[0]) + "</th><td>" + escapeHtml(f[1] || "not stated") +
-          ' <span aria-hidden="true">→</span><span class="visually-hidden">becomes</span> ' + escapeHtml(f[2] || "not stated") + "</td></tr>";
+      html += '<table class="fact-changes"><caption>Indicators that change</caption><thead class="visually-hidden"><tr><th scope="col">Indicator</th>' +
+        '<th scope="col">Before</th><th scope="col">After</th></tr></thead><tbody>' + facts.map(function (f) {
+        return '<tr><th scope="row">' + escapeHtml(f[0]) + "</th><td>" + escapeHtml(f[1] || "not stated") + "</td><td>" + escapeHtml(f[2] || "not stated") + "</td></tr>";
       }).join("") + "</tbody></table>";
     }
     var head = '<thead><tr><th scope="col">Before</th><th scope="col">After</th><th scope="col"><span class="visually-hidden">Change</span></th></tr></thead>';
