@@ -20,6 +20,9 @@ struct Data<'a> {
     pages: Vec<PageData<'a>>,
     /// What the in-browser comparison needs of the similarity engine.
     similarity: Similarity,
+    /// The labels of the levels' indicator facts, each once ("Time on
+    /// Craft"); a level's `i` refers to them by position.
+    facts: Vec<&'a str>,
 }
 
 /// The engine's stop words and thresholds, published rather than copied
@@ -49,9 +52,9 @@ struct LevelData<'a> {
     url: String,
     /// Statements flattened: `[id, area, name, text]`.
     s: Vec<(&'a str, &'a str, &'a str, &'a str)>,
-    /// Indicators as `[label, value]` (see [`crate::facts`]).
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    i: &'a [(String, String)],
+    /// Indicators as `[label position in Data::facts, value]` (see [`crate::facts`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    i: Vec<(usize, &'a str)>,
 }
 
 #[derive(Serialize)]
@@ -77,7 +80,31 @@ pub fn write_data_js(
     boilerplate: &std::collections::HashSet<String>,
     out: &mut impl std::io::Write,
 ) -> std::io::Result<()> {
+    // Labels repeat on every level: published once, in the order first met.
+    let mut labels: Vec<&str> = Vec::new();
+    let mut label_ids: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut level_facts: Vec<Vec<Vec<(usize, &str)>>> = Vec::with_capacity(fw.tracks.len());
+    for t in &fw.tracks {
+        let mut per_level = Vec::with_capacity(t.levels.len());
+        for l in &t.levels {
+            let mut pairs = Vec::new();
+            for (label, value) in facts
+                .get(&(t.id.as_str(), l.id.as_str()))
+                .into_iter()
+                .flatten()
+            {
+                let id = *label_ids.entry(label.as_str()).or_insert_with(|| {
+                    labels.push(label.as_str());
+                    labels.len() - 1
+                });
+                pairs.push((id, value.as_str()));
+            }
+            per_level.push(pairs);
+        }
+        level_facts.push(per_level);
+    }
     let data = Data {
+        facts: labels,
         areas: areas
             .order
             .iter()
@@ -86,15 +113,17 @@ pub fn write_data_js(
         tracks: fw
             .tracks
             .iter()
-            .map(|t| (t, boilerplate.contains(&t.id)))
-            .map(|(t, boilerplate)| TrackData {
+            .zip(level_facts)
+            .map(|(t, facts)| (t, boilerplate.contains(&t.id), facts))
+            .map(|(t, boilerplate, facts)| TrackData {
                 id: &t.id,
                 title: &t.title,
                 kind: t.kind.as_str(),
                 levels: t
                     .levels
                     .iter()
-                    .map(|l| {
+                    .zip(facts)
+                    .map(|(l, i)| {
                         let mut s = Vec::new();
                         flatten(&l.statements, &mut s);
                         LevelData {
@@ -105,9 +134,7 @@ pub fn write_data_js(
                             summary: l.summary.as_deref().filter(|_| !boilerplate),
                             url: urls::level(&t.id, &l.id),
                             s,
-                            i: facts
-                                .get(&(t.id.as_str(), l.id.as_str()))
-                                .map_or(&[], Vec::as_slice),
+                            i,
                         }
                     })
                     .collect(),

@@ -10,12 +10,23 @@
   // ---- Data (loaded on first use; a <script> works from file:// too) ----
   var dataPromise = null;
   function loadData() {
-    if (window.RUNGS_DATA) return Promise.resolve(window.RUNGS_DATA);
+    // A level's indicators name their labels by position (data.rs): spelt
+    // out once, as search and comparisons read them.
+    var ready = function (data) {
+      if (data && !data.factsSpelt) {
+        data.tracks.forEach(function (t) {
+          t.levels.forEach(function (l) { l.i = (l.i || []).map(function (f) { return [data.facts[f[0]], f[1]]; }); });
+        });
+        data.factsSpelt = true;
+      }
+      return data;
+    };
+    if (window.RUNGS_DATA) return Promise.resolve(ready(window.RUNGS_DATA));
     if (!dataPromise) {
       dataPromise = new Promise(function (resolve, reject) {
         var s = document.createElement("script");
         s.src = root + "assets/data.js";
-        s.onload = function () { resolve(window.RUNGS_DATA); };
+        s.onload = function () { resolve(ready(window.RUNGS_DATA)); };
         s.onerror = function () { dataPromise = null; reject(new Error("cannot load data")); };
         document.head.appendChild(s);
       });
