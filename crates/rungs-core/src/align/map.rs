@@ -52,9 +52,12 @@ pub struct LevelMatch {
 }
 
 /// How much seniority signals weigh: a pair's score moves by this times
-/// (agreement − 0.5) times the best word similarity, so at most a quarter
-/// of it, up or down (more broke the identity: neighbours crept into matches).
-const SENIORITY_WEIGHT: f64 = 0.5;
+/// (agreement − 0.5), so by at most 0.2 up or down. Between two companies
+/// word similarities are 0.05 to 0.3 and close together, so seniority often
+/// decides; a level's match with itself or a reworded copy (0.6 to 1, far
+/// from its neighbours) stays with the words. Tuned on the reference set:
+/// 0.3 got fewer exact, 0.5 let neighbours into a ladder's match with itself.
+const SENIORITY_WEIGHT: f64 = 0.4;
 
 /// Below this confidence a match is reported as uncertain, with its
 /// candidates: the best level of B outside the match is then at least two
@@ -196,17 +199,15 @@ pub fn map_levels(
             }
         }
     }
-    // Seniority beyond the words: titles (a weak prior), years asked, scope.
-    // Their agreement moves a pair's score up or down by at most a quarter
-    // of the best word similarity, so words still decide where they are clear.
+    // Seniority beyond the words: titles and places (weak priors), years
+    // asked, scope, and what the text says of reach and autonomy.
     let words_sim = sim.clone();
     let sig_a = super::seniority::signals_of_ladder(a);
     let sig_b = super::seniority::signals_of_ladder(b);
-    let top = words_sim.iter().flatten().copied().fold(0.0, f64::max);
     for (i, row) in sim.iter_mut().enumerate() {
         for (j, cell) in row.iter_mut().enumerate() {
             if let Some((agree, _)) = super::seniority::agreement(&sig_a[i], &sig_b[j]) {
-                *cell = (*cell + SENIORITY_WEIGHT * top * (agree - 0.5)).max(0.0);
+                *cell = (*cell + SENIORITY_WEIGHT * (agree - 0.5)).max(0.0);
             }
         }
     }

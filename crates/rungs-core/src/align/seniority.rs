@@ -53,11 +53,170 @@ const TITLES: &[(&str, f64)] = &[
     ("chief", 0.98),
 ];
 
+/// Phrases that say how far a level's work reaches, where they sit, and
+/// the words the evidence uses. Read as whole words, lower case, in the
+/// statements' text; "team" alone is left out (every level says it).
+const REACH: &[(&str, f64, &str)] = &[
+    ("task", 0.1, "tasks"),
+    ("tasks", 0.1, "tasks"),
+    ("ticket", 0.1, "tasks"),
+    ("tickets", 0.1, "tasks"),
+    ("feature", 0.25, "features"),
+    ("features", 0.25, "features"),
+    ("component", 0.3, "features"),
+    ("components", 0.3, "features"),
+    ("project", 0.4, "projects"),
+    ("projects", 0.4, "projects"),
+    ("your team", 0.45, "their team"),
+    ("the team", 0.45, "their team"),
+    ("their team", 0.45, "their team"),
+    ("own team", 0.45, "their team"),
+    ("within the team", 0.45, "their team"),
+    ("across teams", 0.65, "several teams"),
+    ("multiple teams", 0.65, "several teams"),
+    ("several teams", 0.65, "several teams"),
+    ("many teams", 0.65, "several teams"),
+    ("other teams", 0.65, "several teams"),
+    ("cross team", 0.65, "several teams"),
+    ("beyond your team", 0.65, "several teams"),
+    ("beyond their team", 0.65, "several teams"),
+    ("beyond the team", 0.65, "several teams"),
+    ("department", 0.8, "the organisation"),
+    ("organisation", 0.8, "the organisation"),
+    ("organization", 0.8, "the organisation"),
+    ("engineering wide", 0.8, "the organisation"),
+    ("discipline", 0.8, "the organisation"),
+    ("company", 0.92, "the company"),
+    ("company wide", 0.92, "the company"),
+    ("business", 0.9, "the company"),
+    ("executive", 0.92, "the company"),
+    ("industry", 1.0, "the industry"),
+];
+
+/// Phrases that say how much a level works on its own or steers others.
+const AUTONOMY: &[(&str, f64, &str)] = &[
+    ("with guidance", 0.05, "working with guidance"),
+    ("under guidance", 0.05, "working with guidance"),
+    ("with support", 0.05, "working with guidance"),
+    ("with help", 0.05, "working with guidance"),
+    ("asks for help", 0.05, "working with guidance"),
+    ("supervision", 0.05, "working with guidance"),
+    ("learning", 0.1, "working with guidance"),
+    ("independently", 0.35, "working independently"),
+    ("autonomously", 0.35, "working independently"),
+    ("little guidance", 0.35, "working independently"),
+    ("minimal guidance", 0.35, "working independently"),
+    ("without supervision", 0.35, "working independently"),
+    ("mentor", 0.55, "guiding others"),
+    ("mentors", 0.55, "guiding others"),
+    ("mentoring", 0.55, "guiding others"),
+    ("coach", 0.6, "guiding others"),
+    ("coaches", 0.6, "guiding others"),
+    ("coaching", 0.6, "guiding others"),
+    ("role model", 0.65, "guiding others"),
+    ("technical direction", 0.8, "setting direction"),
+    ("sets direction", 0.8, "setting direction"),
+    ("set direction", 0.8, "setting direction"),
+    ("strategy", 0.8, "setting direction"),
+    ("strategic", 0.8, "setting direction"),
+    ("vision", 0.85, "setting direction"),
+    ("long term", 0.75, "setting direction"),
+];
+
+/// The lower-case words of a level's statements (sub-statements and
+/// examples included), for finding [`REACH`] and [`AUTONOMY`] phrases.
+fn words_of(level: &Level) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut push = |text: &str| {
+        out.extend(
+            text.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase),
+        );
+        // A statement boundary: phrases never run across two statements.
+        out.push(String::new());
+    };
+    for s in &level.statements {
+        s.visit(&mut |x: &crate::model::Statement| {
+            push(&x.text);
+            for e in &x.examples {
+                push(e);
+            }
+        });
+    }
+    out
+}
+
+/// Fewer phrases than this say too little to place a level.
+const MIN_PHRASES: usize = 2;
+
+/// Where the phrases of `lexicon` found in `words` place a level: the mean
+/// of their positions, with the words of the phrase nearest that mean.
+fn phrase_signal(
+    words: &[String],
+    lexicon: &[(&str, f64, &'static str)],
+    kind: &'static str,
+) -> Option<Signal> {
+    let mut found: Vec<(f64, &'static str)> = Vec::new();
+    for (phrase, position, label) in lexicon {
+        let parts: Vec<&str> = phrase.split(' ').collect();
+        let hits = words
+            .windows(parts.len())
+            .filter(|w| w.iter().zip(&parts).all(|(x, y)| x == y))
+            .count();
+        found.extend(std::iter::repeat_n((*position, *label), hits));
+    }
+    if found.len() < MIN_PHRASES {
+        return None;
+    }
+    let mean = found.iter().map(|(p, _)| p).sum::<f64>() / found.len() as f64;
+    let words = found
+        .iter()
+        .min_by(|x, y| (x.0 - mean).abs().total_cmp(&(y.0 - mean).abs()))
+        .map_or("", |(_, l)| l);
+    Some(Signal {
+        kind,
+        position: mean,
+        words: words.to_string(),
+    })
+}
+
+/// Role nouns that, alone in a title, name the middle of a ladder.
+const ROLES: &[&str] = &[
+    "engineer",
+    "developer",
+    "programmer",
+    "designer",
+    "analyst",
+    "scientist",
+    "architect",
+    "administrator",
+    "tester",
+];
+
+/// Where a title with a role and no seniority word sits.
+const PLAIN_ROLE: f64 = 0.28;
+
+/// How far each number after a title moves it up ("Engineer III").
+const STEP: f64 = 0.05;
+
+/// The number a title ends with: `2`, or a Roman numeral up to `IX`.
+fn title_step(word: &str) -> Option<u32> {
+    if let Ok(n) = word.parse::<u32>() {
+        return Some(n);
+    }
+    const ROMAN: [&str; 9] = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"];
+    ROMAN.iter().position(|r| *r == word).map(|i| i as u32 + 1)
+}
+
 /// The seniority signals of `level`.
 pub fn signals(level: &Level) -> Vec<Signal> {
     let mut out = Vec::new();
     let title = crate::text::normalise(&level.title);
-    let words: Vec<&str> = title.split_whitespace().collect();
+    let words: Vec<&str> = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
     // The longest title phrase found wins.
     let mut best: Option<(&str, f64)> = None;
     for (phrase, position) in TITLES {
@@ -67,11 +226,31 @@ pub fn signals(level: &Level) -> Vec<Signal> {
             best = Some((phrase, *position));
         }
     }
-    if let Some((phrase, position)) = best {
+    // A role named without a seniority word ("Engineer", "Software
+    // Developer") is the ladder's middle, where most people are.
+    let plain = || {
+        words
+            .iter()
+            .find(|w| ROLES.contains(w))
+            .map(|w| (*w, PLAIN_ROLE))
+    };
+    if let Some((phrase, position)) = best.or_else(plain) {
+        // "Engineer II", "Senior Engineer 2": a step up within the title.
+        let step = words
+            .iter()
+            .filter_map(|w| title_step(w))
+            .find(|n| (2..=9).contains(n));
+        let (position, words) = match step {
+            Some(n) => (
+                (position + STEP * f64::from(n - 1)).min(1.0),
+                format!("{} {n}", title_case(phrase)),
+            ),
+            None => (position, title_case(phrase)),
+        };
         out.push(Signal {
             kind: "title",
             position,
-            words: title_case(phrase),
+            words,
         });
     }
     if let Some(years) = level.indicators.experience {
@@ -94,6 +273,9 @@ pub fn signals(level: &Level) -> Vec<Signal> {
             words: scope.clone(),
         });
     }
+    let words = words_of(level);
+    out.extend(phrase_signal(&words, REACH, "reach"));
+    out.extend(phrase_signal(&words, AUTONOMY, "autonomy"));
     out
 }
 
@@ -168,10 +350,12 @@ pub fn agreement(a: &[Signal], b: &[Signal]) -> Option<(f64, Vec<String>)> {
             continue;
         };
         // Titles and places are weak priors; what the ladder asks weighs more.
-        let w = if matches!(x.kind, "title" | "position") {
-            0.5
-        } else {
-            1.0
+        let w = match x.kind {
+            "title" | "position" => 0.5,
+            // Phrases in the text: many ladders say "team" at every
+            // level, so they hint more than they decide.
+            "reach" | "autonomy" => 0.25,
+            _ => 1.0,
         };
         total += w * (1.0 - (x.position - y.position).abs());
         weight += w;
@@ -180,6 +364,10 @@ pub fn agreement(a: &[Signal], b: &[Signal]) -> Option<(f64, Vec<String>)> {
             "title" => format!("titles: {} and {}", x.words, y.words),
             "experience" => format!("A asks {}, B {}", x.words, y.words),
             "position" => format!("level {} in A, {} in B", x.words, y.words),
+            "reach" if x.words == y.words => format!("both write mostly of work on {}", x.words),
+            "reach" => format!("A writes mostly of work on {}, B of {}", x.words, y.words),
+            "autonomy" if x.words == y.words => format!("both expect {}", x.words),
+            "autonomy" => format!("A expects {}, B {}", x.words, y.words),
             _ if x.words == y.words => format!("both have a scope of {}", x.words),
             _ => format!("scope: {} and {}", x.words, y.words),
         });
@@ -203,7 +391,18 @@ mod tests {
         let s = signals(&level("Senior Staff Engineer"));
         assert_eq!(s[0].words, "Senior Staff");
         assert!(s[0].position > signals(&level("Staff Engineer"))[0].position);
-        assert!(signals(&level("Software Engineer")).is_empty());
+        // A role without a seniority word is the middle; a number steps up.
+        let plain = signals(&level("Software Engineer"));
+        assert_eq!(
+            (plain[0].words.as_str(), plain[0].position),
+            ("Engineer", PLAIN_ROLE)
+        );
+        let third = signals(&level("Software Engineer III"));
+        assert_eq!(third[0].words, "Engineer 3");
+        assert!(third[0].position > plain[0].position);
+        let numbered = signals(&level("Senior Engineer 2 (Individual Contributor)"));
+        assert_eq!(numbered[0].words, "Senior 2");
+        assert!(signals(&level("Level 3")).is_empty());
         assert!(signals(&level("Engineering Manager"))[0].position > 0.5);
     }
 
@@ -223,6 +422,48 @@ mod tests {
         .unwrap_or_default();
         assert!(low < 0.4, "{low}");
         assert!(agreement(&[], &signals(&level("Senior"))).is_none());
+    }
+
+    fn level_saying(texts: &[&str]) -> Level {
+        Level {
+            statements: texts
+                .iter()
+                .map(|t| crate::model::Statement {
+                    area: "craft".into(),
+                    text: (*t).into(),
+                    ..Default::default()
+                })
+                .collect(),
+            ..Level::default()
+        }
+    }
+
+    #[test]
+    fn the_text_says_how_far_a_level_reaches() {
+        let junior = signals(&level_saying(&[
+            "You finish small tasks with guidance from your team.",
+            "You fix bugs in features others designed.",
+        ]));
+        let staff = signals(&level_saying(&[
+            "You lead work across teams and set technical direction.",
+            "You mentor senior engineers and shape the organisation's strategy.",
+        ]));
+        let find = |s: &[Signal], kind: &str| s.iter().find(|x| x.kind == kind).cloned();
+        let (Some(low), Some(high)) = (find(&junior, "reach"), find(&staff, "reach")) else {
+            panic!("{junior:?} {staff:?}");
+        };
+        assert!(low.position < high.position, "{low:?} {high:?}");
+        let autonomy = find(&staff, "autonomy").map(|s| s.words);
+        assert_eq!(autonomy.as_deref(), Some("setting direction"));
+        // One phrase is not enough to place a level.
+        assert!(find(&signals(&level_saying(&["You write tests."])), "reach").is_none());
+        let (_, evidence) = agreement(&junior, &staff).unwrap_or_default();
+        assert!(
+            evidence
+                .iter()
+                .any(|e| e.starts_with("A writes mostly of work on")),
+            "{evidence:?}"
+        );
     }
 
     #[test]

@@ -245,9 +245,32 @@ fn titles_and_years_decide_where_the_words_do_not() {
     );
 }
 
+/// One side of a reference pair: the example's track, or a public ladder
+/// read from ../shared/fixtures (`None` when the fixtures are absent).
+fn reference_side(side: &toml::Value) -> Option<(String, rungs_core::Framework, String)> {
+    if let Some(track) = side.get("example").and_then(|v| v.as_str()) {
+        return Some((format!("example/{track}"), example(), track.to_string()));
+    }
+    let name = side["fixture"].as_str().unwrap_or_default();
+    let dir = crate::support::shared_fixture(name)?;
+    let format = rungs_core::import::FORMATS
+        .iter()
+        .find(|f| Some(f.name) == side["format"].as_str())
+        .unwrap_or_else(|| panic!("format of {name}"));
+    let sources = SourceSet::read_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let fw = format
+        .import(&sources)
+        .unwrap_or_else(|e| panic!("{name}: {e}"))
+        .framework;
+    let track = match side.get("track").and_then(|v| v.as_str()) {
+        Some(t) => t.to_string(),
+        None => fw.tracks[0].id.clone(),
+    };
+    Some((format!("{name}/{track}"), fw, track))
+}
+
 /// Our reference mappings (tests/map-reference.toml): every level within
-/// one of the reference, and the exact hit rate reported (and kept from
-/// falling).
+/// one of the reference, at least 4 in 5 exact, and the misses printed.
 #[test]
 fn reference_mappings_hold_within_one_level() {
     let text = std::fs::read_to_string(
@@ -255,50 +278,45 @@ fn reference_mappings_hold_within_one_level() {
     )
     .unwrap_or_else(|e| panic!("{e}"));
     let reference: toml::Table = toml::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
-    let ours = example();
-    let eng = ours
-        .track("engineering")
-        .unwrap_or_else(|| panic!("engineering"));
-    let a: Vec<&Level> = ours.ladder(eng).into_iter().map(|(_, l)| l).collect();
     let (mut total, mut exact, mut near) = (0, 0, 0);
     let mut misses = Vec::new();
-    for ladder in reference["ladder"].as_array().into_iter().flatten() {
-        let name = ladder["fixture"].as_str().unwrap_or_default();
-        let Some(dir) = crate::support::shared_fixture(name) else {
+    for pair in reference["pair"].as_array().into_iter().flatten() {
+        let (Some((name_a, fw_a, track_a)), Some((name_b, fw_b, track_b))) =
+            (reference_side(&pair["a"]), reference_side(&pair["b"]))
+        else {
             return;
         };
-        let format = rungs_core::import::FORMATS
-            .iter()
-            .find(|f| Some(f.name) == ladder["format"].as_str())
-            .unwrap_or_else(|| panic!("format of {name}"));
-        let sources = SourceSet::read_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
-        let theirs = format
-            .import(&sources)
-            .unwrap_or_else(|e| panic!("{name}: {e}"))
-            .framework;
-        let track = &theirs.tracks[0];
-        let b: Vec<&Level> = theirs.ladder(track).into_iter().map(|(_, l)| l).collect();
-        let mapping = map_levels(&a, &b, &shared_areas(&ours, &theirs), &[])
-            .unwrap_or_else(|e| panic!("{e}"));
-        let expect = ladder["expect"]
+        let ladder = |fw: &rungs_core::Framework, track: &str| -> Vec<Level> {
+            let t = fw
+                .track(track)
+                .unwrap_or_else(|| panic!("no track {track}"));
+            fw.ladder(t).into_iter().map(|(_, l)| l.clone()).collect()
+        };
+        let (a, b) = (ladder(&fw_a, &track_a), ladder(&fw_b, &track_b));
+        let (a, b): (Vec<&Level>, Vec<&Level>) = (a.iter().collect(), b.iter().collect());
+        let mapping =
+            map_levels(&a, &b, &shared_areas(&fw_a, &fw_b), &[]).unwrap_or_else(|e| panic!("{e}"));
+        let expect = pair["expect"]
             .as_table()
             .unwrap_or_else(|| panic!("expect"));
+        assert_eq!(expect.len(), a.len(), "{name_a}: one reference per level");
         for m in &mapping.matches {
-            let ours_id = &a[m.a].id;
-            let want = expect[ours_id.as_str()]["level"]
-                .as_str()
-                .unwrap_or_default();
+            let id = &a[m.a].id;
+            let want = expect
+                .get(id.as_str())
+                .and_then(|e| e["level"].as_str())
+                .unwrap_or_else(|| panic!("{name_a}: no reference for {id}"));
             let want = b
                 .iter()
                 .position(|l| l.id == want)
-                .unwrap_or_else(|| panic!("{name} has no level {want}"));
+                .unwrap_or_else(|| panic!("{name_b} has no level {want}"));
             total += 1;
             exact += usize::from(m.b_best == want);
             near += usize::from(m.b_best.abs_diff(want) <= 1);
             if m.b_best != want {
                 misses.push(format!(
-                    "{name}: {ours_id} → {} (reference {})",
-                    b[m.b_best].id, b[want].id
+                    "{name_a} → {name_b}: {id} → {} (reference {}, confidence {})",
+                    b[m.b_best].id, b[want].id, m.confidence
                 ));
             }
         }
@@ -307,14 +325,15 @@ fn reference_mappings_hold_within_one_level() {
         "reference mappings: {exact}/{total} exact, {near}/{total} within one level\n  {}",
         misses.join("\n  ")
     );
-    assert!(total >= 24, "{total} reference levels");
-    assert!(
-        near * 100 >= total * 95,
-        "{near}/{total} within one level:\n{}",
+    assert!(total >= 50, "{total} reference levels");
+    assert_eq!(
+        near,
+        total,
+        "every level within one:\n{}",
         misses.join("\n")
     );
     assert!(
-        exact * 100 >= total * 65,
+        exact * 5 >= total * 4,
         "{exact}/{total} exact:\n{}",
         misses.join("\n")
     );
