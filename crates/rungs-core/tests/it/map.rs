@@ -280,6 +280,8 @@ fn reference_mappings_hold_within_one_level() {
     let reference: toml::Table = toml::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
     let (mut total, mut exact, mut near) = (0, 0, 0);
     let mut misses = Vec::new();
+    // (confidence, right) of every match, to see how well it separates.
+    let mut judged: Vec<(f64, bool)> = Vec::new();
     for pair in reference["pair"].as_array().into_iter().flatten() {
         let (Some((name_a, fw_a, track_a)), Some((name_b, fw_b, track_b))) =
             (reference_side(&pair["a"]), reference_side(&pair["b"]))
@@ -311,6 +313,7 @@ fn reference_mappings_hold_within_one_level() {
                 .position(|l| l.id == want)
                 .unwrap_or_else(|| panic!("{name_b} has no level {want}"));
             total += 1;
+            judged.push((m.confidence, m.b_best == want));
             exact += usize::from(m.b_best == want);
             near += usize::from(m.b_best.abs_diff(want) <= 1);
             if m.b_best != want {
@@ -325,6 +328,30 @@ fn reference_mappings_hold_within_one_level() {
         "reference mappings: {exact}/{total} exact, {near}/{total} within one level\n  {}",
         misses.join("\n  ")
     );
+    // Calibration: where enough matches share a confidence band, the
+    // share that is exact is close to their mean confidence.
+    for (lo, hi) in [(0.0, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01)] {
+        let band: Vec<&(f64, bool)> = judged
+            .iter()
+            .filter(|(c, _)| (lo..hi).contains(c))
+            .collect();
+        if band.is_empty() {
+            continue;
+        }
+        let right = band.iter().filter(|(_, r)| *r).count();
+        let mean = band.iter().map(|(c, _)| c).sum::<f64>() / band.len() as f64;
+        let rate = right as f64 / band.len() as f64;
+        eprintln!(
+            "  confidence {lo:.1}-{hi:.1}: {right}/{} exact ({rate:.2}), mean confidence {mean:.2}",
+            band.len()
+        );
+        if band.len() >= 10 {
+            assert!(
+                (rate - mean).abs() <= 0.15,
+                "confidence {lo}-{hi} is not calibrated: {rate:.2} exact at {mean:.2}"
+            );
+        }
+    }
     assert!(total >= 50, "{total} reference levels");
     assert_eq!(
         near,
