@@ -64,6 +64,10 @@ const SENIORITY_WEIGHT: f64 = 0.4;
 /// the reference's answer.
 pub const UNCERTAIN_BELOW: f64 = 0.8;
 
+/// What a step down or right costs the alignment, in units of the spread
+/// of the centred scores (see [`align`]).
+const STEP_COST: f64 = 0.5;
+
 /// Word similarities of one level of A to every level of B that differ by
 /// less than this say nothing about which level it is.
 const WORDS_SAY_NOTHING: f64 = 0.005;
@@ -346,6 +350,17 @@ fn align(sim: &[Vec<f64>], pins: &[(usize, usize)]) -> Result<Vec<(usize, usize)
             sim[i][j] - row[i] - col[j] + mean
         }
     };
+    // A step down or right visits one more cell than a diagonal step, so
+    // without a cost a path would wander through every cell that is a
+    // little above average and turn one-to-one matches into ranges. The
+    // cost is a share of the spread of the gains: the same for close and
+    // distant ladders.
+    let centred: Vec<f64> = (0..n)
+        .flat_map(|i| (0..m).map(move |j| (i, j)))
+        .map(|(i, j)| sim[i][j] - row[i] - col[j] + mean)
+        .collect();
+    let spread = (centred.iter().map(|g| g * g).sum::<f64>() / centred.len() as f64).sqrt();
+    let detour = STEP_COST * spread;
     let mut score = vec![vec![f64::NEG_INFINITY; m]; n];
     let mut from = vec![vec![(usize::MAX, usize::MAX); m]; n];
     score[0][0] = gain(0, 0);
@@ -355,13 +370,13 @@ fn align(sim: &[Vec<f64>], pins: &[(usize, usize)]) -> Result<Vec<(usize, usize)
                 continue;
             }
             let mut best = (f64::NEG_INFINITY, (usize::MAX, usize::MAX));
-            for (pi, pj) in [
-                (i.wrapping_sub(1), j.wrapping_sub(1)),
-                (i.wrapping_sub(1), j),
-                (i, j.wrapping_sub(1)),
+            for (pi, pj, cost) in [
+                (i.wrapping_sub(1), j.wrapping_sub(1), 0.0),
+                (i.wrapping_sub(1), j, detour),
+                (i, j.wrapping_sub(1), detour),
             ] {
-                if pi < n && pj < m && score[pi][pj] > best.0 {
-                    best = (score[pi][pj], (pi, pj));
+                if pi < n && pj < m && score[pi][pj] - cost > best.0 {
+                    best = (score[pi][pj] - cost, (pi, pj));
                 }
             }
             score[i][j] = best.0 + gain(i, j);

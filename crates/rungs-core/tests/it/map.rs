@@ -365,3 +365,37 @@ fn reference_mappings_hold_within_one_level() {
         misses.join("\n")
     );
 }
+
+/// Our example's Engineering ladder and a copy with every statement,
+/// summary and title reworded by hand (tests/data/map-paraphrase).
+pub(crate) fn example_and_paraphrase() -> (rungs_core::Framework, rungs_core::Framework) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/map-paraphrase");
+    let sources = SourceSet::read_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let copy = rungs_core::load(&sources)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .framework;
+    (example(), copy)
+}
+
+#[test]
+fn a_reworded_copy_maps_to_the_identity_in_any_order() {
+    let (ours, copy) = example_and_paraphrase();
+    let eng = |fw: &rungs_core::Framework| -> Vec<Level> {
+        let t = fw
+            .track("engineering")
+            .unwrap_or_else(|| panic!("engineering"));
+        fw.ladder(t).into_iter().map(|(_, l)| l.clone()).collect()
+    };
+    let (a, mut b) = (eng(&ours), eng(&copy));
+    for round in 0..2 {
+        let (ra, rb): (Vec<&Level>, Vec<&Level>) = (a.iter().collect(), b.iter().collect());
+        let mapping = map_levels(&ra, &rb, &shared_areas(&ours, &copy), &[])
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_identity(&mapping);
+        // Shuffled statements: the order within a level does not matter.
+        for level in &mut b {
+            level.statements.rotate_left(round + 1);
+            level.statements.reverse();
+        }
+    }
+}
