@@ -368,6 +368,12 @@ pub struct MapArgs {
     /// found when --track-a is not given.
     #[arg(long, value_name = "TITLE")]
     pub title: Option<String>,
+    /// Also compare the meaning of statements, with the sentence-embedding
+    /// model in DIR (config.json, tokenizer.json, model.safetensors, as
+    /// sentence-transformers saves all-MiniLM-L6-v2). Needs a rungs built
+    /// with the `semantic` feature; nothing is downloaded.
+    #[arg(long, value_name = "DIR")]
+    pub model: Option<std::path::PathBuf>,
     /// Output format (both on standard output).
     #[arg(long, value_enum, default_value_t = MapFormat::Text)]
     pub format: MapFormat,

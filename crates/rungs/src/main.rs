@@ -6,6 +6,8 @@
 mod cli;
 mod commands;
 mod input;
+#[cfg(feature = "semantic")]
+mod meaning;
 mod outdir;
 mod output;
 mod render;

@@ -64,6 +64,10 @@ const SENIORITY_WEIGHT: f64 = 0.4;
 /// the reference's answer.
 pub const UNCERTAIN_BELOW: f64 = 0.8;
 
+/// The likeness of meaning any two statements about work have to a
+/// sentence-embedding model; only what is above it counts.
+const MEANING_FLOOR: f64 = 0.3;
+
 /// What a step down or right costs the alignment, in units of the spread
 /// of the centred scores (see [`align`]).
 const STEP_COST: f64 = 0.5;
@@ -170,6 +174,80 @@ fn area_text(level: &Level, area: &str) -> String {
     out
 }
 
+/// What a sentence-embedding model makes of statement texts: one vector of
+/// unit length per text. Given to [`map_levels_with`], it adds likeness of
+/// meaning to likeness of words, so "mentors junior engineers" meets "guides
+/// newer colleagues". rungs-core runs no model: the caller embeds
+/// [`statement_texts`] and fills this in.
+#[derive(Clone, Debug, Default)]
+pub struct Meaning {
+    vectors: std::collections::HashMap<String, Vec<f32>>,
+}
+
+impl Meaning {
+    /// No vectors: mapping by words and seniority only.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Records the vector of `text` (the model's output, unit length).
+    pub fn insert(&mut self, text: String, vector: Vec<f32>) {
+        self.vectors.insert(text, vector);
+    }
+
+    /// True when no text has a vector.
+    pub fn is_empty(&self) -> bool {
+        self.vectors.is_empty()
+    }
+
+    fn get(&self, text: &str) -> Option<&[f32]> {
+        self.vectors.get(text).map(Vec::as_slice)
+    }
+}
+
+/// Every statement text of these levels (sub-statements included), once
+/// each: what a [`Meaning`] for mapping them needs.
+pub fn statement_texts(levels: &[&Level]) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for level in levels {
+        for s in &level.statements {
+            s.visit(&mut |x: &Statement| {
+                if seen.insert(x.text.as_str()) {
+                    out.push(x.text.clone());
+                }
+            });
+        }
+    }
+    out
+}
+
+/// How alike two levels are in meaning, 0 to 1: each statement of one
+/// is paired with its closest statement of the other, both ways, and the
+/// cosines averaged. `None` when a level has no statement with a vector.
+fn meaning_similarity(a: &[&[f32]], b: &[&[f32]]) -> Option<f64> {
+    if a.is_empty() || b.is_empty() {
+        return None;
+    }
+    let cos = |x: &[f32], y: &[f32]| x.iter().zip(y).map(|(p, q)| p * q).sum::<f32>() as f64;
+    let closest = |from: &[&[f32]], to: &[&[f32]]| {
+        from.iter()
+            .map(|x| to.iter().map(|y| cos(x, y)).fold(f64::MIN, f64::max))
+            .sum::<f64>()
+            / from.len() as f64
+    };
+    Some(((closest(a, b) + closest(b, a)) / 2.0).clamp(0.0, 1.0))
+}
+
+/// The vectors of a level's statements that `meaning` knows.
+fn level_vectors<'m>(level: &Level, meaning: &'m Meaning) -> Vec<&'m [f32]> {
+    let mut out = Vec::new();
+    for s in &level.statements {
+        s.visit(&mut |x: &Statement| out.extend(meaning.get(&x.text)));
+    }
+    out
+}
+
 /// Maps ladder `a` onto ladder `b` (levels most junior first). `shared_areas`
 /// pairs area ids of A and B that mean the same; `pins` are pairs of level
 /// indexes that must match.
@@ -178,6 +256,18 @@ pub fn map_levels(
     b: &[&Level],
     shared_areas: &[(String, String)],
     pins: &[(usize, usize)],
+) -> Result<Mapping, MapError> {
+    map_levels_with(a, b, shared_areas, pins, &Meaning::new())
+}
+
+/// [`map_levels`], reading the meaning of statements as well as their
+/// words where `meaning` has their vectors.
+pub fn map_levels_with(
+    a: &[&Level],
+    b: &[&Level],
+    shared_areas: &[(String, String)],
+    pins: &[(usize, usize)],
+    meaning: &Meaning,
 ) -> Result<Mapping, MapError> {
     if a.is_empty() || b.is_empty() {
         return Err(MapError::Empty);
@@ -214,6 +304,22 @@ pub fn map_levels(
             for j in 0..b.len() {
                 if count[i][j] > 0 {
                     sim[i][j] = (sim[i][j] + total[i][j] / count[i][j] as f64) / 2.0;
+                }
+            }
+        }
+    }
+    // Meaning: where a model read the statements, the likeness of meaning
+    // counts as much as the words. Any two statements of a ladder are
+    // somewhat alike to a model (0.2 to 0.4), so that floor is taken off
+    // first, which puts meaning on the words' scale.
+    if !meaning.is_empty() {
+        let va: Vec<Vec<&[f32]>> = a.iter().map(|l| level_vectors(l, meaning)).collect();
+        let vb: Vec<Vec<&[f32]>> = b.iter().map(|l| level_vectors(l, meaning)).collect();
+        for (i, row) in sim.iter_mut().enumerate() {
+            for (j, cell) in row.iter_mut().enumerate() {
+                if let Some(m) = meaning_similarity(&va[i], &vb[j]) {
+                    let m = ((m - MEANING_FLOOR) / (1.0 - MEANING_FLOOR)).max(0.0);
+                    *cell = (*cell + m) / 2.0;
                 }
             }
         }

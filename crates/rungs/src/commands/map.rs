@@ -35,6 +35,22 @@ fn pick<'a>(fw: &'a Framework, id: Option<&str>, side: &str) -> Result<&'a Track
     }
 }
 
+/// The meaning of both ladders' statements, read by the model in `dir`.
+#[cfg(feature = "semantic")]
+fn meaning(dir: &std::path::Path, a: &[&Level], b: &[&Level]) -> Result<rungs_core::map::Meaning> {
+    crate::meaning::of_ladders(dir, a, b).with_context(|| format!("--model {}", dir.display()))
+}
+
+/// Without the `semantic` feature there is no model to run: say how to get one.
+#[cfg(not(feature = "semantic"))]
+fn meaning(dir: &std::path::Path, _: &[&Level], _: &[&Level]) -> Result<rungs_core::map::Meaning> {
+    bail!(
+        "--model {}: this rungs was built without the `semantic` feature, so it cannot read a model; \
+         build it with `cargo install --path crates/rungs --features semantic` (or leave out --model to map by words and seniority)",
+        dir.display()
+    )
+}
+
 pub fn run(args: &MapArgs) -> Result<ExitCode> {
     let (fa, fb) = (input::framework(&args.a)?, input::framework(&args.b)?);
     // With --title and no --track-a, A's track is the one with that title.
@@ -87,7 +103,14 @@ pub fn run(args: &MapArgs) -> Result<ExitCode> {
     // alignment the user's pins allow.
     let grade_pins = grade_pins(&fa, &fb, &la, &lb, &pins);
     let with_grades: Vec<(usize, usize)> = pins.iter().chain(&grade_pins).copied().collect();
-    let mapping = match rungs_core::map::map_levels(&la, &lb, &shared, &with_grades) {
+    let meaning = match &args.model {
+        Some(dir) => meaning(dir, &la, &lb)?,
+        None => rungs_core::map::Meaning::new(),
+    };
+    let map = |pins: &[(usize, usize)]| {
+        rungs_core::map::map_levels_with(&la, &lb, &shared, pins, &meaning)
+    };
+    let mapping = match map(&with_grades) {
         Ok(mapping) => {
             if !grade_pins.is_empty() {
                 crate::output::info!(
@@ -106,7 +129,7 @@ pub fn run(args: &MapArgs) -> Result<ExitCode> {
             crate::output::info!(
                 "note: the grades of the two ladders disagree with the pins; levels are matched by their words and the pins only"
             );
-            rungs_core::map::map_levels(&la, &lb, &shared, &pins)?
+            map(&pins)?
         }
         Err(e) => return Err(e.into()),
     };

@@ -184,9 +184,9 @@ fn comparison(ours: &Framework, cw: &CompareWith, root: &Path) -> Result<Page> {
     let mapping = rungs_core::map::map_levels(&a, &b, &shared, &pins)?;
     let name = cw.title.clone().unwrap_or_else(|| theirs.title.clone());
     let mut body = format!(
-        "How the levels of our **{}** track line up with **{}** of {name}, judged by the words of their expectations. \
-         Similarity is between 0 and 1; confidence is 0.5 when another level fits as well, and close to 1 when the match is clear. \
-         Where the words do not decide (confidence under {:.1}, or a match across three levels or more), the row says *not sure* and names the closest levels.\n\n\
+        "How the levels of our **{}** track line up with **{}** of {name}, judged by the words of their expectations and what they say about seniority. \
+         Similarity is between 0 and 1; confidence is the chance the match is right, as measured on reference ladders. \
+         Where the match is not clear (confidence under {:.1}, or a match across three levels or more), the row says *not sure* and names the closest levels.\n\n\
          | Our level | Their level | Similarity | Confidence | Shared terms |\n|---|---|---|---|---|\n",
         our_track.title,
         their_track.title,

@@ -2,6 +2,7 @@
 
 mod browser;
 mod controls;
+mod meaning;
 mod output_dir;
 mod safety;
 mod serve;

@@ -1,0 +1,153 @@
+//! Statement meaning for `rungs map --model DIR`: a BERT sentence-embedding
+//! model (such as all-MiniLM-L6-v2, in the layout sentence-transformers
+//! saves) run on the CPU with candle. Nothing is downloaded: the model is
+//! read from the directory the user names, and only from there.
+//!
+//! Built only with the `semantic` feature.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use candle_core::{DType, Device, Tensor};
+use candle_nn::VarBuilder;
+use candle_transformers::models::bert::{BertModel, Config};
+use tokenizers::{PaddingParams, Tokenizer, TruncationParams};
+
+/// Texts embedded in one forward pass. Texts are sorted by length first,
+/// so a batch pads little.
+const BATCH: usize = 32;
+
+/// Tokens read of one statement; longer statements are cut (a statement
+/// is a sentence or two, far under this).
+const MAX_TOKENS: usize = 256;
+
+/// A loaded model.
+pub struct Model {
+    bert: BertModel,
+    tokenizer: Tokenizer,
+    device: Device,
+}
+
+fn file(dir: &Path, name: &str) -> Result<PathBuf> {
+    let path = dir.join(name);
+    if !path.is_file() {
+        bail!(
+            "{} has no {name}: --model takes a sentence-transformers model directory \
+             (config.json, tokenizer.json, model.safetensors)",
+            dir.display()
+        );
+    }
+    Ok(path)
+}
+
+impl Model {
+    /// Loads the model in `dir`: its config, tokenizer and weights, and
+    /// checks that it pools by the mean of its tokens, as the vectors
+    /// rungs compares assume.
+    pub fn load(dir: &Path) -> Result<Model> {
+        let config_path = file(dir, "config.json")?;
+        let config: Config = serde_json::from_str(
+            &std::fs::read_to_string(&config_path)
+                .with_context(|| format!("reading {}", config_path.display()))?,
+        )
+        .with_context(|| format!("{}: not a BERT model config", config_path.display()))?;
+        let pooling = dir.join("1_Pooling/config.json");
+        if pooling.is_file() {
+            let text = std::fs::read_to_string(&pooling)
+                .with_context(|| format!("reading {}", pooling.display()))?;
+            let value: serde_json::Value = serde_json::from_str(&text)
+                .with_context(|| format!("{}: not JSON", pooling.display()))?;
+            if value.get("pooling_mode_mean_tokens") != Some(&serde_json::Value::Bool(true)) {
+                bail!(
+                    "{}: rungs reads models that pool by the mean of their tokens, and this one does not",
+                    pooling.display()
+                );
+            }
+        }
+        let tokenizer_path = file(dir, "tokenizer.json")?;
+        let mut tokenizer = Tokenizer::from_file(&tokenizer_path)
+            .map_err(|e| anyhow::anyhow!("{}: {e}", tokenizer_path.display()))?;
+        tokenizer.with_padding(Some(PaddingParams::default()));
+        tokenizer
+            .with_truncation(Some(TruncationParams {
+                max_length: MAX_TOKENS,
+                ..TruncationParams::default()
+            }))
+            .map_err(|e| anyhow::anyhow!("{}: {e}", tokenizer_path.display()))?;
+        let weights_path = file(dir, "model.safetensors")?;
+        let weights = std::fs::read(&weights_path)
+            .with_context(|| format!("reading {}", weights_path.display()))?;
+        let device = Device::Cpu;
+        let vars = VarBuilder::from_buffered_safetensors(weights, DType::F32, &device)
+            .with_context(|| format!("{}: not safetensors weights", weights_path.display()))?;
+        let bert = BertModel::load(vars, &config).with_context(|| {
+            format!("{}: weights do not fit config.json", weights_path.display())
+        })?;
+        Ok(Model {
+            bert,
+            tokenizer,
+            device,
+        })
+    }
+
+    /// One unit-length vector per text, in the order given.
+    pub fn embed(&self, texts: &[String]) -> Result<Vec<Vec<f32>>> {
+        let mut order: Vec<usize> = (0..texts.len()).collect();
+        order.sort_by_key(|i| texts[*i].len());
+        let mut out = vec![Vec::new(); texts.len()];
+        for chunk in order.chunks(BATCH) {
+            let batch: Vec<&str> = chunk.iter().map(|i| texts[*i].as_str()).collect();
+            for (i, vector) in chunk.iter().zip(self.embed_batch(&batch)?) {
+                out[*i] = vector;
+            }
+        }
+        Ok(out)
+    }
+
+    /// Mean of the token vectors (padding left out), scaled to length 1.
+    fn embed_batch(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>> {
+        let encodings = self
+            .tokenizer
+            .encode_batch(texts.to_vec(), true)
+            .map_err(|e| anyhow::anyhow!("tokenizing statements: {e}"))?;
+        let rows = |f: &dyn Fn(&tokenizers::Encoding) -> &[u32]| -> Result<Tensor> {
+            let rows = encodings
+                .iter()
+                .map(|e| Tensor::new(f(e), &self.device))
+                .collect::<candle_core::Result<Vec<_>>>()?;
+            Ok(Tensor::stack(&rows, 0)?)
+        };
+        let ids = rows(&|e| e.get_ids())?;
+        let mask = rows(&|e| e.get_attention_mask())?;
+        let types = ids.zeros_like()?;
+        let tokens = self.bert.forward(&ids, &types, Some(&mask))?;
+        let mask = mask.to_dtype(DType::F32)?.unsqueeze(2)?;
+        let summed = tokens.broadcast_mul(&mask)?.sum(1)?;
+        let counts = mask.sum(1)?.clamp(1e-9, f64::MAX)?;
+        let mean = summed.broadcast_div(&counts)?;
+        let norm = mean.sqr()?.sum_keepdim(1)?.sqrt()?.clamp(1e-12, f64::MAX)?;
+        Ok(mean.broadcast_div(&norm)?.to_vec2::<f32>()?)
+    }
+}
+
+/// The meaning of every statement of both ladders, each text embedded once.
+pub fn of_ladders(
+    dir: &Path,
+    a: &[&rungs_core::model::Level],
+    b: &[&rungs_core::model::Level],
+) -> Result<rungs_core::map::Meaning> {
+    let model = Model::load(dir)?;
+    let mut texts = rungs_core::map::statement_texts(a);
+    let mut seen: std::collections::HashSet<String> = texts.iter().cloned().collect();
+    texts.extend(
+        rungs_core::map::statement_texts(b)
+            .into_iter()
+            .filter(|t| seen.insert(t.clone())),
+    );
+    let vectors = model.embed(&texts)?;
+    let mut meaning = rungs_core::map::Meaning::new();
+    for (text, vector) in texts.into_iter().zip(vectors) {
+        meaning.insert(text, vector);
+    }
+    Ok(meaning)
+}

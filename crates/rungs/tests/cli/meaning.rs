@@ -1,0 +1,137 @@
+//! `rungs map --model DIR`: statement meaning from a local sentence-embedding
+//! model. With the `semantic` feature, the tests read the model named by
+//! `RUNGS_TEST_MODEL` (all-MiniLM-L6-v2 as a PyPI package ships it; `.ci/run`
+//! installs it) and skip with the reason when it is not set, failing
+//! instead under `RUNGS_REQUIRE_ALL=1`. Without the feature, `--model` must
+//! say how to get it.
+
+use super::{path, rungs, stderr, stdout, tmp};
+use std::path::{Path, PathBuf};
+
+/// Our example and a copy of its Engineering ladder with every statement
+/// reworded by hand.
+fn example_and_paraphrase() -> (PathBuf, PathBuf) {
+    let core = Path::new(env!("CARGO_MANIFEST_DIR")).join("../rungs-core");
+    (core.join("example"), core.join("tests/data/map-paraphrase"))
+}
+
+#[cfg(not(feature = "semantic"))]
+#[test]
+fn model_without_the_feature_says_how_to_get_it() {
+    let dir = tmp();
+    let (ours, copy) = example_and_paraphrase();
+    let o = rungs(
+        &["map", path(&ours), path(&copy), "--model", path(dir.path())],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    assert!(
+        stderr(&o).contains("`semantic` feature") && stderr(&o).contains("--features semantic"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stdout(&o).is_empty());
+}
+
+#[cfg(feature = "semantic")]
+fn model_dir() -> Option<PathBuf> {
+    match std::env::var_os("RUNGS_TEST_MODEL") {
+        Some(dir) => Some(PathBuf::from(dir)),
+        None => {
+            assert_ne!(
+                std::env::var("RUNGS_REQUIRE_ALL").as_deref(),
+                Ok("1"),
+                "RUNGS_REQUIRE_ALL=1 but RUNGS_TEST_MODEL (a sentence-transformers model directory) is not set"
+            );
+            eprintln!(
+                "skipped: RUNGS_TEST_MODEL is not set (see .ci/run for the model it installs)"
+            );
+            None
+        }
+    }
+}
+
+/// The diagonal word-and-meaning similarities of a mapping, and whether
+/// every level matched its own rewording alone.
+#[cfg(feature = "semantic")]
+fn identity_and_diagonal(json: &str) -> (bool, Vec<f64>) {
+    let json: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
+    let matches = json["mapping"]["matches"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let identity = !matches.is_empty()
+        && matches.iter().enumerate().all(|(i, m)| {
+            (m["b_first"].as_u64(), m["b_last"].as_u64()) == (Some(i as u64), Some(i as u64))
+        });
+    let diagonal = (0..matches.len())
+        .map(|i| {
+            json["mapping"]["similarity"][i][i]
+                .as_f64()
+                .unwrap_or_default()
+        })
+        .collect();
+    (identity, diagonal)
+}
+
+#[cfg(feature = "semantic")]
+#[test]
+fn model_reads_paraphrases_as_the_same_level() {
+    let Some(model) = model_dir() else { return };
+    let dir = tmp();
+    let (ours, copy) = example_and_paraphrase();
+    let run = |extra: &[&str]| {
+        let mut args = vec!["map", path(&ours), path(&copy), "--format", "json"];
+        args.extend_from_slice(extra);
+        let o = rungs(&args, dir.path());
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        identity_and_diagonal(&stdout(&o))
+    };
+    let (words_identity, words) = run(&[]);
+    let (meaning_identity, meaning) = run(&["--model", path(&model)]);
+    assert!(words_identity && meaning_identity, "{words:?} {meaning:?}");
+    // The rewording shares few words, but says the same things: with the
+    // model, every level is much closer to its own rewording.
+    for (w, m) in words.iter().zip(&meaning) {
+        assert!(*m > w + 0.1, "words {words:?}, with meaning {meaning:?}");
+    }
+    // The text output says the same, and every match is clear.
+    let o = rungs(
+        &["map", path(&ours), path(&copy), "--model", path(&model)],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!stdout(&o).contains("not sure"), "{}", stdout(&o));
+}
+
+#[cfg(feature = "semantic")]
+#[test]
+fn a_model_directory_missing_a_file_is_named() {
+    let Some(model) = model_dir() else { return };
+    let dir = tmp();
+    let partial = dir.path().join("partial");
+    std::fs::create_dir_all(&partial).unwrap_or_else(|e| panic!("{e}"));
+    for name in ["config.json", "tokenizer.json"] {
+        std::fs::copy(model.join(name), partial.join(name)).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let (ours, copy) = example_and_paraphrase();
+    let o = rungs(
+        &["map", path(&ours), path(&copy), "--model", path(&partial)],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    assert!(
+        stderr(&o).contains("no model.safetensors"),
+        "{}",
+        stderr(&o)
+    );
+    // Weights that are not safetensors: said, not a crash.
+    std::fs::write(partial.join("model.safetensors"), b"not weights")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let o = rungs(
+        &["map", path(&ours), path(&copy), "--model", path(&partial)],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    assert!(stderr(&o).contains("model.safetensors"), "{}", stderr(&o));
+}
