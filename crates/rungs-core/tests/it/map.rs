@@ -399,3 +399,80 @@ fn a_reworded_copy_maps_to_the_identity_in_any_order() {
         }
     }
 }
+
+mod invariants {
+    use super::*;
+    use proptest::prelude::*;
+
+    const TITLES: [&str; 8] = [
+        "Junior Developer",
+        "Engineer",
+        "Senior Engineer",
+        "Staff Engineer",
+        "Engineer III",
+        "Principal",
+        "Level 4",
+        "Head of Platform",
+    ];
+
+    fn ladder() -> impl Strategy<Value = Vec<Level>> {
+        let level = (
+            0usize..TITLES.len(),
+            prop::collection::vec("[a-z]{2,7}( [a-z]{2,7}){0,8}", 0..6),
+            prop::option::of(0.0f64..25.0),
+        );
+        prop::collection::vec(level, 1..9).prop_map(|levels| {
+            levels
+                .into_iter()
+                .enumerate()
+                .map(|(i, (title, texts, years))| {
+                    let mut l = Level {
+                        id: format!("l{i}"),
+                        rank: i as u32 + 1,
+                        title: TITLES[title].into(),
+                        statements: texts
+                            .into_iter()
+                            .map(|text| rungs_core::model::Statement {
+                                area: "craft".into(),
+                                text,
+                                ..Default::default()
+                            })
+                            .collect(),
+                        ..Level::default()
+                    };
+                    l.indicators.experience =
+                        years.map(|min| rungs_core::model::YearRange { min, max: None });
+                    l.assign_ids();
+                    l
+                })
+                .collect()
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Whatever the ladders say: the matches are ordered, cover both
+        /// ends, name one level inside each match, and their confidences
+        /// and candidates are well formed.
+        #[test]
+        fn any_two_ladders_map_in_order(a in ladder(), b in ladder()) {
+            let (ra, rb): (Vec<&Level>, Vec<&Level>) = (a.iter().collect(), b.iter().collect());
+            let mapping = map_levels(&ra, &rb, &[], &[]).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert_eq!(mapping.matches.len(), a.len());
+            prop_assert_eq!(mapping.matches[0].b_first, 0);
+            prop_assert_eq!(mapping.matches[a.len() - 1].b_last, b.len() - 1);
+            for w in mapping.matches.windows(2) {
+                prop_assert!(w[0].b_first <= w[1].b_first && w[0].b_last <= w[1].b_last);
+                // No level of B is skipped between two levels of A.
+                prop_assert!(w[1].b_first <= w[0].b_last + 1);
+            }
+            for m in &mapping.matches {
+                prop_assert!((m.b_first..=m.b_last).contains(&m.b_best));
+                prop_assert!((0.0..=1.0).contains(&m.confidence), "{}", m.confidence);
+                prop_assert_eq!(m.uncertain, !m.candidates.is_empty());
+                prop_assert!(m.candidates.len() <= 3.min(b.len()));
+            }
+        }
+    }
+}
