@@ -374,6 +374,10 @@ pub struct MapArgs {
     /// with the `semantic` feature; nothing is downloaded.
     #[arg(long, value_name = "DIR")]
     pub model: Option<std::path::PathBuf>,
+    /// With --model: keep statement vectors in FILE between runs (made if
+    /// missing), so a run embeds only statements it has not seen.
+    #[arg(long, value_name = "FILE", requires = "model")]
+    pub embedding_cache: Option<std::path::PathBuf>,
     /// Output format (both on standard output).
     #[arg(long, value_enum, default_value_t = MapFormat::Text)]
     pub format: MapFormat,

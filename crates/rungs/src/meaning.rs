@@ -19,7 +19,7 @@ const BATCH: usize = 32;
 
 /// Tokens read of one statement; longer statements are cut (a statement
 /// is a sentence or two, far under this).
-const MAX_TOKENS: usize = 256;
+const MAX_TOKENS: usize = 128;
 
 /// A loaded model.
 pub struct Model {
@@ -130,13 +130,94 @@ impl Model {
     }
 }
 
-/// The meaning of every statement of both ladders, each text embedded once.
+/// Vectors kept between runs (`--embedding-cache FILE`), by statement
+/// text, for one model: a run embeds only the texts the file lacks, and
+/// loads no model at all when it lacks none.
+#[derive(Default, serde::Deserialize, serde::Serialize)]
+struct Cache {
+    /// Which model made the vectors ([`fingerprint`]).
+    model: String,
+    vectors: std::collections::BTreeMap<String, Vec<f32>>,
+}
+
+/// Names a model by its config, tokenizer and the size of its weights: a
+/// cache made with another model is not used.
+fn fingerprint(dir: &Path) -> Result<String> {
+    let mut text = String::new();
+    for name in ["config.json", "tokenizer.json"] {
+        let path = file(dir, name)?;
+        text.push_str(
+            &std::fs::read_to_string(&path)
+                .with_context(|| format!("reading {}", path.display()))?,
+        );
+    }
+    let weights = file(dir, "model.safetensors")?;
+    let size = std::fs::metadata(&weights)
+        .with_context(|| format!("reading {}", weights.display()))?
+        .len();
+    Ok(format!(
+        "{:016x}-{size}",
+        rungs_core::text::word_hash(&text)
+    ))
+}
+
+impl Cache {
+    /// The cache in `path` for the model `model`: empty when the file does
+    /// not exist yet or was made with another model (it is then rebuilt).
+    fn read(path: &Path, model: &str) -> Result<Cache> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+            Err(e) => return Err(e).with_context(|| format!("reading {}", path.display())),
+        };
+        if text.is_empty() {
+            return Ok(Cache {
+                model: model.to_string(),
+                ..Cache::default()
+            });
+        }
+        let cache: Cache = serde_json::from_str(&text).map_err(|e| {
+            anyhow::anyhow!(
+                "{}:{}:{}: not an embedding cache ({e}); delete it, or name another file",
+                path.display(),
+                e.line(),
+                e.column()
+            )
+        })?;
+        if cache.model != model {
+            crate::output::info!(
+                "note: {} was made with another model; its vectors are made again",
+                path.display()
+            );
+            return Ok(Cache {
+                model: model.to_string(),
+                ..Cache::default()
+            });
+        }
+        Ok(cache)
+    }
+
+    /// Writes the cache whole: a temporary file beside it, renamed over it.
+    fn write(&self, path: &Path) -> Result<()> {
+        let text = serde_json::to_string(self)?;
+        let mut temporary = path.as_os_str().to_owned();
+        temporary.push(".partial");
+        let temporary = PathBuf::from(temporary);
+        std::fs::write(&temporary, text)
+            .with_context(|| format!("cannot write {}", temporary.display()))?;
+        std::fs::rename(&temporary, path)
+            .with_context(|| format!("cannot replace {}", path.display()))
+    }
+}
+
+/// The meaning of every statement of both ladders, each text embedded once,
+/// or read from `cache` when it has it.
 pub fn of_ladders(
     dir: &Path,
+    cache: Option<&Path>,
     a: &[&rungs_core::model::Level],
     b: &[&rungs_core::model::Level],
 ) -> Result<rungs_core::map::Meaning> {
-    let model = Model::load(dir)?;
     let mut texts = rungs_core::map::statement_texts(a);
     let mut seen: std::collections::HashSet<String> = texts.iter().cloned().collect();
     texts.extend(
@@ -144,10 +225,28 @@ pub fn of_ladders(
             .into_iter()
             .filter(|t| seen.insert(t.clone())),
     );
-    let vectors = model.embed(&texts)?;
+    let model = fingerprint(dir)?;
+    let mut kept = match cache {
+        Some(path) => Cache::read(path, &model)?,
+        None => Cache::default(),
+    };
+    let missing: Vec<String> = texts
+        .iter()
+        .filter(|t| !kept.vectors.contains_key(*t))
+        .cloned()
+        .collect();
+    if !missing.is_empty() {
+        let vectors = Model::load(dir)?.embed(&missing)?;
+        kept.vectors.extend(missing.into_iter().zip(vectors));
+        if let Some(path) = cache {
+            kept.write(path)?;
+        }
+    }
     let mut meaning = rungs_core::map::Meaning::new();
-    for (text, vector) in texts.into_iter().zip(vectors) {
-        meaning.insert(text, vector);
+    for text in texts {
+        if let Some(vector) = kept.vectors.get(&text) {
+            meaning.insert(text, vector.clone());
+        }
     }
     Ok(meaning)
 }

@@ -351,9 +351,12 @@ pub fn agreement(a: &[Signal], b: &[Signal]) -> Option<(f64, Vec<String>)> {
         let Some(y) = b.iter().find(|y| y.kind == x.kind) else {
             continue;
         };
-        // Titles and places are weak priors; what the ladder asks weighs more.
         let w = match x.kind {
-            "title" | "position" => 0.5,
+            // What the ladder asks (years, scope) weighs most; titles
+            // mean different things at different companies; the place in
+            // the ladder misleads where the spans differ (an intern level).
+            "title" => 0.75,
+            "position" => 0.25,
             // Phrases in the text: many ladders say "team" at every
             // level, so they hint more than they decide.
             "reach" | "autonomy" => 0.25,

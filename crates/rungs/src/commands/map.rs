@@ -37,13 +37,24 @@ fn pick<'a>(fw: &'a Framework, id: Option<&str>, side: &str) -> Result<&'a Track
 
 /// The meaning of both ladders' statements, read by the model in `dir`.
 #[cfg(feature = "semantic")]
-fn meaning(dir: &std::path::Path, a: &[&Level], b: &[&Level]) -> Result<rungs_core::map::Meaning> {
-    crate::meaning::of_ladders(dir, a, b).with_context(|| format!("--model {}", dir.display()))
+fn meaning(
+    dir: &std::path::Path,
+    cache: Option<&std::path::Path>,
+    a: &[&Level],
+    b: &[&Level],
+) -> Result<rungs_core::map::Meaning> {
+    crate::meaning::of_ladders(dir, cache, a, b)
+        .with_context(|| format!("--model {}", dir.display()))
 }
 
 /// Without the `semantic` feature there is no model to run: say how to get one.
 #[cfg(not(feature = "semantic"))]
-fn meaning(dir: &std::path::Path, _: &[&Level], _: &[&Level]) -> Result<rungs_core::map::Meaning> {
+fn meaning(
+    dir: &std::path::Path,
+    _: Option<&std::path::Path>,
+    _: &[&Level],
+    _: &[&Level],
+) -> Result<rungs_core::map::Meaning> {
     bail!(
         "--model {}: this rungs was built without the `semantic` feature, so it cannot read a model; \
          build it with `cargo install --path crates/rungs --features semantic` (or leave out --model to map by words and seniority)",
@@ -104,7 +115,7 @@ pub fn run(args: &MapArgs) -> Result<ExitCode> {
     let grade_pins = grade_pins(&fa, &fb, &la, &lb, &pins);
     let with_grades: Vec<(usize, usize)> = pins.iter().chain(&grade_pins).copied().collect();
     let meaning = match &args.model {
-        Some(dir) => meaning(dir, &la, &lb)?,
+        Some(dir) => meaning(dir, args.embedding_cache.as_deref(), &la, &lb)?,
         None => rungs_core::map::Meaning::new(),
     };
     let map = |pins: &[(usize, usize)]| {

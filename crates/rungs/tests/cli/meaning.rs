@@ -135,3 +135,51 @@ fn a_model_directory_missing_a_file_is_named() {
     assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
     assert!(stderr(&o).contains("model.safetensors"), "{}", stderr(&o));
 }
+
+#[cfg(feature = "semantic")]
+#[test]
+fn the_embedding_cache_gives_the_same_answer_and_refuses_a_stranger() {
+    let Some(model) = model_dir() else { return };
+    let dir = tmp();
+    let (ours, copy) = example_and_paraphrase();
+    let cache = dir.path().join("vectors.json");
+    let run = |cache: &Path| {
+        rungs(
+            &[
+                "map",
+                path(&ours),
+                path(&copy),
+                "--format",
+                "json",
+                "--model",
+                path(&model),
+                "--embedding-cache",
+                path(cache),
+            ],
+            dir.path(),
+        )
+    };
+    let first = run(&cache);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    let kept = std::fs::read_to_string(&cache).unwrap_or_default();
+    assert!(
+        kept.contains("\"vectors\"") && kept.contains("for them"),
+        "{}",
+        kept.len()
+    );
+    // The second run reads every vector from the file: the same answer.
+    let second = run(&cache);
+    assert_eq!(second.status.code(), Some(0), "{}", stderr(&second));
+    assert_eq!(stdout(&first), stdout(&second));
+    assert_eq!(std::fs::read_to_string(&cache).unwrap_or_default(), kept);
+    // A file that is not a cache: named with its line and column, and left as it was.
+    let stranger = dir.path().join("notes.json");
+    std::fs::write(&stranger, "{\"model\": 3}").unwrap_or_else(|e| panic!("{e}"));
+    let o = run(&stranger);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    assert!(stderr(&o).contains("notes.json:1:"), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(&stranger).unwrap_or_default(),
+        "{\"model\": 3}"
+    );
+}
