@@ -397,7 +397,8 @@ pub fn map_levels_with(
             uncertain,
             candidates,
             terms: batch.shared_terms(i, n + best, &texts[i], 6),
-            closest: closest_statements(level_a, b[best]),
+            closest: closest_in_meaning(level_a, b[best], meaning)
+                .or_else(|| closest_statements(level_a, b[best])),
         });
     }
     Ok(Mapping {
@@ -511,6 +512,28 @@ fn align(sim: &[Vec<f64>], pins: &[(usize, usize)]) -> Result<Vec<(usize, usize)
     }
     path.reverse();
     Ok(path)
+}
+
+/// The pair of top-level statements closest in meaning, when a model read
+/// them: a better quote than shared words between two companies' ladders.
+fn closest_in_meaning(a: &Level, b: &Level, meaning: &Meaning) -> Option<(String, String, f64)> {
+    let mut best: Option<(&str, &str, f64)> = None;
+    for x in &a.statements {
+        let Some(vx) = meaning.get(&x.text) else {
+            continue;
+        };
+        for y in &b.statements {
+            let Some(vy) = meaning.get(&y.text) else {
+                continue;
+            };
+            let s = vx.iter().zip(vy).map(|(p, q)| p * q).sum::<f32>() as f64;
+            if best.is_none_or(|b| s > b.2) {
+                best = Some((&x.text, &y.text, s));
+            }
+        }
+    }
+    best.filter(|b| b.2 > 0.0)
+        .map(|(x, y, s)| (x.to_string(), y.to_string(), round(s)))
 }
 
 fn closest_statements(a: &Level, b: &Level) -> Option<(String, String, f64)> {

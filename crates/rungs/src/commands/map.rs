@@ -218,8 +218,13 @@ pub fn run(args: &MapArgs) -> Result<ExitCode> {
                     m.confidence
                 );
                 if m.uncertain {
+                    let by = if args.model.is_some() {
+                        "words and meaning"
+                    } else {
+                        "words"
+                    };
                     crate::render::outln!(
-                        "    not sure: the closest levels in words are {}",
+                        "    not sure: the closest levels in {by} are {}",
                         m.candidates
                             .iter()
                             .map(|j| format!(
@@ -237,8 +242,14 @@ pub fn run(args: &MapArgs) -> Result<ExitCode> {
                     crate::render::outln!("    shared terms: {}", m.terms.join(", "));
                 }
                 if let Some((x, y, s)) = &m.closest {
+                    // With a model, the pair closest in meaning is quoted.
+                    let by = if args.model.is_some() {
+                        " in meaning"
+                    } else {
+                        ""
+                    };
                     crate::render::outln!(
-                        "    closest statements ({s:.2}):\n      A: {}\n      B: {}",
+                        "    closest statements{by} ({s:.2}):\n      A: {}\n      B: {}",
                         shorten(x),
                         shorten(y)
                     );
