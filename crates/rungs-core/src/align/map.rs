@@ -4,13 +4,20 @@
 //! 1. Each level is a document (its statements, names and examples);
 //!    TF-IDF vectors over both ladders give a similarity matrix. When the two
 //!    frameworks share areas (same id or title), the per-area similarities are
-//!    blended in, so "Craft" is compared with "Craft".
-//! 2. A monotone alignment (dynamic time warping over similarity minus the
-//!    row and column means, each level's own average likeness) assigns every level of A one level of B or a run of
-//!    consecutive levels, never crossing: ladders are ordered in both
-//!    frameworks. Pinned pairs are forced onto the path.
-//! 3. Confidence compares the match with the best level of B outside it; the
-//!    explanation lists the terms that weigh most in both levels and the
+//!    blended in, so "Craft" is compared with "Craft". With a [`Meaning`]
+//!    (vectors from a sentence-embedding model), likeness of meaning is
+//!    blended in too.
+//! 2. Seniority signals ([`super::seniority`]: titles, years, scope, reach
+//!    and autonomy in the text, the place in the ladder) move each pair's
+//!    score by how well the two levels agree.
+//! 3. A monotone alignment (dynamic time warping over the scores minus the
+//!    row and column means, each level's own average likeness) assigns
+//!    every level of A one level of B or a run of consecutive levels, never
+//!    crossing: ladders are ordered in both frameworks. Pinned pairs are
+//!    forced onto the path.
+//! 4. Confidence compares the match with the best level of B outside it,
+//!    calibrated on reference mappings; the explanation lists the seniority
+//!    signals both levels share, the terms that weigh most in both and the
 //!    closest pair of statements.
 
 use serde::Serialize;
@@ -33,7 +40,9 @@ pub struct LevelMatch {
     pub b_best: usize,
     /// Similarity of the best matched pair, 0 to 1.
     pub similarity: f64,
-    /// 0.5 when another level of B is as similar, close to 1 when the match is clear.
+    /// The chance that the match is right, 0 to 1, from its margin over the
+    /// best level of B outside it (calibrated on the reference mappings);
+    /// at most 0.5 when the words cannot tell B's levels apart.
     pub confidence: f64,
     /// True when the answer should be read as "not sure": the confidence is
     /// below [`UNCERTAIN_BELOW`], or the match spans three levels of B or
