@@ -45,9 +45,22 @@ pub(crate) fn suggest_all(
         .collect()
 }
 
-/// Mappings made so far: (their track, our track) to, per level of
-/// theirs, our level index, similarity and confidence.
-type MapCache = HashMap<(usize, usize), Vec<(usize, f64, f64, bool)>>;
+/// Where one level of theirs lands on one of our tracks.
+#[derive(Clone)]
+struct Landing {
+    /// Our level index.
+    level: usize,
+    similarity: f64,
+    confidence: f64,
+    /// Titles of our closest levels when the match is not sure; empty otherwise.
+    candidates: Vec<String>,
+    /// What both levels say about seniority ("both titles say Staff").
+    evidence: Vec<String>,
+}
+
+/// Mappings made so far: (their track, our track) to, per level of theirs,
+/// where it lands.
+type MapCache = HashMap<(usize, usize), Vec<Landing>>;
 
 /// The level of ours that a previous company's level maps to, with why.
 fn from_previous<'a>(
@@ -74,7 +87,7 @@ fn from_previous<'a>(
         .map(|(_, l)| l)
         .collect();
     // The best match over our tracks.
-    let mut best: Option<(&LevelRef, f64, f64, bool)> = None;
+    let mut best: Option<(&LevelRef, Landing)> = None;
     for (t, track) in ours.tracks.iter().enumerate() {
         let matches = maps.entry((their_track, t)).or_insert_with(|| {
             let our_levels: Vec<&rungs_core::model::Level> =
@@ -83,16 +96,22 @@ fn from_previous<'a>(
                 .map(|m| {
                     m.matches
                         .iter()
-                        .map(|x| (x.b_best, x.similarity, x.confidence, x.uncertain))
+                        .map(|x| Landing {
+                            level: x.b_best,
+                            similarity: x.similarity,
+                            confidence: x.confidence,
+                            candidates: x.candidates.iter().map(|j| m.b[*j].clone()).collect(),
+                            evidence: x.evidence.clone(),
+                        })
                         .collect()
                 })
                 .unwrap_or_default()
         });
-        let Some(&(b, similarity, confidence, uncertain)) = matches.get(their_index) else {
+        let Some(landing) = matches.get(their_index) else {
             continue;
         };
         let our_ladder = ours.ladder(track);
-        let Some((_, level)) = our_ladder.get(b) else {
+        let Some((_, level)) = our_ladder.get(landing.level) else {
             continue;
         };
         let Some(found) = levels
@@ -101,25 +120,30 @@ fn from_previous<'a>(
         else {
             continue;
         };
-        if best.is_none_or(|(_, s, _, _)| similarity > s) {
-            best = Some((found, similarity, confidence, uncertain));
+        if best
+            .as_ref()
+            .is_none_or(|(_, b)| landing.similarity > b.similarity)
+        {
+            best = Some((found, landing.clone()));
         }
     }
-    let (level, similarity, confidence, uncertain) = best?;
-    // A match the words do not decide (or one across several levels) is
-    // said to be one.
-    let hedge = if uncertain {
-        "; not sure: check the levels next to it"
-    } else {
-        ""
-    };
-    Some((
-        level,
-        format!(
-            "previous title \u{201c}{title}\u{201d} is \u{201c}{their_level}\u{201d} at {}, which maps to \u{201c}{}\u{201d} (similarity {similarity:.2}, confidence {confidence:.2}{hedge})",
-            previous.title, level.title
-        ),
-    ))
+    let (level, landing) = best?;
+    let mut why = format!(
+        "previous title \u{201c}{title}\u{201d} is \u{201c}{their_level}\u{201d} at {}, which maps to \u{201c}{}\u{201d} (similarity {:.2}, confidence {:.2})",
+        previous.title, level.title, landing.similarity, landing.confidence
+    );
+    // The seniority both levels share, in the words the map command uses
+    // (A is their ladder, B ours).
+    if !landing.evidence.is_empty() {
+        why.push_str("; seniority (A theirs, B ours): ");
+        why.push_str(&landing.evidence.join("; "));
+    }
+    // A match that is not sure says so, with the levels to check.
+    if !landing.candidates.is_empty() {
+        why.push_str("; not sure: check ");
+        why.push_str(&landing.candidates.join(", "));
+    }
+    Some((level, why))
 }
 
 fn words(s: &str) -> Vec<String> {

@@ -471,6 +471,11 @@ async fn a_previous_companys_ladder_suggests_levels_through_the_mapping() {
             && why.contains("confidence"),
         "{why}"
     );
+    // The evidence behind it, in the words `rungs map` uses.
+    assert!(
+        why.contains("titles") || why.contains("both titles say"),
+        "{why}"
+    );
     let lin = entry("lin@example.org");
     assert!(lin["entry"]["suggested_level"].is_null());
     assert!(
