@@ -186,8 +186,9 @@ fn comparison(ours: &Framework, cw: &CompareWith, root: &Path) -> Result<Page> {
     let mut body = format!(
         "How the levels of our **{}** track line up with **{}** of {name}, judged by the words of their expectations and what they say about seniority. \
          Similarity is between 0 and 1; confidence is the chance the match is right, as measured on reference ladders. \
-         Where the match is not clear (confidence under {:.1}, or a match across three levels or more), the row says *not sure* and names the closest levels.\n\n\
-         | Our level | Their level | Similarity | Confidence | Shared terms |\n|---|---|---|---|---|\n",
+         Where the match is not clear (confidence under {:.1}, or a match across three levels or more), the row says *not sure* and names the closest levels. \
+         *Why* quotes what both levels say about seniority (A is ours, B theirs) and the words they share.\n\n\
+         | Our level | Their level | Similarity | Confidence | Why |\n|---|---|---|---|---|\n",
         our_track.title,
         their_track.title,
         rungs_core::map::UNCERTAIN_BELOW
@@ -209,6 +210,14 @@ fn comparison(ours: &Framework, cw: &CompareWith, root: &Path) -> Result<Page> {
                     .join(", ")
             );
         }
+        let mut why = m.evidence.join("; ");
+        if !m.terms.is_empty() {
+            if !why.is_empty() {
+                why.push_str("; ");
+            }
+            why.push_str("shared terms: ");
+            why.push_str(&m.terms.join(", "));
+        }
         body.push_str(&format!(
             "| [{}](../tracks/{}/{}.md) | {} | {:.2} | {:.2} | {} |\n",
             l.title.replace('|', "/"),
@@ -217,7 +226,7 @@ fn comparison(ours: &Framework, cw: &CompareWith, root: &Path) -> Result<Page> {
             theirs.replace('|', "/"),
             m.similarity,
             m.confidence,
-            m.terms.join(", ")
+            why.replace('|', "/")
         ));
     }
     Ok(Page {

@@ -623,7 +623,9 @@ fn build_publishes_level_comparison_and_changes_pages() {
         .unwrap_or_default();
     assert!(
         compare.contains("href=\"../tracks/engineering/senior.html\"")
-            && compare.contains("<td>Senior Engineer</td>"),
+            && compare.contains("<td>Senior Engineer</td>")
+            && compare.contains("both titles say Senior")
+            && compare.contains("shared terms:"),
         "{compare}"
     );
     let changes = std::fs::read_to_string(out.join("pages/changes-2.html"))
