@@ -183,3 +183,95 @@ fn the_embedding_cache_gives_the_same_answer_and_refuses_a_stranger() {
         "{\"model\": 3}"
     );
 }
+
+/// The reference mappings (rungs-core's tests/map-reference.toml) through
+/// the command line with the model: every level within one of the
+/// reference, and at least 4 in 5 exact, as without it.
+#[cfg(feature = "semantic")]
+#[test]
+fn reference_mappings_hold_with_a_model() {
+    let Some(model) = model_dir() else { return };
+    let core = Path::new(env!("CARGO_MANIFEST_DIR")).join("../rungs-core");
+    let text = std::fs::read_to_string(core.join("tests/map-reference.toml"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let reference: toml::Table = toml::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
+    let dir = tmp();
+    // Ladders recur across pairs: each statement is embedded once.
+    let cache = dir.path().join("vectors.json");
+    let side = |spec: &toml::Value| -> Option<(String, Option<String>)> {
+        if let Some(track) = spec.get("example").and_then(|v| v.as_str()) {
+            return Some((path(&core.join("example")).to_string(), Some(track.into())));
+        }
+        let fixture = super::shared_fixture(spec["fixture"].as_str().unwrap_or_default())?;
+        let format = spec["format"].as_str().unwrap_or_default();
+        let track = spec.get("track").and_then(|v| v.as_str()).map(String::from);
+        Some((format!("{format}:{}", path(&fixture)), track))
+    };
+    let (mut total, mut exact, mut near) = (0, 0, 0);
+    let mut misses = Vec::new();
+    for pair in reference["pair"].as_array().into_iter().flatten() {
+        let (Some((a, track_a)), Some((b, track_b))) = (side(&pair["a"]), side(&pair["b"])) else {
+            return;
+        };
+        let mut args = vec![
+            "map",
+            &a,
+            &b,
+            "--format",
+            "json",
+            "--model",
+            path(&model),
+            "--embedding-cache",
+            path(&cache),
+        ];
+        if let Some(t) = &track_a {
+            args.extend(["--track-a", t]);
+        }
+        if let Some(t) = &track_b {
+            args.extend(["--track-b", t]);
+        }
+        let o = rungs(&args, dir.path());
+        assert_eq!(o.status.code(), Some(0), "{a} → {b}: {}", stderr(&o));
+        let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap_or_default();
+        let ids = |side: &str| -> Vec<String> {
+            json[side]["levels"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|v| v.as_str().map(String::from))
+                .collect()
+        };
+        let (ids_a, ids_b) = (ids("a"), ids("b"));
+        for m in json["mapping"]["matches"].as_array().into_iter().flatten() {
+            let level = &ids_a[m["a"].as_u64().unwrap_or_default() as usize];
+            let want = pair["expect"][level.as_str()]["level"]
+                .as_str()
+                .unwrap_or_default();
+            let want = ids_b
+                .iter()
+                .position(|id| id == want)
+                .unwrap_or_else(|| panic!("{b} has no {want}"));
+            let got = m["b_best"].as_u64().unwrap_or_default() as usize;
+            total += 1;
+            exact += usize::from(got == want);
+            near += usize::from(got.abs_diff(want) <= 1);
+            if got != want {
+                misses.push(format!(
+                    "{a} → {b}: {level} → {} (reference {})",
+                    ids_b[got], ids_b[want]
+                ));
+            }
+        }
+    }
+    eprintln!(
+        "with the model: {exact}/{total} exact, {near}/{total} within one\n  {}",
+        misses.join("\n  ")
+    );
+    assert!(total >= 75, "{total}");
+    assert_eq!(near, total, "{}", misses.join("\n"));
+    assert!(
+        exact * 5 >= total * 4,
+        "{exact}/{total}:\n{}",
+        misses.join("\n")
+    );
+}
