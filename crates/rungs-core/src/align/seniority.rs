@@ -99,11 +99,14 @@ const REACH: &[(&str, f64, &str)] = &[
 const AUTONOMY: &[(&str, f64, &str)] = &[
     ("with guidance", 0.05, "working with guidance"),
     ("under guidance", 0.05, "working with guidance"),
-    ("with support", 0.05, "working with guidance"),
-    ("with help", 0.05, "working with guidance"),
+    // "With support from", not "with support": a lead provides teams
+    // with support. Words that both ends of a ladder use ("learning",
+    // "supervision") are left out.
+    ("with support from", 0.05, "working with guidance"),
+    ("with help from", 0.05, "working with guidance"),
     ("asks for help", 0.05, "working with guidance"),
-    ("supervision", 0.05, "working with guidance"),
-    ("learning", 0.1, "working with guidance"),
+    ("under supervision", 0.05, "working with guidance"),
+    ("close supervision", 0.05, "working with guidance"),
     ("independently", 0.35, "working independently"),
     ("autonomously", 0.35, "working independently"),
     ("little guidance", 0.35, "working independently"),
@@ -112,6 +115,7 @@ const AUTONOMY: &[(&str, f64, &str)] = &[
     ("mentor", 0.55, "guiding others"),
     ("mentors", 0.55, "guiding others"),
     ("mentoring", 0.55, "guiding others"),
+    ("mentorship", 0.55, "guiding others"),
     ("coach", 0.6, "guiding others"),
     ("coaches", 0.6, "guiding others"),
     ("coaching", 0.6, "guiding others"),
