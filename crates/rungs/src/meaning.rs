@@ -32,7 +32,7 @@ fn file(dir: &Path, name: &str) -> Result<PathBuf> {
     let path = dir.join(name);
     if !path.is_file() {
         bail!(
-            "{} has no {name}: --model takes a sentence-transformers model directory \
+            "--model {}: no {name} there; --model takes a sentence-transformers model directory \
              (config.json, tokenizer.json, model.safetensors)",
             dir.display()
         );
@@ -168,7 +168,10 @@ impl Cache {
         let text = match std::fs::read_to_string(path) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-            Err(e) => return Err(e).with_context(|| format!("reading {}", path.display())),
+            Err(e) => {
+                return Err(e)
+                    .with_context(|| format!("--embedding-cache: reading {}", path.display()));
+            }
         };
         if text.is_empty() {
             return Ok(Cache {
@@ -178,7 +181,7 @@ impl Cache {
         }
         let cache: Cache = serde_json::from_str(&text).map_err(|e| {
             anyhow::anyhow!(
-                "{}:{}:{}: not an embedding cache ({e}); delete it, or name another file",
+                "--embedding-cache {}:{}:{}: not an embedding cache ({e}); name another file (rungs leaves this one alone)",
                 path.display(),
                 e.line(),
                 e.column()

@@ -38,7 +38,8 @@ pub struct LevelMatch {
     /// The one level of B the answer names: the closest within the match
     /// (equal to `b_first` for a one-to-one match).
     pub b_best: usize,
-    /// Similarity of the best matched pair, 0 to 1.
+    /// Similarity of the best matched pair, 0 to 1: in words, blended with
+    /// meaning when a [`Meaning`] was given.
     pub similarity: f64,
     /// The chance that the match is right, 0 to 1, from its margin over the
     /// best level of B outside it (calibrated on the reference mappings);
@@ -82,8 +83,9 @@ const MEANING_FLOOR: f64 = 0.3;
 /// of the centred scores (see [`align`]).
 const STEP_COST: f64 = 0.5;
 
-/// Word similarities of one level of A to every level of B that differ by
-/// less than this say nothing about which level it is.
+/// Similarities (words, and meaning when a model read the statements) of
+/// one level of A to every level of B that differ by less than this say
+/// nothing about which level it is.
 const WORDS_SAY_NOTHING: f64 = 0.005;
 
 /// The probability that a match is right, from its margin `m / (m + o)`
@@ -106,7 +108,8 @@ pub struct Mapping {
     pub a: Vec<String>,
     /// Level titles of B, in order.
     pub b: Vec<String>,
-    /// `similarity[i][j]` between level i of A and level j of B.
+    /// `similarity[i][j]` between level i of A and level j of B (words, and
+    /// meaning when given; before seniority).
     pub similarity: Vec<Vec<f64>>,
     /// One entry per level of A.
     pub matches: Vec<LevelMatch>,
@@ -380,7 +383,7 @@ pub fn map_levels_with(
         let (lowest, highest) = words_sim[i]
             .iter()
             .fold((f64::MAX, 0.0f64), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
-        let confidence = if highest - lowest < WORDS_SAY_NOTHING {
+        let confidence = if b.len() > 1 && highest - lowest < WORDS_SAY_NOTHING {
             calibrated(margin).min(0.5)
         } else {
             calibrated(margin)
@@ -544,8 +547,7 @@ fn closest_in_meaning(a: &Level, b: &Level, meaning: &Meaning) -> Option<(String
             }
         }
     }
-    best.filter(|b| b.2 > 0.0)
-        .map(|(x, y, s)| (x.to_string(), y.to_string(), round(s)))
+    best.map(|(x, y, s)| (x.to_string(), y.to_string(), round(s)))
 }
 
 fn closest_statements(a: &Level, b: &Level) -> Option<(String, String, f64)> {

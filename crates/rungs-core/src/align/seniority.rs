@@ -1,9 +1,12 @@
 //! What a level says about its seniority, besides its words: the title
-//! ("Senior", "Staff", "Principal"…, a weak prior), the years of
-//! experience it asks, its scope on rungs's default scale, and its place in
-//! its ladder (level 3 of 6; a weak prior, like the title). Each signal gives a
-//! position from 0 (entry) to 1 (the top of a company), with the words that
-//! explain it.
+//! ("Senior", "Staff", "Principal"…; a role with no such word is the mid
+//! level), the years of experience it asks, its scope on rungs's default
+//! scale, how far its work reaches and how much it steers others (phrases
+//! in its statements: "across teams", "with guidance", "sets technical
+//! direction"), and its place in its ladder (level 3 of 6). Each signal
+//! gives a position from 0 (entry) to 1 (the top of a company), with the
+//! words that explain it. Years and scope weigh most, titles three
+//! quarters as much, the place and the phrases a quarter ([`agreement`]).
 //!
 //! `rungs map` blends the agreement of two levels' positions into their
 //! word similarity, and quotes the signals both levels have as evidence
@@ -14,7 +17,8 @@ use crate::model::{Level, Scope};
 /// One signal of a level's seniority.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Signal {
-    /// Which kind: `title`, `experience`, `scope`.
+    /// Which kind: `title`, `experience`, `scope`, `reach`, `autonomy`,
+    /// `position`.
     pub kind: &'static str,
     /// Position from 0 (entry) to 1 (the top).
     pub position: f64,
@@ -163,14 +167,27 @@ fn phrase_signal(
     lexicon: &[(&str, f64, &'static str)],
     kind: &'static str,
 ) -> Option<Signal> {
+    // Longest phrases first, and each word read once: "beyond the team"
+    // is one phrase, not also "the team".
+    let mut phrases: Vec<(Vec<&str>, f64, &'static str)> = lexicon
+        .iter()
+        .map(|(phrase, position, label)| (phrase.split(' ').collect(), *position, *label))
+        .collect();
+    phrases.sort_by_key(|(parts, _, _)| std::cmp::Reverse(parts.len()));
     let mut found: Vec<(f64, &'static str)> = Vec::new();
-    for (phrase, position, label) in lexicon {
-        let parts: Vec<&str> = phrase.split(' ').collect();
-        let hits = words
-            .windows(parts.len())
-            .filter(|w| w.iter().zip(&parts).all(|(x, y)| x == y))
-            .count();
-        found.extend(std::iter::repeat_n((*position, *label), hits));
+    let mut i = 0;
+    while i < words.len() {
+        let rest = &words[i..];
+        let hit = phrases.iter().find(|(parts, _, _)| {
+            rest.len() >= parts.len() && rest.iter().zip(parts).all(|(x, y)| x == y)
+        });
+        match hit {
+            Some((parts, position, label)) => {
+                found.push((*position, label));
+                i += parts.len();
+            }
+            None => i += 1,
+        }
     }
     if found.len() < MIN_PHRASES {
         return None;
@@ -473,6 +490,18 @@ mod tests {
                 .any(|e| e.starts_with("A writes mostly of work on")),
             "{evidence:?}"
         );
+    }
+
+    #[test]
+    fn a_phrase_inside_a_longer_one_counts_once() {
+        // "beyond the team" is one phrase (several teams), not also "the team".
+        let once = signals(&level_saying(&["You work beyond the team."]));
+        assert!(once.iter().all(|s| s.kind != "reach"), "{once:?}");
+        let two = signals(&level_saying(&[
+            "You work beyond the team and across teams.",
+        ]));
+        let reach = two.iter().find(|s| s.kind == "reach").map(|s| s.position);
+        assert_eq!(reach, Some(0.65));
     }
 
     #[test]

@@ -180,6 +180,13 @@ fn a_match_the_words_do_not_decide_says_so_with_its_candidates() {
         l.assign_ids();
         l
     };
+    // One level against a ladder of one: nothing else it could be.
+    let single =
+        map_levels(&levels[2..3], &levels[2..3], &[], &[]).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        !single.matches[0].uncertain && single.matches[0].confidence > 0.9,
+        "{single:?}"
+    );
     let flat = [same("one", 1), same("two", 2), same("three", 3)];
     let flat: Vec<&Level> = flat.iter().collect();
     let vague = map_levels(&levels[..3], &flat, &[], &[]).unwrap_or_else(|e| panic!("{e}"));

@@ -44,7 +44,6 @@ fn meaning(
     b: &[&Level],
 ) -> Result<rungs_core::map::Meaning> {
     crate::meaning::of_ladders(dir, cache, a, b)
-        .with_context(|| format!("--model {}", dir.display()))
 }
 
 /// Without the `semantic` feature there is no model to run: say how to get one.
@@ -138,7 +137,7 @@ pub fn run(args: &MapArgs) -> Result<ExitCode> {
         }
         Err(_) if !grade_pins.is_empty() => {
             crate::output::info!(
-                "note: the grades of the two ladders disagree with the pins; levels are matched by their words and the pins only"
+                "note: the grades of the two ladders disagree with the pins; levels are matched without the grades, by everything else and the pins"
             );
             map(&pins)?
         }

@@ -186,7 +186,7 @@ fn comparison(ours: &Framework, cw: &CompareWith, root: &Path) -> Result<Page> {
     let mut body = format!(
         "How the levels of our **{}** track line up with **{}** of {name}, judged by the words of their expectations and what they say about seniority. \
          Similarity is between 0 and 1; confidence is the chance the match is right, as measured on reference ladders. \
-         Where the match is not clear (confidence under {:.1}, or a match across three levels or more), the row says *not sure* and names the closest levels. \
+         Where the match is not clear (confidence under {:.2}, or a match across three levels or more), the row says *not sure* and names the closest levels. \
          *Why* quotes what both levels say about seniority (A is ours, B theirs) and the words they share.\n\n\
          | Our level | Their level | Similarity | Confidence | Why |\n|---|---|---|---|---|\n",
         our_track.title,
