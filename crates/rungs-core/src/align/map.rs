@@ -15,7 +15,7 @@
 //!    every level of A one level of B or a run of consecutive levels, never
 //!    crossing: ladders are ordered in both frameworks. Pinned pairs are
 //!    forced onto the path.
-//! 4. Confidence compares the match with the best level of B outside it,
+//! 4. Confidence compares the one answer with the next best level of B,
 //!    calibrated on reference mappings; the explanation lists the seniority
 //!    signals both levels share, the terms that weigh most in both and the
 //!    closest pair of statements.
@@ -41,8 +41,9 @@ pub struct LevelMatch {
     /// Similarity of the best matched pair, 0 to 1: in words, blended with
     /// meaning when a [`Meaning`] was given.
     pub similarity: f64,
-    /// The chance that the match is right, 0 to 1, from its margin over the
-    /// best level of B outside it (calibrated on the reference mappings);
+    /// The chance that `b_best` is right, 0 to 1, from its margin over the
+    /// next best level of B, inside a range or not (calibrated on the
+    /// reference mappings);
     /// at most 0.5 when the words cannot tell B's levels apart.
     pub confidence: f64,
     /// True when the answer should be read as "not sure": the confidence is
@@ -71,8 +72,8 @@ const SENIORITY_WEIGHT: f64 = 0.4;
 
 /// Below this confidence a match is reported as uncertain, with its
 /// candidates: one chance in seven or more that it is wrong. On the
-/// reference set, 19 matches of 75 are, and 2 of those 19 are not the
-/// reference's answer.
+/// reference set, 23 matches of 75 are, and 4 of those 23 are not the
+/// reference's answer (1 of the other 52 is).
 pub const UNCERTAIN_BELOW: f64 = 0.85;
 
 /// The likeness of meaning any two statements about work have to a
@@ -89,12 +90,13 @@ const STEP_COST: f64 = 0.5;
 const WORDS_SAY_NOTHING: f64 = 0.005;
 
 /// The probability that a match is right, from its margin `m / (m + o)`
-/// (its score `m` against the best score `o` outside it): a logistic curve
-/// fitted to the reference set (`tests/map-reference.toml`, 75 answers;
-/// the fit gave a slope of 10 and a centre of 0.28), rounded towards
-/// caution. A margin of 0.5 (a tie) is right about 5 times in 6 there,
-/// because the order of the ladders and the seniority signals settle most
-/// ties; 0.6 about 9 in 10.
+/// (the answer's score `m` against the best score `o` of any other level
+/// of B): a logistic curve checked band by band against the reference set
+/// (`tests/map-reference.toml`, 75 answers). A maximum-likelihood logistic
+/// fit there is steeper (slope 20, centre 0.39); this flatter curve claims
+/// less at both ends, as 75 answers warrant. A margin of 0.5 (a tie)
+/// gives 0.83: the order of the ladders and the seniority signals settle
+/// most ties; 0.6 gives 0.92.
 fn calibrated(margin: f64) -> f64 {
     const SLOPE: f64 = 8.0;
     const CENTRE: f64 = 0.30;
@@ -366,13 +368,14 @@ pub fn map_levels_with(
         let best = (first..=last)
             .max_by(|x, y| sim[i][*x].total_cmp(&sim[i][*y]))
             .unwrap_or(first);
-        // The margin of the match over the best level outside it, on the
-        // score that chose it, calibrated on the reference set. When the
+        // The margin of the answer over the next best level of B, inside
+        // a range or not (a range of two near-equal levels is a tie), on
+        // the score that chose it, calibrated on the reference set. When the
         // words cannot tell B's levels apart, the match rests on titles and
         // places alone: no better than a coin.
         let matched = sim[i][best];
         let outside = (0..b.len())
-            .filter(|j| *j < first || *j > last)
+            .filter(|j| *j != best)
             .map(|j| sim[i][j])
             .fold(0.0, f64::max);
         let margin = if matched + outside > 0.0 {

@@ -95,6 +95,56 @@ fn model_reads_paraphrases_as_the_same_level() {
     for (w, m) in words.iter().zip(&meaning) {
         assert!(*m > w + 0.1, "words {words:?}, with meaning {meaning:?}");
     }
+    // A rewording without titles, years or scope: only meaning tells its
+    // levels apart, and it does.
+    let bare = dir.path().join("bare");
+    let tracks = bare.join("tracks/engineering");
+    std::fs::create_dir_all(&tracks).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::copy(copy.join("rungs.toml"), bare.join("rungs.toml"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let levels = [
+        "junior",
+        "engineer",
+        "senior",
+        "staff",
+        "principal",
+        "distinguished",
+    ];
+    for name in ["_index"].iter().chain(&levels) {
+        let text = std::fs::read_to_string(copy.join(format!("tracks/engineering/{name}.md")))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let rank = levels.iter().position(|l| l == name).map_or(0, |i| i + 1);
+        let text: Vec<String> = text
+            .lines()
+            .filter(|l| !l.starts_with("experience:") && !l.starts_with("scope:"))
+            .map(|l| {
+                if rank > 0 && l.starts_with("title:") {
+                    format!("title: Level {rank}")
+                } else {
+                    l.to_string()
+                }
+            })
+            .collect();
+        std::fs::write(tracks.join(format!("{name}.md")), text.join("\n") + "\n")
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let o = rungs(
+        &[
+            "map",
+            path(&ours),
+            path(&bare),
+            "--track-a",
+            "engineering",
+            "--format",
+            "json",
+            "--model",
+            path(&model),
+        ],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let (bare_identity, bare_diagonal) = identity_and_diagonal(&stdout(&o));
+    assert!(bare_identity, "{bare_diagonal:?}: {}", stdout(&o));
     // The text output says the same, and every match is clear.
     let o = rungs(
         &["map", path(&ours), path(&copy), "--model", path(&model)],
