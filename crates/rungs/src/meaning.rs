@@ -221,16 +221,10 @@ pub fn of_ladders(
     a: &[&rungs_core::model::Level],
     b: &[&rungs_core::model::Level],
 ) -> Result<rungs_core::map::Meaning> {
-    let mut texts = rungs_core::map::statement_texts(a);
-    let mut seen: std::collections::HashSet<String> = texts.iter().cloned().collect();
-    texts.extend(
-        rungs_core::map::statement_texts(b)
-            .into_iter()
-            .filter(|t| seen.insert(t.clone())),
-    );
-    let model = fingerprint(dir)?;
+    let levels: Vec<&rungs_core::model::Level> = a.iter().chain(b).copied().collect();
+    let texts = rungs_core::map::statement_texts(&levels);
     let mut kept = match cache {
-        Some(path) => Cache::read(path, &model)?,
+        Some(path) => Cache::read(path, &fingerprint(dir)?)?,
         None => Cache::default(),
     };
     let missing: Vec<String> = texts
@@ -245,10 +239,11 @@ pub fn of_ladders(
             kept.write(path)?;
         }
     }
+    // The cache is written: its vectors move into the answer.
     let mut meaning = rungs_core::map::Meaning::new();
     for text in texts {
-        if let Some(vector) = kept.vectors.get(&text) {
-            meaning.insert(text, vector.clone());
+        if let Some(vector) = kept.vectors.remove(&text) {
+            meaning.insert(text, vector);
         }
     }
     Ok(meaning)

@@ -43,8 +43,8 @@ pub struct LevelMatch {
     pub similarity: f64,
     /// The chance that `b_best` is right, 0 to 1, from its margin over the
     /// next best level of B, inside a range or not (calibrated on the
-    /// reference mappings);
-    /// at most 0.5 when the words cannot tell B's levels apart.
+    /// reference mappings); at most 0.5 when the words cannot tell B's
+    /// levels apart.
     pub confidence: f64,
     /// True when the answer should be read as "not sure": the confidence is
     /// below [`UNCERTAIN_BELOW`], or the match spans three levels of B or
@@ -65,8 +65,8 @@ pub struct LevelMatch {
 /// How much seniority signals weigh: a pair's score moves by this times
 /// (agreement − 0.5), so by at most 0.2 up or down. Between two companies
 /// word similarities are 0.05 to 0.3 and close together, so seniority often
-/// decides; a level's match with itself or a reworded copy (0.6 to 1, far
-/// from its neighbours) stays with the words. Tuned on the reference set:
+/// decides; a level's match with itself (far above its neighbours) stays
+/// with the words. Tuned on the reference set:
 /// 0.3 got fewer exact, 0.5 let neighbours into a ladder's match with itself.
 const SENIORITY_WEIGHT: f64 = 0.4;
 
@@ -246,14 +246,18 @@ fn meaning_similarity(a: &[&[f32]], b: &[&[f32]]) -> Option<f64> {
     if a.is_empty() || b.is_empty() {
         return None;
     }
-    let cos = |x: &[f32], y: &[f32]| x.iter().zip(y).map(|(p, q)| p * q).sum::<f32>() as f64;
     let closest = |from: &[&[f32]], to: &[&[f32]]| {
         from.iter()
-            .map(|x| to.iter().map(|y| cos(x, y)).fold(f64::MIN, f64::max))
+            .map(|x| to.iter().map(|y| cosine(x, y)).fold(f64::MIN, f64::max))
             .sum::<f64>()
             / from.len() as f64
     };
     Some(((closest(a, b) + closest(b, a)) / 2.0).clamp(0.0, 1.0))
+}
+
+/// The cosine of two unit-length vectors.
+fn cosine(x: &[f32], y: &[f32]) -> f64 {
+    x.iter().zip(y).map(|(p, q)| p * q).sum::<f32>() as f64
 }
 
 /// The vectors of a level's statements that `meaning` knows.
@@ -468,11 +472,12 @@ fn align(sim: &[Vec<f64>], pins: &[(usize, usize)]) -> Result<Vec<(usize, usize)
         }
     }
     let blocked = |i: usize, j: usize| j < lo[i] || j > hi[i];
+    let centred = |i: usize, j: usize| sim[i][j] - row[i] - col[j] + mean;
     let gain = |i: usize, j: usize| {
         if blocked(i, j) {
             f64::NEG_INFINITY
         } else {
-            sim[i][j] - row[i] - col[j] + mean
+            centred(i, j)
         }
     };
     // A step down or right visits one more cell than a diagonal step, so
@@ -480,11 +485,11 @@ fn align(sim: &[Vec<f64>], pins: &[(usize, usize)]) -> Result<Vec<(usize, usize)
     // little above average and turn one-to-one matches into ranges. The
     // cost is a share of the spread of the gains: the same for close and
     // distant ladders.
-    let centred: Vec<f64> = (0..n)
+    let squares: f64 = (0..n)
         .flat_map(|i| (0..m).map(move |j| (i, j)))
-        .map(|(i, j)| sim[i][j] - row[i] - col[j] + mean)
-        .collect();
-    let spread = (centred.iter().map(|g| g * g).sum::<f64>() / centred.len() as f64).sqrt();
+        .map(|(i, j)| centred(i, j).powi(2))
+        .sum();
+    let spread = (squares / (n * m) as f64).sqrt();
     let detour = STEP_COST * spread;
     let mut score = vec![vec![f64::NEG_INFINITY; m]; n];
     let mut from = vec![vec![(usize::MAX, usize::MAX); m]; n];
@@ -544,7 +549,7 @@ fn closest_in_meaning(a: &Level, b: &Level, meaning: &Meaning) -> Option<(String
             let Some(vy) = meaning.get(&y.text) else {
                 continue;
             };
-            let s = vx.iter().zip(vy).map(|(p, q)| p * q).sum::<f32>() as f64;
+            let s = cosine(vx, vy);
             if best.is_none_or(|b| s > b.2) {
                 best = Some((&x.text, &y.text, s));
             }

@@ -157,23 +157,33 @@ fn words_of(level: &Level) -> Vec<String> {
     out
 }
 
+/// A lexicon's phrases split into words, longest first, with their
+/// positions and labels.
+type Phrases = Vec<(Vec<&'static str>, f64, &'static str)>;
+
+fn split_longest_first(lexicon: &[(&'static str, f64, &'static str)]) -> Phrases {
+    let mut phrases: Phrases = lexicon
+        .iter()
+        .map(|(phrase, position, label)| (phrase.split(' ').collect(), *position, *label))
+        .collect();
+    phrases.sort_by_key(|(parts, _, _)| std::cmp::Reverse(parts.len()));
+    phrases
+}
+
+/// [`REACH`] and [`AUTONOMY`], split once for every level read.
+static REACH_PHRASES: std::sync::LazyLock<Phrases> =
+    std::sync::LazyLock::new(|| split_longest_first(REACH));
+static AUTONOMY_PHRASES: std::sync::LazyLock<Phrases> =
+    std::sync::LazyLock::new(|| split_longest_first(AUTONOMY));
+
 /// Fewer phrases than this say too little to place a level.
 const MIN_PHRASES: usize = 2;
 
 /// Where the phrases of `lexicon` found in `words` place a level: the mean
 /// of their positions, with the words of the phrase nearest that mean.
-fn phrase_signal(
-    words: &[String],
-    lexicon: &[(&str, f64, &'static str)],
-    kind: &'static str,
-) -> Option<Signal> {
+fn phrase_signal(words: &[String], phrases: &Phrases, kind: &'static str) -> Option<Signal> {
     // Longest phrases first, and each word read once: "beyond the team"
     // is one phrase, not also "the team".
-    let mut phrases: Vec<(Vec<&str>, f64, &'static str)> = lexicon
-        .iter()
-        .map(|(phrase, position, label)| (phrase.split(' ').collect(), *position, *label))
-        .collect();
-    phrases.sort_by_key(|(parts, _, _)| std::cmp::Reverse(parts.len()));
     let mut found: Vec<(f64, &'static str)> = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -297,8 +307,8 @@ pub fn signals(level: &Level) -> Vec<Signal> {
         });
     }
     let words = words_of(level);
-    out.extend(phrase_signal(&words, REACH, "reach"));
-    out.extend(phrase_signal(&words, AUTONOMY, "autonomy"));
+    out.extend(phrase_signal(&words, &REACH_PHRASES, "reach"));
+    out.extend(phrase_signal(&words, &AUTONOMY_PHRASES, "autonomy"));
     out
 }
 
