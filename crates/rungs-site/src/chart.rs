@@ -123,10 +123,9 @@ fn segments(
     for (area, p) in &rows {
         let share = f64::from(p.min + p.max) * 100.0 / f64::from(total);
         bar.push_str(&format!(
-            "<span class=\"seg c{}\" style=\"--w:{share:.2}\"",
+            "<span class=\"seg c{}\" style=\"--w:{share:.2}\"></span>",
             palette.class(area)
         ));
-        bar.push_str("></span>");
         // Only the labelled bars need words (the legend names the colours);
         // the strip's are hidden.
         if labelled {
