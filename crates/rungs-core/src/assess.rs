@@ -492,6 +492,23 @@ pub struct Tenure {
     pub indicator_years: Option<f64>,
 }
 
+/// The rating that counts for readiness, from the stored codes of the two
+/// sides' ratings of one statement (`None`: unrated, or a rating that no
+/// longer counts because its statement left the ladder). With
+/// [`RatingsFrom::Manager`] the manager's rating counts; with
+/// [`RatingsFrom::Both`] the lower of the two, and nothing until both
+/// rated. A code off the scale counts as unrated.
+pub fn counting(settings: &Settings, person: Option<i64>, manager: Option<i64>) -> Option<Rating> {
+    let of = |code: Option<i64>| code.and_then(|c| Rating::from_code(c, settings));
+    match settings.promotion.ratings_from {
+        RatingsFrom::Manager => of(manager),
+        RatingsFrom::Both => match (of(person), of(manager)) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            _ => None,
+        },
+    }
+}
+
 /// Applies the rule to the ratings of `level`'s statements. `rating(id)`
 /// gives the rating that counts for a statement (see
 /// [`Rule::ratings_from`]); `tenure` is the time at the current level, if
@@ -641,6 +658,24 @@ mod tests {
             },
         ];
         parse(&file, &areas)
+    }
+
+    #[test]
+    fn counting_reads_the_rule() {
+        let mut s = Settings::default();
+        s.promotion.ratings_from = RatingsFrom::Manager;
+        assert_eq!(counting(&s, Some(1), Some(3)), Some(Rating::Step(3)));
+        assert_eq!(counting(&s, Some(3), None), None);
+        // Off the scale is unrated, not a step.
+        assert_eq!(counting(&s, None, Some(99)), None);
+        s.promotion.ratings_from = RatingsFrom::Both;
+        assert_eq!(counting(&s, Some(4), Some(2)), Some(Rating::Step(2)));
+        assert_eq!(counting(&s, Some(2), Some(4)), Some(Rating::Step(2)));
+        assert_eq!(counting(&s, None, Some(4)), None);
+        s.not_applicable = true;
+        assert_eq!(counting(&s, Some(0), Some(3)), Some(Rating::NotApplicable));
+        s.not_applicable = false;
+        assert_eq!(counting(&s, Some(0), Some(3)), None);
     }
 
     #[test]

@@ -90,7 +90,7 @@ pub struct NotSignedIn {
 impl axum::response::IntoResponse for NotSignedIn {
     fn into_response(self) -> Response {
         if self.api {
-            crate::routes::error_response(&ServerError::Unauthenticated, true)
+            crate::web::error_response(&ServerError::Unauthenticated, true)
         } else {
             axum::response::Redirect::to("/app/login").into_response()
         }
@@ -151,7 +151,7 @@ pub(crate) async fn authenticate(State(app): State<App>, request: Request, next:
     let api = request.uri().path().starts_with("/api/");
     match authenticate_inner(&app, request).await {
         Ok(request) => next.run(request).await,
-        Err(e) => crate::routes::error_response(&e, api),
+        Err(e) => crate::web::error_response(&e, api),
     }
 }
 

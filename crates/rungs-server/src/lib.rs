@@ -5,18 +5,34 @@
 //! under `/api/v1`. People, placements, rollouts, sessions and the audit log
 //! live in a [`rungs_store::Store`] (SQLite by default, PostgreSQL on request).
 //!
+//! How the crate is laid out (read `docs/architecture.md` first):
+//!
 //! - [`config`]: what the server is told (listen address, database, base URL).
-//! - `framework`: the ladder in use, its revision, reloads that refuse errors.
+//! - `framework`: the ladder in use, its revision, reloads that refuse errors;
+//!   `relink`: ratings follow their statements when the ladder changes.
 //! - `auth`: who is asking (session cookie or API token), CSRF, passwords,
 //!   sign-in rate limits.
-//! - `access`: who may do what: the one place permissions are decided.
-//! - `ops`: the actions, each checking access then writing through the store;
-//!   the HTML pages and the API are thin layers over them.
-//! - `routes`: the route table, pages and API.
+//! - `access`: who may do what, the one place permissions are decided. It
+//!   hands out capabilities; the operations take them as arguments.
+//! - The domains, each with its operations (`mod.rs`), pages (`pages.rs`)
+//!   and API (`api.rs`): `account` (sign-in, password links, API tokens),
+//!   `people` (people, placements, rosters), `rollout` (suggestions,
+//!   proposals, confirmations), `assessments` (view, ratings and steps, the
+//!   offline sheet, cycles), `growth` (goals, 1-on-1 notes, timeline),
+//!   `team` (heatmaps and aggregates), `admin` (audit log, framework
+//!   reload).
+//! - `web`: what pages and handlers share (rendering, errors, uploads) and
+//!   the published site; `views`: the app's templates; `routes`: the route
+//!   table; `openapi`: the API's document.
 
 #![warn(missing_docs)]
 
+#[macro_use]
+mod web;
+
 mod access;
+mod account;
+mod admin;
 mod assessments;
 mod auth;
 mod error;
@@ -24,12 +40,12 @@ mod framework;
 mod growth;
 #[cfg(feature = "oidc")]
 mod oidc;
-mod ops;
+mod openapi;
+mod people;
 mod relink;
-mod roster_csv;
+mod rollout;
 mod routes;
 mod state;
-mod suggest;
 mod team;
 mod views;
 
@@ -37,7 +53,8 @@ pub mod config;
 
 pub use config::{Config, Database, FrameworkSource, OidcConfig};
 pub use error::ServerError;
-pub use routes::{openapi_json, route_table};
+pub use openapi::openapi_json;
+pub use routes::route_table;
 pub use state::App;
 
 /// Opens the store named by `database`.

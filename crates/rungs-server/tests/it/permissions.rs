@@ -871,3 +871,94 @@ async fn every_route_for_every_role() {
         failures.join("\n")
     );
 }
+
+/// Confirming a rollout's proposal is a placement, and HR places neither
+/// administrators nor themselves: a proposal for an administrator's level,
+/// which HR may make, is confirmed by an administrator only.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hr_cannot_set_an_administrators_level_through_a_rollout() {
+    for backend in backends("hr_confirm").await {
+        let (app, token) = start(backend.store.clone(), config()).await;
+        let mut admin = admin(&app, &token).await;
+        let imported = admin.post_csv("/api/v1/roster", ROSTER).await;
+        assert_eq!(imported.status, StatusCode::OK, "{}", imported.body);
+        let dee = id_of(&mut admin, "dee@example.org").await;
+        let made_hr = admin
+            .json(
+                "PUT",
+                &format!("/api/v1/people/{dee}"),
+                json!({"version": 1, "name": "Dee Park", "email": "dee@example.org", "role": "hr"}),
+            )
+            .await;
+        assert_eq!(made_hr.status, StatusCode::OK, "{}", made_hr.body);
+        let opened = admin
+            .json("POST", "/api/v1/rollouts", json!({"name": "New ladder"}))
+            .await;
+        assert_eq!(opened.status, StatusCode::OK, "{}", opened.body);
+        let rollout = opened.json()["id"].as_i64().expect("rollout id");
+        let admin_id = admin.get("/api/v1/me").await.json()["person"]["id"]
+            .as_i64()
+            .expect("admin id");
+        let bo = id_of(&mut admin, "bo@example.org").await;
+        let mut hr = person_client(&app, &mut admin, "dee@example.org").await;
+        for (who, id) in [("the administrator", admin_id), ("HR themselves", dee)] {
+            let proposed = hr
+                .json(
+                    "POST",
+                    &format!("/api/v1/rollouts/{rollout}/people/{id}/propose"),
+                    json!({"version": 1, "level": "engineering/staff"}),
+                )
+                .await;
+            assert_eq!(proposed.status, StatusCode::OK, "{who}: {}", proposed.body);
+            let confirmed = hr
+                .json(
+                    "POST",
+                    &format!("/api/v1/rollouts/{rollout}/people/{id}/confirm"),
+                    json!({"version": 2}),
+                )
+                .await;
+            assert_eq!(
+                confirmed.status,
+                StatusCode::FORBIDDEN,
+                "{who} on {}: {}",
+                backend.name,
+                confirmed.body
+            );
+            let placements = admin
+                .get(&format!("/api/v1/people/{id}/placements"))
+                .await
+                .json();
+            assert_eq!(
+                placements.as_array().map(Vec::len),
+                Some(0),
+                "{who}: nothing was placed: {placements}"
+            );
+        }
+        // An employee's level is HR's to confirm; the administrator's is
+        // the administrator's.
+        let proposed = hr
+            .json(
+                "POST",
+                &format!("/api/v1/rollouts/{rollout}/people/{bo}/propose"),
+                json!({"version": 1, "level": "engineering/engineer"}),
+            )
+            .await;
+        assert_eq!(proposed.status, StatusCode::OK, "{}", proposed.body);
+        let confirmed = hr
+            .json(
+                "POST",
+                &format!("/api/v1/rollouts/{rollout}/people/{bo}/confirm"),
+                json!({"version": 2}),
+            )
+            .await;
+        assert_eq!(confirmed.status, StatusCode::OK, "{}", confirmed.body);
+        let by_admin = admin
+            .json(
+                "POST",
+                &format!("/api/v1/rollouts/{rollout}/people/{admin_id}/confirm"),
+                json!({"version": 2}),
+            )
+            .await;
+        assert_eq!(by_admin.status, StatusCode::OK, "{}", by_admin.body);
+    }
+}

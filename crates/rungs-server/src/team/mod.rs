@@ -3,6 +3,9 @@
 //! track and level, which show no figures for a group smaller than
 //! `smallest_group`.
 
+pub(crate) mod api;
+mod pages;
+
 use std::collections::HashMap;
 
 use serde::Serialize;
@@ -12,15 +15,27 @@ use rungs_core::assess::{AreaStatus, Readiness, Tenure};
 use rungs_store::model::{Person, RatingCode, Side};
 use rungs_store::{Page, Scope};
 
-use crate::access;
-use crate::assessments::counting;
-use crate::auth::Viewer;
+use crate::access::{Hr, TeamAccess};
+use crate::assessments::view::{still_counts, tenure_of};
 use crate::error::ServerError;
 use crate::framework::{Ladder, LevelRef};
-use crate::ops::PersonRef;
+use crate::people::PersonRef;
+use axum::routing::{MethodRouter, get};
+
 use crate::state::App;
 
 type Result<T> = std::result::Result<T, ServerError>;
+
+/// The team views' routes: pages and API.
+pub(crate) fn routes() -> Vec<(&'static str, MethodRouter<App>)> {
+    vec![
+        ("/app/team", get(pages::team_page)),
+        ("/app/team.csv", get(pages::team_csv)),
+        ("/app/insights", get(pages::insights)),
+        ("/api/v1/team", get(api::team)),
+        ("/api/v1/insights", get(api::insights)),
+    ]
+}
 
 /// A column of the heatmap.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -106,7 +121,7 @@ pub(crate) async fn readiness_of(
         .current_placements(people)
         .await?
         .iter()
-        .filter_map(|p| Some((p.person_id, crate::assessments::tenure_of(ladder, p)?)))
+        .filter_map(|p| Some((p.person_id, tenure_of(ladder, p)?)))
         .collect();
     let mut out = HashMap::new();
     for a in latest {
@@ -128,8 +143,8 @@ pub(crate) async fn readiness_of(
             level,
             |sid| {
                 let pair = by_id.get(sid).copied().unwrap_or_default();
-                let code = |r: Option<&RatingCode>| r.map(|r| (r.rating, r.link));
-                counting(settings, code(pair[0]), code(pair[1]))
+                let code = |r: Option<&RatingCode>| r.and_then(|r| still_counts(r.rating, r.link));
+                rungs_core::assess::counting(settings, code(pair[0]), code(pair[1]))
             },
             tenures.get(&a.person_id).copied(),
         );
@@ -145,8 +160,6 @@ pub(crate) struct Filter {
     pub level: String,
     /// Track id.
     pub track: String,
-    /// HR: whose team (a manager's id); the viewer's own otherwise.
-    pub manager: Option<i64>,
 }
 
 /// The people below `manager` in the reporting lines.
@@ -157,24 +170,10 @@ async fn team(app: &App, manager: i64) -> Result<Vec<Person>> {
     Ok(people)
 }
 
-/// The viewer's team (HR: any manager's) as a heatmap.
-pub(crate) async fn heatmap(app: &App, viewer: &Viewer, filter: &Filter) -> Result<Heatmap> {
-    let me = viewer.person.id;
-    let manager = match filter.manager {
-        Some(m) if m != me => {
-            access::hr(viewer)?;
-            m
-        }
-        _ if viewer.person.role.sees_everyone() => me,
-        _ => {
-            // Nobody reports to them: there is no team to show.
-            if app.store.scope_of(me).await? == Scope::People(vec![me]) {
-                return Err(ServerError::Forbidden);
-            }
-            me
-        }
-    };
-    let people = team(app, manager).await?;
+/// A manager's team (the viewer's own, or for HR any manager's) as a
+/// heatmap.
+pub(crate) async fn heatmap(app: &App, access: &TeamAccess, filter: &Filter) -> Result<Heatmap> {
+    let people = team(app, access.manager()).await?;
     let team_size = people.len();
     let ladder = app.ladder();
     let people: Vec<Person> = people
@@ -339,8 +338,7 @@ pub struct Aggregates {
 }
 
 /// Aggregates per track and level (HR).
-pub(crate) async fn aggregates(app: &App, viewer: &Viewer) -> Result<Aggregates> {
-    access::hr(viewer)?;
+pub(crate) async fn aggregates(app: &App, _hr: &Hr<'_>) -> Result<Aggregates> {
     let ladder = app.ladder();
     let people: Vec<Person> = app
         .store

@@ -1,0 +1,175 @@
+//! Rules that depend on the viewer's role alone.
+
+use rungs_store::model::Role;
+
+use crate::auth::{Via, Viewer};
+use crate::error::ServerError;
+
+/// The viewer acting on their own things (API tokens, reminders): anyone
+/// signed in.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct SignedIn<'v> {
+    viewer: &'v Viewer,
+}
+
+impl<'v> SignedIn<'v> {
+    /// Who.
+    pub(crate) fn viewer(&self) -> &'v Viewer {
+        self.viewer
+    }
+
+    /// Whether they came with an API token rather than a browser session.
+    pub(crate) fn by_token(&self) -> bool {
+        matches!(self.viewer.via, Via::Token { .. })
+    }
+}
+
+/// The viewer's own things.
+pub(crate) fn own(viewer: &Viewer) -> SignedIn<'_> {
+    SignedIn { viewer }
+}
+
+/// Making an API token: a browser session only. A token cannot make
+/// tokens, so revoking one ends its access.
+pub(crate) fn new_token(viewer: &Viewer) -> Result<SignedIn<'_>, ServerError> {
+    let own = own(viewer);
+    if own.by_token() {
+        Err(ServerError::Forbidden)
+    } else {
+        Ok(own)
+    }
+}
+
+/// Proof that the viewer is HR or an administrator: rosters, rollouts,
+/// cycles, aggregates, everyone's records.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Hr<'v> {
+    viewer: &'v Viewer,
+}
+
+impl<'v> Hr<'v> {
+    /// Who.
+    pub(crate) fn viewer(&self) -> &'v Viewer {
+        self.viewer
+    }
+
+    /// Whether they are an administrator too (a roster may then change
+    /// people who have roles).
+    pub(crate) fn is_admin(&self) -> bool {
+        self.viewer.person.role == Role::Admin
+    }
+}
+
+/// HR or admin, or forbidden.
+pub(crate) fn hr(viewer: &Viewer) -> Result<Hr<'_>, ServerError> {
+    if is_hr(viewer.person.role) {
+        Ok(Hr { viewer })
+    } else {
+        Err(ServerError::Forbidden)
+    }
+}
+
+/// Proof that the viewer is an administrator: roles, password links,
+/// anonymising, identities, the audit log, the framework reload.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Admin<'v> {
+    viewer: &'v Viewer,
+}
+
+impl<'v> Admin<'v> {
+    /// Who.
+    pub(crate) fn viewer(&self) -> &'v Viewer {
+        self.viewer
+    }
+}
+
+/// Admin, or forbidden.
+pub(crate) fn admin(viewer: &Viewer) -> Result<Admin<'_>, ServerError> {
+    if viewer.person.role == Role::Admin {
+        Ok(Admin { viewer })
+    } else {
+        Err(ServerError::Forbidden)
+    }
+}
+
+/// Does this role see everyone (HR and administrators)?
+pub(super) fn is_hr(role: Role) -> bool {
+    matches!(role, Role::Hr | Role::Admin)
+}
+
+/// What the app's menu offers the viewer. Only for showing links: every
+/// route checks its own rule.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub(crate) struct Powers {
+    /// HR's pages: people, roster, rollout, cycles, insights.
+    pub is_hr: bool,
+    /// The administrator's pages: audit log, framework.
+    pub is_admin: bool,
+    /// The team page (HR, or anyone with people reporting to them).
+    pub can_team: bool,
+}
+
+impl Powers {
+    /// The powers of `viewer` (none when nobody is signed in).
+    pub(crate) fn of(viewer: Option<&Viewer>) -> Powers {
+        viewer.map_or_else(Powers::default, |v| Powers {
+            is_hr: is_hr(v.person.role),
+            is_admin: v.person.role == Role::Admin,
+            can_team: is_hr(v.person.role) || v.manages,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::access::tests::viewer;
+
+    #[test]
+    fn hr_and_admin_by_role() {
+        let employee = viewer(1, Role::Employee);
+        let hr_person = viewer(2, Role::Hr);
+        let admin_person = viewer(3, Role::Admin);
+        assert!(hr(&employee).is_err());
+        assert!(!hr(&hr_person).expect("HR is HR").is_admin());
+        assert!(hr(&admin_person).expect("admin is HR").is_admin());
+        assert!(admin(&employee).is_err());
+        assert!(admin(&hr_person).is_err());
+        assert!(admin(&admin_person).is_ok());
+    }
+
+    #[test]
+    fn powers_follow_roles_and_reports() {
+        let mut manager = viewer(1, Role::Employee);
+        assert_eq!(Powers::of(Some(&manager)), Powers::default());
+        manager.manages = true;
+        assert_eq!(
+            Powers::of(Some(&manager)),
+            Powers {
+                is_hr: false,
+                is_admin: false,
+                can_team: true
+            }
+        );
+        let admin_person = viewer(2, Role::Admin);
+        assert_eq!(
+            Powers::of(Some(&admin_person)),
+            Powers {
+                is_hr: true,
+                is_admin: true,
+                can_team: true
+            }
+        );
+        assert_eq!(Powers::of(None), Powers::default());
+    }
+
+    #[test]
+    fn a_token_is_known_as_one() {
+        let mut v = viewer(1, Role::Employee);
+        assert!(!own(&v).by_token());
+        assert!(new_token(&v).is_ok());
+        v.via = Via::Token { id: 7 };
+        assert!(own(&v).by_token());
+        assert!(new_token(&v).is_err());
+    }
+}

@@ -1,0 +1,387 @@
+//! Pages of signing in and out, setup and password links, API tokens.
+
+use axum::Form;
+use axum::extract::{ConnectInfo, Path, Query, State};
+use axum::http::{HeaderMap, header};
+use axum::response::{IntoResponse, Redirect};
+use serde::Deserialize;
+
+use rungs_store::Actor;
+use rungs_store::model::{LinkPurpose, TokenScope};
+
+use crate::access;
+use crate::auth::{self, MaybeViewer, Viewer};
+use crate::error::ServerError;
+use crate::state::App;
+use crate::web::{Page, render};
+
+#[derive(Deserialize)]
+pub(crate) struct NextQuery {
+    #[serde(default)]
+    next: String,
+}
+
+/// Only paths inside the app, never another site.
+fn safe_next(next: &str) -> String {
+    if next.starts_with("/app") && !next.starts_with("//") && !next.contains('\\') {
+        next.to_string()
+    } else {
+        "/app".into()
+    }
+}
+
+pub(crate) async fn login_page(
+    State(app): State<App>,
+    MaybeViewer(viewer): MaybeViewer,
+    Query(q): Query<NextQuery>,
+) -> Page {
+    if viewer.is_some() {
+        return Ok(Redirect::to(&safe_next(&q.next)).into_response());
+    }
+    render(
+        &app,
+        None,
+        "login.html",
+        "",
+        "Sign in",
+        ctx! { next => q.next, email => "" },
+    )
+    .await
+}
+
+#[derive(Deserialize)]
+pub(crate) struct LoginForm {
+    email: String,
+    password: String,
+    #[serde(default)]
+    next: String,
+}
+
+/// The client's address for rate limiting: the connection's peer, or,
+/// behind a reverse proxy (`--base-url` given), the address the proxy adds
+/// last to `X-Forwarded-For` (a client can forge the earlier ones). The
+/// email key limits guessing one account whatever the address.
+fn client_key(app: &App, headers: &HeaderMap, peer: Option<std::net::SocketAddr>) -> String {
+    let forwarded = app.config.base_url.as_ref().and_then(|_| {
+        headers
+            .get("x-forwarded-for")?
+            .to_str()
+            .ok()?
+            .rsplit(',')
+            .next()
+            .map(|ip| ip.trim().to_string())
+    });
+    match (forwarded, peer) {
+        (Some(ip), _) => format!("ip:{ip}"),
+        (None, Some(peer)) => format!("ip:{}", peer.ip()),
+        (None, None) => "ip:unknown".into(),
+    }
+}
+
+pub(crate) async fn login(
+    State(app): State<App>,
+    peer: Option<axum::Extension<ConnectInfo<std::net::SocketAddr>>>,
+    headers: HeaderMap,
+    Form(form): Form<LoginForm>,
+) -> Page {
+    // Bounded before anything else: the email becomes a rate-limit key.
+    let email: String = form.email.trim().to_lowercase().chars().take(254).collect();
+    let email_key = format!("email:{email}");
+    let address_key = client_key(&app, &headers, peer.map(|c| c.0.0));
+    let keys = [
+        (email_key.as_str(), auth::PER_EMAIL),
+        (address_key.as_str(), auth::PER_ADDRESS),
+    ];
+    if !app.limiter.attempt(&keys) {
+        return Err(ServerError::TooManyAttempts);
+    }
+    let found = app.store.password_hash(&email).await?;
+    let id = found.as_ref().map(|(id, _)| *id);
+    let ok = auth::verify_password_async(&app, &form.password, found.map(|(_, hash)| hash)).await?;
+    let Some(id) = id.filter(|_| ok) else {
+        let page = render(&app, None, "login.html", "", "Sign in", ctx! {
+            next => form.next, email => email, error => "That email and password do not match an active account.",
+        })
+        .await?;
+        return Ok((axum::http::StatusCode::UNAUTHORIZED, page).into_response());
+    };
+    // The address keeps its failures: an attacker signing in to an account
+    // of their own does not wipe them.
+    app.limiter.succeeded(&email_key, &address_key);
+    let (secret, _) = app
+        .store
+        .create_session(id, app.config.session_hours * 3600)
+        .await?;
+    Ok((
+        [(
+            header::SET_COOKIE,
+            auth::session_cookie_header(&app, &secret),
+        )],
+        Redirect::to(&safe_next(&form.next)),
+    )
+        .into_response())
+}
+
+/// The cookie that ties a sign-in through the provider to the browser
+/// that started it.
+#[cfg(feature = "oidc")]
+const OIDC_COOKIE: &str = "rungs_oidc";
+
+/// Sends the browser to the identity provider.
+pub(crate) async fn oidc_start(State(app): State<App>, Query(q): Query<NextQuery>) -> Page {
+    #[cfg(feature = "oidc")]
+    if let Some(provider) = &app.oidc {
+        let (url, browser) = provider.start(&app, &safe_next(&q.next)).await?;
+        let secure = if app.config.secure_cookies() {
+            "; Secure"
+        } else {
+            ""
+        };
+        let cookie = format!(
+            "{OIDC_COOKIE}={browser}; Path=/app/oidc; HttpOnly; SameSite=Lax; Max-Age=600{secure}"
+        );
+        return Ok(([(header::SET_COOKIE, cookie)], Redirect::to(&url)).into_response());
+    }
+    let _ = (&app, &q.next);
+    Err(ServerError::NotFound(
+        "sign-in through an identity provider (none is configured)".into(),
+    ))
+}
+
+/// The identity provider sends the browser back here.
+#[cfg(feature = "oidc")]
+pub(crate) async fn oidc_callback(
+    State(app): State<App>,
+    headers: HeaderMap,
+    Query(q): Query<crate::oidc::Callback>,
+) -> Page {
+    let browser = auth::cookie(&headers, OIDC_COOKIE).unwrap_or_default();
+    let Some(provider) = &app.oidc else {
+        return Err(ServerError::NotFound(
+            "sign-in through an identity provider (none is configured)".into(),
+        ));
+    };
+    if let Some(error) = &q.error {
+        // Drop the pending sign-in: this state cannot be used again.
+        let _ = app.store.take_pending_login(&q.state, &browser).await;
+        // The provider's own words are logged, not shown: anyone can put
+        // text in this URL.
+        eprintln!(
+            "sign-in refused by the provider: {error}: {}",
+            q.error_description.as_deref().unwrap_or("")
+        );
+        return Err(ServerError::Invalid(format!(
+            "{} refused the sign-in; try again, or ask your administrator",
+            provider.name()
+        )));
+    }
+    let (person, next) = provider.finish(&app, &q.code, &q.state, &browser).await?;
+    let (secret, _) = app
+        .store
+        .create_session(person, app.config.session_hours * 3600)
+        .await?;
+    Ok((
+        [(
+            header::SET_COOKIE,
+            auth::session_cookie_header(&app, &secret),
+        )],
+        Redirect::to(&safe_next(&next)),
+    )
+        .into_response())
+}
+
+/// Without the `oidc` feature there is no provider to come back from.
+#[cfg(not(feature = "oidc"))]
+pub(crate) async fn oidc_callback() -> Page {
+    Err(ServerError::NotFound(
+        "sign-in through an identity provider (none is configured)".into(),
+    ))
+}
+
+pub(crate) async fn logout(State(app): State<App>, headers: HeaderMap) -> Page {
+    if let Some(secret) = auth::session_cookie(&headers) {
+        app.store.end_session(&secret).await?;
+    }
+    Ok((
+        [(header::SET_COOKIE, auth::clear_cookie_header(&app))],
+        Redirect::to("/app/login"),
+    )
+        .into_response())
+}
+
+#[derive(Deserialize)]
+pub(crate) struct TokenQuery {
+    #[serde(default)]
+    token: String,
+}
+
+pub(crate) async fn setup_page(State(app): State<App>, Query(q): Query<TokenQuery>) -> Page {
+    if app
+        .store
+        .one_time_link(&q.token, LinkPurpose::Setup)
+        .await?
+        .is_none()
+    {
+        return Err(ServerError::NotFound(
+            "this setup link (it was used, replaced by a restart, or is older than a day)".into(),
+        ));
+    }
+    render(&app, None, "password.html", "", "Create the first administrator", ctx! {
+        setup => true, token => q.token, action => "/app/setup", button => "Create administrator", name => "", email => "",
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+pub(crate) struct SetupForm {
+    token: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    email: String,
+    password: String,
+}
+
+pub(crate) async fn setup(State(app): State<App>, Form(form): Form<SetupForm>) -> Page {
+    // The link first: without a live one, no hashing (anyone can post here).
+    if app
+        .store
+        .one_time_link(&form.token, LinkPurpose::Setup)
+        .await?
+        .is_none()
+    {
+        return Err(ServerError::NotFound("this setup link".into()));
+    }
+    let hash = match auth::hash_password_async(&app, &form.password).await {
+        Ok(h) => h,
+        Err(e) => {
+            return render(&app, None, "password.html", "", "Create the first administrator", ctx! {
+                setup => true, token => form.token, action => "/app/setup", button => "Create administrator",
+                name => form.name, email => form.email, error => e.to_string(),
+            })
+            .await;
+        }
+    };
+    let mut w = app
+        .store
+        .write(&Actor {
+            person_id: None,
+            label: "setup".into(),
+        })
+        .await?;
+    if !w.use_link(&form.token, LinkPurpose::Setup).await? {
+        return Err(ServerError::NotFound("this setup link".into()));
+    }
+    let admin = w.create_first_admin(&form.email, &form.name, &hash).await?;
+    w.commit().await?;
+    let (secret, _) = app
+        .store
+        .create_session(admin.id, app.config.session_hours * 3600)
+        .await?;
+    Ok((
+        [(
+            header::SET_COOKIE,
+            auth::session_cookie_header(&app, &secret),
+        )],
+        Redirect::to("/app"),
+    )
+        .into_response())
+}
+
+pub(crate) async fn reset_page(State(app): State<App>, Query(q): Query<TokenQuery>) -> Page {
+    let Some(Some(person)) = app
+        .store
+        .one_time_link(&q.token, LinkPurpose::Reset)
+        .await?
+    else {
+        return Err(ServerError::NotFound(
+            "this password link (it was used, replaced, or is older than a day)".into(),
+        ));
+    };
+    let email = app
+        .store
+        .person(person)
+        .await?
+        .map(|p| p.email)
+        .unwrap_or_default();
+    render(&app, None, "password.html", "", "Set your password", ctx! {
+        setup => false, token => q.token, action => "/app/reset", button => "Set password", email,
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+pub(crate) struct ResetForm {
+    token: String,
+    password: String,
+}
+
+pub(crate) async fn reset(State(app): State<App>, Form(form): Form<ResetForm>) -> Page {
+    let Some(Some(person)) = app
+        .store
+        .one_time_link(&form.token, LinkPurpose::Reset)
+        .await?
+    else {
+        return Err(ServerError::NotFound("this password link".into()));
+    };
+    let hash = auth::hash_password_async(&app, &form.password).await?;
+    let mut w = app.store.write(&Actor::person(person)).await?;
+    if !w.use_link(&form.token, LinkPurpose::Reset).await? {
+        return Err(ServerError::NotFound("this password link".into()));
+    }
+    w.set_password_hash(person, Some(&hash)).await?;
+    w.commit().await?;
+    render(&app, None, "message.html", "", "Password set", ctx! {
+        message => "Your password is set. Sign in with it now.", link => "/app/login", link_text => "Sign in",
+    })
+    .await
+}
+
+pub(crate) async fn tokens(State(app): State<App>, viewer: Viewer) -> Page {
+    let tokens = super::tokens(&app, &access::own(&viewer)).await?;
+    render(
+        &app,
+        Some(&viewer),
+        "tokens.html",
+        "tokens",
+        "API tokens",
+        ctx! { tokens },
+    )
+    .await
+}
+
+#[derive(Deserialize)]
+pub(crate) struct TokenForm {
+    name: String,
+    scope: String,
+}
+
+pub(crate) async fn create_token(
+    State(app): State<App>,
+    viewer: Viewer,
+    Form(form): Form<TokenForm>,
+) -> Page {
+    let scope = TokenScope::parse(&form.scope)
+        .ok_or_else(|| ServerError::Invalid(format!("`{}` is not a scope", form.scope)))?;
+    let (_, secret) =
+        super::create_token(&app, &access::new_token(&viewer)?, &form.name, scope).await?;
+    let tokens = super::tokens(&app, &access::own(&viewer)).await?;
+    render(
+        &app,
+        Some(&viewer),
+        "tokens.html",
+        "tokens",
+        "API tokens",
+        ctx! { tokens, secret },
+    )
+    .await
+}
+
+pub(crate) async fn revoke_token(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> Page {
+    super::revoke_token(&app, &access::own(&viewer), id).await?;
+    Ok(Redirect::to("/app/tokens").into_response())
+}

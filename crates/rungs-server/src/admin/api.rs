@@ -1,0 +1,80 @@
+//! The administrator's API.
+
+use axum::Json;
+use axum::extract::{Query, State};
+use serde::Deserialize;
+use utoipa::{IntoParams, ToSchema};
+
+use rungs_store::audit::{AuditEntry, Verification};
+
+use crate::access;
+use crate::auth::Viewer;
+use crate::state::App;
+use crate::web::{Api, ApiError};
+
+/// A page of the audit log.
+#[derive(Debug, Deserialize, IntoParams)]
+pub(crate) struct AuditQuery {
+    /// Entries before this sequence number (newest first).
+    before: Option<i64>,
+    /// How many (at most 1000).
+    limit: Option<i64>,
+}
+
+/// The audit log, newest first (admin).
+#[utoipa::path(get, path = "/api/v1/audit", params(AuditQuery), responses((status = 200, body = Vec<AuditEntry>), (status = 403)))]
+pub(crate) async fn audit(
+    State(app): State<App>,
+    viewer: Viewer,
+    Query(q): Query<AuditQuery>,
+) -> Api<Vec<AuditEntry>> {
+    Ok(Json(
+        super::audit(
+            &app,
+            &access::admin(&viewer)?,
+            q.before,
+            q.limit.unwrap_or(100),
+        )
+        .await?,
+    ))
+}
+
+/// Checks the audit chain (admin).
+#[utoipa::path(get, path = "/api/v1/audit/verify", responses((status = 200, body = Verification), (status = 403)))]
+pub(crate) async fn verify(State(app): State<App>, viewer: Viewer) -> Api<Verification> {
+    Ok(Json(super::verify(&app, &access::admin(&viewer)?).await?))
+}
+
+/// The outcome of a reload.
+#[derive(Debug, serde::Serialize, ToSchema)]
+pub(crate) struct Reloaded {
+    /// The revision now in use.
+    revision: Option<String>,
+    /// The errors that kept the previous revision in use.
+    errors: Vec<String>,
+}
+
+/// Reloads the framework (admin). 422 with the errors when it has some; the
+/// previous revision keeps serving.
+#[utoipa::path(post, path = "/api/v1/framework/reload", responses((status = 200, body = Reloaded), (status = 422, body = Reloaded)))]
+pub(crate) async fn reload(
+    State(app): State<App>,
+    viewer: Viewer,
+) -> Result<(axum::http::StatusCode, Json<Reloaded>), ApiError> {
+    Ok(match super::reload(&app, &access::admin(&viewer)?).await? {
+        Ok(revision) => (
+            axum::http::StatusCode::OK,
+            Json(Reloaded {
+                revision: Some(revision),
+                errors: Vec::new(),
+            }),
+        ),
+        Err(errors) => (
+            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+            Json(Reloaded {
+                revision: None,
+                errors,
+            }),
+        ),
+    })
+}

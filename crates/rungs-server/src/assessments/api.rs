@@ -1,0 +1,190 @@
+//! The assessments' API.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+use rungs_store::model::Assessment;
+
+use super::commands::{self, Given, Step};
+use super::sheet::SheetReport;
+use super::view::{self, AssessmentView};
+use crate::access;
+use crate::auth::Viewer;
+use crate::error::ServerError;
+use crate::state::App;
+use crate::web::{Api, ApiError};
+
+// The API.
+
+/// A person's assessments.
+#[utoipa::path(get, operation_id = "api_list", path = "/api/v1/people/{id}/assessments", params(("id" = i64, Path)), responses((status = 200, body = Vec<Assessment>), (status = 404)))]
+pub(crate) async fn list(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> Api<Vec<Assessment>> {
+    Ok(Json(
+        super::list(&app, &access::read(&app, &viewer, id).await?).await?,
+    ))
+}
+
+/// The level to assess against.
+#[derive(Debug, Deserialize, ToSchema)]
+pub(crate) struct OpenRequest {
+    /// Track id.
+    track: String,
+    /// Level id.
+    level: String,
+}
+
+/// Opens an assessment of a person against a level.
+#[utoipa::path(post, operation_id = "api_open", path = "/api/v1/people/{id}/assessments", params(("id" = i64, Path)), request_body = OpenRequest, responses((status = 200, body = AssessmentView), (status = 404), (status = 422)))]
+pub(crate) async fn open(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(person): Path<i64>,
+    Json(r): Json<OpenRequest>,
+) -> Api<AssessmentView> {
+    let id = super::open(
+        &app,
+        &access::read(&app, &viewer, person).await?,
+        &r.track,
+        &r.level,
+    )
+    .await?;
+    Ok(Json(
+        view::view(&app, &access::assessment(&app, &viewer, id).await?).await?,
+    ))
+}
+
+/// An assessment as the caller may see it: ratings by area, carried
+/// ratings marked, readiness with its reasons.
+#[utoipa::path(get, operation_id = "api_view", path = "/api/v1/assessments/{id}", params(("id" = i64, Path)), responses((status = 200, body = AssessmentView), (status = 404)))]
+pub(crate) async fn view(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> Api<AssessmentView> {
+    Ok(Json(
+        view::view(&app, &access::assessment(&app, &viewer, id).await?).await?,
+    ))
+}
+
+/// One rating to save.
+#[derive(Debug, Deserialize, ToSchema)]
+pub(crate) struct RatingRequest {
+    /// Statement id (of the assessed level).
+    statement: String,
+    /// A step's words or number, `n/a`, or empty for unrated.
+    #[serde(default)]
+    rating: String,
+    /// Comment (left out: the stored one is kept).
+    #[serde(default)]
+    comment: Option<String>,
+    /// Evidence (left out: the stored one is kept).
+    #[serde(default)]
+    evidence: Option<String>,
+}
+
+/// Ratings to save, at the version they were made on.
+#[derive(Debug, Deserialize, ToSchema)]
+pub(crate) struct RatingsRequest {
+    /// The assessment's `version`.
+    version: i64,
+    /// The ratings.
+    ratings: Vec<RatingRequest>,
+}
+
+/// Saves the caller's side of the ratings (the person's or the assessing
+/// manager's); 409 when the assessment changed since `version` or the side
+/// is submitted.
+#[utoipa::path(put, operation_id = "api_rate", path = "/api/v1/assessments/{id}/ratings", params(("id" = i64, Path)), request_body = RatingsRequest, responses((status = 200, body = AssessmentView), (status = 409), (status = 422)))]
+pub(crate) async fn rate(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Json(r): Json<RatingsRequest>,
+) -> Api<AssessmentView> {
+    let given: Vec<Given> = r
+        .ratings
+        .into_iter()
+        .map(|x| Given {
+            statement: x.statement,
+            rating: x.rating,
+            comment: x.comment,
+            evidence: x.evidence,
+        })
+        .collect();
+    commands::rate(
+        &app,
+        &access::assessment(&app, &viewer, id).await?,
+        r.version,
+        &given,
+    )
+    .await?;
+    // Read again: the version moved on.
+    Ok(Json(
+        view::view(&app, &access::assessment(&app, &viewer, id).await?).await?,
+    ))
+}
+
+/// A step in an assessment's life.
+#[derive(Debug, Deserialize, ToSchema)]
+pub(crate) struct StepRequest {
+    /// `submit`, `share`, `acknowledge` or `revise`.
+    step: String,
+    /// The assessment's `version`.
+    version: i64,
+    /// The acknowledgement's note, or the reason for a revision.
+    #[serde(default)]
+    text: String,
+}
+
+/// Submits, shares, acknowledges or revises an assessment; returns the
+/// assessment (a revision's new version).
+#[utoipa::path(post, operation_id = "api_step", path = "/api/v1/assessments/{id}/step", params(("id" = i64, Path)), request_body = StepRequest, responses((status = 200, body = AssessmentView), (status = 403), (status = 409)))]
+pub(crate) async fn step(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Json(r): Json<StepRequest>,
+) -> Api<AssessmentView> {
+    let step = match r.step.as_str() {
+        "submit" => Step::Submit,
+        "share" => Step::Share,
+        "acknowledge" => Step::Acknowledge(r.text),
+        "revise" => Step::Revise(r.text),
+        other => {
+            return Err(ApiError(ServerError::Invalid(format!(
+                "`{other}` is not a step: submit, share, acknowledge or revise"
+            ))));
+        }
+    };
+    let next = commands::step(
+        &app,
+        &access::assessment(&app, &viewer, id).await?,
+        r.version,
+        step,
+    )
+    .await?;
+    Ok(Json(
+        view::view(&app, &access::assessment(&app, &viewer, next).await?).await?,
+    ))
+}
+
+/// Imports a filled sheet (CSV body): rows by `statement_id`, every
+/// mismatch reported, nothing saved when a row is wrong.
+#[utoipa::path(post, operation_id = "api_sheet", path = "/api/v1/assessments/{id}/sheet", params(("id" = i64, Path)), request_body(content = String, content_type = "text/csv"), responses((status = 200, body = SheetReport), (status = 422)))]
+pub(crate) async fn sheet(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    body: axum::body::Bytes,
+) -> Api<SheetReport> {
+    Ok(Json(
+        super::sheet::import_sheet(&app, &access::assessment(&app, &viewer, id).await?, &body)
+            .await?,
+    ))
+}

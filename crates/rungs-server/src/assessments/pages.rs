@@ -1,0 +1,336 @@
+//! The assessment page (a form while the viewer may edit, both sides once
+//! shared), its steps, the printable page, the offline sheet, and cycles.
+
+use axum::Form;
+use axum::extract::{Multipart, Path, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Redirect};
+use serde::Deserialize;
+
+use super::commands::{self, Given, Step};
+use super::cycles::{self, CycleForm};
+use super::{sheet, view};
+use crate::access;
+use crate::auth::Viewer;
+use crate::error::ServerError;
+use crate::state::App;
+use crate::web::{Page, form_error, render, split_level, upload};
+
+/// The assessment page: the viewer's side as a form while they may edit
+/// it, both sides side by side once shared.
+pub(crate) async fn assessment(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> Page {
+    assessment_page(&app, &viewer, id, None, None).await
+}
+
+async fn assessment_page(
+    app: &App,
+    viewer: &Viewer,
+    id: i64,
+    flash: Option<String>,
+    error: Option<String>,
+) -> Page {
+    let view = view::view(app, &access::assessment(app, viewer, id).await?).await?;
+    let title = format!(
+        "{} · {}",
+        view.person.name,
+        view.level
+            .as_ref()
+            .map_or_else(|| view.assessment.level.clone(), |l| l.title.clone())
+    );
+    render(
+        app,
+        Some(viewer),
+        "assessment.html",
+        "growth",
+        &title,
+        ctx! { a => view, flash, error },
+    )
+    .await
+}
+
+/// The printable assessment: one clean document for a promotion
+/// conversation.
+pub(crate) async fn print(State(app): State<App>, viewer: Viewer, Path(id): Path<i64>) -> Page {
+    let view = view::view(&app, &access::assessment(&app, &viewer, id).await?).await?;
+    let title = format!("Assessment of {}", view.person.name);
+    render(
+        &app,
+        Some(&viewer),
+        "assessment_print.html",
+        "growth",
+        &title,
+        ctx! { a => view, printed => rungs_store::today() },
+    )
+    .await
+}
+
+/// The rating form: `rating.ID`, `comment.ID`, `evidence.ID` per
+/// statement, the version, and `action` (`save` or `submit`).
+pub(crate) async fn rate(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Page {
+    let mut version = 0;
+    let mut submit = false;
+    let mut given: Vec<Given> = Vec::new();
+    for (name, value) in fields {
+        let slot = |given: &mut Vec<Given>, sid: &str| -> usize {
+            match given.iter().position(|g| g.statement == sid) {
+                Some(i) => i,
+                None => {
+                    given.push(Given {
+                        statement: sid.to_string(),
+                        ..Given::default()
+                    });
+                    given.len() - 1
+                }
+            }
+        };
+        if name == "version" {
+            version = value.trim().parse().unwrap_or(0);
+        } else if name == "action" {
+            submit = value == "submit";
+        } else if let Some(sid) = name.strip_prefix("rating.") {
+            let i = slot(&mut given, sid);
+            given[i].rating = value;
+        } else if let Some(sid) = name.strip_prefix("comment.") {
+            let i = slot(&mut given, sid);
+            given[i].comment = Some(value);
+        } else if let Some(sid) = name.strip_prefix("evidence.") {
+            let i = slot(&mut given, sid);
+            given[i].evidence = Some(value);
+        }
+    }
+    let result = async {
+        let changed = commands::rate(
+            &app,
+            &access::assessment(&app, &viewer, id).await?,
+            version,
+            &given,
+        )
+        .await?;
+        if submit {
+            // Read again: the version moved on if anything was saved.
+            let access = access::assessment(&app, &viewer, id).await?;
+            let now = access.assessment().version;
+            commands::step(&app, &access, now, Step::Submit).await?;
+            return Ok::<_, ServerError>("Submitted.".to_string());
+        }
+        Ok(format!("Saved ({changed} changed)."))
+    }
+    .await;
+    match result {
+        Ok(flash) => assessment_page(&app, &viewer, id, Some(flash), None).await,
+        Err(e) => {
+            let status = e.status();
+            let page = assessment_page(&app, &viewer, id, None, Some(form_error(e)?)).await?;
+            Ok((status, page).into_response())
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub(crate) struct StepForm {
+    #[serde(default)]
+    version: i64,
+    #[serde(default)]
+    text: String,
+}
+
+async fn step_page(app: &App, viewer: &Viewer, id: i64, version: i64, step: Step) -> Page {
+    let stepped = async {
+        let access = access::assessment(app, viewer, id).await?;
+        commands::step(app, &access, version, step).await
+    };
+    match stepped.await {
+        Ok(next) => Ok(Redirect::to(&format!("/app/assessments/{next}")).into_response()),
+        Err(e) => {
+            let status = e.status();
+            let page = assessment_page(app, viewer, id, None, Some(form_error(e)?)).await?;
+            Ok((status, page).into_response())
+        }
+    }
+}
+
+pub(crate) async fn share(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Form(f): Form<StepForm>,
+) -> Page {
+    step_page(&app, &viewer, id, f.version, Step::Share).await
+}
+
+pub(crate) async fn acknowledge(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Form(f): Form<StepForm>,
+) -> Page {
+    step_page(&app, &viewer, id, f.version, Step::Acknowledge(f.text)).await
+}
+
+pub(crate) async fn revise(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Form(f): Form<StepForm>,
+) -> Page {
+    step_page(&app, &viewer, id, f.version, Step::Revise(f.text)).await
+}
+
+/// The viewer's side as CSV, to fill offline.
+pub(crate) async fn sheet(State(app): State<App>, viewer: Viewer, Path(id): Path<i64>) -> Page {
+    let (name, text) = sheet::sheet(&app, &access::assessment(&app, &viewer, id).await?).await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        text,
+    )
+        .into_response())
+}
+
+/// Imports a filled sheet.
+pub(crate) async fn import_sheet(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    form: Multipart,
+) -> Page {
+    let result = async {
+        let bytes = upload(form).await?;
+        sheet::import_sheet(&app, &access::assessment(&app, &viewer, id).await?, &bytes).await
+    }
+    .await;
+    match result {
+        Ok(r) => {
+            let mut flash = format!("Imported {} rows: {} ratings changed.", r.rows, r.changed);
+            if !r.missing.is_empty() {
+                flash.push_str(&format!(
+                    " Not in the sheet, kept as they were: {}.",
+                    r.missing.join(", ")
+                ));
+            }
+            if !r.reworded.is_empty() {
+                flash.push_str(&format!(
+                    " Worded differently in the sheet than in the ladder now (rated against the ladder's words): {}.",
+                    r.reworded.join(", ")
+                ));
+            }
+            assessment_page(&app, &viewer, id, Some(flash), None).await
+        }
+        Err(e) => {
+            let status = e.status();
+            let page = assessment_page(&app, &viewer, id, None, Some(form_error(e)?)).await?;
+            Ok((status, page).into_response())
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub(crate) struct OpenForm {
+    level: String,
+}
+
+/// Opens an assessment of a person against a level.
+pub(crate) async fn open(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(person): Path<i64>,
+    Form(f): Form<OpenForm>,
+) -> Page {
+    let (track, level) = split_level(&f.level)?;
+    let id = super::open(
+        &app,
+        &access::read(&app, &viewer, person).await?,
+        track,
+        level,
+    )
+    .await?;
+    Ok(Redirect::to(&format!("/app/assessments/{id}")).into_response())
+}
+
+pub(crate) async fn cycles(State(app): State<App>, viewer: Viewer) -> Page {
+    cycles_render(&app, &viewer, None, None).await
+}
+
+async fn cycles_render(
+    app: &App,
+    viewer: &Viewer,
+    flash: Option<String>,
+    error: Option<String>,
+) -> Page {
+    let cycles = cycles::cycles(app, &access::hr(viewer)?).await?;
+    render(
+        app,
+        Some(viewer),
+        "cycles.html",
+        "cycles",
+        "Assessment cycles",
+        ctx! { cycles, flash, error },
+    )
+    .await
+}
+
+#[derive(Deserialize)]
+pub(crate) struct CycleFields {
+    name: String,
+    target: String,
+    #[serde(default)]
+    manager_email: String,
+    #[serde(default)]
+    self_due: String,
+    #[serde(default)]
+    manager_due: String,
+}
+
+pub(crate) async fn open_cycle(
+    State(app): State<App>,
+    viewer: Viewer,
+    Form(f): Form<CycleFields>,
+) -> Page {
+    let form = CycleForm {
+        name: f.name,
+        target: f.target,
+        manager_email: f.manager_email,
+        self_due: f.self_due,
+        manager_due: f.manager_due,
+    };
+    let opened = async { cycles::open_cycle(&app, &access::hr(&viewer)?, &form).await };
+    match opened.await {
+        Ok((_, opened, skipped)) => {
+            let mut flash = format!("Cycle opened: {opened} assessments.");
+            if skipped > 0 {
+                flash.push_str(&format!(
+                    " {skipped} people were left out: not placed yet, or no next level."
+                ));
+            }
+            cycles_render(&app, &viewer, Some(flash), None).await
+        }
+        Err(e) => {
+            let status = e.status();
+            let page = cycles_render(&app, &viewer, None, Some(form_error(e)?)).await?;
+            Ok((status, page).into_response())
+        }
+    }
+}
+
+pub(crate) async fn close_cycle(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> Page {
+    cycles::close_cycle(&app, &access::hr(&viewer)?, id).await?;
+    Ok(Redirect::to("/app/cycles").into_response())
+}

@@ -1,0 +1,134 @@
+//! The growth page and its forms: goals, their status, 1-on-1 notes.
+
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect};
+use serde::Deserialize;
+
+use rungs_store::model::GoalStatus;
+
+use crate::access;
+use crate::auth::Viewer;
+use crate::error::ServerError;
+use crate::state::App;
+use crate::web::{Page, form_error, render};
+
+/// A person's growth page: assessments, goals, notes, timeline.
+pub(crate) async fn growth_page(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> Page {
+    growth_render(&app, &viewer, id, None).await
+}
+
+async fn growth_render(app: &App, viewer: &Viewer, id: i64, error: Option<String>) -> Page {
+    let person = crate::people::person(app, &access::read(app, viewer, id).await?).await?;
+    let notes = access::notes(app, viewer, id).await?;
+    let goals = access::goals_if_allowed(app, viewer, id).await?;
+    let growth = super::growth(app, &notes, goals.as_ref()).await?;
+    let title = if id == viewer.person.id {
+        "My growth".to_string()
+    } else {
+        format!("Growth · {}", person.person.name)
+    };
+    let nav = if id == viewer.person.id {
+        "growth"
+    } else {
+        "team"
+    };
+    render(
+        app,
+        Some(viewer),
+        "growth.html",
+        nav,
+        &title,
+        ctx! { p => person, g => growth, levels => app.ladder().all_levels(), error },
+    )
+    .await
+}
+
+#[derive(Deserialize)]
+pub(crate) struct GoalForm {
+    statement: String,
+    goal: String,
+    #[serde(default)]
+    actions: String,
+    #[serde(default)]
+    target_date: String,
+}
+
+pub(crate) async fn add_goal(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(person): Path<i64>,
+    Form(f): Form<GoalForm>,
+) -> Page {
+    let added = async {
+        let goals = access::goals(&app, &viewer, person).await?;
+        super::add_goal(
+            &app,
+            &goals,
+            &f.statement,
+            &f.goal,
+            &f.actions,
+            Some(f.target_date.as_str()),
+        )
+        .await
+    };
+    match added.await {
+        Ok(_) => Ok(Redirect::to(&format!("/app/people/{person}/growth")).into_response()),
+        Err(e) => {
+            let status = e.status();
+            let page = growth_render(&app, &viewer, person, Some(form_error(e)?)).await?;
+            Ok((status, page).into_response())
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub(crate) struct GoalStatusForm {
+    status: String,
+    version: i64,
+}
+
+pub(crate) async fn goal_status(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Form(f): Form<GoalStatusForm>,
+) -> Page {
+    let status = GoalStatus::parse(&f.status)
+        .ok_or_else(|| ServerError::Invalid(format!("`{}` is not a goal status", f.status)))?;
+    let goals = access::goal(&app, &viewer, id).await?;
+    let person = super::set_goal_status(&app, &goals, id, status, f.version).await?;
+    Ok(Redirect::to(&format!("/app/people/{person}/growth")).into_response())
+}
+
+#[derive(Deserialize)]
+pub(crate) struct NoteForm {
+    body: String,
+    #[serde(default)]
+    goal: String,
+}
+
+pub(crate) async fn add_note(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(person): Path<i64>,
+    Form(f): Form<NoteForm>,
+) -> Page {
+    let goal = f.goal.trim().parse().ok();
+    let added = async {
+        let writer = access::notes(&app, &viewer, person).await?.write()?;
+        super::add_note(&app, &writer, goal, &f.body).await
+    };
+    match added.await {
+        Ok(_) => Ok(Redirect::to(&format!("/app/people/{person}/growth#notes")).into_response()),
+        Err(e) => {
+            let status = e.status();
+            let page = growth_render(&app, &viewer, person, Some(form_error(e)?)).await?;
+            Ok((status, page).into_response())
+        }
+    }
+}

@@ -1,0 +1,343 @@
+//! People's pages: "My level", the list, a person's page and form,
+//! placements, password links, anonymising, the roster upload.
+
+use axum::Form;
+use axum::extract::{Multipart, Path, Query, State};
+use axum::response::{IntoResponse, Redirect};
+use serde::Deserialize;
+
+use rungs_store::PersonFields;
+use rungs_store::model::{NewPlacement, PlacementReason, Role};
+
+use crate::access;
+use crate::auth::Viewer;
+use crate::error::ServerError;
+use crate::state::App;
+use crate::web::{Page, form_error, message, render, split_level};
+
+pub(crate) async fn home(State(app): State<App>, viewer: Viewer) -> Page {
+    let read = access::read(&app, &viewer, viewer.person.id).await?;
+    let view = super::person(&app, &read).await?;
+    let reminders = crate::assessments::cycles::reminders(&app, &access::own(&viewer)).await?;
+    let proposed = view.rollout.as_ref().and_then(|r| {
+        app.ladder().level(
+            r.entry.proposed_track.as_deref()?,
+            r.entry.proposed_level.as_deref()?,
+        )
+    });
+    render(
+        &app,
+        Some(&viewer),
+        "home.html",
+        "home",
+        "My level",
+        ctx! {
+            person => view.person, manager => view.manager, level => view.level, next => view.next,
+            rollout => view.rollout, placements => view.placements, proposed, reminders,
+        },
+    )
+    .await
+}
+
+#[derive(Deserialize)]
+pub(crate) struct PeopleQuery {
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    page: i64,
+}
+
+/// People a page of the list shows.
+const PEOPLE_PAGE: i64 = 100;
+
+pub(crate) async fn people(
+    State(app): State<App>,
+    viewer: Viewer,
+    Query(query): Query<PeopleQuery>,
+) -> Page {
+    let scope = access::list_scope(&app, &viewer).await?;
+    let page = query.page.max(0);
+    let (people, matching) = super::search(
+        &app,
+        &scope,
+        &query.q,
+        rungs_store::Page {
+            limit: PEOPLE_PAGE,
+            offset: page.saturating_mul(PEOPLE_PAGE),
+        },
+    )
+    .await?;
+    let pages = (matching + PEOPLE_PAGE - 1) / PEOPLE_PAGE;
+    let title = if scope.everyone() {
+        "People"
+    } else {
+        "My team"
+    };
+    render(
+        &app,
+        Some(&viewer),
+        "people.html",
+        "people",
+        title,
+        ctx! { people, matching, pages, page, q => query.q.trim() },
+    )
+    .await
+}
+
+/// The person form's fields as posted.
+#[derive(Deserialize)]
+pub(crate) struct PersonForm {
+    #[serde(default)]
+    version: i64,
+    name: String,
+    email: String,
+    #[serde(default)]
+    job_title: String,
+    #[serde(default)]
+    team: String,
+    #[serde(default)]
+    manager_id: String,
+    #[serde(default)]
+    start_date: String,
+    #[serde(default)]
+    role: String,
+    #[serde(default)]
+    active: String,
+}
+
+impl PersonForm {
+    fn fields(&self) -> Result<PersonFields, ServerError> {
+        let manager_id = match self.manager_id.trim() {
+            "" => None,
+            m => Some(
+                m.parse()
+                    .map_err(|_| ServerError::Invalid(format!("`{m}` is not a person id")))?,
+            ),
+        };
+        Ok(PersonFields {
+            email: self.email.clone(),
+            name: self.name.clone(),
+            job_title: self.job_title.clone(),
+            team: Some(self.team.clone()),
+            manager_id,
+            start_date: Some(self.start_date.clone()),
+            active: self.active != "false",
+            role: Role::parse(if self.role.is_empty() {
+                "employee"
+            } else {
+                &self.role
+            })
+            .ok_or_else(|| ServerError::Invalid(format!("`{}` is not a role", self.role)))?,
+        })
+    }
+}
+
+async fn person_form(app: &App, viewer: &Viewer, id: Option<i64>, error: Option<String>) -> Page {
+    let roles: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
+    let reasons: Vec<&str> = PlacementReason::ALL.iter().map(|r| r.as_str()).collect();
+    match id {
+        None => {
+            let hr = access::hr(viewer)?;
+            let managers = super::manager_choices(app, &hr, None).await?;
+            render(
+                app,
+                Some(viewer),
+                "person.html",
+                "people",
+                "Add a person",
+                ctx! {
+                    editable => true, action => "/app/people", roles, managers, error,
+                },
+            )
+            .await
+        }
+        Some(id) => {
+            let read = access::read(app, viewer, id).await?;
+            let view = super::person(app, &read).await?;
+            let editable = read.may_edit();
+            let can_export = read.may_export();
+            // The manager choices, for those who edit (HR) only.
+            let managers = match access::hr(viewer) {
+                Ok(hr) if editable => super::manager_choices(app, &hr, Some(id)).await?,
+                _ => Vec::new(),
+            };
+            let title = view.person.name.clone();
+            render(app, Some(viewer), "person.html", "people", &title, ctx! {
+                person => view.person, placements => view.placements, level => view.level, editable, can_export,
+                action => format!("/app/people/{id}"), roles, reasons, managers, levels => super::levels(app), error,
+            })
+            .await
+        }
+    }
+}
+
+pub(crate) async fn new_person(State(app): State<App>, viewer: Viewer) -> Page {
+    person_form(&app, &viewer, None, None).await
+}
+
+pub(crate) async fn person(State(app): State<App>, viewer: Viewer, Path(id): Path<i64>) -> Page {
+    person_form(&app, &viewer, Some(id), None).await
+}
+
+pub(crate) async fn create_person(
+    State(app): State<App>,
+    viewer: Viewer,
+    Form(form): Form<PersonForm>,
+) -> Page {
+    let created = async {
+        let fields = form.fields()?;
+        let edit = access::edit(&app, &viewer, None, fields.role).await?;
+        super::create_person(&app, &edit, fields).await
+    };
+    match created.await {
+        Ok(p) => Ok(Redirect::to(&format!("/app/people/{}", p.id)).into_response()),
+        Err(e) => person_form(&app, &viewer, None, Some(form_error(e)?)).await,
+    }
+}
+
+pub(crate) async fn update_person(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Form(form): Form<PersonForm>,
+) -> Page {
+    let updated = async {
+        let fields = form.fields()?;
+        let edit = access::edit(&app, &viewer, Some(id), fields.role).await?;
+        super::update_person(&app, &edit, form.version, fields).await
+    };
+    match updated.await {
+        Ok(p) => Ok(Redirect::to(&format!("/app/people/{}", p.id)).into_response()),
+        Err(e) => {
+            let message = form_error(e)?;
+            let page = person_form(&app, &viewer, Some(id), Some(message)).await?;
+            Ok((axum::http::StatusCode::CONFLICT, page).into_response())
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub(crate) struct PlaceForm {
+    level: String,
+    #[serde(default)]
+    from_date: String,
+    reason: String,
+    #[serde(default)]
+    note: String,
+}
+
+pub(crate) async fn place(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Form(form): Form<PlaceForm>,
+) -> Page {
+    let (track, level) = split_level(&form.level)?;
+    let new = NewPlacement {
+        track: track.into(),
+        level: level.into(),
+        from_date: Some(form.from_date.trim().to_string()).filter(|d| !d.is_empty()),
+        reason: PlacementReason::parse(&form.reason)
+            .ok_or_else(|| ServerError::Invalid(format!("`{}` is not a reason", form.reason)))?,
+        note: form.note,
+    };
+    super::place(&app, &access::place(&app, &viewer, id).await?, new).await?;
+    Ok(Redirect::to(&format!("/app/people/{id}")).into_response())
+}
+
+pub(crate) async fn reset_link(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> Page {
+    let link = super::reset_link(&app, &access::admin(&viewer)?, id).await?;
+    render(&app, Some(&viewer), "message.html", "people", "Password link", ctx! {
+        message => "Send this link to the person; it works once, for 24 hours. Anyone with it can set the password.",
+        link, back => format!("/app/people/{id}"),
+    })
+    .await
+}
+
+pub(crate) async fn anonymise(State(app): State<App>, viewer: Viewer, Path(id): Path<i64>) -> Page {
+    super::anonymise(&app, &access::admin(&viewer)?, id).await?;
+    render(
+        &app,
+        Some(&viewer),
+        "message.html",
+        "people",
+        "Anonymised",
+        message(
+            "Anonymised",
+            "Their name, email, title and notes are gone; their placements stay in the counts.",
+        ),
+    )
+    .await
+}
+
+pub(crate) async fn unlink_identity(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> Page {
+    super::unlink_identity(&app, &access::admin(&viewer)?, id).await?;
+    Ok(Redirect::to(&format!("/app/people/{id}")).into_response())
+}
+
+pub(crate) async fn roster_page(State(app): State<App>, viewer: Viewer) -> Page {
+    access::hr(&viewer)?;
+    render(
+        &app,
+        Some(&viewer),
+        "roster.html",
+        "roster",
+        "Import a roster",
+        ctx! {},
+    )
+    .await
+}
+
+pub(crate) async fn roster(State(app): State<App>, viewer: Viewer, mut form: Multipart) -> Page {
+    let hr = access::hr(&viewer)?;
+    let (mut file, mut dry_run, mut deactivate) = (None, false, false);
+    let mut mapping = super::roster_csv::Mapping::default();
+    while let Some(field) = form
+        .next_field()
+        .await
+        .map_err(|e| ServerError::Invalid(format!("the upload is malformed: {e}")))?
+    {
+        match field.name() {
+            Some("file") => {
+                file = Some(field.bytes().await.map_err(|e| {
+                    ServerError::Invalid(format!("the upload failed or is over 20 MiB: {e}"))
+                })?)
+            }
+            Some("dry_run") => dry_run = true,
+            Some("deactivate_missing") => deactivate = true,
+            Some(name) if name.starts_with("map_") => {
+                let field_name = name.to_string();
+                let value = field
+                    .text()
+                    .await
+                    .map_err(|e| ServerError::Invalid(format!("the upload is malformed: {e}")))?;
+                mapping.set(&field_name["map_".len()..], value)?;
+            }
+            _ => {}
+        }
+    }
+    let file = file.ok_or_else(|| ServerError::Invalid("choose a CSV file".into()))?;
+    let outcome = super::import_roster(&app, &hr, &file, &mapping, dry_run, deactivate).await?;
+    let status = match outcome {
+        super::RosterOutcome::Refused { .. } => axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+        super::RosterOutcome::Planned { .. } => axum::http::StatusCode::OK,
+    };
+    let page = render(
+        &app,
+        Some(&viewer),
+        "roster.html",
+        "roster",
+        "Import a roster",
+        ctx! { outcome },
+    )
+    .await?;
+    Ok((status, page).into_response())
+}

@@ -1,0 +1,190 @@
+//! The rollout page: progress, entries, and each step's form.
+
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Redirect};
+use serde::Deserialize;
+
+use crate::access;
+use crate::auth::Viewer;
+use crate::error::ServerError;
+use crate::state::App;
+use crate::web::{Page, form_error, render, split_level};
+
+/// Which entries of a rollout to show.
+#[derive(Deserialize, Default)]
+pub(crate) struct RolloutQuery {
+    #[serde(default)]
+    team: String,
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    page: i64,
+}
+
+impl From<&super::api::EntriesQuery> for RolloutQuery {
+    fn from(q: &super::api::EntriesQuery) -> Self {
+        RolloutQuery {
+            team: q.team.clone().unwrap_or_default(),
+            status: q.status.clone().unwrap_or_default(),
+            page: q.page.unwrap_or(0),
+        }
+    }
+}
+
+impl RolloutQuery {
+    pub(crate) fn filter(&self) -> Result<rungs_store::EntryFilter, ServerError> {
+        let status =
+            match self.status.trim() {
+                "" => None,
+                s => Some(rungs_store::model::RolloutStatus::parse(s).ok_or_else(|| {
+                    ServerError::Invalid(format!("`{s}` is not a rollout status"))
+                })?),
+            };
+        let team = Some(self.team.trim().to_string()).filter(|t| !t.is_empty());
+        Ok(rungs_store::EntryFilter { team, status })
+    }
+}
+
+pub(crate) async fn rollout(
+    State(app): State<App>,
+    viewer: Viewer,
+    Query(q): Query<RolloutQuery>,
+) -> Page {
+    rollout_page(&app, &viewer, &q, None).await
+}
+
+async fn rollout_page(app: &App, viewer: &Viewer, q: &RolloutQuery, error: Option<String>) -> Page {
+    let view = super::rollout(
+        app,
+        &access::list_scope(app, viewer).await?,
+        None,
+        &q.filter()?,
+        q.page,
+    )
+    .await?;
+    let pages = view.as_ref().map_or(0, |v| {
+        (v.matching + super::ROLLOUT_PAGE - 1) / super::ROLLOUT_PAGE
+    });
+    let statuses: Vec<&str> = rungs_store::model::RolloutStatus::ALL
+        .iter()
+        .map(|s| s.as_str())
+        .collect();
+    render(
+        app,
+        Some(viewer),
+        "rollout.html",
+        "rollout",
+        "Rollout",
+        ctx! {
+            view, levels => crate::people::levels(app), error, pages, statuses,
+            page => q.page, team => q.team.trim(), status => q.status.trim(),
+        },
+    )
+    .await
+}
+
+#[derive(Deserialize)]
+pub(crate) struct NameForm {
+    name: String,
+}
+
+pub(crate) async fn open_rollout(
+    State(app): State<App>,
+    viewer: Viewer,
+    Form(form): Form<NameForm>,
+) -> Page {
+    match async { super::open_rollout(&app, &access::hr(&viewer)?, &form.name).await }.await {
+        Ok(_) => Ok(Redirect::to("/app/rollout").into_response()),
+        Err(e) => {
+            rollout_page(
+                &app,
+                &viewer,
+                &RolloutQuery::default(),
+                Some(form_error(e)?),
+            )
+            .await
+        }
+    }
+}
+
+pub(crate) async fn close_rollout(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> Page {
+    super::close_rollout(&app, &access::hr(&viewer)?, id).await?;
+    Ok(Redirect::to("/app/rollout").into_response())
+}
+
+#[derive(Deserialize)]
+pub(crate) struct EntryForm {
+    version: i64,
+    #[serde(default)]
+    level: String,
+    #[serde(default)]
+    note: String,
+}
+
+async fn after_entry(
+    app: &App,
+    viewer: &Viewer,
+    result: Result<rungs_store::model::RolloutEntry, ServerError>,
+    back: &str,
+) -> Page {
+    match result {
+        Ok(e) => Ok(Redirect::to(&format!("{back}#person-{}", e.person_id)).into_response()),
+        Err(e) => {
+            let status = e.status();
+            let page =
+                rollout_page(app, viewer, &RolloutQuery::default(), Some(form_error(e)?)).await?;
+            Ok((status, page).into_response())
+        }
+    }
+}
+
+pub(crate) async fn propose(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path((id, person)): Path<(i64, i64)>,
+    Form(form): Form<EntryForm>,
+) -> Page {
+    let level = split_level(&form.level)?;
+    let result = async {
+        let proposing = access::propose(&app, &viewer, person).await?;
+        super::propose(&app, &proposing, id, form.version, level, &form.note).await
+    }
+    .await;
+    after_entry(&app, &viewer, result, "/app/rollout").await
+}
+
+pub(crate) async fn confirm(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path((id, person)): Path<(i64, i64)>,
+    Form(form): Form<EntryForm>,
+) -> Page {
+    let result = async {
+        let placing = access::confirm(&app, &viewer, person).await?;
+        super::confirm(&app, &placing, id, form.version).await
+    }
+    .await;
+    after_entry(&app, &viewer, result, "/app/rollout").await
+}
+
+pub(crate) async fn acknowledge(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path((id, person)): Path<(i64, i64)>,
+    Form(form): Form<EntryForm>,
+) -> Page {
+    super::acknowledge(
+        &app,
+        &access::acknowledge(&app, &viewer, person).await?,
+        id,
+        form.version,
+        &form.note,
+    )
+    .await?;
+    Ok(Redirect::to("/app").into_response())
+}

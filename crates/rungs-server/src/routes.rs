@@ -1,0 +1,81 @@
+//! The route table: the published site at `/`, the people app at `/app`,
+//! the API at `/api/v1`. Each domain module lists its own routes;
+//! [`route_table`] lists every one, so the permission tests can check that
+//! none is left out.
+
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware;
+use axum::routing::{MethodRouter, get};
+use tower_http::set_header::SetResponseHeaderLayer;
+
+use crate::state::App;
+
+/// The most a roster upload may be.
+pub(crate) const UPLOAD_LIMIT: usize = 20 * 1024 * 1024;
+
+/// Forms anyone may post (signing in): 64 KiB at most, as for signed-in
+/// forms, rather than the upload limit.
+pub(crate) fn small_forms() -> DefaultBodyLimit {
+    DefaultBodyLimit::max(64 * 1024)
+}
+
+/// Every route: method(s), path, handler. The site's pages are the fallback.
+fn routes() -> Vec<(&'static str, MethodRouter<App>)> {
+    let mut all = vec![
+        ("/app/assets/app.css", get(crate::web::app_css)),
+        ("/api/v1/openapi.json", get(crate::openapi::openapi)),
+    ];
+    all.extend(crate::account::routes());
+    all.extend(crate::people::routes());
+    all.extend(crate::rollout::routes());
+    all.extend(crate::assessments::routes());
+    all.extend(crate::growth::routes());
+    all.extend(crate::team::routes());
+    all.extend(crate::admin::routes());
+    all
+}
+
+/// The paths of every route the app serves (besides the site's pages).
+pub fn route_table() -> Vec<&'static str> {
+    routes().into_iter().map(|(path, _)| path).collect()
+}
+
+impl App {
+    /// The whole application: site, app, API, with security headers and
+    /// limits.
+    pub fn router(&self) -> Router {
+        let mut router = Router::new();
+        for (path, route) in routes() {
+            router = router.route(path, route);
+        }
+        router
+            .fallback(crate::web::site)
+            .layer(middleware::from_fn_with_state(self.clone(), crate::auth::authenticate))
+            .layer(DefaultBodyLimit::max(UPLOAD_LIMIT))
+            .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+                StatusCode::REQUEST_TIMEOUT,
+                Duration::from_secs(60),
+            ))
+            // The site's pages set their own (see `site`).
+            .layer(SetResponseHeaderLayer::if_not_present(
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_static(
+                    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'",
+                ),
+            ))
+            .layer(SetResponseHeaderLayer::overriding(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+            .layer(SetResponseHeaderLayer::overriding(
+                header::X_CONTENT_TYPE_OPTIONS,
+                HeaderValue::from_static("nosniff"),
+            ))
+            .layer(SetResponseHeaderLayer::overriding(
+                header::REFERRER_POLICY,
+                HeaderValue::from_static("same-origin"),
+            ))
+            .with_state(self.clone())
+    }
+}

@@ -1,0 +1,66 @@
+//! The team page, its CSV, and HR's readiness by level.
+
+use axum::extract::{Query, State};
+use axum::http::header;
+use axum::response::IntoResponse;
+
+use super::api::TeamQuery;
+use crate::access;
+use crate::auth::Viewer;
+use crate::state::App;
+use crate::web::{Page, render};
+
+pub(crate) async fn team_page(
+    State(app): State<App>,
+    viewer: Viewer,
+    Query(q): Query<TeamQuery>,
+) -> Page {
+    let team = access::team(&app, &viewer, q.manager).await?;
+    let map = super::heatmap(&app, &team, &q.filter()).await?;
+    let query =
+        serde_urlencoded::to_string([("level", q.level.as_str()), ("track", q.track.as_str())])
+            .unwrap_or_default();
+    render(
+        &app,
+        Some(&viewer),
+        "team.html",
+        "team",
+        "Team",
+        ctx! { map, level => q.level, track => q.track, manager => q.manager, query },
+    )
+    .await
+}
+
+pub(crate) async fn team_csv(
+    State(app): State<App>,
+    viewer: Viewer,
+    Query(q): Query<TeamQuery>,
+) -> Page {
+    let team = access::team(&app, &viewer, q.manager).await?;
+    let map = super::heatmap(&app, &team, &q.filter()).await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"team.csv\"",
+            ),
+        ],
+        super::heatmap_csv(&map)?,
+    )
+        .into_response())
+}
+
+pub(crate) async fn insights(State(app): State<App>, viewer: Viewer) -> Page {
+    let hr = access::hr(&viewer)?;
+    let agg = super::aggregates(&app, &hr).await?;
+    render(
+        &app,
+        Some(&viewer),
+        "insights.html",
+        "insights",
+        "Readiness by level",
+        ctx! { agg },
+    )
+    .await
+}

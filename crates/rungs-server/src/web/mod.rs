@@ -1,0 +1,168 @@
+//! What every page and API handler shares: the template context macro,
+//! rendering a page with what every page needs, form errors, uploads, and
+//! errors as responses (a short page, or JSON for the API).
+//!
+//! The convention of the domain modules (`account`, `people`, `rollout`,
+//! `assessments`, `growth`, `team`, `admin`): `mod.rs` holds the
+//! operations, each taking the capability [`crate::access`] gave for it,
+//! and `routes()`, the module's part of the route table; `pages.rs` holds
+//! the HTML handlers and `api.rs` the JSON handlers, which only translate
+//! forms and JSON.
+
+//! The route table: the published site at `/`, the people app at `/app`,
+//! the API at `/api/v1`. [`route_table`] lists every route, so the
+//! permission tests can check that none is left out.
+
+/// A template context from `key => value` pairs (or `key` for a variable of
+/// that name); values are anything serde can serialise.
+macro_rules! ctx {
+    ($($key:ident $(=> $value:expr)?),* $(,)?) => {{
+        #[allow(unused_mut)]
+        let mut map = serde_json::Map::new();
+        $( map.insert(stringify!($key).to_string(), serde_json::to_value(ctx!(@v $key $(, $value)?)).unwrap_or_default()); )*
+        minijinja::Value::from(minijinja::value::Serde(&map))
+    }};
+    (@v $key:ident) => { &$key };
+    (@v $key:ident, $value:expr) => { &$value };
+}
+
+mod site;
+
+pub(crate) use site::{app_css, site};
+
+use axum::extract::Multipart;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use minijinja::context;
+
+use crate::access::Powers;
+use crate::auth::Viewer;
+use crate::error::ServerError;
+use crate::state::App;
+
+/// What a page handler returns.
+pub(crate) type Page = Result<Response, ServerError>;
+
+/// What an API handler returns.
+pub(crate) type Api<T> = Result<axum::Json<T>, ApiError>;
+
+/// Renders a page with what every page needs (the viewer, their powers,
+/// the CSRF token, the site's title).
+pub(crate) async fn render(
+    app: &App,
+    viewer: Option<&Viewer>,
+    template: &str,
+    nav: &str,
+    title: &str,
+    extra: minijinja::Value,
+) -> Page {
+    let powers = Powers::of(viewer);
+    let base = ctx! {
+        viewer => viewer.map(|v| v.person.clone()),
+        csrf => viewer.map_or("", |v| v.csrf()),
+        is_hr => powers.is_hr, is_admin => powers.is_admin, can_team => powers.can_team, nav, title,
+        site_title => app.ladder().framework.title.clone(),
+        oidc_name => app.oidc_name(),
+    };
+    let html = app
+        .ladder()
+        .views
+        .render(template, context! { ..extra, ..base })?;
+    Ok(html.into_response())
+}
+
+pub(crate) fn message(title: &str, text: &str) -> minijinja::Value {
+    ctx! { message => text, title }
+}
+
+/// A form error shows the form again with the message; other errors are pages.
+pub(crate) fn form_error(e: ServerError) -> Result<String, ServerError> {
+    match e {
+        ServerError::Invalid(m) | ServerError::Conflict(m) => Ok(m),
+        other => Err(other),
+    }
+}
+
+/// `track/level` from a form's select.
+pub(crate) fn split_level(value: &str) -> Result<(&str, &str), ServerError> {
+    value
+        .split_once('/')
+        .ok_or_else(|| ServerError::Invalid(format!("`{value}` is not a level (track/level)")))
+}
+
+/// Reads the `file` field of an upload.
+pub(crate) async fn upload(mut form: Multipart) -> Result<Vec<u8>, ServerError> {
+    while let Some(field) = form
+        .next_field()
+        .await
+        .map_err(|e| ServerError::Invalid(format!("the upload is malformed: {e}")))?
+    {
+        if field.name() == Some("file") {
+            return Ok(field
+                .bytes()
+                .await
+                .map_err(|e| ServerError::Invalid(format!("the upload failed: {e}")))?
+                .to_vec());
+        }
+    }
+    Err(ServerError::Invalid("choose a file to import".into()))
+}
+
+/// An error as a response: JSON for the API, a short page otherwise.
+pub(crate) fn error_response(e: &ServerError, json: bool) -> Response {
+    let status = e.status();
+    if json {
+        return (
+            status,
+            axum::Json(serde_json::json!({"error": e.to_string()})),
+        )
+            .into_response();
+    }
+    let body = format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><link rel=\"stylesheet\" href=\"/assets/rungs.css\"><link rel=\"stylesheet\" href=\"/app/assets/app.css\"></head><body class=\"app\"><main class=\"app-main\"><h1>{}</h1><p role=\"alert\">{}</p><p><a href=\"/app\">Back to the app</a></p></main></body></html>",
+        status.canonical_reason().unwrap_or("Error"),
+        status.canonical_reason().unwrap_or("Error"),
+        html_escape(&e.to_string())
+    );
+    (
+        status,
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        body,
+    )
+        .into_response()
+}
+
+fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// Errors from API handlers are JSON.
+pub(crate) struct ApiError(pub ServerError);
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        error_response(&self.0, true)
+    }
+}
+
+impl<E: Into<ServerError>> From<E> for ApiError {
+    fn from(e: E) -> Self {
+        ApiError(e.into())
+    }
+}
+
+/// Errors from page handlers: a short page, or the sign-in page when the
+/// viewer is not signed in.
+impl IntoResponse for ServerError {
+    fn into_response(self) -> Response {
+        match self {
+            ServerError::Unauthenticated => {
+                axum::response::Redirect::to("/app/login").into_response()
+            }
+            e => error_response(&e, false),
+        }
+    }
+}
