@@ -71,7 +71,9 @@ impl App {
         #[cfg(not(feature = "oidc"))]
         if config.oidc.is_some() {
             return Err(ServerError::Config(
-                "this build has no OpenID Connect sign-in (the `oidc` feature)".into(),
+                "this build has no OpenID Connect sign-in: build it with the `oidc` feature, \
+                 e.g. `cargo install --path crates/rungs --features oidc`"
+                    .into(),
             ));
         }
         let app = App {
