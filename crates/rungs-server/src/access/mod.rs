@@ -11,6 +11,8 @@
 //! - [`person`]: one person's record, level, placements, rollout entry and
 //!   data export ([`PersonRead`], [`PersonEdit`], [`Placing`],
 //!   [`Proposing`], [`Acknowledging`], [`Exporting`]).
+//! - [`granted`]: `Granted`, the one shape of the capabilities that say
+//!   "this viewer may do this to that person".
 //! - [`assessment`]: how the viewer sits at an assessment ([`Seat`],
 //!   [`AssessmentAccess`]).
 //! - [`notes`]: 1-on-1 notes and goals ([`NotesAccess`], [`NoteWrite`],
@@ -35,14 +37,16 @@
 //! A person the viewer may not see is "not found", so ids reveal nothing.
 
 mod assessment;
+mod granted;
 mod notes;
 mod person;
 mod role;
 mod team;
 
 pub(crate) use assessment::{AssessmentAccess, Seat, StepKind};
-pub(crate) use notes::{GoalsWrite, NoteWrite, NotesAccess, NotesSeat};
-pub(crate) use person::{Acknowledging, Exporting, PersonEdit, PersonRead, Placing, Proposing};
+pub(crate) use granted::{Acknowledging, GoalsWrite, NoteWrite, Placing, Proposing};
+pub(crate) use notes::{NotesAccess, NotesSeat};
+pub(crate) use person::{Exporting, PersonEdit, PersonRead};
 pub(crate) use role::{Admin, Hr, Powers, SignedIn};
 pub(crate) use team::{ListScope, TeamAccess};
 

@@ -7,6 +7,7 @@
 
 use rungs_store::model::Role;
 
+use super::granted::{GoalsWrite, NoteWrite};
 use super::person::{Reach, reach};
 use super::role::is_hr;
 use crate::auth::Viewer;
@@ -80,32 +81,10 @@ impl<'v> NotesAccess<'v> {
     /// Writing a note: the person and their manager only.
     pub(crate) fn write(self) -> Result<NoteWrite<'v>, ServerError> {
         if self.seat.writes() {
-            Ok(NoteWrite {
-                viewer: self.viewer,
-                person: self.person,
-            })
+            Ok(NoteWrite::new(self.viewer, self.person))
         } else {
             Err(ServerError::Forbidden)
         }
-    }
-}
-
-/// Proof that the viewer may write a 1-on-1 note of one person's.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct NoteWrite<'v> {
-    viewer: &'v Viewer,
-    person: i64,
-}
-
-impl<'v> NoteWrite<'v> {
-    /// Who writes.
-    pub(crate) fn viewer(&self) -> &'v Viewer {
-        self.viewer
-    }
-
-    /// Whose note.
-    pub(crate) fn person(&self) -> i64 {
-        self.person
     }
 }
 
@@ -140,25 +119,6 @@ pub(crate) async fn notes<'v>(
     })
 }
 
-/// Proof that the viewer may set and change one person's goals.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct GoalsWrite<'v> {
-    viewer: &'v Viewer,
-    person: i64,
-}
-
-impl<'v> GoalsWrite<'v> {
-    /// Who.
-    pub(crate) fn viewer(&self) -> &'v Viewer {
-        self.viewer
-    }
-
-    /// Whose goals.
-    pub(crate) fn person(&self) -> i64 {
-        self.person
-    }
-}
-
 /// The rule for goals: the person and anyone they report to; HR reads
 /// them, and sets them only for people who report to them.
 pub(super) fn goals_allowed(reach: Reach, is_self: bool, manages: bool) -> bool {
@@ -180,7 +140,7 @@ pub(crate) async fn goals<'v>(
     let manages =
         reach == Reach::Everyone && !is_self && app.store.manages(viewer.person.id, person).await?;
     if goals_allowed(reach, is_self, manages) {
-        Ok(GoalsWrite { viewer, person })
+        Ok(GoalsWrite::new(viewer, person))
     } else {
         Err(ServerError::Forbidden)
     }

@@ -3,6 +3,7 @@
 
 use rungs_store::model::{Person, Role};
 
+use super::granted::{Acknowledging, Placing, Proposing};
 use super::role::is_hr;
 use crate::auth::Viewer;
 use crate::error::ServerError;
@@ -149,26 +150,6 @@ pub(crate) async fn edit<'v>(
     Ok(PersonEdit { viewer, person })
 }
 
-/// Proof that the viewer may set one person's level: a placement, or
-/// confirming a level proposed in a rollout.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Placing<'v> {
-    viewer: &'v Viewer,
-    person: i64,
-}
-
-impl<'v> Placing<'v> {
-    /// Who decides.
-    pub(crate) fn viewer(&self) -> &'v Viewer {
-        self.viewer
-    }
-
-    /// Whose level.
-    pub(crate) fn person(&self) -> i64 {
-        self.person
-    }
-}
-
 /// The rule for levels: HR sets the levels of employees other than
 /// themselves; an administrator anyone's, their own included.
 pub(super) fn placing_allowed(viewer: &Person, target: &Person) -> bool {
@@ -196,7 +177,7 @@ async fn placing<'v>(
     if !placing_allowed(&viewer.person, &target) {
         return Err(ServerError::Forbidden);
     }
-    Ok(Placing { viewer, person })
+    Ok(Placing::new(viewer, person))
 }
 
 /// May the viewer record a placement for `person`?
@@ -217,25 +198,6 @@ pub(crate) async fn confirm<'v>(
     placing(app, viewer, person).await
 }
 
-/// Proof that the viewer may propose one person's level in a rollout.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Proposing<'v> {
-    viewer: &'v Viewer,
-    person: i64,
-}
-
-impl<'v> Proposing<'v> {
-    /// Who proposes.
-    pub(crate) fn viewer(&self) -> &'v Viewer {
-        self.viewer
-    }
-
-    /// For whom.
-    pub(crate) fn person(&self) -> i64 {
-        self.person
-    }
-}
-
 /// The rule for proposals: the person's managers and HR; nobody proposes
 /// their own level but HR (whose proposal another confirms).
 pub(super) fn proposing_allowed(reach: Reach) -> bool {
@@ -249,27 +211,9 @@ pub(crate) async fn propose<'v>(
     person: i64,
 ) -> Result<Proposing<'v>, ServerError> {
     if proposing_allowed(reach(app, viewer, person).await?) {
-        Ok(Proposing { viewer, person })
+        Ok(Proposing::new(viewer, person))
     } else {
         Err(ServerError::Forbidden)
-    }
-}
-
-/// Proof that the viewer is the person acknowledging their own level.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Acknowledging<'v> {
-    viewer: &'v Viewer,
-}
-
-impl<'v> Acknowledging<'v> {
-    /// Who acknowledges (the person themselves).
-    pub(crate) fn viewer(&self) -> &'v Viewer {
-        self.viewer
-    }
-
-    /// Whose level: theirs.
-    pub(crate) fn person(&self) -> i64 {
-        self.viewer.person.id
     }
 }
 
@@ -281,7 +225,7 @@ pub(crate) async fn acknowledge<'v>(
     person: i64,
 ) -> Result<Acknowledging<'v>, ServerError> {
     match reach(app, viewer, person).await? {
-        _ if viewer.person.id == person => Ok(Acknowledging { viewer }),
+        _ if viewer.person.id == person => Ok(Acknowledging::new(viewer, person)),
         _ => Err(ServerError::Forbidden),
     }
 }

@@ -108,16 +108,22 @@ pub(crate) async fn login(
     // The address keeps its failures: an attacker signing in to an account
     // of their own does not wipe them.
     app.limiter.succeeded(&email_key, &address_key);
+    signed_in(&app, id, &safe_next(&form.next)).await
+}
+
+/// Starts a session for `person` and sends the browser on to `next` with
+/// its cookie.
+async fn signed_in(app: &App, person: i64, next: &str) -> Page {
     let (secret, _) = app
         .store
-        .create_session(id, app.config.session_hours * 3600)
+        .create_session(person, app.config.session_hours * 3600)
         .await?;
     Ok((
         [(
             header::SET_COOKIE,
-            auth::session_cookie_header(&app, &secret),
+            auth::session_cookie_header(app, &secret),
         )],
-        Redirect::to(&safe_next(&form.next)),
+        Redirect::to(next),
     )
         .into_response())
 }
@@ -176,18 +182,7 @@ pub(crate) async fn oidc_callback(
         )));
     }
     let (person, next) = provider.finish(&app, &q.code, &q.state, &browser).await?;
-    let (secret, _) = app
-        .store
-        .create_session(person, app.config.session_hours * 3600)
-        .await?;
-    Ok((
-        [(
-            header::SET_COOKIE,
-            auth::session_cookie_header(&app, &secret),
-        )],
-        Redirect::to(&safe_next(&next)),
-    )
-        .into_response())
+    signed_in(&app, person, &safe_next(&next)).await
 }
 
 /// Without the `oidc` feature there is no provider to come back from.
@@ -274,18 +269,7 @@ pub(crate) async fn setup(State(app): State<App>, Form(form): Form<SetupForm>) -
     }
     let admin = w.create_first_admin(&form.email, &form.name, &hash).await?;
     w.commit().await?;
-    let (secret, _) = app
-        .store
-        .create_session(admin.id, app.config.session_hours * 3600)
-        .await?;
-    Ok((
-        [(
-            header::SET_COOKIE,
-            auth::session_cookie_header(&app, &secret),
-        )],
-        Redirect::to("/app"),
-    )
-        .into_response())
+    signed_in(&app, admin.id, "/app").await
 }
 
 pub(crate) async fn reset_page(State(app): State<App>, Query(q): Query<TokenQuery>) -> Page {

@@ -901,28 +901,22 @@ async fn hr_cannot_set_an_administrators_level_through_a_rollout() {
             .expect("admin id");
         let bo = id_of(&mut admin, "bo@example.org").await;
         let mut hr = person_client(&app, &mut admin, "dee@example.org").await;
+        // HR proposes for anyone: an employee, the administrator, themselves.
+        for id in [bo, admin_id, dee] {
+            let proposed = rollout_step(&mut hr, rollout, id, "propose", 1).await;
+            assert_eq!(proposed.status, StatusCode::OK, "{id}: {}", proposed.body);
+        }
+        // HR confirms the employee's level only.
+        let confirmed = rollout_step(&mut hr, rollout, bo, "confirm", 2).await;
+        assert_eq!(confirmed.status, StatusCode::OK, "{}", confirmed.body);
         for (who, id) in [("the administrator", admin_id), ("HR themselves", dee)] {
-            let proposed = hr
-                .json(
-                    "POST",
-                    &format!("/api/v1/rollouts/{rollout}/people/{id}/propose"),
-                    json!({"version": 1, "level": "engineering/staff"}),
-                )
-                .await;
-            assert_eq!(proposed.status, StatusCode::OK, "{who}: {}", proposed.body);
-            let confirmed = hr
-                .json(
-                    "POST",
-                    &format!("/api/v1/rollouts/{rollout}/people/{id}/confirm"),
-                    json!({"version": 2}),
-                )
-                .await;
+            let refused = rollout_step(&mut hr, rollout, id, "confirm", 2).await;
             assert_eq!(
-                confirmed.status,
+                refused.status,
                 StatusCode::FORBIDDEN,
                 "{who} on {}: {}",
                 backend.name,
-                confirmed.body
+                refused.body
             );
             let placements = admin
                 .get(&format!("/api/v1/people/{id}/placements"))
@@ -934,31 +928,26 @@ async fn hr_cannot_set_an_administrators_level_through_a_rollout() {
                 "{who}: nothing was placed: {placements}"
             );
         }
-        // An employee's level is HR's to confirm; the administrator's is
-        // the administrator's.
-        let proposed = hr
-            .json(
-                "POST",
-                &format!("/api/v1/rollouts/{rollout}/people/{bo}/propose"),
-                json!({"version": 1, "level": "engineering/engineer"}),
-            )
-            .await;
-        assert_eq!(proposed.status, StatusCode::OK, "{}", proposed.body);
-        let confirmed = hr
-            .json(
-                "POST",
-                &format!("/api/v1/rollouts/{rollout}/people/{bo}/confirm"),
-                json!({"version": 2}),
-            )
-            .await;
-        assert_eq!(confirmed.status, StatusCode::OK, "{}", confirmed.body);
-        let by_admin = admin
-            .json(
-                "POST",
-                &format!("/api/v1/rollouts/{rollout}/people/{admin_id}/confirm"),
-                json!({"version": 2}),
-            )
-            .await;
+        // The administrator's level is the administrator's to confirm.
+        let by_admin = rollout_step(&mut admin, rollout, admin_id, "confirm", 2).await;
         assert_eq!(by_admin.status, StatusCode::OK, "{}", by_admin.body);
     }
+}
+
+/// One step of a rollout entry through the API, at `version`; a proposal
+/// is for Staff Engineer.
+async fn rollout_step(
+    client: &mut Client,
+    rollout: i64,
+    person: i64,
+    step: &str,
+    version: i64,
+) -> Response {
+    client
+        .json(
+            "POST",
+            &format!("/api/v1/rollouts/{rollout}/people/{person}/{step}"),
+            json!({"version": version, "level": "engineering/staff"}),
+        )
+        .await
 }
