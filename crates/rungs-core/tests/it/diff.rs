@@ -13,7 +13,7 @@ fn edit(set: &mut SourceSet, path: &str, from: &str, to: &str) {
     let text = set
         .get(path)
         .map(|f| f.text().to_string())
-        .unwrap_or_default();
+        .unwrap_or_else(|| panic!("no {path}"));
     assert!(text.contains(from), "{path}: {from}");
     set.insert(path, text.replacen(from, to, 1));
 }

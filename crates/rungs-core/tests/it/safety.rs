@@ -127,7 +127,7 @@ fn ids_from_yaml_matrices_and_file_names_are_checked() {
         .iter()
         .find(|d| d.message.contains("../"))
         .and_then(|d| d.span.clone())
-        .unwrap_or_default();
+        .unwrap_or_else(|| panic!("no placed finding on `../`: {invalid:#?}"));
     assert_eq!(
         (&*yaml.file, yaml.line, yaml.column),
         ("tracks/eng.yaml", 3, 5)
@@ -188,7 +188,8 @@ fn a_fifo_is_refused_without_being_opened() {
     }
     // Opening the FIFO would block this test forever.
     let set = read(dir.path());
-    let reason = refused(&set, "static/pipe").unwrap_or_default();
+    let reason = refused(&set, "static/pipe")
+        .unwrap_or_else(|| panic!("the pipe is not refused: {:?}", set.unreadable));
     assert!(reason.contains("named pipe"), "{:?}", set.unreadable);
     assert!(codes(&set).contains(&Code::RefusedFile));
     // As `rungs serve` reloads one file.
@@ -248,7 +249,8 @@ fn links_that_leave_the_framework_are_refused_unless_allowed() {
 
     let set = read(dir.path());
     for name in ["secret.txt", "passwd", "zero", "folder"] {
-        let reason = refused(&set, &format!("static/{name}")).unwrap_or_default();
+        let reason = refused(&set, &format!("static/{name}"))
+            .unwrap_or_else(|| panic!("{name} is not refused: {:?}", set.unreadable));
         assert!(reason.contains("outside the framework"), "{name}: {reason}");
         assert!(set.get(&format!("static/{name}")).is_none());
     }
@@ -267,9 +269,11 @@ fn links_that_leave_the_framework_are_refused_unless_allowed() {
         set.get("static/secret.txt").map(|f| f.text()),
         Some("secret")
     );
-    let zero = refused(&set, "static/zero").unwrap_or_default();
+    let zero = refused(&set, "static/zero")
+        .unwrap_or_else(|| panic!("zero is not refused: {:?}", set.unreadable));
     assert!(zero.contains("device"), "{zero}");
-    let folder = refused(&set, "static/folder").unwrap_or_default();
+    let folder = refused(&set, "static/folder")
+        .unwrap_or_else(|| panic!("the folder is not refused: {:?}", set.unreadable));
     assert!(folder.contains("folder"), "{folder}");
     assert!(
         !codes(&set).contains(&Code::Syntax),
@@ -283,7 +287,8 @@ fn files_over_the_limits_are_refused_with_the_key_to_raise() {
     write(dir.path(), "static/big.bin", &vec![0u8; (1 << 20) + 1]);
     write(dir.path(), "static/fits.bin", &vec![0u8; 1 << 20]);
     let set = read(dir.path());
-    let reason = refused(&set, "static/big.bin").unwrap_or_default();
+    let reason = refused(&set, "static/big.bin")
+        .unwrap_or_else(|| panic!("big.bin is not refused: {:?}", set.unreadable));
     assert!(
         reason.contains("1 MiB") && reason.contains("max_file_mib"),
         "{reason}"
@@ -363,7 +368,10 @@ fn statements_nested_too_deep_are_cut_with_one_error() {
         rungs_core::ids::depth(&level.statements),
         rungs_core::ids::MAX_DEPTH
     );
-    let longest = all_ids(&level.statements).map(str::len).max().unwrap_or(0);
+    let longest = all_ids(&level.statements)
+        .map(str::len)
+        .max()
+        .expect("the level has statements");
     assert!(longest < 200, "ids grow with depth: {longest} bytes");
 
     // The same in a YAML matrix.

@@ -63,5 +63,5 @@ pub fn describe(diags: &[Diagnostic]) -> String {
 /// The framework's JSON export as a value, for equality checks that ignore spans.
 pub fn json(framework: &rungs_core::Framework) -> serde_json::Value {
     serde_json::from_str(&rungs_core::export::json::to_json(framework))
-        .unwrap_or(serde_json::Value::Null)
+        .expect("the JSON export is JSON")
 }
