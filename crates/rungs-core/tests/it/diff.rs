@@ -13,7 +13,7 @@ fn edit(set: &mut SourceSet, path: &str, from: &str, to: &str) {
     let text = set
         .get(path)
         .map(|f| f.text().to_string())
-        .unwrap_or_default();
+        .unwrap_or_else(|| panic!("no {path}"));
     assert!(text.contains(from), "{path}: {from}");
     set.insert(path, text.replacen(from, to, 1));
 }
@@ -134,16 +134,22 @@ fn rewordings_moves_additions_and_removals_are_told_apart() {
 
 #[test]
 fn large_frameworks_diff_by_id_without_quadratic_work() {
-    let a = rungs_core::synth::generate(rungs_core::synth::SynthOptions {
-        tracks: 40,
-        levels: 10,
-        seed: 5,
+    let input = |tracks: usize| {
+        let a = rungs_core::synth::generate(rungs_core::synth::SynthOptions {
+            tracks,
+            levels: 10,
+            seed: 5,
+        });
+        let mut b = a.clone();
+        b.tracks[3].levels[4].statements[0]
+            .text
+            .push_str(" Also in writing.");
+        (a, b)
+    };
+    let (a, log) = crate::support::assert_linear(40 / 8, "tracks", input, |(a, b)| {
+        let log = diff(&a, &b);
+        (a, log)
     });
-    let mut b = a.clone();
-    b.tracks[3].levels[4].statements[0]
-        .text
-        .push_str(" Also in writing.");
-    let log = diff(&a, &b);
     assert_eq!(log.statements.len(), 1);
     assert_eq!(log.unchanged, a.counts().statements - 1);
 }

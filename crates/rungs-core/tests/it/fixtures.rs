@@ -31,7 +31,8 @@ fn valid_fixtures_have_no_findings() {
         assert!(diags.is_empty(), "{name}:\n{}", describe(&diags));
         insta::assert_snapshot!(
             format!("valid-{name}"),
-            serde_json::to_string_pretty(&json(&loaded.framework)).unwrap_or_default()
+            serde_json::to_string_pretty(&json(&loaded.framework))
+                .expect("a JSON value serialises")
         );
     }
 }
@@ -130,7 +131,7 @@ fn unknown_area_suggests_the_closest_area() {
         Some(true),
         "{d:?}"
     );
-    let span = d.span.unwrap_or_default();
+    let span = d.span.expect("the finding has a place");
     assert_eq!(
         (&*span.file, span.line, span.column),
         ("tracks/eng/senior.md", 9, 1)
@@ -164,6 +165,7 @@ fn the_built_in_example_is_complete_and_clean() {
         .filter(|a| a.children.is_empty())
         .map(|a| a.id.as_str())
         .collect();
+    assert!(!leaves.is_empty(), "the example has areas");
     for track in [eng, mgmt] {
         for level in &track.levels {
             for leaf in &leaves {
@@ -223,8 +225,8 @@ fn statement_ids_survive_reordering_and_late_typo_fixes() {
     let base = "---\ntitle: Senior\nrank: 2\n---\n\n## Craft\n- Designs components that other people build on.\n- Reviews code with care and speed.\n\n## Delivery\n- Leads.\n\n## Mentoring\n- Mentors.\n";
     let reordered = "---\ntitle: Senior\nrank: 2\n---\n\n## Craft\n- Reviews code with care and speed.\n- Designs components that other people build on, with typos fxied.\n\n## Delivery\n- Leads.\n\n## Mentoring\n- Mentors.\n";
     let ids = |text: &str| {
-        let mut set =
-            rungs_core::SourceSet::read_dir(&fixtures().join("valid/minimal")).unwrap_or_default();
+        let mut set = rungs_core::SourceSet::read_dir(&fixtures().join("valid/minimal"))
+            .unwrap_or_else(|e| panic!("{e}"));
         set.insert("tracks/eng/senior.md", text);
         let loaded = rungs_core::load(&set).unwrap_or_else(|e| panic!("{e}"));
         let mut ids: Vec<String> = loaded.framework.tracks[0].levels[1]
@@ -267,7 +269,7 @@ fn a_cached_load_equals_a_fresh_load_after_every_kind_of_change() {
     let text = set
         .get(path)
         .map(|f| f.text().to_string())
-        .unwrap_or_default();
+        .unwrap_or_else(|| panic!("no {path}"));
     set.insert(
         path,
         format!("{text}\n- You write a statement added in a test.\n"),
@@ -294,7 +296,7 @@ fn a_cached_load_equals_a_fresh_load_after_every_kind_of_change() {
     let config = set
         .get("rungs.toml")
         .map(|f| f.text().to_string())
-        .unwrap_or_default();
+        .expect("no rungs.toml");
     assert!(config.contains("\"Execution\""));
     set.insert(
         "rungs.toml",
@@ -328,7 +330,7 @@ fn every_template_checks_clean_without_warnings() {
     }
     assert!(rungs_core::SourceSet::template("no-such-template").is_none());
     // The ten-grade template lines its families up on the scale.
-    let set = rungs_core::SourceSet::template("ten-grades").unwrap_or_default();
+    let set = rungs_core::SourceSet::template("ten-grades").expect("no ten-grades template");
     let fw = rungs_core::load(&set)
         .unwrap_or_else(|e| panic!("{e}"))
         .framework;
@@ -361,7 +363,7 @@ fn a_control_character_from_a_yaml_escape_is_reported_at_its_title() {
     let text = set
         .get(path)
         .map(|f| f.text().to_owned())
-        .unwrap_or_default();
+        .unwrap_or_else(|| panic!("no {path}"));
     set.insert(path, text.replacen("title: ", "title: \"\\e[31m\" # ", 1));
     let loaded = rungs_core::load(&set).unwrap_or_else(|e| panic!("{e}"));
     let found: Vec<_> = loaded
@@ -386,14 +388,14 @@ fn one_bad_byte_in_rungs_toml_is_one_diagnostic() {
     bytes.extend_from_slice(
         set.get("rungs.toml")
             .map(|f| f.text().as_bytes())
-            .unwrap_or_default(),
+            .expect("no rungs.toml"),
     );
     set.insert("rungs.toml", bytes);
     let loaded = rungs_core::load(&set).unwrap_or_else(|e| panic!("{e}"));
     let diags = loaded.diagnostics.sorted();
     assert_eq!(diags.len(), 1, "{}", describe(&diags));
     assert_eq!(diags[0].code, Code::NotUtf8);
-    let span = diags[0].span.clone().unwrap_or_default();
+    let span = diags[0].span.clone().expect("the finding has a place");
     assert_eq!((&*span.file, span.line, span.column), ("rungs.toml", 1, 14));
 }
 

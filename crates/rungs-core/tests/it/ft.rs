@@ -34,8 +34,8 @@ fn tally_source(dir: &Path) -> Tally {
         for c in yaml(&text)["competencies"].as_array().into_iter().flatten() {
             let key = format!(
                 "{}/{}",
-                c["level"].as_str().unwrap_or_default(),
-                c["theme"].as_str().unwrap_or_default()
+                c["level"].as_str().expect("a competency has a level"),
+                c["theme"].as_str().expect("a competency has a theme")
             );
             let e = out.entry(key).or_default();
             e.0 += 1;

@@ -21,7 +21,10 @@ fn count_bullets(text: &str) -> BTreeMap<String, (usize, usize)> {
         rest = rest[i..].find("-->").map_or("", |j| &rest[i + j + 3..]);
     }
     without_comments.push_str(rest);
-    let body = without_comments.splitn(3, "---\n").nth(2).unwrap_or("");
+    let body = without_comments
+        .splitn(3, "---\n")
+        .nth(2)
+        .expect("a page has front matter");
     let mut out: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut heading = String::new();
     let mut top_indent: Option<usize> = None;
@@ -142,8 +145,14 @@ fn infracloud_imports_completely() {
             .iter()
             .filter(|s| s.area == "enabling-traits" && s.name.is_some())
             .count();
-        let traits_section = text.split("### Enabling Traits").nth(1).unwrap_or("");
-        let traits_section = traits_section.split("## Broad").next().unwrap_or("");
+        let traits_section = text
+            .split("### Enabling Traits")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{} has no Enabling Traits", level.id));
+        let traits_section = traits_section
+            .split("## Broad")
+            .next()
+            .expect("a split has a first part");
         assert_eq!(
             named,
             traits_section.matches("* **").count(),
@@ -189,7 +198,7 @@ fn infracloud_imports_completely() {
         track
             .introduction
             .as_deref()
-            .unwrap_or("")
+            .expect("the track has an introduction")
             .contains("](associate-engineer.md)"),
         "cards not converted"
     );
@@ -246,6 +255,7 @@ fn synthetic_hugo_sites_import_to_the_same_content() {
     let back = &imported.framework;
     assert_eq!(back.tracks.len(), fw.tracks.len());
     assert_eq!(back.pages.len(), fw.pages.len());
+    assert!(!back.tracks.is_empty(), "nothing imported");
     for (a, b) in fw.tracks.iter().zip(&back.tracks) {
         assert_eq!(a.id, b.id);
         assert_eq!(a.levels.len(), b.levels.len());
@@ -325,11 +335,16 @@ fn site_links(fw: &Framework) -> Vec<(String, String)> {
         .and_then(|s| s.get("links"))
         .and_then(|l| l.as_array())
         .cloned()
-        .unwrap_or_default();
+        .expect("the site has links");
     links
         .iter()
         .map(|l| {
-            let get = |k: &str| l.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
+            let get = |k: &str| {
+                l.get(k)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_else(|| panic!("a link without {k}: {l:?}"))
+                    .to_string()
+            };
             (get("title"), get("url"))
         })
         .collect()
@@ -340,7 +355,7 @@ fn site_footer(fw: &Framework) -> &str {
         .as_ref()
         .and_then(|s| s.get("footer"))
         .and_then(|f| f.as_str())
-        .unwrap_or("")
+        .expect("the site has a footer")
 }
 
 #[test]
@@ -359,10 +374,12 @@ fn infracloud_site_settings_carry_over_or_are_reported() {
     assert!(text.contains(&format!("config.yaml:{line}:")), "{text}");
     // Menu links: absolute ones become header links, the others are reported.
     let links = site_links(fw);
-    for url in config
+    let urls: Vec<&str> = config
         .lines()
         .filter_map(|l| l.trim_start().strip_prefix("url:"))
-    {
+        .collect();
+    assert!(!urls.is_empty(), "the fixture has menu links");
+    for url in urls {
         let url = url.trim().trim_matches('"');
         if url.contains("://") {
             assert!(
@@ -376,7 +393,11 @@ fn infracloud_site_settings_carry_over_or_are_reported() {
     // The licence notice of the translation file is the footer, comment dropped.
     let i18n = std::fs::read_to_string(site.join("i18n/en.yaml")).unwrap_or_else(|e| panic!("{e}"));
     let line = lines_with(&i18n, "copyright")[0];
-    let notice = i18n.lines().nth(line).unwrap_or("").trim();
+    let notice = i18n
+        .lines()
+        .nth(line)
+        .expect("the copyright's text follows its key")
+        .trim();
     assert!(notice.contains("CC BY"), "{notice}");
     assert_eq!(site_footer(fw), notice);
     // A short title (linktitle) other than the title is reported at its line.
@@ -405,7 +426,7 @@ fn infracloud_site_settings_carry_over_or_are_reported() {
     let toml_text = native::to_sources(fw)
         .get("rungs.toml")
         .map(|f| f.text().to_string())
-        .unwrap_or_default();
+        .expect("a rungs.toml is written");
     assert!(
         toml_text.contains("[[site.links]]") && toml_text.contains("footer = "),
         "{toml_text}"

@@ -25,7 +25,9 @@ fn read(path: &Path) -> String {
 
 /// The page body after its front matter.
 fn body(text: &str) -> &str {
-    text.splitn(3, "---\n").nth(2).unwrap_or("")
+    text.splitn(3, "---\n")
+        .nth(2)
+        .expect("a page has front matter")
 }
 
 /// `1.` items per `##` heading, text whitespace-normalised, straight from the source.
@@ -49,8 +51,14 @@ fn numbered_items(text: &str) -> BTreeMap<String, Vec<String>> {
 
 /// The paragraphs under the page's first `##` heading, up to the next heading.
 fn opening_paragraphs(text: &str) -> Vec<String> {
-    let section = body(text).split("\n## ").nth(1).unwrap_or("");
-    let section = section.split("\n#").next().unwrap_or("");
+    let section = body(text)
+        .split("\n## ")
+        .nth(1)
+        .expect("a level page has a `##` heading");
+    let section = section
+        .split("\n#")
+        .next()
+        .expect("a split has a first part");
     section
         .split("\n\n")
         .skip(1)
@@ -63,7 +71,8 @@ fn area_title<'a>(fw: &'a Framework, id: &str) -> &'a str {
     fw.all_areas()
         .into_iter()
         .find(|a| a.id == id)
-        .map_or("", |a| a.title.as_str())
+        .map(|a| a.title.as_str())
+        .unwrap_or_else(|| panic!("no area {id}"))
 }
 
 fn top_texts(fw: &Framework, level: &Level, area: &str) -> Vec<String> {
@@ -137,7 +146,7 @@ fn gitlab_handbook_infrastructure_imports_completely() {
     let listed = lists
         .into_iter()
         .max_by_key(|l| l.iter().filter(|i| has_page(i)).count())
-        .unwrap_or_default();
+        .expect("one list at least");
     let with_page: Vec<&str> = listed
         .iter()
         .filter(|(_, s)| infra_dir.join(format!("{s}.md")).is_file())
@@ -186,6 +195,7 @@ fn gitlab_handbook_infrastructure_imports_completely() {
         let text = read(&path);
         // Every numbered item, per area, text for text.
         let items = numbered_items(&text);
+        assert!(!items.is_empty(), "{} has no numbered items", level.id);
         for g in GROWTH {
             assert_eq!(
                 top_texts(fw, level, g),
@@ -264,6 +274,7 @@ fn gitlab_handbook_infrastructure_imports_completely() {
     let dist = track(fw, "distribution");
     assert_eq!(dist.extends.as_deref(), Some("infrastructure"));
     let dist_dir = infra_dir.join("core-platform/distribution");
+    assert!(!dist.levels.is_empty(), "Distribution has no levels");
     for level in &dist.levels {
         let base = infra
             .levels

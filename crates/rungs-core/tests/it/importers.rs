@@ -37,13 +37,21 @@ fn ft_job_family_imports_with_parallel_ic_and_manager_levels() {
     let text = std::fs::read_to_string(dir.join("data/job-families/engineering.yml"))
         .unwrap_or_else(|e| panic!("{e}"));
     let source = yaml(&text);
-    let themes = source["themes"].as_array().map(Vec::len).unwrap_or(0);
+    let themes = source["themes"]
+        .as_array()
+        .map(Vec::len)
+        .expect("the job family lists themes");
     assert_eq!(fw.areas.len(), themes);
     // Competencies per level, counted from the source.
     let mut expected: BTreeMap<String, usize> = BTreeMap::new();
     for c in source["competencies"].as_array().into_iter().flatten() {
         *expected
-            .entry(c["level"].as_str().unwrap_or_default().to_string())
+            .entry(
+                c["level"]
+                    .as_str()
+                    .expect("a competency has a level")
+                    .to_string(),
+            )
             .or_default() += 1;
     }
     let mut got: BTreeMap<String, usize> = BTreeMap::new();
@@ -61,7 +69,10 @@ fn ft_job_family_imports_with_parallel_ic_and_manager_levels() {
     assert_eq!(got, expected);
     assert_eq!(
         fw.counts().levels,
-        source["levels"].as_array().map(Vec::len).unwrap_or(0)
+        source["levels"]
+            .as_array()
+            .map(Vec::len)
+            .expect("the job family lists levels")
     );
     // IC and manager variants share ranks; managers branch off at the first shared rank.
     let ic = fw
@@ -103,7 +114,10 @@ fn monzo_frameworks_import_with_generic_as_the_base() {
         ("frameworks/engineering/backend.md", "engineering-backend"),
     ] {
         let text = std::fs::read_to_string(dir.join(file)).unwrap_or_else(|e| panic!("{e}"));
-        let matter = text.split("---\n").nth(1).unwrap_or_default();
+        let matter = text
+            .split("---\n")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{file} has no front matter"));
         let source = yaml(matter);
         let mut expected: BTreeMap<u64, usize> = BTreeMap::new();
         for topic in source["topics"].as_array().into_iter().flatten() {
@@ -111,7 +125,11 @@ fn monzo_frameworks_import_with_generic_as_the_base() {
                 let n = content["criteria"].as_array().map_or(0, Vec::len)
                     + content["exampleCriteria"].as_array().map_or(0, Vec::len);
                 *expected
-                    .entry(content["level"].as_u64().unwrap_or(0))
+                    .entry(
+                        content["level"]
+                            .as_u64()
+                            .expect("criteria name their level"),
+                    )
                     .or_default() += n;
             }
         }
@@ -127,7 +145,9 @@ fn monzo_frameworks_import_with_generic_as_the_base() {
         assert_eq!(got, expected, "{file}");
         assert_eq!(
             t.levels.len() as u64,
-            source["levels"].as_u64().unwrap_or(0)
+            source["levels"]
+                .as_u64()
+                .unwrap_or_else(|| panic!("{file} declares no levels"))
         );
         let examples: usize = t
             .levels

@@ -12,6 +12,7 @@ fn example() -> rungs_core::Framework {
 }
 
 fn assert_identity(mapping: &rungs_core::map::Mapping) {
+    assert!(!mapping.matches.is_empty(), "no matches");
     for m in &mapping.matches {
         assert_eq!(
             (m.b_first, m.b_last),
@@ -190,6 +191,7 @@ fn a_match_the_words_do_not_decide_says_so_with_its_candidates() {
     let flat = [same("one", 1), same("two", 2), same("three", 3)];
     let flat: Vec<&Level> = flat.iter().collect();
     let vague = map_levels(&levels[..3], &flat, &[], &[]).unwrap_or_else(|e| panic!("{e}"));
+    assert!(!vague.matches.is_empty(), "no matches");
     for m in &vague.matches {
         assert!(m.uncertain, "{m:?}");
         assert!(
@@ -258,7 +260,9 @@ fn reference_side(side: &toml::Value) -> Option<(String, rungs_core::Framework, 
     if let Some(track) = side.get("example").and_then(|v| v.as_str()) {
         return Some((format!("example/{track}"), example(), track.to_string()));
     }
-    let name = side["fixture"].as_str().unwrap_or_default();
+    let name = side["fixture"]
+        .as_str()
+        .unwrap_or_else(|| panic!("a side names an example or a fixture: {side:?}"));
     let dir = crate::support::shared_fixture(name)?;
     let format = rungs_core::import::FORMATS
         .iter()

@@ -19,7 +19,8 @@ fn matter(text: &str) -> serde_json::Value {
     let inner = text
         .strip_prefix("---\n")
         .and_then(|t| t.split_once("\n---"))
-        .map_or("", |(m, _)| m);
+        .map(|(m, _)| m)
+        .expect("a framework file has front matter");
     serde_saphyr::from_str(inner).unwrap_or_else(|e| panic!("{e}"))
 }
 
@@ -34,7 +35,7 @@ fn framework_files(dir: &Path) -> Vec<(String, String)> {
                 let rel = path
                     .strip_prefix(root)
                     .map(|p| p.to_string_lossy().replace('\\', "/"))
-                    .unwrap_or_default();
+                    .expect("a file found under the root");
                 let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
                 out.push((rel, text));
             }
@@ -110,7 +111,10 @@ fn monzo_public_frameworks_import_every_criterion_and_inherit_by_topic_name() {
             .filter_map(|t| t["name"].as_str().map(String::from))
             .collect()
     };
-    let generic_names = generic.first().map(topic_names).unwrap_or_default();
+    let generic_names = generic
+        .first()
+        .map(topic_names)
+        .expect("the fixture has generic.md");
     let mut all_names = BTreeSet::new();
     for (rel, text) in &files {
         let m = matter(text);
@@ -121,9 +125,14 @@ fn monzo_public_frameworks_import_every_criterion_and_inherit_by_topic_name() {
         // Statements and examples per level and topic, from the source.
         let mut expected: BTreeMap<(u64, String), (usize, usize)> = BTreeMap::new();
         for topic in m["topics"].as_array().into_iter().flatten() {
-            let name = topic["name"].as_str().unwrap_or_default().to_string();
+            let name = topic["name"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{rel}: a topic without a name"))
+                .to_string();
             for content in topic["content"].as_array().into_iter().flatten() {
-                let level = content["level"].as_u64().unwrap_or(0);
+                let level = content["level"]
+                    .as_u64()
+                    .unwrap_or_else(|| panic!("{rel}: criteria without a level"));
                 let e = expected.entry((level, name.clone())).or_default();
                 e.0 += content["criteria"].as_array().map_or(0, Vec::len);
                 for ex in content["exampleCriteria"].as_array().into_iter().flatten() {
@@ -173,7 +182,9 @@ fn monzo_public_frameworks_import_every_criterion_and_inherit_by_topic_name() {
                 let expected: usize = generic
                     .iter()
                     .flat_map(|g| g["topics"].as_array().cloned().unwrap_or_default())
-                    .filter(|t| shared.contains(t["name"].as_str().unwrap_or_default()))
+                    .filter(|t| {
+                        shared.contains(t["name"].as_str().expect("generic's topics are named"))
+                    })
                     .flat_map(|t| t["content"].as_array().cloned().unwrap_or_default())
                     .filter(|c| c["level"].as_u64() == Some(u64::from(l.rank)))
                     .map(|c| {

@@ -79,7 +79,7 @@ proptest! {
     ) {
         let mut yaml = String::from("title: T\nlevels:\n");
         for (i, id) in ids.iter().enumerate() {
-            yaml.push_str(&format!("  - id: {}\n    rank: {}\n", serde_json::to_string(id).unwrap_or_default(), i + 1));
+            yaml.push_str(&format!("  - id: {}\n    rank: {}\n", serde_json::to_string(id).expect("a string serialises"), i + 1));
         }
         let mut set = SourceSet::new();
         set.insert("rungs.toml", CONFIG);

@@ -103,6 +103,7 @@ fn fate<'a>(map: &'a IdMap, r: &StatementRef) -> &'a Fate {
 
 /// Every statement but `except` is unchanged (ids may be renumbered).
 fn others_unchanged(map: &IdMap, except: &StatementRef) {
+    assert!(!map.links.is_empty(), "no links");
     for link in &map.links {
         if link.old != *except {
             assert!(
@@ -180,7 +181,8 @@ fn a_statement_split_in_two_and_two_merged_into_one_are_recognised() {
     let words: Vec<&str> = long.text.split_whitespace().collect();
     let (first, second) = words.split_at(words.len() / 2);
     let src = file_text(&set, &long.file);
-    let indent = &src[long.start..long.end][..src[long.start..long.end].find('-').unwrap_or(0)];
+    let indent =
+        &src[long.start..long.end][..src[long.start..long.end].find('-').expect("a bullet")];
     let mut split = set.clone();
     split.insert(
         &long.file,
@@ -254,7 +256,7 @@ proptest! {
         let set = SourceSet::example();
         let all: Vec<Line> = lines(&set).into_iter().filter(|l| typo(&l.text).is_some()).collect();
         let line = pick.get(&all);
-        let fixed = typo(&line.text).unwrap_or_default();
+        let fixed = typo(&line.text).expect("chosen among lines with a typo");
         let map = relink(&load(&set), &load(&rewrite(&set, line, &fixed)));
         match fate(&map, &line.old) {
             Fate::Reworded { new, similarity } => {

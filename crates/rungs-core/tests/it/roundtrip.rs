@@ -421,6 +421,7 @@ fn synthetic_frameworks_round_trip_and_are_deterministic() {
     let diags = loaded.diagnostics.sorted();
     assert!(diags.is_empty(), "{}", describe(&diags));
     assert_eq!(to_value(&loaded.framework), to_value(&a));
+    assert!(a.counts().levels > 0, "nothing generated");
     for level in a.tracks.iter().flat_map(|t| &t.levels) {
         let n: usize = level.statements.len();
         assert!((20..=30).contains(&n), "{} has {n} statements", level.title);

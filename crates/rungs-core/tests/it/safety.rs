@@ -7,6 +7,8 @@ use std::path::Path;
 use rungs_core::{Code, SourceSet};
 use rungs_core::{FileLimits, join_inside};
 
+use crate::support::assert_linear;
+
 fn tmp() -> tempfile::TempDir {
     tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"))
 }
@@ -127,7 +129,7 @@ fn ids_from_yaml_matrices_and_file_names_are_checked() {
         .iter()
         .find(|d| d.message.contains("../"))
         .and_then(|d| d.span.clone())
-        .unwrap_or_default();
+        .unwrap_or_else(|| panic!("no placed finding on `../`: {invalid:#?}"));
     assert_eq!(
         (&*yaml.file, yaml.line, yaml.column),
         ("tracks/eng.yaml", 3, 5)
@@ -188,7 +190,8 @@ fn a_fifo_is_refused_without_being_opened() {
     }
     // Opening the FIFO would block this test forever.
     let set = read(dir.path());
-    let reason = refused(&set, "static/pipe").unwrap_or_default();
+    let reason = refused(&set, "static/pipe")
+        .unwrap_or_else(|| panic!("the pipe is not refused: {:?}", set.unreadable));
     assert!(reason.contains("named pipe"), "{:?}", set.unreadable);
     assert!(codes(&set).contains(&Code::RefusedFile));
     // As `rungs serve` reloads one file.
@@ -248,7 +251,8 @@ fn links_that_leave_the_framework_are_refused_unless_allowed() {
 
     let set = read(dir.path());
     for name in ["secret.txt", "passwd", "zero", "folder"] {
-        let reason = refused(&set, &format!("static/{name}")).unwrap_or_default();
+        let reason = refused(&set, &format!("static/{name}"))
+            .unwrap_or_else(|| panic!("{name} is not refused: {:?}", set.unreadable));
         assert!(reason.contains("outside the framework"), "{name}: {reason}");
         assert!(set.get(&format!("static/{name}")).is_none());
     }
@@ -267,9 +271,11 @@ fn links_that_leave_the_framework_are_refused_unless_allowed() {
         set.get("static/secret.txt").map(|f| f.text()),
         Some("secret")
     );
-    let zero = refused(&set, "static/zero").unwrap_or_default();
+    let zero = refused(&set, "static/zero")
+        .unwrap_or_else(|| panic!("zero is not refused: {:?}", set.unreadable));
     assert!(zero.contains("device"), "{zero}");
-    let folder = refused(&set, "static/folder").unwrap_or_default();
+    let folder = refused(&set, "static/folder")
+        .unwrap_or_else(|| panic!("the folder is not refused: {:?}", set.unreadable));
     assert!(folder.contains("folder"), "{folder}");
     assert!(
         !codes(&set).contains(&Code::Syntax),
@@ -283,7 +289,8 @@ fn files_over_the_limits_are_refused_with_the_key_to_raise() {
     write(dir.path(), "static/big.bin", &vec![0u8; (1 << 20) + 1]);
     write(dir.path(), "static/fits.bin", &vec![0u8; 1 << 20]);
     let set = read(dir.path());
-    let reason = refused(&set, "static/big.bin").unwrap_or_default();
+    let reason = refused(&set, "static/big.bin")
+        .unwrap_or_else(|| panic!("big.bin is not refused: {:?}", set.unreadable));
     assert!(
         reason.contains("1 MiB") && reason.contains("max_file_mib"),
         "{reason}"
@@ -363,7 +370,10 @@ fn statements_nested_too_deep_are_cut_with_one_error() {
         rungs_core::ids::depth(&level.statements),
         rungs_core::ids::MAX_DEPTH
     );
-    let longest = all_ids(&level.statements).map(str::len).max().unwrap_or(0);
+    let longest = all_ids(&level.statements)
+        .map(str::len)
+        .max()
+        .expect("the level has statements");
     assert!(longest < 200, "ids grow with depth: {longest} bytes");
 
     // The same in a YAML matrix.
@@ -403,15 +413,20 @@ fn all_ids(statements: &[rungs_core::model::Statement]) -> impl Iterator<Item = 
 fn many_identical_statements_get_distinct_ids_in_linear_time() {
     // 30,000 identical bullets and explicit ids that take some suffixes:
     // counting up from `-2` for each bullet took minutes here.
-    let mut body = String::from("---\ntitle: S\nrank: 1\n---\n\n## Craft\n\n");
-    body.push_str("- Owns it. {#craft-owns-3}\n- Owns it. {#craft-owns-5}\n");
-    for _ in 0..30_000 {
-        body.push_str("- Owns it.\n");
-    }
-    let mut set = SourceSet::new();
-    set.insert("rungs.toml", CONFIG);
-    set.insert("tracks/eng/s.md", body);
-    let loaded = rungs_core::load(&set).unwrap_or_else(|e| panic!("{e}"));
+    let input = |n: usize| {
+        let mut body = String::from("---\ntitle: S\nrank: 1\n---\n\n## Craft\n\n");
+        body.push_str("- Owns it. {#craft-owns-3}\n- Owns it. {#craft-owns-5}\n");
+        for _ in 0..n {
+            body.push_str("- Owns it.\n");
+        }
+        let mut set = SourceSet::new();
+        set.insert("rungs.toml", CONFIG);
+        set.insert("tracks/eng/s.md", body);
+        set
+    };
+    let loaded = assert_linear(30_000 / 8, "bullets", input, |set| {
+        rungs_core::load(&set).unwrap_or_else(|e| panic!("{e}"))
+    });
     let level = &loaded.framework.tracks[0].levels[0];
     let ids: Vec<&str> = level.statements.iter().map(|s| s.id.as_str()).collect();
     let unique: std::collections::HashSet<&str> = ids.iter().copied().collect();
@@ -427,17 +442,22 @@ fn a_csv_of_many_distinct_levels_and_areas_imports_in_linear_time() {
     // Each row searched every level and area before: 80,000 distinct levels
     // took 12 s in a release build, and doubling the rows quadrupled it.
     let n = 20_000;
-    let mut text = String::from("level,area_path,text\n");
-    for i in 0..n {
-        text.push_str(&format!(
-            "level {i},Area {} > Sub {i},Owns the work.\n",
-            i % 7
-        ));
-    }
-    text.push_str("level 3,area 3 > sub 3,Again.\n");
-    let mut set = SourceSet::new();
-    set.insert("ladder.csv", text);
-    let imported = rungs_core::import::csv::import(&set).unwrap_or_else(|e| panic!("{e}"));
+    let input = |n: usize| {
+        let mut text = String::from("level,area_path,text\n");
+        for i in 0..n {
+            text.push_str(&format!(
+                "level {i},Area {} > Sub {i},Owns the work.\n",
+                i % 7
+            ));
+        }
+        text.push_str("level 3,area 3 > sub 3,Again.\n");
+        let mut set = SourceSet::new();
+        set.insert("ladder.csv", text);
+        set
+    };
+    let imported = assert_linear(n / 8, "rows", input, |set| {
+        rungs_core::import::csv::import(&set).unwrap_or_else(|e| panic!("{e}"))
+    });
     let track = &imported.framework.tracks[0];
     assert_eq!(track.levels.len(), n);
     assert_eq!(
@@ -528,17 +548,22 @@ fn a_hugo_site_with_thousands_of_distinct_headings_imports_in_linear_time() {
     // Each heading searched its siblings: 8,000 distinct headings took 9.3 s
     // in a release build, and doubling them quadrupled it.
     let n = 5_000;
-    let mut set = SourceSet::new();
-    for name in ["a", "b"] {
-        let mut page = String::from("---\ntitle: L\n---\n\n");
-        for i in 0..n {
-            page.push_str(&format!("## Heading {i}\n\n- Does thing {i} well.\n\n"));
+    let input = |n: usize| {
+        let mut set = SourceSet::new();
+        for name in ["a", "b"] {
+            let mut page = String::from("---\ntitle: L\n---\n\n");
+            for i in 0..n {
+                page.push_str(&format!("## Heading {i}\n\n- Does thing {i} well.\n\n"));
+            }
+            // The same area written differently is still one area.
+            page.push_str("## heading   7\n\n- Again.\n");
+            set.insert(&format!("content/ladder/{name}.md"), page);
         }
-        // The same area written differently is still one area.
-        page.push_str("## heading   7\n\n- Again.\n");
-        set.insert(&format!("content/ladder/{name}.md"), page);
-    }
-    let imported = rungs_core::import::hugo::import(&set).unwrap_or_else(|e| panic!("{e}"));
+        set
+    };
+    let imported = assert_linear(n / 8, "headings", input, |set| {
+        rungs_core::import::hugo::import(&set).unwrap_or_else(|e| panic!("{e}"))
+    });
     assert_eq!(imported.framework.areas.len(), n);
     assert_eq!(imported.framework.counts().statements, 2 * (n + 1));
 }

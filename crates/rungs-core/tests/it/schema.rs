@@ -22,8 +22,12 @@ fn published_schema_matches_the_model() {
     let export: serde_json::Value =
         serde_json::from_str(&rungs_core::export::json::to_json(&loaded.framework))
             .unwrap_or_else(|e| panic!("{e}"));
-    for key in schema["required"].as_array().into_iter().flatten() {
-        let key = key.as_str().unwrap_or_default();
+    let required = schema["required"]
+        .as_array()
+        .expect("the schema lists required keys");
+    assert!(!required.is_empty(), "the schema requires no key");
+    for key in required {
+        let key = key.as_str().expect("a key is a string");
         assert!(export.get(key).is_some(), "export lacks required key {key}");
     }
 }

@@ -63,5 +63,42 @@ pub fn describe(diags: &[Diagnostic]) -> String {
 /// The framework's JSON export as a value, for equality checks that ignore spans.
 pub fn json(framework: &rungs_core::Framework) -> serde_json::Value {
     serde_json::from_str(&rungs_core::export::json::to_json(framework))
-        .unwrap_or(serde_json::Value::Null)
+        .expect("the JSON export is JSON")
+}
+
+/// Runs `run` on the input of size `small` and on the input eight times as
+/// large, and fails unless the larger took less than 24 times as long:
+/// linear work takes about 8 times as long, quadratic work 64 times. Each
+/// size runs five times, taking turns so that a busy machine slows both
+/// alike, and the fastest run of each counts; building the inputs is not
+/// timed. Returns what `run` gave on the larger input.
+pub fn assert_linear<T, R>(
+    small: usize,
+    what: &str,
+    input: impl Fn(usize) -> T,
+    run: impl Fn(T) -> R,
+) -> R {
+    const FACTOR: usize = 8;
+    let time = |n: usize| {
+        let x = input(n);
+        let start = std::time::Instant::now();
+        let out = run(x);
+        (start.elapsed(), out)
+    };
+    let (mut fastest_small, mut fastest_large) =
+        (std::time::Duration::MAX, std::time::Duration::MAX);
+    let mut last = None;
+    for _ in 0..5 {
+        fastest_small = fastest_small.min(time(small).0);
+        let (took, out) = time(small * FACTOR);
+        fastest_large = fastest_large.min(took);
+        last = Some(out);
+    }
+    let ratio = fastest_large.as_secs_f64() / fastest_small.as_secs_f64().max(1e-9);
+    assert!(
+        ratio < 24.0,
+        "{FACTOR} times the {what} took {ratio:.1} times as long \
+         ({fastest_small:?}, then {fastest_large:?})"
+    );
+    last.expect("five runs")
 }

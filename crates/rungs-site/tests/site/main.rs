@@ -33,11 +33,13 @@ fn sel(s: &str) -> Selector {
 #[test]
 fn every_statement_has_an_anchor_on_its_level_page() {
     let (fw, site) = build_example();
+    let mut checked = 0;
     for track in &fw.tracks {
         for level in &track.levels {
             let page = html(&site, &rungs_site::urls::level(&track.id, &level.id));
             for s in &level.statements {
                 s.visit(&mut |x| {
+                    checked += 1;
                     let li = sel(&format!("li#{}", rungs_site::urls::anchor(&x.id)));
                     assert!(
                         page.select(&li).next().is_some(),
@@ -51,12 +53,15 @@ fn every_statement_has_an_anchor_on_its_level_page() {
             assert_eq!(page.select(&sel("h1")).count(), 1);
         }
     }
+    assert!(checked > 0, "the example has statements");
 }
 
 #[test]
 fn pages_have_landmarks_and_ordered_headings() {
     let (_, site) = build_example();
-    for (path, _) in site.files.iter().filter(|(p, _)| p.ends_with(".html")) {
+    let pages: Vec<&String> = site.files.keys().filter(|p| p.ends_with(".html")).collect();
+    assert!(!pages.is_empty(), "the site has pages");
+    for path in pages {
         let page = html(&site, path);
         for landmark in [
             "header",
@@ -73,7 +78,9 @@ fn pages_have_landmarks_and_ordered_headings() {
         // Headings inside main never skip a level.
         let mut last = 1;
         for h in page.select(&sel("main h1, main h2, main h3, main h4, main h5, main h6")) {
-            let level: usize = h.value().name()[1..].parse().unwrap_or(1);
+            let level: usize = h.value().name()[1..]
+                .parse()
+                .expect("a heading is h1 to h6");
             assert!(level <= last + 1, "{path}: h{level} after h{last}");
             last = level;
         }
@@ -85,7 +92,10 @@ fn pages_have_landmarks_and_ordered_headings() {
 fn every_relative_link_resolves_and_nothing_is_fetched_from_elsewhere() {
     let (_, site) = build_example();
     let files: BTreeSet<&str> = site.files.keys().map(String::as_str).collect();
-    for (path, _) in site.files.iter().filter(|(p, _)| p.ends_with(".html")) {
+    let pages: Vec<&String> = site.files.keys().filter(|p| p.ends_with(".html")).collect();
+    assert!(!pages.is_empty(), "the site has pages");
+    let mut resolved_links = 0;
+    for path in pages {
         let page = html(&site, path);
         let dir = path.rsplit_once('/').map_or("", |(d, _)| d);
         for (selector, attr) in [
@@ -95,7 +105,7 @@ fn every_relative_link_resolves_and_nothing_is_fetched_from_elsewhere() {
             ("img[src]", "src"),
         ] {
             for el in page.select(&sel(selector)) {
-                let target = el.value().attr(attr).unwrap_or_default();
+                let target = el.value().attr(attr).expect("selected by this attribute");
                 if attr != "href" || selector != "a[href]" {
                     assert!(
                         !target.contains("://"),
@@ -113,16 +123,18 @@ fn every_relative_link_resolves_and_nothing_is_fetched_from_elsewhere() {
                     assert!(target.starts_with('/'), "{path}: {target}");
                     continue;
                 }
-                let file = target.split('#').next().unwrap_or_default();
+                let file = target.split('#').next().expect("a split has a first part");
                 let resolved = rungs_core::text::join_path(dir, file)
                     .unwrap_or_else(|| panic!("{path}: {target} leaves the site"));
                 assert!(
                     files.contains(resolved.as_str()),
                     "{path}: link {target} -> {resolved} is missing"
                 );
+                resolved_links += 1;
             }
         }
     }
+    assert!(resolved_links > 0, "the pages link each other");
 }
 
 #[test]
@@ -141,8 +153,13 @@ fn adjacent_comparisons_are_pre_rendered_with_counts() {
     let count = |class: &str| -> usize {
         page.select(&sel(&format!(".summary .{class} strong")))
             .next()
-            .map(|e| e.text().collect::<String>().parse().unwrap_or(usize::MAX))
-            .unwrap_or(usize::MAX)
+            .map(|e| {
+                e.text()
+                    .collect::<String>()
+                    .parse()
+                    .expect("the count is a number")
+            })
+            .unwrap_or_else(|| panic!("no count of {class}"))
     };
     assert_eq!(count("new"), expected.new);
     assert_eq!(count("changed"), expected.changed);
@@ -264,7 +281,7 @@ fn raw_html_is_sanitised_unless_the_framework_opts_in() {
         sources
             .get("rungs.toml")
             .map(|f| f.text())
-            .unwrap_or_default()
+            .expect("the example has a rungs.toml")
     );
     sources.insert("rungs.toml", config);
     let site = build(&loaded.framework, &sources).unwrap_or_else(|e| panic!("{e}"));
@@ -286,7 +303,7 @@ fn theme_files_override_the_built_in_ones_one_by_one() {
         sources
             .get("rungs.toml")
             .map(|f| f.text())
-            .unwrap_or_default()
+            .expect("the example has a rungs.toml")
     );
     sources.insert("rungs.toml", config);
     let loaded = rungs_core::load(&sources).unwrap_or_else(|e| panic!("{e}"));
@@ -314,9 +331,8 @@ fn theme_files_override_the_built_in_ones_one_by_one() {
     // A broken override is reported with the template's name.
     sources.insert("theme/templates/level.html", "{% if %}");
     let err = build(&loaded.framework, &sources)
-        .err()
-        .map(|e| e.to_string())
-        .unwrap_or_default();
+        .expect_err("a broken template fails the build")
+        .to_string();
     assert!(err.contains("level.html"), "{err}");
 }
 
@@ -325,14 +341,14 @@ fn a_level_page_snapshot() {
     let (_, site) = build_example();
     let page = String::from_utf8_lossy(
         site.get("tracks/engineering/senior.html")
-            .unwrap_or_default(),
+            .expect("the senior page is built"),
     )
     .into_owned();
     let main = page
         .split("<main")
         .nth(1)
         .and_then(|m| m.split("</main>").next())
-        .unwrap_or_default();
+        .expect("the page has a <main>");
     insta::assert_snapshot!("senior-main", main);
 }
 
@@ -370,6 +386,7 @@ fn infracloud_builds_and_every_statement_is_on_its_level_page() {
         }
     }
     assert_eq!(total, loaded.framework.counts().statements);
+    assert!(total > 0, "the ladder has statements");
 }
 
 #[test]
@@ -397,7 +414,7 @@ fn incremental_rebuild_equals_a_full_build() {
         let text = sources
             .get(path)
             .map(|f| f.text().to_string())
-            .unwrap_or_default();
+            .unwrap_or_else(|| panic!("the example has no {path}"));
         assert!(text.contains(from), "{path}");
         sources.insert(path, text.replace(from, to));
         let new_fw = rungs_core::load(&sources)
@@ -417,6 +434,7 @@ fn incremental_rebuild_equals_a_full_build() {
             full.files.keys().collect::<Vec<_>>(),
             "{path}"
         );
+        assert!(!full.files.is_empty(), "{path}: nothing built");
         for (name, bytes) in &full.files {
             assert!(
                 incremental.files.get(name) == Some(bytes),
@@ -469,11 +487,13 @@ fn inherited_statements_never_repeat_an_id_on_a_level_page() {
     // Both the level's own statement and the inherited one are there, and
     // every anchor link points at an element of the page.
     assert!(page.select(&sel("li.statement")).count() >= 4, "{ids:?}");
-    for a in page.select(&sel("a.anchor")) {
+    let anchors: Vec<_> = page.select(&sel("a.anchor")).collect();
+    assert!(!anchors.is_empty(), "no anchor links");
+    for a in anchors {
         let target = a
             .value()
             .attr("href")
-            .unwrap_or_default()
+            .expect("an anchor link has an href")
             .trim_start_matches('#');
         assert!(unique.contains(target), "{target} is not on the page");
     }
@@ -513,7 +533,8 @@ fn pages_of_a_long_track_do_not_grow_with_its_length() {
             .iter()
             .filter(|(p, _)| p.starts_with("tracks/long/l") || p.starts_with("compare/long/"))
             .map(|(_, b)| b.len());
-        (level_pages.clone().max().unwrap_or(0), site)
+        let largest = level_pages.max().expect("the track has level pages");
+        (largest, site)
     };
     let (small, _) = largest(40);
     let (big, site) = largest(400);
@@ -546,9 +567,11 @@ fn grades_line_tracks_up_on_a_page_and_on_level_pages() {
         .collect();
     assert_eq!(rows.len(), fw.grades.len(), "{rows:?}");
     // Every graded level of every track is linked from its grade's row.
+    let mut graded = 0;
     for track in &fw.tracks {
         for level in track.levels.iter().filter(|l| l.grade.is_some()) {
-            let grade = level.grade.as_deref().unwrap_or_default();
+            graded += 1;
+            let grade = level.grade.as_deref().expect("filtered on its grade");
             let row = fw
                 .grades
                 .iter()
@@ -562,6 +585,7 @@ fn grades_line_tracks_up_on_a_page_and_on_level_pages() {
             );
         }
     }
+    assert!(graded > 0, "the example has graded levels");
     // Level pages link their peers at the same grade, in other tracks only.
     let senior = html(&site, "tracks/engineering/senior.html");
     let peers: Vec<&str> = senior
@@ -610,7 +634,7 @@ fn site_links_are_shown_in_the_header_and_script_links_are_not() {
     let toml = sources
         .get("rungs.toml")
         .map(|f| f.text().to_string())
-        .unwrap_or_default();
+        .expect("the example has a rungs.toml");
     sources.insert(
         "rungs.toml",
         format!(
@@ -627,7 +651,10 @@ fn site_links_are_shown_in_the_header_and_script_links_are_not() {
         .map(|a| {
             (
                 a.text().collect::<String>(),
-                a.value().attr("href").unwrap_or_default().to_string(),
+                a.value()
+                    .attr("href")
+                    .expect("a link has an href")
+                    .to_string(),
             )
         })
         .collect();
@@ -650,7 +677,7 @@ fn logo_and_extra_css_are_local_unless_external_urls_are_allowed() {
             sources
                 .get("rungs.toml")
                 .map(|f| f.text())
-                .unwrap_or_default()
+                .expect("the example has a rungs.toml")
         );
         sources.insert("rungs.toml", text);
         sources
@@ -669,9 +696,8 @@ fn logo_and_extra_css_are_local_unless_external_urls_are_allowed() {
         ),
     ] {
         let err = rungs_site::SiteSettings::from_sources(&config(bad))
-            .err()
-            .map(|e| e.to_string())
-            .unwrap_or_default();
+            .expect_err("refused")
+            .to_string();
         assert!(err.contains(says), "{bad}: {err}");
     }
     // A local logo is reached from pages at any depth.
@@ -737,18 +763,17 @@ fn statement_links_show_beside_their_statement_and_extends_areas_limits_inherita
     assert_eq!(loaded.diagnostics.errors(), 0, "{:?}", loaded.diagnostics);
     let site = build(&loaded.framework, &sources).unwrap_or_else(|e| panic!("{e}"));
     let page = html(&site, &rungs_site::urls::level("web", "one"));
-    let links: Vec<(String, String)> = page
+    // The link to a script is left without an href.
+    let links: Vec<(String, Option<&str>)> = page
         .select(&sel("li.statement ul.links a"))
-        .map(|a| {
-            (
-                a.text().collect::<String>(),
-                a.value().attr("href").unwrap_or_default().to_string(),
-            )
-        })
+        .map(|a| (a.text().collect::<String>(), a.value().attr("href")))
         .collect();
     assert_eq!(
-        links.first().map(|(t, u)| (t.as_str(), u.as_str())),
-        Some(("Accessibility [guide]", "https://example.org/a11y?x=1&y=2"))
+        links.first().map(|(t, u)| (t.as_str(), *u)),
+        Some((
+            "Accessibility [guide]",
+            Some("https://example.org/a11y?x=1&y=2")
+        ))
     );
     let text = page.root_element().html();
     assert!(!text.contains("javascript:"), "{text}");
@@ -812,7 +837,7 @@ fn a_specialty_to_be_written_is_a_placeholder_not_an_empty_table() {
         .select(&sel("main .placeholder"))
         .next()
         .map(|n| n.text().collect::<String>())
-        .unwrap_or_default();
+        .expect("the track page says it is a placeholder");
     assert!(
         note.contains("No levels yet.") && note.contains("To be added by each team."),
         "{note}"

@@ -151,7 +151,7 @@ pub(super) fn read(site: &SourceSet, file: &SourceFile, diags: &mut Diagnostics)
 
 /// A copyright notice as a footer: HTML comments (a commented-out logo) dropped.
 fn footer(text: &str) -> String {
-    super::blank_comments(text)
+    super::discovery::blank_comments(text)
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
