@@ -5,11 +5,10 @@
 use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
-use sqlx::Row;
 use utoipa::ToSchema;
 
 use crate::model::{NewPlacement, Person, PlacementReason};
-use crate::people::{PersonFields, person_from_row, team_id};
+use crate::people::{PersonFields, select_people, team_id};
 use crate::store::json;
 use crate::{Result, Write, today};
 
@@ -102,18 +101,11 @@ impl Write {
         protect_privileged: bool,
         revision: &str,
     ) -> Result<std::result::Result<RosterPlan, Vec<RowProblem>>> {
-        let existing: HashMap<String, Person> = {
-            let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-                "{} ORDER BY p.id",
-                crate::people::PERSON_SELECT
-            )))
-            .fetch_all(self.conn())
-            .await?;
-            rows.iter()
-                .map(person_from_row)
-                .map(|p| p.map(|p| (p.email.clone(), p)))
-                .collect::<Result<_>>()?
-        };
+        let existing: HashMap<String, Person> = select_people(self.conn(), "ORDER BY p.id")
+            .await?
+            .into_iter()
+            .map(|p| (p.email.clone(), p))
+            .collect();
         let mut problems = Vec::new();
         let mut seen: HashMap<String, u64> = HashMap::new();
         let mut checked: Vec<(&RosterRow, PersonFields)> = Vec::with_capacity(rows.len());
@@ -274,7 +266,7 @@ impl Write {
                 .and_then(|t| teams.get(t).copied().flatten());
             match existing.get(&f.email) {
                 None => {
-                    let r = sqlx::query(
+                    let id: i64 = sqlx::query_scalar(
                         "INSERT INTO people (email, name, job_title, team_id, start_date, active, role, created_at, updated_at, previous_title)
                          VALUES ($1, $2, $3, $4, $5, $6, 'employee', $7, $7, $8) RETURNING id",
                     )
@@ -288,7 +280,7 @@ impl Write {
                     .bind(row.previous_title.as_deref())
                     .fetch_one(self.conn())
                     .await?;
-                    ids.insert(f.email.clone(), r.try_get("id")?);
+                    ids.insert(f.email.clone(), id);
                     plan.creates.push(change(row, f, Vec::new()));
                 }
                 Some(p) => {
@@ -415,14 +407,11 @@ impl Write {
         let now: HashMap<i64, Person> = if audited.is_empty() {
             HashMap::new()
         } else {
-            let rows = sqlx::query(sqlx::AssertSqlSafe(
-                crate::people::PERSON_SELECT.to_string(),
-            ))
-            .fetch_all(self.conn())
-            .await?;
-            rows.iter()
-                .map(|r| person_from_row(r).map(|p| (p.id, p)))
-                .collect::<Result<_>>()?
+            select_people(self.conn(), "")
+                .await?
+                .into_iter()
+                .map(|p| (p.id, p))
+                .collect()
         };
         for (action, c) in audited {
             let id = ids[&c.email];
