@@ -9,6 +9,8 @@
 //! - [`Write`]: the only way to change anything. It takes the database's
 //!   write lock first, and refuses to commit a change that wrote no audit
 //!   entry, so every write is audited in its own transaction.
+//! - People are found and sorted by a search key folded in Rust (case and
+//!   accents off), the same on both databases; see `search.rs`.
 //! - [`audit`]: the hash chain and its verification.
 //! - [`model`]: the domain types (people, teams, placements, rollouts,
 //!   assessments and their ratings, goals, notes, cycles).
@@ -22,6 +24,7 @@ mod params;
 mod people;
 mod rollout;
 mod roster;
+mod search;
 mod store;
 mod time;
 

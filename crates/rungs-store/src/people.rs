@@ -6,6 +6,7 @@ use utoipa::ToSchema;
 
 use crate::model::{NewPlacement, Person, Placement, PlacementReason, Role};
 use crate::params::{Arg, Params, Scope, scope_ids};
+use crate::search::{like_pattern, search_key};
 use crate::store::json;
 use crate::{Result, Store, StoreError, Write, today, valid_date};
 
@@ -260,12 +261,14 @@ impl Store {
 
     /// Everyone, by name.
     pub async fn people(&self) -> Result<Vec<Person>> {
-        select_people(&self.pool, "ORDER BY p.name, p.id").await
+        select_people(&self.pool, BY_NAME).await
     }
 
     /// A page of the people within `scope` (that person and everyone below
     /// them; `None`: everyone) whose name or email contains `search`, by
-    /// name. Returns the page and how many match in all.
+    /// name. Case and accents do not count, in the search or the order
+    /// ("elodie" finds "Élodie"). Returns the page and how many match in
+    /// all.
     pub async fn people_page(
         &self,
         scope: &Scope,
@@ -274,18 +277,9 @@ impl Store {
     ) -> Result<(Vec<Person>, i64)> {
         let mut params = Params::default();
         let mut conditions: Vec<String> = scope.condition("p.id").into_iter().collect();
-        // `%` and `_` are searched for as themselves.
-        let search = search
-            .trim()
-            .to_lowercase()
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_");
-        if !search.is_empty() {
-            let like = params.push(Arg::Text(format!("%{search}%")));
-            conditions.push(format!(
-                "(LOWER(p.name) LIKE {like} ESCAPE '\\' OR p.email LIKE {like} ESCAPE '\\')"
-            ));
+        if let Some(pattern) = like_pattern(search) {
+            let like = params.push(Arg::Text(pattern));
+            conditions.push(format!("p.search_key LIKE {like} ESCAPE '\\'"));
         }
         let filter = if conditions.is_empty() {
             String::new()
@@ -297,8 +291,7 @@ impl Store {
         let offset = params.push(Arg::Int(page.offset));
         // The count rides along with the page (one query, not two).
         let select = PERSON_SELECT.replacen("SELECT ", "SELECT COUNT(*) OVER () AS matching, ", 1);
-        let rows_sql =
-            format!("{select} {filter} ORDER BY p.name, p.id LIMIT {limit} OFFSET {offset}");
+        let rows_sql = format!("{select} {filter} {BY_NAME} LIMIT {limit} OFFSET {offset}");
         let rows: Vec<Counted<PersonRow>> =
             sqlx::query_as_with(sqlx::AssertSqlSafe(rows_sql), params.arguments()?)
                 .fetch_all(&self.pool)
@@ -419,8 +412,9 @@ impl Write {
         }
         let at = self.at;
         let id: Option<i64> = sqlx::query_scalar(
-            "INSERT INTO people (email, name, job_title, team_id, manager_id, start_date, active, role, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
+            "INSERT INTO people (email, name, job_title, team_id, manager_id, start_date, active, role, created_at, updated_at,
+                search_key)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10)
              ON CONFLICT (email) DO NOTHING RETURNING id",
         )
         .bind(&fields.email)
@@ -432,6 +426,7 @@ impl Write {
         .bind(i64::from(fields.active))
         .bind(fields.role.as_str())
         .bind(at)
+        .bind(search_key(&fields.name, &fields.email))
         .fetch_optional(self.conn())
         .await?;
         let Some(id) = id else {
@@ -479,7 +474,8 @@ impl Write {
         let at = self.at;
         let done = sqlx::query(
             "UPDATE people SET email = $1, name = $2, job_title = $3, team_id = $4, manager_id = $5,
-                start_date = $6, active = $7, role = $8, version = version + 1, updated_at = $9
+                start_date = $6, active = $7, role = $8, version = version + 1, updated_at = $9,
+                search_key = $12
              WHERE id = $10 AND version = $11",
         )
         .bind(&fields.email)
@@ -493,6 +489,7 @@ impl Write {
         .bind(at)
         .bind(id)
         .bind(version)
+        .bind(search_key(&fields.name, &fields.email))
         .execute(self.conn())
         .await;
         match done {
@@ -669,14 +666,20 @@ impl Write {
     pub async fn anonymise_person(&mut self, id: i64) -> Result<()> {
         let before = self.person(id).await?;
         let at = self.at;
+        let (email, name) = (
+            format!("anonymised-{id}@invalid.invalid"),
+            format!("Former employee {id}"),
+        );
         sqlx::query(
             "UPDATE people SET email = $1, name = $2, job_title = '', start_date = NULL, active = 0,
-                password_hash = NULL, idp_subject = NULL, role = 'employee', version = version + 1, updated_at = $3 WHERE id = $4",
+                password_hash = NULL, idp_subject = NULL, role = 'employee', version = version + 1, updated_at = $3,
+                search_key = $5 WHERE id = $4",
         )
-        .bind(format!("anonymised-{id}@invalid.invalid"))
-        .bind(format!("Former employee {id}"))
+        .bind(&email)
+        .bind(&name)
         .bind(at)
         .bind(id)
+        .bind(search_key(&name, &email))
         .execute(self.conn())
         .await?;
         // Their notes, suggestion reasons (they quote the job title), and
@@ -706,6 +709,9 @@ impl Write {
         .await
     }
 }
+
+/// People in name order, the same on both databases (see `search.rs`).
+pub(crate) const BY_NAME: &str = "ORDER BY p.search_key, p.id";
 
 /// Active administrators.
 const ADMIN_COUNT: &str = "SELECT COUNT(*) FROM people WHERE role = 'admin' AND active = 1";

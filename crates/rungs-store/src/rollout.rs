@@ -4,7 +4,7 @@ use crate::model::{
     NewPlacement, Person, PlacementReason, Rollout, RolloutEntry, RolloutProgress, RolloutStatus,
 };
 use crate::params::{Arg, Params, Scope};
-use crate::people::{PERSON_COLUMNS, PERSON_JOINS, PersonRow};
+use crate::people::{BY_NAME, PERSON_COLUMNS, PERSON_JOINS, PersonRow};
 use crate::store::json;
 use crate::{Result, Store, StoreError, Write};
 
@@ -195,7 +195,7 @@ impl Store {
             "SELECT {PERSON_COLUMNS}, {ENTRY_COLUMNS}
             {from} {PERSON_JOINS}
             WHERE {filters}
-            ORDER BY p.name, p.id LIMIT {limit} OFFSET {offset}"
+            {BY_NAME} LIMIT {limit} OFFSET {offset}"
         );
         let rows: Vec<PersonEntry> =
             sqlx::query_as_with(sqlx::AssertSqlSafe(rows_sql), params.arguments()?)

@@ -9,6 +9,7 @@ use utoipa::ToSchema;
 
 use crate::model::{NewPlacement, Person, PlacementReason};
 use crate::people::{PersonFields, select_people, team_id};
+use crate::search::search_key;
 use crate::store::json;
 use crate::{Result, Write, today};
 
@@ -267,8 +268,9 @@ impl Write {
             match existing.get(&f.email) {
                 None => {
                     let id: i64 = sqlx::query_scalar(
-                        "INSERT INTO people (email, name, job_title, team_id, start_date, active, role, created_at, updated_at, previous_title)
-                         VALUES ($1, $2, $3, $4, $5, $6, 'employee', $7, $7, $8) RETURNING id",
+                        "INSERT INTO people (email, name, job_title, team_id, start_date, active, role, created_at, updated_at,
+                            previous_title, search_key)
+                         VALUES ($1, $2, $3, $4, $5, $6, 'employee', $7, $7, $8, $9) RETURNING id",
                     )
                     .bind(&f.email)
                     .bind(&f.name)
@@ -278,6 +280,7 @@ impl Write {
                     .bind(i64::from(f.active))
                     .bind(at)
                     .bind(row.previous_title.as_deref())
+                    .bind(search_key(&f.name, &f.email))
                     .fetch_one(self.conn())
                     .await?;
                     ids.insert(f.email.clone(), id);
@@ -306,7 +309,8 @@ impl Write {
                     if !changed.is_empty() {
                         sqlx::query(
                             "UPDATE people SET name = $1, job_title = $2, team_id = $3, start_date = $4, active = $5,
-                                version = version + 1, updated_at = $6, previous_title = COALESCE($8, previous_title)
+                                version = version + 1, updated_at = $6, previous_title = COALESCE($8, previous_title),
+                                search_key = $9
                              WHERE id = $7",
                         )
                         .bind(&f.name)
@@ -317,6 +321,7 @@ impl Write {
                         .bind(at)
                         .bind(p.id)
                         .bind(row.previous_title.as_deref())
+                        .bind(search_key(&f.name, &f.email))
                         .execute(self.conn())
                         .await?;
                         update_index.insert(f.email.clone(), plan.updates.len());

@@ -52,9 +52,11 @@ impl Actor {
 }
 
 impl Store {
-    /// Wraps a pool that `backend` opened, and migrates it.
+    /// Wraps a pool that `backend` opened, migrates it, and brings every
+    /// person's search key up to date.
     pub async fn open(pool: AnyPool, backend: Arc<dyn Backend>) -> Result<Store> {
         backend.migrate(&pool).await?;
+        crate::search::refresh_search_keys(&pool).await?;
         Ok(Store { pool, backend })
     }
 

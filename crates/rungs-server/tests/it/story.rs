@@ -554,3 +554,88 @@ async fn long_lists_are_paged_and_searchable() {
     let bad = admin.get("/app/rollout?status=maybe").await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn people_are_found_and_sorted_whatever_their_case_and_accents() {
+    for backend in backends("search").await {
+        let on = backend.name;
+        let (app, token) = start(backend.store.clone(), config()).await;
+        let mut admin = admin(&app, &token).await;
+        let roster = "email,name\n\
+            elodie@example.org,Élodie Martin\n\
+            zoe@example.org,Zoë Quinn\n\
+            emma@example.org,emma Adams\n\
+            eli@example.org,Eli Brown\n\
+            juergen@example.org,Jürgen Straße\n\
+            lukasz@example.org,Łukasz Nowak\n\
+            anna@example.org,Anna Berg\n\
+            ann@example.org,Ann Marie\n";
+        let imported = admin.post_csv("/api/v1/roster", roster).await;
+        assert_eq!(imported.status, StatusCode::OK, "{} on {on}", imported.body);
+        for query in [
+            "élodie",
+            "elodie",
+            "ELODIE",
+            "Élodie",
+            "ÉLODIE",
+            "lodie mar",
+        ] {
+            let found = admin
+                .get(&format!("/app/people?q={}", urlencode(query)))
+                .await;
+            assert!(
+                found.body.contains("1 person") && found.body.contains("Élodie Martin"),
+                "{query:?} on {on} finds Élodie: {}",
+                found.body
+            );
+        }
+        for (query, name) in [
+            ("strasse", "Jürgen Straße"),
+            ("jurgen", "Jürgen Straße"),
+            ("lukasz", "Łukasz Nowak"),
+            ("ZOE", "Zoë Quinn"),
+        ] {
+            let found = admin
+                .get(&format!("/app/people?q={}", urlencode(query)))
+                .await;
+            assert!(
+                found.body.contains("1 person") && found.body.contains(name),
+                "{query:?} on {on} finds {name}: {}",
+                found.body
+            );
+        }
+        // Sorted by the same key on both databases: case and accents do not
+        // move a name to the end of the list, and a space sorts before any
+        // letter whatever the database's collation.
+        let people = admin.get("/api/v1/people").await.json();
+        let names: Vec<&str> = people
+            .as_array()
+            .expect("people")
+            .iter()
+            .map(|p| p["name"].as_str().expect("a name"))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "Ada Admin",
+                "Ann Marie",
+                "Anna Berg",
+                "Eli Brown",
+                "Élodie Martin",
+                "emma Adams",
+                "Jürgen Straße",
+                "Łukasz Nowak",
+                "Zoë Quinn"
+            ],
+            "on {on}"
+        );
+    }
+}
+
+/// `s` for a query string.
+fn urlencode(s: &str) -> String {
+    serde_urlencoded::to_string([("", s)])
+        .expect("encode")
+        .trim_start_matches('=')
+        .to_string()
+}

@@ -8,3 +8,4 @@ mod support;
 mod invariants;
 mod migrate;
 mod schema;
+mod search;

@@ -1,8 +1,9 @@
-//! Upgrading: a database written before the invariants
-//! (migrations up to 0004) migrates and reads as before; one that breaks an
-//! invariant is refused and left as it was.
+//! Upgrading: a database written before the invariants and the search key
+//! (migrations up to 0004) migrates and reads as before, its people found
+//! by the keys filled at the first start; one that breaks an invariant is
+//! refused and left as it was.
 
-use rungs_store::Store;
+use rungs_store::{Page, Scope, Store};
 use sqlx::migrate::Migrator;
 
 use crate::support::*;
@@ -137,7 +138,22 @@ async fn reads_as_before(store: &Store, on: &str) {
     assert_eq!(store.ratings(1).await.expect("ratings").len(), 2, "on {on}");
     assert_eq!(store.goals_of(elodie.id).await.expect("goals").len(), 1);
     assert_eq!(store.cycles().await.expect("cycles").len(), 1, "on {on}");
-    assert_eq!(store.people().await.expect("people").len(), 3, "on {on}");
+    let names: Vec<String> = store
+        .people()
+        .await
+        .expect("people")
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    assert_eq!(names, ["Ada Admin", "Bo Chen", "Élodie Martin"], "on {on}");
+    for search in ["elodie", "ÉLODIE", "elodie@example"] {
+        let (found, _) = store
+            .people_page(&Scope::Everyone, search, Page::ALL)
+            .await
+            .expect("search");
+        assert_eq!(found.len(), 1, "{search:?} on {on}");
+        assert_eq!(found[0].id, elodie.id, "{search:?} on {on}");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
