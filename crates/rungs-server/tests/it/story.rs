@@ -25,7 +25,7 @@ async fn story(backend: Backend) {
         .headers
         .get("content-security-policy")
         .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
+        .expect("a content security policy");
     assert!(
         csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"),
         "{csp}"
@@ -106,7 +106,7 @@ async fn story(backend: Backend) {
     assert!(
         ari_entry["suggestion_reason"]
             .as_str()
-            .unwrap_or_default()
+            .expect("a reason")
             .contains("Senior Engineer")
     );
     assert_eq!(entry_of(&view, bo)["entry"]["suggested_level"], "engineer");
@@ -273,7 +273,7 @@ async fn story(backend: Backend) {
         .as_array()
         .expect("entries")
         .iter()
-        .filter_map(|e| e["action"].as_str())
+        .map(|e| e["action"].as_str().expect("an action"))
         .collect();
     for action in [
         "person.create",
@@ -419,7 +419,10 @@ async fn a_framework_overrides_the_app_templates_like_the_site_theme() {
     // A template the app does not have is an error that names it.
     std::fs::write(templates.join("dashboard.html"), "x").expect("write");
     let refused = rungs_server::App::start_with_store(config, sqlite().await.store).await;
-    let message = refused.err().map(|e| e.to_string()).unwrap_or_default();
+    let message = match refused {
+        Ok(_) => panic!("an app template the app does not have was accepted"),
+        Err(e) => e.to_string(),
+    };
     assert!(
         message.contains("theme/app/templates/dashboard.html"),
         "{message}"
@@ -464,7 +467,7 @@ async fn a_previous_companys_ladder_suggests_levels_through_the_mapping() {
     assert!(kai["entry"]["suggested_level"].is_string(), "{kai}");
     let why = kai["entry"]["suggestion_reason"]
         .as_str()
-        .unwrap_or_default();
+        .expect("a reason");
     assert!(
         why.contains("Staff Data Engineer")
             && why.contains("maps to")
@@ -481,7 +484,7 @@ async fn a_previous_companys_ladder_suggests_levels_through_the_mapping() {
     assert!(
         lin["entry"]["suggestion_reason"]
             .as_str()
-            .unwrap_or_default()
+            .expect("a reason")
             .contains("Grand Poobah")
     );
     // A title that matches here wins over the previous company's.
