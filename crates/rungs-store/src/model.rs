@@ -821,3 +821,30 @@ pub struct CycleProgress {
     /// Acknowledged.
     pub acknowledged: i64,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_words_are_read_exactly_and_an_unknown_one_is_an_error() {
+        for role in Role::ALL {
+            assert_eq!(Role::try_from(role.as_str().to_string()), Ok(role));
+        }
+        for side in Side::ALL {
+            assert_eq!(Side::try_from(side.as_str().to_string()), Ok(side));
+        }
+        let unknown = RolloutStatus::try_from("maybe".to_string()).expect_err("unknown");
+        assert_eq!(
+            (unknown.kind(), unknown.word()),
+            ("rollout status", "maybe")
+        );
+        assert_eq!(
+            unknown.to_string(),
+            "`maybe` is not a rollout status this version knows"
+        );
+        // What a person types may differ in case; what is stored may not.
+        assert_eq!(Role::parse(" Admin "), Some(Role::Admin));
+        assert!(Role::try_from("Admin".to_string()).is_err());
+    }
+}
