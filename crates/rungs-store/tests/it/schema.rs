@@ -31,8 +31,8 @@ async fn both_migration_sets_make_the_same_tables_columns_indexes_and_rules() {
     assert_same("columns", &lite, &pg);
 
     let (lite, pg) = (
-        sqlite_indexes(&sqlite).await,
-        postgres_indexes(&postgres).await,
+        indexes(&sqlite, SQLITE_INDEXES).await,
+        indexes(&postgres, POSTGRES_INDEXES).await,
     );
     assert!(
         lite.iter()
@@ -98,36 +98,27 @@ async fn postgres_columns(db: &Db) -> BTreeSet<Column> {
         .collect()
 }
 
-async fn sqlite_indexes(db: &Db) -> BTreeSet<Index> {
-    // Origin `c`: made by CREATE INDEX (not by a UNIQUE or PRIMARY KEY
-    // constraint, which each database names its own way).
-    let rows: Vec<(String, String, i64, i64)> = sqlx::query_as(
-        "SELECT m.name, i.name, i.\"unique\", i.partial
-         FROM sqlite_master m JOIN pragma_index_list(m.name) i
-         WHERE m.type = 'table' AND i.origin = 'c'",
-    )
-    .fetch_all(&db.raw)
-    .await
-    .expect("sqlite indexes");
-    rows.into_iter()
-        .map(|(t, i, unique, partial)| (t, i, unique != 0, partial != 0))
-        .collect()
-}
+/// Indexes made by CREATE INDEX, on SQLite: origin `c` (not made by a
+/// UNIQUE or PRIMARY KEY constraint, which each database names its own way).
+const SQLITE_INDEXES: &str = "SELECT m.name, i.name, i.\"unique\", i.partial
+    FROM sqlite_master m JOIN pragma_index_list(m.name) i
+    WHERE m.type = 'table' AND i.origin = 'c'";
 
-async fn postgres_indexes(db: &Db) -> BTreeSet<Index> {
-    let rows: Vec<(String, String, i64, i64)> = sqlx::query_as(
-        "SELECT t.relname::text, i.relname::text,
-            CASE WHEN x.indisunique THEN 1 ELSE 0 END,
-            CASE WHEN x.indpred IS NOT NULL THEN 1 ELSE 0 END
-         FROM pg_index x
-         JOIN pg_class i ON i.oid = x.indexrelid
-         JOIN pg_class t ON t.oid = x.indrelid
-         WHERE t.relnamespace = current_schema()::regnamespace
-           AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)",
-    )
-    .fetch_all(&db.raw)
-    .await
-    .expect("postgres indexes");
+/// On PostgreSQL: indexes that back no constraint.
+const POSTGRES_INDEXES: &str = "SELECT t.relname::text, i.relname::text,
+        CASE WHEN x.indisunique THEN 1 ELSE 0 END,
+        CASE WHEN x.indpred IS NOT NULL THEN 1 ELSE 0 END
+    FROM pg_index x
+    JOIN pg_class i ON i.oid = x.indexrelid
+    JOIN pg_class t ON t.oid = x.indrelid
+    WHERE t.relnamespace = current_schema()::regnamespace
+      AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)";
+
+async fn indexes(db: &Db, sql: &'static str) -> BTreeSet<Index> {
+    let rows: Vec<(String, String, i64, i64)> = sqlx::query_as(sql)
+        .fetch_all(&db.raw)
+        .await
+        .unwrap_or_else(|e| panic!("{} indexes: {e}", db.name));
     rows.into_iter()
         .map(|(t, i, unique, partial)| (t, i, unique != 0, partial != 0))
         .collect()
