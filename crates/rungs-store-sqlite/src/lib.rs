@@ -1,6 +1,10 @@
 //! SQLite for `rungs server`: one file in the data directory, nothing to
 //! install. WAL mode, so readers never wait for the writer and a killed
 //! process loses no committed change.
+//!
+//! The migrations make the same tables as PostgreSQL's. Where PostgreSQL
+//! adds a CHECK constraint to a table, SQLite (which cannot) has triggers
+//! that raise the same rule's name; see `migrations/0005_invariants.sql`.
 
 use std::path::Path;
 use std::pin::Pin;
