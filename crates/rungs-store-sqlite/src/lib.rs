@@ -14,8 +14,8 @@ use std::time::Duration;
 use rungs_store::{Backend, Result, Store, StoreError};
 use sqlx::ConnectOptions;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
-use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{AnyPool, Executor};
+use sqlx_sqlite::SqliteConnectOptions;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
@@ -25,7 +25,7 @@ pub struct Sqlite;
 
 /// Opens (creating if needed) the database at `file` and migrates it.
 pub async fn open(file: &Path) -> Result<Store> {
-    sqlx::any::install_default_drivers();
+    rungs_store::install_drivers();
     let url = SqliteConnectOptions::new()
         .filename(file)
         .create_if_missing(true)

@@ -43,7 +43,7 @@ pub mod model;
 
 pub use assessments::NewAssessment;
 pub use auth::PendingLogin;
-pub use backend::Backend;
+pub use backend::{Backend, install_drivers};
 pub use error::{Result, StoreError};
 pub use params::Scope;
 pub use people::{PersonFields, plausible_email};

@@ -90,11 +90,6 @@ impl Role {
             .into_iter()
             .find(|r| r.as_str().eq_ignore_ascii_case(s.trim()))
     }
-
-    /// HR or admin: sees everyone.
-    pub fn sees_everyone(self) -> bool {
-        matches!(self, Role::Hr | Role::Admin)
-    }
 }
 
 /// A person in the organisation (and, once they have a password or sign in

@@ -375,7 +375,7 @@ pub async fn person_client(app: &App, admin: &mut Client, email: &str) -> Client
 /// A plain connection to the backend's database, for tests that tamper
 /// with it behind the store's back.
 pub async fn raw_pool(backend: &Backend) -> sqlx::AnyPool {
-    sqlx::any::install_default_drivers();
+    rungs_store::install_drivers();
     match backend.name {
         "sqlite" => {
             let dir = backend._dir.as_ref().expect("dir");

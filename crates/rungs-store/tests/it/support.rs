@@ -128,7 +128,7 @@ pub fn postgres_url(test: &str) -> Option<String> {
 /// A plain pool on the SQLite file (created if missing), with foreign keys
 /// on as the store has them.
 async fn sqlite_pool(file: &Path) -> AnyPool {
-    sqlx::any::install_default_drivers();
+    rungs_store::install_drivers();
     AnyPoolOptions::new()
         .max_connections(1)
         .after_connect(|conn, _| {
@@ -144,7 +144,7 @@ async fn sqlite_pool(file: &Path) -> AnyPool {
 
 /// A plain pool on `schema` (created if missing) of the database at `url`.
 async fn postgres_pool(url: &str, schema: &str) -> AnyPool {
-    sqlx::any::install_default_drivers();
+    rungs_store::install_drivers();
     let create = AnyPool::connect(url).await.expect("connect to postgres");
     sqlx::query(sqlx::AssertSqlSafe(format!(
         "CREATE SCHEMA IF NOT EXISTS {schema}"
