@@ -89,11 +89,11 @@ pub fn run(args: &MapArgs) -> Result<ExitCode> {
         .flatten()
         .and_then(|set| rungs_site::SiteSettings::from_sources(&set).ok())
         .and_then(|settings| {
-            super::publish::configured(&settings, std::path::Path::new(&args.a), &args.b)
+            rungs_site::configured(&settings, std::path::Path::new(&args.a), &args.b)
                 .map(|cw| cw.pins.clone())
         })
         .unwrap_or_default();
-    let mut pins = super::publish::resolve_pins(&declared, &la, &lb)?;
+    let mut pins = rungs_site::resolve_pins(&declared, &la, &lb)?;
     for pin in &args.pin {
         let Some((a, b)) = pin.split_once('=') else {
             bail!("--pin takes A_LEVEL=B_LEVEL, got `{pin}`")

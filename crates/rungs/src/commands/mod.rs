@@ -8,7 +8,6 @@ mod fmt;
 mod import;
 mod map;
 mod new;
-mod publish;
 #[cfg(feature = "serve")]
 mod serve;
 #[cfg(feature = "server")]

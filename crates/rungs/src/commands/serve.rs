@@ -29,9 +29,8 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode> {
     let generate = root.clone().map(|root| {
         rungs_preview::PageGenerator(std::sync::Arc::new(
             move |framework: &mut rungs_core::Framework, sources: &rungs_core::SourceSet| {
-                let settings =
-                    rungs_site::SiteSettings::from_sources(sources).map_err(|e| e.to_string())?;
-                super::publish::add_pages(framework, &settings, &root).map_err(|e| format!("{e:#}"))
+                rungs_site::add_generated_pages(framework, sources, &root)
+                    .map_err(|e| e.to_string())
             },
         ))
     });
