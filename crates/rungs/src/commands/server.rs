@@ -89,15 +89,6 @@ async fn serve(args: &ServerArgs) -> Result<ExitCode> {
         Database::Sqlite(file) => Some(lock_database(file, false)?),
         Database::Postgres(_) => None,
     };
-    let generate = root.clone().map(|root| {
-        let generate: Arc<rungs_server::config::GeneratePages> = Arc::new(
-            move |framework: &mut rungs_core::Framework, sources: &rungs_core::SourceSet| {
-                rungs_site::add_generated_pages(framework, sources, &root)
-                    .map_err(|e| e.to_string())
-            },
-        );
-        generate
-    });
     let listener = tokio::net::TcpListener::bind(args.listen)
         .await
         .map_err(|e| {
@@ -117,7 +108,7 @@ async fn serve(args: &ServerArgs) -> Result<ExitCode> {
         None => None,
     };
     let config = Config {
-        framework: FrameworkSource { root, generate },
+        framework: FrameworkSource { root },
         listen: listener.local_addr().unwrap_or(args.listen),
         database,
         base_url: args.base_url.clone(),
