@@ -13,6 +13,9 @@
 //! - `ops`: the actions, each checking access then writing through the store;
 //!   the HTML pages and the API are thin layers over them.
 //! - `routes`: the route table, pages and API.
+//! - [`serve`]: the app on a listener until told to stop;
+//!   [`backup`], [`restore`] and [`verify_audit`]: the database outside of
+//!   requests.
 
 #![warn(missing_docs)]
 
@@ -22,12 +25,14 @@ mod auth;
 mod error;
 mod framework;
 mod growth;
+mod maintenance;
 #[cfg(feature = "oidc")]
 mod oidc;
 mod ops;
 mod relink;
 mod roster_csv;
 mod routes;
+mod serve;
 mod state;
 mod suggest;
 mod team;
@@ -37,7 +42,9 @@ pub mod config;
 
 pub use config::{Config, Database, FrameworkSource, OidcConfig};
 pub use error::ServerError;
+pub use maintenance::{backup, restore, verify_audit};
 pub use routes::{openapi_json, route_table};
+pub use serve::serve;
 pub use state::App;
 
 /// Opens the store named by `database`.

@@ -211,6 +211,8 @@ impl App {
                 header::REFERRER_POLICY,
                 HeaderValue::from_static("same-origin"),
             ))
+            // Outermost: one log line per request, with the final status.
+            .layer(middleware::from_fn(rungs_http::log_requests))
             .with_state(self.clone())
     }
 }
@@ -272,6 +274,7 @@ fn mime_of(path: &str) -> &'static str {
 
 /// An error as a response: JSON for the API, a short page otherwise.
 pub(crate) fn error_response(e: &ServerError, json: bool) -> Response {
+    e.log();
     let status = e.status();
     if json {
         return (
