@@ -177,9 +177,10 @@ impl Preview {
             *slot = Arc::new(built);
         }
         drop(sources);
-        eprintln!(
-            "rebuilt {pages} files in {} ms",
-            start.elapsed().as_millis()
+        tracing::info!(
+            files = pages,
+            duration_ms = start.elapsed().as_millis() as u64,
+            "rebuilt the site"
         );
         let _ = self.inner.reloads.send(version);
     }

@@ -6,6 +6,7 @@
 mod cli;
 mod commands;
 mod input;
+mod logging;
 #[cfg(feature = "semantic")]
 mod meaning;
 mod outdir;
@@ -24,6 +25,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     output::configure(cli.color, cli.quiet);
+    logging::init(&cli);
     match commands::run(cli) {
         Ok(code) => code,
         // A reader that stops early (`rungs export | head`) is not an error.
