@@ -26,7 +26,13 @@ fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     output::configure(cli.color, cli.quiet);
     logging::init(&cli);
-    match commands::run(cli) {
+    // What is still buffered is written now, so that a failure to write
+    // it is an error too (the buffer's own flush at exit would ignore it).
+    let ran = commands::run(cli).and_then(|code| {
+        std::io::Write::flush(&mut output::stdout())?;
+        Ok(code)
+    });
+    match ran {
         Ok(code) => code,
         // A reader that stops early (`rungs export | head`) is not an error.
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,

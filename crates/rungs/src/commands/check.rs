@@ -65,7 +65,12 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
                 "counts": counts,
                 "diagnostics": diags.iter().map(|d| render::json(d, &input.sources, input.root.as_deref())).collect::<Vec<_>>(),
             });
-            println!("{}", serde_json::to_string_pretty(&report)?);
+            use std::io::Write as _;
+            writeln!(
+                crate::output::stdout(),
+                "{}",
+                serde_json::to_string_pretty(&report)?
+            )?;
         }
         CheckFormat::Text => {
             render::print_all(&diags, &input.sources, input.root.as_deref());

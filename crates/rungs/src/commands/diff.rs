@@ -17,7 +17,7 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode> {
     );
     // Framework text is shown with its control characters escaped, never
     // sent to the terminal as they are.
-    let mut out = crate::render::Visible(std::io::stdout().lock());
+    let mut out = crate::render::Visible(crate::output::stdout());
     if args.format == DiffFormat::Idmap {
         let map = relink(&old, &new);
         let document = serde_json::json!({

@@ -114,14 +114,14 @@ async fn verify(store: &StoreArgs) -> Result<ExitCode> {
     let verification = rungs_server::verify_audit(&database(store)?).await?;
     match verification.problem {
         None => {
-            crate::render::outln!("audit log intact: {} entries", verification.entries);
+            crate::render::outln!("audit log intact: {} entries", verification.entries)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(problem) => {
             crate::render::outln!(
                 "audit log BROKEN after {} good entries: {problem}",
                 verification.entries
-            );
+            )?;
             Ok(ExitCode::from(1))
         }
     }

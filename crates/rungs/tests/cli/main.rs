@@ -4,6 +4,7 @@ mod browser;
 mod controls;
 mod meaning;
 mod output_dir;
+mod pipes;
 mod safety;
 mod serve;
 #[cfg(feature = "server")]
