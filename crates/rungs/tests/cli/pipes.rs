@@ -62,7 +62,15 @@ fn a_reader_that_goes_away_is_a_normal_end() {
     // Its export (300 KB) is far more than a pipe holds, so rungs is still
     // writing when the reader leaves.
     let o = rungs(
-        &["dev", "synth", "--tracks", "4", "--levels", "8", path(&synth)],
+        &[
+            "dev",
+            "synth",
+            "--tracks",
+            "4",
+            "--levels",
+            "8",
+            path(&synth),
+        ],
         dir.path(),
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));

@@ -173,8 +173,13 @@ fn serve_refuses_hosts_that_are_not_this_machine() {
     new_framework(dir.path());
     let (serve, before) = Serve::start_with("careers", dir.path(), &["--host", "localhost"]);
     assert!(serve.addr.starts_with("127.0.0.1:"), "{}", serve.addr);
+    // Everything printed before the address line: the warning would be there.
     assert!(!before.iter().any(|l| l.contains("warning")), "{before:?}");
-    let port = serve.addr.rsplit(':').next().unwrap_or("");
+    let port = serve
+        .addr
+        .rsplit_once(':')
+        .map(|(_, port)| port)
+        .unwrap_or_else(|| panic!("no port in {}", serve.addr));
     for host in [
         format!("localhost:{port}"),
         "localhost".to_string(),
