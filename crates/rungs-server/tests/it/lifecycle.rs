@@ -31,6 +31,14 @@ async fn head(addr: std::net::SocketAddr, path: &str) -> String {
         .to_string()
 }
 
+/// Fails unless `result` is an error whose message contains `needle`.
+fn assert_refused(result: Result<(), rungs_server::ServerError>, needle: &str) {
+    match result {
+        Err(e) if e.to_string().contains(needle) => {}
+        other => panic!("expected an error saying {needle:?}, got {other:?}"),
+    }
+}
+
 #[tokio::test]
 async fn serve_stops_when_told_and_holds_the_database_against_a_restore() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
@@ -69,13 +77,7 @@ async fn serve_stops_when_told_and_holds_the_database_against_a_restore() {
     rungs_server::backup(&database, &backup)
         .await
         .unwrap_or_else(|e| panic!("backup: {e}"));
-    let refused = rungs_server::restore(&database, &backup);
-    assert!(
-        refused
-            .as_ref()
-            .is_err_and(|e| e.to_string().contains("stop it first")),
-        "{refused:?}"
-    );
+    assert_refused(rungs_server::restore(&database, &backup), "stop it first");
 
     // Told to stop: it stops, cleanly.
     let _ = stop.send(());
@@ -97,26 +99,16 @@ async fn serve_stops_when_told_and_holds_the_database_against_a_restore() {
     // Not a database: refused.
     let junk = dir.path().join("junk.sqlite");
     std::fs::write(&junk, "not a database").unwrap_or_else(|e| panic!("{e}"));
-    let refused = rungs_server::restore(&database, &junk);
-    assert!(
-        refused
-            .as_ref()
-            .is_err_and(|e| e.to_string().contains("not an SQLite database")),
-        "{refused:?}"
+    assert_refused(
+        rungs_server::restore(&database, &junk),
+        "not an SQLite database",
     );
 }
 
 #[tokio::test]
 async fn backup_and_restore_of_postgresql_point_at_its_own_tools() {
     let database = Database::Postgres("postgres://nobody@127.0.0.1:1/none".into());
-    let backup = rungs_server::backup(&database, std::path::Path::new("x.sqlite")).await;
-    assert!(
-        backup.is_err_and(|e| e.to_string().contains("pg_dump")),
-        "backup"
-    );
-    let restore = rungs_server::restore(&database, std::path::Path::new("x.sqlite"));
-    assert!(
-        restore.is_err_and(|e| e.to_string().contains("pg_restore")),
-        "restore"
-    );
+    let file = std::path::Path::new("x.sqlite");
+    assert_refused(rungs_server::backup(&database, file).await, "pg_dump");
+    assert_refused(rungs_server::restore(&database, file), "pg_restore");
 }
