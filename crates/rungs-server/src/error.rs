@@ -26,7 +26,8 @@ pub enum ServerError {
     /// Too many attempts.
     #[error("too many attempts: wait a few minutes and try again")]
     TooManyAttempts,
-    /// The server's configuration is wrong (at start).
+    /// The server cannot start, or a maintenance command (backup,
+    /// restore) cannot run, as configured; the sentence says why.
     #[error("{0}")]
     Config(String),
     /// Something broke inside; logged, and shown only as this.
