@@ -56,8 +56,7 @@ fn shared_fixture(name: &str) -> Option<PathBuf> {
 }
 
 /// A file the test reads: a missing or unreadable one fails the test.
-fn read(p: impl AsRef<Path>) -> String {
-    let p = p.as_ref();
+fn read(p: &Path) -> String {
     std::fs::read_to_string(p).unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display()))
 }
 
@@ -298,8 +297,8 @@ fn hugo_import_of_infracloud() {
     let site_dir = dir.path().join("site");
     let o = rungs(&["build", path(&out), "-o", path(&site_dir)], dir.path());
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let level = read(site_dir.join("tracks/engineering/senior-engineer.html"));
-    let page = read(out.join("tracks/engineering/senior-engineer.md"));
+    let level = read(&site_dir.join("tracks/engineering/senior-engineer.html"));
+    let page = read(&out.join("tracks/engineering/senior-engineer.md"));
     let summary = page
         .lines()
         .find_map(|l| l.strip_prefix("summary:"))
@@ -317,7 +316,7 @@ fn hugo_import_of_infracloud() {
         "the `~` of the source is kept"
     );
     // The track page does not list the levels twice.
-    let track = read(site_dir.join("tracks/engineering/index.html"));
+    let track = read(&site_dir.join("tracks/engineering/index.html"));
     assert_eq!(track.matches("href=\"senior-engineer.html\"").count(), 0);
 }
 
@@ -379,10 +378,9 @@ fn synth_is_deterministic_and_hidden_from_help() {
         );
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     }
-    let read = |p: PathBuf| read(p);
     let level = "native/tracks/backend-engineering/level-02.md";
-    assert!(!read(a.join(level)).is_empty());
-    assert_eq!(read(a.join(level)), read(b.join(level)));
+    assert!(!read(&a.join(level)).is_empty());
+    assert_eq!(read(&a.join(level)), read(&b.join(level)));
     assert!(
         a.join("hugo/hugo.toml").is_file()
             && a.join("hugo/content/docs/backend-engineering/level-02.md")
@@ -626,7 +624,7 @@ fn build_publishes_level_comparison_and_changes_pages() {
     let out = dir.path().join("public");
     let o = rungs(&["build", path(&careers), "-o", path(&out)], dir.path());
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let compare = read(out.join("pages/compare-with-our-sister-company.html"));
+    let compare = read(&out.join("pages/compare-with-our-sister-company.html"));
     assert!(
         compare.contains("href=\"../tracks/engineering/senior.html\"")
             && compare.contains("<td>Senior Engineer</td>")
