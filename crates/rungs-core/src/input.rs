@@ -212,3 +212,67 @@ fn checked(
     }
     Ok(loaded.framework)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture(name: &str) -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name)
+    }
+
+    #[test]
+    fn a_framework_with_errors_comes_back_with_its_diagnostics() {
+        let dir = fixture("invalid/unknown-area");
+        let spec = dir.to_string_lossy();
+        let Err(ReadError::Invalid(invalid)) = read_framework(&spec) else {
+            panic!("{spec} was not refused for its errors");
+        };
+        assert_eq!(invalid.errors(), 1);
+        assert!(invalid.sources.get("rungs.toml").is_some());
+        assert_eq!(invalid.root.as_deref(), Some(dir.as_path()));
+        let message = invalid.to_string();
+        assert!(
+            message.contains("has 1 error(s); the first: tracks/eng/senior.md:9:1:"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn what_is_not_a_framework_says_what_else_is_read() {
+        let dir = fixture("invalid");
+        let e = read_framework(&dir.to_string_lossy())
+            .err()
+            .unwrap_or_else(|| panic!("{} read as a framework", dir.display()));
+        let message = e.to_string();
+        assert!(
+            matches!(e, ReadError::NotAFramework { .. })
+                && message.contains("write FORMAT:PATH (hugo:, monzo:"),
+            "{message}"
+        );
+        // A version is a directory or a revision: no FORMAT: hint there.
+        let e = read_version(&dir.to_string_lossy(), &dir)
+            .err()
+            .unwrap_or_else(|| panic!("{} read as a version", dir.display()));
+        assert!(!e.to_string().contains("FORMAT:PATH"), "{e}");
+        let e = read_framework("no/such/directory")
+            .err()
+            .unwrap_or_else(|| panic!("a missing directory was read"));
+        assert!(matches!(e, ReadError::NotADirectory(_)), "{e}");
+    }
+
+    #[test]
+    fn a_revision_git_would_take_for_an_option_is_refused_before_git_runs() {
+        for rev in ["--output=/tmp/x", "-p", "HEAD\nmain"] {
+            let e = read_version(rev, Path::new("."))
+                .err()
+                .unwrap_or_else(|| panic!("{rev:?} was read"));
+            assert!(
+                matches!(e, ReadError::Git(git::GitError::NotARevision(_))),
+                "{rev:?}: {e}"
+            );
+        }
+    }
+}

@@ -241,3 +241,23 @@ fn serve_never_opens_a_fifo_and_keeps_rebuilding() {
         "no diagnostic for the FIFOs"
     );
 }
+
+#[test]
+fn serve_logs_each_request_with_the_id_it_sends_back() {
+    let dir = tmp();
+    new_framework(dir.path());
+    let (serve, _) = Serve::start_with("careers", dir.path(), &[]);
+    let page = serve.get("tracks/engineering/senior.html");
+    assert!(ok(&page), "{}", status(&page));
+    let id = page
+        .lines()
+        .find_map(|l| l.strip_prefix("x-request-id: "))
+        .unwrap_or_else(|| panic!("no x-request-id in {page}"));
+    let line = serve
+        .wait_for(&format!("request_id={id}"))
+        .unwrap_or_else(|| panic!("no log line for request {id}"));
+    assert!(
+        line.contains(" INFO request: method=GET route=(site) status=200 duration_ms="),
+        "{line}"
+    );
+}
