@@ -74,10 +74,7 @@ pub async fn sqlite() -> Backend {
 /// The server config tests use: the built-in example ladder.
 pub fn config() -> Config {
     Config {
-        framework: FrameworkSource {
-            root: None,
-            generate: None,
-        },
+        framework: FrameworkSource { root: None },
         listen: "127.0.0.1:8080".parse().expect("addr"),
         database: Database::Sqlite("unused".into()),
         base_url: None,
