@@ -14,7 +14,7 @@ use crate::access;
 use crate::auth::Viewer;
 use crate::error::ServerError;
 use crate::state::App;
-use crate::web::{Page, form_error, render, split_level, upload};
+use crate::web::{Page, form_failed, render, split_level, upload};
 
 /// The assessment page: the viewer's side as a form while they may edit
 /// it, both sides side by side once shared.
@@ -127,11 +127,7 @@ pub(crate) async fn rate(
     .await;
     match result {
         Ok(flash) => assessment_page(&app, &viewer, id, Some(flash), None).await,
-        Err(e) => {
-            let status = e.status();
-            let page = assessment_page(&app, &viewer, id, None, Some(form_error(e)?)).await?;
-            Ok((status, page).into_response())
-        }
+        Err(e) => form_failed(e, |m| assessment_page(&app, &viewer, id, None, Some(m))).await,
     }
 }
 
@@ -150,11 +146,7 @@ async fn step_page(app: &App, viewer: &Viewer, id: i64, version: i64, step: Step
     };
     match stepped.await {
         Ok(next) => Ok(Redirect::to(&format!("/app/assessments/{next}")).into_response()),
-        Err(e) => {
-            let status = e.status();
-            let page = assessment_page(app, viewer, id, None, Some(form_error(e)?)).await?;
-            Ok((status, page).into_response())
-        }
+        Err(e) => form_failed(e, |m| assessment_page(app, viewer, id, None, Some(m))).await,
     }
 }
 
@@ -230,11 +222,7 @@ pub(crate) async fn import_sheet(
             }
             assessment_page(&app, &viewer, id, Some(flash), None).await
         }
-        Err(e) => {
-            let status = e.status();
-            let page = assessment_page(&app, &viewer, id, None, Some(form_error(e)?)).await?;
-            Ok((status, page).into_response())
-        }
+        Err(e) => form_failed(e, |m| assessment_page(&app, &viewer, id, None, Some(m))).await,
     }
 }
 
@@ -318,11 +306,7 @@ pub(crate) async fn open_cycle(
             }
             cycles_render(&app, &viewer, Some(flash), None).await
         }
-        Err(e) => {
-            let status = e.status();
-            let page = cycles_render(&app, &viewer, None, Some(form_error(e)?)).await?;
-            Ok((status, page).into_response())
-        }
+        Err(e) => form_failed(e, |m| cycles_render(&app, &viewer, None, Some(m))).await,
     }
 }
 

@@ -11,7 +11,7 @@ use crate::access;
 use crate::auth::Viewer;
 use crate::error::ServerError;
 use crate::state::App;
-use crate::web::{Page, form_error, render};
+use crate::web::{Page, form_failed, render};
 
 /// A person's growth page: assessments, goals, notes, timeline.
 pub(crate) async fn growth_page(
@@ -78,11 +78,7 @@ pub(crate) async fn add_goal(
     };
     match added.await {
         Ok(_) => Ok(Redirect::to(&format!("/app/people/{person}/growth")).into_response()),
-        Err(e) => {
-            let status = e.status();
-            let page = growth_render(&app, &viewer, person, Some(form_error(e)?)).await?;
-            Ok((status, page).into_response())
-        }
+        Err(e) => form_failed(e, |m| growth_render(&app, &viewer, person, Some(m))).await,
     }
 }
 
@@ -125,10 +121,6 @@ pub(crate) async fn add_note(
     };
     match added.await {
         Ok(_) => Ok(Redirect::to(&format!("/app/people/{person}/growth#notes")).into_response()),
-        Err(e) => {
-            let status = e.status();
-            let page = growth_render(&app, &viewer, person, Some(form_error(e)?)).await?;
-            Ok((status, page).into_response())
-        }
+        Err(e) => form_failed(e, |m| growth_render(&app, &viewer, person, Some(m))).await,
     }
 }

@@ -9,7 +9,7 @@ use crate::access;
 use crate::auth::Viewer;
 use crate::error::ServerError;
 use crate::state::App;
-use crate::web::{Page, form_error, render, split_level};
+use crate::web::{Page, form_error, form_failed, render, split_level};
 
 /// Which entries of a rollout to show.
 #[derive(Deserialize, Default)]
@@ -135,10 +135,8 @@ async fn after_entry(
     match result {
         Ok(e) => Ok(Redirect::to(&format!("{back}#person-{}", e.person_id)).into_response()),
         Err(e) => {
-            let status = e.status();
-            let page =
-                rollout_page(app, viewer, &RolloutQuery::default(), Some(form_error(e)?)).await?;
-            Ok((status, page).into_response())
+            let all = RolloutQuery::default();
+            form_failed(e, |m| rollout_page(app, viewer, &all, Some(m))).await
         }
     }
 }

@@ -83,6 +83,19 @@ pub(crate) fn form_error(e: ServerError) -> Result<String, ServerError> {
     }
 }
 
+/// A form that failed, shown again: an input error (invalid, conflict) is
+/// the form's page rendered by `page` with the message, under the error's
+/// status; any other error stays an error page.
+pub(crate) async fn form_failed<F, P>(e: ServerError, page: F) -> Page
+where
+    F: FnOnce(String) -> P,
+    P: Future<Output = Page>,
+{
+    let status = e.status();
+    let shown = page(form_error(e)?).await?;
+    Ok((status, shown).into_response())
+}
+
 /// `track/level` from a form's select.
 pub(crate) fn split_level(value: &str) -> Result<(&str, &str), ServerError> {
     value
