@@ -17,6 +17,7 @@ use crate::source::SourceSet;
 /// The front matter keys a level page written by rungs has.
 const LEVEL_KEYS: &[&str] = &[
     "title",
+    "aliases",
     "rank",
     "grade",
     "summary",

@@ -45,6 +45,10 @@ struct RawConfig {
     #[serde(default)]
     #[allow(dead_code)]
     assessments: Option<toml::Table>,
+    // Read and checked by `titles::settings`.
+    #[serde(default)]
+    #[allow(dead_code)]
+    titles: Option<toml::Table>,
     // Read by `SourceSet::read_dir` before loading; parsed here too so that
     // a typo or a wrong type is reported with its line.
     #[serde(default)]
@@ -85,6 +89,7 @@ const KEYS: &[&str] = &[
     "files",
     "assessments",
     "scopes",
+    "titles",
 ];
 
 /// Parses `rungs.toml`.
