@@ -492,6 +492,14 @@ fn rung_words(s: &Signal) -> &str {
     }
 }
 
+/// A title signal's words with its number, 1 included ("Senior 1").
+pub(crate) fn numbered(s: &Signal) -> String {
+    match s.step {
+        Some(n) => format!("{} {n}", rung_words(s)),
+        None => s.words.clone(),
+    }
+}
+
 /// True when two title signals name the same rung with different numbers
 /// ("Senior Engineer 2" and "Senior Engineer 1").
 pub(crate) fn steps_differ(x: &Signal, y: &Signal) -> bool {
@@ -533,11 +541,9 @@ pub fn agreement(a: &[Signal], b: &[Signal]) -> Option<(f64, Vec<String>)> {
         weight += w;
         evidence.push(match x.kind {
             "title" if steps_differ(x, y) => format!(
-                "titles name different steps: {} {} and {} {}",
-                rung_words(x),
-                x.step.unwrap_or_default(),
-                rung_words(y),
-                y.step.unwrap_or_default()
+                "titles name different steps: {} and {}",
+                numbered(x),
+                numbered(y)
             ),
             "title" if x.words == y.words => format!("both titles say {}", x.words),
             "title" => format!("titles: {} and {}", x.words, y.words),
