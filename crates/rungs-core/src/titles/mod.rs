@@ -457,8 +457,7 @@ impl<'a> Titles<'a> {
             via: Via::Code,
             confidence: 0.95,
             reasons: vec![format!(
-                "\u{201c}{code}\u{201d} is in this framework's table of level codes: {}",
-                self.name(first)
+                "\u{201c}{code}\u{201d} is in this framework's table of level codes ([titles.codes])"
             )],
             others: hits[1..].to_vec(),
         };
@@ -490,10 +489,8 @@ impl<'a> Titles<'a> {
         }
         let (best, clear, others) = self.best_of(&hits, read);
         let mut reasons = vec![format!(
-            "\u{201c}{}\u{201d} is grade {} of this framework: {}",
-            grade.id,
-            grade.id,
-            self.name(best)
+            "\u{201c}{}\u{201d} is grade {} of this framework",
+            grade.id, grade.id
         )];
         let confidence = if others.is_empty() {
             0.93
@@ -713,13 +710,9 @@ impl<'a> Titles<'a> {
         reading.answer = Answer::Level(self.place(best.entry));
         reading.confidence = confidence;
         if confidence < SURE_FROM {
-            // The other tracks' answers, then the neighbours on this track.
+            // Answers as good on other tracks, the neighbours on this
+            // track, then the other tracks' answers.
             let mut closest: Vec<usize> = tied;
-            for (_, c, _) in &options[1..] {
-                if c.confidence >= 0.5 && !closest.contains(&c.entry) {
-                    closest.push(c.entry);
-                }
-            }
             let mut near: Vec<usize> = self.tracks[*track]
                 .entries
                 .iter()
@@ -735,6 +728,11 @@ impl<'a> Titles<'a> {
             for e in near.into_iter().take(2) {
                 if !closest.contains(&e) {
                     closest.push(e);
+                }
+            }
+            for (_, c, _) in &options[1..] {
+                if c.confidence >= 0.5 && !closest.contains(&c.entry) {
+                    closest.push(c.entry);
                 }
             }
             closest.truncate(3);
@@ -843,7 +841,12 @@ impl<'a> Titles<'a> {
             });
         }
         if count_up && let Some(s) = read.step {
-            let e = *entries.get(s as usize - 1)?;
+            // Counted by rank: a track that starts higher up (a
+            // specialisation from rank 2) has no first level.
+            let e = entries
+                .iter()
+                .copied()
+                .find(|&e| self.entries[e].level.rank == s)?;
             return Some(Candidate {
                 entry: e,
                 confidence: 0.6,
