@@ -470,7 +470,8 @@ fn trim(v: f64) -> String {
     s.trim_end_matches(".0").to_string()
 }
 
-fn title_case(phrase: &str) -> String {
+/// Title case of a phrase ("vice president": "Vice President").
+pub(crate) fn title_case(phrase: &str) -> String {
     phrase
         .split(' ')
         .map(|w| {

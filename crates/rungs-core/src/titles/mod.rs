@@ -550,34 +550,30 @@ impl<'a> Titles<'a> {
     /// Reads the words: seniority, step, role, function.
     fn by_words(&self, reading: &mut Reading, read: &Read) {
         reading.via = Some(Via::Words);
-        match &read.outside {
-            Some(Outside::Executive(word)) => {
-                reading.answer = Answer::NotOnLadder;
-                reading.confidence = 0.9;
-                reading.reasons.push(format!(
+        // Off the ladder: why, and the levels closest to it.
+        let off = match &read.outside {
+            Some(Outside::Executive(word)) => Some((
+                format!(
                     "\u{201c}{word}\u{201d} is an executive's title, above this framework's ladders"
-                ));
-                reading.closest = self.tops();
-                return;
-            }
-            Some(Outside::Intern(word)) => {
-                reading.answer = Answer::NotOnLadder;
-                reading.confidence = 0.9;
-                reading.reasons.push(format!(
-                    "\u{201c}{word}\u{201d}: interns are below this framework's ladders"
-                ));
-                reading.closest = self.bottoms();
-                return;
-            }
-            Some(Outside::OtherWork(word)) => {
-                reading.answer = Answer::NotOnLadder;
-                reading.confidence = 0.9;
-                reading.reasons.push(format!(
-                    "\u{201c}{word}\u{201d} names work this framework has no ladder for"
-                ));
-                return;
-            }
-            None => {}
+                ),
+                self.tops(),
+            )),
+            Some(Outside::Intern(word)) => Some((
+                format!("\u{201c}{word}\u{201d}: interns are below this framework's ladders"),
+                self.bottoms(),
+            )),
+            Some(Outside::OtherWork(word)) => Some((
+                format!("\u{201c}{word}\u{201d} names work this framework has no ladder for"),
+                Vec::new(),
+            )),
+            None => None,
+        };
+        if let Some((why, closest)) = off {
+            reading.answer = Answer::NotOnLadder;
+            reading.confidence = 0.9;
+            reading.reasons.push(why);
+            reading.closest = closest;
+            return;
         }
         if let Some(head) = &read.unknown_head {
             reading.via = None;

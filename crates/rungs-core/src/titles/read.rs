@@ -6,6 +6,7 @@
 
 use std::collections::HashSet;
 
+pub(crate) use crate::align::seniority::title_case;
 use crate::align::seniority::{self, TITLES, title_number, title_step};
 use crate::model::TrackKind;
 
@@ -325,21 +326,6 @@ enum Sort {
     Rung,
     Vocabulary,
     Unknown,
-}
-
-/// Title case of a phrase ("vice president": "Vice President").
-pub(crate) fn title_case(phrase: &str) -> String {
-    phrase
-        .split(' ')
-        .map(|w| {
-            let mut c = w.chars();
-            match c.next() {
-                Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-                None => String::new(),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// Quotes a list of written words: “Software”, “Backend”.

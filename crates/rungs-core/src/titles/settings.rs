@@ -56,13 +56,8 @@ pub(crate) fn parse(file: &SourceFile) -> (Declared, Vec<Diagnostic>) {
         Ok(RawFile { titles: Some(raw) }) => raw,
         Ok(_) => return (Declared::default(), diags),
         Err(e) => {
-            let span = match e.span() {
-                Some(r) => file.span(r.start, r.end.max(r.start + 1)),
-                None => file.start_span(),
-            };
             diags.push(
-                Diagnostic::error(Code::Syntax, format!("rungs.toml: {}", e.message().trim()))
-                    .at(&span)
+                crate::load::config::syntax_error(file, &e)
                     .help("[titles] has two tables: `aliases` (level = [titles]) and `codes` (code = level); see docs/format.md"),
             );
             return (Declared::default(), diags);
