@@ -697,7 +697,7 @@ impl<'a> Titles<'a> {
                 read.numbers.join(" ")
             ));
         }
-        if read.role_implied {
+        if read.role_implied && read.rung.is_none() {
             confidence -= 0.1;
             reading
                 .reasons

@@ -590,10 +590,10 @@ pub(crate) fn read(title: &str, vocabulary: &HashSet<String>) -> Read {
         .collect();
     out.key = key.join(" ");
     // Notes, in the order a reader meets the words.
-    for (short, long) in &spelled_out {
-        out.notes
-            .insert(0, format!("\u{201c}{short}\u{201d} reads as {long}"));
-    }
+    let spelled_notes = spelled_out
+        .iter()
+        .map(|(short, long)| format!("\u{201c}{short}\u{201d} reads as {long}"));
+    out.notes.splice(0..0, spelled_notes);
     let qualifiers: Vec<String> = (0..all.len())
         .filter(|&i| sorts[i] == Sort::Qualifier)
         .map(as_written)

@@ -44,8 +44,8 @@ type Written = (String, Span);
 pub(crate) struct Declared {
     /// (level as written, where, its aliases with where each is written).
     aliases: Vec<(String, Span, Vec<Written>)>,
-    /// (code, level as written, where).
-    codes: Vec<(String, String, Span)>,
+    /// (code, level as written, where the code is, where the level is).
+    codes: Vec<(String, String, Span, Span)>,
 }
 
 /// Reads `[titles]` of `rungs.toml`.
@@ -80,7 +80,8 @@ pub(crate) fn parse(file: &SourceFile) -> (Declared, Vec<Diagnostic>) {
     for (code, level) in raw.codes {
         let r = level.span();
         let span = key_span(file, &code, r.start);
-        out.codes.push((code, level.into_inner(), span));
+        out.codes
+            .push((code, level.into_inner(), span, file.span(r.start, r.end)));
     }
     (out, diags)
 }
@@ -217,7 +218,7 @@ pub(crate) fn apply(framework: &mut Framework, declared: Declared, diags: &mut V
             ),
         }
     }
-    for (code, reference, span) in declared.codes {
+    for (code, reference, span, level_span) in declared.codes {
         if compact(&code).is_empty() {
             diags.push(
                 Diagnostic::error(
@@ -241,7 +242,7 @@ pub(crate) fn apply(framework: &mut Framework, declared: Declared, diags: &mut V
                     Code::UnknownLevel,
                     format!("[titles.codes]: `{code}` names `{reference}`, which is not a level"),
                 )
-                .at(&span)
+                .at(&level_span)
                 .help(help),
             ),
         }

@@ -129,7 +129,7 @@ fn aliases_and_codes_that_name_two_levels_are_errors_at_their_place() {
         "error[ambiguous-title] rungs.toml:9:17:",
         // A code to no level, with a suggestion; a code that is a grade;
         // two spellings of one code.
-        "error[unknown-level] rungs.toml:13:1: [titles.codes]: `P3` names `web/leed`, which is not a level\n  help: did you mean `web/lead`?",
+        "error[unknown-level] rungs.toml:13:6: [titles.codes]: `P3` names `web/leed`, which is not a level\n  help: did you mean `web/lead`?",
         "error[ambiguous-title] rungs.toml:14:1: code `G2` is also grade G2",
         "error[ambiguous-title] rungs.toml:16:1: codes `Dev 2` and `dev-II`",
     ] {
