@@ -194,6 +194,12 @@ pub fn read_level(
     })
 }
 
+/// True for an `aliases` entry that is a path or an address: one of Hugo's
+/// redirects (`/old-page/`), not a title.
+pub(crate) fn is_redirect(alias: &str) -> bool {
+    alias.trim_start().starts_with('/') || alias.contains("://")
+}
+
 /// The `aliases` of a level, each with where it is written (its entry, or
 /// the `aliases` key when the entry cannot be found). Entries that are
 /// paths (`/old-page/`) are Hugo's redirects, not titles, and are left to
@@ -213,7 +219,7 @@ pub fn aliases(
     let (mut out, mut spans) = (Vec::new(), Vec::new());
     for alias in &matter.aliases {
         let alias = crate::text::collapse_whitespace(alias);
-        if alias.starts_with('/') || alias.contains("://") {
+        if is_redirect(&alias) {
             continue;
         }
         let span = match text.get(from..).and_then(|rest| rest.find(alias.as_str())) {
