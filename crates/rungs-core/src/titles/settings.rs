@@ -58,7 +58,7 @@ pub(crate) fn parse(file: &SourceFile) -> (Declared, Vec<Diagnostic>) {
         Err(e) => {
             diags.push(
                 crate::load::config::syntax_error(file, &e)
-                    .help("[titles] has two tables: `aliases` (level = [titles]) and `codes` (code = level); see docs/format.md"),
+                    .help("[titles] has two tables: `aliases` (\"track/level\" = [\"a title\", …]) and `codes` (code = \"track/level\"); see docs/format.md"),
             );
             return (Declared::default(), diags);
         }
@@ -150,13 +150,27 @@ fn find_level(framework: &Framework, reference: &str) -> Result<(usize, usize), 
         [one] => Ok(one),
         [] => {
             // Suggest a level of the track named, else a track.
-            let (track, level) = reference.split_once('/').unwrap_or(("", reference));
-            let suggestion = match framework.track(track.trim()) {
-                Some(t) => crate::text::did_you_mean(level, t.levels.iter().map(|l| l.id.as_str()))
-                    .map(|l| format!("{}/{l}", t.id)),
+            let suggestion = match reference.split_once('/') {
+                Some((track, level)) => match framework.track(track.trim()) {
+                    Some(t) => {
+                        crate::text::did_you_mean(level, t.levels.iter().map(|l| l.id.as_str()))
+                            .map(|l| format!("{}/{l}", t.id))
+                    }
+                    None => crate::text::did_you_mean(
+                        track,
+                        framework.tracks.iter().map(|t| t.id.as_str()),
+                    )
+                    .map(|t| format!("{t}/{}", level.trim())),
+                },
+                // A level id alone: the closest level id, on its track.
                 None => {
-                    crate::text::did_you_mean(track, framework.tracks.iter().map(|t| t.id.as_str()))
-                        .map(|t| format!("{t}/{}", level.trim()))
+                    let refs = all();
+                    crate::text::did_you_mean(
+                        reference,
+                        refs.iter()
+                            .filter_map(|r| r.split_once('/').map(|(_, l)| l)),
+                    )
+                    .and_then(|l| refs.iter().find(|r| r.ends_with(&format!("/{l}"))).cloned())
                 }
             };
             match suggestion {
