@@ -7,6 +7,11 @@
 //!   directory or built in memory), [`load`] (and [`load_cached`] for live
 //!   previews) into a [`Framework`] ([`model`]) with [`Diagnostic`]s that
 //!   point at file, line and column.
+//! - **Read what a user points at**: a directory, another format
+//!   (`FORMAT:PATH`) or a git revision ([`read_framework`],
+//!   [`read_version`], [`read_source`]; a framework with errors comes back
+//!   as [`Invalid`], with its diagnostics). [`git`] is the one module that
+//!   runs a program.
 //! - **Import and export** other formats: the [`import`] registry (Hugo
 //!   sites, Monzo, Financial Times, CSV, JSON) and [`export`] (JSON, CSV,
 //!   Markdown, Hugo).
@@ -37,9 +42,11 @@ pub mod assess;
 mod diagnostic;
 pub mod export;
 pub mod fmt;
+pub mod git;
 pub mod grades;
 pub mod ids;
 pub mod import;
+mod input;
 mod load;
 pub mod model;
 mod source;
@@ -52,6 +59,7 @@ mod validate;
 pub use align::{compare, diff, engine as similarity, map, relink};
 pub use areas::{Ambiguity, AreaIndex};
 pub use diagnostic::{Code, Diagnostic, Diagnostics, Severity};
+pub use input::{Invalid, ReadError, read_dir, read_framework, read_source, read_version};
 pub use load::{LoadCache, LoadError, Loaded, load, load_cached};
 pub use model::Framework;
 pub use source::{

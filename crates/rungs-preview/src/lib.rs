@@ -4,7 +4,8 @@
 //! changed files, rebuilds (only the tracks that changed, when it can), and
 //! tells open pages to reload through server-sent events. When the framework
 //! has errors, every page shows them in an overlay with file:line:column,
-//! instead of a stale page.
+//! instead of a stale page. The pages `rungs build` makes from other
+//! sources (`rungs_site::add_generated_pages`) are previewed too.
 //!
 //! # Blocking work stays off the async runtime
 //!
@@ -30,7 +31,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use rungs_core::{Framework, SourceSet};
+use rungs_core::SourceSet;
 
 pub use preview::Preview;
 pub use server::Limits;
@@ -42,8 +43,6 @@ pub struct ServeConfig {
     pub root: Option<PathBuf>,
     /// Address to listen on; port 0 picks a free port.
     pub addr: SocketAddr,
-    /// Adds the pages `rungs build` generates, so the preview shows them too.
-    pub generate: Option<PageGenerator>,
     /// Connection limits and timeouts.
     pub limits: Limits,
     /// Shown the diagnostics of the first build and of every rebuild, as
@@ -63,26 +62,6 @@ pub type Report = dyn Fn(&[rungs_core::Diagnostic], &SourceSet) + Send + Sync;
 impl std::fmt::Debug for Reporter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Reporter")
-    }
-}
-
-/// Adds pages that are not files of the framework (such as "how our levels
-/// compare" or "what changed") to each build of the preview, from the
-/// framework and its files. It runs on every rebuild; its error is shown in
-/// the overlay.
-///
-/// The command line provides it: generating these pages needs the importers
-/// and git, which the preview itself does not depend on.
-#[derive(Clone)]
-pub struct PageGenerator(pub Arc<GeneratePages>);
-
-/// The function behind a [`PageGenerator`]: adds pages to the framework, or
-/// says why it could not.
-pub type GeneratePages = dyn Fn(&mut Framework, &SourceSet) -> Result<(), String> + Send + Sync;
-
-impl std::fmt::Debug for PageGenerator {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("PageGenerator")
     }
 }
 
@@ -136,7 +115,7 @@ pub fn serve(
     // Loading and building are blocking and rayon-parallel: the first build
     // runs here, on this thread, before the runtime serves anything, and
     // rebuilds run on the watcher's thread (see the crate documentation).
-    let preview = Preview::start(root.as_deref(), config.generate, config.report)?;
+    let preview = Preview::start(root.as_deref(), config.report)?;
     let _watcher = match &root {
         Some(root) => Some(watch::watch(root, preview.clone())?),
         None => None,

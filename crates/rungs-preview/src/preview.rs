@@ -9,8 +9,8 @@ use rungs_core::{Framework, LoadCache, SourceSet};
 use rungs_site::Site;
 use tokio::sync::broadcast;
 
+use crate::ServeError;
 use crate::overlay;
-use crate::{PageGenerator, ServeError};
 
 /// One build: the site, the overlay to show (if the framework has errors)
 /// and a version number that grows with every rebuild.
@@ -35,7 +35,6 @@ struct Sources {
 struct Inner {
     root: Option<PathBuf>,
     sources: Mutex<Sources>,
-    generate: Option<PageGenerator>,
     report: Option<crate::Reporter>,
     built: RwLock<Arc<Built>>,
     reloads: broadcast::Sender<u64>,
@@ -48,11 +47,9 @@ pub struct Preview {
 }
 
 impl Preview {
-    /// Reads the framework and builds it once. `generate`, when given, adds
-    /// generated pages to every build.
+    /// Reads the framework and builds it once.
     pub fn start(
         root: Option<&Path>,
-        generate: Option<PageGenerator>,
         report: Option<crate::Reporter>,
     ) -> Result<Preview, ServeError> {
         let sources = match root {
@@ -63,7 +60,7 @@ impl Preview {
             None => SourceSet::example(),
         };
         let mut cache = LoadCache::default();
-        let built = build(&sources, &mut cache, generate.as_ref(), None, 1);
+        let built = build(&sources, &mut cache, root, None, 1);
         if let Some(crate::Reporter(report)) = &report {
             report(&built.diagnostics, &sources);
         }
@@ -75,7 +72,6 @@ impl Preview {
                     files: sources,
                     cache,
                 }),
-                generate,
                 report,
                 built: RwLock::new(Arc::new(built)),
                 reloads,
@@ -168,7 +164,7 @@ impl Preview {
         let built = build(
             files,
             cache,
-            self.inner.generate.as_ref(),
+            Some(root),
             (!rescan).then_some((&*previous, changed.as_slice())),
             previous.version + 1,
         );
@@ -181,19 +177,21 @@ impl Preview {
             *slot = Arc::new(built);
         }
         drop(sources);
-        eprintln!(
-            "rebuilt {pages} files in {} ms",
-            start.elapsed().as_millis()
+        tracing::info!(
+            files = pages,
+            duration_ms = start.elapsed().as_millis() as u64,
+            "rebuilt the site"
         );
         let _ = self.inner.reloads.send(version);
     }
 }
 
-/// Loads and builds; errors become an overlay, never a failure.
+/// Loads and builds; errors become an overlay, never a failure. With a
+/// `root` (not for the built-in example), the generated pages are added.
 fn build(
     sources: &SourceSet,
     cache: &mut LoadCache,
-    generate: Option<&PageGenerator>,
+    root: Option<&Path>,
     previous: Option<(&Built, &[String])>,
     version: u64,
 ) -> Built {
@@ -219,8 +217,8 @@ fn build(
     let mut framework = loaded.framework;
     // The generated pages come from the framework as it is now; without
     // them the site is still worth showing, with the reason on top.
-    let generated = match generate {
-        Some(PageGenerator(generate)) => generate(&mut framework, sources),
+    let generated = match root {
+        Some(root) => rungs_site::add_generated_pages(&mut framework, sources, root),
         None => Ok(()),
     };
     let site = match previous.and_then(|(p, changed)| p.framework.as_ref().map(|f| (f, p, changed)))
@@ -236,7 +234,9 @@ fn build(
             overlay: if !errors.is_empty() {
                 Some(overlay::diagnostics(&errors))
             } else {
-                generated.err().map(|e| overlay::generated_pages(&e))
+                generated
+                    .err()
+                    .map(|e| overlay::generated_pages(&e.to_string()))
             },
             version,
             diagnostics,

@@ -48,6 +48,8 @@ pub async fn run(
         .route(EVENTS, get(events))
         .fallback(get(page))
         .layer(middleware::from_fn_with_state(bound.ip(), check_host))
+        // Outermost: one log line per request, refused ones too.
+        .layer(middleware::from_fn(rungs_http::log_requests))
         .with_state(preview);
     ready(bound);
     let slots = Arc::new(Semaphore::new(limits.max_connections.max(1)));

@@ -75,7 +75,11 @@ pub fn watch(root: &Path, preview: Preview) -> Result<Watching, ServeError> {
                 };
                 let _ = watcher.unwatch(&root);
                 if let Err(e) = watcher.watch(&root, RecursiveMode::Recursive) {
-                    eprintln!("cannot watch `{}` for changes again: {e}", root.display());
+                    tracing::error!(
+                        directory = ?root,
+                        error = %e,
+                        "cannot watch the framework for changes again"
+                    );
                 }
             }
             preview.changed(&paths);

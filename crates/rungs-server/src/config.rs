@@ -4,7 +4,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use rungs_core::{Framework, SourceSet};
+use rungs_core::Framework;
 
 /// Where the people data lives.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,25 +42,13 @@ impl Database {
     }
 }
 
-/// Adds the generated pages (`rungs build`'s "how our levels compare" and
-/// "what changed") to a loaded framework.
-pub type GeneratePages = dyn Fn(&mut Framework, &SourceSet) -> Result<(), String> + Send + Sync;
-
 /// Where the ladder comes from.
-#[derive(Clone)]
+#[derive(Clone, Debug)]
 pub struct FrameworkSource {
-    /// The framework directory; `None` is the built-in example.
+    /// The framework directory; `None` is the built-in example. The pages
+    /// `rungs build` makes from other sources (`[[site.compare_with]]`,
+    /// `changes_since`) are made from it too.
     pub root: Option<PathBuf>,
-    /// The pages `rungs build` adds, if the caller can make them.
-    pub generate: Option<Arc<GeneratePages>>,
-}
-
-impl std::fmt::Debug for FrameworkSource {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("FrameworkSource")
-            .field("root", &self.root)
-            .finish_non_exhaustive()
-    }
 }
 
 /// The identity provider, as configured.

@@ -26,7 +26,8 @@ pub enum ServerError {
     /// Too many attempts.
     #[error("too many attempts: wait a few minutes and try again")]
     TooManyAttempts,
-    /// The server's configuration is wrong (at start).
+    /// The server cannot start, or a maintenance command (backup,
+    /// restore) cannot run, as configured; the sentence says why.
     #[error("{0}")]
     Config(String),
     /// Something broke inside; logged, and shown only as this.
@@ -49,16 +50,26 @@ impl ServerError {
     }
 }
 
+impl ServerError {
+    /// Logs what people are not shown: the details of an internal error.
+    /// Called once, where the error becomes a response; the request's span
+    /// adds its id. The details are a field (quoted, escaped), never part
+    /// of the message: they can hold text from the outside.
+    pub(crate) fn log(&self) {
+        if let ServerError::Internal(detail) | ServerError::Config(detail) = self {
+            tracing::error!(error = detail.as_str(), "internal error");
+        }
+    }
+}
+
+/// Converts; logs nothing (see [`ServerError::log`]).
 impl From<StoreError> for ServerError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::NotFound(what) => ServerError::NotFound(what),
             StoreError::Conflict(m) => ServerError::Conflict(m),
             StoreError::Invalid(m) => ServerError::Invalid(m),
-            other => {
-                eprintln!("error: {other}");
-                ServerError::Internal(other.to_string())
-            }
+            other => ServerError::Internal(other.to_string()),
         }
     }
 }

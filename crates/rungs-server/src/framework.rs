@@ -158,8 +158,9 @@ pub fn load(source: &FrameworkSource) -> Result<Ladder, Refused> {
         return Err(Refused { errors });
     }
     let mut framework = loaded.framework;
-    if let Some(generate) = &source.generate {
-        generate(&mut framework, &sources).map_err(refuse)?;
+    if let Some(root) = &source.root {
+        rungs_site::add_generated_pages(&mut framework, &sources, root)
+            .map_err(|e| refuse(e.to_string()))?;
     }
     let site = rungs_site::build(&framework, &sources).map_err(|e| refuse(e.to_string()))?;
     let revision = revision(source.root.as_deref(), &sources);
@@ -243,32 +244,13 @@ fn revision(root: Option<&Path>, sources: &SourceSet) -> String {
         hasher.update(file.bytes());
     }
     let content = hex::encode(hasher.finalize());
-    let git = root.and_then(|root| {
-        let out = std::process::Command::new("git")
-            .args(["rev-parse", "--verify", "HEAD"])
-            .current_dir(root)
-            .stderr(std::process::Stdio::null())
-            .output()
-            .ok()?;
-        let commit = String::from_utf8(out.stdout).ok()?.trim().to_string();
-        (out.status.success() && commit.len() >= 40).then_some(commit)
-    });
+    let git = root.and_then(rungs_core::git::head_commit);
     match git {
         // The commit names the revision only if the files are the commit's.
-        Some(commit) if git_clean(root) => format!("git:{commit}"),
+        Some(commit) if root.is_some_and(rungs_core::git::is_clean) => format!("git:{commit}"),
         Some(commit) => format!("git:{commit}+sha256:{}", &content[..16]),
         None => format!("sha256:{content}"),
     }
-}
-
-fn git_clean(root: Option<&Path>) -> bool {
-    let Some(root) = root else { return false };
-    std::process::Command::new("git")
-        .args(["status", "--porcelain", "--", "."])
-        .current_dir(root)
-        .stderr(std::process::Stdio::null())
-        .output()
-        .is_ok_and(|o| o.status.success() && o.stdout.is_empty())
 }
 
 /// The ladder in use, swapped whole on reload.

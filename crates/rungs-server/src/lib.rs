@@ -24,6 +24,9 @@
 //! - `web`: what pages and handlers share (rendering, errors, uploads) and
 //!   the published site; `views`: the app's templates; `routes`: the route
 //!   table; `openapi`: the API's document.
+//! - [`serve`]: the app on a listener until told to stop;
+//!   [`backup`], [`restore`] and [`verify_audit`]: the database outside of
+//!   requests.
 
 #![warn(missing_docs)]
 
@@ -38,6 +41,7 @@ mod auth;
 mod error;
 mod framework;
 mod growth;
+mod maintenance;
 #[cfg(feature = "oidc")]
 mod oidc;
 mod openapi;
@@ -45,6 +49,7 @@ mod people;
 mod relink;
 mod rollout;
 mod routes;
+mod serve;
 mod state;
 mod team;
 mod views;
@@ -53,8 +58,10 @@ pub mod config;
 
 pub use config::{Config, Database, FrameworkSource, OidcConfig};
 pub use error::ServerError;
+pub use maintenance::{backup, restore, verify_audit};
 pub use openapi::openapi_json;
 pub use routes::route_table;
+pub use serve::serve;
 pub use state::App;
 
 /// Opens the store named by `database`.

@@ -65,7 +65,11 @@ impl Provider {
         self.client
             .get_or_try_init(|| async {
                 let unreachable = |e: String| {
-                    eprintln!("error: sign-in provider {}: {e}", self.config.issuer);
+                    tracing::error!(
+                        issuer = self.config.issuer.as_str(),
+                        error = e.as_str(),
+                        "sign-in provider cannot be reached"
+                    );
                     ServerError::Invalid(format!(
                         "{} cannot be reached for sign-in just now: try again, or sign in with a password",
                         self.config.name
@@ -146,7 +150,11 @@ impl Provider {
             .request_async(&self.http)
             .await
             .map_err(|e| {
-                eprintln!("error: token exchange with {}: {e}", self.config.issuer);
+                tracing::warn!(
+                    issuer = self.config.issuer.as_str(),
+                    error = e.to_string().as_str(),
+                    "token exchange refused"
+                );
                 refused("the provider did not accept the sign-in")
             })?;
         let id_token = response
@@ -210,8 +218,10 @@ impl Provider {
             match w.require_an_admin().await {
                 Ok(()) => w.commit().await?,
                 // Dropped: rolled back.
-                Err(_) => eprintln!(
-                    "warning: {email} is the last administrator; the provider's groups would remove that"
+                Err(_) => tracing::warn!(
+                    person = person.id,
+                    issuer = self.config.issuer.as_str(),
+                    "the provider's groups would remove the last administrator; the role is kept"
                 ),
             }
         }

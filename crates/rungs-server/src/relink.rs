@@ -41,32 +41,35 @@ pub(crate) async fn relink_stale(
     }
     for (id, revision, json) in stale {
         let new = ladder.clone();
-        let moves = tokio::task::spawn_blocking(move || match serde_json::from_str::<Framework>(&json) {
-            Ok(old) => moves(&old, &new.framework),
-            // A snapshot an older rungs wrote that this one cannot read must
-            // not keep the server from starting: its ratings keep their
-            // statement ids, as for a ladder that did not change.
-            Err(e) => {
-                eprintln!(
-                    "rungs server: warning: the stored ladder of revision {revision} no longer reads ({e}); its ratings keep their statement ids"
-                );
-                Vec::new()
-            }
-        })
-        .await
-        .map_err(|e| ServerError::Internal(e.to_string()))?;
+        let moves =
+            tokio::task::spawn_blocking(move || match serde_json::from_str::<Framework>(&json) {
+                Ok(old) => moves(&old, &new.framework),
+                // A snapshot an older rungs wrote that this one cannot read must
+                // not keep the server from starting: its ratings keep their
+                // statement ids, as for a ladder that did not change.
+                Err(e) => {
+                    tracing::warn!(
+                        revision = revision.as_str(),
+                        error = %e,
+                        "a stored ladder no longer reads; its ratings keep their statement ids"
+                    );
+                    Vec::new()
+                }
+            })
+            .await
+            .map_err(|e| ServerError::Internal(e.to_string()))?;
         let report = store.relink(actor, id, ladder.snapshot, &moves).await?;
         total.ratings += report.ratings;
         total.changed += report.changed;
         total.assessments += report.assessments;
     }
-    eprintln!(
-        "rungs server: relinked {} ratings of {} assessments to revision {} ({} on changed statements) in {} ms",
-        total.ratings,
-        total.assessments,
-        ladder.revision,
-        total.changed,
-        started.elapsed().as_millis()
+    tracing::info!(
+        revision = ladder.revision.as_str(),
+        relinked = total.ratings,
+        assessments = total.assessments,
+        changed = total.changed,
+        duration_ms = started.elapsed().as_millis() as u64,
+        "ratings relinked to the revision served"
     );
     Ok(total)
 }

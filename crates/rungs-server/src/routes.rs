@@ -76,6 +76,8 @@ impl App {
                 header::REFERRER_POLICY,
                 HeaderValue::from_static("same-origin"),
             ))
+            // Outermost: one log line per request, with the final status.
+            .layer(middleware::from_fn(rungs_http::log_requests))
             .with_state(self.clone())
     }
 }

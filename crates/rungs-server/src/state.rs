@@ -22,6 +22,9 @@ pub struct App {
     /// The identity provider, if sign-in through one is configured.
     #[cfg(feature = "oidc")]
     pub(crate) oidc: Option<Arc<crate::oidc::Provider>>,
+    /// The lock beside an SQLite database, held while the app lives so a
+    /// restore cannot replace the database under it.
+    _lock: Option<Arc<crate::maintenance::DatabaseLock>>,
 }
 
 /// How long a setup or reset link works.
@@ -31,14 +34,22 @@ impl App {
     /// Loads the ladder (refusing one with errors), opens the store, records
     /// the revision. Returns the app and, when no administrator exists yet,
     /// a one-time setup link to print.
+    ///
+    /// An SQLite database is locked (shared, with a `.lock` file beside it)
+    /// for as long as the app lives: a restore waits for every server using
+    /// the database to stop.
     pub async fn start(config: Config) -> Result<(App, Option<String>), ServerError> {
+        let lock = match &config.database {
+            crate::Database::Sqlite(file) => Some(crate::maintenance::lock_database(file, false)?),
+            crate::Database::Postgres(_) => None,
+        };
         let source = config.framework.clone();
         let ladder = tokio::task::spawn_blocking(move || framework::load(&source))
             .await
             .map_err(|e| ServerError::Internal(e.to_string()))?
             .map_err(|r| ServerError::Config(refused_text(&r)))?;
         let store = crate::open_store(&config.database).await?;
-        App::with_store(config, store, ladder).await
+        App::with_store(config, store, ladder, lock).await
     }
 
     /// [`App::start`] with a store the caller opened (tests, embedding).
@@ -51,13 +62,14 @@ impl App {
             .await
             .map_err(|e| ServerError::Internal(e.to_string()))?
             .map_err(|r| ServerError::Config(refused_text(&r)))?;
-        App::with_store(config, store, ladder).await
+        App::with_store(config, store, ladder, None).await
     }
 
     async fn with_store(
         config: Config,
         store: Store,
         mut ladder: Ladder,
+        lock: Option<crate::maintenance::DatabaseLock>,
     ) -> Result<(App, Option<String>), ServerError> {
         store
             .record_revision(&Actor::system(), &ladder.revision)
@@ -84,6 +96,7 @@ impl App {
             argon2: Arc::new(tokio::sync::Semaphore::new(crate::auth::ARGON2_AT_ONCE)),
             #[cfg(feature = "oidc")]
             oidc,
+            _lock: lock.map(Arc::new),
         };
         // Ratings made against revisions served before this one follow
         // their statements to it.

@@ -107,9 +107,10 @@ impl Views {
             .env
             .get_template(name)
             .map_err(|e| ServerError::Internal(e.to_string()))?;
-        template.render(context).map(Html).map_err(|e| {
-            eprintln!("error: rendering {name}: {e:#}");
-            ServerError::Internal(e.to_string())
-        })
+        // The error is logged once, where it becomes a response.
+        template
+            .render(context)
+            .map(Html)
+            .map_err(|e| ServerError::Internal(format!("rendering {name}: {e:#}")))
     }
 }

@@ -7,6 +7,10 @@
 //! overridable file by file from the framework's `theme/` folder), the search
 //! and comparison data, the JSON export and a sitemap.
 //!
+//! [`add_generated_pages`] adds the pages made from other sources (how our
+//! levels compare with another ladder, what changed since a revision)
+//! before either.
+//!
 //! Every link is relative, so the same output works from `file://`, at a
 //! domain root and under a sub-path.
 
@@ -15,6 +19,7 @@
 mod chart;
 mod data;
 mod facts;
+mod generated;
 mod html;
 mod ladder;
 mod markdown;
@@ -28,6 +33,7 @@ use std::path::Path;
 
 use rungs_core::{Framework, SourceSet};
 
+pub use generated::{GenerateError, UnknownPin, add_generated_pages, configured, resolve_pins};
 pub use settings::SiteSettings;
 
 /// A built site: output paths (relative, `/`-separated) and their bytes.

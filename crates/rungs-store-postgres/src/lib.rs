@@ -18,7 +18,7 @@ pub struct Postgres;
 
 /// Connects to `url` (`postgres://user:password@host/db`) and migrates.
 pub async fn open(url: &str) -> Result<Store> {
-    sqlx::any::install_default_drivers();
+    rungs_store::install_drivers();
     let pool = AnyPoolOptions::new()
         .max_connections(pool_size())
         .acquire_timeout(Duration::from_secs(30))
@@ -48,7 +48,7 @@ pub async fn open_in_schema(url: &str, schema: &str) -> Result<Store> {
             "`{schema}` is not a schema name (a-z, 0-9, _)"
         )));
     }
-    sqlx::any::install_default_drivers();
+    rungs_store::install_drivers();
     let mut conn = sqlx::AnyConnection::connect(url).await?;
     conn.execute(sqlx::AssertSqlSafe(format!(
         "CREATE SCHEMA IF NOT EXISTS {schema}"

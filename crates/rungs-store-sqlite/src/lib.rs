@@ -1,6 +1,10 @@
 //! SQLite for `rungs server`: one file in the data directory, nothing to
 //! install. WAL mode, so readers never wait for the writer and a killed
 //! process loses no committed change.
+//!
+//! The migrations make the same tables as PostgreSQL's. Where PostgreSQL
+//! adds a CHECK constraint to a table, SQLite (which cannot) has triggers
+//! that raise the same rule's name; see `migrations/0005_invariants.sql`.
 
 use std::path::Path;
 use std::pin::Pin;
@@ -10,8 +14,8 @@ use std::time::Duration;
 use rungs_store::{Backend, Result, Store, StoreError};
 use sqlx::ConnectOptions;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
-use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{AnyPool, Executor};
+use sqlx_sqlite::SqliteConnectOptions;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
@@ -21,7 +25,7 @@ pub struct Sqlite;
 
 /// Opens (creating if needed) the database at `file` and migrates it.
 pub async fn open(file: &Path) -> Result<Store> {
-    sqlx::any::install_default_drivers();
+    rungs_store::install_drivers();
     let url = SqliteConnectOptions::new()
         .filename(file)
         .create_if_missing(true)

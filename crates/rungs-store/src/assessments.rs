@@ -7,12 +7,7 @@
 //! (`rungs_core::relink`) and [`Store::relink`] moves the ratings of the
 //! statements that changed, in one transaction; the others are not touched.
 
-use sqlx::Row;
-use sqlx::any::AnyRow;
-
-use crate::model::{
-    Assessment, RatingCode, RatingInput, RatingLink, Relink, RelinkReport, Side, StoredRating,
-};
+use crate::model::{Assessment, RatingCode, RatingInput, Relink, RelinkReport, Side, StoredRating};
 use crate::params::id_list;
 use crate::store::json;
 use crate::{Actor, Result, Store, StoreError, Write};
@@ -28,64 +23,12 @@ const RATING_SELECT: &str =
     "SELECT assessment_id, side, track, level, statement_id, rating, comment,
     evidence, rated_text, link FROM ratings";
 
-pub(crate) fn assessment_from_row(r: &AnyRow) -> Result<Assessment> {
-    Ok(Assessment {
-        id: r.try_get("id")?,
-        person_id: r.try_get("person_id")?,
-        manager_id: r.try_get("manager_id")?,
-        track: r.try_get("track")?,
-        level: r.try_get("level")?,
-        cycle_id: r.try_get("cycle_id")?,
-        revision: r.try_get("revision")?,
-        linked_revision: r.try_get("linked_revision")?,
-        self_submitted_at: r.try_get("self_submitted_at")?,
-        manager_submitted_at: r.try_get("manager_submitted_at")?,
-        shared_at: r.try_get("shared_at")?,
-        acknowledged_at: r.try_get("acknowledged_at")?,
-        acknowledgement_note: r.try_get("acknowledgement_note")?,
-        supersedes: r.try_get("supersedes")?,
-        change_reason: r.try_get("change_reason")?,
-        version: r.try_get("version")?,
-        created_at: r.try_get("created_at")?,
-        updated_at: r.try_get("updated_at")?,
-    })
-}
-
-/// The columns every rating read has: whose, which statement, the code.
-fn code_from_row(r: &AnyRow) -> Result<(i64, RatingCode)> {
-    let side: String = r.try_get("side")?;
-    let link: String = r.try_get("link")?;
-    Ok((
-        r.try_get("assessment_id")?,
-        RatingCode {
-            side: Side::parse(&side)
-                .ok_or_else(|| StoreError::Invalid(format!("stored side `{side}`")))?,
-            track: r.try_get("track")?,
-            level: r.try_get("level")?,
-            statement_id: r.try_get("statement_id")?,
-            rating: r.try_get("rating")?,
-            link: RatingLink::parse(&link)
-                .ok_or_else(|| StoreError::Invalid(format!("stored link `{link}`")))?,
-        },
-    ))
-}
-
-fn rating_from_row(r: &AnyRow) -> Result<(i64, StoredRating)> {
-    let (id, code) = code_from_row(r)?;
-    Ok((
-        id,
-        StoredRating {
-            side: code.side,
-            track: code.track,
-            level: code.level,
-            statement_id: code.statement_id,
-            rating: code.rating,
-            link: code.link,
-            comment: r.try_get("comment")?,
-            evidence: r.try_get("evidence")?,
-            rated_text: r.try_get("rated_text")?,
-        },
-    ))
+/// A rating read with the assessment it belongs to.
+#[derive(sqlx::FromRow)]
+struct Rated<T> {
+    assessment_id: i64,
+    #[sqlx(flatten)]
+    rating: T,
 }
 
 /// An assessment to open.
@@ -116,7 +59,7 @@ impl Store {
             return Ok(id);
         }
         let mut w = self.write(actor).await?;
-        let row = sqlx::query(
+        let id: i64 = sqlx::query_scalar(
             "INSERT INTO framework_snapshots (revision, framework_json, stored_at) VALUES ($1, $2, $3) RETURNING id",
         )
         .bind(revision)
@@ -124,7 +67,6 @@ impl Store {
         .bind(w.at)
         .fetch_one(w.conn())
         .await?;
-        let id: i64 = row.try_get("id")?;
         w.audit(
             "framework.snapshot",
             &format!("revision:{revision}"),
@@ -149,23 +91,14 @@ impl Store {
     /// Snapshots other than `current` that ratings or assessments are still
     /// linked to: (id, revision, framework JSON).
     pub async fn stale_snapshots(&self, current: i64) -> Result<Vec<(i64, String, String)>> {
-        let rows = sqlx::query(
+        Ok(sqlx::query_as(
             "SELECT id, revision, framework_json FROM framework_snapshots s
              WHERE id <> $1 AND EXISTS (SELECT 1 FROM assessments a WHERE a.snapshot_id = s.id)
              ORDER BY id",
         )
         .bind(current)
         .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
-            .map(|r| {
-                Ok((
-                    r.try_get("id")?,
-                    r.try_get("revision")?,
-                    r.try_get("framework_json")?,
-                ))
-            })
-            .collect()
+        .await?)
     }
 
     /// The newer version of assessment `id`, if it was revised.
@@ -180,35 +113,32 @@ impl Store {
 
     /// One assessment.
     pub async fn assessment(&self, id: i64) -> Result<Option<Assessment>> {
-        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "{ASSESSMENT_SELECT} WHERE a.id = $1"
         )))
         .bind(id)
         .fetch_optional(&self.pool)
-        .await?;
-        row.as_ref().map(assessment_from_row).transpose()
+        .await?)
     }
 
     /// A person's assessments, newest first.
     pub async fn assessments_of(&self, person: i64) -> Result<Vec<Assessment>> {
-        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "{ASSESSMENT_SELECT} WHERE a.person_id = $1 ORDER BY a.id DESC"
         )))
         .bind(person)
         .fetch_all(&self.pool)
-        .await?;
-        rows.iter().map(assessment_from_row).collect()
+        .await?)
     }
 
     /// Every rating of an assessment, both sides.
     pub async fn ratings(&self, assessment: i64) -> Result<Vec<StoredRating>> {
-        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "{RATING_SELECT} WHERE assessment_id = $1 ORDER BY id"
         )))
         .bind(assessment)
         .fetch_all(&self.pool)
-        .await?;
-        rows.iter().map(|r| Ok(rating_from_row(r)?.1)).collect()
+        .await?)
     }
 
     /// The latest shared (or acknowledged) assessment of each of `people`
@@ -220,16 +150,14 @@ impl Store {
         let mut out = Vec::new();
         // In chunks, so no query grows past what a database accepts.
         for chunk in people.chunks(2000) {
-            let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            let rows: Vec<Assessment> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
                 "{ASSESSMENT_SELECT} WHERE a.id IN (SELECT MAX(b.id) FROM assessments b
                  WHERE b.shared_at IS NOT NULL AND b.person_id IN {} GROUP BY b.person_id)",
                 id_list(chunk)
             )))
             .fetch_all(&self.pool)
             .await?;
-            for r in &rows {
-                out.push(assessment_from_row(r)?);
-            }
+            out.extend(rows);
         }
         Ok(out)
     }
@@ -249,15 +177,13 @@ impl Store {
             None => "",
         };
         for chunk in assessments.chunks(2000) {
-            let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            let rows: Vec<Rated<RatingCode>> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
                 "SELECT assessment_id, side, track, level, statement_id, rating, link FROM ratings WHERE assessment_id IN {}{only}",
                 id_list(chunk)
             )))
             .fetch_all(&self.pool)
             .await?;
-            for r in &rows {
-                out.push(code_from_row(r)?);
-            }
+            out.extend(rows.into_iter().map(|r| (r.assessment_id, r.rating)));
         }
         Ok(out)
     }
@@ -279,13 +205,14 @@ impl Store {
     ) -> Result<RelinkReport> {
         let mut w = self.write(actor).await?;
         let mut report = RelinkReport::default();
-        let total = sqlx::query(
-            "SELECT COUNT(*) AS n FROM ratings WHERE assessment_id IN (SELECT id FROM assessments WHERE snapshot_id = $1)",
+        let total: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM ratings WHERE assessment_id IN (SELECT id FROM assessments WHERE snapshot_id = $1)",
         )
         .bind(from)
         .fetch_one(w.conn())
         .await?;
-        report.ratings = u64::try_from(total.try_get::<i64, _>("n")?).unwrap_or_default();
+        // A count is never negative.
+        report.ratings = total.unsigned_abs();
         if !moves.is_empty() {
             sqlx::query(
                 "CREATE TEMPORARY TABLE relink_moves (
@@ -384,14 +311,13 @@ impl Write {
     /// The assessment, for changing it: not found, or a conflict when
     /// `version` is given and is not the stored one.
     async fn assessment_for_change(&mut self, id: i64, version: Option<i64>) -> Result<Assessment> {
-        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+        let a: Assessment = sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "{ASSESSMENT_SELECT} WHERE a.id = $1"
         )))
         .bind(id)
         .fetch_optional(self.conn())
         .await?
         .ok_or_else(|| StoreError::NotFound(format!("assessment {id}")))?;
-        let a = assessment_from_row(&row)?;
         if version.is_some_and(|v| v != a.version) {
             return Err(StoreError::Conflict(
                 "this assessment was changed since you opened it; reload to see the changes".into(),
@@ -416,7 +342,7 @@ impl Write {
         revision: &str,
         snapshot: i64,
     ) -> Result<i64> {
-        let row = sqlx::query(
+        let id: i64 = sqlx::query_scalar(
             "INSERT INTO assessments (person_id, manager_id, track, level, cycle_id, revision, snapshot_id,
                 created_by, created_at, updated_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
@@ -432,7 +358,6 @@ impl Write {
         .bind(self.at)
         .fetch_one(self.conn())
         .await?;
-        let id: i64 = row.try_get("id")?;
         self.audit(
             "assessment.open",
             &format!("assessment:{id}"),
@@ -463,17 +388,13 @@ impl Write {
                 "these ratings are submitted; they can no longer be changed".into(),
             ));
         }
-        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        let existing: Vec<StoredRating> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "{RATING_SELECT} WHERE assessment_id = $1 AND side = $2"
         )))
         .bind(id)
         .bind(side.as_str())
         .fetch_all(self.conn())
         .await?;
-        let existing: Vec<StoredRating> = rows
-            .iter()
-            .map(|r| Ok(rating_from_row(r)?.1))
-            .collect::<Result<_>>()?;
         let mut changed = 0;
         for input in inputs {
             let stored = existing.iter().find(|e| {
@@ -645,7 +566,7 @@ impl Write {
                 "this assessment was revised already; revise the newest version".into(),
             ));
         }
-        let row = sqlx::query(
+        let new: i64 = sqlx::query_scalar(
             "INSERT INTO assessments (person_id, manager_id, track, level, cycle_id, revision, snapshot_id,
                 supersedes, change_reason, created_by, created_at, updated_at)
              SELECT a.person_id, (SELECT p.manager_id FROM people p WHERE p.id = a.person_id), a.track, a.level,
@@ -658,7 +579,6 @@ impl Write {
         .bind(id)
         .fetch_one(self.conn())
         .await?;
-        let new: i64 = row.try_get("id")?;
         sqlx::query(
             "INSERT INTO ratings (assessment_id, side, track, level, statement_id, rating, comment, evidence, rated_text, link)
              SELECT $1, side, track, level, statement_id, rating, comment, evidence, rated_text, link

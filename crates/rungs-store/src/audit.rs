@@ -10,7 +10,7 @@ use utoipa::ToSchema;
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 /// One audited change.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
 pub struct AuditEntry {
     /// Position in the chain, from 1.
     pub seq: i64,
@@ -23,8 +23,10 @@ pub struct AuditEntry {
     /// What it was done to, e.g. `person:42`.
     pub subject: String,
     /// The state before (JSON), if there was one.
+    #[sqlx(rename = "before_json")]
     pub before: Option<String>,
     /// The state after (JSON), if there is one.
+    #[sqlx(rename = "after_json")]
     pub after: Option<String>,
     /// The previous entry's hash.
     pub prev_hash: String,

@@ -1,23 +1,32 @@
 //! Sign-in state: sessions, API tokens, one-time links. Only hashes of the
 //! secrets are stored.
 
-use sqlx::Row;
-
 use crate::model::{ApiToken, LinkPurpose, Person, Session, TokenScope};
+use crate::people::PersonRow;
 use crate::{Result, Store, StoreError, Write, hash_secret, now, secret};
+
+/// A session and its person, in one row of [`Store::session`].
+#[derive(sqlx::FromRow)]
+struct SessionRow {
+    #[sqlx(flatten)]
+    person: PersonRow,
+    csrf: String,
+    expires_at: i64,
+    manages: i64,
+}
+
+const TOKEN_COLUMNS: &str = "id, person_id, name, scope, created_at, revoked_at";
 
 impl Store {
     /// The password hash of the person with this email, if they have one and
     /// are active.
     pub async fn password_hash(&self, email: &str) -> Result<Option<(i64, String)>> {
-        let row = sqlx::query(
+        Ok(sqlx::query_as(
             "SELECT id, password_hash FROM people WHERE email = $1 AND active = 1 AND password_hash IS NOT NULL",
         )
         .bind(email.trim().to_lowercase())
         .fetch_optional(&self.pool)
-        .await?;
-        row.map(|r| Ok((r.try_get("id")?, r.try_get("password_hash")?)))
-            .transpose()
+        .await?)
     }
 
     /// The session behind a cookie's secret, if it is live and its person active.
@@ -36,24 +45,23 @@ impl Store {
                 "FROM sessions s JOIN people p ON p.id = s.person_id",
                 1,
             );
-        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+        let row: Option<SessionRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "{sql} WHERE s.token_hash = $1 AND s.expires_at > $2 AND p.active = 1"
         )))
         .bind(hash_secret(secret))
         .bind(now())
         .fetch_optional(&self.pool)
         .await?;
-        row.map(|r| {
-            let person = crate::people::person_from_row(&r)?;
+        Ok(row.map(|r| {
+            let person = Person::from(r.person);
             let session = Session {
                 person_id: person.id,
-                csrf: r.try_get("csrf")?,
-                expires_at: r.try_get("expires_at")?,
-                manages: r.try_get::<i64, _>("manages")? != 0,
+                csrf: r.csrf,
+                expires_at: r.expires_at,
+                manages: r.manages != 0,
             };
-            Ok((session, person))
-        })
-        .transpose()
+            (session, person)
+        }))
     }
 
     /// Starts a session for `person`: returns the cookie's secret. Not
@@ -101,15 +109,13 @@ impl Store {
 
     /// The live token behind a bearer secret, with its owner (active).
     pub async fn api_token(&self, secret: &str) -> Result<Option<(ApiToken, Person)>> {
-        let row = sqlx::query(
-            "SELECT id, person_id, name, scope, created_at, revoked_at FROM api_tokens
-             WHERE token_hash = $1 AND revoked_at IS NULL",
-        )
+        let token: Option<ApiToken> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {TOKEN_COLUMNS} FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL"
+        )))
         .bind(hash_secret(secret))
         .fetch_optional(&self.pool)
         .await?;
-        let Some(row) = row else { return Ok(None) };
-        let token = token_from_row(&row)?;
+        let Some(token) = token else { return Ok(None) };
         match self.person(token.person_id).await? {
             Some(p) if p.active => Ok(Some((token, p))),
             _ => Ok(None),
@@ -118,13 +124,12 @@ impl Store {
 
     /// A person's tokens, newest first.
     pub async fn api_tokens(&self, person: i64) -> Result<Vec<ApiToken>> {
-        let rows = sqlx::query(
-            "SELECT id, person_id, name, scope, created_at, revoked_at FROM api_tokens WHERE person_id = $1 ORDER BY id DESC",
-        )
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {TOKEN_COLUMNS} FROM api_tokens WHERE person_id = $1 ORDER BY id DESC"
+        )))
         .bind(person)
         .fetch_all(&self.pool)
-        .await?;
-        rows.iter().map(token_from_row).collect()
+        .await?)
     }
 
     /// The person a one-time link is for, if it is live (not used, not expired).
@@ -133,21 +138,20 @@ impl Store {
         secret: &str,
         purpose: LinkPurpose,
     ) -> Result<Option<Option<i64>>> {
-        let row = sqlx::query(
+        Ok(sqlx::query_scalar(
             "SELECT person_id FROM one_time_links WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3",
         )
         .bind(hash_secret(secret))
         .bind(purpose.as_str())
         .bind(now())
         .fetch_optional(&self.pool)
-        .await?;
-        row.map(|r| Ok(r.try_get("person_id")?)).transpose()
+        .await?)
     }
 }
 
 /// A sign-in through an identity provider, between the redirect to the
 /// provider and its callback.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct PendingLogin {
     /// The PKCE code verifier.
     pub verifier: String,
@@ -195,7 +199,7 @@ impl Store {
         state: &str,
         browser: &str,
     ) -> Result<Option<PendingLogin>> {
-        let row = sqlx::query(
+        let row: Option<PendingRow> = sqlx::query_as(
             "DELETE FROM oidc_logins WHERE state_hash = $1 AND expires_at > $2
              RETURNING verifier, nonce, next, browser_hash",
         )
@@ -203,28 +207,19 @@ impl Store {
         .bind(now())
         .fetch_optional(&self.pool)
         .await?;
-        let Some(r) = row else { return Ok(None) };
-        let stored: String = r.try_get("browser_hash")?;
-        if stored != hash_secret(browser) {
-            return Ok(None);
-        }
-        Ok(Some(PendingLogin {
-            verifier: r.try_get("verifier")?,
-            nonce: r.try_get("nonce")?,
-            next: r.try_get("next")?,
-        }))
+        Ok(row
+            .filter(|r| r.browser_hash == hash_secret(browser))
+            .map(|r| r.login))
     }
 
     /// The identity-provider subject a person is linked to, if any.
     pub async fn idp_subject(&self, person: i64) -> Result<Option<String>> {
-        let row = sqlx::query("SELECT idp_subject FROM people WHERE id = $1")
-            .bind(person)
-            .fetch_optional(&self.pool)
-            .await?;
-        Ok(row
-            .map(|r| r.try_get::<Option<String>, _>("idp_subject"))
-            .transpose()?
-            .flatten())
+        let subject: Option<Option<String>> =
+            sqlx::query_scalar("SELECT idp_subject FROM people WHERE id = $1")
+                .bind(person)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(subject.flatten())
     }
 }
 
@@ -233,12 +228,12 @@ impl Write {
     /// sign-in through the provider links afresh (after the provider
     /// account changed, or was linked by mistake).
     pub async fn unlink_idp_subject(&mut self, person: i64) -> Result<()> {
-        let row = sqlx::query("SELECT idp_subject FROM people WHERE id = $1")
-            .bind(person)
-            .fetch_optional(self.conn())
-            .await?
-            .ok_or_else(|| StoreError::NotFound(format!("person {person}")))?;
-        let before: Option<String> = row.try_get("idp_subject")?;
+        let before: Option<String> =
+            sqlx::query_scalar("SELECT idp_subject FROM people WHERE id = $1")
+                .bind(person)
+                .fetch_optional(self.conn())
+                .await?
+                .ok_or_else(|| StoreError::NotFound(format!("person {person}")))?;
         if before.is_none() {
             return Err(StoreError::Conflict(
                 "this person is not linked to an identity".into(),
@@ -291,17 +286,12 @@ impl Write {
     }
 }
 
-fn token_from_row(r: &sqlx::any::AnyRow) -> Result<ApiToken> {
-    let scope: String = r.try_get("scope")?;
-    Ok(ApiToken {
-        id: r.try_get("id")?,
-        person_id: r.try_get("person_id")?,
-        name: r.try_get("name")?,
-        scope: TokenScope::parse(&scope)
-            .ok_or_else(|| StoreError::Invalid(format!("stored scope `{scope}`")))?,
-        created_at: r.try_get("created_at")?,
-        revoked_at: r.try_get("revoked_at")?,
-    })
+/// A pending sign-in and the browser it belongs to.
+#[derive(sqlx::FromRow)]
+struct PendingRow {
+    #[sqlx(flatten)]
+    login: PendingLogin,
+    browser_hash: String,
 }
 
 impl Write {
@@ -369,10 +359,10 @@ impl Write {
         }
         let token = format!("rungs_{}", secret()?);
         let at = self.at;
-        let row = sqlx::query(
+        let listing: ApiToken = sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "INSERT INTO api_tokens (person_id, name, token_hash, scope, created_at) VALUES ($1, $2, $3, $4, $5)
-             RETURNING id, person_id, name, scope, created_at, revoked_at",
-        )
+             RETURNING {TOKEN_COLUMNS}"
+        )))
         .bind(person)
         .bind(name)
         .bind(hash_secret(&token))
@@ -380,7 +370,6 @@ impl Write {
         .bind(at)
         .fetch_one(self.conn())
         .await?;
-        let listing = token_from_row(&row)?;
         self.audit(
             "token.create",
             &format!("person:{person}"),

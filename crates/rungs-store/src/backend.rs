@@ -35,3 +35,15 @@ pub trait Backend: Send + Sync + std::fmt::Debug {
         to: &'a Path,
     ) -> std::pin::Pin<Box<dyn Future<Output = Result<()>> + Send + 'a>>;
 }
+
+/// Registers the SQLite and PostgreSQL drivers with sqlx's `Any` driver,
+/// once per process. Every backend's `open` calls it, so both databases
+/// can be used by one process (as the tests do), whichever opens first.
+pub fn install_drivers() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        // Only this function installs drivers, and only once: the one way
+        // to fail, "already installed", cannot happen.
+        let _ = sqlx::any::install_drivers(&[sqlx_sqlite::any::DRIVER, sqlx_postgres::any::DRIVER]);
+    });
+}

@@ -1,8 +1,5 @@
 //! Growth: goals on statements, 1-on-1 notes, and assessment cycles.
 
-use sqlx::Row;
-use sqlx::any::AnyRow;
-
 use crate::assessments::NewAssessment;
 use crate::model::{Cycle, CycleProgress, CycleTarget, Goal, GoalStatus, NewGoal, Note};
 use crate::store::json;
@@ -12,120 +9,66 @@ const GOAL_SELECT: &str =
     "SELECT id, person_id, track, level, statement_id, statement_text, goal, actions,
     target_date, status, created_by, created_at, updated_at, version FROM goals";
 
-fn goal_from_row(r: &AnyRow) -> Result<Goal> {
-    let status: String = r.try_get("status")?;
-    Ok(Goal {
-        id: r.try_get("id")?,
-        person_id: r.try_get("person_id")?,
-        track: r.try_get("track")?,
-        level: r.try_get("level")?,
-        statement_id: r.try_get("statement_id")?,
-        statement_text: r.try_get("statement_text")?,
-        goal: r.try_get("goal")?,
-        actions: r.try_get("actions")?,
-        target_date: r.try_get("target_date")?,
-        status: GoalStatus::parse(&status)
-            .ok_or_else(|| StoreError::Invalid(format!("stored goal status `{status}`")))?,
-        created_by: r.try_get("created_by")?,
-        created_at: r.try_get("created_at")?,
-        updated_at: r.try_get("updated_at")?,
-        version: r.try_get("version")?,
-    })
-}
-
-fn note_from_row(r: &AnyRow) -> Result<Note> {
-    Ok(Note {
-        id: r.try_get("id")?,
-        person_id: r.try_get("person_id")?,
-        author_id: r.try_get("author_id")?,
-        goal_id: r.try_get("goal_id")?,
-        body: r.try_get("body")?,
-        created_at: r.try_get("created_at")?,
-    })
-}
-
-fn cycle_from_row(r: &AnyRow) -> Result<Cycle> {
-    let target: String = r.try_get("target")?;
-    Ok(Cycle {
-        id: r.try_get("id")?,
-        name: r.try_get("name")?,
-        target: CycleTarget::parse(&target)
-            .ok_or_else(|| StoreError::Invalid(format!("stored cycle target `{target}`")))?,
-        manager_id: r.try_get("manager_id")?,
-        self_due: r.try_get("self_due")?,
-        manager_due: r.try_get("manager_due")?,
-        opened_at: r.try_get("opened_at")?,
-        closed_at: r.try_get("closed_at")?,
-    })
-}
-
 const CYCLE_SELECT: &str =
     "SELECT id, name, target, manager_id, self_due, manager_due, opened_at, closed_at FROM cycles";
 
 impl Store {
     /// A person's goals, open ones first, newest first.
     pub async fn goals_of(&self, person: i64) -> Result<Vec<Goal>> {
-        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "{GOAL_SELECT} WHERE person_id = $1 ORDER BY CASE status WHEN 'open' THEN 0 ELSE 1 END, id DESC"
         )))
         .bind(person)
         .fetch_all(&self.pool)
-        .await?;
-        rows.iter().map(goal_from_row).collect()
+        .await?)
     }
 
     /// One goal.
     pub async fn goal(&self, id: i64) -> Result<Option<Goal>> {
-        let row = sqlx::query(sqlx::AssertSqlSafe(format!("{GOAL_SELECT} WHERE id = $1")))
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?;
-        row.as_ref().map(goal_from_row).transpose()
+        Ok(
+            sqlx::query_as(sqlx::AssertSqlSafe(format!("{GOAL_SELECT} WHERE id = $1")))
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?,
+        )
     }
 
     /// A person's 1-on-1 notes, newest first: all of them, or only those
     /// written while `manager` was their manager.
     pub async fn notes_of(&self, person: i64, manager: Option<i64>) -> Result<Vec<Note>> {
-        let rows = match manager {
-            None => sqlx::query(
-                "SELECT id, person_id, author_id, goal_id, body, created_at FROM notes WHERE person_id = $1 ORDER BY id DESC",
-            )
-            .bind(person)
-            .fetch_all(&self.pool)
-            .await?,
-            Some(m) => sqlx::query(
-                "SELECT id, person_id, author_id, goal_id, body, created_at FROM notes WHERE person_id = $1 AND manager_id = $2 ORDER BY id DESC",
-            )
-            .bind(person)
-            .bind(m)
-            .fetch_all(&self.pool)
-            .await?,
-        };
-        rows.iter().map(note_from_row).collect()
+        // `$2` is null for all of them.
+        Ok(sqlx::query_as(
+            "SELECT id, person_id, author_id, goal_id, body, created_at FROM notes
+             WHERE person_id = $1 AND ($2 IS NULL OR manager_id = $2) ORDER BY id DESC",
+        )
+        .bind(person)
+        .bind(manager)
+        .fetch_all(&self.pool)
+        .await?)
     }
 
     /// Every cycle, newest first.
     pub async fn cycles(&self) -> Result<Vec<Cycle>> {
-        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "{CYCLE_SELECT} ORDER BY id DESC"
         )))
         .fetch_all(&self.pool)
-        .await?;
-        rows.iter().map(cycle_from_row).collect()
+        .await?)
     }
 
     /// One cycle.
     pub async fn cycle(&self, id: i64) -> Result<Option<Cycle>> {
-        let row = sqlx::query(sqlx::AssertSqlSafe(format!("{CYCLE_SELECT} WHERE id = $1")))
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?;
-        row.as_ref().map(cycle_from_row).transpose()
+        Ok(
+            sqlx::query_as(sqlx::AssertSqlSafe(format!("{CYCLE_SELECT} WHERE id = $1")))
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?,
+        )
     }
 
     /// How far a cycle has come.
     pub async fn cycle_progress(&self, id: i64) -> Result<CycleProgress> {
-        let r = sqlx::query(
+        Ok(sqlx::query_as(
             "SELECT COUNT(*) AS total,
                 COUNT(self_submitted_at) AS self_submitted,
                 COUNT(manager_submitted_at) AS manager_submitted,
@@ -135,21 +78,14 @@ impl Store {
         )
         .bind(id)
         .fetch_one(&self.pool)
-        .await?;
-        Ok(CycleProgress {
-            total: r.try_get("total")?,
-            self_submitted: r.try_get("self_submitted")?,
-            manager_submitted: r.try_get("manager_submitted")?,
-            shared: r.try_get("shared")?,
-            acknowledged: r.try_get("acknowledged")?,
-        })
+        .await?)
     }
 
     /// Assessments of open cycles where `person` still owes a side: as the
     /// person assessed, or as their manager. For reminders.
     pub async fn pending_for(&self, person: i64) -> Result<Vec<(crate::model::Assessment, Cycle)>> {
-        let rows = sqlx::query(
-            "SELECT a.id AS a_id, c.id AS c_id FROM assessments a JOIN cycles c ON c.id = a.cycle_id
+        let rows: Vec<(i64, i64)> = sqlx::query_as(
+            "SELECT a.id, c.id FROM assessments a JOIN cycles c ON c.id = a.cycle_id
              WHERE c.closed_at IS NULL AND a.shared_at IS NULL
                AND ((a.person_id = $1 AND a.self_submitted_at IS NULL)
                  OR (a.manager_id = $1 AND a.manager_submitted_at IS NULL))
@@ -159,8 +95,7 @@ impl Store {
         .fetch_all(&self.pool)
         .await?;
         let mut out = Vec::new();
-        for r in &rows {
-            let (a, c): (i64, i64) = (r.try_get("a_id")?, r.try_get("c_id")?);
+        for (a, c) in rows {
             if let (Some(a), Some(c)) = (self.assessment(a).await?, self.cycle(c).await?) {
                 out.push((a, c));
             }
@@ -182,7 +117,7 @@ impl Write {
                 "target date `{d}` is not a date (YYYY-MM-DD)"
             )));
         }
-        let row = sqlx::query(
+        let id: i64 = sqlx::query_scalar(
             "INSERT INTO goals (person_id, track, level, statement_id, statement_text, goal, actions, target_date,
                 created_by, created_at, updated_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id",
@@ -199,7 +134,6 @@ impl Write {
         .bind(self.at)
         .fetch_one(self.conn())
         .await?;
-        let id: i64 = row.try_get("id")?;
         self.audit(
             "goal.add",
             &format!("goal:{id}"),
@@ -248,7 +182,7 @@ impl Write {
         if body.trim().is_empty() {
             return Err(StoreError::Invalid("the note is empty".into()));
         }
-        let row = sqlx::query(
+        let id: i64 = sqlx::query_scalar(
             "INSERT INTO notes (person_id, author_id, manager_id, goal_id, body, created_at)
              VALUES ($1, $2, (SELECT manager_id FROM people WHERE id = $1), $3, $4, $5) RETURNING id",
         )
@@ -259,7 +193,6 @@ impl Write {
         .bind(self.at)
         .fetch_one(self.conn())
         .await?;
-        let id: i64 = row.try_get("id")?;
         self.audit(
             "note.add",
             &format!("note:{id}"),
@@ -294,7 +227,7 @@ impl Write {
                 )));
             }
         }
-        let row = sqlx::query(
+        let id: i64 = sqlx::query_scalar(
             "INSERT INTO cycles (name, target, manager_id, self_due, manager_due, opened_by, opened_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
         )
@@ -307,7 +240,6 @@ impl Write {
         .bind(self.at)
         .fetch_one(self.conn())
         .await?;
-        let id: i64 = row.try_get("id")?;
         for p in people {
             let new = NewAssessment {
                 cycle_id: Some(id),

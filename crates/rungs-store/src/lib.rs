@@ -5,10 +5,22 @@
 //!   through sqlx's `Any` driver. The backends (`rungs-store-sqlite`,
 //!   `rungs-store-postgres`) differ only in how they connect, migrate and back
 //!   up, which is the [`Backend`] trait; a copy of every query per backend
-//!   would drift.
+//!   would drift. Rows are read with `#[derive(sqlx::FromRow)]`: the
+//!   domain types where the stored form is theirs, small row structs
+//!   converted with `From` where it is not (flags are integers on both
+//!   databases); an enum stored as a word it does not know is an error
+//!   ([`model::UnknownWord`]), never a default.
+//! - The schema holds the invariants the queries rely on (at most one open
+//!   placement per person, one open rollout, known words in every enum
+//!   column, an assessment's steps in order): partial unique indexes on
+//!   both databases, CHECK constraints on PostgreSQL, triggers under the
+//!   same names on SQLite. The store's tests check that both migration sets
+//!   make the same tables, columns, indexes and rules.
 //! - [`Write`]: the only way to change anything. It takes the database's
 //!   write lock first, and refuses to commit a change that wrote no audit
 //!   entry, so every write is audited in its own transaction.
+//! - People are found and sorted by a search key folded in Rust (case and
+//!   accents off), the same on both databases; see `search.rs`.
 //! - [`audit`]: the hash chain and its verification.
 //! - [`model`]: the domain types (people, teams, placements, rollouts,
 //!   assessments and their ratings, goals, notes, cycles).
@@ -22,6 +34,7 @@ mod params;
 mod people;
 mod rollout;
 mod roster;
+mod search;
 mod store;
 mod time;
 
@@ -30,7 +43,7 @@ pub mod model;
 
 pub use assessments::NewAssessment;
 pub use auth::PendingLogin;
-pub use backend::Backend;
+pub use backend::{Backend, install_drivers};
 pub use error::{Result, StoreError};
 pub use params::Scope;
 pub use people::{PersonFields, plausible_email};

@@ -1,7 +1,61 @@
 //! The domain: people, teams, placements, rollouts, sessions and tokens.
+//!
+//! Types whose stored form is their own derive [`sqlx::FromRow`]; an enum
+//! stored as a word is read with its `TryFrom<String>`, which refuses a word
+//! it does not know ([`UnknownWord`]) rather than guess.
 
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+
+/// A stored word that names none of an enum's variants: the database holds
+/// a value this version of rungs does not know.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{word}` is not a {kind} this version knows")]
+pub struct UnknownWord {
+    kind: &'static str,
+    word: String,
+}
+
+impl UnknownWord {
+    /// What the word should have named (`role`, `rollout status`, ...).
+    pub fn kind(&self) -> &'static str {
+        self.kind
+    }
+
+    /// The word found.
+    pub fn word(&self) -> &str {
+        &self.word
+    }
+}
+
+/// `TryFrom<String>` for enums stored as their `as_str` word: exactly one of
+/// `ALL`'s words, nothing else (typed input goes through `parse`).
+macro_rules! stored_as_word {
+    ($($enum:ty => $kind:literal),* $(,)?) => {$(
+        impl TryFrom<String> for $enum {
+            type Error = UnknownWord;
+
+            /// Reads a stored word exactly.
+            fn try_from(word: String) -> Result<Self, UnknownWord> {
+                <$enum>::ALL
+                    .into_iter()
+                    .find(|v| v.as_str() == word)
+                    .ok_or(UnknownWord { kind: $kind, word })
+            }
+        }
+    )*};
+}
+
+stored_as_word! {
+    Role => "role",
+    PlacementReason => "placement reason",
+    RolloutStatus => "rollout status",
+    TokenScope => "token scope",
+    Side => "rating side",
+    RatingLink => "rating link",
+    GoalStatus => "goal status",
+    CycleTarget => "cycle target",
+}
 
 /// What a signed-in person may do beyond their own data. Being a manager is
 /// not a role: it follows from reporting lines.
@@ -35,11 +89,6 @@ impl Role {
         Role::ALL
             .into_iter()
             .find(|r| r.as_str().eq_ignore_ascii_case(s.trim()))
-    }
-
-    /// HR or admin: sees everyone.
-    pub fn sees_everyone(self) -> bool {
-        matches!(self, Role::Hr | Role::Admin)
     }
 }
 
@@ -203,7 +252,7 @@ impl RolloutStatus {
 }
 
 /// A rollout: an organisation mapped onto a ladder revision.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
 pub struct Rollout {
     /// Database id.
     pub id: i64,
@@ -218,13 +267,14 @@ pub struct Rollout {
 }
 
 /// One person in a rollout.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
 pub struct RolloutEntry {
     /// The rollout.
     pub rollout_id: i64,
     /// The person.
     pub person_id: i64,
     /// Where they are.
+    #[sqlx(try_from = "String")]
     pub status: RolloutStatus,
     /// Suggested track and level, with why.
     pub suggested_track: Option<String>,
@@ -249,7 +299,7 @@ pub struct RolloutEntry {
 }
 
 /// Counts of a rollout's entries by status, for one team or everyone.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
 pub struct RolloutProgress {
     /// Team name; none for people without a team or for the total.
     pub team: Option<String>,
@@ -266,7 +316,7 @@ pub struct RolloutProgress {
 }
 
 /// An API token as listed (the secret itself is shown once, on creation).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
 pub struct ApiToken {
     /// Database id.
     pub id: i64,
@@ -275,6 +325,7 @@ pub struct ApiToken {
     /// A name to recognise it by.
     pub name: String,
     /// `read` or `write`.
+    #[sqlx(try_from = "String")]
     pub scope: TokenScope,
     /// Created (Unix seconds).
     pub created_at: i64,
@@ -293,6 +344,9 @@ pub enum TokenScope {
 }
 
 impl TokenScope {
+    /// Every scope.
+    pub const ALL: [TokenScope; 2] = [TokenScope::Read, TokenScope::Write];
+
     /// The word stored and shown.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -303,9 +357,7 @@ impl TokenScope {
 
     /// Reads a stored or typed scope.
     pub fn parse(s: &str) -> Option<TokenScope> {
-        [TokenScope::Read, TokenScope::Write]
-            .into_iter()
-            .find(|t| t.as_str() == s.trim())
+        TokenScope::ALL.into_iter().find(|t| t.as_str() == s.trim())
     }
 }
 
@@ -343,7 +395,7 @@ impl LinkPurpose {
 }
 
 /// A framework revision the server has served.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
 pub struct Revision {
     /// Git commit or `sha256:` content hash.
     pub revision: String,
@@ -363,6 +415,9 @@ pub enum Side {
 }
 
 impl Side {
+    /// Both sides.
+    pub const ALL: [Side; 2] = [Side::Person, Side::Manager];
+
     /// The word stored and shown.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -373,11 +428,7 @@ impl Side {
 
     /// The side a stored word names.
     pub fn parse(s: &str) -> Option<Side> {
-        match s {
-            "self" => Some(Side::Person),
-            "manager" => Some(Side::Manager),
-            _ => None,
-        }
+        Side::ALL.into_iter().find(|v| v.as_str() == s)
     }
 }
 
@@ -397,7 +448,7 @@ pub enum AssessmentState {
 
 /// One assessment of a person against a level: their own ratings and their
 /// manager's.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
 pub struct Assessment {
     /// Id.
     pub id: i64,
@@ -490,6 +541,15 @@ pub enum RatingLink {
 }
 
 impl RatingLink {
+    /// Every mark.
+    pub const ALL: [RatingLink; 5] = [
+        RatingLink::Current,
+        RatingLink::Reworded,
+        RatingLink::Moved,
+        RatingLink::Review,
+        RatingLink::Archived,
+    ];
+
     /// The word stored.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -503,21 +563,15 @@ impl RatingLink {
 
     /// The link a stored word names.
     pub fn parse(s: &str) -> Option<RatingLink> {
-        Some(match s {
-            "current" => RatingLink::Current,
-            "reworded" => RatingLink::Reworded,
-            "moved" => RatingLink::Moved,
-            "review" => RatingLink::Review,
-            "archived" => RatingLink::Archived,
-            _ => return None,
-        })
+        RatingLink::ALL.into_iter().find(|v| v.as_str() == s)
     }
 }
 
 /// One rating of one statement by one side.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
 pub struct StoredRating {
     /// Whose rating.
+    #[sqlx(try_from = "String")]
     pub side: Side,
     /// Track of the statement (now).
     pub track: String,
@@ -534,14 +588,16 @@ pub struct StoredRating {
     /// The statement's words when it was rated.
     pub rated_text: String,
     /// What became of the statement since.
+    #[sqlx(try_from = "String")]
     pub link: RatingLink,
 }
 
 /// What readiness needs of a rating: whose, of which statement, and its
 /// code (a lean read for team views).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct RatingCode {
     /// Whose rating.
+    #[sqlx(try_from = "String")]
     pub side: Side,
     /// Track of the statement (now).
     pub track: String,
@@ -552,6 +608,7 @@ pub struct RatingCode {
     /// The rating: `None` unrated, 0 not applicable, 1 the lowest step.
     pub rating: Option<i64>,
     /// What became of the statement since.
+    #[sqlx(try_from = "String")]
     pub link: RatingLink,
 }
 
@@ -607,6 +664,9 @@ pub enum GoalStatus {
 }
 
 impl GoalStatus {
+    /// Every status.
+    pub const ALL: [GoalStatus; 3] = [GoalStatus::Open, GoalStatus::Done, GoalStatus::Dropped];
+
     /// The word stored.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -618,17 +678,12 @@ impl GoalStatus {
 
     /// The status a stored word names.
     pub fn parse(s: &str) -> Option<GoalStatus> {
-        Some(match s {
-            "open" => GoalStatus::Open,
-            "done" => GoalStatus::Done,
-            "dropped" => GoalStatus::Dropped,
-            _ => return None,
-        })
+        GoalStatus::ALL.into_iter().find(|v| v.as_str() == s)
     }
 }
 
 /// A statement a person works on, with a goal, actions and a target date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
 pub struct Goal {
     /// Id.
     pub id: i64,
@@ -649,6 +704,7 @@ pub struct Goal {
     /// By when (`YYYY-MM-DD`).
     pub target_date: Option<String>,
     /// Open, done or dropped.
+    #[sqlx(try_from = "String")]
     pub status: GoalStatus,
     /// Who set it.
     pub created_by: Option<i64>,
@@ -680,7 +736,7 @@ pub struct NewGoal {
 }
 
 /// A 1-on-1 note: shared between the person and their manager.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
 pub struct Note {
     /// Id.
     pub id: i64,
@@ -707,6 +763,9 @@ pub enum CycleTarget {
 }
 
 impl CycleTarget {
+    /// Both targets.
+    pub const ALL: [CycleTarget; 2] = [CycleTarget::Own, CycleTarget::Next];
+
     /// The word stored.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -717,22 +776,19 @@ impl CycleTarget {
 
     /// The target a stored word names.
     pub fn parse(s: &str) -> Option<CycleTarget> {
-        match s {
-            "own" => Some(CycleTarget::Own),
-            "next" => Some(CycleTarget::Next),
-            _ => None,
-        }
+        CycleTarget::ALL.into_iter().find(|v| v.as_str() == s)
     }
 }
 
 /// An assessment cycle: who is assessed, against which level, by when.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
 pub struct Cycle {
     /// Id.
     pub id: i64,
     /// Name, e.g. "2027 H1".
     pub name: String,
     /// Own level or the next.
+    #[sqlx(try_from = "String")]
     pub target: CycleTarget,
     /// Only this manager's reporting lines (everyone when `None`).
     pub manager_id: Option<i64>,
@@ -747,7 +803,7 @@ pub struct Cycle {
 }
 
 /// How far a cycle has come: assessments by state.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, ToSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, ToSchema, sqlx::FromRow)]
 pub struct CycleProgress {
     /// Assessments in the cycle.
     pub total: i64,
@@ -759,4 +815,31 @@ pub struct CycleProgress {
     pub shared: i64,
     /// Acknowledged.
     pub acknowledged: i64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_words_are_read_exactly_and_an_unknown_one_is_an_error() {
+        for role in Role::ALL {
+            assert_eq!(Role::try_from(role.as_str().to_string()), Ok(role));
+        }
+        for side in Side::ALL {
+            assert_eq!(Side::try_from(side.as_str().to_string()), Ok(side));
+        }
+        let unknown = RolloutStatus::try_from("maybe".to_string()).expect_err("unknown");
+        assert_eq!(
+            (unknown.kind(), unknown.word()),
+            ("rollout status", "maybe")
+        );
+        assert_eq!(
+            unknown.to_string(),
+            "`maybe` is not a rollout status this version knows"
+        );
+        // What a person types may differ in case; what is stored may not.
+        assert_eq!(Role::parse(" Admin "), Some(Role::Admin));
+        assert!(Role::try_from("Admin".to_string()).is_err());
+    }
 }

@@ -3,8 +3,8 @@
 //! holds a value itself.
 
 use sqlx::Any;
+use sqlx::Arguments;
 use sqlx::any::AnyArguments;
-use sqlx::query::Query;
 
 /// A value to bind.
 #[derive(Clone)]
@@ -26,18 +26,17 @@ impl Params {
         format!("${}", self.args.len())
     }
 
-    /// Binds every value to `query`.
-    pub(crate) fn bind<'q>(
-        &'q self,
-        mut query: Query<'q, Any, AnyArguments>,
-    ) -> Query<'q, Any, AnyArguments> {
+    /// The values, for `sqlx::query_as_with` and its kin.
+    pub(crate) fn arguments(&self) -> Result<AnyArguments, sqlx::Error> {
+        let mut out = AnyArguments::default();
         for arg in &self.args {
-            query = match arg {
-                Arg::Int(i) => query.bind(*i),
-                Arg::Text(s) => query.bind(s.as_str()),
-            };
+            match arg {
+                Arg::Int(i) => out.add(*i),
+                Arg::Text(s) => out.add(s.clone()),
+            }
+            .map_err(sqlx::Error::Encode)?;
         }
-        query
+        Ok(out)
     }
 }
 
@@ -76,8 +75,7 @@ pub(crate) async fn scope_ids(
     conn: impl sqlx::Executor<'_, Database = Any>,
     person: i64,
 ) -> crate::Result<Vec<i64>> {
-    use sqlx::Row;
-    let rows = sqlx::query(
+    Ok(sqlx::query_scalar(
         "WITH RECURSIVE scope (id) AS (
             SELECT id FROM people WHERE id = $1
             UNION
@@ -86,8 +84,7 @@ pub(crate) async fn scope_ids(
     )
     .bind(person)
     .fetch_all(conn)
-    .await?;
-    rows.iter().map(|r| Ok(r.try_get("id")?)).collect()
+    .await?)
 }
 
 /// `(1, 2, 3)` for `IN`: integers from the database, written into the SQL

@@ -1,24 +1,137 @@
 //! People, teams, reporting lines and placements.
 
 use serde::{Deserialize, Serialize};
-use sqlx::any::AnyRow;
-use sqlx::{AnyConnection, Row};
+use sqlx::AnyConnection;
 use utoipa::ToSchema;
 
 use crate::model::{NewPlacement, Person, Placement, PlacementReason, Role};
 use crate::params::{Arg, Params, Scope, scope_ids};
+use crate::search::{like_pattern, search_key};
 use crate::store::json;
 use crate::{Result, Store, StoreError, Write, today, valid_date};
 
-/// A person and their current placement, in one row.
-pub(crate) const PERSON_SELECT: &str =
-    "SELECT p.id, p.email, p.name, p.job_title, t.name AS team, p.manager_id,
-        pl.track, pl.level, p.start_date, p.active, p.role, p.version,
+/// The columns of a [`PersonRow`], from `people p`, `teams t` and the open
+/// placement `pl`. The person's version is `person_version`, so a row may
+/// carry another table's `version` beside it.
+macro_rules! person_columns {
+    () => {
+        "p.id, p.email, p.name, p.job_title, t.name AS team, p.manager_id,
+        pl.track, pl.level, p.start_date, p.active, p.role, p.version AS person_version,
         CASE WHEN p.password_hash IS NULL THEN 0 ELSE 1 END AS has_password, p.previous_title,
-        CASE WHEN p.idp_subject IS NULL THEN 0 ELSE 1 END AS identity_linked
-    FROM people p
-    LEFT JOIN teams t ON t.id = p.team_id
-    LEFT JOIN placements pl ON pl.person_id = p.id AND pl.until_date IS NULL";
+        CASE WHEN p.idp_subject IS NULL THEN 0 ELSE 1 END AS identity_linked"
+    };
+}
+
+/// The joins [`person_columns`] reads from, after `FROM people p`.
+macro_rules! person_joins {
+    () => {
+        "LEFT JOIN teams t ON t.id = p.team_id
+    LEFT JOIN placements pl ON pl.person_id = p.id AND pl.until_date IS NULL"
+    };
+}
+
+/// [`PERSON_SELECT`]'s columns, for queries that read more beside them.
+pub(crate) const PERSON_COLUMNS: &str = person_columns!();
+
+/// [`PERSON_SELECT`]'s joins, for queries that start from another table.
+pub(crate) const PERSON_JOINS: &str = person_joins!();
+
+/// A person and their current placement, in one row.
+pub(crate) const PERSON_SELECT: &str = concat!(
+    "SELECT ",
+    person_columns!(),
+    " FROM people p ",
+    person_joins!()
+);
+
+/// A [`Person`] as [`PERSON_SELECT`] reads it: flags are integers on both
+/// databases.
+#[derive(sqlx::FromRow)]
+pub(crate) struct PersonRow {
+    id: i64,
+    email: String,
+    name: String,
+    job_title: String,
+    team: Option<String>,
+    manager_id: Option<i64>,
+    track: Option<String>,
+    level: Option<String>,
+    start_date: Option<String>,
+    active: i64,
+    #[sqlx(try_from = "String")]
+    role: Role,
+    person_version: i64,
+    has_password: i64,
+    previous_title: Option<String>,
+    identity_linked: i64,
+}
+
+impl From<PersonRow> for Person {
+    fn from(r: PersonRow) -> Person {
+        Person {
+            id: r.id,
+            email: r.email,
+            name: r.name,
+            job_title: r.job_title,
+            team: r.team,
+            manager_id: r.manager_id,
+            track: r.track,
+            level: r.level,
+            start_date: r.start_date,
+            active: r.active != 0,
+            role: r.role,
+            version: r.person_version,
+            has_password: r.has_password != 0,
+            previous_title: r.previous_title,
+            identity_linked: r.identity_linked != 0,
+        }
+    }
+}
+
+/// A row of a page and how many rows match in all (`COUNT(*) OVER ()`).
+#[derive(sqlx::FromRow)]
+struct Counted<T> {
+    #[sqlx(flatten)]
+    row: T,
+    matching: i64,
+}
+
+const PLACEMENT_COLUMNS: &str = "id, person_id, track, level, from_date, until_date, reason, decided_by, note, revision, needs_review";
+
+/// A [`Placement`] as stored: `needs_review` is an integer.
+#[derive(sqlx::FromRow)]
+struct PlacementRow {
+    id: i64,
+    person_id: i64,
+    track: String,
+    level: String,
+    from_date: String,
+    until_date: Option<String>,
+    #[sqlx(try_from = "String")]
+    reason: PlacementReason,
+    decided_by: Option<i64>,
+    note: String,
+    revision: String,
+    needs_review: i64,
+}
+
+impl From<PlacementRow> for Placement {
+    fn from(r: PlacementRow) -> Placement {
+        Placement {
+            id: r.id,
+            person_id: r.person_id,
+            track: r.track,
+            level: r.level,
+            from_date: r.from_date,
+            until_date: r.until_date,
+            reason: r.reason,
+            decided_by: r.decided_by,
+            note: r.note,
+            revision: r.revision,
+            needs_review: r.needs_review != 0,
+        }
+    }
+}
 
 /// The fields of a person that can be set.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -105,82 +218,57 @@ pub fn plausible_email(s: &str) -> bool {
             && s.len() <= 254 && !s.chars().any(|c| c.is_whitespace() || c.is_control()))
 }
 
-pub(crate) fn person_from_row(r: &AnyRow) -> Result<Person> {
-    let role: String = r.try_get("role")?;
-    Ok(Person {
-        id: r.try_get("id")?,
-        email: r.try_get("email")?,
-        name: r.try_get("name")?,
-        job_title: r.try_get("job_title")?,
-        team: r.try_get("team")?,
-        manager_id: r.try_get("manager_id")?,
-        track: r.try_get("track")?,
-        level: r.try_get("level")?,
-        start_date: r.try_get("start_date")?,
-        active: r.try_get::<i64, _>("active")? != 0,
-        role: Role::parse(&role)
-            .ok_or_else(|| StoreError::Invalid(format!("stored role `{role}`")))?,
-        version: r.try_get("version")?,
-        has_password: r.try_get::<i64, _>("has_password")? != 0,
-        previous_title: r.try_get("previous_title")?,
-        identity_linked: r.try_get::<i64, _>("identity_linked")? != 0,
-    })
+/// Every person [`PERSON_SELECT`] `rest` finds (`WHERE …`, `ORDER BY …`).
+pub(crate) async fn select_people(
+    conn: impl sqlx::Executor<'_, Database = sqlx::Any>,
+    rest: &str,
+) -> Result<Vec<Person>> {
+    let rows: Vec<PersonRow> =
+        sqlx::query_as(sqlx::AssertSqlSafe(format!("{PERSON_SELECT} {rest}")))
+            .fetch_all(conn)
+            .await?;
+    Ok(rows.into_iter().map(Person::from).collect())
 }
 
-fn placement_from_row(r: &AnyRow) -> Result<Placement> {
-    let reason: String = r.try_get("reason")?;
-    Ok(Placement {
-        id: r.try_get("id")?,
-        person_id: r.try_get("person_id")?,
-        track: r.try_get("track")?,
-        level: r.try_get("level")?,
-        from_date: r.try_get("from_date")?,
-        until_date: r.try_get("until_date")?,
-        reason: PlacementReason::parse(&reason)
-            .ok_or_else(|| StoreError::Invalid(format!("stored reason `{reason}`")))?,
-        decided_by: r.try_get("decided_by")?,
-        note: r.try_get("note")?,
-        revision: r.try_get("revision")?,
-        needs_review: r.try_get::<i64, _>("needs_review")? != 0,
-    })
+/// The person [`PERSON_SELECT`] `WHERE {column} = $1` finds.
+async fn select_person<'c, T>(
+    conn: impl sqlx::Executor<'c, Database = sqlx::Any>,
+    column: &str,
+    value: T,
+) -> Result<Option<Person>>
+where
+    T: 'c + Send + sqlx::Encode<'c, sqlx::Any> + sqlx::Type<sqlx::Any>,
+{
+    let row: Option<PersonRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{PERSON_SELECT} WHERE {column} = $1"
+    )))
+    .bind(value)
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(Person::from))
 }
 
 impl Store {
     /// One person, by id.
     pub async fn person(&self, id: i64) -> Result<Option<Person>> {
-        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "{PERSON_SELECT} WHERE p.id = $1"
-        )))
-        .bind(id)
-        .fetch_optional(&self.pool)
-        .await?;
-        row.as_ref().map(person_from_row).transpose()
+        select_person(&self.pool, "p.id", id).await
     }
 
     /// One person, by email (any case).
     pub async fn person_by_email(&self, email: &str) -> Result<Option<Person>> {
-        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "{PERSON_SELECT} WHERE p.email = $1"
-        )))
-        .bind(email.trim().to_lowercase())
-        .fetch_optional(&self.pool)
-        .await?;
-        row.as_ref().map(person_from_row).transpose()
+        select_person(&self.pool, "p.email", email.trim().to_lowercase()).await
     }
 
     /// Everyone, by name.
     pub async fn people(&self) -> Result<Vec<Person>> {
-        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "{PERSON_SELECT} ORDER BY p.name, p.id"
-        )))
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter().map(person_from_row).collect()
+        select_people(&self.pool, BY_NAME).await
     }
 
     /// A page of the people within `scope` (that person and everyone below
     /// them; `None`: everyone) whose name or email contains `search`, by
-    /// name. Returns the page and how many match in all.
+    /// name. Case and accents do not count, in the search or the order
+    /// ("elodie" finds "Élodie"). Returns the page and how many match in
+    /// all.
     pub async fn people_page(
         &self,
         scope: &Scope,
@@ -189,18 +277,9 @@ impl Store {
     ) -> Result<(Vec<Person>, i64)> {
         let mut params = Params::default();
         let mut conditions: Vec<String> = scope.condition("p.id").into_iter().collect();
-        // `%` and `_` are searched for as themselves.
-        let search = search
-            .trim()
-            .to_lowercase()
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_");
-        if !search.is_empty() {
-            let like = params.push(Arg::Text(format!("%{search}%")));
-            conditions.push(format!(
-                "(LOWER(p.name) LIKE {like} ESCAPE '\\' OR p.email LIKE {like} ESCAPE '\\')"
-            ));
+        if let Some(pattern) = like_pattern(search) {
+            let like = params.push(Arg::Text(pattern));
+            conditions.push(format!("p.search_key LIKE {like} ESCAPE '\\'"));
         }
         let filter = if conditions.is_empty() {
             String::new()
@@ -212,29 +291,23 @@ impl Store {
         let offset = params.push(Arg::Int(page.offset));
         // The count rides along with the page (one query, not two).
         let select = PERSON_SELECT.replacen("SELECT ", "SELECT COUNT(*) OVER () AS matching, ", 1);
-        let rows_sql =
-            format!("{select} {filter} ORDER BY p.name, p.id LIMIT {limit} OFFSET {offset}");
-        let rows = params
-            .bind(sqlx::query(sqlx::AssertSqlSafe(rows_sql)))
-            .fetch_all(&self.pool)
-            .await?;
-        let people = rows
-            .iter()
-            .map(person_from_row)
-            .collect::<Result<Vec<_>>>()?;
+        let rows_sql = format!("{select} {filter} {BY_NAME} LIMIT {limit} OFFSET {offset}");
+        let rows: Vec<Counted<PersonRow>> =
+            sqlx::query_as_with(sqlx::AssertSqlSafe(rows_sql), params.arguments()?)
+                .fetch_all(&self.pool)
+                .await?;
         let matching = match rows.first() {
-            Some(r) => r.try_get("matching")?,
+            Some(r) => r.matching,
             // Past the last page: count on their own.
             None if page.offset > 0 => {
-                let count_sql = format!("SELECT COUNT(*) AS n FROM people p {filter}");
-                count_params
-                    .bind(sqlx::query(sqlx::AssertSqlSafe(count_sql)))
+                let count_sql = format!("SELECT COUNT(*) FROM people p {filter}");
+                sqlx::query_scalar_with(sqlx::AssertSqlSafe(count_sql), count_params.arguments()?)
                     .fetch_one(&self.pool)
                     .await?
-                    .try_get("n")?
             }
             None => 0,
         };
+        let people = rows.into_iter().map(|r| Person::from(r.row)).collect();
         Ok((people, matching))
     }
 
@@ -243,56 +316,50 @@ impl Store {
         if manager == person {
             return Ok(false);
         }
-        let row = sqlx::query(
+        let n: i64 = sqlx::query_scalar(
             "WITH RECURSIVE chain (id) AS (
                 SELECT manager_id FROM people WHERE id = $1 AND manager_id IS NOT NULL
                 UNION
                 SELECT p.manager_id FROM people p JOIN chain c ON p.id = c.id WHERE p.manager_id IS NOT NULL
             )
-            SELECT COUNT(*) AS n FROM chain WHERE id = $2",
+            SELECT COUNT(*) FROM chain WHERE id = $2",
         )
         .bind(person)
         .bind(manager)
         .fetch_one(&self.pool)
         .await?;
-        Ok(row.try_get::<i64, _>("n")? > 0)
+        Ok(n > 0)
     }
 
     /// How many active administrators there are.
     pub async fn admin_count(&self) -> Result<i64> {
-        let row =
-            sqlx::query("SELECT COUNT(*) AS n FROM people WHERE role = 'admin' AND active = 1")
-                .fetch_one(&self.pool)
-                .await?;
-        Ok(row.try_get("n")?)
+        Ok(sqlx::query_scalar(ADMIN_COUNT)
+            .fetch_one(&self.pool)
+            .await?)
     }
 
     /// A person's placements, newest first.
     pub async fn placements(&self, person: i64) -> Result<Vec<Placement>> {
-        let rows = sqlx::query(
-            "SELECT id, person_id, track, level, from_date, until_date, reason, decided_by, note, revision, needs_review
-             FROM placements WHERE person_id = $1 ORDER BY from_date DESC, id DESC",
-        )
+        let rows: Vec<PlacementRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {PLACEMENT_COLUMNS} FROM placements WHERE person_id = $1 ORDER BY from_date DESC, id DESC"
+        )))
         .bind(person)
         .fetch_all(&self.pool)
         .await?;
-        rows.iter().map(placement_from_row).collect()
+        Ok(rows.into_iter().map(Placement::from).collect())
     }
 
     /// The current placement (no end date) of each of `people` that has one.
     pub async fn current_placements(&self, people: &[i64]) -> Result<Vec<Placement>> {
         let mut out = Vec::new();
         for chunk in people.chunks(2000) {
-            let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-                "SELECT id, person_id, track, level, from_date, until_date, reason, decided_by, note, revision, needs_review
-                 FROM placements WHERE until_date IS NULL AND person_id IN {}",
+            let rows: Vec<PlacementRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                "SELECT {PLACEMENT_COLUMNS} FROM placements WHERE until_date IS NULL AND person_id IN {}",
                 crate::params::id_list(chunk)
             )))
             .fetch_all(&self.pool)
             .await?;
-            for r in &rows {
-                out.push(placement_from_row(r)?);
-            }
+            out.extend(rows.into_iter().map(Placement::from));
         }
         Ok(out)
     }
@@ -309,7 +376,7 @@ impl Store {
         let mut w = self.write(actor).await?;
         let mut flagged = 0;
         for (track, level) in gone {
-            let rows = sqlx::query(
+            let rows: Vec<(i64, i64)> = sqlx::query_as(
                 "UPDATE placements SET needs_review = 1
                  WHERE until_date IS NULL AND needs_review = 0 AND track = $1 AND level = $2 RETURNING id, person_id",
             )
@@ -317,9 +384,7 @@ impl Store {
             .bind(level)
             .fetch_all(w.conn())
             .await?;
-            for r in rows {
-                let id: i64 = r.try_get("id")?;
-                let person: i64 = r.try_get("person_id")?;
+            for (id, person) in rows {
                 flagged += 1;
                 w.audit(
                     "placement.flag",
@@ -346,9 +411,10 @@ impl Write {
             exists(self.conn(), m).await?;
         }
         let at = self.at;
-        let row = sqlx::query(
-            "INSERT INTO people (email, name, job_title, team_id, manager_id, start_date, active, role, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
+        let id: Option<i64> = sqlx::query_scalar(
+            "INSERT INTO people (email, name, job_title, team_id, manager_id, start_date, active, role, created_at, updated_at,
+                search_key)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10)
              ON CONFLICT (email) DO NOTHING RETURNING id",
         )
         .bind(&fields.email)
@@ -360,15 +426,15 @@ impl Write {
         .bind(i64::from(fields.active))
         .bind(fields.role.as_str())
         .bind(at)
+        .bind(search_key(&fields.name, &fields.email))
         .fetch_optional(self.conn())
         .await?;
-        let Some(row) = row else {
+        let Some(id) = id else {
             return Err(StoreError::Conflict(format!(
                 "{} is already someone's email",
                 fields.email
             )));
         };
-        let id: i64 = row.try_get("id")?;
         let person = self.person(id).await?;
         self.audit(
             "person.create",
@@ -408,7 +474,8 @@ impl Write {
         let at = self.at;
         let done = sqlx::query(
             "UPDATE people SET email = $1, name = $2, job_title = $3, team_id = $4, manager_id = $5,
-                start_date = $6, active = $7, role = $8, version = version + 1, updated_at = $9
+                start_date = $6, active = $7, role = $8, version = version + 1, updated_at = $9,
+                search_key = $12
              WHERE id = $10 AND version = $11",
         )
         .bind(&fields.email)
@@ -422,6 +489,7 @@ impl Write {
         .bind(at)
         .bind(id)
         .bind(version)
+        .bind(search_key(&fields.name, &fields.email))
         .execute(self.conn())
         .await;
         match done {
@@ -447,27 +515,19 @@ impl Write {
 
     /// A person, read inside this change.
     pub async fn person(&mut self, id: i64) -> Result<Person> {
-        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "{PERSON_SELECT} WHERE p.id = $1"
-        )))
-        .bind(id)
-        .fetch_optional(self.conn())
-        .await?;
-        match row {
-            Some(r) => person_from_row(&r),
-            None => Err(StoreError::NotFound(format!("person {id}"))),
-        }
+        select_person(self.conn(), "p.id", id)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("person {id}")))
     }
 
     /// Refuses (and so rolls back) a change that leaves no active
     /// administrator. Checked inside the change, which holds the write lock,
     /// so two changes at once cannot both remove "the other" administrator.
     pub async fn require_an_admin(&mut self) -> Result<()> {
-        let row =
-            sqlx::query("SELECT COUNT(*) AS n FROM people WHERE role = 'admin' AND active = 1")
-                .fetch_one(self.conn())
-                .await?;
-        if row.try_get::<i64, _>("n")? == 0 {
+        let admins: i64 = sqlx::query_scalar(ADMIN_COUNT)
+            .fetch_one(self.conn())
+            .await?;
+        if admins == 0 {
             return Err(StoreError::Conflict(
                 "this is the last administrator: make someone else one first".into(),
             ));
@@ -555,14 +615,13 @@ impl Write {
                 "`{from}` is not a date (YYYY-MM-DD)"
             )));
         }
-        let open = sqlx::query(
+        let open: Option<(i64, String)> = sqlx::query_as(
             "SELECT id, from_date FROM placements WHERE person_id = $1 AND until_date IS NULL",
         )
         .bind(person)
         .fetch_optional(self.conn())
         .await?;
-        if let Some(open) = &open {
-            let open_from: String = open.try_get("from_date")?;
+        if let Some((open_id, open_from)) = open {
             if open_from > from {
                 return Err(StoreError::Invalid(format!(
                     "the current placement started on {open_from}, after {from}: record a correction from a later date"
@@ -570,17 +629,17 @@ impl Write {
             }
             sqlx::query("UPDATE placements SET until_date = $1 WHERE id = $2")
                 .bind(&from)
-                .bind(open.try_get::<i64, _>("id")?)
+                .bind(open_id)
                 .execute(self.conn())
                 .await?;
         }
         let decided_by = self.actor().person_id;
         let at = self.at;
-        let row = sqlx::query(
+        let row: PlacementRow = sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "INSERT INTO placements (person_id, track, level, from_date, reason, decided_by, note, revision, created_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-             RETURNING id, person_id, track, level, from_date, until_date, reason, decided_by, note, revision, needs_review",
-        )
+             RETURNING {PLACEMENT_COLUMNS}"
+        )))
         .bind(person)
         .bind(&new.track)
         .bind(&new.level)
@@ -592,7 +651,7 @@ impl Write {
         .bind(at)
         .fetch_one(self.conn())
         .await?;
-        let placement = placement_from_row(&row)?;
+        let placement = Placement::from(row);
         sqlx::query("UPDATE people SET version = version + 1, updated_at = $1 WHERE id = $2")
             .bind(at)
             .bind(person)
@@ -607,14 +666,20 @@ impl Write {
     pub async fn anonymise_person(&mut self, id: i64) -> Result<()> {
         let before = self.person(id).await?;
         let at = self.at;
+        let (email, name) = (
+            format!("anonymised-{id}@invalid.invalid"),
+            format!("Former employee {id}"),
+        );
         sqlx::query(
             "UPDATE people SET email = $1, name = $2, job_title = '', start_date = NULL, active = 0,
-                password_hash = NULL, idp_subject = NULL, role = 'employee', version = version + 1, updated_at = $3 WHERE id = $4",
+                password_hash = NULL, idp_subject = NULL, role = 'employee', version = version + 1, updated_at = $3,
+                search_key = $5 WHERE id = $4",
         )
-        .bind(format!("anonymised-{id}@invalid.invalid"))
-        .bind(format!("Former employee {id}"))
+        .bind(&email)
+        .bind(&name)
         .bind(at)
         .bind(id)
+        .bind(search_key(&name, &email))
         .execute(self.conn())
         .await?;
         // Their notes, suggestion reasons (they quote the job title), and
@@ -645,12 +710,18 @@ impl Write {
     }
 }
 
+/// People in name order, the same on both databases (see `search.rs`).
+pub(crate) const BY_NAME: &str = "ORDER BY p.search_key, p.id";
+
+/// Active administrators.
+const ADMIN_COUNT: &str = "SELECT COUNT(*) FROM people WHERE role = 'admin' AND active = 1";
+
 async fn exists(conn: &mut AnyConnection, id: i64) -> Result<()> {
-    let row = sqlx::query("SELECT COUNT(*) AS n FROM people WHERE id = $1")
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM people WHERE id = $1")
         .bind(id)
         .fetch_one(conn)
         .await?;
-    if row.try_get::<i64, _>("n")? == 0 {
+    if n == 0 {
         return Err(StoreError::NotFound(format!("person {id}")));
     }
     Ok(())
@@ -663,9 +734,10 @@ pub(crate) async fn team_id(conn: &mut AnyConnection, name: Option<&str>) -> Res
         .bind(name)
         .execute(&mut *conn)
         .await?;
-    let row = sqlx::query("SELECT id FROM teams WHERE name = $1")
-        .bind(name)
-        .fetch_one(conn)
-        .await?;
-    Ok(Some(row.try_get("id")?))
+    Ok(Some(
+        sqlx::query_scalar("SELECT id FROM teams WHERE name = $1")
+            .bind(name)
+            .fetch_one(conn)
+            .await?,
+    ))
 }

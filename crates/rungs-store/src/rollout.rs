@@ -1,13 +1,10 @@
 //! Rollouts: suggest, propose, confirm, acknowledge.
 
-use sqlx::Row;
-use sqlx::any::AnyRow;
-
 use crate::model::{
     NewPlacement, Person, PlacementReason, Rollout, RolloutEntry, RolloutProgress, RolloutStatus,
 };
 use crate::params::{Arg, Params, Scope};
-use crate::people::person_from_row;
+use crate::people::{BY_NAME, PERSON_COLUMNS, PERSON_JOINS, PersonRow};
 use crate::store::json;
 use crate::{Result, Store, StoreError, Write};
 
@@ -57,75 +54,61 @@ impl Page {
     };
 }
 
-const ENTRY_SELECT: &str = "SELECT rollout_id, person_id, status, suggested_track, suggested_level, suggestion_reason,
-    proposed_track, proposed_level, proposed_by, proposal_note, confirmed_by, acknowledgement_note, version
-    FROM rollout_entries";
-
-fn entry_from_row(r: &AnyRow) -> Result<RolloutEntry> {
-    entry_from_row_as(r, "version")
+/// A [`RolloutEntry`]'s columns, from `rollout_entries e`.
+macro_rules! entry_columns {
+    () => {
+        "e.rollout_id, e.person_id, e.status, e.suggested_track, e.suggested_level,
+        e.suggestion_reason, e.proposed_track, e.proposed_level, e.proposed_by, e.proposal_note,
+        e.confirmed_by, e.acknowledgement_note, e.version"
+    };
 }
 
-fn entry_from_row_as(r: &AnyRow, version: &str) -> Result<RolloutEntry> {
-    let status: String = r.try_get("status")?;
-    Ok(RolloutEntry {
-        rollout_id: r.try_get("rollout_id")?,
-        person_id: r.try_get("person_id")?,
-        status: RolloutStatus::parse(&status)
-            .ok_or_else(|| StoreError::Invalid(format!("stored status `{status}`")))?,
-        suggested_track: r.try_get("suggested_track")?,
-        suggested_level: r.try_get("suggested_level")?,
-        suggestion_reason: r.try_get("suggestion_reason")?,
-        proposed_track: r.try_get("proposed_track")?,
-        proposed_level: r.try_get("proposed_level")?,
-        proposed_by: r.try_get("proposed_by")?,
-        proposal_note: r.try_get("proposal_note")?,
-        confirmed_by: r.try_get("confirmed_by")?,
-        acknowledgement_note: r.try_get("acknowledgement_note")?,
-        version: r.try_get(version)?,
-    })
-}
+const ENTRY_COLUMNS: &str = entry_columns!();
 
-fn rollout_from_row(r: &AnyRow) -> Result<Rollout> {
-    Ok(Rollout {
-        id: r.try_get("id")?,
-        name: r.try_get("name")?,
-        revision: r.try_get("revision")?,
-        created_at: r.try_get("created_at")?,
-        closed_at: r.try_get("closed_at")?,
-    })
+/// One person's entry in one rollout (`$1`, `$2`).
+const ENTRY_SELECT: &str = concat!(
+    "SELECT ",
+    entry_columns!(),
+    " FROM rollout_entries e WHERE e.rollout_id = $1 AND e.person_id = $2"
+);
+
+const ROLLOUT_COLUMNS: &str = "id, name, revision, created_at, closed_at";
+
+/// A person and their entry, in one row of [`Store::rollout_people`].
+#[derive(sqlx::FromRow)]
+struct PersonEntry {
+    #[sqlx(flatten)]
+    person: PersonRow,
+    #[sqlx(flatten)]
+    entry: RolloutEntry,
 }
 
 impl Store {
     /// Every rollout, newest first.
     pub async fn rollouts(&self) -> Result<Vec<Rollout>> {
-        let rows = sqlx::query(
-            "SELECT id, name, revision, created_at, closed_at FROM rollouts ORDER BY id DESC",
-        )
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {ROLLOUT_COLUMNS} FROM rollouts ORDER BY id DESC"
+        )))
         .fetch_all(&self.pool)
-        .await?;
-        rows.iter().map(rollout_from_row).collect()
+        .await?)
     }
 
     /// The open rollout, if one is (at most one is open at a time).
     pub async fn open_rollout(&self) -> Result<Option<Rollout>> {
-        let row = sqlx::query(
-            "SELECT id, name, revision, created_at, closed_at FROM rollouts WHERE closed_at IS NULL ORDER BY id DESC LIMIT 1",
-        )
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {ROLLOUT_COLUMNS} FROM rollouts WHERE closed_at IS NULL ORDER BY id DESC LIMIT 1"
+        )))
         .fetch_optional(&self.pool)
-        .await?;
-        row.as_ref().map(rollout_from_row).transpose()
+        .await?)
     }
 
     /// One person's entry in a rollout.
     pub async fn rollout_entry(&self, rollout: i64, person: i64) -> Result<Option<RolloutEntry>> {
-        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "{ENTRY_SELECT} WHERE rollout_id = $1 AND person_id = $2"
-        )))
-        .bind(rollout)
-        .bind(person)
-        .fetch_optional(&self.pool)
-        .await?;
-        row.as_ref().map(entry_from_row).transpose()
+        Ok(sqlx::query_as(ENTRY_SELECT)
+            .bind(rollout)
+            .bind(person)
+            .fetch_optional(&self.pool)
+            .await?)
     }
 
     /// Counts by status per team, then the total (team `None`, last).
@@ -149,21 +132,13 @@ impl Store {
             WHERE e.rollout_id = {rollout}
             GROUP BY t.name ORDER BY t.name"
         );
-        let rows = params
-            .bind(sqlx::query(sqlx::AssertSqlSafe(sql)))
-            .fetch_all(&self.pool)
-            .await?;
+        let rows: Vec<RolloutProgress> =
+            sqlx::query_as_with(sqlx::AssertSqlSafe(sql), params.arguments()?)
+                .fetch_all(&self.pool)
+                .await?;
         let mut total = RolloutProgress::default();
         let mut out = Vec::with_capacity(rows.len() + 1);
-        for r in &rows {
-            let p = RolloutProgress {
-                team: r.try_get("team")?,
-                total: r.try_get("total")?,
-                suggested: r.try_get("suggested")?,
-                proposed: r.try_get("proposed")?,
-                confirmed: r.try_get("confirmed")?,
-                acknowledged: r.try_get("acknowledged")?,
-            };
+        for p in rows {
             total.total += p.total;
             total.suggested += p.suggested;
             total.proposed += p.proposed;
@@ -204,38 +179,32 @@ impl Store {
         }
         let filters = conditions.join(" AND ");
         let joins = "LEFT JOIN teams t ON t.id = p.team_id";
-        let count_sql = format!("SELECT COUNT(*) AS n {from} {joins} WHERE {filters}");
+        let count_sql = format!("SELECT COUNT(*) {from} {joins} WHERE {filters}");
         let count = match total {
             Some(n) => n,
-            None => params
-                .bind(sqlx::query(sqlx::AssertSqlSafe(count_sql)))
-                .fetch_one(&self.pool)
-                .await?
-                .try_get("n")?,
+            None => {
+                sqlx::query_scalar_with(sqlx::AssertSqlSafe(count_sql), params.arguments()?)
+                    .fetch_one(&self.pool)
+                    .await?
+            }
         };
         let limit = params.push(Arg::Int(page.limit));
         let offset = params.push(Arg::Int(page.offset));
+        // The person's joins include the team's, for the team filter.
         let rows_sql = format!(
-            "SELECT p.id, p.email, p.name, p.job_title, t.name AS team, p.manager_id,
-                pl.track, pl.level, p.start_date, p.active, p.role, p.version,
-                CASE WHEN p.password_hash IS NULL THEN 0 ELSE 1 END AS has_password, p.previous_title,
-                CASE WHEN p.idp_subject IS NULL THEN 0 ELSE 1 END AS identity_linked,
-                e.rollout_id, e.person_id, e.status, e.suggested_track, e.suggested_level, e.suggestion_reason,
-                e.proposed_track, e.proposed_level, e.proposed_by, e.proposal_note, e.confirmed_by,
-                e.acknowledgement_note, e.version AS entry_version
-            {from} {joins}
-            LEFT JOIN placements pl ON pl.person_id = p.id AND pl.until_date IS NULL
+            "SELECT {PERSON_COLUMNS}, {ENTRY_COLUMNS}
+            {from} {PERSON_JOINS}
             WHERE {filters}
-            ORDER BY p.name, p.id LIMIT {limit} OFFSET {offset}"
+            {BY_NAME} LIMIT {limit} OFFSET {offset}"
         );
-        let rows = params
-            .bind(sqlx::query(sqlx::AssertSqlSafe(rows_sql)))
-            .fetch_all(&self.pool)
-            .await?;
+        let rows: Vec<PersonEntry> =
+            sqlx::query_as_with(sqlx::AssertSqlSafe(rows_sql), params.arguments()?)
+                .fetch_all(&self.pool)
+                .await?;
         let people = rows
-            .iter()
-            .map(|r| Ok((person_from_row(r)?, entry_from_row_as(r, "entry_version")?)))
-            .collect::<Result<Vec<_>>>()?;
+            .into_iter()
+            .map(|r| (Person::from(r.person), r.entry))
+            .collect();
         Ok((people, count))
     }
 }
@@ -255,24 +224,23 @@ impl Write {
                 "a rollout needs a name of at most 100 characters".into(),
             ));
         }
-        let open = sqlx::query("SELECT COUNT(*) AS n FROM rollouts WHERE closed_at IS NULL")
+        let open: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM rollouts WHERE closed_at IS NULL")
             .fetch_one(self.conn())
             .await?;
-        if open.try_get::<i64, _>("n")? > 0 {
+        if open > 0 {
             return Err(StoreError::Conflict(
                 "a rollout is already open: close it first".into(),
             ));
         }
         let at = self.at;
-        let row = sqlx::query(
-            "INSERT INTO rollouts (name, revision, created_at) VALUES ($1, $2, $3) RETURNING id, name, revision, created_at, closed_at",
-        )
+        let rollout: Rollout = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "INSERT INTO rollouts (name, revision, created_at) VALUES ($1, $2, $3) RETURNING {ROLLOUT_COLUMNS}"
+        )))
         .bind(name)
         .bind(revision)
         .bind(at)
         .fetch_one(self.conn())
         .await?;
-        let rollout = rollout_from_row(&row)?;
         for s in suggestions {
             sqlx::query(
                 "INSERT INTO rollout_entries (rollout_id, person_id, status, suggested_track, suggested_level, suggestion_reason)
@@ -313,23 +281,21 @@ impl Write {
     }
 
     async fn entry(&mut self, rollout: i64, person: i64, version: i64) -> Result<RolloutEntry> {
-        let closed = sqlx::query("SELECT closed_at FROM rollouts WHERE id = $1")
-            .bind(rollout)
-            .fetch_optional(self.conn())
-            .await?
-            .ok_or_else(|| StoreError::NotFound(format!("rollout {rollout}")))?;
-        if closed.try_get::<Option<i64>, _>("closed_at")?.is_some() {
+        let closed: Option<i64> =
+            sqlx::query_scalar("SELECT closed_at FROM rollouts WHERE id = $1")
+                .bind(rollout)
+                .fetch_optional(self.conn())
+                .await?
+                .ok_or_else(|| StoreError::NotFound(format!("rollout {rollout}")))?;
+        if closed.is_some() {
             return Err(StoreError::Conflict("this rollout is closed".into()));
         }
-        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "{ENTRY_SELECT} WHERE rollout_id = $1 AND person_id = $2"
-        )))
-        .bind(rollout)
-        .bind(person)
-        .fetch_optional(self.conn())
-        .await?
-        .ok_or_else(|| StoreError::NotFound(format!("person {person} in rollout {rollout}")))?;
-        let entry = entry_from_row(&row)?;
+        let entry: RolloutEntry = sqlx::query_as(ENTRY_SELECT)
+            .bind(rollout)
+            .bind(person)
+            .fetch_optional(self.conn())
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("person {person} in rollout {rollout}")))?;
         if entry.version != version {
             return Err(StoreError::Conflict(
                 "someone else changed this person's rollout since you opened it: reload to see their change".into(),
@@ -445,14 +411,11 @@ impl Write {
         action: &str,
         before: RolloutEntry,
     ) -> Result<RolloutEntry> {
-        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "{ENTRY_SELECT} WHERE rollout_id = $1 AND person_id = $2"
-        )))
-        .bind(rollout)
-        .bind(person)
-        .fetch_one(self.conn())
-        .await?;
-        let after = entry_from_row(&row)?;
+        let after: RolloutEntry = sqlx::query_as(ENTRY_SELECT)
+            .bind(rollout)
+            .bind(person)
+            .fetch_one(self.conn())
+            .await?;
         self.audit(
             action,
             &format!("person:{person}"),

@@ -5,11 +5,11 @@
 use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
-use sqlx::Row;
 use utoipa::ToSchema;
 
 use crate::model::{NewPlacement, Person, PlacementReason};
-use crate::people::{PersonFields, person_from_row, team_id};
+use crate::people::{PersonFields, select_people, team_id};
+use crate::search::search_key;
 use crate::store::json;
 use crate::{Result, Write, today};
 
@@ -102,18 +102,11 @@ impl Write {
         protect_privileged: bool,
         revision: &str,
     ) -> Result<std::result::Result<RosterPlan, Vec<RowProblem>>> {
-        let existing: HashMap<String, Person> = {
-            let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-                "{} ORDER BY p.id",
-                crate::people::PERSON_SELECT
-            )))
-            .fetch_all(self.conn())
-            .await?;
-            rows.iter()
-                .map(person_from_row)
-                .map(|p| p.map(|p| (p.email.clone(), p)))
-                .collect::<Result<_>>()?
-        };
+        let existing: HashMap<String, Person> = select_people(self.conn(), "ORDER BY p.id")
+            .await?
+            .into_iter()
+            .map(|p| (p.email.clone(), p))
+            .collect();
         let mut problems = Vec::new();
         let mut seen: HashMap<String, u64> = HashMap::new();
         let mut checked: Vec<(&RosterRow, PersonFields)> = Vec::with_capacity(rows.len());
@@ -274,9 +267,10 @@ impl Write {
                 .and_then(|t| teams.get(t).copied().flatten());
             match existing.get(&f.email) {
                 None => {
-                    let r = sqlx::query(
-                        "INSERT INTO people (email, name, job_title, team_id, start_date, active, role, created_at, updated_at, previous_title)
-                         VALUES ($1, $2, $3, $4, $5, $6, 'employee', $7, $7, $8) RETURNING id",
+                    let id: i64 = sqlx::query_scalar(
+                        "INSERT INTO people (email, name, job_title, team_id, start_date, active, role, created_at, updated_at,
+                            previous_title, search_key)
+                         VALUES ($1, $2, $3, $4, $5, $6, 'employee', $7, $7, $8, $9) RETURNING id",
                     )
                     .bind(&f.email)
                     .bind(&f.name)
@@ -286,9 +280,10 @@ impl Write {
                     .bind(i64::from(f.active))
                     .bind(at)
                     .bind(row.previous_title.as_deref())
+                    .bind(search_key(&f.name, &f.email))
                     .fetch_one(self.conn())
                     .await?;
-                    ids.insert(f.email.clone(), r.try_get("id")?);
+                    ids.insert(f.email.clone(), id);
                     plan.creates.push(change(row, f, Vec::new()));
                 }
                 Some(p) => {
@@ -314,7 +309,8 @@ impl Write {
                     if !changed.is_empty() {
                         sqlx::query(
                             "UPDATE people SET name = $1, job_title = $2, team_id = $3, start_date = $4, active = $5,
-                                version = version + 1, updated_at = $6, previous_title = COALESCE($8, previous_title)
+                                version = version + 1, updated_at = $6, previous_title = COALESCE($8, previous_title),
+                                search_key = $9
                              WHERE id = $7",
                         )
                         .bind(&f.name)
@@ -325,6 +321,7 @@ impl Write {
                         .bind(at)
                         .bind(p.id)
                         .bind(row.previous_title.as_deref())
+                        .bind(search_key(&f.name, &f.email))
                         .execute(self.conn())
                         .await?;
                         update_index.insert(f.email.clone(), plan.updates.len());
@@ -415,14 +412,11 @@ impl Write {
         let now: HashMap<i64, Person> = if audited.is_empty() {
             HashMap::new()
         } else {
-            let rows = sqlx::query(sqlx::AssertSqlSafe(
-                crate::people::PERSON_SELECT.to_string(),
-            ))
-            .fetch_all(self.conn())
-            .await?;
-            rows.iter()
-                .map(|r| person_from_row(r).map(|p| (p.id, p)))
-                .collect::<Result<_>>()?
+            select_people(self.conn(), "")
+                .await?
+                .into_iter()
+                .map(|p| (p.id, p))
+                .collect()
         };
         for (action, c) in audited {
             let id = ids[&c.email];

@@ -3,8 +3,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use sqlx::any::AnyRow;
-use sqlx::{Any, AnyConnection, AnyPool, Row};
+use sqlx::{Any, AnyConnection, AnyPool};
 
 use crate::audit::{AuditEntry, GENESIS, Verification, chain_hash};
 use crate::model::Revision;
@@ -53,9 +52,11 @@ impl Actor {
 }
 
 impl Store {
-    /// Wraps a pool that `backend` opened, and migrates it.
+    /// Wraps a pool that `backend` opened, migrates it, and brings every
+    /// person's search key up to date.
     pub async fn open(pool: AnyPool, backend: Arc<dyn Backend>) -> Result<Store> {
         backend.migrate(&pool).await?;
+        crate::search::refresh_search_keys(&pool).await?;
         Ok(Store { pool, backend })
     }
 
@@ -84,11 +85,10 @@ impl Store {
     /// up and the audit chain never forks.
     pub async fn write(&self, actor: &Actor) -> Result<Write> {
         let mut tx = self.pool.begin().await?;
-        let row = sqlx::query("UPDATE audit_head SET seq = seq WHERE id = 1 RETURNING seq, hash")
-            .fetch_one(&mut *tx)
-            .await?;
-        let seq: i64 = row.try_get("seq")?;
-        let hash: String = row.try_get("hash")?;
+        let (seq, hash): (i64, String) =
+            sqlx::query_as("UPDATE audit_head SET seq = seq WHERE id = 1 RETURNING seq, hash")
+                .fetch_one(&mut *tx)
+                .await?;
         Ok(Write {
             tx,
             actor: actor.clone(),
@@ -101,55 +101,48 @@ impl Store {
 
     /// Reads the audit log, newest first, `limit` entries before `before_seq`.
     pub async fn audit_page(&self, before_seq: Option<i64>, limit: i64) -> Result<Vec<AuditEntry>> {
-        let rows = sqlx::query(
-            "SELECT seq, at, actor, action, subject, before_json, after_json, prev_hash, hash
-             FROM audit WHERE seq < $1 ORDER BY seq DESC LIMIT $2",
-        )
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "{AUDIT_SELECT} WHERE seq < $1 ORDER BY seq DESC LIMIT $2"
+        )))
         .bind(before_seq.unwrap_or(i64::MAX))
         .bind(limit)
         .fetch_all(&self.pool)
-        .await?;
-        rows.iter().map(audit_from_row).collect()
+        .await?)
     }
 
     /// Every audit entry about `subject`, oldest first.
     pub async fn audit_of(&self, subject: &str) -> Result<Vec<AuditEntry>> {
-        let rows = sqlx::query(
-            "SELECT seq, at, actor, action, subject, before_json, after_json, prev_hash, hash
-             FROM audit WHERE subject = $1 ORDER BY seq",
-        )
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "{AUDIT_SELECT} WHERE subject = $1 ORDER BY seq"
+        )))
         .bind(subject)
         .fetch_all(&self.pool)
-        .await?;
-        rows.iter().map(audit_from_row).collect()
+        .await?)
     }
 
     /// Checks the whole chain: each entry's hash, each link to the previous
     /// entry, no gap in the sequence, and the head.
     pub async fn verify_audit(&self) -> Result<Verification> {
-        let head = sqlx::query("SELECT seq, hash FROM audit_head WHERE id = 1")
-            .fetch_one(&self.pool)
-            .await?;
-        let head_seq: i64 = head.try_get("seq")?;
-        let head_hash: String = head.try_get("hash")?;
+        let (head_seq, head_hash): (i64, String) =
+            sqlx::query_as("SELECT seq, hash FROM audit_head WHERE id = 1")
+                .fetch_one(&self.pool)
+                .await?;
         let mut prev = GENESIS.to_string();
         let mut expected_seq = 1;
         let mut after = 0;
         let mut problem = None;
         // In pages, so a long log does not sit in memory at once.
         'pages: loop {
-            let rows = sqlx::query(
-                "SELECT seq, at, actor, action, subject, before_json, after_json, prev_hash, hash
-                 FROM audit WHERE seq > $1 ORDER BY seq LIMIT 5000",
-            )
+            let rows: Vec<AuditEntry> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                "{AUDIT_SELECT} WHERE seq > $1 ORDER BY seq LIMIT 5000"
+            )))
             .bind(after)
             .fetch_all(&self.pool)
             .await?;
             if rows.is_empty() {
                 break;
             }
-            for row in &rows {
-                let e = audit_from_row(row)?;
+            for e in rows {
                 if e.seq != expected_seq {
                     problem = Some(format!(
                         "entry {expected_seq} is missing (next is {})",
@@ -185,18 +178,11 @@ impl Store {
 
     /// The revisions served, newest first.
     pub async fn revisions(&self) -> Result<Vec<Revision>> {
-        let rows =
-            sqlx::query("SELECT revision, loaded_at FROM revisions ORDER BY id DESC LIMIT 50")
+        Ok(
+            sqlx::query_as("SELECT revision, loaded_at FROM revisions ORDER BY id DESC LIMIT 50")
                 .fetch_all(&self.pool)
-                .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(Revision {
-                    revision: r.try_get("revision")?,
-                    loaded_at: r.try_get("loaded_at")?,
-                })
-            })
-            .collect()
+                .await?,
+        )
     }
 
     /// Records that `revision` is now served, unless it already is.
@@ -223,19 +209,8 @@ impl Store {
     }
 }
 
-pub(crate) fn audit_from_row(r: &AnyRow) -> Result<AuditEntry> {
-    Ok(AuditEntry {
-        seq: r.try_get("seq")?,
-        at: r.try_get("at")?,
-        actor: r.try_get("actor")?,
-        action: r.try_get("action")?,
-        subject: r.try_get("subject")?,
-        before: r.try_get("before_json")?,
-        after: r.try_get("after_json")?,
-        prev_hash: r.try_get("prev_hash")?,
-        hash: r.try_get("hash")?,
-    })
-}
+const AUDIT_SELECT: &str =
+    "SELECT seq, at, actor, action, subject, before_json, after_json, prev_hash, hash FROM audit";
 
 /// A change in progress: a transaction that holds the write lock and
 /// appends audit entries as it goes. Dropped without [`Write::commit`], it
@@ -252,7 +227,7 @@ pub struct Write {
 
 impl Write {
     /// The connection to run this change's statements on.
-    pub fn conn(&mut self) -> &mut AnyConnection {
+    pub(crate) fn conn(&mut self) -> &mut AnyConnection {
         &mut self.tx
     }
 

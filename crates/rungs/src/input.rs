@@ -3,8 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
-use rungs_core::SourceSet;
-use rungs_core::import::{self, Format, Input as ImportInput};
+use rungs_core::{Framework, ReadError, SourceSet};
 
 /// A framework's files and how to name them in messages.
 pub struct Input {
@@ -38,11 +37,7 @@ impl Input {
 
     /// Reads a directory.
     pub fn read(dir: &Path) -> Result<Input> {
-        if !dir.is_dir() {
-            bail!("`{}` is not a directory", dir.display());
-        }
-        let sources =
-            SourceSet::read_dir(dir).with_context(|| format!("cannot read `{}`", dir.display()))?;
+        let sources = rungs_core::read_dir(dir)?;
         Ok(Input {
             sources,
             root: Some(dir.to_path_buf()),
@@ -89,67 +84,36 @@ pub fn prepare_output_dir(dir: &Path, force: bool) -> Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create `{}`", dir.display()))
 }
 
-/// Reads what an importer of `format` reads at `path`: a directory's
-/// files, or one file. Returns the files and the directory that messages
-/// name them from.
-pub fn read_source(format: &Format, path: &Path) -> Result<(SourceSet, Option<PathBuf>)> {
-    let one_file = match format.input {
-        ImportInput::File => true,
-        ImportInput::Directory => false,
-        _ => path.is_file(),
-    };
-    if !one_file {
-        let input = Input::read(path)?;
-        return Ok((input.sources, input.root));
-    }
-    if !path.is_file() {
-        bail!("`{}` is not a file", path.display());
-    }
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
-    let name = path.file_name().map_or_else(
-        || format!("input.{}", format.name),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let mut set = SourceSet::new();
-    set.insert(&name, bytes);
-    Ok((set, path.parent().map(Path::to_path_buf)))
+/// Reads a framework from a directory, or from another format with a
+/// `FORMAT:PATH` prefix, for commands that compare frameworks. One with
+/// errors has them printed.
+pub fn framework(spec: &str) -> Result<Framework> {
+    rungs_core::read_framework(spec).map_err(|e| refused(e, "run `rungs check` on it"))
 }
 
-/// Reads a framework from a directory, or from another format with a
-/// `FORMAT:PATH` prefix (any format of the import registry), for commands
-/// that compare frameworks.
-pub fn framework(spec: &str) -> Result<rungs_core::Framework> {
-    let Some((format, path)) = import::split_spec(spec) else {
-        let path = Path::new(spec);
-        let input = Input::read(path)?;
-        let loaded = rungs_core::load(&input.sources).with_context(|| {
-            let names: Vec<String> = import::FORMATS
-                .iter()
-                .map(|f| format!("{}:", f.name))
-                .collect();
-            format!(
-                "`{}`: no rungs.toml; to read another format, write FORMAT:PATH ({})",
-                path.display(),
-                names.join(", ")
-            )
-        })?;
-        let errors = loaded.diagnostics.errors();
-        if errors > 0 {
+/// A directory, or a git revision of the repository holding `dir`. One
+/// with errors has them printed.
+pub fn version(spec: &str, dir: &Path) -> Result<Framework> {
+    rungs_core::read_version(spec, dir)
+        .map_err(|e| refused(e, "a changelog needs two valid versions"))
+}
+
+/// The error, after printing the diagnostics of a framework refused for
+/// its errors; `hint` says what to do about them.
+fn refused(e: ReadError, hint: &str) -> anyhow::Error {
+    match e {
+        ReadError::Invalid(invalid) => {
             crate::render::print_all(
-                &loaded.diagnostics.sorted(),
-                &input.sources,
-                input.root.as_deref(),
+                &invalid.diagnostics,
+                &invalid.sources,
+                invalid.root.as_deref(),
             );
-            bail!(
-                "`{}` has {errors} error(s); run `rungs check` on it",
-                path.display()
-            );
+            anyhow::anyhow!(
+                "`{}` has {} error(s); {hint}",
+                invalid.name,
+                invalid.errors()
+            )
         }
-        return Ok(loaded.framework);
-    };
-    let (sources, _) = read_source(format, Path::new(path))?;
-    Ok(format
-        .import(&sources)
-        .with_context(|| format!("cannot read `{path}` as {}", format.description))?
-        .framework)
+        e => e.into(),
+    }
 }

@@ -6,6 +6,7 @@
 mod cli;
 mod commands;
 mod input;
+mod logging;
 #[cfg(feature = "semantic")]
 mod meaning;
 mod outdir;
@@ -24,7 +25,14 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     output::configure(cli.color, cli.quiet);
-    match commands::run(cli) {
+    logging::init(&cli);
+    // What is still buffered is written now, so that a failure to write
+    // it is an error too (the buffer's own flush at exit would ignore it).
+    let ran = commands::run(cli).and_then(|code| {
+        std::io::Write::flush(&mut output::stdout())?;
+        Ok(code)
+    });
+    match ran {
         Ok(code) => code,
         // A reader that stops early (`rungs export | head`) is not an error.
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,

@@ -1,7 +1,8 @@
-//! How rungs talks on standard error: colour and quietness, set once from
-//! the global `--color` and `--quiet` flags before a command runs.
+//! How rungs talks: colour and quietness on standard error, set once from
+//! the global `--color` and `--quiet` flags before a command runs, and
+//! standard output, whose write errors are errors.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, StdoutLock, Write};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -53,3 +54,29 @@ macro_rules! info {
     };
 }
 pub(crate) use info;
+
+/// Standard output for a command's results. A write that fails is an
+/// error that names standard output (a full disk must not pass for
+/// success); the kind is kept, so `main` still tells a reader that went
+/// away (`BrokenPipe`, a normal end) from a real failure.
+pub fn stdout() -> Stdout {
+    Stdout(std::io::stdout().lock())
+}
+
+/// See [`stdout`].
+pub struct Stdout(StdoutLock<'static>);
+
+/// The error of a failed write, saying it was standard output.
+fn named(e: std::io::Error) -> std::io::Error {
+    std::io::Error::new(e.kind(), format!("cannot write to standard output: {e}"))
+}
+
+impl Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.write(buf).map_err(named)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush().map_err(named)
+    }
+}

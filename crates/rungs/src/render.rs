@@ -142,17 +142,16 @@ impl<W: std::io::Write> std::io::Write for Visible<W> {
 
 /// `println!` for text built from framework content: control characters
 /// are shown as `\u{1b}` (see [`rungs_core::text::visible`]), never sent
-/// to the terminal.
+/// to the terminal. Returns the write's `io::Result`: pass it on with `?`
+/// (`main` ends quietly when the reader went away, and fails otherwise).
 macro_rules! outln {
-    // A reader that stops early (`rungs map … | head`) is not an error:
-    // what it no longer reads is dropped, never a panic.
     () => {{
         use std::io::Write as _;
-        let _ = writeln!(std::io::stdout());
+        writeln!($crate::output::stdout())
     }};
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        let _ = writeln!(std::io::stdout(), "{}", rungs_core::text::visible(&format!($($arg)*)));
+        writeln!($crate::output::stdout(), "{}", rungs_core::text::visible(&format!($($arg)*)))
     }};
 }
 pub(crate) use outln;

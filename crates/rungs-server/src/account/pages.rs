@@ -170,11 +170,12 @@ pub(crate) async fn oidc_callback(
     if let Some(error) = &q.error {
         // Drop the pending sign-in: this state cannot be used again.
         let _ = app.store.take_pending_login(&q.state, &browser).await;
-        // The provider's own words are logged, not shown: anyone can put
-        // text in this URL.
-        eprintln!(
-            "sign-in refused by the provider: {error}: {}",
-            q.error_description.as_deref().unwrap_or("")
+        // The provider's own words are logged as quoted fields, never as
+        // the message, and not shown: anyone can put text in this URL.
+        tracing::warn!(
+            error = error.as_str(),
+            description = q.error_description.as_deref().unwrap_or(""),
+            "sign-in refused by the provider"
         );
         return Err(ServerError::Invalid(format!(
             "{} refused the sign-in; try again, or ask your administrator",

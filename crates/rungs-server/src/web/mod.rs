@@ -110,6 +110,7 @@ pub(crate) async fn upload(mut form: Multipart) -> Result<Vec<u8>, ServerError> 
 
 /// An error as a response: JSON for the API, a short page otherwise.
 pub(crate) fn error_response(e: &ServerError, json: bool) -> Response {
+    e.log();
     let status = e.status();
     if json {
         return (

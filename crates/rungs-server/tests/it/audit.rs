@@ -15,22 +15,19 @@ async fn the_database_refuses_edits_and_verify_finds_them() {
         assert!(ok.entries >= 6);
         // The triggers refuse changes to the log.
         let pool = raw_pool(&backend).await;
-        let update = sqlx::query("UPDATE audit SET actor = 'someone else' WHERE seq = 2")
-            .execute(&pool)
-            .await;
-        assert!(
-            update.is_err(),
-            "{} allowed an update of the audit log",
-            backend.name
-        );
-        let delete = sqlx::query("DELETE FROM audit WHERE seq = 3")
-            .execute(&pool)
-            .await;
-        assert!(
-            delete.is_err(),
-            "{} allowed a delete from the audit log",
-            backend.name
-        );
+        for change in [
+            "UPDATE audit SET actor = 'someone else' WHERE seq = 2",
+            "DELETE FROM audit WHERE seq = 3",
+        ] {
+            match sqlx::query(change).execute(&pool).await {
+                Ok(_) => panic!("{} allowed {change}", backend.name),
+                Err(e) => assert!(
+                    e.to_string().contains("the audit log is append-only"),
+                    "{} refused {change} for another reason: {e}",
+                    backend.name
+                ),
+            }
+        }
         // With the triggers dropped (someone with database access), verify
         // still sees the edit.
         drop_triggers(&backend, &pool).await;

@@ -134,7 +134,9 @@ async fn token(
         return invalid("unknown code");
     };
     // PKCE: the verifier must hash to the challenge sent to /authorize.
-    let verifier = form.get("code_verifier").cloned().unwrap_or_default();
+    let Some(verifier) = form.get("code_verifier") else {
+        return invalid("no PKCE verifier");
+    };
     let hashed = base64::engine::general_purpose::URL_SAFE_NO_PAD
         .encode(sha2::Sha256::digest(verifier.as_bytes()));
     if hashed != grant.challenge {

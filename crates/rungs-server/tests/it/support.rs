@@ -74,10 +74,7 @@ pub async fn sqlite() -> Backend {
 /// The server config tests use: the built-in example ladder.
 pub fn config() -> Config {
     Config {
-        framework: FrameworkSource {
-            root: None,
-            generate: None,
-        },
+        framework: FrameworkSource { root: None },
         listen: "127.0.0.1:8080".parse().expect("addr"),
         database: Database::Sqlite("unused".into()),
         base_url: None,
@@ -169,13 +166,14 @@ impl Client {
             .expect("infallible");
         let status = response.status();
         let headers = response.headers().clone();
-        for value in headers.get_all(header::SET_COOKIE) {
-            let v = value.to_str().unwrap_or_default();
-            if let Some(rest) = v.strip_prefix("rungs_session=") {
-                let secret = rest.split(';').next().unwrap_or_default();
-                self.cookie = (!secret.is_empty()).then(|| secret.to_string());
-            } else if let Some((name, rest)) = v.split_once('=') {
-                let value = rest.split(';').next().unwrap_or_default();
+        for header in headers.get_all(header::SET_COOKIE) {
+            let cookie = header.to_str().expect("a Set-Cookie header in ASCII");
+            let (name, rest) = cookie.split_once('=').expect("a cookie's name=value");
+            let value = rest.split_once(';').map_or(rest, |(value, _)| value);
+            if name == "rungs_session" {
+                // An empty value is the server ending the session.
+                self.cookie = (!value.is_empty()).then(|| value.to_string());
+            } else {
                 self.others.insert(name.to_string(), value.to_string());
             }
         }
@@ -374,7 +372,7 @@ pub async fn person_client(app: &App, admin: &mut Client, email: &str) -> Client
 /// A plain connection to the backend's database, for tests that tamper
 /// with it behind the store's back.
 pub async fn raw_pool(backend: &Backend) -> sqlx::AnyPool {
-    sqlx::any::install_default_drivers();
+    rungs_store::install_drivers();
     match backend.name {
         "sqlite" => {
             let dir = backend._dir.as_ref().expect("dir");

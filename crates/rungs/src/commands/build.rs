@@ -31,9 +31,10 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
         }
     }
     let mut framework = loaded.framework;
-    let settings = rungs_site::SiteSettings::from_sources(&input.sources)?;
+    // Settings that do not parse fail here, before the generated pages.
+    rungs_site::SiteSettings::from_sources(&input.sources)?;
     if let Some(root) = &input.root {
-        super::publish::add_pages(&mut framework, &settings, root)?;
+        rungs_site::add_generated_pages(&mut framework, &input.sources, root)?;
     }
     step.done("add generated pages");
     crate::input::refuse_symlinked_output(&args.output)?;

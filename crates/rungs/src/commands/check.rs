@@ -32,23 +32,19 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
         && diagnostics.errors() == 0
         && let Ok(settings) = rungs_site::SiteSettings::from_sources(&input.sources)
         && (!settings.compare_with.is_empty() || settings.changes_since.is_some())
-        && let Err(e) = super::publish::add_pages(&mut loaded.framework.clone(), &settings, root)
+        && let Err(e) =
+            rungs_site::add_generated_pages(&mut loaded.framework.clone(), &input.sources, root)
     {
-        let config = input.sources.get("rungs.toml");
-        let needle = settings
-            .compare_with
-            .iter()
-            .map(|cw| cw.source.as_str())
-            .chain(settings.changes_since.as_deref())
-            .find(|s| format!("{e:#}").contains(*s));
-        let span =
-            config.map(
-                |file| match needle.and_then(|n| file.text().find(&format!("\"{n}\""))) {
-                    Some(at) => file.span(at, at + needle.map_or(0, str::len) + 2),
-                    None => file.start_span(),
-                },
-            );
-        let mut d = rungs_core::Diagnostic::error(rungs_core::Code::InvalidValue, format!("{e:#}"))
+        // The setting's value in rungs.toml, in quotes.
+        let needle = format!("\"{}\"", e.value());
+        let span = input
+            .sources
+            .get("rungs.toml")
+            .map(|file| match file.text().find(&needle) {
+                Some(at) => file.span(at, at + needle.len()),
+                None => file.start_span(),
+            });
+        let mut d = rungs_core::Diagnostic::error(rungs_core::Code::InvalidValue, e.to_string())
             .help("see docs/theming.md on [[site.compare_with]] and changes_since");
         if let Some(span) = &span {
             d = d.at(span);
@@ -69,7 +65,12 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
                 "counts": counts,
                 "diagnostics": diags.iter().map(|d| render::json(d, &input.sources, input.root.as_deref())).collect::<Vec<_>>(),
             });
-            println!("{}", serde_json::to_string_pretty(&report)?);
+            use std::io::Write as _;
+            writeln!(
+                crate::output::stdout(),
+                "{}",
+                serde_json::to_string_pretty(&report)?
+            )?;
         }
         CheckFormat::Text => {
             render::print_all(&diags, &input.sources, input.root.as_deref());

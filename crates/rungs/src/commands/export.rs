@@ -71,7 +71,7 @@ fn write_text(args: &ExportArgs, text: &str) -> Result<()> {
         }
         None => {
             use std::io::Write;
-            let mut out = std::io::stdout().lock();
+            let mut out = crate::output::stdout();
             out.write_all(text.as_bytes())?;
             if !text.ends_with('\n') {
                 out.write_all(b"\n")?;

@@ -34,7 +34,7 @@ pub fn run(args: &FmtArgs) -> Result<ExitCode> {
     }
     if args.check {
         for (path, _) in &done.changed {
-            println!("{path}");
+            render::outln!("{path}")?;
         }
         if done.changed.is_empty() {
             if !output::quiet() {

@@ -6,13 +6,13 @@ use anyhow::{Context, Result, bail};
 use rungs_core::export::native;
 
 use crate::cli::ImportArgs;
-use crate::input::{self, Input, prepare_output_dir};
+use crate::input::{Input, prepare_output_dir};
 use crate::render;
 
 pub fn run(args: &ImportArgs) -> Result<ExitCode> {
     let format = rungs_core::import::format(&args.format)
         .with_context(|| format!("`{}` is not a format rungs imports", args.format))?;
-    let (sources, root) = input::read_source(format, &args.src)?;
+    let (sources, root) = rungs_core::read_source(format, &args.src)?;
     let imported = format.import(&sources).with_context(|| {
         format!(
             "cannot import `{}` as {}",

@@ -85,11 +85,11 @@ pub fn run(args: &MapArgs) -> Result<ExitCode> {
         .flatten()
         .and_then(|set| rungs_site::SiteSettings::from_sources(&set).ok())
         .and_then(|settings| {
-            super::publish::configured(&settings, std::path::Path::new(&args.a), &args.b)
+            rungs_site::configured(&settings, std::path::Path::new(&args.a), &args.b)
                 .map(|cw| cw.pins.clone())
         })
         .unwrap_or_default();
-    let mut pins = super::publish::resolve_pins(&declared, &la, &lb)?;
+    let mut pins = rungs_site::resolve_pins(&declared, &la, &lb)?;
     for pin in &args.pin {
         let Some((a, b)) = pin.split_once('=') else {
             bail!("--pin takes A_LEVEL=B_LEVEL, got `{pin}`")
@@ -175,13 +175,13 @@ pub fn run(args: &MapArgs) -> Result<ExitCode> {
             use std::io::Write as _;
             // `?` turns a closed pipe into a quiet exit (see main).
             writeln!(
-                std::io::stdout().lock(),
+                crate::output::stdout(),
                 "{}",
                 serde_json::to_string_pretty(&value)?
             )?;
         }
         MapFormat::Text => {
-            crate::render::outln!("{} ({}) → {} ({})", fa.title, ta.title, fb.title, tb.title);
+            crate::render::outln!("{} ({}) → {} ({})", fa.title, ta.title, fb.title, tb.title)?;
             if !shared.is_empty() {
                 crate::render::outln!(
                     "areas compared side by side: {}",
@@ -190,12 +190,12 @@ pub fn run(args: &MapArgs) -> Result<ExitCode> {
                         .map(|(a, _)| a.as_str())
                         .collect::<Vec<_>>()
                         .join(", ")
-                );
+                )?;
             }
             if let Some(r) = &reading {
-                crate::render::outln!("{}", how_read(r));
+                crate::render::outln!("{}", how_read(r))?;
             }
-            crate::render::outln!();
+            crate::render::outln!()?;
             for m in &mapping.matches {
                 let target = if m.b_first == m.b_last {
                     mapping.b[m.b_first].clone()
@@ -208,7 +208,7 @@ pub fn run(args: &MapArgs) -> Result<ExitCode> {
                     target,
                     m.similarity,
                     m.confidence
-                );
+                )?;
                 if m.uncertain {
                     let by = if args.model.is_some() {
                         "words and meaning"
@@ -226,13 +226,13 @@ pub fn run(args: &MapArgs) -> Result<ExitCode> {
                             ))
                             .collect::<Vec<_>>()
                             .join(", ")
-                    );
+                    )?;
                 }
                 if !m.evidence.is_empty() {
-                    crate::render::outln!("    seniority: {}", m.evidence.join("; "));
+                    crate::render::outln!("    seniority: {}", m.evidence.join("; "))?;
                 }
                 if !m.terms.is_empty() {
-                    crate::render::outln!("    shared terms: {}", m.terms.join(", "));
+                    crate::render::outln!("    shared terms: {}", m.terms.join(", "))?;
                 }
                 if let Some((x, y, s)) = &m.closest {
                     // With a model, the pair closest in meaning is quoted.
@@ -245,7 +245,7 @@ pub fn run(args: &MapArgs) -> Result<ExitCode> {
                         "    closest statements{by} ({s:.2}):\n      A: {}\n      B: {}",
                         shorten(x),
                         shorten(y)
-                    );
+                    )?;
                 }
             }
         }

@@ -8,13 +8,13 @@ mod fmt;
 mod import;
 mod map;
 mod new;
-mod publish;
 #[cfg(feature = "serve")]
 mod serve;
 #[cfg(feature = "server")]
 mod server;
 mod synth;
 
+use std::io::Write as _;
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -39,12 +39,16 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Fmt(args) => fmt::run(&args),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
-            clap_complete::generate(shell, &mut command, "rungs", &mut std::io::stdout());
+            // Written here rather than by clap_complete, which panics when
+            // a write fails.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command, "rungs", &mut script);
+            crate::output::stdout().write_all(&script)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Man => {
             let command = <Cli as clap::CommandFactory>::command();
-            clap_mangen::Man::new(command).render(&mut std::io::stdout())?;
+            clap_mangen::Man::new(command).render(&mut crate::output::stdout())?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Dev(DevCommand::Synth {

@@ -24,17 +24,6 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode> {
         .map_or("the built-in example".to_string(), |r| {
             r.display().to_string()
         });
-    // The pages `rungs build` adds ("how our levels compare", "what
-    // changed") are previewed too.
-    let generate = root.clone().map(|root| {
-        rungs_preview::PageGenerator(std::sync::Arc::new(
-            move |framework: &mut rungs_core::Framework, sources: &rungs_core::SourceSet| {
-                let settings =
-                    rungs_site::SiteSettings::from_sources(sources).map_err(|e| e.to_string())?;
-                super::publish::add_pages(framework, &settings, &root).map_err(|e| format!("{e:#}"))
-            },
-        ))
-    });
     if !args.host.is_loopback() {
         eprintln!(
             "warning: listening on {}, not only on this machine: the preview has no authentication, anyone who can reach this address can read the framework",
@@ -61,7 +50,6 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode> {
         root,
         report: Some(report),
         addr: std::net::SocketAddr::new(args.host, args.port),
-        generate,
         limits: rungs_preview::Limits {
             header_timeout: std::time::Duration::from_millis(args.header_timeout_ms.max(1)),
             ..rungs_preview::Limits::default()

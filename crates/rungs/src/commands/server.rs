@@ -1,6 +1,5 @@
 //! `rungs server`: the people app, and its maintenance commands.
 
-use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -29,40 +28,6 @@ fn database(store: &StoreArgs) -> Result<Database> {
     Database::parse(store.database.as_deref(), &store.data).map_err(anyhow::Error::msg)
 }
 
-/// `FILE.lock` beside an SQLite database: held (shared) by every server
-/// using it, and exclusively by `restore`, so a restore never replaces a
-/// database in use.
-fn lock_database(database: &Path, exclusive: bool) -> Result<File> {
-    let data = database
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(data)
-        .with_context(|| format!("cannot create the data directory {}", data.display()))?;
-    let path = beside(database, ".lock");
-    let file = File::options()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .with_context(|| format!("cannot open {}", path.display()))?;
-    let locked = if exclusive {
-        file.try_lock()
-    } else {
-        file.try_lock_shared()
-    };
-    if locked.is_err() {
-        if exclusive {
-            bail!("a server is using {}: stop it first", database.display());
-        }
-        bail!(
-            "{} is being restored: wait for the restore to finish",
-            database.display()
-        );
-    }
-    Ok(file)
-}
-
 async fn serve(args: &ServerArgs) -> Result<ExitCode> {
     let root: Option<PathBuf> = match &args.dir {
         Some(d) if !d.is_dir() => bail!("`{}` is not a directory", d.display()),
@@ -85,20 +50,6 @@ async fn serve(args: &ServerArgs) -> Result<ExitCode> {
         );
     }
     let database = database(&args.store)?;
-    let _lock = match &database {
-        Database::Sqlite(file) => Some(lock_database(file, false)?),
-        Database::Postgres(_) => None,
-    };
-    let generate = root.clone().map(|root| {
-        let generate: Arc<rungs_server::config::GeneratePages> = Arc::new(
-            move |framework: &mut rungs_core::Framework, sources: &rungs_core::SourceSet| {
-                let settings =
-                    rungs_site::SiteSettings::from_sources(sources).map_err(|e| e.to_string())?;
-                super::publish::add_pages(framework, &settings, &root).map_err(|e| format!("{e:#}"))
-            },
-        );
-        generate
-    });
     let listener = tokio::net::TcpListener::bind(args.listen)
         .await
         .map_err(|e| {
@@ -118,7 +69,7 @@ async fn serve(args: &ServerArgs) -> Result<ExitCode> {
         None => None,
     };
     let config = Config {
-        framework: FrameworkSource { root, generate },
+        framework: FrameworkSource { root },
         listen: listener.local_addr().unwrap_or(args.listen),
         database,
         base_url: args.base_url.clone(),
@@ -152,84 +103,41 @@ async fn serve(args: &ServerArgs) -> Result<ExitCode> {
             "\nNo administrator yet. Open this link within 24 hours to create one:\n\n  {link}\n"
         );
     }
-    let router = app.router();
-    axum::serve(
-        listener,
-        router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .with_graceful_shutdown(async {
+    app.serve(listener, async {
         let _ = tokio::signal::ctrl_c().await;
     })
-    .await
-    .context("the server stopped")?;
-    app.store().close().await;
+    .await?;
     Ok(ExitCode::SUCCESS)
 }
 
 async fn verify(store: &StoreArgs) -> Result<ExitCode> {
-    let store = rungs_server::open_store(&database(store)?).await?;
-    let verification = store.verify_audit().await?;
-    store.close().await;
+    let verification = rungs_server::verify_audit(&database(store)?).await?;
     match verification.problem {
         None => {
-            println!("audit log intact: {} entries", verification.entries);
+            crate::render::outln!("audit log intact: {} entries", verification.entries)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(problem) => {
-            println!(
+            crate::render::outln!(
                 "audit log BROKEN after {} good entries: {problem}",
                 verification.entries
-            );
+            )?;
             Ok(ExitCode::from(1))
         }
     }
 }
 
 async fn backup(store: &StoreArgs, file: &Path) -> Result<ExitCode> {
-    let database = database(store)?;
-    if let Database::Postgres(_) = database {
-        bail!("back up PostgreSQL with pg_dump --format=custom (see docs/server.md)");
-    }
-    let store = rungs_server::open_store(&database).await?;
-    store
-        .backup(file)
-        .await
-        .with_context(|| format!("cannot write the backup {}", file.display()))?;
-    store.close().await;
+    rungs_server::backup(&database(store)?, file).await?;
     crate::output::info!("backed up to {}", file.display());
     Ok(ExitCode::SUCCESS)
 }
 
-/// `file` with `suffix` added to its name (`rungs.sqlite-wal`).
-fn beside(file: &Path, suffix: &str) -> PathBuf {
-    let mut name = file.as_os_str().to_owned();
-    name.push(suffix);
-    PathBuf::from(name)
-}
-
 fn restore(store: &StoreArgs, file: &Path) -> Result<ExitCode> {
-    let target = match database(store)? {
-        Database::Sqlite(target) => target,
-        Database::Postgres(_) => bail!("restore PostgreSQL with pg_restore (see docs/server.md)"),
-    };
-    let mut header = [0u8; 16];
-    let read = File::open(file)
-        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut header))
-        .with_context(|| format!("cannot read {}", file.display()));
-    if read.is_err() || &header != b"SQLite format 3\0" {
-        bail!("{} is not an SQLite database", file.display());
+    let database = database(store)?;
+    rungs_server::restore(&database, file)?;
+    if let Database::Sqlite(target) = &database {
+        crate::output::info!("restored {} from {}", target.display(), file.display());
     }
-    let _lock = lock_database(&target, true)?;
-    // Copy next to the target, then rename: a crash leaves the old or the new
-    // database, never half of one.
-    let partial = beside(&target, ".restoring");
-    std::fs::copy(file, &partial)
-        .with_context(|| format!("cannot copy to {}", partial.display()))?;
-    for stale in ["-wal", "-shm"] {
-        let _ = std::fs::remove_file(beside(&target, stale));
-    }
-    std::fs::rename(&partial, &target)
-        .with_context(|| format!("cannot replace {}", target.display()))?;
-    crate::output::info!("restored {} from {}", target.display(), file.display());
     Ok(ExitCode::SUCCESS)
 }

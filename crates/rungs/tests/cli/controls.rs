@@ -1,6 +1,6 @@
 //! Control characters in content are shown, never sent to the terminal.
 
-use super::{core_fixture, path, rungs, stderr, stdout, tmp};
+use super::{core_fixture, path, read, rungs, stderr, stdout, tmp};
 
 #[test]
 fn check_shows_control_characters_and_warns_about_them() {
@@ -22,9 +22,14 @@ fn check_shows_control_characters_and_warns_about_them() {
         .lines()
         .position(|l| l.contains("Writes small, \\u{1b}"))
         .unwrap_or_else(|| panic!("{err}"));
-    let source = err.lines().nth(line).unwrap_or_default();
-    let caret = err.lines().nth(line + 1).unwrap_or_default();
-    let at = source.find("\\u{1b}").unwrap_or_default();
+    let source = err.lines().nth(line).unwrap_or_else(|| panic!("{err}"));
+    let caret = err
+        .lines()
+        .nth(line + 1)
+        .unwrap_or_else(|| panic!("no caret line: {err}"));
+    let at = source
+        .find("\\u{1b}")
+        .unwrap_or_else(|| panic!("no escape in {source}"));
     assert_eq!(caret.find('^'), Some(at), "{source}\n{caret}");
 }
 
@@ -37,7 +42,7 @@ fn diff_and_map_text_output_show_control_characters() {
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     }
     let senior = b.join("tracks/engineering/senior.md");
-    let text = std::fs::read_to_string(&senior).unwrap_or_default();
+    let text = read(&senior);
     let Some(line) = text.lines().find(|l| l.starts_with("- ")) else {
         panic!("no statement in {text}");
     };

@@ -4,6 +4,7 @@ mod browser;
 mod controls;
 mod meaning;
 mod output_dir;
+mod pipes;
 mod safety;
 mod serve;
 #[cfg(feature = "server")]
@@ -52,6 +53,16 @@ fn shared_fixture(name: &str) -> Option<PathBuf> {
     );
     eprintln!("skipped: {} is not present", site.display());
     None
+}
+
+/// A file the test reads: a missing or unreadable one fails the test.
+fn read(p: &Path) -> String {
+    std::fs::read_to_string(p).unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display()))
+}
+
+/// JSON a command printed, or a file holds: anything else fails the test.
+fn parse_json(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}):\n{text}"))
 }
 
 fn tmp() -> tempfile::TempDir {
@@ -120,13 +131,13 @@ fn check_json_reports_positions_for_tools() {
         .as_array()
         .and_then(|a| a.iter().find(|d| d["code"] == "time-split-range"))
         .cloned()
-        .unwrap_or_default();
+        .unwrap_or_else(|| panic!("no time-split-range diagnostic in {report}"));
     assert_eq!(first_error["line"], 5);
     assert_eq!(first_error["column"], 3);
     assert!(
         first_error["file"]
             .as_str()
-            .unwrap_or("")
+            .unwrap_or_else(|| panic!("no file in {first_error}"))
             .ends_with("tracks/eng/senior.md")
     );
     assert!(first_error["help"].is_string());
@@ -183,7 +194,7 @@ fn exports_json_csv_markdown_and_schema() {
     );
     let o = rungs(&["export", "--format", "json"], &ex);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap_or_default();
+    let json: serde_json::Value = parse_json(&stdout(&o));
     assert_eq!(json["tracks"].as_array().map(Vec::len), Some(3));
 
     let o = rungs(&["export", "--format", "csv"], &ex);
@@ -204,7 +215,7 @@ fn exports_json_csv_markdown_and_schema() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 
     let o = rungs(&["export", "--format", "schema"], dir.path());
-    let schema: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap_or_default();
+    let schema: serde_json::Value = parse_json(&stdout(&o));
     assert_eq!(schema["title"], "Framework");
 }
 
@@ -232,10 +243,8 @@ fn json_import_round_trips_through_the_cli() {
     let o = rungs(&["import", "json", path(&json), path(&out)], dir.path());
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let o = rungs(&["export", "--format", "json", path(&out)], dir.path());
-    let a: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&json).unwrap_or_default())
-            .unwrap_or_default();
-    let b: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap_or_default();
+    let a: serde_json::Value = parse_json(&read(&json));
+    let b: serde_json::Value = parse_json(&stdout(&o));
     assert_eq!(a, b);
 }
 
@@ -288,15 +297,13 @@ fn hugo_import_of_infracloud() {
     let site_dir = dir.path().join("site");
     let o = rungs(&["build", path(&out), "-o", path(&site_dir)], dir.path());
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let level = std::fs::read_to_string(site_dir.join("tracks/engineering/senior-engineer.html"))
-        .unwrap_or_default();
-    let page = std::fs::read_to_string(out.join("tracks/engineering/senior-engineer.md"))
-        .unwrap_or_default();
+    let level = read(&site_dir.join("tracks/engineering/senior-engineer.html"));
+    let page = read(&out.join("tracks/engineering/senior-engineer.md"));
     let summary = page
         .lines()
         .find_map(|l| l.strip_prefix("summary:"))
         .map(|s| s.trim().trim_matches('"').to_string())
-        .unwrap_or_default();
+        .unwrap_or_else(|| panic!("no summary in {page}"));
     assert!(!summary.is_empty(), "the imported level has a summary");
     assert!(level.contains("<h1>"), "the level page was built");
     assert!(
@@ -309,8 +316,7 @@ fn hugo_import_of_infracloud() {
         "the `~` of the source is kept"
     );
     // The track page does not list the levels twice.
-    let track =
-        std::fs::read_to_string(site_dir.join("tracks/engineering/index.html")).unwrap_or_default();
+    let track = read(&site_dir.join("tracks/engineering/index.html"));
     assert_eq!(track.matches("href=\"senior-engineer.html\"").count(), 0);
 }
 
@@ -372,10 +378,9 @@ fn synth_is_deterministic_and_hidden_from_help() {
         );
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     }
-    let read = |p: PathBuf| std::fs::read_to_string(p).unwrap_or_default();
     let level = "native/tracks/backend-engineering/level-02.md";
-    assert!(!read(a.join(level)).is_empty());
-    assert_eq!(read(a.join(level)), read(b.join(level)));
+    assert!(!read(&a.join(level)).is_empty());
+    assert_eq!(read(&a.join(level)), read(&b.join(level)));
     assert!(
         a.join("hugo/hugo.toml").is_file()
             && a.join("hugo/content/docs/backend-engineering/level-02.md")
@@ -433,7 +438,7 @@ fn diff_between_git_revisions_and_directories() {
     let _ = git(&["add", "-A"]);
     let _ = git(&["commit", "-qm", "v1"]);
     let senior = careers.join("tracks/engineering/senior.md");
-    let text = std::fs::read_to_string(&senior).unwrap_or_default();
+    let text = read(&senior);
     std::fs::write(
         &senior,
         text.replace(
@@ -465,7 +470,7 @@ fn diff_between_git_revisions_and_directories() {
         ],
         dir.path(),
     );
-    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap_or_default();
+    let json: serde_json::Value = parse_json(&stdout(&o));
     assert_eq!(
         json["statements"][0]["change"],
         "reworded",
@@ -541,11 +546,11 @@ fn map_reports_a_monotone_table_with_evidence() {
     assert_eq!(rungs(&["new", path(&a)], dir.path()).status.code(), Some(0));
     let o = rungs(&["map", path(&a), path(&a), "--format", "json"], dir.path());
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap_or_default();
+    let json: serde_json::Value = parse_json(&stdout(&o));
     let matches = json["mapping"]["matches"]
         .as_array()
         .cloned()
-        .unwrap_or_default();
+        .unwrap_or_else(|| panic!("no matches in {json}"));
     assert_eq!(matches.len(), 6);
     for (i, m) in matches.iter().enumerate() {
         assert_eq!(
@@ -599,12 +604,12 @@ fn build_publishes_level_comparison_and_changes_pages() {
         Some(0)
     );
     let config = careers.join("rungs.toml");
-    let mut text = std::fs::read_to_string(&config).unwrap_or_default();
+    let mut text = read(&config);
     // `../other` is outside the git repository of `careers`: allowed explicitly.
     text.push_str("\n[files]\nallow_sources_outside_repository = true\n\n[site]\nchanges_since = \"HEAD\"\n\n[[site.compare_with]]\nsource = \"../other\"\ntitle = \"Our sister company\"\n");
     std::fs::write(&config, text).unwrap_or_else(|e| panic!("{e}"));
     let senior = careers.join("tracks/engineering/senior.md");
-    let level = std::fs::read_to_string(&senior).unwrap_or_default();
+    let level = read(&senior);
     std::fs::write(
         &senior,
         level.replace("kindly and quickly", "kindly and promptly"),
@@ -619,8 +624,7 @@ fn build_publishes_level_comparison_and_changes_pages() {
     let out = dir.path().join("public");
     let o = rungs(&["build", path(&careers), "-o", path(&out)], dir.path());
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let compare = std::fs::read_to_string(out.join("pages/compare-with-our-sister-company.html"))
-        .unwrap_or_default();
+    let compare = read(&out.join("pages/compare-with-our-sister-company.html"));
     assert!(
         compare.contains("href=\"../tracks/engineering/senior.html\"")
             && compare.contains("<td>Senior Engineer</td>")
@@ -675,12 +679,12 @@ fn map_answers_for_one_title() {
         dir.path(),
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap_or_default();
+    let json: serde_json::Value = parse_json(&stdout(&o));
     assert_eq!(json["a"]["track"], "engineering-management");
     let matches = json["mapping"]["matches"]
         .as_array()
         .cloned()
-        .unwrap_or_default();
+        .unwrap_or_else(|| panic!("no matches in {json}"));
     assert_eq!(matches.len(), 1, "{json}");
     // A title A does not have: an error that lists A's titles, once each.
     let o = rungs(
@@ -727,12 +731,12 @@ fn map_applies_equivalences_declared_in_rungs_toml() {
         assert_eq!(rungs(&["new", path(d)], dir.path()).status.code(), Some(0));
     }
     let config = a.join("rungs.toml");
-    let mut text = std::fs::read_to_string(&config).unwrap_or_default();
+    let mut text = read(&config);
     text.push_str("\n[[site.compare_with]]\nsource = \"../b\"\npins = { staff = \"principal\" }\n");
     std::fs::write(&config, text).unwrap_or_else(|e| panic!("{e}"));
     let o = rungs(&["map", path(&a), path(&b), "--format", "json"], dir.path());
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap_or_default();
+    let json: serde_json::Value = parse_json(&stdout(&o));
     let staff = &json["mapping"]["matches"][3];
     assert_eq!(
         (staff["b_first"].as_u64(), staff["b_last"].as_u64()),
@@ -858,7 +862,7 @@ fn serve_rebuilds_when_a_file_of_a_relative_directory_changes() {
     );
     let serve = Serve::start("careers", dir.path());
     let level = dir.path().join("careers/tracks/engineering/senior.md");
-    let mut text = std::fs::read_to_string(&level).unwrap_or_default();
+    let mut text = read(&level);
     text.push_str("\n- You add a statement while the preview runs.\n");
     std::fs::write(&level, text).unwrap_or_else(|e| panic!("{e}"));
     assert!(
@@ -874,7 +878,7 @@ fn serve_previews_the_generated_comparison_page() {
         assert_eq!(rungs(&["new", name], dir.path()).status.code(), Some(0));
     }
     let config = dir.path().join("careers/rungs.toml");
-    let mut text = std::fs::read_to_string(&config).unwrap_or_default();
+    let mut text = read(&config);
     text.push_str(
         "\n[files]\nallow_sources_outside_repository = true\n\n[[site.compare_with]]\nsource = \"../other\"\ntitle = \"Our sister company\"\n",
     );
@@ -1098,7 +1102,7 @@ fn grades_line_tracks_up_in_export_and_map() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let csv = stdout(&o);
     let mut lines = csv.lines();
-    let header = lines.next().unwrap_or_default();
+    let header = lines.next().unwrap_or_else(|| panic!("no header: {csv}"));
     assert!(header.starts_with("grade,grade_title,Engineering"), "{csv}");
     let l3 = lines
         .find(|l| l.starts_with("L3,"))
@@ -1241,12 +1245,18 @@ fn hugo_export_builds_with_plain_hugo_and_imports_back() {
         let json: serde_json::Value =
             serde_json::from_str(&stdout(&o)).unwrap_or_else(|e| panic!("{e}: {}", stderr(&o)));
         let mut out = Vec::new();
-        for t in json["tracks"].as_array().into_iter().flatten() {
+        let tracks = json["tracks"]
+            .as_array()
+            .unwrap_or_else(|| panic!("no tracks in {json}"));
+        for t in tracks {
             out.push(format!(
                 "{} {} {} {}",
                 t["id"], t["kind"], t["extends"], t["branch"]
             ));
-            for l in t["levels"].as_array().into_iter().flatten() {
+            let levels = t["levels"]
+                .as_array()
+                .unwrap_or_else(|| panic!("no levels in {t}"));
+            for l in levels {
                 out.push(format!("  {} {} {}", l["id"], l["rank"], l["grade"]));
             }
         }

@@ -55,11 +55,11 @@ fn model_dir() -> Option<PathBuf> {
 /// every level matched its own rewording alone.
 #[cfg(feature = "semantic")]
 fn identity_and_diagonal(json: &str) -> (bool, Vec<f64>) {
-    let json: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
+    let json = super::parse_json(json);
     let matches = json["mapping"]["matches"]
         .as_array()
         .cloned()
-        .unwrap_or_default();
+        .unwrap_or_else(|| panic!("no matches in {json}"));
     let identity = !matches.is_empty()
         && matches.iter().enumerate().all(|(i, m)| {
             (m["b_first"].as_u64(), m["b_last"].as_u64()) == (Some(i as u64), Some(i as u64))
@@ -68,7 +68,7 @@ fn identity_and_diagonal(json: &str) -> (bool, Vec<f64>) {
         .map(|i| {
             json["mapping"]["similarity"][i][i]
                 .as_f64()
-                .unwrap_or_default()
+                .unwrap_or_else(|| panic!("no similarity {i},{i} in {json}"))
         })
         .collect();
     (identity, diagonal)
@@ -211,7 +211,7 @@ fn the_embedding_cache_gives_the_same_answer_and_refuses_a_stranger() {
     };
     let first = run(&cache);
     assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
-    let kept = std::fs::read_to_string(&cache).unwrap_or_default();
+    let kept = super::read(&cache);
     assert!(
         kept.contains("\"vectors\"") && kept.contains("for them"),
         "{}",
@@ -221,17 +221,14 @@ fn the_embedding_cache_gives_the_same_answer_and_refuses_a_stranger() {
     let second = run(&cache);
     assert_eq!(second.status.code(), Some(0), "{}", stderr(&second));
     assert_eq!(stdout(&first), stdout(&second));
-    assert_eq!(std::fs::read_to_string(&cache).unwrap_or_default(), kept);
+    assert_eq!(super::read(&cache), kept);
     // A file that is not a cache: named with its line and column, and left as it was.
     let stranger = dir.path().join("notes.json");
     std::fs::write(&stranger, "{\"model\": 3}").unwrap_or_else(|e| panic!("{e}"));
     let o = run(&stranger);
     assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
     assert!(stderr(&o).contains("notes.json:1:"), "{}", stderr(&o));
-    assert_eq!(
-        std::fs::read_to_string(&stranger).unwrap_or_default(),
-        "{\"model\": 3}"
-    );
+    assert_eq!(super::read(&stranger), "{\"model\": 3}");
 }
 
 /// The reference mappings (rungs-core's tests/map-reference.toml) through
@@ -252,14 +249,23 @@ fn reference_mappings_hold_with_a_model() {
         if let Some(track) = spec.get("example").and_then(|v| v.as_str()) {
             return Some((path(&core.join("example")).to_string(), Some(track.into())));
         }
-        let fixture = super::shared_fixture(spec["fixture"].as_str().unwrap_or_default())?;
-        let format = spec["format"].as_str().unwrap_or_default();
+        let field = |key: &str| {
+            spec[key]
+                .as_str()
+                .unwrap_or_else(|| panic!("no {key} in {spec}"))
+        };
+        let fixture = super::shared_fixture(field("fixture"))?;
+        let format = field("format");
         let track = spec.get("track").and_then(|v| v.as_str()).map(String::from);
         Some((format!("{format}:{}", path(&fixture)), track))
     };
     let (mut total, mut exact, mut near) = (0, 0, 0);
     let mut misses = Vec::new();
-    for pair in reference["pair"].as_array().into_iter().flatten() {
+    let pairs = reference["pair"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no [[pair]] in the reference"));
+    assert!(!pairs.is_empty(), "no [[pair]] in the reference");
+    for pair in pairs {
         let (Some((a, track_a)), Some((b, track_b))) = (side(&pair["a"]), side(&pair["b"])) else {
             return;
         };
@@ -282,26 +288,36 @@ fn reference_mappings_hold_with_a_model() {
         }
         let o = rungs(&args, dir.path());
         assert_eq!(o.status.code(), Some(0), "{a} → {b}: {}", stderr(&o));
-        let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap_or_default();
+        let json: serde_json::Value = super::parse_json(&stdout(&o));
         let ids = |side: &str| -> Vec<String> {
             json[side]["levels"]
                 .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(|v| v.as_str().map(String::from))
+                .unwrap_or_else(|| panic!("no levels of {side} in {json}"))
+                .iter()
+                .map(|v| {
+                    v.as_str()
+                        .map(String::from)
+                        .unwrap_or_else(|| panic!("a level id that is not text: {v}"))
+                })
                 .collect()
         };
         let (ids_a, ids_b) = (ids("a"), ids("b"));
-        for m in json["mapping"]["matches"].as_array().into_iter().flatten() {
-            let level = &ids_a[m["a"].as_u64().unwrap_or_default() as usize];
+        let matches = json["mapping"]["matches"]
+            .as_array()
+            .unwrap_or_else(|| panic!("no matches in {json}"));
+        assert!(!matches.is_empty(), "{a} → {b}: no match");
+        for m in matches {
+            let index =
+                |key: &str| m[key].as_u64().unwrap_or_else(|| panic!("no {key} in {m}")) as usize;
+            let level = &ids_a[index("a")];
             let want = pair["expect"][level.as_str()]["level"]
                 .as_str()
-                .unwrap_or_default();
+                .unwrap_or_else(|| panic!("the reference expects nothing for {level}"));
             let want = ids_b
                 .iter()
                 .position(|id| id == want)
                 .unwrap_or_else(|| panic!("{b} has no {want}"));
-            let got = m["b_best"].as_u64().unwrap_or_default() as usize;
+            let got = index("b_best");
             total += 1;
             exact += usize::from(got == want);
             near += usize::from(got.abs_diff(want) <= 1);

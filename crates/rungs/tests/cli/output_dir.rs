@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::{path, rungs, stderr, tmp};
+use super::{path, read, rungs, stderr, tmp};
 
 fn new_framework(parent: &Path, name: &str) -> std::path::PathBuf {
     let careers = parent.join(name);
@@ -17,10 +17,6 @@ fn write(path: &Path, text: &str) {
         std::fs::create_dir_all(parent).unwrap_or_else(|e| panic!("{e}"));
     }
     std::fs::write(path, text).unwrap_or_else(|e| panic!("{e}"));
-}
-
-fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 #[test]

@@ -142,8 +142,11 @@ fn rungs_within(args: &[&str], secs: u64) -> (Option<i32>, String) {
     loop {
         if let Ok(Some(status)) = child.try_wait() {
             let err = reader
-                .map(|r| r.join().unwrap_or_default())
-                .unwrap_or_default();
+                .map(|r| {
+                    r.join()
+                        .unwrap_or_else(|_| panic!("the stderr reader panicked"))
+                })
+                .unwrap_or_else(|| panic!("no stderr"));
             return (status.code(), err);
         }
         if start.elapsed() > Duration::from_secs(secs) {

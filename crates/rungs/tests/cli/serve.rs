@@ -173,8 +173,13 @@ fn serve_refuses_hosts_that_are_not_this_machine() {
     new_framework(dir.path());
     let (serve, before) = Serve::start_with("careers", dir.path(), &["--host", "localhost"]);
     assert!(serve.addr.starts_with("127.0.0.1:"), "{}", serve.addr);
+    // Everything printed before the address line: the warning would be there.
     assert!(!before.iter().any(|l| l.contains("warning")), "{before:?}");
-    let port = serve.addr.rsplit(':').next().unwrap_or("");
+    let port = serve
+        .addr
+        .rsplit_once(':')
+        .map(|(_, port)| port)
+        .unwrap_or_else(|| panic!("no port in {}", serve.addr));
     for host in [
         format!("localhost:{port}"),
         "localhost".to_string(),
@@ -234,5 +239,25 @@ fn serve_never_opens_a_fifo_and_keeps_rebuilding() {
     assert!(
         page.contains("not a regular file"),
         "no diagnostic for the FIFOs"
+    );
+}
+
+#[test]
+fn serve_logs_each_request_with_the_id_it_sends_back() {
+    let dir = tmp();
+    new_framework(dir.path());
+    let (serve, _) = Serve::start_with("careers", dir.path(), &[]);
+    let page = serve.get("tracks/engineering/senior.html");
+    assert!(ok(&page), "{}", status(&page));
+    let id = page
+        .lines()
+        .find_map(|l| l.strip_prefix("x-request-id: "))
+        .unwrap_or_else(|| panic!("no x-request-id in {page}"));
+    let line = serve
+        .wait_for(&format!("request_id={id}"))
+        .unwrap_or_else(|| panic!("no log line for request {id}"));
+    assert!(
+        line.contains(" INFO request: method=GET route=(site) status=200 duration_ms="),
+        "{line}"
     );
 }

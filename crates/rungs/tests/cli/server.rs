@@ -94,12 +94,14 @@ fn request(
     let mut raw = Vec::new();
     let _ = stream.read_to_end(&mut raw);
     let text = String::from_utf8_lossy(&raw).to_string();
-    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let (head, body) = text
+        .split_once("\r\n\r\n")
+        .unwrap_or_else(|| panic!("{method} {path}: not an HTTP response: {text:?}"));
     let status = head
         .split(' ')
         .nth(1)
         .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
+        .unwrap_or_else(|| panic!("{method} {path}: no status in {head}"));
     Response {
         status,
         head: head.to_string(),
@@ -121,7 +123,10 @@ fn csrf(body: &str) -> String {
         .find("name=\"csrf\" value=\"")
         .unwrap_or_else(|| panic!("no csrf in {body}"))
         + 19;
-    body[at..].split('"').next().unwrap_or_default().to_string()
+    body[at..]
+        .split_once('"')
+        .map(|(token, _)| token.to_string())
+        .unwrap_or_else(|| panic!("an unterminated csrf value in {body}"))
 }
 
 /// Creates the administrator through the setup link: their cookie and
@@ -131,7 +136,10 @@ fn admin(server: &Server) -> (String, String) {
         .setup
         .clone()
         .unwrap_or_else(|| panic!("no setup link"));
-    let token = link.split("token=").nth(1).unwrap_or_default();
+    let token = link
+        .split_once("token=")
+        .map(|(_, token)| token)
+        .unwrap_or_else(|| panic!("no token in {link}"));
     let form = format!(
         "token={token}&name=Ada+Admin&email=ada%40example.org&password=correct+horse+battery+staple"
     );
@@ -157,10 +165,10 @@ fn people_count(server: &Server, cookie: &str) -> usize {
         b"",
     );
     assert_eq!(r.status, 200, "{}", r.body);
-    serde_json::from_str::<serde_json::Value>(&r.body)
-        .ok()
-        .and_then(|v| v.as_array().map(Vec::len))
-        .unwrap_or(0)
+    super::parse_json(&r.body)
+        .as_array()
+        .map(Vec::len)
+        .unwrap_or_else(|| panic!("not a list of people: {}", r.body))
 }
 
 /// `rungs server SUBCOMMAND FILE --data DATA`.

@@ -1,47 +1,108 @@
-//! Pages `rungs build` adds from other sources: "how our levels compare"
-//! (from `[[site.compare_with]]`) and "what changed" (from `[site]
-//! changes_since`). They are written as Markdown pages of the framework, so
+//! Pages made from other sources: "how our levels compare" (from
+//! `[[site.compare_with]]`) and "what changed" (from `[site]
+//! changes_since`). They are added to the framework as Markdown pages, so
 //! the website renders them like any other page.
 
-use std::path::Path;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
-use rungs_core::Framework;
 use rungs_core::model::{Level, Page};
-use rungs_site::SiteSettings;
-use rungs_site::settings::CompareWith;
+use rungs_core::{FileLimits, Framework, SourceSet};
 
-use crate::input;
+use crate::SiteSettings;
+use crate::settings::CompareWith;
 
-/// Adds the pages the settings ask for to `framework`.
-pub fn add_pages(framework: &mut Framework, settings: &SiteSettings, root: &Path) -> Result<()> {
-    let limits = rungs_core::SourceSet::read_file(root, "rungs.toml")
-        .ok()
-        .flatten()
-        .map_or_else(Default::default, |b| {
-            rungs_core::FileLimits::from_config(&b)
-        });
+/// Why a generated page could not be made: the setting it was to come
+/// from, and what went wrong.
+#[derive(Debug, thiserror::Error)]
+#[error("{setting}: {reason}")]
+pub struct GenerateError {
+    setting: String,
+    value: String,
+    reason: String,
+}
+
+impl GenerateError {
+    fn new(setting: String, value: &str, reason: impl std::fmt::Display) -> GenerateError {
+        GenerateError {
+            setting,
+            value: value.to_string(),
+            reason: reason.to_string(),
+        }
+    }
+
+    fn compare_with(cw: &CompareWith, reason: impl std::fmt::Display) -> GenerateError {
+        GenerateError::new(
+            format!("[[site.compare_with]] `{}`", cw.source),
+            &cw.source,
+            reason,
+        )
+    }
+
+    fn changes_since(rev: &str, reason: impl std::fmt::Display) -> GenerateError {
+        GenerateError::new(format!("[site] changes_since = `{rev}`"), rev, reason)
+    }
+
+    /// The value in rungs.toml the page was to come from (a `source` of
+    /// `[[site.compare_with]]`, or `changes_since`), to point at it.
+    pub fn value(&self) -> &str {
+        &self.value
+    }
+}
+
+/// Adds to `framework` the pages its `[site]` settings ask for: one "how
+/// our levels compare" page for each `[[site.compare_with]]` entry, and a
+/// "what changed" page when `changes_since` names a revision or directory.
+///
+/// `sources` are the framework's files (for the settings and the `[files]`
+/// limits), `root` its directory: `compare_with` paths are relative to it,
+/// and a `changes_since` revision is one of the repository holding it.
+/// Sources outside that repository (or outside `root`, when it is in no
+/// repository) are refused unless `[files] allow_sources_outside_repository`
+/// is set: settings arrive in pull requests too, and must not publish
+/// whatever directory the build machine can read.
+///
+/// `[site]` settings that do not parse add nothing: building the site
+/// reports them.
+///
+/// Blocking: it reads files, may run `git`, and maps ladders on rayon.
+pub fn add_generated_pages(
+    framework: &mut Framework,
+    sources: &SourceSet,
+    root: &Path,
+) -> Result<(), GenerateError> {
+    // Settings that do not parse make no pages here: the site's own build
+    // (and `rungs check`) reports them with their line.
+    let Ok(settings) = SiteSettings::from_sources(sources) else {
+        return Ok(());
+    };
+    if settings.compare_with.is_empty() && settings.changes_since.is_none() {
+        return Ok(());
+    }
+    let limits = sources
+        .get("rungs.toml")
+        .map_or_else(FileLimits::default, |f| FileLimits::from_config(f.bytes()));
     for cw in &settings.compare_with {
         let path =
             rungs_core::import::split_spec(&cw.source).map_or(cw.source.as_str(), |(_, p)| p);
         inside_repository(root, &root.join(path), &limits)
-            .with_context(|| format!("[[site.compare_with]] `{}`", cw.source))?;
+            .map_err(|e| GenerateError::compare_with(cw, e))?;
     }
     if let Some(rev) = &settings.changes_since {
         // A revision, or a directory (relative to where rungs runs).
         if Path::new(rev).is_dir() {
             inside_repository(root, Path::new(rev), &limits)
-                .with_context(|| format!("[site] changes_since = `{rev}`"))?;
+                .map_err(|e| GenerateError::changes_since(rev, e))?;
         }
     }
     for cw in &settings.compare_with {
-        let page = comparison(framework, cw, root)
-            .with_context(|| format!("[[site.compare_with]] `{}`", cw.source))?;
+        let page =
+            comparison(framework, cw, root).map_err(|e| GenerateError::compare_with(cw, e))?;
         push_generated(framework, page);
     }
     if let Some(rev) = &settings.changes_since {
-        let old = super::diff::version(rev, root)
-            .with_context(|| format!("[site] changes_since = `{rev}`"))?;
+        let old = rungs_core::read_version(rev, root)
+            .map_err(|e| GenerateError::changes_since(rev, e))?;
         let log = rungs_core::diff::diff(&old, framework);
         let body = rungs_core::diff::to_markdown(&log, rev, "now");
         let body = body
@@ -80,62 +141,70 @@ fn push_generated(framework: &mut Framework, mut page: Page) {
 
 /// Fails unless `path` is inside the git repository holding the framework at
 /// `root` (or inside `root` when it is in no repository), or rungs.toml
-/// allows sources outside it: settings arrive in pull requests too, and
-/// must not publish whatever directory the build machine can read.
-fn inside_repository(root: &Path, path: &Path, limits: &rungs_core::FileLimits) -> Result<()> {
+/// allows sources outside it.
+fn inside_repository(root: &Path, path: &Path, limits: &FileLimits) -> Result<(), String> {
     if limits.allow_sources_outside_repository {
         return Ok(());
     }
     let root = root
         .canonicalize()
-        .with_context(|| format!("cannot resolve `{}`", root.display()))?;
+        .map_err(|e| format!("cannot resolve `{}`: {e}", root.display()))?;
     let repository = root
         .ancestors()
         .find(|dir| dir.join(".git").exists())
         .unwrap_or(&root);
     let target = path
         .canonicalize()
-        .with_context(|| format!("cannot read `{}`", path.display()))?;
+        .map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
     if !target.starts_with(repository) {
-        anyhow::bail!(
+        return Err(format!(
             "`{}` is outside the repository `{}`; set `allow_sources_outside_repository = true` \
              under `[files]` in rungs.toml to read it",
             target.display(),
             repository.display()
-        );
+        ));
     }
     Ok(())
 }
 
-/// Level-id pins to index pairs of the two ladders.
+/// A level-id pin that names no level of its ladder.
+#[derive(Debug, thiserror::Error)]
+#[error("pin: no level `{level}` on {side} side")]
+pub struct UnknownPin {
+    level: String,
+    side: &'static str,
+}
+
+/// Level-id pins (our level id → their level id) as index pairs of the two
+/// ladders `a` (ours) and `b` (theirs).
 pub fn resolve_pins(
-    pins: &std::collections::BTreeMap<String, String>,
+    pins: &BTreeMap<String, String>,
     a: &[&Level],
     b: &[&Level],
-) -> Result<Vec<(usize, usize)>> {
+) -> Result<Vec<(usize, usize)>, UnknownPin> {
+    let find = |ladder: &[&Level], id: &str, side| {
+        ladder
+            .iter()
+            .position(|l| l.id == id)
+            .ok_or_else(|| UnknownPin {
+                level: id.to_string(),
+                side,
+            })
+    };
     pins.iter()
-        .map(|(x, y)| {
-            let i = a
-                .iter()
-                .position(|l| &l.id == x)
-                .with_context(|| format!("pin: no level `{x}` on our side"))?;
-            let j = b
-                .iter()
-                .position(|l| &l.id == y)
-                .with_context(|| format!("pin: no level `{y}` on their side"))?;
-            Ok((i, j))
-        })
+        .map(|(x, y)| Ok((find(a, x, "our")?, find(b, y, "their")?)))
         .collect()
 }
 
-/// The `[[site.compare_with]]` entry of the framework at `root` that points at
-/// `other` (a directory or FORMAT:PATH), if any: `rungs map` applies its pins.
+/// The `[[site.compare_with]]` entry of the framework at `root` that points
+/// at `other` (a directory or `FORMAT:PATH`, relative to where rungs runs),
+/// if any: `rungs map` applies its pins.
 pub fn configured<'a>(
     settings: &'a SiteSettings,
     root: &Path,
     other: &str,
 ) -> Option<&'a CompareWith> {
-    let canonical = |spec: &str, base: Option<&Path>| -> Option<(String, std::path::PathBuf)> {
+    let canonical = |spec: &str, base: Option<&Path>| -> Option<(String, PathBuf)> {
         let (format, path) = match rungs_core::import::split_spec(spec) {
             Some((f, p)) => (f.name.to_string(), p),
             None => (String::new(), spec),
@@ -150,21 +219,38 @@ pub fn configured<'a>(
         .find(|cw| canonical(&cw.source, Some(root)).as_ref() == Some(&target))
 }
 
-fn comparison(ours: &Framework, cw: &CompareWith, root: &Path) -> Result<Page> {
+/// Why a comparison page could not be made.
+#[derive(Debug, thiserror::Error)]
+enum ComparisonError {
+    #[error(transparent)]
+    Read(#[from] rungs_core::ReadError),
+    #[error("no track `{0}`")]
+    NoSuchTrack(String),
+    #[error("no track")]
+    NoTrack,
+    #[error(transparent)]
+    Pin(#[from] UnknownPin),
+    #[error(transparent)]
+    Map(#[from] rungs_core::map::MapError),
+}
+
+fn comparison(ours: &Framework, cw: &CompareWith, root: &Path) -> Result<Page, ComparisonError> {
     // Paths are relative to the framework directory, with or without a FORMAT: prefix.
     let spec = match rungs_core::import::split_spec(&cw.source) {
         Some((format, path)) => format!("{}:{}", format.name, root.join(path).display()),
         None => root.join(&cw.source).display().to_string(),
     };
-    let theirs = input::framework(&spec)?;
-    let pick = |fw: &Framework, id: Option<&String>| -> Result<usize> {
+    let theirs = rungs_core::read_framework(&spec)?;
+    let pick = |fw: &Framework, id: Option<&String>| -> Result<usize, ComparisonError> {
         match id {
             Some(id) => fw
                 .tracks
                 .iter()
                 .position(|t| &t.id == id)
-                .with_context(|| format!("no track `{id}`")),
-            None => (!fw.tracks.is_empty()).then_some(0).context("no track"),
+                .ok_or_else(|| ComparisonError::NoSuchTrack(id.clone())),
+            None => (!fw.tracks.is_empty())
+                .then_some(0)
+                .ok_or(ComparisonError::NoTrack),
         }
     };
     let (ti, tj) = (

@@ -1,0 +1,59 @@
+//! Serving: the app on a listener until told to stop, then a clean end
+//! (requests in flight finish, the store's connections close).
+
+use std::future::Future;
+use std::net::SocketAddr;
+
+use tokio::net::TcpListener;
+
+use crate::config::Config;
+use crate::error::ServerError;
+use crate::state::App;
+
+/// Starts the server (see [`App::start`]) and serves it on `listener`
+/// until `shutdown` completes; then it stops accepting connections, lets
+/// the requests in flight finish and closes the store.
+///
+/// The address people use defaults to the one `listener` is bound to.
+/// When no administrator exists yet, the one-time setup link is logged
+/// (`tracing`, at `warn`): it is the one way in on a new server.
+pub async fn serve(
+    mut config: Config,
+    listener: TcpListener,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<(), ServerError> {
+    if let Ok(bound) = listener.local_addr() {
+        config.listen = bound;
+    }
+    let (app, setup) = App::start(config).await?;
+    tracing::info!(
+        address = %app.config.base(),
+        database = app.store.backend_name(),
+        "rungs server started"
+    );
+    if let Some(link) = setup {
+        tracing::warn!(%link, "no administrator yet: open the link within 24 hours to create one");
+    }
+    app.serve(listener, shutdown).await
+}
+
+impl App {
+    /// Serves the app on `listener` until `shutdown` completes; then stops
+    /// accepting connections, lets the requests in flight finish and closes
+    /// the store.
+    pub async fn serve(
+        self,
+        listener: TcpListener,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> Result<(), ServerError> {
+        let router = self.router();
+        let served = axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await;
+        self.store.close().await;
+        served.map_err(|e| ServerError::Config(format!("the server stopped: {e}")))
+    }
+}
