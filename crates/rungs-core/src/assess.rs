@@ -246,13 +246,8 @@ pub fn parse(file: &SourceFile, areas: &[Area]) -> (Settings, Vec<Diagnostic>) {
         }) => raw,
         Ok(_) => return (settings, diags),
         Err(e) => {
-            let span = match e.span() {
-                Some(r) => file.span(r.start, r.end.max(r.start + 1)),
-                None => file.start_span(),
-            };
             diags.push(
-                Diagnostic::error(Code::Syntax, format!("rungs.toml: {}", e.message().trim()))
-                    .at(&span)
+                crate::load::config::syntax_error(file, &e)
                     .help("see docs/assessments.md for the keys of [assessments]"),
             );
             return (settings, diags);

@@ -123,6 +123,9 @@ pub enum Code {
     ControlCharacter,
     /// Every level of a track has the same summary apart from its title.
     BoilerplateSummary,
+    /// A title alias or level code that names two levels, or names a
+    /// level while another level has it as its title or grade.
+    AmbiguousTitle,
 }
 
 impl Code {
@@ -162,6 +165,7 @@ impl Code {
             Code::BranchRank => "branch-rank",
             Code::ControlCharacter => "control-character",
             Code::BoilerplateSummary => "boilerplate-summary",
+            Code::AmbiguousTitle => "ambiguous-title",
         }
     }
 }

@@ -17,6 +17,7 @@ use crate::source::SourceSet;
 /// The front matter keys a level page written by rungs has.
 const LEVEL_KEYS: &[&str] = &[
     "title",
+    "aliases",
     "rank",
     "grade",
     "summary",
@@ -109,6 +110,21 @@ fn keep_as_written(text: &str) -> Option<String> {
         .any(|l| l.trim_start().starts_with('#') || l.contains(" #"))
     {
         return Some("its front matter has comments, which the canonical form would drop".into());
+    }
+    #[derive(serde::Deserialize, Default)]
+    struct Aliases {
+        #[serde(default)]
+        aliases: Vec<String>,
+    }
+    let aliases: Aliases = serde_saphyr::from_str(matter).unwrap_or_default();
+    if aliases
+        .aliases
+        .iter()
+        .any(|a| crate::load::level::is_redirect(a))
+    {
+        return Some(
+            "its `aliases` has Hugo redirects (paths), which the canonical form would drop".into(),
+        );
     }
     let keys: indexmap::IndexMap<String, serde::de::IgnoredAny> =
         serde_saphyr::from_str(matter).unwrap_or_default();
@@ -213,11 +229,18 @@ mod tests {
             "tracks/eng/b.md",
             b"---\ntitle: B\nrank: 2\ndraft: false\n---\n## Craft\n* Two.\n".to_vec(),
         );
+        // Hugo's redirects in `aliases` are not titles, but not to be lost.
+        sources.insert(
+            "tracks/eng/c.md",
+            b"---\ntitle: C\nrank: 3\naliases: [Builder, /old/c/]\n---\n## Craft\n* Three.\n"
+                .to_vec(),
+        );
         let fw = load(&sources);
         let done = format(&fw, &sources).unwrap_or_else(|e| panic!("{e}"));
         assert!(done.changed.is_empty(), "{:?}", done.changed);
-        assert_eq!(done.kept.len(), 2);
+        assert_eq!(done.kept.len(), 3);
         assert!(done.kept[0].1.contains("comments"));
         assert!(done.kept[1].1.contains("draft"));
+        assert!(done.kept[2].1.contains("redirects"));
     }
 }

@@ -21,6 +21,9 @@
 //!   versions into a changelog, [`map`] the levels of two ladders.
 //! - **Grades** that line tracks up ([`grades`]): the levels of every track
 //!   at each grade of a shared scale.
+//! - **Titles** as people write them ("Sr. Software Engineer", "SWE II")
+//!   placed on a framework's ladders, with a confidence and reasons
+//!   ([`titles`]).
 //! - [`fmt`]: level pages rewritten in canonical form, never changing what
 //!   they mean.
 //! - Small [`text`] helpers shared with the website, and [`synth`]etic
@@ -50,6 +53,7 @@ mod source;
 #[cfg(feature = "synth")]
 pub mod synth;
 pub mod text;
+pub mod titles;
 mod validate;
 
 pub use align::{compare, diff, engine as similarity, map, relink};

@@ -82,6 +82,29 @@ pub struct Framework {
     #[serde(skip)]
     #[cfg_attr(feature = "schema", schemars(skip))]
     pub assessments: crate::assess::Settings,
+    /// Level codes of other companies ("L5", "IC4") and the level of this
+    /// framework each stands for (`[titles.codes]` of rungs.toml), read by
+    /// the title resolver ([`crate::titles`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub title_codes: Vec<TitleCode>,
+}
+
+/// A level code of another company read as a level of this framework
+/// (`L5 = "engineering/senior"` in `[titles.codes]`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct TitleCode {
+    /// The code as people write it: `L5`, `IC4`, `SDE II`.
+    pub code: String,
+    /// The track of the level it stands for.
+    pub track: String,
+    /// The level it stands for.
+    pub level: String,
+    /// Where the code was declared.
+    #[serde(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub span: Span,
 }
 
 /// One step of the shared grade scale.
@@ -265,6 +288,10 @@ pub struct Level {
     pub rank: u32,
     /// Display title, e.g. "Senior Engineer".
     pub title: String,
+    /// Other titles people hold at this level ("SWE II", "Senior
+    /// Developer"), for the title resolver ([`crate::titles`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
     /// Code on the shared grade scale, e.g. `L4`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grade: Option<String>,
@@ -287,6 +314,11 @@ pub struct Level {
     #[serde(skip)]
     #[cfg_attr(feature = "schema", schemars(skip))]
     pub grade_span: Span,
+    /// Where each of its `aliases` was written, in their order (empty when
+    /// made in memory).
+    #[serde(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub alias_spans: Vec<Span>,
     /// True when the loader gave it its rank from its place (no `rank:`
     /// written): diagnostics then say how the order was taken.
     #[serde(skip)]

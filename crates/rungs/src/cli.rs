@@ -358,14 +358,14 @@ pub struct MapArgs {
     /// Track of A to map (default: its first track).
     #[arg(long)]
     pub track_a: Option<String>,
-    /// Track of B to map onto (default: its first track).
+    /// Track of B to map onto (default: its first of the kind of A's track).
     #[arg(long)]
     pub track_b: Option<String>,
     /// Declare that level A_ID of A matches level B_ID of B (repeatable).
     #[arg(long, value_name = "A_ID=B_ID")]
     pub pin: Vec<String>,
-    /// Answer for one title of A (e.g. "Senior Engineer"): its track is
-    /// found when --track-a is not given.
+    /// Answer for one title of A, as people write it (e.g. "Sr. Software
+    /// Engineer", "SWE II"): its track is found when --track-a is not given.
     #[arg(long, value_name = "TITLE")]
     pub title: Option<String>,
     /// Also compare the meaning of statements, with the sentence-embedding

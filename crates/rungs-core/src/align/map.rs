@@ -16,9 +16,12 @@
 //!    crossing: ladders are ordered in both frameworks. Pinned pairs are
 //!    forced onto the path.
 //! 4. Confidence compares the one answer with the next best level of B,
-//!    calibrated on reference mappings; the explanation lists the seniority
-//!    signals both levels share, the terms that weigh most in both and the
-//!    closest pair of statements.
+//!    calibrated on reference mappings. When the words cannot decide (they
+//!    barely meet, or only the places in the ladders agree) or the titles
+//!    name different steps, the answer is "not sure" whatever its margin,
+//!    and says why; the explanation lists the seniority signals both levels
+//!    share, the terms that weigh most in both and the closest pair of
+//!    statements.
 
 use serde::Serialize;
 
@@ -47,12 +50,18 @@ pub struct LevelMatch {
     /// levels apart.
     pub confidence: f64,
     /// True when the answer should be read as "not sure": the confidence is
-    /// below [`UNCERTAIN_BELOW`], or the match spans three levels of B or
-    /// more. Shown as such, with [`LevelMatch::candidates`].
+    /// below [`UNCERTAIN_BELOW`] (at most 0.6 when the words barely meet,
+    /// when only the places in the ladders agree, or when the titles name
+    /// different steps), or the match spans three levels of B or more.
+    /// Shown as such, with [`LevelMatch::candidates`] and
+    /// [`LevelMatch::doubts`].
     pub uncertain: bool,
     /// When uncertain: the two or three levels of B closest in words, most
     /// similar first (indices into [`Mapping::b`]); empty otherwise.
     pub candidates: Vec<usize>,
+    /// When uncertain: why, in words ("only their places in the ladders
+    /// agree, and they share few words (0.04)"); empty otherwise.
+    pub doubts: Vec<String>,
     /// Terms that weigh most in both levels.
     pub terms: Vec<String>,
     /// The closest pair of statements: (A's text, B's text, similarity).
@@ -72,9 +81,21 @@ const SENIORITY_WEIGHT: f64 = 0.4;
 
 /// Below this confidence a match is reported as uncertain, with its
 /// candidates: one chance in seven or more that it is wrong. On the
-/// reference set, 23 matches of 75 are, and 4 of those 23 are not the
-/// reference's answer (1 of the other 52 is).
+/// reference set, 26 matches of 75 are, and 4 of those 26 are not the
+/// reference's answer (1 of the other 49 is).
 pub const UNCERTAIN_BELOW: f64 = 0.85;
+
+/// Below this similarity two levels barely share a word (or, with a
+/// model, a meaning): whatever else agrees, such a match is not sure.
+/// Matching levels of two companies score 0.05 to 0.3.
+const WORDS_BARELY_MEET: f64 = 0.02;
+
+/// Below this similarity, a match whose only shared seniority signal is
+/// the place in the ladder rests on position alone: not sure.
+const WORDS_WEAK: f64 = 0.08;
+
+/// The most a doubtful match is given: under [`UNCERTAIN_BELOW`].
+const DOUBTFUL: f64 = 0.6;
 
 /// The likeness of meaning any two statements about work have to a
 /// sentence-embedding model; only what is above it counts.
@@ -390,11 +411,46 @@ pub fn map_levels_with(
         let (lowest, highest) = words_sim[i]
             .iter()
             .fold((f64::MAX, 0.0f64), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
-        let confidence = if b.len() > 1 && highest - lowest < WORDS_SAY_NOTHING {
-            calibrated(margin).min(0.5)
-        } else {
-            calibrated(margin)
-        };
+        // What makes an answer doubtful whatever its margin: words that
+        // cannot tell B's levels apart (no better than a coin), or that
+        // barely meet; an answer resting on the places in the ladders
+        // alone; titles that name different steps ("Senior 2", "Senior 1").
+        let mut confidence = calibrated(margin);
+        let mut doubts = Vec::new();
+        if b.len() > 1 {
+            let similarity = words_sim[i][best];
+            let position_alone = sig_a[i]
+                .iter()
+                .filter(|x| sig_b[best].iter().any(|y| y.kind == x.kind))
+                .all(|x| x.kind == "position");
+            if highest - lowest < WORDS_SAY_NOTHING {
+                doubts.push("the words cannot tell B's levels apart".to_string());
+                confidence = confidence.min(0.5);
+            } else if similarity < WORDS_BARELY_MEET {
+                doubts.push(format!(
+                    "the two levels barely share a word ({similarity:.2})"
+                ));
+            } else if similarity < WORDS_WEAK && position_alone {
+                doubts.push(format!(
+                    "only their places in the ladders agree, and they share few words ({similarity:.2})"
+                ));
+            }
+            for x in &sig_a[i] {
+                if let Some(y) = sig_b[best]
+                    .iter()
+                    .find(|y| super::seniority::steps_differ(x, y))
+                {
+                    doubts.push(format!(
+                        "the titles name different steps ({} and {})",
+                        super::seniority::numbered(x),
+                        super::seniority::numbered(y)
+                    ));
+                }
+            }
+            if !doubts.is_empty() {
+                confidence = confidence.min(DOUBTFUL);
+            }
+        }
         let uncertain = confidence < UNCERTAIN_BELOW || last >= first + 2;
         let candidates = if uncertain {
             let mut order: Vec<usize> = (0..b.len()).collect();
@@ -405,6 +461,17 @@ pub fn map_levels_with(
         } else {
             Vec::new()
         };
+        // A match not sure for none of those reasons says which it is.
+        if uncertain && doubts.is_empty() {
+            if last >= first + 2 {
+                doubts.push(format!("it spans {} levels of B", last - first + 1));
+            } else if let Some(next) = (0..b.len())
+                .filter(|j| *j != best)
+                .max_by(|x, y| sim[i][*x].total_cmp(&sim[i][*y]))
+            {
+                doubts.push(format!("{} scores almost as well", b[next].title));
+            }
+        }
         let evidence = super::seniority::agreement(&sig_a[i], &sig_b[best])
             .map(|(_, e)| e)
             .unwrap_or_default();
@@ -418,6 +485,7 @@ pub fn map_levels_with(
             confidence: round(confidence),
             uncertain,
             candidates,
+            doubts,
             terms: batch.shared_terms(i, n + best, &texts[i], 6),
             closest: closest_in_meaning(level_a, b[best], meaning)
                 .or_else(|| closest_statements(level_a, b[best])),

@@ -12,7 +12,7 @@
 //! word similarity, and quotes the signals both levels have as evidence
 //! ("both titles say Senior"; "A asks 4+ years, B 5+").
 
-use crate::model::{Level, Scope};
+use crate::model::{Level, Scope, TrackKind};
 
 /// One signal of a level's seniority.
 #[derive(Clone, Debug, PartialEq)]
@@ -24,40 +24,146 @@ pub struct Signal {
     pub position: f64,
     /// In words, for the evidence ("Senior", "4+ years", "team").
     pub words: String,
+    /// For a title, the number it names ("Senior Engineer 2": 2), if any.
+    pub step: Option<u32>,
 }
 
-/// Title words and where they usually sit. Of the phrases a title has, the
-/// most senior wins ("Associate Director" is a director; "Senior Staff" is
-/// more than Staff).
-const TITLES: &[(&str, f64)] = &[
-    ("intern", 0.0),
-    ("apprentice", 0.02),
-    ("trainee", 0.03),
-    ("graduate", 0.05),
-    ("junior", 0.1),
-    ("jr", 0.1),
-    ("associate", 0.12),
-    ("entry", 0.1),
-    ("mid", 0.3),
-    ("intermediate", 0.3),
-    ("senior", 0.5),
-    ("sr", 0.5),
-    ("lead", 0.62),
-    ("staff", 0.65),
-    ("senior staff", 0.72),
-    ("principal", 0.8),
-    ("senior principal", 0.85),
-    ("distinguished", 0.92),
-    ("fellow", 0.97),
-    ("manager", 0.55),
-    ("senior manager", 0.65),
-    ("head", 0.75),
-    ("director", 0.8),
-    ("senior director", 0.85),
-    ("vice president", 0.9),
-    ("vp", 0.9),
-    ("chief", 0.98),
+/// Title words and where they usually sit, and whether they name a
+/// manager's rung. Of the phrases a title has, the most senior wins
+/// ("Associate Director" is a director; "Senior Staff" is more than Staff).
+/// Abbreviations ("Sr.", "VP") are read as these words first
+/// ([`ABBREVIATIONS`]). The title resolver ([`crate::titles`]) reads the
+/// same list.
+pub(crate) const TITLES: &[(&str, f64, TrackKind)] = &[
+    ("intern", 0.0, TrackKind::Ic),
+    ("apprentice", 0.02, TrackKind::Ic),
+    ("trainee", 0.03, TrackKind::Ic),
+    ("graduate", 0.05, TrackKind::Ic),
+    ("junior", 0.1, TrackKind::Ic),
+    ("associate", 0.12, TrackKind::Ic),
+    ("entry", 0.1, TrackKind::Ic),
+    ("mid", 0.3, TrackKind::Ic),
+    ("intermediate", 0.3, TrackKind::Ic),
+    ("senior", 0.5, TrackKind::Ic),
+    ("lead", 0.62, TrackKind::Ic),
+    ("staff", 0.65, TrackKind::Ic),
+    ("senior staff", 0.72, TrackKind::Ic),
+    ("principal", 0.8, TrackKind::Ic),
+    ("senior principal", 0.85, TrackKind::Ic),
+    ("distinguished", 0.92, TrackKind::Ic),
+    ("fellow", 0.97, TrackKind::Ic),
+    ("manager", 0.55, TrackKind::Management),
+    ("senior manager", 0.65, TrackKind::Management),
+    ("group manager", 0.65, TrackKind::Management),
+    ("head", 0.75, TrackKind::Management),
+    ("director", 0.8, TrackKind::Management),
+    ("senior director", 0.85, TrackKind::Management),
+    ("vice president", 0.9, TrackKind::Management),
+    ("senior vice president", 0.93, TrackKind::Management),
+    ("chief", 0.98, TrackKind::Management),
 ];
+
+/// Short forms written in titles and the words they stand for. Dots and
+/// case do not matter ("Sr.", "SR"). Level codes of other companies ("L5",
+/// "SDE II") are not here: an organisation declares those itself.
+pub(crate) const ABBREVIATIONS: &[(&str, &str)] = &[
+    ("sr", "senior"),
+    ("snr", "senior"),
+    ("jr", "junior"),
+    ("jnr", "junior"),
+    ("vp", "vice president"),
+    ("avp", "associate vice president"),
+    ("svp", "senior vice president"),
+    ("evp", "executive vice president"),
+    ("mgr", "manager"),
+    ("eng", "engineer"),
+    ("engr", "engineer"),
+    ("dev", "developer"),
+    ("swe", "software engineer"),
+    ("sre", "site reliability engineer"),
+    ("sdet", "software engineer in test"),
+    ("ceo", "chief executive officer"),
+    ("cto", "chief technology officer"),
+    ("cfo", "chief financial officer"),
+    ("coo", "chief operating officer"),
+    ("cio", "chief information officer"),
+    ("ciso", "chief information security officer"),
+    ("cpo", "chief product officer"),
+    ("cmo", "chief marketing officer"),
+];
+
+/// Words written as two that mean one ("Full stack", "Back-end", "Dev
+/// Ops"), joined before anything else is read.
+const COMPOUNDS: &[(&str, &str, &str)] = &[
+    ("full", "stack", "fullstack"),
+    ("back", "end", "backend"),
+    ("front", "end", "frontend"),
+    ("dev", "ops", "devops"),
+    ("sec", "ops", "secops"),
+    ("co", "founder", "cofounder"),
+];
+
+/// The words of a title as the lexicons read them: lower case, split at
+/// anything that is not a letter or digit, compounds joined and
+/// abbreviations spelled out. Each word comes with the word as the title
+/// writes it, so a reader can quote it ("“Sr” reads as Senior").
+pub(crate) fn title_words(title: &str) -> Vec<(String, String)> {
+    let raw: Vec<(String, &str)> = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| (w.to_lowercase(), w))
+        .collect();
+    let mut joined: Vec<(String, String)> = Vec::with_capacity(raw.len());
+    let mut i = 0;
+    while i < raw.len() {
+        let pair = raw.get(i + 1).and_then(|next| {
+            COMPOUNDS
+                .iter()
+                .find(|(a, b, _)| *a == raw[i].0 && *b == next.0)
+                .map(|(_, _, one)| (*one, format!("{} {}", raw[i].1, next.1)))
+        });
+        match pair {
+            Some((one, written)) => {
+                joined.push((one.to_string(), written));
+                i += 2;
+            }
+            None => {
+                joined.push((raw[i].0.clone(), raw[i].1.to_string()));
+                i += 1;
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(joined.len());
+    for (word, written) in joined {
+        match ABBREVIATIONS.iter().find(|(short, _)| *short == word) {
+            Some((_, long)) => {
+                out.extend(long.split(' ').map(|w| (w.to_string(), written.clone())));
+            }
+            None => out.push((word, written)),
+        }
+    }
+    out
+}
+
+/// The most senior phrase of [`TITLES`] in `words` (of the kind asked, or
+/// any), as (phrase, position, kind).
+pub(crate) fn title_phrase(
+    words: &[&str],
+    kind: Option<TrackKind>,
+) -> Option<(&'static str, f64, TrackKind)> {
+    let mut best: Option<(&'static str, f64, TrackKind)> = None;
+    for &(phrase, position, k) in TITLES {
+        if kind.is_some_and(|wanted| wanted != k) {
+            continue;
+        }
+        let parts: Vec<&str> = phrase.split(' ').collect();
+        let found = words.windows(parts.len()).any(|w| w == parts.as_slice());
+        if found && best.is_none_or(|(_, p, _)| position > p) {
+            best = Some((phrase, position, k));
+        }
+    }
+    best
+}
 
 /// Phrases that say how far a level's work reaches, where they sit, and
 /// the words the evidence uses. Read as whole words, lower case, in the
@@ -211,11 +317,12 @@ fn phrase_signal(words: &[String], phrases: &Phrases, kind: &'static str) -> Opt
         kind,
         position: mean,
         words: words.to_string(),
+        step: None,
     })
 }
 
 /// Role nouns that, alone in a title, name the middle of a ladder.
-const ROLES: &[&str] = &[
+pub(crate) const ROLES: &[&str] = &[
     "engineer",
     "developer",
     "programmer",
@@ -228,13 +335,13 @@ const ROLES: &[&str] = &[
 ];
 
 /// Where a title with a role and no seniority word sits.
-const PLAIN_ROLE: f64 = 0.28;
+pub(crate) const PLAIN_ROLE: f64 = 0.28;
 
 /// How far each number after a title moves it up ("Engineer III").
-const STEP: f64 = 0.05;
+pub(crate) const STEP: f64 = 0.05;
 
 /// The number a title ends with: `2`, or a Roman numeral up to `IX`.
-fn title_step(word: &str) -> Option<u32> {
+pub(crate) fn title_step(word: &str) -> Option<u32> {
     if let Ok(n) = word.parse::<u32>() {
         return Some(n);
     }
@@ -242,23 +349,13 @@ fn title_step(word: &str) -> Option<u32> {
     ROMAN.iter().position(|r| *r == word).map(|i| i as u32 + 1)
 }
 
-/// The seniority signals of `level`.
-pub fn signals(level: &Level) -> Vec<Signal> {
-    let mut out = Vec::new();
-    let title = crate::text::normalise(&level.title);
-    let words: Vec<&str> = title
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+/// What a title says of seniority: its most senior phrase (or, with none,
+/// a role noun: the middle), stepped up by a number after it.
+fn title_signal(title: &str) -> Option<Signal> {
+    let spelled = title_words(title);
+    let words: Vec<&str> = spelled.iter().map(|(w, _)| w.as_str()).collect();
     // The longest title phrase found wins.
-    let mut best: Option<(&str, f64)> = None;
-    for (phrase, position) in TITLES {
-        let parts: Vec<&str> = phrase.split(' ').collect();
-        let found = words.windows(parts.len()).any(|w| w == parts.as_slice());
-        if found && best.is_none_or(|(_, p)| *position > p) {
-            best = Some((phrase, *position));
-        }
-    }
+    let best = title_phrase(&words, None).map(|(phrase, position, _)| (phrase, position));
     // A role named without a seniority word ("Engineer", "Software
     // Developer") is the ladder's middle, where most people are.
     let plain = || {
@@ -267,25 +364,37 @@ pub fn signals(level: &Level) -> Vec<Signal> {
             .find(|w| ROLES.contains(w))
             .map(|w| (*w, PLAIN_ROLE))
     };
-    if let Some((phrase, position)) = best.or_else(plain) {
-        // "Engineer II", "Senior Engineer 2": a step up within the title.
-        let step = words
-            .iter()
-            .filter_map(|w| title_step(w))
-            .find(|n| (2..=9).contains(n));
-        let (position, words) = match step {
-            Some(n) => (
-                (position + STEP * f64::from(n - 1)).min(1.0),
-                format!("{} {n}", title_case(phrase)),
-            ),
-            None => (position, title_case(phrase)),
-        };
-        out.push(Signal {
-            kind: "title",
-            position,
-            words,
-        });
-    }
+    let (phrase, position) = best.or_else(plain)?;
+    // "Engineer II", "Senior Engineer 2": a step up within the title.
+    let step = title_number(&words);
+    let (position, words) = match step.filter(|n| *n >= 2) {
+        Some(n) => (
+            (position + STEP * f64::from(n - 1)).min(1.0),
+            format!("{} {n}", title_case(phrase)),
+        ),
+        None => (position, title_case(phrase)),
+    };
+    Some(Signal {
+        kind: "title",
+        position,
+        words,
+        step,
+    })
+}
+
+/// The step a title names: its first number from 1 to 9, or Roman numeral
+/// up to IX.
+pub(crate) fn title_number(words: &[&str]) -> Option<u32> {
+    words
+        .iter()
+        .filter_map(|w| title_step(w))
+        .find(|n| (1..=9).contains(n))
+}
+
+/// The seniority signals of `level`.
+pub fn signals(level: &Level) -> Vec<Signal> {
+    let mut out = Vec::new();
+    out.extend(title_signal(&level.title));
     if let Some(years) = level.indicators.experience {
         out.push(Signal {
             kind: "experience",
@@ -295,6 +404,7 @@ pub fn signals(level: &Level) -> Vec<Signal> {
                 Some(_) => format!("{} years", trim(years.min)),
                 None => format!("{}+ years", trim(years.min)),
             },
+            step: None,
         });
     }
     if let Some(scope) = &level.indicators.scope
@@ -304,6 +414,7 @@ pub fn signals(level: &Level) -> Vec<Signal> {
             kind: "scope",
             position: i as f64 / (Scope::ALL.len() - 1) as f64,
             words: scope.clone(),
+            step: None,
         });
     }
     let words = words_of(level);
@@ -326,6 +437,7 @@ pub fn signals_of_ladder(levels: &[&Level]) -> Vec<Vec<Signal>> {
                     kind: "position",
                     position: i as f64 / (n - 1) as f64,
                     words: format!("{} of {}", i + 1, n),
+                    step: None,
                 });
             }
             out
@@ -358,7 +470,8 @@ fn trim(v: f64) -> String {
     s.trim_end_matches(".0").to_string()
 }
 
-fn title_case(phrase: &str) -> String {
+/// Title case of a phrase ("vice president": "Vice President").
+pub(crate) fn title_case(phrase: &str) -> String {
     phrase
         .split(' ')
         .map(|w| {
@@ -370,6 +483,31 @@ fn title_case(phrase: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A title signal's words without its number ("Senior 2": "Senior").
+fn rung_words(s: &Signal) -> &str {
+    match s.step {
+        Some(n) => s.words.strip_suffix(&format!(" {n}")).unwrap_or(&s.words),
+        None => &s.words,
+    }
+}
+
+/// A title signal's words with its number, 1 included ("Senior 1").
+pub(crate) fn numbered(s: &Signal) -> String {
+    match s.step {
+        Some(n) => format!("{} {n}", rung_words(s)),
+        None => s.words.clone(),
+    }
+}
+
+/// True when two title signals name the same rung with different numbers
+/// ("Senior Engineer 2" and "Senior Engineer 1").
+pub(crate) fn steps_differ(x: &Signal, y: &Signal) -> bool {
+    x.kind == "title"
+        && y.kind == "title"
+        && matches!((x.step, y.step), (Some(p), Some(q)) if p != q)
+        && rung_words(x) == rung_words(y)
 }
 
 /// How well two levels' signals agree, 0 to 1, over the kinds both have,
@@ -393,9 +531,21 @@ pub fn agreement(a: &[Signal], b: &[Signal]) -> Option<(f64, Vec<String>)> {
             "reach" | "autonomy" => 0.25,
             _ => 1.0,
         };
-        total += w * (1.0 - (x.position - y.position).abs());
+        // "Senior Engineer 2" and "Senior Engineer 1" name different
+        // steps of one rung: evidence against, not near agreement.
+        let agree = if steps_differ(x, y) {
+            0.0
+        } else {
+            1.0 - (x.position - y.position).abs()
+        };
+        total += w * agree;
         weight += w;
         evidence.push(match x.kind {
+            "title" if steps_differ(x, y) => format!(
+                "titles name different steps: {} and {}",
+                numbered(x),
+                numbered(y)
+            ),
             "title" if x.words == y.words => format!("both titles say {}", x.words),
             "title" => format!("titles: {} and {}", x.words, y.words),
             "experience" => format!("A asks {}, B {}", x.words, y.words),
@@ -440,6 +590,35 @@ mod tests {
         assert_eq!(numbered[0].words, "Senior 2");
         assert!(signals(&level("Level 3")).is_empty());
         assert!(signals(&level("Engineering Manager"))[0].position > 0.5);
+    }
+
+    #[test]
+    fn abbreviations_read_as_their_words() {
+        assert_eq!(signals(&level("Sr. Developer"))[0].words, "Senior");
+        assert_eq!(signals(&level("Snr Engineer"))[0].words, "Senior");
+        assert_eq!(signals(&level("VP Engineering"))[0].words, "Vice President");
+        assert_eq!(signals(&level("SWE"))[0].words, "Engineer");
+    }
+
+    #[test]
+    fn titles_naming_different_steps_are_evidence_against() {
+        let (score, evidence) = agreement(
+            &signals(&level("Senior Engineer 2")),
+            &signals(&level("Senior Engineer 1")),
+        )
+        .unwrap_or_default();
+        assert!(score < 0.01, "{score}");
+        assert_eq!(
+            evidence,
+            ["titles name different steps: Senior 2 and Senior 1"]
+        );
+        // No number on one side is no evidence either way.
+        let (same, _) = agreement(
+            &signals(&level("Senior Engineer 2")),
+            &signals(&level("Senior Engineer")),
+        )
+        .unwrap_or_default();
+        assert!(same > 0.9, "{same}");
     }
 
     #[test]

@@ -27,9 +27,17 @@ struct ConfigOut<'a> {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     scopes: Vec<GradeOut<'a>>,
     areas: Vec<AreaOut<'a>>,
+    /// `[titles]`: the level codes of other companies.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    titles: Option<TitlesOut<'a>>,
     /// `[site]`: last, after the area tables.
     #[serde(skip_serializing_if = "Option::is_none")]
     site: Option<&'a toml::Table>,
+}
+
+#[derive(Serialize)]
+struct TitlesOut<'a> {
+    codes: IndexMap<&'a str, String>,
 }
 
 #[derive(Serialize)]
@@ -79,6 +87,10 @@ struct TrackOut<'a> {
 #[derive(Serialize)]
 struct LevelOut<'a> {
     title: &'a str,
+    /// In flow style, `aliases: [SWE II, Software Developer]`: short, and
+    /// no list item in front matter.
+    #[serde(skip_serializing_if = "no_aliases")]
+    aliases: serde_saphyr::FlowSeq<&'a [String]>,
     rank: u32,
     #[serde(skip_serializing_if = "Option::is_none")]
     grade: Option<&'a str>,
@@ -94,6 +106,10 @@ struct LevelOut<'a> {
     time_split: IndexMap<&'a str, ShareOut<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     indicators_note: Option<&'a str>,
+}
+
+fn no_aliases(aliases: &serde_saphyr::FlowSeq<&[String]>) -> bool {
+    aliases.0.is_empty()
 }
 
 #[derive(Serialize)]
@@ -143,6 +159,13 @@ pub fn to_sources(framework: &Framework) -> SourceSet {
             })
             .collect(),
         areas: framework.areas.iter().map(area_out).collect(),
+        titles: (!framework.title_codes.is_empty()).then(|| TitlesOut {
+            codes: framework
+                .title_codes
+                .iter()
+                .map(|c| (c.code.as_str(), format!("{}/{}", c.track, c.level)))
+                .collect(),
+        }),
         site: framework.site.as_ref().filter(|s| !s.is_empty()),
     };
     set.insert("rungs.toml", toml::to_string(&config).unwrap_or_default());
@@ -194,6 +217,7 @@ pub fn level_page(level: &Level, areas: &AreaIndex) -> String {
     let ind = &level.indicators;
     let matter = LevelOut {
         title: &level.title,
+        aliases: serde_saphyr::FlowSeq(&level.aliases),
         rank: level.rank,
         grade: level.grade.as_deref(),
         summary: level.summary.as_deref(),

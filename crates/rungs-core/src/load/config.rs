@@ -45,6 +45,10 @@ struct RawConfig {
     #[serde(default)]
     #[allow(dead_code)]
     assessments: Option<toml::Table>,
+    // Read and checked by `titles::settings`.
+    #[serde(default)]
+    #[allow(dead_code)]
+    titles: Option<toml::Table>,
     // Read by `SourceSet::read_dir` before loading; parsed here too so that
     // a typo or a wrong type is reported with its line.
     #[serde(default)]
@@ -85,7 +89,17 @@ const KEYS: &[&str] = &[
     "files",
     "assessments",
     "scopes",
+    "titles",
 ];
+
+/// A `syntax` error of rungs.toml, at the place the TOML parser names.
+pub(crate) fn syntax_error(file: &SourceFile, e: &toml::de::Error) -> Diagnostic {
+    let span = match e.span() {
+        Some(r) => file.span(r.start, r.end.max(r.start + 1)),
+        None => file.start_span(),
+    };
+    Diagnostic::error(Code::Syntax, format!("rungs.toml: {}", e.message().trim())).at(&span)
+}
 
 /// Parses `rungs.toml`.
 pub fn parse(file: &SourceFile) -> (Config, Vec<Diagnostic>) {
@@ -94,13 +108,7 @@ pub fn parse(file: &SourceFile) -> (Config, Vec<Diagnostic>) {
     let raw: RawConfig = match toml::from_str(text) {
         Ok(raw) => raw,
         Err(e) => {
-            let span = match e.span() {
-                Some(r) => file.span(r.start, r.end.max(r.start + 1)),
-                None => file.start_span(),
-            };
-            let mut d =
-                Diagnostic::error(Code::Syntax, format!("rungs.toml: {}", e.message().trim()))
-                    .at(&span);
+            let mut d = syntax_error(file, &e);
             d = match e
                 .message()
                 .split('`')

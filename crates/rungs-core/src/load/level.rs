@@ -19,6 +19,9 @@ pub struct LevelMatter {
     pub id: Option<String>,
     /// Display title.
     pub title: Option<String>,
+    /// Other titles people hold at this level.
+    #[serde(default)]
+    pub aliases: Vec<String>,
     /// Explicit rank.
     pub rank: Option<u32>,
     /// Hugo-style ordering weight.
@@ -58,6 +61,7 @@ pub enum ShareSpec {
 /// Keys a level page may have; Hugo's own keys are accepted silently.
 pub const LEVEL_KEYS: &[&str] = &[
     "title",
+    "aliases",
     "rank",
     "weight",
     "grade",
@@ -158,6 +162,7 @@ pub fn read_level(
         id.to_string()
     });
     let indicators = indicators(&matter, areas, scopes, &locate_key, diags);
+    let (aliases, alias_spans) = aliases(file, &matter, &locate_key, diags);
     let span = if split.language.is_some() {
         locate_key(&["title"])
     } else {
@@ -168,6 +173,8 @@ pub fn read_level(
             id: id.to_string(),
             rank: matter.rank.unwrap_or(0),
             title,
+            aliases,
+            alias_spans,
             grade: matter.grade.clone(),
             summary: matter.summary.clone(),
             introduction: body.introduction,
@@ -185,6 +192,56 @@ pub fn read_level(
         weight: matter.weight,
         links: body.links,
     })
+}
+
+/// True for an `aliases` entry that is a path or an address: one of Hugo's
+/// redirects (`/old-page/`), not a title.
+pub(crate) fn is_redirect(alias: &str) -> bool {
+    alias.trim_start().starts_with('/') || alias.contains("://")
+}
+
+/// The `aliases` of a level, each with where it is written (its entry, or
+/// the `aliases` key when the entry cannot be found). Entries that are
+/// paths (`/old-page/`) are Hugo's redirects, not titles, and are left to
+/// Hugo; an empty entry is an error.
+pub fn aliases(
+    file: &SourceFile,
+    matter: &LevelMatter,
+    locate_key: &dyn Fn(&[&str]) -> crate::model::Span,
+    diags: &mut Vec<Diagnostic>,
+) -> (Vec<String>, Vec<crate::model::Span>) {
+    if matter.aliases.is_empty() {
+        return (Vec::new(), Vec::new());
+    }
+    let key = locate_key(&["aliases"]);
+    let text = file.text();
+    let mut from = key.start;
+    let (mut out, mut spans) = (Vec::new(), Vec::new());
+    for alias in &matter.aliases {
+        let alias = crate::text::collapse_whitespace(alias);
+        if is_redirect(&alias) {
+            continue;
+        }
+        let span = match text.get(from..).and_then(|rest| rest.find(alias.as_str())) {
+            Some(i) if !alias.is_empty() => {
+                let start = from + i;
+                from = start + alias.len();
+                file.span(start, start + alias.len())
+            }
+            _ => key.clone(),
+        };
+        if alias.is_empty() {
+            diags.push(
+                Diagnostic::error(Code::InvalidValue, "an alias of this level is empty")
+                    .at(&span)
+                    .help("write the title people use, e.g. `aliases: [\"SWE II\"]`, or delete the empty entry"),
+            );
+            continue;
+        }
+        out.push(alias);
+        spans.push(span);
+    }
+    (out, spans)
 }
 
 /// Builds indicators from front matter values, reporting bad ranges where they are written.

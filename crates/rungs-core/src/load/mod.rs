@@ -229,6 +229,8 @@ fn load_with(sources: &SourceSet, mut cache: Option<&mut LoadCache>) -> Result<L
 
     let (assessments, assess_diags) = crate::assess::parse(config_file, &config.areas);
     diags.extend(assess_diags);
+    let (titles, title_diags) = crate::titles::settings::parse(config_file);
+    diags.extend(title_diags);
     let mut framework = Framework {
         assessments,
         title: config.title,
@@ -377,10 +379,12 @@ fn load_with(sources: &SourceSet, mut cache: Option<&mut LoadCache>) -> Result<L
             .then_with(|| a.1.title.cmp(&b.1.title))
     });
     framework.pages = pages.into_iter().map(|p| p.1).collect();
+    crate::titles::settings::apply(&mut framework, titles, &mut diags);
 
     let mut diagnostics = Diagnostics::default();
     diagnostics.extend(diags);
     validate::validate(&framework, &areas, &spans, &mut diagnostics);
+    diagnostics.extend(crate::titles::settings::check(&framework));
     validate::check_links(sources, &all_links, &mut diagnostics);
     validate::check_control_characters(&framework, sources, &mut diagnostics);
     Ok(Loaded {

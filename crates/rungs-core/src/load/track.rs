@@ -11,7 +11,7 @@ use crate::model::{Branch, Level, Span, Statement, TrackKind};
 use crate::source::SourceFile;
 
 use super::frontmatter::{self, locate};
-use super::level::{HUGO_KEYS, LevelDraft, LevelMatter, check_keys, indicators};
+use super::level::{HUGO_KEYS, LevelDraft, LevelMatter, aliases, check_keys, indicators};
 use super::markdown::{Link, links, split_id, split_name};
 
 /// The facts about a track, from `_index.md` front matter or a matrix document.
@@ -218,9 +218,12 @@ pub fn read_matrix(
             locate(file, &text[start..], start, path)
         };
         let inds = indicators(&m, areas, scopes, &locate_key, diags);
+        let (aliases, alias_spans) = aliases(file, &m, &locate_key, diags);
         drafts.push(LevelDraft {
             level: Level {
                 title: m.title.clone().unwrap_or_else(|| id.clone()),
+                aliases,
+                alias_spans,
                 id,
                 rank: m.rank.unwrap_or(0),
                 grade: m.grade.clone(),

@@ -107,6 +107,8 @@ fn each_check_reports_its_own_code() {
         ("matrix-errors", Error, UnknownLevel),
         ("invalid-id", Error, InvalidId),
         ("too-deep", Error, TooDeep),
+        ("titles", Error, AmbiguousTitle),
+        ("titles", Error, UnknownLevel),
     ];
     for (dir, severity, code) in expectations {
         let found = codes(dir);

@@ -15,3 +15,4 @@ mod roundtrip;
 mod safety;
 mod schema;
 mod support;
+mod titles;

@@ -193,6 +193,14 @@ fn framework() -> impl Strategy<Value = Framework> {
         .prop_map(|(l1, l2, intro, branch)| {
             let mut levels = l1;
             levels.extend(l2);
+            // Titles people hold, and another company's code for a level.
+            levels[0].aliases = vec!["Builder, One: the \"first\"".into(), "B1 [x]".into()];
+            let title_codes = vec![TitleCode {
+                code: "X 2".into(),
+                track: "eng".into(),
+                level: levels[levels.len() - 1].id.clone(),
+                ..TitleCode::default()
+            }];
             let mut tracks = vec![Track {
                 id: "eng".into(),
                 title: "Engineering".into(),
@@ -239,6 +247,7 @@ fn framework() -> impl Strategy<Value = Framework> {
                 site: None,
                 assessments: Default::default(),
                 scopes: Vec::new(),
+                title_codes,
             }
         })
 }

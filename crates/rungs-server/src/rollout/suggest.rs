@@ -1,13 +1,16 @@
 //! A first guess at each person's level when a rollout opens, from their
-//! job title: the level whose title it names, else the grade it names, else
-//! the level whose title shares the most words. For people whose title
-//! comes from their previous company, with that company's ladder configured,
-//! the level their previous level maps to (`rungs map`). Always with the
-//! reason, so the manager knows what to check.
+//! job title as the title resolver reads it (`rungs_core::titles`: the
+//! level's title or an alias, a code of `[titles.codes]`, a grade, else
+//! seniority, step, role and function words); a title off the ladder
+//! ("Head of People") gets no level. For people whose title cannot be
+//! placed, with their previous company's ladder configured, the level
+//! their previous level maps to (`rungs map`). Always with the reason, so
+//! the manager knows what to check.
 
 use std::collections::HashMap;
 
 use rungs_core::Framework;
+use rungs_core::titles::{Answer, Reading, Titles, Via};
 use rungs_store::Suggestion;
 use rungs_store::model::Person;
 
@@ -20,21 +23,28 @@ pub(crate) fn suggest_all(
     previous: Option<&Framework>,
 ) -> Vec<Suggestion> {
     let levels = ladder.all_levels();
+    let titles = Titles::new(&ladder.framework);
+    let theirs = previous.map(Titles::new);
     let mut maps = MapCache::default();
     people
         .iter()
         .filter(|p| p.active)
         .map(|p| {
-            let (level, reason) = match suggest(&levels, p) {
-                // Their title here says nothing: their previous one may.
-                (None, why) => match (previous, p.previous_title.as_deref()) {
-                    (Some(prev), Some(title)) => match from_previous(prev, ladder, &levels, title, &mut maps) {
-                        Some((level, reason)) => (Some(level), reason),
-                        None => (None, format!("{why}; previous title \u{201c}{title}\u{201d} is not a level of {}", prev.title)),
-                    },
-                    _ => (None, why),
-                },
-                found => found,
+            let guess = suggest(&titles, &levels, p);
+            let (level, reason) = match guess {
+                // Their title here cannot be placed: their previous one may.
+                Guess { level: None, reason, open: true } => {
+                    match (previous, &theirs, p.previous_title.as_deref()) {
+                        (Some(prev), Some(theirs), Some(title)) => {
+                            match from_previous(prev, theirs, ladder, &levels, title, &mut maps) {
+                                Some((level, reason)) => (Some(level), reason),
+                                None => (None, format!("{reason}; previous title \u{201c}{title}\u{201d} is not a level of {}", prev.title)),
+                            }
+                        }
+                        _ => (None, reason),
+                    }
+                }
+                Guess { level, reason, .. } => (level, reason),
             };
             Suggestion {
                 person_id: p.id,
@@ -56,6 +66,8 @@ struct Landing {
     candidates: Vec<String>,
     /// What both levels say about seniority ("both titles say Staff").
     evidence: Vec<String>,
+    /// Why the match is not sure, when it is not.
+    doubts: Vec<String>,
 }
 
 /// Mappings made so far: (their track, our track) to, per level of theirs,
@@ -65,27 +77,29 @@ type MapCache = HashMap<(usize, usize), Vec<Landing>>;
 /// The level of ours that a previous company's level maps to, with why.
 fn from_previous<'a>(
     previous: &Framework,
+    theirs: &Titles,
     ladder: &Ladder,
     levels: &'a [LevelRef],
     title: &str,
     maps: &mut MapCache,
 ) -> Option<(&'a LevelRef, String)> {
-    let wanted = words(title);
-    let (their_track, their_index, their_level) =
-        previous.tracks.iter().enumerate().find_map(|(t, track)| {
-            let ladder = previous.ladder(track);
-            ladder
-                .iter()
-                .position(|(_, l)| words(&l.title) == wanted)
-                .map(|i| (t, i, ladder[i].1.title.clone()))
-        })?;
+    // Their title, read on their ladder as titles here are on ours.
+    let reading = theirs.resolve(title);
+    let place = reading.level()?;
+    let their_track = previous.tracks.iter().position(|t| t.id == place.track)?;
+    let their_ladder = previous.ladder(&previous.tracks[their_track]);
+    let their_index = their_ladder
+        .iter()
+        .position(|(t, l)| t.id == place.track && l.id == place.level)?;
+    let their_level = place.title.clone();
+    let is = if reading.via == Some(Via::Title) && reading.sure {
+        "is"
+    } else {
+        "reads as"
+    };
     let ours = &ladder.framework;
     let shared = rungs_core::map::shared_areas(previous, ours);
-    let theirs: Vec<&rungs_core::model::Level> = previous
-        .ladder(&previous.tracks[their_track])
-        .into_iter()
-        .map(|(_, l)| l)
-        .collect();
+    let theirs: Vec<&rungs_core::model::Level> = their_ladder.into_iter().map(|(_, l)| l).collect();
     // The best match over our tracks.
     let mut best: Option<(&LevelRef, Landing)> = None;
     for (t, track) in ours.tracks.iter().enumerate() {
@@ -102,6 +116,7 @@ fn from_previous<'a>(
                             confidence: x.confidence,
                             candidates: x.candidates.iter().map(|j| m.b[*j].clone()).collect(),
                             evidence: x.evidence.clone(),
+                            doubts: x.doubts.clone(),
                         })
                         .collect()
                 })
@@ -129,7 +144,7 @@ fn from_previous<'a>(
     }
     let (level, landing) = best?;
     let mut why = format!(
-        "previous title \u{201c}{title}\u{201d} is \u{201c}{their_level}\u{201d} at {}, which maps to \u{201c}{}\u{201d} (similarity {:.2}, confidence {:.2})",
+        "previous title \u{201c}{title}\u{201d} {is} \u{201c}{their_level}\u{201d} at {}, which maps to \u{201c}{}\u{201d} (similarity {:.2}, confidence {:.2})",
         previous.title, level.title, landing.similarity, landing.confidence
     );
     // The seniority both levels share, in the words the map command uses
@@ -138,111 +153,91 @@ fn from_previous<'a>(
         why.push_str("; seniority (A theirs, B ours): ");
         why.push_str(&landing.evidence.join("; "));
     }
-    // A match that is not sure says so, with the levels to check.
+    // A match that is not sure says so and why, with the levels to check.
     if !landing.candidates.is_empty() {
-        why.push_str("; not sure: check ");
+        why.push_str("; not sure");
+        if !landing.doubts.is_empty() {
+            why.push_str(&format!(" ({})", landing.doubts.join("; ")));
+        }
+        why.push_str(": check ");
         why.push_str(&landing.candidates.join(", "));
     }
     Some((level, why))
 }
 
-fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+/// A suggestion from a person's title here: the level, why, and whether
+/// their previous title may still be tried (their title here cannot be
+/// placed; a title off this ladder stays off it).
+struct Guess<'a> {
+    level: Option<&'a LevelRef>,
+    reason: String,
+    open: bool,
 }
 
-fn suggest<'a>(levels: &'a [LevelRef], person: &Person) -> (Option<&'a LevelRef>, String) {
+fn suggest<'a>(titles: &Titles, levels: &'a [LevelRef], person: &Person) -> Guess<'a> {
     // Someone already placed keeps their level unless it is gone.
     if let (Some(t), Some(l)) = (&person.track, &person.level)
         && let Some(level) = levels.iter().find(|x| &x.track == t && &x.level == l)
     {
-        return (Some(level), "their current level".into());
+        return Guess {
+            level: Some(level),
+            reason: "their current level".into(),
+            open: false,
+        };
     }
     let title = person.job_title.trim();
     if title.is_empty() {
-        return (None, "no job title to go by".into());
+        return Guess {
+            level: None,
+            reason: "no job title to go by".into(),
+            open: true,
+        };
     }
-    let title_words = words(title);
-    let exact: Vec<&LevelRef> = levels
-        .iter()
-        .filter(|l| words(&l.title) == title_words)
-        .collect();
-    if let [one] = exact[..] {
-        return (
-            Some(one),
-            format!("job title \u{201c}{title}\u{201d} is this level's title"),
-        );
+    let reading = titles.resolve(title);
+    let level = reading.level().and_then(|p| {
+        levels
+            .iter()
+            .find(|l| l.track == p.track && l.level == p.level)
+    });
+    Guess {
+        level,
+        reason: reason(title, &reading),
+        open: reading.answer == Answer::CannotPlace,
     }
-    let graded: Vec<&LevelRef> = levels
-        .iter()
-        .filter(|l| {
-            l.grade
-                .as_deref()
-                .is_some_and(|g| title_words.contains(&g.to_lowercase()))
-        })
-        .collect();
-    if let [one] = graded[..] {
-        return (
-            Some(one),
-            format!(
-                "job title \u{201c}{title}\u{201d} names grade {}",
-                one.grade.as_deref().unwrap_or_default()
-            ),
-        );
-    }
-    let candidates = if exact.len() > 1 {
-        exact
-    } else {
-        levels.iter().collect()
+}
+
+/// Why a title suggests what it does, in the words managers read.
+fn reason(title: &str, reading: &Reading) -> String {
+    let quoted = format!("job title \u{201c}{title}\u{201d}");
+    let mut why = match (&reading.answer, reading.via) {
+        (Answer::Level(_), Some(Via::Title)) if reading.reasons.len() == 1 => {
+            format!("{quoted} is this level's title")
+        }
+        (Answer::Level(p), _) => format!(
+            "{quoted} reads as \u{201c}{}\u{201d}: {} (confidence {:.2})",
+            p.title,
+            reading.why(),
+            reading.confidence
+        ),
+        (Answer::NotOnLadder, _) => format!("{quoted} is not on this ladder: {}", reading.why()),
+        _ => format!("{quoted} cannot be placed: {}", reading.why()),
     };
-    let best = candidates
-        .into_iter()
-        .map(|l| {
-            let lw = words(&l.title);
-            let shared = lw.iter().filter(|w| title_words.contains(w)).count();
-            let union = lw.len() + title_words.len() - shared;
-            (
-                l,
-                if union == 0 {
-                    0.0
-                } else {
-                    shared as f64 / union as f64
-                },
-            )
-        })
-        .filter(|(_, score)| *score >= 0.5)
-        .max_by(|a, b| a.1.total_cmp(&b.1));
-    match best {
-        Some((l, _)) => (
-            Some(l),
-            format!(
-                "job title \u{201c}{title}\u{201d} is closest to \u{201c}{}\u{201d}",
-                l.title
-            ),
-        ),
-        None => (
-            None,
-            format!("no level title or grade matches \u{201c}{title}\u{201d}"),
-        ),
+    // An answer that is not sure says so, with the levels to check.
+    if !reading.sure && !reading.closest.is_empty() {
+        let closest: Vec<&str> = reading.closest.iter().map(|p| p.title.as_str()).collect();
+        why.push_str(if reading.level().is_some() {
+            "; not sure: check "
+        } else {
+            "; closest: "
+        });
+        why.push_str(&closest.join(", "));
     }
+    why
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn level(track: &str, id: &str, title: &str, grade: Option<&str>) -> LevelRef {
-        LevelRef {
-            track: track.into(),
-            track_title: track.into(),
-            level: id.into(),
-            title: title.into(),
-            grade: grade.map(Into::into),
-            url: String::new(),
-        }
-    }
 
     fn person(title: &str) -> Person {
         Person {
@@ -264,33 +259,109 @@ mod tests {
         }
     }
 
+    /// A ladder of three engineering levels on grades L3 to L5.
+    fn framework() -> Framework {
+        let level = |id: &str, rank: u32, title: &str, grade: &str| rungs_core::model::Level {
+            id: id.into(),
+            rank,
+            title: title.into(),
+            grade: Some(grade.into()),
+            ..Default::default()
+        };
+        Framework {
+            title: "Acme".into(),
+            grades: ["L3", "L4", "L5"]
+                .iter()
+                .map(|g| rungs_core::model::Grade {
+                    id: (*g).into(),
+                    ..Default::default()
+                })
+                .collect(),
+            tracks: vec![rungs_core::model::Track {
+                id: "eng".into(),
+                title: "Engineering".into(),
+                levels: vec![
+                    level("engineer", 1, "Engineer", "L3"),
+                    level("senior", 2, "Senior Engineer", "L4"),
+                    level("staff", 3, "Staff Engineer", "L5"),
+                ],
+                ..Default::default()
+            }],
+            ..Default::default()
+        }
+    }
+
+    fn levels(fw: &Framework) -> Vec<LevelRef> {
+        fw.tracks[0]
+            .levels
+            .iter()
+            .map(|l| LevelRef {
+                track: "eng".into(),
+                track_title: "Engineering".into(),
+                level: l.id.clone(),
+                title: l.title.clone(),
+                grade: l.grade.clone(),
+                url: String::new(),
+            })
+            .collect()
+    }
+
     #[test]
-    fn titles_then_grades_then_words() {
-        let levels = vec![
-            level("eng", "engineer", "Engineer", Some("L3")),
-            level("eng", "senior", "Senior Engineer", Some("L4")),
-            level("eng", "staff", "Staff Engineer", Some("L5")),
-        ];
+    fn titles_are_read_by_the_resolver_with_the_reason() {
+        let fw = framework();
+        let (titles, levels) = (Titles::new(&fw), levels(&fw));
+        let guess = |title: &str| suggest(&titles, &levels, &person(title));
+        let level = |title: &str| guess(title).level.map(|l| l.level.clone());
+        assert_eq!(level("senior engineer").as_deref(), Some("senior"));
         assert_eq!(
-            suggest(&levels, &person("senior engineer"))
-                .0
-                .map(|l| l.level.as_str()),
-            Some("senior")
+            guess("senior engineer").reason,
+            "job title \u{201c}senior engineer\u{201d} is this level's title"
         );
-        assert_eq!(
-            suggest(&levels, &person("Platform L5"))
-                .0
-                .map(|l| l.level.as_str()),
-            Some("staff")
+        assert_eq!(level("Platform L5").as_deref(), Some("staff"));
+        assert!(guess("Platform L5").reason.contains("grade L5"));
+        assert_eq!(level("Senior Software Engineer").as_deref(), Some("senior"));
+        let sr = guess("Sr. Backend Developer");
+        assert_eq!(sr.level.map(|l| l.level.as_str()), Some("senior"));
+        assert!(
+            sr.reason
+                .contains("reads as \u{201c}Senior Engineer\u{201d}")
+                && sr.reason.contains("\u{201c}Sr\u{201d} reads as Senior"),
+            "{}",
+            sr.reason
         );
-        assert_eq!(
-            suggest(&levels, &person("Senior Software Engineer"))
-                .0
-                .map(|l| l.level.as_str()),
-            Some("senior")
+        // A number the ladder does not use: not sure, with what to check.
+        let numbered = guess("Software Engineer III");
+        assert!(
+            numbered.reason.contains("not sure: check"),
+            "{}",
+            numbered.reason
         );
-        let (none, why) = suggest(&levels, &person("Accountant"));
-        assert!(none.is_none());
-        assert!(why.contains("Accountant"));
+    }
+
+    #[test]
+    fn people_off_the_ladder_get_no_level() {
+        let fw = framework();
+        let (titles, levels) = (Titles::new(&fw), levels(&fw));
+        for title in [
+            "CEO",
+            "Head of People",
+            "Technical Program Manager",
+            "Accountant",
+            // No management track here: never the top engineering level.
+            "Engineering Manager",
+        ] {
+            let g = suggest(&titles, &levels, &person(title));
+            assert!(g.level.is_none(), "{title}: {:?}", g.level);
+            assert!(!g.open, "{title}: a previous title would not change it");
+            assert!(
+                g.reason.contains(title) && g.reason.contains("not on this ladder"),
+                "{}",
+                g.reason
+            );
+        }
+        // A title nothing reads leaves the previous company's title to try.
+        let g = suggest(&titles, &levels, &person("Wizard"));
+        assert!(g.level.is_none() && g.open, "{}", g.reason);
+        assert!(g.reason.contains("cannot be placed"), "{}", g.reason);
     }
 }

@@ -5,19 +5,10 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use rungs_core::Framework;
 use rungs_core::model::{Level, Track};
+use rungs_core::titles::{Answer, Reading, Titles};
 
 use crate::cli::{MapArgs, MapFormat};
 use crate::input;
-
-/// Titles compared by their words, ignoring case and spacing.
-fn same_title(a: &str, b: &str) -> bool {
-    let words = |s: &str| {
-        s.split_whitespace()
-            .map(str::to_lowercase)
-            .collect::<Vec<_>>()
-    };
-    words(a) == words(b)
-}
 
 fn pick<'a>(fw: &'a Framework, id: Option<&str>, side: &str) -> Result<&'a Track> {
     match id {
@@ -63,24 +54,29 @@ fn meaning(
 
 pub fn run(args: &MapArgs) -> Result<ExitCode> {
     let (fa, fb) = (input::framework(&args.a)?, input::framework(&args.b)?);
-    // With --title and no --track-a, A's track is the one with that title.
-    let track_a = match (&args.title, &args.track_a) {
-        (Some(title), None) => fa
-            .tracks
-            .iter()
-            .find(|t| {
-                fa.ladder(t)
-                    .iter()
-                    .any(|(_, l)| same_title(&l.title, title))
-            })
-            .map(|t| t.id.clone()),
+    // With --title, the level of A the title reads as (on --track-a's
+    // ladder when given, else on any track: then that level's track).
+    let reading = match (&args.title, &args.track_a) {
+        (Some(title), Some(track)) => Titles::of_track(&fa, track).map(|t| t.resolve(title)),
+        (Some(title), None) => Some(Titles::new(&fa).resolve(title)),
+        _ => None,
+    };
+    let track_a = match reading.as_ref().and_then(|r| r.level()) {
+        Some(place) if args.track_a.is_none() => Some(place.track.clone()),
         _ => args.track_a.clone(),
     };
-    let (ta, tb) = (
-        pick(&fa, track_a.as_deref(), "A")?,
-        pick(&fb, args.track_b.as_deref(), "B")?,
-    );
-    let la: Vec<&Level> = fa.ladder(ta).into_iter().map(|(_, l)| l).collect();
+    let ta = pick(&fa, track_a.as_deref(), "A")?;
+    // B's track: the one asked for, else B's first of the kind of A's (a
+    // manager's ladder onto a manager's ladder), else B's first.
+    let track_b = args.track_b.clone().or_else(|| {
+        fb.tracks
+            .iter()
+            .find(|t| t.kind == ta.kind)
+            .map(|t| t.id.clone())
+    });
+    let tb = pick(&fb, track_b.as_deref(), "B")?;
+    let ladder_a = fa.ladder(ta);
+    let la: Vec<&Level> = ladder_a.iter().map(|(_, l)| *l).collect();
     let lb: Vec<&Level> = fb.ladder(tb).into_iter().map(|(_, l)| l).collect();
     // Equivalences declared in A's rungs.toml for B ([[site.compare_with]] pins).
     let declared = std::path::Path::new(&args.a)
@@ -144,28 +140,18 @@ pub fn run(args: &MapArgs) -> Result<ExitCode> {
         Err(e) => return Err(e.into()),
     };
     // One title: only its row.
-    let wanted = match &args.title {
-        Some(title) => {
-            let Some(i) = la.iter().position(|l| same_title(&l.title, title)) else {
-                let mut titles: Vec<&str> = Vec::new();
-                for l in fa
-                    .tracks
+    let wanted = match (&args.title, &reading) {
+        (Some(title), Some(reading)) => {
+            let Some(i) = reading.level().and_then(|p| {
+                ladder_a
                     .iter()
-                    .flat_map(|t| fa.ladder(t))
-                    .map(|(_, l)| l.title.as_str())
-                {
-                    if !titles.contains(&l) {
-                        titles.push(l);
-                    }
-                }
-                bail!(
-                    "A has no level titled \u{201c}{title}\u{201d}; its levels are: {}",
-                    titles.join(", ")
-                )
+                    .position(|(t, l)| t.id == p.track && l.id == p.level)
+            }) else {
+                bail!("{}", not_placed(&fa, title, reading))
             };
             Some(i)
         }
-        None => None,
+        _ => None,
     };
     let mapping = match wanted {
         Some(i) => rungs_core::map::Mapping {
@@ -182,6 +168,10 @@ pub fn run(args: &MapArgs) -> Result<ExitCode> {
                 "shared_areas": shared,
                 "mapping": mapping,
             });
+            let mut value = value;
+            if let Some(r) = &reading {
+                value["title"] = serde_json::to_value(r)?;
+            }
             use std::io::Write as _;
             // `?` turns a closed pipe into a quiet exit (see main).
             writeln!(
@@ -201,6 +191,9 @@ pub fn run(args: &MapArgs) -> Result<ExitCode> {
                         .collect::<Vec<_>>()
                         .join(", ")
                 )?;
+            }
+            if let Some(r) = &reading {
+                crate::render::outln!("{}", how_read(r))?;
             }
             crate::render::outln!()?;
             for m in &mapping.matches {
@@ -223,7 +216,8 @@ pub fn run(args: &MapArgs) -> Result<ExitCode> {
                         "words"
                     };
                     crate::render::outln!(
-                        "    not sure: the closest levels in {by} are {}",
+                        "    not sure ({}): the closest levels in {by} are {}",
+                        m.doubts.join("; "),
                         m.candidates
                             .iter()
                             .map(|j| format!(
@@ -257,6 +251,57 @@ pub fn run(args: &MapArgs) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// How `--title` was read: the level, how sure, and why.
+fn how_read(r: &Reading) -> String {
+    let Some(place) = r.level() else {
+        return String::new();
+    };
+    let mut out = format!(
+        "title \u{201c}{}\u{201d} reads as {} ({}), confidence {:.2}: {}",
+        r.title,
+        place.title,
+        place.track_title,
+        r.confidence,
+        r.why()
+    );
+    if !r.sure {
+        out.push_str(&format!(
+            "\n    not sure: the closest levels are {}",
+            r.closest
+                .iter()
+                .map(|p| p.title.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    out
+}
+
+/// The error for a `--title` A has no level for: what the title reads as,
+/// and A's titles.
+fn not_placed(fa: &Framework, title: &str, r: &Reading) -> String {
+    let mut titles: Vec<&str> = Vec::new();
+    for l in fa
+        .tracks
+        .iter()
+        .flat_map(|t| fa.ladder(t))
+        .map(|(_, l)| l.title.as_str())
+    {
+        if !titles.contains(&l) {
+            titles.push(l);
+        }
+    }
+    let verdict = match r.answer {
+        Answer::NotOnLadder => "it is not on this ladder",
+        _ => "it cannot be placed",
+    };
+    format!(
+        "A has no level titled \u{201c}{title}\u{201d}, nor one it reads as: {verdict}: {}; its levels are: {}",
+        r.why(),
+        titles.join(", ")
+    )
 }
 
 fn shorten(text: &str) -> String {

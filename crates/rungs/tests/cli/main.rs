@@ -698,6 +698,29 @@ fn map_answers_for_one_title() {
         "{err}"
     );
     assert_eq!(err.matches("Associate Engineer").count(), 1, "{err}");
+    // A title as people write it is read, and the reading shown.
+    let o = rungs(
+        &[
+            "map",
+            path(&a),
+            path(&a),
+            "--title",
+            "Sr. Software Engineer",
+        ],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("reads as Senior Engineer")
+            && out.contains("\u{201c}Sr\u{201d} reads as Senior"),
+        "{out}"
+    );
+    // Off the ladder: said so, not the nearest level.
+    let o = rungs(&["map", path(&a), path(&a), "--title", "CEO"], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("not on this ladder"), "{err}");
 }
 
 #[test]
