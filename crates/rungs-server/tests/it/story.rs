@@ -44,6 +44,26 @@ async fn story(backend: Backend) {
     assert_eq!(dry.status, StatusCode::OK, "{}", dry.body);
     let plan = dry.json();
     assert_eq!(plan["applied"], false);
+    // Each job title once, as it reads on the ladder: what a rollout would
+    // suggest for the people who hold it.
+    let titles = plan["titles"].as_array().expect("titles");
+    let reading = |title: &str| {
+        titles
+            .iter()
+            .find(|t| t["title"] == title)
+            .cloned()
+            .unwrap_or_else(|| panic!("{title} is not among the titles read: {titles:?}"))
+    };
+    assert_eq!(titles.len(), 4, "{titles:?}");
+    assert_eq!(reading("Senior Engineer")["level"], "engineering/senior");
+    assert_eq!(reading("Senior Engineer")["sure"], true);
+    assert_eq!(reading("Engineering Manager")["people"], 2);
+    assert!(
+        reading("Software Engineer")["why"]
+            .as_str()
+            .is_some_and(|why| why.contains("Software")),
+        "{titles:?}"
+    );
     assert_eq!(plan["plan"]["creates"].as_array().map(Vec::len), Some(5));
     assert_eq!(
         admin
