@@ -318,11 +318,12 @@ impl<'a> Ctx<'a> {
             root: urls::root_of(path),
             path: path.to_string(),
             canonical: self.site.base_url.as_ref().map(|b| {
-                format!(
+                let url = format!(
                     "{}/{}",
                     b.trim_end_matches('/'),
                     path.trim_end_matches("index.html")
-                )
+                );
+                rungs_core::text::percent_encode(&url).into_owned()
             }),
             title: title.to_string(),
             description: description

@@ -2,11 +2,12 @@
 //! comments blanked), which folders are tracks, where the ladder's root is,
 //! and the native path each page will have.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Deserialize;
 
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::ids::{Allocator, clash_warning};
 use crate::load::frontmatter;
 use crate::source::{SourceFile, SourceSet};
 use crate::text::{normalise, slug};
@@ -112,38 +113,115 @@ pub(super) fn track_dirs(pages: &[ContentPage]) -> Result<Vec<String>, ImportErr
     Ok(track_dirs)
 }
 
+/// The id of each track folder: its name, slugged. Where two folders have
+/// the same name (`development/fullstack` and `quality/fullstack`, or a
+/// translation's `ja/…/infrastructure`), the later one also takes the name
+/// of the first folder in which the two paths differ (`quality-fullstack`,
+/// `ja-infrastructure`), or else a number, and a warning says so.
+pub(super) fn track_ids(
+    track_dirs: &[String],
+    pages: &[ContentPage],
+    diags: &mut Diagnostics,
+) -> HashMap<String, String> {
+    let mut ids = Allocator::default();
+    let mut holders: HashMap<String, &str> = HashMap::new();
+    let mut out = HashMap::new();
+    for dir in track_dirs {
+        let name = last(dir);
+        let base = match slug(name) {
+            s if s.is_empty() => "track".to_string(),
+            s => s,
+        };
+        let id = match holders.get(&base) {
+            None => ids.claim(base.clone()),
+            Some(holder) => {
+                let differs = dir
+                    .split('/')
+                    .zip(holder.split('/'))
+                    .find(|(a, b)| a != b)
+                    .map_or("", |(a, _)| a);
+                let id = ids.claim(slug(&format!("{differs} {name}")));
+                let span = pages
+                    .iter()
+                    .find(|p| p.key == format!("{dir}/_index") || dir_of(&p.key) == dir)
+                    .map(|p| p.file.start_span());
+                let mut d = Diagnostic::warning(
+                    Code::DuplicateId,
+                    format!(
+                        "the track folders `content/{holder}` and `content/{dir}` would both have the id `{base}`; the second is `{id}`"
+                    ),
+                )
+                .help("both are imported; rename a folder in the source for other ids");
+                if let Some(span) = span {
+                    d = d.at(&span);
+                }
+                diags.push(d);
+                id
+            }
+        };
+        holders.entry(base).or_insert(dir);
+        out.insert(dir.clone(), id);
+    }
+    out
+}
+
 /// Maps Hugo content keys to native paths, for link rewriting; and free
-/// pages' keys to their ids.
+/// pages' keys to their ids. A free page whose name another page has
+/// already taken is named after its folder too (`engineering-faq`), and
+/// reported.
 pub(super) fn native_paths(
     pages: &[ContentPage],
-    is_track_dir: &HashSet<&str>,
+    track_ids: &HashMap<String, String>,
     root: &str,
+    diags: &mut Diagnostics,
 ) -> (HashMap<String, String>, HashMap<String, String>) {
     let mut native: HashMap<String, String> = HashMap::new();
     let mut page_ids: HashMap<String, String> = HashMap::new();
-    // Sets, not searches per page: a site can have thousands of pages.
-    let mut used_ids: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut used = Allocator::default();
     for p in pages {
         let dir = dir_of(&p.key);
         let name = p.key.rsplit('/').next().unwrap_or(&p.key);
-        let path = if is_track_dir.contains(dir) && p.is_level {
-            format!("tracks/{}/{}.md", slug(last(dir)), slug(name))
-        } else if name == "_index" && is_track_dir.contains(dir) {
-            format!("tracks/{}/_index.md", slug(last(dir)))
-        } else if name == "_index" && dir == root {
-            "_index.md".to_string()
-        } else {
-            let mut id = slug(name);
-            if used_ids.contains(&id) {
-                id = slug(&format!("{} {}", last(dir), name));
+        let track = track_ids.get(dir);
+        let path = match track {
+            Some(track) if p.is_level => format!("tracks/{track}/{}.md", level_id(name)),
+            Some(track) if name == "_index" => format!("tracks/{track}/_index.md"),
+            _ if name == "_index" && dir == root => "_index.md".to_string(),
+            _ => {
+                // A section's index is a page named after its folder.
+                let name = if name == "_index" { last(dir) } else { name };
+                let holder = format!("content/{}.md", p.key);
+                let base = match slug(name) {
+                    s if s.is_empty() => "page".to_string(),
+                    s => s,
+                };
+                let claim = if used.contains(&base) {
+                    // Named after its folder too, then numbered.
+                    let mut claim =
+                        used.claim_for(&format!("{} {name}", last(dir)), &base, &holder);
+                    claim.clash = Some((base.clone(), used.holder(&base).to_string()));
+                    claim
+                } else {
+                    used.claim_for(name, "page", &holder)
+                };
+                if let Some(d) = clash_warning("page", name, &claim) {
+                    diags.push(d.at(&p.file.start_span()));
+                }
+                page_ids.insert(p.key.clone(), claim.id.clone());
+                format!("pages/{}.md", claim.id)
             }
-            used_ids.insert(id.clone());
-            page_ids.insert(p.key.clone(), id.clone());
-            format!("pages/{id}.md")
         };
         native.insert(hugo_url(&p.key), path);
     }
     (native, page_ids)
+}
+
+/// The id of the level page named `stem`: its name, slugged (`level` when
+/// it has no letter or digit).
+pub(super) fn level_id(stem: &str) -> String {
+    match slug(stem) {
+        s if s.is_empty() => "level".to_string(),
+        s => s,
+    }
 }
 
 /// A `linktitle` (Hugo's short title for menus) that differs from the page's

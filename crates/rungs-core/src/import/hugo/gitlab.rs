@@ -16,10 +16,11 @@
 //!   the grouping and every count survive.
 
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::ids::{Allocator, clash_warning};
 use crate::load::markdown::example_text;
-use crate::model::{Area, Level, Statement};
+use crate::model::{Area, Level, Span, Statement};
 use crate::source::{SourceFile, SourceSet};
-use crate::text::{collapse_whitespace, normalise, slug};
+use crate::text::{collapse_whitespace, normalise};
 
 /// How deep includes may nest: the handbook nests none, so a deeper chain is a loop.
 const MAX_INCLUDE_DEPTH: usize = 4;
@@ -239,7 +240,7 @@ pub(super) fn read_level(
             // Areas come from the headings over included content, so every
             // level names the same areas even where an include is missing.
             if path.top.is_some() && !in_intro_heading {
-                ensure_area(areas, &path, l);
+                ensure_area(areas, &path, l, diags);
             }
             continue;
         }
@@ -332,7 +333,7 @@ pub(super) fn read_level(
                 diags.push(lost(l, "a list item before any area heading"));
                 continue;
             }
-            let area = ensure_area(areas, &path, l);
+            let area = ensure_area(areas, &path, l, diags);
             let st = Statement {
                 area,
                 text: item.to_string(),
@@ -408,7 +409,7 @@ pub(super) fn read_level(
     };
     GitlabLevel {
         level: Level {
-            id: slug(stem),
+            id: super::discovery::level_id(stem),
             rank: 0,
             title: level_title,
             summary,
@@ -439,7 +440,12 @@ fn lost(l: &Line<'_>, what: &str) -> Diagnostic {
 }
 
 /// The id of the area `path` names, creating it (and its parent) when new.
-fn ensure_area(areas: &mut Vec<Area>, path: &AreaPath, l: &Line<'_>) -> String {
+fn ensure_area(
+    areas: &mut Vec<Area>,
+    path: &AreaPath,
+    l: &Line<'_>,
+    diags: &mut Diagnostics,
+) -> String {
     let Some(top) = path.top.as_deref() else {
         return String::new();
     };
@@ -462,7 +468,7 @@ fn ensure_area(areas: &mut Vec<Area>, path: &AreaPath, l: &Line<'_>) -> String {
         Some(i) => i,
         None => {
             areas.push(Area {
-                id: unique_id(areas, top),
+                id: unique_id(areas, top, &span, diags),
                 title: top.to_string(),
                 span: span.clone(),
                 ..Area::default()
@@ -481,7 +487,7 @@ fn ensure_area(areas: &mut Vec<Area>, path: &AreaPath, l: &Line<'_>) -> String {
     {
         return child.id.clone();
     }
-    let id = unique_id(areas, sub);
+    let id = unique_id(areas, sub, &span, diags);
     areas[pos].children.push(Area {
         id: id.clone(),
         title: sub.to_string(),
@@ -491,17 +497,18 @@ fn ensure_area(areas: &mut Vec<Area>, path: &AreaPath, l: &Line<'_>) -> String {
     id
 }
 
-/// An area id from `title` that no area of the tree has yet.
-fn unique_id(areas: &[Area], title: &str) -> String {
-    let base = slug(title);
-    let taken = |id: &str| areas.iter().flat_map(Area::walk).any(|a| a.id == id);
-    if !taken(&base) {
-        return base;
+/// An area id from `title` that no area of the tree has yet; a clash with
+/// another area's id is reported at `span`.
+fn unique_id(areas: &[Area], title: &str, span: &Span, diags: &mut Diagnostics) -> String {
+    let mut ids = Allocator::default();
+    for a in areas.iter().flat_map(Area::walk) {
+        ids.reserve_for(&a.id, &format!("`{}`", a.title));
     }
-    (2..)
-        .map(|i| format!("{base}-{i}"))
-        .find(|id| !taken(id))
-        .unwrap_or(base)
+    let claim = ids.claim_for(title, "area", "");
+    if let Some(d) = clash_warning("area", title, &claim) {
+        diags.push(d.at(span));
+    }
+    claim.id
 }
 
 /// The level names a track's `_index.md` lists in order ("can be seen at

@@ -8,9 +8,8 @@ use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::load::markdown::{BodyOptions, LevelBody, parse_level_body};
 use crate::model::{Area, Level};
 use crate::source::SourceSet;
-use crate::text::slug;
 
-use super::discovery::{ContentPage, HugoMatter, dir_of};
+use super::discovery::{ContentPage, HugoMatter, dir_of, level_id};
 use super::gitlab;
 use super::indicators::{Cell, cells, read_indicators};
 
@@ -126,7 +125,7 @@ pub(super) fn read_level(
     diags.extend(d);
     let indicators = read_indicators(p, cells, areas, diags);
     Level {
-        id: slug(name),
+        id: level_id(name),
         rank: 0,
         title: p
             .matter

@@ -30,7 +30,6 @@ use crate::areas::AreaIndex;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::model::{Framework, Page};
 use crate::source::SourceSet;
-use crate::text::slug;
 
 use super::{ImportError, Imported};
 
@@ -46,7 +45,9 @@ mod tracks;
 
 use areas::{add_aliases, discover_areas};
 use config::read_config;
-use discovery::{ContentPage, common_parent, dir_of, native_paths, read_pages, track_dirs};
+use discovery::{
+    ContentPage, common_parent, dir_of, level_id, native_paths, read_pages, track_dirs, track_ids,
+};
 use levels::{level_matter, parse_bodies, read_gitlab_levels, read_level};
 use shortcodes::convert;
 use tracks::{TrackDraft, order_tracks, read_index};
@@ -62,8 +63,9 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
         |key: &str| root.is_empty() || key == root || key.starts_with(&format!("{root}/"));
 
     let is_track_dir: HashSet<&str> = track_dirs.iter().map(String::as_str).collect();
+    let track_ids = track_ids(&track_dirs, &pages, &mut diags);
     // Map Hugo content keys to native paths, for link rewriting.
-    let (native, page_ids) = native_paths(&pages, &is_track_dir, &root);
+    let (native, page_ids) = native_paths(&pages, &track_ids, &root, &mut diags);
 
     // Areas from the headings of the level pages, in order of first appearance.
     // GitLab-style pages are read by their own reader, after the others.
@@ -71,7 +73,7 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
         .iter()
         .filter(|p| p.is_level && !p.gitlab && is_track_dir.contains(dir_of(&p.key)))
         .collect();
-    let mut areas = discover_areas(&level_pages);
+    let mut areas = discover_areas(&level_pages, &mut diags);
 
     // Time-split names such as "Core" that abbreviate an area title become aliases.
     // Each level page is parsed once. Aliases added below only name areas in
@@ -132,7 +134,7 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
             entry.levels.push((p.matter.weight, level));
         } else if name == "_index" && is_track_dir {
             let entry = tracks.entry(dir.to_string()).or_default();
-            read_index(entry, p, dir, &pages, &native, &mut diags);
+            read_index(entry, p, dir, &track_ids, &pages, &native, &mut diags);
         } else if name == "_index" && dir == root {
             let body = convert(
                 &p.file,
@@ -148,20 +150,14 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
                 framework.title = p.matter.title.clone().unwrap_or(framework.title);
             }
             framework.description = p.matter.description.clone();
-        } else if name == "_index" {
-            diags.push(
-                Diagnostic::error(
-                    Code::NotImported,
-                    format!(
-                        "section page `{}` has no ladder in it and is not imported",
-                        p.file.path
-                    ),
-                )
-                .at(&p.file.start_span())
-                .help("copy its text into a page of the imported framework if you need it"),
-            );
         } else {
-            let id = page_ids.get(&p.key).cloned().unwrap_or_else(|| slug(name));
+            // Free pages, and sections between the ladder's root and its
+            // tracks (a sub-department's menu of levels): their text is kept
+            // as a page, their links rewritten to the imported levels.
+            let id = page_ids
+                .get(&p.key)
+                .cloned()
+                .unwrap_or_else(|| level_id(name));
             let body = convert(
                 &p.file,
                 p.body_start,
@@ -171,6 +167,22 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
                 "pages",
                 &mut diags,
             );
+            if name == "_index" && body.is_empty() {
+                diags.push(
+                    Diagnostic::warning(
+                        Code::NotImported,
+                        format!(
+                            "section page `{}` has no text and is not imported",
+                            p.file.path
+                        ),
+                    )
+                    .at(&p.file.start_span())
+                    .help(
+                        "only its title is left out: rungs shows tracks and pages in its own menus",
+                    ),
+                );
+                continue;
+            }
             let title = p
                 .matter
                 .title
@@ -190,7 +202,7 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
             ));
         }
     }
-    framework.tracks = order_tracks(tracks, &mut diags);
+    framework.tracks = order_tracks(tracks, &track_ids, &mut diags);
     free_pages.sort_by_key(|a| (a.0, a.1.unwrap_or(0)));
     framework.pages = free_pages.into_iter().map(|p| p.2).collect();
     Imported::checked(framework, diags)

@@ -27,6 +27,7 @@ pub(super) fn read_index(
     entry: &mut TrackDraft,
     p: &ContentPage,
     dir: &str,
+    track_ids: &HashMap<String, String>,
     pages: &[ContentPage],
     native: &HashMap<String, String>,
     diags: &mut Diagnostics,
@@ -49,7 +50,7 @@ pub(super) fn read_index(
     }
     entry.track.extends = p.matter.extends.clone();
     entry.track.branch = p.matter.branch.clone();
-    let track_dir = format!("tracks/{}", slug(last(dir)));
+    let track_dir = format!("tracks/{}", track_ids.get(dir).map_or("", String::as_str));
     let body = convert(
         &p.file,
         p.body_start,
@@ -85,6 +86,7 @@ pub(super) fn read_index(
 /// The tracks, each with its levels in order and ranked, in order of weight.
 pub(super) fn order_tracks(
     tracks: BTreeMap<String, TrackDraft>,
+    track_ids: &HashMap<String, String>,
     diags: &mut Diagnostics,
 ) -> Vec<Track> {
     let mut ordered: Vec<(Option<i64>, String, Track)> = Vec::new();
@@ -106,7 +108,29 @@ pub(super) fn order_tracks(
         if levels.iter().all(|l| l.0.is_none()) && !listed.is_empty() {
             order_by_list(&mut levels, &listed, diags);
         }
-        track.id = slug(last(&dir));
+        // Two pages whose names make one id (`Senior.md`, `senior.md`) are two levels.
+        let mut level_ids = crate::ids::Allocator::default();
+        for (_, l) in &mut levels {
+            let id = level_ids.claim(l.id.clone());
+            if id != l.id {
+                diags.push(
+                    Diagnostic::warning(
+                        Code::DuplicateId,
+                        format!(
+                            "another level page of this track has the id `{}`; this one is `{id}`",
+                            l.id
+                        ),
+                    )
+                    .at(&l.span)
+                    .help("both are imported; rename a page in the source for other ids"),
+                );
+                l.id = id;
+            }
+        }
+        track.id = track_ids
+            .get(&dir)
+            .cloned()
+            .unwrap_or_else(|| slug(last(&dir)));
         if track.title.is_empty() {
             track.title = last(&dir).to_string();
         }
