@@ -20,7 +20,7 @@ use crate::model::{Area, Framework, Level, Statement, Track};
 use crate::source::{SourceFile, SourceSet};
 use crate::text::{collapse_whitespace, normalise};
 
-use super::{ImportError, Imported};
+use super::{ImportError, Imported, indicator_rows};
 
 /// Header names accepted for each column of the row-per-statement layout.
 const TEXT: &[&str] = &[
@@ -269,31 +269,6 @@ fn level_and_grade(header: &str) -> (String, Option<String>) {
         }
     }
     (h, None)
-}
-
-/// The indicator a matrix row describes, from its first cell.
-#[derive(Clone, Copy)]
-enum IndicatorRow {
-    Tenure,
-    Experience,
-}
-
-fn indicator_row(first_cell: &str) -> Option<IndicatorRow> {
-    let n = normalise(first_cell);
-    if ["time in level", "time in role", "tenure", "time at level"].contains(&n.as_str()) {
-        Some(IndicatorRow::Tenure)
-    } else if [
-        "experience",
-        "years of experience",
-        "experience (years)",
-        "years",
-    ]
-    .contains(&n.as_str())
-    {
-        Some(IndicatorRow::Experience)
-    } else {
-        None
-    }
 }
 
 /// The statements of one matrix cell: one per bullet (`•`, `-`, `*`,
@@ -826,26 +801,27 @@ fn by_matrix(
             continue;
         }
         table.check_extra_cells(row, &span, diags);
-        if let Some(kind) = indicator_row(area_name) {
-            for (level, cell) in levels.iter_mut().zip(&row[1..]) {
-                let value = collapse_whitespace(cell);
-                if value.is_empty() {
-                    continue;
-                }
-                match (crate::load::ranges::parse_years(&value), kind) {
-                    (Ok(r), IndicatorRow::Tenure) => level.indicators.tenure = Some(r),
-                    (Ok(r), IndicatorRow::Experience) => level.indicators.experience = Some(r),
-                    // Words ("Several years") are kept as the indicators' note.
-                    (Err(_), _) => {
-                        let note = format!("{area_name}: {value}");
-                        level.indicators.note = Some(match level.indicators.note.take() {
-                            Some(n) => format!("{n} {note}"),
-                            None => note,
-                        });
-                    }
-                }
+        // "Time in level (years)", "Years of experience", "Scope": the
+        // levels' indicators, when the cells read as values and not as lists.
+        if let Some((kind, months)) = indicator_rows::indicator_of(area_name) {
+            let cells = &row[1..];
+            if cells.iter().all(|c| c.trim().is_empty()) {
+                continue;
             }
-            continue;
+            let scale = framework.scope_scale();
+            if indicator_rows::cells_are_values(kind, months, cells, &scale) {
+                for (level, cell) in levels.iter_mut().zip(cells) {
+                    indicator_rows::apply(
+                        &mut level.indicators,
+                        kind,
+                        months,
+                        area_name,
+                        cell,
+                        &scale,
+                    );
+                }
+                continue;
+            }
         }
         let path: Vec<String> = area_name.split('>').map(|s| s.trim().to_string()).collect();
         let area = ids.area(framework, &path, None, &span, diags);

@@ -42,6 +42,16 @@ fn area_title<'a>(fw: &'a Framework, id: &str) -> &'a str {
         .unwrap_or_else(|| panic!("no area `{id}`"))
 }
 
+fn all_statements(fw: &Framework) -> Vec<&Statement> {
+    let mut out = Vec::new();
+    for level in fw.tracks.iter().flat_map(|t| &t.levels) {
+        for s in &level.statements {
+            s.visit(&mut |x| out.push(x));
+        }
+    }
+    out
+}
+
 /// Every area id non-empty and unique; every track, level and page id a
 /// file name; statement ids unique within their level.
 fn ids_are_sound(fw: &Framework) {
@@ -171,7 +181,7 @@ fn a_japanese_hugo_ladder_keeps_its_letters_and_every_statement() {
 }
 
 #[test]
-fn a_japanese_spreadsheet_keeps_its_areas_apart() {
+fn a_japanese_spreadsheet_keeps_its_areas_apart_and_its_indicators() {
     let imported =
         rungs_core::import::csv::import(&read("import/csv-ja")).unwrap_or_else(|e| panic!("{e}"));
     let diags = describe(&imported.diagnostics.clone().sorted());
@@ -217,6 +227,32 @@ fn a_japanese_spreadsheet_keeps_its_areas_apart() {
             ("採用", "採用面接の質問を作る"),
         ]
     );
+    // The tenure, experience and scope rows are indicators, not statements.
+    let years = |l: usize| {
+        let ind = &engineering.levels[l].indicators;
+        (
+            ind.tenure.map(|r| (r.min, r.max)),
+            ind.experience.map(|r| (r.min, r.max)),
+            ind.scope.clone(),
+        )
+    };
+    assert_eq!(
+        years(0),
+        (
+            Some((1.0, Some(2.0))),
+            Some((0.0, Some(2.0))),
+            Some("individual".to_string())
+        )
+    );
+    assert_eq!(
+        years(2),
+        (
+            Some((3.0, None)),
+            Some((5.0, None)),
+            Some("multi-team".to_string())
+        )
+    );
+    assert!(!all_statements(fw).iter().any(|s| s.text.contains("1〜2")));
     // The second file's design track shares the areas by name; two statements
     // with the same first words have two ids.
     let design = fw
