@@ -68,6 +68,13 @@ pub fn refuse_symlinked_output(dir: &Path) -> Result<()> {
 
 /// Fails unless `dir` is missing or empty (or `force` is set); creates it.
 pub fn prepare_output_dir(dir: &Path, force: bool) -> Result<()> {
+    check_output_dir(dir, force)?;
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create `{}`", dir.display()))
+}
+
+/// Fails unless `dir` could be written into: missing or empty (or `force`
+/// is set), not a link. Creates nothing, so a dry run can ask too.
+pub fn check_output_dir(dir: &Path, force: bool) -> Result<()> {
     refuse_symlinked_output(dir)?;
     if dir.exists() {
         if !dir.is_dir() {
@@ -81,7 +88,7 @@ pub fn prepare_output_dir(dir: &Path, force: bool) -> Result<()> {
             );
         }
     }
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create `{}`", dir.display()))
+    Ok(())
 }
 
 /// Reads a framework from a directory, or from another format with a

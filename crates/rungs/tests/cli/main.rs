@@ -995,6 +995,58 @@ fn import_writes_nothing_when_parts_are_lost_unless_the_loss_is_accepted() {
 }
 
 #[test]
+fn a_dry_run_stops_where_the_import_stops_with_the_same_code() {
+    let dir = tmp();
+    let csv = dir.path().join("ladder.csv");
+    let write = |text: &str| std::fs::write(&csv, text).unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.path().join("out");
+    let both = |extra: &[&str]| {
+        // The dry run first: it must leave OUT as the real run finds it.
+        let mut args = vec!["import", "csv", "--dry-run"];
+        args.extend(extra);
+        args.extend([path(&csv), path(&out)]);
+        let dry = rungs(&args, dir.path());
+        args.remove(2);
+        let real = rungs(&args, dir.path());
+        (dry, real)
+    };
+    // Two Japanese areas and a name clash: all imported, the clash a warning.
+    write(
+        "level,area,text\nジュニア,信頼性,約束を守る。\nジュニア,アカウンタビリティ,期限を守る。\nシニア,Team-work,Pairs.\nシニア,Team work,Leads.\n",
+    );
+    let (dry, real) = both(&[]);
+    assert_eq!(dry.status.code(), Some(0), "{}", stderr(&dry));
+    assert_eq!(real.status.code(), Some(0), "{}", stderr(&real));
+    for o in [&dry, &real] {
+        assert!(stderr(o).contains("warning[duplicate-id]"), "{}", stderr(o));
+    }
+    assert!(
+        stderr(&dry).contains("dry run: would write"),
+        "{}",
+        stderr(&dry)
+    );
+    assert!(out.join("tracks/ladder/ジュニア.md").is_file());
+    // OUT is no longer empty: both refuse, with the same message and code.
+    let (dry, real) = both(&[]);
+    assert_eq!((dry.status.code(), real.status.code()), (Some(2), Some(2)));
+    assert!(stderr(&dry).contains("is not empty"), "{}", stderr(&dry));
+    // A part of the source lost: both stop with 1, whatever OUT holds.
+    write("level,area,text\njunior,Craft,You write tests.\nsenior,Craft,\n");
+    let (dry, real) = both(&["--force"]);
+    assert_eq!((dry.status.code(), real.status.code()), (Some(1), Some(1)));
+    assert!(
+        stderr(&dry).contains("nothing would be written"),
+        "{}",
+        stderr(&dry)
+    );
+    assert!(
+        stderr(&real).contains("nothing was written"),
+        "{}",
+        stderr(&real)
+    );
+}
+
+#[test]
 fn check_validates_compare_with_and_changes_since() {
     let dir = tmp();
     let a = dir.path().join("a");
