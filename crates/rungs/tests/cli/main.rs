@@ -327,16 +327,11 @@ fn hugo_import_of_gitlab_handbook() {
     };
     let dir = tmp();
     let out = dir.path().join("gl");
-    // A few lines of the source cannot be placed (a broken shortcode among
-    // them): errors, so nothing is written until the loss is accepted.
+    // Everything the copy holds is placed (the malformed shortcode is read
+    // as the include it names, with a warning): no flag needed.
     let o = rungs(&["import", "hugo", path(&site), path(&out)], dir.path());
-    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    assert!(!out.exists());
-    let o = rungs(
-        &["import", "hugo", "--accept-loss", path(&site), path(&out)],
-        dir.path(),
-    );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("error["), "{}", stderr(&o));
     // Infrastructure and its Distribution specialty; missing includes reported.
     assert!(stderr(&o).contains("read 2 tracks"), "{}", stderr(&o));
     assert!(

@@ -53,6 +53,7 @@ pub(super) struct ContentPage {
 /// `content/` is reported.
 pub(super) fn read_pages(
     site: &SourceSet,
+    includes: &SourceSet,
     diags: &mut Diagnostics,
 ) -> Result<Vec<ContentPage>, ImportError> {
     let mut pages: Vec<ContentPage> = Vec::new();
@@ -70,7 +71,7 @@ pub(super) fn read_pages(
             );
             continue;
         };
-        match read_page(file, key, diags) {
+        match read_page(file, key, includes, diags) {
             Some(p) => {
                 report_linktitle(&p, diags);
                 pages.push(p);
@@ -251,7 +252,12 @@ fn report_linktitle(p: &ContentPage, diags: &mut Diagnostics) {
     );
 }
 
-fn read_page(file: &SourceFile, key: &str, diags: &mut Diagnostics) -> Option<ContentPage> {
+fn read_page(
+    file: &SourceFile,
+    key: &str,
+    includes: &SourceSet,
+    diags: &mut Diagnostics,
+) -> Option<ContentPage> {
     let split = match frontmatter::split(file) {
         Ok(s) => s,
         Err(d) => {
@@ -268,7 +274,12 @@ fn read_page(file: &SourceFile, key: &str, diags: &mut Diagnostics) -> Option<Co
     let blanked = blank_comments(file.text());
     let file = SourceFile::new(&file.path, blanked.into_bytes());
     let body = file.text().get(body_start..).unwrap_or("");
-    let is_level = is_level_page(body) && !key.ends_with("_index");
+    // A page made of includes (the handbook shares levels between
+    // departments that way) is a level when what it includes is one.
+    let is_level = !key.ends_with("_index")
+        && (is_level_page(body, 2)
+            || (gitlab::has_content_include(body)
+                && is_level_page(&gitlab::expanded_text(includes, body, 0), 1)));
     let gitlab = is_level && gitlab::is_gitlab_page(body);
     Some(ContentPage {
         key: key.to_string(),
@@ -280,8 +291,9 @@ fn read_page(file: &SourceFile, key: &str, diags: &mut Diagnostics) -> Option<Co
     })
 }
 
-/// A level page has at least two area headings that are followed by bullets.
-fn is_level_page(body: &str) -> bool {
+/// A level page has at least `min` area headings that are followed by
+/// bullets (two, unless what makes it a level came from includes).
+fn is_level_page(body: &str, min: usize) -> bool {
     let mut headings_with_bullets = 0;
     let mut after_heading = false;
     for line in body.lines() {
@@ -295,7 +307,7 @@ fn is_level_page(body: &str) -> bool {
             after_heading = false;
         }
     }
-    headings_with_bullets >= 2
+    headings_with_bullets >= min
 }
 
 /// Replaces `<!-- ... -->` comments with spaces (newlines kept), so every

@@ -69,9 +69,9 @@ pub(super) fn parse_bodies(
 }
 
 /// The GitLab-style level pages, read by [`gitlab::read_level`], by content
-/// key.
+/// key; `includes` are the site's `assets/` files, comments blanked.
 pub(super) fn read_gitlab_levels(
-    site: &SourceSet,
+    includes: &SourceSet,
     pages: &[ContentPage],
     track_dirs: &[String],
     areas: &mut Vec<Area>,
@@ -86,7 +86,7 @@ pub(super) fn read_gitlab_levels(
     for p in gitlab_pages {
         let stem = p.key.rsplit('/').next().unwrap_or(&p.key);
         let read = gitlab::read_level(
-            site,
+            includes,
             &p.file,
             p.body_start,
             stem,

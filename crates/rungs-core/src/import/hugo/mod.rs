@@ -56,7 +56,8 @@ use tracks::{TrackDraft, order_tracks, read_index};
 pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
     let mut diags = Diagnostics::default();
     let config = read_config(site, &mut diags);
-    let pages = read_pages(site, &mut diags)?;
+    let includes = gitlab::include_files(site);
+    let pages = read_pages(site, &includes, &mut diags)?;
     let track_dirs = track_dirs(&pages)?;
     let root = common_parent(&track_dirs);
     let in_root =
@@ -86,7 +87,8 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
     // GitLab-style level pages, shallow folders first, so a specialty
     // (`infrastructure/core-platform/distribution`) finds the areas of the
     // department it specialises.
-    let mut gitlab_levels = read_gitlab_levels(site, &pages, &track_dirs, &mut areas, &mut diags);
+    let mut gitlab_levels =
+        read_gitlab_levels(&includes, &pages, &track_dirs, &mut areas, &mut diags);
 
     let mut framework = Framework {
         title: config
@@ -123,6 +125,19 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
         if is_track_dir && p.is_level && p.gitlab {
             let mut level = gitlab_levels.remove(&p.key).unwrap_or_default();
             level_matter(&mut level, &p.matter);
+            // Links in the opening to pages of the ladder lead to the imported pages.
+            let track_dir = format!("tracks/{}", track_ids.get(dir).map_or("", String::as_str));
+            level.introduction = level.introduction.map(|intro| {
+                convert(
+                    &p.file,
+                    p.body_start,
+                    &intro,
+                    &p.key,
+                    &native,
+                    &track_dir,
+                    &mut diags,
+                )
+            });
             let entry = tracks.entry(dir.to_string()).or_default();
             entry.levels.push((p.matter.weight, level));
         } else if is_track_dir && p.is_level {
