@@ -17,6 +17,10 @@ use crate::source::SourceSet;
 /// The front matter keys a level page written by rungs has.
 const LEVEL_KEYS: &[&str] = &[
     "title",
+    // Written back as `short_title`, which means the same.
+    "short_title",
+    "linktitle",
+    "linkTitle",
     "rank",
     "grade",
     "summary",

@@ -79,6 +79,8 @@ struct TrackOut<'a> {
 #[derive(Serialize)]
 struct LevelOut<'a> {
     title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    short_title: Option<&'a str>,
     rank: u32,
     #[serde(skip_serializing_if = "Option::is_none")]
     grade: Option<&'a str>,
@@ -110,6 +112,8 @@ enum ShareOut<'a> {
 #[derive(Serialize)]
 struct PageOut<'a> {
     title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    short_title: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     description: Option<&'a str>,
     weight: usize,
@@ -152,6 +156,7 @@ pub fn to_sources(framework: &Framework) -> SourceSet {
     for (i, page) in framework.pages.iter().enumerate() {
         let matter = PageOut {
             title: &page.title,
+            short_title: page.short_title.as_deref(),
             description: page.description.as_deref(),
             weight: i + 1,
         };
@@ -194,6 +199,7 @@ pub fn level_page(level: &Level, areas: &AreaIndex) -> String {
     let ind = &level.indicators;
     let matter = LevelOut {
         title: &level.title,
+        short_title: level.short_title.as_deref(),
         rank: level.rank,
         grade: level.grade.as_deref(),
         summary: level.summary.as_deref(),

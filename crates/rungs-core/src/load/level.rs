@@ -19,6 +19,9 @@ pub struct LevelMatter {
     pub id: Option<String>,
     /// Display title.
     pub title: Option<String>,
+    /// Shorter title for navigation (`linktitle` as Hugo writes it).
+    #[serde(alias = "linktitle", alias = "linkTitle")]
+    pub short_title: Option<String>,
     /// Explicit rank.
     pub rank: Option<u32>,
     /// Hugo-style ordering weight.
@@ -58,6 +61,9 @@ pub enum ShareSpec {
 /// Keys a level page may have; Hugo's own keys are accepted silently.
 pub const LEVEL_KEYS: &[&str] = &[
     "title",
+    "short_title",
+    "linktitle",
+    "linkTitle",
     "rank",
     "weight",
     "grade",
@@ -168,6 +174,7 @@ pub fn read_level(
             id: id.to_string(),
             rank: matter.rank.unwrap_or(0),
             title,
+            short_title: matter.short_title.clone(),
             grade: matter.grade.clone(),
             summary: matter.summary.clone(),
             introduction: body.introduction,

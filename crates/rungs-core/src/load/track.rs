@@ -221,6 +221,7 @@ pub fn read_matrix(
         drafts.push(LevelDraft {
             level: Level {
                 title: m.title.clone().unwrap_or_else(|| id.clone()),
+                short_title: m.short_title.clone(),
                 id,
                 rank: m.rank.unwrap_or(0),
                 grade: m.grade.clone(),

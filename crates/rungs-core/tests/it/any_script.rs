@@ -162,6 +162,12 @@ fn a_japanese_hugo_ladder_keeps_its_letters_and_every_statement() {
             }
         }
     }
+    // A `linktitle` is the level's short title for navigation.
+    let junior = &fw.tracks[0].levels[0];
+    assert_eq!(
+        (junior.title.as_str(), junior.short_title.as_deref()),
+        ("ジュニアエンジニア", Some("ジュニア"))
+    );
     // Pages keep their letters, and links between them are rewritten.
     let pages: Vec<&str> = fw.pages.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(pages, ["よくある質問"]);

@@ -209,7 +209,8 @@ impl<'a> Ctx<'a> {
                     .levels
                     .iter()
                     .map(|l| Link {
-                        title: l.title.clone(),
+                        // The sidebar shows the short title (`short_title`, Hugo's `linktitle`).
+                        title: l.nav_title().to_string(),
                         url: urls::level(&t.id, &l.id),
                     })
                     .collect(),
@@ -235,7 +236,7 @@ impl<'a> Ctx<'a> {
                 .pages
                 .iter()
                 .map(|p| Link {
-                    title: p.title.clone(),
+                    title: p.nav_title().to_string(),
                     url: urls::page(&p.id),
                 })
                 .collect(),

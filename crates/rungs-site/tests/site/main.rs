@@ -159,7 +159,7 @@ fn a_ladder_named_in_japanese_builds_and_its_links_resolve() {
     );
     sources.insert(
         "tracks/エンジニア/ジュニア.md",
-        "---\ntitle: ジュニアエンジニア\nrank: 1\n---\n\n## アカウンタビリティ\n\n- 自分のタスクを期限内に終える。\n\n## 信頼性\n\n- 約束したことを守る。\n",
+        "---\ntitle: ジュニアエンジニア\nshort_title: ジュニア\nrank: 1\n---\n\n## アカウンタビリティ\n\n- 自分のタスクを期限内に終える。\n\n## 信頼性\n\n- 約束したことを守る。\n",
     );
     sources.insert(
         "tracks/エンジニア/シニア.md",
@@ -183,6 +183,16 @@ fn a_ladder_named_in_japanese_builds_and_its_links_resolve() {
         assert!(site.get(page).is_some(), "{page} was not built");
     }
     assert!(assert_links_resolve(&site) > 0);
+    // The sidebar names a level by its short title, its page by its title.
+    let junior = html(&site, "tracks/エンジニア/ジュニア.html");
+    let side: Vec<String> = junior
+        .select(&sel("nav.side a"))
+        .map(|a| a.text().collect::<String>())
+        .collect();
+    assert!(side.iter().any(|t| t == "ジュニア"), "{side:?}");
+    assert!(!side.iter().any(|t| t == "ジュニアエンジニア"), "{side:?}");
+    let h1: String = junior.select(&sel("h1")).flat_map(|h| h.text()).collect();
+    assert!(h1.contains("ジュニアエンジニア"), "{h1}");
     // Statement anchors keep their letters.
     let senior = html(&site, "tracks/エンジニア/シニア.html");
     let id = &fw.tracks[0].levels[1].statements[0].id;

@@ -255,33 +255,24 @@ fn hugo_import_of_infracloud() {
     };
     let dir = tmp();
     let out = dir.path().join("ic");
-    // The site's home page is outside the ladder: a part of the source the
-    // import leaves out, so the exit code says so until the loss is accepted.
+    // The site's landing page (a hero and a redirect to the docs) is not
+    // content: its subtitle opens the home page, the rest is a warning, so
+    // the seed imports with no flag; the dry run says so with the same code.
     let o = rungs(
         &["import", "hugo", "--dry-run", path(&site), path(&out)],
         dir.path(),
     );
-    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(
-        stderr(&o).contains("1 tracks, 5 levels, 8 areas"),
+        stderr(&o).contains("1 tracks, 5 levels, 8 areas, 116 statements"),
         "{}",
         stderr(&o)
     );
     assert!(!out.exists(), "dry run wrote files");
     let o = rungs(&["import", "hugo", path(&site), path(&out)], dir.path());
-    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    assert!(
-        stderr(&o).contains("error[not-imported]") && !out.exists(),
-        "{}",
-        stderr(&o)
-    );
-    let o = rungs(
-        &["import", "hugo", "--accept-loss", path(&site), path(&out)],
-        dir.path(),
-    );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(
-        stderr(&o).contains("warning[not-imported]"),
+        !stderr(&o).contains("error[") && stderr(&o).contains("landing page"),
         "{}",
         stderr(&o)
     );

@@ -22,6 +22,8 @@ pub(super) struct HugoMatter {
     pub(super) weight: Option<i64>,
     #[serde(alias = "linkTitle", alias = "LinkTitle")]
     pub(super) linktitle: Option<String>,
+    /// The page's layout (`hextra-home` for a landing page).
+    pub(super) layout: Option<String>,
     // What `rungs export --format hugo` keeps in the front matter, so an
     // exported site imports back to the same ladder.
     /// A level's rank.
@@ -72,10 +74,7 @@ pub(super) fn read_pages(
             continue;
         };
         match read_page(file, key, includes, diags) {
-            Some(p) => {
-                report_linktitle(&p, diags);
-                pages.push(p);
-            }
+            Some(p) => pages.push(p),
             None => continue,
         }
     }
@@ -223,33 +222,6 @@ pub(super) fn level_id(stem: &str) -> String {
         s if s.is_empty() => "level".to_string(),
         s => s,
     }
-}
-
-/// A `linktitle` (Hugo's short title for menus) that differs from the page's
-/// title is lost: rungs shows titles only. Reported at its line.
-fn report_linktitle(p: &ContentPage, diags: &mut Diagnostics) {
-    let (Some(short), Some(title)) = (&p.matter.linktitle, &p.matter.title) else {
-        return;
-    };
-    if normalise(short) == normalise(title) {
-        return;
-    }
-    let line = p
-        .file
-        .text()
-        .lines()
-        .position(|l| l.trim_start().to_ascii_lowercase().starts_with("linktitle"))
-        .map_or(1, |i| i + 1);
-    diags.push(
-        Diagnostic::warning(
-            Code::NotImported,
-            format!(
-                "short title (linktitle) `{short}` is not imported; rungs shows the title `{title}`"
-            ),
-        )
-        .at(&p.file.line_span(line))
-        .help("shorten the `title` of the imported page if the long one is too long for menus"),
-    );
 }
 
 fn read_page(

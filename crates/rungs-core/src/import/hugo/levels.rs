@@ -8,13 +8,27 @@ use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::load::markdown::{BodyOptions, LevelBody, parse_level_body};
 use crate::model::{Area, Level};
 use crate::source::SourceSet;
+use crate::text::normalise;
 
 use super::discovery::{ContentPage, HugoMatter, dir_of, level_id};
 use super::gitlab;
 use super::indicators::{Cell, cells, read_indicators};
 
-/// A level page's own rank and grade, when its front matter has them.
+/// The short title for navigation a page's `linktitle` gives, when it is
+/// not the title again.
+pub(super) fn short_title(matter: &HugoMatter, title: &str) -> Option<String> {
+    matter
+        .linktitle
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty() && normalise(s) != normalise(title))
+        .map(str::to_string)
+}
+
+/// A level page's own rank and grade, when its front matter has them, and
+/// its short title.
 pub(super) fn level_matter(level: &mut Level, matter: &HugoMatter) {
+    level.short_title = short_title(matter, &level.title);
     if let Some(rank) = matter.rank.filter(|r| *r > 0) {
         level.rank = rank;
     }

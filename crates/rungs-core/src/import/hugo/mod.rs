@@ -38,6 +38,7 @@ mod config;
 mod discovery;
 mod gitlab;
 mod indicators;
+mod landing;
 mod levels;
 mod settings;
 mod shortcodes;
@@ -48,7 +49,7 @@ use config::read_config;
 use discovery::{
     ContentPage, common_parent, dir_of, level_id, native_paths, read_pages, track_dirs, track_ids,
 };
-use levels::{level_matter, parse_bodies, read_gitlab_levels, read_level};
+use levels::{level_matter, parse_bodies, read_gitlab_levels, read_level, short_title};
 use shortcodes::convert;
 use tracks::{TrackDraft, order_tracks, read_index};
 
@@ -103,10 +104,20 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
     let mut tracks: BTreeMap<String, TrackDraft> = BTreeMap::new();
     let mut free_pages: Vec<(bool, Option<i64>, Page)> = Vec::new();
     let mut level_no = 0usize;
+    let mut landing_intro: Vec<String> = Vec::new();
     for p in &pages {
         let dir = dir_of(&p.key);
         let name = p.key.rsplit('/').next().unwrap_or(&p.key);
         let is_track_dir = track_dirs.iter().any(|t| t == dir);
+        // The site's landing page (a hero and a redirect to the docs).
+        if p.key == "_index" && !root.is_empty() && landing::is_landing(p) {
+            let titles: Vec<&str> = [config.title.as_deref(), p.matter.title.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect();
+            landing_intro = landing::read(p, &titles, &mut diags).paragraphs;
+            continue;
+        }
         if !in_root(&p.key) {
             diags.push(
                 Diagnostic::error(
@@ -208,6 +219,7 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
                 dir != root,
                 p.matter.weight,
                 Page {
+                    short_title: short_title(&p.matter, &title),
                     id,
                     title,
                     description: p.matter.description.clone(),
@@ -216,6 +228,11 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
                 },
             ));
         }
+    }
+    // The landing page's headline and subtitle open the home page.
+    if !landing_intro.is_empty() {
+        landing_intro.extend(framework.introduction.take());
+        framework.introduction = Some(landing_intro.join("\n\n"));
     }
     framework.tracks = order_tracks(tracks, &track_ids, &mut diags);
     free_pages.sort_by_key(|a| (a.0, a.1.unwrap_or(0)));
