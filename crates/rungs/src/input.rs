@@ -98,6 +98,30 @@ pub fn framework(spec: &str) -> Result<Framework> {
     rungs_core::read_framework(spec).map_err(|e| refused(e, "run `rungs check` on it"))
 }
 
+/// Reads side `side` (`A`, `B`) of a comparison: a directory, or another
+/// format (`FORMAT:PATH`) whose import's warnings are printed, file:line:col
+/// as `rungs check` shows them; an import with errors (parts of the source
+/// it could not place) is refused with them, as a directory with errors is.
+pub fn framework_reported(spec: &str, side: &str) -> Result<Framework> {
+    let hint = match rungs_core::import::split_spec(spec) {
+        Some((format, path)) => format!(
+            "{side} is an import that leaves parts of its source out; fix the source, or write \
+             what can be imported with `rungs import {} {path} DIR --accept-loss` and compare DIR",
+            format.name
+        ),
+        None => format!("{side} cannot be compared; run `rungs check` on it"),
+    };
+    let read = rungs_core::read_framework_reported(spec).map_err(|e| refused(e, &hint))?;
+    if !read.warnings.is_empty() {
+        crate::render::print_all(&read.warnings, &read.sources, read.root.as_deref());
+        crate::output::info!(
+            "note: {side} (`{spec}`) imported with {} warning(s), above",
+            read.warnings.len()
+        );
+    }
+    Ok(read.framework)
+}
+
 /// A directory, or a git revision of the repository holding `dir`. One
 /// with errors has them printed.
 pub fn version(spec: &str, dir: &Path) -> Result<Framework> {

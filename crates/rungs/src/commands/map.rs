@@ -62,7 +62,11 @@ fn meaning(
 }
 
 pub fn run(args: &MapArgs) -> Result<ExitCode> {
-    let (fa, fb) = (input::framework(&args.a)?, input::framework(&args.b)?);
+    // Each side's import diagnostics are shown; an import with errors stops here.
+    let (fa, fb) = (
+        input::framework_reported(&args.a, "A")?,
+        input::framework_reported(&args.b, "B")?,
+    );
     // With --title and no --track-a, A's track is the one with that title.
     let track_a = match (&args.title, &args.track_a) {
         (Some(title), None) => fa

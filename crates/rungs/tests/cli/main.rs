@@ -894,6 +894,41 @@ fn any_registered_format_reads_as_format_path() {
 }
 
 #[test]
+fn map_shows_what_each_imported_side_reports_and_stops_on_errors() {
+    let dir = tmp();
+    let a = dir.path().join("a");
+    assert_eq!(rungs(&["new", path(&a)], dir.path()).status.code(), Some(0));
+    let csv = dir.path().join("b.csv");
+    let write = |text: &str| std::fs::write(&csv, text).unwrap_or_else(|e| panic!("{e}"));
+    let spec = format!("csv:{}", path(&csv));
+    // Two areas whose names make one id: a warning with its file and line;
+    // the map is still made, exit 0.
+    write(
+        "level,area_path,text\nJunior,Team-work,Pairs on tasks.\nSenior,Team work,Leads the design of services.\n",
+    );
+    let o = rungs(&["map", path(&a), &spec], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("warning[duplicate-id]") && err.contains("b.csv:3:1"),
+        "{err}"
+    );
+    assert!(err.contains("B (`csv:"), "{err}");
+    assert!(stdout(&o).contains('→'), "{}", stdout(&o));
+    // A row the import cannot place: the error is shown, nothing is mapped.
+    write("level,area,text\njunior,Craft,You write tests.\nsenior,Craft,\n");
+    let o = rungs(&["map", &spec, path(&a)], dir.path());
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("error[missing-field]") && err.contains("b.csv:3:1"),
+        "{err}"
+    );
+    assert!(err.contains("--accept-loss"), "{err}");
+    assert!(stdout(&o).is_empty(), "{}", stdout(&o));
+}
+
+#[test]
 fn check_reports_site_settings_with_their_line() {
     let dir = tmp();
     let a = dir.path().join("a");
