@@ -7,9 +7,9 @@
 //! an error, so nothing is dropped silently.
 
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
-use crate::text::collapse_whitespace;
 
 use super::discovery::ContentPage;
+use super::shortcodes::html_words;
 
 /// What a landing page gives the imported framework.
 pub(super) struct Landing {
@@ -73,7 +73,7 @@ pub(super) fn read(p: &ContentPage, titles: &[&str], diags: &mut Diagnostics) ->
         };
         match (kind.as_str(), inner) {
             ("hero-headline" | "hero-title", Some(inner)) => {
-                let words = plain(&inner);
+                let words = html_words(&inner);
                 // The title the home page shows already is not said twice.
                 let n = crate::text::normalise(&words);
                 if !words.is_empty() && !titles.iter().any(|t| crate::text::normalise(t) == n) {
@@ -81,7 +81,7 @@ pub(super) fn read(p: &ContentPage, titles: &[&str], diags: &mut Diagnostics) ->
                 }
             }
             ("hero-subtitle", Some(inner)) => {
-                let words = plain(&inner);
+                let words = html_words(&inner);
                 // "Redirecting…" is the redirect speaking, not the ladder.
                 let notice = redirects && crate::text::normalise(&words).starts_with("redirect");
                 if !notice && !words.is_empty() {
@@ -157,43 +157,4 @@ fn blank(s: &mut String, start: usize, end: usize) {
         }
     }
     s.replace_range(start..end, &replaced);
-}
-
-/// The words of a bit of HTML: tags removed, common entities decoded,
-/// white space collapsed.
-fn plain(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => {
-                in_tag = true;
-                out.push(' ');
-            }
-            '>' if in_tag => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    let decoded = out
-        .replace("&nbsp;", " ")
-        .replace("&amp;", "&")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'");
-    collapse_whitespace(&decoded)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::plain;
-
-    #[test]
-    fn html_becomes_words() {
-        assert_eq!(
-            plain("  Ladders used here&nbsp;<br class=\"x\" />open to all.\n"),
-            "Ladders used here open to all."
-        );
-    }
 }
