@@ -92,8 +92,9 @@ pub fn check_output_dir(dir: &Path, force: bool) -> Result<()> {
 }
 
 /// Reads a framework from a directory, or from another format with a
-/// `FORMAT:PATH` prefix, for commands that compare frameworks. One with
-/// errors has them printed.
+/// `FORMAT:PATH` prefix (an import keeps what it could read). One with
+/// errors has them printed. (`rungs map` uses [`framework_reported`].)
+#[cfg(feature = "server")]
 pub fn framework(spec: &str) -> Result<Framework> {
     rungs_core::read_framework(spec).map_err(|e| refused(e, "run `rungs check` on it"))
 }
