@@ -445,11 +445,64 @@ proptest! {
     }
 
     #[test]
+    fn any_heading_of_a_hugo_ladder_gives_a_unique_non_empty_area_id(
+        areas in prop::collection::vec(name(), 2..6),
+    ) {
+        // A heading naming indicators starts the indicators table; `{{` opens
+        // a Hugo shortcode and `<` HTML, which Hugo reads as such.
+        prop_assume!(!areas.iter().any(|a| normalise(a).contains("indicators") || a.contains("{{") || a.contains('<')));
+        // A heading Markdown shows empty (`## #`) names nothing.
+        prop_assume!(areas.iter().all(|a| !shown(a).trim().is_empty()));
+        let mut body = String::from("---\ntitle: L\n---\n\n");
+        for (i, a) in areas.iter().enumerate() {
+            body.push_str(&format!("## {}\n\n* Statement {i}.\n\n", a.trim()));
+        }
+        let mut site = SourceSet::new();
+        site.insert("content/docs/eng/one.md", body.clone());
+        site.insert("content/docs/eng/two.md", body);
+        let imported = rungs_core::import::hugo::import(&site)
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let fw = &imported.framework;
+        prop_assert_eq!(imported.diagnostics.errors(), 0, "{}", describe(&imported.diagnostics.clone().sorted()));
+        ids_are_sound(fw);
+        for level in &fw.tracks[0].levels {
+            prop_assert_eq!(level.statements.len(), areas.len());
+            for s in &level.statements {
+                let row: usize = s.text.split(' ').nth(1).and_then(|n| n.trim_end_matches('.').parse().ok()).unwrap_or(usize::MAX);
+                prop_assert_eq!(normalise(area_title(fw, &s.area)), normalise(&shown(&areas[row])));
+            }
+        }
+        let loaded = rungs_core::load(&native::to_sources(fw)).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(loaded.diagnostics.errors(), 0, "{}", describe(&loaded.diagnostics.sorted()));
+        prop_assert_eq!(json(&loaded.framework), json(fw));
+    }
+
+    #[test]
     fn slugs_of_any_text_are_file_names_or_empty(text in "\\PC{0,40}") {
         let s = rungs_core::text::slug(&text);
         prop_assert!(s.is_empty() || path_id_problem(&s).is_none(), "{:?} → {:?}", text, s);
         prop_assert_eq!(rungs_core::text::slug(&s), s.clone(), "a slug is its own slug");
     }
+}
+
+/// The text a Markdown heading `## name` shows (escapes undone, emphasis
+/// markers gone, closing `#`s dropped).
+fn shown(name: &str) -> String {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    // As level pages are read.
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
+    let mut text = String::new();
+    let mut inside = false;
+    for event in Parser::new_ext(&format!("## {}", name.trim()), options) {
+        match event {
+            Event::Start(Tag::Heading { .. }) => inside = true,
+            Event::End(TagEnd::Heading(_)) => break,
+            Event::Text(t) | Event::Code(t) if inside => text.push_str(&t),
+            _ => {}
+        }
+    }
+    text
 }
 
 fn csv_cell(n: &str) -> String {

@@ -31,7 +31,8 @@ pub(super) fn discover_areas(levels: &[&ContentPage], diags: &mut Diagnostics) -
                 continue;
             }
             let depth = t.chars().take_while(|c| *c == '#').count() - 2;
-            let title = collapse_whitespace(t.trim_start_matches('#'));
+            // As the level page's parser reads it, so the heading finds its area.
+            let title = collapse_whitespace(&crate::load::markdown::heading_text(t));
             if title.is_empty() {
                 continue;
             }
