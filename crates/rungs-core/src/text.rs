@@ -388,6 +388,25 @@ fn key_words_of(chars: impl Iterator<Item = char>, n: usize) -> String {
     }
 }
 
+/// The text of a heading line (`## Core *Competencies*` → `Core
+/// Competencies`) as a level page's headings are read: Markdown rendered,
+/// escapes undone, the closing `#`s dropped.
+pub fn heading_text(line: &str) -> String {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let options = crate::load::markdown::markdown_options();
+    let mut text = String::new();
+    let mut inside = false;
+    for event in Parser::new_ext(line.trim_start(), options) {
+        match event {
+            Event::Start(Tag::Heading { .. }) => inside = true,
+            Event::End(TagEnd::Heading(_)) => break,
+            Event::Text(t) | Event::Code(t) if inside => text.push_str(&t),
+            _ => {}
+        }
+    }
+    text
+}
+
 /// Removes Markdown emphasis markers and link targets, keeping the words.
 pub fn strip_inline_markup(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

@@ -432,23 +432,6 @@ fn build_statement(
     })
 }
 
-/// The text of a heading line (`## Core *Competencies*` → `Core
-/// Competencies`) as a level page's headings are read: Markdown rendered,
-/// escapes undone, the closing `#`s dropped.
-pub(crate) fn heading_text(line: &str) -> String {
-    let mut text = String::new();
-    let mut inside = false;
-    for event in Parser::new_ext(line.trim_start(), markdown_options()) {
-        match event {
-            Event::Start(Tag::Heading { .. }) => inside = true,
-            Event::End(TagEnd::Heading(_)) => break,
-            Event::Text(t) | Event::Code(t) if inside => text.push_str(&t),
-            _ => {}
-        }
-    }
-    text
-}
-
 /// Splits a trailing `{#id}` off a statement.
 pub fn split_id(text: &str) -> (&str, Option<String>) {
     let trimmed = text.trim_end();

@@ -452,7 +452,7 @@ proptest! {
         // a Hugo shortcode and `<` HTML, which Hugo reads as such.
         prop_assume!(!areas.iter().any(|a| normalise(a).contains("indicators") || a.contains("{{") || a.contains('<')));
         // A heading Markdown shows empty (`## #`) names nothing.
-        prop_assume!(areas.iter().all(|a| !shown(a).trim().is_empty()));
+        prop_assume!(areas.iter().all(|a| !rungs_core::text::heading_text(&format!("## {}", a.trim())).trim().is_empty()));
         let mut body = String::from("---\ntitle: L\n---\n\n");
         for (i, a) in areas.iter().enumerate() {
             body.push_str(&format!("## {}\n\n* Statement {i}.\n\n", a.trim()));
@@ -469,7 +469,7 @@ proptest! {
             prop_assert_eq!(level.statements.len(), areas.len());
             for s in &level.statements {
                 let row: usize = s.text.split(' ').nth(1).and_then(|n| n.trim_end_matches('.').parse().ok()).unwrap_or(usize::MAX);
-                prop_assert_eq!(normalise(area_title(fw, &s.area)), normalise(&shown(&areas[row])));
+                prop_assert_eq!(normalise(area_title(fw, &s.area)), normalise(&rungs_core::text::heading_text(&format!("## {}", areas[row].trim()))));
             }
         }
         let loaded = rungs_core::load(&native::to_sources(fw)).map_err(|e| TestCaseError::fail(e.to_string()))?;
@@ -483,26 +483,6 @@ proptest! {
         prop_assert!(s.is_empty() || path_id_problem(&s).is_none(), "{:?} → {:?}", text, s);
         prop_assert_eq!(rungs_core::text::slug(&s), s.clone(), "a slug is its own slug");
     }
-}
-
-/// The text a Markdown heading `## name` shows (escapes undone, emphasis
-/// markers gone, closing `#`s dropped).
-fn shown(name: &str) -> String {
-    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-    // As level pages are read.
-    let options =
-        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
-    let mut text = String::new();
-    let mut inside = false;
-    for event in Parser::new_ext(&format!("## {}", name.trim()), options) {
-        match event {
-            Event::Start(Tag::Heading { .. }) => inside = true,
-            Event::End(TagEnd::Heading(_)) => break,
-            Event::Text(t) | Event::Code(t) if inside => text.push_str(&t),
-            _ => {}
-        }
-    }
-    text
 }
 
 fn csv_cell(n: &str) -> String {

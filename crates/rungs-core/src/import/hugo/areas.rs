@@ -32,7 +32,7 @@ pub(super) fn discover_areas(levels: &[&ContentPage], diags: &mut Diagnostics) -
             }
             let depth = t.chars().take_while(|c| *c == '#').count() - 2;
             // As the level page's parser reads it, so the heading finds its area.
-            let title = collapse_whitespace(&crate::load::markdown::heading_text(t));
+            let title = collapse_whitespace(&crate::text::heading_text(t));
             if title.is_empty() {
                 continue;
             }
