@@ -18,6 +18,10 @@ use crate::source::SourceSet;
 const LEVEL_KEYS: &[&str] = &[
     "title",
     "aliases",
+    // Written back as `short_title`, which means the same.
+    "short_title",
+    "linktitle",
+    "linkTitle",
     "rank",
     "grade",
     "summary",

@@ -174,6 +174,64 @@ pub fn read_framework(spec: &str) -> Result<Framework, ReadError> {
         .framework)
 }
 
+/// What [`read_framework_reported`] read: the framework, and the warnings
+/// of its import with the files they point into.
+#[derive(Debug)]
+pub struct Reported {
+    /// The framework.
+    pub framework: Framework,
+    /// The importer's warnings, sorted (none for a directory: those are
+    /// `rungs check`'s to show).
+    pub warnings: Vec<Diagnostic>,
+    /// The files read.
+    pub sources: SourceSet,
+    /// The directory the warnings' files are relative to, for messages.
+    pub root: Option<PathBuf>,
+}
+
+/// Like [`read_framework`], but an import (`FORMAT:PATH`) is held to the
+/// standard of a directory: one whose importer reported errors (parts of
+/// the source it could not place) is refused ([`ReadError::Invalid`], with
+/// every diagnostic and the files they point into), and its warnings come
+/// back with it, for commands that compare frameworks to show.
+pub fn read_framework_reported(spec: &str) -> Result<Reported, ReadError> {
+    let Some((format, path)) = import::split_spec(spec) else {
+        let dir = Path::new(spec);
+        let sources = read_dir(dir)?;
+        let framework = checked(spec, sources.clone(), Some(dir.to_path_buf()), true)?;
+        return Ok(Reported {
+            framework,
+            warnings: Vec::new(),
+            sources,
+            root: Some(dir.to_path_buf()),
+        });
+    };
+    let (sources, root) = read_source(format, Path::new(path))?;
+    let imported = format.import(&sources).map_err(|error| ReadError::Import {
+        path: path.to_string(),
+        format,
+        error,
+    })?;
+    let diagnostics = imported.diagnostics.sorted();
+    if diagnostics
+        .iter()
+        .any(|d| d.severity == crate::Severity::Error)
+    {
+        return Err(ReadError::Invalid(Box::new(Invalid {
+            name: spec.to_string(),
+            sources,
+            root,
+            diagnostics,
+        })));
+    }
+    Ok(Reported {
+        framework: imported.framework,
+        warnings: diagnostics,
+        sources,
+        root,
+    })
+}
+
 /// Reads a version of a framework: the directory `spec`, or else the git
 /// revision `spec` of the repository holding `dir` (the files under `dir`
 /// at that revision). A version with errors is refused
@@ -261,6 +319,38 @@ mod tests {
             .err()
             .unwrap_or_else(|| panic!("a missing directory was read"));
         assert!(matches!(e, ReadError::NotADirectory(_)), "{e}");
+    }
+
+    #[test]
+    fn an_import_is_refused_for_its_errors_and_keeps_its_warnings() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let csv = dir.path().join("ladder.csv");
+        let write = |text: &str| std::fs::write(&csv, text).unwrap_or_else(|e| panic!("{e}"));
+        // Two areas whose names make one id: a warning, both imported.
+        write("level,area_path,text\nJunior,Team-work,Pairs.\nSenior,Team work,Leads.\n");
+        let spec = format!("csv:{}", csv.display());
+        let read = read_framework_reported(&spec).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(read.framework.all_areas().len(), 2);
+        assert!(
+            read.warnings
+                .iter()
+                .any(|d| d.code == crate::Code::DuplicateId
+                    && d.span
+                        .as_ref()
+                        .is_some_and(|s| &*s.file == "ladder.csv" && s.line == 3)),
+            "{:?}",
+            read.warnings
+        );
+        assert_eq!(read.root.as_deref(), Some(dir.path()));
+        // A row the import cannot place: refused with its diagnostics.
+        write("level,area,text\njunior,Craft,You write tests.\nsenior,Craft,\n");
+        let Err(ReadError::Invalid(invalid)) = read_framework_reported(&spec) else {
+            panic!("an import with errors was read");
+        };
+        assert_eq!(invalid.errors(), 1);
+        assert!(invalid.to_string().contains("ladder.csv:3:"), "{invalid}");
+        // read_framework keeps what it could read, as before.
+        assert!(read_framework(&spec).is_ok());
     }
 
     #[test]

@@ -59,7 +59,10 @@ mod validate;
 pub use align::{compare, diff, engine as similarity, map, relink};
 pub use areas::{Ambiguity, AreaIndex};
 pub use diagnostic::{Code, Diagnostic, Diagnostics, Severity};
-pub use input::{Invalid, ReadError, read_dir, read_framework, read_source, read_version};
+pub use input::{
+    Invalid, ReadError, Reported, read_dir, read_framework, read_framework_reported, read_source,
+    read_version,
+};
 pub use load::{LoadCache, LoadError, Loaded, load, load_cached};
 pub use model::Framework;
 pub use source::{

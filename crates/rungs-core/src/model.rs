@@ -292,6 +292,10 @@ pub struct Level {
     /// Developer"), for the title resolver ([`crate::titles`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
+    /// A shorter title for navigation (the site's sidebar), e.g. "Senior";
+    /// Hugo's `linktitle`. The title when none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_title: Option<String>,
     /// Code on the shared grade scale, e.g. `L4`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grade: Option<String>,
@@ -358,6 +362,11 @@ pub struct Indicators {
 }
 
 impl Level {
+    /// The title navigation shows: the short title, else the title.
+    pub fn nav_title(&self) -> &str {
+        self.short_title.as_deref().unwrap_or(&self.title)
+    }
+
     /// Gives every statement without an id its derived id (the area and the
     /// first words of its text, unique within the level), as loading does.
     /// For levels built in memory, e.g. by an importer.
@@ -650,6 +659,10 @@ pub struct Page {
     pub id: String,
     /// Display title.
     pub title: String,
+    /// A shorter title for navigation (the site's sidebar); Hugo's
+    /// `linktitle`. The title when none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_title: Option<String>,
     /// Short description for listings and metadata.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
@@ -659,6 +672,13 @@ pub struct Page {
     #[serde(skip)]
     #[cfg_attr(feature = "schema", schemars(skip))]
     pub span: Span,
+}
+
+impl Page {
+    /// The title navigation shows: the short title, else the title.
+    pub fn nav_title(&self) -> &str {
+        self.short_title.as_deref().unwrap_or(&self.title)
+    }
 }
 
 impl Framework {

@@ -1,26 +1,151 @@
 //! Small text helpers shared by loading, importing and exporting.
 
+use unicode_normalization::UnicodeNormalization;
+use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
+
 pub use crate::load::ranges::format_years;
 
-/// Lower-case kebab-case identifier made of ASCII letters and digits.
+/// Lower-case kebab-case identifier that keeps the letters and digits of
+/// every script: `Core Competencies` → `core-competencies`, `Ünïcode` →
+/// `ünïcode`, `アカウンタビリティ` → `アカウンタビリティ`, `Профессиональные навыки`
+/// → `профессиональные-навыки`.
 ///
-/// Non-ASCII letters are dropped rather than transliterated, so ids stay
-/// plain; callers fall back to a generic id when nothing is left.
+/// The text is read in Unicode normal form C; letters are lower-cased where
+/// the script has case; combining marks stay with the letter they follow
+/// (Devanagari vowel signs, for instance); apostrophes and invisible format
+/// characters (joiners, soft hyphens) join; anything else separates words.
+/// The result is at most [`MAX_PATH_ID_LEN`] bytes (cut at a character), so
+/// it can name a file; it is empty only when the text has no letter or digit
+/// (callers then fall back to a generic id, see [`crate::ids::Allocator`]).
 pub fn slug(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut dash = false;
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            if dash && !out.is_empty() {
-                out.push('-');
-            }
-            dash = false;
-            out.push(c.to_ascii_lowercase());
-        } else if c != '\'' && c != '’' && !c.is_alphanumeric() {
-            dash = true;
+    let mut words = IdWords::new(&mut out);
+    if text.is_ascii() {
+        text.chars().for_each(|c| words.push(c));
+    } else {
+        text.nfc().for_each(|c| words.push(c));
+    }
+    let out = if out.is_ascii() {
+        out
+    } else {
+        out.nfc().collect()
+    };
+    truncate_id(&out, MAX_PATH_ID_LEN)
+}
+
+/// `id` cut to at most `max` bytes at a character boundary, without a
+/// trailing `-`.
+pub fn truncate_id(id: &str, max: usize) -> String {
+    let mut end = id.len().min(max);
+    while !id.is_char_boundary(end) {
+        end -= 1;
+    }
+    id[..end].trim_end_matches('-').to_string()
+}
+
+/// What a character is to an id.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum IdChar {
+    /// A letter or a digit, of any script: kept (lower-cased).
+    Letter,
+    /// A combining mark: kept after a letter, dropped elsewhere.
+    Mark,
+    /// An apostrophe or an invisible format character: joins the letters
+    /// around it.
+    Join,
+    /// Anything else: separates words.
+    Separator,
+}
+
+fn id_char(c: char) -> IdChar {
+    if c.is_ascii() {
+        return if c.is_ascii_alphanumeric() {
+            IdChar::Letter
+        } else if c == '\'' {
+            IdChar::Join
+        } else {
+            IdChar::Separator
+        };
+    }
+    if c.is_alphanumeric() {
+        return IdChar::Letter;
+    }
+    if c == '’' {
+        return IdChar::Join;
+    }
+    match c.general_category_group() {
+        GeneralCategoryGroup::Mark => IdChar::Mark,
+        GeneralCategoryGroup::Other
+            if c.general_category() == unicode_properties::GeneralCategory::Format =>
+        {
+            IdChar::Join
+        }
+        _ => IdChar::Separator,
+    }
+}
+
+/// Ids being written: letters kept, marks after a letter kept, runs of
+/// separators written as one `-` (none at either end).
+struct IdWords<'a> {
+    out: &'a mut String,
+    /// A separator was read since the last letter.
+    pending: bool,
+    /// The last character written was a letter or a mark.
+    in_word: bool,
+}
+
+impl<'a> IdWords<'a> {
+    fn new(out: &'a mut String) -> IdWords<'a> {
+        IdWords {
+            out,
+            pending: false,
+            in_word: false,
         }
     }
-    out
+
+    fn push(&mut self, c: char) {
+        match id_char(c) {
+            IdChar::Letter => {
+                if self.pending && !self.out.is_empty() {
+                    self.out.push('-');
+                }
+                self.pending = false;
+                self.in_word = true;
+                push_lower(self.out, c);
+            }
+            IdChar::Mark if self.in_word && !self.pending => self.out.push(c),
+            IdChar::Mark | IdChar::Join => {}
+            IdChar::Separator => {
+                self.pending = true;
+                self.in_word = false;
+            }
+        }
+    }
+}
+
+fn push_lower(out: &mut String, c: char) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else {
+        out.extend(c.to_lowercase());
+    }
+}
+
+/// True for a character an id may hold: a letter or digit of any script
+/// that has no upper-case form of its own (`a`, `ü`, `ア`, `я`, `٣`), or a
+/// combining mark.
+fn is_lower_id_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_lowercase() || c.is_ascii_digit();
+    }
+    match id_char(c) {
+        IdChar::Letter => {
+            let mut lower = c.to_lowercase();
+            lower.next() == Some(c) && lower.next().is_none()
+        }
+        IdChar::Mark => true,
+        IdChar::Join | IdChar::Separator => false,
+    }
 }
 
 /// Finds strings that appear in a text in the order they are looked for
@@ -74,9 +199,12 @@ pub const MAX_PATH_ID_LEN: usize = 100;
 
 /// Why `id` cannot become part of a file name, or `None` when it can: ids
 /// of tracks, levels and pages are written into the site's and exports'
-/// paths, so they are limited to `[a-z0-9-]`, start with a letter or digit,
-/// and are at most [`MAX_PATH_ID_LEN`] bytes long. This rules out `..`, `/`,
-/// `\`, NUL and names that collide on case-insensitive file systems.
+/// paths, so they are limited to lower-case letters and digits of any
+/// script (as [`slug`] writes them), combining marks and `-`, start with a
+/// letter or digit, and are at most [`MAX_PATH_ID_LEN`] bytes long. This
+/// rules out `..`, `/`, `\`, NUL, `%`, white space and names that collide on
+/// case-insensitive file systems; the site percent-encodes the letters
+/// beyond ASCII where a URL needs it (the sitemap), and browsers do in links.
 pub fn path_id_problem(id: &str) -> Option<String> {
     if id.is_empty() {
         return Some("it is empty".to_string());
@@ -87,26 +215,32 @@ pub fn path_id_problem(id: &str) -> Option<String> {
             id.len()
         ));
     }
+    if let Some(c) = id.chars().find(|&c| !(c == '-' || is_lower_id_char(c))) {
+        let why = if c.is_alphanumeric() {
+            "ids of tracks, levels and pages are lower-case"
+        } else {
+            "ids of tracks, levels and pages use only letters, digits and `-`"
+        };
+        return Some(format!("it contains `{}`; {why}", c.escape_debug()));
+    }
     if let Some(c) = id
         .chars()
-        .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-'))
+        .next()
+        .filter(|&c| c == '-' || id_char(c) == IdChar::Mark)
     {
-        return Some(format!(
-            "it contains `{}`; ids of tracks, levels and pages use only a-z, 0-9 and `-`",
-            c.escape_debug()
-        ));
-    }
-    if id.starts_with('-') {
-        return Some("it starts with `-`".to_string());
+        return Some(format!("it starts with `{}`", c.escape_debug()));
     }
     None
 }
 
-/// True for ids authors may write: ASCII letters, digits, `-` and `_`, starting with a letter or digit.
+/// True for ids authors may write (areas, scopes, statements): letters and
+/// digits of any script, combining marks, `-` and `_`, starting with a
+/// letter or digit.
 pub fn is_valid_id(id: &str) -> bool {
     let mut chars = id.chars();
-    matches!(chars.next(), Some(c) if c.is_ascii_alphanumeric())
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    matches!(chars.next(), Some(c) if id_char(c) == IdChar::Letter)
+        && chars
+            .all(|c| c == '-' || c == '_' || matches!(id_char(c), IdChar::Letter | IdChar::Mark))
 }
 
 /// Case- and space-insensitive form used to match headings to areas.
@@ -180,14 +314,29 @@ pub fn suggest_or<'a>(
     }
 }
 
+/// The most characters one word gives a derived id: scripts written
+/// without spaces (Japanese, Chinese, Thai) have "words" as long as a
+/// clause, and an id needs only enough of one to be told apart.
+pub const MAX_ID_WORD_CHARS: usize = 16;
+
 /// Up to `n` meaningful words of `text`, slugged: the basis of derived ids.
 ///
 /// Link targets and emphasis markers are skipped, stop words dropped, and
-/// only ASCII letters and digits kept (this runs once per statement, so it
-/// avoids allocating per word).
+/// letters and digits of every script kept as [`slug`] keeps them, each word
+/// at most [`MAX_ID_WORD_CHARS`] characters (this runs once per statement,
+/// so plain ASCII text takes a path that allocates nothing per word).
 pub fn key_words(text: &str, n: usize) -> String {
+    if text.is_ascii() {
+        key_words_of(text.chars(), n)
+    } else {
+        key_words_of(text.nfc(), n)
+    }
+}
+
+fn key_words_of(chars: impl Iterator<Item = char>, n: usize) -> String {
     let mut out = String::with_capacity(40);
     let mut word = String::with_capacity(16);
+    let mut word_chars = 0usize;
     let mut taken = 0;
     let mut in_target = false;
     let mut prev = ' ';
@@ -201,7 +350,7 @@ pub fn key_words(text: &str, n: usize) -> String {
         }
         word.clear();
     };
-    for c in text.chars() {
+    for c in chars {
         if taken >= n {
             break;
         }
@@ -212,17 +361,50 @@ pub fn key_words(text: &str, n: usize) -> String {
         }
         if c == '(' && prev == ']' {
             in_target = true;
-        } else if c.is_ascii_alphanumeric() {
-            word.push(c.to_ascii_lowercase());
-        } else if c == '\'' || c == '’' || (!c.is_ascii() && c.is_alphanumeric()) {
-            // Apostrophes join words ("don't"); other letters are dropped, as in `slug`.
-        } else {
-            flush(&mut word, &mut out, &mut taken);
+            prev = c;
+            continue;
+        }
+        match id_char(c) {
+            IdChar::Letter => {
+                if word_chars < MAX_ID_WORD_CHARS {
+                    push_lower(&mut word, c);
+                }
+                word_chars += 1;
+            }
+            IdChar::Mark if !word.is_empty() && word_chars <= MAX_ID_WORD_CHARS => word.push(c),
+            IdChar::Mark | IdChar::Join => {}
+            IdChar::Separator => {
+                flush(&mut word, &mut out, &mut taken);
+                word_chars = 0;
+            }
         }
         prev = c;
     }
     flush(&mut word, &mut out, &mut taken);
-    out
+    if out.is_ascii() {
+        out
+    } else {
+        out.nfc().collect()
+    }
+}
+
+/// The text of a heading line (`## Core *Competencies*` → `Core
+/// Competencies`) as a level page's headings are read: Markdown rendered,
+/// escapes undone, the closing `#`s dropped.
+pub fn heading_text(line: &str) -> String {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let options = crate::load::markdown::markdown_options();
+    let mut text = String::new();
+    let mut inside = false;
+    for event in Parser::new_ext(line.trim_start(), options) {
+        match event {
+            Event::Start(Tag::Heading { .. }) => inside = true,
+            Event::End(TagEnd::Heading(_)) => break,
+            Event::Text(t) | Event::Code(t) if inside => text.push_str(&t),
+            _ => {}
+        }
+    }
+    text
 }
 
 /// Removes Markdown emphasis markers and link targets, keeping the words.
@@ -245,6 +427,64 @@ pub fn strip_inline_markup(text: &str) -> String {
         }
     }
     out
+}
+
+/// `path` with its `%XX` escapes decoded, as a URL path names a file:
+/// `tracks/%E3%82%A2/x.md` → `tracks/ア/x.md`. `None` when an escape is not
+/// two hex digits or the bytes are not UTF-8; a path without `%` comes back
+/// as it is.
+pub fn percent_decode(path: &str) -> Option<std::borrow::Cow<'_, str>> {
+    if !path.contains('%') {
+        return Some(std::borrow::Cow::Borrowed(path));
+    }
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = bytes.get(i + 1..i + 3)?;
+            let hex = std::str::from_utf8(hex).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok().map(std::borrow::Cow::Owned)
+}
+
+/// `url` with every byte a URL may not hold as it is (beyond ASCII, white
+/// space, quotes, angle and curly brackets, the backslash, `^`, `|`, the
+/// backtick, and `%` not starting an escape) written as `%XX`, so a page
+/// named with letters of any script has an address RFC 3986 accepts (a
+/// sitemap's `<loc>`). Reserved characters (`/`, `:`, `#`, `?`, ...) are
+/// kept: `url` is a whole address or path.
+pub fn percent_encode(url: &str) -> std::borrow::Cow<'_, str> {
+    let keep = |b: u8, at: usize| {
+        b.is_ascii_graphic()
+            && !matches!(
+                b,
+                b'"' | b'<' | b'>' | b'\\' | b'^' | b'`' | b'{' | b'|' | b'}'
+            )
+            && (b != b'%'
+                || url
+                    .as_bytes()
+                    .get(at + 1..at + 3)
+                    .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit)))
+    };
+    if url.bytes().enumerate().all(|(i, b)| keep(b, i)) {
+        return std::borrow::Cow::Borrowed(url);
+    }
+    let mut out = String::with_capacity(url.len() * 3);
+    for (i, b) in url.bytes().enumerate() {
+        if keep(b, i) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Joins a relative `path` to `dir` (both `/`-separated, relative to the
@@ -325,7 +565,81 @@ mod tests {
     fn slugs() {
         assert_eq!(slug("Core Competencies"), "core-competencies");
         assert_eq!(slug("  Don't panic!  "), "dont-panic");
-        assert_eq!(slug("Ünïcode"), "ncode");
+        assert_eq!(slug("Ünïcode"), "ünïcode");
+        assert_eq!(slug("アカウンタビリティ"), "アカウンタビリティ");
+        assert_eq!(slug("Профессиональные Навыки"), "профессиональные-навыки");
+        // Combining marks stay with their letter; NFD text gives the NFC id.
+        assert_eq!(slug("हिन्दी कौशल"), "हिन्दी-कौशल");
+        assert_eq!(slug("Cafe\u{301} Noir"), "café-noir");
+        // Joiners and soft hyphens join; no letter gives nothing.
+        assert_eq!(slug("می\u{200c}خواهم"), "میخواهم");
+        assert_eq!(slug("・・・ !?"), "");
+        let long = slug(&"技術".repeat(40));
+        assert!(long.len() <= MAX_PATH_ID_LEN && path_id_problem(&long).is_none());
+    }
+
+    #[test]
+    fn path_ids_in_any_script() {
+        for ok in [
+            "senior",
+            "アカウンタビリティ",
+            "ünïcode",
+            "профессиональные-навыки",
+            "हिन्दी",
+            "٣-level",
+        ] {
+            assert_eq!(path_id_problem(ok), None, "{ok}");
+        }
+        for bad in [
+            "Senior",
+            "Ünïcode",
+            "a b",
+            "a/b",
+            "a%20b",
+            "-x",
+            "a.b",
+            "\u{301}x",
+            "a\u{200b}b",
+        ] {
+            assert!(path_id_problem(bad).is_some(), "{bad}");
+        }
+        assert!(is_valid_id("アカウンタビリティ") && is_valid_id("Craft_2"));
+        assert!(!is_valid_id("-x") && !is_valid_id("a b") && !is_valid_id(""));
+    }
+
+    #[test]
+    fn percent_escapes() {
+        let url = "https://x.org/tracks/エンジニア/シニア.html#s-a b";
+        let encoded = percent_encode(url);
+        assert_eq!(
+            encoded,
+            "https://x.org/tracks/%E3%82%A8%E3%83%B3%E3%82%B8%E3%83%8B%E3%82%A2/%E3%82%B7%E3%83%8B%E3%82%A2.html#s-a%20b"
+        );
+        assert_eq!(percent_decode(&encoded).as_deref(), Some(url));
+        assert_eq!(percent_encode("a/b-c.html?x=1"), "a/b-c.html?x=1");
+        assert_eq!(percent_encode("100%"), "100%25");
+        assert_eq!(percent_decode("%zz"), None);
+        assert_eq!(percent_decode("%ff"), None);
+    }
+
+    #[test]
+    fn key_words_in_any_script() {
+        assert_eq!(
+            key_words("Développe des fonctionnalités", 4),
+            "développe-des-fonctionnalités"
+        );
+        assert_eq!(
+            key_words(
+                "チームの目標に沿って、自分のタスクを期限内に完了させる。",
+                4
+            ),
+            "チームの目標に沿って-自分のタスクを期限内に完了させる"
+        );
+        // A clause longer than a word may be is cut.
+        assert_eq!(
+            key_words(&"あ".repeat(40), 4).chars().count(),
+            MAX_ID_WORD_CHARS
+        );
     }
 
     #[test]

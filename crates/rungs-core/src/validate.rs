@@ -87,9 +87,9 @@ pub fn path_ids(framework: &Framework) -> Vec<Diagnostic> {
             suggestion.truncate(crate::text::MAX_PATH_ID_LEN);
             let suggestion = suggestion.trim_end_matches('-').to_string();
             let help = if suggestion.is_empty() {
-                "use a short id made of a-z, 0-9 and `-`, such as `senior`".to_string()
+                "use a short id of lower-case letters (of any script), digits and `-`, such as `senior`".to_string()
             } else {
-                format!("use a short id made of a-z, 0-9 and `-`, such as `{suggestion}`")
+                format!("use a short id of lower-case letters (of any script), digits and `-`, such as `{suggestion}`")
             };
             let shown: String = id.chars().take(60).collect();
             let ellipsis = if shown.len() < id.len() { "…" } else { "" };
@@ -474,6 +474,9 @@ pub fn check_links(sources: &SourceSet, links: &[Link], diags: &mut Diagnostics)
             continue;
         }
         let dir = link.span.file.rsplit_once('/').map_or("", |(d, _)| d);
+        // A link may spell letters beyond ASCII as `%XX` escapes, as URLs do.
+        let decoded = crate::text::percent_decode(path);
+        let path = decoded.as_deref().unwrap_or(path);
         let Some(target) = crate::text::join_path(dir, path) else {
             diags.push(
                 Diagnostic::error(

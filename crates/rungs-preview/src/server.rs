@@ -176,7 +176,10 @@ async fn events(
 
 async fn page(State(preview): State<Preview>, uri: Uri) -> Response {
     let built = preview.current();
-    let mut path = uri.path().trim_start_matches('/').to_string();
+    // Pages named in any script are asked for percent-encoded.
+    let requested = uri.path().trim_start_matches('/');
+    let mut path = rungs_core::text::percent_decode(requested)
+        .map_or_else(|| requested.to_string(), |p| p.into_owned());
     if path.is_empty() || path.ends_with('/') {
         path.push_str("index.html");
     }

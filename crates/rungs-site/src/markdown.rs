@@ -44,7 +44,9 @@ fn rewrite(dest: &str, place: &Place<'_>) -> Option<String> {
         .split_once('#')
         .map_or((dest, None), |(p, f)| (p, Some(f)));
     let source_dir = place.source.rsplit_once('/').map_or("", |(d, _)| d);
-    let target = rungs_core::text::join_path(source_dir, path)?;
+    // `%XX` escapes name the same file as the letters they stand for.
+    let path = rungs_core::text::percent_decode(path)?;
+    let target = rungs_core::text::join_path(source_dir, &path)?;
     let page = page_of_source(&target).or_else(|| {
         // A folder link (`../engineering/`) means its _index.md.
         page_of_source(&format!("{}/_index.md", target.trim_end_matches('/')))

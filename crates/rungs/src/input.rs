@@ -68,6 +68,13 @@ pub fn refuse_symlinked_output(dir: &Path) -> Result<()> {
 
 /// Fails unless `dir` is missing or empty (or `force` is set); creates it.
 pub fn prepare_output_dir(dir: &Path, force: bool) -> Result<()> {
+    check_output_dir(dir, force)?;
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create `{}`", dir.display()))
+}
+
+/// Fails unless `dir` could be written into: missing or empty (or `force`
+/// is set), not a link. Creates nothing, so a dry run can ask too.
+pub fn check_output_dir(dir: &Path, force: bool) -> Result<()> {
     refuse_symlinked_output(dir)?;
     if dir.exists() {
         if !dir.is_dir() {
@@ -81,14 +88,39 @@ pub fn prepare_output_dir(dir: &Path, force: bool) -> Result<()> {
             );
         }
     }
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create `{}`", dir.display()))
+    Ok(())
 }
 
 /// Reads a framework from a directory, or from another format with a
-/// `FORMAT:PATH` prefix, for commands that compare frameworks. One with
-/// errors has them printed.
+/// `FORMAT:PATH` prefix (an import keeps what it could read). One with
+/// errors has them printed. (`rungs map` uses [`framework_reported`].)
+#[cfg(feature = "server")]
 pub fn framework(spec: &str) -> Result<Framework> {
     rungs_core::read_framework(spec).map_err(|e| refused(e, "run `rungs check` on it"))
+}
+
+/// Reads side `side` (`A`, `B`) of a comparison: a directory, or another
+/// format (`FORMAT:PATH`) whose import's warnings are printed, file:line:col
+/// as `rungs check` shows them; an import with errors (parts of the source
+/// it could not place) is refused with them, as a directory with errors is.
+pub fn framework_reported(spec: &str, side: &str) -> Result<Framework> {
+    let hint = match rungs_core::import::split_spec(spec) {
+        Some((format, path)) => format!(
+            "{side} is an import that leaves parts of its source out; fix the source, or write \
+             what can be imported with `rungs import {} {path} DIR --accept-loss` and compare DIR",
+            format.name
+        ),
+        None => format!("{side} cannot be compared; run `rungs check` on it"),
+    };
+    let read = rungs_core::read_framework_reported(spec).map_err(|e| refused(e, &hint))?;
+    if !read.warnings.is_empty() {
+        crate::render::print_all(&read.warnings, &read.sources, read.root.as_deref());
+        crate::output::info!(
+            "note: {side} (`{spec}`) imported with {} warning(s), above",
+            read.warnings.len()
+        );
+    }
+    Ok(read.framework)
 }
 
 /// A directory, or a git revision of the repository holding `dir`. One

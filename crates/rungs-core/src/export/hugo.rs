@@ -41,7 +41,13 @@ pub fn to_hugo(framework: &Framework) -> SourceSet {
     for (i, p) in framework.pages.iter().enumerate() {
         set.insert(
             &format!("content/docs/{}.md", p.id),
-            page(&p.title, p.description.as_deref(), Some(i + 1), &p.body),
+            page_with(
+                &p.title,
+                p.description.as_deref(),
+                Some(i + 1),
+                &linktitle(p.short_title.as_deref()),
+                &p.body,
+            ),
         );
     }
     for (i, track) in framework.tracks.iter().enumerate() {
@@ -67,7 +73,8 @@ pub fn to_hugo(framework: &Framework) -> SourceSet {
             ),
         );
         for level in &track.levels {
-            let mut params = vec![format!("rank: {}", level.rank)];
+            let mut params = linktitle(level.short_title.as_deref());
+            params.push(format!("rank: {}", level.rank));
             if let Some(grade) = &level.grade {
                 params.push(format!("grade: {}", quote(grade)));
             }
@@ -84,6 +91,14 @@ pub fn to_hugo(framework: &Framework) -> SourceSet {
         }
     }
     set
+}
+
+/// Hugo's short title for menus, as a front matter line.
+fn linktitle(short: Option<&str>) -> Vec<String> {
+    short
+        .map(|s| format!("linktitle: {}", quote(s)))
+        .into_iter()
+        .collect()
 }
 
 fn quote(s: &str) -> String {

@@ -50,8 +50,60 @@ pub(crate) fn area_headings(
     let mut out = String::new();
     for (depth, id) in path.iter().enumerate().skip(common) {
         let title = index.titles.get(id).map_or(id.as_str(), String::as_str);
-        out.push_str(&format!("{} {}\n{gap}", "#".repeat(depth + 2), title));
+        out.push_str(&format!(
+            "{} {}\n{gap}",
+            "#".repeat(depth + 2),
+            escape_heading(title)
+        ));
     }
     *current = path;
     out
+}
+
+/// `title` written so that a Markdown heading shows it as it is: the
+/// characters Markdown reads as syntax inside a heading (emphasis, code,
+/// links, HTML, a closing `#`, an entity such as `&amp;`) are
+/// backslash-escaped, so an area called `\!` or `*Core*` reads back as
+/// itself.
+pub(crate) fn escape_heading(title: &str) -> std::borrow::Cow<'_, str> {
+    let entity_at = |i: usize| {
+        let rest = &title[i + 1..];
+        rest.find(';').is_some_and(|end| {
+            end > 0
+                && end <= 32
+                && rest[..end]
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '#')
+        })
+    };
+    let special = |(i, c): (usize, char)| {
+        matches!(c, '\\' | '*' | '_' | '`' | '~' | '[' | ']' | '<' | '#')
+            || (c == '&' && entity_at(i))
+    };
+    if !title.char_indices().any(special) {
+        return std::borrow::Cow::Borrowed(title);
+    }
+    let mut out = String::with_capacity(title.len() + 4);
+    for (i, c) in title.char_indices() {
+        if special((i, c)) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_heading;
+
+    #[test]
+    fn headings_escape_what_markdown_would_read() {
+        assert_eq!(escape_heading("Core Competencies"), "Core Competencies");
+        assert_eq!(escape_heading("People & Culture"), "People & Culture");
+        assert_eq!(escape_heading("Q&amp;A"), "Q\\&amp;A");
+        assert_eq!(escape_heading("\\!"), "\\\\!");
+        assert_eq!(escape_heading("*Core* #1"), "\\*Core\\* \\#1");
+        assert_eq!(escape_heading("アカウンタビリティ"), "アカウンタビリティ");
+    }
 }

@@ -91,6 +91,8 @@ struct LevelOut<'a> {
     /// no list item in front matter.
     #[serde(skip_serializing_if = "no_aliases")]
     aliases: serde_saphyr::FlowSeq<&'a [String]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    short_title: Option<&'a str>,
     rank: u32,
     #[serde(skip_serializing_if = "Option::is_none")]
     grade: Option<&'a str>,
@@ -126,6 +128,8 @@ enum ShareOut<'a> {
 #[derive(Serialize)]
 struct PageOut<'a> {
     title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    short_title: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     description: Option<&'a str>,
     weight: usize,
@@ -175,6 +179,7 @@ pub fn to_sources(framework: &Framework) -> SourceSet {
     for (i, page) in framework.pages.iter().enumerate() {
         let matter = PageOut {
             title: &page.title,
+            short_title: page.short_title.as_deref(),
             description: page.description.as_deref(),
             weight: i + 1,
         };
@@ -218,6 +223,7 @@ pub fn level_page(level: &Level, areas: &AreaIndex) -> String {
     let matter = LevelOut {
         title: &level.title,
         aliases: serde_saphyr::FlowSeq(&level.aliases),
+        short_title: level.short_title.as_deref(),
         rank: level.rank,
         grade: level.grade.as_deref(),
         summary: level.summary.as_deref(),

@@ -15,11 +15,12 @@
 use std::collections::HashMap;
 
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::ids::{Allocator, clash_warning};
 use crate::model::{Area, Framework, Level, Statement, Track};
 use crate::source::{SourceFile, SourceSet};
-use crate::text::{collapse_whitespace, normalise, slug};
+use crate::text::{collapse_whitespace, normalise};
 
-use super::{ImportError, Imported};
+use super::{ImportError, Imported, indicator_rows};
 
 /// Header names accepted for each column of the row-per-statement layout.
 const TEXT: &[&str] = &[
@@ -54,6 +55,7 @@ pub fn import(src: &SourceSet) -> Result<Imported, ImportError> {
         title: "Imported framework".into(),
         ..Framework::default()
     };
+    let mut ids = Ids::default();
     for file in files {
         if let Err(bad) = &file.text {
             let span = crate::model::Span {
@@ -73,7 +75,15 @@ pub fn import(src: &SourceSet) -> Result<Imported, ImportError> {
             );
             continue;
         }
-        read_file(file, &mut framework, &mut diags);
+        read_file(file, &mut framework, &mut ids, &mut diags);
+    }
+    // Once all files are read: the positions `ids` keeps stay valid while
+    // rows of a later file add to a track.
+    for t in &mut framework.tracks {
+        t.levels.sort_by_key(|l| l.rank);
+        for l in &mut t.levels {
+            crate::ids::assign(l);
+        }
     }
     // With no level at all the diagnostics say why; they are returned, not
     // swallowed in an error message.
@@ -89,7 +99,7 @@ pub fn import(src: &SourceSet) -> Result<Imported, ImportError> {
     Imported::checked(framework, diags)
 }
 
-fn read_file(file: &SourceFile, framework: &mut Framework, diags: &mut Diagnostics) {
+fn read_file(file: &SourceFile, framework: &mut Framework, ids: &mut Ids, diags: &mut Diagnostics) {
     // Flexible: spreadsheets export title and note rows with fewer cells
     // than the table under them.
     let mut reader = csv::ReaderBuilder::new()
@@ -167,7 +177,6 @@ fn read_file(file: &SourceFile, framework: &mut Framework, diags: &mut Diagnosti
     }
     let name = file.path.rsplit('/').next().unwrap_or(&file.path);
     let stem = name.get(..name.len().saturating_sub(4)).unwrap_or(name);
-    let stem = if slug(stem).is_empty() { "track" } else { stem };
     let table = Table {
         file,
         header: &header,
@@ -176,9 +185,9 @@ fn read_file(file: &SourceFile, framework: &mut Framework, diags: &mut Diagnosti
     };
     let before = framework.tracks.len();
     if column(&header, TEXT).is_some() && column(&header, LEVEL).is_some() {
-        by_statement(&table, stem, framework, diags);
+        by_statement(&table, stem, framework, ids, diags);
     } else {
-        by_matrix(&table, stem, framework, diags);
+        by_matrix(&table, stem, framework, ids, diags);
     }
     // A title and notes above the header name and describe a track of this file alone.
     if framework.tracks.len() == before + 1
@@ -262,31 +271,6 @@ fn level_and_grade(header: &str) -> (String, Option<String>) {
     (h, None)
 }
 
-/// The indicator a matrix row describes, from its first cell.
-#[derive(Clone, Copy)]
-enum IndicatorRow {
-    Tenure,
-    Experience,
-}
-
-fn indicator_row(first_cell: &str) -> Option<IndicatorRow> {
-    let n = normalise(first_cell);
-    if ["time in level", "time in role", "tenure", "time at level"].contains(&n.as_str()) {
-        Some(IndicatorRow::Tenure)
-    } else if [
-        "experience",
-        "years of experience",
-        "experience (years)",
-        "years",
-    ]
-    .contains(&n.as_str())
-    {
-        Some(IndicatorRow::Experience)
-    } else {
-        None
-    }
-}
-
 /// The statements of one matrix cell: one per bullet (`•`, `-`, `*`,
 /// `1.`, `1)`), or one per line when the cell has no bullets. A line
 /// without a bullet under a bulleted one continues it.
@@ -343,127 +327,135 @@ fn cell_items(cell: &str) -> Vec<String> {
     out.into_iter().filter(|t| !t.is_empty()).collect()
 }
 
-/// Where each area of the tree is, by the normalised titles of its path, so
-/// that each row finds its area in constant time: a linear search among
-/// siblings per row made a CSV of 80,000 distinct areas quadratic.
-struct AreaPositions(HashMap<String, usize>);
+/// The ids handed out across the files of one import. The same name is the
+/// same area, track or level (names are compared as [`normalise`] writes
+/// them); two names that make the same id are two things with two ids, and
+/// the second is reported (see [`Allocator`]), never merged into the first.
+///
+/// Each row finds its area, track and level in constant time: a linear
+/// search among siblings per row made a CSV of 80,000 distinct areas
+/// quadratic.
+#[derive(Default)]
+struct Ids {
+    /// Areas by the normalised titles of their path: where each sits among its siblings.
+    area_positions: HashMap<String, usize>,
+    /// Area ids are unique across the whole tree.
+    areas: Allocator,
+    /// Tracks by normalised name: their position in the framework.
+    track_names: HashMap<String, usize>,
+    tracks: Allocator,
+    /// The levels of each track (by the track's position).
+    levels: HashMap<usize, LevelIds>,
+}
 
-impl AreaPositions {
-    fn new(areas: &[Area]) -> AreaPositions {
-        fn walk(areas: &[Area], prefix: &str, out: &mut HashMap<String, usize>) {
-            for (i, a) in areas.iter().enumerate() {
-                let key = area_key(prefix, &a.title);
-                walk(&a.children, &key, out);
-                // The first of two areas with the same title wins, as a search would.
-                out.entry(key).or_insert(i);
-            }
-        }
-        let mut out = HashMap::new();
-        walk(areas, "", &mut out);
-        AreaPositions(out)
-    }
+/// The levels of one track: ids, positions by normalised name, highest rank.
+#[derive(Default)]
+struct LevelIds {
+    ids: Allocator,
+    by_name: HashMap<String, usize>,
+    max_rank: u32,
+}
+
+/// Who holds an id, for the message another name's clash gives.
+fn holder(title: &str, span: &crate::model::Span) -> String {
+    format!("`{title}` at {}:{}", span.file, span.line)
 }
 
 fn area_key(prefix: &str, title: &str) -> String {
     format!("{prefix}\u{1f}{}", normalise(title))
 }
 
-fn area_id(
-    framework: &mut Framework,
-    positions: &mut AreaPositions,
-    path: &[String],
-    leaf_id: Option<&str>,
-) -> String {
-    let mut level = &mut framework.areas;
-    let mut id = String::new();
-    let mut prefix = String::new();
-    for (depth, title) in path.iter().enumerate() {
-        let is_leaf = depth + 1 == path.len();
-        let key = area_key(&prefix, title);
-        let pos = match positions.0.get(&key) {
-            Some(&p) => p,
-            None => {
-                let new_id = match (is_leaf, leaf_id) {
-                    (true, Some(l)) if !l.is_empty() => l.to_string(),
-                    _ => slug(title),
-                };
-                level.push(Area {
-                    id: new_id,
-                    title: title.clone(),
-                    ..Area::default()
-                });
-                positions.0.insert(key.clone(), level.len() - 1);
-                level.len() - 1
-            }
-        };
-        id = level[pos].id.clone();
-        level = &mut level[pos].children;
-        prefix = key;
-    }
-    id
-}
-
-/// Where each track and each level of a track is, and the highest rank of
-/// each track, for constant-time lookups per row.
-#[derive(Default)]
-struct Positions {
-    tracks: HashMap<String, usize>,
-    levels: HashMap<String, (HashMap<String, usize>, u32)>,
-}
-
-impl Positions {
-    fn new(framework: &Framework) -> Positions {
-        Positions {
-            tracks: framework
-                .tracks
-                .iter()
-                .enumerate()
-                .rev()
-                .map(|(i, t)| (t.id.clone(), i))
-                .collect(),
-            levels: HashMap::new(),
+impl Ids {
+    /// The id of the area at `path` (titles from the root down), creating
+    /// the areas that are new. `leaf_id` is an id the row gives the leaf
+    /// (the `area` column next to `area_path`, as the export writes it).
+    fn area(
+        &mut self,
+        framework: &mut Framework,
+        path: &[String],
+        leaf_id: Option<&str>,
+        span: &crate::model::Span,
+        diags: &mut Diagnostics,
+    ) -> String {
+        let mut level = &mut framework.areas;
+        let mut id = String::new();
+        let mut prefix = String::new();
+        for (depth, title) in path.iter().enumerate() {
+            let is_leaf = depth + 1 == path.len();
+            let key = area_key(&prefix, title);
+            let pos = match self.area_positions.get(&key) {
+                Some(&p) => p,
+                None => {
+                    let written = leaf_id
+                        .filter(|l| is_leaf && crate::text::is_valid_id(l))
+                        .filter(|l| self.areas.reserve_for(l, &holder(title, span)));
+                    let new_id = match written {
+                        Some(l) => l.to_string(),
+                        None => {
+                            let claim = self.areas.claim_for(title, "area", &holder(title, span));
+                            if let Some(d) = clash_warning("area", title, &claim) {
+                                diags.push(d.at(span));
+                            }
+                            claim.id
+                        }
+                    };
+                    level.push(Area {
+                        id: new_id,
+                        title: title.clone(),
+                        span: span.clone(),
+                        ..Area::default()
+                    });
+                    self.area_positions.insert(key.clone(), level.len() - 1);
+                    level.len() - 1
+                }
+            };
+            id = level[pos].id.clone();
+            level = &mut level[pos].children;
+            prefix = key;
         }
+        id
     }
 
-    fn track<'a>(&mut self, framework: &'a mut Framework, id: &str) -> &'a mut Track {
-        let i = match self.tracks.get(id) {
-            Some(&i) => i,
-            None => {
-                track_mut(framework, id);
-                let i = framework.tracks.len() - 1;
-                self.tracks.insert(id.to_string(), i);
-                i
-            }
-        };
-        &mut framework.tracks[i]
-    }
-
-    /// The levels of `track` by id, and the highest rank (indexed on first use).
-    fn levels(&mut self, track: &Track) -> &mut (HashMap<String, usize>, u32) {
-        self.levels.entry(track.id.clone()).or_insert_with(|| {
-            let mut ids = HashMap::new();
-            for (i, l) in track.levels.iter().enumerate() {
-                ids.entry(l.id.clone()).or_insert(i);
-            }
-            (ids, track.levels.iter().map(|l| l.rank).max().unwrap_or(0))
-        })
+    /// The position of the track called `name`, created when new. With
+    /// `own`, the track is the file's alone (a matrix): a track of the same
+    /// name from another file is not this one.
+    fn track(
+        &mut self,
+        framework: &mut Framework,
+        name: &str,
+        own: bool,
+        span: &crate::model::Span,
+        diags: &mut Diagnostics,
+    ) -> usize {
+        let key = normalise(name);
+        if !own && let Some(&i) = self.track_names.get(&key) {
+            return i;
+        }
+        let claim = self.tracks.claim_for(name, "track", &holder(name, span));
+        if let Some(d) = clash_warning("track", name, &claim) {
+            diags.push(d.at(span));
+        }
+        framework.tracks.push(Track {
+            title: claim.id.replace(['-', '_'], " "),
+            id: claim.id,
+            ..Track::default()
+        });
+        let i = framework.tracks.len() - 1;
+        // A file's own track takes no rows of other files.
+        if !own {
+            self.track_names.entry(key).or_insert(i);
+        }
+        i
     }
 }
 
-fn track_mut<'a>(framework: &'a mut Framework, id: &str) -> &'a mut Track {
-    if let Some(i) = framework.tracks.iter().position(|t| t.id == id) {
-        return &mut framework.tracks[i];
-    }
-    framework.tracks.push(Track {
-        id: id.to_string(),
-        title: id.replace(['-', '_'], " "),
-        ..Track::default()
-    });
-    let last = framework.tracks.len() - 1;
-    &mut framework.tracks[last]
-}
-
-fn by_statement(table: &Table<'_>, stem: &str, framework: &mut Framework, diags: &mut Diagnostics) {
+fn by_statement(
+    table: &Table<'_>,
+    stem: &str,
+    framework: &mut Framework,
+    ids: &mut Ids,
+    diags: &mut Diagnostics,
+) {
     let (file, header, rows) = (table.file, table.header, table.rows);
     let col = |names: &[&str]| column(header, names);
     let (text_c, level_c) = (col(TEXT), col(LEVEL));
@@ -538,11 +530,6 @@ fn by_statement(table: &Table<'_>, stem: &str, framework: &mut Framework, diags:
             .map(|s| s.trim().to_string())
             .filter(|s| !s.is_empty())
     };
-    // Level names with no letter or digit get a numbered id, the same for
-    // every row of the level (never an empty id, which would be a file `.md`).
-    let mut numbered: HashMap<String, String> = HashMap::new();
-    let mut area_positions = AreaPositions::new(&framework.areas);
-    let mut positions = Positions::new(framework);
     // Statements by (track, level, id), to attach children to their parents.
     let mut index: HashMap<(String, String, String), Vec<usize>> = HashMap::new();
     for (line, row) in rows {
@@ -558,30 +545,21 @@ fn by_statement(table: &Table<'_>, stem: &str, framework: &mut Framework, diags:
             }
             continue;
         };
-        let track_id = slug(&cell(row, track_c).unwrap_or_else(|| stem.to_string()));
+        let track_name = cell(row, track_c).unwrap_or_else(|| stem.to_string());
         let path: Vec<String> = match (cell(row, path_c), cell(row, area_c)) {
             (Some(p), _) => p.split('>').map(|s| s.trim().to_string()).collect(),
             (None, Some(a)) => vec![a],
             (None, None) => vec!["General".to_string()],
         };
-        let area = area_id(
+        let area = ids.area(
             framework,
-            &mut area_positions,
             &path,
             cell(row, area_c)
                 .as_deref()
                 .filter(|_| cell(row, path_c).is_some()),
+            &span,
+            diags,
         );
-        let level_id = match slug(&level_name) {
-            id if id.is_empty() => {
-                let next = numbered.len() + 1;
-                numbered
-                    .entry(level_name.clone())
-                    .or_insert_with(|| format!("level-{next}"))
-                    .clone()
-            }
-            id => id,
-        };
         let rank = match (cell(row, rank_c), rank_c) {
             (Some(r), Some(c)) => match r.parse::<u32>() {
                 Ok(n) if n >= 1 => Some(n),
@@ -606,16 +584,30 @@ fn by_statement(table: &Table<'_>, stem: &str, framework: &mut Framework, diags:
             },
             _ => None,
         };
-        let track = positions.track(framework, &track_id);
-        let (level_positions, max_rank) = positions.levels(track);
-        let position = match level_positions.get(&level_id) {
+        let t = ids.track(framework, &track_name, false, &span, diags);
+        let track = &mut framework.tracks[t];
+        let track_id = track.id.clone();
+        let levels = ids.levels.entry(t).or_default();
+        let position = match levels.by_name.get(&normalise(&level_name)) {
             Some(&p) => p,
             None => {
-                let next_rank = *max_rank + 1;
-                *max_rank = (*max_rank).max(rank.unwrap_or(next_rank));
-                level_positions.insert(level_id.clone(), track.levels.len());
+                // A level name with no letter or digit gets a numbered id
+                // (never an empty one, which would be a file `.md`).
+                let fallback = format!("level-{}", track.levels.len() + 1);
+                let claim =
+                    levels
+                        .ids
+                        .claim_for(&level_name, &fallback, &holder(&level_name, &span));
+                if let Some(d) = clash_warning("level", &level_name, &claim) {
+                    diags.push(d.at(&span));
+                }
+                let next_rank = levels.max_rank + 1;
+                levels.max_rank = levels.max_rank.max(rank.unwrap_or(next_rank));
+                levels
+                    .by_name
+                    .insert(normalise(&level_name), track.levels.len());
                 track.levels.push(Level {
-                    id: level_id.clone(),
+                    id: claim.id,
                     rank: rank.unwrap_or(next_rank),
                     title: cell(row, title_c).unwrap_or(level_name.clone()),
                     grade: cell(row, grade_c),
@@ -625,6 +617,7 @@ fn by_statement(table: &Table<'_>, stem: &str, framework: &mut Framework, diags:
                 track.levels.len() - 1
             }
         };
+        let level_id = track.levels[position].id.clone();
         let level = &mut track.levels[position];
         if rank.is_some_and(|r| r != level.rank) {
             diags.push(
@@ -680,12 +673,6 @@ fn by_statement(table: &Table<'_>, stem: &str, framework: &mut Framework, diags:
                 }
                 level.statements.push(statement);
             }
-        }
-    }
-    for t in &mut framework.tracks {
-        t.levels.sort_by_key(|l| l.rank);
-        for l in &mut t.levels {
-            crate::ids::assign(l);
         }
     }
 }
@@ -744,7 +731,13 @@ fn child_slot<'a>(
     }
 }
 
-fn by_matrix(table: &Table<'_>, stem: &str, framework: &mut Framework, diags: &mut Diagnostics) {
+fn by_matrix(
+    table: &Table<'_>,
+    stem: &str,
+    framework: &mut Framework,
+    ids: &mut Ids,
+    diags: &mut Diagnostics,
+) {
     let (file, header, rows) = (table.file, table.header, table.rows);
     // Computed once: the header line can be megabytes long.
     let header_span = header_span(file, table.header_line as usize);
@@ -756,7 +749,7 @@ fn by_matrix(table: &Table<'_>, stem: &str, framework: &mut Framework, diags: &m
         );
         return;
     }
-    let track_id = slug(stem);
+    let mut level_ids = LevelIds::default();
     let mut levels: Vec<Level> = Vec::with_capacity(header.len() - 1);
     for (i, h) in header[1..].iter().enumerate() {
         let (title, grade) = level_and_grade(h);
@@ -770,13 +763,18 @@ fn by_matrix(table: &Table<'_>, stem: &str, framework: &mut Framework, diags: &m
                 .help("name every level in the header row"),
             );
         }
-        // Never an empty id (it would be a file named `.md`).
-        let id = match slug(&title) {
-            id if id.is_empty() => format!("level-{}", i + 1),
-            id => id,
-        };
+        // Never an empty id (it would be a file named `.md`); two columns
+        // whose names make one id are two levels.
+        let claim = level_ids.ids.claim_for(
+            &title,
+            &format!("level-{}", i + 1),
+            &format!("column {}", i + 2),
+        );
+        if let Some(d) = clash_warning("level", &title, &claim) {
+            diags.push(d.at(&header_span));
+        }
         levels.push(Level {
-            id,
+            id: claim.id,
             rank: i as u32 + 1,
             title: if title.is_empty() {
                 format!("Level {}", i + 1)
@@ -788,7 +786,6 @@ fn by_matrix(table: &Table<'_>, stem: &str, framework: &mut Framework, diags: &m
             ..Level::default()
         });
     }
-    let mut area_positions = AreaPositions::new(&framework.areas);
     for (line, row) in rows {
         let Some(first) = row.first() else { continue };
         let area_name = first.trim();
@@ -804,29 +801,30 @@ fn by_matrix(table: &Table<'_>, stem: &str, framework: &mut Framework, diags: &m
             continue;
         }
         table.check_extra_cells(row, &span, diags);
-        if let Some(kind) = indicator_row(area_name) {
-            for (level, cell) in levels.iter_mut().zip(&row[1..]) {
-                let value = collapse_whitespace(cell);
-                if value.is_empty() {
-                    continue;
-                }
-                match (crate::load::ranges::parse_years(&value), kind) {
-                    (Ok(r), IndicatorRow::Tenure) => level.indicators.tenure = Some(r),
-                    (Ok(r), IndicatorRow::Experience) => level.indicators.experience = Some(r),
-                    // Words ("Several years") are kept as the indicators' note.
-                    (Err(_), _) => {
-                        let note = format!("{area_name}: {value}");
-                        level.indicators.note = Some(match level.indicators.note.take() {
-                            Some(n) => format!("{n} {note}"),
-                            None => note,
-                        });
-                    }
-                }
+        // "Time in level (years)", "Years of experience", "Scope": the
+        // levels' indicators, when the cells read as values and not as lists.
+        if let Some((kind, months)) = indicator_rows::indicator_of(area_name) {
+            let cells = &row[1..];
+            if cells.iter().all(|c| c.trim().is_empty()) {
+                continue;
             }
-            continue;
+            let scale = framework.scope_scale();
+            if indicator_rows::cells_are_values(kind, months, cells, &scale) {
+                for (level, cell) in levels.iter_mut().zip(cells) {
+                    indicator_rows::apply(
+                        &mut level.indicators,
+                        kind,
+                        months,
+                        area_name,
+                        cell,
+                        &scale,
+                    );
+                }
+                continue;
+            }
         }
         let path: Vec<String> = area_name.split('>').map(|s| s.trim().to_string()).collect();
-        let area = area_id(framework, &mut area_positions, &path, None);
+        let area = ids.area(framework, &path, None, &span, diags);
         for (level, cell) in levels.iter_mut().zip(&row[1..]) {
             for text in cell_items(cell) {
                 let (text, id) = crate::load::markdown::split_id(&text);
@@ -843,9 +841,6 @@ fn by_matrix(table: &Table<'_>, stem: &str, framework: &mut Framework, diags: &m
             }
         }
     }
-    for l in &mut levels {
-        crate::ids::assign(l);
-    }
     if levels.iter().all(|l| l.statements.is_empty()) {
         diags.push(
             Diagnostic::error(
@@ -859,6 +854,6 @@ fn by_matrix(table: &Table<'_>, stem: &str, framework: &mut Framework, diags: &m
         );
         return;
     }
-    let track = track_mut(framework, &track_id);
-    track.levels = levels;
+    let t = ids.track(framework, stem, true, &header_span, diags);
+    framework.tracks[t].levels = levels;
 }

@@ -7,6 +7,7 @@
 pub mod csv;
 pub mod ft;
 pub mod hugo;
+mod indicator_rows;
 pub mod json;
 pub mod monzo;
 

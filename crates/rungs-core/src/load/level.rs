@@ -22,6 +22,9 @@ pub struct LevelMatter {
     /// Other titles people hold at this level.
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// Shorter title for navigation (`linktitle` as Hugo writes it).
+    #[serde(alias = "linktitle", alias = "linkTitle")]
+    pub short_title: Option<String>,
     /// Explicit rank.
     pub rank: Option<u32>,
     /// Hugo-style ordering weight.
@@ -62,6 +65,9 @@ pub enum ShareSpec {
 pub const LEVEL_KEYS: &[&str] = &[
     "title",
     "aliases",
+    "short_title",
+    "linktitle",
+    "linkTitle",
     "rank",
     "weight",
     "grade",
@@ -175,6 +181,7 @@ pub fn read_level(
             title,
             aliases,
             alias_spans,
+            short_title: matter.short_title.clone(),
             grade: matter.grade.clone(),
             summary: matter.summary.clone(),
             introduction: body.introduction,

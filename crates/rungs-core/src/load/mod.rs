@@ -113,11 +113,20 @@ fn is_repo_file(name: &str) -> bool {
 #[derive(Debug, Default, Deserialize)]
 struct PageMatter {
     title: Option<String>,
+    #[serde(alias = "linktitle", alias = "linkTitle")]
+    short_title: Option<String>,
     description: Option<String>,
     weight: Option<i64>,
 }
 
-const PAGE_KEYS: &[&str] = &["title", "description", "weight"];
+const PAGE_KEYS: &[&str] = &[
+    "title",
+    "short_title",
+    "linktitle",
+    "linkTitle",
+    "description",
+    "weight",
+];
 
 /// Loads a framework from its files.
 pub fn load(sources: &SourceSet) -> Result<Loaded, LoadError> {
@@ -472,6 +481,7 @@ fn read_page(
         Page {
             id: id.to_string(),
             title,
+            short_title: matter.short_title,
             description: matter.description,
             body: strip_comments(split.body).trim().to_string(),
             span,

@@ -224,6 +224,7 @@ pub fn read_matrix(
                 title: m.title.clone().unwrap_or_else(|| id.clone()),
                 aliases,
                 alias_spans,
+                short_title: m.short_title.clone(),
                 id,
                 rank: m.rank.unwrap_or(0),
                 grade: m.grade.clone(),

@@ -119,6 +119,10 @@ fn gitlab_handbook_infrastructure_imports_completely() {
     let sources = SourceSet::read_dir(&site).unwrap_or_else(|e| panic!("{e}"));
     let imported = import(&sources).unwrap_or_else(|e| panic!("{e}"));
     let fw = &imported.framework;
+    // Nothing of the ladder is left out: what is reported (includes whose
+    // files are not in the copy, levels listed without a page, the
+    // malformed shortcode) loses nothing the copy holds.
+    assert_eq!(imported.diagnostics.errors(), 0);
     let diags = describe(&imported.diagnostics.sorted());
     let infra_dir = site.join(MATRIX).join("infrastructure");
 
@@ -443,5 +447,184 @@ fn a_gitlab_style_department_of_our_own_imports() {
         sorted.iter().all(|d| d.code == Code::NotImported),
         "{diags}"
     );
+    check_written(fw);
+}
+
+fn our_site(name: &str) -> SourceSet {
+    let dir = crate::support::fixtures().join("import").join(name);
+    SourceSet::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+}
+
+/// Titles of the statements of `level` (with their sub-statements), by area title.
+fn by_area(fw: &Framework, level: &Level) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for s in &level.statements {
+        s.visit(&mut |x| out.push((area_title(fw, &s.area).to_string(), x.text.clone())));
+    }
+    out
+}
+
+#[test]
+fn a_department_of_include_only_levels_imports_with_its_specialty() {
+    let imported = import(&our_site("gitlab-dev")).unwrap_or_else(|e| panic!("{e}"));
+    let fw = &imported.framework;
+    let sorted = imported.diagnostics.sorted();
+    let diags = describe(&sorted);
+    assert!(
+        sorted
+            .iter()
+            .all(|d| d.severity == rungs_core::Severity::Warning),
+        "{diags}"
+    );
+    // Levels made only of includes are levels, in the order the index's
+    // links point at (their text names no page title).
+    let dev = track(fw, "development");
+    let ids: Vec<&str> = dev.levels.iter().map(|l| l.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["intermediate", "senior", "staff", "principal"],
+        "{diags}"
+    );
+    let ranks: Vec<u32> = dev.levels.iter().map(|l| l.rank).collect();
+    assert_eq!(ranks, [1, 2, 3, 4]);
+    assert!(
+        diags.contains("level `Distinguished engineer` is listed but has no page"),
+        "{diags}"
+    );
+    let senior = &dev.levels[1];
+    assert_eq!(senior.title, "Senior");
+    assert_eq!(
+        senior.summary.as_deref(),
+        Some("Senior engineers own features from proposal to production.")
+    );
+    assert_eq!(
+        by_area(fw, senior),
+        [
+            (
+                "Accountability",
+                "Breaks a feature into iterations the team can ship."
+            ),
+            (
+                "Accountability",
+                "Follows up on the incidents their feature caused."
+            ),
+            ("Craft", "Chooses designs others can maintain."),
+            ("Craft", "Raises the quality bar of reviews in the group."),
+        ]
+        .map(|(a, t)| (a.to_string(), t.to_string()))
+    );
+    assert_eq!(
+        senior.statements[2].examples,
+        ["a migration split so each step can be rolled back."]
+    );
+    // The table of contents is navigation; a link to another level, in the
+    // contents or under a heading of its own, is kept in the introduction.
+    let staff = &dev.levels[2];
+    assert_eq!(
+        by_area(fw, staff)
+            .iter()
+            .map(|(a, _)| a.as_str())
+            .collect::<Vec<_>>(),
+        [
+            "Accountability",
+            "Accountability",
+            "Craft",
+            "Craft",
+            "Craft"
+        ]
+    );
+    let intro = staff.introduction.as_deref().unwrap_or_default();
+    assert_eq!(
+        intro.matches("[All competencies of a Senior](").count(),
+        1,
+        "{intro}"
+    );
+    assert!(
+        !fw.all_areas()
+            .iter()
+            .any(|a| a.title.contains("Competencies") && a.title.contains("Senior"))
+    );
+    // The specialty beside the department is a track that extends it.
+    let fullstack = track(fw, "fullstack");
+    assert_eq!(fullstack.extends.as_deref(), Some("development"));
+    let ranks: Vec<(&str, u32)> = fullstack
+        .levels
+        .iter()
+        .map(|l| (l.id.as_str(), l.rank))
+        .collect();
+    assert_eq!(ranks, [("intermediate", 1), ("senior", 2)]);
+    for level in &fullstack.levels {
+        assert_eq!(level.statements.len(), 2, "{}", level.id);
+        assert!(
+            level
+                .statements
+                .iter()
+                .all(|s| area_title(fw, &s.area) == "Fullstack Competencies")
+        );
+    }
+    // Nothing is a free page.
+    assert!(
+        fw.pages.is_empty(),
+        "{:?}",
+        fw.pages.iter().map(|p| &p.id).collect::<Vec<_>>()
+    );
+    check_written(fw);
+}
+
+#[test]
+fn a_translation_reads_what_it_shows_and_orders_levels_by_their_links() {
+    let imported = import(&our_site("gitlab-ja")).unwrap_or_else(|e| panic!("{e}"));
+    let fw = &imported.framework;
+    let sorted = imported.diagnostics.sorted();
+    let diags = describe(&sorted);
+    // Commented-out includes are not content: no warning for their missing
+    // files, nothing read from them.
+    assert!(sorted.is_empty(), "{diags}");
+    let dev = track(fw, "development");
+    let levels: Vec<(&str, &str)> = dev
+        .levels
+        .iter()
+        .map(|l| (l.id.as_str(), l.title.as_str()))
+        .collect();
+    assert_eq!(
+        levels,
+        [
+            ("intermediate", "インターミディエイトエンジニア"),
+            ("senior", "シニアエンジニア"),
+            ("staff", "スタッフエンジニア"),
+            ("principal", "プリンシパルエンジニア"),
+        ]
+    );
+    let areas: Vec<(&str, &str)> = fw
+        .all_areas()
+        .iter()
+        .map(|a| (a.id.as_str(), a.title.as_str()))
+        .collect();
+    assert_eq!(
+        areas,
+        [
+            ("アカウンタビリティ", "アカウンタビリティ"),
+            ("技術力", "技術力"),
+            ("価値観", "価値観"),
+        ]
+    );
+    let staff = &dev.levels[2];
+    let texts: Vec<String> = by_area(fw, staff).into_iter().map(|(_, t)| t).collect();
+    assert_eq!(
+        texts,
+        [
+            "チームをまたぐプロジェクトの成果に責任を持つ。",
+            "複数のチームが使うシステムを設計する。",
+            "計画のリスクを出荷前に見つける。",
+            "レビューのたびに会社の価値観を体現する。",
+            "意見が違うときも敬意を持って伝える。",
+        ]
+    );
+    assert_eq!(
+        staff.summary.as_deref(),
+        Some("スタッフエンジニアは、複数のチームをより良くします。")
+    );
+    let intermediate = &dev.levels[0];
+    assert_eq!(intermediate.statements.len(), 3);
     check_written(fw);
 }

@@ -410,18 +410,15 @@ Delivery,Ships with help,\"* Ships on time\n* Plans a sprint\",Plans quarters,,
             .iter()
             .any(|s| s.text == "Reviews code of peers with care")
     );
-    // The indicator row is indicators, not statements; words are kept as a note.
+    // The indicator row is indicators, not statements; words are kept as words.
     assert_eq!(
         t.levels[0].indicators.tenure.as_ref().map(|r| r.min),
         Some(1.0)
     );
     assert_eq!(t.levels[2].indicators.tenure, None);
-    assert!(
-        t.levels[2]
-            .indicators
-            .note
-            .as_deref()
-            .is_some_and(|n| n.contains("Several years")),
+    assert_eq!(
+        t.levels[2].indicators.tenure_words.as_deref(),
+        Some("Several years"),
         "{:?}",
         t.levels[2].indicators
     );

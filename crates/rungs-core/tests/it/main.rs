@@ -1,5 +1,6 @@
 //! The integration tests of rungs-core, in one binary (compile time matters).
 
+mod any_script;
 mod diff;
 mod fixtures;
 mod ft;

@@ -130,6 +130,8 @@ fn level(rank: u32) -> impl Strategy<Value = Level> {
                 id: format!("level-{rank}"),
                 rank,
                 title: format!("Level {rank}"),
+                // A short title for navigation on every other level.
+                short_title: rank.is_multiple_of(2).then(|| format!("L{rank}")),
                 grade: Some(format!("G{rank}")),
                 summary,
                 introduction: None,
@@ -239,7 +241,8 @@ fn framework() -> impl Strategy<Value = Framework> {
                 tracks,
                 pages: vec![Page {
                     id: "faq".into(),
-                    title: "FAQ".into(),
+                    title: "Frequently asked questions".into(),
+                    short_title: Some("FAQ".into()),
                     body: "Questions and answers.".into(),
                     ..Page::default()
                 }],

@@ -165,16 +165,21 @@ fn importers_refuse_ids_that_cannot_be_file_names() {
         }
         Err(e) => assert!(e.to_string().contains("id"), "{e}"),
     }
-    // A level column whose name slugs to nothing gets a numbered id, never
-    // an empty one (which would be a file named `.md`); its title is kept.
+    // A level column named in another script keeps its letters; one whose
+    // name has no letter or digit gets a numbered id, never an empty one
+    // (which would be a file named `.md`); titles are kept.
     let mut set = SourceSet::new();
-    set.insert("ladder.csv", "area,日本\ncraft,Writes code.\n");
-    let imported = rungs_core::import::csv::import(&set).unwrap_or_else(|e| panic!("{e}"));
-    let level = &imported.framework.tracks[0].levels[0];
-    assert_eq!(
-        (level.id.as_str(), level.title.as_str()),
-        ("level-1", "日本")
+    set.insert(
+        "ladder.csv",
+        "area,日本,★\ncraft,Writes code.,Reviews code.\n",
     );
+    let imported = rungs_core::import::csv::import(&set).unwrap_or_else(|e| panic!("{e}"));
+    let levels: Vec<(&str, &str)> = imported.framework.tracks[0]
+        .levels
+        .iter()
+        .map(|l| (l.id.as_str(), l.title.as_str()))
+        .collect();
+    assert_eq!(levels, [("日本", "日本"), ("level-2", "★")]);
     assert!(rungs_core::import::check(&imported.framework).is_ok());
 }
 

@@ -18,7 +18,10 @@ pub(crate) async fn app_css(State(app): State<App>) -> Response {
 /// The published site's pages (what `rungs build` writes).
 pub(crate) async fn site(State(app): State<App>, uri: Uri) -> Response {
     let ladder = app.ladder();
-    let path = uri.path().trim_start_matches('/');
+    // Pages named in any script are asked for percent-encoded.
+    let requested = uri.path().trim_start_matches('/');
+    let decoded = rungs_core::text::percent_decode(requested);
+    let path = decoded.as_deref().unwrap_or(requested);
     let candidates = if path.is_empty() || path.ends_with('/') {
         vec![format!("{path}index.html")]
     } else {

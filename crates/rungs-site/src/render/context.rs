@@ -209,7 +209,8 @@ impl<'a> Ctx<'a> {
                     .levels
                     .iter()
                     .map(|l| Link {
-                        title: l.title.clone(),
+                        // The sidebar shows the short title (`short_title`, Hugo's `linktitle`).
+                        title: l.nav_title().to_string(),
                         url: urls::level(&t.id, &l.id),
                     })
                     .collect(),
@@ -235,7 +236,7 @@ impl<'a> Ctx<'a> {
                 .pages
                 .iter()
                 .map(|p| Link {
-                    title: p.title.clone(),
+                    title: p.nav_title().to_string(),
                     url: urls::page(&p.id),
                 })
                 .collect(),
@@ -318,11 +319,12 @@ impl<'a> Ctx<'a> {
             root: urls::root_of(path),
             path: path.to_string(),
             canonical: self.site.base_url.as_ref().map(|b| {
-                format!(
+                let url = format!(
                     "{}/{}",
                     b.trim_end_matches('/'),
                     path.trim_end_matches("index.html")
-                )
+                );
+                rungs_core::text::percent_encode(&url).into_owned()
             }),
             title: title.to_string(),
             description: description

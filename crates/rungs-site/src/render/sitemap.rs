@@ -11,7 +11,9 @@ pub(super) fn sitemap(base: &str, paths: &[String]) -> String {
         .iter()
         .filter(|p| p.ends_with(".html") && *p != "404.html")
     {
+        // Pages named in any script: the address is percent-encoded, as a sitemap's must be.
         let loc = format!("{base}/{}", path.trim_end_matches("index.html"));
+        let loc = rungs_core::text::percent_encode(&loc);
         out.push_str(&format!("  <url><loc>{}</loc></url>\n", escape(&loc)));
     }
     out.push_str("</urlset>\n");

@@ -88,15 +88,16 @@ fn pages_have_landmarks_and_ordered_headings() {
     }
 }
 
-#[test]
-fn every_relative_link_resolves_and_nothing_is_fetched_from_elsewhere() {
-    let (_, site) = build_example();
+/// Checks that every relative link and resource of every page is a file
+/// of the site (percent-escapes decoded, as a server does) and that nothing
+/// is fetched from elsewhere; returns how many links were followed.
+fn assert_links_resolve(site: &Site) -> usize {
     let files: BTreeSet<&str> = site.files.keys().map(String::as_str).collect();
     let pages: Vec<&String> = site.files.keys().filter(|p| p.ends_with(".html")).collect();
     assert!(!pages.is_empty(), "the site has pages");
     let mut resolved_links = 0;
     for path in pages {
-        let page = html(&site, path);
+        let page = html(site, path);
         let dir = path.rsplit_once('/').map_or("", |(d, _)| d);
         for (selector, attr) in [
             ("a[href]", "href"),
@@ -124,7 +125,9 @@ fn every_relative_link_resolves_and_nothing_is_fetched_from_elsewhere() {
                     continue;
                 }
                 let file = target.split('#').next().expect("a split has a first part");
-                let resolved = rungs_core::text::join_path(dir, file)
+                let file = rungs_core::text::percent_decode(file)
+                    .unwrap_or_else(|| panic!("{path}: {target} is not a valid address"));
+                let resolved = rungs_core::text::join_path(dir, &file)
                     .unwrap_or_else(|| panic!("{path}: {target} leaves the site"));
                 assert!(
                     files.contains(resolved.as_str()),
@@ -134,7 +137,80 @@ fn every_relative_link_resolves_and_nothing_is_fetched_from_elsewhere() {
             }
         }
     }
-    assert!(resolved_links > 0, "the pages link each other");
+    resolved_links
+}
+
+#[test]
+fn every_relative_link_resolves_and_nothing_is_fetched_from_elsewhere() {
+    let (_, site) = build_example();
+    assert!(assert_links_resolve(&site) > 0, "the pages link each other");
+}
+
+#[test]
+fn a_ladder_named_in_japanese_builds_and_its_links_resolve() {
+    let mut sources = SourceSet::new();
+    sources.insert(
+        "rungs.toml",
+        "title = \"キャリアラダー\"\nbase_url = \"https://ladder.example.jp/\"\n\n[[areas]]\ntitle = \"アカウンタビリティ\"\n\n[[areas]]\ntitle = \"信頼性\"\n",
+    );
+    sources.insert(
+        "tracks/エンジニア/_index.md",
+        "---\ntitle: エンジニア\n---\n\n[シニア](シニア.md)から読んでください。\n",
+    );
+    sources.insert(
+        "tracks/エンジニア/ジュニア.md",
+        "---\ntitle: ジュニアエンジニア\nshort_title: ジュニア\nrank: 1\n---\n\n## アカウンタビリティ\n\n- 自分のタスクを期限内に終える。\n\n## 信頼性\n\n- 約束したことを守る。\n",
+    );
+    sources.insert(
+        "tracks/エンジニア/シニア.md",
+        "---\ntitle: シニアエンジニア\nrank: 2\n---\n\n## アカウンタビリティ\n\n- チームの目標に責任を持つ。\n\n## 信頼性\n\n- 設計の判断を説明する。\n",
+    );
+    // One link written with its letters, one percent-encoded as a browser would copy it.
+    sources.insert(
+        "pages/よくある質問.md",
+        "---\ntitle: よくある質問\n---\n\n[ジュニア](../tracks/エンジニア/ジュニア.md)と[シニア](../tracks/%E3%82%A8%E3%83%B3%E3%82%B8%E3%83%8B%E3%82%A2/%E3%82%B7%E3%83%8B%E3%82%A2.md)。\n",
+    );
+    let loaded = rungs_core::load(&sources).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(loaded.diagnostics.errors(), 0, "{:?}", loaded.diagnostics);
+    let fw = loaded.framework;
+    let site = build(&fw, &sources).unwrap_or_else(|e| panic!("{e}"));
+    for page in [
+        "tracks/エンジニア/index.html",
+        "tracks/エンジニア/シニア.html",
+        "pages/よくある質問.html",
+        "compare/エンジニア/ジュニア--シニア.html",
+    ] {
+        assert!(site.get(page).is_some(), "{page} was not built");
+    }
+    assert!(assert_links_resolve(&site) > 0);
+    // The sidebar names a level by its short title, its page by its title.
+    let junior = html(&site, "tracks/エンジニア/ジュニア.html");
+    let side: Vec<String> = junior
+        .select(&sel("nav.side a"))
+        .map(|a| a.text().collect::<String>())
+        .collect();
+    assert!(side.iter().any(|t| t == "ジュニア"), "{side:?}");
+    assert!(!side.iter().any(|t| t == "ジュニアエンジニア"), "{side:?}");
+    let h1: String = junior.select(&sel("h1")).flat_map(|h| h.text()).collect();
+    assert!(h1.contains("ジュニアエンジニア"), "{h1}");
+    // Statement anchors keep their letters.
+    let senior = html(&site, "tracks/エンジニア/シニア.html");
+    let id = &fw.tracks[0].levels[1].statements[0].id;
+    assert!(id.starts_with("アカウンタビリティ-"), "{id}");
+    assert!(
+        senior
+            .select(&sel(&format!("li#{}", rungs_site::urls::anchor(id))))
+            .next()
+            .is_some()
+    );
+    // The sitemap's addresses are percent-encoded.
+    let sitemap =
+        String::from_utf8_lossy(site.get("sitemap.xml").expect("a sitemap with a base URL"));
+    assert!(
+        sitemap.contains("<loc>https://ladder.example.jp/tracks/%E3%82%A8%E3%83%B3%E3%82%B8%E3%83%8B%E3%82%A2/</loc>"),
+        "{sitemap}"
+    );
+    assert!(!sitemap.contains("エ"), "{sitemap}");
 }
 
 #[test]

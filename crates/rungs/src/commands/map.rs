@@ -53,7 +53,11 @@ fn meaning(
 }
 
 pub fn run(args: &MapArgs) -> Result<ExitCode> {
-    let (fa, fb) = (input::framework(&args.a)?, input::framework(&args.b)?);
+    // Each side's import diagnostics are shown; an import with errors stops here.
+    let (fa, fb) = (
+        input::framework_reported(&args.a, "A")?,
+        input::framework_reported(&args.b, "B")?,
+    );
     // With --title, the level of A the title reads as (on --track-a's
     // ladder when given, else on any track: then that level's track).
     let reading = match (&args.title, &args.track_a) {

@@ -3,28 +3,36 @@
 
 use std::collections::HashMap;
 
+use crate::diagnostic::Diagnostics;
+use crate::ids::{Allocator, clash_warning};
 use crate::model::Area;
-use crate::text::{collapse_whitespace, normalise, slug};
+use crate::text::{collapse_whitespace, normalise};
 
 use super::discovery::ContentPage;
 use super::indicators::Cell;
 
-pub(super) fn discover_areas(levels: &[&ContentPage]) -> Vec<Area> {
+/// The areas of the level pages' headings. Area ids are unique across the
+/// tree: two headings that make one id (`Management` under two parents) are
+/// two areas, the second numbered and reported.
+pub(super) fn discover_areas(levels: &[&ContentPage], diags: &mut Diagnostics) -> Vec<Area> {
     let mut roots: Vec<Area> = Vec::new();
+    let mut ids = Allocator::default();
     // (parent's path, normalised title) to the area's position among its
     // siblings: a search per heading made thousands of headings quadratic.
     let mut known: HashMap<(Vec<usize>, String), usize> = HashMap::new();
     for p in levels {
         let body = &p.file.text()[p.body_start..];
+        let first_line = p.file.span(p.body_start, p.body_start).line as usize;
         let mut path: Vec<usize> = Vec::new(); // indexes into the tree, by depth
         let mut skip_below: Option<usize> = None;
-        for line in body.lines() {
+        for (i, line) in body.lines().enumerate() {
             let t = line.trim_start();
             if !t.starts_with("##") {
                 continue;
             }
             let depth = t.chars().take_while(|c| *c == '#').count() - 2;
-            let title = collapse_whitespace(t.trim_start_matches('#'));
+            // As the level page's parser reads it, so the heading finds its area.
+            let title = collapse_whitespace(&crate::text::heading_text(t));
             if title.is_empty() {
                 continue;
             }
@@ -45,8 +53,14 @@ pub(super) fn discover_areas(levels: &[&ContentPage]) -> Vec<Area> {
             let pos = match known.get(&key) {
                 Some(&i) => i,
                 None => {
+                    let span = p.file.line_span(first_line + i);
+                    let holder = format!("`{title}` at {}:{}", span.file, span.line);
+                    let claim = ids.claim_for(&title, "area", &holder);
+                    if let Some(d) = clash_warning("area", &title, &claim) {
+                        diags.push(d.at(&span));
+                    }
                     siblings.push(Area {
-                        id: slug(&title),
+                        id: claim.id,
                         title: title.clone(),
                         span: p.file.start_span(),
                         ..Area::default()

@@ -2,11 +2,12 @@
 //! comments blanked), which folders are tracks, where the ladder's root is,
 //! and the native path each page will have.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Deserialize;
 
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::ids::{Allocator, clash_warning};
 use crate::load::frontmatter;
 use crate::source::{SourceFile, SourceSet};
 use crate::text::{normalise, slug};
@@ -21,6 +22,8 @@ pub(super) struct HugoMatter {
     pub(super) weight: Option<i64>,
     #[serde(alias = "linkTitle", alias = "LinkTitle")]
     pub(super) linktitle: Option<String>,
+    /// The page's layout (`hextra-home` for a landing page).
+    pub(super) layout: Option<String>,
     // What `rungs export --format hugo` keeps in the front matter, so an
     // exported site imports back to the same ladder.
     /// A level's rank.
@@ -52,6 +55,7 @@ pub(super) struct ContentPage {
 /// `content/` is reported.
 pub(super) fn read_pages(
     site: &SourceSet,
+    includes: &SourceSet,
     diags: &mut Diagnostics,
 ) -> Result<Vec<ContentPage>, ImportError> {
     let mut pages: Vec<ContentPage> = Vec::new();
@@ -69,11 +73,8 @@ pub(super) fn read_pages(
             );
             continue;
         };
-        match read_page(file, key, diags) {
-            Some(p) => {
-                report_linktitle(&p, diags);
-                pages.push(p);
-            }
+        match read_page(file, key, includes, diags) {
+            Some(p) => pages.push(p),
             None => continue,
         }
     }
@@ -112,68 +113,123 @@ pub(super) fn track_dirs(pages: &[ContentPage]) -> Result<Vec<String>, ImportErr
     Ok(track_dirs)
 }
 
+/// The id of each track folder: its name, slugged. Where two folders have
+/// the same name (`development/fullstack` and `quality/fullstack`, or a
+/// translation's `ja/…/infrastructure`), the later one also takes the name
+/// of the first folder in which the two paths differ (`quality-fullstack`,
+/// `ja-infrastructure`), or else a number, and a warning says so.
+pub(super) fn track_ids(
+    track_dirs: &[String],
+    pages: &[ContentPage],
+    diags: &mut Diagnostics,
+) -> HashMap<String, String> {
+    let mut ids = Allocator::default();
+    let mut holders: HashMap<String, &str> = HashMap::new();
+    let mut out = HashMap::new();
+    for dir in track_dirs {
+        let name = last(dir);
+        let base = match slug(name) {
+            s if s.is_empty() => "track".to_string(),
+            s => s,
+        };
+        let id = match holders.get(&base) {
+            None => ids.claim(base.clone()),
+            Some(holder) => {
+                let differs = dir
+                    .split('/')
+                    .zip(holder.split('/'))
+                    .find(|(a, b)| a != b)
+                    .map_or("", |(a, _)| a);
+                let id = ids.claim(slug(&format!("{differs} {name}")));
+                let span = pages
+                    .iter()
+                    .find(|p| p.key == format!("{dir}/_index") || dir_of(&p.key) == dir)
+                    .map(|p| p.file.start_span());
+                let mut d = Diagnostic::warning(
+                    Code::DuplicateId,
+                    format!(
+                        "the track folders `content/{holder}` and `content/{dir}` would both have the id `{base}`; the second is `{id}`"
+                    ),
+                )
+                .help("both are imported; rename a folder in the source for other ids");
+                if let Some(span) = span {
+                    d = d.at(&span);
+                }
+                diags.push(d);
+                id
+            }
+        };
+        holders.entry(base).or_insert(dir);
+        out.insert(dir.clone(), id);
+    }
+    out
+}
+
 /// Maps Hugo content keys to native paths, for link rewriting; and free
-/// pages' keys to their ids.
+/// pages' keys to their ids. A free page whose name another page has
+/// already taken is named after its folder too (`engineering-faq`), and
+/// reported.
 pub(super) fn native_paths(
     pages: &[ContentPage],
-    is_track_dir: &HashSet<&str>,
+    track_ids: &HashMap<String, String>,
     root: &str,
+    diags: &mut Diagnostics,
 ) -> (HashMap<String, String>, HashMap<String, String>) {
     let mut native: HashMap<String, String> = HashMap::new();
     let mut page_ids: HashMap<String, String> = HashMap::new();
-    // Sets, not searches per page: a site can have thousands of pages.
-    let mut used_ids: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut used = Allocator::default();
     for p in pages {
         let dir = dir_of(&p.key);
         let name = p.key.rsplit('/').next().unwrap_or(&p.key);
-        let path = if is_track_dir.contains(dir) && p.is_level {
-            format!("tracks/{}/{}.md", slug(last(dir)), slug(name))
-        } else if name == "_index" && is_track_dir.contains(dir) {
-            format!("tracks/{}/_index.md", slug(last(dir)))
-        } else if name == "_index" && dir == root {
-            "_index.md".to_string()
-        } else {
-            let mut id = slug(name);
-            if used_ids.contains(&id) {
-                id = slug(&format!("{} {}", last(dir), name));
+        let track = track_ids.get(dir);
+        let path = match track {
+            Some(track) if p.is_level => format!("tracks/{track}/{}.md", level_id(name)),
+            Some(track) if name == "_index" => format!("tracks/{track}/_index.md"),
+            _ if name == "_index" && dir == root => "_index.md".to_string(),
+            _ => {
+                // A section's index is a page named after its folder.
+                let name = if name == "_index" { last(dir) } else { name };
+                let holder = format!("content/{}.md", p.key);
+                let base = match slug(name) {
+                    s if s.is_empty() => "page".to_string(),
+                    s => s,
+                };
+                let claim = if used.contains(&base) {
+                    // Named after its folder too, then numbered.
+                    let mut claim =
+                        used.claim_for(&format!("{} {name}", last(dir)), &base, &holder);
+                    claim.clash = Some((base.clone(), used.holder(&base).to_string()));
+                    claim
+                } else {
+                    used.claim_for(name, "page", &holder)
+                };
+                if let Some(d) = clash_warning("page", name, &claim) {
+                    diags.push(d.at(&p.file.start_span()));
+                }
+                page_ids.insert(p.key.clone(), claim.id.clone());
+                format!("pages/{}.md", claim.id)
             }
-            used_ids.insert(id.clone());
-            page_ids.insert(p.key.clone(), id.clone());
-            format!("pages/{id}.md")
         };
         native.insert(hugo_url(&p.key), path);
     }
     (native, page_ids)
 }
 
-/// A `linktitle` (Hugo's short title for menus) that differs from the page's
-/// title is lost: rungs shows titles only. Reported at its line.
-fn report_linktitle(p: &ContentPage, diags: &mut Diagnostics) {
-    let (Some(short), Some(title)) = (&p.matter.linktitle, &p.matter.title) else {
-        return;
-    };
-    if normalise(short) == normalise(title) {
-        return;
+/// The id of the level page named `stem`: its name, slugged (`level` when
+/// it has no letter or digit).
+pub(super) fn level_id(stem: &str) -> String {
+    match slug(stem) {
+        s if s.is_empty() => "level".to_string(),
+        s => s,
     }
-    let line = p
-        .file
-        .text()
-        .lines()
-        .position(|l| l.trim_start().to_ascii_lowercase().starts_with("linktitle"))
-        .map_or(1, |i| i + 1);
-    diags.push(
-        Diagnostic::warning(
-            Code::NotImported,
-            format!(
-                "short title (linktitle) `{short}` is not imported; rungs shows the title `{title}`"
-            ),
-        )
-        .at(&p.file.line_span(line))
-        .help("shorten the `title` of the imported page if the long one is too long for menus"),
-    );
 }
 
-fn read_page(file: &SourceFile, key: &str, diags: &mut Diagnostics) -> Option<ContentPage> {
+fn read_page(
+    file: &SourceFile,
+    key: &str,
+    includes: &SourceSet,
+    diags: &mut Diagnostics,
+) -> Option<ContentPage> {
     let split = match frontmatter::split(file) {
         Ok(s) => s,
         Err(d) => {
@@ -190,7 +246,12 @@ fn read_page(file: &SourceFile, key: &str, diags: &mut Diagnostics) -> Option<Co
     let blanked = blank_comments(file.text());
     let file = SourceFile::new(&file.path, blanked.into_bytes());
     let body = file.text().get(body_start..).unwrap_or("");
-    let is_level = is_level_page(body) && !key.ends_with("_index");
+    // A page made of includes (the handbook shares levels between
+    // departments that way) is a level when what it includes is one.
+    let is_level = !key.ends_with("_index")
+        && (is_level_page(body, 2)
+            || (gitlab::has_content_include(body)
+                && is_level_page(&gitlab::expanded_text(includes, body, 0), 1)));
     let gitlab = is_level && gitlab::is_gitlab_page(body);
     Some(ContentPage {
         key: key.to_string(),
@@ -202,8 +263,9 @@ fn read_page(file: &SourceFile, key: &str, diags: &mut Diagnostics) -> Option<Co
     })
 }
 
-/// A level page has at least two area headings that are followed by bullets.
-fn is_level_page(body: &str) -> bool {
+/// A level page has at least `min` area headings that are followed by
+/// bullets (two, unless what makes it a level came from includes).
+fn is_level_page(body: &str, min: usize) -> bool {
     let mut headings_with_bullets = 0;
     let mut after_heading = false;
     for line in body.lines() {
@@ -217,7 +279,7 @@ fn is_level_page(body: &str) -> bool {
             after_heading = false;
         }
     }
-    headings_with_bullets >= 2
+    headings_with_bullets >= min
 }
 
 /// Replaces `<!-- ... -->` comments with spaces (newlines kept), so every

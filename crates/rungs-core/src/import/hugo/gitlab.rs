@@ -16,10 +16,11 @@
 //!   the grouping and every count survive.
 
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::ids::{Allocator, clash_warning};
 use crate::load::markdown::example_text;
-use crate::model::{Area, Level, Statement};
+use crate::model::{Area, Level, Span, Statement};
 use crate::source::{SourceFile, SourceSet};
-use crate::text::{collapse_whitespace, normalise, slug};
+use crate::text::{collapse_whitespace, normalise};
 
 /// How deep includes may nest: the handbook nests none, so a deeper chain is a loop.
 const MAX_INCLUDE_DEPTH: usize = 4;
@@ -53,6 +54,62 @@ struct Line<'a> {
     include: bool,
 }
 
+/// The site's `assets/` files, which includes read, with their HTML
+/// comments blanked (every line kept where it was): an include that a
+/// translation comments out, or an original kept in a comment beside its
+/// translation, is not content.
+pub(super) fn include_files(site: &SourceSet) -> SourceSet {
+    let mut out = SourceSet::new();
+    for file in site.iter().filter(|f| f.path.starts_with("assets/")) {
+        out.insert(
+            &file.path,
+            super::discovery::blank_comments(file.text()).into_bytes(),
+        );
+    }
+    out
+}
+
+/// True when the page body has an include of content (not a menu).
+pub(super) fn has_content_include(body: &str) -> bool {
+    body.lines().any(|l| {
+        include_target(l.trim())
+            .or_else(|| malformed_include_target(l.trim()))
+            .is_some_and(|t| !t.ends_with("-nav.md"))
+    })
+}
+
+/// The body with the text of its includes written in, for deciding what
+/// the page is (a level whose every statement is in included files).
+pub(super) fn expanded_text(includes: &SourceSet, body: &str, depth: usize) -> String {
+    let mut out = String::with_capacity(body.len());
+    for line in body.lines() {
+        let t = line.trim();
+        match include_target(t).or_else(|| malformed_include_target(t)) {
+            Some(target) if !target.ends_with("-nav.md") && depth < MAX_INCLUDE_DEPTH => {
+                let path = format!("assets/{}", target.trim_start_matches('/'));
+                if let Some(inc) = includes.get(&path) {
+                    out.push_str(&expanded_text(includes, inc.text(), depth + 1));
+                }
+            }
+            Some(_) => {}
+            None => out.push_str(line),
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The include a malformed shortcode means (`{{$ include "x" %}}`): Hugo
+/// shows such a line as text, but what it names is plain.
+fn malformed_include_target(t: &str) -> Option<&str> {
+    let inner = t.strip_prefix("{{")?.strip_suffix("}}")?;
+    let inner = inner.trim_start_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace());
+    let rest = inner.strip_prefix("include")?.trim_start();
+    let rest = rest.strip_prefix('"')?;
+    let end = rest.find('"')?;
+    Some(&rest[..end])
+}
+
 /// The target of a `{{% include "x" %}}` (or `{{< include "x" >}}`) line.
 fn include_target(t: &str) -> Option<&str> {
     let inner = t.trim().strip_prefix("{{")?.strip_suffix("}}")?;
@@ -80,7 +137,21 @@ fn expand<'a>(
     for (i, raw) in body.lines().enumerate() {
         let line = first_line + i;
         let t = raw.trim();
-        if let Some(target) = include_target(t) {
+        let malformed = include_target(t)
+            .is_none()
+            .then(|| malformed_include_target(t))
+            .flatten();
+        if let Some(target) = malformed {
+            diags.push(
+                Diagnostic::warning(
+                    Code::NotImported,
+                    format!("malformed shortcode: Hugo shows this line as text; it is read as the include of `{target}` it names"),
+                )
+                .at(&file.line_span(line))
+                .help("write it `{{% include \"…\" %}}` in the source"),
+            );
+        }
+        if let Some(target) = include_target(t).or(malformed) {
             // Menus shared by every page of a department: navigation, not content.
             if target.ends_with("-nav.md") {
                 continue;
@@ -226,6 +297,8 @@ pub(super) fn read_level(
 
     let mut in_intro_heading = false;
     let mut intro: Vec<&str> = Vec::new();
+    // Links to other pages met in lists of contents or on their own.
+    let mut links: Vec<String> = Vec::new();
     let mut path = AreaPath::default();
     let mut group: Option<Statement> = None;
     let mut statements: Vec<Statement> = Vec::new();
@@ -239,7 +312,7 @@ pub(super) fn read_level(
             // Areas come from the headings over included content, so every
             // level names the same areas even where an include is missing.
             if path.top.is_some() && !in_intro_heading {
-                ensure_area(areas, &path, l);
+                ensure_area(areas, &path, l, diags);
             }
             continue;
         }
@@ -256,8 +329,12 @@ pub(super) fn read_level(
             // The first `##` naming the level is the level's own heading.
             if !seen_heading && depth == 2 {
                 let words: Vec<String> = text.split_whitespace().map(normalise).collect();
+                // A translation's heading may be shorter than its title
+                // (`## スタッフ` for "スタッフエンジニア - 開発部門").
+                let short = normalise(&text);
                 if words.iter().any(|w| stem_words.contains(w))
-                    || normalise(&text) == normalise(&level_title)
+                    || short == normalise(&level_title)
+                    || (!short.is_empty() && normalise(&level_title).contains(&short))
                 {
                     seen_heading = true;
                     in_intro_heading = true;
@@ -313,14 +390,17 @@ pub(super) fn read_level(
         }
         let indent = l.text.len() - l.text.trim_start().len();
         if in_intro_heading {
-            if list_item(t).is_some() || (open_item && indent > 0) {
+            if let Some(item) = list_item(t).or((open_item && indent > 0).then_some(t)) {
                 // A list in the level's opening: the handbook's table of
-                // contents (links to the page's own headings) is navigation;
-                // anything else cannot be an introduction in rungs, where a
-                // list item is a statement.
+                // contents. Links to the page's own headings are navigation;
+                // a link to another page (the level below) is kept in the
+                // introduction; anything else cannot be an introduction in
+                // rungs, where a list item is a statement.
                 open_item = true;
-                if !t.contains("](#") {
-                    diags.push(lost(l, "a list item in the level's opening"));
+                match only_link(item) {
+                    Some((_, dest)) if dest.starts_with('#') => {}
+                    Some(_) => keep_link(&mut links, item),
+                    None => diags.push(lost(l, "a list item in the level's opening")),
                 }
                 continue;
             }
@@ -328,11 +408,16 @@ pub(super) fn read_level(
             continue;
         }
         if let Some(item) = list_item(t) {
+            // A table of contents further down the page: navigation.
+            if only_link(item).is_some_and(|(_, dest)| dest.starts_with('#')) {
+                open_item = false;
+                continue;
+            }
             if path.top.is_none() {
                 diags.push(lost(l, "a list item before any area heading"));
                 continue;
             }
-            let area = ensure_area(areas, &path, l);
+            let area = ensure_area(areas, &path, l, diags);
             let st = Statement {
                 area,
                 text: item.to_string(),
@@ -382,6 +467,12 @@ pub(super) fn read_level(
             }
             continue;
         }
+        // A link on its own ("All competencies of a Senior") points at
+        // another page: it goes to the introduction, where links are kept.
+        if only_link(t).is_some() {
+            keep_link(&mut links, t);
+            continue;
+        }
         diags.push(lost(
             l,
             "text under an area heading that is not a list item",
@@ -398,7 +489,7 @@ pub(super) fn read_level(
     let opening = intro.join("\n");
     let opening = opening.trim();
     let (first, rest) = opening.split_once("\n\n").unwrap_or((opening, ""));
-    let (summary, introduction) = if first.contains("](") {
+    let (summary, mut introduction) = if first.contains("](") {
         (None, opening.to_string())
     } else {
         (
@@ -406,9 +497,15 @@ pub(super) fn read_level(
             rest.trim().to_string(),
         )
     };
+    for link in links.iter().filter(|l| !opening.contains(l.as_str())) {
+        if !introduction.is_empty() {
+            introduction.push_str("\n\n");
+        }
+        introduction.push_str(link);
+    }
     GitlabLevel {
         level: Level {
-            id: slug(stem),
+            id: super::discovery::level_id(stem),
             rank: 0,
             title: level_title,
             summary,
@@ -417,6 +514,28 @@ pub(super) fn read_level(
             span: file.start_span(),
             ..Level::default()
         },
+    }
+}
+
+/// `[text](dest)` and nothing else (a closing `.` or `:` aside) → (text, dest).
+fn only_link(t: &str) -> Option<(&str, &str)> {
+    let t = t.trim().trim_end_matches(['.', ':']);
+    let rest = t.strip_prefix('[')?;
+    let close = rest.find("](")?;
+    let dest = rest[close + 2..].strip_suffix(')')?;
+    (!dest.contains(char::is_whitespace) && !rest[..close].contains(']'))
+        .then(|| (&rest[..close], dest))
+}
+
+/// Adds the link `t` (as written) to `links`, once: the same text and
+/// page, with or without a closing `/`, is one link.
+fn keep_link(links: &mut Vec<String>, t: &str) {
+    let key = |l: &str| {
+        only_link(l).map(|(text, dest)| (text.to_string(), dest.trim_end_matches('/').to_string()))
+    };
+    let t = t.trim().trim_end_matches(['.', ':']).to_string();
+    if !links.iter().any(|l| key(l) == key(&t)) {
+        links.push(t);
     }
 }
 
@@ -439,7 +558,12 @@ fn lost(l: &Line<'_>, what: &str) -> Diagnostic {
 }
 
 /// The id of the area `path` names, creating it (and its parent) when new.
-fn ensure_area(areas: &mut Vec<Area>, path: &AreaPath, l: &Line<'_>) -> String {
+fn ensure_area(
+    areas: &mut Vec<Area>,
+    path: &AreaPath,
+    l: &Line<'_>,
+    diags: &mut Diagnostics,
+) -> String {
     let Some(top) = path.top.as_deref() else {
         return String::new();
     };
@@ -462,7 +586,7 @@ fn ensure_area(areas: &mut Vec<Area>, path: &AreaPath, l: &Line<'_>) -> String {
         Some(i) => i,
         None => {
             areas.push(Area {
-                id: unique_id(areas, top),
+                id: unique_id(areas, top, &span, diags),
                 title: top.to_string(),
                 span: span.clone(),
                 ..Area::default()
@@ -481,7 +605,7 @@ fn ensure_area(areas: &mut Vec<Area>, path: &AreaPath, l: &Line<'_>) -> String {
     {
         return child.id.clone();
     }
-    let id = unique_id(areas, sub);
+    let id = unique_id(areas, sub, &span, diags);
     areas[pos].children.push(Area {
         id: id.clone(),
         title: sub.to_string(),
@@ -491,41 +615,64 @@ fn ensure_area(areas: &mut Vec<Area>, path: &AreaPath, l: &Line<'_>) -> String {
     id
 }
 
-/// An area id from `title` that no area of the tree has yet.
-fn unique_id(areas: &[Area], title: &str) -> String {
-    let base = slug(title);
-    let taken = |id: &str| areas.iter().flat_map(Area::walk).any(|a| a.id == id);
-    if !taken(&base) {
-        return base;
+/// An area id from `title` that no area of the tree has yet; a clash with
+/// another area's id is reported at `span`.
+fn unique_id(areas: &[Area], title: &str, span: &Span, diags: &mut Diagnostics) -> String {
+    let mut ids = Allocator::default();
+    for a in areas.iter().flat_map(Area::walk) {
+        ids.reserve_for(&a.id, &format!("`{}`", a.title));
     }
-    (2..)
-        .map(|i| format!("{base}-{i}"))
-        .find(|id| !taken(id))
-        .unwrap_or(base)
+    let claim = ids.claim_for(title, "area", "");
+    if let Some(d) = clash_warning("area", title, &claim) {
+        diags.push(d.at(span));
+    }
+    claim.id
 }
 
-/// The level names a track's `_index.md` lists in order ("can be seen at
-/// the job level: 1. Intern 1. Associate ..."): the first numbered list in
-/// which at least two items name levels of the track. Each name comes with
-/// its line, so names without a page can be reported.
+/// A level a track's `_index.md` lists: the name as written, the last
+/// part of the page its link points at (`staff` for
+/// `/ja/handbook/…/development/staff/`), and its line.
+pub(super) struct Listed {
+    /// The name as written (the link text, or the plain item).
+    pub name: String,
+    /// The file name the link points at, if the item is a link.
+    pub target: Option<String>,
+    /// 1-based line in the index.
+    pub line: usize,
+}
+
+/// The levels a track's `_index.md` lists in order ("can be seen at the job
+/// level: 1. [Intern](…) 1. Associate ..."): the first numbered list in which
+/// at least two items name levels of the track (`is_level` says whether an
+/// item does, by its link target or its name).
 pub(super) fn listed_levels(
     file: &SourceFile,
     body_start: usize,
-    is_level: impl Fn(&str) -> bool,
-) -> Vec<(String, usize)> {
+    is_level: impl Fn(&Listed) -> bool,
+) -> Vec<Listed> {
     let first_line = file.span(body_start, body_start).line as usize;
     let body = file.text().get(body_start..).unwrap_or("");
-    let mut run: Vec<(String, usize)> = Vec::new();
-    let mut best: Vec<(String, usize)> = Vec::new();
-    let mut finish = |run: &mut Vec<(String, usize)>| {
-        if best.is_empty() && run.iter().filter(|(n, _)| is_level(n)).count() >= 2 {
+    let mut run: Vec<Listed> = Vec::new();
+    let mut best: Vec<Listed> = Vec::new();
+    let mut finish = |run: &mut Vec<Listed>| {
+        if best.is_empty() && run.iter().filter(|l| is_level(l)).count() >= 2 {
             best = std::mem::take(run);
         }
         run.clear();
     };
     for (i, raw) in body.lines().enumerate() {
         match numbered_item(raw.trim()) {
-            Some(item) => run.push((link_text(item), first_line + i)),
+            Some(item) => {
+                let (name, target) = match only_link(item) {
+                    Some((text, dest)) => (text.trim().to_string(), link_target(dest)),
+                    None => (item.trim().to_string(), None),
+                };
+                run.push(Listed {
+                    name,
+                    target,
+                    line: first_line + i,
+                });
+            }
             None => finish(&mut run),
         }
     }
@@ -533,15 +680,14 @@ pub(super) fn listed_levels(
     best
 }
 
-/// `[Intern](/x)` → `Intern`; plain text as it is.
-fn link_text(item: &str) -> String {
-    let t = item.trim();
-    if let Some(rest) = t.strip_prefix('[')
-        && let Some(end) = rest.find("](")
-    {
-        return rest[..end].trim().to_string();
-    }
-    t.to_string()
+/// The last part of a link's path, the page it names: `/x/staff/` →
+/// `staff`, `senior.md#top` → `senior`.
+fn link_target(dest: &str) -> Option<String> {
+    let path = dest.split(['#', '?']).next().unwrap_or("");
+    let last = path.trim_end_matches('/').rsplit('/').next()?;
+    let last = last.strip_suffix(".md").unwrap_or(last);
+    let last = crate::text::percent_decode(last).map(|l| l.into_owned())?;
+    (!last.is_empty() && !last.contains("://")).then_some(last)
 }
 
 #[cfg(test)]
@@ -572,6 +718,22 @@ mod tests {
         assert_eq!(
             strip_level_name("Values Alignment", &words),
             "Values Alignment"
+        );
+    }
+
+    #[test]
+    fn links_on_their_own() {
+        assert_eq!(
+            only_link("[Senior](/x/senior/)"),
+            Some(("Senior", "/x/senior/"))
+        );
+        assert_eq!(only_link("[A](#a)."), Some(("A", "#a")));
+        assert_eq!(only_link("[A](#a) and more"), None);
+        assert_eq!(link_target("/ja/x/staff/").as_deref(), Some("staff"));
+        assert_eq!(link_target("senior.md#top").as_deref(), Some("senior"));
+        assert_eq!(
+            malformed_include_target(r#"{{$ include "includes/c.md" %}}"#),
+            Some("includes/c.md")
         );
     }
 

@@ -6,9 +6,9 @@ use crate::areas::AreaIndex;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::load::ranges::{parse_percent, parse_years};
 use crate::model::{Indicators, Scope, TimeShare};
-use crate::text::collapse_whitespace;
 
 use super::discovery::ContentPage;
+use super::shortcodes::html_words;
 
 /// A cell of an indicators table (or a line of the section), with its file offset.
 #[derive(Clone, Debug)]
@@ -78,29 +78,10 @@ pub(super) fn cells(section: &str, offset: usize) -> Vec<Cell> {
     out
 }
 
-/// The text of an HTML fragment: tags removed, common entities decoded.
+/// The text of an HTML cell: its words (see [`html_words`]) without the
+/// bold markers and stray spaces before colons cells carry.
 fn html_text(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => {
-                in_tag = false;
-                out.push(' ');
-            }
-            _ if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    let decoded = out
-        .replace("&nbsp;", " ")
-        .replace("&amp;", "&")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'");
-    let text = collapse_whitespace(&decoded);
+    let text = html_words(html);
     text.replace(" :", ":")
         .replace("* *", "")
         .trim_matches('*')

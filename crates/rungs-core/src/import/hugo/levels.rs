@@ -8,14 +8,27 @@ use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::load::markdown::{BodyOptions, LevelBody, parse_level_body};
 use crate::model::{Area, Level};
 use crate::source::SourceSet;
-use crate::text::slug;
+use crate::text::normalise;
 
-use super::discovery::{ContentPage, HugoMatter, dir_of};
+use super::discovery::{ContentPage, HugoMatter, dir_of, level_id};
 use super::gitlab;
 use super::indicators::{Cell, cells, read_indicators};
 
-/// A level page's own rank and grade, when its front matter has them.
+/// The short title for navigation a page's `linktitle` gives, when it is
+/// not the title again.
+pub(super) fn short_title(matter: &HugoMatter, title: &str) -> Option<String> {
+    matter
+        .linktitle
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty() && normalise(s) != normalise(title))
+        .map(str::to_string)
+}
+
+/// A level page's own rank and grade, when its front matter has them, and
+/// its short title.
 pub(super) fn level_matter(level: &mut Level, matter: &HugoMatter) {
+    level.short_title = short_title(matter, &level.title);
     if let Some(rank) = matter.rank.filter(|r| *r > 0) {
         level.rank = rank;
     }
@@ -70,9 +83,9 @@ pub(super) fn parse_bodies(
 }
 
 /// The GitLab-style level pages, read by [`gitlab::read_level`], by content
-/// key.
+/// key; `includes` are the site's `assets/` files, comments blanked.
 pub(super) fn read_gitlab_levels(
-    site: &SourceSet,
+    includes: &SourceSet,
     pages: &[ContentPage],
     track_dirs: &[String],
     areas: &mut Vec<Area>,
@@ -87,7 +100,7 @@ pub(super) fn read_gitlab_levels(
     for p in gitlab_pages {
         let stem = p.key.rsplit('/').next().unwrap_or(&p.key);
         let read = gitlab::read_level(
-            site,
+            includes,
             &p.file,
             p.body_start,
             stem,
@@ -126,7 +139,7 @@ pub(super) fn read_level(
     diags.extend(d);
     let indicators = read_indicators(p, cells, areas, diags);
     Level {
-        id: slug(name),
+        id: level_id(name),
         rank: 0,
         title: p
             .matter

@@ -30,7 +30,6 @@ use crate::areas::AreaIndex;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::model::{Framework, Page};
 use crate::source::SourceSet;
-use crate::text::slug;
 
 use super::{ImportError, Imported};
 
@@ -39,6 +38,7 @@ mod config;
 mod discovery;
 mod gitlab;
 mod indicators;
+mod landing;
 mod levels;
 mod settings;
 mod shortcodes;
@@ -46,8 +46,10 @@ mod tracks;
 
 use areas::{add_aliases, discover_areas};
 use config::read_config;
-use discovery::{ContentPage, common_parent, dir_of, native_paths, read_pages, track_dirs};
-use levels::{level_matter, parse_bodies, read_gitlab_levels, read_level};
+use discovery::{
+    ContentPage, common_parent, dir_of, level_id, native_paths, read_pages, track_dirs, track_ids,
+};
+use levels::{level_matter, parse_bodies, read_gitlab_levels, read_level, short_title};
 use shortcodes::convert;
 use tracks::{TrackDraft, order_tracks, read_index};
 
@@ -55,15 +57,17 @@ use tracks::{TrackDraft, order_tracks, read_index};
 pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
     let mut diags = Diagnostics::default();
     let config = read_config(site, &mut diags);
-    let pages = read_pages(site, &mut diags)?;
+    let includes = gitlab::include_files(site);
+    let pages = read_pages(site, &includes, &mut diags)?;
     let track_dirs = track_dirs(&pages)?;
     let root = common_parent(&track_dirs);
     let in_root =
         |key: &str| root.is_empty() || key == root || key.starts_with(&format!("{root}/"));
 
     let is_track_dir: HashSet<&str> = track_dirs.iter().map(String::as_str).collect();
+    let track_ids = track_ids(&track_dirs, &pages, &mut diags);
     // Map Hugo content keys to native paths, for link rewriting.
-    let (native, page_ids) = native_paths(&pages, &is_track_dir, &root);
+    let (native, page_ids) = native_paths(&pages, &track_ids, &root, &mut diags);
 
     // Areas from the headings of the level pages, in order of first appearance.
     // GitLab-style pages are read by their own reader, after the others.
@@ -71,7 +75,7 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
         .iter()
         .filter(|p| p.is_level && !p.gitlab && is_track_dir.contains(dir_of(&p.key)))
         .collect();
-    let mut areas = discover_areas(&level_pages);
+    let mut areas = discover_areas(&level_pages, &mut diags);
 
     // Time-split names such as "Core" that abbreviate an area title become aliases.
     // Each level page is parsed once. Aliases added below only name areas in
@@ -84,7 +88,8 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
     // GitLab-style level pages, shallow folders first, so a specialty
     // (`infrastructure/core-platform/distribution`) finds the areas of the
     // department it specialises.
-    let mut gitlab_levels = read_gitlab_levels(site, &pages, &track_dirs, &mut areas, &mut diags);
+    let mut gitlab_levels =
+        read_gitlab_levels(&includes, &pages, &track_dirs, &mut areas, &mut diags);
 
     let mut framework = Framework {
         title: config
@@ -99,10 +104,20 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
     let mut tracks: BTreeMap<String, TrackDraft> = BTreeMap::new();
     let mut free_pages: Vec<(bool, Option<i64>, Page)> = Vec::new();
     let mut level_no = 0usize;
+    let mut landing_intro: Vec<String> = Vec::new();
     for p in &pages {
         let dir = dir_of(&p.key);
         let name = p.key.rsplit('/').next().unwrap_or(&p.key);
         let is_track_dir = track_dirs.iter().any(|t| t == dir);
+        // The site's landing page (a hero and a redirect to the docs).
+        if p.key == "_index" && !root.is_empty() && landing::is_landing(p) {
+            let titles: Vec<&str> = [config.title.as_deref(), p.matter.title.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect();
+            landing_intro = landing::read(p, &titles, &mut diags).paragraphs;
+            continue;
+        }
         if !in_root(&p.key) {
             diags.push(
                 Diagnostic::error(
@@ -121,6 +136,19 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
         if is_track_dir && p.is_level && p.gitlab {
             let mut level = gitlab_levels.remove(&p.key).unwrap_or_default();
             level_matter(&mut level, &p.matter);
+            // Links in the opening to pages of the ladder lead to the imported pages.
+            let track_dir = format!("tracks/{}", track_ids.get(dir).map_or("", String::as_str));
+            level.introduction = level.introduction.map(|intro| {
+                convert(
+                    &p.file,
+                    p.body_start,
+                    &intro,
+                    &p.key,
+                    &native,
+                    &track_dir,
+                    &mut diags,
+                )
+            });
             let entry = tracks.entry(dir.to_string()).or_default();
             entry.levels.push((p.matter.weight, level));
         } else if is_track_dir && p.is_level {
@@ -132,7 +160,7 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
             entry.levels.push((p.matter.weight, level));
         } else if name == "_index" && is_track_dir {
             let entry = tracks.entry(dir.to_string()).or_default();
-            read_index(entry, p, dir, &pages, &native, &mut diags);
+            read_index(entry, p, dir, &track_ids, &pages, &native, &mut diags);
         } else if name == "_index" && dir == root {
             let body = convert(
                 &p.file,
@@ -148,20 +176,14 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
                 framework.title = p.matter.title.clone().unwrap_or(framework.title);
             }
             framework.description = p.matter.description.clone();
-        } else if name == "_index" {
-            diags.push(
-                Diagnostic::error(
-                    Code::NotImported,
-                    format!(
-                        "section page `{}` has no ladder in it and is not imported",
-                        p.file.path
-                    ),
-                )
-                .at(&p.file.start_span())
-                .help("copy its text into a page of the imported framework if you need it"),
-            );
         } else {
-            let id = page_ids.get(&p.key).cloned().unwrap_or_else(|| slug(name));
+            // Free pages, and sections between the ladder's root and its
+            // tracks (a sub-department's menu of levels): their text is kept
+            // as a page, their links rewritten to the imported levels.
+            let id = page_ids
+                .get(&p.key)
+                .cloned()
+                .unwrap_or_else(|| level_id(name));
             let body = convert(
                 &p.file,
                 p.body_start,
@@ -171,6 +193,22 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
                 "pages",
                 &mut diags,
             );
+            if name == "_index" && body.is_empty() {
+                diags.push(
+                    Diagnostic::warning(
+                        Code::NotImported,
+                        format!(
+                            "section page `{}` has no text and is not imported",
+                            p.file.path
+                        ),
+                    )
+                    .at(&p.file.start_span())
+                    .help(
+                        "only its title is left out: rungs shows tracks and pages in its own menus",
+                    ),
+                );
+                continue;
+            }
             let title = p
                 .matter
                 .title
@@ -181,6 +219,7 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
                 dir != root,
                 p.matter.weight,
                 Page {
+                    short_title: short_title(&p.matter, &title),
                     id,
                     title,
                     description: p.matter.description.clone(),
@@ -190,7 +229,12 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
             ));
         }
     }
-    framework.tracks = order_tracks(tracks, &mut diags);
+    // The landing page's headline and subtitle open the home page.
+    if !landing_intro.is_empty() {
+        landing_intro.extend(framework.introduction.take());
+        framework.introduction = Some(landing_intro.join("\n\n"));
+    }
+    framework.tracks = order_tracks(tracks, &track_ids, &mut diags);
     free_pages.sort_by_key(|a| (a.0, a.1.unwrap_or(0)));
     framework.pages = free_pages.into_iter().map(|p| p.2).collect();
     Imported::checked(framework, diags)

@@ -215,3 +215,46 @@ fn collapse_blank_lines(text: &str) -> String {
     }
     out.trim().to_string()
 }
+
+/// The words of a bit of HTML: tags removed (each a word break), common
+/// entities decoded, white space collapsed.
+pub(super) fn html_words(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => {
+                in_tag = true;
+                out.push(' ');
+            }
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    let decoded = out
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'");
+    collapse_whitespace(&decoded)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::html_words;
+
+    #[test]
+    fn html_becomes_words() {
+        assert_eq!(
+            html_words("  Ladders used here&nbsp;<br class=\"x\" />open to all.\n"),
+            "Ladders used here open to all."
+        );
+        assert_eq!(
+            html_words("<b>Tenure</b>:&nbsp;2 years"),
+            "Tenure : 2 years"
+        );
+    }
+}

@@ -18,8 +18,9 @@ pub(super) struct TrackDraft {
     pub(super) weight: Option<i64>,
     pub(super) track: Track,
     pub(super) levels: Vec<(Option<i64>, Level)>,
-    /// Level names the track's `_index.md` lists in order, with their lines.
-    pub(super) listed: Vec<(String, crate::model::Span)>,
+    /// Levels the track's `_index.md` lists in order (name, link target),
+    /// with their lines.
+    pub(super) listed: Vec<(String, Option<String>, crate::model::Span)>,
 }
 
 /// Reads the track's `_index.md`, `p`, in folder `dir`, into `entry`.
@@ -27,6 +28,7 @@ pub(super) fn read_index(
     entry: &mut TrackDraft,
     p: &ContentPage,
     dir: &str,
+    track_ids: &HashMap<String, String>,
     pages: &[ContentPage],
     native: &HashMap<String, String>,
     diags: &mut Diagnostics,
@@ -49,7 +51,7 @@ pub(super) fn read_index(
     }
     entry.track.extends = p.matter.extends.clone();
     entry.track.branch = p.matter.branch.clone();
-    let track_dir = format!("tracks/{}", slug(last(dir)));
+    let track_dir = format!("tracks/{}", track_ids.get(dir).map_or("", String::as_str));
     let body = convert(
         &p.file,
         p.body_start,
@@ -71,20 +73,32 @@ pub(super) fn read_index(
             (stem, title)
         })
         .collect();
-    let names_level = |n: &str| {
+    let names_level = |l: &gitlab::Listed| {
         names
             .iter()
-            .any(|(stem, title)| level_name_matches(n, stem, title))
+            .any(|(stem, title)| listed_names(&l.name, l.target.as_deref(), stem, title))
     };
     entry.listed = gitlab::listed_levels(&p.file, p.body_start, names_level)
         .into_iter()
-        .map(|(n, line)| (n, p.file.line_span(line)))
+        .map(|l| (l.name, l.target, p.file.line_span(l.line)))
         .collect();
+}
+
+/// True when an item of a track's index, `name` linking to `target`, is
+/// the level page `stem` titled `title`: by the page the link points at
+/// first (a translation's link text names no title: "スタッフ" for
+/// "スタッフエンジニア"), else by its name.
+fn listed_names(name: &str, target: Option<&str>, stem: &str, title: &str) -> bool {
+    match target {
+        Some(t) if slug(t) == slug(stem) => true,
+        _ => level_name_matches(name, stem, title),
+    }
 }
 
 /// The tracks, each with its levels in order and ranked, in order of weight.
 pub(super) fn order_tracks(
     tracks: BTreeMap<String, TrackDraft>,
+    track_ids: &HashMap<String, String>,
     diags: &mut Diagnostics,
 ) -> Vec<Track> {
     let mut ordered: Vec<(Option<i64>, String, Track)> = Vec::new();
@@ -106,7 +120,29 @@ pub(super) fn order_tracks(
         if levels.iter().all(|l| l.0.is_none()) && !listed.is_empty() {
             order_by_list(&mut levels, &listed, diags);
         }
-        track.id = slug(last(&dir));
+        // Two pages whose names make one id (`Senior.md`, `senior.md`) are two levels.
+        let mut level_ids = crate::ids::Allocator::default();
+        for (_, l) in &mut levels {
+            let id = level_ids.claim(l.id.clone());
+            if id != l.id {
+                diags.push(
+                    Diagnostic::warning(
+                        Code::DuplicateId,
+                        format!(
+                            "another level page of this track has the id `{}`; this one is `{id}`",
+                            l.id
+                        ),
+                    )
+                    .at(&l.span)
+                    .help("both are imported; rename a page in the source for other ids"),
+                );
+                l.id = id;
+            }
+        }
+        track.id = track_ids
+            .get(&dir)
+            .cloned()
+            .unwrap_or_else(|| slug(last(&dir)));
         if track.title.is_empty() {
             track.title = last(&dir).to_string();
         }
@@ -146,31 +182,32 @@ fn level_name_matches(name: &str, stem: &str, title: &str) -> bool {
                 .is_some_and(|(short, _)| normalise(short) == n))
 }
 
-/// Orders levels as the track's index lists them; names listed without a
-/// page are reported, never invented.
+/// Orders levels as the track's index lists them (by the pages its links
+/// point at, else by name); names listed without a page are reported, never
+/// invented.
 fn order_by_list(
     levels: &mut [(Option<i64>, Level)],
-    listed: &[(String, crate::model::Span)],
+    listed: &[(String, Option<String>, crate::model::Span)],
     diags: &mut Diagnostics,
 ) {
+    let is = |l: &Level, (name, target, _): &(String, Option<String>, crate::model::Span)| {
+        listed_names(name, target.as_deref(), &l.id, &l.title)
+    };
     let position = |l: &Level| {
         listed
             .iter()
-            .position(|(n, _)| level_name_matches(n, &l.id, &l.title))
+            .position(|item| is(l, item))
             .unwrap_or(usize::MAX)
     };
     levels.sort_by_key(|(_, l)| position(l));
-    for (name, span) in listed {
-        if !levels
-            .iter()
-            .any(|(_, l)| level_name_matches(name, &l.id, &l.title))
-        {
+    for item in listed {
+        if !levels.iter().any(|(_, l)| is(l, item)) {
             diags.push(
                 Diagnostic::warning(
                     Code::NotImported,
-                    format!("level `{name}` is listed but has no page, so it is not imported"),
+                    format!("level `{}` is listed but has no page, so it is not imported", item.0),
                 )
-                .at(span)
+                .at(&item.2)
                 .help("add a level page for it in the imported track when its expectations are written"),
             );
         }
