@@ -171,6 +171,110 @@ pub fn clash_warning(what: &str, title: &str, claim: &Claim) -> Option<Diagnosti
     )
 }
 
+/// Gives a new id to every area whose id is another area's name (its
+/// title or an alias, as headings name areas) and not its own: an area `w;`
+/// with the id `w` beside an area titled `w` would make the heading `## w`
+/// name two areas. (Two areas of one name under different parents are
+/// told apart by their place, as in any framework.)
+/// Statements, time splits and `extends_areas` follow the new ids, and each
+/// renaming is a `duplicate-id` warning at the area. For importers, which
+/// hand out ids before they have met every name.
+pub fn untangle_area_ids(framework: &mut crate::model::Framework) -> Vec<Diagnostic> {
+    use crate::model::Area;
+    use crate::text::normalise;
+    let mut names: HashMap<String, Vec<String>> = HashMap::new();
+    let mut ids = Allocator::default();
+    for a in framework.areas.iter().flat_map(Area::walk) {
+        ids.reserve(&a.id);
+        for name in std::iter::once(&a.title).chain(&a.aliases) {
+            names.entry(normalise(name)).or_default().push(a.id.clone());
+        }
+    }
+    for n in names.keys() {
+        ids.reserve(n);
+    }
+    let mut renamed: HashMap<String, String> = HashMap::new();
+    let mut diags = Vec::new();
+    fn visit(
+        areas: &mut [Area],
+        names: &HashMap<String, Vec<String>>,
+        ids: &mut Allocator,
+        renamed: &mut HashMap<String, String>,
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        for a in areas {
+            let key = normalise(&a.id);
+            let own = std::iter::once(&a.title)
+                .chain(&a.aliases)
+                .any(|n| normalise(n) == key);
+            let others = names
+                .get(&key)
+                .is_some_and(|owners| owners.iter().any(|o| *o != a.id));
+            if others && !own {
+                let new = ids.claim(a.id.clone());
+                diags.push(
+                    Diagnostic::warning(
+                        Code::DuplicateId,
+                        format!(
+                            "area `{}` would have the id `{}`, which is the name of another area; it is `{new}`",
+                            a.title, a.id
+                        ),
+                    )
+                    .at(&a.span)
+                    .help("headings name areas by title or id: each name must lead to one area"),
+                );
+                renamed.insert(std::mem::replace(&mut a.id, new.clone()), new);
+            }
+            visit(&mut a.children, names, ids, renamed, diags);
+        }
+    }
+    visit(
+        &mut framework.areas,
+        &names,
+        &mut ids,
+        &mut renamed,
+        &mut diags,
+    );
+    if renamed.is_empty() {
+        return diags;
+    }
+    let follow = |id: &mut String| {
+        if let Some(new) = renamed.get(id.as_str()) {
+            *id = new.clone();
+        }
+    };
+    fn statements(list: &mut [Statement], follow: &impl Fn(&mut String)) {
+        for s in list {
+            follow(&mut s.area);
+            statements(&mut s.children, follow);
+        }
+    }
+    for track in &mut framework.tracks {
+        track.extends_areas.iter_mut().for_each(follow);
+        for level in &mut track.levels {
+            statements(&mut level.statements, &follow);
+            for share in &mut level.indicators.time_split {
+                follow(&mut share.area);
+            }
+            // Derived statement ids start with the area's id.
+            for s in &mut level.statements {
+                clear_derived(s);
+            }
+            assign(level);
+        }
+    }
+    diags
+}
+
+fn clear_derived(s: &mut Statement) {
+    if !s.explicit_id {
+        s.id.clear();
+    }
+    for c in &mut s.children {
+        clear_derived(c);
+    }
+}
+
 fn collect_explicit(s: &Statement, taken: &mut Allocator) {
     if s.explicit_id {
         taken.reserve(&s.id);

@@ -77,6 +77,8 @@ pub fn import(src: &SourceSet) -> Result<Imported, ImportError> {
         }
         read_file(file, &mut framework, &mut ids, &mut diags);
     }
+    // Once every name is known: no area's id may be another area's name.
+    diags.extend(crate::ids::untangle_area_ids(&mut framework));
     // Once all files are read: the positions `ids` keeps stay valid while
     // rows of a later file add to a track.
     for t in &mut framework.tracks {

@@ -292,7 +292,7 @@ fn names_that_make_one_id_are_two_things_and_a_warning() {
     let mut set = SourceSet::new();
     set.insert(
         "eng.csv",
-        "track,level,area_path,text\nEng,Senior,Team-work,Pairs daily.\nEng,Senior!,Team work,Leads pairing.\nEng,Senior,People > Growth,Mentors one.\nEng,Senior,Craft > Growth,Learns a language.\n",
+        "track,level,area_path,text\nEng,Senior,Team-work,Pairs daily.\nEng,Senior!,Team work,Leads pairing.\nEng,Senior,People > Growth,Mentors one.\nEng,Senior,Craft > Growth,Learns a language.\nEng,Senior,W;,Waits.\nEng,Senior,W,Works.\n",
     );
     set.insert("ENG.csv", "Area,Senior\nCraft,Writes code.\n");
     let imported = rungs_core::import::csv::import(&set).unwrap_or_else(|e| panic!("{e}"));
@@ -327,6 +327,21 @@ fn names_that_make_one_id_are_two_things_and_a_warning() {
             .filter(|d| d.code == Code::DuplicateId)
             .all(|d| d.severity == rungs_core::Severity::Warning && d.span.is_some())
     );
+    // An id may not be another area's name: `W;` does not keep the id `w`
+    // that the heading `W` names.
+    let under: Vec<(&str, &str)> = eng.levels[0]
+        .statements
+        .iter()
+        .filter(|s| s.text.starts_with('W'))
+        .map(|s| (s.text.as_str(), area_title(fw, &s.area)))
+        .collect();
+    assert_eq!(under, [("Waits.", "W;"), ("Works.", "W")]);
+    assert!(
+        !fw.all_areas().iter().any(|a| a.id == "w" && a.title != "W"),
+        "{:?}",
+        fw.all_areas()
+    );
+    writes_and_reads_back(fw);
 
     // Area headings and track folders of a Hugo site.
     let mut site = SourceSet::new();

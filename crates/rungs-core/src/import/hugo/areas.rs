@@ -17,6 +17,15 @@ use super::indicators::Cell;
 pub(super) fn discover_areas(levels: &[&ContentPage], diags: &mut Diagnostics) -> Vec<Area> {
     let mut roots: Vec<Area> = Vec::new();
     let mut ids = Allocator::default();
+    // Every heading's name, first: an id that is another heading's name
+    // (`w` for `w;` beside a `w`) would make that heading name two areas.
+    let names: std::collections::HashSet<String> = levels
+        .iter()
+        .flat_map(|p| p.file.text()[p.body_start..].lines())
+        .map(str::trim_start)
+        .filter(|t| t.starts_with("##"))
+        .map(|t| normalise(&crate::text::heading_text(t)))
+        .collect();
     // (parent's path, normalised title) to the area's position among its
     // siblings: a search per heading made thousands of headings quadratic.
     let mut known: HashMap<(Vec<usize>, String), usize> = HashMap::new();
@@ -55,7 +64,14 @@ pub(super) fn discover_areas(levels: &[&ContentPage], diags: &mut Diagnostics) -
                 None => {
                     let span = p.file.line_span(first_line + i);
                     let holder = format!("`{title}` at {}:{}", span.file, span.line);
-                    let claim = ids.claim_for(&title, "area", &holder);
+                    let mut claim = ids.claim_for(&title, "area", &holder);
+                    let own = normalise(&title);
+                    while claim.id != own && names.contains(&claim.id) {
+                        let wanted = std::mem::take(&mut claim.id);
+                        claim.id = ids.claim(wanted.clone());
+                        let heading = format!("the heading `{wanted}`");
+                        claim.clash = Some((wanted, heading));
+                    }
                     if let Some(d) = clash_warning("area", &title, &claim) {
                         diags.push(d.at(&span));
                     }

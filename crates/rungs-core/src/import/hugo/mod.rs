@@ -235,6 +235,8 @@ pub fn import(site: &SourceSet) -> Result<Imported, ImportError> {
         framework.introduction = Some(landing_intro.join("\n\n"));
     }
     framework.tracks = order_tracks(tracks, &track_ids, &mut diags);
+    // Once every name is known: no area's id may be another area's name.
+    diags.extend(crate::ids::untangle_area_ids(&mut framework));
     free_pages.sort_by_key(|a| (a.0, a.1.unwrap_or(0)));
     framework.pages = free_pages.into_iter().map(|p| p.2).collect();
     Imported::checked(framework, diags)
