@@ -241,7 +241,10 @@ fn infracloud_imports_completely() {
         .take(3)
         .collect::<Vec<_>>()
         .join(" ");
-    let intro = fw.introduction.as_deref().unwrap_or_default();
+    let intro = fw
+        .introduction
+        .as_deref()
+        .expect("the landing page opens the introduction");
     assert!(intro.starts_with(&first_words), "{intro}");
     assert!(
         !intro.contains("Redirecting") && !intro.contains('<'),

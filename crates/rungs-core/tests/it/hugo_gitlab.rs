@@ -533,7 +533,10 @@ fn a_department_of_include_only_levels_imports_with_its_specialty() {
             "Craft"
         ]
     );
-    let intro = staff.introduction.as_deref().unwrap_or_default();
+    let intro = staff
+        .introduction
+        .as_deref()
+        .expect("the staff level keeps its link to another page as its introduction");
     assert_eq!(
         intro.matches("[All competencies of a Senior](").count(),
         1,
