@@ -703,15 +703,7 @@ async fn every_route_for_every_role() {
         ) + "sky@example.org,Sky Rivera,Director of Engineering,Platform,,2018-01-01\n";
         let imported = admin.post_csv("/api/v1/roster", &roster).await;
         assert_eq!(imported.status, StatusCode::OK, "{}", imported.body);
-        let dee = id_of(&mut admin, "dee@example.org").await;
-        let made_hr = admin
-            .json(
-                "PUT",
-                &format!("/api/v1/people/{dee}"),
-                json!({"version": 1, "name": "Dee Park", "email": "dee@example.org", "role": "hr"}),
-            )
-            .await;
-        assert_eq!(made_hr.status, StatusCode::OK, "{}", made_hr.body);
+        make_dee_hr(&mut admin).await;
         admin
             .post_form("/app/rollouts", &[("name", "New ladder")])
             .await;
@@ -882,15 +874,7 @@ async fn hr_cannot_set_an_administrators_level_through_a_rollout() {
         let mut admin = admin(&app, &token).await;
         let imported = admin.post_csv("/api/v1/roster", ROSTER).await;
         assert_eq!(imported.status, StatusCode::OK, "{}", imported.body);
-        let dee = id_of(&mut admin, "dee@example.org").await;
-        let made_hr = admin
-            .json(
-                "PUT",
-                &format!("/api/v1/people/{dee}"),
-                json!({"version": 1, "name": "Dee Park", "email": "dee@example.org", "role": "hr"}),
-            )
-            .await;
-        assert_eq!(made_hr.status, StatusCode::OK, "{}", made_hr.body);
+        let dee = make_dee_hr(&mut admin).await;
         let opened = admin
             .json("POST", "/api/v1/rollouts", json!({"name": "New ladder"}))
             .await;
@@ -950,4 +934,18 @@ async fn rollout_step(
             json!({"version": version, "level": "engineering/staff"}),
         )
         .await
+}
+
+/// Gives Dee Park (of the roster) the HR role; her id.
+async fn make_dee_hr(admin: &mut Client) -> i64 {
+    let dee = id_of(admin, "dee@example.org").await;
+    let made_hr = admin
+        .json(
+            "PUT",
+            &format!("/api/v1/people/{dee}"),
+            json!({"version": 1, "name": "Dee Park", "email": "dee@example.org", "role": "hr"}),
+        )
+        .await;
+    assert_eq!(made_hr.status, StatusCode::OK, "{}", made_hr.body);
+    dee
 }
