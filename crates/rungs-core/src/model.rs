@@ -82,6 +82,11 @@ pub struct Framework {
     #[serde(skip)]
     #[cfg_attr(feature = "schema", schemars(skip))]
     pub assessments: crate::assess::Settings,
+    /// What `rungs impact --exit-code` lets an edit do to people (`[impact]`
+    /// of rungs.toml).
+    #[serde(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub impact: crate::impact::Limits,
     /// Level codes of other companies ("L5", "IC4") and the level of this
     /// framework each stands for (`[titles.codes]` of rungs.toml), read by
     /// the title resolver ([`crate::titles`]).

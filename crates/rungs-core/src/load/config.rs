@@ -45,6 +45,10 @@ struct RawConfig {
     #[serde(default)]
     #[allow(dead_code)]
     assessments: Option<toml::Table>,
+    // Read and checked by `impact::parse_limits`.
+    #[serde(default)]
+    #[allow(dead_code)]
+    impact: Option<toml::Value>,
     // Read and checked by `titles::settings`.
     #[serde(default)]
     #[allow(dead_code)]
@@ -90,6 +94,7 @@ const KEYS: &[&str] = &[
     "assessments",
     "scopes",
     "titles",
+    "impact",
 ];
 
 /// A `syntax` error of rungs.toml, at the place the TOML parser names.
