@@ -324,7 +324,7 @@ pub struct ApiToken {
     pub person_id: i64,
     /// A name to recognise it by.
     pub name: String,
-    /// `read` or `write`.
+    /// `read`, `write` or `impact`.
     #[sqlx(try_from = "String")]
     pub scope: TokenScope,
     /// Created (Unix seconds).
@@ -341,17 +341,21 @@ pub enum TokenScope {
     Read,
     /// Reads and writes, as its owner may.
     Write,
+    /// The impact preview and statement health (aggregates), nothing else:
+    /// for CI, which must never read a person.
+    Impact,
 }
 
 impl TokenScope {
     /// Every scope.
-    pub const ALL: [TokenScope; 2] = [TokenScope::Read, TokenScope::Write];
+    pub const ALL: [TokenScope; 3] = [TokenScope::Read, TokenScope::Write, TokenScope::Impact];
 
     /// The word stored and shown.
     pub fn as_str(self) -> &'static str {
         match self {
             TokenScope::Read => "read",
             TokenScope::Write => "write",
+            TokenScope::Impact => "impact",
         }
     }
 

@@ -1,0 +1,6 @@
+-- API tokens of the `impact` scope: they read the impact preview and
+-- statement health (aggregates) and nothing else.
+
+ALTER TABLE api_tokens DROP CONSTRAINT api_tokens_scope;
+ALTER TABLE api_tokens
+    ADD CONSTRAINT api_tokens_scope CHECK (scope IN ('read', 'write', 'impact'));
