@@ -44,6 +44,8 @@ pub enum Via {
     Token {
         /// Its id, for the audit log.
         id: i64,
+        /// What it may do.
+        scope: TokenScope,
     },
 }
 
@@ -164,12 +166,15 @@ async fn authenticate_inner(app: &App, mut request: Request) -> Result<Request, 
         let Some((token, person)) = app.store.api_token(secret).await? else {
             return Err(ServerError::Unauthenticated);
         };
-        if unsafe_method && token.scope == TokenScope::Read {
+        if !crate::access::token_allows(token.scope, !unsafe_method, request.uri().path()) {
             return Err(ServerError::Forbidden);
         }
         request.extensions_mut().insert(Viewer {
             person,
-            via: Via::Token { id: token.id },
+            via: Via::Token {
+                id: token.id,
+                scope: token.scope,
+            },
             manages: false,
         });
         return Ok(request);

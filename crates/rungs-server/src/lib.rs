@@ -20,7 +20,8 @@
 //!   proposals, confirmations), `assessments` (view, ratings and steps, the
 //!   offline sheet, cycles), `growth` (goals, 1-on-1 notes, timeline),
 //!   `team` (heatmaps and aggregates), `admin` (audit log, framework
-//!   reload).
+//!   reload), `impact` (what a ladder edit does to people; statement
+//!   health).
 //! - `web`: what pages and handlers share (rendering, errors, uploads) and
 //!   the published site; `views`: the app's templates; `routes`: the route
 //!   table; `openapi`: the API's document.
@@ -41,6 +42,7 @@ mod auth;
 mod error;
 mod framework;
 mod growth;
+mod impact;
 mod maintenance;
 #[cfg(feature = "oidc")]
 mod oidc;
@@ -58,6 +60,7 @@ pub mod config;
 
 pub use config::{Config, Database, FrameworkSource, OidcConfig};
 pub use error::ServerError;
+pub use impact::on_store as impact_on_store;
 pub use maintenance::{backup, restore, verify_audit};
 pub use openapi::openapi_json;
 pub use routes::route_table;

@@ -24,6 +24,8 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("audit.html", include_str!("templates/audit.html")),
     ("tokens.html", include_str!("templates/tokens.html")),
     ("framework.html", include_str!("templates/framework.html")),
+    ("impact.html", include_str!("templates/impact.html")),
+    ("_impact.html", include_str!("templates/_impact.html")),
     ("_cell.html", include_str!("templates/_cell.html")),
     ("assessment.html", include_str!("templates/assessment.html")),
     (
