@@ -20,8 +20,9 @@ use crate::source::SourceFile;
 
 use super::Computed;
 
-/// The limits, with their defaults.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// The limits, with their defaults (no one may stop being ready or be
+/// left on a removed level; any number of ratings may stop counting).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Limits {
     /// People who may stop being ready.
     pub stop_being_ready: usize,
@@ -31,17 +32,6 @@ pub struct Limits {
     pub archived_ratings: Option<u64>,
     /// Why this edit may go past the limits.
     pub allow: Option<String>,
-}
-
-impl Default for Limits {
-    fn default() -> Self {
-        Limits {
-            stop_being_ready: 0,
-            removed_level_placements: 0,
-            archived_ratings: None,
-            allow: None,
-        }
-    }
 }
 
 const KEYS: &[&str] = &[
