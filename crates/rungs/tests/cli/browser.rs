@@ -34,14 +34,17 @@ fn website_in_a_real_browser() {
     let mut need_server = Vec::new();
     let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("cannot list {dir:?}: {e}"));
     for entry in entries {
-        let path = entry.unwrap_or_else(|e| panic!("cannot list {dir:?}: {e}")).path();
+        let path = entry
+            .unwrap_or_else(|e| panic!("cannot list {dir:?}: {e}"))
+            .path();
         let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
             continue;
         };
         if !name.ends_with(".test.mjs") {
             continue;
         }
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path:?}: {e}"));
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path:?}: {e}"));
         if text.contains("server-process.mjs") && !cfg!(feature = "server") {
             need_server.push(name.to_owned());
         } else {

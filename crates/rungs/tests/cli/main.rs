@@ -28,9 +28,16 @@ fn server_tests_need_the_server_feature() {
 #[test]
 fn a_build_without_the_server_says_how_to_get_it() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let out = rungs(&["server", "careers", "--listen", "127.0.0.1:0"], dir.path());
+    let out = rungs(
+        &["server", "careers", "--listen", "127.0.0.1:0"],
+        dir.path(),
+    );
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains("--features server"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("--features server"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 use std::path::{Path, PathBuf};
