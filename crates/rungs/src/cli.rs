@@ -45,6 +45,14 @@ pub enum Command {
     /// built-in example framework otherwise.
     #[cfg(feature = "server")]
     Server(Box<ServerArgs>),
+    /// `rungs server` in a build without it: says how to get it, whatever
+    /// arguments follow, rather than "unrecognized subcommand".
+    #[cfg(not(feature = "server"))]
+    #[command(hide = true)]
+    Server {
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
+        args: Vec<std::ffi::OsString>,
+    },
     /// Create a new framework directory from the built-in example.
     New {
         /// The directory to create (it must not exist, or be empty).
