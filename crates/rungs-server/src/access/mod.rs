@@ -18,7 +18,8 @@
 //! - [`notes`]: 1-on-1 notes and goals ([`NotesAccess`], [`NoteWrite`],
 //!   [`GoalsWrite`]).
 //! - [`team`]: whose people a list or a team view covers ([`ListScope`],
-//!   [`TeamAccess`]).
+//!   [`TeamAccess`]), and acting on many rollout entries at once
+//!   ([`BulkProposing`]).
 //!
 //! The rules themselves are pure functions over facts (the viewer's role,
 //! whether they manage someone), unit-tested here without HTTP; the async
@@ -48,13 +49,13 @@ pub(crate) use granted::{Acknowledging, GoalsWrite, NoteWrite, Placing, Proposin
 pub(crate) use notes::{NotesAccess, NotesSeat};
 pub(crate) use person::{Exporting, PersonEdit, PersonRead};
 pub(crate) use role::{Admin, Hr, Powers, SignedIn};
-pub(crate) use team::{ListScope, TeamAccess};
+pub(crate) use team::{BulkProposing, ListScope, TeamAccess, Whose};
 
 pub(crate) use assessment::assessment;
 pub(crate) use notes::{goal, goals, goals_if_allowed, notes};
 pub(crate) use person::{acknowledge, confirm, edit, export, place, propose, read};
 pub(crate) use role::{admin, hr, new_token, own};
-pub(crate) use team::{list_scope, team};
+pub(crate) use team::{bulk_propose, list_scope, team};
 
 #[cfg(test)]
 pub(crate) mod tests {

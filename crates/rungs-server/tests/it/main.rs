@@ -12,5 +12,7 @@ mod lifecycle;
 #[cfg(feature = "oidc")]
 mod oidc;
 mod openapi;
+mod organisation;
 mod permissions;
+mod rollout_bulk;
 mod story;
