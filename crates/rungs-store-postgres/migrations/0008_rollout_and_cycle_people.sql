@@ -14,3 +14,9 @@ CREATE TABLE cycle_left_out (
     reason TEXT NOT NULL,
     PRIMARY KEY (cycle_id, person_id)
 );
+
+-- API tokens may have the scope `scim`: an identity provider's
+-- provisioning, and nothing else.
+ALTER TABLE api_tokens
+    DROP CONSTRAINT api_tokens_scope,
+    ADD CONSTRAINT api_tokens_scope CHECK (scope IN ('read', 'write', 'scim'));

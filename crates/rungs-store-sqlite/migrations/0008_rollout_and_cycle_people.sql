@@ -14,3 +14,16 @@ CREATE TABLE cycle_left_out (
     reason TEXT NOT NULL,
     PRIMARY KEY (cycle_id, person_id)
 );
+
+-- API tokens may have the scope `scim`: an identity provider's
+-- provisioning, and nothing else.
+DROP TRIGGER api_tokens_check_insert;
+DROP TRIGGER api_tokens_check_update;
+CREATE TRIGGER api_tokens_check_insert BEFORE INSERT ON api_tokens BEGIN
+    SELECT RAISE(ABORT, 'api_tokens_scope: scope must be read, write or scim')
+    WHERE NEW.scope NOT IN ('read', 'write', 'scim');
+END;
+CREATE TRIGGER api_tokens_check_update BEFORE UPDATE OF scope ON api_tokens BEGIN
+    SELECT RAISE(ABORT, 'api_tokens_scope: scope must be read, write or scim')
+    WHERE NEW.scope NOT IN ('read', 'write', 'scim');
+END;

@@ -37,6 +37,7 @@ mod rollout;
 mod roster;
 mod search;
 mod store;
+mod teams;
 mod time;
 
 pub mod audit;

@@ -361,17 +361,21 @@ pub enum TokenScope {
     Read,
     /// Reads and writes, as its owner may.
     Write,
+    /// An identity provider's provisioning (SCIM, `/scim/v2`) and nothing
+    /// else; an administrator's only.
+    Scim,
 }
 
 impl TokenScope {
     /// Every scope.
-    pub const ALL: [TokenScope; 2] = [TokenScope::Read, TokenScope::Write];
+    pub const ALL: [TokenScope; 3] = [TokenScope::Read, TokenScope::Write, TokenScope::Scim];
 
     /// The word stored and shown.
     pub fn as_str(self) -> &'static str {
         match self {
             TokenScope::Read => "read",
             TokenScope::Write => "write",
+            TokenScope::Scim => "scim",
         }
     }
 

@@ -15,4 +15,5 @@ mod openapi;
 mod organisation;
 mod permissions;
 mod rollout_bulk;
+mod scim;
 mod story;

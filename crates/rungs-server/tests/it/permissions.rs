@@ -46,6 +46,8 @@ const LINE: Who = Who::Only(&[Manager, SkipLevel]);
 const ASSESSOR: Who = Who::Only(&[Manager]);
 const HR: Who = Who::Only(&[Hr, Admin]);
 const ADMIN: Who = Who::Only(&[Admin]);
+/// Nobody signed in: an administrator's `scim` token only (see `scim.rs`).
+const PROVISIONING: Who = Who::Only(&[]);
 
 enum Body {
     None,
@@ -731,6 +733,86 @@ fn cases() -> Vec<Case> {
             "/app/people/{cy}/anonymise",
             Body::None,
             ADMIN,
+        ),
+        c(
+            "GET",
+            "/scim/v2/Users",
+            "/scim/v2/Users",
+            Body::None,
+            PROVISIONING,
+        ),
+        c(
+            "POST",
+            "/scim/v2/Users",
+            "/scim/v2/Users",
+            Body::Json(json!({"userName": "new@example.org", "displayName": "New Person"})),
+            PROVISIONING,
+        ),
+        c(
+            "GET",
+            "/scim/v2/Users/{id}",
+            "/scim/v2/Users/{ari}",
+            Body::None,
+            PROVISIONING,
+        ),
+        c(
+            "PUT",
+            "/scim/v2/Users/{id}",
+            "/scim/v2/Users/{ari}",
+            Body::Json(json!({"userName": "ari@example.org", "displayName": "Ari Okafor"})),
+            PROVISIONING,
+        ),
+        c(
+            "PATCH",
+            "/scim/v2/Users/{id}",
+            "/scim/v2/Users/{ari}",
+            Body::Json(json!({
+                "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                "Operations": [{"op": "replace", "path": "active", "value": false}],
+            })),
+            PROVISIONING,
+        ),
+        c(
+            "DELETE",
+            "/scim/v2/Users/{id}",
+            "/scim/v2/Users/{ari}",
+            Body::Json(json!({})),
+            PROVISIONING,
+        ),
+        c(
+            "GET",
+            "/scim/v2/Groups",
+            "/scim/v2/Groups",
+            Body::None,
+            PROVISIONING,
+        ),
+        c(
+            "GET",
+            "/scim/v2/Groups/{id}",
+            "/scim/v2/Groups/1",
+            Body::None,
+            PROVISIONING,
+        ),
+        c(
+            "GET",
+            "/scim/v2/ServiceProviderConfig",
+            "/scim/v2/ServiceProviderConfig",
+            Body::None,
+            PROVISIONING,
+        ),
+        c(
+            "GET",
+            "/scim/v2/Schemas",
+            "/scim/v2/Schemas",
+            Body::None,
+            PROVISIONING,
+        ),
+        c(
+            "GET",
+            "/scim/v2/ResourceTypes",
+            "/scim/v2/ResourceTypes",
+            Body::None,
+            PROVISIONING,
         ),
         c(
             "POST",
