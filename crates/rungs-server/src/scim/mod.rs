@@ -145,6 +145,7 @@ impl IntoResponse for ScimError {
 
 /// An error of the server's, as a SCIM answer (the sign-in middleware's).
 pub(crate) fn error_response(e: &ServerError) -> Response {
+    e.log();
     let status = e.status();
     ScimError::new(status, None, e.to_string()).into_response()
 }
