@@ -71,6 +71,17 @@ impl Store {
         .await?)
     }
 
+    /// The cycles that left `person` out, `(cycle id, why)`, oldest first
+    /// (for their data export).
+    pub async fn left_out_of(&self, person: i64) -> Result<Vec<(i64, String)>> {
+        Ok(sqlx::query_as(
+            "SELECT cycle_id, reason FROM cycle_left_out WHERE person_id = $1 ORDER BY cycle_id",
+        )
+        .bind(person)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
     /// Every side still owed in cycle `id` (its assessments not yet
     /// shared, as the cycle's progress counts them), by the assessed
     /// person's name.

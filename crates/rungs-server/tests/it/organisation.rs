@@ -184,6 +184,16 @@ async fn cycles_name_who_is_late_and_who_was_left_out() {
         };
         assert!(reason("Ari Okafor").contains("no next level"), "on {on}");
         assert!(reason("Cy Duarte").contains("not placed"), "on {on}");
+        let cy = id_of(&mut admin, "cy@example.org").await;
+        let export = admin
+            .get(&format!("/api/v1/people/{cy}/export"))
+            .await
+            .json();
+        assert_eq!(
+            export["cycles_left_out"],
+            json!([{"cycle": id, "reason": "not placed on a level yet"}]),
+            "their export says so"
+        );
         // Bo's own side is late; Mara's is due later.
         let waiting = detail["waiting"].as_array().expect("waiting");
         assert_eq!(waiting.len(), 2, "{detail}");

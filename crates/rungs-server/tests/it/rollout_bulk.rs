@@ -97,6 +97,11 @@ async fn bulk_rollout_to_one_hundred_percent() {
         assert_eq!(vi_entry["not_on_ladder"], true, "{vi_entry}");
         assert_eq!(vi_entry["entry"]["suggested_level"], Value::Null);
         assert_eq!(total(&view)["excluded"], 1, "on {on}: {view}");
+        let export = admin
+            .get(&format!("/api/v1/people/{vi}/export"))
+            .await
+            .json();
+        assert_eq!(export["not_on_ladder"], true, "their export says so");
 
         // An employee has no team to act for.
         let mut bo = person_client(&app, &mut admin, "bo@example.org").await;
