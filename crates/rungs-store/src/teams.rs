@@ -1,4 +1,5 @@
-//! Teams by id, as an identity provider's groups read them.
+//! Teams by id, as an identity provider's groups read them, and the people
+//! someone reports to, for filters.
 
 use crate::{Result, Store};
 
@@ -10,5 +11,16 @@ impl Store {
                 .fetch_all(&self.pool)
                 .await?,
         )
+    }
+
+    /// Everyone someone active reports to, `(id, name, email)`, by name.
+    pub async fn managers(&self) -> Result<Vec<(i64, String, String)>> {
+        Ok(sqlx::query_as(
+            "SELECT m.id, m.name, m.email FROM people m
+             WHERE EXISTS (SELECT 1 FROM people r WHERE r.manager_id = m.id AND r.active = 1)
+             ORDER BY m.search_key, m.id",
+        )
+        .fetch_all(&self.pool)
+        .await?)
     }
 }

@@ -168,17 +168,12 @@ pub(crate) struct Filter {
 
 /// Everyone someone reports to, by name: the managers HR's filters offer.
 pub(crate) async fn managers(app: &App, _hr: &Hr<'_>) -> Result<Vec<PersonRef>> {
-    let people = app.store.people().await?;
-    let bosses: std::collections::HashSet<i64> =
-        people.iter().filter_map(|p| p.manager_id).collect();
-    Ok(people
+    Ok(app
+        .store
+        .managers()
+        .await?
         .into_iter()
-        .filter(|p| bosses.contains(&p.id))
-        .map(|p| PersonRef {
-            id: p.id,
-            name: p.name,
-            email: p.email,
-        })
+        .map(|(id, name, email)| PersonRef { id, name, email })
         .collect())
 }
 
