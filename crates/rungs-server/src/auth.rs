@@ -44,6 +44,9 @@ pub enum Via {
     Token {
         /// Its id, for the audit log.
         id: i64,
+        /// Whether it is a provisioning (`scim`) token, good for `/scim/v2`
+        /// only.
+        scim: bool,
     },
 }
 
@@ -149,8 +152,10 @@ fn bearer(headers: &HeaderMap) -> Option<&str> {
 /// handler.
 pub(crate) async fn authenticate(State(app): State<App>, request: Request, next: Next) -> Response {
     let api = request.uri().path().starts_with("/api/");
+    let scim = crate::scim::is_scim(request.uri().path());
     match authenticate_inner(&app, request).await {
         Ok(request) => next.run(request).await,
+        Err(e) if scim => crate::scim::error_response(&e),
         Err(e) => crate::web::error_response(&e, api),
     }
 }
@@ -167,9 +172,14 @@ async fn authenticate_inner(app: &App, mut request: Request) -> Result<Request, 
         if unsafe_method && token.scope == TokenScope::Read {
             return Err(ServerError::Forbidden);
         }
+        // A provisioning token provisions, and does nothing else.
+        let scim = token.scope == TokenScope::Scim;
+        if scim && !crate::scim::is_scim(request.uri().path()) {
+            return Err(ServerError::Forbidden);
+        }
         request.extensions_mut().insert(Viewer {
             person,
-            via: Via::Token { id: token.id },
+            via: Via::Token { id: token.id, scim },
             manages: false,
         });
         return Ok(request);

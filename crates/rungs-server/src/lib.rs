@@ -49,6 +49,7 @@ mod people;
 mod relink;
 mod rollout;
 mod routes;
+mod scim;
 mod serve;
 mod state;
 mod team;

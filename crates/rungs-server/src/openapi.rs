@@ -16,8 +16,11 @@ use crate::{admin, assessments, growth, people, rollout, team};
         people::api::export, people::api::roster,
         rollout::api::rollouts, rollout::api::open_rollout, rollout::api::rollout,
         rollout::api::propose, rollout::api::confirm, rollout::api::acknowledge,
+        rollout::api::accept_suggestions, rollout::api::confirm_all, rollout::api::off_ladder,
         assessments::api::list, assessments::api::open, assessments::api::view,
         assessments::api::rate, assessments::api::step, assessments::api::sheet,
+        assessments::api::cycles, assessments::api::open_cycle, assessments::api::cycle,
+        assessments::api::remind_cycle, assessments::api::close_cycle,
         growth::api::growth, team::api::team, team::api::insights,
         admin::api::audit, admin::api::verify, admin::api::reload
     ),

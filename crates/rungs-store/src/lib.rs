@@ -28,6 +28,7 @@
 mod assessments;
 mod auth;
 mod backend;
+mod cycle_people;
 mod error;
 mod growth;
 mod params;
@@ -36,6 +37,7 @@ mod rollout;
 mod roster;
 mod search;
 mod store;
+mod teams;
 mod time;
 
 pub mod audit;
@@ -44,6 +46,7 @@ pub mod model;
 pub use assessments::NewAssessment;
 pub use auth::PendingLogin;
 pub use backend::{Backend, install_drivers};
+pub use cycle_people::{LeftOut, Owed, Reminded};
 pub use error::{Result, StoreError};
 pub use params::Scope;
 pub use people::{PersonFields, plausible_email};

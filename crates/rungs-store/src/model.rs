@@ -313,6 +313,26 @@ pub struct RolloutProgress {
     pub confirmed: i64,
     /// Acknowledged.
     pub acknowledged: i64,
+    /// Marked not on a ladder: done, though never placed (and counted in
+    /// no status above).
+    pub excluded: i64,
+}
+
+impl RolloutProgress {
+    /// People done: confirmed, acknowledged or not on a ladder.
+    pub fn done(&self) -> i64 {
+        self.confirmed + self.acknowledged + self.excluded
+    }
+
+    /// How far the rollout is, in whole percent: 100 once everyone is
+    /// placed or excluded (and for nobody at all).
+    pub fn percent(&self) -> i64 {
+        if self.total <= 0 {
+            100
+        } else {
+            self.done().saturating_mul(100) / self.total
+        }
+    }
 }
 
 /// An API token as listed (the secret itself is shown once, on creation).
@@ -341,17 +361,21 @@ pub enum TokenScope {
     Read,
     /// Reads and writes, as its owner may.
     Write,
+    /// An identity provider's provisioning (SCIM, `/scim/v2`) and nothing
+    /// else; an administrator's only.
+    Scim,
 }
 
 impl TokenScope {
     /// Every scope.
-    pub const ALL: [TokenScope; 2] = [TokenScope::Read, TokenScope::Write];
+    pub const ALL: [TokenScope; 3] = [TokenScope::Read, TokenScope::Write, TokenScope::Scim];
 
     /// The word stored and shown.
     pub fn as_str(self) -> &'static str {
         match self {
             TokenScope::Read => "read",
             TokenScope::Write => "write",
+            TokenScope::Scim => "scim",
         }
     }
 

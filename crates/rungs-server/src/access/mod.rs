@@ -6,8 +6,9 @@
 //! argument. An operation cannot be called without having been allowed,
 //! and a reader finds every rule of the server in these files:
 //!
-//! - [`role`]: HR and administrators ([`Hr`], [`Admin`]), and what the
-//!   app's menu offers a viewer ([`Powers`]).
+//! - [`role`]: HR and administrators ([`Hr`], [`Admin`]), an identity
+//!   provider's provisioning ([`Provisioning`]), and what the app's menu
+//!   offers a viewer ([`Powers`]).
 //! - [`person`]: one person's record, level, placements, rollout entry and
 //!   data export ([`PersonRead`], [`PersonEdit`], [`Placing`],
 //!   [`Proposing`], [`Acknowledging`], [`Exporting`]).
@@ -18,7 +19,8 @@
 //! - [`notes`]: 1-on-1 notes and goals ([`NotesAccess`], [`NoteWrite`],
 //!   [`GoalsWrite`]).
 //! - [`team`]: whose people a list or a team view covers ([`ListScope`],
-//!   [`TeamAccess`]).
+//!   [`TeamAccess`]), and acting on many rollout entries at once
+//!   ([`BulkProposing`]).
 //!
 //! The rules themselves are pure functions over facts (the viewer's role,
 //! whether they manage someone), unit-tested here without HTTP; the async
@@ -47,14 +49,14 @@ pub(crate) use assessment::{AssessmentAccess, Seat, StepKind};
 pub(crate) use granted::{Acknowledging, GoalsWrite, NoteWrite, Placing, Proposing};
 pub(crate) use notes::{NotesAccess, NotesSeat};
 pub(crate) use person::{Exporting, PersonEdit, PersonRead};
-pub(crate) use role::{Admin, Hr, Powers, SignedIn};
-pub(crate) use team::{ListScope, TeamAccess};
+pub(crate) use role::{Admin, Hr, Powers, Provisioning, SignedIn};
+pub(crate) use team::{BulkProposing, ListScope, TeamAccess, Whose};
 
 pub(crate) use assessment::assessment;
 pub(crate) use notes::{goal, goals, goals_if_allowed, notes};
 pub(crate) use person::{acknowledge, confirm, edit, export, place, propose, read};
-pub(crate) use role::{admin, hr, new_token, own};
-pub(crate) use team::{list_scope, team};
+pub(crate) use role::{admin, hr, new_token, own, provision};
+pub(crate) use team::{bulk_propose, list_scope, team};
 
 #[cfg(test)]
 pub(crate) mod tests {

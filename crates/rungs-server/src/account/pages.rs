@@ -348,6 +348,11 @@ pub(crate) async fn create_token(
 ) -> Page {
     let scope = TokenScope::parse(&form.scope)
         .ok_or_else(|| ServerError::Invalid(format!("`{}` is not a scope", form.scope)))?;
+    // A provisioning token creates and deactivates people: an
+    // administrator's to make.
+    if scope == TokenScope::Scim {
+        access::admin(&viewer)?;
+    }
     let (_, secret) =
         super::create_token(&app, &access::new_token(&viewer)?, &form.name, scope).await?;
     let tokens = super::tokens(&app, &access::own(&viewer)).await?;

@@ -12,5 +12,8 @@ mod lifecycle;
 #[cfg(feature = "oidc")]
 mod oidc;
 mod openapi;
+mod organisation;
 mod permissions;
+mod rollout_bulk;
+mod scim;
 mod story;
