@@ -407,9 +407,16 @@ impl Write {
             };
             let comment = keep(&input.comment, stored.map(|e| &e.comment));
             let evidence = keep(&input.evidence, stored.map(|e| &e.evidence));
-            if stored.is_some_and(|e| {
-                e.rating == input.rating && e.comment == comment && e.evidence == evidence
-            }) {
+            let empty = input.rating.is_none() && comment.is_empty() && evidence.is_empty();
+            let same = match stored {
+                Some(e) => {
+                    e.rating == input.rating && e.comment == comment && e.evidence == evidence
+                }
+                // Nothing stored and nothing given: the page's form sends
+                // every row, rated or not, and an unrated row is no change.
+                None => empty,
+            };
+            if same {
                 continue;
             }
             sqlx::query(
@@ -422,7 +429,6 @@ impl Write {
             .bind(&input.statement_id)
             .execute(self.conn())
             .await?;
-            let empty = input.rating.is_none() && comment.is_empty() && evidence.is_empty();
             if !empty {
                 sqlx::query(
                     "INSERT INTO ratings (assessment_id, side, track, level, statement_id, rating, comment, evidence, rated_text, link)

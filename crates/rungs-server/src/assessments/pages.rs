@@ -45,7 +45,7 @@ async fn assessment_page(
         app,
         Some(viewer),
         "assessment.html",
-        "growth",
+        crate::web::person_nav(viewer, view.person.id),
         &title,
         ctx! { a => view, flash, error },
     )
@@ -61,7 +61,7 @@ pub(crate) async fn print(State(app): State<App>, viewer: Viewer, Path(id): Path
         &app,
         Some(&viewer),
         "assessment_print.html",
-        "growth",
+        crate::web::person_nav(&viewer, view.person.id),
         &title,
         ctx! { a => view, printed => rungs_store::today() },
     )

@@ -131,6 +131,34 @@ async fn story(backend: Backend) {
         bad.body
     );
 
+    // Saving what is already there (an unrated statement left unrated, as
+    // the page's form sends for every row) changes nothing: no new version,
+    // no audit entry.
+    let audit_before = admin.get("/api/v1/audit/verify").await.json()["entries"]
+        .as_i64()
+        .expect("audit entries");
+    let unchanged = bo_c
+        .json(
+            "PUT",
+            &format!("/api/v1/assessments/{id}/ratings"),
+            json!({"version": version, "ratings": [{"statement": ids[1], "rating": "", "comment": "", "evidence": ""}]}),
+        )
+        .await;
+    assert_eq!(unchanged.status, StatusCode::OK, "{}", unchanged.body);
+    assert_eq!(
+        unchanged.json()["assessment"]["version"],
+        version,
+        "{}",
+        unchanged.body
+    );
+    let audit_after = admin.get("/api/v1/audit/verify").await.json()["entries"]
+        .as_i64()
+        .expect("audit entries");
+    assert_eq!(
+        audit_after, audit_before,
+        "nothing changed, nothing audited"
+    );
+
     // Bo rates himself: "Consistently" on the first, "Sometimes" elsewhere.
     let mine: Vec<Value> = ids
         .iter()
@@ -195,6 +223,13 @@ async fn story(backend: Backend) {
     // The manager rates through the page's form: "Not yet" on the first.
     let page = mara.get(&format!("/app/assessments/{id}")).await;
     assert_eq!(page.status, StatusCode::OK);
+    // Someone else's assessment belongs under "My team", not "My growth".
+    assert!(
+        page.body
+            .contains(r#"<a href="/app/people" aria-current="page">"#),
+        "{}",
+        page.body
+    );
     assert!(
         page.body.contains("Your assessment of Bo Chen"),
         "{}",
