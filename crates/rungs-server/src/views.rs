@@ -123,7 +123,20 @@ impl Views {
 /// address made a link (opened without the app as referrer). Trailing
 /// punctuation (a full stop ending a sentence) stays outside the link.
 fn links(text: &str) -> String {
-    let escape = |s: &str| minijinja::HtmlEscape(s).to_string();
+    let escape = |s: &str| {
+        let mut e = String::with_capacity(s.len());
+        for c in s.chars() {
+            match c {
+                '&' => e.push_str("&amp;"),
+                '<' => e.push_str("&lt;"),
+                '>' => e.push_str("&gt;"),
+                '"' => e.push_str("&quot;"),
+                '\'' => e.push_str("&#39;"),
+                c => e.push(c),
+            }
+        }
+        e
+    };
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while !rest.is_empty() {
