@@ -449,13 +449,31 @@ async fn story(backend: Backend) {
         )
         .await;
     assert_eq!(bad_goal.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let goal_id = bo_c
+        .get(&format!("/api/v1/people/{bo}/growth"))
+        .await
+        .json()["goals"][0]["id"]
+        .as_i64()
+        .expect("the goal's id")
+        .to_string();
     let note = bo_c
         .post_form(
             &format!("/app/people/{bo}/notes"),
-            &[("body", "Talked about the design review.")],
+            &[
+                ("body", "Talked about the design review."),
+                ("goal", &goal_id),
+            ],
         )
         .await;
     assert_eq!(note.status, StatusCode::SEE_OTHER, "{}", note.body);
+    // A note says who wrote it and which goal it checks in on.
+    let page = mara.get(&format!("/app/people/{bo}/growth")).await;
+    assert!(
+        page.body
+            .contains("Bo Chen · checks in on <a href=\"#goals\">Write two design documents</a>"),
+        "{}",
+        page.body
+    );
     let mg = mara
         .get(&format!("/api/v1/people/{bo}/growth"))
         .await
@@ -466,6 +484,8 @@ async fn story(backend: Backend) {
         "the manager reads 1-on-1 notes"
     );
     assert_eq!(mg["goals"][0]["goal"], "Write two design documents");
+    assert_eq!(mg["notes"][0]["author"], "Bo Chen");
+    assert_eq!(mg["notes"][0]["goal"], "Write two design documents");
     let timeline: Vec<&str> = mg["timeline"]
         .as_array()
         .expect("timeline")
