@@ -12,5 +12,6 @@ mod lifecycle;
 #[cfg(feature = "oidc")]
 mod oidc;
 mod openapi;
+mod operations;
 mod permissions;
 mod story;

@@ -46,6 +46,9 @@ const LINE: Who = Who::Only(&[Manager, SkipLevel]);
 const ASSESSOR: Who = Who::Only(&[Manager]);
 const HR: Who = Who::Only(&[Hr, Admin]);
 const ADMIN: Who = Who::Only(&[Admin]);
+/// No role: only the bearer of the metrics token (never a person's
+/// session or API token), and none is configured here.
+const NOBODY: Who = Who::Only(&[]);
 
 enum Body {
     None,
@@ -92,6 +95,9 @@ fn cases() -> Vec<Case> {
             Who::Public,
         ),
         c("GET", "/app/login", "/app/login", Body::None, Who::Public),
+        c("GET", "/healthz", "/healthz", Body::None, Who::Public),
+        c("GET", "/readyz", "/readyz", Body::None, Who::Public),
+        c("GET", "/metrics", "/metrics", Body::None, NOBODY),
         c(
             "POST",
             "/app/login",
