@@ -91,6 +91,13 @@ pub struct Config {
     /// acquisition): a rollout suggests the level their previous title maps
     /// to.
     pub previous_ladder: Option<Arc<Framework>>,
+    /// The key of the audit chain's MACs (see [`crate::AuditKeySource`]).
+    /// Without one, the chain is hashed but not keyed: someone who can
+    /// write to the database can rewrite it undetected.
+    pub audit_key: Option<rungs_store::audit::AuditKey>,
+    /// The bearer token `/metrics` asks for; without one, `/metrics` is
+    /// off (404).
+    pub metrics_token: Option<String>,
 }
 
 impl Config {

@@ -25,8 +25,10 @@
 //!   the published site; `views`: the app's templates; `routes`: the route
 //!   table; `openapi`: the API's document.
 //! - [`serve`]: the app on a listener until told to stop;
-//!   [`backup`], [`restore`] and [`verify_audit`]: the database outside of
-//!   requests.
+//!   [`backup`], [`restore`], [`verify_audit`] and [`audit_checkpoint`]:
+//!   the database outside of requests; [`AuditKeySource`]: where the audit
+//!   chain's key comes from.
+//! - `ops`, `metrics`: `/healthz`, `/readyz` and `/metrics`, beside sign-in.
 
 #![warn(missing_docs)]
 
@@ -37,14 +39,17 @@ mod access;
 mod account;
 mod admin;
 mod assessments;
+mod audit_key;
 mod auth;
 mod error;
 mod framework;
 mod growth;
 mod maintenance;
+mod metrics;
 #[cfg(feature = "oidc")]
 mod oidc;
 mod openapi;
+mod ops;
 mod people;
 mod relink;
 mod rollout;
@@ -57,11 +62,13 @@ mod views;
 
 pub mod config;
 
+pub use audit_key::{AuditKeySource, DEFAULT_FILE as DEFAULT_AUDIT_KEY_FILE};
 pub use config::{Config, Database, FrameworkSource, OidcConfig};
 pub use error::ServerError;
-pub use maintenance::{backup, restore, verify_audit};
+pub use maintenance::{audit_checkpoint, backup, restore, verify_audit};
 pub use openapi::openapi_json;
 pub use routes::route_table;
+pub use rungs_store::audit::{AuditKey, Checkpoint};
 pub use serve::serve;
 pub use state::App;
 

@@ -40,9 +40,14 @@ fn routes() -> Vec<(&'static str, MethodRouter<App>)> {
     all
 }
 
-/// The paths of every route the app serves (besides the site's pages).
+/// The paths of every route the app serves (besides the site's pages),
+/// the operational ones (`/healthz`, `/readyz`, `/metrics`) included.
 pub fn route_table() -> Vec<&'static str> {
-    routes().into_iter().map(|(path, _)| path).collect()
+    routes()
+        .into_iter()
+        .chain(crate::ops::routes())
+        .map(|(path, _)| path)
+        .collect()
 }
 
 impl App {
@@ -56,6 +61,8 @@ impl App {
         router
             .fallback(crate::web::site)
             .layer(middleware::from_fn_with_state(self.clone(), crate::auth::authenticate))
+            // Beside sign-in, not under it: probes have no session.
+            .merge(crate::ops::router())
             .layer(DefaultBodyLimit::max(UPLOAD_LIMIT))
             .layer(tower_http::timeout::TimeoutLayer::with_status_code(
                 StatusCode::REQUEST_TIMEOUT,
@@ -77,6 +84,7 @@ impl App {
                 header::REFERRER_POLICY,
                 HeaderValue::from_static("same-origin"),
             ))
+            .layer(middleware::from_fn_with_state(self.clone(), crate::metrics::count_requests))
             // Outermost: one log line per request, with the final status.
             .layer(middleware::from_fn(rungs_http::log_requests))
             .with_state(self.clone())

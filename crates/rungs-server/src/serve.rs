@@ -47,11 +47,16 @@ impl App {
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> Result<(), ServerError> {
         let router = self.router();
+        let draining = self.draining.clone();
         let served = axum::serve(
             listener,
             router.into_make_service_with_connect_info::<SocketAddr>(),
         )
-        .with_graceful_shutdown(shutdown)
+        .with_graceful_shutdown(async move {
+            shutdown.await;
+            draining.store(true, std::sync::atomic::Ordering::Relaxed);
+            tracing::info!("shutting down: finishing the requests in flight");
+        })
         .await;
         self.store.close().await;
         served.map_err(|e| ServerError::Config(format!("the server stopped: {e}")))

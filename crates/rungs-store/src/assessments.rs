@@ -59,6 +59,16 @@ impl Store {
             return Ok(id);
         }
         let mut w = self.write(actor).await?;
+        // Another server on the same database may have stored it while
+        // this one waited for the write lock.
+        let stored: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM framework_snapshots WHERE revision = $1")
+                .bind(revision)
+                .fetch_optional(w.conn())
+                .await?;
+        if let Some(id) = stored {
+            return Ok(id);
+        }
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO framework_snapshots (revision, framework_json, stored_at) VALUES ($1, $2, $3) RETURNING id",
         )
@@ -205,6 +215,17 @@ impl Store {
     ) -> Result<RelinkReport> {
         let mut w = self.write(actor).await?;
         let mut report = RelinkReport::default();
+        // Several servers on one database all see the stale snapshot when
+        // they start; the write lock lets one relink at a time, and the
+        // ones after it find nothing left to do (and write nothing).
+        let left: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM assessments WHERE snapshot_id = $1 LIMIT 1")
+                .bind(from)
+                .fetch_optional(w.conn())
+                .await?;
+        if left.is_none() {
+            return Ok(report);
+        }
         let total: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM ratings WHERE assessment_id IN (SELECT id FROM assessments WHERE snapshot_id = $1)",
         )

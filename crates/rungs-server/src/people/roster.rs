@@ -99,6 +99,20 @@ pub(crate) async fn import_roster(
     dry_run: bool,
     deactivate_missing: bool,
 ) -> Result<RosterOutcome> {
+    let started = std::time::Instant::now();
+    let outcome = import(app, hr, csv, mapping, dry_run, deactivate_missing).await;
+    app.metrics.imported(started.elapsed());
+    outcome
+}
+
+async fn import(
+    app: &App,
+    hr: &Hr<'_>,
+    csv: &[u8],
+    mapping: &super::roster_csv::Mapping,
+    dry_run: bool,
+    deactivate_missing: bool,
+) -> Result<RosterOutcome> {
     let ladder = app.ladder();
     let rows = match super::roster_csv::parse(csv, mapping, &ladder) {
         Ok(rows) => rows,

@@ -13,6 +13,7 @@ mod lifecycle;
 mod oidc;
 mod openapi;
 mod organisation;
+mod operations;
 mod permissions;
 mod rollout_bulk;
 mod scim;

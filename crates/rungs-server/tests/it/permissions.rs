@@ -48,6 +48,9 @@ const HR: Who = Who::Only(&[Hr, Admin]);
 const ADMIN: Who = Who::Only(&[Admin]);
 /// Nobody signed in: an administrator's `scim` token only (see `scim.rs`).
 const PROVISIONING: Who = Who::Only(&[]);
+/// No role: only the bearer of the metrics token (never a person's
+/// session or API token), and none is configured here.
+const NOBODY: Who = Who::Only(&[]);
 
 enum Body {
     None,
@@ -94,6 +97,9 @@ fn cases() -> Vec<Case> {
             Who::Public,
         ),
         c("GET", "/app/login", "/app/login", Body::None, Who::Public),
+        c("GET", "/healthz", "/healthz", Body::None, Who::Public),
+        c("GET", "/readyz", "/readyz", Body::None, Who::Public),
+        c("GET", "/metrics", "/metrics", Body::None, NOBODY),
         c(
             "POST",
             "/app/login",

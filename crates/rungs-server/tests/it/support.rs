@@ -81,6 +81,8 @@ pub fn config() -> Config {
         session_hours: 12,
         oidc: None,
         previous_ladder: None,
+        audit_key: Some(test_key()),
+        metrics_token: None,
     }
 }
 
@@ -402,6 +404,31 @@ pub async fn raw_pool(backend: &Backend) -> sqlx::AnyPool {
                 .connect(&url)
                 .await
                 .expect("connect")
+        }
+    }
+}
+
+/// The audit key the tests' servers use.
+pub fn test_key() -> rungs_server::AuditKey {
+    rungs_server::AuditKey::from_hex(&"5a".repeat(32)).expect("key")
+}
+
+/// Another store on the backend's database: what a second server process
+/// behind the same load balancer has.
+pub async fn second_store(backend: &Backend) -> Store {
+    match backend.name {
+        "sqlite" => {
+            let dir = backend._dir.as_ref().expect("dir");
+            rungs_store_sqlite::open(&dir.path().join("rungs.sqlite"))
+                .await
+                .expect("open sqlite again")
+        }
+        _ => {
+            let url = std::env::var("RUNGS_TEST_POSTGRES_URL").expect("url");
+            let schema = backend.schema.clone().expect("schema");
+            rungs_store_postgres::open_in_schema(&url, &schema)
+                .await
+                .expect("open postgres again")
         }
     }
 }
