@@ -114,9 +114,8 @@ pub(crate) async fn notes(app: &App, access: &NotesAccess<'_>) -> Result<Option<
 async fn note_views(app: &App, notes: Vec<Note>, goals: &[Goal]) -> Result<Vec<NoteView>> {
     let mut authors: std::collections::BTreeMap<i64, Option<String>> = Default::default();
     for id in notes.iter().filter_map(|n| n.author_id) {
-        if !authors.contains_key(&id) {
-            let name = app.store.person(id).await?.map(|p| p.name);
-            authors.insert(id, name);
+        if let std::collections::btree_map::Entry::Vacant(e) = authors.entry(id) {
+            e.insert(app.store.person(id).await?.map(|p| p.name));
         }
     }
     Ok(notes
