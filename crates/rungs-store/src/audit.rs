@@ -225,6 +225,105 @@ impl Checkpoint {
     }
 }
 
+/// Which audit entries to list: each given condition narrows the list.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, ToSchema)]
+pub struct AuditFilter {
+    /// Who did it, as recorded: `person:5`, `token:2`, `system`…
+    #[serde(default)]
+    pub actor: Option<String>,
+    /// What was done: an action (`person.update`), or a kind of action
+    /// ending in a dot (`person.`).
+    #[serde(default)]
+    pub action: Option<String>,
+    /// What it was done to, as recorded (`person:5`, `assessment:12`); any
+    /// of them.
+    #[serde(default)]
+    pub subjects: Vec<String>,
+    /// From this time on (Unix seconds).
+    #[serde(default)]
+    pub from: Option<i64>,
+    /// Before this time (Unix seconds).
+    #[serde(default)]
+    pub until: Option<i64>,
+}
+
+const SELECT: &str =
+    "SELECT seq, at, actor, action, subject, before_json, after_json, prev_hash, hash, mac FROM audit";
+
+impl crate::Store {
+    /// A page of the audit entries `filter` lets through, newest first,
+    /// before sequence number `before_seq`.
+    pub async fn audit_search(
+        &self,
+        filter: &AuditFilter,
+        before_seq: Option<i64>,
+        limit: i64,
+    ) -> crate::Result<Vec<AuditEntry>> {
+        use crate::params::{Arg, Params};
+        let mut params = Params::default();
+        let mut conditions = vec![format!(
+            "seq < {}",
+            params.push(Arg::Int(before_seq.unwrap_or(i64::MAX)))
+        )];
+        if let Some(actor) = filter.actor.as_deref().filter(|a| !a.is_empty()) {
+            conditions.push(format!("actor = {}", params.push(Arg::Text(actor.into()))));
+        }
+        match filter.action.as_deref().filter(|a| !a.is_empty()) {
+            Some(kind) if kind.ends_with('.') => {
+                // A kind of action: its prefix, compared as text on both
+                // databases (LIKE would make `_` a wildcard).
+                // The length is a number we computed, not the caller's text.
+                let length = kind.chars().count();
+                let kind = params.push(Arg::Text(kind.into()));
+                conditions.push(format!("SUBSTR(action, 1, {length}) = {kind}"));
+            }
+            Some(action) => {
+                conditions.push(format!(
+                    "action = {}",
+                    params.push(Arg::Text(action.into()))
+                ));
+            }
+            None => {}
+        }
+        if !filter.subjects.is_empty() {
+            let list: Vec<String> = filter
+                .subjects
+                .iter()
+                .map(|s| params.push(Arg::Text(s.clone())))
+                .collect();
+            conditions.push(format!("subject IN ({})", list.join(", ")));
+        }
+        if let Some(from) = filter.from {
+            conditions.push(format!("at >= {}", params.push(Arg::Int(from))));
+        }
+        if let Some(until) = filter.until {
+            conditions.push(format!("at < {}", params.push(Arg::Int(until))));
+        }
+        let limit = params.push(Arg::Int(limit));
+        let sql = format!(
+            "{SELECT} WHERE {} ORDER BY seq DESC LIMIT {limit}",
+            conditions.join(" AND ")
+        );
+        Ok(
+            sqlx::query_as_with(sqlx::AssertSqlSafe(sql), params.arguments()?)
+                .fetch_all(&self.pool)
+                .await?,
+        )
+    }
+
+    /// Everyone and everything that has acted, and every action, as the
+    /// log records them: what the audit page's filters offer.
+    pub async fn audit_vocabulary(&self) -> crate::Result<(Vec<String>, Vec<String>)> {
+        let actors = sqlx::query_scalar("SELECT DISTINCT actor FROM audit ORDER BY actor")
+            .fetch_all(&self.pool)
+            .await?;
+        let actions = sqlx::query_scalar("SELECT DISTINCT action FROM audit ORDER BY action")
+            .fetch_all(&self.pool)
+            .await?;
+        Ok((actors, actions))
+    }
+}
+
 /// The result of checking the chain.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
 pub struct Verification {

@@ -126,6 +126,13 @@ pub struct Person {
     pub previous_title: Option<String>,
     /// Whether they are linked to an identity at the sign-in provider.
     pub identity_linked: bool,
+    /// The name they go by, if the roster gave one ("Ben" for Benjamin
+    /// Carter): shown beside `name`, never instead of it.
+    #[serde(default)]
+    pub display_name: Option<String>,
+    /// Their number in the HR system, if the roster gave one.
+    #[serde(default)]
+    pub employee_number: Option<String>,
 }
 
 /// Why a placement started.

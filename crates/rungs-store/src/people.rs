@@ -18,7 +18,8 @@ macro_rules! person_columns {
         "p.id, p.email, p.name, p.job_title, t.name AS team, p.manager_id,
         pl.track, pl.level, p.start_date, p.active, p.role, p.version AS person_version,
         CASE WHEN p.password_hash IS NULL THEN 0 ELSE 1 END AS has_password, p.previous_title,
-        CASE WHEN p.idp_subject IS NULL THEN 0 ELSE 1 END AS identity_linked"
+        CASE WHEN p.idp_subject IS NULL THEN 0 ELSE 1 END AS identity_linked,
+        p.display_name, p.employee_number"
     };
 }
 
@@ -64,6 +65,8 @@ pub(crate) struct PersonRow {
     has_password: i64,
     previous_title: Option<String>,
     identity_linked: i64,
+    display_name: Option<String>,
+    employee_number: Option<String>,
 }
 
 impl From<PersonRow> for Person {
@@ -84,6 +87,8 @@ impl From<PersonRow> for Person {
             has_password: r.has_password != 0,
             previous_title: r.previous_title,
             identity_linked: r.identity_linked != 0,
+            display_name: r.display_name,
+            employee_number: r.employee_number,
         }
     }
 }
@@ -673,6 +678,7 @@ impl Write {
         sqlx::query(
             "UPDATE people SET email = $1, name = $2, job_title = '', start_date = NULL, active = 0,
                 password_hash = NULL, idp_subject = NULL, role = 'employee', version = version + 1, updated_at = $3,
+                display_name = NULL, employee_number = NULL,
                 search_key = $5 WHERE id = $4",
         )
         .bind(&email)

@@ -48,12 +48,18 @@ pub struct RosterRow {
     /// Their title at their previous company (kept when blank).
     #[serde(default)]
     pub previous_title: Option<String>,
+    /// The name they go by ("Ben"), shown beside `name` (kept when blank).
+    #[serde(default)]
+    pub display_name: Option<String>,
+    /// Their number in the HR system (kept when blank).
+    #[serde(default)]
+    pub employee_number: Option<String>,
 }
 
 /// A problem with one row; nothing is written while any row has one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct RowProblem {
-    /// The line in the file (1 is the header), if known.
+    /// The row of the spreadsheet (1 is the header), if known.
     pub line: Option<u64>,
     /// The column it is about, if one.
     pub column: Option<String>,
@@ -135,7 +141,7 @@ impl Write {
                         problems.push(problem(
                             line,
                             "email",
-                            format!("{} is also on line {first}", f.email),
+                            format!("{} is also on row {first}", f.email),
                         ));
                     }
                     checked.push((row, f));
@@ -269,8 +275,8 @@ impl Write {
                 None => {
                     let id: i64 = sqlx::query_scalar(
                         "INSERT INTO people (email, name, job_title, team_id, start_date, active, role, created_at, updated_at,
-                            previous_title, search_key)
-                         VALUES ($1, $2, $3, $4, $5, $6, 'employee', $7, $7, $8, $9) RETURNING id",
+                            previous_title, search_key, display_name, employee_number)
+                         VALUES ($1, $2, $3, $4, $5, $6, 'employee', $7, $7, $8, $9, $10, $11) RETURNING id",
                     )
                     .bind(&f.email)
                     .bind(&f.name)
@@ -281,6 +287,8 @@ impl Write {
                     .bind(at)
                     .bind(row.previous_title.as_deref())
                     .bind(search_key(&f.name, &f.email))
+                    .bind(row.display_name.as_deref())
+                    .bind(row.employee_number.as_deref())
                     .fetch_one(self.conn())
                     .await?;
                     ids.insert(f.email.clone(), id);
@@ -306,11 +314,18 @@ impl Write {
                     if row.previous_title.is_some() && row.previous_title != p.previous_title {
                         changed.push("previous title");
                     }
+                    if row.display_name.is_some() && row.display_name != p.display_name {
+                        changed.push("display name");
+                    }
+                    if row.employee_number.is_some() && row.employee_number != p.employee_number {
+                        changed.push("employee number");
+                    }
                     if !changed.is_empty() {
                         sqlx::query(
                             "UPDATE people SET name = $1, job_title = $2, team_id = $3, start_date = $4, active = $5,
                                 version = version + 1, updated_at = $6, previous_title = COALESCE($8, previous_title),
-                                search_key = $9
+                                search_key = $9, display_name = COALESCE($10, display_name),
+                                employee_number = COALESCE($11, employee_number)
                              WHERE id = $7",
                         )
                         .bind(&f.name)
@@ -322,6 +337,8 @@ impl Write {
                         .bind(p.id)
                         .bind(row.previous_title.as_deref())
                         .bind(search_key(&f.name, &f.email))
+                        .bind(row.display_name.as_deref())
+                        .bind(row.employee_number.as_deref())
                         .execute(self.conn())
                         .await?;
                         update_index.insert(f.email.clone(), plan.updates.len());

@@ -83,6 +83,8 @@ pub(crate) mod tests {
             version: 1,
             has_password: true,
             previous_title: None,
+            display_name: None,
+            employee_number: None,
             identity_linked: false,
         }
     }

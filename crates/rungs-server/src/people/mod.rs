@@ -5,7 +5,10 @@
 pub(crate) mod api;
 mod pages;
 mod roster;
+mod roster_columns;
 pub(crate) mod roster_csv;
+mod roster_dates;
+mod roster_managers;
 
 pub use roster::RosterOutcome;
 pub(crate) use roster::import_roster;

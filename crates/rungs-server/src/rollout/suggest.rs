@@ -267,6 +267,8 @@ mod tests {
             version: 1,
             has_password: false,
             previous_title: None,
+            display_name: None,
+            employee_number: None,
             identity_linked: false,
         }
     }

@@ -17,4 +17,5 @@ mod operations;
 mod permissions;
 mod rollout_bulk;
 mod scim;
+mod roster;
 mod story;
