@@ -61,6 +61,8 @@ pub use error::ServerError;
 pub use maintenance::{backup, restore, verify_audit};
 pub use openapi::openapi_json;
 pub use routes::route_table;
+/// Time limits and the connection limit of the listener (`Config::limits`).
+pub use rungs_http::Limits;
 pub use serve::serve;
 pub use state::App;
 

@@ -263,6 +263,13 @@ pub(crate) fn parse(
                 .map(|v| v.trim().to_string())
                 .filter(|v| !v.is_empty())
         };
+        // A cell of a column the file may not have: `None` without the
+        // column (the field is kept), empty when the cell is.
+        let cell = |field: &str| -> Option<String> {
+            columns
+                .get(field)
+                .map(|&i| record.get(i).unwrap_or_default().trim().to_string())
+        };
         let name = get("name").unwrap_or_else(|| {
             [get("first_name"), get("last_name")]
                 .into_iter()
@@ -311,10 +318,10 @@ pub(crate) fn parse(
             line: Some(line),
             email: get("email").unwrap_or_default(),
             name,
-            job_title: get("job_title").unwrap_or_default(),
-            team: get("team"),
-            manager_email: get("manager_email"),
-            start_date: get("start_date"),
+            job_title: cell("job_title"),
+            team: cell("team"),
+            manager_email: cell("manager_email"),
+            start_date: cell("start_date"),
             active,
             track,
             level,
@@ -341,7 +348,7 @@ pub(crate) fn parse(
         if row.name.is_empty() {
             problems.push(problem(line, Some(&header_of("name")), "no name".into()));
         }
-        if let Some(d) = &row.start_date
+        if let Some(d) = row.start_date.as_deref().filter(|d| !d.is_empty())
             && !rungs_store::valid_date(d)
         {
             problems.push(problem(

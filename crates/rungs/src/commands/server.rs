@@ -90,6 +90,12 @@ async fn serve(args: &ServerArgs) -> Result<ExitCode> {
                 hr_groups: args.oidc.oidc_hr_groups.clone(),
             }),
         previous_ladder,
+        limits: rungs_server::Limits {
+            header_timeout: std::time::Duration::from_secs(args.header_timeout),
+            body_timeout: std::time::Duration::from_secs(args.body_timeout),
+            max_connections: usize::try_from(args.max_connections).unwrap_or(usize::MAX),
+            ..rungs_server::Limits::default()
+        },
     };
     let base = config.base();
     let (app, setup) = App::start(config).await?;
