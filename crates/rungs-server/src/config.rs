@@ -98,6 +98,9 @@ pub struct Config {
     /// The bearer token `/metrics` asks for; without one, `/metrics` is
     /// off (404).
     pub metrics_token: Option<String>,
+    /// How long clients may take to send a request, and how many may be
+    /// connected at once.
+    pub limits: rungs_http::Limits,
 }
 
 impl Config {
@@ -107,6 +110,14 @@ impl Config {
             Some(b) => b.trim_end_matches('/').to_string(),
             None => format!("http://{}", self.listen),
         }
+    }
+
+    /// The `Host` names the server answers: the base URL's, the listening
+    /// address, and this machine's (see [`rungs_http::AllowedHosts`]).
+    pub fn allowed_hosts(&self) -> rungs_http::AllowedHosts {
+        rungs_http::AllowedHosts::loopback()
+            .with_bound(self.listen.ip())
+            .with_url(&self.base())
     }
 
     /// Whether cookies must be `Secure` (the base URL is https).

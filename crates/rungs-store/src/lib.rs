@@ -49,7 +49,7 @@ pub use backend::{Backend, install_drivers};
 pub use cycle_people::{LeftOut, Owed, Reminded};
 pub use error::{Result, StoreError};
 pub use params::Scope;
-pub use people::{PersonFields, plausible_email};
+pub use people::{PersonFields, invisible_format, plausible_email};
 pub use rollout::{EntryFilter, Page, Suggestion};
 pub use roster::{RosterChange, RosterPlan, RosterRow, RowProblem};
 pub use store::{Actor, Store, Write};

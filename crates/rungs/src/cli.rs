@@ -159,6 +159,21 @@ pub struct ServerArgs {
     /// Hours a sign-in lasts.
     #[arg(long, default_value_t = 12, env = "RUNGS_SESSION_HOURS", value_parser = clap::value_parser!(i64).range(1..=720))]
     pub session_hours: i64,
+    /// Close a connection that has not sent a whole request head within
+    /// this many seconds (half-sent requests, idle kept-alive connections).
+    #[arg(long, value_name = "SECONDS", env = "RUNGS_HEADER_TIMEOUT", default_value_t = 10,
+        value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub header_timeout: u64,
+    /// Cut off a request body (a form, an upload) that has not arrived
+    /// whole within this many seconds.
+    #[arg(long, value_name = "SECONDS", env = "RUNGS_BODY_TIMEOUT", default_value_t = 60,
+        value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub body_timeout: u64,
+    /// Connections served at once; one more is answered 503 and closed.
+    /// Keep it well under the open-file limit (`ulimit -n`).
+    #[arg(long, value_name = "N", env = "RUNGS_MAX_CONNECTIONS", default_value_t = 512,
+        value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+    pub max_connections: u64,
     #[command(flatten)]
     pub oidc: OidcArgs,
     /// The ladder of the company people come from (a framework directory or

@@ -68,7 +68,7 @@ fn read_titles(framework: &rungs_core::Framework, rows: &[RosterRow]) -> Vec<Tit
     let mut out: Vec<TitleReading> = Vec::new();
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for row in rows {
-        let title = row.job_title.trim();
+        let title = row.job_title.as_deref().unwrap_or_default().trim();
         if title.is_empty() {
             continue;
         }

@@ -473,6 +473,19 @@ pub(crate) fn parse(bytes: &[u8], mapping: &Mapping, ladder: &Ladder) -> Parsed 
                 .map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "))
                 .filter(|v| !v.is_empty())
         };
+        // A cell of a column the file may not have: `None` without the
+        // column (the store keeps the field), empty when the cell is (the
+        // store clears it).
+        let cell = |field: Field| -> Option<String> {
+            column.get(&field).map(|&i| {
+                record
+                    .get(i)
+                    .unwrap_or_default()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+        };
         let mut say = |field: Field, message: String| {
             problems.push(problem(Some(row_number), Some(&heading(field)), message));
         };
@@ -552,10 +565,12 @@ pub(crate) fn parse(bytes: &[u8], mapping: &Mapping, ladder: &Ladder) -> Parsed 
                 line: Some(row_number),
                 email,
                 name,
-                job_title: get(Field::JobTitle).unwrap_or_default(),
-                team: get(Field::Team),
-                manager_email: None,
-                start_date,
+                job_title: cell(Field::JobTitle),
+                team: cell(Field::Team),
+                // Set from the manager cell once every row is read; an
+                // empty cell clears the manager.
+                manager_email: column.contains_key(&Field::Manager).then(String::new),
+                start_date: start_date.or_else(|| column.contains_key(&Field::StartDate).then(String::new)),
                 active,
                 track,
                 level,

@@ -683,6 +683,32 @@ async fn story(backend: Backend) {
     assert_eq!(back.json()["changed"], 0, "the round trip changes nothing");
     let after = mara.get(&format!("/api/v1/assessments/{v2}")).await.json();
     assert_eq!(rows(&after)[1]["manager"]["comment"], formula);
+    // A full-width `＝` starts a formula in some spreadsheets too.
+    let v = after["assessment"]["version"].clone();
+    let wide = "\u{FF1D}HYPERLINK(\"https://evil.example\")";
+    let r = mara
+        .json(
+            "PUT",
+            &format!("/api/v1/assessments/{v2}/ratings"),
+            json!({"version": v, "ratings": [{"statement": ids[1], "rating": "3", "comment": wide}]}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let sheet = mara
+        .get(&format!("/app/assessments/{v2}/sheet.csv"))
+        .await
+        .body;
+    assert!(sheet.contains("'\u{FF1D}HYPERLINK"), "{sheet}");
+    // The page's own form imports the sheet: its CSRF token is a field of
+    // the multipart body, as the browser sends it.
+    mara.get(&format!("/app/assessments/{v2}")).await;
+    let r = mara
+        .post_multipart(&format!("/app/assessments/{v2}/sheet"), &[], &sheet)
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.body.contains("Imported"), "{}", r.body);
+    let after = mara.get(&format!("/api/v1/assessments/{v2}")).await.json();
+    assert_eq!(rows(&after)[1]["manager"]["comment"], wide);
 
     // Bo moves to Dee's team: Mara no longer sees his assessments, and Dee
     // does not read the notes of Mara's time.

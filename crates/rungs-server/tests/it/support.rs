@@ -83,6 +83,7 @@ pub fn config() -> Config {
         previous_ladder: None,
         audit_key: Some(test_key()),
         metrics_token: None,
+        limits: rungs_server::Limits::default(),
     }
 }
 
@@ -244,8 +245,8 @@ impl Client {
         self.send(request).await
     }
 
-    /// Uploads a form with a file, as the roster page does (the CSRF token
-    /// rides in the query string).
+    /// Uploads a form with a file, as the roster and sheet pages do (the
+    /// CSRF token rides in the form's hidden `csrf` field, first).
     pub async fn post_multipart(
         &mut self,
         path: &str,
@@ -254,16 +255,19 @@ impl Client {
     ) -> Response {
         let boundary = "XBOUNDARYX";
         let mut body = format!(
-            "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roster.csv\"\r\nContent-Type: text/csv\r\n\r\n{file}\r\n"
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{}\r\n",
+            self.csrf
         );
+        body.push_str(&format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roster.csv\"\r\nContent-Type: text/csv\r\n\r\n{file}\r\n"
+        ));
         for (name, value) in fields {
             body.push_str(&format!(
                 "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
             ));
         }
         body.push_str(&format!("--{boundary}--\r\n"));
-        let sep = if path.contains('?') { '&' } else { '?' };
-        let request = Request::post(format!("{path}{sep}csrf={}", self.csrf))
+        let request = Request::post(path)
             .header(
                 header::CONTENT_TYPE,
                 format!("multipart/form-data; boundary={boundary}"),

@@ -123,6 +123,12 @@ async fn serve(args: &ServerArgs) -> Result<ExitCode> {
         previous_ladder,
         audit_key: audit_key_source(&args.store).load(true)?,
         metrics_token: metrics_token(args.metrics_token_file.as_deref())?,
+        limits: rungs_server::Limits {
+            header_timeout: std::time::Duration::from_secs(args.header_timeout),
+            body_timeout: std::time::Duration::from_secs(args.body_timeout),
+            max_connections: usize::try_from(args.max_connections).unwrap_or(usize::MAX),
+            ..rungs_server::Limits::default()
+        },
     };
     let base = config.base();
     let (app, setup) = App::start(config).await?;
