@@ -46,6 +46,7 @@ mod maintenance;
 mod oidc;
 mod openapi;
 mod people;
+mod promotions;
 mod relink;
 mod rollout;
 mod routes;

@@ -17,6 +17,9 @@
 //!   [`AssessmentAccess`]).
 //! - [`notes`]: 1-on-1 notes and goals ([`NotesAccess`], [`NoteWrite`],
 //!   [`GoalsWrite`]).
+//! - [`promotion`]: promotion cases, feedback requests and calibration
+//!   sessions ([`CaseAccess`], [`CaseWrite`], [`Nominating`],
+//!   [`FeedbackAnswer`], [`SessionAccess`]).
 //! - [`team`]: whose people a list or a team view covers ([`ListScope`],
 //!   [`TeamAccess`]).
 //!
@@ -31,6 +34,9 @@
 //!   proposing their levels in a rollout, assessing and setting goals.
 //! - HR: everyone (read and write), rosters, placements, rollouts, cycles,
 //!   aggregates; 1-on-1 notes only where `hr_reads_notes = true`, audited.
+//! - Promotion cases: the manager chain and HR always; the committee while
+//!   the case is in calibration (audited, as HR's reads are); the person
+//!   once the decision was communicated, and never the committee's comments.
 //! - Admin: what HR can, plus roles, people with roles, password-reset
 //!   links, anonymising, the framework reload and the audit log.
 //!
@@ -40,6 +46,7 @@ mod assessment;
 mod granted;
 mod notes;
 mod person;
+mod promotion;
 mod role;
 mod team;
 
@@ -47,6 +54,10 @@ pub(crate) use assessment::{AssessmentAccess, Seat, StepKind};
 pub(crate) use granted::{Acknowledging, GoalsWrite, NoteWrite, Placing, Proposing};
 pub(crate) use notes::{NotesAccess, NotesSeat};
 pub(crate) use person::{Exporting, PersonEdit, PersonRead};
+pub(crate) use promotion::{
+    CaseAccess, CasePart, CaseSeat, CaseWrite, FeedbackAnswer, Nominating, SessionAccess,
+};
+pub(crate) use promotion::{case, case_write, feedback, nominate, session};
 pub(crate) use role::{Admin, Hr, Powers, SignedIn};
 pub(crate) use team::{ListScope, TeamAccess};
 

@@ -13,4 +13,5 @@ mod lifecycle;
 mod oidc;
 mod openapi;
 mod permissions;
+mod promotions;
 mod story;
