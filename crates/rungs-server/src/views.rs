@@ -42,8 +42,14 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("templates/promotion_packet.html"),
     ),
     ("feedback.html", include_str!("templates/feedback.html")),
-    ("calibrations.html", include_str!("templates/calibrations.html")),
-    ("calibration.html", include_str!("templates/calibration.html")),
+    (
+        "calibrations.html",
+        include_str!("templates/calibrations.html"),
+    ),
+    (
+        "calibration.html",
+        include_str!("templates/calibration.html"),
+    ),
 ];
 
 /// The app's stylesheet.

@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 pub use crate::promotions::model::{
-    Case, CaseEvent, CaseState, Comment, Decision, Evidence, FeedbackRequest, NewCase, NewSession,
-    Outcome, CalibrationSession,
+    CalibrationSession, Case, CaseEvent, CaseState, Comment, Decision, Evidence, FeedbackRequest,
+    NewCase, NewSession, Outcome,
 };
 
 /// A stored word that names none of an enum's variants: the database holds

@@ -19,7 +19,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use rungs_core::promotions::Nominate;
-use rungs_store::model::{Case, CaseState, FeedbackRequest, CalibrationSession};
+use rungs_store::model::{CalibrationSession, Case, CaseState, FeedbackRequest};
 
 use super::role::is_hr;
 use crate::auth::Viewer;
@@ -113,7 +113,9 @@ pub(super) fn writes(f: CaseFacts, part: CasePart) -> bool {
     let state = f.state();
     let line = f.manages_now && !f.is_person;
     match part {
-        CasePart::Draft => state == CaseState::Draft && (line || f.is_hr || (f.is_person && f.self_nominated)),
+        CasePart::Draft => {
+            state == CaseState::Draft && (line || f.is_hr || (f.is_person && f.self_nominated))
+        }
         CasePart::Submit => state == CaseState::Draft && (line || f.is_hr),
         CasePart::Calibrate => state == CaseState::Submitted && f.is_hr,
         CasePart::Comment => {
@@ -133,7 +135,12 @@ pub(super) fn read_audited(seat: CaseSeat) -> bool {
 
 /// The rule for opening a case: the person's manager chain, HR, or the
 /// person themselves where the framework allows self-nomination.
-pub(super) fn nominating_allowed(nominate: Nominate, is_person: bool, manages: bool, hr: bool) -> bool {
+pub(super) fn nominating_allowed(
+    nominate: Nominate,
+    is_person: bool,
+    manages: bool,
+    hr: bool,
+) -> bool {
     manages || (hr && !is_person) || (is_person && nominate == Nominate::ManagerOrSelf)
 }
 
@@ -219,7 +226,10 @@ async fn facts_of(app: &App, viewer: &Viewer, case: &Case) -> Result<CaseFacts, 
         Some(s) if !is_person => {
             let session = app.store.calibration_session(s).await?;
             let chair = session.as_ref().is_some_and(|x| x.chair_id == Some(me));
-            (chair || app.store.calibration_members(s).await?.contains(&me), chair)
+            (
+                chair || app.store.calibration_members(s).await?.contains(&me),
+                chair,
+            )
         }
         _ => (false, false),
     };
@@ -235,7 +245,11 @@ async fn facts_of(app: &App, viewer: &Viewer, case: &Case) -> Result<CaseFacts, 
 }
 
 /// The viewer's seat at case `id`, or "not found".
-pub(crate) async fn case<'v>(app: &App, viewer: &'v Viewer, id: i64) -> Result<CaseAccess<'v>, ServerError> {
+pub(crate) async fn case<'v>(
+    app: &App,
+    viewer: &'v Viewer,
+    id: i64,
+) -> Result<CaseAccess<'v>, ServerError> {
     let not_found = || ServerError::NotFound(format!("case {id}"));
     let case = app.store.case(id).await?.ok_or_else(not_found)?;
     let facts = facts_of(app, viewer, &case).await?;
@@ -325,7 +339,9 @@ pub(crate) async fn feedback<'v>(
     id: i64,
 ) -> Result<FeedbackAnswer<'v>, ServerError> {
     match app.store.feedback_request(id).await? {
-        Some(request) if request.peer_id == viewer.person.id => Ok(FeedbackAnswer { viewer, request }),
+        Some(request) if request.peer_id == viewer.person.id => {
+            Ok(FeedbackAnswer { viewer, request })
+        }
         _ => Err(ServerError::NotFound(format!("feedback request {id}"))),
     }
 }
@@ -367,7 +383,11 @@ pub(crate) async fn session<'v>(
     id: i64,
 ) -> Result<SessionAccess<'v>, ServerError> {
     let not_found = || ServerError::NotFound(format!("session {id}"));
-    let session = app.store.calibration_session(id).await?.ok_or_else(not_found)?;
+    let session = app
+        .store
+        .calibration_session(id)
+        .await?
+        .ok_or_else(not_found)?;
     let me = viewer.person.id;
     let chair = session.chair_id == Some(me);
     let member = chair || app.store.calibration_members(id).await?.contains(&me);
@@ -428,7 +448,10 @@ mod tests {
             };
             let expected = (state == CaseState::InCalibration).then_some(CaseSeat::Committee);
             assert_eq!(case_seat(f), expected, "{state:?}");
-            assert_eq!(writes(f, CasePart::Comment), state == CaseState::InCalibration);
+            assert_eq!(
+                writes(f, CasePart::Comment),
+                state == CaseState::InCalibration
+            );
             assert!(!writes(f, CasePart::Decide));
         }
         let chair = CaseFacts {
@@ -462,11 +485,20 @@ mod tests {
             assert_eq!(case_seat(line), Some(CaseSeat::Line));
             assert_eq!(case_seat(hr), Some(CaseSeat::Hr));
             assert_eq!(writes(line, CasePart::Draft), state == CaseState::Draft);
-            assert_eq!(writes(line, CasePart::Communicate), state == CaseState::Decided);
+            assert_eq!(
+                writes(line, CasePart::Communicate),
+                state == CaseState::Decided
+            );
             assert!(!writes(line, CasePart::Calibrate) && !writes(line, CasePart::Effective));
             assert!(!writes(line, CasePart::Decide) && !writes(hr, CasePart::Decide));
-            assert_eq!(writes(hr, CasePart::Calibrate), state == CaseState::Submitted);
-            assert_eq!(writes(hr, CasePart::Effective), state == CaseState::Communicated);
+            assert_eq!(
+                writes(hr, CasePart::Calibrate),
+                state == CaseState::Submitted
+            );
+            assert_eq!(
+                writes(hr, CasePart::Effective),
+                state == CaseState::Communicated
+            );
         }
         assert_eq!(case_seat(at(CaseState::InCalibration)), None);
     }
@@ -483,7 +515,12 @@ mod tests {
         assert!(nominating_allowed(Nominate::Manager, false, true, false));
         assert!(nominating_allowed(Nominate::Manager, false, false, true));
         assert!(!nominating_allowed(Nominate::Manager, true, false, false));
-        assert!(nominating_allowed(Nominate::ManagerOrSelf, true, false, false));
+        assert!(nominating_allowed(
+            Nominate::ManagerOrSelf,
+            true,
+            false,
+            false
+        ));
         // HR does not nominate themselves unless self-nomination is on.
         assert!(!nominating_allowed(Nominate::Manager, true, false, true));
         assert!(!nominating_allowed(Nominate::Manager, false, false, false));

@@ -6,7 +6,7 @@ use axum::extract::{Path, State};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use rungs_store::model::{Case, FeedbackRequest, CalibrationSession};
+use rungs_store::model::{CalibrationSession, Case, FeedbackRequest};
 
 use super::view::{self, CaseView, SessionView};
 use crate::access::{self, CasePart};
@@ -24,7 +24,11 @@ pub(crate) struct Done {
 
 /// A person's cases the caller may see, newest first.
 #[utoipa::path(get, operation_id = "promotions_list", path = "/api/v1/people/{id}/promotions", params(("id" = i64, Path)), responses((status = 200, body = Vec<Case>), (status = 404)))]
-pub(crate) async fn list(State(app): State<App>, viewer: Viewer, Path(id): Path<i64>) -> Api<Vec<Case>> {
+pub(crate) async fn list(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> Api<Vec<Case>> {
     access::read(&app, &viewer, id).await?;
     let mut out = Vec::new();
     for c in app.store.cases_of(id).await? {
@@ -52,14 +56,28 @@ pub(crate) async fn open(
     Path(person): Path<i64>,
     Json(r): Json<OpenCase>,
 ) -> Api<CaseView> {
-    let id = super::open(&app, &access::nominate(&app, &viewer, person).await?, &r.track, &r.level).await?;
-    Ok(Json(view::case_view(&app, &access::case(&app, &viewer, id).await?).await?))
+    let id = super::open(
+        &app,
+        &access::nominate(&app, &viewer, person).await?,
+        &r.track,
+        &r.level,
+    )
+    .await?;
+    Ok(Json(
+        view::case_view(&app, &access::case(&app, &viewer, id).await?).await?,
+    ))
 }
 
 /// The packet: the case as the caller may see it.
 #[utoipa::path(get, operation_id = "promotions_case", path = "/api/v1/promotions/{id}", params(("id" = i64, Path)), responses((status = 200, body = CaseView), (status = 404)))]
-pub(crate) async fn case(State(app): State<App>, viewer: Viewer, Path(id): Path<i64>) -> Api<CaseView> {
-    Ok(Json(view::case_view(&app, &access::case(&app, &viewer, id).await?).await?))
+pub(crate) async fn case(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> Api<CaseView> {
+    Ok(Json(
+        view::case_view(&app, &access::case(&app, &viewer, id).await?).await?,
+    ))
 }
 
 /// A draft's words.
@@ -82,8 +100,17 @@ pub(crate) async fn edit(
     Json(r): Json<EditCase>,
 ) -> Api<CaseView> {
     let w = access::case_write(&app, &viewer, id, CasePart::Draft).await?;
-    super::edit(&app, &w, r.version, r.narrative.as_deref(), r.recommendation.as_deref()).await?;
-    Ok(Json(view::case_view(&app, &access::case(&app, &viewer, id).await?).await?))
+    super::edit(
+        &app,
+        &w,
+        r.version,
+        r.narrative.as_deref(),
+        r.recommendation.as_deref(),
+    )
+    .await?;
+    Ok(Json(
+        view::case_view(&app, &access::case(&app, &viewer, id).await?).await?,
+    ))
 }
 
 /// An evidence link about a statement of the target level.
@@ -132,7 +159,8 @@ pub(crate) async fn request_feedback(
     Json(r): Json<AskFeedback>,
 ) -> Api<Done> {
     let w = access::case_write(&app, &viewer, id, CasePart::Draft).await?;
-    let request = super::request_feedback(&app, &w, &r.peer, &r.about, r.due_date.as_deref()).await?;
+    let request =
+        super::request_feedback(&app, &w, &r.peer, &r.about, r.due_date.as_deref()).await?;
     Ok(Json(Done { id: request }))
 }
 
@@ -168,7 +196,9 @@ pub(crate) async fn step(
     let part = step_part(&r.step)?;
     let w = access::case_write(&app, &viewer, id, part).await?;
     super::step(&app, &w, r.session).await?;
-    Ok(Json(view::case_view(&app, &access::case(&app, &viewer, id).await?).await?))
+    Ok(Json(
+        view::case_view(&app, &access::case(&app, &viewer, id).await?).await?,
+    ))
 }
 
 /// A reviewer's comment and vote.
@@ -217,15 +247,30 @@ pub(crate) async fn decide(
     Json(r): Json<Decide>,
 ) -> Api<CaseView> {
     let w = access::case_write(&app, &viewer, id, CasePart::Decide).await?;
-    super::decide(&app, &w, &r.outcome, &r.reasons, &r.work_on, r.effective_date.as_deref()).await?;
-    Ok(Json(view::case_view(&app, &access::case(&app, &viewer, id).await?).await?))
+    super::decide(
+        &app,
+        &w,
+        &r.outcome,
+        &r.reasons,
+        &r.work_on,
+        r.effective_date.as_deref(),
+    )
+    .await?;
+    Ok(Json(
+        view::case_view(&app, &access::case(&app, &viewer, id).await?).await?,
+    ))
 }
 
 /// The feedback the caller was asked for, newest first.
 #[utoipa::path(get, operation_id = "promotions_my_feedback", path = "/api/v1/feedback", responses((status = 200, body = Vec<FeedbackRequest>)))]
-pub(crate) async fn my_feedback(State(app): State<App>, viewer: Viewer) -> Api<Vec<FeedbackRequest>> {
+pub(crate) async fn my_feedback(
+    State(app): State<App>,
+    viewer: Viewer,
+) -> Api<Vec<FeedbackRequest>> {
     let me = access::own(&viewer);
-    Ok(Json(app.store.feedback_asked_of(me.viewer().person.id).await?))
+    Ok(Json(
+        app.store.feedback_asked_of(me.viewer().person.id).await?,
+    ))
 }
 
 /// A peer's answer.
@@ -252,7 +297,10 @@ pub(crate) async fn answer(
 
 /// Calibration sessions: all of them for HR, a member's own otherwise.
 #[utoipa::path(get, operation_id = "promotions_sessions", path = "/api/v1/calibrations", responses((status = 200, body = Vec<CalibrationSession>)))]
-pub(crate) async fn sessions(State(app): State<App>, viewer: Viewer) -> Api<Vec<CalibrationSession>> {
+pub(crate) async fn sessions(
+    State(app): State<App>,
+    viewer: Viewer,
+) -> Api<Vec<CalibrationSession>> {
     Ok(Json(match access::hr(&viewer) {
         Ok(_) => app.store.calibration_sessions().await?,
         Err(_) => app.store.calibration_sessions_of(viewer.person.id).await?,
@@ -289,6 +337,12 @@ pub(crate) async fn open_session(
 /// A session side by side: readiness, each manager's ratings against the
 /// group's (flagged past `flag_difference`), gaps, tenure, peers, votes.
 #[utoipa::path(get, operation_id = "promotions_session", path = "/api/v1/calibrations/{id}", params(("id" = i64, Path)), responses((status = 200, body = SessionView), (status = 404)))]
-pub(crate) async fn session(State(app): State<App>, viewer: Viewer, Path(id): Path<i64>) -> Api<SessionView> {
-    Ok(Json(view::session_view(&app, &access::session(&app, &viewer, id).await?).await?))
+pub(crate) async fn session(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> Api<SessionView> {
+    Ok(Json(
+        view::session_view(&app, &access::session(&app, &viewer, id).await?).await?,
+    ))
 }

@@ -34,11 +34,17 @@ pub(crate) fn routes() -> Vec<(&'static str, MethodRouter<App>)> {
         ("/app/promotions/{id}", get(pages::case).post(pages::edit)),
         ("/app/promotions/{id}/packet", get(pages::packet)),
         ("/app/promotions/{id}/evidence", post(pages::evidence)),
-        ("/app/promotions/{id}/feedback", post(pages::request_feedback)),
+        (
+            "/app/promotions/{id}/feedback",
+            post(pages::request_feedback),
+        ),
         ("/app/promotions/{id}/step", post(pages::step)),
         ("/app/promotions/{id}/comments", post(pages::comment)),
         ("/app/promotions/{id}/decision", post(pages::decide)),
-        ("/app/feedback/{id}", get(pages::feedback).post(pages::answer)),
+        (
+            "/app/feedback/{id}",
+            get(pages::feedback).post(pages::answer),
+        ),
         (
             "/app/calibrations",
             get(pages::sessions).post(pages::open_session),
@@ -50,7 +56,10 @@ pub(crate) fn routes() -> Vec<(&'static str, MethodRouter<App>)> {
         ),
         ("/api/v1/promotions/{id}", get(api::case).put(api::edit)),
         ("/api/v1/promotions/{id}/evidence", post(api::evidence)),
-        ("/api/v1/promotions/{id}/feedback", post(api::request_feedback)),
+        (
+            "/api/v1/promotions/{id}/feedback",
+            post(api::request_feedback),
+        ),
         ("/api/v1/promotions/{id}/step", post(api::step)),
         ("/api/v1/promotions/{id}/comments", post(api::comment)),
         ("/api/v1/promotions/{id}/decision", post(api::decide)),
@@ -66,7 +75,12 @@ pub(crate) fn routes() -> Vec<(&'static str, MethodRouter<App>)> {
 
 /// Opens a case for the person to `track/level`, with their latest shared
 /// assessment against that level, if any.
-pub(crate) async fn open(app: &App, nominating: &Nominating<'_>, track: &str, level: &str) -> Result<i64> {
+pub(crate) async fn open(
+    app: &App,
+    nominating: &Nominating<'_>,
+    track: &str,
+    level: &str,
+) -> Result<i64> {
     let ladder = app.ladder();
     if ladder.level(track, level).is_none() {
         return Err(ServerError::Invalid(format!(
@@ -74,7 +88,12 @@ pub(crate) async fn open(app: &App, nominating: &Nominating<'_>, track: &str, le
         )));
     }
     if ladder.framework.promotions.window == Window::Cycle
-        && !app.store.cycles().await?.iter().any(|c| c.closed_at.is_none())
+        && !app
+            .store
+            .cycles()
+            .await?
+            .iter()
+            .any(|c| c.closed_at.is_none())
     {
         return Err(ServerError::Conflict(
             "cases open while an assessment cycle is open ([promotions] window = \"cycle\"), and none is".into(),
@@ -253,7 +272,12 @@ pub(crate) async fn request_feedback(
 }
 
 /// A peer's answer: a step of the scale (its words or number) and words.
-pub(crate) async fn answer(app: &App, a: &FeedbackAnswer<'_>, rating: &str, words: &str) -> Result<()> {
+pub(crate) async fn answer(
+    app: &App,
+    a: &FeedbackAnswer<'_>,
+    rating: &str,
+    words: &str,
+) -> Result<()> {
     let settings = &app.ladder().framework.assessments;
     let r = rating.trim();
     let step = settings
@@ -273,7 +297,9 @@ pub(crate) async fn answer(app: &App, a: &FeedbackAnswer<'_>, rating: &str, word
         return Err(ServerError::Invalid("say in words what you saw".into()));
     }
     if words.len() > 20_000 {
-        return Err(ServerError::Invalid("the answer is over 20,000 characters".into()));
+        return Err(ServerError::Invalid(
+            "the answer is over 20,000 characters".into(),
+        ));
     }
     let case = app
         .store
@@ -281,7 +307,9 @@ pub(crate) async fn answer(app: &App, a: &FeedbackAnswer<'_>, rating: &str, word
         .await?
         .ok_or_else(|| ServerError::NotFound("case".into()))?;
     if case.state > CaseState::InCalibration {
-        return Err(ServerError::Conflict("the case is decided: feedback is closed".into()));
+        return Err(ServerError::Conflict(
+            "the case is decided: feedback is closed".into(),
+        ));
     }
     let mut tx = app.store.write(&a.viewer().actor()).await?;
     tx.answer_feedback(a.request().id, step, words).await?;
@@ -310,9 +338,8 @@ pub(crate) async fn step(app: &App, w: &CaseWrite<'_>, session: Option<i64>) -> 
                 .await?;
         }
         CasePart::Calibrate => {
-            let session = session.ok_or_else(|| {
-                ServerError::Invalid("name the calibration session".into())
-            })?;
+            let session = session
+                .ok_or_else(|| ServerError::Invalid("name the calibration session".into()))?;
             tx.calibrate_case(case.id, session).await?;
         }
         CasePart::Communicate => {
@@ -330,7 +357,12 @@ pub(crate) async fn step(app: &App, w: &CaseWrite<'_>, session: Option<i64>) -> 
 }
 
 /// A reviewer's comment and vote.
-pub(crate) async fn comment(app: &App, w: &CaseWrite<'_>, body: &str, vote: Option<&str>) -> Result<()> {
+pub(crate) async fn comment(
+    app: &App,
+    w: &CaseWrite<'_>,
+    body: &str,
+    vote: Option<&str>,
+) -> Result<()> {
     part(w, CasePart::Comment)?;
     let vote = match vote.map(str::trim).filter(|v| !v.is_empty()) {
         Some(v) => Some(Outcome::parse(v).ok_or_else(|| {
@@ -339,7 +371,9 @@ pub(crate) async fn comment(app: &App, w: &CaseWrite<'_>, body: &str, vote: Opti
         None => None,
     };
     if body.len() > 20_000 {
-        return Err(ServerError::Invalid("the comment is over 20,000 characters".into()));
+        return Err(ServerError::Invalid(
+            "the comment is over 20,000 characters".into(),
+        ));
     }
     let mut tx = app.store.write(&w.viewer().actor()).await?;
     tx.comment_case(w.case().id, body, vote).await?;
@@ -360,7 +394,9 @@ pub(crate) async fn decide(
 ) -> Result<()> {
     part(w, CasePart::Decide)?;
     let outcome = Outcome::parse(outcome).ok_or_else(|| {
-        ServerError::Invalid(format!("`{outcome}` is not a decision: approved or not-now"))
+        ServerError::Invalid(format!(
+            "`{outcome}` is not a decision: approved or not-now"
+        ))
     })?;
     let case = w.case();
     let ladder = app.ladder();
@@ -431,7 +467,12 @@ async fn gaps(app: &App, case: &rungs_store::model::Case, work_on: &str) -> Resu
     let code = |sid: &str, side: rungs_store::model::Side| {
         ratings
             .iter()
-            .find(|r| r.side == side && r.track == case.track && r.level == case.level && r.statement_id == sid)
+            .find(|r| {
+                r.side == side
+                    && r.track == case.track
+                    && r.level == case.level
+                    && r.statement_id == sid
+            })
             .and_then(|r| crate::assessments::view::still_counts(r.rating, r.link))
     };
     let counting = |sid: &str| {
@@ -441,7 +482,8 @@ async fn gaps(app: &App, case: &rungs_store::model::Case, work_on: &str) -> Resu
             code(sid, rungs_store::model::Side::Manager),
         )
     };
-    let readiness = rungs_core::assess::readiness(settings, &ladder.framework, level, &counting, None);
+    let readiness =
+        rungs_core::assess::readiness(settings, &ladder.framework, level, &counting, None);
     let short: Vec<&str> = readiness
         .areas
         .iter()
@@ -452,7 +494,9 @@ async fn gaps(app: &App, case: &rungs_store::model::Case, work_on: &str) -> Resu
         .statements
         .iter()
         .filter(|s| short.contains(&s.area.as_str()))
-        .filter(|s| !counting(&s.id).is_some_and(|r| settings.meets(r) || r == Rating::NotApplicable))
+        .filter(|s| {
+            !counting(&s.id).is_some_and(|r| settings.meets(r) || r == Rating::NotApplicable)
+        })
         .map(|s| NewGoal {
             track: case.track.clone(),
             level: case.level.clone(),

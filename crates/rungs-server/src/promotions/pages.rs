@@ -122,7 +122,9 @@ async fn case_page(app: &App, viewer: &Viewer, id: i64, error: Option<String>) -
     let title = format!(
         "{}: promotion to {}",
         c.person.name,
-        c.target.as_ref().map_or_else(|| c.case.level.clone(), |l| l.title.clone())
+        c.target
+            .as_ref()
+            .map_or_else(|| c.case.level.clone(), |l| l.title.clone())
     );
     let sessions = if c.can.calibrate {
         app.store
@@ -137,7 +139,12 @@ async fn case_page(app: &App, viewer: &Viewer, id: i64, error: Option<String>) -
     let statements: Vec<(String, String)> = app
         .ladder()
         .model_level(&c.case.track, &c.case.level)
-        .map(|l| l.statements.iter().map(|s| (s.id.clone(), s.text.clone())).collect())
+        .map(|l| {
+            l.statements
+                .iter()
+                .map(|s| (s.id.clone(), s.text.clone()))
+                .collect()
+        })
         .unwrap_or_default();
     render(
         app,
@@ -181,7 +188,15 @@ pub(crate) async fn edit(
     Form(f): Form<EditForm>,
 ) -> Page {
     let w = access::case_write(&app, &viewer, id, CasePart::Draft).await?;
-    match super::edit(&app, &w, f.version, f.narrative.as_deref(), f.recommendation.as_deref()).await {
+    match super::edit(
+        &app,
+        &w,
+        f.version,
+        f.narrative.as_deref(),
+        f.recommendation.as_deref(),
+    )
+    .await
+    {
         Ok(()) => to_case(id),
         Err(e) => form_failed(e, |m| case_page(&app, &viewer, id, Some(m))).await,
     }
@@ -301,7 +316,16 @@ pub(crate) async fn decide(
     Form(f): Form<DecideForm>,
 ) -> Page {
     let w = access::case_write(&app, &viewer, id, CasePart::Decide).await?;
-    match super::decide(&app, &w, &f.outcome, &f.reasons, &f.work_on, f.effective_date.as_deref()).await {
+    match super::decide(
+        &app,
+        &w,
+        &f.outcome,
+        &f.reasons,
+        &f.work_on,
+        f.effective_date.as_deref(),
+    )
+    .await
+    {
         Ok(()) => to_case(id),
         Err(e) => form_failed(e, |m| case_page(&app, &viewer, id, Some(m))).await,
     }
@@ -322,7 +346,10 @@ async fn feedback_page(app: &App, viewer: &Viewer, id: i64, error: Option<String
         .ok_or_else(|| ServerError::NotFound(format!("feedback request {id}")))?;
     let ladder = app.ladder();
     let names = view::people_of(app, &[case.person_id]).await?;
-    let person = names.get(&case.person_id).map(|n| n.0.clone()).unwrap_or_default();
+    let person = names
+        .get(&case.person_id)
+        .map(|n| n.0.clone())
+        .unwrap_or_default();
     let level = ladder.model_level(&case.track, &case.level);
     let about: Vec<String> = request
         .about
@@ -440,5 +467,13 @@ pub(crate) async fn open_session(
 pub(crate) async fn session(State(app): State<App>, viewer: Viewer, Path(id): Path<i64>) -> Page {
     let s = view::session_view(&app, &access::session(&app, &viewer, id).await?).await?;
     let title = format!("Calibration: {}", s.session.name);
-    render(&app, Some(&viewer), "calibration.html", "promotions", &title, ctx! { s }).await
+    render(
+        &app,
+        Some(&viewer),
+        "calibration.html",
+        "promotions",
+        &title,
+        ctx! { s },
+    )
+    .await
 }

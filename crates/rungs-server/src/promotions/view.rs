@@ -11,8 +11,8 @@ use utoipa::ToSchema;
 use rungs_core::assess::{Rating, Readiness, Tenure};
 use rungs_core::promotions::PeerFeedback;
 use rungs_store::model::{
-    Case, CaseEvent, CaseState, Comment, Evidence, FeedbackRequest, Outcome, RatingLink, CalibrationSession,
-    Side,
+    CalibrationSession, Case, CaseEvent, CaseState, Comment, Evidence, FeedbackRequest, Outcome,
+    RatingLink, Side,
 };
 
 use crate::access::{CaseAccess, CasePart, CaseSeat, SessionAccess};
@@ -233,9 +233,7 @@ pub(crate) fn missing(app: &App, case: &Case, peers: &[FeedbackRequest]) -> Vec<
     let answered = peers.iter().filter(|p| p.answered_at.is_some()).count();
     let needed = rules.peer_responses as usize;
     if answered < needed {
-        out.push(format!(
-            "{needed} peer responses ({answered} so far)"
-        ));
+        out.push(format!("{needed} peer responses ({answered} so far)"));
     }
     out
 }
@@ -293,7 +291,8 @@ pub(crate) async fn case_view(app: &App, access: &CaseAccess<'_>) -> Result<Case
     };
     let placements = app.store.placements(case.person_id).await?;
     let current_placement = placements.iter().find(|p| p.until_date.is_none());
-    let tenure: Option<Tenure> = current_placement.and_then(|p| assessment_view::tenure_of(&ladder, p));
+    let tenure: Option<Tenure> =
+        current_placement.and_then(|p| assessment_view::tenure_of(&ladder, p));
     let readiness = assessment.as_ref().and_then(|a| a.readiness.clone());
     let manager_average = assessment.as_ref().and_then(|a| {
         average(
@@ -314,8 +313,17 @@ pub(crate) async fn case_view(app: &App, access: &CaseAccess<'_>) -> Result<Case
         .iter()
         .map(|f| PeerView {
             id: f.id,
-            peer: if anonymous { None } else { person_ref(&names, f.peer_id) },
-            about: f.about.lines().map(str::to_string).filter(|s| !s.is_empty()).collect(),
+            peer: if anonymous {
+                None
+            } else {
+                person_ref(&names, f.peer_id)
+            },
+            about: f
+                .about
+                .lines()
+                .map(str::to_string)
+                .filter(|s| !s.is_empty())
+                .collect(),
             due_date: f.due_date.clone(),
             answered: f.answered_at.is_some(),
             rating: f.rating,
@@ -323,14 +331,13 @@ pub(crate) async fn case_view(app: &App, access: &CaseAccess<'_>) -> Result<Case
             words: f.words.clone(),
         })
         .collect();
-    let agreement = average(feedback.iter().filter_map(|f| f.rating)).map(|peer_average| {
-        PeerAgreement {
+    let agreement =
+        average(feedback.iter().filter_map(|f| f.rating)).map(|peer_average| PeerAgreement {
             answers: feedback.iter().filter(|f| f.answered_at.is_some()).count(),
             peer_average,
             manager_average,
             agrees: manager_average.is_none_or(|m| (m - peer_average).abs() <= 1.0),
-        }
-    });
+        });
     let ladder_change = (case.revision != ladder.revision).then(|| {
         let c = assessment.as_ref().map(|a| a.counts).unwrap_or_default();
         let mut parts = Vec::new();
@@ -432,7 +439,9 @@ pub(crate) async fn case_view(app: &App, access: &CaseAccess<'_>) -> Result<Case
         readiness,
         rule: settings.rule_words(),
         months_in_level: tenure.map(|t| t.months.floor()),
-        level_tenure_months: tenure.and_then(|t| t.indicator_years).map(|y| (y * 12.0).round()),
+        level_tenure_months: tenure
+            .and_then(|t| t.indicator_years)
+            .map(|y| (y * 12.0).round()),
         evidence: app.store.evidence_of(case.id).await?,
         peers,
         agreement,
@@ -610,7 +619,8 @@ pub(crate) async fn session_view(app: &App, access: &SessionAccess<'_>) -> Resul
     let mut by_assessment: HashMap<i64, HashMap<(String, String, String), [Option<i64>; 2]>> =
         HashMap::new();
     for (aid, r) in codes {
-        let code = assessment_view::still_counts(r.rating, r.link).filter(|_| r.link != RatingLink::Archived);
+        let code = assessment_view::still_counts(r.rating, r.link)
+            .filter(|_| r.link != RatingLink::Archived);
         let slot = by_assessment
             .entry(aid)
             .or_default()
@@ -637,7 +647,9 @@ pub(crate) async fn session_view(app: &App, access: &SessionAccess<'_>) -> Resul
                         .unwrap_or_default();
                     rungs_core::assess::counting(settings, pair[0], pair[1])
                 },
-                placements.get(&case.person_id).and_then(|p| assessment_view::tenure_of(&ladder, p)),
+                placements
+                    .get(&case.person_id)
+                    .and_then(|p| assessment_view::tenure_of(&ladder, p)),
             )),
             _ => None,
         };
@@ -664,14 +676,17 @@ pub(crate) async fn session_view(app: &App, access: &SessionAccess<'_>) -> Resul
                 _ => None,
             }))
         });
-        let answers: Vec<&FeedbackRequest> = feedback.iter().filter(|f| f.case_id == case.id).collect();
+        let answers: Vec<&FeedbackRequest> =
+            feedback.iter().filter(|f| f.case_id == case.id).collect();
         let votes = |o: Outcome| {
             comments
                 .iter()
                 .filter(|c| c.case_id == case.id && c.vote == Some(o))
                 .count()
         };
-        let tenure = placements.get(&case.person_id).and_then(|p| assessment_view::tenure_of(&ladder, p));
+        let tenure = placements
+            .get(&case.person_id)
+            .and_then(|p| assessment_view::tenure_of(&ladder, p));
         rows.push(SessionCase {
             id: case.id,
             person: names.get(&case.person_id).cloned().unwrap_or_default(),
@@ -687,7 +702,9 @@ pub(crate) async fn session_view(app: &App, access: &SessionAccess<'_>) -> Resul
             self_average: ratings.and_then(|r| average(r.values().filter_map(|p| p[0]))),
             self_gap,
             months_in_level: tenure.map(|t| t.months.floor()),
-            level_tenure_months: tenure.and_then(|t| t.indicator_years).map(|y| (y * 12.0).round()),
+            level_tenure_months: tenure
+                .and_then(|t| t.indicator_years)
+                .map(|y| (y * 12.0).round()),
             peer_answers: answers.iter().filter(|f| f.answered_at.is_some()).count(),
             peer_average: average(answers.iter().filter_map(|f| f.rating)),
             votes_approve: votes(Outcome::Approved),
@@ -741,7 +758,10 @@ pub(crate) async fn session_view(app: &App, access: &SessionAccess<'_>) -> Resul
     }
     Ok(SessionView {
         chair: session.chair_id.and_then(|c| names.get(&c).cloned()),
-        members: members.iter().filter_map(|m| names.get(m).cloned()).collect(),
+        members: members
+            .iter()
+            .filter_map(|m| names.get(m).cloned())
+            .collect(),
         quorum: members.len() >= rules.committee_size as usize,
         is_chair: access.chair(),
         cases: rows,

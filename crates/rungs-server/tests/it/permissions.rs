@@ -640,7 +640,13 @@ fn cases() -> Vec<Case> {
         // Promotions: `{case}` is a draft case for Ari (opened by HR),
         // `{feedback}` a request asked of Bo (the employee), `{session}` a
         // calibration session the administrator chairs.
-        c("GET", "/app/promotions", "/app/promotions", Body::None, SIGNED_IN),
+        c(
+            "GET",
+            "/app/promotions",
+            "/app/promotions",
+            Body::None,
+            SIGNED_IN,
+        ),
         c(
             "POST",
             "/app/people/{id}/promotions",
@@ -648,7 +654,13 @@ fn cases() -> Vec<Case> {
             Body::Form(&[("level", "engineering/staff")]),
             TEAM,
         ),
-        c("GET", "/app/promotions/{id}", "/app/promotions/{case}", Body::None, TEAM),
+        c(
+            "GET",
+            "/app/promotions/{id}",
+            "/app/promotions/{case}",
+            Body::None,
+            TEAM,
+        ),
         c(
             "POST",
             "/app/promotions/{id}",
@@ -698,7 +710,13 @@ fn cases() -> Vec<Case> {
             Body::Form(&[("outcome", "approved"), ("reasons", "x")]),
             NOBODY,
         ),
-        c("GET", "/app/feedback/{id}", "/app/feedback/{feedback}", Body::None, ASKED),
+        c(
+            "GET",
+            "/app/feedback/{id}",
+            "/app/feedback/{feedback}",
+            Body::None,
+            ASKED,
+        ),
         c(
             "POST",
             "/app/feedback/{id}",
@@ -706,7 +724,13 @@ fn cases() -> Vec<Case> {
             Body::Form(&[("rating", "3"), ("words", "Careful reviews.")]),
             ASKED,
         ),
-        c("GET", "/app/calibrations", "/app/calibrations", Body::None, SIGNED_IN),
+        c(
+            "GET",
+            "/app/calibrations",
+            "/app/calibrations",
+            Body::None,
+            SIGNED_IN,
+        ),
         c(
             "POST",
             "/app/calibrations",
@@ -742,7 +766,13 @@ fn cases() -> Vec<Case> {
             Body::Json(json!({"track": "engineering", "level": "staff"})),
             TEAM,
         ),
-        c("GET", "/api/v1/promotions/{id}", "/api/v1/promotions/{case}", Body::None, TEAM),
+        c(
+            "GET",
+            "/api/v1/promotions/{id}",
+            "/api/v1/promotions/{case}",
+            Body::None,
+            TEAM,
+        ),
         c(
             "PUT",
             "/api/v1/promotions/{id}",
@@ -785,7 +815,13 @@ fn cases() -> Vec<Case> {
             Body::Json(json!({"outcome": "approved", "reasons": "x"})),
             NOBODY,
         ),
-        c("GET", "/api/v1/feedback", "/api/v1/feedback", Body::None, SIGNED_IN),
+        c(
+            "GET",
+            "/api/v1/feedback",
+            "/api/v1/feedback",
+            Body::None,
+            SIGNED_IN,
+        ),
         c(
             "POST",
             "/api/v1/feedback/{id}",
@@ -793,7 +829,13 @@ fn cases() -> Vec<Case> {
             Body::Json(json!({"rating": "Consistently", "words": "Careful reviews."})),
             ASKED,
         ),
-        c("GET", "/api/v1/calibrations", "/api/v1/calibrations", Body::None, SIGNED_IN),
+        c(
+            "GET",
+            "/api/v1/calibrations",
+            "/api/v1/calibrations",
+            Body::None,
+            SIGNED_IN,
+        ),
         c(
             "POST",
             "/api/v1/calibrations",

@@ -77,7 +77,10 @@ async fn shared_assessment(
     let id = view["assessment"]["id"].as_i64().expect("id");
     let ids = statements(&view);
     for (client, words) in [(&mut *person_c, None), (&mut *manager, Some(&rating))] {
-        let now = client.get(&format!("/api/v1/assessments/{id}")).await.json();
+        let now = client
+            .get(&format!("/api/v1/assessments/{id}"))
+            .await
+            .json();
         let ratings: Vec<Value> = ids
             .iter()
             .enumerate()
@@ -110,7 +113,10 @@ async fn open_case(manager: &mut Client, person: i64, level: &str) -> Value {
 }
 
 async fn write_case(manager: &mut Client, case: i64, narrative: &str) {
-    let now = manager.get(&format!("/api/v1/promotions/{case}")).await.json();
+    let now = manager
+        .get(&format!("/api/v1/promotions/{case}"))
+        .await
+        .json();
     let r = manager
         .json(
             "PUT",
@@ -123,7 +129,13 @@ async fn write_case(manager: &mut Client, case: i64, narrative: &str) {
 }
 
 /// Asks `peer` and has them answer; returns the request id.
-async fn peer_answers(manager: &mut Client, case: i64, peer: &mut Client, email: &str, rating: &str) -> i64 {
+async fn peer_answers(
+    manager: &mut Client,
+    case: i64,
+    peer: &mut Client,
+    email: &str,
+    rating: &str,
+) -> i64 {
     let r = manager
         .json(
             "POST",
@@ -193,7 +205,11 @@ async fn story(backend: Backend) {
     // A peer may not nominate; the manager does, and the case holds the
     // shared assessment with readiness by the rule.
     let refused = bo_c
-        .json("POST", &format!("/api/v1/people/{ari}/promotions"), json!({"track": "engineering", "level": "staff"}))
+        .json(
+            "POST",
+            &format!("/api/v1/people/{ari}/promotions"),
+            json!({"track": "engineering", "level": "staff"}),
+        )
         .await;
     assert_eq!(refused.status, StatusCode::NOT_FOUND, "{}", refused.body);
     let opened = open_case(&mut mara, ari, "staff").await;
@@ -203,22 +219,42 @@ async fn story(backend: Backend) {
     assert_eq!(opened["readiness"]["ready"], true, "{opened}");
     assert_eq!(opened["current"]["level"], "senior");
     assert_eq!(opened["target"]["level"], "staff");
-    assert!(opened["case"]["revision"].as_str().is_some_and(|r| !r.is_empty()));
+    assert!(
+        opened["case"]["revision"]
+            .as_str()
+            .is_some_and(|r| !r.is_empty())
+    );
     let twice = mara
-        .json("POST", &format!("/api/v1/people/{ari}/promotions"), json!({"track": "engineering", "level": "staff"}))
+        .json(
+            "POST",
+            &format!("/api/v1/people/{ari}/promotions"),
+            json!({"track": "engineering", "level": "staff"}),
+        )
         .await;
     assert_eq!(twice.status, StatusCode::CONFLICT, "{}", twice.body);
     // Ari does not see a draft about her.
     assert_eq!(
-        ari_c.get(&format!("/api/v1/promotions/{ari_case}")).await.status,
+        ari_c
+            .get(&format!("/api/v1/promotions/{ari_case}"))
+            .await
+            .status,
         StatusCode::NOT_FOUND
     );
 
     // The case needs a narrative and two peers before it is submitted.
     let early = case_step(&mut mara, ari_case, json!({"step": "submit"})).await;
     assert_eq!(early.status, StatusCode::CONFLICT, "{}", early.body);
-    assert!(early.body.contains("narrative") && early.body.contains("2 peer responses"), "{}", early.body);
-    write_case(&mut mara, ari_case, "Ari led the storage migration and mentors two engineers.").await;
+    assert!(
+        early.body.contains("narrative") && early.body.contains("2 peer responses"),
+        "{}",
+        early.body
+    );
+    write_case(
+        &mut mara,
+        ari_case,
+        "Ari led the storage migration and mentors two engineers.",
+    )
+    .await;
     let statement = statements(&opened["assessment"])[0].clone();
     let ev = mara
         .json(
@@ -235,15 +271,35 @@ async fn story(backend: Backend) {
             json!({"statement": "no-such-statement", "url": "https://x.example.org"}),
         )
         .await;
-    assert_eq!(bad_ev.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad_ev.body);
-    let bo_request = peer_answers(&mut mara, ari_case, &mut bo_c, "bo@example.org", "Consistently").await;
+    assert_eq!(
+        bad_ev.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        bad_ev.body
+    );
+    let bo_request = peer_answers(
+        &mut mara,
+        ari_case,
+        &mut bo_c,
+        "bo@example.org",
+        "Consistently",
+    )
+    .await;
     // Answered once; nobody else answers for Bo.
     let again = bo_c
-        .json("POST", &format!("/api/v1/feedback/{bo_request}"), json!({"rating": "3", "words": "again"}))
+        .json(
+            "POST",
+            &format!("/api/v1/feedback/{bo_request}"),
+            json!({"rating": "3", "words": "again"}),
+        )
         .await;
     assert_eq!(again.status, StatusCode::CONFLICT, "{}", again.body);
     let not_mine = cy_c
-        .json("POST", &format!("/api/v1/feedback/{bo_request}"), json!({"rating": "3", "words": "me too"}))
+        .json(
+            "POST",
+            &format!("/api/v1/feedback/{bo_request}"),
+            json!({"rating": "3", "words": "me too"}),
+        )
         .await;
     assert_eq!(not_mine.status, StatusCode::NOT_FOUND, "{}", not_mine.body);
     let off_scale = mara
@@ -253,32 +309,95 @@ async fn story(backend: Backend) {
             json!({"peer": "gus@example.org", "about": ["no-such-area"]}),
         )
         .await;
-    assert_eq!(off_scale.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", off_scale.body);
-    peer_answers(&mut mara, ari_case, &mut cy_c, "cy@example.org", "Role model").await;
-    let packet = mara.get(&format!("/api/v1/promotions/{ari_case}")).await.json();
+    assert_eq!(
+        off_scale.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        off_scale.body
+    );
+    peer_answers(
+        &mut mara,
+        ari_case,
+        &mut cy_c,
+        "cy@example.org",
+        "Role model",
+    )
+    .await;
+    let packet = mara
+        .get(&format!("/api/v1/promotions/{ari_case}"))
+        .await
+        .json();
     assert_eq!(packet["peers"].as_array().map(Vec::len), Some(2));
     assert_eq!(packet["agreement"]["answers"], 2);
-    assert_eq!(packet["agreement"]["agrees"], true, "{}", packet["agreement"]);
+    assert_eq!(
+        packet["agreement"]["agrees"], true,
+        "{}",
+        packet["agreement"]
+    );
     assert_eq!(packet["missing"], json!([]));
     let submitted = case_step(&mut mara, ari_case, json!({"step": "submit"})).await;
     assert_eq!(submitted.status, StatusCode::OK, "{}", submitted.body);
     assert_eq!(submitted.json()["case"]["state"], "submitted");
 
     // Dee's and Eve's cases, each with two peers.
-    let cy_case = open_case(&mut dee, cy, "senior").await["case"]["id"].as_i64().expect("case");
-    write_case(&mut dee, cy_case, "Cy carried the payments on-call rotation.").await;
-    peer_answers(&mut dee, cy_case, &mut bo_c, "bo@example.org", "Consistently").await;
-    peer_answers(&mut dee, cy_case, &mut ari_c, "ari@example.org", "Consistently").await;
-    assert_eq!(case_step(&mut dee, cy_case, json!({"step": "submit"})).await.status, StatusCode::OK);
-    let fin_case = open_case(&mut eve, fin, "senior").await["case"]["id"].as_i64().expect("case");
+    let cy_case = open_case(&mut dee, cy, "senior").await["case"]["id"]
+        .as_i64()
+        .expect("case");
+    write_case(
+        &mut dee,
+        cy_case,
+        "Cy carried the payments on-call rotation.",
+    )
+    .await;
+    peer_answers(
+        &mut dee,
+        cy_case,
+        &mut bo_c,
+        "bo@example.org",
+        "Consistently",
+    )
+    .await;
+    peer_answers(
+        &mut dee,
+        cy_case,
+        &mut ari_c,
+        "ari@example.org",
+        "Consistently",
+    )
+    .await;
+    assert_eq!(
+        case_step(&mut dee, cy_case, json!({"step": "submit"}))
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let fin_case = open_case(&mut eve, fin, "senior").await["case"]["id"]
+        .as_i64()
+        .expect("case");
     write_case(&mut eve, fin_case, "Fin rebuilt the ingestion pipeline.").await;
     peer_answers(&mut eve, fin_case, &mut bo_c, "bo@example.org", "Sometimes").await;
-    peer_answers(&mut eve, fin_case, &mut ari_c, "ari@example.org", "Consistently").await;
-    assert_eq!(case_step(&mut eve, fin_case, json!({"step": "submit"})).await.status, StatusCode::OK);
+    peer_answers(
+        &mut eve,
+        fin_case,
+        &mut ari_c,
+        "ari@example.org",
+        "Consistently",
+    )
+    .await;
+    assert_eq!(
+        case_step(&mut eve, fin_case, json!({"step": "submit"}))
+            .await
+            .status,
+        StatusCode::OK
+    );
 
     // HR opens a session; only HR does, and only HR puts cases in it.
     let no = mara
-        .json("POST", "/api/v1/calibrations", json!({"name": "x", "chair": "mara@example.org"}))
+        .json(
+            "POST",
+            "/api/v1/calibrations",
+            json!({"name": "x", "chair": "mara@example.org"}),
+        )
         .await;
     assert_eq!(no.status, StatusCode::FORBIDDEN);
     let s = admin
@@ -291,17 +410,34 @@ async fn story(backend: Backend) {
         .await;
     assert_eq!(s.status, StatusCode::OK, "{}", s.body);
     let session = s.json()["id"].as_i64().expect("session");
-    let by_manager = case_step(&mut mara, ari_case, json!({"step": "calibrate", "session": session})).await;
-    assert_eq!(by_manager.status, StatusCode::FORBIDDEN, "{}", by_manager.body);
+    let by_manager = case_step(
+        &mut mara,
+        ari_case,
+        json!({"step": "calibrate", "session": session}),
+    )
+    .await;
+    assert_eq!(
+        by_manager.status,
+        StatusCode::FORBIDDEN,
+        "{}",
+        by_manager.body
+    );
     for case in [ari_case, cy_case, fin_case] {
-        let r = case_step(&mut admin, case, json!({"step": "calibrate", "session": session})).await;
+        let r = case_step(
+            &mut admin,
+            case,
+            json!({"step": "calibrate", "session": session}),
+        )
+        .await;
         assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     }
 
     // The committee sees the cases side by side; Dee, rating everyone
     // "Role model", stands out.
     assert_eq!(
-        bo_c.get(&format!("/api/v1/calibrations/{session}")).await.status,
+        bo_c.get(&format!("/api/v1/calibrations/{session}"))
+            .await
+            .status,
         StatusCode::NOT_FOUND
     );
     let view = gus.get(&format!("/api/v1/calibrations/{session}")).await;
@@ -327,12 +463,27 @@ async fn story(backend: Backend) {
     assert_eq!(ari_row["ready"], true);
     assert_eq!(ari_row["peer_answers"], 2);
     assert_eq!(ari_row["self_gap"], 0.0);
-    assert!(ari_row["months_in_level"].as_f64().is_some_and(|m| m > 12.0), "{ari_row}");
+    assert!(
+        ari_row["months_in_level"]
+            .as_f64()
+            .is_some_and(|m| m > 12.0),
+        "{ari_row}"
+    );
     // Three cases over two levels: groups below `smallest_group` show no figures.
-    assert!(view["levels"].as_array().expect("levels").iter().all(|l| l["proposed"].is_null()));
+    assert!(
+        view["levels"]
+            .as_array()
+            .expect("levels")
+            .iter()
+            .all(|l| l["proposed"].is_null())
+    );
     let page = gus.get(&format!("/app/calibrations/{session}")).await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(page.body.contains("flagged") && page.body.contains("Dee Park"), "{}", page.body);
+    assert!(
+        page.body.contains("flagged") && page.body.contains("Dee Park"),
+        "{}",
+        page.body
+    );
 
     // Reviewers comment and vote; a read from outside Ari's line is audited.
     let c = gus
@@ -343,13 +494,25 @@ async fn story(backend: Backend) {
         )
         .await;
     assert_eq!(c.status, StatusCode::OK, "{}", c.body);
-    let hal_view = hal.get(&format!("/api/v1/promotions/{ari_case}")).await.json();
+    let hal_view = hal
+        .get(&format!("/api/v1/promotions/{ari_case}"))
+        .await
+        .json();
     assert_eq!(hal_view["seat"], "committee");
-    assert!(hal_view["comments"][0]["comment"]["body"]
-        .as_str()
-        .is_some_and(|b| b.starts_with("Private")));
-    let audit = backend.store.audit_of(&format!("case:{ari_case}")).await.expect("audit");
-    assert!(audit.iter().any(|e| e.action == "promotion.read"), "{audit:?}");
+    assert!(
+        hal_view["comments"][0]["comment"]["body"]
+            .as_str()
+            .is_some_and(|b| b.starts_with("Private"))
+    );
+    let audit = backend
+        .store
+        .audit_of(&format!("case:{ari_case}"))
+        .await
+        .expect("audit");
+    assert!(
+        audit.iter().any(|e| e.action == "promotion.read"),
+        "{audit:?}"
+    );
     // Only the chair decides.
     let gus_decides = gus
         .json(
@@ -358,7 +521,12 @@ async fn story(backend: Backend) {
             json!({"outcome": "approved", "reasons": "x"}),
         )
         .await;
-    assert_eq!(gus_decides.status, StatusCode::FORBIDDEN, "{}", gus_decides.body);
+    assert_eq!(
+        gus_decides.status,
+        StatusCode::FORBIDDEN,
+        "{}",
+        gus_decides.body
+    );
     let no_reasons = admin
         .json(
             "POST",
@@ -366,7 +534,12 @@ async fn story(backend: Backend) {
             json!({"outcome": "approved", "reasons": " "}),
         )
         .await;
-    assert_eq!(no_reasons.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", no_reasons.body);
+    assert_eq!(
+        no_reasons.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        no_reasons.body
+    );
     let today = rungs_store::today();
     let approved = admin
         .json(
@@ -389,7 +562,10 @@ async fn story(backend: Backend) {
     assert_eq!(not_now.status, StatusCode::OK, "{}", not_now.body);
 
     // Placements and growth plans follow.
-    let placements = admin.get(&format!("/api/v1/people/{ari}/placements")).await.json();
+    let placements = admin
+        .get(&format!("/api/v1/people/{ari}/placements"))
+        .await
+        .json();
     let current = placements
         .as_array()
         .expect("placements")
@@ -401,19 +577,36 @@ async fn story(backend: Backend) {
     assert_eq!(current["reason"], "promotion");
     assert_eq!(current["from_date"], today.as_str());
     assert!(current["decided_by"].is_i64(), "{current}");
-    let growth = eve.get(&format!("/api/v1/people/{fin}/growth")).await.json();
+    let growth = eve
+        .get(&format!("/api/v1/people/{fin}/growth"))
+        .await
+        .json();
     let goals = growth["goals"].as_array().expect("goals");
     assert!(
-        goals.iter().any(|g| g["goal"].as_str().is_some_and(|t| t.contains("Lead one design review"))),
+        goals.iter().any(|g| g["goal"]
+            .as_str()
+            .is_some_and(|t| t.contains("Lead one design review"))),
         "{growth}"
     );
-    let fin_placements = admin.get(&format!("/api/v1/people/{fin}/placements")).await.json();
-    assert!(fin_placements.as_array().expect("p").iter().all(|p| p["level"] == "engineer"));
+    let fin_placements = admin
+        .get(&format!("/api/v1/people/{fin}/placements"))
+        .await
+        .json();
+    assert!(
+        fin_placements
+            .as_array()
+            .expect("p")
+            .iter()
+            .all(|p| p["level"] == "engineer")
+    );
 
     // Ari sees nothing until told; then the decision and its reasons, and
     // never the committee's comments or the recommendation.
     assert_eq!(
-        ari_c.get(&format!("/api/v1/promotions/{ari_case}")).await.status,
+        ari_c
+            .get(&format!("/api/v1/promotions/{ari_case}"))
+            .await
+            .status,
         StatusCode::NOT_FOUND
     );
     let told = case_step(&mut mara, ari_case, json!({"step": "communicate"})).await;
@@ -424,40 +617,77 @@ async fn story(backend: Backend) {
     let mine = mine.json();
     assert_eq!(mine["seat"], "person");
     assert_eq!(mine["decision"]["outcome"], "approved");
-    assert!(mine["decision"]["reasons"].as_str().is_some_and(|r| r.contains("Every area met")));
+    assert!(
+        mine["decision"]["reasons"]
+            .as_str()
+            .is_some_and(|r| r.contains("Every area met"))
+    );
     assert!(mine["comments"].is_null());
     assert_eq!(mine["case"]["recommendation"], "");
     let page = ari_c.get(&format!("/app/promotions/{ari_case}")).await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(page.body.contains("Decision: Approved") && !page.body.contains("Private"), "{}", page.body);
-    let printed = ari_c.get(&format!("/app/promotions/{ari_case}/packet")).await;
+    assert!(
+        page.body.contains("Decision: Approved") && !page.body.contains("Private"),
+        "{}",
+        page.body
+    );
+    let printed = ari_c
+        .get(&format!("/app/promotions/{ari_case}/packet"))
+        .await;
     assert_eq!(printed.status, StatusCode::OK);
     assert!(printed.body.contains("Every area met"));
     // Once told, the committee no longer reads it; HR marks it effective.
     assert_eq!(
-        gus.get(&format!("/api/v1/promotions/{ari_case}")).await.status,
+        gus.get(&format!("/api/v1/promotions/{ari_case}"))
+            .await
+            .status,
         StatusCode::NOT_FOUND
     );
     let effective = case_step(&mut admin, ari_case, json!({"step": "effective"})).await;
     assert_eq!(effective.status, StatusCode::OK, "{}", effective.body);
-    let history: Vec<String> = ari_c.get(&format!("/api/v1/promotions/{ari_case}")).await.json()["history"]
+    let history: Vec<String> = ari_c
+        .get(&format!("/api/v1/promotions/{ari_case}"))
+        .await
+        .json()["history"]
         .as_array()
         .expect("history")
         .iter()
         .map(|e| e["event"]["step"].as_str().unwrap_or_default().to_string())
         .collect();
-    for step in ["opened", "submitted", "in-calibration", "decided", "communicated", "effective"] {
+    for step in [
+        "opened",
+        "submitted",
+        "in-calibration",
+        "decided",
+        "communicated",
+        "effective",
+    ] {
         assert!(history.iter().any(|h| h == step), "{step} in {history:?}");
     }
     // Fin, told too, reads "not now" and what to work on.
-    assert_eq!(case_step(&mut eve, fin_case, json!({"step": "communicate"})).await.status, StatusCode::OK);
-    let fins = fin_c.get(&format!("/api/v1/promotions/{fin_case}")).await.json();
+    assert_eq!(
+        case_step(&mut eve, fin_case, json!({"step": "communicate"}))
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let fins = fin_c
+        .get(&format!("/api/v1/promotions/{fin_case}"))
+        .await
+        .json();
     assert_eq!(fins["decision"]["outcome"], "not-now");
-    assert_eq!(fins["decision"]["work_on"], "Lead one design review a month.");
+    assert_eq!(
+        fins["decision"]["work_on"],
+        "Lead one design review a month."
+    );
     // Every write was audited, and the chain holds.
     let verified = admin.get("/api/v1/audit/verify").await;
     assert_eq!(verified.status, StatusCode::OK, "{}", verified.body);
-    assert!(verified.body.contains("\"problem\":null"), "{}", verified.body);
+    assert!(
+        verified.body.contains("\"problem\":null"),
+        "{}",
+        verified.body
+    );
 }
 
 fn git(dir: &std::path::Path, args: &[&str]) -> bool {
@@ -508,8 +738,15 @@ async fn relinked(backend: Backend) {
     shared_assessment(&mut bo_c, &mut mara, bo, "senior", |_| "Consistently").await;
     let opened = open_case(&mut mara, bo, "senior").await;
     let case = opened["case"]["id"].as_i64().expect("case");
-    assert!(opened["ladder_change"].is_null(), "{}", opened["ladder_change"]);
-    let before = opened["case"]["revision"].as_str().expect("rev").to_string();
+    assert!(
+        opened["ladder_change"].is_null(),
+        "{}",
+        opened["ladder_change"]
+    );
+    let before = opened["case"]["revision"]
+        .as_str()
+        .expect("rev")
+        .to_string();
 
     // A statement of the target level is reworded, another removed.
     let senior = root.join("tracks/engineering/senior.md");
@@ -521,21 +758,46 @@ async fn relinked(backend: Backend) {
             "",
             1,
         );
-    assert_ne!(edited, text, "the example has the statements this test edits");
+    assert_ne!(
+        edited, text,
+        "the example has the statements this test edits"
+    );
     std::fs::write(&senior, edited).expect("write");
     assert!(git(root, &["add", "-A"]) && git(root, &["commit", "-q", "-m", "edit"]));
-    let reloaded = admin.json("POST", "/api/v1/framework/reload", json!({})).await;
+    let reloaded = admin
+        .json("POST", "/api/v1/framework/reload", json!({}))
+        .await;
     assert_eq!(reloaded.status, StatusCode::OK, "{}", reloaded.body);
 
     let after = mara.get(&format!("/api/v1/promotions/{case}")).await.json();
-    assert_eq!(after["case"]["revision"], before.as_str(), "the case keeps its revision");
+    assert_eq!(
+        after["case"]["revision"],
+        before.as_str(),
+        "the case keeps its revision"
+    );
     let change = &after["ladder_change"];
     assert!(change.is_object(), "{after}");
-    assert!(change["reworded"].as_u64().is_some_and(|n| n >= 1), "{change}");
-    assert!(change["archived"].as_u64().is_some_and(|n| n >= 1), "{change}");
-    assert!(change["words"].as_str().is_some_and(|w| w.contains("reworded")), "{change}");
+    assert!(
+        change["reworded"].as_u64().is_some_and(|n| n >= 1),
+        "{change}"
+    );
+    assert!(
+        change["archived"].as_u64().is_some_and(|n| n >= 1),
+        "{change}"
+    );
+    assert!(
+        change["words"]
+            .as_str()
+            .is_some_and(|w| w.contains("reworded")),
+        "{change}"
+    );
     // Removed statements no longer count; the case's readiness is recomputed.
     assert!(after["readiness"]["ready"].is_boolean());
     let page = mara.get(&format!("/app/promotions/{case}")).await;
-    assert!(page.body.contains("The ladder changed since this case was opened"), "{}", page.body);
+    assert!(
+        page.body
+            .contains("The ladder changed since this case was opened"),
+        "{}",
+        page.body
+    );
 }

@@ -9,11 +9,12 @@ use crate::params::id_list;
 use crate::store::json;
 use crate::{Result, Store, StoreError, Write, valid_date};
 use model::{
-    CASE_COLUMNS, Case, CaseEvent, CaseRow, CaseState, Comment, CommentRow, Decision, Evidence,
-    FeedbackRequest, NewCase, NewSession, Outcome, CalibrationSession,
+    CASE_COLUMNS, CalibrationSession, Case, CaseEvent, CaseRow, CaseState, Comment, CommentRow,
+    Decision, Evidence, FeedbackRequest, NewCase, NewSession, Outcome,
 };
 
-const FEEDBACK_SELECT: &str = "SELECT id, case_id, peer_id, about, due_date, requested_by, requested_at,
+const FEEDBACK_SELECT: &str =
+    "SELECT id, case_id, peer_id, about, due_date, requested_by, requested_at,
     rating, words, answered_at FROM feedback_requests";
 
 const SESSION_SELECT: &str =
@@ -67,10 +68,7 @@ impl Store {
 
     /// Cases in `states`, newest first, at most `limit` (HR's lists).
     pub async fn cases_in_states(&self, states: &[CaseState], limit: i64) -> Result<Vec<Case>> {
-        let words: Vec<String> = states
-            .iter()
-            .map(|s| format!("'{}'", s.as_str()))
-            .collect();
+        let words: Vec<String> = states.iter().map(|s| format!("'{}'", s.as_str())).collect();
         cases(
             sqlx::query_as(sqlx::AssertSqlSafe(format!(
                 "SELECT {CASE_COLUMNS} FROM promotion_cases WHERE state IN ({}) ORDER BY id DESC LIMIT $1",
@@ -110,12 +108,12 @@ impl Store {
 
     /// One feedback request.
     pub async fn feedback_request(&self, id: i64) -> Result<Option<FeedbackRequest>> {
-        Ok(
-            sqlx::query_as(sqlx::AssertSqlSafe(format!("{FEEDBACK_SELECT} WHERE id = $1")))
-                .bind(id)
-                .fetch_optional(&self.pool)
-                .await?,
-        )
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "{FEEDBACK_SELECT} WHERE id = $1"
+        )))
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?)
     }
 
     /// The feedback `peer` was asked for, newest first.
@@ -167,12 +165,12 @@ impl Store {
 
     /// One session.
     pub async fn calibration_session(&self, id: i64) -> Result<Option<CalibrationSession>> {
-        Ok(
-            sqlx::query_as(sqlx::AssertSqlSafe(format!("{SESSION_SELECT} WHERE id = $1")))
-                .bind(id)
-                .fetch_optional(&self.pool)
-                .await?,
-        )
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "{SESSION_SELECT} WHERE id = $1"
+        )))
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?)
     }
 
     /// The committee of a session.
@@ -243,11 +241,13 @@ impl Write {
         .bind(at)
         .execute(self.conn())
         .await?;
-        sqlx::query("UPDATE promotion_cases SET version = version + 1, updated_at = $1 WHERE id = $2")
-            .bind(at)
-            .bind(case)
-            .execute(self.conn())
-            .await?;
+        sqlx::query(
+            "UPDATE promotion_cases SET version = version + 1, updated_at = $1 WHERE id = $2",
+        )
+        .bind(at)
+        .bind(case)
+        .execute(self.conn())
+        .await?;
         Ok(())
     }
 
@@ -332,8 +332,13 @@ impl Write {
         .await?;
         self.event(id, "edited", "").await?;
         let after = self.case_for_change(id, None).await?;
-        self.audit("promotion.edit", &format!("case:{id}"), json(&before), json(&after))
-            .await?;
+        self.audit(
+            "promotion.edit",
+            &format!("case:{id}"),
+            json(&before),
+            json(&after),
+        )
+        .await?;
         Ok(after)
     }
 
@@ -347,11 +352,15 @@ impl Write {
     ) -> Result<i64> {
         let c = self.case_for_change(case, None).await?;
         if c.state > CaseState::InCalibration {
-            return Err(StoreError::Conflict("the case is decided: evidence is closed".into()));
+            return Err(StoreError::Conflict(
+                "the case is decided: evidence is closed".into(),
+            ));
         }
         let url = url.trim();
         if url.is_empty() || url.len() > 2000 {
-            return Err(StoreError::Invalid("give the evidence's link (at most 2,000 characters)".into()));
+            return Err(StoreError::Invalid(
+                "give the evidence's link (at most 2,000 characters)".into(),
+            ));
         }
         let actor = self.actor().person_id;
         let at = self.at;
@@ -433,11 +442,13 @@ impl Write {
             }
             Some(_) => {}
         }
-        sqlx::query("UPDATE promotion_cases SET session_id = $1 WHERE id = $2 AND state = 'submitted'")
-            .bind(session)
-            .bind(id)
-            .execute(self.conn())
-            .await?;
+        sqlx::query(
+            "UPDATE promotion_cases SET session_id = $1 WHERE id = $2 AND state = 'submitted'",
+        )
+        .bind(session)
+        .bind(id)
+        .execute(self.conn())
+        .await?;
         self.move_case(
             id,
             CaseState::Submitted,
@@ -457,22 +468,31 @@ impl Write {
     ) -> Result<i64> {
         let c = self.case_for_change(case, None).await?;
         if c.state > CaseState::InCalibration {
-            return Err(StoreError::Conflict("the case is decided: feedback is closed".into()));
+            return Err(StoreError::Conflict(
+                "the case is decided: feedback is closed".into(),
+            ));
         }
         if peer == c.person_id {
-            return Err(StoreError::Invalid("a person gives no peer feedback on their own case".into()));
+            return Err(StoreError::Invalid(
+                "a person gives no peer feedback on their own case".into(),
+            ));
         }
         if !valid_date(due_date) {
-            return Err(StoreError::Invalid(format!("due date `{due_date}` is not a date (YYYY-MM-DD)")));
+            return Err(StoreError::Invalid(format!(
+                "due date `{due_date}` is not a date (YYYY-MM-DD)"
+            )));
         }
-        let twice: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM feedback_requests WHERE case_id = $1 AND peer_id = $2")
-                .bind(case)
-                .bind(peer)
-                .fetch_one(self.conn())
-                .await?;
+        let twice: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM feedback_requests WHERE case_id = $1 AND peer_id = $2",
+        )
+        .bind(case)
+        .bind(peer)
+        .fetch_one(self.conn())
+        .await?;
         if twice > 0 {
-            return Err(StoreError::Conflict("this colleague was already asked".into()));
+            return Err(StoreError::Conflict(
+                "this colleague was already asked".into(),
+            ));
         }
         self.person(peer).await?;
         let actor = self.actor().person_id;
@@ -495,7 +515,9 @@ impl Write {
             "feedback.request",
             &format!("case:{case}"),
             None,
-            Some(format!("{{\"request\":{id},\"peer\":{peer},\"due\":\"{due_date}\"}}")),
+            Some(format!(
+                "{{\"request\":{id},\"peer\":{peer},\"due\":\"{due_date}\"}}"
+            )),
         )
         .await?;
         Ok(id)
@@ -514,7 +536,9 @@ impl Write {
         .execute(self.conn())
         .await?;
         if done.rows_affected() == 0 {
-            return Err(StoreError::Conflict("this feedback was already given".into()));
+            return Err(StoreError::Conflict(
+                "this feedback was already given".into(),
+            ));
         }
         let case: i64 = sqlx::query_scalar("SELECT case_id FROM feedback_requests WHERE id = $1")
             .bind(id)
@@ -580,10 +604,17 @@ impl Write {
     }
 
     /// A reviewer's comment and vote on a case in calibration.
-    pub async fn comment_case(&mut self, case: i64, body: &str, vote: Option<Outcome>) -> Result<i64> {
+    pub async fn comment_case(
+        &mut self,
+        case: i64,
+        body: &str,
+        vote: Option<Outcome>,
+    ) -> Result<i64> {
         let c = self.case_for_change(case, None).await?;
         if c.state != CaseState::InCalibration {
-            return Err(StoreError::Conflict("comments and votes are for cases in calibration".into()));
+            return Err(StoreError::Conflict(
+                "comments and votes are for cases in calibration".into(),
+            ));
         }
         if body.trim().is_empty() && vote.is_none() {
             return Err(StoreError::Invalid("write a comment or cast a vote".into()));
@@ -634,7 +665,9 @@ impl Write {
             )));
         }
         if decision.reasons.trim().is_empty() {
-            return Err(StoreError::Invalid("give the reasons for the decision".into()));
+            return Err(StoreError::Invalid(
+                "give the reasons for the decision".into(),
+            ));
         }
         if let Some(d) = &decision.effective_date
             && !valid_date(d)
@@ -645,7 +678,9 @@ impl Write {
         }
         let placement_id = match (decision.outcome, placement) {
             (Outcome::Approved, Some((new, revision))) => {
-                let p = self.place_unaudited(before.person_id, new, revision).await?;
+                let p = self
+                    .place_unaudited(before.person_id, new, revision)
+                    .await?;
                 self.audit(
                     "placement.create",
                     &format!("person:{}", before.person_id),
@@ -692,8 +727,13 @@ impl Write {
             self.event(id, "communicated", "on decision").await?;
         }
         let after = self.case_for_change(id, None).await?;
-        self.audit("promotion.decide", &format!("case:{id}"), json(&before), json(&after))
-            .await?;
+        self.audit(
+            "promotion.decide",
+            &format!("case:{id}"),
+            json(&before),
+            json(&after),
+        )
+        .await?;
         Ok(after)
     }
 
@@ -704,7 +744,10 @@ impl Write {
             "promotion.read",
             &format!("case:{case}"),
             None,
-            Some(format!("{{\"as\":{}}}", serde_json::Value::String(why.into()))),
+            Some(format!(
+                "{{\"as\":{}}}",
+                serde_json::Value::String(why.into())
+            )),
         )
         .await
     }
