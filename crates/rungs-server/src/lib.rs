@@ -51,6 +51,7 @@ mod oidc;
 mod openapi;
 mod ops;
 mod people;
+mod promotions;
 mod relink;
 mod rollout;
 mod routes;

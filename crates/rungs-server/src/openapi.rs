@@ -5,7 +5,7 @@
 
 use utoipa::OpenApi;
 
-use crate::{admin, assessments, growth, people, rollout, team};
+use crate::{admin, assessments, growth, people, promotions, rollout, team};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -22,6 +22,11 @@ use crate::{admin, assessments, growth, people, rollout, team};
         assessments::api::cycles, assessments::api::open_cycle, assessments::api::cycle,
         assessments::api::remind_cycle, assessments::api::close_cycle,
         growth::api::growth, team::api::team, team::api::insights,
+        promotions::api::list, promotions::api::open, promotions::api::case, promotions::api::edit,
+        promotions::api::evidence, promotions::api::request_feedback, promotions::api::step,
+        promotions::api::comment, promotions::api::decide, promotions::api::my_feedback,
+        promotions::api::answer, promotions::api::sessions, promotions::api::open_session,
+        promotions::api::session,
         admin::api::audit, admin::api::verify, admin::api::reload
     ),
     modifiers(&BearerAuth),

@@ -36,6 +36,7 @@ fn routes() -> Vec<(&'static str, MethodRouter<App>)> {
     all.extend(crate::rollout::routes());
     all.extend(crate::assessments::routes());
     all.extend(crate::growth::routes());
+    all.extend(crate::promotions::routes());
     all.extend(crate::team::routes());
     all.extend(crate::admin::routes());
     all.extend(crate::scim::routes());

@@ -34,6 +34,22 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("team.html", include_str!("templates/team.html")),
     ("insights.html", include_str!("templates/insights.html")),
     ("cycles.html", include_str!("templates/cycles.html")),
+    ("_case.html", include_str!("templates/_case.html")),
+    ("promotions.html", include_str!("templates/promotions.html")),
+    ("promotion.html", include_str!("templates/promotion.html")),
+    (
+        "promotion_packet.html",
+        include_str!("templates/promotion_packet.html"),
+    ),
+    ("feedback.html", include_str!("templates/feedback.html")),
+    (
+        "calibrations.html",
+        include_str!("templates/calibrations.html"),
+    ),
+    (
+        "calibration.html",
+        include_str!("templates/calibration.html"),
+    ),
 ];
 
 /// The app's stylesheet.

@@ -23,7 +23,8 @@
 //!   accents off), the same on both databases; see `search.rs`.
 //! - [`audit`]: the hash chain and its verification.
 //! - [`model`]: the domain types (people, teams, placements, rollouts,
-//!   assessments and their ratings, goals, notes, cycles).
+//!   assessments and their ratings, goals, notes, cycles, promotion cases,
+//!   peer feedback, calibration sessions).
 
 mod assessments;
 mod auth;
@@ -33,6 +34,7 @@ mod error;
 mod growth;
 mod params;
 mod people;
+mod promotions;
 mod rollout;
 mod roster;
 mod search;

@@ -7,6 +7,11 @@
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+pub use crate::promotions::model::{
+    CalibrationSession, Case, CaseEvent, CaseState, Comment, Decision, Evidence, FeedbackRequest,
+    NewCase, NewSession, Outcome,
+};
+
 /// A stored word that names none of an enum's variants: the database holds
 /// a value this version of rungs does not know.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -17,6 +22,13 @@ pub struct UnknownWord {
 }
 
 impl UnknownWord {
+    pub(crate) fn new(kind: &'static str, word: &str) -> UnknownWord {
+        UnknownWord {
+            kind,
+            word: word.to_string(),
+        }
+    }
+
     /// What the word should have named (`role`, `rollout status`, ...).
     pub fn kind(&self) -> &'static str {
         self.kind

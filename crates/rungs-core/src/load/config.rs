@@ -45,6 +45,10 @@ struct RawConfig {
     #[serde(default)]
     #[allow(dead_code)]
     assessments: Option<toml::Table>,
+    // Read and checked by `promotions::parse`.
+    #[serde(default)]
+    #[allow(dead_code)]
+    promotions: Option<toml::Value>,
     // Read and checked by `titles::settings`.
     #[serde(default)]
     #[allow(dead_code)]
@@ -88,6 +92,7 @@ const KEYS: &[&str] = &[
     "site",
     "files",
     "assessments",
+    "promotions",
     "scopes",
     "titles",
 ];

@@ -240,8 +240,11 @@ fn load_with(sources: &SourceSet, mut cache: Option<&mut LoadCache>) -> Result<L
     diags.extend(assess_diags);
     let (titles, title_diags) = crate::titles::settings::parse(config_file);
     diags.extend(title_diags);
+    let (promotions, promotion_diags) = crate::promotions::parse(config_file);
+    diags.extend(promotion_diags);
     let mut framework = Framework {
         assessments,
+        promotions,
         title: config.title,
         description: config.description,
         base_url: config.base_url,

@@ -18,6 +18,9 @@
 //!   [`AssessmentAccess`]).
 //! - [`notes`]: 1-on-1 notes and goals ([`NotesAccess`], [`NoteWrite`],
 //!   [`GoalsWrite`]).
+//! - [`promotion`]: promotion cases, feedback requests and calibration
+//!   sessions ([`CaseAccess`], [`CaseWrite`], [`Nominating`],
+//!   [`FeedbackAnswer`], [`SessionAccess`]).
 //! - [`team`]: whose people a list or a team view covers ([`ListScope`],
 //!   [`TeamAccess`]), and acting on many rollout entries at once
 //!   ([`BulkProposing`]).
@@ -33,6 +36,9 @@
 //!   proposing their levels in a rollout, assessing and setting goals.
 //! - HR: everyone (read and write), rosters, placements, rollouts, cycles,
 //!   aggregates; 1-on-1 notes only where `hr_reads_notes = true`, audited.
+//! - Promotion cases: the manager chain and HR always; the committee while
+//!   the case is in calibration (audited, as HR's reads are); the person
+//!   once the decision was communicated, and never the committee's comments.
 //! - Admin: what HR can, plus roles, people with roles, password-reset
 //!   links, anonymising, the framework reload and the audit log.
 //!
@@ -42,6 +48,7 @@ mod assessment;
 mod granted;
 mod notes;
 mod person;
+mod promotion;
 mod role;
 mod team;
 
@@ -49,6 +56,10 @@ pub(crate) use assessment::{AssessmentAccess, Seat, StepKind};
 pub(crate) use granted::{Acknowledging, GoalsWrite, NoteWrite, Placing, Proposing};
 pub(crate) use notes::{NotesAccess, NotesSeat};
 pub(crate) use person::{Exporting, PersonEdit, PersonRead};
+pub(crate) use promotion::{
+    CaseAccess, CasePart, CaseSeat, CaseWrite, FeedbackAnswer, Nominating, SessionAccess,
+};
+pub(crate) use promotion::{case, case_write, feedback, nominate, session};
 pub(crate) use role::{Admin, Hr, Powers, Provisioning, SignedIn};
 pub(crate) use team::{BulkProposing, ListScope, TeamAccess, Whose};
 

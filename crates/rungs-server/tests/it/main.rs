@@ -19,4 +19,5 @@ mod permissions;
 mod rollout_bulk;
 mod scim;
 mod roster;
+mod promotions;
 mod story;

@@ -45,12 +45,15 @@ const LINE: Who = Who::Only(&[Manager, SkipLevel]);
 /// The manager assessing Ari, only.
 const ASSESSOR: Who = Who::Only(&[Manager]);
 const HR: Who = Who::Only(&[Hr, Admin]);
+/// Nobody, in the state the table's data is in: a draft case has no
+/// committee yet; `/metrics` answers only the bearer of the metrics token
+/// (never a person's session or API token), and none is configured here.
+const NOBODY: Who = Who::Only(&[]);
+/// The colleague a feedback request asks (Bo, the employee).
+const ASKED: Who = Who::Only(&[Employee]);
 const ADMIN: Who = Who::Only(&[Admin]);
 /// Nobody signed in: an administrator's `scim` token only (see `scim.rs`).
 const PROVISIONING: Who = Who::Only(&[]);
-/// No role: only the bearer of the metrics token (never a person's
-/// session or API token), and none is configured here.
-const NOBODY: Who = Who::Only(&[]);
 
 enum Body {
     None,
@@ -640,6 +643,219 @@ fn cases() -> Vec<Case> {
             Body::None,
             HR,
         ),
+        // Promotions: `{case}` is a draft case for Ari (opened by HR),
+        // `{feedback}` a request asked of Bo (the employee), `{session}` a
+        // calibration session the administrator chairs.
+        c(
+            "GET",
+            "/app/promotions",
+            "/app/promotions",
+            Body::None,
+            SIGNED_IN,
+        ),
+        c(
+            "POST",
+            "/app/people/{id}/promotions",
+            "/app/people/{ari}/promotions",
+            Body::Form(&[("level", "engineering/staff")]),
+            TEAM,
+        ),
+        c(
+            "GET",
+            "/app/promotions/{id}",
+            "/app/promotions/{case}",
+            Body::None,
+            TEAM,
+        ),
+        c(
+            "POST",
+            "/app/promotions/{id}",
+            "/app/promotions/{case}",
+            Body::Form(&[("version", "99"), ("narrative", "x")]),
+            TEAM,
+        ),
+        c(
+            "GET",
+            "/app/promotions/{id}/packet",
+            "/app/promotions/{case}/packet",
+            Body::None,
+            TEAM,
+        ),
+        c(
+            "POST",
+            "/app/promotions/{id}/evidence",
+            "/app/promotions/{case}/evidence",
+            Body::Form(&[("statement", "nope"), ("url", "https://x.example.org")]),
+            TEAM,
+        ),
+        c(
+            "POST",
+            "/app/promotions/{id}/feedback",
+            "/app/promotions/{case}/feedback",
+            Body::Form(&[("peer", "nobody@example.org")]),
+            TEAM,
+        ),
+        c(
+            "POST",
+            "/app/promotions/{id}/step",
+            "/app/promotions/{case}/step",
+            Body::Form(&[("step", "submit")]),
+            TEAM,
+        ),
+        c(
+            "POST",
+            "/app/promotions/{id}/comments",
+            "/app/promotions/{case}/comments",
+            Body::Form(&[("body", "x"), ("vote", "approve")]),
+            NOBODY,
+        ),
+        c(
+            "POST",
+            "/app/promotions/{id}/decision",
+            "/app/promotions/{case}/decision",
+            Body::Form(&[("outcome", "approved"), ("reasons", "x")]),
+            NOBODY,
+        ),
+        c(
+            "GET",
+            "/app/feedback/{id}",
+            "/app/feedback/{feedback}",
+            Body::None,
+            ASKED,
+        ),
+        c(
+            "POST",
+            "/app/feedback/{id}",
+            "/app/feedback/{feedback}",
+            Body::Form(&[("rating", "3"), ("words", "Careful reviews.")]),
+            ASKED,
+        ),
+        c(
+            "GET",
+            "/app/calibrations",
+            "/app/calibrations",
+            Body::None,
+            SIGNED_IN,
+        ),
+        c(
+            "POST",
+            "/app/calibrations",
+            "/app/calibrations",
+            Body::Form(&[("name", "Autumn"), ("chair", "nobody@example.org")]),
+            HR,
+        ),
+        c(
+            "GET",
+            "/app/calibrations/{id}",
+            "/app/calibrations/{session}",
+            Body::None,
+            HR,
+        ),
+        c(
+            "GET",
+            "/api/v1/people/{id}/promotions",
+            "/api/v1/people/{ari}/promotions",
+            Body::None,
+            TEAM,
+        ),
+        c(
+            "GET",
+            "/api/v1/people/{id}/promotions",
+            "/api/v1/people/{cy}/promotions",
+            Body::None,
+            HR,
+        ),
+        c(
+            "POST",
+            "/api/v1/people/{id}/promotions",
+            "/api/v1/people/{ari}/promotions",
+            Body::Json(json!({"track": "engineering", "level": "staff"})),
+            TEAM,
+        ),
+        c(
+            "GET",
+            "/api/v1/promotions/{id}",
+            "/api/v1/promotions/{case}",
+            Body::None,
+            TEAM,
+        ),
+        c(
+            "PUT",
+            "/api/v1/promotions/{id}",
+            "/api/v1/promotions/{case}",
+            Body::Json(json!({"version": 99, "narrative": "x"})),
+            TEAM,
+        ),
+        c(
+            "POST",
+            "/api/v1/promotions/{id}/evidence",
+            "/api/v1/promotions/{case}/evidence",
+            Body::Json(json!({"statement": "nope", "url": "https://x.example.org"})),
+            TEAM,
+        ),
+        c(
+            "POST",
+            "/api/v1/promotions/{id}/feedback",
+            "/api/v1/promotions/{case}/feedback",
+            Body::Json(json!({"peer": "nobody@example.org"})),
+            TEAM,
+        ),
+        c(
+            "POST",
+            "/api/v1/promotions/{id}/step",
+            "/api/v1/promotions/{case}/step",
+            Body::Json(json!({"step": "submit"})),
+            TEAM,
+        ),
+        c(
+            "POST",
+            "/api/v1/promotions/{id}/comments",
+            "/api/v1/promotions/{case}/comments",
+            Body::Json(json!({"body": "x", "vote": "approve"})),
+            NOBODY,
+        ),
+        c(
+            "POST",
+            "/api/v1/promotions/{id}/decision",
+            "/api/v1/promotions/{case}/decision",
+            Body::Json(json!({"outcome": "approved", "reasons": "x"})),
+            NOBODY,
+        ),
+        c(
+            "GET",
+            "/api/v1/feedback",
+            "/api/v1/feedback",
+            Body::None,
+            SIGNED_IN,
+        ),
+        c(
+            "POST",
+            "/api/v1/feedback/{id}",
+            "/api/v1/feedback/{feedback}",
+            Body::Json(json!({"rating": "Consistently", "words": "Careful reviews."})),
+            ASKED,
+        ),
+        c(
+            "GET",
+            "/api/v1/calibrations",
+            "/api/v1/calibrations",
+            Body::None,
+            SIGNED_IN,
+        ),
+        c(
+            "POST",
+            "/api/v1/calibrations",
+            "/api/v1/calibrations",
+            Body::Json(json!({"name": "Autumn", "chair": "nobody@example.org"})),
+            HR,
+        ),
+        c(
+            "GET",
+            "/api/v1/calibrations/{id}",
+            "/api/v1/calibrations/{session}",
+            Body::None,
+            HR,
+        ),
         // Last: these change what the cases above need.
         c(
             "POST",
@@ -951,6 +1167,35 @@ async fn every_route_for_every_role() {
             .and_then(|s| s.split('/').next())
             .and_then(|s| s.parse().ok())
             .expect("cycle id");
+        // A draft promotion case for Ari, a feedback request asked of Bo,
+        // a calibration session the administrator chairs.
+        let promotion = admin
+            .json(
+                "POST",
+                &format!("/api/v1/people/{ari}/promotions"),
+                json!({"track": "engineering", "level": "staff"}),
+            )
+            .await;
+        assert_eq!(promotion.status, StatusCode::OK, "{}", promotion.body);
+        let promotion = promotion.json()["case"]["id"].as_i64().expect("case");
+        let feedback = admin
+            .json(
+                "POST",
+                &format!("/api/v1/promotions/{promotion}/feedback"),
+                json!({"peer": "bo@example.org", "about": ["craft"]}),
+            )
+            .await;
+        assert_eq!(feedback.status, StatusCode::OK, "{}", feedback.body);
+        let feedback = feedback.json()["id"].as_i64().expect("feedback");
+        let session = admin
+            .json(
+                "POST",
+                "/api/v1/calibrations",
+                json!({"name": "Spring", "chair": "ada@example.org"}),
+            )
+            .await;
+        assert_eq!(session.status, StatusCode::OK, "{}", session.body);
+        let session = session.json()["id"].as_i64().expect("session");
         let mine = if role == Anonymous {
             0
         } else {
@@ -975,7 +1220,10 @@ async fn every_route_for_every_role() {
                 .replace("{assessment}", &assessment.to_string())
                 .replace("{mine}", &mine.to_string())
                 .replace("{goal}", &goal.to_string())
-                .replace("{cycle}", &cycle.to_string());
+                .replace("{cycle}", &cycle.to_string())
+                .replace("{case}", &promotion.to_string())
+                .replace("{feedback}", &feedback.to_string())
+                .replace("{session}", &session.to_string());
             // Each request shows the page's CSRF token first, as a browser would.
             if role != Anonymous {
                 client.get("/app").await;
