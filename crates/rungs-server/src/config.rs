@@ -91,6 +91,9 @@ pub struct Config {
     /// acquisition): a rollout suggests the level their previous title maps
     /// to.
     pub previous_ladder: Option<Arc<Framework>>,
+    /// Email (invitations, notifications), if configured; see
+    /// [`crate::email_config`].
+    pub email: Option<crate::EmailConfig>,
 }
 
 impl Config {

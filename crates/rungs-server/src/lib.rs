@@ -20,7 +20,10 @@
 //!   proposals, confirmations), `assessments` (view, ratings and steps, the
 //!   offline sheet, cycles), `growth` (goals, 1-on-1 notes, timeline),
 //!   `team` (heatmaps and aggregates), `admin` (audit log, framework
-//!   reload).
+//!   reload), `invite` (invitations), `todo` (what waits for each person,
+//!   and notifying them).
+//! - `mail`: email settings, the SMTP connection, the outbox's delivery
+//!   by a background task.
 //! - `web`: what pages and handlers share (rendering, errors, uploads) and
 //!   the published site; `views`: the app's templates; `routes`: the route
 //!   table; `openapi`: the API's document.
@@ -41,6 +44,8 @@ mod auth;
 mod error;
 mod framework;
 mod growth;
+mod invite;
+mod mail;
 mod maintenance;
 #[cfg(feature = "oidc")]
 mod oidc;
@@ -52,12 +57,14 @@ mod routes;
 mod serve;
 mod state;
 mod team;
+mod todo;
 mod views;
 
 pub mod config;
 
 pub use config::{Config, Database, FrameworkSource, OidcConfig};
 pub use error::ServerError;
+pub use mail::config::{EmailConfig, Tls, email_config};
 pub use maintenance::{backup, restore, verify_audit};
 pub use openapi::openapi_json;
 pub use routes::route_table;

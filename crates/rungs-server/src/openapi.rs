@@ -5,7 +5,7 @@
 
 use utoipa::OpenApi;
 
-use crate::{admin, assessments, growth, people, rollout, team};
+use crate::{admin, assessments, growth, invite, people, rollout, team, todo};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -19,7 +19,8 @@ use crate::{admin, assessments, growth, people, rollout, team};
         assessments::api::list, assessments::api::open, assessments::api::view,
         assessments::api::rate, assessments::api::step, assessments::api::sheet,
         growth::api::growth, team::api::team, team::api::insights,
-        admin::api::audit, admin::api::verify, admin::api::reload
+        admin::api::audit, admin::api::verify, admin::api::reload,
+        invite::api::not_joined, invite::api::invite, todo::api::todo
     ),
     modifiers(&BearerAuth),
     security(("bearer" = []))

@@ -36,6 +36,8 @@ fn routes() -> Vec<(&'static str, MethodRouter<App>)> {
     all.extend(crate::growth::routes());
     all.extend(crate::team::routes());
     all.extend(crate::admin::routes());
+    all.extend(crate::invite::routes());
+    all.extend(crate::todo::routes());
     all
 }
 

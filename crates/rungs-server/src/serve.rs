@@ -47,12 +47,17 @@ impl App {
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> Result<(), ServerError> {
         let router = self.router();
+        // Mail goes out (and people hear of what waits) while serving.
+        let mail = self.spawn_mail_task();
         let served = axum::serve(
             listener,
             router.into_make_service_with_connect_info::<SocketAddr>(),
         )
         .with_graceful_shutdown(shutdown)
         .await;
+        if let Some(task) = mail {
+            task.abort();
+        }
         self.store.close().await;
         served.map_err(|e| ServerError::Config(format!("the server stopped: {e}")))
     }

@@ -22,6 +22,8 @@ pub struct App {
     /// The identity provider, if sign-in through one is configured.
     #[cfg(feature = "oidc")]
     pub(crate) oidc: Option<Arc<crate::oidc::Provider>>,
+    /// The SMTP connection, if email is configured.
+    pub(crate) mailer: Option<Arc<crate::mail::Mailer>>,
     /// The lock beside an SQLite database, held while the app lives so a
     /// restore cannot replace the database under it.
     _lock: Option<Arc<crate::maintenance::DatabaseLock>>,
@@ -88,6 +90,10 @@ impl App {
                     .into(),
             ));
         }
+        let mailer = match &config.email {
+            Some(c) => Some(Arc::new(crate::mail::Mailer::new(c)?)),
+            None => None,
+        };
         let app = App {
             store,
             ladder: Arc::new(std::sync::RwLock::new(Arc::new(ladder))),
@@ -96,6 +102,7 @@ impl App {
             argon2: Arc::new(tokio::sync::Semaphore::new(crate::auth::ARGON2_AT_ONCE)),
             #[cfg(feature = "oidc")]
             oidc,
+            mailer,
             _lock: lock.map(Arc::new),
         };
         // Ratings made against revisions served before this one follow
@@ -139,6 +146,11 @@ impl App {
             "{}/app/setup?token={secret}",
             self.config.base()
         )))
+    }
+
+    /// The framework's title, as emails name the site.
+    pub(crate) fn site_name(&self) -> String {
+        self.ladder().framework.title.clone()
     }
 
     /// The ladder in use.

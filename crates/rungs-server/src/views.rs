@@ -34,6 +34,11 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("team.html", include_str!("templates/team.html")),
     ("insights.html", include_str!("templates/insights.html")),
     ("cycles.html", include_str!("templates/cycles.html")),
+    (
+        "invitations.html",
+        include_str!("templates/invitations.html"),
+    ),
+    ("account.html", include_str!("templates/account.html")),
 ];
 
 /// The app's stylesheet.

@@ -90,6 +90,8 @@ const KEYS: &[&str] = &[
     "assessments",
     "scopes",
     "titles",
+    // Read by `rungs server` (SMTP settings); see docs/server.md.
+    "email",
 ];
 
 /// A `syntax` error of rungs.toml, at the place the TOML parser names.

@@ -17,6 +17,7 @@
 //!   [`AssessmentAccess`]).
 //! - [`notes`]: 1-on-1 notes and goals ([`NotesAccess`], [`NoteWrite`],
 //!   [`GoalsWrite`]).
+//! - [`invite`]: inviting people to join ([`Inviting`]).
 //! - [`team`]: whose people a list or a team view covers ([`ListScope`],
 //!   [`TeamAccess`]).
 //!
@@ -31,6 +32,8 @@
 //!   proposing their levels in a rollout, assessing and setting goals.
 //! - HR: everyone (read and write), rosters, placements, rollouts, cycles,
 //!   aggregates; 1-on-1 notes only where `hr_reads_notes = true`, audited.
+//! - HR also invites people without a role to join; an administrator
+//!   anyone.
 //! - Admin: what HR can, plus roles, people with roles, password-reset
 //!   links, anonymising, the framework reload and the audit log.
 //!
@@ -38,6 +41,7 @@
 
 mod assessment;
 mod granted;
+mod invite;
 mod notes;
 mod person;
 mod role;
@@ -45,6 +49,7 @@ mod team;
 
 pub(crate) use assessment::{AssessmentAccess, Seat, StepKind};
 pub(crate) use granted::{Acknowledging, GoalsWrite, NoteWrite, Placing, Proposing};
+pub(crate) use invite::{Inviting, invite};
 pub(crate) use notes::{NotesAccess, NotesSeat};
 pub(crate) use person::{Exporting, PersonEdit, PersonRead};
 pub(crate) use role::{Admin, Hr, Powers, SignedIn};

@@ -81,6 +81,7 @@ pub fn config() -> Config {
         session_hours: 12,
         oidc: None,
         previous_ladder: None,
+        email: None,
     }
 }
 
