@@ -101,6 +101,9 @@ pub struct Config {
     /// How long clients may take to send a request, and how many may be
     /// connected at once.
     pub limits: rungs_http::Limits,
+    /// Email (invitations, notifications), if configured; see
+    /// [`crate::email_config`].
+    pub email: Option<crate::EmailConfig>,
 }
 
 impl Config {

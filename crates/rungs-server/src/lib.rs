@@ -20,7 +20,10 @@
 //!   proposals, confirmations), `assessments` (view, ratings and steps, the
 //!   offline sheet, cycles), `growth` (goals, 1-on-1 notes, timeline),
 //!   `team` (heatmaps and aggregates), `admin` (audit log, framework
-//!   reload).
+//!   reload), `invite` (invitations), `todo` (what waits for each person,
+//!   and notifying them).
+//! - `mail`: email settings, the SMTP connection, the outbox's delivery
+//!   by a background task.
 //! - `web`: what pages and handlers share (rendering, errors, uploads) and
 //!   the published site; `views`: the app's templates; `routes`: the route
 //!   table; `openapi`: the API's document.
@@ -44,6 +47,8 @@ mod auth;
 mod error;
 mod framework;
 mod growth;
+mod invite;
+mod mail;
 mod maintenance;
 mod metrics;
 #[cfg(feature = "oidc")]
@@ -59,6 +64,7 @@ mod scim;
 mod serve;
 mod state;
 mod team;
+mod todo;
 mod views;
 
 pub mod config;
@@ -66,6 +72,7 @@ pub mod config;
 pub use audit_key::{AuditKeySource, DEFAULT_FILE as DEFAULT_AUDIT_KEY_FILE};
 pub use config::{Config, Database, FrameworkSource, OidcConfig};
 pub use error::ServerError;
+pub use mail::config::{EmailConfig, Tls, email_config};
 pub use maintenance::{audit_checkpoint, backup, restore, verify_audit};
 pub use openapi::openapi_json;
 pub use routes::route_table;

@@ -5,7 +5,7 @@
 
 use utoipa::OpenApi;
 
-use crate::{admin, assessments, growth, people, promotions, rollout, team};
+use crate::{admin, assessments, growth, invite, people, promotions, rollout, team, todo};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -27,7 +27,8 @@ use crate::{admin, assessments, growth, people, promotions, rollout, team};
         promotions::api::comment, promotions::api::decide, promotions::api::my_feedback,
         promotions::api::answer, promotions::api::sessions, promotions::api::open_session,
         promotions::api::session,
-        admin::api::audit, admin::api::verify, admin::api::reload
+        admin::api::audit, admin::api::verify, admin::api::reload,
+        invite::api::not_joined, invite::api::invite, todo::api::todo
     ),
     modifiers(&BearerAuth),
     security(("bearer" = []))

@@ -40,6 +40,8 @@ fn routes() -> Vec<(&'static str, MethodRouter<App>)> {
     all.extend(crate::team::routes());
     all.extend(crate::admin::routes());
     all.extend(crate::scim::routes());
+    all.extend(crate::invite::routes());
+    all.extend(crate::todo::routes());
     all
 }
 

@@ -47,6 +47,8 @@ impl App {
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> Result<(), ServerError> {
         let router = self.router();
+        // Mail goes out (and people hear of what waits) while serving.
+        let mail = self.spawn_mail_task();
         let draining = self.draining.clone();
         let shutdown = async move {
             shutdown.await;
@@ -56,6 +58,9 @@ impl App {
             tracing::info!("shutting down: finishing the requests in flight");
         };
         rungs_http::serve(listener, router, self.config.limits, shutdown).await;
+        if let Some(task) = mail {
+            task.abort();
+        }
         self.store.close().await;
         Ok(())
     }

@@ -26,6 +26,8 @@ pub struct App {
     pub(crate) metrics: Arc<crate::metrics::Metrics>,
     /// Set when shutdown begins: `/readyz` answers 503 from then on.
     pub(crate) draining: Arc<std::sync::atomic::AtomicBool>,
+    /// The SMTP connection, if email is configured.
+    pub(crate) mailer: Option<Arc<crate::mail::Mailer>>,
     /// The lock beside an SQLite database, held while the app lives so a
     /// restore cannot replace the database under it.
     _lock: Option<Arc<crate::maintenance::DatabaseLock>>,
@@ -99,6 +101,10 @@ impl App {
                     .into(),
             ));
         }
+        let mailer = match &config.email {
+            Some(c) => Some(Arc::new(crate::mail::Mailer::new(c)?)),
+            None => None,
+        };
         let app = App {
             store,
             ladder: Arc::new(std::sync::RwLock::new(Arc::new(ladder))),
@@ -109,6 +115,7 @@ impl App {
             oidc,
             metrics: Arc::default(),
             draining: Arc::default(),
+            mailer,
             _lock: lock.map(Arc::new),
         };
         // Ratings made against revisions served before this one follow
@@ -162,6 +169,11 @@ impl App {
             "{}/app/setup?token={secret}",
             self.config.base()
         )))
+    }
+
+    /// The framework's title, as emails name the site.
+    pub(crate) fn site_name(&self) -> String {
+        self.ladder().framework.title.clone()
     }
 
     /// The ladder in use.

@@ -50,6 +50,11 @@ const TEMPLATES: &[(&str, &str)] = &[
         "calibration.html",
         include_str!("templates/calibration.html"),
     ),
+    (
+        "invitations.html",
+        include_str!("templates/invitations.html"),
+    ),
+    ("account.html", include_str!("templates/account.html")),
 ];
 
 /// The app's stylesheet.

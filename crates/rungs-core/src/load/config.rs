@@ -95,6 +95,8 @@ const KEYS: &[&str] = &[
     "promotions",
     "scopes",
     "titles",
+    // Read by `rungs server` (SMTP settings); see docs/server.md.
+    "email",
 ];
 
 /// A `syntax` error of rungs.toml, at the place the TOML parser names.

@@ -21,6 +21,7 @@
 //! - [`promotion`]: promotion cases, feedback requests and calibration
 //!   sessions ([`CaseAccess`], [`CaseWrite`], [`Nominating`],
 //!   [`FeedbackAnswer`], [`SessionAccess`]).
+//! - [`invite`]: inviting people to join ([`Inviting`]).
 //! - [`team`]: whose people a list or a team view covers ([`ListScope`],
 //!   [`TeamAccess`]), and acting on many rollout entries at once
 //!   ([`BulkProposing`]).
@@ -39,6 +40,8 @@
 //! - Promotion cases: the manager chain and HR always; the committee while
 //!   the case is in calibration (audited, as HR's reads are); the person
 //!   once the decision was communicated, and never the committee's comments.
+//! - HR also invites people without a role to join; an administrator
+//!   anyone.
 //! - Admin: what HR can, plus roles, people with roles, password-reset
 //!   links, anonymising, the framework reload and the audit log.
 //!
@@ -46,6 +49,7 @@
 
 mod assessment;
 mod granted;
+mod invite;
 mod notes;
 mod person;
 mod promotion;
@@ -54,6 +58,7 @@ mod team;
 
 pub(crate) use assessment::{AssessmentAccess, Seat, StepKind};
 pub(crate) use granted::{Acknowledging, GoalsWrite, NoteWrite, Placing, Proposing};
+pub(crate) use invite::{Inviting, invite};
 pub(crate) use notes::{NotesAccess, NotesSeat};
 pub(crate) use person::{Exporting, PersonEdit, PersonRead};
 pub(crate) use promotion::{

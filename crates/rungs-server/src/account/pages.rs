@@ -351,6 +351,124 @@ pub(crate) async fn reset(State(app): State<App>, Form(form): Form<ResetForm>) -
     .await
 }
 
+/// An invitation's link: the person chooses a password and is signed in.
+/// The link is a password link (made for 7 days), so an invitation and a
+/// password link replace each other.
+pub(crate) async fn join_page(State(app): State<App>, Query(q): Query<TokenQuery>) -> Page {
+    let Some(Some(person)) = app
+        .store
+        .one_time_link(&q.token, LinkPurpose::Reset)
+        .await?
+    else {
+        return Err(ServerError::NotFound(
+            "this invitation (it was used, replaced by a newer one, or is older than 7 days; ask for a new one)".into(),
+        ));
+    };
+    let p = app
+        .store
+        .person(person)
+        .await?
+        .ok_or_else(|| ServerError::NotFound("this invitation".into()))?;
+    render(
+        &app,
+        None,
+        "password.html",
+        "",
+        "Join",
+        ctx! {
+            setup => false, join => true, name => p.name, token => q.token, action => "/app/join",
+            button => "Join", email => p.email,
+        },
+    )
+    .await
+}
+
+pub(crate) async fn join(State(app): State<App>, Form(form): Form<ResetForm>) -> Page {
+    let Some(Some(person)) = app
+        .store
+        .one_time_link(&form.token, LinkPurpose::Reset)
+        .await?
+    else {
+        return Err(ServerError::NotFound("this invitation".into()));
+    };
+    let hash = match auth::hash_password_async(&app, &form.password).await {
+        Ok(h) => h,
+        Err(e) => {
+            let email = app
+                .store
+                .person(person)
+                .await?
+                .map(|p| p.email)
+                .unwrap_or_default();
+            return render(
+                &app,
+                None,
+                "password.html",
+                "",
+                "Join",
+                ctx! {
+                    setup => false, join => true, token => form.token, action => "/app/join",
+                    button => "Join", email, error => e.to_string(),
+                },
+            )
+            .await;
+        }
+    };
+    let mut w = app.store.write(&Actor::person(person)).await?;
+    if !w.use_link(&form.token, LinkPurpose::Reset).await? {
+        return Err(ServerError::NotFound("this invitation".into()));
+    }
+    w.set_password_hash(person, Some(&hash)).await?;
+    w.commit().await?;
+    signed_in(&app, person, "/app").await
+}
+
+#[derive(Deserialize)]
+pub(crate) struct SavedQuery {
+    #[serde(default)]
+    saved: bool,
+}
+
+/// The viewer's account: how they hear of what waits for them.
+pub(crate) async fn account(
+    State(app): State<App>,
+    viewer: Viewer,
+    Query(q): Query<SavedQuery>,
+) -> Page {
+    let mode = crate::todo::mode(&app, &access::own(&viewer)).await?;
+    render(
+        &app,
+        Some(&viewer),
+        "account.html",
+        "account",
+        "Your account",
+        ctx! {
+            mode => mode.as_str(), email => app.mailer.is_some(), saved => q.saved,
+        },
+    )
+    .await
+}
+
+#[derive(Deserialize)]
+pub(crate) struct AccountForm {
+    notify: String,
+}
+
+pub(crate) async fn save_account(
+    State(app): State<App>,
+    viewer: Viewer,
+    Form(form): Form<AccountForm>,
+) -> Page {
+    let mode = rungs_store::NotifyMode::parse(&form.notify).ok_or_else(|| {
+        ServerError::Invalid(format!(
+            "`{}` is not a choice: event, digest or off",
+            form.notify
+        ))
+    })?;
+    crate::todo::set_mode(&app, &access::own(&viewer), mode).await?;
+    Ok(Redirect::to("/app/account?saved=true").into_response())
+}
+
 pub(crate) async fn tokens(State(app): State<App>, viewer: Viewer) -> Page {
     let tokens = super::tokens(&app, &access::own(&viewer)).await?;
     render(

@@ -1,5 +1,6 @@
 //! Assessment cycles: an assessment for everyone (or one manager's
-//! reporting lines) at once, with due dates, progress and reminders.
+//! reporting lines) at once, with due dates and progress (what waits for
+//! each person is in `todo`).
 
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -7,7 +8,7 @@ use utoipa::ToSchema;
 use rungs_store::model::{Cycle, CycleProgress, CycleTarget};
 use rungs_store::{LeftOut, NewAssessment, Owed, Reminded};
 
-use crate::access::{Hr, SignedIn};
+use crate::access::Hr;
 use crate::error::ServerError;
 use crate::state::App;
 
@@ -225,47 +226,4 @@ pub(crate) async fn close_cycle(app: &App, hr: &Hr<'_>, id: i64) -> Result<()> {
     w.close_cycle(id).await?;
     w.commit().await?;
     Ok(())
-}
-
-/// A reminder: an assessment of an open cycle that waits for the viewer.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct Reminder {
-    /// The assessment to open.
-    pub assessment_id: i64,
-    /// The cycle's name.
-    pub cycle: String,
-    /// What is due, in words.
-    pub text: String,
-    /// When (`YYYY-MM-DD`), if the cycle says.
-    pub due: Option<String>,
-}
-
-/// What waits for the viewer in open cycles.
-pub(crate) async fn reminders(app: &App, own: &SignedIn<'_>) -> Result<Vec<Reminder>> {
-    let me = own.viewer().person.id;
-    let mut out = Vec::new();
-    for (a, c) in app.store.pending_for(me).await? {
-        let own = a.person_id == me;
-        let text = if own {
-            "Your self-assessment".to_string()
-        } else {
-            let name = app
-                .store
-                .person(a.person_id)
-                .await?
-                .map_or_else(|| format!("person {}", a.person_id), |p| p.name);
-            format!("Your assessment of {name}")
-        };
-        out.push(Reminder {
-            assessment_id: a.id,
-            cycle: c.name.clone(),
-            text,
-            due: if own {
-                c.self_due.clone()
-            } else {
-                c.manager_due.clone()
-            },
-        });
-    }
-    Ok(out)
 }

@@ -18,7 +18,7 @@ use crate::web::{Page, form_error, message, render, split_level};
 pub(crate) async fn home(State(app): State<App>, viewer: Viewer) -> Page {
     let read = access::read(&app, &viewer, viewer.person.id).await?;
     let view = super::person(&app, &read).await?;
-    let reminders = crate::assessments::cycles::reminders(&app, &access::own(&viewer)).await?;
+    let todo = crate::todo::waiting(&app, &access::own(&viewer)).await?;
     let proposed = view.rollout.as_ref().and_then(|r| {
         app.ladder().level(
             r.entry.proposed_track.as_deref()?,
@@ -33,7 +33,7 @@ pub(crate) async fn home(State(app): State<App>, viewer: Viewer) -> Page {
         "My level",
         ctx! {
             person => view.person, manager => view.manager, level => view.level, next => view.next,
-            rollout => view.rollout, placements => view.placements, proposed, reminders,
+            rollout => view.rollout, placements => view.placements, proposed, todo,
         },
     )
     .await

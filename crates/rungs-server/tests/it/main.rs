@@ -3,12 +3,14 @@
 //! `RUNGS_REQUIRE_ALL=1`), the route × role permission matrix, bad input,
 //! the audit chain.
 
+mod smtp;
 mod support;
 
 mod assessments;
 mod audit;
 mod bad_input;
 mod hardening;
+mod invitations;
 mod lifecycle;
 #[cfg(feature = "oidc")]
 mod oidc;

@@ -84,6 +84,7 @@ pub fn config() -> Config {
         audit_key: Some(test_key()),
         metrics_token: None,
         limits: rungs_server::Limits::default(),
+        email: None,
     }
 }
 

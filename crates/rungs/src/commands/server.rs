@@ -99,6 +99,10 @@ async fn serve(args: &ServerArgs) -> Result<ExitCode> {
         )),
         None => None,
     };
+    // Email: [email] of rungs.toml and RUNGS_SMTP_*; a mistake stops the
+    // start, rather than invitations failing later.
+    let email = rungs_server::email_config(root.as_deref(), &|key| std::env::var(key).ok())
+        .map_err(anyhow::Error::msg)?;
     let config = Config {
         framework: FrameworkSource { root },
         listen: listener.local_addr().unwrap_or(args.listen),
@@ -129,6 +133,7 @@ async fn serve(args: &ServerArgs) -> Result<ExitCode> {
             max_connections: usize::try_from(args.max_connections).unwrap_or(usize::MAX),
             ..rungs_server::Limits::default()
         },
+        email,
     };
     let base = config.base();
     let (app, setup) = App::start(config).await?;
