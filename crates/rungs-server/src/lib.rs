@@ -76,9 +76,9 @@ pub use mail::config::{EmailConfig, Tls, email_config};
 pub use maintenance::{audit_checkpoint, backup, restore, verify_audit};
 pub use openapi::openapi_json;
 pub use routes::route_table;
-pub use rungs_store::audit::{AuditKey, Checkpoint};
 /// Time limits and the connection limit of the listener (`Config::limits`).
 pub use rungs_http::Limits;
+pub use rungs_store::audit::{AuditKey, Checkpoint};
 pub use serve::serve;
 pub use state::App;
 

@@ -247,8 +247,7 @@ pub struct AuditFilter {
     pub until: Option<i64>,
 }
 
-const SELECT: &str =
-    "SELECT seq, at, actor, action, subject, before_json, after_json, prev_hash, hash, mac FROM audit";
+const SELECT: &str = "SELECT seq, at, actor, action, subject, before_json, after_json, prev_hash, hash, mac FROM audit";
 
 impl crate::Store {
     /// A page of the audit entries `filter` lets through, newest first,

@@ -570,7 +570,8 @@ pub(crate) fn parse(bytes: &[u8], mapping: &Mapping, ladder: &Ladder) -> Parsed 
                 // Set from the manager cell once every row is read; an
                 // empty cell clears the manager.
                 manager_email: column.contains_key(&Field::Manager).then(String::new),
-                start_date: start_date.or_else(|| column.contains_key(&Field::StartDate).then(String::new)),
+                start_date: start_date
+                    .or_else(|| column.contains_key(&Field::StartDate).then(String::new)),
                 active,
                 track,
                 level,

@@ -483,7 +483,7 @@ async fn gaps(app: &App, case: &rungs_store::model::Case, work_on: &str) -> Resu
         )
     };
     let readiness =
-        rungs_core::assess::readiness(settings, &ladder.framework, level, &counting, None);
+        rungs_core::assess::readiness(settings, &ladder.framework, level, counting, None);
     let short: Vec<&str> = readiness
         .areas
         .iter()

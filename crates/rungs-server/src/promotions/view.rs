@@ -22,6 +22,10 @@ use crate::framework::{Ladder, LevelRef};
 use crate::people::PersonRef;
 use crate::state::App;
 
+/// A statement's two ratings, by (track, level, statement id): `[self,
+/// manager]`.
+type SidesByStatement = HashMap<(String, String, String), [Option<i64>; 2]>;
+
 type Result<T> = std::result::Result<T, ServerError>;
 
 /// What the reader may do to the case now.
@@ -616,8 +620,7 @@ pub(crate) async fn session_view(app: &App, access: &SessionAccess<'_>) -> Resul
         .map(|p| (p.person_id, p))
         .collect();
     // Ratings by assessment: (statement -> [self, manager]).
-    let mut by_assessment: HashMap<i64, HashMap<(String, String, String), [Option<i64>; 2]>> =
-        HashMap::new();
+    let mut by_assessment: HashMap<i64, SidesByStatement> = HashMap::new();
     for (aid, r) in codes {
         let code = assessment_view::still_counts(r.rating, r.link)
             .filter(|_| r.link != RatingLink::Archived);

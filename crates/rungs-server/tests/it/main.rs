@@ -15,11 +15,11 @@ mod lifecycle;
 #[cfg(feature = "oidc")]
 mod oidc;
 mod openapi;
-mod organisation;
 mod operations;
+mod organisation;
 mod permissions;
-mod rollout_bulk;
-mod scim;
-mod roster;
 mod promotions;
+mod rollout_bulk;
+mod roster;
+mod scim;
 mod story;
