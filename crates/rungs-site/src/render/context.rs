@@ -8,8 +8,7 @@ use serde::Serialize;
 
 use rungs_core::AreaIndex;
 use rungs_core::Framework;
-use rungs_core::compare::Prepared;
-use rungs_core::model::{Level, Statement, Track, TrackIndex};
+use rungs_core::model::{Statement, TrackIndex};
 
 use crate::chart::Palette;
 use crate::markdown::{Place, inline_html};
@@ -26,6 +25,14 @@ pub(super) struct SiteView {
     pub(super) base_url: Option<String>,
     accent: Option<String>,
     logo: Option<String>,
+    /// The logo for dark mode (`logo_dark`).
+    logo_dark: Option<String>,
+    logo_dark_external: bool,
+    /// The page icon: `favicon`, else `logo`; none gives an empty icon.
+    favicon: Option<String>,
+    favicon_external: bool,
+    /// Print statement anchors beside statements (`print_codes`).
+    print_codes: bool,
     extra_css: Option<String>,
     /// The logo is an external URL (`allow_external`): not prefixed with
     /// the way back to the site root.
@@ -45,6 +52,23 @@ struct LinkView {
     url: String,
     /// Leaves the site and its title has no arrow of its own: the theme marks it.
     external: bool,
+    /// A well-known site the theme shows as an icon (`github`, `gitlab`).
+    icon: Option<&'static str>,
+}
+
+/// The icon of a link to a well-known site, by its host.
+fn link_icon(url: &str) -> Option<&'static str> {
+    let lower = url.trim().to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    match host {
+        "github.com" => Some("github"),
+        "gitlab.com" => Some("gitlab"),
+        _ => None,
+    }
 }
 
 #[derive(Serialize)]
@@ -122,10 +146,8 @@ pub(super) struct Ctx<'a> {
     pub(super) descriptions: HashMap<String, Option<String>>,
     /// Area id to its depth in the tree.
     pub(super) depths: HashMap<String, usize>,
-    /// Levels prepared for comparison once (each takes part in two comparisons).
-    pub(super) prepared: HashMap<(&'a str, &'a str), Prepared<'a>>,
-    /// Every level's indicators as facts, worked out once: comparisons and
-    /// the search data both use them.
+    /// Every level's indicators as facts, worked out once for the data
+    /// the browser searches and compares.
     pub(super) facts: crate::facts::FactsByLevel<'a>,
     /// Tracks by id.
     pub(super) index: TrackIndex<'a>,
@@ -147,7 +169,7 @@ pub(super) struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     /// The context of a build: the site's settings, its navigation and
-    /// indexes of the framework. Comparisons and facts are filled in once
+    /// indexes of the framework. Facts are filled in once
     /// the pages to render are known.
     pub(super) fn new(fw: &'a Framework, settings: &SiteSettings, theme: &'a Theme) -> Ctx<'a> {
         let (areas, _) = AreaIndex::new(&fw.areas);
@@ -164,6 +186,18 @@ impl<'a> Ctx<'a> {
             base_url: fw.base_url.clone(),
             accent: settings.accent.clone(),
             logo: settings.logo.clone(),
+            logo_dark: settings.logo_dark.clone(),
+            logo_dark_external: settings
+                .logo_dark
+                .as_deref()
+                .is_some_and(crate::settings::is_external),
+            favicon: settings.favicon.clone().or_else(|| settings.logo.clone()),
+            favicon_external: settings
+                .favicon
+                .as_deref()
+                .or(settings.logo.as_deref())
+                .is_some_and(crate::settings::is_external),
+            print_codes: settings.print_codes,
             links: settings
                 .links
                 .iter()
@@ -174,6 +208,7 @@ impl<'a> Ctx<'a> {
                     url: l.url.clone(),
                     external: crate::settings::is_external(&l.url)
                         && !l.title.contains(['↗', '→', '⧉']),
+                    icon: link_icon(&l.url),
                 })
                 .collect(),
             extra_css: settings.extra_css.clone(),
@@ -286,21 +321,7 @@ impl<'a> Ctx<'a> {
             allow_scripts: allow,
             descriptions,
             depths,
-            prepared: HashMap::new(),
             facts: HashMap::new(),
-        }
-    }
-
-    /// A level's indicator facts: worked out up front for a full build,
-    /// here otherwise.
-    pub(super) fn facts_of<'s>(
-        &'s self,
-        track: &'s Track,
-        level: &'s Level,
-    ) -> std::borrow::Cow<'s, [(String, String)]> {
-        match self.facts.get(&(track.id.as_str(), level.id.as_str())) {
-            Some(f) => std::borrow::Cow::Borrowed(f.as_slice()),
-            None => crate::facts::indicator_facts(self.fw, &self.areas, &level.indicators).into(),
         }
     }
 
