@@ -99,6 +99,8 @@ struct StepView {
     a: Link,
     b: Link,
     url: String,
+    /// The pair as the fragment of `url`, for a link within the page.
+    hash: String,
 }
 
 #[derive(Serialize)]
@@ -157,6 +159,7 @@ fn compare_view(steps: &[Step<'_>], offered: &[Step<'_>]) -> CompareView {
                     url: urls::level(&tb.id, &lb.id),
                 },
                 url: urls::compare(&ta.id, &la.id, &tb.id, &lb.id),
+                hash: format!("{}..{}", key(ta, la), key(tb, lb)),
             })
             .collect(),
         tracks: Vec::new(),

@@ -87,7 +87,7 @@ struct LevelView {
 }
 
 /// How many peers at the same grade a level page lists; the grades page has them all.
-const SHOWN_PEERS: usize = 8;
+const SHOWN_PEERS: usize = 4;
 
 fn level_view(
     ctx: &Ctx<'_>,

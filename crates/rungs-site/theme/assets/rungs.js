@@ -13,9 +13,15 @@
     // A level's indicators name their labels by position (data.rs): spelt
     // out once, as search and comparisons read them.
     var ready = function (data) {
+      // Statements are published as [id, area position, text, name?] and
+      // spelt out as [id, area id, name, text]; a level's page is its url.
       if (data && !data.factsSpelt) {
         data.tracks.forEach(function (t) {
-          t.levels.forEach(function (l) { l.i = (l.i || []).map(function (f) { return [data.facts[f[0]], f[1]]; }); });
+          t.levels.forEach(function (l) {
+            l.i = (l.i || []).map(function (f) { return [data.facts[f[0]], f[1]]; });
+            l.url = "tracks/" + t.id + "/" + l.id + ".html";
+            l.s = l.s.map(function (s) { return [s[0], (data.areas[s[1]] || [""])[0], s[3] || "", s[2]]; });
+          });
         });
         data.factsSpelt = true;
       }
