@@ -325,8 +325,13 @@ test("the matrix shows whole columns: one level at a time on a phone", async () 
   const second = await visible();
   assert.equal(second.length, 1);
   assert.notEqual(second[0], first[0]);
-  // The statement links are not clutter: invisible until hovered or focused.
+  // The statement links are not clutter: added once the grid is pointed
+  // at, and invisible until hovered or focused.
+  await page.locator(".matrix tbody td li").first().hover();
+  await page.locator(".cell-link").first().waitFor({ state: "attached", timeout: 5000 });
+  await page.mouse.move(0, 0);
   assert.equal(await page.locator(".cell-link").first().evaluate((el) => getComputedStyle(el).opacity), "0");
+  assert.match(await page.locator(".cell-link").first().getAttribute("href"), /\.html#s-/);
   await context.close();
   // On a wide screen every column fits, none is cut off, and headers stick under the page header.
   const wide = await open("tracks/engineering/matrix.html");

@@ -4,7 +4,6 @@ use serde::Serialize;
 
 use rungs_core::model::{Statement, Track};
 
-use crate::html::escape_into;
 use crate::urls;
 
 use super::Rendered;
@@ -83,13 +82,12 @@ fn matrix(ctx: &Ctx<'_>, track: &Track) -> MatrixView {
                 cells.push_str("<td>");
                 if !groups[a].is_empty() {
                     // Each statement's link is added by the script, from its
-                    // column's level and the statement's anchor.
+                    // column's level and the site's data: the grid repeats
+                    // every statement of the track, so it carries no ids.
                     let place = ctx.place(source, &path);
                     cells.push_str("<ul>");
                     for s in &groups[a] {
-                        cells.push_str("<li data-s=\"");
-                        escape_into(&mut cells, &urls::anchor(&s.id));
-                        cells.push_str("\">");
+                        cells.push_str("<li>");
                         cell_html(&mut cells, s, &place);
                         cells.push_str("</li>");
                     }

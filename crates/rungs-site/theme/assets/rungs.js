@@ -187,23 +187,43 @@
     h.appendChild(document.createTextNode(" "));
     h.appendChild(a);
   });
+  // In the grid, a # before each statement leads to it on its level's
+  // page. The ids come from data.js, loaded when the grid is first pointed
+  // at or focused; a statement is found by its text within its column's level.
   document.querySelectorAll("table.matrix").forEach(function (table) {
-    // A cell's level is its column's: the header links it.
-    var heads = table.tHead ? table.tHead.rows[0].cells : [];
-    table.querySelectorAll("tbody tr").forEach(function (tr) {
-      Array.prototype.forEach.call(tr.cells, function (cell, i) {
-        var link = heads[i] && heads[i].querySelector("a");
-        if (!link) return;
-        cell.querySelectorAll("li[data-s]").forEach(function (li) {
-          var a = document.createElement("a");
-          a.className = "cell-link";
-          a.href = link.getAttribute("href") + "#" + li.getAttribute("data-s");
-          a.setAttribute("aria-label", "Open this statement");
-          a.textContent = "#";
-          li.insertBefore(a, li.firstChild);
+    var linked = false;
+    var link = function () {
+      if (linked) return;
+      linked = true;
+      loadData().then(function (data) {
+        var levels = Object.create(null);
+        data.tracks.forEach(function (t) { t.levels.forEach(function (l) { levels[l.url] = l; }); });
+        var heads = table.tHead ? table.tHead.rows[0].cells : [];
+        var squash = function (t) { return t.replace(/\s+/g, " ").trim(); };
+        table.querySelectorAll("tbody tr").forEach(function (tr) {
+          Array.prototype.forEach.call(tr.cells, function (cell, i) {
+            var head = heads[i] && heads[i].querySelector("a");
+            var href = head && head.getAttribute("href");
+            var level = href && levels[href.slice(root.length)];
+            if (!level) return;
+            var ids = Object.create(null);
+            level.s.forEach(function (s) { ids[squash((s[2] ? s[2] + ": " : "") + plain(s[3]))] = s[0]; });
+            cell.querySelectorAll("li").forEach(function (li) {
+              var id = ids[squash(li.textContent)];
+              if (!id) return;
+              var a = document.createElement("a");
+              a.className = "cell-link";
+              a.href = href + "#s-" + id;
+              a.setAttribute("aria-label", "Open this statement");
+              a.textContent = "#";
+              li.insertBefore(a, li.firstChild);
+            });
+          });
         });
-      });
-    });
+      }).catch(function () { linked = false; });
+    };
+    table.addEventListener("pointerover", link);
+    table.addEventListener("focusin", link);
   });
   // Click the # to copy a link.
   document.addEventListener("click", function (e) {
