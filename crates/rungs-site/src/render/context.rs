@@ -40,6 +40,9 @@ pub(super) struct SiteView {
     /// As `logo_external`, for `extra_css`.
     extra_css_external: bool,
     footer_html: Option<String>,
+    /// The footer as a CSS string (quoted), printed at the foot of every
+    /// printed page: the footer's text, else the site's title.
+    print_footer: String,
     /// The framework has a grade scale with graded levels: link the grades page.
     pub(super) has_grades: bool,
     /// Header links (`[[site.links]]`).
@@ -54,6 +57,27 @@ struct LinkView {
     external: bool,
     /// A well-known site the theme shows as an icon (`github`, `gitlab`).
     icon: Option<&'static str>,
+}
+
+/// `text` as a quoted CSS string that cannot close its `<style>` element.
+fn css_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("\\3c "),
+            '>' => out.push_str("\\3e "),
+            '&' => out.push_str("\\26 "),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// The icon of a link to a well-known site, by its host.
@@ -230,6 +254,13 @@ impl<'a> Ctx<'a> {
                     },
                 )
             }),
+            print_footer: css_string(
+                &settings
+                    .footer
+                    .as_deref()
+                    .map(crate::markdown::plain_text)
+                    .unwrap_or_else(|| fw.title.clone()),
+            ),
             has_grades: !rungs_core::grades::by_grade(fw).is_empty(),
         };
         let tracks: Vec<NavTrack> = fw

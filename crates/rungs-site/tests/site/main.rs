@@ -1064,7 +1064,26 @@ fn statement_codes_print_only_when_asked() {
     assert!(!class(&site).contains("print-codes"));
     let site = example_with("[site]\nprint_codes = true\n", &[]);
     assert!(class(&site).contains("print-codes"), "{}", class(&site));
-    // The stylesheet prints the codes only under that class, and the footer on every page.
+    // Every printed page ends with the footer's text, which cannot close its style element.
+    let site = example_with(
+        "[site]\nfooter = \"**Acme** · CC BY 4.0 · a < b </style>\"\n",
+        &[],
+    );
+    let head = String::from_utf8_lossy(
+        site.get("tracks/engineering/senior.html")
+            .unwrap_or_default(),
+    )
+    .into_owned();
+    let style = head
+        .split("<style media=\"print\">")
+        .nth(1)
+        .and_then(|s| s.split("</style>").next())
+        .unwrap_or_else(|| panic!("no print style: {head}"));
+    assert!(
+        style.contains(r#"@bottom-left { content: "Acme · CC BY 4.0 · a \3c  b";"#),
+        "{style}"
+    );
+    // The stylesheet prints the codes only under that class.
     let css = String::from_utf8_lossy(site.get("assets/rungs.css").unwrap_or_default());
     assert!(css.contains(".print-codes .statement::after"));
     // Statement links no longer print their address beside every statement.

@@ -305,30 +305,30 @@
   var selected = -1;
 
   function buildIndex(data) {
-    var out = [];
+    var out = [], groups = 0;
     var areas = {};
     data.areas.forEach(function (a) { areas[a[0]] = a[1]; });
     data.tracks.forEach(function (t) {
       t.levels.forEach(function (l) {
-        var group = l.title + " · " + t.title;
-        out.push({ title: l.title, context: l.summary || "", url: l.url, group: group,
+        var group = l.title + " · " + t.title, g = ++groups;
+        out.push({ title: l.title, context: l.summary || "", url: l.url, group: group, g: g,
           text: (l.title + " " + (l.summary || "")).toLowerCase(), boost: 3 });
         // Its indicators ("2-3 years", "Scope: Team") are found too, but rank
         // below statements: every level has a "Time on <area>".
         var facts = (l.i || []).map(function (f) { return f[0] + ": " + f[1]; });
         if (facts.length) {
-          out.push({ title: "Indicators", context: "", url: l.url + "#indicators", group: group,
+          out.push({ title: "Indicators", context: "", url: l.url + "#indicators", group: group, g: g,
             text: facts.join(" ").toLowerCase(), facts: facts, boost: 0.75 });
         }
         l.s.forEach(function (s) {
           var text = (s[2] ? s[2] + ": " : "") + plain(s[3]);
-          out.push({ title: text, context: areas[s[1]] || s[1], url: l.url + "#s-" + s[0], group: group, statement: true, text: text.toLowerCase(), boost: 2 });
+          out.push({ title: text, context: areas[s[1]] || s[1], url: l.url + "#s-" + s[0], group: group, g: g, statement: true, text: text.toLowerCase(), boost: 2 });
         });
       });
     });
     // Free pages rank below levels and statements, and show a snippet.
     data.pages.forEach(function (p) {
-      out.push({ title: p.title, context: "", url: p.url, group: "Pages", text: (p.title + " " + p.text).toLowerCase(), body: p.text, boost: 1 });
+      out.push({ title: p.title, context: "", url: p.url, group: "Pages", g: Infinity, text: (p.title + " " + p.text).toLowerCase(), body: p.text, boost: 1 });
     });
     return out;
   }
@@ -455,7 +455,8 @@
     }
     // The best 30, then shown by level in ladder order (the index's order).
     hits.sort(function (a, b) { return b.score - a.score; });
-    hits = hits.slice(0, 30).sort(function (a, b) { return a.i - b.i; });
+    // Within a level: the level, its statements, then its indicators.
+    hits = hits.slice(0, 30).sort(function (a, b) { return a.d.g - b.d.g || b.d.boost - a.d.boost || a.i - b.i; });
     var marks = q.phrases.concat([].concat.apply([], alternatives)).sort(function (a, b) { return b.length - a.length; });
     return { results: hits.map(function (h) { return h.d; }), marks: marks, query: q };
   }
