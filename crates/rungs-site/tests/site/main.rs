@@ -228,7 +228,10 @@ fn each_track_has_one_comparison_page_listing_its_steps() {
     let pair = rungs_site::urls::compare("engineering", &a.id, "engineering", &b.id);
     assert_eq!(
         pair,
-        format!("compare/engineering/index.html#engineering/{}..engineering/{}", a.id, b.id)
+        format!(
+            "compare/engineering/index.html#engineering/{}..engineering/{}",
+            a.id, b.id
+        )
     );
     let hash = pair.split_once('#').map(|(_, h)| format!("#{h}"));
     assert!(
@@ -251,14 +254,25 @@ fn each_track_has_one_comparison_page_listing_its_steps() {
     // Without JavaScript, the page says how to read the levels instead.
     assert_eq!(page.select(&sel(".no-js-only")).count(), 1);
     // No page per pair: the branch's first step is on the branch's page.
-    assert!(!site.files.keys().any(|p| p.starts_with("compare/") && p.contains("--")));
-    let branch = html(&site, &rungs_site::urls::compare_track("engineering-management"));
+    assert!(
+        !site
+            .files
+            .keys()
+            .any(|p| p.starts_with("compare/") && p.contains("--"))
+    );
+    let branch = html(
+        &site,
+        &rungs_site::urls::compare_track("engineering-management"),
+    );
     let first: String = branch
         .select(&sel("ul.pairs > li"))
         .next()
         .map(|li| li.text().collect())
         .unwrap_or_default();
-    assert!(first.contains("Senior") && first.contains("Manager"), "{first}");
+    assert!(
+        first.contains("Senior") && first.contains("Manager"),
+        "{first}"
+    );
     // The level page links to its next comparison.
     let level = html(&site, &rungs_site::urls::level("engineering", &a.id));
     assert_eq!(level.select(&sel("a.next-change")).count(), 1);
