@@ -974,7 +974,7 @@ fn a_specialty_to_be_written_is_a_placeholder_not_an_empty_table() {
 fn example_with(site: &str, files: &[(&str, &str)]) -> Site {
     let mut sources = SourceSet::example();
     for (path, text) in files {
-        sources.insert(*path, *text);
+        sources.insert(path, *text);
     }
     let text = format!(
         "{}\n{site}\n",
