@@ -240,6 +240,17 @@ pub(super) fn html_words(html: &str) -> String {
     collapse_whitespace(&decoded)
 }
 
+/// The GitHub alert kind of a Hextra callout `type`.
+fn alert_kind(callout: &str) -> &'static str {
+    match callout.to_ascii_lowercase().as_str() {
+        "warning" => "WARNING",
+        "error" | "danger" => "CAUTION",
+        "important" => "IMPORTANT",
+        "tip" | "success" => "TIP",
+        _ => "NOTE",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::html_words;
@@ -254,16 +265,5 @@ mod tests {
             html_words("<b>Tenure</b>:&nbsp;2 years"),
             "Tenure : 2 years"
         );
-    }
-}
-
-/// The GitHub alert kind of a Hextra callout `type`.
-fn alert_kind(callout: &str) -> &'static str {
-    match callout.to_ascii_lowercase().as_str() {
-        "warning" => "WARNING",
-        "error" | "danger" => "CAUTION",
-        "important" => "IMPORTANT",
-        "tip" | "success" => "TIP",
-        _ => "NOTE",
     }
 }
