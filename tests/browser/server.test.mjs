@@ -193,6 +193,8 @@ class Story {
     assert.doesNotMatch(managerView, /Rafael Ortiz/, "a manager sees only her team");
     await this.check(manager, "rollout-manager");
     let noorRow = manager.locator("tr", { hasText: "Noor Haddad" });
+    // Each row's forms are in its drawer.
+    await noorRow.locator("summary").click();
     await noorRow.getByLabel("Level for Noor Haddad").selectOption("engineering/senior");
     await noorRow.getByLabel("Note").fill("Leads the storage work");
     await this.submit(manager, noorRow.getByRole("button", { name: "Propose" }));
@@ -204,6 +206,7 @@ class Story {
 
     // 7. HR confirms.
     await this.goto(admin, "/app/rollout");
+    await admin.locator("tr", { hasText: "Noor Haddad" }).locator("summary").click();
     await this.submit(admin, admin.getByRole("button", { name: /^Confirm .* for Noor Haddad$/ }));
     assert.equal(new URL(admin.url()).pathname, "/app/rollout");
     const confirmedRow = admin.locator("tr", { hasText: "Noor Haddad" });

@@ -114,7 +114,14 @@ pub fn to_csv(fw: &Framework) -> Result<String, csv::Error> {
     let mut out = csv::Writer::from_writer(Vec::new());
     let mut header = vec!["grade", "grade_title"];
     header.extend(fw.tracks.iter().map(|t| t.title.as_str()));
-    out.write_record(&header)?;
+    // Cells a spreadsheet would run as formulas are quoted.
+    let safe = |cells: &[&str]| -> Vec<String> {
+        cells
+            .iter()
+            .map(|c| crate::export::csv::neutralise(c).into_owned())
+            .collect()
+    };
+    out.write_record(safe(&header))?;
     for row in by_grade(fw) {
         let mut cells = vec![
             row.grade.id.clone(),
@@ -127,7 +134,8 @@ pub fn to_csv(fw: &Framework) -> Result<String, csv::Error> {
                 .collect::<Vec<_>>()
                 .join(" / ")
         }));
-        out.write_record(&cells)?;
+        let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+        out.write_record(safe(&cells))?;
     }
     let bytes = out.into_inner().map_err(|e| e.into_error())?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())

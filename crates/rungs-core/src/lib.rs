@@ -54,6 +54,7 @@ pub mod import;
 mod input;
 mod load;
 pub mod model;
+pub mod promotions;
 mod source;
 #[cfg(feature = "synth")]
 pub mod synth;

@@ -87,6 +87,12 @@ pub struct Framework {
     #[serde(skip)]
     #[cfg_attr(feature = "schema", schemars(skip))]
     pub impact: crate::impact::Limits,
+    /// Who nominates, what a promotion case needs, how calibration flags
+    /// and how decisions are communicated (`[promotions]` of rungs.toml),
+    /// read by `rungs server`.
+    #[serde(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub promotions: crate::promotions::Settings,
     /// Level codes of other companies ("L5", "IC4") and the level of this
     /// framework each stands for (`[titles.codes]` of rungs.toml), read by
     /// the title resolver ([`crate::titles`]).

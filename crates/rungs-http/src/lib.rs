@@ -1,5 +1,12 @@
 //! rungs-http: what `rungs serve` and `rungs server` share over HTTP.
 //!
+//! - [`serve`] serves a router within [`Limits`]: a request head must
+//!   arrive within a timeout, a body within another, and at most so many
+//!   connections are open at once.
+//! - [`AllowedHosts`] and [`check_host`] answer `421 Misdirected Request`
+//!   to a `Host` header that names another server (DNS rebinding).
+//! - [`log_requests`] logs each request.
+//!
 //! [`log_requests`] is a middleware that writes one log line per request,
 //! through `tracing` (target [`TARGET`], level `info`, `error` for a 5xx):
 //!
@@ -21,6 +28,12 @@
 //! header or body (the method is a token the HTTP parser has checked).
 
 #![warn(missing_docs)]
+
+mod hosts;
+mod listen;
+
+pub use hosts::{AllowedHosts, check_host};
+pub use listen::{Limits, peer, serve};
 
 use std::fmt;
 use std::time::{Duration, Instant};

@@ -1,23 +1,21 @@
 //! The HTTP side: pages from memory, with the live-reload script and the
 //! error overlay injected; server-sent events announcing rebuilds.
 
+use std::collections::HashMap;
 use std::convert::Infallible;
 use std::net::{IpAddr, SocketAddr};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use axum::Router;
 use axum::body::Body;
-use axum::extract::{Request, State};
+use axum::extract::{ConnectInfo, State};
 use axum::http::{StatusCode, Uri, header};
-use axum::middleware::{self, Next};
+use axum::middleware;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use hyper::server::conn::http1;
-use hyper_util::rt::{TokioIo, TokioTimer};
-use hyper_util::service::TowerToHyperService;
-use tokio::sync::Semaphore;
+use axum::{Extension, Router};
+use rungs_http::AllowedHosts;
 use tokio_stream::StreamExt;
 use tokio_stream::wrappers::BroadcastStream;
 
@@ -26,12 +24,13 @@ use crate::{Preview, ServeError};
 /// Where pages listen for rebuilds.
 pub const EVENTS: &str = "/__rungs/events";
 
-/// Serves until Ctrl-C. Each connection is served on its own task; at most
-/// `limits.max_connections` are open at once (more wait in the kernel's
-/// backlog), and one that does not send a complete request head within
+/// Serves until Ctrl-C, through [`rungs_http::serve`]: at most
+/// `limits.max_connections` are open at once (one more is answered 503),
+/// and one that does not send a complete request head within
 /// `limits.header_timeout` (idle, half a request, or idle between requests
 /// on a kept-alive connection) is closed, so idle clients cannot starve the
-/// preview.
+/// preview. Event streams, which stay open, are limited apart (see
+/// [`Streams`]), so open pages cannot take every connection.
 pub async fn run(
     addr: SocketAddr,
     limits: Limits,
@@ -44,51 +43,32 @@ pub async fn run(
     let bound = listener
         .local_addr()
         .map_err(|source| ServeError::Bind { addr, source })?;
+    let streams = Arc::new(Streams::new(limits.max_connections / 2, PER_CLIENT_STREAMS));
     let app = Router::new()
         .route(EVENTS, get(events))
         .fallback(get(page))
-        .layer(middleware::from_fn_with_state(bound.ip(), check_host))
+        .layer(Extension(streams))
+        .layer(middleware::from_fn_with_state(
+            AllowedHosts::loopback().with_bound(bound.ip()),
+            rungs_http::check_host,
+        ))
         // Outermost: one log line per request, refused ones too.
         .layer(middleware::from_fn(rungs_http::log_requests))
         .with_state(preview);
     ready(bound);
-    let slots = Arc::new(Semaphore::new(limits.max_connections.max(1)));
-    let shutdown = tokio::signal::ctrl_c();
-    tokio::pin!(shutdown);
-    loop {
-        let permit = tokio::select! {
-            permit = slots.clone().acquire_owned() => permit,
-            _ = &mut shutdown => return Ok(()),
-        };
-        // The semaphore is never closed.
-        let Ok(permit) = permit else { return Ok(()) };
-        let accepted = tokio::select! {
-            accepted = listener.accept() => accepted,
-            _ = &mut shutdown => return Ok(()),
-        };
-        let stream = match accepted {
-            Ok((stream, _)) => stream,
-            // Out of file descriptors, or a connection reset before it was
-            // accepted: keep serving the others, and do not spin on EMFILE.
-            Err(_) => {
-                tokio::time::sleep(Duration::from_millis(50)).await;
-                continue;
-            }
-        };
-        let service = TowerToHyperService::new(app.clone());
-        let header_timeout = limits.header_timeout;
-        tokio::spawn(async move {
-            let mut builder = http1::Builder::new();
-            builder
-                .timer(TokioTimer::new())
-                .header_read_timeout(header_timeout);
-            // An error here is one client's broken connection; nothing to report.
-            let _ = builder
-                .serve_connection(TokioIo::new(stream), service)
-                .await;
-            drop(permit);
-        });
-    }
+    let shared = rungs_http::Limits {
+        header_timeout: limits.header_timeout,
+        // Nothing is posted to the preview: a body is never waited for long.
+        body_timeout: limits.header_timeout,
+        max_connections: limits.max_connections.max(1),
+        // Ctrl-C ends the preview at once: event streams never finish.
+        drain: Duration::ZERO,
+    };
+    rungs_http::serve(listener, app, shared, async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await;
+    Ok(())
 }
 
 /// How many connections the preview keeps open, and how long it waits for
@@ -112,66 +92,88 @@ impl Default for Limits {
     }
 }
 
-/// Refuses requests whose `Host` is not this machine, so that a web page
-/// elsewhere cannot read the preview by pointing its own domain name at
-/// 127.0.0.1 (DNS rebinding).
-async fn check_host(State(bound): State<IpAddr>, request: Request, next: Next) -> Response {
-    let host = request.headers().get(header::HOST).map(|h| h.to_str());
-    match host {
-        // HTTP/1.0 clients may send no Host; browsers always send one.
-        None => next.run(request).await,
-        Some(Ok(host)) if host_allowed(host, bound) => next.run(request).await,
-        _ => (
-            StatusCode::MISDIRECTED_REQUEST,
-            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-            "rungs serve answers only requests for localhost or the address it listens on \
-             (the Host header names another server)\n",
-        )
-            .into_response(),
+/// Event streams one client (address) may hold open: many tabs of the
+/// preview, not hundreds.
+const PER_CLIENT_STREAMS: usize = 16;
+
+/// The live-reload event streams open, in all and per client. A stream
+/// holds its connection for as long as the page is open, so without a
+/// limit of their own, open streams could take every connection and no
+/// page would load.
+pub(crate) struct Streams {
+    total: usize,
+    per_client: usize,
+    open: Mutex<HashMap<IpAddr, usize>>,
+}
+
+impl Streams {
+    fn new(total: usize, per_client: usize) -> Streams {
+        Streams {
+            total: total.max(1),
+            per_client: per_client.max(1),
+            open: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// A place for one more stream from `client`, if there is room.
+    fn open(self: &Arc<Self>, client: IpAddr) -> Option<StreamSlot> {
+        let mut open = self.open.lock().ok()?;
+        let all: usize = open.values().sum();
+        let mine = open.get(&client).copied().unwrap_or(0);
+        if all >= self.total || mine >= self.per_client {
+            return None;
+        }
+        open.insert(client, mine + 1);
+        Some(StreamSlot {
+            streams: self.clone(),
+            client,
+        })
     }
 }
 
-/// Whether a `Host` header names this server: `localhost`, a loopback
-/// address or the bound address, with or without a port. When bound to all
-/// interfaces (0.0.0.0 or ::), any IP address is accepted: DNS rebinding
-/// needs a domain name, and an address typed by hand is this machine.
-fn host_allowed(host: &str, bound: IpAddr) -> bool {
-    let name = if let Some(rest) = host.strip_prefix('[') {
-        match rest.split_once(']') {
-            Some((ip, port)) if port.is_empty() || valid_port(port) => ip,
-            _ => return false,
-        }
-    } else {
-        match host.rsplit_once(':') {
-            Some((name, port)) if valid_port(port) => name,
-            Some(_) => return false,
-            None => host,
-        }
-    };
-    let name = name.strip_suffix('.').unwrap_or(name);
-    if name.eq_ignore_ascii_case("localhost") {
-        return true;
-    }
-    match name.parse::<IpAddr>() {
-        Ok(ip) => ip.is_loopback() || ip == bound || bound.is_unspecified(),
-        Err(_) => false,
-    }
+/// One open stream; its place is given back when the stream ends.
+struct StreamSlot {
+    streams: Arc<Streams>,
+    client: IpAddr,
 }
 
-fn valid_port(port: &str) -> bool {
-    port.strip_prefix(':')
-        .unwrap_or(port)
-        .parse::<u16>()
-        .is_ok()
+impl Drop for StreamSlot {
+    fn drop(&mut self) {
+        if let Ok(mut open) = self.streams.open.lock()
+            && let Some(n) = open.get_mut(&self.client)
+        {
+            *n -= 1;
+            if *n == 0 {
+                open.remove(&self.client);
+            }
+        }
+    }
 }
 
 async fn events(
     State(preview): State<Preview>,
-) -> Sse<impl tokio_stream::Stream<Item = Result<Event, Infallible>>> {
+    Extension(streams): Extension<Arc<Streams>>,
+    peer: Option<Extension<ConnectInfo<SocketAddr>>>,
+) -> Response {
+    let client = peer.map_or(IpAddr::from([0, 0, 0, 0]), |p| p.0.0.ip());
+    let Some(slot) = streams.open(client) else {
+        return (
+            StatusCode::TOO_MANY_REQUESTS,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            "too many pages of the preview are open: close some, then reload\n",
+        )
+            .into_response();
+    };
     let stream = BroadcastStream::new(preview.subscribe())
         .filter_map(|version| version.ok())
-        .map(|version| Ok(Event::default().data(version.to_string())));
-    Sse::new(stream).keep_alive(KeepAlive::default())
+        .map(move |version| {
+            // Held by the stream: dropped, and the place freed, when it ends.
+            let _held = &slot;
+            Ok::<_, Infallible>(Event::default().data(version.to_string()))
+        });
+    Sse::new(stream)
+        .keep_alive(KeepAlive::default())
+        .into_response()
 }
 
 async fn page(State(preview): State<Preview>, uri: Uri) -> Response {
@@ -267,35 +269,21 @@ mod tests {
     }
 
     #[test]
-    fn only_hosts_naming_this_machine_are_served() {
-        let loopback: IpAddr = [127, 0, 0, 1].into();
-        for host in [
-            "localhost",
-            "localhost:3000",
-            "LOCALHOST:3000",
-            "127.0.0.1",
-            "127.0.0.1:3000",
-            "[::1]",
-            "[::1]:3000",
-        ] {
-            assert!(host_allowed(host, loopback), "{host}");
-        }
-        for host in [
-            "evil.example",
-            "evil.example:3000",
-            "localhost.evil.example",
-            "192.168.1.5:3000",
-            "127.0.0.1:notaport",
-            "[::1]x",
-            "",
-        ] {
-            assert!(!host_allowed(host, loopback), "{host}");
-        }
-        let lan: IpAddr = [192, 168, 1, 5].into();
-        assert!(host_allowed("192.168.1.5:3000", lan));
-        assert!(!host_allowed("192.168.1.6:3000", lan));
-        let any: IpAddr = [0, 0, 0, 0].into();
-        assert!(host_allowed("192.168.1.6:3000", any));
-        assert!(!host_allowed("evil.example", any));
+    fn event_streams_are_limited_per_client_and_in_all() {
+        let streams = Arc::new(Streams::new(3, 2));
+        let a = IpAddr::from([127, 0, 0, 1]);
+        let b = IpAddr::from([127, 0, 0, 2]);
+        let first = streams.open(a);
+        let second = streams.open(a);
+        assert!(first.is_some() && second.is_some());
+        assert!(streams.open(a).is_none(), "a third stream from one client");
+        let other = streams.open(b);
+        assert!(other.is_some());
+        assert!(streams.open(b).is_none(), "a fourth stream in all");
+        drop(first);
+        assert!(
+            streams.open(a).is_some(),
+            "a closed stream gives its place back"
+        );
     }
 }

@@ -3,8 +3,9 @@
 //! A request is signed in by a session cookie (browsers) or an
 //! `Authorization: Bearer` API token (scripts). Every state-changing request
 //! made with a cookie must carry the session's CSRF token (a form field
-//! `csrf`, or the `X-CSRF-Token` header) and, when the browser says where it
-//! comes from, come from this site. Tokens carry no cookie, so they need no
+//! `csrf`, in a plain or a multipart form, or the `X-CSRF-Token` header;
+//! never the URL, which ends up in logs and `Referer` headers) and, when
+//! the browser says where it comes from, come from this site. Tokens carry no cookie, so they need no
 //! CSRF token; a `read` token can only read.
 
 use std::collections::HashMap;
@@ -151,8 +152,10 @@ fn bearer(headers: &HeaderMap) -> Option<&str> {
 /// handler.
 pub(crate) async fn authenticate(State(app): State<App>, request: Request, next: Next) -> Response {
     let api = request.uri().path().starts_with("/api/");
+    let scim = crate::scim::is_scim(request.uri().path());
     match authenticate_inner(&app, request).await {
         Ok(request) => next.run(request).await,
+        Err(e) if scim => crate::scim::error_response(&e),
         Err(e) => crate::web::error_response(&e, api),
     }
 }
@@ -238,7 +241,8 @@ fn same_origin(headers: &HeaderMap, base: &str) -> Result<(), ServerError> {
 }
 
 /// The CSRF token of a request: the header, or the `csrf` field of a form
-/// body (buffered, then handed on), or the `csrf` query parameter (uploads).
+/// body, plain or multipart (buffered, then handed on). Never the query
+/// string: a token in a URL is kept in logs and history.
 async fn csrf_token(parts: &Parts, body: Body) -> Result<(Option<String>, Body), ServerError> {
     if let Some(v) = parts
         .headers
@@ -247,25 +251,61 @@ async fn csrf_token(parts: &Parts, body: Body) -> Result<(Option<String>, Body),
     {
         return Ok((Some(v.to_string()), body));
     }
-    let from_query = parts.uri.query().and_then(|q| {
-        q.split('&')
-            .filter_map(|kv| kv.split_once('='))
-            .find(|(k, _)| *k == "csrf")
-            .map(|(_, v)| v.to_string())
-    });
-    let is_form = parts
+    let content_type = parts
         .headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|c| c.starts_with("application/x-www-form-urlencoded"));
-    if !is_form {
-        return Ok((from_query, body));
+        .unwrap_or_default();
+    if content_type.starts_with("multipart/form-data") {
+        let bytes = to_bytes(body, crate::routes::UPLOAD_LIMIT)
+            .await
+            .map_err(|_| {
+                ServerError::Invalid(format!(
+                    "the upload is larger than {} MiB, or arrived too slowly",
+                    crate::routes::UPLOAD_LIMIT / (1024 * 1024)
+                ))
+            })?;
+        let token = multipart_field(content_type, bytes.clone(), "csrf").await;
+        return Ok((token, Body::from(bytes)));
+    }
+    if !content_type.starts_with("application/x-www-form-urlencoded") {
+        return Ok((None, body));
     }
     let bytes = to_bytes(body, FORM_LIMIT).await.map_err(|_| {
         ServerError::Invalid(format!("the form is larger than {} KiB", FORM_LIMIT / 1024))
     })?;
-    let token = form_field(&bytes, "csrf").or(from_query);
+    let token = form_field(&bytes, "csrf");
     Ok((token, Body::from(bytes)))
+}
+
+/// The text of the first field `name` of a multipart body (at most a few
+/// hundred bytes are read: a CSRF token is 64).
+async fn multipart_field(
+    content_type: &str,
+    bytes: axum::body::Bytes,
+    name: &str,
+) -> Option<String> {
+    use axum::extract::FromRequest as _;
+    let request = axum::http::Request::builder()
+        .header(header::CONTENT_TYPE, content_type)
+        .body(Body::from(bytes))
+        .ok()?;
+    let mut form = axum::extract::Multipart::from_request(request, &())
+        .await
+        .ok()?;
+    while let Ok(Some(mut field)) = form.next_field().await {
+        if field.name() == Some(name) {
+            let mut value = Vec::new();
+            while let Ok(Some(chunk)) = field.chunk().await {
+                value.extend_from_slice(&chunk);
+                if value.len() > 256 {
+                    return None;
+                }
+            }
+            return String::from_utf8(value).ok();
+        }
+    }
+    None
 }
 
 fn form_field(body: &[u8], name: &str) -> Option<String> {

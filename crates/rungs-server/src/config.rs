@@ -91,6 +91,19 @@ pub struct Config {
     /// acquisition): a rollout suggests the level their previous title maps
     /// to.
     pub previous_ladder: Option<Arc<Framework>>,
+    /// The key of the audit chain's MACs (see [`crate::AuditKeySource`]).
+    /// Without one, the chain is hashed but not keyed: someone who can
+    /// write to the database can rewrite it undetected.
+    pub audit_key: Option<rungs_store::audit::AuditKey>,
+    /// The bearer token `/metrics` asks for; without one, `/metrics` is
+    /// off (404).
+    pub metrics_token: Option<String>,
+    /// How long clients may take to send a request, and how many may be
+    /// connected at once.
+    pub limits: rungs_http::Limits,
+    /// Email (invitations, notifications), if configured; see
+    /// [`crate::email_config`].
+    pub email: Option<crate::EmailConfig>,
 }
 
 impl Config {
@@ -100,6 +113,14 @@ impl Config {
             Some(b) => b.trim_end_matches('/').to_string(),
             None => format!("http://{}", self.listen),
         }
+    }
+
+    /// The `Host` names the server answers: the base URL's, the listening
+    /// address, and this machine's (see [`rungs_http::AllowedHosts`]).
+    pub fn allowed_hosts(&self) -> rungs_http::AllowedHosts {
+        rungs_http::AllowedHosts::loopback()
+            .with_bound(self.listen.ip())
+            .with_url(&self.base())
     }
 
     /// Whether cookies must be `Secure` (the base URL is https).

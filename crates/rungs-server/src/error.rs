@@ -23,6 +23,10 @@ pub enum ServerError {
     /// The request is wrong; the sentence says how.
     #[error("{0}")]
     Invalid(String),
+    /// The request is malformed (no form of ours sends it); the sentence
+    /// says how.
+    #[error("{0}")]
+    BadRequest(String),
     /// Too many attempts.
     #[error("too many attempts: wait a few minutes and try again")]
     TooManyAttempts,
@@ -44,6 +48,7 @@ impl ServerError {
             ServerError::NotFound(_) => StatusCode::NOT_FOUND,
             ServerError::Conflict(_) => StatusCode::CONFLICT,
             ServerError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ServerError::BadRequest(_) => StatusCode::BAD_REQUEST,
             ServerError::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
             ServerError::Config(_) | ServerError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }

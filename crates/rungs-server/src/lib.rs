@@ -22,12 +22,18 @@
 //!   `team` (heatmaps and aggregates), `admin` (audit log, framework
 //!   reload), `impact` (what a ladder edit does to people; statement
 //!   health).
+//!   reload), `invite` (invitations), `todo` (what waits for each person,
+//!   and notifying them).
+//! - `mail`: email settings, the SMTP connection, the outbox's delivery
+//!   by a background task.
 //! - `web`: what pages and handlers share (rendering, errors, uploads) and
 //!   the published site; `views`: the app's templates; `routes`: the route
 //!   table; `openapi`: the API's document.
 //! - [`serve`]: the app on a listener until told to stop;
-//!   [`backup`], [`restore`] and [`verify_audit`]: the database outside of
-//!   requests.
+//!   [`backup`], [`restore`], [`verify_audit`] and [`audit_checkpoint`]:
+//!   the database outside of requests; [`AuditKeySource`]: where the audit
+//!   chain's key comes from.
+//! - `ops`, `metrics`: `/healthz`, `/readyz` and `/metrics`, beside sign-in.
 
 #![warn(missing_docs)]
 
@@ -38,32 +44,45 @@ mod access;
 mod account;
 mod admin;
 mod assessments;
+mod audit_key;
 mod auth;
 mod error;
 mod framework;
 mod growth;
 mod impact;
+mod invite;
+mod mail;
 mod maintenance;
+mod metrics;
 #[cfg(feature = "oidc")]
 mod oidc;
 mod openapi;
+mod ops;
 mod people;
+mod promotions;
 mod relink;
 mod rollout;
 mod routes;
+mod scim;
 mod serve;
 mod state;
 mod team;
+mod todo;
 mod views;
 
 pub mod config;
 
+pub use audit_key::{AuditKeySource, DEFAULT_FILE as DEFAULT_AUDIT_KEY_FILE};
 pub use config::{Config, Database, FrameworkSource, OidcConfig};
 pub use error::ServerError;
 pub use impact::on_store as impact_on_store;
-pub use maintenance::{backup, restore, verify_audit};
+pub use mail::config::{EmailConfig, Tls, email_config};
+pub use maintenance::{audit_checkpoint, backup, restore, verify_audit};
 pub use openapi::openapi_json;
 pub use routes::route_table;
+/// Time limits and the connection limit of the listener (`Config::limits`).
+pub use rungs_http::Limits;
+pub use rungs_store::audit::{AuditKey, Checkpoint};
 pub use serve::serve;
 pub use state::App;
 

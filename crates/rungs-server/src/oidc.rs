@@ -23,6 +23,12 @@ use crate::state::App;
 /// How long the provider may take between our redirect and its callback.
 const PENDING_SECS: i64 = 10 * 60;
 
+/// The most sign-ins kept waiting for the provider's callback. Anyone may
+/// start one without signing in, so past this the oldest are forgotten (a
+/// person whose sign-in was forgotten is asked to start again) and the
+/// table cannot grow without bound.
+pub(crate) const PENDING_AT_MOST: i64 = 10_000;
+
 type Client = CoreClient<
     EndpointSet,
     EndpointNotSet,
@@ -119,7 +125,13 @@ impl Provider {
         };
         let browser = rungs_store::secret()?;
         app.store
-            .put_pending_login(state.secret(), &browser, &pending, PENDING_SECS)
+            .put_pending_login(
+                state.secret(),
+                &browser,
+                &pending,
+                PENDING_SECS,
+                PENDING_AT_MOST,
+            )
             .await?;
         Ok((url.to_string(), browser))
     }
@@ -272,4 +284,40 @@ pub(crate) struct Callback {
     pub(crate) error: Option<String>,
     #[serde(default)]
     pub(crate) error_description: Option<String>,
+}
+
+/// Text from outside made safe to log: at most `limit` characters (an
+/// ellipsis says it was cut), control, bidirectional and other invisible
+/// formatting characters written as `\u{…}` escapes, so a line break or an
+/// escape sequence cannot fake a log line or colour a terminal.
+pub(crate) fn loggable(text: &str, limit: usize) -> String {
+    let mut out = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i == limit {
+            out.push('…');
+            break;
+        }
+        if c.is_control() || rungs_store::invisible_format(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn text_from_outside_is_escaped_and_cut_for_the_log() {
+        assert_eq!(super::loggable("access_denied", 64), "access_denied");
+        assert_eq!(
+            super::loggable("a\r\nINFO forged\u{1b}[31m\u{202e}", 64),
+            "a\\u{d}\\u{a}INFO forged\\u{1b}[31m\\u{202e}"
+        );
+        assert_eq!(
+            super::loggable(&"x".repeat(500), 10),
+            format!("{}…", "x".repeat(10))
+        );
+    }
 }

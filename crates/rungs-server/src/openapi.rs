@@ -5,7 +5,7 @@
 
 use utoipa::OpenApi;
 
-use crate::{admin, assessments, growth, impact, people, rollout, team};
+use crate::{admin, assessments, growth, impact, invite, people, promotions, rollout, team, todo};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -16,10 +16,19 @@ use crate::{admin, assessments, growth, impact, people, rollout, team};
         people::api::export, people::api::roster,
         rollout::api::rollouts, rollout::api::open_rollout, rollout::api::rollout,
         rollout::api::propose, rollout::api::confirm, rollout::api::acknowledge,
+        rollout::api::accept_suggestions, rollout::api::confirm_all, rollout::api::off_ladder,
         assessments::api::list, assessments::api::open, assessments::api::view,
         assessments::api::rate, assessments::api::step, assessments::api::sheet,
+        assessments::api::cycles, assessments::api::open_cycle, assessments::api::cycle,
+        assessments::api::remind_cycle, assessments::api::close_cycle,
         growth::api::growth, team::api::team, team::api::insights,
+        promotions::api::list, promotions::api::open, promotions::api::case, promotions::api::edit,
+        promotions::api::evidence, promotions::api::request_feedback, promotions::api::step,
+        promotions::api::comment, promotions::api::decide, promotions::api::my_feedback,
+        promotions::api::answer, promotions::api::sessions, promotions::api::open_session,
+        promotions::api::session,
         admin::api::audit, admin::api::verify, admin::api::reload,
+        invite::api::not_joined, invite::api::invite, todo::api::todo,
         impact::api::preview, impact::api::compare, impact::api::health
     ),
     modifiers(&BearerAuth),

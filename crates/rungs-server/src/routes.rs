@@ -7,8 +7,10 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
+use axum::extract::Request;
 use axum::http::{HeaderValue, StatusCode, header};
-use axum::middleware;
+use axum::middleware::{self, Next};
+use axum::response::Response;
 use axum::routing::{MethodRouter, get};
 use tower_http::set_header::SetResponseHeaderLayer;
 
@@ -34,15 +36,24 @@ fn routes() -> Vec<(&'static str, MethodRouter<App>)> {
     all.extend(crate::rollout::routes());
     all.extend(crate::assessments::routes());
     all.extend(crate::growth::routes());
+    all.extend(crate::promotions::routes());
     all.extend(crate::team::routes());
     all.extend(crate::admin::routes());
     all.extend(crate::impact::routes());
+    all.extend(crate::scim::routes());
+    all.extend(crate::invite::routes());
+    all.extend(crate::todo::routes());
     all
 }
 
-/// The paths of every route the app serves (besides the site's pages).
+/// The paths of every route the app serves (besides the site's pages),
+/// the operational ones (`/healthz`, `/readyz`, `/metrics`) included.
 pub fn route_table() -> Vec<&'static str> {
-    routes().into_iter().map(|(path, _)| path).collect()
+    routes()
+        .into_iter()
+        .chain(crate::ops::routes())
+        .map(|(path, _)| path)
+        .collect()
 }
 
 impl App {
@@ -56,6 +67,16 @@ impl App {
         router
             .fallback(crate::web::site)
             .layer(middleware::from_fn_with_state(self.clone(), crate::auth::authenticate))
+            // Before anything reads a session: a page elsewhere that points
+            // a name of its own at this server is answered 421.
+            .layer(middleware::from_fn_with_state(
+                self.config.allowed_hosts(),
+                rungs_http::check_host,
+            ))
+            // Beside sign-in and the host check, not under them: probes
+            // have no session, and orchestrators probe by the address of
+            // the machine or container, not by the site's name.
+            .merge(crate::ops::router())
             .layer(DefaultBodyLimit::max(UPLOAD_LIMIT))
             .layer(tower_http::timeout::TimeoutLayer::with_status_code(
                 StatusCode::REQUEST_TIMEOUT,
@@ -77,8 +98,52 @@ impl App {
                 header::REFERRER_POLICY,
                 HeaderValue::from_static("same-origin"),
             ))
+            .layer(middleware::from_fn(no_store))
+            .layer(middleware::from_fn_with_state(self.clone(), crate::metrics::count_requests))
             // Outermost: one log line per request, with the final status.
             .layer(middleware::from_fn(rungs_http::log_requests))
             .with_state(self.clone())
+    }
+}
+
+/// Whether a path is the app's or the API's (not the published site's).
+fn private_path(path: &str) -> bool {
+    ["/app", "/api"].iter().any(|prefix| {
+        path.strip_prefix(prefix)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    })
+}
+
+/// `Cache-Control: no-store` on every answer of the app and the API, so
+/// that after signing out, Back (or the next person at a shared computer)
+/// shows nothing from the browser's cache: not a note, not a token shown
+/// once. The published site's pages stay cacheable.
+async fn no_store(request: Request, next: Next) -> Response {
+    let private = private_path(request.uri().path());
+    let mut response = next.run(request).await;
+    if private {
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_app_and_the_api_are_private_and_the_site_is_not() {
+        for path in ["/app", "/app/people/3", "/api/v1/me", "/api"] {
+            assert!(super::private_path(path), "{path}");
+        }
+        for path in [
+            "/",
+            "/index.html",
+            "/apply.html",
+            "/application/x",
+            "/tracks/app",
+        ] {
+            assert!(!super::private_path(path), "{path}");
+        }
     }
 }

@@ -2,7 +2,6 @@
 //! (requests in flight finish, the store's connections close).
 
 use std::future::Future;
-use std::net::SocketAddr;
 
 use tokio::net::TcpListener;
 
@@ -40,20 +39,29 @@ pub async fn serve(
 impl App {
     /// Serves the app on `listener` until `shutdown` completes; then stops
     /// accepting connections, lets the requests in flight finish and closes
-    /// the store.
+    /// the store. Clients are held to the configured [`crate::Limits`]:
+    /// time to send a request head and a body, connections at once.
     pub async fn serve(
         self,
         listener: TcpListener,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> Result<(), ServerError> {
         let router = self.router();
-        let served = axum::serve(
-            listener,
-            router.into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .with_graceful_shutdown(shutdown)
-        .await;
+        // Mail goes out (and people hear of what waits) while serving.
+        let mail = self.spawn_mail_task();
+        let draining = self.draining.clone();
+        let shutdown = async move {
+            shutdown.await;
+            // `/readyz` answers 503 from now on, so a load balancer stops
+            // sending new requests while those in flight finish.
+            draining.store(true, std::sync::atomic::Ordering::Relaxed);
+            tracing::info!("shutting down: finishing the requests in flight");
+        };
+        rungs_http::serve(listener, router, self.config.limits, shutdown).await;
+        if let Some(task) = mail {
+            task.abort();
+        }
         self.store.close().await;
-        served.map_err(|e| ServerError::Config(format!("the server stopped: {e}")))
+        Ok(())
     }
 }

@@ -22,6 +22,12 @@ pub struct App {
     /// The identity provider, if sign-in through one is configured.
     #[cfg(feature = "oidc")]
     pub(crate) oidc: Option<Arc<crate::oidc::Provider>>,
+    /// What `/metrics` reports.
+    pub(crate) metrics: Arc<crate::metrics::Metrics>,
+    /// Set when shutdown begins: `/readyz` answers 503 from then on.
+    pub(crate) draining: Arc<std::sync::atomic::AtomicBool>,
+    /// The SMTP connection, if email is configured.
+    pub(crate) mailer: Option<Arc<crate::mail::Mailer>>,
     /// The lock beside an SQLite database, held while the app lives so a
     /// restore cannot replace the database under it.
     _lock: Option<Arc<crate::maintenance::DatabaseLock>>,
@@ -71,6 +77,13 @@ impl App {
         mut ladder: Ladder,
         lock: Option<crate::maintenance::DatabaseLock>,
     ) -> Result<(App, Option<String>), ServerError> {
+        let store = match &config.audit_key {
+            Some(key) => store.with_audit_key(key.clone()),
+            None => store,
+        };
+        // Before anything is written: a head sealed under another key
+        // means the wrong key file (or a moved head), not a log to go on.
+        store.audit_key_matches().await?;
         store
             .record_revision(&Actor::system(), &ladder.revision)
             .await?;
@@ -88,6 +101,10 @@ impl App {
                     .into(),
             ));
         }
+        let mailer = match &config.email {
+            Some(c) => Some(Arc::new(crate::mail::Mailer::new(c)?)),
+            None => None,
+        };
         let app = App {
             store,
             ladder: Arc::new(std::sync::RwLock::new(Arc::new(ladder))),
@@ -96,12 +113,20 @@ impl App {
             argon2: Arc::new(tokio::sync::Semaphore::new(crate::auth::ARGON2_AT_ONCE)),
             #[cfg(feature = "oidc")]
             oidc,
+            metrics: Arc::default(),
+            draining: Arc::default(),
+            mailer,
             _lock: lock.map(Arc::new),
         };
         // Ratings made against revisions served before this one follow
         // their statements to it.
+        let started = std::time::Instant::now();
         crate::relink::relink_stale(&app.store, &Actor::system(), &app.ladder()).await?;
+        app.metrics.relinked(started.elapsed());
         let link = app.setup_link().await?;
+        // A log from before keys (nothing was written this start) is keyed
+        // from here on.
+        app.store.seal_audit().await?;
         Ok((app, link))
     }
 
@@ -111,6 +136,11 @@ impl App {
         return self.oidc.as_ref().map(|p| p.name().to_string());
         #[cfg(not(feature = "oidc"))]
         None
+    }
+
+    /// Whether shutdown has begun.
+    pub(crate) fn draining(&self) -> bool {
+        self.draining.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// The store (for `rungs server audit verify` and backups).
@@ -139,6 +169,11 @@ impl App {
             "{}/app/setup?token={secret}",
             self.config.base()
         )))
+    }
+
+    /// The framework's title, as emails name the site.
+    pub(crate) fn site_name(&self) -> String {
+        self.ladder().framework.title.clone()
     }
 
     /// The ladder in use.
@@ -171,7 +206,9 @@ impl App {
         self.store.flag_placements(actor, &gone).await?;
         new.snapshot = crate::relink::snapshot(&self.store, actor, &new).await?;
         let new = Arc::new(new);
+        let started = std::time::Instant::now();
         crate::relink::relink_stale(&self.store, actor, &new).await?;
+        self.metrics.relinked(started.elapsed());
         match self.ladder.write() {
             Ok(mut l) => *l = new,
             Err(poisoned) => *poisoned.into_inner() = new,

@@ -36,6 +36,27 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("team.html", include_str!("templates/team.html")),
     ("insights.html", include_str!("templates/insights.html")),
     ("cycles.html", include_str!("templates/cycles.html")),
+    ("_case.html", include_str!("templates/_case.html")),
+    ("promotions.html", include_str!("templates/promotions.html")),
+    ("promotion.html", include_str!("templates/promotion.html")),
+    (
+        "promotion_packet.html",
+        include_str!("templates/promotion_packet.html"),
+    ),
+    ("feedback.html", include_str!("templates/feedback.html")),
+    (
+        "calibrations.html",
+        include_str!("templates/calibrations.html"),
+    ),
+    (
+        "calibration.html",
+        include_str!("templates/calibration.html"),
+    ),
+    (
+        "invitations.html",
+        include_str!("templates/invitations.html"),
+    ),
+    ("account.html", include_str!("templates/account.html")),
 ];
 
 /// The app's stylesheet.
@@ -81,6 +102,10 @@ impl Views {
                 })
                 .unwrap_or_default()
         });
+        // `links`: evidence as written, with its http(s) addresses as links.
+        env.add_filter("links", |text: String| {
+            minijinja::Value::from_safe_string(links(&text))
+        });
         for (name, source) in TEMPLATES {
             env.add_template(name, source)
                 .map_err(|e| format!("template {name}: {e}"))?;
@@ -114,5 +139,68 @@ impl Views {
             .render(context)
             .map(Html)
             .map_err(|e| ServerError::Internal(format!("rendering {name}: {e:#}")))
+    }
+}
+
+/// `text`, HTML-escaped, with every word that is an `http://` or `https://`
+/// address made a link (opened without the app as referrer). Trailing
+/// punctuation (a full stop ending a sentence) stays outside the link.
+fn links(text: &str) -> String {
+    let escape = |s: &str| {
+        let mut e = String::with_capacity(s.len());
+        for c in s.chars() {
+            match c {
+                '&' => e.push_str("&amp;"),
+                '<' => e.push_str("&lt;"),
+                '>' => e.push_str("&gt;"),
+                '"' => e.push_str("&quot;"),
+                '\'' => e.push_str("&#39;"),
+                c => e.push(c),
+            }
+        }
+        e
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let (word, after) = rest.split_at(word_end);
+        let space_end = after
+            .find(|c: char| !c.is_whitespace())
+            .unwrap_or(after.len());
+        let (space, next) = after.split_at(space_end);
+        let lower = word.to_ascii_lowercase();
+        if lower.starts_with("https://") || lower.starts_with("http://") {
+            let address = word.trim_end_matches(['.', ',', ';', ':', ')', '!', '?']);
+            let tail = &word[address.len()..];
+            let address = escape(address);
+            out.push_str(&format!(
+                "<a href=\"{address}\" rel=\"noopener noreferrer nofollow\">{address}</a>{}",
+                escape(tail)
+            ));
+        } else {
+            out.push_str(&escape(word));
+        }
+        out.push_str(&escape(space));
+        rest = next;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::links;
+
+    #[test]
+    fn evidence_addresses_become_links_and_the_rest_stays_escaped() {
+        assert_eq!(
+            links("See https://git.example.org/pr/1. And <b>this</b>"),
+            "See <a href=\"https://git.example.org/pr/1\" rel=\"noopener noreferrer nofollow\">\
+             https://git.example.org/pr/1</a>. And &lt;b&gt;this&lt;/b&gt;"
+        );
+        // Only http(s): no `javascript:` links, and quotes cannot leave the attribute.
+        assert_eq!(links("javascript:alert(1)"), "javascript:alert(1)");
+        assert!(links("https://x.example/\"onmouseover=1").contains("&quot;onmouseover=1"));
+        assert_eq!(links("a\n  b"), "a\n  b");
     }
 }

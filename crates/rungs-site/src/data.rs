@@ -49,12 +49,22 @@ struct LevelData<'a> {
     rank: u32,
     grade: Option<&'a str>,
     summary: Option<&'a str>,
-    url: String,
-    /// Statements flattened: `[id, area, name, text]`.
-    s: Vec<(&'a str, &'a str, &'a str, &'a str)>,
+    /// Statements flattened: `[id, area, text]`, or `[id, area, text,
+    /// name]` for a named statement; `area` is a position in `Data::areas`.
+    /// (The script spells them out as `[id, area id, name, text]`, and adds
+    /// each level's `url`: this file is the largest a site publishes.)
+    s: Vec<StatementData<'a>>,
     /// Indicators as `[label position in Data::facts, value]` (see [`crate::facts`]).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     i: Vec<(usize, &'a str)>,
+}
+
+/// A statement in data.js (see [`LevelData::s`]).
+#[derive(Serialize)]
+#[serde(untagged)]
+enum StatementData<'a> {
+    Plain(&'a str, usize, &'a str),
+    Named(&'a str, usize, &'a str, &'a str),
 }
 
 #[derive(Serialize)]
@@ -64,10 +74,20 @@ struct PageData<'a> {
     text: String,
 }
 
-fn flatten<'a>(statements: &'a [Statement], out: &mut Vec<(&'a str, &'a str, &'a str, &'a str)>) {
+fn flatten<'a>(
+    statements: &'a [Statement],
+    areas: &std::collections::HashMap<&str, usize>,
+    out: &mut Vec<StatementData<'a>>,
+) {
     for s in statements {
         s.visit(&mut |x: &'a Statement| {
-            out.push((&x.id, &x.area, x.name.as_deref().unwrap_or(""), &x.text))
+            // Statements of unknown areas are reported by validation; they
+            // go with the first area rather than being lost from search.
+            let area = areas.get(x.area.as_str()).copied().unwrap_or(0);
+            out.push(match x.name.as_deref() {
+                Some(name) => StatementData::Named(&x.id, area, &x.text, name),
+                None => StatementData::Plain(&x.id, area, &x.text),
+            })
         });
     }
 }
@@ -103,6 +123,12 @@ pub fn write_data_js(
         }
         level_facts.push(per_level);
     }
+    let area_positions: std::collections::HashMap<&str, usize> = areas
+        .order
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.as_str(), i))
+        .collect();
     let data = Data {
         facts: labels,
         areas: areas
@@ -125,14 +151,13 @@ pub fn write_data_js(
                     .zip(facts)
                     .map(|(l, i)| {
                         let mut s = Vec::new();
-                        flatten(&l.statements, &mut s);
+                        flatten(&l.statements, &area_positions, &mut s);
                         LevelData {
                             id: &l.id,
                             title: &l.title,
                             rank: l.rank,
                             grade: l.grade.as_deref(),
                             summary: l.summary.as_deref().filter(|_| !boilerplate),
-                            url: urls::level(&t.id, &l.id),
                             s,
                             i,
                         }

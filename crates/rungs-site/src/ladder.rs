@@ -102,7 +102,11 @@ pub fn ladder(
         title: l.title.clone(),
         url: urls::level(&t.id, &l.id),
         grade: l.grade.clone(),
-        summary: l.summary.clone().filter(|_| !boilerplate.contains(&t.id)),
+        summary: l
+            .summary
+            .as_deref()
+            .filter(|_| !boilerplate.contains(&t.id))
+            .map(crate::markdown::plain_text),
         tenure: l
             .indicators
             .tenure

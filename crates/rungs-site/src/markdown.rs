@@ -1,7 +1,7 @@
 //! Markdown to HTML: links between framework files rewritten to site pages,
 //! raw HTML sanitised unless the framework opts in.
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, html};
+use pulldown_cmark::{BlockQuoteKind, CowStr, Event, Options, Parser, Tag, TagEnd, html};
 
 use crate::html::escape_text;
 
@@ -59,10 +59,79 @@ fn rewrite(dest: &str, place: &Place<'_>) -> Option<String> {
     })
 }
 
-/// Renders Markdown to HTML.
+/// The class and title of an admonition.
+fn admonition(kind: BlockQuoteKind) -> (&'static str, &'static str) {
+    match kind {
+        BlockQuoteKind::Note => ("note", "Note"),
+        BlockQuoteKind::Tip => ("tip", "Tip"),
+        BlockQuoteKind::Important => ("important", "Important"),
+        BlockQuoteKind::Warning => ("warning", "Warning"),
+        BlockQuoteKind::Caution => ("caution", "Caution"),
+    }
+}
+
+/// The alert kind a `:::` block names (`:::warning`, `::: tip Title`).
+fn fence_kind(word: &str) -> &'static str {
+    match word.to_ascii_lowercase().as_str() {
+        "tip" | "hint" | "success" => "TIP",
+        "important" => "IMPORTANT",
+        "warning" | "warn" | "attention" => "WARNING",
+        "caution" | "danger" | "error" => "CAUTION",
+        _ => "NOTE",
+    }
+}
+
+/// `:::kind` … `:::` blocks (as in Docusaurus and VitePress) become GitHub
+/// alerts (`> [!KIND]`), which the renderer styles as admonitions.
+fn fenced_admonitions(markdown: &str) -> Option<String> {
+    if !markdown.lines().any(|l| l.trim_start().starts_with(":::")) {
+        return None;
+    }
+    let mut out = String::with_capacity(markdown.len() + 64);
+    let mut open = false;
+    for line in markdown.lines() {
+        let trimmed = line.trim();
+        match trimmed.strip_prefix(":::") {
+            Some(rest) if !open && !rest.trim().is_empty() => {
+                let rest = rest.trim();
+                let (word, title) = rest.split_once(' ').unwrap_or((rest, ""));
+                out.push_str("> [!");
+                out.push_str(fence_kind(word));
+                out.push_str("]\n");
+                if !title.trim().is_empty() {
+                    out.push_str("> **");
+                    out.push_str(title.trim());
+                    out.push_str("**\n>\n");
+                }
+                open = true;
+            }
+            Some(rest) if open && rest.trim().is_empty() => {
+                out.push('\n');
+                open = false;
+            }
+            _ if open => {
+                out.push_str("> ");
+                out.push_str(line);
+                out.push('\n');
+            }
+            _ => {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    Some(out)
+}
+
+/// Renders Markdown to HTML. GitHub alerts (`> [!NOTE]`) and `:::` blocks
+/// become admonitions: `<div class="callout callout-KIND">` with a title.
 pub fn to_html(markdown: &str, place: &Place<'_>) -> String {
-    let options =
-        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
+    let fenced = fenced_admonitions(markdown);
+    let markdown = fenced.as_deref().unwrap_or(markdown);
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_GFM;
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     let rewritten = |dest: CowStr<'_>| match rewrite(&dest, place) {
         Some(new) => CowStr::from(new),
@@ -91,6 +160,13 @@ pub fn to_html(markdown: &str, place: &Place<'_>) -> String {
             title,
             id,
         }),
+        Event::Start(Tag::BlockQuote(Some(kind))) => {
+            let (class, title) = admonition(kind);
+            Event::Html(CowStr::from(format!(
+                "<div class=\"callout callout-{class}\" role=\"note\"><p class=\"callout-title\">{title}</p>\n"
+            )))
+        }
+        Event::End(TagEnd::BlockQuote(Some(_))) => Event::Html(CowStr::from("</div>\n")),
         other => other,
     });
     html::push_html(&mut out, events);
@@ -123,6 +199,24 @@ fn is_plain(text: &str) -> bool {
                     | b':'
             )
         })
+}
+
+/// One line of Markdown as plain text: emphasis marks and link targets
+/// left out (`**Owns** [releases](x.md)` is "Owns releases"), for text that
+/// templates show as text, such as summaries and descriptions.
+pub fn plain_text(markdown: &str) -> String {
+    if is_plain(markdown) {
+        return markdown.trim().to_string();
+    }
+    let mut out = String::with_capacity(markdown.len());
+    for event in Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            _ => {}
+        }
+    }
+    out.trim().to_string()
 }
 
 /// Renders one line of inline Markdown (a statement) without the `<p>` wrapper.
@@ -258,6 +352,15 @@ mod tests {
             safe.contains("href=\"#user-content-1\"") && safe.contains("id=\"user-content-1\""),
             "{safe}"
         );
+    }
+
+    #[test]
+    fn plain_text_drops_emphasis_and_link_targets() {
+        assert_eq!(
+            plain_text("**Owns** the [release](../x.md) of _one_ `service`"),
+            "Owns the release of one service"
+        );
+        assert_eq!(plain_text("A plain summary."), "A plain summary.");
     }
 
     #[test]

@@ -14,6 +14,17 @@ pub struct SiteSettings {
     /// Path of a logo image the site publishes (`static/...`, or a theme
     /// asset `assets/...`); an `https://` URL only with `allow_external`.
     pub logo: Option<String>,
+    /// The logo shown in dark mode (as for `logo`); `logo` in both modes
+    /// when absent.
+    pub logo_dark: Option<String>,
+    /// The page icon (as for `logo`); `logo` when absent, and an empty icon
+    /// when neither is set, so browsers do not ask for `/favicon.ico`.
+    pub favicon: Option<String>,
+    /// Print each statement's anchor beside it (for reviewers who cite
+    /// statements by their code). Off by default: printed pages read as a
+    /// document.
+    #[serde(default)]
+    pub print_codes: bool,
     /// Accent colour as a CSS colour, e.g. `#0b6bcb`.
     pub accent: Option<String>,
     /// Path of an extra stylesheet the site publishes, loaded after the
@@ -78,6 +89,9 @@ struct Root {
 /// The keys of `[site]` and of `[[site.compare_with]]`, for "did you mean".
 const KEYS: &[&str] = &[
     "logo",
+    "logo_dark",
+    "favicon",
+    "print_codes",
     "accent",
     "extra_css",
     "allow_scripts",
@@ -171,7 +185,12 @@ impl SiteSettings {
                 ]);
             }
         }
-        for (key, value) in [("logo", &settings.logo), ("extra_css", &settings.extra_css)] {
+        for (key, value) in [
+            ("logo", &settings.logo),
+            ("logo_dark", &settings.logo_dark),
+            ("favicon", &settings.favicon),
+            ("extra_css", &settings.extra_css),
+        ] {
             if let Some(value) = value
                 && let Err(message) = check_asset(key, value, settings.allow_external, sources)
             {

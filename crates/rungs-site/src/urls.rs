@@ -19,13 +19,15 @@ pub fn level(track: &str, level: &str) -> String {
     format!("tracks/{track}/{level}.html")
 }
 
-/// The pre-rendered comparison of two levels.
+/// The comparison of two levels: the comparison page of `b`'s track, with
+/// the pair in its fragment (the browser builds it from `assets/data.js`).
 pub fn compare(a_track: &str, a: &str, b_track: &str, b: &str) -> String {
-    if a_track == b_track {
-        format!("compare/{a_track}/{a}--{b}.html")
-    } else {
-        format!("compare/{a_track}.{a}--{b_track}.{b}.html")
-    }
+    format!("{}#{a_track}/{a}..{b_track}/{b}", compare_track(b_track))
+}
+
+/// A track's comparison page: its steps, each compared in the browser.
+pub fn compare_track(track: &str) -> String {
+    format!("compare/{track}/index.html")
 }
 
 /// The comparison picker; any pair is selected with `#TRACK/LEVEL..TRACK/LEVEL`.

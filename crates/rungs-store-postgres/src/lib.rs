@@ -27,6 +27,20 @@ pub async fn open(url: &str) -> Result<Store> {
     Store::open(pool, Arc::new(Postgres)).await
 }
 
+/// How many tables the database at `url` has in its current schema,
+/// without migrating it: a restore goes only into an empty database.
+pub async fn table_count(url: &str) -> Result<i64> {
+    rungs_store::install_drivers();
+    let mut conn = sqlx::AnyConnection::connect(url).await?;
+    let count: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema()",
+    )
+    .fetch_one(&mut conn)
+    .await?;
+    conn.close().await?;
+    Ok(count)
+}
+
 /// Connections per server process: four per core. More only adds
 /// PostgreSQL processes that take turns on the same cores (measured: 16
 /// connections on 2 cores gave a worse p99 than 8).

@@ -59,6 +59,16 @@ impl Store {
             return Ok(id);
         }
         let mut w = self.write(actor).await?;
+        // Another server on the same database may have stored it while
+        // this one waited for the write lock.
+        let stored: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM framework_snapshots WHERE revision = $1")
+                .bind(revision)
+                .fetch_optional(w.conn())
+                .await?;
+        if let Some(id) = stored {
+            return Ok(id);
+        }
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO framework_snapshots (revision, framework_json, stored_at) VALUES ($1, $2, $3) RETURNING id",
         )
@@ -205,6 +215,17 @@ impl Store {
     ) -> Result<RelinkReport> {
         let mut w = self.write(actor).await?;
         let mut report = RelinkReport::default();
+        // Several servers on one database all see the stale snapshot when
+        // they start; the write lock lets one relink at a time, and the
+        // ones after it find nothing left to do (and write nothing).
+        let left: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM assessments WHERE snapshot_id = $1 LIMIT 1")
+                .bind(from)
+                .fetch_optional(w.conn())
+                .await?;
+        if left.is_none() {
+            return Ok(report);
+        }
         let total: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM ratings WHERE assessment_id IN (SELECT id FROM assessments WHERE snapshot_id = $1)",
         )
@@ -407,9 +428,16 @@ impl Write {
             };
             let comment = keep(&input.comment, stored.map(|e| &e.comment));
             let evidence = keep(&input.evidence, stored.map(|e| &e.evidence));
-            if stored.is_some_and(|e| {
-                e.rating == input.rating && e.comment == comment && e.evidence == evidence
-            }) {
+            let empty = input.rating.is_none() && comment.is_empty() && evidence.is_empty();
+            let same = match stored {
+                Some(e) => {
+                    e.rating == input.rating && e.comment == comment && e.evidence == evidence
+                }
+                // Nothing stored and nothing given: the page's form sends
+                // every row, rated or not, and an unrated row is no change.
+                None => empty,
+            };
+            if same {
                 continue;
             }
             sqlx::query(
@@ -422,7 +450,6 @@ impl Write {
             .bind(&input.statement_id)
             .execute(self.conn())
             .await?;
-            let empty = input.rating.is_none() && comment.is_empty() && evidence.is_empty();
             if !empty {
                 sqlx::query(
                     "INSERT INTO ratings (assessment_id, side, track, level, statement_id, rating, comment, evidence, rated_text, link)

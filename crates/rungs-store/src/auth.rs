@@ -164,19 +164,34 @@ pub struct PendingLogin {
 impl Store {
     /// Remembers a sign-in sent to the identity provider under `state`,
     /// for the browser holding the cookie secret `browser` (both stored
-    /// hashed), for `lifetime_secs`.
+    /// hashed), for `lifetime_secs`. Anyone may start a sign-in, so at most
+    /// `at_most` are kept: the oldest are forgotten to make room.
     pub async fn put_pending_login(
         &self,
         state: &str,
         browser: &str,
         login: &PendingLogin,
         lifetime_secs: i64,
+        at_most: i64,
     ) -> Result<()> {
         let at = now();
         sqlx::query("DELETE FROM oidc_logins WHERE expires_at <= $1")
             .bind(at)
             .execute(&self.pool)
             .await?;
+        let pending: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM oidc_logins")
+            .fetch_one(&self.pool)
+            .await?;
+        let over = pending - at_most.max(1) + 1;
+        if over > 0 {
+            sqlx::query(
+                "DELETE FROM oidc_logins WHERE state_hash IN
+                    (SELECT state_hash FROM oidc_logins ORDER BY expires_at, state_hash LIMIT $1)",
+            )
+            .bind(over)
+            .execute(&self.pool)
+            .await?;
+        }
         sqlx::query(
             "INSERT INTO oidc_logins (state_hash, browser_hash, verifier, nonce, next, expires_at)
              VALUES ($1, $2, $3, $4, $5, $6)",

@@ -22,22 +22,30 @@
 //! - People are found and sorted by a search key folded in Rust (case and
 //!   accents off), the same on both databases; see `search.rs`.
 //! - [`audit`]: the hash chain and its verification.
+//! - `mail`: invitations, the mail outbox, notification settings;
+//!   `waiting`: what waits for people (their to-do list).
 //! - [`model`]: the domain types (people, teams, placements, rollouts,
-//!   assessments and their ratings, goals, notes, cycles).
+//!   assessments and their ratings, goals, notes, cycles, promotion cases,
+//!   peer feedback, calibration sessions).
 
 mod assessments;
 mod auth;
 mod backend;
+mod cycle_people;
 mod error;
 mod growth;
 mod impact;
+mod mail;
 mod params;
 mod people;
+mod promotions;
 mod rollout;
 mod roster;
 mod search;
 mod store;
+mod teams;
 mod time;
+mod waiting;
 
 pub mod audit;
 pub mod model;
@@ -45,14 +53,17 @@ pub mod model;
 pub use assessments::NewAssessment;
 pub use auth::PendingLogin;
 pub use backend::{Backend, install_drivers};
+pub use cycle_people::{LeftOut, Owed, Reminded};
 pub use error::{Result, StoreError};
 pub use impact::{HeldAssessment, HeldData, HeldPlacement, HeldRatingRow};
+pub use mail::{Invitee, MailKind, NewMail, NotJoined, NotifyMode, OutboxCounts, QueuedMail};
 pub use params::Scope;
-pub use people::{PersonFields, plausible_email};
+pub use people::{PersonFields, invisible_format, plausible_email};
 pub use rollout::{EntryFilter, Page, Suggestion};
 pub use roster::{RosterChange, RosterPlan, RosterRow, RowProblem};
 pub use store::{Actor, Store, Write};
 pub use time::{now, parse_date, today, valid_date};
+pub use waiting::{OpenAssessment, OpenRolloutStep};
 
 /// A random secret (setup links, sessions, API tokens): 32 bytes from the
 /// operating system, hex-encoded.

@@ -7,6 +7,11 @@
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+pub use crate::promotions::model::{
+    CalibrationSession, Case, CaseEvent, CaseState, Comment, Decision, Evidence, FeedbackRequest,
+    NewCase, NewSession, Outcome,
+};
+
 /// A stored word that names none of an enum's variants: the database holds
 /// a value this version of rungs does not know.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -17,6 +22,13 @@ pub struct UnknownWord {
 }
 
 impl UnknownWord {
+    pub(crate) fn new(kind: &'static str, word: &str) -> UnknownWord {
+        UnknownWord {
+            kind,
+            word: word.to_string(),
+        }
+    }
+
     /// What the word should have named (`role`, `rollout status`, ...).
     pub fn kind(&self) -> &'static str {
         self.kind
@@ -126,6 +138,13 @@ pub struct Person {
     pub previous_title: Option<String>,
     /// Whether they are linked to an identity at the sign-in provider.
     pub identity_linked: bool,
+    /// The name they go by, if the roster gave one ("Ben" for Benjamin
+    /// Carter): shown beside `name`, never instead of it.
+    #[serde(default)]
+    pub display_name: Option<String>,
+    /// Their number in the HR system, if the roster gave one.
+    #[serde(default)]
+    pub employee_number: Option<String>,
 }
 
 /// Why a placement started.
@@ -313,6 +332,26 @@ pub struct RolloutProgress {
     pub confirmed: i64,
     /// Acknowledged.
     pub acknowledged: i64,
+    /// Marked not on a ladder: done, though never placed (and counted in
+    /// no status above).
+    pub excluded: i64,
+}
+
+impl RolloutProgress {
+    /// People done: confirmed, acknowledged or not on a ladder.
+    pub fn done(&self) -> i64 {
+        self.confirmed + self.acknowledged + self.excluded
+    }
+
+    /// How far the rollout is, in whole percent: 100 once everyone is
+    /// placed or excluded (and for nobody at all).
+    pub fn percent(&self) -> i64 {
+        if self.total <= 0 {
+            100
+        } else {
+            self.done().saturating_mul(100) / self.total
+        }
+    }
 }
 
 /// An API token as listed (the secret itself is shown once, on creation).
@@ -344,11 +383,19 @@ pub enum TokenScope {
     /// The impact preview and statement health (aggregates), nothing else:
     /// for CI, which must never read a person.
     Impact,
+    /// An identity provider's provisioning (SCIM, `/scim/v2`) and nothing
+    /// else; an administrator's only.
+    Scim,
 }
 
 impl TokenScope {
     /// Every scope.
-    pub const ALL: [TokenScope; 3] = [TokenScope::Read, TokenScope::Write, TokenScope::Impact];
+    pub const ALL: [TokenScope; 4] = [
+        TokenScope::Read,
+        TokenScope::Write,
+        TokenScope::Impact,
+        TokenScope::Scim,
+    ];
 
     /// The word stored and shown.
     pub fn as_str(self) -> &'static str {
@@ -356,6 +403,7 @@ impl TokenScope {
             TokenScope::Read => "read",
             TokenScope::Write => "write",
             TokenScope::Impact => "impact",
+            TokenScope::Scim => "scim",
         }
     }
 

@@ -18,7 +18,8 @@ macro_rules! person_columns {
         "p.id, p.email, p.name, p.job_title, t.name AS team, p.manager_id,
         pl.track, pl.level, p.start_date, p.active, p.role, p.version AS person_version,
         CASE WHEN p.password_hash IS NULL THEN 0 ELSE 1 END AS has_password, p.previous_title,
-        CASE WHEN p.idp_subject IS NULL THEN 0 ELSE 1 END AS identity_linked"
+        CASE WHEN p.idp_subject IS NULL THEN 0 ELSE 1 END AS identity_linked,
+        p.display_name, p.employee_number"
     };
 }
 
@@ -64,6 +65,8 @@ pub(crate) struct PersonRow {
     has_password: i64,
     previous_title: Option<String>,
     identity_linked: i64,
+    display_name: Option<String>,
+    employee_number: Option<String>,
 }
 
 impl From<PersonRow> for Person {
@@ -84,6 +87,8 @@ impl From<PersonRow> for Person {
             has_password: r.has_password != 0,
             previous_title: r.previous_title,
             identity_linked: r.identity_linked != 0,
+            display_name: r.display_name,
+            employee_number: r.employee_number,
         }
     }
 }
@@ -198,15 +203,50 @@ impl PersonFields {
                 "start date `{d}` is not a date (YYYY-MM-DD)"
             )));
         }
-        for (what, text) in [("name", &self.name), ("job title", &self.job_title)] {
-            if text.chars().count() > 200 || text.chars().any(char::is_control) {
+        let team = self.team.as_deref().unwrap_or("");
+        for (what, text) in [
+            ("name", self.name.as_str()),
+            ("job title", self.job_title.as_str()),
+            ("team", team),
+        ] {
+            if text.chars().count() > 200 {
                 return Err(StoreError::Invalid(format!(
-                    "the {what} is too long or has control characters"
+                    "the {what} is longer than 200 characters"
+                )));
+            }
+            if let Some(c) = text
+                .chars()
+                .find(|&c| c.is_control() || invisible_format(c))
+            {
+                return Err(StoreError::Invalid(format!(
+                    "the {what} has a control or invisible formatting character (U+{:04X})",
+                    u32::from(c)
                 )));
             }
         }
         Ok(self)
     }
+}
+
+/// Characters that are not control characters but change how the text
+/// around them reads: bidirectional overrides and isolates (U+202E shows
+/// `gpj.exe` as `exe.jpg`), line and paragraph separators, zero-width
+/// spaces and the byte-order mark. Names, titles and teams refuse them, as
+/// they refuse control characters; the zero-width joiners that scripts and
+/// emoji need are kept.
+pub fn invisible_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}'
+            | '\u{200B}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
 }
 
 /// An address with one `@`, something on each side, no spaces: the rest is
@@ -502,6 +542,9 @@ impl Write {
             Err(e) => return Err(e.into()),
             Ok(_) => {}
         }
+        if before.active && !fields.active {
+            self.end_sign_ins(id).await?;
+        }
         let after = self.person(id).await?;
         self.audit(
             "person.update",
@@ -558,15 +601,11 @@ impl Write {
         Ok(after)
     }
 
-    /// Sets (or clears) a person's password hash.
-    pub async fn set_password_hash(&mut self, id: i64, hash: Option<&str>) -> Result<()> {
-        self.person(id).await?;
-        sqlx::query("UPDATE people SET password_hash = $1, version = version + 1 WHERE id = $2")
-            .bind(hash)
-            .bind(id)
-            .execute(self.conn())
-            .await?;
-        // A new password ends every session and token made with the old one.
+    /// Ends every session of a person and revokes their API tokens (they
+    /// stay listed, as revoked). Done when they stop being active, so that
+    /// making them active again does not bring back a session or a token
+    /// from before: they sign in afresh and make new tokens.
+    pub(crate) async fn end_sign_ins(&mut self, id: i64) -> Result<()> {
         sqlx::query("DELETE FROM sessions WHERE person_id = $1")
             .bind(id)
             .execute(self.conn())
@@ -578,6 +617,19 @@ impl Write {
         .bind(id)
         .execute(self.conn())
         .await?;
+        Ok(())
+    }
+
+    /// Sets (or clears) a person's password hash.
+    pub async fn set_password_hash(&mut self, id: i64, hash: Option<&str>) -> Result<()> {
+        self.person(id).await?;
+        sqlx::query("UPDATE people SET password_hash = $1, version = version + 1 WHERE id = $2")
+            .bind(hash)
+            .bind(id)
+            .execute(self.conn())
+            .await?;
+        // A new password ends every session and token made with the old one.
+        self.end_sign_ins(id).await?;
         self.audit("person.password", &format!("person:{id}"), None, None)
             .await
     }
@@ -673,6 +725,7 @@ impl Write {
         sqlx::query(
             "UPDATE people SET email = $1, name = $2, job_title = '', start_date = NULL, active = 0,
                 password_hash = NULL, idp_subject = NULL, role = 'employee', version = version + 1, updated_at = $3,
+                display_name = NULL, employee_number = NULL,
                 search_key = $5 WHERE id = $4",
         )
         .bind(&email)

@@ -124,11 +124,13 @@ impl Store {
         let from = scoped(scope);
         let sql = format!(
             "SELECT t.name AS team, COUNT(*) AS total,
-                COUNT(CASE WHEN e.status = 'suggested' THEN 1 END) AS suggested,
-                COUNT(CASE WHEN e.status = 'proposed' THEN 1 END) AS proposed,
-                COUNT(CASE WHEN e.status = 'confirmed' THEN 1 END) AS confirmed,
-                COUNT(CASE WHEN e.status = 'acknowledged' THEN 1 END) AS acknowledged
+                COUNT(CASE WHEN x.person_id IS NULL AND e.status = 'suggested' THEN 1 END) AS suggested,
+                COUNT(CASE WHEN x.person_id IS NULL AND e.status = 'proposed' THEN 1 END) AS proposed,
+                COUNT(CASE WHEN x.person_id IS NULL AND e.status = 'confirmed' THEN 1 END) AS confirmed,
+                COUNT(CASE WHEN x.person_id IS NULL AND e.status = 'acknowledged' THEN 1 END) AS acknowledged,
+                COUNT(x.person_id) AS excluded
             {from} LEFT JOIN teams t ON t.id = p.team_id
+            LEFT JOIN off_ladder x ON x.person_id = e.person_id
             WHERE e.rollout_id = {rollout}
             GROUP BY t.name ORDER BY t.name"
         );
@@ -144,6 +146,7 @@ impl Store {
             total.proposed += p.proposed;
             total.confirmed += p.confirmed;
             total.acknowledged += p.acknowledged;
+            total.excluded += p.excluded;
             out.push(p);
         }
         // People without a team after the teams.
@@ -209,7 +212,64 @@ impl Store {
     }
 }
 
+impl Store {
+    /// The people marked not on a ladder, by id.
+    pub async fn off_ladder(&self) -> Result<Vec<i64>> {
+        Ok(
+            sqlx::query_scalar("SELECT person_id FROM off_ladder ORDER BY person_id")
+                .fetch_all(&self.pool)
+                .await?,
+        )
+    }
+}
+
 impl Write {
+    /// Marks `person` not on a ladder (`off`) or back on one. Marking twice
+    /// changes nothing and writes no audit entry; returns whether anything
+    /// changed.
+    pub async fn set_off_ladder(&mut self, person: i64, off: bool) -> Result<bool> {
+        let was: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM off_ladder WHERE person_id = $1")
+            .bind(person)
+            .fetch_one(self.conn())
+            .await?;
+        if (was > 0) == off {
+            return Ok(false);
+        }
+        let known: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM people WHERE id = $1")
+            .bind(person)
+            .fetch_one(self.conn())
+            .await?;
+        if known == 0 {
+            return Err(StoreError::NotFound(format!("person {person}")));
+        }
+        if off {
+            let at = self.at;
+            sqlx::query("INSERT INTO off_ladder (person_id, marked_at) VALUES ($1, $2)")
+                .bind(person)
+                .bind(at)
+                .execute(self.conn())
+                .await?;
+        } else {
+            sqlx::query("DELETE FROM off_ladder WHERE person_id = $1")
+                .bind(person)
+                .execute(self.conn())
+                .await?;
+        }
+        let state = |off: bool| json(&serde_json::json!({"on_ladder": !off}));
+        self.audit(
+            if off {
+                "person.off_ladder"
+            } else {
+                "person.on_ladder"
+            },
+            &format!("person:{person}"),
+            state(!off),
+            state(off),
+        )
+        .await?;
+        Ok(true)
+    }
+
     /// Opens a rollout onto `revision` with a suggestion for each person.
     /// Only one rollout is open at a time.
     pub async fn open_rollout(

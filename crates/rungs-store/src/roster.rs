@@ -14,6 +14,11 @@ use crate::store::json;
 use crate::{Result, Write, today};
 
 /// One person as the roster has them. Managers are named by email.
+///
+/// The job title, team, manager and start date may be missing from a file
+/// (`None`): a missing column changes nothing, so a file of names and
+/// emails cannot clear everyone's team. A column that is there with an
+/// empty cell (`Some("")`) clears the field for that person.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct RosterRow {
     /// The line in the uploaded file (for messages), if it came from one.
@@ -23,16 +28,18 @@ pub struct RosterRow {
     pub email: String,
     /// Full name.
     pub name: String,
-    /// Job title.
+    /// Job title (`None`: no such column, kept).
     #[serde(default)]
-    pub job_title: String,
-    /// Team name.
+    pub job_title: Option<String>,
+    /// Team name (`None`: no such column, kept; empty: no team).
     #[serde(default)]
     pub team: Option<String>,
-    /// The manager's work email.
+    /// The manager's work email (`None`: no such column, kept; empty: no
+    /// manager).
     #[serde(default)]
     pub manager_email: Option<String>,
-    /// Start date, `YYYY-MM-DD`.
+    /// Start date, `YYYY-MM-DD` (`None`: no such column, kept; empty:
+    /// none).
     #[serde(default)]
     pub start_date: Option<String>,
     /// Whether they still work here (default: yes).
@@ -48,12 +55,18 @@ pub struct RosterRow {
     /// Their title at their previous company (kept when blank).
     #[serde(default)]
     pub previous_title: Option<String>,
+    /// The name they go by ("Ben"), shown beside `name` (kept when blank).
+    #[serde(default)]
+    pub display_name: Option<String>,
+    /// Their number in the HR system (kept when blank).
+    #[serde(default)]
+    pub employee_number: Option<String>,
 }
 
 /// A problem with one row; nothing is written while any row has one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct RowProblem {
-    /// The line in the file (1 is the header), if known.
+    /// The row of the spreadsheet (1 is the header), if known.
     pub line: Option<u64>,
     /// The column it is about, if one.
     pub column: Option<String>,
@@ -112,13 +125,25 @@ impl Write {
         let mut checked: Vec<(&RosterRow, PersonFields)> = Vec::with_capacity(rows.len());
         for (i, row) in rows.iter().enumerate() {
             let line = row.line.unwrap_or(i as u64 + 1);
+            let known = existing.get(&row.email.trim().to_lowercase());
+            // A column the file does not have keeps what we know.
             let fields = PersonFields {
                 email: row.email.clone(),
                 name: row.name.clone(),
-                job_title: row.job_title.clone(),
-                team: row.team.clone(),
+                job_title: row
+                    .job_title
+                    .clone()
+                    .or_else(|| known.map(|p| p.job_title.clone()))
+                    .unwrap_or_default(),
+                team: row
+                    .team
+                    .clone()
+                    .or_else(|| known.and_then(|p| p.team.clone())),
                 manager_id: None,
-                start_date: row.start_date.clone(),
+                start_date: row
+                    .start_date
+                    .clone()
+                    .or_else(|| known.and_then(|p| p.start_date.clone())),
                 // An empty cell keeps what we know (new people are active).
                 active: row.active.unwrap_or_else(|| {
                     existing
@@ -135,7 +160,7 @@ impl Write {
                         problems.push(problem(
                             line,
                             "email",
-                            format!("{} is also on line {first}", f.email),
+                            format!("{} is also on row {first}", f.email),
                         ));
                     }
                     checked.push((row, f));
@@ -167,12 +192,10 @@ impl Write {
                         || p.team != f.team
                         || p.start_date != f.start_date
                         || p.active != f.active
-                        || manager_email(p.manager_id)
-                            != row
-                                .manager_email
-                                .as_deref()
-                                .map(|m| m.trim().to_lowercase())
-                                .filter(|m| !m.is_empty())
+                        || row.manager_email.as_deref().is_some_and(|given| {
+                            manager_email(p.manager_id)
+                                != Some(given.trim().to_lowercase()).filter(|m| !m.is_empty())
+                        })
                         || (row.track.is_some() && (row.track != p.track || row.level != p.level)))
                 {
                     problems.push(problem(
@@ -216,8 +239,14 @@ impl Write {
         }
         // Reporting lines must not go round in a circle, counting people
         // already here whose manager this file does not set.
+        // People whose manager the file sets (it has a manager column).
+        let sets_manager: std::collections::HashSet<&str> = checked
+            .iter()
+            .filter(|(row, _)| row.manager_email.is_some())
+            .map(|(_, f)| f.email.as_str())
+            .collect();
         let manager_email_of = |email: &str| -> Option<String> {
-            if seen.contains_key(email) {
+            if sets_manager.contains(email) {
                 manager_of.get(email).cloned()
             } else {
                 manager_email(existing.get(email)?.manager_id)
@@ -269,8 +298,8 @@ impl Write {
                 None => {
                     let id: i64 = sqlx::query_scalar(
                         "INSERT INTO people (email, name, job_title, team_id, start_date, active, role, created_at, updated_at,
-                            previous_title, search_key)
-                         VALUES ($1, $2, $3, $4, $5, $6, 'employee', $7, $7, $8, $9) RETURNING id",
+                            previous_title, search_key, display_name, employee_number)
+                         VALUES ($1, $2, $3, $4, $5, $6, 'employee', $7, $7, $8, $9, $10, $11) RETURNING id",
                     )
                     .bind(&f.email)
                     .bind(&f.name)
@@ -281,6 +310,8 @@ impl Write {
                     .bind(at)
                     .bind(row.previous_title.as_deref())
                     .bind(search_key(&f.name, &f.email))
+                    .bind(row.display_name.as_deref())
+                    .bind(row.employee_number.as_deref())
                     .fetch_one(self.conn())
                     .await?;
                     ids.insert(f.email.clone(), id);
@@ -306,11 +337,18 @@ impl Write {
                     if row.previous_title.is_some() && row.previous_title != p.previous_title {
                         changed.push("previous title");
                     }
+                    if row.display_name.is_some() && row.display_name != p.display_name {
+                        changed.push("display name");
+                    }
+                    if row.employee_number.is_some() && row.employee_number != p.employee_number {
+                        changed.push("employee number");
+                    }
                     if !changed.is_empty() {
                         sqlx::query(
                             "UPDATE people SET name = $1, job_title = $2, team_id = $3, start_date = $4, active = $5,
                                 version = version + 1, updated_at = $6, previous_title = COALESCE($8, previous_title),
-                                search_key = $9
+                                search_key = $9, display_name = COALESCE($10, display_name),
+                                employee_number = COALESCE($11, employee_number)
                              WHERE id = $7",
                         )
                         .bind(&f.name)
@@ -322,8 +360,13 @@ impl Write {
                         .bind(p.id)
                         .bind(row.previous_title.as_deref())
                         .bind(search_key(&f.name, &f.email))
+                        .bind(row.display_name.as_deref())
+                        .bind(row.employee_number.as_deref())
                         .execute(self.conn())
                         .await?;
+                        if p.active && !f.active {
+                            self.end_sign_ins(p.id).await?;
+                        }
                         update_index.insert(f.email.clone(), plan.updates.len());
                         plan.updates.push(change(
                             row,
@@ -338,7 +381,9 @@ impl Write {
             let id = ids[&f.email];
             let manager = manager_of.get(f.email.as_str()).map(|m| ids[m]);
             let before = existing.get(&f.email);
-            if before.map(|p| p.manager_id) != Some(manager)
+            // Without a manager column, the manager is kept.
+            if row.manager_email.is_some()
+                && before.map(|p| p.manager_id) != Some(manager)
                 && !(before.is_none() && manager.is_none())
             {
                 sqlx::query(
@@ -389,6 +434,7 @@ impl Write {
                         .bind(p.id)
                         .execute(self.conn())
                         .await?;
+                    self.end_sign_ins(p.id).await?;
                     plan.deactivations.push(RosterChange {
                         line: None,
                         email: p.email.clone(),

@@ -45,6 +45,14 @@ pub enum Command {
     /// built-in example framework otherwise.
     #[cfg(feature = "server")]
     Server(Box<ServerArgs>),
+    /// `rungs server` in a build without it: says how to get it, whatever
+    /// arguments follow, rather than "unrecognized subcommand".
+    #[cfg(not(feature = "server"))]
+    #[command(hide = true)]
+    Server {
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
+        args: Vec<std::ffi::OsString>,
+    },
     /// Create a new framework directory from the built-in example.
     New {
         /// The directory to create (it must not exist, or be empty).
@@ -149,17 +157,32 @@ pub struct ServerArgs {
     pub dir: Option<PathBuf>,
     /// Address to listen on. Anything but a loopback address makes the app
     /// reachable from the network (put it behind https).
-    #[arg(long, default_value = "127.0.0.1:8080")]
+    #[arg(long, default_value = "127.0.0.1:8080", env = "RUNGS_LISTEN")]
     pub listen: std::net::SocketAddr,
     #[command(flatten)]
     pub store: StoreArgs,
     /// The address people use, e.g. https://ladder.example.com behind a
     /// reverse proxy: used in links, and https makes the cookie Secure.
-    #[arg(long, value_name = "URL")]
+    #[arg(long, value_name = "URL", env = "RUNGS_BASE_URL")]
     pub base_url: Option<String>,
     /// Hours a sign-in lasts.
-    #[arg(long, default_value_t = 12, value_parser = clap::value_parser!(i64).range(1..=720))]
+    #[arg(long, default_value_t = 12, env = "RUNGS_SESSION_HOURS", value_parser = clap::value_parser!(i64).range(1..=720))]
     pub session_hours: i64,
+    /// Close a connection that has not sent a whole request head within
+    /// this many seconds (half-sent requests, idle kept-alive connections).
+    #[arg(long, value_name = "SECONDS", env = "RUNGS_HEADER_TIMEOUT", default_value_t = 10,
+        value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub header_timeout: u64,
+    /// Cut off a request body (a form, an upload) that has not arrived
+    /// whole within this many seconds.
+    #[arg(long, value_name = "SECONDS", env = "RUNGS_BODY_TIMEOUT", default_value_t = 60,
+        value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub body_timeout: u64,
+    /// Connections served at once; one more is answered 503 and closed.
+    /// Keep it well under the open-file limit (`ulimit -n`).
+    #[arg(long, value_name = "N", env = "RUNGS_MAX_CONNECTIONS", default_value_t = 512,
+        value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+    pub max_connections: u64,
     #[command(flatten)]
     pub oidc: OidcArgs,
     /// The ladder of the company people come from (a framework directory or
@@ -167,6 +190,24 @@ pub struct ServerArgs {
     /// person's previous title (roster column `previous title`) maps to.
     #[arg(long, value_name = "LADDER")]
     pub previous_ladder: Option<String>,
+    /// Serve Prometheus metrics at /metrics to the bearer of the token in
+    /// FILE (or in RUNGS_METRICS_TOKEN). Without a token, /metrics is off.
+    #[arg(long, value_name = "FILE", env = "RUNGS_METRICS_TOKEN_FILE")]
+    pub metrics_token_file: Option<PathBuf>,
+    /// How log lines are written: `text` (one readable line each) or
+    /// `json` (one JSON object each, for a log collector).
+    #[arg(long, value_enum, default_value_t = LogFormat::Text, env = "RUNGS_LOG_FORMAT")]
+    pub log_format: LogFormat,
+}
+
+/// How `rungs server` writes its log.
+#[cfg(feature = "server")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LogFormat {
+    /// One readable line per event.
+    Text,
+    /// One JSON object per line: time, level, target, fields, spans.
+    Json,
 }
 
 /// Sign-in through an OpenID Connect provider. The client secret comes only
@@ -225,7 +266,13 @@ pub struct OidcArgs {
 #[derive(Debug, Args, Clone)]
 pub struct StoreArgs {
     /// The data directory (the SQLite database lives here).
-    #[arg(long, value_name = "DIR", default_value = "rungs-data", global = true)]
+    #[arg(
+        long,
+        value_name = "DIR",
+        default_value = "rungs-data",
+        env = "RUNGS_DATA",
+        global = true
+    )]
     pub data: PathBuf,
     /// A PostgreSQL URL (postgres://user:password@host/db) or sqlite:FILE,
     /// instead of the data directory's SQLite file.
@@ -237,6 +284,12 @@ pub struct StoreArgs {
         hide_env_values = true
     )]
     pub database: Option<String>,
+    /// The file holding the audit log's key (hex). Default: DIR/audit.key
+    /// in the data directory, made on the server's first start. Keep it
+    /// apart from the database: whoever has both can rewrite the log.
+    /// `RUNGS_AUDIT_KEY` (the key itself, in hex) takes precedence.
+    #[arg(long, value_name = "FILE", env = "RUNGS_AUDIT_KEY_FILE", global = true)]
+    pub audit_key_file: Option<PathBuf>,
 }
 
 /// `rungs server …` maintenance.
@@ -265,8 +318,17 @@ pub enum ServerCommand {
 #[cfg(feature = "server")]
 #[derive(Debug, Subcommand)]
 pub enum AuditCommand {
-    /// Check the audit log's hash chain: exit 0 when intact, 1 when broken.
-    Verify,
+    /// Check the audit log's hash chain and, with the audit key, its MACs:
+    /// exit 0 when intact, 1 when broken.
+    Verify {
+        /// A checkpoint (`rungs server audit checkpoint`): also check that
+        /// the log was neither cut below it nor rewritten up to it.
+        #[arg(long, value_name = "CHECKPOINT")]
+        since: Option<PathBuf>,
+    },
+    /// Print the audit log's head (position, hash, time, MAC) as one line
+    /// of JSON, to keep apart from the database for `verify --since`.
+    Checkpoint,
 }
 
 /// `rungs serve`.

@@ -32,10 +32,23 @@ pub fn init(cli: &Cli) {
         LevelFilter::WARN
     };
     let (filter, invalid) = filter(std::env::var("RUST_LOG").ok().as_deref(), default);
-    let installed = tracing_subscriber::registry()
-        .with(tracing_subscriber::fmt::layer().with_writer(std::io::stderr))
-        .with(filter)
-        .try_init();
+    let installed = if json(&cli.command) {
+        tracing_subscriber::registry()
+            .with(
+                tracing_subscriber::fmt::layer()
+                    .json()
+                    .with_current_span(true)
+                    .with_span_list(false)
+                    .with_writer(std::io::stderr),
+            )
+            .with(filter)
+            .try_init()
+    } else {
+        tracing_subscriber::registry()
+            .with(tracing_subscriber::fmt::layer().with_writer(std::io::stderr))
+            .with(filter)
+            .try_init()
+    };
     if installed.is_ok()
         && let Some(error) = invalid
     {
@@ -56,6 +69,15 @@ fn filter(rust_log: Option<&str>, default: LevelFilter) -> (Targets, Option<Stri
             Ok(targets) => (targets, None),
             Err(e) => (everything, Some(e.to_string())),
         },
+    }
+}
+
+/// Whether the log is asked for as JSON (`rungs server --log-format json`).
+fn json(command: &Command) -> bool {
+    match command {
+        #[cfg(feature = "server")]
+        Command::Server(args) => args.log_format == crate::cli::LogFormat::Json,
+        _ => false,
     }
 }
 

@@ -24,7 +24,7 @@ pub const COLUMNS: [&str; 13] = [
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Formulas {
     /// A cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return
-    /// gets a leading `'` (the OWASP advice against CSV injection), so a
+    /// (or a full-width or small `＝`, `＋`, `－`, `＠`) gets a leading `'` (the OWASP advice against CSV injection), so a
     /// spreadsheet shows it as text instead of running it. `rungs import
     /// csv` removes the `'` again.
     #[default]
@@ -33,8 +33,15 @@ pub enum Formulas {
     Keep,
 }
 
-/// The characters that make a spreadsheet read a cell as a formula.
-const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+/// The characters that make a spreadsheet read a cell as a formula: the
+/// ASCII ones, and their full-width and small look-alikes (`＝`, `﹦`, …),
+/// which some spreadsheets (with an East Asian input method) read as the
+/// ASCII ones.
+const FORMULA_START: [char; 14] = [
+    '=', '+', '-', '@', '\t', '\r', // ASCII
+    '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}', // full-width ＝ ＋ － ＠
+    '\u{FE66}', '\u{FE62}', '\u{FE63}', '\u{FE6B}', // small ﹦ ﹢ ﹣ ﹫
+];
 
 /// Whether `cell` needs a `'` in front: it starts with a formula character,
 /// possibly after apostrophes (so a cell that really starts with `'=`
@@ -120,5 +127,30 @@ fn collect<'a>(s: &'a Statement, parent: &'a str, rows: &mut Vec<(&'a Statement,
     rows.push((s, parent));
     for c in &s.children {
         collect(c, &s.id, rows);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{neutralise, restore};
+
+    #[test]
+    fn full_width_and_small_formula_starters_are_quoted_and_restored() {
+        for cell in [
+            "=1+1",
+            "\u{FF1D}HYPERLINK(\"https://evil.example\")",
+            "\u{FF0B}1",
+            "\u{FF0D}1",
+            "\u{FF20}SUM(A1)",
+            "\u{FE66}1",
+            "\u{FE62}1",
+            "\u{FE63}1",
+            "\u{FE6B}1",
+        ] {
+            let safe = neutralise(cell);
+            assert_eq!(safe, format!("'{cell}"), "{cell}");
+            assert_eq!(restore(&safe), cell, "{cell}");
+        }
+        assert_eq!(neutralise("Senior \u{FF1D} staff"), "Senior \u{FF1D} staff");
     }
 }

@@ -49,6 +49,10 @@ struct RawConfig {
     #[serde(default)]
     #[allow(dead_code)]
     impact: Option<toml::Value>,
+    // Read and checked by `promotions::parse`.
+    #[serde(default)]
+    #[allow(dead_code)]
+    promotions: Option<toml::Value>,
     // Read and checked by `titles::settings`.
     #[serde(default)]
     #[allow(dead_code)]
@@ -92,9 +96,12 @@ const KEYS: &[&str] = &[
     "site",
     "files",
     "assessments",
+    "promotions",
     "scopes",
     "titles",
     "impact",
+    // Read by `rungs server` (SMTP settings); see docs/server.md.
+    "email",
 ];
 
 /// A `syntax` error of rungs.toml, at the place the TOML parser names.

@@ -193,7 +193,10 @@ fn infracloud_imports_completely() {
     let page_ids: Vec<&str> = fw.pages.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(page_ids, ["introduction", "faq"]);
     let intro = &fw.pages[0].body;
-    assert!(intro.contains("> **Info:**"), "callout not converted");
+    assert!(
+        intro.contains("> [!NOTE]\n> "),
+        "callout not converted: {intro}"
+    );
     assert!(
         track
             .introduction

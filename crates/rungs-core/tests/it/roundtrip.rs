@@ -250,6 +250,7 @@ fn framework() -> impl Strategy<Value = Framework> {
                 site: None,
                 assessments: Default::default(),
                 impact: Default::default(),
+                promotions: Default::default(),
                 scopes: Vec::new(),
                 title_codes,
             }

@@ -8,7 +8,8 @@
 //!
 //! - [`role`]: HR and administrators ([`Hr`], [`Admin`]), the impact
 //!   aggregates ([`ImpactRead`]), what each API token scope lets through
-//!   (`token_allows`), and what the app's menu offers a viewer ([`Powers`]).
+//!   (`token_allows`), an identity provider's provisioning
+//!   ([`Provisioning`]), and what the app's menu offers a viewer ([`Powers`]).
 //! - [`person`]: one person's record, level, placements, rollout entry and
 //!   data export ([`PersonRead`], [`PersonEdit`], [`Placing`],
 //!   [`Proposing`], [`Acknowledging`], [`Exporting`]).
@@ -18,8 +19,13 @@
 //!   [`AssessmentAccess`]).
 //! - [`notes`]: 1-on-1 notes and goals ([`NotesAccess`], [`NoteWrite`],
 //!   [`GoalsWrite`]).
+//! - [`promotion`]: promotion cases, feedback requests and calibration
+//!   sessions ([`CaseAccess`], [`CaseWrite`], [`Nominating`],
+//!   [`FeedbackAnswer`], [`SessionAccess`]).
+//! - [`invite`]: inviting people to join ([`Inviting`]).
 //! - [`team`]: whose people a list or a team view covers ([`ListScope`],
-//!   [`TeamAccess`]).
+//!   [`TeamAccess`]), and acting on many rollout entries at once
+//!   ([`BulkProposing`]).
 //!
 //! The rules themselves are pure functions over facts (the viewer's role,
 //! whether they manage someone), unit-tested here without HTTP; the async
@@ -32,6 +38,11 @@
 //!   proposing their levels in a rollout, assessing and setting goals.
 //! - HR: everyone (read and write), rosters, placements, rollouts, cycles,
 //!   aggregates; 1-on-1 notes only where `hr_reads_notes = true`, audited.
+//! - Promotion cases: the manager chain and HR always; the committee while
+//!   the case is in calibration (audited, as HR's reads are); the person
+//!   once the decision was communicated, and never the committee's comments.
+//! - HR also invites people without a role to join; an administrator
+//!   anyone.
 //! - Admin: what HR can, plus roles, people with roles, password-reset
 //!   links, anonymising, the framework reload and the audit log.
 //!
@@ -39,23 +50,30 @@
 
 mod assessment;
 mod granted;
+mod invite;
 mod notes;
 mod person;
+mod promotion;
 mod role;
 mod team;
 
 pub(crate) use assessment::{AssessmentAccess, Seat, StepKind};
 pub(crate) use granted::{Acknowledging, GoalsWrite, NoteWrite, Placing, Proposing};
+pub(crate) use invite::{Inviting, invite};
 pub(crate) use notes::{NotesAccess, NotesSeat};
 pub(crate) use person::{Exporting, PersonEdit, PersonRead};
-pub(crate) use role::{Admin, Hr, ImpactRead, Powers, SignedIn};
-pub(crate) use team::{ListScope, TeamAccess};
+pub(crate) use promotion::{
+    CaseAccess, CasePart, CaseSeat, CaseWrite, FeedbackAnswer, Nominating, SessionAccess,
+};
+pub(crate) use promotion::{case, case_write, feedback, nominate, session};
+pub(crate) use role::{Admin, Hr, ImpactRead, Powers, Provisioning, SignedIn};
+pub(crate) use team::{BulkProposing, ListScope, TeamAccess, Whose};
 
 pub(crate) use assessment::assessment;
 pub(crate) use notes::{goal, goals, goals_if_allowed, notes};
 pub(crate) use person::{acknowledge, confirm, edit, export, place, propose, read};
-pub(crate) use role::{admin, hr, impact, new_token, own, token_allows};
-pub(crate) use team::{list_scope, team};
+pub(crate) use role::{admin, hr, impact, new_token, own, provision, token_allows};
+pub(crate) use team::{bulk_propose, list_scope, team};
 
 #[cfg(test)]
 pub(crate) mod tests {
@@ -82,6 +100,8 @@ pub(crate) mod tests {
             version: 1,
             has_password: true,
             previous_title: None,
+            display_name: None,
+            employee_number: None,
             identity_linked: false,
         }
     }

@@ -40,6 +40,44 @@ pub(crate) fn new_token(viewer: &Viewer) -> Result<SignedIn<'_>, ServerError> {
     }
 }
 
+/// Proof that the request is an identity provider keeping the roster
+/// current (SCIM): an administrator's `scim` token, and nothing else, not
+/// their session nor their other tokens.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Provisioning<'v> {
+    viewer: &'v Viewer,
+}
+
+impl<'v> Provisioning<'v> {
+    /// The token's owner, as whom changes are made (the audit log names
+    /// the token).
+    pub(crate) fn viewer(&self) -> &'v Viewer {
+        self.viewer
+    }
+}
+
+/// The rule for provisioning: a `scim` token whose owner is an
+/// administrator.
+pub(super) fn provisioning_allowed(scim_token: bool, role: Role) -> bool {
+    scim_token && role == Role::Admin
+}
+
+/// May this request provision people?
+pub(crate) fn provision(viewer: &Viewer) -> Result<Provisioning<'_>, ServerError> {
+    let scim_token = matches!(
+        viewer.via,
+        Via::Token {
+            scope: TokenScope::Scim,
+            ..
+        }
+    );
+    if provisioning_allowed(scim_token, viewer.person.role) {
+        Ok(Provisioning { viewer })
+    } else {
+        Err(ServerError::Forbidden)
+    }
+}
+
 /// Proof that the viewer is HR or an administrator: rosters, rollouts,
 /// cycles, aggregates, everyone's records.
 #[derive(Debug, Clone, Copy)]
@@ -103,6 +141,8 @@ pub(crate) fn token_allows(scope: TokenScope, safe_method: bool, path: &str) -> 
         TokenScope::Impact => {
             path == IMPACT_PREVIEW || (safe_method && path == "/api/v1/framework/health")
         }
+        // Provisioning, and nothing else.
+        TokenScope::Scim => crate::scim::is_scim(path),
     }
 }
 
@@ -185,6 +225,28 @@ mod tests {
         assert!(admin(&employee).is_err());
         assert!(admin(&hr_person).is_err());
         assert!(admin(&admin_person).is_ok());
+    }
+
+    #[test]
+    fn only_an_administrators_scim_token_provisions() {
+        assert!(provisioning_allowed(true, Role::Admin));
+        assert!(!provisioning_allowed(true, Role::Hr));
+        assert!(!provisioning_allowed(false, Role::Admin));
+        let mut by_session = viewer(3, Role::Admin);
+        assert!(
+            provision(&by_session).is_err(),
+            "a session never provisions"
+        );
+        by_session.via = Via::Token {
+            id: 1,
+            scope: TokenScope::Write,
+        };
+        assert!(provision(&by_session).is_err(), "nor an ordinary token");
+        by_session.via = Via::Token {
+            id: 2,
+            scope: TokenScope::Scim,
+        };
+        assert!(provision(&by_session).is_ok());
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The viewer's account: signing in (password, identity provider), the
-//! first administrator's setup link, password links, signing out, and API
-//! tokens.
+//! first administrator's setup link, password links, joining through an
+//! invitation, signing out, the account page (how to hear of what waits)
+//! and API tokens.
 
 mod pages;
 
@@ -37,6 +38,16 @@ pub(crate) fn routes() -> Vec<(&'static str, MethodRouter<App>)> {
             get(pages::reset_page)
                 .post(pages::reset)
                 .layer(crate::routes::small_forms()),
+        ),
+        (
+            "/app/join",
+            get(pages::join_page)
+                .post(pages::join)
+                .layer(crate::routes::small_forms()),
+        ),
+        (
+            "/app/account",
+            get(pages::account).post(pages::save_account),
         ),
         ("/app/tokens", get(pages::tokens).post(pages::create_token)),
         ("/app/tokens/{id}/revoke", post(pages::revoke_token)),

@@ -21,13 +21,35 @@ pub(crate) struct NextQuery {
     next: String,
 }
 
-/// Only paths inside the app, never another site.
-fn safe_next(next: &str) -> String {
-    if next.starts_with("/app") && !next.starts_with("//") && !next.contains('\\') {
-        next.to_string()
-    } else {
-        "/app".into()
+/// The longest `next` (where to go after signing in) accepted: paths of
+/// the app are far shorter, and it is stored while a sign-in through the
+/// identity provider is under way.
+pub(crate) const NEXT_LIMIT: usize = 1024;
+
+/// Where to go after signing in: a path inside the app; anything else
+/// (another site, `//host`, a backslash) is the app's home. A value no
+/// page of ours sends (over [`NEXT_LIMIT`] bytes, or with a control
+/// character such as CR or LF, which would end the `Location` header) is
+/// refused before anything happens, so nothing is stored and no cookie
+/// set.
+pub(crate) fn safe_next(next: &str) -> Result<String, ServerError> {
+    if next.len() > NEXT_LIMIT {
+        return Err(ServerError::BadRequest(format!(
+            "`next` is longer than {NEXT_LIMIT} bytes"
+        )));
     }
+    if next.chars().any(char::is_control) {
+        return Err(ServerError::BadRequest(
+            "`next` has a control character (a line break?)".into(),
+        ));
+    }
+    Ok(
+        if next.starts_with("/app") && !next.starts_with("//") && !next.contains('\\') {
+            next.to_string()
+        } else {
+            "/app".into()
+        },
+    )
 }
 
 pub(crate) async fn login_page(
@@ -35,8 +57,9 @@ pub(crate) async fn login_page(
     MaybeViewer(viewer): MaybeViewer,
     Query(q): Query<NextQuery>,
 ) -> Page {
+    let next = safe_next(&q.next)?;
     if viewer.is_some() {
-        return Ok(Redirect::to(&safe_next(&q.next)).into_response());
+        return Ok(Redirect::to(&next).into_response());
     }
     render(
         &app,
@@ -84,6 +107,8 @@ pub(crate) async fn login(
     headers: HeaderMap,
     Form(form): Form<LoginForm>,
 ) -> Page {
+    // Checked before anything happens: a refused `next` sets no cookie.
+    let next = safe_next(&form.next)?;
     // Bounded before anything else: the email becomes a rate-limit key.
     let email: String = form.email.trim().to_lowercase().chars().take(254).collect();
     let email_key = format!("email:{email}");
@@ -108,7 +133,7 @@ pub(crate) async fn login(
     // The address keeps its failures: an attacker signing in to an account
     // of their own does not wipe them.
     app.limiter.succeeded(&email_key, &address_key);
-    signed_in(&app, id, &safe_next(&form.next)).await
+    signed_in(&app, id, &next).await
 }
 
 /// Starts a session for `person` and sends the browser on to `next` with
@@ -137,7 +162,8 @@ const OIDC_COOKIE: &str = "rungs_oidc";
 pub(crate) async fn oidc_start(State(app): State<App>, Query(q): Query<NextQuery>) -> Page {
     #[cfg(feature = "oidc")]
     if let Some(provider) = &app.oidc {
-        let (url, browser) = provider.start(&app, &safe_next(&q.next)).await?;
+        let next = safe_next(&q.next)?;
+        let (url, browser) = provider.start(&app, &next).await?;
         let secure = if app.config.secure_cookies() {
             "; Secure"
         } else {
@@ -171,10 +197,13 @@ pub(crate) async fn oidc_callback(
         // Drop the pending sign-in: this state cannot be used again.
         let _ = app.store.take_pending_login(&q.state, &browser).await;
         // The provider's own words are logged as quoted fields, never as
-        // the message, and not shown: anyone can put text in this URL.
+        // the message, and not shown: anyone can put text in this URL. They
+        // are cut short, and characters that could fake a line or colour a
+        // terminal are escaped, whatever the log's format.
         tracing::warn!(
-            error = error.as_str(),
-            description = q.error_description.as_deref().unwrap_or(""),
+            error = crate::oidc::loggable(error, 64).as_str(),
+            description =
+                crate::oidc::loggable(q.error_description.as_deref().unwrap_or(""), 256).as_str(),
             "sign-in refused by the provider"
         );
         return Err(ServerError::Invalid(format!(
@@ -183,7 +212,7 @@ pub(crate) async fn oidc_callback(
         )));
     }
     let (person, next) = provider.finish(&app, &q.code, &q.state, &browser).await?;
-    signed_in(&app, person, &safe_next(&next)).await
+    signed_in(&app, person, &safe_next(&next)?).await
 }
 
 /// Without the `oidc` feature there is no provider to come back from.
@@ -322,6 +351,124 @@ pub(crate) async fn reset(State(app): State<App>, Form(form): Form<ResetForm>) -
     .await
 }
 
+/// An invitation's link: the person chooses a password and is signed in.
+/// The link is a password link (made for 7 days), so an invitation and a
+/// password link replace each other.
+pub(crate) async fn join_page(State(app): State<App>, Query(q): Query<TokenQuery>) -> Page {
+    let Some(Some(person)) = app
+        .store
+        .one_time_link(&q.token, LinkPurpose::Reset)
+        .await?
+    else {
+        return Err(ServerError::NotFound(
+            "this invitation (it was used, replaced by a newer one, or is older than 7 days; ask for a new one)".into(),
+        ));
+    };
+    let p = app
+        .store
+        .person(person)
+        .await?
+        .ok_or_else(|| ServerError::NotFound("this invitation".into()))?;
+    render(
+        &app,
+        None,
+        "password.html",
+        "",
+        "Join",
+        ctx! {
+            setup => false, join => true, name => p.name, token => q.token, action => "/app/join",
+            button => "Join", email => p.email,
+        },
+    )
+    .await
+}
+
+pub(crate) async fn join(State(app): State<App>, Form(form): Form<ResetForm>) -> Page {
+    let Some(Some(person)) = app
+        .store
+        .one_time_link(&form.token, LinkPurpose::Reset)
+        .await?
+    else {
+        return Err(ServerError::NotFound("this invitation".into()));
+    };
+    let hash = match auth::hash_password_async(&app, &form.password).await {
+        Ok(h) => h,
+        Err(e) => {
+            let email = app
+                .store
+                .person(person)
+                .await?
+                .map(|p| p.email)
+                .unwrap_or_default();
+            return render(
+                &app,
+                None,
+                "password.html",
+                "",
+                "Join",
+                ctx! {
+                    setup => false, join => true, token => form.token, action => "/app/join",
+                    button => "Join", email, error => e.to_string(),
+                },
+            )
+            .await;
+        }
+    };
+    let mut w = app.store.write(&Actor::person(person)).await?;
+    if !w.use_link(&form.token, LinkPurpose::Reset).await? {
+        return Err(ServerError::NotFound("this invitation".into()));
+    }
+    w.set_password_hash(person, Some(&hash)).await?;
+    w.commit().await?;
+    signed_in(&app, person, "/app").await
+}
+
+#[derive(Deserialize)]
+pub(crate) struct SavedQuery {
+    #[serde(default)]
+    saved: bool,
+}
+
+/// The viewer's account: how they hear of what waits for them.
+pub(crate) async fn account(
+    State(app): State<App>,
+    viewer: Viewer,
+    Query(q): Query<SavedQuery>,
+) -> Page {
+    let mode = crate::todo::mode(&app, &access::own(&viewer)).await?;
+    render(
+        &app,
+        Some(&viewer),
+        "account.html",
+        "account",
+        "Your account",
+        ctx! {
+            mode => mode.as_str(), email => app.mailer.is_some(), saved => q.saved,
+        },
+    )
+    .await
+}
+
+#[derive(Deserialize)]
+pub(crate) struct AccountForm {
+    notify: String,
+}
+
+pub(crate) async fn save_account(
+    State(app): State<App>,
+    viewer: Viewer,
+    Form(form): Form<AccountForm>,
+) -> Page {
+    let mode = rungs_store::NotifyMode::parse(&form.notify).ok_or_else(|| {
+        ServerError::Invalid(format!(
+            "`{}` is not a choice: event, digest or off",
+            form.notify
+        ))
+    })?;
+    crate::todo::set_mode(&app, &access::own(&viewer), mode).await?;
+    Ok(Redirect::to("/app/account?saved=true").into_response())
+}
+
 pub(crate) async fn tokens(State(app): State<App>, viewer: Viewer) -> Page {
     let tokens = super::tokens(&app, &access::own(&viewer)).await?;
     render(
@@ -348,6 +495,11 @@ pub(crate) async fn create_token(
 ) -> Page {
     let scope = TokenScope::parse(&form.scope)
         .ok_or_else(|| ServerError::Invalid(format!("`{}` is not a scope", form.scope)))?;
+    // A provisioning token creates and deactivates people: an
+    // administrator's to make.
+    if scope == TokenScope::Scim {
+        access::admin(&viewer)?;
+    }
     let (_, secret) =
         super::create_token(&app, &access::new_token(&viewer)?, &form.name, scope).await?;
     let tokens = super::tokens(&app, &access::own(&viewer)).await?;

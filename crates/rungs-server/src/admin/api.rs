@@ -19,19 +19,41 @@ pub(crate) struct AuditQuery {
     before: Option<i64>,
     /// How many (at most 1000).
     limit: Option<i64>,
+    /// Who did it, as recorded (`person:5`, `token:2`, `system`).
+    who: Option<String>,
+    /// What was done: an action (`person.update`) or a kind (`person.`).
+    what: Option<String>,
+    /// What it was done to: as recorded (`assessment:12`), or a person's
+    /// name or email.
+    subject: Option<String>,
+    /// From this day (`YYYY-MM-DD`, UTC).
+    from: Option<String>,
+    /// To this day (`YYYY-MM-DD`, UTC), included.
+    to: Option<String>,
 }
 
-/// The audit log, newest first (admin).
+/// The audit log, newest first (admin), narrowed by the filters given:
+/// `who` and `what` as recorded (`what` may be a kind, `person.`),
+/// `subject` as recorded or a person's name or email, `from` and `to`
+/// days (`YYYY-MM-DD`, UTC, both included).
 #[utoipa::path(get, path = "/api/v1/audit", params(AuditQuery), responses((status = 200, body = Vec<AuditEntry>), (status = 403)))]
 pub(crate) async fn audit(
     State(app): State<App>,
     viewer: Viewer,
     Query(q): Query<AuditQuery>,
 ) -> Api<Vec<AuditEntry>> {
+    let filters = super::Filters {
+        who: q.who.unwrap_or_default(),
+        what: q.what.unwrap_or_default(),
+        subject: q.subject.unwrap_or_default(),
+        from: q.from.unwrap_or_default(),
+        to: q.to.unwrap_or_default(),
+    };
     Ok(Json(
         super::audit(
             &app,
             &access::admin(&viewer)?,
+            &filters,
             q.before,
             q.limit.unwrap_or(100),
         )

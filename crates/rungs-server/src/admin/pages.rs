@@ -12,6 +12,28 @@ use crate::web::{Page, render};
 #[derive(Deserialize)]
 pub(crate) struct AuditQuery {
     before: Option<i64>,
+    #[serde(default)]
+    who: String,
+    #[serde(default)]
+    what: String,
+    #[serde(default)]
+    subject: String,
+    #[serde(default)]
+    from: String,
+    #[serde(default)]
+    to: String,
+}
+
+impl AuditQuery {
+    fn filters(&self) -> super::Filters {
+        super::Filters {
+            who: self.who.clone(),
+            what: self.what.clone(),
+            subject: self.subject.clone(),
+            from: self.from.clone(),
+            to: self.to.clone(),
+        }
+    }
 }
 
 pub(crate) async fn audit(
@@ -20,19 +42,41 @@ pub(crate) async fn audit(
     Query(q): Query<AuditQuery>,
 ) -> Page {
     let admin = access::admin(&viewer)?;
-    let entries = super::audit(&app, &admin, q.before, 100).await?;
+    let filters = q.filters();
+    let (entries, actors, actions) =
+        super::audit_readable(&app, &admin, &filters, q.before, 100).await?;
     let verification = super::verify(&app, &admin).await?;
     let more = entries
         .last()
         .filter(|e| e.seq > 1 && entries.len() == 100)
         .map(|e| e.seq);
+    // The filters as a query string, for the next page and the export.
+    let given: Vec<(&str, &str)> = [
+        ("who", &filters.who),
+        ("what", &filters.what),
+        ("subject", &filters.subject),
+        ("from", &filters.from),
+        ("to", &filters.to),
+    ]
+    .into_iter()
+    .filter(|(_, v)| !v.trim().is_empty())
+    .map(|(k, v)| (k, v.as_str()))
+    .collect();
+    let query = serde_urlencoded::to_string(&given).unwrap_or_default();
+    // Kinds of action ("person."), then each action.
+    let mut kinds: Vec<String> = actions
+        .iter()
+        .filter_map(|a| a.split_once('.').map(|(k, _)| format!("{k}.")))
+        .collect();
+    kinds.dedup();
+    let filtered = filters.any();
     render(
         &app,
         Some(&viewer),
         "audit.html",
         "audit",
         "Audit log",
-        ctx! { entries, verification, more },
+        ctx! { entries, verification, more, actors, actions, kinds, filters, filtered, query },
     )
     .await
 }

@@ -8,6 +8,7 @@ use utoipa::ToSchema;
 use rungs_store::model::Assessment;
 
 use super::commands::{self, Given, Step};
+use super::cycles::{self, CycleDetail, CycleView};
 use super::sheet::SheetReport;
 use super::view::{self, AssessmentView};
 use crate::access;
@@ -187,4 +188,106 @@ pub(crate) async fn sheet(
         super::sheet::import_sheet(&app, &access::assessment(&app, &viewer, id).await?, &body)
             .await?,
     ))
+}
+
+// Cycles.
+
+/// Every cycle with its progress (HR).
+#[utoipa::path(get, path = "/api/v1/cycles", responses((status = 200, body = Vec<CycleView>), (status = 403)))]
+pub(crate) async fn cycles(State(app): State<App>, viewer: Viewer) -> Api<Vec<CycleView>> {
+    Ok(Json(cycles::cycles(&app, &access::hr(&viewer)?).await?))
+}
+
+/// A cycle to open.
+#[derive(Debug, Deserialize, ToSchema)]
+pub(crate) struct NewCycle {
+    /// A name people recognise ("Spring review").
+    name: String,
+    /// `own` (their current level) or `next`.
+    target: String,
+    /// Only the reporting lines of the person with this email.
+    #[serde(default)]
+    manager_email: String,
+    /// Self-assessments due, `YYYY-MM-DD`.
+    #[serde(default)]
+    self_due: String,
+    /// Manager assessments due, `YYYY-MM-DD`.
+    #[serde(default)]
+    manager_due: String,
+}
+
+/// A cycle just opened.
+#[derive(Debug, serde::Serialize, ToSchema)]
+pub(crate) struct OpenedCycle {
+    /// Its id.
+    id: i64,
+    /// Assessments opened.
+    assessments: usize,
+    /// People left out (see the cycle for who and why).
+    left_out: usize,
+}
+
+/// Opens a cycle: an assessment for every active, placed person (HR).
+#[utoipa::path(post, path = "/api/v1/cycles", request_body = NewCycle, responses((status = 200, body = OpenedCycle), (status = 403), (status = 422)))]
+pub(crate) async fn open_cycle(
+    State(app): State<App>,
+    viewer: Viewer,
+    Json(new): Json<NewCycle>,
+) -> Api<OpenedCycle> {
+    let form = cycles::CycleForm {
+        name: new.name,
+        target: new.target,
+        manager_email: new.manager_email,
+        self_due: new.self_due,
+        manager_due: new.manager_due,
+    };
+    let (id, assessments, left_out) =
+        cycles::open_cycle(&app, &access::hr(&viewer)?, &form).await?;
+    Ok(Json(OpenedCycle {
+        id,
+        assessments,
+        left_out,
+    }))
+}
+
+/// A cycle in full: progress, who still owes their side and who is late,
+/// who was left out and why, the reminders sent (HR).
+#[utoipa::path(get, path = "/api/v1/cycles/{id}", params(("id" = i64, Path)), responses((status = 200, body = CycleDetail), (status = 403), (status = 404)))]
+pub(crate) async fn cycle(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> Api<CycleDetail> {
+    Ok(Json(cycles::cycle(&app, &access::hr(&viewer)?, id).await?))
+}
+
+/// Whom a reminder went to.
+#[derive(Debug, serde::Serialize, ToSchema)]
+pub(crate) struct ReminderSent {
+    /// The people reminded, by id.
+    people: Vec<i64>,
+}
+
+/// Reminds everyone who still owes their side in an open cycle (HR); the
+/// reminder is recorded in the audit log.
+#[utoipa::path(post, path = "/api/v1/cycles/{id}/remind", params(("id" = i64, Path)), responses((status = 200, body = ReminderSent), (status = 403), (status = 409)))]
+pub(crate) async fn remind_cycle(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> Api<ReminderSent> {
+    let people = cycles::remind(&app, &access::hr(&viewer)?, id).await?;
+    Ok(Json(ReminderSent { people }))
+}
+
+/// Closes a cycle (HR): reminders stop; its assessments stay.
+#[utoipa::path(post, path = "/api/v1/cycles/{id}/close", params(("id" = i64, Path)), responses((status = 200, body = CycleDetail), (status = 403), (status = 409)))]
+pub(crate) async fn close_cycle(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> Api<CycleDetail> {
+    let hr = access::hr(&viewer)?;
+    cycles::close_cycle(&app, &hr, id).await?;
+    Ok(Json(cycles::cycle(&app, &hr, id).await?))
 }

@@ -1,13 +1,14 @@
 //! Assessment cycles: an assessment for everyone (or one manager's
-//! reporting lines) at once, with due dates, progress and reminders.
+//! reporting lines) at once, with due dates and progress (what waits for
+//! each person is in `todo`).
 
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use rungs_store::NewAssessment;
 use rungs_store::model::{Cycle, CycleProgress, CycleTarget};
+use rungs_store::{LeftOut, NewAssessment, Owed, Reminded};
 
-use crate::access::{Hr, SignedIn};
+use crate::access::Hr;
 use crate::error::ServerError;
 use crate::state::App;
 
@@ -74,10 +75,11 @@ pub(crate) async fn open_cycle(
         .0;
     let ladder = app.ladder();
     let mut new = Vec::new();
-    let mut skipped = 0;
+    // Whom the cycle leaves out, with why: kept, so HR reads names.
+    let mut left_out: Vec<(i64, String)> = Vec::new();
     for p in people.iter().filter(|p| p.active && Some(p.id) != manager) {
         let (Some(t), Some(l)) = (&p.track, &p.level) else {
-            skipped += 1;
+            left_out.push((p.id, "not placed on a level yet".into()));
             continue;
         };
         let level = match target {
@@ -85,7 +87,15 @@ pub(crate) async fn open_cycle(
             CycleTarget::Next => ladder.next_level(t, l).map(|n| n.level),
         };
         let Some(level) = level else {
-            skipped += 1;
+            left_out.push((
+                p.id,
+                match target {
+                    CycleTarget::Next if ladder.level(t, l).is_some() => {
+                        "at the top of their track: no next level".into()
+                    }
+                    _ => format!("their level `{t}/{l}` is not on the ladder in use"),
+                },
+            ));
             continue;
         };
         new.push(NewAssessment {
@@ -111,8 +121,103 @@ pub(crate) async fn open_cycle(
             ladder.snapshot,
         )
         .await?;
+    w.record_left_out(id, &left_out).await?;
     w.commit().await?;
-    Ok((id, new.len(), skipped))
+    Ok((id, new.len(), left_out.len()))
+}
+
+/// A side of an assessment still owed in a cycle, with its due date.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Waiting {
+    /// Who owes what.
+    pub owed: Owed,
+    /// When it is due (`YYYY-MM-DD`), if the cycle says.
+    pub due: Option<String>,
+    /// Past its due date.
+    pub late: bool,
+}
+
+/// One cycle in full: progress, who still owes their side (and who is
+/// late), whom it left out and why, and the reminders sent.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct CycleDetail {
+    /// The cycle.
+    pub cycle: Cycle,
+    /// Its progress.
+    pub progress: CycleProgress,
+    /// Sides still owed, late ones first, by name.
+    pub waiting: Vec<Waiting>,
+    /// How many of those are late.
+    pub late: usize,
+    /// People left out when it opened, and why.
+    pub left_out: Vec<LeftOut>,
+    /// Reminders sent, newest first.
+    pub reminders: Vec<Reminded>,
+}
+
+/// One cycle in full (HR).
+pub(crate) async fn cycle(app: &App, _hr: &Hr<'_>, id: i64) -> Result<CycleDetail> {
+    let cycle = app
+        .store
+        .cycle(id)
+        .await?
+        .ok_or_else(|| ServerError::NotFound(format!("cycle {id}")))?;
+    let progress = app.store.cycle_progress(id).await?;
+    let today = rungs_store::today();
+    let mut waiting: Vec<Waiting> = app
+        .store
+        .cycle_owed(id)
+        .await?
+        .into_iter()
+        .map(|owed| {
+            let due = if owed.side == "self" {
+                cycle.self_due.clone()
+            } else {
+                cycle.manager_due.clone()
+            };
+            // Dates are `YYYY-MM-DD`: their order is the text's.
+            let late =
+                cycle.closed_at.is_none() && due.as_deref().is_some_and(|d| d < today.as_str());
+            Waiting { owed, due, late }
+        })
+        .collect();
+    // Late first; the store's name order within each.
+    waiting.sort_by_key(|w| !w.late);
+    let late = waiting.iter().filter(|w| w.late).count();
+    Ok(CycleDetail {
+        left_out: app.store.cycle_left_out(id).await?,
+        reminders: app.store.cycle_reminders(id).await?,
+        cycle,
+        progress,
+        waiting,
+        late,
+    })
+}
+
+/// Reminds everyone who still owes their side in an open cycle (HR): the
+/// reminder is recorded in the audit log, with whom it went to, and each
+/// of them sees the cycle on their home page. Returns whom, by id.
+pub(crate) async fn remind(app: &App, hr: &Hr<'_>, id: i64) -> Result<Vec<i64>> {
+    let detail = cycle(app, hr, id).await?;
+    if detail.cycle.closed_at.is_some() {
+        return Err(ServerError::Conflict("this cycle is closed".into()));
+    }
+    let mut people: Vec<i64> = detail
+        .waiting
+        .iter()
+        .filter_map(|w| w.owed.owner_id)
+        .collect();
+    people.sort_unstable();
+    people.dedup();
+    if people.is_empty() {
+        return Err(ServerError::Conflict(
+            "nobody owes anything in this cycle: there is no one to remind".into(),
+        ));
+    }
+    let mut w = app.store.write(&hr.viewer().actor()).await?;
+    w.remind_cycle(id, &people).await?;
+    w.commit().await?;
+    Ok(people)
 }
 
 /// Closes a cycle (HR).
@@ -121,47 +226,4 @@ pub(crate) async fn close_cycle(app: &App, hr: &Hr<'_>, id: i64) -> Result<()> {
     w.close_cycle(id).await?;
     w.commit().await?;
     Ok(())
-}
-
-/// A reminder: an assessment of an open cycle that waits for the viewer.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct Reminder {
-    /// The assessment to open.
-    pub assessment_id: i64,
-    /// The cycle's name.
-    pub cycle: String,
-    /// What is due, in words.
-    pub text: String,
-    /// When (`YYYY-MM-DD`), if the cycle says.
-    pub due: Option<String>,
-}
-
-/// What waits for the viewer in open cycles.
-pub(crate) async fn reminders(app: &App, own: &SignedIn<'_>) -> Result<Vec<Reminder>> {
-    let me = own.viewer().person.id;
-    let mut out = Vec::new();
-    for (a, c) in app.store.pending_for(me).await? {
-        let own = a.person_id == me;
-        let text = if own {
-            "Your self-assessment".to_string()
-        } else {
-            let name = app
-                .store
-                .person(a.person_id)
-                .await?
-                .map_or_else(|| format!("person {}", a.person_id), |p| p.name);
-            format!("Your assessment of {name}")
-        };
-        out.push(Reminder {
-            assessment_id: a.id,
-            cycle: c.name.clone(),
-            text,
-            due: if own {
-                c.self_due.clone()
-            } else {
-                c.manager_due.clone()
-            },
-        });
-    }
-    Ok(out)
 }

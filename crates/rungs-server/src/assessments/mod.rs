@@ -44,6 +44,11 @@ pub(crate) fn routes() -> Vec<(&'static str, MethodRouter<App>)> {
         ("/app/people/{id}/assessments", post(pages::open)),
         ("/app/cycles", get(pages::cycles).post(pages::open_cycle)),
         ("/app/cycles/{id}/close", post(pages::close_cycle)),
+        ("/app/cycles/{id}/remind", post(pages::remind_cycle)),
+        ("/api/v1/cycles", get(api::cycles).post(api::open_cycle)),
+        ("/api/v1/cycles/{id}", get(api::cycle)),
+        ("/api/v1/cycles/{id}/remind", post(api::remind_cycle)),
+        ("/api/v1/cycles/{id}/close", post(api::close_cycle)),
         (
             "/api/v1/people/{id}/assessments",
             get(api::list).post(api::open),

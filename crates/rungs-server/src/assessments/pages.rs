@@ -45,7 +45,7 @@ async fn assessment_page(
         app,
         Some(viewer),
         "assessment.html",
-        "growth",
+        crate::web::person_nav(viewer, view.person.id),
         &title,
         ctx! { a => view, flash, error },
     )
@@ -61,7 +61,7 @@ pub(crate) async fn print(State(app): State<App>, viewer: Viewer, Path(id): Path
         &app,
         Some(&viewer),
         "assessment_print.html",
-        "growth",
+        crate::web::person_nav(&viewer, view.person.id),
         &title,
         ctx! { a => view, printed => rungs_store::today() },
     )
@@ -259,7 +259,12 @@ async fn cycles_render(
     flash: Option<String>,
     error: Option<String>,
 ) -> Page {
-    let cycles = cycles::cycles(app, &access::hr(viewer)?).await?;
+    let hr = access::hr(viewer)?;
+    let list = cycles::cycles(app, &hr).await?;
+    let mut cycles = Vec::with_capacity(list.len());
+    for c in list {
+        cycles.push(cycles::cycle(app, &hr, c.cycle.id).await?);
+    }
     render(
         app,
         Some(viewer),
@@ -301,7 +306,12 @@ pub(crate) async fn open_cycle(
             let mut flash = format!("Cycle opened: {opened} assessments.");
             if skipped > 0 {
                 flash.push_str(&format!(
-                    " {skipped} people were left out: not placed yet, or no next level."
+                    " {skipped} {} left out: see who and why below.",
+                    if skipped == 1 {
+                        "person was"
+                    } else {
+                        "people were"
+                    }
                 ));
             }
             cycles_render(&app, &viewer, Some(flash), None).await
@@ -317,4 +327,27 @@ pub(crate) async fn close_cycle(
 ) -> Page {
     cycles::close_cycle(&app, &access::hr(&viewer)?, id).await?;
     Ok(Redirect::to("/app/cycles").into_response())
+}
+
+pub(crate) async fn remind_cycle(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> Page {
+    let hr = access::hr(&viewer)?;
+    match cycles::remind(&app, &hr, id).await {
+        Ok(people) => {
+            let flash = format!(
+                "Reminder recorded for {} {}; each sees it on their home page.",
+                people.len(),
+                if people.len() == 1 {
+                    "person"
+                } else {
+                    "people"
+                }
+            );
+            cycles_render(&app, &viewer, Some(flash), None).await
+        }
+        Err(e) => form_failed(e, |m| cycles_render(&app, &viewer, None, Some(m))).await,
+    }
 }

@@ -309,7 +309,7 @@ pub(crate) async fn view(app: &App, access: &AssessmentAccess<'_>) -> Result<Ass
 /// Builds the view from what the store holds (no I/O: the benchmarks and
 /// the team heatmap reuse the pieces).
 #[allow(clippy::too_many_arguments)]
-fn build_view(
+pub(crate) fn build_view(
     ladder: &Ladder,
     a: Assessment,
     seat: Seat,

@@ -59,13 +59,26 @@ pub struct Event {
     pub link: Option<String>,
 }
 
+/// A 1-on-1 note with what a reader needs beside it: who wrote it and the
+/// goal it checks in on.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct NoteView {
+    /// The note.
+    #[serde(flatten)]
+    pub note: Note,
+    /// Its author's name (`None` when the author was removed).
+    pub author: Option<String>,
+    /// The goal it checks in on, in words (`None`: no goal).
+    pub goal: Option<String>,
+}
+
 /// Everything on a person's growth page.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Growth {
     /// Their goals.
     pub goals: Vec<Goal>,
     /// Their 1-on-1 notes, when the viewer may read them.
-    pub notes: Option<Vec<Note>>,
+    pub notes: Option<Vec<NoteView>>,
     /// Statements to work on.
     pub suggestions: Vec<Suggestion>,
     /// Assessments, newest first.
@@ -94,6 +107,29 @@ pub(crate) async fn notes(app: &App, access: &NotesAccess<'_>) -> Result<Option<
         }
         NotesSeat::None => Ok(None),
     }
+}
+
+/// Names each note's author (one lookup per author, not per note) and its
+/// goal.
+async fn note_views(app: &App, notes: Vec<Note>, goals: &[Goal]) -> Result<Vec<NoteView>> {
+    let mut authors: std::collections::BTreeMap<i64, Option<String>> = Default::default();
+    for id in notes.iter().filter_map(|n| n.author_id) {
+        if let std::collections::btree_map::Entry::Vacant(e) = authors.entry(id) {
+            e.insert(app.store.person(id).await?.map(|p| p.name));
+        }
+    }
+    Ok(notes
+        .into_iter()
+        .map(|note| NoteView {
+            author: note
+                .author_id
+                .and_then(|id| authors.get(&id).cloned().flatten()),
+            goal: note
+                .goal_id
+                .and_then(|id| goals.iter().find(|g| g.id == id).map(|g| g.goal.clone())),
+            note,
+        })
+        .collect())
 }
 
 /// The growth page of a person: `access` says which notes the viewer
@@ -158,6 +194,10 @@ pub(crate) async fn growth(
         });
     }
     timeline.sort_by_key(|e| std::cmp::Reverse(e.at));
+    let notes = match notes {
+        Some(notes) => Some(note_views(app, notes, &goals).await?),
+        None => None,
+    };
     Ok(Growth {
         goals,
         notes,

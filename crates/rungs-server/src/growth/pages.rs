@@ -32,11 +32,7 @@ async fn growth_render(app: &App, viewer: &Viewer, id: i64, error: Option<String
     } else {
         format!("Growth · {}", person.person.name)
     };
-    let nav = if id == viewer.person.id {
-        "growth"
-    } else {
-        "team"
-    };
+    let nav = crate::web::person_nav(viewer, id);
     render(
         app,
         Some(viewer),

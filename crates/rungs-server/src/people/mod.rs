@@ -5,7 +5,10 @@
 pub(crate) mod api;
 mod pages;
 mod roster;
+mod roster_columns;
 pub(crate) mod roster_csv;
+mod roster_dates;
+mod roster_managers;
 
 pub use roster::RosterOutcome;
 pub(crate) use roster::import_roster;
@@ -249,6 +252,14 @@ pub(crate) async fn export(app: &App, exporting: &Exporting<'_>) -> Result<serde
         assessments.push(serde_json::json!({"assessment": a, "ratings": ratings}));
     }
     let goals = app.store.goals_of(id).await?;
+    let not_on_ladder = app.store.off_ladder().await?.contains(&id);
+    let left_out: Vec<serde_json::Value> = app
+        .store
+        .left_out_of(id)
+        .await?
+        .into_iter()
+        .map(|(cycle, reason)| serde_json::json!({"cycle": cycle, "reason": reason}))
+        .collect();
     // 1-on-1 notes only where the viewer may read them (HR: audited).
     let notes = crate::growth::notes(app, &crate::access::notes(app, viewer, id).await?).await?;
     Ok(serde_json::json!({
@@ -256,7 +267,9 @@ pub(crate) async fn export(app: &App, exporting: &Exporting<'_>) -> Result<serde
         "person": view.person,
         "placements": view.placements,
         "rollouts": rollouts,
+        "not_on_ladder": not_on_ladder,
         "assessments": assessments,
+        "cycles_left_out": left_out,
         "goals": goals,
         "notes": notes,
         "api_tokens": tokens,

@@ -18,7 +18,7 @@ use crate::web::{Page, form_error, message, render, split_level};
 pub(crate) async fn home(State(app): State<App>, viewer: Viewer) -> Page {
     let read = access::read(&app, &viewer, viewer.person.id).await?;
     let view = super::person(&app, &read).await?;
-    let reminders = crate::assessments::cycles::reminders(&app, &access::own(&viewer)).await?;
+    let todo = crate::todo::waiting(&app, &access::own(&viewer)).await?;
     let proposed = view.rollout.as_ref().and_then(|r| {
         app.ladder().level(
             r.entry.proposed_track.as_deref()?,
@@ -33,7 +33,7 @@ pub(crate) async fn home(State(app): State<App>, viewer: Viewer) -> Page {
         "My level",
         ctx! {
             person => view.person, manager => view.manager, level => view.level, next => view.next,
-            rollout => view.rollout, placements => view.placements, proposed, reminders,
+            rollout => view.rollout, placements => view.placements, proposed, todo,
         },
     )
     .await
@@ -285,58 +285,97 @@ pub(crate) async fn unlink_identity(
 
 pub(crate) async fn roster_page(State(app): State<App>, viewer: Viewer) -> Page {
     access::hr(&viewer)?;
+    let dry_run = true;
     render(
         &app,
         Some(&viewer),
         "roster.html",
         "roster",
         "Import a roster",
-        ctx! {},
+        ctx! { dry_run },
     )
     .await
 }
 
+/// The most a kept upload may be: it comes back base64-encoded (a third
+/// larger) with the next post, which must stay under the upload limit.
+const KEPT_LIMIT: usize = crate::routes::UPLOAD_LIMIT / 4 * 3 - 64 * 1024;
+
+/// Reads the roster form: a new file replaces the kept one (the previous
+/// upload, sent back by the page so a dry run never loses it), and the
+/// mapping's choices come back with it.
 pub(crate) async fn roster(State(app): State<App>, viewer: Viewer, mut form: Multipart) -> Page {
+    use base64::Engine as _;
     let hr = access::hr(&viewer)?;
-    let (mut file, mut dry_run, mut deactivate) = (None, false, false);
+    let (mut file, mut file_name, mut dry_run, mut deactivate) = (None, None, false, false);
+    let (mut kept, mut kept_name) = (None, None);
     let mut mapping = super::roster_csv::Mapping::default();
-    while let Some(field) = form
-        .next_field()
-        .await
-        .map_err(|e| ServerError::Invalid(format!("the upload is malformed: {e}")))?
-    {
+    let malformed = |e: axum::extract::multipart::MultipartError| {
+        ServerError::Invalid(format!("the upload is malformed: {e}"))
+    };
+    while let Some(field) = form.next_field().await.map_err(malformed)? {
         match field.name() {
             Some("file") => {
-                file = Some(field.bytes().await.map_err(|e| {
+                let name = field.file_name().map(str::to_string);
+                let bytes = field.bytes().await.map_err(|e| {
                     ServerError::Invalid(format!("the upload failed or is over 20 MiB: {e}"))
-                })?)
+                })?;
+                // A file input left empty still sends an empty part.
+                if !bytes.is_empty() {
+                    file = Some(bytes.to_vec());
+                    file_name = name;
+                }
             }
+            Some("kept") => {
+                let text = field.text().await.map_err(malformed)?;
+                if !text.trim().is_empty() {
+                    kept = Some(
+                        base64::engine::general_purpose::STANDARD
+                            .decode(text.trim())
+                            .map_err(|_| {
+                                ServerError::Invalid(
+                                    "the kept file was damaged: choose the file again".into(),
+                                )
+                            })?,
+                    );
+                }
+            }
+            Some("kept_name") => kept_name = Some(field.text().await.map_err(malformed)?),
             Some("dry_run") => dry_run = true,
             Some("deactivate_missing") => deactivate = true,
-            Some(name) if name.starts_with("map_") => {
-                let field_name = name.to_string();
-                let value = field
-                    .text()
-                    .await
-                    .map_err(|e| ServerError::Invalid(format!("the upload is malformed: {e}")))?;
-                mapping.set(&field_name["map_".len()..], value)?;
+            Some(name) if name.starts_with("map_") || name == "date_format" => {
+                let key = name.trim_start_matches("map_").to_string();
+                let value = field.text().await.map_err(malformed)?;
+                mapping.set(&key, value)?;
             }
             _ => {}
         }
     }
-    let file = file.ok_or_else(|| ServerError::Invalid("choose a CSV file".into()))?;
-    let outcome = super::import_roster(&app, &hr, &file, &mapping, dry_run, deactivate).await?;
-    let status = match outcome {
-        super::RosterOutcome::Refused { .. } => axum::http::StatusCode::UNPROCESSABLE_ENTITY,
-        super::RosterOutcome::Planned { .. } => axum::http::StatusCode::OK,
+    let (file, file_name) = match (file, kept) {
+        (Some(f), _) => (f, file_name),
+        (None, Some(k)) => (k, kept_name),
+        (None, None) => return Err(ServerError::Invalid("choose a CSV file".into())),
     };
+    let outcome = super::import_roster(&app, &hr, &file, &mapping, dry_run, deactivate).await?;
+    let (status, applied) = match &outcome {
+        super::RosterOutcome::Refused { .. } => {
+            (axum::http::StatusCode::UNPROCESSABLE_ENTITY, false)
+        }
+        super::RosterOutcome::Planned { applied, .. } => (axum::http::StatusCode::OK, *applied),
+    };
+    // Kept for the next run until it is imported.
+    let too_big = file.len() > KEPT_LIMIT;
+    let kept =
+        (!applied && !too_big).then(|| base64::engine::general_purpose::STANDARD.encode(&file));
+    let file_name = file_name.unwrap_or_else(|| "the file".into());
+    let date_format = mapping.date_format;
     let page = render(
         &app,
         Some(&viewer),
         "roster.html",
         "roster",
         "Import a roster",
-        ctx! { outcome },
+        ctx! { outcome, kept, file_name, too_big, dry_run, deactivate, date_format },
     )
     .await?;
     Ok((status, page).into_response())

@@ -9,6 +9,9 @@ use utoipa::ToSchema;
 use rungs_core::titles::{Answer, Titles};
 use rungs_store::{RosterPlan, RosterRow, RowProblem};
 
+use super::roster_columns::Field;
+use super::roster_csv::{Parsed, Reading};
+
 use crate::access::Hr;
 use crate::error::ServerError;
 use crate::state::App;
@@ -29,11 +32,15 @@ pub enum RosterOutcome {
         /// once, in the order the file first names it: what a rollout
         /// would suggest for the people who hold it.
         titles: Vec<TitleReading>,
+        /// How the file was read: the system, the columns, the date format.
+        reading: Option<Reading>,
     },
     /// Rows with problems; nothing was written.
     Refused {
-        /// Every problem, by line.
+        /// Every problem, by spreadsheet row (the header is row 1).
         problems: Vec<RowProblem>,
+        /// How the file was read, when its header could be.
+        reading: Option<Reading>,
     },
 }
 
@@ -61,7 +68,7 @@ fn read_titles(framework: &rungs_core::Framework, rows: &[RosterRow]) -> Vec<Tit
     let mut out: Vec<TitleReading> = Vec::new();
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for row in rows {
-        let title = row.job_title.trim();
+        let title = row.job_title.as_deref().unwrap_or_default().trim();
         if title.is_empty() {
             continue;
         }
@@ -90,7 +97,8 @@ fn read_titles(framework: &rungs_core::Framework, rows: &[RosterRow]) -> Vec<Tit
 }
 
 /// Imports a roster CSV (HR). Nothing is written when any row is wrong, or
-/// in a dry run.
+/// in a dry run. Every problem is reported at once: the file's, the
+/// managers', and the ones only the store can see.
 pub(crate) async fn import_roster(
     app: &App,
     hr: &Hr<'_>,
@@ -99,18 +107,44 @@ pub(crate) async fn import_roster(
     dry_run: bool,
     deactivate_missing: bool,
 ) -> Result<RosterOutcome> {
+    let started = std::time::Instant::now();
+    let outcome = import(app, hr, csv, mapping, dry_run, deactivate_missing).await;
+    app.metrics.imported(started.elapsed());
+    outcome
+}
+
+async fn import(
+    app: &App,
+    hr: &Hr<'_>,
+    csv: &[u8],
+    mapping: &super::roster_csv::Mapping,
+    dry_run: bool,
+    deactivate_missing: bool,
+) -> Result<RosterOutcome> {
     let ladder = app.ladder();
-    let rows = match super::roster_csv::parse(csv, mapping, &ladder) {
-        Ok(rows) => rows,
-        Err(problems) => return Ok(RosterOutcome::Refused { problems }),
-    };
+    let mut parsed = super::roster_csv::parse(csv, mapping, &ladder);
+    if parsed.reading.is_none() || parsed.problems.iter().any(|p| p.line == Some(1)) {
+        return Ok(RosterOutcome::Refused {
+            problems: parsed.problems,
+            reading: parsed.reading,
+        });
+    }
+    let known = app.store.people().await?;
+    super::roster_managers::resolve(&mut parsed, &known);
+    let rows: Vec<RosterRow> = parsed.rows.iter().map(|r| r.row.clone()).collect();
     let mut w = app.store.write(&hr.viewer().actor()).await?;
-    match w
+    let stored = w
         .import_roster(&rows, deactivate_missing, !hr.is_admin(), &ladder.revision)
-        .await?
-    {
-        Err(problems) => Ok(RosterOutcome::Refused { problems }),
-        Ok(plan) => {
+        .await?;
+    let plan = match stored {
+        Err(problems) => {
+            merge(&mut parsed, problems);
+            None
+        }
+        Ok(plan) => Some(plan),
+    };
+    match plan {
+        Some(plan) if parsed.problems.is_empty() => {
             w.require_an_admin().await?;
             if !dry_run {
                 w.commit().await?;
@@ -120,7 +154,48 @@ pub(crate) async fn import_roster(
                 plan,
                 applied: !dry_run,
                 titles: read_titles(&ladder.framework, &rows),
+                reading: parsed.reading,
             })
+        }
+        // The write is dropped, so nothing of it stays.
+        _ => {
+            let mut problems = parsed.problems;
+            problems.sort_by_key(|p| p.line);
+            Ok(RosterOutcome::Refused {
+                problems,
+                reading: parsed.reading,
+            })
+        }
+    }
+}
+
+/// Adds the store's problems to the file's, each once, with the file's
+/// column names; a row the file already faulted gets no second report of
+/// the same fault in the store's words.
+fn merge(parsed: &mut Parsed, problems: Vec<RowProblem>) {
+    let faulty: Vec<Option<u64>> = parsed
+        .rows
+        .iter()
+        .filter(|r| r.faulty)
+        .map(|r| r.row.line)
+        .collect();
+    for mut p in problems {
+        let column = match p.column.as_deref() {
+            Some("email") => Some(parsed.heading(Field::Email)),
+            Some("manager") => Some(parsed.heading(Field::Manager)),
+            Some("level") => Some(parsed.heading(Field::Level)),
+            _ => None,
+        };
+        if column.is_none() && faulty.contains(&p.line) {
+            continue;
+        }
+        p.column = column.or(p.column);
+        if !parsed
+            .problems
+            .iter()
+            .any(|q| q.line == p.line && q.message == p.message)
+        {
+            parsed.problems.push(p);
         }
     }
 }

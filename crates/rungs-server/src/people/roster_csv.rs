@@ -1,32 +1,46 @@
-//! Reading an HR system's CSV export into roster rows: columns found by
-//! name (with the spellings HR systems use), every problem reported with its
-//! line and column.
+//! Reading an HR system's CSV export into roster rows: the text decoded
+//! (UTF-8 with or without a byte-order mark, UTF-16, else Windows-1252),
+//! columns found by the headings HR systems use (`roster_columns`), dates
+//! read as they export them (`roster_dates`), and every problem reported
+//! at once with its spreadsheet row (the header is row 1) and the file's
+//! own column name.
 
 use std::collections::HashMap;
 
 use rungs_store::{RosterRow, RowProblem};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+use super::roster_columns::{self as columns, Field};
+use super::roster_dates::{self as dates, DateFormat};
 use crate::framework::Ladder;
 
-/// Which column holds which field, when the header names are not ones we
-/// recognise. Each value is a header name of the file.
+/// Which column holds which field, when the headings are not ones we
+/// recognise or the guess is wrong. Each value is a heading of the file;
+/// `-` means "do not use any column for this field".
 #[derive(Debug, Clone, Default, Deserialize, ToSchema, IntoParams)]
 pub struct Mapping {
     /// Column of the work email.
     pub email: Option<String>,
-    /// Column of the full name.
+    /// Column of the employee number (by which managers may be named).
+    pub employee_number: Option<String>,
+    /// Column of the legal first name.
+    pub first_name: Option<String>,
+    /// Column of the legal last name.
+    pub last_name: Option<String>,
+    /// Column of the full name, when there is no first and last name.
     pub name: Option<String>,
+    /// Column of the preferred name, shown beside the legal name.
+    pub display_name: Option<String>,
     /// Column of the job title.
     pub job_title: Option<String>,
     /// Column of the team.
     pub team: Option<String>,
-    /// Column of the manager's email.
+    /// Column of the manager: their email, employee number or full name.
     pub manager_email: Option<String>,
     /// Column of the start date.
     pub start_date: Option<String>,
-    /// Column of active/inactive.
+    /// Column of whether someone works here (active, terminated…).
     pub active: Option<String>,
     /// Column of the track id.
     pub track: Option<String>,
@@ -34,327 +48,557 @@ pub struct Mapping {
     pub level: Option<String>,
     /// Column of the title at the previous company.
     pub previous_title: Option<String>,
+    /// How slashed dates are written: `auto` (the file's dates decide),
+    /// `month_first` (3/15/2017) or `day_first` (15/03/2017).
+    #[serde(default)]
+    pub date_format: DateFormat,
 }
 
 impl Mapping {
-    /// Sets the column of `field` (a form's `map_FIELD`); blank means "find
-    /// it by name".
+    fn slot_mut(&mut self, field: Field) -> &mut Option<String> {
+        match field {
+            Field::Email => &mut self.email,
+            Field::EmployeeNumber => &mut self.employee_number,
+            Field::FirstName => &mut self.first_name,
+            Field::LastName => &mut self.last_name,
+            Field::Name => &mut self.name,
+            Field::DisplayName => &mut self.display_name,
+            Field::JobTitle => &mut self.job_title,
+            Field::Team => &mut self.team,
+            Field::Manager => &mut self.manager_email,
+            Field::StartDate => &mut self.start_date,
+            Field::Active => &mut self.active,
+            Field::Track => &mut self.track,
+            Field::Level => &mut self.level,
+            Field::PreviousTitle => &mut self.previous_title,
+        }
+    }
+
+    /// The heading named for `field`, if one (`-`: none).
+    fn get(&self, field: Field) -> Option<&str> {
+        let slot = match field {
+            Field::Email => &self.email,
+            Field::EmployeeNumber => &self.employee_number,
+            Field::FirstName => &self.first_name,
+            Field::LastName => &self.last_name,
+            Field::Name => &self.name,
+            Field::DisplayName => &self.display_name,
+            Field::JobTitle => &self.job_title,
+            Field::Team => &self.team,
+            Field::Manager => &self.manager_email,
+            Field::StartDate => &self.start_date,
+            Field::Active => &self.active,
+            Field::Track => &self.track,
+            Field::Level => &self.level,
+            Field::PreviousTitle => &self.previous_title,
+        };
+        slot.as_deref().map(str::trim).filter(|c| !c.is_empty())
+    }
+
+    /// Sets a form's `map_FIELD` (blank: find it by heading) or
+    /// `date_format`.
     pub(crate) fn set(
         &mut self,
-        field: &str,
-        column: String,
+        key: &str,
+        value: String,
     ) -> Result<(), crate::error::ServerError> {
-        let column = Some(column.trim().to_string()).filter(|c| !c.is_empty());
-        let slot = match field {
-            "email" => &mut self.email,
-            "name" => &mut self.name,
-            "job_title" => &mut self.job_title,
-            "team" => &mut self.team,
-            "manager_email" => &mut self.manager_email,
-            "start_date" => &mut self.start_date,
-            "active" => &mut self.active,
-            "track" => &mut self.track,
-            "level" => &mut self.level,
-            "previous_title" => &mut self.previous_title,
-            other => {
-                return Err(crate::error::ServerError::Invalid(format!(
-                    "`{other}` is not a roster field"
-                )));
-            }
-        };
-        *slot = column;
+        if key == "date_format" {
+            self.date_format = DateFormat::parse(&value).ok_or_else(|| {
+                crate::error::ServerError::Invalid(format!("`{value}` is not a date format"))
+            })?;
+            return Ok(());
+        }
+        let field = Field::of_key(key).ok_or_else(|| {
+            crate::error::ServerError::Invalid(format!("`{key}` is not a roster field"))
+        })?;
+        *self.slot_mut(field) = Some(value.trim().to_string()).filter(|c| !c.is_empty());
         Ok(())
     }
 }
 
-/// The fields and the header names that mean them (compared lower-case,
-/// with spaces, dashes and underscores ignored).
-const KNOWN: &[(&str, &[&str])] = &[
-    (
-        "email",
-        &["email", "workemail", "emailaddress", "e-mail", "mail"],
-    ),
-    (
-        "name",
-        &[
-            "name",
-            "fullname",
-            "displayname",
-            "employeename",
-            "preferredname",
-        ],
-    ),
-    ("first_name", &["firstname", "givenname"]),
-    ("last_name", &["lastname", "surname", "familyname"]),
-    (
-        "job_title",
-        &["jobtitle", "title", "position", "jobname", "businesstitle"],
-    ),
-    ("team", &["team", "department", "dept", "group", "squad"]),
-    (
-        "manager_email",
-        &[
-            "manageremail",
-            "manager",
-            "reportsto",
-            "managerworkemail",
-            "linemanager",
-            "supervisoremail",
-        ],
-    ),
-    (
-        "start_date",
-        &["startdate", "hiredate", "datejoined", "joined", "start"],
-    ),
-    (
-        "active",
-        &["active", "status", "employmentstatus", "isactive"],
-    ),
-    ("track", &["track", "careertrack", "jobfamily"]),
-    ("level", &["level", "careerlevel", "joblevel"]),
-    (
-        "previous_title",
-        &[
-            "previoustitle",
-            "previousjobtitle",
-            "priortitle",
-            "formertitle",
-            "titleatpreviouscompany",
-        ],
-    ),
-];
-
-fn squash(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+/// How the upload was read: what the upload page shows before anything is
+/// written, so the importer can check and correct it.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Reading {
+    /// The HR system whose export this looks like, if one.
+    pub system: Option<String>,
+    /// How the bytes were read as text (`UTF-8`, `Windows-1252`…).
+    pub encoding: String,
+    /// The file's headings, in order.
+    pub headers: Vec<String>,
+    /// Each field and the column it is read from.
+    pub columns: Vec<ColumnUse>,
+    /// How slashed dates were read.
+    pub date_format: DateFormat,
+    /// The date format in words.
+    pub date_format_words: String,
+    /// How many people the file has.
+    pub rows: usize,
+    /// Things worth knowing about the reading (a column left unused, and why).
+    pub notes: Vec<String>,
 }
 
-/// Reads `bytes` (UTF-8, with or without a BOM) into rows.
-pub(crate) fn parse(
-    bytes: &[u8],
-    mapping: &Mapping,
-    ladder: &Ladder,
-) -> Result<Vec<RosterRow>, Vec<RowProblem>> {
-    let problem = |line: Option<u64>, column: Option<&str>, message: String| RowProblem {
-        line,
+/// One field and where it comes from.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ColumnUse {
+    /// The field's key (`email`, `manager_email`…): the form's `map_KEY`
+    /// and the API's query parameter.
+    pub field: String,
+    /// The field in words.
+    pub label: String,
+    /// The heading of the column it is read from, if any.
+    pub column: Option<String>,
+    /// Whether the column was named in the mapping (rather than found).
+    pub chosen: bool,
+    /// The first person's cell, as written.
+    pub sample: Option<String>,
+}
+
+/// One row read, with what only the import can settle (the manager).
+#[derive(Debug, Clone)]
+pub(crate) struct Row {
+    /// The row as the store takes it; `manager_email` is set once the
+    /// manager reference is resolved.
+    pub row: RosterRow,
+    /// The manager cell as written: an email, an employee number or a name.
+    pub manager: Option<String>,
+    /// The legal first and last name, if given apart.
+    pub first_last: Option<(String, String)>,
+    /// Whether the row has a problem already (its manager references are
+    /// then not reported again).
+    pub faulty: bool,
+}
+
+/// A file read as far as it could be.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Parsed {
+    /// The people, problems or not.
+    pub rows: Vec<Row>,
+    /// Every problem found.
+    pub problems: Vec<RowProblem>,
+    /// How it was read; none when not even the header could be.
+    pub reading: Option<Reading>,
+    /// The heading each field was read from.
+    pub headings: HashMap<Field, String>,
+}
+
+impl Parsed {
+    /// The file's heading for `field`, or the field's key.
+    pub(crate) fn heading(&self, field: Field) -> String {
+        self.headings
+            .get(&field)
+            .cloned()
+            .unwrap_or_else(|| field.key().to_string())
+    }
+}
+
+fn problem(row: Option<u64>, column: Option<&str>, message: String) -> RowProblem {
+    RowProblem {
+        line: row,
         column: column.map(str::to_string),
         message,
-    };
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if let Err(e) = std::str::from_utf8(bytes) {
-        let line = bytes[..e.valid_up_to()]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count() as u64
-            + 1;
-        return Err(vec![problem(
-            Some(line),
-            None,
-            "the file is not UTF-8 text: export it as \u{201c}CSV UTF-8\u{201d}".into(),
-        )]);
     }
-    let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(bytes);
-    let headers = match reader.headers() {
-        Ok(h) => h.clone(),
+}
+
+/// The text of `bytes`, and the encoding it was read in.
+fn decode(bytes: &[u8]) -> (String, &'static str) {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
+        let name = if encoding == encoding_rs::UTF_8 {
+            "UTF-8 with a byte-order mark"
+        } else {
+            encoding.name()
+        };
+        return (text.into_owned(), name);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => (s.to_string(), "UTF-8"),
+        // Spreadsheets on Windows save "CSV" in the system's code page.
+        Err(_) => {
+            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+            (text.into_owned(), "Windows-1252 (not UTF-8)")
+        }
+    }
+}
+
+/// Reads `bytes` into rows, reporting every problem it can find.
+pub(crate) fn parse(bytes: &[u8], mapping: &Mapping, ladder: &Ladder) -> Parsed {
+    let mut out = Parsed::default();
+    let (text, encoding) = decode(bytes);
+    if text.contains('\u{FFFD}') {
+        let row = text
+            .lines()
+            .position(|l| l.contains('\u{FFFD}'))
+            .map(|i| i as u64 + 1);
+        out.problems.push(problem(
+            row,
+            None,
+            format!(
+                "the file is not readable {encoding} text: export it as \u{201c}CSV UTF-8\u{201d}"
+            ),
+        ));
+        return out;
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = match reader.headers() {
+        Ok(h) => h.iter().map(|h| h.trim().to_string()).collect(),
         Err(e) => {
-            return Err(vec![problem(
+            out.problems.push(problem(
                 Some(1),
                 None,
                 format!("cannot read the header row: {e}"),
-            )]);
+            ));
+            return out;
         }
     };
-    // Field -> column index.
-    let mut columns: HashMap<&str, usize> = HashMap::new();
-    let explicit = [
-        ("email", &mapping.email),
-        ("name", &mapping.name),
-        ("job_title", &mapping.job_title),
-        ("team", &mapping.team),
-        ("manager_email", &mapping.manager_email),
-        ("start_date", &mapping.start_date),
-        ("active", &mapping.active),
-        ("track", &mapping.track),
-        ("level", &mapping.level),
-        ("previous_title", &mapping.previous_title),
-    ];
-    let mut problems = Vec::new();
-    for (field, given) in explicit {
-        if let Some(name) = given.as_deref().filter(|n| !n.trim().is_empty()) {
-            match headers
-                .iter()
-                .position(|h| h.trim().eq_ignore_ascii_case(name.trim()))
-            {
-                Some(i) => {
-                    columns.insert(field, i);
+    // Spreadsheet rows: the file's lines less the line breaks inside quoted
+    // cells so far, which a spreadsheet shows within one row. Lines are
+    // counted up to the record's first byte: after a CRLF the reader places
+    // a record at the previous line's `\n`, so its own line count is one
+    // short.
+    let bytes = text.as_bytes();
+    let (mut cursor, mut breaks_before) = (0usize, 0u64);
+    let mut line_at = |byte: usize| -> u64 {
+        let mut byte = byte.min(bytes.len()).max(cursor);
+        while bytes.get(byte).is_some_and(|b| *b == b'\r' || *b == b'\n') {
+            byte += 1;
+        }
+        breaks_before += bytes[cursor..byte].iter().filter(|b| **b == b'\n').count() as u64;
+        cursor = byte;
+        breaks_before + 1
+    };
+    let mut records = Vec::new();
+    let mut breaks_inside = 0u64;
+    for record in reader.records() {
+        match record {
+            Ok(r) => {
+                let line = line_at(r.position().map_or(0, |p| p.byte() as usize));
+                let row = line.saturating_sub(breaks_inside);
+                breaks_inside += r
+                    .iter()
+                    .map(|c| c.matches('\n').count() as u64)
+                    .sum::<u64>();
+                if r.iter().all(|v| v.trim().is_empty()) {
+                    continue;
                 }
-                None => problems.push(problem(
+                if r.len() != headers.len() {
+                    out.problems.push(problem(
+                        Some(row),
+                        None,
+                        format!(
+                            "the row has {} cells but the header has {}: not valid CSV",
+                            r.len(),
+                            headers.len()
+                        ),
+                    ));
+                }
+                records.push((row, r));
+            }
+            Err(e) => {
+                let row = e
+                    .position()
+                    .map(|p| line_at(p.byte() as usize).saturating_sub(breaks_inside));
+                out.problems
+                    .push(problem(row, None, format!("not valid CSV: {e}")));
+            }
+        }
+    }
+
+    // Field -> column: the mapping first, then the headings we know.
+    let mut column: HashMap<Field, usize> = HashMap::new();
+    let mut chosen: HashMap<Field, bool> = HashMap::new();
+    let mut notes = Vec::new();
+    let position = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h.eq_ignore_ascii_case(name.trim()))
+    };
+    for field in Field::ALL {
+        if let Some(name) = mapping.get(field) {
+            chosen.insert(field, true);
+            if name == "-" {
+                continue;
+            }
+            match position(name) {
+                Some(i) => {
+                    column.insert(field, i);
+                }
+                None => out.problems.push(problem(
                     Some(1),
                     Some(name),
-                    format!("no column `{name}` for {field}"),
+                    format!("no column `{name}` for {}", field.label()),
                 )),
             }
         }
     }
-    for (i, h) in headers.iter().enumerate() {
-        let h = squash(h);
-        if let Some((field, _)) = KNOWN
-            .iter()
-            .find(|(_, names)| names.iter().any(|n| squash(n) == h))
-            && !columns.contains_key(field)
-            && !columns.values().any(|&c| c == i)
-        {
-            columns.insert(field, i);
+    let taken = |column: &HashMap<Field, usize>, i: usize| column.values().any(|&c| c == i);
+    for field in Field::ALL {
+        if chosen.contains_key(&field) {
+            continue;
+        }
+        let free: Vec<usize> = columns::candidates(field, &headers)
+            .into_iter()
+            .filter(|&i| !taken(&column, i))
+            .collect();
+        let pick = if field == Field::Active {
+            // Several status columns (BambooHR's "Employment Status" holds
+            // Full-Time or Part-Time): the one that says who works here.
+            let reads = |i: usize| {
+                let cells: Vec<&str> = records
+                    .iter()
+                    .filter_map(|(_, r)| r.get(i))
+                    .map(str::trim)
+                    .filter(|c| !c.is_empty())
+                    .collect();
+                let read = cells
+                    .iter()
+                    .filter(|c| columns::status(c).is_some())
+                    .count();
+                (read, cells.len())
+            };
+            let pick = free
+                .iter()
+                .copied()
+                .find(|&i| matches!(reads(i), (r, n) if r == n && n > 0))
+                .or_else(|| free.iter().copied().find(|&i| reads(i).0 * 2 > reads(i).1));
+            for &i in &free {
+                if Some(i) != pick {
+                    notes.push(format!(
+                        "`{}` is not used: its values say how someone is employed, not whether they still work here",
+                        headers[i]
+                    ));
+                }
+            }
+            pick
+        } else {
+            free.first().copied()
+        };
+        if let Some(i) = pick {
+            column.insert(field, i);
         }
     }
-    if !columns.contains_key("email") {
-        problems.push(problem(
+    // A full name column is not needed when first and last names are there.
+    let has_parts = column.contains_key(&Field::FirstName) && column.contains_key(&Field::LastName);
+    if has_parts && !chosen.contains_key(&Field::Name) {
+        column.remove(&Field::Name);
+    }
+    for (&field, &i) in &column {
+        out.headings.insert(field, headers[i].clone());
+    }
+    if !column.contains_key(&Field::Email) {
+        out.problems.push(problem(
             Some(1),
             None,
-            "no email column (call it `email`, or map one)".into(),
+            "no email column (call it `email` or `work email`, or choose one)".into(),
         ));
     }
-    let has_name = columns.contains_key("name")
-        || (columns.contains_key("first_name") && columns.contains_key("last_name"));
-    if !has_name {
-        problems.push(problem(
+    if !column.contains_key(&Field::Name) && !has_parts {
+        out.problems.push(problem(
             Some(1),
             None,
-            "no name column (`name`, or `first name` and `last name`)".into(),
+            "no name column (`first name` and `last name`, or `name`)".into(),
         ));
     }
-    if columns.contains_key("track") != columns.contains_key("level") {
-        problems.push(problem(
+    if column.contains_key(&Field::Track) != column.contains_key(&Field::Level) {
+        out.problems.push(problem(
             Some(1),
             None,
             "give both a track and a level column, or neither".into(),
         ));
     }
-    if !problems.is_empty() {
-        return Err(problems);
+
+    // Dates: the column settles how slashed dates read.
+    let mut date_format = mapping.date_format;
+    if let Some(&i) = column.get(&Field::StartDate) {
+        let cells: Vec<(u64, &str)> = records
+            .iter()
+            .filter_map(|(row, r)| Some((*row, r.get(i)?.trim())))
+            .filter(|(_, c)| !c.is_empty())
+            .collect();
+        match dates::settle(mapping.date_format, &cells) {
+            Ok(f) => date_format = f,
+            Err((row, message)) => {
+                out.problems
+                    .push(problem(Some(row), Some(&headers[i]), message));
+            }
+        }
     }
-    let header_of = |field: &str| {
-        columns
-            .get(field)
-            .and_then(|&i| headers.get(i))
-            .unwrap_or(field)
-            .to_string()
-    };
-    let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map(|p| p.line());
-                problems.push(problem(line, None, format!("not valid CSV: {e}")));
-                continue;
-            }
-        };
-        let line = record.position().map_or(0, |p| p.line());
-        if record.iter().all(|v| v.trim().is_empty()) {
-            continue;
-        }
-        let get = |field: &str| -> Option<String> {
-            columns
-                .get(field)
-                .and_then(|&i| record.get(i))
-                .map(|v| v.trim().to_string())
-                .filter(|v| !v.is_empty())
-        };
-        let name = get("name").unwrap_or_else(|| {
-            [get("first_name"), get("last_name")]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" ")
-        });
-        let active = match get("active").map(|v| v.to_lowercase()) {
-            None => None,
-            Some(v) if ["yes", "y", "true", "1", "active", "employed"].contains(&v.as_str()) => {
-                Some(true)
-            }
-            Some(v)
-                if ["no", "n", "false", "0", "inactive", "terminated", "left"]
-                    .contains(&v.as_str()) =>
-            {
-                Some(false)
-            }
-            Some(v) => {
-                problems.push(problem(
-                    Some(line),
-                    Some(&header_of("active")),
-                    format!("`{v}` is not yes or no"),
-                ));
-                None
-            }
-        };
-        let (track, level) = (get("track"), get("level"));
-        if let (Some(t), Some(l)) = (&track, &level)
-            && ladder.level(t, l).is_none()
-        {
-            problems.push(problem(
-                Some(line),
-                Some(&header_of("level")),
-                format!("`{t}/{l}` is not a level of this ladder"),
-            ));
-        }
-        if track.is_some() != level.is_some() {
-            problems.push(problem(
-                Some(line),
-                Some(&header_of("level")),
-                "give both a track and a level, or neither".into(),
-            ));
-        }
-        rows.push(RosterRow {
-            line: Some(line),
-            email: get("email").unwrap_or_default(),
-            name,
-            job_title: get("job_title").unwrap_or_default(),
-            team: get("team"),
-            manager_email: get("manager_email"),
-            start_date: get("start_date"),
-            active,
-            track,
-            level,
-            previous_title: get("previous_title"),
-        });
+
+    out.reading = Some(Reading {
+        system: columns::system(&headers).map(str::to_string),
+        encoding: encoding.to_string(),
+        headers: headers.clone(),
+        columns: Field::ALL
+            .into_iter()
+            .map(|f| ColumnUse {
+                field: f.key().to_string(),
+                label: f.label().to_string(),
+                column: column.get(&f).map(|&i| headers[i].clone()),
+                chosen: chosen.contains_key(&f),
+                sample: column
+                    .get(&f)
+                    .and_then(|&i| records.first()?.1.get(i))
+                    .map(|c| c.trim().to_string()),
+            })
+            .collect(),
+        date_format,
+        date_format_words: date_format.words().to_string(),
+        rows: records.len(),
+        notes,
+    });
+    let header_problem = out.problems.iter().any(|p| p.line == Some(1));
+    if header_problem {
+        return out;
     }
-    if rows.is_empty() && problems.is_empty() {
-        problems.push(problem(
+    if records.is_empty() && out.problems.is_empty() {
+        out.problems.push(problem(
             Some(2),
             None,
             "the file has a header but no people".into(),
         ));
     }
-    // Field checks the store would make too, here with the column named.
-    for row in &rows {
-        let line = row.line;
-        if !rungs_store::plausible_email(&row.email.to_lowercase()) {
-            problems.push(problem(
-                line,
-                Some(&header_of("email")),
-                format!("`{}` is not an email address", row.email),
-            ));
+
+    let headings = out.headings.clone();
+    let heading = |f: Field| headings.get(&f).cloned().unwrap_or_default();
+    let mut problems = Vec::new();
+    for (row_number, record) in &records {
+        let row_number = *row_number;
+        let before = problems.len();
+        let get = |field: Field| -> Option<String> {
+            column
+                .get(&field)
+                .and_then(|&i| record.get(i))
+                .map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "))
+                .filter(|v| !v.is_empty())
+        };
+        // A cell of a column the file may not have: `None` without the
+        // column (the store keeps the field), empty when the cell is (the
+        // store clears it).
+        let cell = |field: Field| -> Option<String> {
+            column.get(&field).map(|&i| {
+                record
+                    .get(i)
+                    .unwrap_or_default()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+        };
+        let mut say = |field: Field, message: String| {
+            problems.push(problem(Some(row_number), Some(&heading(field)), message));
+        };
+        let first_last = get(Field::FirstName).zip(get(Field::LastName));
+        let name = match (get(Field::Name), &first_last) {
+            (_, Some((f, l))) if has_parts => format!("{f} {l}"),
+            (Some(n), _) => n,
+            // One of the two parts, when the other is blank.
+            _ => [get(Field::FirstName), get(Field::LastName)]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" "),
+        };
+        if name.is_empty() {
+            let field = if has_parts {
+                Field::FirstName
+            } else {
+                Field::Name
+            };
+            say(field, "no name".into());
         }
-        if row.name.is_empty() {
-            problems.push(problem(line, Some(&header_of("name")), "no name".into()));
+        // A preferred name is a display name: it never replaces the legal
+        // name, and one that is the legal first or full name says nothing.
+        let display_name = get(Field::DisplayName)
+            .filter(|d| d != &name && first_last.as_ref().is_none_or(|(f, _)| d != f));
+        let email = get(Field::Email).unwrap_or_default();
+        if email.is_empty() {
+            say(Field::Email, "no email".into());
+        } else if !rungs_store::plausible_email(&email.to_lowercase()) {
+            say(Field::Email, format!("`{email}` is not an email address"));
         }
-        if let Some(d) = &row.start_date
-            && !rungs_store::valid_date(d)
-        {
-            problems.push(problem(
-                line,
-                Some(&header_of("start_date")),
-                format!("`{d}` is not a date (YYYY-MM-DD)"),
-            ));
+        let active = match get(Field::Active) {
+            None => None,
+            Some(v) => match columns::status(&v) {
+                Some(a) => Some(a),
+                None => {
+                    say(
+                        Field::Active,
+                        format!("`{v}` does not say whether they work here (active or terminated)"),
+                    );
+                    None
+                }
+            },
+        };
+        let start_date = match get(Field::StartDate) {
+            None => None,
+            Some(d) => match dates::read(&d, date_format) {
+                Ok(d) => Some(d),
+                // An unsettled column is reported once, above.
+                Err(dates::Unread::Unsettled) => None,
+                Err(dates::Unread::Bad(message)) => {
+                    say(Field::StartDate, message);
+                    None
+                }
+            },
+        };
+        let (track, level) = (get(Field::Track), get(Field::Level));
+        match (&track, &level) {
+            (Some(t), Some(l)) if ladder.level(t, l).is_none() => {
+                say(
+                    Field::Level,
+                    format!("`{t}/{l}` is not a level of this ladder"),
+                );
+            }
+            (Some(_), None) | (None, Some(_)) => {
+                say(
+                    Field::Level,
+                    "give both a track and a level, or neither".into(),
+                );
+            }
+            _ => {}
         }
+        let faulty = problems.len() > before;
+        out.rows.push(Row {
+            row: RosterRow {
+                line: Some(row_number),
+                email,
+                name,
+                job_title: cell(Field::JobTitle),
+                team: cell(Field::Team),
+                // Set from the manager cell once every row is read; an
+                // empty cell clears the manager.
+                manager_email: column.contains_key(&Field::Manager).then(String::new),
+                start_date: start_date
+                    .or_else(|| column.contains_key(&Field::StartDate).then(String::new)),
+                active,
+                track,
+                level,
+                previous_title: get(Field::PreviousTitle),
+                display_name,
+                employee_number: get(Field::EmployeeNumber),
+            },
+            manager: get(Field::Manager),
+            first_last,
+            faulty,
+        });
     }
-    if problems.is_empty() {
-        Ok(rows)
-    } else {
-        problems.sort_by_key(|p| p.line);
-        Err(problems)
+    out.problems.extend(problems);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encodings_are_told_apart() {
+        assert_eq!(decode(b"\xEF\xBB\xBFa,b").1, "UTF-8 with a byte-order mark");
+        assert_eq!(decode(b"\xEF\xBB\xBFa,b").0, "a,b");
+        assert_eq!(decode("Zoé".as_bytes()), ("Zoé".to_string(), "UTF-8"));
+        assert_eq!(decode(b"Zo\xe9").0, "Zoé");
+        assert!(decode(b"Zo\xe9").1.starts_with("Windows-1252"));
+        assert_eq!(decode(b"\xFF\xFEa\0,\0b\0").0, "a,b");
     }
 }

@@ -8,6 +8,7 @@ use utoipa::{IntoParams, ToSchema};
 use rungs_store::model::{Rollout, RolloutEntry};
 
 use super::RolloutView;
+use super::bulk::{BulkReport, Selection};
 use crate::access;
 use crate::auth::Viewer;
 use crate::state::App;
@@ -145,5 +146,59 @@ pub(crate) async fn acknowledge(
             &step.note,
         )
         .await?,
+    ))
+}
+
+/// Proposes every suggested level the selection picks, within the
+/// caller's people (a manager: their reporting lines; HR: everyone).
+/// People not on a ladder, without a suggestion, or whom the per-person
+/// rule refuses (one's own level) are skipped, with why.
+#[utoipa::path(post, path = "/api/v1/rollouts/{id}/accept", params(("id" = i64, Path)), request_body = Selection, responses((status = 200, body = BulkReport), (status = 403), (status = 409)))]
+pub(crate) async fn accept_suggestions(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Json(selection): Json<Selection>,
+) -> Api<BulkReport> {
+    let bulk = access::bulk_propose(&app, &viewer).await?;
+    Ok(Json(
+        super::bulk::accept_suggestions(&app, &bulk, id, &selection).await?,
+    ))
+}
+
+/// Confirms every proposed level the selection picks (HR). Whom HR may
+/// not place (an administrator, HR, themselves) is skipped, with why.
+#[utoipa::path(post, path = "/api/v1/rollouts/{id}/confirm-all", params(("id" = i64, Path)), request_body = Selection, responses((status = 200, body = BulkReport), (status = 403), (status = 409)))]
+pub(crate) async fn confirm_all(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Json(selection): Json<Selection>,
+) -> Api<BulkReport> {
+    Ok(Json(
+        super::bulk::confirm_all(&app, &access::hr(&viewer)?, id, &selection).await?,
+    ))
+}
+
+/// People to mark not on a ladder, or back on one.
+#[derive(Debug, Deserialize, ToSchema)]
+pub(crate) struct OffLadder {
+    /// Their ids.
+    people: Vec<i64>,
+    /// `true`: not on a ladder (no suggestion, counted as done in a
+    /// rollout); `false`: back on one.
+    off: bool,
+}
+
+/// Marks people not on a ladder, or back on one (HR, under the placement
+/// rule). An unknown id writes nothing.
+#[utoipa::path(post, path = "/api/v1/people/off-ladder", request_body = OffLadder, responses((status = 200, body = BulkReport), (status = 403), (status = 404)))]
+pub(crate) async fn off_ladder(
+    State(app): State<App>,
+    viewer: Viewer,
+    Json(body): Json<OffLadder>,
+) -> Api<BulkReport> {
+    Ok(Json(
+        super::bulk::set_off_ladder(&app, &access::hr(&viewer)?, &body.people, body.off).await?,
     ))
 }

@@ -3,6 +3,7 @@
 //! acknowledgement.
 
 pub(crate) mod api;
+pub(crate) mod bulk;
 mod pages;
 pub(crate) mod suggest;
 
@@ -38,6 +39,15 @@ pub(crate) fn routes() -> Vec<(&'static str, MethodRouter<App>)> {
             "/app/rollouts/{id}/people/{person}/acknowledge",
             post(pages::acknowledge),
         ),
+        ("/app/rollouts/{id}/accept", post(pages::accept_suggestions)),
+        ("/app/rollouts/{id}/confirm-all", post(pages::confirm_all)),
+        ("/app/people/{id}/off-ladder", post(pages::off_ladder)),
+        (
+            "/api/v1/rollouts/{id}/accept",
+            post(api::accept_suggestions),
+        ),
+        ("/api/v1/rollouts/{id}/confirm-all", post(api::confirm_all)),
+        ("/api/v1/people/off-ladder", post(api::off_ladder)),
         (
             "/api/v1/rollouts",
             get(api::rollouts).post(api::open_rollout),
@@ -65,6 +75,8 @@ pub struct RolloutPerson {
     pub person: Person,
     /// Their entry.
     pub entry: RolloutEntry,
+    /// Marked not on a ladder: counted as done, never suggested a level.
+    pub not_on_ladder: bool,
 }
 
 /// Every rollout, newest first: their names and dates, which anyone
@@ -118,9 +130,14 @@ pub(crate) async fn rollout(
         .store
         .rollout_people(rollout.id, scope, filter, page, unfiltered_total)
         .await?;
+    let off = app.store.off_ladder().await?;
     let entries = entries
         .into_iter()
-        .map(|(person, entry)| RolloutPerson { person, entry })
+        .map(|(person, entry)| RolloutPerson {
+            not_on_ladder: off.contains(&person.id),
+            person,
+            entry,
+        })
         .collect();
     Ok(Some(RolloutView {
         rollout,
@@ -135,7 +152,13 @@ pub(crate) async fn rollout(
 pub(crate) async fn open_rollout(app: &App, hr: &Hr<'_>, name: &str) -> Result<Rollout> {
     let ladder = app.ladder();
     let people = app.store.people().await?;
-    let suggestions = suggest::suggest_all(&ladder, &people, app.config.previous_ladder.as_deref());
+    let off = app.store.off_ladder().await?;
+    let suggestions = suggest::suggest_all(
+        &ladder,
+        &people,
+        app.config.previous_ladder.as_deref(),
+        &off,
+    );
     let mut w = app.store.write(&hr.viewer().actor()).await?;
     let rollout = w.open_rollout(name, &ladder.revision, &suggestions).await?;
     w.commit().await?;
@@ -161,6 +184,11 @@ pub(crate) async fn propose(
     note: &str,
 ) -> Result<RolloutEntry> {
     let person = proposing.person();
+    if app.store.off_ladder().await?.contains(&person) {
+        return Err(ServerError::Conflict(
+            "this person is marked not on a ladder: put them back on one first".into(),
+        ));
+    }
     if app.ladder().level(level.0, level.1).is_none() {
         return Err(ServerError::Invalid(format!(
             "`{}/{}` is not a level of this ladder",

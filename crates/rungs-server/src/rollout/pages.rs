@@ -55,6 +55,16 @@ pub(crate) async fn rollout(
 }
 
 async fn rollout_page(app: &App, viewer: &Viewer, q: &RolloutQuery, error: Option<String>) -> Page {
+    rollout_page_with(app, viewer, q, error, None).await
+}
+
+async fn rollout_page_with(
+    app: &App,
+    viewer: &Viewer,
+    q: &RolloutQuery,
+    error: Option<String>,
+    report: Option<(&str, super::bulk::BulkReport)>,
+) -> Page {
     let view = super::rollout(
         app,
         &access::list_scope(app, viewer).await?,
@@ -70,6 +80,21 @@ async fn rollout_page(app: &App, viewer: &Viewer, q: &RolloutQuery, error: Optio
         .iter()
         .map(|s| s.as_str())
         .collect();
+    let managers = match access::hr(viewer) {
+        Ok(hr) => crate::team::managers(app, &hr).await?,
+        Err(_) => Vec::new(),
+    };
+    let tracks: Vec<(String, String)> = app
+        .ladder()
+        .framework
+        .tracks
+        .iter()
+        .map(|t| (t.id.clone(), t.title.clone()))
+        .collect();
+    let (report_action, report) = match report {
+        Some((action, r)) => (Some(action), Some(r)),
+        None => (None, None),
+    };
     render(
         app,
         Some(viewer),
@@ -79,6 +104,7 @@ async fn rollout_page(app: &App, viewer: &Viewer, q: &RolloutQuery, error: Optio
         ctx! {
             view, levels => crate::people::levels(app), error, pages, statuses,
             page => q.page, team => q.team.trim(), status => q.status.trim(),
+            managers, tracks, report, report_action,
         },
     )
     .await
@@ -147,8 +173,12 @@ pub(crate) async fn propose(
     Path((id, person)): Path<(i64, i64)>,
     Form(form): Form<EntryForm>,
 ) -> Page {
-    let level = split_level(&form.level)?;
     let result = async {
+        // The level list starts on no level when nothing is suggested.
+        if form.level.trim().is_empty() {
+            return Err(ServerError::Invalid("choose a level to propose".into()));
+        }
+        let level = split_level(&form.level)?;
         let proposing = access::propose(&app, &viewer, person).await?;
         super::propose(&app, &proposing, id, form.version, level, &form.note).await
     }
@@ -185,4 +215,79 @@ pub(crate) async fn acknowledge(
     )
     .await?;
     Ok(Redirect::to("/app").into_response())
+}
+
+/// Whose entries a bulk action on the page covers.
+#[derive(Deserialize)]
+pub(crate) struct BulkForm {
+    #[serde(default)]
+    team: String,
+    #[serde(default)]
+    manager: String,
+    #[serde(default)]
+    track: String,
+}
+
+impl BulkForm {
+    fn selection(&self) -> Result<super::bulk::Selection, ServerError> {
+        super::bulk::Selection::from_form(&self.team, &self.manager, &self.track)
+    }
+}
+
+/// The page after a bulk action: what it did and skipped, or its error.
+async fn after_bulk(
+    app: &App,
+    viewer: &Viewer,
+    action: &str,
+    result: Result<super::bulk::BulkReport, ServerError>,
+) -> Page {
+    let all = RolloutQuery::default();
+    match result {
+        Ok(report) => rollout_page_with(app, viewer, &all, None, Some((action, report))).await,
+        Err(e) => form_failed(e, |m| rollout_page(app, viewer, &all, Some(m))).await,
+    }
+}
+
+pub(crate) async fn accept_suggestions(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Form(form): Form<BulkForm>,
+) -> Page {
+    let bulk = access::bulk_propose(&app, &viewer).await?;
+    let result =
+        async { super::bulk::accept_suggestions(&app, &bulk, id, &form.selection()?).await }.await;
+    after_bulk(&app, &viewer, "Proposed", result).await
+}
+
+pub(crate) async fn confirm_all(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Form(form): Form<BulkForm>,
+) -> Page {
+    let hr = access::hr(&viewer)?;
+    let result = async { super::bulk::confirm_all(&app, &hr, id, &form.selection()?).await }.await;
+    after_bulk(&app, &viewer, "Confirmed", result).await
+}
+
+#[derive(Deserialize)]
+pub(crate) struct OffLadderForm {
+    /// `true` to mark not on a ladder, `false` to put back.
+    off: bool,
+}
+
+pub(crate) async fn off_ladder(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(person): Path<i64>,
+    Form(form): Form<OffLadderForm>,
+) -> Page {
+    let hr = access::hr(&viewer)?;
+    let report = super::bulk::set_off_ladder(&app, &hr, &[person], form.off).await?;
+    // One person: the rule's refusal is the answer.
+    if !report.skipped.is_empty() {
+        return Err(ServerError::Forbidden);
+    }
+    Ok(Redirect::to(&format!("/app/rollout#person-{person}")).into_response())
 }

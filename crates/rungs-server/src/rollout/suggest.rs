@@ -16,11 +16,13 @@ use rungs_store::model::Person;
 
 use crate::framework::{Ladder, LevelRef};
 
-/// A suggestion for every active person.
+/// A suggestion for every active person; none for the people in
+/// `off_ladder` (marked not on a ladder), whose entry says so.
 pub(crate) fn suggest_all(
     ladder: &Ladder,
     people: &[Person],
     previous: Option<&Framework>,
+    off_ladder: &[i64],
 ) -> Vec<Suggestion> {
     let levels = ladder.all_levels();
     let titles = Titles::new(&ladder.framework);
@@ -30,6 +32,13 @@ pub(crate) fn suggest_all(
         .iter()
         .filter(|p| p.active)
         .map(|p| {
+            if off_ladder.contains(&p.id) {
+                return Suggestion {
+                    person_id: p.id,
+                    level: None,
+                    reason: OFF_LADDER.into(),
+                };
+            }
             let guess = suggest(&titles, &levels, p);
             let (level, reason) = match guess {
                 // Their title here cannot be placed: their previous one may.
@@ -54,6 +63,9 @@ pub(crate) fn suggest_all(
         })
         .collect()
 }
+
+/// The reason given to people marked not on a ladder.
+pub(crate) const OFF_LADDER: &str = "marked not on a ladder";
 
 /// Where one level of theirs lands on one of our tracks.
 #[derive(Clone)]
@@ -255,6 +267,8 @@ mod tests {
             version: 1,
             has_password: false,
             previous_title: None,
+            display_name: None,
+            employee_number: None,
             identity_linked: false,
         }
     }

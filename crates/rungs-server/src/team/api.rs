@@ -19,9 +19,22 @@ pub(crate) struct TeamQuery {
     /// Only people on this track.
     #[serde(default)]
     pub(crate) track: String,
-    /// HR: this manager's team.
+    /// Only people in this team (by name).
     #[serde(default)]
+    pub(crate) team: String,
+    /// This manager's team (HR: any manager's; without it, HR sees
+    /// everyone).
+    #[serde(default, deserialize_with = "empty_is_none")]
     pub(crate) manager: Option<i64>,
+}
+
+/// An empty form field (`manager=`) is no manager.
+fn empty_is_none<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+    let s: Option<String> = Option::deserialize(d)?;
+    match s.as_deref().map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(n) => n.parse().map(Some).map_err(serde::de::Error::custom),
+    }
 }
 
 impl TeamQuery {
@@ -29,11 +42,13 @@ impl TeamQuery {
         Filter {
             level: self.level.clone(),
             track: self.track.clone(),
+            team: self.team.clone(),
         }
     }
 }
 
-/// The caller's team as a heatmap (HR: any manager's, with `manager`).
+/// The caller's team as a heatmap (HR: everyone, or any manager's with
+/// `manager`).
 #[utoipa::path(get, path = "/api/v1/team", operation_id = "api_team", params(TeamQuery), responses((status = 200, body = Heatmap)))]
 pub(crate) async fn team(
     State(app): State<App>,

@@ -15,7 +15,7 @@ use rungs_core::assess::{AreaStatus, Readiness, Tenure};
 use rungs_store::model::{Person, RatingCode, Side};
 use rungs_store::{Page, Scope};
 
-use crate::access::{Hr, TeamAccess};
+use crate::access::{Hr, TeamAccess, Whose};
 use crate::assessments::view::{still_counts, tenure_of};
 use crate::error::ServerError;
 use crate::framework::{Ladder, LevelRef};
@@ -93,6 +93,8 @@ pub struct Heatmap {
     pub levels: Vec<LevelRef>,
     /// People in the team before filtering.
     pub team_size: usize,
+    /// The teams among them, to filter by.
+    pub teams: Vec<String>,
     /// The promotion rule in words.
     pub rule: String,
 }
@@ -160,20 +162,40 @@ pub(crate) struct Filter {
     pub level: String,
     /// Track id.
     pub track: String,
+    /// Team name.
+    pub team: String,
 }
 
-/// The people below `manager` in the reporting lines.
-async fn team(app: &App, manager: i64) -> Result<Vec<Person>> {
-    let scope = app.store.scope_of(manager).await?;
+/// Everyone someone reports to, by name: the managers HR's filters offer.
+pub(crate) async fn managers(app: &App, _hr: &Hr<'_>) -> Result<Vec<PersonRef>> {
+    Ok(app
+        .store
+        .managers()
+        .await?
+        .into_iter()
+        .map(|(id, name, email)| PersonRef { id, name, email })
+        .collect())
+}
+
+/// The active people a team view covers: everyone, or those below a
+/// manager in the reporting lines.
+async fn team(app: &App, whose: Whose) -> Result<Vec<Person>> {
+    let (scope, manager) = match whose {
+        Whose::Everyone => (Scope::Everyone, None),
+        Whose::Below(m) => (app.store.scope_of(m).await?, Some(m)),
+    };
     let mut people = app.store.people_page(&scope, "", Page::ALL).await?.0;
-    people.retain(|p| p.id != manager && p.active);
+    people.retain(|p| Some(p.id) != manager && p.active);
     Ok(people)
 }
 
 /// A manager's team (the viewer's own, or for HR any manager's) as a
 /// heatmap.
 pub(crate) async fn heatmap(app: &App, access: &TeamAccess, filter: &Filter) -> Result<Heatmap> {
-    let people = team(app, access.manager()).await?;
+    let people = team(app, access.whose()).await?;
+    let mut teams: Vec<String> = people.iter().filter_map(|p| p.team.clone()).collect();
+    teams.sort();
+    teams.dedup();
     let team_size = people.len();
     let ladder = app.ladder();
     let people: Vec<Person> = people
@@ -185,6 +207,7 @@ pub(crate) async fn heatmap(app: &App, access: &TeamAccess, filter: &Filter) -> 
             };
             (filter.level.is_empty() || filter.level == current)
                 && (filter.track.is_empty() || p.track.as_deref() == Some(filter.track.as_str()))
+                && (filter.team.is_empty() || p.team.as_deref() == Some(filter.team.as_str()))
         })
         .collect();
     let ids: Vec<i64> = people.iter().map(|p| p.id).collect();
@@ -252,6 +275,7 @@ pub(crate) async fn heatmap(app: &App, access: &TeamAccess, filter: &Filter) -> 
         rows,
         levels: ladder.all_levels(),
         team_size,
+        teams,
         rule: ladder.framework.assessments.rule_words(),
     })
 }
@@ -335,6 +359,9 @@ pub struct Aggregates {
     pub groups: Vec<Group>,
     /// The threshold below which a group shows no figures.
     pub smallest_group: usize,
+    /// Levels with people whose figures are hidden (fewer than
+    /// `smallest_group`).
+    pub hidden: usize,
 }
 
 /// Aggregates per track and level (HR).
@@ -429,9 +456,11 @@ pub(crate) async fn aggregates(app: &App, _hr: &Hr<'_>) -> Result<Aggregates> {
                 .collect();
         }
     }
+    let hidden = groups.iter().filter(|g| g.figures.is_none()).count();
     Ok(Aggregates {
         areas,
         groups,
         smallest_group: smallest,
+        hidden,
     })
 }

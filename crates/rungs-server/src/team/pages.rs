@@ -17,16 +17,29 @@ pub(crate) async fn team_page(
 ) -> Page {
     let team = access::team(&app, &viewer, q.manager).await?;
     let map = super::heatmap(&app, &team, &q.filter()).await?;
-    let query =
-        serde_urlencoded::to_string([("level", q.level.as_str()), ("track", q.track.as_str())])
-            .unwrap_or_default();
+    let manager = q.manager.map(|m| m.to_string()).unwrap_or_default();
+    let query = serde_urlencoded::to_string([
+        ("level", q.level.as_str()),
+        ("track", q.track.as_str()),
+        ("team", q.team.as_str()),
+        ("manager", manager.as_str()),
+    ])
+    .unwrap_or_default();
+    // HR picks any manager; a manager sees their own team only.
+    let managers = match access::hr(&viewer) {
+        Ok(hr) => super::managers(&app, &hr).await?,
+        Err(_) => Vec::new(),
+    };
     render(
         &app,
         Some(&viewer),
         "team.html",
         "team",
         "Team",
-        ctx! { map, level => q.level, track => q.track, manager => q.manager, query },
+        ctx! {
+            map, level => q.level, track => q.track, manager => q.manager, query, managers,
+            team => q.team,
+        },
     )
     .await
 }

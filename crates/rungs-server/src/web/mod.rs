@@ -71,6 +71,17 @@ pub(crate) async fn render(
     Ok(html.into_response())
 }
 
+/// The menu item a page about a person belongs to: "My growth" for the
+/// viewer's own pages, "People" for someone else's (reached from the list
+/// of the people they manage or, for HR, of everyone).
+pub(crate) fn person_nav(viewer: &Viewer, person: i64) -> &'static str {
+    if viewer.person.id == person {
+        "growth"
+    } else {
+        "people"
+    }
+}
+
 pub(crate) fn message(title: &str, text: &str) -> minijinja::Value {
     ctx! { message => text, title }
 }

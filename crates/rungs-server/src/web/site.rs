@@ -45,9 +45,14 @@ pub(crate) async fn site(State(app): State<App>, uri: Uri) -> Response {
         }
     }
     match ladder.site.files.get("404.html") {
+        // The site's own page, under the site's policy (the app's would
+        // block its stylesheet and scripts).
         Some(b) => (
             StatusCode::NOT_FOUND,
-            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+            [
+                (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+                (header::CONTENT_SECURITY_POLICY, ladder.site_csp.as_str()),
+            ],
             b.to_vec(),
         )
             .into_response(),

@@ -131,6 +131,34 @@ async fn story(backend: Backend) {
         bad.body
     );
 
+    // Saving what is already there (an unrated statement left unrated, as
+    // the page's form sends for every row) changes nothing: no new version,
+    // no audit entry.
+    let audit_before = admin.get("/api/v1/audit/verify").await.json()["entries"]
+        .as_i64()
+        .expect("audit entries");
+    let unchanged = bo_c
+        .json(
+            "PUT",
+            &format!("/api/v1/assessments/{id}/ratings"),
+            json!({"version": version, "ratings": [{"statement": ids[1], "rating": "", "comment": "", "evidence": ""}]}),
+        )
+        .await;
+    assert_eq!(unchanged.status, StatusCode::OK, "{}", unchanged.body);
+    assert_eq!(
+        unchanged.json()["assessment"]["version"],
+        version,
+        "{}",
+        unchanged.body
+    );
+    let audit_after = admin.get("/api/v1/audit/verify").await.json()["entries"]
+        .as_i64()
+        .expect("audit entries");
+    assert_eq!(
+        audit_after, audit_before,
+        "nothing changed, nothing audited"
+    );
+
     // Bo rates himself: "Consistently" on the first, "Sometimes" elsewhere.
     let mine: Vec<Value> = ids
         .iter()
@@ -195,6 +223,13 @@ async fn story(backend: Backend) {
     // The manager rates through the page's form: "Not yet" on the first.
     let page = mara.get(&format!("/app/assessments/{id}")).await;
     assert_eq!(page.status, StatusCode::OK);
+    // Someone else's assessment belongs under "My team", not "My growth".
+    assert!(
+        page.body
+            .contains(r#"<a href="/app/people" aria-current="page">"#),
+        "{}",
+        page.body
+    );
     assert!(
         page.body.contains("Your assessment of Bo Chen"),
         "{}",
@@ -414,13 +449,31 @@ async fn story(backend: Backend) {
         )
         .await;
     assert_eq!(bad_goal.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let goal_id = bo_c
+        .get(&format!("/api/v1/people/{bo}/growth"))
+        .await
+        .json()["goals"][0]["id"]
+        .as_i64()
+        .expect("the goal's id")
+        .to_string();
     let note = bo_c
         .post_form(
             &format!("/app/people/{bo}/notes"),
-            &[("body", "Talked about the design review.")],
+            &[
+                ("body", "Talked about the design review."),
+                ("goal", &goal_id),
+            ],
         )
         .await;
     assert_eq!(note.status, StatusCode::SEE_OTHER, "{}", note.body);
+    // A note says who wrote it and which goal it checks in on.
+    let page = mara.get(&format!("/app/people/{bo}/growth")).await;
+    assert!(
+        page.body
+            .contains("Bo Chen · checks in on <a href=\"#goals\">Write two design documents</a>"),
+        "{}",
+        page.body
+    );
     let mg = mara
         .get(&format!("/api/v1/people/{bo}/growth"))
         .await
@@ -431,6 +484,8 @@ async fn story(backend: Backend) {
         "the manager reads 1-on-1 notes"
     );
     assert_eq!(mg["goals"][0]["goal"], "Write two design documents");
+    assert_eq!(mg["notes"][0]["author"], "Bo Chen");
+    assert_eq!(mg["notes"][0]["goal"], "Write two design documents");
     let timeline: Vec<&str> = mg["timeline"]
         .as_array()
         .expect("timeline")
@@ -628,6 +683,32 @@ async fn story(backend: Backend) {
     assert_eq!(back.json()["changed"], 0, "the round trip changes nothing");
     let after = mara.get(&format!("/api/v1/assessments/{v2}")).await.json();
     assert_eq!(rows(&after)[1]["manager"]["comment"], formula);
+    // A full-width `＝` starts a formula in some spreadsheets too.
+    let v = after["assessment"]["version"].clone();
+    let wide = "\u{FF1D}HYPERLINK(\"https://evil.example\")";
+    let r = mara
+        .json(
+            "PUT",
+            &format!("/api/v1/assessments/{v2}/ratings"),
+            json!({"version": v, "ratings": [{"statement": ids[1], "rating": "3", "comment": wide}]}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let sheet = mara
+        .get(&format!("/app/assessments/{v2}/sheet.csv"))
+        .await
+        .body;
+    assert!(sheet.contains("'\u{FF1D}HYPERLINK"), "{sheet}");
+    // The page's own form imports the sheet: its CSRF token is a field of
+    // the multipart body, as the browser sends it.
+    mara.get(&format!("/app/assessments/{v2}")).await;
+    let r = mara
+        .post_multipart(&format!("/app/assessments/{v2}/sheet"), &[], &sheet)
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.body.contains("Imported"), "{}", r.body);
+    let after = mara.get(&format!("/api/v1/assessments/{v2}")).await.json();
+    assert_eq!(rows(&after)[1]["manager"]["comment"], wide);
 
     // Bo moves to Dee's team: Mara no longer sees his assessments, and Dee
     // does not read the notes of Mara's time.

@@ -3,15 +3,24 @@
 //! `RUNGS_REQUIRE_ALL=1`), the route × role permission matrix, bad input,
 //! the audit chain.
 
+mod smtp;
 mod support;
 
 mod assessments;
 mod audit;
 mod bad_input;
+mod hardening;
 mod impact;
+mod invitations;
 mod lifecycle;
 #[cfg(feature = "oidc")]
 mod oidc;
 mod openapi;
+mod operations;
+mod organisation;
 mod permissions;
+mod promotions;
+mod rollout_bulk;
+mod roster;
+mod scim;
 mod story;

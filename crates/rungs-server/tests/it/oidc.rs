@@ -417,3 +417,157 @@ async fn sign_in_through_an_identity_provider() {
         denied.body
     );
 }
+
+fn oidc_config(issuer: &str) -> rungs_server::OidcConfig {
+    rungs_server::OidcConfig {
+        issuer: issuer.into(),
+        client_id: "rungs".into(),
+        client_secret: Some("s3cret".into()),
+        name: "Test IdP".into(),
+        groups_claim: None,
+        admin_groups: vec![],
+        hr_groups: vec![],
+    }
+}
+
+fn encoded(text: &str) -> String {
+    serde_urlencoded::to_string([("x", text)])
+        .expect("encode")
+        .trim_start_matches("x=")
+        .to_string()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn starting_a_sign_in_stores_little_and_refuses_a_bad_next() {
+    let provider = start_provider().await;
+    for backend in backends("oidc_start").await {
+        let mut config = config();
+        config.oidc = Some(oidc_config(&provider.base));
+        let (app, _) = start(backend.store.clone(), config).await;
+        let pool = raw_pool(&backend).await;
+        let long = format!("/app/{}", "x".repeat(60_000));
+        for next in [long.as_str(), "/app\r\nSet-Cookie: planted=1", "/app\u{0}"] {
+            let r = Client::new(&app)
+                .get(&format!("/app/oidc/start?next={}", encoded(next)))
+                .await;
+            assert_eq!(
+                r.status,
+                StatusCode::BAD_REQUEST,
+                "{}: {}",
+                backend.name,
+                r.body
+            );
+            assert!(r.headers.get("set-cookie").is_none(), "{:?}", r.headers);
+        }
+        let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM oidc_logins")
+            .fetch_one(&pool)
+            .await
+            .expect("count");
+        assert_eq!(
+            stored, 0,
+            "{}: nothing stored for a refused start",
+            backend.name
+        );
+        let r = Client::new(&app)
+            .get("/app/oidc/start?next=/app/rollout")
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM oidc_logins")
+            .fetch_one(&pool)
+            .await
+            .expect("count");
+        assert_eq!(stored, 1, "{}", backend.name);
+
+        // However many are started, at most so many wait: the oldest go.
+        let pending = rungs_store::PendingLogin {
+            verifier: "v".into(),
+            nonce: "n".into(),
+            next: "/app".into(),
+        };
+        for i in 0..6 {
+            backend
+                .store
+                .put_pending_login(&format!("state-{i}"), "browser", &pending, 600, 3)
+                .await
+                .expect("put");
+        }
+        let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM oidc_logins")
+            .fetch_one(&pool)
+            .await
+            .expect("count");
+        assert_eq!(stored, 3, "{}", backend.name);
+        let newest = backend
+            .store
+            .take_pending_login("state-5", "browser")
+            .await
+            .expect("take");
+        assert_eq!(
+            newest,
+            Some(pending.clone()),
+            "{}: the newest is kept",
+            backend.name
+        );
+    }
+}
+
+/// Log lines, collected.
+#[derive(Clone, Default)]
+struct Lines(Arc<Mutex<Vec<u8>>>);
+
+impl std::io::Write for Lines {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if let Ok(mut lines) = self.0.lock() {
+            lines.extend_from_slice(buf);
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn the_providers_error_is_logged_escaped_and_short() {
+    let backend = sqlite().await;
+    let mut config = config();
+    // Never asked: an error at the callback needs no provider.
+    config.oidc = Some(oidc_config("http://127.0.0.1:9"));
+    let (app, _) = start(backend.store.clone(), config).await;
+    let lines = Lines::default();
+    let writer = lines.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_writer(move || writer.clone())
+        .without_time()
+        .finish();
+    let _default = tracing::subscriber::set_default(subscriber);
+    let error = "access_denied\r\nERROR forged: an administrator signed in";
+    let description = format!("no\nINFO forged\u{1b}[2K\u{202e}{}", "x".repeat(10_000));
+    let r = Client::new(&app)
+        .get(&format!(
+            "/app/oidc/callback?error={}&error_description={}&state=s",
+            encoded(error),
+            encoded(&description)
+        ))
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    let log = lines
+        .0
+        .lock()
+        .map(|l| String::from_utf8_lossy(&l).into_owned())
+        .unwrap_or_default();
+    let line = log
+        .lines()
+        .find(|l| l.contains("sign-in refused by the provider"))
+        .unwrap_or_else(|| panic!("not logged: {log}"));
+    assert!(line.len() < 1_000, "{} bytes logged", line.len());
+    assert!(
+        !log.contains('\u{1b}') && !log.contains('\u{202e}'),
+        "raw control characters in the log: {log:?}"
+    );
+    assert!(
+        log.lines()
+            .all(|l| !l.starts_with("ERROR forged") && !l.starts_with("INFO forged")),
+        "{log}"
+    );
+}

@@ -45,7 +45,15 @@ const LINE: Who = Who::Only(&[Manager, SkipLevel]);
 /// The manager assessing Ari, only.
 const ASSESSOR: Who = Who::Only(&[Manager]);
 const HR: Who = Who::Only(&[Hr, Admin]);
+/// Nobody, in the state the table's data is in: a draft case has no
+/// committee yet; `/metrics` answers only the bearer of the metrics token
+/// (never a person's session or API token), and none is configured here.
+const NOBODY: Who = Who::Only(&[]);
+/// The colleague a feedback request asks (Bo, the employee).
+const ASKED: Who = Who::Only(&[Employee]);
 const ADMIN: Who = Who::Only(&[Admin]);
+/// Nobody signed in: an administrator's `scim` token only (see `scim.rs`).
+const PROVISIONING: Who = Who::Only(&[]);
 
 enum Body {
     None,
@@ -92,6 +100,9 @@ fn cases() -> Vec<Case> {
             Who::Public,
         ),
         c("GET", "/app/login", "/app/login", Body::None, Who::Public),
+        c("GET", "/healthz", "/healthz", Body::None, Who::Public),
+        c("GET", "/readyz", "/readyz", Body::None, Who::Public),
+        c("GET", "/metrics", "/metrics", Body::None, NOBODY),
         c(
             "POST",
             "/app/login",
@@ -269,6 +280,57 @@ fn cases() -> Vec<Case> {
             "/app/tokens/{token}/revoke",
             Body::None,
             SIGNED_IN,
+        ),
+        c(
+            "GET",
+            "/app/join",
+            "/app/join?token=nope",
+            Body::None,
+            Who::Public,
+        ),
+        c(
+            "POST",
+            "/app/join",
+            "/app/join",
+            Body::Form(&[("token", "nope"), ("password", "long enough password")]),
+            Who::Public,
+        ),
+        c("GET", "/app/account", "/app/account", Body::None, SIGNED_IN),
+        c(
+            "POST",
+            "/app/account",
+            "/app/account",
+            Body::Form(&[("notify", "event")]),
+            SIGNED_IN,
+        ),
+        c("GET", "/api/v1/todo", "/api/v1/todo", Body::None, SIGNED_IN),
+        c(
+            "GET",
+            "/app/invitations",
+            "/app/invitations",
+            Body::None,
+            HR,
+        ),
+        c(
+            "POST",
+            "/app/invitations",
+            "/app/invitations",
+            Body::Form(&[("everyone", "1")]),
+            HR,
+        ),
+        c(
+            "GET",
+            "/api/v1/invitations",
+            "/api/v1/invitations",
+            Body::None,
+            HR,
+        ),
+        c(
+            "POST",
+            "/api/v1/invitations",
+            "/api/v1/invitations",
+            Body::Json(json!({"everyone": true})),
+            HR,
         ),
         c("GET", "/api/v1/me", "/api/v1/me", Body::None, SIGNED_IN),
         c(
@@ -661,12 +723,303 @@ fn cases() -> Vec<Case> {
             Body::None,
             HR,
         ),
+        // Promotions: `{case}` is a draft case for Ari (opened by HR),
+        // `{feedback}` a request asked of Bo (the employee), `{session}` a
+        // calibration session the administrator chairs.
+        c(
+            "GET",
+            "/app/promotions",
+            "/app/promotions",
+            Body::None,
+            SIGNED_IN,
+        ),
+        c(
+            "POST",
+            "/app/people/{id}/promotions",
+            "/app/people/{ari}/promotions",
+            Body::Form(&[("level", "engineering/staff")]),
+            TEAM,
+        ),
+        c(
+            "GET",
+            "/app/promotions/{id}",
+            "/app/promotions/{case}",
+            Body::None,
+            TEAM,
+        ),
+        c(
+            "POST",
+            "/app/promotions/{id}",
+            "/app/promotions/{case}",
+            Body::Form(&[("version", "99"), ("narrative", "x")]),
+            TEAM,
+        ),
+        c(
+            "GET",
+            "/app/promotions/{id}/packet",
+            "/app/promotions/{case}/packet",
+            Body::None,
+            TEAM,
+        ),
+        c(
+            "POST",
+            "/app/promotions/{id}/evidence",
+            "/app/promotions/{case}/evidence",
+            Body::Form(&[("statement", "nope"), ("url", "https://x.example.org")]),
+            TEAM,
+        ),
+        c(
+            "POST",
+            "/app/promotions/{id}/feedback",
+            "/app/promotions/{case}/feedback",
+            Body::Form(&[("peer", "nobody@example.org")]),
+            TEAM,
+        ),
+        c(
+            "POST",
+            "/app/promotions/{id}/step",
+            "/app/promotions/{case}/step",
+            Body::Form(&[("step", "submit")]),
+            TEAM,
+        ),
+        c(
+            "POST",
+            "/app/promotions/{id}/comments",
+            "/app/promotions/{case}/comments",
+            Body::Form(&[("body", "x"), ("vote", "approve")]),
+            NOBODY,
+        ),
+        c(
+            "POST",
+            "/app/promotions/{id}/decision",
+            "/app/promotions/{case}/decision",
+            Body::Form(&[("outcome", "approved"), ("reasons", "x")]),
+            NOBODY,
+        ),
+        c(
+            "GET",
+            "/app/feedback/{id}",
+            "/app/feedback/{feedback}",
+            Body::None,
+            ASKED,
+        ),
+        c(
+            "POST",
+            "/app/feedback/{id}",
+            "/app/feedback/{feedback}",
+            Body::Form(&[("rating", "3"), ("words", "Careful reviews.")]),
+            ASKED,
+        ),
+        c(
+            "GET",
+            "/app/calibrations",
+            "/app/calibrations",
+            Body::None,
+            SIGNED_IN,
+        ),
+        c(
+            "POST",
+            "/app/calibrations",
+            "/app/calibrations",
+            Body::Form(&[("name", "Autumn"), ("chair", "nobody@example.org")]),
+            HR,
+        ),
+        c(
+            "GET",
+            "/app/calibrations/{id}",
+            "/app/calibrations/{session}",
+            Body::None,
+            HR,
+        ),
+        c(
+            "GET",
+            "/api/v1/people/{id}/promotions",
+            "/api/v1/people/{ari}/promotions",
+            Body::None,
+            TEAM,
+        ),
+        c(
+            "GET",
+            "/api/v1/people/{id}/promotions",
+            "/api/v1/people/{cy}/promotions",
+            Body::None,
+            HR,
+        ),
+        c(
+            "POST",
+            "/api/v1/people/{id}/promotions",
+            "/api/v1/people/{ari}/promotions",
+            Body::Json(json!({"track": "engineering", "level": "staff"})),
+            TEAM,
+        ),
+        c(
+            "GET",
+            "/api/v1/promotions/{id}",
+            "/api/v1/promotions/{case}",
+            Body::None,
+            TEAM,
+        ),
+        c(
+            "PUT",
+            "/api/v1/promotions/{id}",
+            "/api/v1/promotions/{case}",
+            Body::Json(json!({"version": 99, "narrative": "x"})),
+            TEAM,
+        ),
+        c(
+            "POST",
+            "/api/v1/promotions/{id}/evidence",
+            "/api/v1/promotions/{case}/evidence",
+            Body::Json(json!({"statement": "nope", "url": "https://x.example.org"})),
+            TEAM,
+        ),
+        c(
+            "POST",
+            "/api/v1/promotions/{id}/feedback",
+            "/api/v1/promotions/{case}/feedback",
+            Body::Json(json!({"peer": "nobody@example.org"})),
+            TEAM,
+        ),
+        c(
+            "POST",
+            "/api/v1/promotions/{id}/step",
+            "/api/v1/promotions/{case}/step",
+            Body::Json(json!({"step": "submit"})),
+            TEAM,
+        ),
+        c(
+            "POST",
+            "/api/v1/promotions/{id}/comments",
+            "/api/v1/promotions/{case}/comments",
+            Body::Json(json!({"body": "x", "vote": "approve"})),
+            NOBODY,
+        ),
+        c(
+            "POST",
+            "/api/v1/promotions/{id}/decision",
+            "/api/v1/promotions/{case}/decision",
+            Body::Json(json!({"outcome": "approved", "reasons": "x"})),
+            NOBODY,
+        ),
+        c(
+            "GET",
+            "/api/v1/feedback",
+            "/api/v1/feedback",
+            Body::None,
+            SIGNED_IN,
+        ),
+        c(
+            "POST",
+            "/api/v1/feedback/{id}",
+            "/api/v1/feedback/{feedback}",
+            Body::Json(json!({"rating": "Consistently", "words": "Careful reviews."})),
+            ASKED,
+        ),
+        c(
+            "GET",
+            "/api/v1/calibrations",
+            "/api/v1/calibrations",
+            Body::None,
+            SIGNED_IN,
+        ),
+        c(
+            "POST",
+            "/api/v1/calibrations",
+            "/api/v1/calibrations",
+            Body::Json(json!({"name": "Autumn", "chair": "nobody@example.org"})),
+            HR,
+        ),
+        c(
+            "GET",
+            "/api/v1/calibrations/{id}",
+            "/api/v1/calibrations/{session}",
+            Body::None,
+            HR,
+        ),
         // Last: these change what the cases above need.
         c(
             "POST",
             "/app/cycles/{id}/close",
             "/app/cycles/{cycle}/close",
             Body::None,
+            HR,
+        ),
+        c(
+            "POST",
+            "/app/cycles/{id}/remind",
+            "/app/cycles/{cycle}/remind",
+            Body::None,
+            HR,
+        ),
+        c("GET", "/api/v1/cycles", "/api/v1/cycles", Body::None, HR),
+        c(
+            "POST",
+            "/api/v1/cycles",
+            "/api/v1/cycles",
+            Body::Json(json!({"name": "Autumn", "target": "own"})),
+            HR,
+        ),
+        c(
+            "GET",
+            "/api/v1/cycles/{id}",
+            "/api/v1/cycles/{cycle}",
+            Body::None,
+            HR,
+        ),
+        c(
+            "POST",
+            "/api/v1/cycles/{id}/remind",
+            "/api/v1/cycles/{cycle}/remind",
+            Body::Json(json!({})),
+            HR,
+        ),
+        c(
+            "POST",
+            "/api/v1/cycles/{id}/close",
+            "/api/v1/cycles/{cycle}/close",
+            Body::Json(json!({})),
+            HR,
+        ),
+        c(
+            "POST",
+            "/app/rollouts/{id}/accept",
+            "/app/rollouts/{rollout}/accept",
+            Body::Form(&[("team", "Payments")]),
+            TEAM,
+        ),
+        c(
+            "POST",
+            "/app/rollouts/{id}/confirm-all",
+            "/app/rollouts/{rollout}/confirm-all",
+            Body::Form(&[("team", "Payments")]),
+            HR,
+        ),
+        c(
+            "POST",
+            "/app/people/{id}/off-ladder",
+            "/app/people/{cy}/off-ladder",
+            Body::Form(&[("off", "false")]),
+            HR,
+        ),
+        c(
+            "POST",
+            "/api/v1/rollouts/{id}/accept",
+            "/api/v1/rollouts/{rollout}/accept",
+            Body::Json(json!({"team": "Payments"})),
+            TEAM,
+        ),
+        c(
+            "POST",
+            "/api/v1/rollouts/{id}/confirm-all",
+            "/api/v1/rollouts/{rollout}/confirm-all",
+            Body::Json(json!({"team": "Payments"})),
+            HR,
+        ),
+        c(
+            "POST",
+            "/api/v1/people/off-ladder",
+            "/api/v1/people/off-ladder",
+            Body::Json(json!({"people": [], "off": false})),
             HR,
         ),
         c(
@@ -682,6 +1035,86 @@ fn cases() -> Vec<Case> {
             "/app/people/{cy}/anonymise",
             Body::None,
             ADMIN,
+        ),
+        c(
+            "GET",
+            "/scim/v2/Users",
+            "/scim/v2/Users",
+            Body::None,
+            PROVISIONING,
+        ),
+        c(
+            "POST",
+            "/scim/v2/Users",
+            "/scim/v2/Users",
+            Body::Json(json!({"userName": "new@example.org", "displayName": "New Person"})),
+            PROVISIONING,
+        ),
+        c(
+            "GET",
+            "/scim/v2/Users/{id}",
+            "/scim/v2/Users/{ari}",
+            Body::None,
+            PROVISIONING,
+        ),
+        c(
+            "PUT",
+            "/scim/v2/Users/{id}",
+            "/scim/v2/Users/{ari}",
+            Body::Json(json!({"userName": "ari@example.org", "displayName": "Ari Okafor"})),
+            PROVISIONING,
+        ),
+        c(
+            "PATCH",
+            "/scim/v2/Users/{id}",
+            "/scim/v2/Users/{ari}",
+            Body::Json(json!({
+                "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                "Operations": [{"op": "replace", "path": "active", "value": false}],
+            })),
+            PROVISIONING,
+        ),
+        c(
+            "DELETE",
+            "/scim/v2/Users/{id}",
+            "/scim/v2/Users/{ari}",
+            Body::Json(json!({})),
+            PROVISIONING,
+        ),
+        c(
+            "GET",
+            "/scim/v2/Groups",
+            "/scim/v2/Groups",
+            Body::None,
+            PROVISIONING,
+        ),
+        c(
+            "GET",
+            "/scim/v2/Groups/{id}",
+            "/scim/v2/Groups/1",
+            Body::None,
+            PROVISIONING,
+        ),
+        c(
+            "GET",
+            "/scim/v2/ServiceProviderConfig",
+            "/scim/v2/ServiceProviderConfig",
+            Body::None,
+            PROVISIONING,
+        ),
+        c(
+            "GET",
+            "/scim/v2/Schemas",
+            "/scim/v2/Schemas",
+            Body::None,
+            PROVISIONING,
+        ),
+        c(
+            "GET",
+            "/scim/v2/ResourceTypes",
+            "/scim/v2/ResourceTypes",
+            Body::None,
+            PROVISIONING,
         ),
         c(
             "POST",
@@ -814,6 +1247,35 @@ async fn every_route_for_every_role() {
             .and_then(|s| s.split('/').next())
             .and_then(|s| s.parse().ok())
             .expect("cycle id");
+        // A draft promotion case for Ari, a feedback request asked of Bo,
+        // a calibration session the administrator chairs.
+        let promotion = admin
+            .json(
+                "POST",
+                &format!("/api/v1/people/{ari}/promotions"),
+                json!({"track": "engineering", "level": "staff"}),
+            )
+            .await;
+        assert_eq!(promotion.status, StatusCode::OK, "{}", promotion.body);
+        let promotion = promotion.json()["case"]["id"].as_i64().expect("case");
+        let feedback = admin
+            .json(
+                "POST",
+                &format!("/api/v1/promotions/{promotion}/feedback"),
+                json!({"peer": "bo@example.org", "about": ["craft"]}),
+            )
+            .await;
+        assert_eq!(feedback.status, StatusCode::OK, "{}", feedback.body);
+        let feedback = feedback.json()["id"].as_i64().expect("feedback");
+        let session = admin
+            .json(
+                "POST",
+                "/api/v1/calibrations",
+                json!({"name": "Spring", "chair": "ada@example.org"}),
+            )
+            .await;
+        assert_eq!(session.status, StatusCode::OK, "{}", session.body);
+        let session = session.json()["id"].as_i64().expect("session");
         let mine = if role == Anonymous {
             0
         } else {
@@ -838,7 +1300,10 @@ async fn every_route_for_every_role() {
                 .replace("{assessment}", &assessment.to_string())
                 .replace("{mine}", &mine.to_string())
                 .replace("{goal}", &goal.to_string())
-                .replace("{cycle}", &cycle.to_string());
+                .replace("{cycle}", &cycle.to_string())
+                .replace("{case}", &promotion.to_string())
+                .replace("{feedback}", &feedback.to_string())
+                .replace("{session}", &session.to_string());
             // Each request shows the page's CSRF token first, as a browser would.
             if role != Anonymous {
                 client.get("/app").await;

@@ -81,6 +81,10 @@ pub fn config() -> Config {
         session_hours: 12,
         oidc: None,
         previous_ladder: None,
+        audit_key: Some(test_key()),
+        metrics_token: None,
+        limits: rungs_server::Limits::default(),
+        email: None,
     }
 }
 
@@ -242,8 +246,8 @@ impl Client {
         self.send(request).await
     }
 
-    /// Uploads a form with a file, as the roster page does (the CSRF token
-    /// rides in the query string).
+    /// Uploads a form with a file, as the roster and sheet pages do (the
+    /// CSRF token rides in the form's hidden `csrf` field, first).
     pub async fn post_multipart(
         &mut self,
         path: &str,
@@ -252,16 +256,19 @@ impl Client {
     ) -> Response {
         let boundary = "XBOUNDARYX";
         let mut body = format!(
-            "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roster.csv\"\r\nContent-Type: text/csv\r\n\r\n{file}\r\n"
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{}\r\n",
+            self.csrf
         );
+        body.push_str(&format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roster.csv\"\r\nContent-Type: text/csv\r\n\r\n{file}\r\n"
+        ));
         for (name, value) in fields {
             body.push_str(&format!(
                 "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
             ));
         }
         body.push_str(&format!("--{boundary}--\r\n"));
-        let sep = if path.contains('?') { '&' } else { '?' };
-        let request = Request::post(format!("{path}{sep}csrf={}", self.csrf))
+        let request = Request::post(path)
             .header(
                 header::CONTENT_TYPE,
                 format!("multipart/form-data; boundary={boundary}"),
@@ -402,6 +409,31 @@ pub async fn raw_pool(backend: &Backend) -> sqlx::AnyPool {
                 .connect(&url)
                 .await
                 .expect("connect")
+        }
+    }
+}
+
+/// The audit key the tests' servers use.
+pub fn test_key() -> rungs_server::AuditKey {
+    rungs_server::AuditKey::from_hex(&"5a".repeat(32)).expect("key")
+}
+
+/// Another store on the backend's database: what a second server process
+/// behind the same load balancer has.
+pub async fn second_store(backend: &Backend) -> Store {
+    match backend.name {
+        "sqlite" => {
+            let dir = backend._dir.as_ref().expect("dir");
+            rungs_store_sqlite::open(&dir.path().join("rungs.sqlite"))
+                .await
+                .expect("open sqlite again")
+        }
+        _ => {
+            let url = std::env::var("RUNGS_TEST_POSTGRES_URL").expect("url");
+            let schema = backend.schema.clone().expect("schema");
+            rungs_store_postgres::open_in_schema(&url, &schema)
+                .await
+                .expect("open postgres again")
         }
     }
 }

@@ -8,8 +8,7 @@ use serde::Serialize;
 
 use rungs_core::AreaIndex;
 use rungs_core::Framework;
-use rungs_core::compare::Prepared;
-use rungs_core::model::{Level, Statement, Track, TrackIndex};
+use rungs_core::model::{Statement, TrackIndex};
 
 use crate::chart::Palette;
 use crate::markdown::{Place, inline_html};
@@ -26,6 +25,14 @@ pub(super) struct SiteView {
     pub(super) base_url: Option<String>,
     accent: Option<String>,
     logo: Option<String>,
+    /// The logo for dark mode (`logo_dark`).
+    logo_dark: Option<String>,
+    logo_dark_external: bool,
+    /// The page icon: `favicon`, else `logo`; none gives an empty icon.
+    favicon: Option<String>,
+    favicon_external: bool,
+    /// Print statement anchors beside statements (`print_codes`).
+    print_codes: bool,
     extra_css: Option<String>,
     /// The logo is an external URL (`allow_external`): not prefixed with
     /// the way back to the site root.
@@ -33,6 +40,9 @@ pub(super) struct SiteView {
     /// As `logo_external`, for `extra_css`.
     extra_css_external: bool,
     footer_html: Option<String>,
+    /// The footer as a CSS string (quoted), printed at the foot of every
+    /// printed page: the footer's text, else the site's title.
+    print_footer: String,
     /// The framework has a grade scale with graded levels: link the grades page.
     pub(super) has_grades: bool,
     /// Header links (`[[site.links]]`).
@@ -45,6 +55,44 @@ struct LinkView {
     url: String,
     /// Leaves the site and its title has no arrow of its own: the theme marks it.
     external: bool,
+    /// A well-known site the theme shows as an icon (`github`, `gitlab`).
+    icon: Option<&'static str>,
+}
+
+/// `text` as a quoted CSS string that cannot close its `<style>` element.
+fn css_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("\\3c "),
+            '>' => out.push_str("\\3e "),
+            '&' => out.push_str("\\26 "),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The icon of a link to a well-known site, by its host.
+fn link_icon(url: &str) -> Option<&'static str> {
+    let lower = url.trim().to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    match host {
+        "github.com" => Some("github"),
+        "gitlab.com" => Some("gitlab"),
+        _ => None,
+    }
 }
 
 #[derive(Serialize)]
@@ -122,10 +170,8 @@ pub(super) struct Ctx<'a> {
     pub(super) descriptions: HashMap<String, Option<String>>,
     /// Area id to its depth in the tree.
     pub(super) depths: HashMap<String, usize>,
-    /// Levels prepared for comparison once (each takes part in two comparisons).
-    pub(super) prepared: HashMap<(&'a str, &'a str), Prepared<'a>>,
-    /// Every level's indicators as facts, worked out once: comparisons and
-    /// the search data both use them.
+    /// Every level's indicators as facts, worked out once for the data
+    /// the browser searches and compares.
     pub(super) facts: crate::facts::FactsByLevel<'a>,
     /// Tracks by id.
     pub(super) index: TrackIndex<'a>,
@@ -147,7 +193,7 @@ pub(super) struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     /// The context of a build: the site's settings, its navigation and
-    /// indexes of the framework. Comparisons and facts are filled in once
+    /// indexes of the framework. Facts are filled in once
     /// the pages to render are known.
     pub(super) fn new(fw: &'a Framework, settings: &SiteSettings, theme: &'a Theme) -> Ctx<'a> {
         let (areas, _) = AreaIndex::new(&fw.areas);
@@ -164,6 +210,18 @@ impl<'a> Ctx<'a> {
             base_url: fw.base_url.clone(),
             accent: settings.accent.clone(),
             logo: settings.logo.clone(),
+            logo_dark: settings.logo_dark.clone(),
+            logo_dark_external: settings
+                .logo_dark
+                .as_deref()
+                .is_some_and(crate::settings::is_external),
+            favicon: settings.favicon.clone().or_else(|| settings.logo.clone()),
+            favicon_external: settings
+                .favicon
+                .as_deref()
+                .or(settings.logo.as_deref())
+                .is_some_and(crate::settings::is_external),
+            print_codes: settings.print_codes,
             links: settings
                 .links
                 .iter()
@@ -174,6 +232,7 @@ impl<'a> Ctx<'a> {
                     url: l.url.clone(),
                     external: crate::settings::is_external(&l.url)
                         && !l.title.contains(['↗', '→', '⧉']),
+                    icon: link_icon(&l.url),
                 })
                 .collect(),
             extra_css: settings.extra_css.clone(),
@@ -195,6 +254,13 @@ impl<'a> Ctx<'a> {
                     },
                 )
             }),
+            print_footer: css_string(
+                &settings
+                    .footer
+                    .as_deref()
+                    .map(crate::markdown::plain_text)
+                    .unwrap_or_else(|| fw.title.clone()),
+            ),
             has_grades: !rungs_core::grades::by_grade(fw).is_empty(),
         };
         let tracks: Vec<NavTrack> = fw
@@ -286,21 +352,7 @@ impl<'a> Ctx<'a> {
             allow_scripts: allow,
             descriptions,
             depths,
-            prepared: HashMap::new(),
             facts: HashMap::new(),
-        }
-    }
-
-    /// A level's indicator facts: worked out up front for a full build,
-    /// here otherwise.
-    pub(super) fn facts_of<'s>(
-        &'s self,
-        track: &'s Track,
-        level: &'s Level,
-    ) -> std::borrow::Cow<'s, [(String, String)]> {
-        match self.facts.get(&(track.id.as_str(), level.id.as_str())) {
-            Some(f) => std::borrow::Cow::Borrowed(f.as_slice()),
-            None => crate::facts::indicator_facts(self.fw, &self.areas, &level.indicators).into(),
         }
     }
 

@@ -4,7 +4,6 @@
 
 use rayon::prelude::*;
 
-use rungs_core::compare::Prepared;
 use rungs_core::model::{Level, Track};
 use rungs_core::{Framework, SourceSet};
 
@@ -66,32 +65,17 @@ pub(crate) fn render_site(
                     jobs.push(Job::Level(track, level, i, own));
                 }
             }
-            if let Some((nt, next)) = ladder.get(i + 1) {
-                // Each adjacent pair once: rendered by the track that owns the upper level.
-                if nt.id == track.id {
-                    all_paths.push(urls::compare(&t.id, &level.id, &nt.id, &next.id));
-                    if wanted(&t.id) || wanted(&nt.id) {
-                        jobs.push(Job::Compare(t, level, nt, next));
-                    }
-                }
+        }
+        // One comparison page per track with a step up: the browser builds
+        // each pair from data.js, rather than a page per pair being written.
+        if !super::compare::steps(&ctx, track).is_empty() {
+            all_paths.push(urls::compare_track(&track.id));
+            if wanted(&track.id) {
+                jobs.push(Job::Compare(track));
             }
         }
     }
-    // Prepare every level a comparison needs, once, in parallel.
-    let mut needed: Vec<(&Track, &Level)> = Vec::new();
-    for job in &jobs {
-        if let Job::Compare(ta, la, tb, lb) = job {
-            needed.push((ta, la));
-            needed.push((tb, lb));
-        }
-    }
-    needed.sort_by_key(|(t, l)| (t.id.as_str(), l.id.as_str()));
-    needed.dedup_by_key(|(t, l)| (t.id.as_str(), l.id.as_str()));
     let mut ctx = ctx;
-    ctx.prepared = needed
-        .par_iter()
-        .map(|(t, l)| ((t.id.as_str(), l.id.as_str()), Prepared::level(l)))
-        .collect();
     ctx.facts = crate::facts::by_level(fw, &ctx.areas);
     let ctx = ctx;
     // The two big data files are written while the pages render.
@@ -165,7 +149,8 @@ enum Job<'a> {
     /// A level, its index in the track's ladder and its place (from 1)
     /// among the track's own levels.
     Level(&'a Track, &'a Level, usize, usize),
-    Compare(&'a Track, &'a Level, &'a Track, &'a Level),
+    /// A track's comparison page.
+    Compare(&'a Track),
 }
 
 impl Job<'_> {
@@ -177,7 +162,7 @@ impl Job<'_> {
             Job::Track(t) => track::render(ctx, t),
             Job::Matrix(t) => matrix::render(ctx, t),
             Job::Level(t, level, i, position) => level::render(ctx, t, level, *i, *position),
-            Job::Compare(ta, a, tb, b) => compare::pair(ctx, ta, a, tb, b),
+            Job::Compare(t) => compare::track_page(ctx, t),
             Job::Grades => grades::render(ctx),
             Job::CompareIndex => compare::index(ctx),
         }

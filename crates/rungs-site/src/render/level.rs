@@ -29,8 +29,9 @@ pub(super) fn render(
     let summary = level
         .summary
         .as_deref()
-        .filter(|_| !ctx.boilerplate.contains(&track.id));
-    let common = ctx.common(&path, &title, summary, &track.id);
+        .filter(|_| !ctx.boilerplate.contains(&track.id))
+        .map(crate::markdown::plain_text);
+    let common = ctx.common(&path, &title, summary.as_deref(), &track.id);
     Ok((path, ctx.render("level.html", common, &view)?))
 }
 
@@ -86,7 +87,7 @@ struct LevelView {
 }
 
 /// How many peers at the same grade a level page lists; the grades page has them all.
-const SHOWN_PEERS: usize = 8;
+const SHOWN_PEERS: usize = 4;
 
 fn level_view(
     ctx: &Ctx<'_>,
@@ -193,8 +194,9 @@ fn level_view(
         peers_more,
         summary: level
             .summary
-            .clone()
-            .filter(|_| !ctx.boilerplate.contains(&track.id)),
+            .as_deref()
+            .filter(|_| !ctx.boilerplate.contains(&track.id))
+            .map(crate::markdown::plain_text),
         introduction_html: level.introduction.as_deref().map(|m| to_html(m, &place)),
         tenure: ind.tenure_text(),
         experience: ind.experience_text(),

@@ -4,7 +4,6 @@ use serde::Serialize;
 
 use rungs_core::model::{Statement, Track};
 
-use crate::html::escape_into;
 use crate::urls;
 
 use super::Rendered;
@@ -64,7 +63,6 @@ fn matrix(ctx: &Ctx<'_>, track: &Track) -> MatrixView {
             )
         })
         .collect();
-    let root = urls::root_of(&path);
     let grouped: Vec<Vec<Vec<&Statement>>> = ladder
         .iter()
         .map(|(_, l)| ctx.by_area(&l.statements))
@@ -80,19 +78,16 @@ fn matrix(ctx: &Ctx<'_>, track: &Track) -> MatrixView {
                 continue;
             }
             let mut cells = String::new();
-            for (((t, l), source), groups) in ladder.iter().zip(&sources).zip(&grouped) {
+            for (source, groups) in sources.iter().zip(&grouped) {
                 cells.push_str("<td>");
                 if !groups[a].is_empty() {
+                    // Each statement's link is added by the script, from its
+                    // column's level and the site's data: the grid repeats
+                    // every statement of the track, so it carries no ids.
                     let place = ctx.place(source, &path);
-                    let level_url = urls::level(&t.id, &l.id);
                     cells.push_str("<ul>");
                     for s in &groups[a] {
-                        cells.push_str("<li><a class=\"cell-link\" href=\"");
-                        escape_into(&mut cells, &root);
-                        escape_into(&mut cells, &level_url);
-                        cells.push('#');
-                        escape_into(&mut cells, &urls::anchor(&s.id));
-                        cells.push_str("\" aria-label=\"Open this statement\">#</a> ");
+                        cells.push_str("<li>");
                         cell_html(&mut cells, s, &place);
                         cells.push_str("</li>");
                     }

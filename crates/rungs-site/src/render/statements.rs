@@ -10,11 +10,11 @@ use crate::urls;
 use super::context::Ctx;
 
 impl Ctx<'_> {
-    /// The statements as `<li>` elements (with anchors, examples and
+    /// The statements as `<li>` elements (with ids, examples and
     /// sub-statements). Rendered in Rust rather than by a template macro:
     /// level pages hold hundreds of statements and this is the hot path of
-    /// large builds. Style them with CSS (classes `statement`, `anchor`,
-    /// `name`, `examples`, `links`, `children`).
+    /// large builds. Style them with CSS (classes `statement`, `name`,
+    /// `examples`, `links`, `children`; the script adds an `anchor` link).
     ///
     /// `from` is the track of inherited statements: their anchors name it,
     /// so they never take the id of one of the level's own statements.
@@ -42,11 +42,11 @@ impl Ctx<'_> {
             Some(track) => escape(&urls::inherited_anchor(track, &s.id)),
             None => escape(&urls::anchor(&s.id)),
         };
+        // The `#` link to the statement is added by the script, not
+        // written before each of the hundreds of statements of a page.
         out.push_str("<li id=\"");
         out.push_str(&anchor);
-        out.push_str("\" class=\"statement\"><a class=\"anchor\" href=\"#");
-        out.push_str(&anchor);
-        out.push_str("\" aria-label=\"Link to this statement\">#</a> ");
+        out.push_str("\" class=\"statement\">");
         if let Some(name) = &s.name {
             out.push_str("<strong class=\"name\">");
             escape_into(out, name);

@@ -178,7 +178,7 @@ fn a_ladder_named_in_japanese_builds_and_its_links_resolve() {
         "tracks/エンジニア/index.html",
         "tracks/エンジニア/シニア.html",
         "pages/よくある質問.html",
-        "compare/エンジニア/ジュニア--シニア.html",
+        "compare/エンジニア/index.html",
     ] {
         assert!(site.get(page).is_some(), "{page} was not built");
     }
@@ -214,40 +214,64 @@ fn a_ladder_named_in_japanese_builds_and_its_links_resolve() {
 }
 
 #[test]
-fn adjacent_comparisons_are_pre_rendered_with_counts() {
+fn each_track_has_one_comparison_page_listing_its_steps() {
     let (fw, site) = build_example();
     let eng = fw
         .track("engineering")
         .unwrap_or_else(|| panic!("engineering"));
+    let page = html(&site, &rungs_site::urls::compare_track("engineering"));
+    // One entry per step up the track, each linking both levels and the
+    // pair's comparison (built in the browser from data.js).
+    let steps = page.select(&sel("ul.pairs > li")).count();
+    assert_eq!(steps, eng.levels.len() - 1);
     let (a, b) = (&eng.levels[2], &eng.levels[3]);
-    let page = html(
-        &site,
-        &rungs_site::urls::compare("engineering", &a.id, "engineering", &b.id),
-    );
-    let (areas, _) = rungs_core::AreaIndex::new(&fw.areas);
-    let expected = rungs_core::compare::compare(a, b, &areas.order).summary;
-    let count = |class: &str| -> usize {
-        page.select(&sel(&format!(".summary .{class} strong")))
-            .next()
-            .map(|e| {
-                e.text()
-                    .collect::<String>()
-                    .parse()
-                    .expect("the count is a number")
-            })
-            .unwrap_or_else(|| panic!("no count of {class}"))
-    };
-    assert_eq!(count("new"), expected.new);
-    assert_eq!(count("changed"), expected.changed);
-    assert_eq!(count("dropped"), expected.dropped);
+    let pair = rungs_site::urls::compare("engineering", &a.id, "engineering", &b.id);
     assert_eq!(
-        page.select(&sel("tr.row")).count(),
-        expected.new + expected.changed + expected.unchanged + expected.dropped
+        pair,
+        format!(
+            "compare/engineering/index.html#engineering/{}..engineering/{}",
+            a.id, b.id
+        )
     );
-    // The branch point is compared too: Staff's predecessor Senior to the first manager level.
+    let hash = pair.split_once('#').map(|(_, h)| format!("#{h}"));
     assert!(
-        site.get("compare/engineering.senior--engineering-management.manager.html")
-            .is_some()
+        page.select(&sel("a.step-link"))
+            .any(|l| l.value().attr("href") == hash.as_deref()),
+        "no link to {pair}"
+    );
+    // The first step is selected when the page opens.
+    let selected: Vec<String> = page
+        .select(&sel("select option[selected]"))
+        .filter_map(|o| o.value().attr("value").map(str::to_string))
+        .collect();
+    assert_eq!(
+        selected,
+        [
+            format!("engineering/{}", eng.levels[0].id),
+            format!("engineering/{}", eng.levels[1].id)
+        ]
+    );
+    // Without JavaScript, the page says how to read the levels instead.
+    assert_eq!(page.select(&sel(".no-js-only")).count(), 1);
+    // No page per pair: the branch's first step is on the branch's page.
+    assert!(
+        !site
+            .files
+            .keys()
+            .any(|p| p.starts_with("compare/") && p.contains("--"))
+    );
+    let branch = html(
+        &site,
+        &rungs_site::urls::compare_track("engineering-management"),
+    );
+    let first: String = branch
+        .select(&sel("ul.pairs > li"))
+        .next()
+        .map(|li| li.text().collect())
+        .unwrap_or_default();
+    assert!(
+        first.contains("Senior") && first.contains("Manager"),
+        "{first}"
     );
     // The level page links to its next comparison.
     let level = html(&site, &rungs_site::urls::level("engineering", &a.id));
@@ -560,19 +584,13 @@ fn inherited_statements_never_repeat_an_id_on_a_level_page() {
         .collect();
     let unique: BTreeSet<&str> = ids.iter().copied().collect();
     assert_eq!(ids.len(), unique.len(), "duplicate ids: {ids:?}");
-    // Both the level's own statement and the inherited one are there, and
-    // every anchor link points at an element of the page.
+    // Both the level's own statement and the inherited one are there, each
+    // with an id (the script adds the `#` link to it).
     assert!(page.select(&sel("li.statement")).count() >= 4, "{ids:?}");
-    let anchors: Vec<_> = page.select(&sel("a.anchor")).collect();
-    assert!(!anchors.is_empty(), "no anchor links");
-    for a in anchors {
-        let target = a
-            .value()
-            .attr("href")
-            .expect("an anchor link has an href")
-            .trim_start_matches('#');
-        assert!(unique.contains(target), "{target} is not on the page");
-    }
+    assert!(
+        page.select(&sel("li.statement"))
+            .all(|li| li.value().attr("id").is_some())
+    );
 }
 
 /// A YAML track of `n` levels, one statement each.
@@ -607,7 +625,7 @@ fn pages_of_a_long_track_do_not_grow_with_its_length() {
         let level_pages = site
             .files
             .iter()
-            .filter(|(p, _)| p.starts_with("tracks/long/l") || p.starts_with("compare/long/"))
+            .filter(|(p, _)| p.starts_with("tracks/long/l"))
             .map(|(_, b)| b.len());
         let largest = level_pages.max().expect("the track has level pages");
         (largest, site)
@@ -616,7 +634,7 @@ fn pages_of_a_long_track_do_not_grow_with_its_length() {
     let (big, site) = largest(400);
     assert!(
         big < small + small / 4,
-        "largest level or comparison page: {small} bytes with 40 levels, {big} with 400"
+        "largest level page: {small} bytes with 40 levels, {big} with 400"
     );
     // The window: the current level, ten neighbours each side, and links to the rest.
     let page = html(&site, "tracks/long/l200.html");
@@ -950,4 +968,197 @@ fn a_specialty_to_be_written_is_a_placeholder_not_an_empty_table() {
     );
     // The ordinary track keeps its ladder and grid.
     assert!(site.get("tracks/base/matrix.html").is_some());
+}
+
+/// The example with `[site]` settings and extra files.
+fn example_with(site: &str, files: &[(&str, &str)]) -> Site {
+    let mut sources = SourceSet::example();
+    for (path, text) in files {
+        sources.insert(path, *text);
+    }
+    let text = format!(
+        "{}\n{site}\n",
+        sources
+            .get("rungs.toml")
+            .map(|f| f.text())
+            .expect("the example has a rungs.toml")
+    );
+    sources.insert("rungs.toml", text);
+    let loaded = rungs_core::load(&sources).unwrap_or_else(|e| panic!("{e}"));
+    build(&loaded.framework, &sources).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn a_dark_logo_a_favicon_and_icons_for_known_sites() {
+    let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"/>";
+    let site = example_with(
+        "[site]\nlogo = \"static/logo.svg\"\nlogo_dark = \"static/logo-dark.svg\"\n\n[[site.links]]\ntitle = \"GitHub\"\nurl = \"https://github.com/example/ladder\"\n\n[[site.links]]\ntitle = \"Handbook\"\nurl = \"https://gitlab.com/example/handbook\"\n\n[[site.links]]\ntitle = \"Blog\"\nurl = \"https://blog.example/\"\n",
+        &[("static/logo.svg", svg), ("static/logo-dark.svg", svg)],
+    );
+    let page = html(&site, "tracks/engineering/senior.html");
+    let srcs: Vec<(&str, &str)> = page
+        .select(&sel("a.brand img"))
+        .map(|i| {
+            (
+                i.value().attr("class").unwrap_or(""),
+                i.value().attr("src").unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        srcs,
+        [
+            ("logo-light", "../../static/logo.svg"),
+            ("logo-dark", "../../static/logo-dark.svg")
+        ]
+    );
+    // The favicon is the logo when no `favicon` is set.
+    let icon = page
+        .select(&sel("link[rel=icon]"))
+        .next()
+        .and_then(|l| l.value().attr("href"));
+    assert_eq!(icon, Some("../../static/logo.svg"));
+    // GitHub and GitLab links are icons in the header, named for screen readers.
+    let classes: Vec<(String, String)> = page
+        .select(&sel("nav.top-links a"))
+        .map(|a| {
+            (
+                a.value().attr("class").unwrap_or("").to_string(),
+                a.text().collect::<String>(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        classes,
+        [
+            ("icon icon-github".to_string(), "GitHub".to_string()),
+            ("icon icon-gitlab".to_string(), "Handbook".to_string()),
+            ("external".to_string(), "Blog".to_string())
+        ]
+    );
+    // Without a logo or favicon, an empty icon: no request for /favicon.ico.
+    let (_, plain) = build_example();
+    let icon = html(&plain, "index.html")
+        .select(&sel("link[rel=icon]"))
+        .next()
+        .and_then(|l| l.value().attr("href").map(str::to_string));
+    assert_eq!(icon.as_deref(), Some("data:,"));
+    // An explicit favicon wins over the logo; a missing one is refused.
+    let site = example_with(
+        "[site]\nlogo = \"static/logo.svg\"\nfavicon = \"static/icon.png\"\n",
+        &[("static/logo.svg", svg), ("static/icon.png", "png")],
+    );
+    let icon = html(&site, "index.html")
+        .select(&sel("link[rel=icon]"))
+        .next()
+        .and_then(|l| l.value().attr("href").map(str::to_string));
+    assert_eq!(icon.as_deref(), Some("static/icon.png"));
+    let mut sources = SourceSet::example();
+    let text = format!(
+        "{}\n[site]\nfavicon = \"static/none.png\"\n",
+        sources.get("rungs.toml").map(|f| f.text()).unwrap_or("")
+    );
+    sources.insert("rungs.toml", text);
+    let err = rungs_site::SiteSettings::from_sources(&sources)
+        .expect_err("refused")
+        .to_string();
+    assert!(err.contains("favicon"), "{err}");
+}
+
+#[test]
+fn statement_codes_print_only_when_asked() {
+    let (_, site) = build_example();
+    let class = |site: &Site| {
+        html(site, "tracks/engineering/senior.html")
+            .select(&sel("html"))
+            .next()
+            .and_then(|h| h.value().attr("class").map(str::to_string))
+            .unwrap_or_default()
+    };
+    assert!(!class(&site).contains("print-codes"));
+    let site = example_with("[site]\nprint_codes = true\n", &[]);
+    assert!(class(&site).contains("print-codes"), "{}", class(&site));
+    // Every printed page ends with the footer's text, which cannot close its style element.
+    let site = example_with(
+        "[site]\nfooter = \"**Acme** · CC BY 4.0 · a < b </style>\"\n",
+        &[],
+    );
+    let head = String::from_utf8_lossy(
+        site.get("tracks/engineering/senior.html")
+            .unwrap_or_default(),
+    )
+    .into_owned();
+    let style = head
+        .split("<style media=\"print\">")
+        .nth(1)
+        .and_then(|s| s.split("</style>").next())
+        .unwrap_or_else(|| panic!("no print style: {head}"));
+    assert!(
+        style.contains(r#"@bottom-left { content: "Acme · CC BY 4.0 · a \3c  b";"#),
+        "{style}"
+    );
+    // The stylesheet prints the codes only under that class.
+    let css = String::from_utf8_lossy(site.get("assets/rungs.css").unwrap_or_default());
+    assert!(css.contains(".print-codes .statement::after"));
+    // Statement links no longer print their address beside every statement.
+    assert!(!css.contains("attr(href)"), "codes are printed by default");
+}
+
+#[test]
+fn alerts_callouts_and_fenced_blocks_are_admonitions() {
+    let site = example_with(
+        "",
+        &[(
+            "pages/notes.md",
+            "---\ntitle: Notes\n---\n\n> [!WARNING]\n> Levels are **not** job titles.\n\n:::tip Good to know\nAsk your manager.\n:::\n\n> A plain quote.\n",
+        )],
+    );
+    let page = html(&site, "pages/notes.html");
+    let callouts: Vec<(String, String)> = page
+        .select(&sel(".prose .callout"))
+        .map(|c| {
+            (
+                c.value().attr("class").unwrap_or("").to_string(),
+                c.text().collect::<String>(),
+            )
+        })
+        .collect();
+    assert_eq!(callouts.len(), 2, "{callouts:?}");
+    assert_eq!(callouts[0].0, "callout callout-warning");
+    assert!(callouts[0].1.starts_with("Warning"), "{callouts:?}");
+    assert!(callouts[0].1.contains("Levels are not job titles."));
+    assert_eq!(callouts[1].0, "callout callout-tip");
+    assert!(callouts[1].1.contains("Good to know") && callouts[1].1.contains("Ask your manager."));
+    // A quote without a kind stays a quote.
+    assert_eq!(page.select(&sel(".prose blockquote")).count(), 1);
+}
+
+#[test]
+fn summaries_show_as_text_without_markdown_marks() {
+    let mut sources = SourceSet::new();
+    sources.insert(
+        "rungs.toml",
+        "title = \"T\"\n[[areas]]\nid = \"craft\"\ntitle = \"Craft\"\n",
+    );
+    sources.insert("tracks/web/_index.md", "---\ntitle: Web\n---\n");
+    sources.insert(
+        "tracks/web/one.md",
+        "---\ntitle: Web One\nrank: 1\nsummary: \"**Builds** the [web](two.md) app\"\n---\n\n## Craft\n- You write clear code.\n",
+    );
+    sources.insert(
+        "tracks/web/two.md",
+        "---\ntitle: Web Two\nrank: 2\n---\n\n## Craft\n- You lead the code.\n",
+    );
+    let loaded = rungs_core::load(&sources).unwrap_or_else(|e| panic!("{e}"));
+    let site = build(&loaded.framework, &sources).unwrap_or_else(|e| panic!("{e}"));
+    for (page, selector) in [
+        ("tracks/web/one.html", "p.lead"),
+        ("tracks/web/index.html", ".rung-summary"),
+    ] {
+        let text: String = html(&site, page)
+            .select(&sel(selector))
+            .flat_map(|e| e.text())
+            .collect();
+        assert_eq!(text.trim(), "Builds the web app", "{page}");
+    }
 }

@@ -1,5 +1,5 @@
-// rungs comparison script, loaded by comparison pages only: the in-browser
-// comparison of any two levels, the same as the pre-rendered pages.
+// rungs comparison script, loaded by comparison pages only: the comparison
+// of any two levels, built in the browser from data.js.
 (function () {
   "use strict";
   var shared = window.RUNGS;
@@ -188,12 +188,13 @@
       var oldHtml = r.diff ? side(r.diff, "added") : (r.old ? statementHtml(r.old) : "");
       var newHtml = r.diff ? side(r.diff, "removed") : (r.nw ? statementHtml(r.nw) : "");
       var row = '<tr class="row ' + r.change + '"><td>' + oldHtml + "</td><td>" + newHtml + '</td><td class="badge">' + label[r.change] + "</td></tr>";
-      if (r.change === "changed") g.shown += row; else { g.folded += row; g.counts[r.change]++; }
+      // What is new at the higher level is shown, never folded away.
+      if (r.change === "changed" || r.change === "new") g.shown += row; else { g.folded += row; g.counts[r.change]++; }
     });
     groups.forEach(function (g) {
       html += "<h2>" + escapeHtml(areaTitle[g.area] || g.area) + "</h2>";
       if (g.shown) html += '<table class="compare">' + head + "<tbody>" + g.shown + "</tbody></table>";
-      var folded = [[g.counts["new"], "new"], [g.counts.dropped, "not restated"], [g.counts.unchanged, "unchanged"]]
+      var folded = [[g.counts.dropped, "not restated"], [g.counts.unchanged, "unchanged"]]
         .filter(function (c) { return c[0] > 0; }).map(function (c) { return c[0] + " " + c[1]; }).join(", ");
       if (folded) {
         html += '<details class="folded"><summary>' + (g.shown ? "Show all" : "Show") + ": " + folded + '</summary><table class="compare">' + (g.shown ? "" : head) + "<tbody>" + g.folded + "</tbody></table></details>";
@@ -238,13 +239,19 @@
     };
     picker.addEventListener("change", function () { run(selA.value, selB.value, true); });
     picker.addEventListener("submit", function (e) { e.preventDefault(); });
-    var fromHash = decodeURIComponent(location.hash.slice(1)).split("..");
-    if (fromHash.length === 2) {
+    // The pair comes from the address (`#TRACK/LEVEL..TRACK/LEVEL`), or is
+    // the one the page selects (a track's first step).
+    var fromHash = function () {
+      var pair = decodeURIComponent(location.hash.slice(1)).split("..");
+      if (pair.length !== 2) return;
       fill().then(function () {
-        selA.value = fromHash[0];
-        selB.value = fromHash[1];
-        run(fromHash[0], fromHash[1], false);
+        selA.value = pair[0];
+        selB.value = pair[1];
+        run(pair[0], pair[1], false);
       });
-    }
+    };
+    window.addEventListener("hashchange", fromHash);
+    if (location.hash.indexOf("..") > 0) fromHash();
+    else if (selA.dataset.current && selB.dataset.current) run(selA.dataset.current, selB.dataset.current, false);
   }
 })();

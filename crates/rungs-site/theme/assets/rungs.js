@@ -13,9 +13,15 @@
     // A level's indicators name their labels by position (data.rs): spelt
     // out once, as search and comparisons read them.
     var ready = function (data) {
+      // Statements are published as [id, area position, text, name?] and
+      // spelt out as [id, area id, name, text]; a level's page is its url.
       if (data && !data.factsSpelt) {
         data.tracks.forEach(function (t) {
-          t.levels.forEach(function (l) { l.i = (l.i || []).map(function (f) { return [data.facts[f[0]], f[1]]; }); });
+          t.levels.forEach(function (l) {
+            l.i = (l.i || []).map(function (f) { return [data.facts[f[0]], f[1]]; });
+            l.url = "tracks/" + t.id + "/" + l.id + ".html";
+            l.s = l.s.map(function (s) { return [s[0], (data.areas[s[1]] || [""])[0], s[3] || "", s[2]]; });
+          });
         });
         data.factsSpelt = true;
       }
@@ -161,7 +167,65 @@
     sections.forEach(function (s) { observer.observe(s); });
   }
 
-  // ---- Statement links: click the # to copy a link ----
+  // ---- Statement links: a # before each statement (level pages) and each
+  // cell of the grid, added here rather than written into every page ----
+  document.querySelectorAll("li.statement[id]").forEach(function (li) {
+    var a = document.createElement("a");
+    a.className = "anchor";
+    a.href = "#" + li.id;
+    a.setAttribute("aria-label", "Link to this statement");
+    a.textContent = "#";
+    li.insertBefore(a, li.firstChild);
+  });
+  // The `#` after each heading of a section with an id (areas, indicators).
+  document.querySelectorAll("section[id] > h2:first-child, section[id] > h3:first-child, section[id] > h4:first-child, section[id] > h5:first-child, section[id] > h6:first-child").forEach(function (h) {
+    var a = document.createElement("a");
+    a.className = "heading-anchor";
+    a.href = "#" + h.parentNode.id;
+    a.setAttribute("aria-label", "Link to " + h.textContent);
+    a.textContent = "#";
+    h.appendChild(document.createTextNode(" "));
+    h.appendChild(a);
+  });
+  // In the grid, a # before each statement leads to it on its level's
+  // page. The ids come from data.js, loaded when the grid is first pointed
+  // at or focused; a statement is found by its text within its column's level.
+  document.querySelectorAll("table.matrix").forEach(function (table) {
+    var linked = false;
+    var link = function () {
+      if (linked) return;
+      linked = true;
+      loadData().then(function (data) {
+        var levels = Object.create(null);
+        data.tracks.forEach(function (t) { t.levels.forEach(function (l) { levels[l.url] = l; }); });
+        var heads = table.tHead ? table.tHead.rows[0].cells : [];
+        var squash = function (t) { return t.replace(/\s+/g, " ").trim(); };
+        table.querySelectorAll("tbody tr").forEach(function (tr) {
+          Array.prototype.forEach.call(tr.cells, function (cell, i) {
+            var head = heads[i] && heads[i].querySelector("a");
+            var href = head && head.getAttribute("href");
+            var level = href && levels[href.slice(root.length)];
+            if (!level) return;
+            var ids = Object.create(null);
+            level.s.forEach(function (s) { ids[squash((s[2] ? s[2] + ": " : "") + plain(s[3]))] = s[0]; });
+            cell.querySelectorAll("li").forEach(function (li) {
+              var id = ids[squash(li.textContent)];
+              if (!id) return;
+              var a = document.createElement("a");
+              a.className = "cell-link";
+              a.href = href + "#s-" + id;
+              a.setAttribute("aria-label", "Open this statement");
+              a.textContent = "#";
+              li.insertBefore(a, li.firstChild);
+            });
+          });
+        });
+      }).catch(function () { linked = false; });
+    };
+    table.addEventListener("pointerover", link);
+    table.addEventListener("focusin", link);
+  });
+  // Click the # to copy a link.
   document.addEventListener("click", function (e) {
     var a = e.target.closest && e.target.closest(".statement > .anchor");
     if (!a) return;
@@ -206,8 +270,9 @@
       // Columns are hidden by position: the area column is child 1, levels 2…n+1.
       var hidden = [];
       for (var i = 0; i < levels; i++) if (i < first || i >= first + perView) hidden.push(".matrix tr > :nth-child(" + (i + 2) + ")");
-      style.textContent = (hidden.length ? hidden.join(",") + "{display:none}" : "") +
-        ".matrix thead th:not(.corner){width:calc((100% - " + (areaColumn / rem) + "rem) / " + perView + ")}";
+      // Screen only: a printed grid has every level.
+      style.textContent = "@media screen{" + (hidden.length ? hidden.join(",") + "{display:none}" : "") +
+        ".matrix thead th:not(.corner){width:calc((100% - " + (areaColumn / rem) + "rem) / " + perView + ")}}";
       wrap.classList.add("windowed");
       controls.hidden = perView >= levels;
       startSelect.innerHTML = "";
@@ -240,29 +305,30 @@
   var selected = -1;
 
   function buildIndex(data) {
-    var out = [];
+    var out = [], groups = 0;
     var areas = {};
     data.areas.forEach(function (a) { areas[a[0]] = a[1]; });
     data.tracks.forEach(function (t) {
       t.levels.forEach(function (l) {
-        out.push({ title: l.title, context: t.title + (l.summary ? " · " + l.summary : ""), url: l.url,
+        var group = l.title + " · " + t.title, g = ++groups;
+        out.push({ title: l.title, context: l.summary || "", url: l.url, group: group, g: g,
           text: (l.title + " " + (l.summary || "")).toLowerCase(), boost: 3 });
         // Its indicators ("2-3 years", "Scope: Team") are found too, but rank
         // below statements: every level has a "Time on <area>".
         var facts = (l.i || []).map(function (f) { return f[0] + ": " + f[1]; });
         if (facts.length) {
-          out.push({ title: l.title + " · Indicators", context: t.title, url: l.url + "#indicators",
+          out.push({ title: "Indicators", context: "", url: l.url + "#indicators", group: group, g: g,
             text: facts.join(" ").toLowerCase(), facts: facts, boost: 0.75 });
         }
         l.s.forEach(function (s) {
           var text = (s[2] ? s[2] + ": " : "") + plain(s[3]);
-          out.push({ title: text, context: l.title + " · " + (areas[s[1]] || s[1]), url: l.url + "#s-" + s[0], text: text.toLowerCase(), boost: 2 });
+          out.push({ title: text, context: areas[s[1]] || s[1], url: l.url + "#s-" + s[0], group: group, g: g, statement: true, text: text.toLowerCase(), boost: 2 });
         });
       });
     });
     // Free pages rank below levels and statements, and show a snippet.
     data.pages.forEach(function (p) {
-      out.push({ title: p.title, context: "Page", url: p.url, text: (p.title + " " + p.text).toLowerCase(), body: p.text, boost: 1 });
+      out.push({ title: p.title, context: "", url: p.url, group: "Pages", g: Infinity, text: (p.title + " " + p.text).toLowerCase(), body: p.text, boost: 1 });
     });
     return out;
   }
@@ -303,10 +369,12 @@
   }
 
   function escapeRegExp(t) { return t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
-  // `text` escaped, with the matched words marked.
+  function isWordChar(c) { return /[\p{L}\p{N}]/u.test(c); }
+  // `text` escaped, with the matched words marked: a word matches from its
+  // start ("call" marks "call" and "calls", never "basically").
   function highlight(text, terms) {
     if (!terms.length) return escapeHtml(text);
-    var re = new RegExp("(" + terms.map(escapeRegExp).join("|") + ")", "giu");
+    var re = new RegExp("(?<![\\p{L}\\p{N}])(" + terms.map(escapeRegExp).join("|") + ")", "giu");
     return String(text).split(re).map(function (part, i) {
       return i % 2 ? "<mark>" + escapeHtml(part) + "</mark>" : escapeHtml(part);
     }).join("");
@@ -315,58 +383,122 @@
   function factsSnippet(facts, marks) {
     var hits = (facts || []).filter(function (f) {
       var lower = f.toLowerCase();
-      return marks.some(function (m) { return lower.indexOf(m) >= 0; });
+      return marks.some(function (m) { return wordAt(lower, m) >= 0; });
     });
     return hits.length ? '<span class="snippet">' + highlight(hits.join(" · "), marks) + "</span>" : "";
   }
   // About 120 characters of a page around the first match.
   function snippet(body, terms) {
     var lower = body.toLowerCase(), at = -1;
-    terms.forEach(function (t) { var i = lower.indexOf(t); if (i >= 0 && (at < 0 || i < at)) at = i; });
+    terms.forEach(function (t) { var i = wordAt(lower, t); if (i >= 0 && (at < 0 || i < at)) at = i; });
     if (at < 0) return body.slice(0, 120) + (body.length > 120 ? "…" : "");
     var from = Math.max(0, at - 40);
     return (from > 0 ? "…" : "") + body.slice(from, from + 120) + (from + 120 < body.length ? "…" : "");
   }
 
-  // Every term must match (or, for a term that matches nothing, a word one
-  // typo away). Returns the documents and the words to highlight.
+  // Where `word` starts a word of `text`, or -1.
+  function wordAt(text, word) {
+    for (var at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      if (at === 0 || !isWordChar(text.charAt(at - 1))) return at;
+    }
+    return -1;
+  }
+  // Where `phrase` stands as written, whole words at both ends, or -1.
+  function phraseAt(text, phrase) {
+    for (var at = wordAt(text, phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+      var end = at + phrase.length;
+      if ((at === 0 || !isWordChar(text.charAt(at - 1))) && (end >= text.length || !isWordChar(text.charAt(end)))) return at;
+    }
+    return -1;
+  }
+  // A query is words and phrases: "quoted words" and words joined by a
+  // hyphen or other mark ("on-call") match as written, with no typo allowed.
+  function parseQuery(query) {
+    var phrases = [], terms = [];
+    var rest = query.toLowerCase().replace(/"([^"]*)"?/g, function (_, p) {
+      p = p.trim().replace(/\s+/g, " ");
+      if (p) phrases.push(p);
+      return " ";
+    });
+    rest.split(/\s+/).forEach(function (w) {
+      w = w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+      if (!w) return;
+      if (/[^\p{L}\p{N}]/u.test(w)) phrases.push(w); else terms.push(w);
+    });
+    return { phrases: phrases, terms: terms };
+  }
+
+  // Every phrase and every word must match (a word that matches nothing may
+  // match a word one typo away). Returns the documents, in the order of the
+  // ladders, and the words to highlight.
   function search(query) {
-    var terms = query.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-    if (!terms.length) return { results: [], marks: [] };
-    var alternatives = expand(terms);
+    var q = parseQuery(query);
+    if (!q.terms.length && !q.phrases.length) return { results: [], marks: [] };
+    var alternatives = expand(q.terms);
     var hits = [];
     for (var i = 0; i < docs.length; i++) {
       var d = docs[i], score = 0, all = true;
-      for (var j = 0; j < alternatives.length; j++) {
+      for (var p = 0; p < q.phrases.length && all; p++) {
+        if (phraseAt(d.text, q.phrases[p]) < 0) all = false; else score += 2;
+      }
+      for (var j = 0; j < alternatives.length && all; j++) {
         var best = 0;
         for (var k = 0; k < alternatives[j].length; k++) {
-          var at = d.text.indexOf(alternatives[j][k]);
-          if (at < 0) continue;
-          var s = (at === 0 || /[^\p{L}\p{N}]/u.test(d.text.charAt(at - 1))) ? 2 : 1;
-          if (alternatives[j][k] !== terms[j]) s -= 0.5;
+          if (wordAt(d.text, alternatives[j][k]) < 0) continue;
+          var s = alternatives[j][k] === q.terms[j] ? 2 : 1.5;
           if (s > best) best = s;
         }
-        if (!best) { all = false; break; }
+        if (!best) all = false;
         score += best;
       }
-      if (all) hits.push({ d: d, score: score * d.boost - d.text.length / 1000 });
+      if (all) hits.push({ d: d, i: i, score: score * d.boost - d.text.length / 1000 });
     }
+    // The best 30, then shown by level in ladder order (the index's order).
     hits.sort(function (a, b) { return b.score - a.score; });
-    var marks = [].concat.apply([], alternatives).sort(function (a, b) { return b.length - a.length; });
-    return { results: hits.slice(0, 20).map(function (h) { return h.d; }), marks: marks };
+    // Within a level: the level, its statements, then its indicators.
+    hits = hits.slice(0, 30).sort(function (a, b) { return a.d.g - b.d.g || b.d.boost - a.d.boost || a.i - b.i; });
+    var marks = q.phrases.concat([].concat.apply([], alternatives)).sort(function (a, b) { return b.length - a.length; });
+    return { results: hits.map(function (h) { return h.d; }), marks: marks, query: q };
+  }
+
+  // Words of the index close to the query's, to try when nothing matched.
+  function suggestions(q) {
+    var vocab = vocabularyOf(docs), out = [];
+    var words = q.terms.concat([].concat.apply([], q.phrases.map(function (p) { return p.split(/[^\p{L}\p{N}]+/u); })));
+    words.filter(function (w) { return w.length > 2; }).forEach(function (w) {
+      var stem = w.slice(0, Math.max(3, w.length - 2));
+      for (var v in vocab) {
+        if (out.length >= 5) break;
+        if (v !== w && out.indexOf(v) < 0 && (oneEdit(w, v) || v.lastIndexOf(stem, 0) === 0)) out.push(v);
+      }
+    });
+    return out;
   }
 
   function show(found, query) {
     selected = -1;
     input.removeAttribute("aria-activedescendant");
     if (!query) { list.hidden = true; input.setAttribute("aria-expanded", "false"); return; }
-    var results = found.results, marks = found.marks;
-    list.innerHTML = results.length ? results.map(function (r, i) {
+    var results = found.results, marks = found.marks, html = "", group = null;
+    results.forEach(function (r, i) {
+      // A heading for each level (and for the pages), then its results.
+      if (r.group !== group) {
+        group = r.group;
+        html += '<li class="group" role="presentation">' + escapeHtml(r.group) + "</li>";
+      }
       var extra = r.body !== undefined ? '<span class="snippet">' + highlight(snippet(r.body, marks), marks) + "</span>"
         : factsSnippet(r.facts, marks);
-      return '<li role="option" id="sr-' + i + '" aria-selected="false"><a href="' + escapeHtml(root + r.url) + '">' +
-        '<span class="title">' + highlight(r.title, marks) + "</span>" + extra + "<small>" + escapeHtml(r.context) + "</small></a></li>";
-    }).join("") : '<li class="empty" role="option" aria-disabled="true">No results</li>';
+      html += '<li role="option" id="sr-' + i + '" aria-selected="false"><a href="' + escapeHtml(root + r.url) + '">' +
+        '<span class="' + (r.statement ? "text" : "title") + '">' + highlight(r.title, marks) + "</span>" + extra +
+        (r.context ? "<small>" + escapeHtml(r.context) + "</small>" : "") + "</a></li>";
+    });
+    if (!results.length) {
+      var tries = found.query ? suggestions(found.query) : [];
+      html = '<li class="empty" role="option" aria-disabled="true">No results for “' + escapeHtml(query) + "”." +
+        (tries.length ? ' Try: ' + tries.map(function (t) { return '<button type="button" class="suggest">' + escapeHtml(t) + "</button>"; }).join(" ")
+          : " Try fewer words, or part of a word.") + "</li>";
+    }
+    list.innerHTML = html;
     list.hidden = false;
     input.setAttribute("aria-expanded", "true");
   }
@@ -406,6 +538,13 @@
         e.preventDefault();
         input.focus();
       }
+    });
+    list.addEventListener("click", function (e) {
+      var b = e.target.closest && e.target.closest("button.suggest");
+      if (!b) return;
+      input.value = b.textContent;
+      input.focus();
+      show(search(input.value), input.value);
     });
     document.addEventListener("click", function (e) {
       if (!e.target.closest || !e.target.closest(".search")) { list.hidden = true; input.setAttribute("aria-expanded", "false"); }

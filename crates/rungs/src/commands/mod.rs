@@ -33,6 +33,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Serve(args) => serve::run(&args),
         #[cfg(feature = "server")]
         Command::Server(args) => server::run(&args),
+        #[cfg(not(feature = "server"))]
+        Command::Server { .. } => Err(anyhow::anyhow!(
+            "this rungs was built without `rungs server`; build it with the `server` feature: \
+             `cargo install --path crates/rungs --features server` \
+             (or `cargo run --release --features server -- server`)"
+        )),
         Command::New { dir, template } => new::run(&dir, &template),
         Command::Import(args) => import::run(&args),
         Command::Export(args) => export::run(&args),

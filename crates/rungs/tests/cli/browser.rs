@@ -25,12 +25,45 @@ fn website_in_a_real_browser() {
     }
     if !dir.join("node_modules/playwright-core").is_dir()
         || !dir.join("node_modules/axe-core").is_dir()
+        || !dir.join("node_modules/pdfjs-dist").is_dir()
     {
         return missing("the browser test packages are not installed (cd tests/browser && npm ci)");
+    }
+    // Every `*.test.mjs` file runs; those that start `rungs server` (they
+    // import server-process.mjs) need a binary built with the server.
+    let mut files = Vec::new();
+    let mut need_server = Vec::new();
+    let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("cannot list {dir:?}: {e}"));
+    for entry in entries {
+        let path = entry
+            .unwrap_or_else(|e| panic!("cannot list {dir:?}: {e}"))
+            .path();
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        if !name.ends_with(".test.mjs") {
+            continue;
+        }
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path:?}: {e}"));
+        if text.contains("server-process.mjs") && !cfg!(feature = "server") {
+            need_server.push(name.to_owned());
+        } else {
+            files.push(name.to_owned());
+        }
+    }
+    files.sort();
+    assert!(!files.is_empty(), "no browser tests in {dir:?}");
+    if !need_server.is_empty() {
+        missing(&format!(
+            "this build has no `rungs server` (test with `--features rungs/server`), so {} did not run",
+            need_server.join(", ")
+        ));
     }
     let output = Command::new("node")
         .arg("--test")
         .arg("--test-reporter=tap")
+        .args(&files)
         .current_dir(&dir)
         .env("RUNGS_BIN", env!("CARGO_BIN_EXE_rungs"))
         .env("CHROMIUM", &chromium)

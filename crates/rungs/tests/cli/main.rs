@@ -10,6 +10,36 @@ mod serve;
 #[cfg(feature = "server")]
 mod server;
 
+/// The `rungs server` tests compile only with the feature; say so rather
+/// than pass in silence (and fail under RUNGS_REQUIRE_ALL=1).
+#[cfg(not(feature = "server"))]
+#[test]
+fn server_tests_need_the_server_feature() {
+    let why = "this build has no `rungs server`: test with `--features rungs/server`";
+    if std::env::var("RUNGS_REQUIRE_ALL").as_deref() == Ok("1") {
+        panic!("RUNGS_REQUIRE_ALL=1 but {why}");
+    }
+    eprintln!("skipped: {why}");
+}
+
+/// Without the feature, `rungs server` says how to get it (exit 2), not
+/// "unrecognized subcommand", whatever its arguments.
+#[cfg(not(feature = "server"))]
+#[test]
+fn a_build_without_the_server_says_how_to_get_it() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out = rungs(
+        &["server", "careers", "--listen", "127.0.0.1:0"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("--features server"),
+        "{}",
+        stderr(&out)
+    );
+}
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

@@ -293,7 +293,7 @@ fn a_killed_import_leaves_all_of_it_or_none() {
 fn two_servers_share_sessions_through_the_database() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let data = dir.path().join("data").to_string_lossy().to_string();
-    let mut databases: Vec<Vec<String>> = vec![vec!["--data".into(), data]];
+    let mut databases: Vec<Vec<String>> = vec![vec!["--data".into(), data.clone()]];
     match std::env::var("RUNGS_TEST_POSTGRES_URL") {
         Ok(url) if !url.is_empty() => {
             // An empty database of its own: a schema the server reaches
@@ -305,7 +305,11 @@ fn two_servers_share_sessions_through_the_database() {
             match psql {
                 Ok(o) if o.status.success() => {
                     let sep = if url.contains('?') { '&' } else { '?' };
+                    // The same data directory: both servers need the
+                    // same audit key, which is made there.
                     databases.push(vec![
+                        "--data".into(),
+                        data.clone(),
                         "--database".into(),
                         format!("{url}{sep}options=-c%20search_path%3D{schema}"),
                     ]);
@@ -406,4 +410,112 @@ fn backup_and_restore_keep_every_committed_change() {
     let bad = maintain("restore", &junk, &data);
     assert!(!bad.status.success());
     assert!(Path::new(&data).join("rungs.sqlite").exists());
+}
+
+/// `rungs server audit`: the key made on the first start (owner-only), a
+/// checkpoint printed, verified against, and refused when changed or
+/// checked under another key.
+#[test]
+fn the_audit_log_is_keyed_and_checkpointed_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let data = dir.path().join("data").to_string_lossy().to_string();
+    let server = start(&["--data", &data]);
+    let _ = admin(&server);
+    drop(server);
+    let key = Path::new(&data).join("audit.key");
+    let text = std::fs::read_to_string(&key).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(text.trim().len(), 64, "{text}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&key)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+    }
+    let audit = |args: &[&str], key: Option<&str>| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_rungs"));
+        command
+            .args(["server", "audit"])
+            .args(args)
+            .args(["--data", &data])
+            .env_remove("RUNGS_DATABASE_URL")
+            .env_remove("RUNGS_AUDIT_KEY");
+        if let Some(key) = key {
+            command.env("RUNGS_AUDIT_KEY", key);
+        }
+        command.output().unwrap_or_else(|e| panic!("{e}"))
+    };
+    let taken = audit(&["checkpoint"], None);
+    assert!(taken.status.success(), "{taken:?}");
+    let line = String::from_utf8_lossy(&taken.stdout).to_string();
+    let checkpoint: serde_json::Value =
+        serde_json::from_str(line.trim()).unwrap_or_else(|e| panic!("{e}: {line}"));
+    assert!(checkpoint["seq"].as_i64().is_some_and(|s| s > 0), "{line}");
+    assert!(checkpoint["mac"].is_string(), "{line}");
+    let file = dir.path().join("audit.checkpoint");
+    std::fs::write(&file, &line).unwrap_or_else(|e| panic!("{e}"));
+    let since = file.to_string_lossy().to_string();
+
+    let verified = audit(&["verify", "--since", &since], None);
+    let out = String::from_utf8_lossy(&verified.stdout);
+    assert!(verified.status.success(), "{out}");
+    assert!(
+        out.contains("hash chain and MACs") && out.contains("as checkpointed"),
+        "{out}"
+    );
+
+    let other = audit(&["verify"], Some(&"ab".repeat(32)));
+    let out = String::from_utf8_lossy(&other.stdout);
+    assert_eq!(other.status.code(), Some(1), "{out}");
+    assert!(out.contains("MAC"), "{out}");
+
+    let mut changed = checkpoint.clone();
+    changed["seq"] = serde_json::json!(checkpoint["seq"].as_i64().unwrap_or(0) - 1);
+    std::fs::write(&file, changed.to_string()).unwrap_or_else(|e| panic!("{e}"));
+    let refused = audit(&["verify", "--since", &since], None);
+    let out = String::from_utf8_lossy(&refused.stdout);
+    assert_eq!(refused.status.code(), Some(1), "{out}");
+    assert!(out.contains("checkpoint's MAC"), "{out}");
+}
+
+/// `--log-format json`: every log line is a JSON object.
+#[test]
+fn the_log_can_be_json_lines() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let data = dir.path().join("data").to_string_lossy().to_string();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rungs"))
+        .args(["server", "--listen", "127.0.0.1:0", "--log-format", "json"])
+        .args(["--data", &data])
+        .env_remove("RUNGS_DATABASE_URL")
+        .env_remove("RUST_LOG")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start rungs server: {e}"));
+    let stderr = child.stderr.take().unwrap_or_else(|| panic!("stderr"));
+    let mut logged = None;
+    for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+        if line.starts_with('{') {
+            logged = Some(line);
+            break;
+        }
+        if line.starts_with("rungs server: http://") {
+            break;
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    // The first start makes the audit key, and says so in the log.
+    let line = logged.unwrap_or_else(|| panic!("no JSON line before the server started"));
+    let event: serde_json::Value =
+        serde_json::from_str(&line).unwrap_or_else(|e| panic!("{e}: {line}"));
+    assert_eq!(event["level"], "WARN", "{line}");
+    assert!(
+        event["fields"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("audit key")),
+        "{line}"
+    );
 }

@@ -89,11 +89,9 @@ pub(super) fn convert(
                 match close {
                     Some((j, true, k)) => {
                         let content = collapse_whitespace(&rest[shortcode_end..shortcode_end + j]);
-                        let mut label = kind.clone();
-                        if let Some(f) = label.get_mut(..1) {
-                            f.make_ascii_uppercase();
-                        }
-                        out.push_str(&format!("> **{label}:** {content}"));
+                        // A GitHub alert, which the site styles as an
+                        // admonition (and GitHub shows as one too).
+                        out.push_str(&format!("> [!{}]\n> {content}", alert_kind(&kind)));
                         let next = shortcode_end + j + k + 2;
                         consumed += next;
                         rest = &rest[next..];
@@ -240,6 +238,17 @@ pub(super) fn html_words(html: &str) -> String {
         .replace("&quot;", "\"")
         .replace("&#39;", "'");
     collapse_whitespace(&decoded)
+}
+
+/// The GitHub alert kind of a Hextra callout `type`.
+fn alert_kind(callout: &str) -> &'static str {
+    match callout.to_ascii_lowercase().as_str() {
+        "warning" => "WARNING",
+        "error" | "danger" => "CAUTION",
+        "important" => "IMPORTANT",
+        "tip" | "success" => "TIP",
+        _ => "NOTE",
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,66 @@
+//! The words of the emails. Plain text; each names what waits and links
+//! to the page, never the content of notes or ratings (only names of
+//! people, cycles and rollouts, which the recipient sees in the app).
+
+use crate::todo::Todo;
+
+/// The subject of an invitation.
+pub(crate) fn invite_subject(site: &str) -> String {
+    format!("You are invited to {site}")
+}
+
+/// An invitation to join, with its one-time link.
+pub(crate) fn invitation(site: &str, name: &str, link: &str) -> String {
+    format!(
+        "Hello {name},\n\n\
+         You are invited to {site}, where you can see your level, what the next one asks,\n\
+         and your assessments.\n\n\
+         Join by choosing a password here (the link works once, for 7 days):\n\n\
+         {link}\n\n\
+         If you did not expect this, you can ignore it.\n"
+    )
+}
+
+/// One thing waiting: (subject, body).
+pub(crate) fn notice(site: &str, base: &str, name: &str, item: &Todo) -> (String, String) {
+    let subject = format!("{site}: {}", item.text);
+    let body = format!(
+        "Hello {name},\n\n{}\n\n{}{}\n\n\
+         You get an email for each new thing that waits for you. To get one a day\n\
+         instead, or none, change it on your account page: {base}/app/account\n",
+        line(item),
+        base,
+        item.link
+    );
+    (subject, body)
+}
+
+/// Everything waiting, once a day: (subject, body).
+pub(crate) fn digest(site: &str, base: &str, name: &str, items: &[Todo]) -> (String, String) {
+    let subject = match items.len() {
+        1 => format!("{site}: 1 thing waits for you"),
+        n => format!("{site}: {n} things wait for you"),
+    };
+    let mut body = format!("Hello {name},\n\nWaiting for you:\n\n");
+    for item in items {
+        body.push_str(&format!("- {}\n  {base}{}\n", line(item), item.link));
+    }
+    body.push_str(&format!(
+        "\nThis list is also on your home page: {base}/app\n\
+         To get an email for each new thing instead, or none, change it on your\n\
+         account page: {base}/app/account\n"
+    ));
+    (subject, body)
+}
+
+/// An item in a sentence, with its cycle and due date.
+fn line(item: &Todo) -> String {
+    let mut s = item.text.clone();
+    if let Some(c) = &item.context {
+        s.push_str(&format!(" ({c})"));
+    }
+    if let Some(d) = &item.due {
+        s.push_str(&format!(", due {d}"));
+    }
+    s
+}

@@ -1,0 +1,242 @@
+//! Reading the dates HR systems export: ISO `2017-03-15`, US `3/15/2017`,
+//! day-first `15/03/2017` and `15.03.2017`. A slashed date whose parts are
+//! both 12 or less (`3/4/2017`) reads two ways; the column as a whole
+//! settles it when another of its dates cannot be read but one way, and
+//! otherwise the importer must say which.
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+/// How the slashed dates of a roster are written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DateFormat {
+    /// Decided by the file's dates (ISO and dotted dates need no decision).
+    #[default]
+    Auto,
+    /// `M/D/YYYY`, as US exports write them.
+    MonthFirst,
+    /// `D/M/YYYY` (and `D.M.YYYY`), as European exports write them.
+    DayFirst,
+}
+
+impl DateFormat {
+    /// The format in words, for the upload page.
+    pub(crate) fn words(self) -> &'static str {
+        match self {
+            DateFormat::Auto => "decided by the file",
+            DateFormat::MonthFirst => "month first (M/D/YYYY)",
+            DateFormat::DayFirst => "day first (D/M/YYYY)",
+        }
+    }
+
+    /// Reads a form or query value (`auto`, `month_first`, `day_first`).
+    pub(crate) fn parse(s: &str) -> Option<DateFormat> {
+        match s.trim() {
+            "" | "auto" => Some(DateFormat::Auto),
+            "month_first" => Some(DateFormat::MonthFirst),
+            "day_first" => Some(DateFormat::DayFirst),
+            _ => None,
+        }
+    }
+}
+
+/// One cell, read as far as it can be without knowing the column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// A full date: year, month, day, as written (not yet checked).
+    Sure(i64, i64, i64),
+    /// `a/b/yyyy`: which of `a` and `b` is the month is open.
+    Slashed(i64, i64, i64),
+}
+
+fn number(s: &str) -> Option<i64> {
+    (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
+}
+
+/// The shape of a cell, or why it is not a date.
+fn shape(cell: &str) -> Result<Shape, String> {
+    let raw = cell;
+    // Some exports add a midnight time to every date.
+    let cell = cell.split_once(['T', ' ']).map_or(cell, |(d, _)| d).trim();
+    let parts = |sep: char| -> Option<Vec<i64>> {
+        let parts: Vec<&str> = cell.split(sep).collect();
+        (parts.len() == 3)
+            .then(|| parts.iter().map(|p| number(p)).collect::<Option<Vec<_>>>())
+            .flatten()
+    };
+    let year_of = |y: i64, raw: &str| -> Result<i64, String> {
+        if y < 1000 {
+            Err(format!(
+                "`{raw}` has a two-digit year: give the year in full"
+            ))
+        } else {
+            Ok(y)
+        }
+    };
+    if let Some(p) = parts('-') {
+        if p[0] >= 1000 {
+            return Ok(Shape::Sure(p[0], p[1], p[2]));
+        }
+        return Err(format!("`{raw}` is not a date (use YYYY-MM-DD)"));
+    }
+    if let Some(p) = parts('.') {
+        return Ok(Shape::Sure(year_of(p[2], cell)?, p[1], p[0]));
+    }
+    if let Some(p) = parts('/') {
+        if p[0] >= 1000 {
+            return Ok(Shape::Sure(p[0], p[1], p[2]));
+        }
+        return Ok(Shape::Slashed(p[0], p[1], year_of(p[2], cell)?));
+    }
+    Err(format!(
+        "`{raw}` is not a date (YYYY-MM-DD, M/D/YYYY, D/M/YYYY or DD.MM.YYYY)"
+    ))
+}
+
+/// What a column's slashed dates settle to, or the problem with them:
+/// `cells` are `(row, text)`.
+pub(crate) fn settle(
+    format: DateFormat,
+    cells: &[(u64, &str)],
+) -> Result<DateFormat, (u64, String)> {
+    if format != DateFormat::Auto {
+        return Ok(format);
+    }
+    let (mut day_first, mut month_first, mut open) = (None, None, None);
+    for &(row, cell) in cells {
+        if let Ok(Shape::Slashed(a, b, _)) = shape(cell) {
+            if a > 12 && b <= 12 {
+                day_first.get_or_insert((row, cell));
+            } else if b > 12 && a <= 12 {
+                month_first.get_or_insert((row, cell));
+            } else if a <= 12 && b <= 12 {
+                open.get_or_insert((row, cell));
+            }
+        }
+    }
+    match (day_first, month_first, open) {
+        (Some((r1, d)), Some((r2, m)), _) => Err((
+            r1.max(r2),
+            format!(
+                "the dates mix day first (`{d}`, row {r1}) and month first (`{m}`, row {r2}): \
+                 write them one way"
+            ),
+        )),
+        (Some(_), None, _) => Ok(DateFormat::DayFirst),
+        (None, Some(_), _) => Ok(DateFormat::MonthFirst),
+        (None, None, Some((row, cell))) => Err((
+            row,
+            format!(
+                "`{cell}` could be day first or month first, and no date in the file settles it: \
+                 choose the date format (month first, as in the US, or day first)"
+            ),
+        )),
+        (None, None, None) => Ok(DateFormat::Auto),
+    }
+}
+
+/// Why a cell was not read as a date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Unread {
+    /// A slashed date in a column whose format is not settled: [`settle`]
+    /// reports that, once for the column.
+    Unsettled,
+    /// Not a date, in words.
+    Bad(String),
+}
+
+/// Reads one cell as `YYYY-MM-DD`, slashed dates as `format` says (settled
+/// by [`settle`] first).
+pub(crate) fn read(cell: &str, format: DateFormat) -> Result<String, Unread> {
+    read_as(cell, format).map_err(|e| {
+        if e.is_empty() {
+            Unread::Unsettled
+        } else {
+            Unread::Bad(e)
+        }
+    })
+}
+
+/// [`read`], with an unsettled date as an empty message.
+fn read_as(cell: &str, format: DateFormat) -> Result<String, String> {
+    let (y, m, d) = match shape(cell)? {
+        Shape::Sure(y, m, d) => (y, m, d),
+        Shape::Slashed(a, b, y) => match format {
+            DateFormat::MonthFirst => (y, a, b),
+            DateFormat::DayFirst => (y, b, a),
+            // Only when the column never settled, which `settle` reports.
+            DateFormat::Auto => return Err(String::new()),
+        },
+    };
+    let month = u8::try_from(m)
+        .ok()
+        .and_then(|m| time::Month::try_from(m).ok())
+        .ok_or_else(|| format!("`{cell}` is not a date: there is no month {m}"))?;
+    let day = u8::try_from(d).map_err(|_| format!("`{cell}` is not a date"))?;
+    let year = i32::try_from(y).map_err(|_| format!("`{cell}` is not a date"))?;
+    let date = time::Date::from_calendar_date(year, month, day)
+        .map_err(|_| format!("`{cell}` is not a date: {month} {year} has no day {d}"))?;
+    Ok(format!(
+        "{:04}-{:02}-{:02}",
+        date.year(),
+        u8::from(date.month()),
+        date.day()
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_export_format_reads() {
+        assert_eq!(
+            read("2017-03-15", DateFormat::Auto).as_deref(),
+            Ok("2017-03-15")
+        );
+        assert_eq!(
+            read("3/15/2017", DateFormat::MonthFirst).as_deref(),
+            Ok("2017-03-15")
+        );
+        assert_eq!(
+            read("15/03/2017", DateFormat::DayFirst).as_deref(),
+            Ok("2017-03-15")
+        );
+        assert_eq!(
+            read("15.03.2017", DateFormat::Auto).as_deref(),
+            Ok("2017-03-15")
+        );
+        assert_eq!(
+            read("2017-03-15T00:00:00", DateFormat::Auto).as_deref(),
+            Ok("2017-03-15")
+        );
+        let bad = |cell: &str, format, words: &str| matches!(read(cell, format), Err(Unread::Bad(e)) if e.contains(words));
+        assert!(bad("2/30/2017", DateFormat::MonthFirst, "no day 30"));
+        assert!(bad("2023-02-30", DateFormat::Auto, "no day 30"));
+        assert!(bad("3/15/17", DateFormat::MonthFirst, "two-digit"));
+        assert!(bad("March 15", DateFormat::Auto, "not a date"));
+        assert_eq!(read("3/4/2017", DateFormat::Auto), Err(Unread::Unsettled));
+    }
+
+    #[test]
+    fn a_column_settles_or_asks() {
+        let us = [(2, "3/4/2017"), (3, "3/15/2017")];
+        assert_eq!(settle(DateFormat::Auto, &us), Ok(DateFormat::MonthFirst));
+        let eu = [(2, "3/4/2017"), (3, "15/3/2017")];
+        assert_eq!(settle(DateFormat::Auto, &eu), Ok(DateFormat::DayFirst));
+        let open = [(2, "2017-01-01"), (3, "3/4/2017")];
+        assert!(
+            settle(DateFormat::Auto, &open)
+                .is_err_and(|(row, e)| row == 3 && e.contains("choose the date format"))
+        );
+        assert_eq!(
+            settle(DateFormat::DayFirst, &open),
+            Ok(DateFormat::DayFirst)
+        );
+        let mixed = [(2, "15/3/2017"), (3, "3/15/2017")];
+        assert!(settle(DateFormat::Auto, &mixed).is_err_and(|(_, e)| e.contains("mix")));
+    }
+}

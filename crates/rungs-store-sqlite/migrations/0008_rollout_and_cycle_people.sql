@@ -1,0 +1,29 @@
+-- People HR marked "not on a ladder" (a chief executive, a programme
+-- manager): a rollout suggests them nothing and counts them as done, not
+-- as waiting. Reversible: unmarking deletes the row.
+CREATE TABLE off_ladder (
+    person_id BIGINT PRIMARY KEY REFERENCES people (id) ON DELETE CASCADE,
+    marked_at BIGINT NOT NULL
+);
+
+-- Who a cycle left out when it opened, and why (not placed, no next
+-- level), so HR can read the names, not only the count.
+CREATE TABLE cycle_left_out (
+    cycle_id BIGINT NOT NULL REFERENCES cycles (id) ON DELETE CASCADE,
+    person_id BIGINT NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+    reason TEXT NOT NULL,
+    PRIMARY KEY (cycle_id, person_id)
+);
+
+-- API tokens may have the scope `scim`: an identity provider's
+-- provisioning, and nothing else.
+DROP TRIGGER api_tokens_check_insert;
+DROP TRIGGER api_tokens_check_update;
+CREATE TRIGGER api_tokens_check_insert BEFORE INSERT ON api_tokens BEGIN
+    SELECT RAISE(ABORT, 'api_tokens_scope: scope must be read, write or scim')
+    WHERE NEW.scope NOT IN ('read', 'write', 'scim');
+END;
+CREATE TRIGGER api_tokens_check_update BEFORE UPDATE OF scope ON api_tokens BEGIN
+    SELECT RAISE(ABORT, 'api_tokens_scope: scope must be read, write or scim')
+    WHERE NEW.scope NOT IN ('read', 'write', 'scim');
+END;
