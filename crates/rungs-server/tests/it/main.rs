@@ -8,6 +8,7 @@ mod support;
 mod assessments;
 mod audit;
 mod bad_input;
+mod confirm;
 mod lifecycle;
 #[cfg(feature = "oidc")]
 mod oidc;
