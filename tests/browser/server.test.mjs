@@ -289,7 +289,7 @@ class Story {
         await this.check(page, `390-menu-open-${slug}`);
       }
       // Wide: no menu button, the items in the header, at most two rows.
-      for (const width of [1024, 1280]) {
+      for (const width of [1280]) {
         const { page: wide } = await this.user(`admin at ${width}px`, { width, storageState: await adminContext.storageState() });
         await this.goto(wide, "/app/people");
         assert.equal(await wide.locator("header summary").isVisible(), false, `no menu button at ${width} px`);
