@@ -14,6 +14,7 @@ use crate::error::ServerError;
 const TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("templates/base.html")),
     ("message.html", include_str!("templates/message.html")),
+    ("confirm.html", include_str!("templates/confirm.html")),
     ("login.html", include_str!("templates/login.html")),
     ("password.html", include_str!("templates/password.html")),
     ("home.html", include_str!("templates/home.html")),
@@ -88,6 +89,11 @@ impl Views {
             },
         );
         env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
+        // `{{ note }}{{ note | full_stop }}`: a sentence ending in someone's
+        // words gets a full stop unless the words end in one.
+        env.add_filter("full_stop", |text: String| {
+            crate::web::prose::full_stop(&text)
+        });
         env.add_filter("datetime", |secs: i64| {
             time::OffsetDateTime::from_unix_timestamp(secs)
                 .map(|t| {

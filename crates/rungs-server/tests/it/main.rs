@@ -9,6 +9,7 @@ mod support;
 mod assessments;
 mod audit;
 mod bad_input;
+mod confirm;
 mod hardening;
 mod impact;
 mod invitations;
