@@ -264,6 +264,52 @@ class Story {
       }
     }
 
+    // On a phone the header menu folds behind a button (a disclosure, no
+    // JavaScript): the items are hidden until it is opened, the header
+    // stays one row, and nothing overflows; axe holds, open and closed.
+    {
+      const { page } = await this.user("admin menu at 390px", { width: 390, storageState: await adminContext.storageState() });
+      for (const path of ["/app", "/app/people", "/app/rollout", "/app/roster", "/app/cycles", "/app/insights", "/app/audit", "/app/tokens"]) {
+        await this.goto(page, path);
+        const slug = path.replace(/^\/app\/?/, "") || "home";
+        const button = page.locator("header summary", { hasText: "Menu" });
+        assert.ok(await button.isVisible(), `${path}: the menu button shows at 390 px`);
+        const rollout = page.locator("header .app-menu-items a[href='/app/rollout']");
+        assert.equal(await rollout.isVisible(), false, `${path}: the menu's items are hidden until it is opened`);
+        assert.equal(await page.locator("header .app-menu-wide a[href='/app/rollout']").isVisible(), false,
+          `${path}: the wide menu is not shown at 390 px`);
+        const single = await page.locator("header").evaluate((h) => h.getBoundingClientRect().height);
+        assert.ok(single < 80, `${path}: the header is one row at 390 px (${single}px)`);
+        await this.check(page, `390-menu-closed-${slug}`);
+        await button.click();
+        assert.ok(await rollout.isVisible(), `${path}: opened, the menu shows its items`);
+        assert.ok(await page.getByRole("button", { name: "Sign out" }).isVisible(), `${path}: and signing out`);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `${path} overflows by ${overflow}px at 390 px with the menu open`);
+        await this.check(page, `390-menu-open-${slug}`);
+      }
+      // Wide: no menu button, the items in the header, at most two rows.
+      for (const width of [1280]) {
+        const { page: wide } = await this.user(`admin at ${width}px`, { width, storageState: await adminContext.storageState() });
+        await this.goto(wide, "/app/people");
+        assert.equal(await wide.locator("header summary").isVisible(), false, `no menu button at ${width} px`);
+        assert.ok(await wide.locator("header").getByRole("link", { name: "Rollout", exact: true }).isVisible());
+        const height = await wide.locator("header").evaluate((h) => h.getBoundingClientRect().height);
+        assert.ok(height < 110, `the header wraps to at most two rows at ${width} px (${height}px)`);
+        for (const path of ["/app", "/app/people", "/app/rollout", "/app/cycles", "/app/insights", "/app/audit"]) {
+          await this.goto(wide, path);
+          await this.check(wide, `${width}-${path.replace(/^\/app\/?/, "") || "home"}`);
+        }
+      }
+    }
+
+    // A wide table scrolls in a focusable, labelled region.
+    {
+      const regions = admin.locator("main .app-scroll[role=region][tabindex='0'][aria-label]");
+      await this.goto(admin, "/app/people");
+      assert.equal(await regions.count(), 1, "the people table sits in a scroll region");
+    }
+
     // The site's stylesheet follows the system's dark mode; the app's
     // colours must keep their contrast there too.
     for (const [who, context, paths] of [

@@ -409,7 +409,7 @@ pub fn parse(file: &SourceFile, areas: &[Area]) -> (Settings, Vec<Diagnostic>) {
 
 /// Points at the line of `keys.last()` after the table header that names
 /// `keys[0]` (or at that header, or the file's start).
-fn locate(file: &SourceFile, keys: &[&str]) -> crate::model::Span {
+pub(crate) fn locate(file: &SourceFile, keys: &[&str]) -> crate::model::Span {
     let text = file.text();
     let mut offset = 0;
     let mut after_header = None;

@@ -19,6 +19,10 @@
 //!   ([`similarity`]): [`compare`] two levels, [`relink`] the statements of
 //!   two versions (the [`relink::IdMap`] stored data follows), [`diff`] two
 //!   versions into a changelog, [`map`] the levels of two ladders.
+//! - **Impact** of an edit on people ([`impact`]): who becomes or stops
+//!   being ready, what becomes of ratings, from data held as plain values
+//!   (aggregates only, small groups hidden), and the `[impact]` limits; and
+//!   statement health from held assessments.
 //! - **Grades** that line tracks up ([`grades`]): the levels of every track
 //!   at each grade of a shared scale.
 //! - **Titles** as people write them ("Sr. Software Engineer", "SWE II")
@@ -45,6 +49,7 @@ pub mod fmt;
 pub mod git;
 pub mod grades;
 pub mod ids;
+pub mod impact;
 pub mod import;
 mod input;
 mod load;

@@ -82,6 +82,11 @@ pub struct Framework {
     #[serde(skip)]
     #[cfg_attr(feature = "schema", schemars(skip))]
     pub assessments: crate::assess::Settings,
+    /// What `rungs impact --exit-code` lets an edit do to people (`[impact]`
+    /// of rungs.toml).
+    #[serde(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub impact: crate::impact::Limits,
     /// Who nominates, what a promotion case needs, how calibration flags
     /// and how decisions are communicated (`[promotions]` of rungs.toml),
     /// read by `rungs server`.

@@ -45,9 +45,8 @@ pub enum Via {
     Token {
         /// Its id, for the audit log.
         id: i64,
-        /// Whether it is a provisioning (`scim`) token, good for `/scim/v2`
-        /// only.
-        scim: bool,
+        /// What it may do.
+        scope: TokenScope,
     },
 }
 
@@ -170,17 +169,15 @@ async fn authenticate_inner(app: &App, mut request: Request) -> Result<Request, 
         let Some((token, person)) = app.store.api_token(secret).await? else {
             return Err(ServerError::Unauthenticated);
         };
-        if unsafe_method && token.scope == TokenScope::Read {
-            return Err(ServerError::Forbidden);
-        }
-        // A provisioning token provisions, and does nothing else.
-        let scim = token.scope == TokenScope::Scim;
-        if scim && !crate::scim::is_scim(request.uri().path()) {
+        if !crate::access::token_allows(token.scope, !unsafe_method, request.uri().path()) {
             return Err(ServerError::Forbidden);
         }
         request.extensions_mut().insert(Viewer {
             person,
-            via: Via::Token { id: token.id, scim },
+            via: Via::Token {
+                id: token.id,
+                scope: token.scope,
+            },
             manages: false,
         });
         return Ok(request);

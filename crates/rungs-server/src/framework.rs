@@ -235,7 +235,7 @@ fn site_csp(site: &Site) -> String {
 }
 
 /// The git commit of the framework's repository, or the hash of its files.
-fn revision(root: Option<&Path>, sources: &SourceSet) -> String {
+pub(crate) fn revision(root: Option<&Path>, sources: &SourceSet) -> String {
     let mut hasher = Sha256::new();
     for file in sources.iter() {
         hasher.update((file.path.len() as u64).to_be_bytes());

@@ -20,6 +20,8 @@
 //!   proposals, confirmations), `assessments` (view, ratings and steps, the
 //!   offline sheet, cycles), `growth` (goals, 1-on-1 notes, timeline),
 //!   `team` (heatmaps and aggregates), `admin` (audit log, framework
+//!   reload), `impact` (what a ladder edit does to people; statement
+//!   health).
 //!   reload), `invite` (invitations), `todo` (what waits for each person,
 //!   and notifying them).
 //! - `mail`: email settings, the SMTP connection, the outbox's delivery
@@ -47,6 +49,7 @@ mod auth;
 mod error;
 mod framework;
 mod growth;
+mod impact;
 mod invite;
 mod mail;
 mod maintenance;
@@ -72,6 +75,7 @@ pub mod config;
 pub use audit_key::{AuditKeySource, DEFAULT_FILE as DEFAULT_AUDIT_KEY_FILE};
 pub use config::{Config, Database, FrameworkSource, OidcConfig};
 pub use error::ServerError;
+pub use impact::on_store as impact_on_store;
 pub use mail::config::{EmailConfig, Tls, email_config};
 pub use maintenance::{audit_checkpoint, backup, restore, verify_audit};
 pub use openapi::openapi_json;

@@ -5,7 +5,7 @@
 
 use utoipa::OpenApi;
 
-use crate::{admin, assessments, growth, invite, people, promotions, rollout, team, todo};
+use crate::{admin, assessments, growth, impact, invite, people, promotions, rollout, team, todo};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -28,7 +28,8 @@ use crate::{admin, assessments, growth, invite, people, promotions, rollout, tea
         promotions::api::answer, promotions::api::sessions, promotions::api::open_session,
         promotions::api::session,
         admin::api::audit, admin::api::verify, admin::api::reload,
-        invite::api::not_joined, invite::api::invite, todo::api::todo
+        invite::api::not_joined, invite::api::invite, todo::api::todo,
+        impact::api::preview, impact::api::compare, impact::api::health
     ),
     modifiers(&BearerAuth),
     security(("bearer" = []))

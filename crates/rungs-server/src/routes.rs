@@ -39,6 +39,7 @@ fn routes() -> Vec<(&'static str, MethodRouter<App>)> {
     all.extend(crate::promotions::routes());
     all.extend(crate::team::routes());
     all.extend(crate::admin::routes());
+    all.extend(crate::impact::routes());
     all.extend(crate::scim::routes());
     all.extend(crate::invite::routes());
     all.extend(crate::todo::routes());

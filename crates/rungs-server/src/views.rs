@@ -14,6 +14,7 @@ use crate::error::ServerError;
 const TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("templates/base.html")),
     ("message.html", include_str!("templates/message.html")),
+    ("confirm.html", include_str!("templates/confirm.html")),
     ("login.html", include_str!("templates/login.html")),
     ("password.html", include_str!("templates/password.html")),
     ("home.html", include_str!("templates/home.html")),
@@ -24,6 +25,8 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("audit.html", include_str!("templates/audit.html")),
     ("tokens.html", include_str!("templates/tokens.html")),
     ("framework.html", include_str!("templates/framework.html")),
+    ("impact.html", include_str!("templates/impact.html")),
+    ("_impact.html", include_str!("templates/_impact.html")),
     ("_cell.html", include_str!("templates/_cell.html")),
     ("assessment.html", include_str!("templates/assessment.html")),
     (
@@ -86,6 +89,11 @@ impl Views {
             },
         );
         env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
+        // `{{ note }}{{ note | full_stop }}`: a sentence ending in someone's
+        // words gets a full stop unless the words end in one.
+        env.add_filter("full_stop", |text: String| {
+            crate::web::prose::full_stop(&text)
+        });
         env.add_filter("datetime", |secs: i64| {
             time::OffsetDateTime::from_unix_timestamp(secs)
                 .map(|t| {

@@ -363,7 +363,7 @@ pub struct ApiToken {
     pub person_id: i64,
     /// A name to recognise it by.
     pub name: String,
-    /// `read` or `write`.
+    /// `read`, `write` or `impact`.
     #[sqlx(try_from = "String")]
     pub scope: TokenScope,
     /// Created (Unix seconds).
@@ -380,6 +380,9 @@ pub enum TokenScope {
     Read,
     /// Reads and writes, as its owner may.
     Write,
+    /// The impact preview and statement health (aggregates), nothing else:
+    /// for CI, which must never read a person.
+    Impact,
     /// An identity provider's provisioning (SCIM, `/scim/v2`) and nothing
     /// else; an administrator's only.
     Scim,
@@ -387,13 +390,19 @@ pub enum TokenScope {
 
 impl TokenScope {
     /// Every scope.
-    pub const ALL: [TokenScope; 3] = [TokenScope::Read, TokenScope::Write, TokenScope::Scim];
+    pub const ALL: [TokenScope; 4] = [
+        TokenScope::Read,
+        TokenScope::Write,
+        TokenScope::Impact,
+        TokenScope::Scim,
+    ];
 
     /// The word stored and shown.
     pub fn as_str(self) -> &'static str {
         match self {
             TokenScope::Read => "read",
             TokenScope::Write => "write",
+            TokenScope::Impact => "impact",
             TokenScope::Scim => "scim",
         }
     }

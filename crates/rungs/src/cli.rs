@@ -79,6 +79,15 @@ pub enum Command {
     /// OLD and NEW are directories, or revisions of the git repository holding the
     /// framework (`rungs diff v1.0 HEAD`, with --dir naming the framework folder).
     Diff(DiffArgs),
+    /// What an edit does to people: readiness, ratings and open work, from a
+    /// server's data (aggregates only).
+    ///
+    /// OLD and NEW as for `diff`. The data: `--server URL` (with an `impact`
+    /// token in RUNGS_TOKEN), or the database itself (`--data DIR`,
+    /// `--database URL`). `--exit-code` fails past the `[impact]` limits of
+    /// NEW's rungs.toml.
+    #[cfg(feature = "server")]
+    Impact(ImpactArgs),
     /// Export a framework as JSON, CSV, Markdown pages or a Hugo site.
     Export(ExportArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
@@ -451,6 +460,46 @@ pub enum MapFormat {
     /// A table for people, with the evidence for each match.
     Text,
     /// One JSON document with the whole similarity matrix, for tools.
+    Json,
+}
+
+/// `rungs impact`.
+#[cfg(feature = "server")]
+#[derive(Debug, Args)]
+pub struct ImpactArgs {
+    /// The old version: a directory or a git revision.
+    pub old: String,
+    /// The new version: a directory or a git revision.
+    pub new: String,
+    /// The framework folder inside the git repository, for revisions.
+    #[arg(long, default_value = ".")]
+    pub dir: PathBuf,
+    /// A running `rungs server` (https://ladder.example.com) to ask, with
+    /// the API token in the RUNGS_TOKEN environment variable (an `impact`
+    /// token reads aggregates only). Needs `curl`.
+    #[arg(long, value_name = "URL", conflicts_with = "database")]
+    pub server: Option<String>,
+    /// The server's data, read directly.
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ImpactFormat::Text)]
+    pub format: ImpactFormat,
+    /// Exit with 1 when the edit goes past the `[impact]` limits of NEW's
+    /// rungs.toml without an `allow` note of its own (for CI).
+    #[arg(long)]
+    pub exit_code: bool,
+}
+
+/// How `impact` prints.
+#[cfg(feature = "server")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ImpactFormat {
+    /// For the terminal.
+    Text,
+    /// For a pull-request comment.
+    Markdown,
+    /// The aggregate and the verdict as JSON, for tools.
     Json,
 }
 

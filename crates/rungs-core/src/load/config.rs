@@ -45,6 +45,10 @@ struct RawConfig {
     #[serde(default)]
     #[allow(dead_code)]
     assessments: Option<toml::Table>,
+    // Read and checked by `impact::parse_limits`.
+    #[serde(default)]
+    #[allow(dead_code)]
+    impact: Option<toml::Value>,
     // Read and checked by `promotions::parse`.
     #[serde(default)]
     #[allow(dead_code)]
@@ -95,6 +99,7 @@ const KEYS: &[&str] = &[
     "promotions",
     "scopes",
     "titles",
+    "impact",
     // Read by `rungs server` (SMTP settings); see docs/server.md.
     "email",
 ];

@@ -240,10 +240,13 @@ fn load_with(sources: &SourceSet, mut cache: Option<&mut LoadCache>) -> Result<L
     diags.extend(assess_diags);
     let (titles, title_diags) = crate::titles::settings::parse(config_file);
     diags.extend(title_diags);
+    let (impact, impact_diags) = crate::impact::parse_limits(config_file);
+    diags.extend(impact_diags);
     let (promotions, promotion_diags) = crate::promotions::parse(config_file);
     diags.extend(promotion_diags);
     let mut framework = Framework {
         assessments,
+        impact,
         promotions,
         title: config.title,
         description: config.description,

@@ -249,6 +249,7 @@ fn framework() -> impl Strategy<Value = Framework> {
                 span: Span::default(),
                 site: None,
                 assessments: Default::default(),
+                impact: Default::default(),
                 promotions: Default::default(),
                 scopes: Vec::new(),
                 title_codes,

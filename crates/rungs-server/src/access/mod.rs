@@ -6,9 +6,10 @@
 //! argument. An operation cannot be called without having been allowed,
 //! and a reader finds every rule of the server in these files:
 //!
-//! - [`role`]: HR and administrators ([`Hr`], [`Admin`]), an identity
-//!   provider's provisioning ([`Provisioning`]), and what the app's menu
-//!   offers a viewer ([`Powers`]).
+//! - [`role`]: HR and administrators ([`Hr`], [`Admin`]), the impact
+//!   aggregates ([`ImpactRead`]), what each API token scope lets through
+//!   (`token_allows`), an identity provider's provisioning
+//!   ([`Provisioning`]), and what the app's menu offers a viewer ([`Powers`]).
 //! - [`person`]: one person's record, level, placements, rollout entry and
 //!   data export ([`PersonRead`], [`PersonEdit`], [`Placing`],
 //!   [`Proposing`], [`Acknowledging`], [`Exporting`]).
@@ -65,13 +66,13 @@ pub(crate) use promotion::{
     CaseAccess, CasePart, CaseSeat, CaseWrite, FeedbackAnswer, Nominating, SessionAccess,
 };
 pub(crate) use promotion::{case, case_write, feedback, nominate, session};
-pub(crate) use role::{Admin, Hr, Powers, Provisioning, SignedIn};
+pub(crate) use role::{Admin, Hr, ImpactRead, Powers, Provisioning, SignedIn};
 pub(crate) use team::{BulkProposing, ListScope, TeamAccess, Whose};
 
 pub(crate) use assessment::assessment;
 pub(crate) use notes::{goal, goals, goals_if_allowed, notes};
 pub(crate) use person::{acknowledge, confirm, edit, export, place, propose, read};
-pub(crate) use role::{admin, hr, new_token, own, provision};
+pub(crate) use role::{admin, hr, impact, new_token, own, provision, token_allows};
 pub(crate) use team::{bulk_propose, list_scope, team};
 
 #[cfg(test)]

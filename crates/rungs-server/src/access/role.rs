@@ -1,6 +1,6 @@
 //! Rules that depend on the viewer's role alone.
 
-use rungs_store::model::Role;
+use rungs_store::model::{Role, TokenScope};
 
 use crate::auth::{Via, Viewer};
 use crate::error::ServerError;
@@ -64,7 +64,13 @@ pub(super) fn provisioning_allowed(scim_token: bool, role: Role) -> bool {
 
 /// May this request provision people?
 pub(crate) fn provision(viewer: &Viewer) -> Result<Provisioning<'_>, ServerError> {
-    let scim_token = matches!(viewer.via, Via::Token { scim: true, .. });
+    let scim_token = matches!(
+        viewer.via,
+        Via::Token {
+            scope: TokenScope::Scim,
+            ..
+        }
+    );
     if provisioning_allowed(scim_token, viewer.person.role) {
         Ok(Provisioning { viewer })
     } else {
@@ -119,6 +125,57 @@ impl<'v> Admin<'v> {
 pub(crate) fn admin(viewer: &Viewer) -> Result<Admin<'_>, ServerError> {
     if viewer.person.role == Role::Admin {
         Ok(Admin { viewer })
+    } else {
+        Err(ServerError::Forbidden)
+    }
+}
+
+/// What a token's scope lets through, before the route's own rule: a
+/// `read` token only reads; an `impact` token reaches the impact preview
+/// and statement health (aggregates) and nothing else, so a token kept in
+/// a CI system can read no person even if it leaks.
+pub(crate) fn token_allows(scope: TokenScope, safe_method: bool, path: &str) -> bool {
+    match scope {
+        TokenScope::Write => true,
+        TokenScope::Read => safe_method,
+        TokenScope::Impact => {
+            path == IMPACT_PREVIEW || (safe_method && path == "/api/v1/framework/health")
+        }
+        // Provisioning, and nothing else.
+        TokenScope::Scim => crate::scim::is_scim(path),
+    }
+}
+
+/// The impact preview: read with GET, or computed for two versions sent
+/// with POST (which writes nothing).
+const IMPACT_PREVIEW: &str = "/api/v1/framework/impact";
+
+/// Proof that the viewer may read the impact preview and statement health:
+/// HR or an administrator (by session or any token of theirs).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ImpactRead<'v> {
+    viewer: &'v Viewer,
+}
+
+impl ImpactRead<'_> {
+    /// Whether the names behind the aggregates may be shown: HR and
+    /// administrators read everyone's records, but an `impact` token reads
+    /// aggregates only.
+    pub(crate) fn names(&self) -> bool {
+        !matches!(
+            self.viewer.via,
+            Via::Token {
+                scope: TokenScope::Impact,
+                ..
+            }
+        )
+    }
+}
+
+/// The impact aggregates: HR or admin, or forbidden.
+pub(crate) fn impact(viewer: &Viewer) -> Result<ImpactRead<'_>, ServerError> {
+    if is_hr(viewer.person.role) {
+        Ok(ImpactRead { viewer })
     } else {
         Err(ServerError::Forbidden)
     }
@@ -180,9 +237,15 @@ mod tests {
             provision(&by_session).is_err(),
             "a session never provisions"
         );
-        by_session.via = Via::Token { id: 1, scim: false };
+        by_session.via = Via::Token {
+            id: 1,
+            scope: TokenScope::Write,
+        };
         assert!(provision(&by_session).is_err(), "nor an ordinary token");
-        by_session.via = Via::Token { id: 2, scim: true };
+        by_session.via = Via::Token {
+            id: 2,
+            scope: TokenScope::Scim,
+        };
         assert!(provision(&by_session).is_ok());
     }
 
@@ -216,8 +279,41 @@ mod tests {
         let mut v = viewer(1, Role::Employee);
         assert!(!own(&v).by_token());
         assert!(new_token(&v).is_ok());
-        v.via = Via::Token { id: 7, scim: false };
+        v.via = Via::Token {
+            id: 7,
+            scope: TokenScope::Read,
+        };
         assert!(own(&v).by_token());
         assert!(new_token(&v).is_err());
+    }
+
+    #[test]
+    fn an_impact_token_reads_aggregates_only() {
+        let preview = "/api/v1/framework/impact";
+        assert!(token_allows(TokenScope::Impact, true, preview));
+        assert!(token_allows(TokenScope::Impact, false, preview));
+        assert!(token_allows(
+            TokenScope::Impact,
+            true,
+            "/api/v1/framework/health"
+        ));
+        for path in [
+            "/api/v1/people",
+            "/api/v1/people/1",
+            "/api/v1/me",
+            "/api/v1/insights",
+        ] {
+            assert!(!token_allows(TokenScope::Impact, true, path), "{path}");
+        }
+        assert!(!token_allows(TokenScope::Read, false, preview));
+        assert!(token_allows(TokenScope::Read, true, "/api/v1/people"));
+        let mut hr_person = viewer(2, Role::Hr);
+        assert!(impact(&hr_person).expect("HR reads impact").names());
+        hr_person.via = Via::Token {
+            id: 1,
+            scope: TokenScope::Impact,
+        };
+        assert!(!impact(&hr_person).expect("by token too").names());
+        assert!(impact(&viewer(3, Role::Employee)).is_err());
     }
 }

@@ -13,6 +13,7 @@ use crate::access;
 use crate::auth::{self, MaybeViewer, Viewer};
 use crate::error::ServerError;
 use crate::state::App;
+use crate::web::confirm::{self, Confirmation, Confirmed};
 use crate::web::{Page, render};
 
 #[derive(Deserialize)]
@@ -518,7 +519,38 @@ pub(crate) async fn revoke_token(
     State(app): State<App>,
     viewer: Viewer,
     Path(id): Path<i64>,
+    Form(confirmed): Form<Confirmed>,
 ) -> Page {
-    super::revoke_token(&app, &access::own(&viewer), id).await?;
+    let own = access::own(&viewer);
+    if !confirmed.yes() {
+        let token = app
+            .store
+            .api_tokens(viewer.person.id)
+            .await?
+            .into_iter()
+            .find(|t| t.id == id && t.revoked_at.is_none())
+            .ok_or_else(|| ServerError::NotFound(format!("token {id}")))?;
+        return confirm::ask(
+            &app,
+            &viewer,
+            Confirmation {
+                nav: "tokens",
+                title: format!("Revoke the token {}?", token.name),
+                consequences: vec![format!(
+                    "Revoking {} ({} access) stops every script that uses it at once: its requests \
+                     are refused from now on. This cannot be undone; make a new token to give a script \
+                     access again.",
+                    token.name,
+                    token.scope.as_str()
+                )],
+                action: format!("/app/tokens/{id}/revoke"),
+                button: format!("Revoke {}", token.name),
+                back: "/app/tokens".into(),
+                fields: Vec::new(),
+            },
+        )
+        .await;
+    }
+    super::revoke_token(&app, &own, id).await?;
     Ok(Redirect::to("/app/tokens").into_response())
 }

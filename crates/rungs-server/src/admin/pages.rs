@@ -83,30 +83,62 @@ pub(crate) async fn audit(
 
 pub(crate) async fn framework(State(app): State<App>, viewer: Viewer) -> Page {
     let admin = access::admin(&viewer)?;
-    framework_page(&app, &admin, None).await
+    framework_page(&app, &admin, None, None).await
 }
 
-async fn framework_page(app: &App, admin: &Admin<'_>, errors: Option<Vec<String>>) -> Page {
+/// The framework page, with the preview of a reload; `preview` when the
+/// caller has it already.
+async fn framework_page(
+    app: &App,
+    admin: &Admin<'_>,
+    errors: Option<Vec<String>>,
+    preview: Option<crate::impact::pages::Shown>,
+) -> Page {
     let viewer = admin.viewer();
     let revisions = super::revisions(app, admin).await?;
     let revision = app.ladder().revision.clone();
+    let confirm = preview.is_some();
+    let preview = match preview {
+        Some(p) => p,
+        None => crate::impact::pages::shown(app, &access::impact(viewer)?).await?,
+    };
     render(
         app,
         Some(viewer),
         "framework.html",
         "framework",
         "Framework",
-        ctx! { revision, revisions, errors },
+        ctx! { revision, revisions, errors, preview, confirm },
     )
     .await
 }
 
-pub(crate) async fn reload(State(app): State<App>, viewer: Viewer) -> Page {
+/// The reload form: `confirm` says the administrator saw that people
+/// would stop being ready.
+#[derive(Deserialize)]
+pub(crate) struct ReloadForm {
+    #[serde(default)]
+    confirm: Option<String>,
+}
+
+pub(crate) async fn reload(
+    State(app): State<App>,
+    viewer: Viewer,
+    axum::Form(form): axum::Form<ReloadForm>,
+) -> Page {
     let admin = access::admin(&viewer)?;
+    if form.confirm.as_deref() != Some("yes") {
+        // A reload that makes people stop being ready asks first.
+        let shown = crate::impact::pages::shown(&app, &access::impact(&viewer)?).await?;
+        if shown.stops() {
+            let page = framework_page(&app, &admin, None, Some(shown)).await?;
+            return Ok((axum::http::StatusCode::CONFLICT, page).into_response());
+        }
+    }
     match super::reload(&app, &admin).await? {
         Ok(_) => Ok(Redirect::to("/app/framework").into_response()),
         Err(errors) => {
-            let page = framework_page(&app, &admin, Some(errors)).await?;
+            let page = framework_page(&app, &admin, Some(errors), None).await?;
             Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
     }

@@ -14,6 +14,7 @@ use crate::access;
 use crate::auth::Viewer;
 use crate::error::ServerError;
 use crate::state::App;
+use crate::web::confirm::{self, Confirmation, Confirmed};
 use crate::web::{Page, form_failed, render, split_level, upload};
 
 /// The assessment page: the viewer's side as a form while they may edit
@@ -210,14 +211,14 @@ pub(crate) async fn import_sheet(
             let mut flash = format!("Imported {} rows: {} ratings changed.", r.rows, r.changed);
             if !r.missing.is_empty() {
                 flash.push_str(&format!(
-                    " Not in the sheet, kept as they were: {}.",
-                    r.missing.join(", ")
+                    " Not in the sheet, kept as they were: {}",
+                    crate::web::prose::sentence(&r.missing.join(", "))
                 ));
             }
             if !r.reworded.is_empty() {
                 flash.push_str(&format!(
-                    " Worded differently in the sheet than in the ladder now (rated against the ladder's words): {}.",
-                    r.reworded.join(", ")
+                    " Worded differently in the sheet than in the ladder now (rated against the ladder's words): {}",
+                    crate::web::prose::sentence(&r.reworded.join(", "))
                 ));
             }
             assessment_page(&app, &viewer, id, Some(flash), None).await
@@ -324,8 +325,48 @@ pub(crate) async fn close_cycle(
     State(app): State<App>,
     viewer: Viewer,
     Path(id): Path<i64>,
+    Form(confirmed): Form<Confirmed>,
 ) -> Page {
-    cycles::close_cycle(&app, &access::hr(&viewer)?, id).await?;
+    let hr = access::hr(&viewer)?;
+    if !confirmed.yes() {
+        let cycle = app
+            .store
+            .cycle(id)
+            .await?
+            .filter(|c| c.closed_at.is_none())
+            .ok_or_else(|| ServerError::NotFound(format!("open cycle {id}")))?;
+        let progress = app.store.cycle_progress(id).await?;
+        let unshared = usize::try_from(progress.total - progress.shared).unwrap_or_default();
+        return confirm::ask(
+            &app,
+            &viewer,
+            Confirmation {
+                nav: "cycles",
+                title: format!("Close the cycle {}?", cycle.name),
+                consequences: vec![
+                    format!(
+                        "Closing {} stops its reminders and takes it off everyone's home page; \
+                         its assessments stay as they are. A closed cycle cannot be opened again.",
+                        cycle.name
+                    ),
+                    format!(
+                        "{} of {} not shared yet.",
+                        unshared,
+                        match progress.total {
+                            1 => "1 assessment is".to_string(),
+                            n => format!("{n} assessments are"),
+                        }
+                    ),
+                ],
+                action: format!("/app/cycles/{id}/close"),
+                button: format!("Close {}", cycle.name),
+                back: "/app/cycles".into(),
+                fields: Vec::new(),
+            },
+        )
+        .await;
+    }
+    cycles::close_cycle(&app, &hr, id).await?;
     Ok(Redirect::to("/app/cycles").into_response())
 }
 

@@ -231,7 +231,7 @@ pub(crate) fn scale(settings: &Settings) -> Vec<ScaleStep> {
 }
 
 /// Months since `date` (`YYYY-MM-DD`), today.
-fn months_since(date: &str) -> Option<f64> {
+pub(crate) fn months_since(date: &str) -> Option<f64> {
     let from = rungs_store::parse_date(date)?;
     let today = time::OffsetDateTime::now_utc().date();
     Some(((today - from).whole_days() as f64 / 30.44).max(0.0))

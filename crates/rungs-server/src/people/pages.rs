@@ -13,6 +13,7 @@ use crate::access;
 use crate::auth::Viewer;
 use crate::error::ServerError;
 use crate::state::App;
+use crate::web::confirm::{self, Confirmation, Confirmed};
 use crate::web::{Page, form_error, message, render, split_level};
 
 pub(crate) async fn home(State(app): State<App>, viewer: Viewer) -> Page {
@@ -258,8 +259,51 @@ pub(crate) async fn reset_link(
     .await
 }
 
-pub(crate) async fn anonymise(State(app): State<App>, viewer: Viewer, Path(id): Path<i64>) -> Page {
-    super::anonymise(&app, &access::admin(&viewer)?, id).await?;
+pub(crate) async fn anonymise(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Form(confirmed): Form<Confirmed>,
+) -> Page {
+    let admin = access::admin(&viewer)?;
+    if !confirmed.yes() {
+        let person = app
+            .store
+            .person(id)
+            .await?
+            .ok_or_else(|| ServerError::NotFound(format!("person {id}")))?;
+        let assessments = app.store.assessments_of(id).await?.len();
+        return confirm::ask(
+            &app,
+            &viewer,
+            Confirmation {
+                nav: "people",
+                title: format!("Anonymise {}?", person.name),
+                consequences: vec![
+                    format!(
+                        "Anonymising {} removes their name, email, job title and start date, \
+                         the notes, comments, evidence and goals written about them, and every way \
+                         to sign in as them (sessions, API tokens, links).",
+                        person.name
+                    ),
+                    format!(
+                        "This cannot be undone. Their placements stay in the counts per level, and {} \
+                         kept without a name.",
+                        match assessments {
+                            1 => "1 assessment is".to_string(),
+                            n => format!("{n} assessments are"),
+                        }
+                    ),
+                ],
+                action: format!("/app/people/{id}/anonymise"),
+                button: format!("Anonymise {}", person.name),
+                back: format!("/app/people/{id}"),
+                fields: Vec::new(),
+            },
+        )
+        .await;
+    }
+    super::anonymise(&app, &admin, id).await?;
     render(
         &app,
         Some(&viewer),

@@ -9,6 +9,7 @@ use crate::access;
 use crate::auth::Viewer;
 use crate::error::ServerError;
 use crate::state::App;
+use crate::web::confirm::{self, Confirmation, Confirmed};
 use crate::web::{Page, form_error, form_failed, render, split_level};
 
 /// Which entries of a rollout to show.
@@ -138,8 +139,53 @@ pub(crate) async fn close_rollout(
     State(app): State<App>,
     viewer: Viewer,
     Path(id): Path<i64>,
+    Form(confirmed): Form<Confirmed>,
 ) -> Page {
-    super::close_rollout(&app, &access::hr(&viewer)?, id).await?;
+    let hr = access::hr(&viewer)?;
+    if !confirmed.yes() {
+        let rollout = app
+            .store
+            .rollouts()
+            .await?
+            .into_iter()
+            .find(|r| r.id == id && r.closed_at.is_none())
+            .ok_or_else(|| ServerError::NotFound(format!("open rollout {id}")))?;
+        let progress = app
+            .store
+            .rollout_progress(id, &rungs_store::Scope::Everyone)
+            .await?;
+        // The last row is the total.
+        let open = progress.last().map_or(0, |t| t.suggested + t.proposed);
+        let open = usize::try_from(open).unwrap_or_default();
+        return confirm::ask(
+            &app,
+            &viewer,
+            Confirmation {
+                nav: "rollout",
+                title: format!("Close the rollout {}?", rollout.name),
+                consequences: vec![
+                    format!(
+                        "Closing {} ends it: nobody can propose, confirm or acknowledge a level in it \
+                         any more. Its entries stay, read-only, and a closed rollout cannot be opened again.",
+                        rollout.name
+                    ),
+                    format!(
+                        "{} still without a confirmed level in it.",
+                        match open {
+                            1 => "1 person is".to_string(),
+                            n => format!("{n} people are"),
+                        }
+                    ),
+                ],
+                action: format!("/app/rollouts/{id}/close"),
+                button: format!("Close {}", rollout.name),
+                back: "/app/rollout".into(),
+                fields: Vec::new(),
+            },
+        )
+        .await;
+    }
+    super::close_rollout(&app, &hr, id).await?;
     Ok(Redirect::to("/app/rollout").into_response())
 }
 

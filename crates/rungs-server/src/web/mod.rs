@@ -26,6 +26,8 @@ macro_rules! ctx {
     (@v $key:ident, $value:expr) => { &$value };
 }
 
+pub(crate) mod confirm;
+pub(crate) mod prose;
 mod site;
 
 pub(crate) use site::{app_css, site};

@@ -344,6 +344,24 @@ async fn story(backend: Backend) {
     assert_eq!(printable.status, StatusCode::OK);
     assert!(printable.body.contains("Ladder revision"));
     assert!(printable.body.contains("Fair; I will work on design docs."));
+    // The state is said once, and a note ending in a stop gets no second one.
+    assert!(
+        !printable.body.contains("acknowledged, acknowledged"),
+        "{}",
+        printable.body
+    );
+    assert!(
+        printable.body.contains("<dd>acknowledged 2"),
+        "{}",
+        printable.body
+    );
+    let page = bo_c.get(&format!("/app/assessments/{id}")).await;
+    assert!(
+        page.body
+            .contains("<q>Fair; I will work on design docs.</q> Locked."),
+        "{}",
+        page.body
+    );
     assert!(printable.body.contains("Not yet ready"));
     assert!(
         printable.body.contains("app-rating\">Consistently")
@@ -757,7 +775,10 @@ async fn story(backend: Backend) {
         "Talked about the design review."
     );
     let anonymised = admin
-        .post_form(&format!("/app/people/{bo}/anonymise"), &[])
+        .post_form(
+            &format!("/app/people/{bo}/anonymise"),
+            &[("confirm", "yes")],
+        )
         .await;
     assert_eq!(anonymised.status, StatusCode::OK, "{}", anonymised.body);
     let after = admin

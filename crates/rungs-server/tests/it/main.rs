@@ -9,7 +9,9 @@ mod support;
 mod assessments;
 mod audit;
 mod bad_input;
+mod confirm;
 mod hardening;
+mod impact;
 mod invitations;
 mod lifecycle;
 #[cfg(feature = "oidc")]

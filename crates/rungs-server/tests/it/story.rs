@@ -242,12 +242,18 @@ async fn story(backend: Backend) {
     let ack = employee
         .post_form(
             &format!("/app/rollouts/{rollout_id}/people/{ari}/acknowledge"),
-            &[("version", "3"), ("note", "Talked it through")],
+            &[("version", "3"), ("note", "Talked it through.")],
         )
         .await;
     assert_eq!(ack.status, StatusCode::SEE_OTHER, "{}", ack.body);
     let home = employee.get("/app").await;
-    assert!(home.body.contains("You acknowledged your level"));
+    // The note's own full stop ends the sentence; none is added.
+    assert!(
+        home.body
+            .contains("You acknowledged your level: <q>Talked it through.</q></p>"),
+        "{}",
+        home.body
+    );
 
     // Progress: one acknowledged, per team and in total.
     let view = admin
@@ -350,7 +356,10 @@ async fn story(backend: Backend) {
         .and_then(|s| s.split('/').next())
         .expect("token id");
     let revoked = employee
-        .post_form(&format!("/app/tokens/{token_id}/revoke"), &[])
+        .post_form(
+            &format!("/app/tokens/{token_id}/revoke"),
+            &[("confirm", "yes")],
+        )
         .await;
     assert_eq!(revoked.status, StatusCode::SEE_OTHER);
     assert_eq!(
@@ -360,7 +369,10 @@ async fn story(backend: Backend) {
 
     // Anonymising keeps the counts and drops the person.
     let gone = admin
-        .post_form(&format!("/app/people/{bo}/anonymise"), &[])
+        .post_form(
+            &format!("/app/people/{bo}/anonymise"),
+            &[("confirm", "yes")],
+        )
         .await;
     assert_eq!(gone.status, StatusCode::OK, "{}", gone.body);
     let bo_now = admin.get(&format!("/api/v1/people/{bo}")).await.json();

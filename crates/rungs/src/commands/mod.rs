@@ -5,6 +5,8 @@ mod check;
 mod diff;
 mod export;
 mod fmt;
+#[cfg(feature = "server")]
+mod impact;
 mod import;
 mod map;
 mod new;
@@ -42,6 +44,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Export(args) => export::run(&args),
         Command::Map(args) => map::run(&args),
         Command::Diff(args) => diff::run(&args),
+        #[cfg(feature = "server")]
+        Command::Impact(args) => impact::run(&args),
         Command::Fmt(args) => fmt::run(&args),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
