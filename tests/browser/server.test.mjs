@@ -288,14 +288,25 @@ class Story {
         assert.ok(overflow <= 0, `${path} overflows by ${overflow}px at 390 px with the menu open`);
         await this.check(page, `390-menu-open-${slug}`);
       }
-      // Wide: no menu button, the items in the header, at most two rows.
-      for (const width of [1280]) {
+      // Wide: no menu button, the items in the header on one row, HR's
+      // and admins' pages behind "Manage", which opens below its button.
+      for (const width of [1280, 1920]) {
         const { page: wide } = await this.user(`admin at ${width}px`, { width, storageState: await adminContext.storageState() });
         await this.goto(wide, "/app/people");
-        assert.equal(await wide.locator("header summary").isVisible(), false, `no menu button at ${width} px`);
+        assert.equal(await wide.locator("header summary", { hasText: "Menu" }).isVisible(), false, `no menu button at ${width} px`);
         assert.ok(await wide.locator("header").getByRole("link", { name: "Rollout", exact: true }).isVisible());
         const height = await wide.locator("header").evaluate((h) => h.getBoundingClientRect().height);
-        assert.ok(height < 110, `the header wraps to at most two rows at ${width} px (${height}px)`);
+        assert.ok(height < 80, `the header is one row at ${width} px (${height}px)`);
+        const audit = wide.locator("header .app-menu-wide a[href='/app/audit']");
+        assert.equal(await audit.isVisible(), false, `Audit waits behind Manage at ${width} px`);
+        await wide.locator("header .app-menu-wide summary", { hasText: "Manage" }).click();
+        assert.ok(await audit.isVisible(), `Manage opens with Audit at ${width} px`);
+        const box = await wide.locator("header .app-manage-items").boundingBox();
+        assert.ok(box && box.x >= 0 && box.x + box.width <= width, `the Manage list stays on screen at ${width} px`);
+        await this.check(wide, `${width}-manage-open`);
+        await audit.click();
+        await wide.waitForURL(/\/app\/audit$/);
+        assert.ok(await wide.locator("header summary.app-manage-current").isVisible(), "Manage shows the current page is one of its own");
         for (const path of ["/app", "/app/people", "/app/rollout", "/app/cycles", "/app/insights", "/app/audit"]) {
           await this.goto(wide, path);
           await this.check(wide, `${width}-${path.replace(/^\/app\/?/, "") || "home"}`);
