@@ -104,9 +104,30 @@ pub(crate) struct PersonForm {
     role: String,
     #[serde(default)]
     active: String,
+    /// `yes` once the confirmation page for a deactivation was seen.
+    #[serde(default)]
+    confirm: String,
 }
 
 impl PersonForm {
+    /// The form's own values, posted again by the confirmation page.
+    fn echo(&self) -> Vec<(String, String)> {
+        [
+            ("version", self.version.to_string()),
+            ("name", self.name.clone()),
+            ("email", self.email.clone()),
+            ("job_title", self.job_title.clone()),
+            ("team", self.team.clone()),
+            ("manager_id", self.manager_id.clone()),
+            ("start_date", self.start_date.clone()),
+            ("role", self.role.clone()),
+            ("active", self.active.clone()),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect()
+    }
+
     fn fields(&self) -> Result<PersonFields, ServerError> {
         let manager_id = match self.manager_id.trim() {
             "" => None,
@@ -202,6 +223,20 @@ pub(crate) async fn update_person(
     Path(id): Path<i64>,
     Form(form): Form<PersonForm>,
 ) -> Page {
+    // Deactivating someone signs them out everywhere at once: the form
+    // asks first, as the other destructive actions do.
+    if form.active == "false" && form.confirm != "yes" {
+        let fields = form.fields()?;
+        access::edit(&app, &viewer, Some(id), fields.role).await?;
+        let person = app
+            .store
+            .person(id)
+            .await?
+            .ok_or_else(|| ServerError::NotFound(format!("person {id}")))?;
+        if person.active {
+            return ask_deactivate(&app, &viewer, &person, &form).await;
+        }
+    }
     let updated = async {
         let fields = form.fields()?;
         let edit = access::edit(&app, &viewer, Some(id), fields.role).await?;
@@ -215,6 +250,57 @@ pub(crate) async fn update_person(
             Ok((axum::http::StatusCode::CONFLICT, page).into_response())
         }
     }
+}
+
+/// The page that asks before a person is deactivated, saying what follows.
+async fn ask_deactivate(
+    app: &App,
+    viewer: &Viewer,
+    person: &rungs_store::model::Person,
+    form: &PersonForm,
+) -> Page {
+    let reports = app
+        .store
+        .people()
+        .await?
+        .iter()
+        .filter(|p| p.active && p.manager_id == Some(person.id))
+        .count();
+    let mut consequences = vec![format!(
+        "Deactivating {name} signs them out everywhere at once: their sessions and API \
+         tokens stop working and they can no longer sign in.",
+        name = person.name
+    )];
+    if reports > 0 {
+        consequences.push(format!(
+            "{} to {}: give them another manager so their assessments and growth \
+             plans keep a reader.",
+            match reports {
+                1 => "1 person still reports".to_string(),
+                n => format!("{n} people still report"),
+            },
+            person.name
+        ));
+    }
+    consequences.push(
+        "Their placements, assessments and history are kept. You can reactivate them \
+         later; they will need a new sign-in link."
+            .to_string(),
+    );
+    confirm::ask(
+        app,
+        viewer,
+        Confirmation {
+            nav: "people",
+            title: format!("Deactivate {}?", person.name),
+            consequences,
+            action: format!("/app/people/{}", person.id),
+            button: format!("Deactivate {}", person.name),
+            back: format!("/app/people/{}", person.id),
+            fields: form.echo(),
+        },
+    )
+    .await
 }
 
 #[derive(Deserialize)]

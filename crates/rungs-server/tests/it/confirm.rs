@@ -166,6 +166,56 @@ async fn destructive_actions_ask_first_and_act_when_confirmed() {
             StatusCode::UNAUTHORIZED,
             "on {on}"
         );
+        // Deactivating through the person form: Dee manages Cy.
+        let dee = id_of(&mut admin, "dee@example.org").await;
+        let before = admin.get(&format!("/api/v1/people/{dee}")).await.json();
+        let version = before["person"]["version"].to_string();
+        let form = [
+            ("version", version.as_str()),
+            ("name", "Dee Park"),
+            ("email", "dee@example.org"),
+            ("job_title", "Engineering Manager"),
+            ("team", "Payments"),
+            ("manager_id", ""),
+            ("start_date", "2019-11-11"),
+            ("role", "employee"),
+            ("active", "false"),
+        ];
+        let edit = format!("/app/people/{dee}");
+        let asked = admin.post_form(&edit, &form).await;
+        asks(
+            &asked,
+            &edit,
+            &[
+                "Deactivate Dee Park?",
+                "signs them out everywhere at once",
+                "1 person still reports to Dee Park",
+                "name=\"job_title\" value=\"Engineering Manager\"",
+            ],
+            on,
+        );
+        let still = admin.get(&format!("/api/v1/people/{dee}")).await.json();
+        assert_eq!(still["person"]["active"], true, "on {on}: {still}");
+        assert_eq!(still["person"]["version"], before["person"]["version"]);
+        let mut confirmed = form.to_vec();
+        confirmed.push(("confirm", "yes"));
+        let done = admin.post_form(&edit, &confirmed).await;
+        assert_eq!(done.status, StatusCode::SEE_OTHER, "on {on}: {}", done.body);
+        let after = admin.get(&format!("/api/v1/people/{dee}")).await.json();
+        assert_eq!(after["person"]["active"], false, "on {on}: {after}");
+        assert_eq!(after["person"]["job_title"], "Engineering Manager");
+        // Editing someone already inactive asks nothing.
+        let version = after["person"]["version"].to_string();
+        let mut again = form.to_vec();
+        again[0] = ("version", version.as_str());
+        again[3] = ("job_title", "Director");
+        let saved = admin.post_form(&edit, &again).await;
+        assert_eq!(
+            saved.status,
+            StatusCode::SEE_OTHER,
+            "on {on}: {}",
+            saved.body
+        );
         app.store().close().await;
     }
 }
