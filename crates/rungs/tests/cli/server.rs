@@ -1,4 +1,5 @@
-//! `rungs server` as a process: a killed import leaves all or nothing, two
+//! `rungs server` as a process: a killed import leaves all or nothing (on
+//! SQLite and PostgreSQL), two
 //! servers share sessions through the database, backup and restore, the
 //! audit chain checked from the command line.
 
@@ -215,14 +216,62 @@ fn sign_in(server: &Server, email: &str) -> (String, String) {
     (cookie.clone(), csrf(&home.body))
 }
 
+/// The server arguments of each database under test: SQLite in `data`,
+/// and PostgreSQL when `RUNGS_TEST_POSTGRES_URL` is set (required under
+/// `RUNGS_REQUIRE_ALL=1`), in an empty schema of its own named after `name`.
+/// Both keep `data` as the data directory: the audit key is made there.
+fn databases(data: &str, name: &str) -> Vec<Vec<String>> {
+    let mut databases: Vec<Vec<String>> = vec![vec!["--data".into(), data.to_string()]];
+    match std::env::var("RUNGS_TEST_POSTGRES_URL") {
+        Ok(url) if !url.is_empty() => {
+            // The server reaches its schema through the URL's search_path.
+            let schema = format!("cli_{name}_{}", std::process::id());
+            let psql = Command::new("psql")
+                .args([&url, "-q", "-c", &format!("CREATE SCHEMA {schema}")])
+                .output();
+            match psql {
+                Ok(o) if o.status.success() => {
+                    let sep = if url.contains('?') { '&' } else { '?' };
+                    databases.push(vec![
+                        "--data".into(),
+                        data.to_string(),
+                        "--database".into(),
+                        format!("{url}{sep}options=-c%20search_path%3D{schema}"),
+                    ]);
+                }
+                other => panic!("cannot create a schema with psql: {other:?}"),
+            }
+        }
+        _ if std::env::var("RUNGS_REQUIRE_ALL").as_deref() == Ok("1") => {
+            panic!("RUNGS_REQUIRE_ALL=1 but RUNGS_TEST_POSTGRES_URL is not set")
+        }
+        _ => eprintln!("skipping PostgreSQL: RUNGS_TEST_POSTGRES_URL is not set"),
+    }
+    databases
+}
+
 #[test]
 fn a_killed_import_leaves_all_of_it_or_none() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let data = dir.path().join("data");
-    let data_arg = data.to_string_lossy().to_string();
     let csv = roster(10_000);
-    // How long an import takes here, on a scratch database.
-    let scratch = dir.path().join("scratch").to_string_lossy().to_string();
+    let data = dir.path().join("data").to_string_lossy().to_string();
+    let runs = databases(&data, "kill");
+    for args in runs {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        kill_during_import(&args, &csv, dir.path());
+    }
+}
+
+/// Imports `csv` once to time it, then kills the server at three moments
+/// of the same import: the database has all of it or none of it, and the
+/// audit chain verifies.
+fn kill_during_import(args: &[&str], csv: &str, scratch_dir: &Path) {
+    // How long an import takes here, on a scratch database (SQLite: the
+    // import's cost is the server's, near enough for either database).
+    let scratch = scratch_dir
+        .join(format!("scratch-{}", args.len()))
+        .to_string_lossy()
+        .to_string();
     let timing = start(&["--data", &scratch]);
     let (cookie, token) = admin(&timing);
     let started = std::time::Instant::now();
@@ -244,7 +293,7 @@ fn a_killed_import_leaves_all_of_it_or_none() {
     // Kill at different moments of the import; each time the database has
     // the whole import or none of it, and the audit chain holds.
     for delay_ms in [took / 10, took / 2, took * 9 / 10] {
-        let server = start(&["--data", &data_arg]);
+        let server = start(args);
         let (cookie, token) = if server.setup.is_some() {
             admin(&server)
         } else {
@@ -252,7 +301,7 @@ fn a_killed_import_leaves_all_of_it_or_none() {
         };
         let before = people_count(&server, &cookie);
         let addr = server.addr.clone();
-        let body = csv.clone();
+        let body = csv.to_string();
         let headers = [
             ("Cookie".to_string(), cookie.clone()),
             ("X-CSRF-Token".to_string(), token.clone()),
@@ -268,23 +317,27 @@ fn a_killed_import_leaves_all_of_it_or_none() {
         std::thread::sleep(Duration::from_millis(delay_ms));
         drop(server); // SIGKILL
         let _ = import.join();
-        let server = start(&["--data", &data_arg]);
+        let server = start(args);
         let (cookie, _) = sign_in(&server, "ada@example.org");
         let after = people_count(&server, &cookie);
-        eprintln!("killed {delay_ms} ms into the import: {before} people before, {after} after");
+        eprintln!(
+            "{args:?}: killed {delay_ms} ms into the import: {before} people before, {after} after"
+        );
         assert!(
             after == before || after == 10_001,
-            "after a kill at {delay_ms} ms: {before} people before, {after} after"
+            "{args:?}: after a kill at {delay_ms} ms: {before} people before, {after} after"
         );
         drop(server);
         let verify = Command::new(env!("CARGO_BIN_EXE_rungs"))
-            .args(["server", "audit", "verify", "--data", &data_arg])
+            .args(["server", "audit", "verify"])
+            .args(args)
             .output()
             .unwrap_or_else(|e| panic!("{e}"));
         assert!(
             verify.status.success(),
-            "{}",
-            String::from_utf8_lossy(&verify.stdout)
+            "{args:?}: {}{}",
+            String::from_utf8_lossy(&verify.stdout),
+            String::from_utf8_lossy(&verify.stderr)
         );
     }
 }
@@ -293,35 +346,7 @@ fn a_killed_import_leaves_all_of_it_or_none() {
 fn two_servers_share_sessions_through_the_database() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let data = dir.path().join("data").to_string_lossy().to_string();
-    let mut databases: Vec<Vec<String>> = vec![vec!["--data".into(), data.clone()]];
-    match std::env::var("RUNGS_TEST_POSTGRES_URL") {
-        Ok(url) if !url.is_empty() => {
-            // An empty database of its own: a schema the server reaches
-            // through the URL's search_path.
-            let schema = format!("cli_{}", std::process::id());
-            let psql = Command::new("psql")
-                .args([&url, "-q", "-c", &format!("CREATE SCHEMA {schema}")])
-                .output();
-            match psql {
-                Ok(o) if o.status.success() => {
-                    let sep = if url.contains('?') { '&' } else { '?' };
-                    // The same data directory: both servers need the
-                    // same audit key, which is made there.
-                    databases.push(vec![
-                        "--data".into(),
-                        data.clone(),
-                        "--database".into(),
-                        format!("{url}{sep}options=-c%20search_path%3D{schema}"),
-                    ]);
-                }
-                other => panic!("cannot create a schema with psql: {other:?}"),
-            }
-        }
-        _ if std::env::var("RUNGS_REQUIRE_ALL").as_deref() == Ok("1") => {
-            panic!("RUNGS_REQUIRE_ALL=1 but RUNGS_TEST_POSTGRES_URL is not set")
-        }
-        _ => eprintln!("skipping PostgreSQL: RUNGS_TEST_POSTGRES_URL is not set"),
-    }
+    let databases = databases(&data, "share");
     for args in databases {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let first = start(&args);
