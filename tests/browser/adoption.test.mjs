@@ -387,7 +387,14 @@ class Story {
     assert.match(main, /Invitations go by email: 0 queued, 0 sent\./, main);
     assert.doesNotMatch(main, new RegExp(LEAVER.name), "a leaver is not invited");
     await this.check(admin, "invitations");
-    await (await this.narrow(adminContext, "admin", "/app/invitations")).close();
+    // On a phone, each person is a card whose button to invite them is on
+    // screen, not scrolled off to the right of a wide table.
+    const phone = await this.narrow(adminContext, "admin", "/app/invitations");
+    assert.equal(await phone.locator("main .app-scroll[role=region][tabindex='0'][aria-label]").count(), 1,
+      "the list sits in a labelled scroll region");
+    const button = await phone.getByRole("button", { name: `Invite ${ROWS[0].name}`, exact: true }).boundingBox();
+    assert.ok(button && button.x >= 0 && button.x + button.width <= 390, `the invite button is on screen: ${JSON.stringify(button)}`);
+    await phone.close();
     const invited = await this.submit(admin, admin.getByRole("button", { name: `Invite everyone not joined (${notJoined})` }));
     assert.equal(invited.status(), 200);
     assert.match(await text(admin.locator(".app-flash")), new RegExp(`${notJoined} invitations are queued`));
