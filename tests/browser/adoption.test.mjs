@@ -106,7 +106,8 @@ const CEO = ROWS.find((r) => r.title === "CEO");
 const MANAGER = ROWS.find((r) => r.first === "Hannah");
 const ENGINEER = ROWS.find((r) => r.first === "Leo");
 const LEAVER = ROWS.find((r) => r.status !== "Active");
-// Everyone below Hannah in the reporting lines (two name forms point at her).
+// Everyone below Hannah in the reporting lines: two forms of her name point
+// at her, and the counts of her team's bulk steps show both were read.
 const TEAM = ROWS.filter((r) => r.manager === "Hannah Okoro" || r.manager === "Okoro, Hannah");
 
 // ---- The SMTP listener: takes every message, keeps it decoded.
@@ -342,7 +343,9 @@ class Story {
     assert.equal(dry.status(), 200);
     let main = await text(admin.locator("main"));
     assert.match(main, /Looks like a BambooHR export/, main);
-    assert.match(main, new RegExp(`${ROWS.length} people`), main);
+    // The byte-order mark is recognised, and the dates past the 12th
+    // settle that the file writes the month first.
+    assert.match(main, new RegExp(`Read as UTF-8 with a byte-order mark; ${ROWS.length} people; dates month first`), main);
     assert.match(main, /Dry run: nothing written yet/, main);
     // Priya is known (she set the server up): the rest are added, the
     // leaver too (inactive, with their history to come).
@@ -378,6 +381,11 @@ class Story {
     // A preferred name shows beside the legal one, never instead of it.
     assert.match(main, /Benjamin Okafor \(Ben\)/, main);
     await this.check(admin, "people");
+    // A manager named by her preferred first name ("Ash Bello") is found.
+    const nadia = ROWS.find((r) => r.manager === "Ash Bello");
+    await admin.getByRole("link", { name: nadia.name, exact: true }).click();
+    await admin.waitForURL(/\/app\/people\/\d+$/);
+    assert.match(await admin.locator("#f-manager option:checked").innerText(), /^Aisha Bello \(aisha\.bello@/);
 
     // ---- 3. Invitations: everyone not joined, by email.
     await this.goto(admin, "/app/invitations");
