@@ -6,9 +6,12 @@ import { spawn } from "node:child_process";
 /// Servers still running, for the tests' `after` hook to stop.
 export const servers = new Set();
 
-export function startServer(bin, args) {
+/// `env`: variables added to this process's environment (the SMTP
+/// settings, for a story that reads the mail the server sends).
+export function startServer(bin, args, env = {}) {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(bin, ["server", "--listen", "127.0.0.1:0", ...args], { stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(bin, ["server", "--listen", "127.0.0.1:0", ...args],
+      { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, ...env } });
     servers.add(child);
     child.on("exit", () => servers.delete(child));
     let log = "";

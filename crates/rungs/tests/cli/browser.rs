@@ -26,6 +26,7 @@ fn website_in_a_real_browser() {
     if !dir.join("node_modules/playwright-core").is_dir()
         || !dir.join("node_modules/axe-core").is_dir()
         || !dir.join("node_modules/pdfjs-dist").is_dir()
+        || !dir.join("node_modules/smtp-server").is_dir()
     {
         return missing("the browser test packages are not installed (cd tests/browser && npm ci)");
     }
