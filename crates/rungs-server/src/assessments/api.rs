@@ -266,18 +266,22 @@ pub(crate) async fn cycle(
 pub(crate) struct ReminderSent {
     /// The people reminded, by id.
     people: Vec<i64>,
+    /// How many of them were emailed (with email configured: those who can
+    /// sign in and did not turn email off).
+    emailed: usize,
 }
 
 /// Reminds everyone who still owes their side in an open cycle (HR); the
-/// reminder is recorded in the audit log.
+/// reminder is recorded in the audit log and, with email configured,
+/// emailed.
 #[utoipa::path(post, path = "/api/v1/cycles/{id}/remind", params(("id" = i64, Path)), responses((status = 200, body = ReminderSent), (status = 403), (status = 409)))]
 pub(crate) async fn remind_cycle(
     State(app): State<App>,
     viewer: Viewer,
     Path(id): Path<i64>,
 ) -> Api<ReminderSent> {
-    let people = cycles::remind(&app, &access::hr(&viewer)?, id).await?;
-    Ok(Json(ReminderSent { people }))
+    let (people, emailed) = cycles::remind(&app, &access::hr(&viewer)?, id).await?;
+    Ok(Json(ReminderSent { people, emailed }))
 }
 
 /// Closes a cycle (HR): reminders stop; its assessments stay.

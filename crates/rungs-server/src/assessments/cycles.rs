@@ -6,10 +6,11 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use rungs_store::model::{Cycle, CycleProgress, CycleTarget};
-use rungs_store::{LeftOut, NewAssessment, Owed, Reminded};
+use rungs_store::{LeftOut, MailKind, NewAssessment, NewMail, NotifyMode, Owed, Reminded};
 
 use crate::access::Hr;
 use crate::error::ServerError;
+use crate::mail::{self, Owing};
 use crate::state::App;
 
 type Result<T> = std::result::Result<T, ServerError>;
@@ -196,8 +197,11 @@ pub(crate) async fn cycle(app: &App, _hr: &Hr<'_>, id: i64) -> Result<CycleDetai
 
 /// Reminds everyone who still owes their side in an open cycle (HR): the
 /// reminder is recorded in the audit log, with whom it went to, and each
-/// of them sees the cycle on their home page. Returns whom, by id.
-pub(crate) async fn remind(app: &App, hr: &Hr<'_>, id: i64) -> Result<Vec<i64>> {
+/// of them sees the cycle on their home page. With email configured, each
+/// who can sign in and has not turned email off also gets one email
+/// listing what they owe (never a rating or a note), queued in the same
+/// change. Returns whom, by id, and how many emails were queued.
+pub(crate) async fn remind(app: &App, hr: &Hr<'_>, id: i64) -> Result<(Vec<i64>, usize)> {
     let detail = cycle(app, hr, id).await?;
     if detail.cycle.closed_at.is_some() {
         return Err(ServerError::Conflict("this cycle is closed".into()));
@@ -214,10 +218,64 @@ pub(crate) async fn remind(app: &App, hr: &Hr<'_>, id: i64) -> Result<Vec<i64>> 
             "nobody owes anything in this cycle: there is no one to remind".into(),
         ));
     }
+    let mail = reminder_mail(app, &detail, &people).await?;
     let mut w = app.store.write(&hr.viewer().actor()).await?;
     w.remind_cycle(id, &people).await?;
+    if !mail.is_empty() {
+        w.queue_notices(&mail, &[]).await?;
+    }
     w.commit().await?;
-    Ok(people)
+    if !mail.is_empty() {
+        app.mail_queued();
+    }
+    Ok((people, mail.len()))
+}
+
+/// The reminder emails for `people` (none without email configured): one
+/// each, for those who can sign in and have not turned email off.
+async fn reminder_mail(app: &App, detail: &CycleDetail, people: &[i64]) -> Result<Vec<NewMail>> {
+    if app.mailer.is_none() {
+        return Ok(Vec::new());
+    }
+    let off: Vec<i64> = app
+        .store
+        .notify_settings()
+        .await?
+        .into_iter()
+        .filter(|(_, mode, _)| NotifyMode::parse(mode) == Some(NotifyMode::Off))
+        .map(|(person, _, _)| person)
+        .collect();
+    let (site, base) = (app.site_name(), app.config.base());
+    let mut mail = Vec::new();
+    for (id, email, name, _) in app.store.reachable_people().await? {
+        if !people.contains(&id) || off.contains(&id) {
+            continue;
+        }
+        let owing: Vec<Owing> = detail
+            .waiting
+            .iter()
+            .filter(|w| w.owed.owner_id == Some(id))
+            .map(|w| Owing {
+                what: if w.owed.side == "self" {
+                    "your self-assessment".to_string()
+                } else {
+                    format!("your assessment of {}", w.owed.person)
+                },
+                link: format!("/app/assessments/{}", w.owed.assessment_id),
+                due: w.due.clone(),
+                late: w.late,
+            })
+            .collect();
+        let (subject, body) = mail::reminder(&site, &base, &name, &detail.cycle.name, &owing);
+        mail.push(NewMail {
+            kind: MailKind::Notice,
+            person_id: id,
+            recipient: email,
+            subject,
+            body,
+        });
+    }
+    Ok(mail)
 }
 
 /// Closes a cycle (HR).

@@ -377,16 +377,18 @@ pub(crate) async fn remind_cycle(
 ) -> Page {
     let hr = access::hr(&viewer)?;
     match cycles::remind(&app, &hr, id).await {
-        Ok(people) => {
-            let flash = format!(
-                "Reminder recorded for {} {}; each sees it on their home page.",
-                people.len(),
-                if people.len() == 1 {
-                    "person"
-                } else {
-                    "people"
-                }
+        Ok((people, emailed)) => {
+            let count = |n: usize| match n {
+                1 => "1 person".to_string(),
+                n => format!("{n} people"),
+            };
+            let mut flash = format!(
+                "Reminder recorded for {}; each sees it on their home page.",
+                count(people.len())
             );
+            if emailed > 0 {
+                flash.push_str(&format!(" Emailed to {}.", count(emailed)));
+            }
             cycles_render(&app, &viewer, Some(flash), None).await
         }
         Err(e) => form_failed(e, |m| cycles_render(&app, &viewer, None, Some(m))).await,

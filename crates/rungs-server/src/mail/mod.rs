@@ -22,7 +22,7 @@ use crate::error::ServerError;
 use crate::state::App;
 use config::{EmailConfig, Tls};
 
-pub(crate) use text::{digest, invite_subject, notice};
+pub(crate) use text::{Owing, digest, invite_subject, notice, reminder};
 
 /// How long an invitation link works.
 pub(crate) const INVITE_HOURS: i64 = 7 * 24;

@@ -64,3 +64,41 @@ fn line(item: &Todo) -> String {
     }
     s
 }
+
+/// One thing a cycle reminder names: what is owed, its page, when it was
+/// due, and whether that date has passed.
+pub(crate) struct Owing {
+    /// "your self-assessment", "your assessment of Bo Chen".
+    pub what: String,
+    /// The page to do it on (a path in the app).
+    pub link: String,
+    /// Its due date (`YYYY-MM-DD`), if the cycle has one.
+    pub due: Option<String>,
+    /// Past its due date.
+    pub late: bool,
+}
+
+/// HR's reminder of what a person still owes in a cycle: (subject, body).
+pub(crate) fn reminder(
+    site: &str,
+    base: &str,
+    name: &str,
+    cycle: &str,
+    owing: &[Owing],
+) -> (String, String) {
+    let subject = format!("{site}: a reminder about {cycle}");
+    let mut body = format!("Hello {name},\n\nA reminder: in {cycle} you still owe\n\n");
+    for o in owing {
+        body.push_str(&format!("- {}", o.what));
+        match (&o.due, o.late) {
+            (Some(d), true) => body.push_str(&format!(", due {d} (late)")),
+            (Some(d), false) => body.push_str(&format!(", due {d}")),
+            (None, _) => {}
+        }
+        body.push_str(&format!("\n  {base}{}\n", o.link));
+    }
+    body.push_str(&format!(
+        "\nWhat waits for you is also on your home page: {base}/app\n"
+    ));
+    (subject, body)
+}

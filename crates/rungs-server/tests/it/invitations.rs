@@ -516,3 +516,97 @@ async fn what_waits_is_listed_and_emailed_without_notes_or_ratings() {
         );
     }
 }
+
+/// HR's cycle reminder reaches the inbox of each person who owes a side
+/// and can sign in (not those who turned email off), listing what they owe
+/// with its link and due date, never a rating or a comment.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_cycle_reminder_is_emailed_to_those_who_owe() {
+    for backend in backends("remind_mail").await {
+        let on = backend.name;
+        let sink = Sink::start().await;
+        let (app, token) = start(backend.store.clone(), email_config(&sink)).await;
+        let mut admin = admin(&app, &token).await;
+        assert_eq!(
+            admin.post_csv("/api/v1/roster", ROSTER).await.status,
+            StatusCode::OK
+        );
+        for email in ["bo@example.org", "cy@example.org"] {
+            let id = id_of(&mut admin, email).await;
+            let placed = admin
+                .json(
+                    "POST",
+                    &format!("/api/v1/people/{id}/placements"),
+                    json!({"track": "engineering", "level": "engineer", "from_date": "2023-01-09", "reason": "hire", "note": ""}),
+                )
+                .await;
+            assert_eq!(placed.status, StatusCode::OK, "on {on}: {}", placed.body);
+        }
+        let mut bo = person_client(&app, &mut admin, "bo@example.org").await;
+        let mut cy = person_client(&app, &mut admin, "cy@example.org").await;
+        person_client(&app, &mut admin, "mara@example.org").await;
+        // Cy wants no email at all; Dee (Cy's manager) never joined.
+        let off = cy.post_form("/app/account", &[("notify", "off")]).await;
+        assert_eq!(off.status, StatusCode::SEE_OTHER, "on {on}: {}", off.body);
+
+        let opened = admin
+            .json(
+                "POST",
+                "/api/v1/cycles",
+                json!({"name": "Autumn review", "target": "next", "self_due": "2000-01-31", "manager_due": "2999-12-31"}),
+            )
+            .await;
+        assert_eq!(opened.status, StatusCode::OK, "on {on}: {}", opened.body);
+        let cycle = opened.json()["id"].as_i64().expect("cycle id");
+        let todo = bo.get("/api/v1/todo").await.json();
+        let link = todo[0]["link"].as_str().expect("a link").to_string();
+        // Only the reminder's mail counts here, not earlier notices.
+        app.deliver_mail().await.expect("deliver");
+        let before = sink.mails().len();
+        let reminded = admin
+            .json("POST", &format!("/api/v1/cycles/{cycle}/remind"), json!({}))
+            .await;
+        assert_eq!(
+            reminded.status,
+            StatusCode::OK,
+            "on {on}: {}",
+            reminded.body
+        );
+        assert_eq!(reminded.json()["emailed"], 2, "on {on}: {}", reminded.body);
+        assert_eq!(app.deliver_mail().await.expect("deliver"), 2, "on {on}");
+        let new: Vec<_> = sink.mails().into_iter().skip(before).collect();
+        let to = |who: &str| {
+            new.iter()
+                .filter(|m| m.to.iter().any(|t| t == who))
+                .cloned()
+                .collect::<Vec<_>>()
+        };
+        let to_bo = to("bo@example.org");
+        assert_eq!(to_bo.len(), 1, "on {on}: {new:?}");
+        assert!(
+            to_bo[0]
+                .subject()
+                .contains("a reminder about Autumn review"),
+            "on {on}: {}",
+            to_bo[0].raw
+        );
+        let body = to_bo[0].body();
+        assert!(
+            body.contains("your self-assessment, due 2000-01-31 (late)")
+                && body.contains(&format!("http://127.0.0.1:8080{link}")),
+            "on {on}: {body}"
+        );
+        let to_mara = to("mara@example.org");
+        assert_eq!(to_mara.len(), 1, "on {on}: {new:?}");
+        assert!(
+            to_mara[0]
+                .body()
+                .contains("your assessment of Bo Chen, due 2999-12-31\n"),
+            "on {on}: {}",
+            to_mara[0].body()
+        );
+        assert!(to("cy@example.org").is_empty(), "Cy turned email off");
+        assert!(to("dee@example.org").is_empty(), "Dee cannot sign in yet");
+        app.store().close().await;
+    }
+}
