@@ -327,8 +327,12 @@ fn search_and_comparison_data_and_exports_are_published() {
         value["tracks"].as_array().map(Vec::len),
         Some(fw.tracks.len())
     );
+    // The JSON export is published only when asked: no page needs it.
+    assert!(site.get("framework.json").is_none());
+    let with_export = example_with("[site]\njson_export = true\n", &[]);
     let exported: serde_json::Value = serde_json::from_slice(
-        site.get("framework.json")
+        with_export
+            .get("framework.json")
             .unwrap_or_else(|| panic!("{} was not built", "framework.json")),
     )
     .unwrap_or_else(|e| panic!("{e}"));
@@ -491,7 +495,19 @@ fn infracloud_builds_and_every_statement_is_on_its_level_page() {
 
 #[test]
 fn incremental_rebuild_equals_a_full_build() {
-    let (old_fw, mut sources) = example();
+    let (_, mut sources) = example();
+    // With the JSON export, so that its rebuild is checked too.
+    let toml = sources
+        .get("rungs.toml")
+        .map(|f| f.text().to_string())
+        .unwrap_or_default();
+    sources.insert(
+        "rungs.toml",
+        format!("{toml}\n[site]\njson_export = true\n"),
+    );
+    let old_fw = rungs_core::load(&sources)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .framework;
     let previous = build(&old_fw, &sources).unwrap_or_else(|e| panic!("{e}"));
     let cases: [(&str, &str, &str); 3] = [
         (
