@@ -73,7 +73,10 @@ pub fn time_split_html(ind: &Indicators, areas: &AreaIndex, palette: &Palette) -
     let mut out = String::from("<div class=\"split-chart\">");
     for t in &ind.time_split {
         let label = escape(areas.title(&t.area));
-        out.push_str("<div class=\"split-row\"><span class=\"split-label\">");
+        // No element per row: the chart is a grid of label, bar and value
+        // cells, and a wrapper per row (`display: contents`) changed nothing
+        // but the weight of every level page.
+        out.push_str("<span class=\"split-label\">");
         out.push_str(&label);
         out.push_str("</span>");
         match &t.percent {
@@ -99,7 +102,6 @@ pub fn time_split_html(ind: &Indicators, areas: &AreaIndex, palette: &Palette) -
                 out.push_str("</span>");
             }
         }
-        out.push_str("</div>");
     }
     out.push_str("</div>");
     Some(out)

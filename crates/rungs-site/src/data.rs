@@ -4,6 +4,8 @@
 //! It is a script (`window.RUNGS_DATA = ...`) rather than JSON so that it
 //! loads from `file://`, where `fetch` is not allowed.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use rungs_core::AreaIndex;
@@ -50,7 +52,8 @@ struct LevelData<'a> {
     grade: Option<&'a str>,
     summary: Option<&'a str>,
     /// Statements flattened: `[id, area, text]`, or `[id, area, text,
-    /// name]` for a named statement; `area` is a position in `Data::areas`.
+    /// name]` for a named statement; `area` is a position in `Data::areas`
+    /// and `id` is shortened (see [`short_id`]).
     /// (The script spells them out as `[id, area id, name, text]`, and adds
     /// each level's `url`: this file is the largest a site publishes.)
     s: Vec<StatementData<'a>>,
@@ -63,8 +66,42 @@ struct LevelData<'a> {
 #[derive(Serialize)]
 #[serde(untagged)]
 enum StatementData<'a> {
-    Plain(&'a str, usize, &'a str),
-    Named(&'a str, usize, &'a str, &'a str),
+    Plain(Cow<'a, str>, usize, &'a str),
+    Named(Cow<'a, str>, usize, &'a str, &'a str),
+}
+
+/// A statement's id as published in data.js. Derived ids begin with their
+/// area's id, and an example's or a sub-statement's with its parent's, so
+/// a fifth of the file would be those prefixes again:
+///
+/// - `~REST` is `ANCHOR--REST`, where the anchor is the id of the level's
+///   last statement not written with `~` (its parent, or an ancestor);
+/// - `-REST` is `AREA-REST`, `AREA` being the id of the statement's area as
+///   published;
+/// - `!ID` is `ID`, for an id that itself begins with `~`, `-` or `!`;
+/// - any other id is written as it is.
+///
+/// `rungs.js` (`loadData`) spells them out again. `anchor` is updated.
+fn short_id<'a>(id: &'a str, area: &str, anchor: &mut Option<&'a str>) -> Cow<'a, str> {
+    if let Some(rest) = anchor
+        .and_then(|a| id.strip_prefix(a))
+        .and_then(|r| r.strip_prefix("--"))
+        .filter(|r| !r.is_empty())
+    {
+        return Cow::Owned(format!("~{rest}"));
+    }
+    *anchor = Some(id);
+    if let Some(rest) = id
+        .strip_prefix(area)
+        .and_then(|r| r.strip_prefix('-'))
+        .filter(|r| !r.is_empty())
+    {
+        return Cow::Owned(format!("-{rest}"));
+    }
+    if id.starts_with(['~', '-', '!']) {
+        return Cow::Owned(format!("!{id}"));
+    }
+    Cow::Borrowed(id)
 }
 
 #[derive(Serialize)]
@@ -77,16 +114,20 @@ struct PageData<'a> {
 fn flatten<'a>(
     statements: &'a [Statement],
     areas: &std::collections::HashMap<&str, usize>,
+    order: &[String],
     out: &mut Vec<StatementData<'a>>,
 ) {
+    let mut anchor = None;
     for s in statements {
         s.visit(&mut |x: &'a Statement| {
             // Statements of unknown areas are reported by validation; they
             // go with the first area rather than being lost from search.
             let area = areas.get(x.area.as_str()).copied().unwrap_or(0);
+            let area_id = order.get(area).map_or("", String::as_str);
+            let id = short_id(&x.id, area_id, &mut anchor);
             out.push(match x.name.as_deref() {
-                Some(name) => StatementData::Named(&x.id, area, &x.text, name),
-                None => StatementData::Plain(&x.id, area, &x.text),
+                Some(name) => StatementData::Named(id, area, &x.text, name),
+                None => StatementData::Plain(id, area, &x.text),
             })
         });
     }
@@ -151,7 +192,7 @@ pub fn write_data_js(
                     .zip(facts)
                     .map(|(l, i)| {
                         let mut s = Vec::new();
-                        flatten(&l.statements, &area_positions, &mut s);
+                        flatten(&l.statements, &area_positions, &areas.order, &mut s);
                         LevelData {
                             id: &l.id,
                             title: &l.title,

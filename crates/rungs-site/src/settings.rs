@@ -25,6 +25,13 @@ pub struct SiteSettings {
     /// document.
     #[serde(default)]
     pub print_codes: bool,
+    /// Publish the JSON export of the whole framework as `framework.json`,
+    /// for programs that read the site. Off by default: it is the largest
+    /// file a site publishes (tens of megabytes for thousands of levels) and
+    /// no page needs it; `rungs export --format json` writes the same
+    /// document.
+    #[serde(default)]
+    pub json_export: bool,
     /// Accent colour as a CSS colour, e.g. `#0b6bcb`.
     pub accent: Option<String>,
     /// Path of an extra stylesheet the site publishes, loaded after the
@@ -92,6 +99,7 @@ const KEYS: &[&str] = &[
     "logo_dark",
     "favicon",
     "print_codes",
+    "json_export",
     "accent",
     "extra_css",
     "allow_scripts",

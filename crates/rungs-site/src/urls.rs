@@ -57,3 +57,56 @@ pub const GRADES: &str = "grades.html";
 pub fn root_of(path: &str) -> String {
     "../".repeat(path.matches('/').count())
 }
+
+/// `html` (the page at `path`) with each link that climbs to the root and
+/// back down into the page's own folders made direct: on
+/// `tracks/a/x.html`, `../../tracks/a/y.html` becomes `y.html` and
+/// `../../tracks/b/y.html` becomes `../b/y.html`. Templates write every link
+/// from the root, which is simple and always right; a level page has dozens
+/// of links to its own track, and on 10,000 levels the climbs alone weigh
+/// megabytes.
+///
+/// The two forms lead to the same file. A link is left as it is unless what
+/// follows the shared folders starts with a plain name (no `:`, not `.` or
+/// `..`, not empty), so the result can never become an absolute path, a
+/// scheme such as `javascript:`, or a link to this page itself.
+pub fn shorten_links(html: &str, path: &str) -> String {
+    let folders: Vec<&str> = path.split('/').collect();
+    let depth = folders.len() - 1;
+    if depth == 0 {
+        return html.to_string();
+    }
+    let root = root_of(path);
+    const HREF: &str = "href=\"";
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(HREF) {
+        let (before, after) = rest.split_at(at + HREF.len());
+        out.push_str(before);
+        rest = after;
+        let Some(mut tail) = rest.strip_prefix(root.as_str()) else {
+            continue;
+        };
+        let mut shared = 0;
+        while shared < depth {
+            match tail
+                .strip_prefix(folders[shared])
+                .and_then(|t| t.strip_prefix('/'))
+            {
+                Some(t) => {
+                    tail = t;
+                    shared += 1;
+                }
+                None => break,
+            }
+        }
+        let name = &tail[..tail.find(['/', '"', '#', '?']).unwrap_or(tail.len())];
+        if shared == 0 || name.is_empty() || name.contains(':') || name == "." || name == ".." {
+            continue;
+        }
+        out.push_str(&"../".repeat(depth - shared));
+        rest = tail;
+    }
+    out.push_str(rest);
+    out
+}

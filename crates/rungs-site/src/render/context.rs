@@ -426,11 +426,12 @@ impl<'a> Ctx<'a> {
             source,
         };
         let tmpl = self.theme.env.get_template(template).map_err(error)?;
+        let path = common.path;
         let context = minijinja::context! {
             site => self.site_value.clone(),
             nav => self.nav_value.clone(),
             root => common.root,
-            path => common.path,
+            path => path.clone(),
             canonical => common.canonical,
             title => common.title,
             description => common.description,
@@ -438,7 +439,9 @@ impl<'a> Ctx<'a> {
             track_nav => common.track_nav,
             page => Value::from(minijinja::value::Serde(page)),
         };
-        tmpl.render(context).map(String::into_bytes).map_err(error)
+        tmpl.render(context)
+            .map(|html| crate::urls::shorten_links(&html, &path).into_bytes())
+            .map_err(error)
     }
 
     /// Top-level statements grouped by area, in the order of `areas.order`

@@ -105,7 +105,11 @@ pub(crate) fn render_site(
                 // Compact: it is for programs, and large frameworks publish tens of megabytes.
                 // Serialised through a typed buffer: many small writes, each
                 // a cheap copy rather than a call through `dyn Write`.
+                // Only when asked (`json_export`): no page reads it.
                 || {
+                    if !settings.json_export {
+                        return Ok(());
+                    }
                     out.put_with("framework.json", &|w| {
                         let mut w = std::io::BufWriter::new(w);
                         serde_json::to_writer(&mut w, fw).map_err(std::io::Error::from)?;

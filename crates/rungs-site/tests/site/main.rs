@@ -327,8 +327,12 @@ fn search_and_comparison_data_and_exports_are_published() {
         value["tracks"].as_array().map(Vec::len),
         Some(fw.tracks.len())
     );
+    // The JSON export is published only when asked: no page needs it.
+    assert!(site.get("framework.json").is_none());
+    let with_export = example_with("[site]\njson_export = true\n", &[]);
     let exported: serde_json::Value = serde_json::from_slice(
-        site.get("framework.json")
+        with_export
+            .get("framework.json")
             .unwrap_or_else(|| panic!("{} was not built", "framework.json")),
     )
     .unwrap_or_else(|e| panic!("{e}"));
@@ -491,7 +495,19 @@ fn infracloud_builds_and_every_statement_is_on_its_level_page() {
 
 #[test]
 fn incremental_rebuild_equals_a_full_build() {
-    let (old_fw, mut sources) = example();
+    let (_, mut sources) = example();
+    // With the JSON export, so that its rebuild is checked too.
+    let toml = sources
+        .get("rungs.toml")
+        .map(|f| f.text().to_string())
+        .unwrap_or_default();
+    sources.insert(
+        "rungs.toml",
+        format!("{toml}\n[site]\njson_export = true\n"),
+    );
+    let old_fw = rungs_core::load(&sources)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .framework;
     let previous = build(&old_fw, &sources).unwrap_or_else(|e| panic!("{e}"));
     let cases: [(&str, &str, &str); 3] = [
         (
@@ -1161,4 +1177,123 @@ fn summaries_show_as_text_without_markdown_marks() {
             .collect();
         assert_eq!(text.trim(), "Builds the web app", "{page}");
     }
+}
+
+#[test]
+fn links_into_the_pages_own_folders_are_made_direct() {
+    let page = "tracks/a/x.html";
+    let cases = [
+        (
+            r#"<a href="../../tracks/a/y.html">"#,
+            r#"<a href="y.html">"#,
+        ),
+        (
+            r#"<a href="../../tracks/b/y.html#s">"#,
+            r#"<a href="../b/y.html#s">"#,
+        ),
+        (
+            r#"<a href="../../index.html">"#,
+            r#"<a href="../../index.html">"#,
+        ),
+        (
+            r#"<a href="../../tracks-x/y.html">"#,
+            r#"<a href="../../tracks-x/y.html">"#,
+        ),
+        // Never a link to the page itself, an absolute path or a scheme.
+        (
+            r#"<a href="../../tracks/a/#top">"#,
+            r#"<a href="../../tracks/a/#top">"#,
+        ),
+        (
+            r#"<a href="../../tracks/a/">"#,
+            r#"<a href="../../tracks/a/">"#,
+        ),
+        (
+            r#"<a href="../../tracks/a//evil">"#,
+            r#"<a href="../../tracks/a//evil">"#,
+        ),
+        (
+            r#"<a href="../../tracks/a/javascript:alert(1)">"#,
+            r#"<a href="../../tracks/a/javascript:alert(1)">"#,
+        ),
+        (
+            r#"<a href="../../tracks/a/../b.html">"#,
+            r#"<a href="../../tracks/a/../b.html">"#,
+        ),
+    ];
+    for (html, want) in cases {
+        assert_eq!(rungs_site::urls::shorten_links(html, page), want, "{html}");
+    }
+    assert_eq!(
+        rungs_site::urls::shorten_links(r#"<a href="../pages/b.html">"#, "pages/a.html"),
+        r#"<a href="b.html">"#
+    );
+    assert_eq!(
+        rungs_site::urls::shorten_links(r#"<a href="pages/b.html">"#, "index.html"),
+        r#"<a href="pages/b.html">"#
+    );
+}
+
+#[test]
+fn statement_ids_in_the_search_data_spell_out_as_on_the_pages() {
+    let (fw, site) = build_example();
+    let data = String::from_utf8_lossy(site.get("assets/data.js").unwrap_or_default()).into_owned();
+    let json = data
+        .trim_start_matches("window.RUNGS_DATA=")
+        .trim_end()
+        .trim_end_matches(';');
+    let value: serde_json::Value =
+        serde_json::from_str(json).unwrap_or_else(|e| panic!("data.js: {e}"));
+    let areas: Vec<&str> = value["areas"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|x| x[0].as_str()).collect())
+        .unwrap_or_default();
+    let mut shortened = 0;
+    for (t, track) in fw
+        .tracks
+        .iter()
+        .zip(value["tracks"].as_array().into_iter().flatten())
+    {
+        for (l, level) in t
+            .levels
+            .iter()
+            .zip(track["levels"].as_array().into_iter().flatten())
+        {
+            // As rungs.js spells them out (loadData).
+            let mut anchor = String::new();
+            let spelt: Vec<String> = level["s"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|s| {
+                    let short = s[0].as_str().unwrap_or_default();
+                    let area = s[1]
+                        .as_u64()
+                        .and_then(|i| areas.get(i as usize))
+                        .copied()
+                        .unwrap_or("");
+                    if let Some(rest) = short.strip_prefix('~') {
+                        shortened += 1;
+                        return format!("{anchor}--{rest}");
+                    }
+                    let id = match (short.strip_prefix('-'), short.strip_prefix('!')) {
+                        (Some(rest), _) => {
+                            shortened += 1;
+                            format!("{area}-{rest}")
+                        }
+                        (None, Some(id)) => id.to_string(),
+                        _ => short.to_string(),
+                    };
+                    anchor = id.clone();
+                    id
+                })
+                .collect();
+            let mut ids = Vec::new();
+            for s in &l.statements {
+                s.visit(&mut |x: &rungs_core::model::Statement| ids.push(x.id.clone()));
+            }
+            assert_eq!(spelt, ids, "{}/{}", t.id, l.id);
+        }
+    }
+    assert!(shortened > 0, "derived ids are published shorter");
 }

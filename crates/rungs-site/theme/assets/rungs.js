@@ -5,6 +5,29 @@
   "use strict";
   var doc = document.documentElement;
   doc.classList.remove("no-js");
+
+  // ---- Controls that work only with this script ----
+  // The search box, the light/dark switch and the menu's close button do
+  // nothing without it, so the script adds them rather than every page
+  // carrying them (about 1 KB a page). A theme whose base.html writes them
+  // keeps its own.
+  var topInner = document.querySelector(".top-inner");
+  if (topInner && !document.getElementById("search-input")) {
+    topInner.insertAdjacentHTML("beforeend",
+      '<div class="search" role="search"><label for="search-input" class="visually-hidden">Search statements, levels and pages</label>' +
+      '<input id="search-input" type="search" placeholder="Search  /" autocomplete="off" role="combobox" aria-autocomplete="list" aria-controls="search-results" aria-expanded="false">' +
+      '<ul id="search-results" role="listbox" aria-label="Search results" hidden></ul></div>' +
+      '<button class="search-toggle" type="button" aria-label="Search" title="Search" aria-expanded="false"></button>');
+  }
+  if (topInner && !document.querySelector(".theme-toggle")) {
+    topInner.insertAdjacentHTML("beforeend",
+      '<button class="theme-toggle" type="button" aria-label="Switch between light and dark mode" title="Light or dark"></button>');
+  }
+  var sideHead = document.querySelector(".side-head");
+  if (sideHead && !document.querySelector(".menu-close")) {
+    sideHead.insertAdjacentHTML("beforeend",
+      '<button class="menu-close" type="button" aria-label="Close the menu" title="Close"></button>');
+  }
   var root = doc.getAttribute("data-root") || "";
 
   // ---- Data (loaded on first use; a <script> works from file:// too) ----
@@ -15,12 +38,24 @@
     var ready = function (data) {
       // Statements are published as [id, area position, text, name?] and
       // spelt out as [id, area id, name, text]; a level's page is its url.
+      // Ids are shortened (data.rs, short_id): "~REST" is the last anchor's
+      // id + "--REST", "-REST" the area's id + "-REST", "!ID" is ID.
       if (data && !data.factsSpelt) {
         data.tracks.forEach(function (t) {
           t.levels.forEach(function (l) {
             l.i = (l.i || []).map(function (f) { return [data.facts[f[0]], f[1]]; });
             l.url = "tracks/" + t.id + "/" + l.id + ".html";
-            l.s = l.s.map(function (s) { return [s[0], (data.areas[s[1]] || [""])[0], s[3] || "", s[2]]; });
+            var anchor = "";
+            l.s = l.s.map(function (s) {
+              var area = (data.areas[s[1]] || [""])[0], id = s[0], mark = id.charAt(0);
+              if (mark === "~") id = anchor + "--" + id.slice(1);
+              else {
+                if (mark === "-") id = area + id;
+                else if (mark === "!") id = id.slice(1);
+                anchor = id;
+              }
+              return [id, area, s[3] || "", s[2]];
+            });
           });
         });
         data.factsSpelt = true;
@@ -199,12 +234,20 @@
         var levels = Object.create(null);
         data.tracks.forEach(function (t) { t.levels.forEach(function (l) { levels[l.url] = l; }); });
         var heads = table.tHead ? table.tHead.rows[0].cells : [];
+        // Links are relative to this page (urls.rs, shorten_links): a
+        // level is found by its path from the root.
+        var base = new URL(root || "./", location.href).href;
+        var fromRoot = function (href) {
+          var url = new URL(href, location.href);
+          url.hash = "";
+          return url.href.indexOf(base) === 0 ? url.href.slice(base.length) : null;
+        };
         var squash = function (t) { return t.replace(/\s+/g, " ").trim(); };
         table.querySelectorAll("tbody tr").forEach(function (tr) {
           Array.prototype.forEach.call(tr.cells, function (cell, i) {
             var head = heads[i] && heads[i].querySelector("a");
             var href = head && head.getAttribute("href");
-            var level = href && levels[href.slice(root.length)];
+            var level = href && levels[fromRoot(href)];
             if (!level) return;
             var ids = Object.create(null);
             level.s.forEach(function (s) { ids[squash((s[2] ? s[2] + ": " : "") + plain(s[3]))] = s[0]; });
