@@ -26,7 +26,7 @@ use crate::{admin, assessments, growth, impact, invite, people, promotions, roll
         promotions::api::evidence, promotions::api::request_feedback, promotions::api::step,
         promotions::api::comment, promotions::api::decide, promotions::api::my_feedback,
         promotions::api::answer, promotions::api::sessions, promotions::api::open_session,
-        promotions::api::session,
+        promotions::api::session, promotions::api::close_session,
         admin::api::audit, admin::api::verify, admin::api::reload,
         invite::api::not_joined, invite::api::invite, todo::api::todo,
         impact::api::preview, impact::api::compare, impact::api::health

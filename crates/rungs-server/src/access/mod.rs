@@ -64,8 +64,11 @@ pub(crate) use notes::{NotesAccess, NotesSeat};
 pub(crate) use person::{Exporting, PersonEdit, PersonRead};
 pub(crate) use promotion::{
     CaseAccess, CasePart, CaseSeat, CaseWrite, FeedbackAnswer, Nominating, SessionAccess,
+    SessionClosing,
 };
-pub(crate) use promotion::{case, case_write, feedback, nominate, session};
+pub(crate) use promotion::{
+    case, case_write, close_session, feedback, nominate, own_cases, session,
+};
 pub(crate) use role::{Admin, Hr, ImpactRead, Powers, Provisioning, SignedIn};
 pub(crate) use team::{BulkProposing, ListScope, TeamAccess, Whose};
 

@@ -11,6 +11,9 @@
 //!   the decision.
 //! - HR: every case; they put cases in sessions and mark decisions
 //!   effective.
+//! - A closed session takes no more comments, votes or decisions: the
+//!   committee still reads its undecided cases, HR moves them to an open
+//!   session. Its chair or HR closes it.
 //!
 //! Reads by anyone outside the person's reporting line (the committee, HR)
 //! are audited by the operation that serves them ([`CaseAccess::audited`]).
@@ -77,6 +80,8 @@ pub(super) struct CaseFacts {
     pub in_committee: bool,
     /// The viewer chairs that session.
     pub is_chair: bool,
+    /// The case's session is closed.
+    pub session_closed: bool,
     /// The case's state.
     pub state: Option<CaseState>,
 }
@@ -117,14 +122,34 @@ pub(super) fn writes(f: CaseFacts, part: CasePart) -> bool {
             state == CaseState::Draft && (line || f.is_hr || (f.is_person && f.self_nominated))
         }
         CasePart::Submit => state == CaseState::Draft && (line || f.is_hr),
-        CasePart::Calibrate => state == CaseState::Submitted && f.is_hr,
-        CasePart::Comment => {
-            state == CaseState::InCalibration && (f.in_committee || f.is_chair) && !f.is_person
+        // A case left undecided by a closed session goes to another one.
+        CasePart::Calibrate => {
+            f.is_hr
+                && !f.is_person
+                && (state == CaseState::Submitted
+                    || (state == CaseState::InCalibration && f.session_closed))
         }
-        CasePart::Decide => state == CaseState::InCalibration && f.is_chair && !f.is_person,
+        CasePart::Comment | CasePart::Decide => committee_writes(f, part) && !f.session_closed,
         CasePart::Communicate => state == CaseState::Decided && (line || f.is_hr),
         CasePart::Effective => state == CaseState::Communicated && f.is_hr && !f.is_person,
     }
+}
+
+/// The committee's rule, the session's being open aside: members (and the
+/// chair) comment and vote on a case in calibration, the chair decides.
+fn committee_writes(f: CaseFacts, part: CasePart) -> bool {
+    let calibrating = f.state() == CaseState::InCalibration && !f.is_person;
+    match part {
+        CasePart::Comment => calibrating && (f.in_committee || f.is_chair),
+        CasePart::Decide => calibrating && f.is_chair,
+        _ => false,
+    }
+}
+
+/// Whether `part` is refused only because the case's session is closed:
+/// a conflict to explain ("the session is closed"), not a lack of rights.
+pub(super) fn closed_to(f: CaseFacts, part: CasePart) -> bool {
+    f.session_closed && committee_writes(f, part)
 }
 
 /// Whether a read by this seat is audited: anyone outside the person's
@@ -179,7 +204,8 @@ impl<'v> CaseAccess<'v> {
         writes(self.facts, part)
     }
 
-    /// The capability to write `part`, or forbidden.
+    /// The capability to write `part`; a conflict when only the closing
+    /// of the case's session stands in the way; forbidden otherwise.
     pub(crate) fn to_write(&self, part: CasePart) -> Result<CaseWrite<'v>, ServerError> {
         if self.may(part) {
             Ok(CaseWrite {
@@ -187,6 +213,11 @@ impl<'v> CaseAccess<'v> {
                 case: self.case.clone(),
                 part,
             })
+        } else if closed_to(self.facts, part) {
+            Err(ServerError::Conflict(
+                "the calibration session is closed: it takes no more comments, votes or decisions"
+                    .into(),
+            ))
         } else {
             Err(ServerError::Forbidden)
         }
@@ -222,16 +253,17 @@ async fn facts_of(app: &App, viewer: &Viewer, case: &Case) -> Result<CaseFacts, 
     let me = viewer.person.id;
     let is_person = case.person_id == me;
     let manages_now = !is_person && app.store.manages(me, case.person_id).await?;
-    let (in_committee, is_chair) = match case.session_id {
+    let (in_committee, is_chair, session_closed) = match case.session_id {
         Some(s) if !is_person => {
             let session = app.store.calibration_session(s).await?;
             let chair = session.as_ref().is_some_and(|x| x.chair_id == Some(me));
             (
                 chair || app.store.calibration_members(s).await?.contains(&me),
                 chair,
+                session.as_ref().is_some_and(|x| x.closed_at.is_some()),
             )
         }
-        _ => (false, false),
+        _ => (false, false, false),
     };
     Ok(CaseFacts {
         is_person,
@@ -240,6 +272,7 @@ async fn facts_of(app: &App, viewer: &Viewer, case: &Case) -> Result<CaseFacts, 
         is_hr: is_hr(viewer.person.role),
         in_committee,
         is_chair,
+        session_closed,
         state: Some(case.state),
     })
 }
@@ -271,6 +304,35 @@ pub(crate) async fn case_write<'v>(
     part: CasePart,
 ) -> Result<CaseWrite<'v>, ServerError> {
     case(app, viewer, id).await?.to_write(part)
+}
+
+/// The person's own cases as the person may read them (told decisions,
+/// a draft they opened themselves), for their data export: whoever
+/// downloads it, the person or HR, gets what the person would read, never
+/// the committee's parts.
+pub(crate) async fn own_cases<'v>(
+    app: &App,
+    exporting: &super::Exporting<'v>,
+) -> Result<Vec<CaseAccess<'v>>, ServerError> {
+    let read = exporting.read();
+    let mut out = Vec::new();
+    for case in app.store.cases_of(read.person()).await? {
+        let facts = CaseFacts {
+            is_person: true,
+            self_nominated: case.opened_by == Some(case.person_id),
+            state: Some(case.state),
+            ..CaseFacts::default()
+        };
+        if let Some(seat) = case_seat(facts) {
+            out.push(CaseAccess {
+                viewer: read.viewer(),
+                case,
+                seat,
+                facts,
+            });
+        }
+    }
+    Ok(out)
 }
 
 /// Proof that the viewer may open a case for one person.
@@ -369,11 +431,61 @@ impl<'v> SessionAccess<'v> {
     pub(crate) fn chair(&self) -> bool {
         self.chair
     }
+
+    /// Whether the viewer may close it (whether or not it is still open).
+    pub(crate) fn may_close(&self) -> bool {
+        session_closing_allowed(self.chair, is_hr(self.viewer.person.role))
+    }
+
+    /// The capability to close it, or forbidden (a member who does not
+    /// chair it).
+    pub(crate) fn to_close(&self) -> Result<SessionClosing<'v>, ServerError> {
+        if self.may_close() {
+            Ok(SessionClosing {
+                access: self.clone(),
+            })
+        } else {
+            Err(ServerError::Forbidden)
+        }
+    }
 }
 
 /// The rule for a session: its members and HR.
 pub(super) fn session_allowed(member: bool, hr: bool) -> bool {
     member || hr
+}
+
+/// The rule for closing a session: its chair and HR.
+pub(super) fn session_closing_allowed(chair: bool, hr: bool) -> bool {
+    chair || hr
+}
+
+/// Proof that the viewer may close one calibration session.
+#[derive(Debug, Clone)]
+pub(crate) struct SessionClosing<'v> {
+    access: SessionAccess<'v>,
+}
+
+impl<'v> SessionClosing<'v> {
+    /// Who closes it.
+    pub(crate) fn viewer(&self) -> &'v Viewer {
+        self.access.viewer
+    }
+
+    /// The session, as read when allowed.
+    pub(crate) fn session(&self) -> &CalibrationSession {
+        &self.access.session
+    }
+}
+
+/// May the viewer close session `id`? "Not found" when they may not read
+/// it, forbidden when they read it but neither chair it nor are HR.
+pub(crate) async fn close_session<'v>(
+    app: &App,
+    viewer: &'v Viewer,
+    id: i64,
+) -> Result<SessionClosing<'v>, ServerError> {
+    session(app, viewer, id).await?.to_close()
 }
 
 /// The session `id`, if the viewer sits on its committee or is HR.
@@ -501,6 +613,63 @@ mod tests {
             );
         }
         assert_eq!(case_seat(at(CaseState::InCalibration)), None);
+    }
+
+    #[test]
+    fn a_closed_session_takes_no_comments_votes_or_decisions() {
+        let chair = CaseFacts {
+            in_committee: true,
+            is_chair: true,
+            session_closed: true,
+            ..at(CaseState::InCalibration)
+        };
+        let member = CaseFacts {
+            is_chair: false,
+            ..chair
+        };
+        // Still read, no longer written; refused as "closed", not "forbidden".
+        assert_eq!(case_seat(chair), Some(CaseSeat::Chair));
+        assert_eq!(case_seat(member), Some(CaseSeat::Committee));
+        for part in [CasePart::Comment, CasePart::Decide] {
+            assert!(!writes(chair, part) && !writes(member, part), "{part:?}");
+            assert!(closed_to(chair, part), "{part:?}");
+        }
+        assert!(closed_to(member, CasePart::Comment));
+        assert!(
+            !closed_to(member, CasePart::Decide),
+            "a member never decides"
+        );
+        // Open again, the same seats write.
+        let open = CaseFacts {
+            session_closed: false,
+            ..chair
+        };
+        assert!(writes(open, CasePart::Comment) && writes(open, CasePart::Decide));
+        assert!(!closed_to(open, CasePart::Decide));
+        // HR moves an undecided case out of a closed session, and only then.
+        let hr = CaseFacts {
+            is_hr: true,
+            session_closed: true,
+            ..at(CaseState::InCalibration)
+        };
+        assert!(writes(hr, CasePart::Calibrate));
+        assert!(!writes(
+            CaseFacts {
+                session_closed: false,
+                ..hr
+            },
+            CasePart::Calibrate
+        ));
+        assert!(!writes(
+            CaseFacts {
+                is_hr: false,
+                ..chair
+            },
+            CasePart::Calibrate
+        ));
+        // The chair and HR close a session; a member does not.
+        assert!(session_closing_allowed(true, false) && session_closing_allowed(false, true));
+        assert!(!session_closing_allowed(false, false));
     }
 
     #[test]

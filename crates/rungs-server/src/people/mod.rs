@@ -262,6 +262,16 @@ pub(crate) async fn export(app: &App, exporting: &Exporting<'_>) -> Result<serde
         .collect();
     // 1-on-1 notes only where the viewer may read them (HR: audited).
     let notes = crate::growth::notes(app, &crate::access::notes(app, viewer, id).await?).await?;
+    // Promotion cases as the person reads them: decisions and reasons, not
+    // the committee's comments, votes or the recommendation, and no peer's
+    // name where feedback is anonymous to the person.
+    let mut promotions = Vec::new();
+    for case in crate::access::own_cases(app, exporting).await? {
+        let mut view = crate::promotions::view::case_view(app, &case).await?;
+        // What the person may do now is no part of their data.
+        view.can = Default::default();
+        promotions.push(view);
+    }
     Ok(serde_json::json!({
         "exported_at": rungs_store::now(),
         "person": view.person,
@@ -272,6 +282,7 @@ pub(crate) async fn export(app: &App, exporting: &Exporting<'_>) -> Result<serde
         "cycles_left_out": left_out,
         "goals": goals,
         "notes": notes,
+        "promotions": promotions,
         "api_tokens": tokens,
         "audit": audit,
     }))

@@ -346,3 +346,16 @@ pub(crate) async fn session(
         view::session_view(&app, &access::session(&app, &viewer, id).await?).await?,
     ))
 }
+
+/// Closes a calibration session (its chair or HR). From then on its cases
+/// take no comments, votes or decisions (`409`); undecided ones stay in
+/// calibration until HR puts them in another session.
+#[utoipa::path(post, operation_id = "promotions_close_session", path = "/api/v1/calibrations/{id}/close", params(("id" = i64, Path)), responses((status = 200, body = CalibrationSession), (status = 403), (status = 404), (status = 409)))]
+pub(crate) async fn close_session(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> Api<CalibrationSession> {
+    let closing = access::close_session(&app, &viewer, id).await?;
+    Ok(Json(super::close_session(&app, &closing).await?))
+}

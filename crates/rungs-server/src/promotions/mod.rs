@@ -17,10 +17,11 @@ use axum::routing::{MethodRouter, get, post};
 use rungs_core::assess::{AreaStatus, Rating};
 use rungs_core::promotions::{Communicate, Window};
 use rungs_store::model::{
-    CaseState, Decision, NewCase, NewGoal, NewPlacement, NewSession, Outcome, PlacementReason,
+    CalibrationSession, CaseState, Decision, NewCase, NewGoal, NewPlacement, NewSession, Outcome,
+    PlacementReason,
 };
 
-use crate::access::{CasePart, CaseWrite, FeedbackAnswer, Hr, Nominating};
+use crate::access::{CasePart, CaseWrite, FeedbackAnswer, Hr, Nominating, SessionClosing};
 use crate::error::ServerError;
 use crate::state::App;
 
@@ -50,6 +51,7 @@ pub(crate) fn routes() -> Vec<(&'static str, MethodRouter<App>)> {
             get(pages::sessions).post(pages::open_session),
         ),
         ("/app/calibrations/{id}", get(pages::session)),
+        ("/app/calibrations/{id}/close", post(pages::close_session)),
         (
             "/api/v1/people/{id}/promotions",
             get(api::list).post(api::open),
@@ -70,6 +72,7 @@ pub(crate) fn routes() -> Vec<(&'static str, MethodRouter<App>)> {
             get(api::sessions).post(api::open_session),
         ),
         ("/api/v1/calibrations/{id}", get(api::session)),
+        ("/api/v1/calibrations/{id}/close", post(api::close_session)),
     ]
 }
 
@@ -410,10 +413,13 @@ pub(crate) async fn decide(
             )));
         }
     }
+    // An approval takes effect today unless it says; the case records the
+    // date its placement starts, so that the person reads it.
     let effective_date = effective_date
         .map(str::trim)
         .filter(|d| !d.is_empty())
-        .map(str::to_string);
+        .map(str::to_string)
+        .or_else(|| (outcome == Outcome::Approved).then(rungs_store::today));
     if outcome == Outcome::Approved && ladder.level(&case.track, &case.level).is_none() {
         return Err(ServerError::Conflict(format!(
             "`{}/{}` is no longer a level of the ladder",
@@ -543,4 +549,16 @@ pub(crate) async fn open_session(
         .await?;
     tx.commit().await?;
     Ok(id)
+}
+
+/// Closes a calibration session (its chair or HR): it takes no more
+/// comments, votes or decisions; undecided cases wait for another session.
+pub(crate) async fn close_session(
+    app: &App,
+    closing: &SessionClosing<'_>,
+) -> Result<CalibrationSession> {
+    let mut tx = app.store.write(&closing.viewer().actor()).await?;
+    let closed = tx.close_session(closing.session().id).await?;
+    tx.commit().await?;
+    Ok(closed)
 }

@@ -15,6 +15,7 @@ use crate::access::{self, CasePart};
 use crate::auth::Viewer;
 use crate::error::ServerError;
 use crate::state::App;
+use crate::web::confirm::{self, Confirmation, Confirmed};
 use crate::web::{Page, form_failed, render, split_level};
 
 fn to_case(id: i64) -> Page {
@@ -476,4 +477,73 @@ pub(crate) async fn session(State(app): State<App>, viewer: Viewer, Path(id): Pa
         ctx! { s },
     )
     .await
+}
+
+/// Closes a session (its chair or HR): the first post shows what closing
+/// does; the second, with `confirm=yes`, closes it.
+pub(crate) async fn close_session(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Form(confirmed): Form<Confirmed>,
+) -> Page {
+    let closing = access::close_session(&app, &viewer, id).await?;
+    let back = format!("/app/calibrations/{id}");
+    if !confirmed.yes() {
+        let session = closing.session();
+        if session.closed_at.is_some() {
+            return Err(ServerError::Conflict(format!(
+                "the calibration session {} is already closed",
+                session.name
+            )));
+        }
+        let cases = app.store.cases_in_session(id).await?;
+        let undecided = cases
+            .iter()
+            .filter(|c| c.state == CaseState::InCalibration)
+            .count();
+        let count = |n: usize, one: &str, many: &str| match n {
+            1 => format!("1 {one}"),
+            n => format!("{n} {many}"),
+        };
+        return confirm::ask(
+            &app,
+            &viewer,
+            Confirmation {
+                nav: "promotions",
+                title: format!("Close the session {}?", session.name),
+                consequences: vec![
+                    format!(
+                        "Closing {} ends it: its committee can still read its cases, but there \
+                         will be no more comments, votes or decisions in it. A closed session \
+                         cannot be opened again.",
+                        session.name
+                    ),
+                    format!(
+                        "It holds {}, {} decided. {}",
+                        count(cases.len(), "case", "cases"),
+                        cases.len() - undecided,
+                        match undecided {
+                            0 => "Decisions already made go on as usual: managers tell people, HR \
+                                  marks them effective."
+                                .to_string(),
+                            n => format!(
+                                "{} without a decision will wait in calibration until HR puts {} \
+                                 in another session.",
+                                count(n, "case", "cases"),
+                                if n == 1 { "it" } else { "them" }
+                            ),
+                        }
+                    ),
+                ],
+                action: format!("/app/calibrations/{id}/close"),
+                button: format!("Close {}", session.name),
+                back,
+                fields: Vec::new(),
+            },
+        )
+        .await;
+    }
+    super::close_session(&app, &closing).await?;
+    Ok(Redirect::to(&back).into_response())
 }

@@ -393,11 +393,17 @@ pub(crate) async fn case_view(app: &App, access: &CaseAccess<'_>) -> Result<Case
     });
     let history = events
         .into_iter()
-        // The person's history shows no committee names.
-        .map(|e| EventView {
+        // The person's history shows no committee names, and no peer's
+        // id: a request's note names whom it asked ("person:12"), which
+        // would undo anonymous feedback.
+        .map(|mut e| EventView {
             actor: if committee {
                 e.actor_id.and_then(|a| names.get(&a).map(|n| n.0.clone()))
             } else {
+                e.actor_id = None;
+                if e.note.starts_with("person:") {
+                    e.note = String::new();
+                }
                 None
             },
             date: date_of(e.at),
@@ -562,6 +568,10 @@ pub struct SessionView {
     pub quorum: bool,
     /// Whether the viewer chairs it.
     pub is_chair: bool,
+    /// Whether the viewer may close it now (its chair or HR, while open).
+    pub can_close: bool,
+    /// When it was closed, as a date.
+    pub closed_on: Option<String>,
     /// The cases.
     pub cases: Vec<SessionCase>,
     /// Each manager against the group.
@@ -767,6 +777,8 @@ pub(crate) async fn session_view(app: &App, access: &SessionAccess<'_>) -> Resul
             .collect(),
         quorum: members.len() >= rules.committee_size as usize,
         is_chair: access.chair(),
+        can_close: access.may_close() && session.closed_at.is_none(),
+        closed_on: session.closed_at.map(date_of),
         cases: rows,
         managers,
         group_distribution: group,

@@ -831,6 +831,14 @@ fn cases() -> Vec<Case> {
             Body::None,
             HR,
         ),
+        // Without `confirm=yes`: the page that says what closing does.
+        c(
+            "POST",
+            "/app/calibrations/{id}/close",
+            "/app/calibrations/{session}/close",
+            Body::None,
+            HR,
+        ),
         c(
             "GET",
             "/api/v1/people/{id}/promotions",
@@ -937,6 +945,13 @@ fn cases() -> Vec<Case> {
             HR,
         ),
         // Last: these change what the cases above need.
+        c(
+            "POST",
+            "/api/v1/calibrations/{id}/close",
+            "/api/v1/calibrations/{session}/close",
+            Body::Json(json!({})),
+            HR,
+        ),
         c(
             "POST",
             "/app/cycles/{id}/close",

@@ -228,6 +228,25 @@ impl Write {
         Ok(case)
     }
 
+    /// Refuses a change the committee makes to a case whose session is
+    /// closed: a closed session takes no more comments, votes or decisions.
+    async fn session_open_for(&mut self, case: &Case) -> Result<()> {
+        let Some(session) = case.session_id else {
+            return Ok(());
+        };
+        let closed: Option<(String, Option<i64>)> =
+            sqlx::query_as("SELECT name, closed_at FROM calibration_sessions WHERE id = $1")
+                .bind(session)
+                .fetch_optional(self.conn())
+                .await?;
+        match closed {
+            Some((name, Some(_))) => Err(StoreError::Conflict(format!(
+                "the calibration session {name} is closed: it takes no more comments, votes or decisions"
+            ))),
+            _ => Ok(()),
+        }
+    }
+
     async fn event(&mut self, case: i64, step: &str, note: &str) -> Result<()> {
         let actor = self.actor().person_id;
         let at = self.at;
@@ -428,7 +447,8 @@ impl Write {
         self.case_for_change(id, None).await
     }
 
-    /// Puts a submitted case in a session (it is then in calibration).
+    /// Puts a submitted case in a session (it is then in calibration), or
+    /// moves a case left undecided in a closed session to an open one.
     pub async fn calibrate_case(&mut self, id: i64, session: i64) -> Result<Case> {
         let s: Option<(i64, Option<i64>)> =
             sqlx::query_as("SELECT id, closed_at FROM calibration_sessions WHERE id = $1")
@@ -441,6 +461,41 @@ impl Write {
                 return Err(StoreError::Conflict("the session is closed".into()));
             }
             Some(_) => {}
+        }
+        let before = self.case_for_change(id, None).await?;
+        if before.state == CaseState::InCalibration {
+            // Only out of a closed session: an open one still decides it.
+            let from = before.session_id;
+            let closed: Option<i64> = match from {
+                Some(s) => {
+                    sqlx::query_scalar("SELECT closed_at FROM calibration_sessions WHERE id = $1")
+                        .bind(s)
+                        .fetch_optional(self.conn())
+                        .await?
+                        .flatten()
+                }
+                None => None,
+            };
+            if closed.is_none() || from == Some(session) {
+                return Err(StoreError::Conflict(
+                    "the case is in calibration in an open session".into(),
+                ));
+            }
+            sqlx::query("UPDATE promotion_cases SET session_id = $1 WHERE id = $2")
+                .bind(session)
+                .bind(id)
+                .execute(self.conn())
+                .await?;
+            self.event(id, "in-calibration", &format!("session {session}"))
+                .await?;
+            self.audit(
+                "promotion.in-calibration",
+                &format!("case:{id}"),
+                from.map(|s| format!("{{\"session\":{s}}}")),
+                Some(format!("{{\"session\":{session}}}")),
+            )
+            .await?;
+            return self.case_for_change(id, None).await;
         }
         sqlx::query(
             "UPDATE promotion_cases SET session_id = $1 WHERE id = $2 AND state = 'submitted'",
@@ -456,6 +511,63 @@ impl Write {
             &format!("session {session}"),
         )
         .await
+    }
+
+    /// Closes a calibration session: from now on it takes no comments,
+    /// votes or decisions. Its decided cases go on (told, effective); its
+    /// undecided ones stay in calibration until HR puts them in another
+    /// session. Audited with the cases it held.
+    pub async fn close_session(&mut self, id: i64) -> Result<CalibrationSession> {
+        let before: CalibrationSession = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "{SESSION_SELECT} WHERE id = $1"
+        )))
+        .bind(id)
+        .fetch_optional(self.conn())
+        .await?
+        .ok_or_else(|| StoreError::NotFound(format!("session {id}")))?;
+        let at = self.at;
+        let done = sqlx::query(
+            "UPDATE calibration_sessions SET closed_at = $1 WHERE id = $2 AND closed_at IS NULL",
+        )
+        .bind(at)
+        .bind(id)
+        .execute(self.conn())
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::Conflict(format!(
+                "the calibration session {} is already closed",
+                before.name
+            )));
+        }
+        let held: Vec<(i64, String)> = sqlx::query_as(
+            "SELECT id, state FROM promotion_cases WHERE session_id = $1 ORDER BY id",
+        )
+        .bind(id)
+        .fetch_all(self.conn())
+        .await?;
+        let undecided: Vec<i64> = held
+            .iter()
+            .filter(|(_, state)| state == CaseState::InCalibration.as_str())
+            .map(|(c, _)| *c)
+            .collect();
+        let cases: Vec<i64> = held.iter().map(|(c, _)| *c).collect();
+        for case in &undecided {
+            self.event(*case, "session-closed", &format!("session {id}"))
+                .await?;
+        }
+        self.audit(
+            "calibration.close",
+            &format!("session:{id}"),
+            None,
+            Some(format!(
+                "{{\"cases\":{cases:?},\"undecided\":{undecided:?}}}"
+            )),
+        )
+        .await?;
+        Ok(CalibrationSession {
+            closed_at: Some(at),
+            ..before
+        })
     }
 
     /// Asks `peer` for feedback on a case.
@@ -616,6 +728,7 @@ impl Write {
                 "comments and votes are for cases in calibration".into(),
             ));
         }
+        self.session_open_for(&c).await?;
         if body.trim().is_empty() && vote.is_none() {
             return Err(StoreError::Invalid("write a comment or cast a vote".into()));
         }
@@ -664,6 +777,7 @@ impl Write {
                 before.state.label().to_lowercase()
             )));
         }
+        self.session_open_for(&before).await?;
         if decision.reasons.trim().is_empty() {
             return Err(StoreError::Invalid(
                 "give the reasons for the decision".into(),
