@@ -148,7 +148,8 @@ fn write_ladder(dir: &Path, toml_extra: &str, senior: &str) {
 
 /// The seeded data directory and the old ladder, made once for the tests
 /// of this module (the server signs in ten people, which takes a while in
-/// a debug build). Kept under cargo's temporary directory for the target.
+/// a debug build). Kept under cargo's temporary directory for the target,
+/// and removed by a run an hour later ([`remove_stale`]).
 struct Seeded {
     _root: tempfile::TempDir,
     old: PathBuf,
@@ -231,7 +232,32 @@ fn session_of(server: &Server, admin: &(String, String), id: i64, email: &str) -
     sign_in(server, email)
 }
 
+/// Removes the data directories earlier runs left: a static is never
+/// dropped, so each run's stays behind. Only those older than an hour go
+/// (a run of this binary in another process is younger).
+fn remove_stale(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let stale = e
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > std::time::Duration::from_secs(3600));
+        if stale
+            && e.file_name()
+                .to_string_lossy()
+                .starts_with("rungs-impact-cli")
+        {
+            let _ = std::fs::remove_dir_all(e.path());
+        }
+    }
+}
+
 fn seed() -> Seeded {
+    remove_stale(Path::new(env!("CARGO_TARGET_TMPDIR")));
     let root = tempfile::Builder::new()
         .prefix("rungs-impact-cli")
         .tempdir_in(env!("CARGO_TARGET_TMPDIR"))
