@@ -466,6 +466,9 @@ pub enum MapFormat {
 /// `rungs impact`.
 #[cfg(feature = "server")]
 #[derive(Debug, Args)]
+// One source of data: `--data` and `--database` given together would
+// otherwise read the database silently and ignore the directory.
+#[command(group(clap::ArgGroup::new("people_data").args(["server", "data", "database"])))]
 pub struct ImpactArgs {
     /// The old version: a directory or a git revision.
     pub old: String,

@@ -124,10 +124,10 @@ pub fn framework_reported(spec: &str, side: &str) -> Result<Framework> {
 }
 
 /// A directory, or a git revision of the repository holding `dir`. One
-/// with errors has them printed.
-pub fn version(spec: &str, dir: &Path) -> Result<Framework> {
-    rungs_core::read_version(spec, dir)
-        .map_err(|e| refused(e, "a changelog needs two valid versions"))
+/// with errors has them printed, and the error ends with `hint` (what the
+/// command needs them for).
+pub fn version(spec: &str, dir: &Path, hint: &str) -> Result<Framework> {
+    rungs_core::read_version(spec, dir).map_err(|e| refused(e, hint))
 }
 
 /// The error, after printing the diagnostics of a framework refused for

@@ -284,6 +284,22 @@ fn kind_of(old: &crate::relink::StatementRef, fate: &Fate) -> Kind {
     }
 }
 
+/// The old version's statements that an edit changes (reworded, moved,
+/// split, merged or removed): the only ones whose stored ratings
+/// [`compute`] counts (in [`Held::rating_counts`]), so a caller may count
+/// just these.
+pub fn changed_statements(map: &IdMap) -> Vec<StatementKey> {
+    map.links
+        .iter()
+        .filter(|l| kind_of(&l.old, &l.fate) != Kind::Same)
+        .map(|l| StatementKey {
+            track: l.old.track.clone(),
+            level: l.old.level.clone(),
+            id: l.old.id.clone(),
+        })
+        .collect()
+}
+
 /// Computes the impact of going from `old` to `new` on what is `held`.
 /// `map` is `crate::relink::relink(old, new)` (passed in, as the caller
 /// often has it already).

@@ -38,16 +38,21 @@ pub(crate) fn routes() -> Vec<(&'static str, MethodRouter<App>)> {
 /// Reads what the store holds against the ladder in use: one pass over
 /// the latest shared assessments' ratings, grouped in memory by statement
 /// (statement ids and levels interned, so a million ratings allocate a few
-/// thousand strings). Only the managers' ratings when `only_manager`.
-pub async fn held(store: &Store, only_manager: bool) -> Result<Held> {
+/// thousand strings). Only the managers' ratings when `only_manager`;
+/// stored ratings counted only for the statements in `count_for`.
+pub async fn held(store: &Store, only_manager: bool, count_for: &[StatementKey]) -> Result<Held> {
     let mut held = Held::default();
     let mut index: HashMap<StatementKey, u32> = HashMap::new();
     // Statement ids as read, by number; ratings by assessment.
     let mut names: HashMap<String, u32> = HashMap::new();
     let mut name_list: Vec<String> = Vec::new();
     let mut by_assessment: HashMap<i64, Vec<(bool, u32, Option<i64>)>> = HashMap::new();
+    let count_for: Vec<(String, String, String)> = count_for
+        .iter()
+        .map(|k| (k.track.clone(), k.level.clone(), k.id.clone()))
+        .collect();
     let data: HeldData = store
-        .impact_data(only_manager, |row| {
+        .impact_data(only_manager, &count_for, |row| {
             let name = match names.get(row.statement_id) {
                 Some(&n) => n,
                 None => {
@@ -200,9 +205,17 @@ pub async fn on_store(
     let manager = rungs_core::assess::RatingsFrom::Manager;
     let only_manager = old.assessments.promotion.ratings_from == manager
         && new.assessments.promotion.ratings_from == manager;
-    let held = held(store, only_manager).await?;
-    tokio::task::spawn_blocking(move || {
+    // The relink first: the store then counts the stored ratings of the
+    // changed statements only.
+    let (old, new, map) = tokio::task::spawn_blocking(move || {
         let map = relink(&old, &new);
+        (old, new, map)
+    })
+    .await
+    .map_err(|e| ServerError::Internal(e.to_string()))?;
+    let changed = rungs_core::impact::changed_statements(&map);
+    let held = held(store, only_manager, &changed).await?;
+    tokio::task::spawn_blocking(move || {
         let computed = rungs_core::impact::compute(&old, &new, &map, &held);
         let verdict = rungs_core::impact::check(&old.impact, &new.impact, &computed);
         (computed, verdict)
@@ -244,7 +257,8 @@ pub(crate) async fn health(
 ) -> Result<rungs_core::impact::Health> {
     let ladder = app.ladder();
     // Both sides: health compares the person's ratings with the manager's.
-    let held = held(&app.store, false).await?;
+    // It uses no counts of stored ratings.
+    let held = held(&app.store, false, &[]).await?;
     tokio::task::spawn_blocking(move || rungs_core::impact::health(&ladder.framework, &held))
         .await
         .map_err(|e| ServerError::Internal(e.to_string()))

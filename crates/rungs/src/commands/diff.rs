@@ -12,8 +12,8 @@ use crate::input::version;
 
 pub fn run(args: &DiffArgs) -> Result<ExitCode> {
     let (old, new) = (
-        version(&args.old, &args.dir)?,
-        version(&args.new, &args.dir)?,
+        version(&args.old, &args.dir, "a changelog needs two valid versions")?,
+        version(&args.new, &args.dir, "a changelog needs two valid versions")?,
     );
     // Framework text is shown with its control characters escaped, never
     // sent to the terminal as they are.

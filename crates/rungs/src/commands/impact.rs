@@ -12,10 +12,13 @@ use rungs_core::{Framework, SourceSet};
 use crate::cli::{ImpactArgs, ImpactFormat};
 use crate::input::version;
 
+/// What to do about a version refused for its errors.
+const HINT: &str = "the impact needs two valid versions";
+
 pub fn run(args: &ImpactArgs) -> Result<ExitCode> {
     let (old, new) = (
-        version(&args.old, &args.dir)?,
-        version(&args.new, &args.dir)?,
+        version(&args.old, &args.dir, HINT)?,
+        version(&args.new, &args.dir, HINT)?,
     );
     let (impact, verdict) = match &args.server {
         Some(url) => remote(args, url)?,
@@ -43,11 +46,18 @@ pub fn run(args: &ImpactArgs) -> Result<ExitCode> {
             to_text(&impact, &args.old, &args.new, Some(&verdict))
         )?,
     }
-    Ok(if args.exit_code && !verdict.pass {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    if args.exit_code && !verdict.pass {
+        // The report usually goes to a file (a pull-request comment): the
+        // job's log must still say why the step failed. Printed under
+        // --quiet too, as an error would be.
+        eprintln!(
+            "rungs impact: `{}` goes past the [impact] limits: {}; add an `allow` note to [impact] in its rungs.toml saying why",
+            args.new,
+            verdict.over.join("; ")
+        );
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Reads the database directly.

@@ -2,6 +2,8 @@
 
 mod browser;
 mod controls;
+#[cfg(feature = "server")]
+mod impact;
 mod meaning;
 mod output_dir;
 mod pipes;

@@ -10,9 +10,9 @@ use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 /// A running `rungs server`, killed when dropped.
-struct Server {
+pub(super) struct Server {
     child: Child,
-    addr: String,
+    pub(super) addr: String,
     setup: Option<String>,
 }
 
@@ -23,7 +23,7 @@ impl Drop for Server {
     }
 }
 
-fn start(args: &[&str]) -> Server {
+pub(super) fn start(args: &[&str]) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_rungs"))
         .arg("server")
         .args(["--listen", "127.0.0.1:0"])
@@ -63,13 +63,13 @@ fn start(args: &[&str]) -> Server {
     }
 }
 
-struct Response {
-    status: u16,
+pub(super) struct Response {
+    pub(super) status: u16,
     head: String,
-    body: String,
+    pub(super) body: String,
 }
 
-fn request(
+pub(super) fn request(
     addr: &str,
     method: &str,
     path: &str,
@@ -132,7 +132,7 @@ fn csrf(body: &str) -> String {
 
 /// Creates the administrator through the setup link: their cookie and
 /// CSRF token.
-fn admin(server: &Server) -> (String, String) {
+pub(super) fn admin(server: &Server) -> (String, String) {
     let link = server
         .setup
         .clone()
@@ -198,7 +198,7 @@ fn roster(n: usize) -> String {
     csv
 }
 
-fn sign_in(server: &Server, email: &str) -> (String, String) {
+pub(super) fn sign_in(server: &Server, email: &str) -> (String, String) {
     let form = format!(
         "email={}&password=correct+horse+battery+staple&next=%2Fapp",
         email.replace('@', "%40")
