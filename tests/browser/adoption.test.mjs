@@ -21,7 +21,7 @@ import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
 import { SMTPServer } from "smtp-server";
-import { servers, startServer, stopServer, watchedPage } from "./server-process.mjs";
+import { servers, startServer, stopServer, watchedPage, launchChromium, text } from "./server-process.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -192,11 +192,7 @@ const work = mkdtempSync(join(tmpdir(), "rungs-adoption-"));
 
 before(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium(chromium, CHROMIUM);
 });
 
 after(async () => {
@@ -205,7 +201,6 @@ after(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-const text = async (locator) => (await locator.innerText()).replace(/\s+/g, " ").trim();
 
 // One run of the story against one server and its SMTP listener.
 class Story {

@@ -18,7 +18,7 @@ import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
-import { servers, startServer as startProcess, stopServer, watchedPage } from "./server-process.mjs";
+import { servers, startServer as startProcess, stopServer, watchedPage, launchChromium, text } from "./server-process.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -43,11 +43,7 @@ const startServer = (args) => startProcess(BIN, args);
 
 before(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium(chromium, CHROMIUM);
 });
 
 after(async () => {
@@ -61,7 +57,6 @@ after(async () => {
 // "# known app bug" when met. Remove an entry once the app is fixed.
 const KNOWN_BUGS = {};
 
-const text = async (locator) => (await locator.innerText()).replace(/\s+/g, " ").trim();
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 // The browsers, checks and helpers of one server's story (as in

@@ -25,7 +25,7 @@ import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
-import { servers, startServer as startProcess, stopServer, watchedPage } from "./server-process.mjs";
+import { servers, startServer as startProcess, stopServer, watchedPage, launchChromium, text } from "./server-process.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -52,11 +52,7 @@ const work = mkdtempSync(join(tmpdir(), "rungs-promo-browser-"));
 
 before(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium(chromium, CHROMIUM);
 });
 
 after(async () => {
@@ -65,7 +61,6 @@ after(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-const text = async (locator) => (await locator.innerText()).replace(/\s+/g, " ").trim();
 
 // The browsers, checks and helpers of one server's story (as in
 // assessments.test.mjs).

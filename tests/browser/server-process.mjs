@@ -73,3 +73,17 @@ export async function watchedPage(context, who, base, problems) {
   });
   return page;
 }
+
+/** Starts headless Debian chromium (`executablePath`) through playwright's
+ * `chromium`, with what every browser test turns off: sandboxing (tests run
+ * as root in CI), the GPU, and chromium's own traffic to the network. */
+export function launchChromium(chromium, executablePath) {
+  return chromium.launch({
+    executablePath,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync"],
+  });
+}
+
+/** A locator's visible text, its white space collapsed to single spaces. */
+export const text = async (locator) => (await locator.innerText()).replace(/\s+/g, " ").trim();
