@@ -11,6 +11,10 @@ use sqlx::any::AnyArguments;
 pub(crate) enum Arg {
     Int(i64),
     Text(String),
+    /// An integer or NULL (typed, so PostgreSQL knows the column's type).
+    OptInt(Option<i64>),
+    /// Text or NULL.
+    OptText(Option<String>),
 }
 
 /// The values of a query, in `$1, $2, …` order.
@@ -33,6 +37,8 @@ impl Params {
             match arg {
                 Arg::Int(i) => out.add(*i),
                 Arg::Text(s) => out.add(s.clone()),
+                Arg::OptInt(i) => out.add(*i),
+                Arg::OptText(s) => out.add(s.clone()),
             }
             .map_err(sqlx::Error::Encode)?;
         }

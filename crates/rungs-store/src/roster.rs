@@ -2,16 +2,18 @@
 //! transaction. Planning and applying are the same code, so a dry run shows
 //! exactly what applying would do.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::model::{NewPlacement, Person, PlacementReason};
-use crate::people::{PersonFields, select_people, team_id};
+use crate::params::{Arg, Params};
+use crate::people::{PersonFields, select_people};
 use crate::search::search_key;
-use crate::store::json;
+use crate::store::{AuditRecord, json};
 use crate::{Result, Write, today};
+use sqlx::AnyConnection;
 
 /// One person as the roster has them. Managers are named by email.
 ///
@@ -278,45 +280,26 @@ impl Write {
         let mut update_index: HashMap<String, usize> = HashMap::new();
         let mut ids: HashMap<String, i64> =
             existing.iter().map(|(e, p)| (e.clone(), p.id)).collect();
-        let mut teams: BTreeMap<String, Option<i64>> = BTreeMap::new();
-        for (_, f) in &checked {
-            if let Some(t) = &f.team
-                && !teams.contains_key(t)
-            {
-                let id = team_id(self.conn(), Some(t)).await?;
-                teams.insert(t.clone(), id);
-            }
-        }
+        let named: Vec<&str> = checked
+            .iter()
+            .filter_map(|(_, f)| f.team.as_deref())
+            .collect();
+        let teams = team_ids(self.conn(), &named).await?;
         let at = self.at;
+        // New people are written a few hundred per statement (see
+        // `insert_people`); they are new, so nothing below reads them back
+        // before the managers are set.
+        let fresh: Vec<(&RosterRow, &PersonFields, Option<i64>)> = checked
+            .iter()
+            .filter(|(_, f)| !existing.contains_key(&f.email))
+            .map(|(row, f)| (*row, f, f.team.as_ref().and_then(|t| teams.get(t).copied())))
+            .collect();
+        ids.extend(insert_people(self.conn(), &fresh, at).await?);
         // People first, managers second (a manager may come later in the file).
         for (row, f) in &checked {
-            let team = f
-                .team
-                .as_ref()
-                .and_then(|t| teams.get(t).copied().flatten());
+            let team = f.team.as_ref().and_then(|t| teams.get(t).copied());
             match existing.get(&f.email) {
-                None => {
-                    let id: i64 = sqlx::query_scalar(
-                        "INSERT INTO people (email, name, job_title, team_id, start_date, active, role, created_at, updated_at,
-                            previous_title, search_key, display_name, employee_number)
-                         VALUES ($1, $2, $3, $4, $5, $6, 'employee', $7, $7, $8, $9, $10, $11) RETURNING id",
-                    )
-                    .bind(&f.email)
-                    .bind(&f.name)
-                    .bind(&f.job_title)
-                    .bind(team)
-                    .bind(&f.start_date)
-                    .bind(i64::from(f.active))
-                    .bind(at)
-                    .bind(row.previous_title.as_deref())
-                    .bind(search_key(&f.name, &f.email))
-                    .bind(row.display_name.as_deref())
-                    .bind(row.employee_number.as_deref())
-                    .fetch_one(self.conn())
-                    .await?;
-                    ids.insert(f.email.clone(), id);
-                    plan.creates.push(change(row, f, Vec::new()));
-                }
+                None => plan.creates.push(change(row, f, Vec::new())),
                 Some(p) => {
                     let mut changed = Vec::new();
                     if p.name != f.name {
@@ -377,6 +360,7 @@ impl Write {
                 }
             }
         }
+        let mut new_managers: Vec<(i64, Option<i64>)> = Vec::new();
         for (row, f) in &checked {
             let id = ids[&f.email];
             let manager = manager_of.get(f.email.as_str()).map(|m| ids[m]);
@@ -386,13 +370,7 @@ impl Write {
                 && before.map(|p| p.manager_id) != Some(manager)
                 && !(before.is_none() && manager.is_none())
             {
-                sqlx::query(
-                    "UPDATE people SET manager_id = $1, version = version + 1 WHERE id = $2",
-                )
-                .bind(manager)
-                .bind(id)
-                .execute(self.conn())
-                .await?;
+                new_managers.push((id, manager));
                 if before.is_some() {
                     note_change(&mut plan, &mut update_index, row, f, "manager");
                 }
@@ -422,6 +400,7 @@ impl Write {
                 }
             }
         }
+        set_managers(self.conn(), &new_managers).await?;
         if deactivate_missing {
             for p in existing.values() {
                 // Administrators are never deactivated this way; nor, in an
@@ -464,18 +443,19 @@ impl Write {
                 .map(|p| (p.id, p))
                 .collect()
         };
-        for (action, c) in audited {
-            let id = ids[&c.email];
-            let before = existing.get(&c.email);
-            let after = now.get(&id);
-            self.audit(
-                action,
-                &format!("person:{id}"),
-                before.and_then(json),
-                json(&after),
-            )
-            .await?;
-        }
+        let records = audited
+            .into_iter()
+            .map(|(action, c)| {
+                let id = ids[&c.email];
+                AuditRecord {
+                    action: action.into(),
+                    subject: format!("person:{id}"),
+                    before: existing.get(&c.email).and_then(json),
+                    after: json(&now.get(&id)),
+                }
+            })
+            .collect();
+        self.audit_many(records).await?;
         if plan.creates.is_empty() && plan.updates.is_empty() && plan.deactivations.is_empty() {
             self.audit(
                 "roster.import",
@@ -487,6 +467,116 @@ impl Write {
         }
         Ok(Ok(plan))
     }
+}
+
+/// Rows a statement: twelve values each, well under what either database
+/// accepts in one statement.
+const INSERT_ROWS: usize = 500;
+
+/// Inserts new people, [`INSERT_ROWS`] a statement (one round trip per
+/// person made a 100,000-person import take minutes). Returns each one's
+/// id by email.
+async fn insert_people(
+    conn: &mut AnyConnection,
+    fresh: &[(&RosterRow, &PersonFields, Option<i64>)],
+    at: i64,
+) -> Result<Vec<(String, i64)>> {
+    let mut ids = Vec::with_capacity(fresh.len());
+    for chunk in fresh.chunks(INSERT_ROWS) {
+        let mut params = Params::default();
+        let mut rows = Vec::with_capacity(chunk.len());
+        for (row, f, team) in chunk {
+            let values = [
+                params.push(Arg::Text(f.email.clone())),
+                params.push(Arg::Text(f.name.clone())),
+                params.push(Arg::Text(f.job_title.clone())),
+                params.push(Arg::OptInt(*team)),
+                params.push(Arg::OptText(f.start_date.clone())),
+                params.push(Arg::Int(i64::from(f.active))),
+                params.push(Arg::Int(at)),
+                params.push(Arg::Int(at)),
+                params.push(Arg::OptText(row.previous_title.clone())),
+                params.push(Arg::Text(search_key(&f.name, &f.email))),
+                params.push(Arg::OptText(row.display_name.clone())),
+                params.push(Arg::OptText(row.employee_number.clone())),
+            ];
+            rows.push(format!("({}, 'employee')", values.join(", ")));
+        }
+        let sql = format!(
+            "INSERT INTO people (email, name, job_title, team_id, start_date, active, created_at, updated_at,
+                previous_title, search_key, display_name, employee_number, role)
+             VALUES {} RETURNING email, id",
+            rows.join(", ")
+        );
+        let returned: Vec<(String, i64)> =
+            sqlx::query_as_with(sqlx::AssertSqlSafe(sql), params.arguments()?)
+                .fetch_all(&mut *conn)
+                .await?;
+        ids.extend(returned);
+    }
+    Ok(ids)
+}
+
+/// The ids of the teams named, creating those that do not exist yet, a
+/// few hundred a statement.
+async fn team_ids(conn: &mut AnyConnection, names: &[&str]) -> Result<HashMap<String, i64>> {
+    let mut ids: HashMap<String, i64> =
+        sqlx::query_as::<_, (String, i64)>("SELECT name, id FROM teams")
+            .fetch_all(&mut *conn)
+            .await?
+            .into_iter()
+            .collect();
+    let mut missing: Vec<&str> = names
+        .iter()
+        .copied()
+        .filter(|n| !ids.contains_key(*n))
+        .collect();
+    missing.sort_unstable();
+    missing.dedup();
+    for chunk in missing.chunks(INSERT_ROWS) {
+        let mut params = Params::default();
+        let rows: Vec<String> = chunk
+            .iter()
+            .map(|n| format!("({})", params.push(Arg::Text((*n).to_string()))))
+            .collect();
+        let sql = format!(
+            "INSERT INTO teams (name) VALUES {} RETURNING name, id",
+            rows.join(", ")
+        );
+        let returned: Vec<(String, i64)> =
+            sqlx::query_as_with(sqlx::AssertSqlSafe(sql), params.arguments()?)
+                .fetch_all(&mut *conn)
+                .await?;
+        ids.extend(returned);
+    }
+    Ok(ids)
+}
+
+/// Sets managers (`(person, manager)`), a thousand people a statement. The
+/// ids are the database's own integers, written into the SQL as numbers.
+async fn set_managers(conn: &mut AnyConnection, managers: &[(i64, Option<i64>)]) -> Result<()> {
+    for chunk in managers.chunks(1000) {
+        // A CASE rather than UPDATE … FROM (VALUES …): the same text runs on
+        // both databases, and the id list keeps it an index lookup. The
+        // cast types a CASE whose every branch is NULL.
+        let cases: Vec<String> = chunk
+            .iter()
+            .map(|(id, m)| match m {
+                Some(m) => format!("WHEN {id} THEN {m}"),
+                None => format!("WHEN {id} THEN NULL"),
+            })
+            .collect();
+        let ids: Vec<i64> = chunk.iter().map(|(id, _)| *id).collect();
+        let sql = format!(
+            "UPDATE people SET manager_id = CAST(CASE id {} END AS BIGINT), version = version + 1 WHERE id IN {}",
+            cases.join(" "),
+            crate::params::id_list(&ids)
+        );
+        sqlx::query(sqlx::AssertSqlSafe(sql))
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
 }
 
 fn problem(line: u64, column: &str, message: String) -> RowProblem {

@@ -417,3 +417,102 @@ async fn the_upload_page_shows_the_mapping_and_keeps_the_file_between_runs() {
         "a refused file is kept too"
     );
 }
+
+/// A roster larger than one statement's worth of rows (people and audit
+/// entries are written a few hundred at a time): everyone is created with
+/// their team and manager, including managers who come later in the file
+/// and in another batch, the chain of audit entries still verifies, and a
+/// second import that moves people between managers changes just them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_roster_of_many_batches_imports_whole_and_audited() {
+    const PEOPLE: usize = 1_234;
+    // The last ten people lead and everyone else reports to one of them:
+    // most managers come in a later batch than their reports.
+    let lead = |i: usize| PEOPLE - 10 + i % 10;
+    let roster = |moved: &dyn Fn(usize) -> bool| {
+        let mut csv = String::from("Work Email,First Name,Last Name,Department,Manager Email\n");
+        for i in 0..PEOPLE {
+            let manager = if i >= PEOPLE - 10 {
+                String::new()
+            } else if moved(i) {
+                format!("p{}@batch.example", lead(i + 1))
+            } else {
+                format!("p{}@batch.example", lead(i))
+            };
+            csv.push_str(&format!(
+                "p{i}@batch.example,Pat,Number {i},Team {},{manager}\n",
+                i % 37
+            ));
+        }
+        csv.into_bytes()
+    };
+    for backend in backends("roster_batches").await {
+        let (app, token) = start(backend.store.clone(), config()).await;
+        let mut admin = admin(&app, &token).await;
+        let what = backend.name;
+        let entries_before = admin.get("/api/v1/audit/verify").await.json()["entries"]
+            .as_i64()
+            .unwrap_or(-1);
+
+        let r = post_roster(&mut admin, "", roster(&|_| false)).await;
+        assert_eq!(r.status, StatusCode::OK, "{what}: {}", r.body);
+        let outcome = r.json();
+        assert_eq!(
+            outcome["plan"]["creates"].as_array().map(Vec::len),
+            Some(PEOPLE),
+            "{what}"
+        );
+
+        let all = people(&mut admin).await;
+        let id_of = |people: &[Value], i: usize| {
+            by_email(people, &format!("p{i}@batch.example"))["id"].clone()
+        };
+        for i in [0, 1, 499, 500, 501, 999, 1000, PEOPLE - 11, PEOPLE - 1] {
+            let p = by_email(&all, &format!("p{i}@batch.example"));
+            assert_eq!(p["name"], format!("Pat Number {i}"), "{what}: {p}");
+            assert_eq!(p["team"], format!("Team {}", i % 37), "{what}: {p}");
+            let expected = if i >= PEOPLE - 10 {
+                Value::Null
+            } else {
+                id_of(&all, lead(i))
+            };
+            assert_eq!(p["manager_id"], expected, "{what}: person {i}: {p}");
+        }
+        let verify = admin.get("/api/v1/audit/verify").await.json();
+        assert_eq!(verify["problem"], Value::Null, "{what}: {verify}");
+        let entries = verify["entries"].as_i64().unwrap_or(-1);
+        assert_eq!(
+            entries - entries_before,
+            PEOPLE as i64,
+            "{what}: one entry per person created"
+        );
+
+        // Every seventh person moves to the next lead; nobody else changes.
+        let moved = |i: usize| i % 7 == 0 && i < PEOPLE - 10 && lead(i) != lead(i + 1);
+        let r = post_roster(&mut admin, "", roster(&moved)).await;
+        assert_eq!(r.status, StatusCode::OK, "{what}: {}", r.body);
+        let outcome = r.json();
+        let expected = (0..PEOPLE).filter(|&i| moved(i)).count();
+        let updates = outcome["plan"]["updates"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        assert_eq!(updates.len(), expected, "{what}: {outcome}");
+        assert!(
+            updates
+                .iter()
+                .all(|u| u["fields"] == serde_json::json!(["manager"])),
+            "{what}"
+        );
+        let all = people(&mut admin).await;
+        let p7 = by_email(&all, "p7@batch.example");
+        assert_eq!(p7["manager_id"], id_of(&all, lead(8)), "{what}: {p7}");
+        let verify = admin.get("/api/v1/audit/verify").await.json();
+        assert_eq!(verify["problem"], Value::Null, "{what}: {verify}");
+        assert_eq!(
+            verify["entries"].as_i64().unwrap_or(-1) - entries,
+            expected as i64,
+            "{what}"
+        );
+    }
+}
