@@ -443,19 +443,23 @@ impl Write {
                 .map(|p| (p.id, p))
                 .collect()
         };
-        let records = audited
-            .into_iter()
-            .map(|(action, c)| {
-                let id = ids[&c.email];
-                AuditRecord {
-                    action: action.into(),
-                    subject: format!("person:{id}"),
-                    before: existing.get(&c.email).and_then(json),
-                    after: json(&now.get(&id)),
-                }
-            })
-            .collect();
-        self.audit_many(records).await?;
+        // Made a batch at a time: the JSON of 100,000 people at once would
+        // be most of an import's memory.
+        for chunk in audited.chunks(INSERT_ROWS) {
+            let records = chunk
+                .iter()
+                .map(|(action, c)| {
+                    let id = ids[&c.email];
+                    AuditRecord {
+                        action: (*action).into(),
+                        subject: format!("person:{id}"),
+                        before: existing.get(&c.email).and_then(json),
+                        after: json(&now.get(&id)),
+                    }
+                })
+                .collect();
+            self.audit_many(records).await?;
+        }
         if plan.creates.is_empty() && plan.updates.is_empty() && plan.deactivations.is_empty() {
             self.audit(
                 "roster.import",

@@ -28,6 +28,10 @@ pub(crate) fn suggest_all(
     let titles = Titles::new(&ladder.framework);
     let theirs = previous.map(Titles::new);
     let mut maps = MapCache::default();
+    let off_ladder: std::collections::HashSet<i64> = off_ladder.iter().copied().collect();
+    // A company has far fewer titles than people: each is read once.
+    let mut by_title: std::collections::HashMap<String, Guess<'_>> =
+        std::collections::HashMap::new();
     people
         .iter()
         .filter(|p| p.active)
@@ -39,7 +43,7 @@ pub(crate) fn suggest_all(
                     reason: OFF_LADDER.into(),
                 };
             }
-            let guess = suggest(&titles, &levels, p);
+            let guess = suggest(&titles, &levels, p, &mut by_title);
             let (level, reason) = match guess {
                 // Their title here cannot be placed: their previous one may.
                 Guess { level: None, reason, open: true } => {
@@ -180,13 +184,19 @@ fn from_previous<'a>(
 /// A suggestion from a person's title here: the level, why, and whether
 /// their previous title may still be tried (their title here cannot be
 /// placed; a title off this ladder stays off it).
+#[derive(Clone)]
 struct Guess<'a> {
     level: Option<&'a LevelRef>,
     reason: String,
     open: bool,
 }
 
-fn suggest<'a>(titles: &Titles, levels: &'a [LevelRef], person: &Person) -> Guess<'a> {
+fn suggest<'a>(
+    titles: &Titles,
+    levels: &'a [LevelRef],
+    person: &Person,
+    by_title: &mut std::collections::HashMap<String, Guess<'a>>,
+) -> Guess<'a> {
     // Someone already placed keeps their level unless it is gone.
     if let (Some(t), Some(l)) = (&person.track, &person.level)
         && let Some(level) = levels.iter().find(|x| &x.track == t && &x.level == l)
@@ -205,17 +215,22 @@ fn suggest<'a>(titles: &Titles, levels: &'a [LevelRef], person: &Person) -> Gues
             open: true,
         };
     }
+    if let Some(known) = by_title.get(title) {
+        return known.clone();
+    }
     let reading = titles.resolve(title);
     let level = reading.level().and_then(|p| {
         levels
             .iter()
             .find(|l| l.track == p.track && l.level == p.level)
     });
-    Guess {
+    let guess = Guess {
         level,
         reason: reason(title, &reading),
         open: reading.answer == Answer::CannotPlace,
-    }
+    };
+    by_title.insert(title.to_string(), guess.clone());
+    guess
 }
 
 /// Why a title suggests what it does, in the words managers read.
@@ -324,7 +339,8 @@ mod tests {
     fn titles_are_read_by_the_resolver_with_the_reason() {
         let fw = framework();
         let (titles, levels) = (Titles::new(&fw), levels(&fw));
-        let guess = |title: &str| suggest(&titles, &levels, &person(title));
+        let guess =
+            |title: &str| suggest(&titles, &levels, &person(title), &mut Default::default());
         let level = |title: &str| guess(title).level.map(|l| l.level.clone());
         assert_eq!(level("senior engineer").as_deref(), Some("senior"));
         assert_eq!(
@@ -364,7 +380,7 @@ mod tests {
             // No management track here: never the top engineering level.
             "Engineering Manager",
         ] {
-            let g = suggest(&titles, &levels, &person(title));
+            let g = suggest(&titles, &levels, &person(title), &mut Default::default());
             assert!(g.level.is_none(), "{title}: {:?}", g.level);
             assert!(!g.open, "{title}: a previous title would not change it");
             assert!(
@@ -374,7 +390,7 @@ mod tests {
             );
         }
         // A title nothing reads leaves the previous company's title to try.
-        let g = suggest(&titles, &levels, &person("Wizard"));
+        let g = suggest(&titles, &levels, &person("Wizard"), &mut Default::default());
         assert!(g.level.is_none() && g.open, "{}", g.reason);
         assert!(g.reason.contains("cannot be placed"), "{}", g.reason);
     }
