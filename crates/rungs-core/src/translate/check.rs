@@ -213,10 +213,11 @@ fn statement_successors(
             continue;
         };
         let area_moved = entries[n].area.as_ref().is_some_and(|a| *a != new.area);
+        // A new id in the same place is a rewording (a derived id follows
+        // the first words), not a move.
         let moved = matches!(link.fate, Fate::Moved { .. })
             || new.track != link.old.track
             || new.level != link.old.level
-            || new.id != link.old.id
             || area_moved;
         out.insert(
             n,
@@ -270,8 +271,16 @@ fn stale(code: &str, e: &Entry, u: &SourceUnit) -> Diagnostic {
     .label("translated from this text")
     .help(format!(
         "the source now reads (old → new): {}\n\
-         update `text`, then copy the new source into `source`",
-        word_diff(&e.source, &u.source)
+         update `text`, then copy the new source into `source`{}",
+        word_diff(&e.source, &u.source),
+        if e.key == u.key {
+            String::new()
+        } else {
+            format!(
+                "; the statement's id is now `{}`: rename the key",
+                u.key.trim_start_matches("statements.")
+            )
+        }
     ))
 }
 

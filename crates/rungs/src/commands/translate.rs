@@ -139,7 +139,11 @@ fn import(args: &TranslateImportArgs) -> Result<ExitCode> {
     report_plan(&plan, &root, args.dry_run)?;
     crate::output::info!(
         "{} {} translation{} into {} file{}",
-        if args.dry_run { "would import" } else { "imported" },
+        if args.dry_run {
+            "would import"
+        } else {
+            "imported"
+        },
         plan.changed,
         if plan.changed == 1 { "" } else { "s" },
         plan.files.len(),
