@@ -369,7 +369,8 @@ fn missing(
 /// The words of `old` and `new` with what changed marked, as `git diff
 /// --word-diff` does: `[-removed-]{+added+}`.
 pub fn word_diff(old: &str, new: &str) -> String {
-    let diff = TextDiff::configure().diff_words(old, new);
+    let (a, b) = (words(old), words(new));
+    let diff = TextDiff::from_slices(&a, &b);
     let tokens: Vec<(ChangeTag, &str)> = diff
         .iter_all_changes()
         .map(|c| (c.tag(), c.value()))
@@ -405,6 +406,16 @@ pub fn word_diff(old: &str, new: &str) -> String {
             }
             j += 1;
         }
+        let parts: Vec<&String> = [&del, &ins]
+            .into_iter()
+            .filter(|p| !p.trim().is_empty())
+            .collect();
+        if let Some(first) = parts.first()
+            && !out.ends_with(char::is_whitespace)
+            && parts.iter().all(|p| p.starts_with(char::is_whitespace))
+        {
+            out.push_str(&first[..first.len() - first.trim_start().len()]);
+        }
         if !del.trim().is_empty() {
             out.push_str(&format!("[-{}-]", del.trim()));
         }
@@ -423,6 +434,35 @@ pub fn word_diff(old: &str, new: &str) -> String {
     out
 }
 
+/// Words, runs of white space and single punctuation marks; in scripts
+/// written without spaces (Chinese, Japanese), single characters.
+fn words(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let class = |c: char| {
+        if c.is_whitespace() {
+            1
+        } else if c.is_alphanumeric() && c.len_utf8() < 3 {
+            2
+        } else {
+            0
+        }
+    };
+    let mut prev: Option<u8> = None;
+    for (i, c) in text.char_indices() {
+        let k = class(c);
+        if i > start && (prev != Some(k) || k == 0) {
+            out.push(&text[start..i]);
+            start = i;
+        }
+        prev = Some(k);
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::word_diff;
@@ -435,6 +475,17 @@ mod tests {
                 "You review code and designs kindly."
             ),
             "You review code {+and designs+} kindly."
+        );
+        assert_eq!(
+            word_diff(
+                "thoroughly, kindly and quickly.",
+                "thoroughly and kindly, within a day."
+            ),
+            "thoroughly {+and kindly+}, [-kindly and quickly-]{+within a day+}."
+        );
+        assert_eq!(
+            word_diff("コードを書く", "コードを読む"),
+            "コードを[-書く-]{+読む+}"
         );
         assert_eq!(word_diff("a b c", "a x c"), "a [-b-]{+x+} c");
     }

@@ -95,7 +95,9 @@ pub fn export(
             let fail = |e: csv::Error| ImportError::new(None, "", e.to_string());
             w.write_record(CSV_HEADER).map_err(fail)?;
             for r in &rows {
-                w.write_record([
+                // Cells a spreadsheet would run as formulas get a leading
+                // `'`, as in `rungs export --format csv`; import removes it.
+                let cells = [
                     code,
                     &r.file,
                     &r.key,
@@ -103,8 +105,10 @@ pub fn export(
                     &r.source,
                     &r.translation,
                     &r.old_source,
-                ])
-                .map_err(fail)?;
+                ]
+                .map(crate::export::csv::neutralise);
+                w.write_record(cells.iter().map(|c| c.as_bytes()))
+                    .map_err(fail)?;
             }
             let bytes = w
                 .into_inner()
@@ -515,7 +519,7 @@ fn read_csv(text: &str) -> Result<Vec<Incoming>, ImportError> {
         let get = |i: usize, name: &str| {
             record
                 .get(i)
-                .map(str::to_string)
+                .map(|cell| crate::export::csv::restore(cell).to_string())
                 .ok_or_else(|| ImportError::new(Some(at.clone()), name, "is missing".to_string()))
         };
         let state_value = get(state, "state")?;

@@ -111,8 +111,7 @@ fn a_reworded_statement_makes_its_translations_stale_with_the_word_diff() {
     assert_eq!(span.column, 13, "at the source text");
     let help = de.help.as_deref().unwrap_or_default();
     assert!(
-        help.contains("thoroughly[-, kindly and quickly.-]{+and kindly, within a day.+}")
-            || help.contains("[-") && help.contains("{+") && help.contains("within a day"),
+        help.contains("thoroughly {+and kindly+}, [-kindly and quickly-]{+within a day+}."),
         "{help}"
     );
     assert_eq!(de.severity, rungs_core::Severity::Warning);
@@ -518,4 +517,36 @@ fn init_starts_a_language_with_every_source_text() {
     assert_eq!(fr.coverage().missing, fr.coverage().total);
     assert!(after.diagnostics.errors() == 0);
     assert!(translate::init(&loaded.framework, &set, "jp").is_err());
+}
+
+#[test]
+fn csv_cells_a_spreadsheet_would_run_are_neutralised_and_restored() {
+    let set = edited(
+        "tracks/engineering/senior.md",
+        "- You review code and designs thoroughly, kindly and quickly.",
+        "- =SUM(A1) You review code and designs thoroughly, kindly and quickly.",
+    );
+    let loaded = load(&set);
+    let csv = translate::export(
+        &loaded.framework,
+        &loaded.translations,
+        "de",
+        ExchangeFormat::Csv,
+        "en",
+    )
+    .expect("export")
+    .replace(
+        ",\"Du prüfst Code und Entwürfe gründlich, freundlich und zügig.\",",
+        ",\"=x\",",
+    );
+    assert!(csv.contains("'=SUM(A1)"), "{csv}");
+    let plan =
+        translate::import(&loaded.framework, &set, &loaded.translations, &csv).expect("import");
+    let file = &plan
+        .files
+        .iter()
+        .find(|f| f.0 == SENIOR_DE)
+        .expect("senior")
+        .1;
+    assert!(file.contains("source: \"=SUM(A1) You review"), "{file}");
 }
