@@ -256,7 +256,6 @@ struct Incoming {
 /// make a stale entry current, unless the translator marked it translated.
 pub fn import(
     fw: &Framework,
-    sources: &SourceSet,
     translations: &Translations,
     text: &str,
 ) -> Result<Plan, ImportError> {
@@ -334,7 +333,10 @@ pub fn import(
     let mut touched: HashSet<String> = HashSet::new();
     let mut changed = 0;
     for r in incoming.iter().filter(|r| !r.translation.trim().is_empty()) {
-        let unit = by_place[&(r.file.as_str(), r.key.as_str())];
+        // Every row names a text of the framework (checked above).
+        let Some(unit) = by_place.get(&(r.file.as_str(), r.key.as_str())).copied() else {
+            continue;
+        };
         // What the language holds for this text now: at its place, or
         // where it was before the statement moved.
         let current = entries
@@ -404,7 +406,6 @@ pub fn import(
         touched.insert(r.file.clone());
         changed += 1;
     }
-    let _ = sources;
     Ok(Plan {
         files: render_files(&code, &entries, &units, &touched),
         changed,

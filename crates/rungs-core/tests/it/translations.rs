@@ -359,8 +359,7 @@ fn round_trip(format: ExchangeFormat) {
     let mut set = without("ja");
     let bare = load(&set);
     assert!(bare.translations.language("ja").is_none());
-    let plan =
-        translate::import(&bare.framework, &set, &bare.translations, &exported).expect("import");
+    let plan = translate::import(&bare.framework, &bare.translations, &exported).expect("import");
     assert_eq!(
         plan.changed,
         full.translations
@@ -431,20 +430,13 @@ fn an_import_with_a_bad_row_changes_nothing() {
         ),
     ] {
         let csv = format!("{header}{good}{bad}");
-        let err = translate::import(
-            &loaded.framework,
-            &SourceSet::example(),
-            &loaded.translations,
-            &csv,
-        )
-        .expect_err(bad);
+        let err = translate::import(&loaded.framework, &loaded.translations, &csv).expect_err(bad);
         assert_eq!(err.where_.as_deref(), Some("row 3"), "{err}");
         assert_eq!(err.field, field, "{err}");
     }
     // The same good row alone is planned.
     let plan = translate::import(
         &loaded.framework,
-        &SourceSet::example(),
         &loaded.translations,
         &format!("{header}{good}"),
     )
@@ -468,7 +460,7 @@ fn a_stale_translation_exported_and_imported_unchanged_stays_stale() {
         assert!(out.contains("stale"), "the state is exported");
         assert!(out.contains("kindly and quickly"), "with the old source");
         let plan =
-            translate::import(&loaded.framework, &set, &loaded.translations, &out).expect("import");
+            translate::import(&loaded.framework, &loaded.translations, &out).expect("import");
         assert_eq!(plan.changed, 0, "{:?}", plan.files);
     }
     // An edited translation is written with the source it was made from.
@@ -484,8 +476,7 @@ fn a_stale_translation_exported_and_imported_unchanged_stays_stale() {
         "Du prüfst Code und Entwürfe gründlich, freundlich und zügig.",
         "Du prüfst Code binnen eines Tages.",
     );
-    let plan =
-        translate::import(&loaded.framework, &set, &loaded.translations, &csv).expect("import");
+    let plan = translate::import(&loaded.framework, &loaded.translations, &csv).expect("import");
     assert_eq!(plan.changed, 1);
     let mut set = set;
     for (path, text) in &plan.files {
@@ -540,8 +531,7 @@ fn csv_cells_a_spreadsheet_would_run_are_neutralised_and_restored() {
         ",\"=x\",",
     );
     assert!(csv.contains("'=SUM(A1)"), "{csv}");
-    let plan =
-        translate::import(&loaded.framework, &set, &loaded.translations, &csv).expect("import");
+    let plan = translate::import(&loaded.framework, &loaded.translations, &csv).expect("import");
     let file = &plan
         .files
         .iter()
@@ -549,4 +539,31 @@ fn csv_cells_a_spreadsheet_would_run_are_neutralised_and_restored() {
         .expect("senior")
         .1;
     assert!(file.contains("source: \"=SUM(A1) You review"), "{file}");
+}
+
+#[test]
+fn an_xliff_file_with_markup_in_a_text_is_refused_at_its_line() {
+    let loaded = load(&SourceSet::example());
+    let xliff = translate::export(
+        &loaded.framework,
+        &loaded.translations,
+        "de",
+        ExchangeFormat::Xliff,
+        "en",
+    )
+    .expect("export");
+    let broken = xliff.replacen(
+        "<target xml:space=\"preserve\">Du prüfst Code",
+        "<target xml:space=\"preserve\"><ph id=\"1\"/>Du prüfst Code",
+        1,
+    );
+    let line = broken
+        .lines()
+        .position(|l| l.contains("<ph id"))
+        .expect("edited")
+        + 1;
+    let err = translate::import(&loaded.framework, &loaded.translations, &broken)
+        .expect_err("inline markup");
+    assert_eq!(err.where_, Some(format!("line {line}")), "{err}");
+    assert!(err.message.contains("<ph>"), "{err}");
 }

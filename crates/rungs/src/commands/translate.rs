@@ -129,13 +129,8 @@ fn import(args: &TranslateImportArgs) -> Result<ExitCode> {
     let loaded = load(&input, false)?;
     let text = std::fs::read_to_string(&args.file)
         .with_context(|| format!("cannot read `{}`", args.file.display()))?;
-    let plan = translate::import(
-        &loaded.framework,
-        &input.sources,
-        &loaded.translations,
-        &text,
-    )
-    .map_err(|e| anyhow::anyhow!("{}: {e}; nothing was written", args.file.display()))?;
+    let plan = translate::import(&loaded.framework, &loaded.translations, &text)
+        .map_err(|e| anyhow::anyhow!("{}: {e}; nothing was written", args.file.display()))?;
     report_plan(&plan, &root, args.dry_run)?;
     crate::output::info!(
         "{} {} translation{} into {} file{}",
