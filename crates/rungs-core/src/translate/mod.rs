@@ -283,6 +283,97 @@ impl Language {
     }
 }
 
+impl Language {
+    /// A copy of `fw` with every text this language translates replaced by
+    /// its translation (stale ones too: see [`Language::get`] to tell);
+    /// texts with none keep the source. Ids, ranks and links are kept, so
+    /// the copy renders, compares and exports like the original.
+    pub fn translated(&self, fw: &Framework) -> Framework {
+        let mut out = fw.clone();
+        let get = |file: &str, key: &str| {
+            self.resolved
+                .get(&(file.to_string(), key.to_string()))
+                .map(|r| r.text.clone())
+        };
+        let set = |slot: &mut String, file: &str, key: &str| {
+            if let Some(t) = get(file, key) {
+                *slot = t;
+            }
+        };
+        let set_opt = |slot: &mut Option<String>, file: &str, key: &str| {
+            if slot.is_some()
+                && let Some(t) = get(file, key)
+            {
+                *slot = Some(t);
+            }
+        };
+        set(&mut out.title, "rungs.yaml", "title");
+        set_opt(&mut out.description, "rungs.yaml", "description");
+        set_opt(&mut out.introduction, "rungs.yaml", "introduction");
+        fn areas(lang: &Language, list: &mut [crate::model::Area]) {
+            for a in list {
+                for (key, slot) in [
+                    ("title", Some(&mut a.title)),
+                    ("description", a.description.as_mut()),
+                ] {
+                    if let Some(slot) = slot
+                        && let Some(r) = lang
+                            .resolved
+                            .get(&("rungs.yaml".to_string(), format!("areas.{}.{key}", a.id)))
+                    {
+                        *slot = r.text.clone();
+                    }
+                }
+                areas(lang, &mut a.children);
+            }
+        }
+        areas(self, &mut out.areas);
+        for t in &mut out.tracks {
+            let file = format!("tracks/{}/_index.yaml", t.id);
+            set(&mut t.title, &file, "title");
+            set_opt(&mut t.description, &file, "description");
+            set_opt(&mut t.introduction, &file, "introduction");
+            for l in &mut t.levels {
+                let file = format!("tracks/{}/{}.yaml", t.id, l.id);
+                set(&mut l.title, &file, "title");
+                set_opt(&mut l.short_title, &file, "short_title");
+                set_opt(&mut l.summary, &file, "summary");
+                set_opt(&mut l.introduction, &file, "introduction");
+                let mut todo: Vec<&mut crate::model::Statement> = l.statements.iter_mut().collect();
+                while let Some(s) = todo.pop() {
+                    let key = format!("statements.{}", s.id);
+                    if let Some(t) = get(&file, &key) {
+                        // `**名前**：` with a full-width colon names a statement too.
+                        let t = match t.strip_prefix("**") {
+                            Some(_) => t.replacen("**：", "**:", 1),
+                            None => t,
+                        };
+                        let (name, text) = crate::load::markdown::split_name(&t);
+                        if s.name.is_some() && name.is_some() {
+                            s.name = name;
+                            s.text = text.trim().to_string();
+                        } else {
+                            s.text = t;
+                        }
+                    }
+                    for (n, e) in s.examples.iter_mut().enumerate() {
+                        set(e, &file, &format!("{key}.examples.{n}"));
+                    }
+                    todo.extend(s.children.iter_mut());
+                }
+            }
+        }
+        for p in &mut out.pages {
+            let file = format!("pages/{}.yaml", p.id);
+            set(&mut p.title, &file, "title");
+            set_opt(&mut p.short_title, &file, "short_title");
+            set_opt(&mut p.description, &file, "description");
+            set(&mut p.body, &file, "body");
+        }
+        out
+    }
+}
+
 /// Reads and checks every language under `translations/` against `fw`.
 pub(crate) fn load(sources: &SourceSet, fw: &Framework) -> (Translations, Vec<Diagnostic>) {
     let mut diags = Vec::new();

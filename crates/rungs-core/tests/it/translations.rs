@@ -567,3 +567,36 @@ fn an_xliff_file_with_markup_in_a_text_is_refused_at_its_line() {
     assert_eq!(err.where_, Some(format!("line {line}")), "{err}");
     assert!(err.message.contains("<ph>"), "{err}");
 }
+
+#[test]
+fn a_translated_copy_of_the_framework_keeps_its_shape() {
+    let loaded = load(&SourceSet::example());
+    let ja = loaded.translations.language("ja").expect("ja");
+    let copy = ja.translated(&loaded.framework);
+    assert_eq!(copy.title, "Northwind エンジニアのキャリア");
+    assert_eq!(copy.counts(), loaded.framework.counts());
+    let senior = copy
+        .track("engineering")
+        .and_then(|t| t.levels.iter().find(|l| l.id == "senior"))
+        .expect("senior");
+    assert_eq!(senior.title, "シニアエンジニア");
+    let tenacity = senior
+        .statements
+        .iter()
+        .find(|s| s.id == "traits-tenacity")
+        .expect("a named statement keeps its id");
+    assert_eq!(tenacity.name.as_deref(), Some("粘り強さ"));
+    assert!(
+        tenacity.text.starts_with("難しい問題を"),
+        "{}",
+        tenacity.text
+    );
+    let craft = copy.areas.iter().find(|a| a.id == "craft").expect("craft");
+    assert_eq!(craft.title, "技術力");
+    let mentoring = copy
+        .all_areas()
+        .into_iter()
+        .find(|a| a.id == "mentoring")
+        .map(|a| a.title.clone());
+    assert_eq!(mentoring.as_deref(), Some("メンタリング"));
+}
