@@ -319,7 +319,13 @@ fn missing(
     entries: &[Entry],
     diags: &mut Vec<Diagnostic>,
 ) {
-    let files_with_entries: HashSet<&str> = entries.iter().map(|e| &*e.file).collect();
+    // A file whose texts are all untranslated (as `init` writes it) is one
+    // warning, not one per text.
+    let files_with_entries: HashSet<&str> = entries
+        .iter()
+        .filter(|e| !e.text.trim().is_empty())
+        .map(|e| &*e.file)
+        .collect();
     let mut whole: Vec<(&str, usize, &SourceUnit)> = Vec::new();
     for (u, unit) in units.iter().enumerate() {
         if from.contains_key(&u) {

@@ -507,6 +507,9 @@ fn init_starts_a_language_with_every_source_text() {
     let fr = after.translations.language("fr").expect("fr");
     assert_eq!(fr.coverage().missing, fr.coverage().total);
     assert!(after.diagnostics.errors() == 0);
+    // One warning per file still to translate, at its source file.
+    let missing = with_code(&after, Code::TranslationMissing);
+    assert_eq!(missing.len(), 17, "{missing:#?}");
     assert!(translate::init(&loaded.framework, &set, "jp").is_err());
 }
 
