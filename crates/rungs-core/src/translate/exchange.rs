@@ -205,10 +205,10 @@ impl Plan {
 
 /// Why an import was refused. Nothing is written when there is one.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{}{message}", where_.as_ref().map(|w| format!("{w}: ")).unwrap_or_default())]
+#[error("{}{message}", at.as_ref().map(|w| format!("{w}: ")).unwrap_or_default())]
 pub struct ImportError {
     /// The row or unit (`row 5`, `line 12 (unit title)`), when one is at fault.
-    pub where_: Option<String>,
+    pub at: Option<String>,
     /// The field at fault (`file`, `key`, `lang`), or empty.
     pub field: String,
     /// What is wrong and what to do.
@@ -216,9 +216,9 @@ pub struct ImportError {
 }
 
 impl ImportError {
-    fn new(where_: Option<String>, field: &str, message: String) -> Self {
+    fn new(at: Option<String>, field: &str, message: String) -> Self {
         ImportError {
-            where_,
+            at,
             field: field.to_string(),
             message,
         }
@@ -271,7 +271,7 @@ pub fn import(
     let code = first.lang.clone();
     if let Err(e) = lang::check(&code) {
         return Err(ImportError {
-            where_: Some(first.at.clone()),
+            at: Some(first.at.clone()),
             ..ImportError::language(&e)
         });
     }
@@ -672,16 +672,16 @@ fn read_xliff(text: &str) -> Result<Vec<Incoming>, ImportError> {
                     let Some((id, at)) = unit.take() else {
                         continue;
                     };
-                    let where_ = format!("line {} (unit `{id}`)", line_of(at));
+                    let at = format!("line {} (unit `{id}`)", line_of(at));
                     let Some(source) = source.take() else {
                         return Err(ImportError::new(
-                            Some(where_),
+                            Some(at),
                             "source",
                             "the unit has no <source>".into(),
                         ));
                     };
                     out.push(Incoming {
-                        at: where_,
+                        at: at,
                         lang: lang.clone(),
                         file: file.clone(),
                         key: id,

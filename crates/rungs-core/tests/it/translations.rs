@@ -431,7 +431,7 @@ fn an_import_with_a_bad_row_changes_nothing() {
     ] {
         let csv = format!("{header}{good}{bad}");
         let err = translate::import(&loaded.framework, &loaded.translations, &csv).expect_err(bad);
-        assert_eq!(err.where_.as_deref(), Some("row 3"), "{err}");
+        assert_eq!(err.at.as_deref(), Some("row 3"), "{err}");
         assert_eq!(err.field, field, "{err}");
     }
     // The same good row alone is planned.
@@ -567,7 +567,7 @@ fn an_xliff_file_with_markup_in_a_text_is_refused_at_its_line() {
         + 1;
     let err = translate::import(&loaded.framework, &loaded.translations, &broken)
         .expect_err("inline markup");
-    assert_eq!(err.where_, Some(format!("line {line}")), "{err}");
+    assert_eq!(err.at, Some(format!("line {line}")), "{err}");
     assert!(err.message.contains("<ph>"), "{err}");
 }
 
