@@ -681,7 +681,7 @@ fn read_xliff(text: &str) -> Result<Vec<Incoming>, ImportError> {
                         ));
                     };
                     out.push(Incoming {
-                        at: at,
+                        at,
                         lang: lang.clone(),
                         file: file.clone(),
                         key: id,
