@@ -126,6 +126,17 @@ pub enum Code {
     /// A title alias or level code that names two levels, or names a
     /// level while another level has it as its title or grade.
     AmbiguousTitle,
+    /// A text of the framework has no translation in a language.
+    TranslationMissing,
+    /// A translation was made from a source text that has since changed.
+    TranslationStale,
+    /// A translation sits where its statement used to be (another level,
+    /// area or id).
+    TranslationMoved,
+    /// A translation of a text the framework no longer has.
+    TranslationOrphaned,
+    /// A translation folder named with no language code rungs knows.
+    UnknownLanguage,
 }
 
 impl Code {
@@ -166,6 +177,11 @@ impl Code {
             Code::ControlCharacter => "control-character",
             Code::BoilerplateSummary => "boilerplate-summary",
             Code::AmbiguousTitle => "ambiguous-title",
+            Code::TranslationMissing => "translation-missing",
+            Code::TranslationStale => "translation-stale",
+            Code::TranslationMoved => "translation-moved",
+            Code::TranslationOrphaned => "translation-orphaned",
+            Code::UnknownLanguage => "unknown-language",
         }
     }
 }

@@ -28,6 +28,9 @@
 //! - **Titles** as people write them ("Sr. Software Engineer", "SWE II")
 //!   placed on a framework's ladders, with a confidence and reasons
 //!   ([`titles`]).
+//! - **Translations** beside the ladder ([`translate`]): loaded and
+//!   checked with it (missing, stale, moved, orphaned), exchanged as XLIFF
+//!   or CSV, and looked up with a fallback to the source.
 //! - [`fmt`]: level pages rewritten in canonical form, never changing what
 //!   they mean.
 //! - Small [`text`] helpers shared with the website, and [`synth`]etic
@@ -60,6 +63,7 @@ mod source;
 pub mod synth;
 pub mod text;
 pub mod titles;
+pub mod translate;
 mod validate;
 
 pub use align::{compare, diff, engine as similarity, map, relink};

@@ -90,6 +90,10 @@ pub enum Command {
     Impact(ImpactArgs),
     /// Export a framework as JSON, CSV, Markdown pages or a Hugo site.
     Export(ExportArgs),
+    /// Translations of the ladder (translations/<lang>/): coverage, and
+    /// exchange with translators as XLIFF or CSV. See docs/translations.md.
+    #[command(subcommand)]
+    Translate(TranslateCommand),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     ///
     /// For example: `rungs completions bash > ~/.local/share/bash-completion/completions/rungs`.
@@ -604,4 +608,86 @@ pub enum DevCommand {
         /// Output directory.
         out: PathBuf,
     },
+}
+
+/// `rungs translate`.
+#[derive(Debug, Subcommand)]
+pub enum TranslateCommand {
+    /// Coverage per language: translated, stale, missing and orphaned texts.
+    ///
+    /// Without DIR, the current directory, which must hold a rungs.toml.
+    Status(TranslateStatusArgs),
+    /// Write one language's texts for translators: source, current
+    /// translation and state (translated, stale, missing).
+    Export(TranslateExportArgs),
+    /// Read a file back from translators (XLIFF or CSV, as exported) into
+    /// translations/<lang>/. Nothing is written if any row is wrong.
+    Import(TranslateImportArgs),
+    /// Start a language: a translation file with every source text for
+    /// each file of the framework the language does not have yet.
+    Init(TranslateInitArgs),
+}
+
+/// `rungs translate status`.
+#[derive(Debug, Args)]
+pub struct TranslateStatusArgs {
+    /// The framework directory.
+    pub dir: Option<PathBuf>,
+    /// Exit with status 1 when any text is stale or missing (for CI).
+    #[arg(long)]
+    pub deny_stale: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+}
+
+/// `rungs translate export`.
+#[derive(Debug, Args)]
+pub struct TranslateExportArgs {
+    /// The framework directory.
+    pub dir: Option<PathBuf>,
+    /// The language (`de`, `ja`, `pt-BR`).
+    #[arg(long)]
+    pub lang: String,
+    /// XLIFF 2.0 for translation tools, or CSV for spreadsheets.
+    #[arg(long, short, value_enum)]
+    pub format: TranslateFormat,
+    /// Output file (default: standard output).
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    /// The language the framework is written in (XLIFF's `srcLang`).
+    #[arg(long, default_value = "en")]
+    pub source_lang: String,
+}
+
+/// `rungs translate import`.
+#[derive(Debug, Args)]
+pub struct TranslateImportArgs {
+    /// The XLIFF or CSV file from translators.
+    pub file: PathBuf,
+    /// The framework directory (default: the current directory).
+    #[arg(long)]
+    pub dir: Option<PathBuf>,
+    /// Say what would change; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// `rungs translate init`.
+#[derive(Debug, Args)]
+pub struct TranslateInitArgs {
+    /// The framework directory.
+    pub dir: Option<PathBuf>,
+    /// The language to start (`de`, `ja`, `pt-BR`).
+    #[arg(long)]
+    pub lang: String,
+}
+
+/// Formats of `rungs translate export`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TranslateFormat {
+    /// XLIFF 2.0.
+    Xliff,
+    /// CSV: lang, file, key, state, source, translation, old_source.
+    Csv,
 }

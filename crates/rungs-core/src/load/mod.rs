@@ -44,6 +44,8 @@ pub struct Loaded {
     pub framework: Framework,
     /// Errors and warnings.
     pub diagnostics: Diagnostics,
+    /// The translations under `translations/`, matched against the framework.
+    pub translations: crate::translate::Translations,
 }
 
 /// The directory is not a framework at all.
@@ -89,13 +91,14 @@ fn role(path: &str) -> Role<'_> {
             Some(id) => Role::Level { track, id },
             None => Role::Stray,
         },
-        ["theme" | "static", ..] => Role::Ignored,
+        // Read by `crate::translate`, after the framework.
+        ["theme" | "static" | "translations", ..] => Role::Ignored,
         [name] if is_repo_file(name) => Role::Ignored,
         _ => Role::Stray,
     }
 }
 
-fn is_repo_file(name: &str) -> bool {
+pub(crate) fn is_repo_file(name: &str) -> bool {
     let upper = name.to_uppercase();
     [
         "README",
@@ -205,6 +208,7 @@ fn load_with(sources: &SourceSet, mut cache: Option<&mut LoadCache>) -> Result<L
                 ..Framework::default()
             },
             diagnostics,
+            translations: Default::default(),
         });
     }
     let (areas, clashes) = AreaIndex::new(&config.areas);
@@ -402,9 +406,12 @@ fn load_with(sources: &SourceSet, mut cache: Option<&mut LoadCache>) -> Result<L
     diagnostics.extend(crate::titles::settings::check(&framework));
     validate::check_links(sources, &all_links, &mut diagnostics);
     validate::check_control_characters(&framework, sources, &mut diagnostics);
+    let (translations, translation_diags) = crate::translate::load(sources, &framework);
+    diagnostics.extend(translation_diags);
     Ok(Loaded {
         framework,
         diagnostics,
+        translations,
     })
 }
 

@@ -17,3 +17,4 @@ mod safety;
 mod schema;
 mod support;
 mod titles;
+mod translations;

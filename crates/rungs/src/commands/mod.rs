@@ -15,6 +15,7 @@ mod serve;
 #[cfg(feature = "server")]
 mod server;
 mod synth;
+mod translate;
 
 use std::io::Write as _;
 use std::process::ExitCode;
@@ -47,6 +48,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         #[cfg(feature = "server")]
         Command::Impact(args) => impact::run(&args),
         Command::Fmt(args) => fmt::run(&args),
+        Command::Translate(command) => translate::run(&command),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             // Written here rather than by clap_complete, which panics when

@@ -11,6 +11,7 @@ mod safety;
 mod serve;
 #[cfg(feature = "server")]
 mod server;
+mod translate;
 
 /// The `rungs server` tests compile only with the feature; say so rather
 /// than pass in silence (and fail under RUNGS_REQUIRE_ALL=1).

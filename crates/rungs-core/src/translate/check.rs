@@ -1,0 +1,498 @@
+//! Matching one language's translations against the framework: what is
+//! translated, stale, moved, orphaned or missing.
+
+use std::collections::{HashMap, HashSet};
+
+use similar::{ChangeTag, TextDiff};
+
+use super::file::Entry;
+use super::units::{SourceUnit, StatementPlace};
+use super::{Coverage, Language, Resolved};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::load::markdown::split_name;
+use crate::model::{Framework, Level, Statement, Track};
+use crate::relink::{Fate, relink};
+
+/// What became of one entry.
+#[derive(Clone, Debug, PartialEq)]
+enum Status {
+    /// It translates the unit's current text.
+    Current(usize),
+    /// It translates an older text of the unit.
+    Stale(usize),
+    /// The unit now lives elsewhere (another level, area or id).
+    Moved(usize),
+    /// Nothing it could translate is left.
+    Orphaned,
+}
+
+/// Checks the entries of language `code` against the framework's units.
+pub(crate) fn check(
+    code: &str,
+    entries: Vec<Entry>,
+    units: &[SourceUnit],
+    fw: &Framework,
+    diags: &mut Vec<Diagnostic>,
+) -> Language {
+    let index: HashMap<(&str, &str), usize> = units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| ((u.file.as_str(), u.key.as_str()), i))
+        .collect();
+    let successors = statement_successors(&entries, fw);
+    let mut status: Vec<Status> = Vec::with_capacity(entries.len());
+    for (n, e) in entries.iter().enumerate() {
+        let target = match statement_of(&e.key) {
+            Some((_, example)) => {
+                let parent = match example {
+                    None => n,
+                    Some(_) => parent_entry(&entries, e).unwrap_or(usize::MAX),
+                };
+                successors.get(&parent).map(|(file, id, moved)| {
+                    let key = match example {
+                        None => format!("statements.{id}"),
+                        Some(x) => format!("statements.{id}.examples.{x}"),
+                    };
+                    (index.get(&(file.as_str(), key.as_str())).copied(), *moved)
+                })
+            }
+            None => Some((index.get(&(&*e.file, e.key.as_str())).copied(), false)),
+        };
+        status.push(match target {
+            Some((Some(u), true)) => Status::Moved(u),
+            Some((Some(u), false)) if units[u].source == e.source => Status::Current(u),
+            Some((Some(u), false)) => Status::Stale(u),
+            _ => Status::Orphaned,
+        });
+    }
+
+    // Which entry each unit takes its translation from: one at the unit's
+    // own place first, then one that moved there.
+    let mut from: HashMap<usize, usize> = HashMap::new();
+    for pass in [false, true] {
+        for (n, s) in status.iter().enumerate() {
+            let u = match s {
+                Status::Current(u) | Status::Stale(u) if !pass => *u,
+                Status::Moved(u) if pass => *u,
+                _ => continue,
+            };
+            if !entries[n].text.trim().is_empty() {
+                from.entry(u).or_insert(n);
+            }
+        }
+    }
+
+    let mut coverage = Coverage {
+        total: units.len(),
+        ..Coverage::default()
+    };
+    let mut resolved = HashMap::new();
+    for (&u, &n) in &from {
+        let stale = !matches!(status[n], Status::Current(_));
+        if stale {
+            coverage.stale += 1;
+        } else {
+            coverage.translated += 1;
+        }
+        resolved.insert(
+            (units[u].file.clone(), units[u].key.clone()),
+            Resolved {
+                text: entries[n].text.clone(),
+                stale,
+                entry: (entries[n].file.to_string(), entries[n].key.clone()),
+            },
+        );
+    }
+    coverage.missing = units.len() - from.len();
+
+    for (n, s) in status.iter().enumerate() {
+        let e = &entries[n];
+        match s {
+            Status::Current(_) => {}
+            Status::Stale(u) => diags.push(stale(code, e, &units[*u])),
+            Status::Moved(u) => diags.push(moved(code, e, &units[*u])),
+            Status::Orphaned => {
+                coverage.orphaned += 1;
+                diags.push(
+                    Diagnostic::warning(
+                        Code::TranslationOrphaned,
+                        format!("`{code}`: what this translates is no longer in the framework"),
+                    )
+                    .at(&e.span)
+                    .label("translated from a removed text")
+                    .help(format!(
+                        "`{}` of `{}` is gone: delete this entry (`rungs diff` tells what became of it)",
+                        e.key, e.file
+                    )),
+                );
+            }
+        }
+    }
+    missing(code, units, &from, &entries, diags);
+    Language {
+        code: code.to_string(),
+        coverage,
+        resolved,
+        entries,
+    }
+}
+
+/// For each statement entry (by position), the file, id and "moved" flag
+/// of the statement that carries it on, as `relink` finds it.
+fn statement_successors(
+    entries: &[Entry],
+    fw: &Framework,
+) -> HashMap<usize, (String, String, bool)> {
+    let mut old = Framework::default();
+    let explicit: HashSet<(&str, &str, &str)> = fw
+        .tracks
+        .iter()
+        .flat_map(|t| t.levels.iter().map(move |l| (t, l)))
+        .flat_map(|(t, l)| {
+            l.statements
+                .iter()
+                .flat_map(Statement::walk)
+                .filter(|s| s.explicit_id)
+                .map(move |s| (t.id.as_str(), l.id.as_str(), s.id.as_str()))
+        })
+        .collect();
+    let mut at: HashMap<(String, String, String), usize> = HashMap::new();
+    for (n, e) in entries.iter().enumerate() {
+        let Some((id, None)) = statement_of(&e.key) else {
+            continue;
+        };
+        let Some((track, level)) = level_of(&e.file) else {
+            continue;
+        };
+        let (name, text) = split_name(&e.source);
+        let statement = Statement {
+            id: id.to_string(),
+            explicit_id: explicit.contains(&(track, level, id)),
+            area: e.area.clone().unwrap_or_default(),
+            name,
+            text: text.trim().to_string(),
+            ..Statement::default()
+        };
+        let t = match old.tracks.iter().position(|t| t.id == track) {
+            Some(t) => t,
+            None => {
+                old.tracks.push(Track {
+                    id: track.to_string(),
+                    ..Track::default()
+                });
+                old.tracks.len() - 1
+            }
+        };
+        let levels = &mut old.tracks[t].levels;
+        let l = match levels.iter().position(|l| l.id == level) {
+            Some(l) => l,
+            None => {
+                levels.push(Level {
+                    id: level.to_string(),
+                    ..Level::default()
+                });
+                levels.len() - 1
+            }
+        };
+        levels[l].statements.push(statement);
+        at.insert((track.to_string(), level.to_string(), id.to_string()), n);
+    }
+    if at.is_empty() {
+        return HashMap::new();
+    }
+    let map = relink(&old, fw);
+    let mut out = HashMap::new();
+    for link in map.links {
+        let key = (
+            link.old.track.clone(),
+            link.old.level.clone(),
+            link.old.id.clone(),
+        );
+        let Some(&n) = at.get(&key) else { continue };
+        let Some(new) = link.fate.successor() else {
+            continue;
+        };
+        let area_moved = entries[n].area.as_ref().is_some_and(|a| *a != new.area);
+        // A new id in the same place is a rewording (a derived id follows
+        // the first words), not a move.
+        let moved = matches!(link.fate, Fate::Moved { .. })
+            || new.track != link.old.track
+            || new.level != link.old.level
+            || area_moved;
+        out.insert(
+            n,
+            (
+                format!("tracks/{}/{}.yaml", new.track, new.level),
+                new.id.clone(),
+                moved,
+            ),
+        );
+    }
+    out
+}
+
+/// `statements.<id>` → (id, None); `statements.<id>.examples.<n>` → (id, Some(n)).
+pub(crate) fn statement_of(key: &str) -> Option<(&str, Option<usize>)> {
+    let rest = key.strip_prefix("statements.")?;
+    match rest.split_once(".examples.") {
+        Some((id, n)) => Some((id, Some(n.parse().ok()?))),
+        None => Some((rest, None)),
+    }
+}
+
+/// `tracks/<track>/<level>.yaml` → (track, level).
+pub(crate) fn level_of(file: &str) -> Option<(&str, &str)> {
+    let rest = file.strip_prefix("tracks/")?.strip_suffix(".yaml")?;
+    let (track, level) = rest.split_once('/')?;
+    (level != "_index" && !level.contains('/')).then_some((track, level))
+}
+
+fn parent_entry(entries: &[Entry], e: &Entry) -> Option<usize> {
+    let (id, _) = statement_of(&e.key)?;
+    let key = format!("statements.{id}");
+    entries
+        .iter()
+        .position(|x| x.file == e.file && x.key == key)
+}
+
+fn place(p: &StatementPlace) -> String {
+    format!(
+        "`{}/{}`, area `{}`, id `{}`",
+        p.track, p.level, p.area, p.id
+    )
+}
+
+fn stale(code: &str, e: &Entry, u: &SourceUnit) -> Diagnostic {
+    Diagnostic::warning(
+        Code::TranslationStale,
+        format!("`{code}`: the source was reworded since this was translated"),
+    )
+    .at(&e.span)
+    .label("translated from this text")
+    .help(format!(
+        "the source now reads (old → new): {}\n\
+         update `text`, then copy the new source into `source`{}",
+        word_diff(&e.source, &u.source),
+        if e.key == u.key {
+            String::new()
+        } else {
+            format!(
+                "; the statement's id is now `{}`: rename the key",
+                u.key.trim_start_matches("statements.")
+            )
+        }
+    ))
+}
+
+fn moved(code: &str, e: &Entry, u: &SourceUnit) -> Diagnostic {
+    let to = u.statement.as_ref().map_or_else(|| u.key.clone(), place);
+    let reworded = if e.source == u.source {
+        String::new()
+    } else {
+        format!(
+            "; its words changed too (old → new): {}",
+            word_diff(&e.source, &u.source)
+        )
+    };
+    Diagnostic::warning(
+        Code::TranslationMoved,
+        format!("`{code}`: this statement moved to {to}"),
+    )
+    .at(&e.span)
+    .label("translated here")
+    .help(format!(
+        "move the entry to translations/{code}/{} as `{}`{}{reworded}",
+        u.file,
+        u.key,
+        u.statement
+            .as_ref()
+            .map_or_else(String::new, |p| format!(" with `area: {}`", p.area)),
+    ))
+}
+
+/// One warning per text with no translation; one per file when the
+/// language has nothing for a whole file.
+fn missing(
+    code: &str,
+    units: &[SourceUnit],
+    from: &HashMap<usize, usize>,
+    entries: &[Entry],
+    diags: &mut Vec<Diagnostic>,
+) {
+    // A file whose texts are all untranslated (as `init` writes it) is one
+    // warning, not one per text.
+    let files_with_entries: HashSet<&str> = entries
+        .iter()
+        .filter(|e| !e.text.trim().is_empty())
+        .map(|e| &*e.file)
+        .collect();
+    let mut whole: Vec<(&str, usize, &SourceUnit)> = Vec::new();
+    for (u, unit) in units.iter().enumerate() {
+        if from.contains_key(&u) {
+            continue;
+        }
+        if !files_with_entries.contains(unit.file.as_str()) {
+            match whole.iter_mut().find(|(f, _, _)| *f == unit.file) {
+                Some(w) => w.1 += 1,
+                None => whole.push((&unit.file, 1, unit)),
+            }
+            continue;
+        }
+        let what = match &unit.statement {
+            Some(p) => format!("statement `{}`", p.id),
+            None => format!("`{}`", unit.key),
+        };
+        diags.push(
+            Diagnostic::warning(
+                Code::TranslationMissing,
+                format!("`{code}`: {what} of `{}` has no translation", unit.source_file),
+            )
+            .at(&unit.span)
+            .help(format!(
+                "add `{}` to translations/{code}/{} (`rungs translate export --lang {code}` lists what is missing)",
+                unit.key, unit.file
+            )),
+        );
+    }
+    for (file, count, first) in whole {
+        diags.push(
+            Diagnostic::warning(
+                Code::TranslationMissing,
+                format!(
+                    "`{code}`: `{}` has no translation ({count} text{})",
+                    first.source_file,
+                    if count == 1 { "" } else { "s" }
+                ),
+            )
+            .at(&first.span)
+            .help(format!(
+                "write translations/{code}/{file}; `rungs translate init --lang {code}` starts it"
+            )),
+        );
+    }
+}
+
+/// The words of `old` and `new` with what changed marked, as `git diff
+/// --word-diff` does: `[-removed-]{+added+}`.
+pub fn word_diff(old: &str, new: &str) -> String {
+    let (a, b) = (words(old), words(new));
+    let diff = TextDiff::from_slices(&a, &b);
+    let tokens: Vec<(ChangeTag, &str)> = diff
+        .iter_all_changes()
+        .map(|c| (c.tag(), c.value()))
+        .collect();
+    let space = |t: &(ChangeTag, &str)| t.0 == ChangeTag::Equal && t.1.trim().is_empty();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if tokens[i].0 == ChangeTag::Equal {
+            out.push_str(tokens[i].1);
+            i += 1;
+            continue;
+        }
+        // A group of changes, with the spaces between them.
+        let (mut del, mut ins) = (String::new(), String::new());
+        let mut j = i;
+        while j < tokens.len() {
+            let t = tokens[j];
+            if t.0 == ChangeTag::Equal {
+                let next_change = tokens[j + 1..]
+                    .iter()
+                    .find(|t| !space(t))
+                    .is_some_and(|t| t.0 != ChangeTag::Equal);
+                if !space(&t) || !next_change {
+                    break;
+                }
+                del.push_str(t.1);
+                ins.push_str(t.1);
+            } else if t.0 == ChangeTag::Delete {
+                del.push_str(t.1);
+            } else {
+                ins.push_str(t.1);
+            }
+            j += 1;
+        }
+        let parts: Vec<&String> = [&del, &ins]
+            .into_iter()
+            .filter(|p| !p.trim().is_empty())
+            .collect();
+        if let Some(first) = parts.first()
+            && !out.ends_with(char::is_whitespace)
+            && parts.iter().all(|p| p.starts_with(char::is_whitespace))
+        {
+            out.push_str(&first[..first.len() - first.trim_start().len()]);
+        }
+        if !del.trim().is_empty() {
+            out.push_str(&format!("[-{}-]", del.trim()));
+        }
+        if !ins.trim().is_empty() {
+            out.push_str(&format!("{{+{}+}}", ins.trim()));
+        }
+        let trailing = del.ends_with(char::is_whitespace) || ins.ends_with(char::is_whitespace);
+        let next_space = tokens
+            .get(j)
+            .is_none_or(|t| t.1.starts_with(char::is_whitespace));
+        if trailing && !next_space && !out.ends_with(char::is_whitespace) {
+            out.push(' ');
+        }
+        i = j;
+    }
+    out
+}
+
+/// Words, runs of white space and single punctuation marks; in scripts
+/// written without spaces (Chinese, Japanese), single characters.
+fn words(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let class = |c: char| {
+        if c.is_whitespace() {
+            1
+        } else if c.is_alphanumeric() && c.len_utf8() < 3 {
+            2
+        } else {
+            0
+        }
+    };
+    let mut prev: Option<u8> = None;
+    for (i, c) in text.char_indices() {
+        let k = class(c);
+        if i > start && (prev != Some(k) || k == 0) {
+            out.push(&text[start..i]);
+            start = i;
+        }
+        prev = Some(k);
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::word_diff;
+
+    #[test]
+    fn word_diffs() {
+        assert_eq!(
+            word_diff(
+                "You review code kindly.",
+                "You review code and designs kindly."
+            ),
+            "You review code {+and designs+} kindly."
+        );
+        assert_eq!(
+            word_diff(
+                "thoroughly, kindly and quickly.",
+                "thoroughly and kindly, within a day."
+            ),
+            "thoroughly {+and kindly+}, [-kindly and quickly-]{+within a day+}."
+        );
+        assert_eq!(
+            word_diff("コードを書く", "コードを読む"),
+            "コードを[-書く-]{+読む+}"
+        );
+        assert_eq!(word_diff("a b c", "a x c"), "a [-b-]{+x+} c");
+    }
+}
