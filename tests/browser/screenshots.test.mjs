@@ -12,7 +12,7 @@
 //   shows every kind of page at every width in light mode: layout is what
 //   breaks, and it breaks per width;
 // - the imported ladders bring real content (long titles, long statements,
-//   header links, a logo): their home and level pages at every width, the
+//   links in the header): their home and level pages at every width, the
 //   other kinds at one phone and one desktop width;
 // - dark mode at one phone and one desktop width: it changes colours, not
 //   layout, so two widths catch a colour left out of the dark palette;
