@@ -404,6 +404,10 @@ async function pdfText(bytes) {
   return pages;
 }
 
+// The printed PDFs are left under target/screenshots/ for reviewers.
+const SCREENSHOTS = join(process.env.RUNGS_SCREENSHOTS || join(import.meta.dirname, "..", "..", "target", "screenshots"));
+mkdirSync(SCREENSHOTS, { recursive: true });
+
 test("each kind of page prints: no navigation or codes, the footer on every page, the grid in landscape, whole words", async () => {
   const kinds = {
     level: ["tracks/engineering/senior.html", 1, 4, /Senior Engineer/],
@@ -511,13 +515,9 @@ test("the header never clips, with a logo and five links, from 320 to 1920 px; t
   await served.context.close();
 });
 
-// Layout at two widths in both schemes. The full-page screenshots it leaves
-// under target/screenshots/ are for reviewers to look at; nothing compares
-// them, so the test asserts only what it checks (no overflow, search).
-const SCREENSHOTS = join(process.env.RUNGS_SCREENSHOTS || join(import.meta.dirname, "..", "..", "target", "screenshots"));
-mkdirSync(SCREENSHOTS, { recursive: true });
-
-test("every kind of page fits 1280 and 390 px, light and dark, and search answers on each (screenshots kept for review)", async () => {
+// Layout at two widths in both schemes; screenshots.test.mjs compares how
+// each kind of page looks with the approved images.
+test("every kind of page fits 1280 and 390 px, light and dark, and search answers on each", async () => {
   const pages = { home: "index.html", track: "tracks/engineering/index.html", level: "tracks/engineering/senior.html",
     matrix: "tracks/engineering/matrix.html", compare: "compare/engineering/index.html#engineering/senior..engineering/staff" };
   for (const width of [1280, 390]) {
@@ -526,7 +526,6 @@ test("every kind of page fits 1280 and 390 px, light and dark, and search answer
         const { page, context } = await open(path, { width, scheme });
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         assert.ok(overflow <= 0, `${name} overflows by ${overflow}px at ${width}px`);
-        await page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}-${scheme}.png`), fullPage: true });
         await context.close();
       }
       const { page, context } = await open("index.html", { width, scheme });
@@ -537,7 +536,6 @@ test("every kind of page fits 1280 and 390 px, light and dark, and search answer
       const hrefs = await page.locator("#search-results li[role=option] a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
       assert.ok(hrefs.some((h) => /#s-/.test(h)), `${hrefs}`);
       await page.keyboard.press("ArrowDown");
-      await page.screenshot({ path: join(SCREENSHOTS, `search-${width}-${scheme}.png`) });
       await context.close();
     }
   }

@@ -124,8 +124,11 @@ fn segments(
     let mut summary = Vec::new();
     for (area, p) in &rows {
         let share = f64::from(p.min + p.max) * 100.0 / f64::from(total);
+        // Two decimals at most, without trailing zeros: `45`, `12.5`.
+        let share = format!("{share:.2}");
+        let share = share.trim_end_matches('0').trim_end_matches('.');
         bar.push_str(&format!(
-            "<span class=\"seg c{}\" style=\"--w:{share:.2}\"></span>",
+            "<span class=\"seg c{}\" style=\"--w:{share}\"></span>",
             palette.class(area)
         ));
         // Only the labelled bars need words (the legend names the colours);
@@ -230,7 +233,7 @@ mod tests {
         let palette = Palette::new(&areas, [&ind]);
         let html = stacked_html(&ind, &areas, &palette).unwrap_or_default();
         assert!(
-            html.contains("--w:60.00") && html.contains("--w:40.00"),
+            html.contains("--w:60\"") && html.contains("--w:40\""),
             "{html}"
         );
         assert!(strip_html(&Indicators::default(), &areas, &palette).is_none());

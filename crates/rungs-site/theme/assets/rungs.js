@@ -177,8 +177,21 @@
     });
   }
 
-  // ---- "On this page" follows the reading position ----
+  // ---- "On this page": the areas, from their headings, then the indicators ----
   var toc = document.querySelector(".toc");
+  if (toc && !toc.querySelector("a")) {
+    var tocHtml = "";
+    document.querySelectorAll("section.area[id], section.indicators[id]").forEach(function (section) {
+      var heading = section.querySelector("h2, h3, h4, h5, h6");
+      if (!heading) return;
+      var depth = /\bdepth-(\d+)/.exec(section.className);
+      tocHtml += "<li" + (depth ? ' class="depth-' + depth[1] + '"' : "") + '><a href="#' + escapeHtml(section.id) + '">' +
+        escapeHtml(heading.textContent.trim()) + "</a></li>";
+    });
+    toc.innerHTML = '<h2 class="toc-title">On this page</h2><ul>' + tocHtml + "</ul>";
+    toc.hidden = false;
+  }
+  // ---- "On this page" follows the reading position ----
   if (toc && window.IntersectionObserver) {
     var tocLinks = {};
     toc.querySelectorAll("a[href^='#']").forEach(function (a) { tocLinks[a.getAttribute("href").slice(1)] = a; });

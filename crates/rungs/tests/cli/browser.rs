@@ -1,5 +1,5 @@
 //! Runs the browser tests (tests/browser, node's test runner with
-//! playwright-core and axe-core) against this build of `rungs`, in headless
+//! playwright-core, axe-core and pixelmatch) against this build of `rungs`, in headless
 //! Debian chromium. Skips with a reason when node, chromium or the npm
 //! packages are missing; under RUNGS_REQUIRE_ALL=1 that is a failure.
 
@@ -27,6 +27,8 @@ fn website_in_a_real_browser() {
         || !dir.join("node_modules/axe-core").is_dir()
         || !dir.join("node_modules/pdfjs-dist").is_dir()
         || !dir.join("node_modules/smtp-server").is_dir()
+        || !dir.join("node_modules/pixelmatch").is_dir()
+        || !dir.join("node_modules/pngjs").is_dir()
     {
         return missing("the browser test packages are not installed (cd tests/browser && npm ci)");
     }
@@ -68,6 +70,8 @@ fn website_in_a_real_browser() {
         .current_dir(&dir)
         .env("RUNGS_BIN", env!("CARGO_BIN_EXE_rungs"))
         .env("CHROMIUM", &chromium)
+        // Screenshots that differ from the approved ones are written here.
+        .env("RUNGS_TMP", env!("CARGO_TARGET_TMPDIR"))
         .output()
         .unwrap_or_else(|e| panic!("cannot run node: {e}"));
     let report = String::from_utf8_lossy(&output.stdout);
