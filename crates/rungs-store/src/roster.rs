@@ -433,19 +433,19 @@ impl Write {
         audited.extend(plan.creates.iter().map(|c| ("person.create", c)));
         audited.extend(plan.updates.iter().map(|c| ("person.update", c)));
         audited.extend(plan.deactivations.iter().map(|c| ("person.deactivate", c)));
-        // Everyone as they are now, in one query rather than one per person.
-        let now: HashMap<i64, Person> = if audited.is_empty() {
-            HashMap::new()
-        } else {
-            select_people(self.conn(), "")
-                .await?
-                .into_iter()
-                .map(|p| (p.id, p))
-                .collect()
-        };
         // Made a batch at a time: the JSON of 100,000 people at once would
         // be most of an import's memory.
         for chunk in audited.chunks(INSERT_ROWS) {
+            // Those people as they are now, in one query per batch.
+            let chunk_ids: Vec<i64> = chunk.iter().map(|(_, c)| ids[&c.email]).collect();
+            let now: HashMap<i64, Person> = select_people(
+                self.conn(),
+                &format!("WHERE p.id IN {}", crate::params::id_list(&chunk_ids)),
+            )
+            .await?
+            .into_iter()
+            .map(|p| (p.id, p))
+            .collect();
             let records = chunk
                 .iter()
                 .map(|(action, c)| {

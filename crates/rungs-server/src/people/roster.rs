@@ -131,14 +131,25 @@ async fn import(
     }
     let known = app.store.people().await?;
     super::roster_managers::resolve(&mut parsed, &known);
-    let rows: Vec<RosterRow> = parsed.rows.iter().map(|r| r.row.clone()).collect();
+    // The rows move out of `parsed` (100,000 of them are tens of
+    // megabytes); what `merge` needs of them stays.
+    let faulty: std::collections::HashSet<Option<u64>> = parsed
+        .rows
+        .iter()
+        .filter(|r| r.faulty)
+        .map(|r| r.row.line)
+        .collect();
+    let rows: Vec<RosterRow> = std::mem::take(&mut parsed.rows)
+        .into_iter()
+        .map(|r| r.row)
+        .collect();
     let mut w = app.store.write(&hr.viewer().actor()).await?;
     let stored = w
         .import_roster(&rows, deactivate_missing, !hr.is_admin(), &ladder.revision)
         .await?;
     let plan = match stored {
         Err(problems) => {
-            merge(&mut parsed, problems);
+            merge(&mut parsed, &faulty, problems);
             None
         }
         Ok(plan) => Some(plan),
@@ -172,13 +183,11 @@ async fn import(
 /// Adds the store's problems to the file's, each once, with the file's
 /// column names; a row the file already faulted gets no second report of
 /// the same fault in the store's words.
-fn merge(parsed: &mut Parsed, problems: Vec<RowProblem>) {
-    let faulty: Vec<Option<u64>> = parsed
-        .rows
-        .iter()
-        .filter(|r| r.faulty)
-        .map(|r| r.row.line)
-        .collect();
+fn merge(
+    parsed: &mut Parsed,
+    faulty: &std::collections::HashSet<Option<u64>>,
+    problems: Vec<RowProblem>,
+) {
     for mut p in problems {
         let column = match p.column.as_deref() {
             Some("email") => Some(parsed.heading(Field::Email)),
