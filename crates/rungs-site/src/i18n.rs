@@ -209,7 +209,7 @@ impl Messages {
     /// message whose words depend on the number `n` is an object with one
     /// text per plural category (`one`, `other`).
     pub fn script_object(&self) -> String {
-        const VARIABLES: &[&str] = &["query", "title", "level", "first", "last", "count"];
+        const VARIABLES: &[&str] = &["query", "title", "level", "first", "last", "count", "items"];
         let ftl = catalogue(self.lang).unwrap_or_default();
         let mut m = serde_json::Map::new();
         for id in message_ids(ftl).into_iter().filter(|id| id.starts_with("js-")) {

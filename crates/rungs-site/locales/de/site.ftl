@@ -1,191 +1,187 @@
-# The words of the published site, in English: page chrome, navigation,
-# search and comparisons. Every message here must exist in every other
-# catalogue (the site crate's tests check it); messages whose id starts with
-# `js-` are carried to the browser for the scripts.
-#
-# Variables such as { $track } stand for text from the framework (or a link
-# to it); { $count } and { $n } are numbers and choose the plural form.
+# Die Wörter der veröffentlichten Website auf Deutsch: Seitenrahmen,
+# Navigation, Suche und Vergleiche. Jede Nachricht des englischen Katalogs
+# muss hier stehen (die Tests der Site-Crate prüfen das); Nachrichten, deren
+# Kennung mit `js-` beginnt, gehen an die Skripte im Browser.
 
-## Every page
+## Jede Seite
 
-skip-to-content = Skip to content
-menu = Menu
+skip-to-content = Zum Inhalt springen
+menu = Menü
 header-links = Links
-nav-label = Levels and pages
+nav-label = Stufen und Seiten
 nav-earlier-levels = { $count ->
-    [one] … { $count } earlier level
-   *[other] … { $count } earlier levels
+    [one] … { $count } frühere Stufe
+   *[other] … { $count } frühere Stufen
 }
 nav-later-levels = { $count ->
-    [one] … { $count } later level
-   *[other] … { $count } later levels
+    [one] … { $count } spätere Stufe
+   *[other] … { $count } spätere Stufen
 }
 nav-tracks = { $count ->
-    [one] Track
-   *[other] Tracks
+    [one] Laufbahn
+   *[other] Laufbahnen
 }
-nav-all-tracks = All tracks
-nav-more = More
-nav-compare = Compare levels
-nav-grades = Grades
+nav-all-tracks = Alle Laufbahnen
+nav-more = Mehr
+nav-compare = Stufen vergleichen
+nav-grades = Job-Grades
 nav-links = Links
-footer-links = More links
-breadcrumb = Breadcrumb
-crumb-home = Home
-# Between a page's title and the site's title in the browser's tab.
+footer-links = Weitere Links
+breadcrumb = Brotkrumennavigation
+crumb-home = Startseite
 title-separator = { " · " }
-# Between the items of a list written in a sentence.
 list-separator = { ", " }
 
-## Home page
+## Startseite
 
-home-tracks = Tracks
-kind-management = Management
-kind-individual = Individual contributor
+home-tracks = Laufbahnen
+kind-management = Führungslaufbahn
+kind-individual = Fachlaufbahn
 level-count = { $count ->
-    [one] { $count } level
-   *[other] { $count } levels
+    [one] { $count } Stufe
+   *[other] { $count } Stufen
 }
-card-first = From { $first }
-card-range = From { $first } to { $last }
+card-first = Ab { $first }
+card-range = Von { $first } bis { $last }
 
-## Track page
+## Laufbahn
 
-track-kind-management = Management track
-track-kind-individual = Individual-contributor track
-track-branches-from = branches from { $track }
-track-builds-on = builds on { $track }
-track-no-levels = No levels yet.
-track-no-expectations = No expectations written yet.
-track-placeholder-levels = This track is a placeholder: its levels and expectations are still to be written.
-track-placeholder = This track is a placeholder: its expectations are still to be written.
-track-levels = Levels
-track-matrix = All levels in one grid
-track-ladder = The ladder
-track-ladder-caption = Levels of { $track }, most senior first
-track-ladder-level = Level
-track-paths-split = Paths split here
-tenure-at-level = { $tenure } at this level
-track-time-shift = How time shifts up the ladder
-track-time-shift-hint = Each level's typical split of time, from the middle of each range.
+track-kind-management = Führungslaufbahn
+track-kind-individual = Fachlaufbahn
+track-branches-from = zweigt ab von { $track }
+track-builds-on = baut auf { $track } auf
+track-no-levels = Noch keine Stufen.
+track-no-expectations = Noch keine Erwartungen beschrieben.
+track-placeholder-levels = Diese Laufbahn ist ein Platzhalter: Ihre Stufen und Erwartungen werden noch geschrieben.
+track-placeholder = Diese Laufbahn ist ein Platzhalter: Ihre Erwartungen werden noch geschrieben.
+track-levels = Stufen
+track-matrix = Alle Stufen in einer Tabelle
+track-ladder = Die Karriereleiter
+track-ladder-caption = Stufen von { $track }, die höchste zuerst
+track-ladder-level = Stufe
+track-paths-split = Hier teilen sich die Wege
+tenure-at-level = { $tenure } auf dieser Stufe
+track-time-shift = Wie sich die Zeit die Leiter hinauf verschiebt
+track-time-shift-hint = Die typische Zeitaufteilung jeder Stufe, jeweils aus der Mitte der Spanne.
 
-## Level page
+## Stufe
 
 level-title = { $level } · { $track }
-level-position = Level { $position } of { $count }
-level-experience = { $experience } of experience
-level-scope = Scope: { $scope }
-time-split-title = How time is split
-time-split = Time split
-level-peers = Same grade in other tracks:
-level-peers-and = and
-level-peers-more = { $count } more
-level-no-expectations = No expectations written for this level yet.
-level-also-expected = Also expected, from { $level }:
-indicators = Indicators
-fact-tenure = Typical time at this level
-fact-time-at-level = Time at this level
-fact-experience = Experience
-fact-scope = Scope
-fact-time-on = Time on { $area }
-pager = Levels
-pager-previous = Previous level
-pager-compare = Compare
-pager-next-change = What changes at the next level
-pager-next = Next level
-toc = On this page
-examples = Examples
-further-reading = Further reading
+level-position = Stufe { $position } von { $count }
+level-experience = { $experience } Berufserfahrung
+level-scope = Wirkungsbereich: { $scope }
+time-split-title = Wie sich die Zeit aufteilt
+time-split = Zeitaufteilung
+level-peers = Gleicher Job-Grade in anderen Laufbahnen:
+level-peers-and = und
+level-peers-more = { $count } weitere
+level-no-expectations = Für diese Stufe sind noch keine Erwartungen beschrieben.
+level-also-expected = Ebenfalls erwartet, aus { $level }:
+indicators = Eckdaten
+fact-tenure = Typische Zeit auf dieser Stufe
+fact-time-at-level = Zeit auf dieser Stufe
+fact-experience = Berufserfahrung
+fact-scope = Wirkungsbereich
+fact-time-on = Zeit für { $area }
+pager = Stufen
+pager-previous = Vorherige Stufe
+pager-compare = Vergleichen
+pager-next-change = Was sich auf der nächsten Stufe ändert
+pager-next = Nächste Stufe
+toc = Auf dieser Seite
+examples = Beispiele
+further-reading = Weiterführende Links
 level-in-track = { $level } ({ $track })
 
-## Admonitions
+## Hinweiskästen
 
-alert-note = Note
-alert-tip = Tip
-alert-important = Important
-alert-warning = Warning
-alert-caution = Caution
+alert-note = Hinweis
+alert-tip = Tipp
+alert-important = Wichtig
+alert-warning = Warnung
+alert-caution = Vorsicht
 
-## Grid of all levels
+## Tabelle aller Stufen
 
-matrix-title = { $track }: all levels
-matrix-all-levels = All levels
-matrix-lead = Every level side by side, by area. Open a statement on its level page from its link.
-matrix-earlier = Earlier levels
-matrix-showing = Showing
-matrix-first-shown = First level shown
-matrix-later = Later levels
-matrix-region = Levels by area
-matrix-area = Area
+matrix-title = { $track }: alle Stufen
+matrix-all-levels = Alle Stufen
+matrix-lead = Alle Stufen nebeneinander, nach Bereichen. Über ihren Link öffnen Sie eine Erwartung auf der Seite ihrer Stufe.
+matrix-earlier = Frühere Stufen
+matrix-showing = Anzeige ab
+matrix-first-shown = Erste angezeigte Stufe
+matrix-later = Spätere Stufen
+matrix-region = Stufen nach Bereichen
+matrix-area = Bereich
 
-## Comparisons
+## Vergleiche
 
-compare-title = Compare levels
-compare-title-track = Compare levels · { $track }
-compare-description = Compare any two levels, side by side.
-compare-description-track = What changes at each step of { $track }
-compare-choose-two = Choose two levels
-compare-from = From
-compare-to = To
-compare-choose-level = Choose a level
-compare-comparing = Comparing…
-compare-hint = Choose two levels above, from any tracks, to see what changes between them.
-compare-no-js = Comparisons are worked out in the browser, which needs JavaScript. Without it, each level's page lists its expectations in full.
-compare-steps-track = Each step of this ladder
-compare-steps = Each step of a ladder
-compare-step = Compare
-compare-level-pages = Every level page links to what changes at the next level.
+compare-title = Stufen vergleichen
+compare-title-track = Stufen vergleichen · { $track }
+compare-description = Zwei beliebige Stufen nebeneinander vergleichen.
+compare-description-track = Was sich bei jedem Schritt von { $track } ändert
+compare-choose-two = Zwei Stufen wählen
+compare-from = Von
+compare-to = Nach
+compare-choose-level = Stufe wählen
+compare-comparing = Wird verglichen …
+compare-hint = Wählen Sie oben zwei Stufen aus beliebigen Laufbahnen, um zu sehen, was sich zwischen ihnen ändert.
+compare-no-js = Vergleiche werden im Browser berechnet und brauchen dafür JavaScript. Ohne JavaScript führt die Seite jeder Stufe alle ihre Erwartungen auf.
+compare-steps-track = Jeder Schritt dieser Leiter
+compare-steps = Jeder Schritt einer Leiter
+compare-step = Vergleichen
+compare-level-pages = Jede Stufenseite verlinkt, was sich auf der nächsten Stufe ändert.
 
-## Grades
+## Job-Grades
 
-grades-title = Grades
-grades-description = Every track's level at each grade, side by side.
-grades-lead = Every track's level at each grade of the shared scale, side by side.
-grades-grade = Grade
+grades-title = Job-Grades
+grades-description = Die Stufe jeder Laufbahn in jedem Job-Grade, nebeneinander.
+grades-lead = Die Stufe jeder Laufbahn in jedem Job-Grade der gemeinsamen Skala, nebeneinander.
+grades-grade = Job-Grade
 
-## Page not found
+## Seite nicht gefunden
 
-not-found-title = Page not found
-not-found-lead = This page does not exist, or it moved when the framework changed.
-not-found-home = Go to the home page
-not-found-search = { $home } or use the search above.
+not-found-title = Seite nicht gefunden
+not-found-lead = Diese Seite gibt es nicht, oder sie ist umgezogen, als sich das Rahmenwerk geändert hat.
+not-found-home = Zur Startseite
+not-found-search = { $home } oder oben die Suche verwenden.
 
-## The scripts (search, the grid's paging, comparisons)
+## Die Skripte (Suche, Blättern in der Tabelle, Vergleiche)
 
-js-search-label = Search statements, levels and pages
-js-search-placeholder = Search  /
-js-search-results = Search results
-js-search = Search
-js-theme-label = Switch between light and dark mode
-js-theme-title = Light or dark
-js-menu-close-label = Close the menu
-js-menu-close = Close
-js-link-statement = Link to this statement
-js-link-heading = Link to { $title }
-js-open-statement = Open this statement
-js-indicators = Indicators
-js-pages = Pages
-js-no-results = No results for “{ $query }”.
-js-try = Try:
-js-try-fewer = Try fewer words, or part of a word.
-js-matrix-range-one = level { $first } of { $count }
-js-matrix-range = levels { $first }–{ $last } of { $count }
-js-compare-changed = { $n } changed
-js-compare-new = { $n } new
-js-compare-dropped = { $n } not restated at { $level }
-js-compare-unchanged = { $n } unchanged
-js-fact-changes = Indicators that change
-js-fact = Indicator
-js-before = Before
-js-after = After
-js-change = Change
-js-not-stated = not stated
-js-label-new = new
-js-label-changed = changed
-js-label-unchanged = unchanged
-js-label-dropped = not restated
-js-folded-dropped = { $n } not restated
-js-folded-unchanged = { $n } unchanged
-js-show-all = Show all
-js-show = Show
-js-choose-level = Choose a level
+js-search-label = Erwartungen, Stufen und Seiten durchsuchen
+js-search-placeholder = Suchen  /
+js-search-results = Suchergebnisse
+js-search = Suchen
+js-theme-label = Zwischen hellem und dunklem Modus wechseln
+js-theme-title = Hell oder dunkel
+js-menu-close-label = Menü schließen
+js-menu-close = Schließen
+js-link-statement = Link zu dieser Erwartung
+js-link-heading = Link zu { $title }
+js-open-statement = Diese Erwartung öffnen
+js-indicators = Eckdaten
+js-pages = Seiten
+js-no-results = Keine Treffer für „{ $query }“.
+js-try = Versuchen Sie:
+js-try-fewer = Versuchen Sie es mit weniger Wörtern oder einem Wortanfang.
+js-matrix-range-one = Stufe { $first } von { $count }
+js-matrix-range = Stufen { $first }–{ $last } von { $count }
+js-compare-changed = { $n } geändert
+js-compare-new = { $n } neu
+js-compare-dropped = { $n } auf { $level } nicht wiederholt
+js-compare-unchanged = { $n } unverändert
+js-fact-changes = Eckdaten, die sich ändern
+js-fact = Merkmal
+js-before = Vorher
+js-after = Nachher
+js-change = Änderung
+js-not-stated = nicht angegeben
+js-label-new = neu
+js-label-changed = geändert
+js-label-unchanged = unverändert
+js-label-dropped = nicht wiederholt
+js-folded-dropped = { $n } nicht wiederholt
+js-folded-unchanged = { $n } unverändert
+js-show-all = Alle anzeigen: { $items }
+js-show = Anzeigen: { $items }
+js-list-separator = { ", " }
+js-choose-level = Stufe wählen

@@ -1,191 +1,175 @@
-# The words of the published site, in English: page chrome, navigation,
-# search and comparisons. Every message here must exist in every other
-# catalogue (the site crate's tests check it); messages whose id starts with
-# `js-` are carried to the browser for the scripts.
-#
-# Variables such as { $track } stand for text from the framework (or a link
-# to it); { $count } and { $n } are numbers and choose the plural form.
+# 公開サイトの日本語の文言：ページの枠組み、ナビゲーション、検索、比較。
+# 英語のカタログにあるメッセージはすべてここにも必要です（サイトのクレートの
+# テストが確認します）。ID が `js-` で始まるメッセージはブラウザのスクリプトに
+# 渡されます。日本語には複数形がないため、数の選択肢は other だけです。
 
-## Every page
+## すべてのページ
 
-skip-to-content = Skip to content
-menu = Menu
-header-links = Links
-nav-label = Levels and pages
-nav-earlier-levels = { $count ->
-    [one] … { $count } earlier level
-   *[other] … { $count } earlier levels
-}
-nav-later-levels = { $count ->
-    [one] … { $count } later level
-   *[other] … { $count } later levels
-}
-nav-tracks = { $count ->
-    [one] Track
-   *[other] Tracks
-}
-nav-all-tracks = All tracks
-nav-more = More
-nav-compare = Compare levels
-nav-grades = Grades
-nav-links = Links
-footer-links = More links
-breadcrumb = Breadcrumb
-crumb-home = Home
-# Between a page's title and the site's title in the browser's tab.
+skip-to-content = 本文へ移動
+menu = メニュー
+header-links = リンク
+nav-label = レベルとページ
+nav-earlier-levels = … 前の { $count } レベル
+nav-later-levels = … 後の { $count } レベル
+nav-tracks = トラック
+nav-all-tracks = すべてのトラック
+nav-more = その他
+nav-compare = レベルを比較
+nav-grades = グレード
+nav-links = リンク
+footer-links = その他のリンク
+breadcrumb = パンくずリスト
+crumb-home = ホーム
 title-separator = { " · " }
-# Between the items of a list written in a sentence.
-list-separator = { ", " }
+list-separator = 、
 
-## Home page
+## ホーム
 
-home-tracks = Tracks
-kind-management = Management
-kind-individual = Individual contributor
-level-count = { $count ->
-    [one] { $count } level
-   *[other] { $count } levels
-}
-card-first = From { $first }
-card-range = From { $first } to { $last }
+home-tracks = トラック
+kind-management = マネジメント
+kind-individual = 個人貢献者（IC）
+level-count = { $count } レベル
+card-first = { $first } から
+card-range = { $first } から { $last } まで
 
-## Track page
+## トラック
 
-track-kind-management = Management track
-track-kind-individual = Individual-contributor track
-track-branches-from = branches from { $track }
-track-builds-on = builds on { $track }
-track-no-levels = No levels yet.
-track-no-expectations = No expectations written yet.
-track-placeholder-levels = This track is a placeholder: its levels and expectations are still to be written.
-track-placeholder = This track is a placeholder: its expectations are still to be written.
-track-levels = Levels
-track-matrix = All levels in one grid
-track-ladder = The ladder
-track-ladder-caption = Levels of { $track }, most senior first
-track-ladder-level = Level
-track-paths-split = Paths split here
-tenure-at-level = { $tenure } at this level
-track-time-shift = How time shifts up the ladder
-track-time-shift-hint = Each level's typical split of time, from the middle of each range.
+track-kind-management = マネジメントトラック
+track-kind-individual = 個人貢献者（IC）トラック
+track-branches-from = { $track } から分岐
+track-builds-on = { $track } を基盤とする
+track-no-levels = レベルはまだありません。
+track-no-expectations = 期待事項はまだ書かれていません。
+track-placeholder-levels = このトラックは準備中です。レベルと期待事項はこれから書かれます。
+track-placeholder = このトラックは準備中です。期待事項はこれから書かれます。
+track-levels = レベル
+track-matrix = 全レベルを一覧表で見る
+track-ladder = キャリアラダー
+track-ladder-caption = { $track } のレベル（上位から順に）
+track-ladder-level = レベル
+track-paths-split = ここで道が分かれます
+tenure-at-level = このレベルで { $tenure }
+track-time-shift = ラダーを上るにつれて時間の使い方はどう変わるか
+track-time-shift-hint = 各レベルの典型的な時間配分（各範囲の中央値）。
 
-## Level page
+## レベル
 
 level-title = { $level } · { $track }
-level-position = Level { $position } of { $count }
-level-experience = { $experience } of experience
-level-scope = Scope: { $scope }
-time-split-title = How time is split
-time-split = Time split
-level-peers = Same grade in other tracks:
-level-peers-and = and
-level-peers-more = { $count } more
-level-no-expectations = No expectations written for this level yet.
-level-also-expected = Also expected, from { $level }:
-indicators = Indicators
-fact-tenure = Typical time at this level
-fact-time-at-level = Time at this level
-fact-experience = Experience
-fact-scope = Scope
-fact-time-on = Time on { $area }
-pager = Levels
-pager-previous = Previous level
-pager-compare = Compare
-pager-next-change = What changes at the next level
-pager-next = Next level
-toc = On this page
-examples = Examples
-further-reading = Further reading
-level-in-track = { $level } ({ $track })
+level-position = 全 { $count } レベル中 { $position }
+level-experience = 経験 { $experience }
+level-scope = 影響範囲：{ $scope }
+time-split-title = 時間の配分
+time-split = 時間配分
+level-peers = 他のトラックで同じグレード：
+level-peers-and = ほか
+level-peers-more = { $count } 件
+level-no-expectations = このレベルの期待事項はまだ書かれていません。
+level-also-expected = { $level } からも引き続き期待されること：
+indicators = 指標
+fact-tenure = このレベルでの標準的な期間
+fact-time-at-level = このレベルでの期間
+fact-experience = 経験
+fact-scope = 影響範囲
+fact-time-on = { $area } に使う時間
+pager = レベル
+pager-previous = 前のレベル
+pager-compare = 比較
+pager-next-change = 次のレベルで変わること
+pager-next = 次のレベル
+toc = このページの内容
+examples = 例
+further-reading = 参考資料
+level-in-track = { $level }（{ $track }）
 
-## Admonitions
+## 注記
 
-alert-note = Note
-alert-tip = Tip
-alert-important = Important
-alert-warning = Warning
-alert-caution = Caution
+alert-note = 注記
+alert-tip = ヒント
+alert-important = 重要
+alert-warning = 警告
+alert-caution = 注意
 
-## Grid of all levels
+## 全レベルの一覧表
 
-matrix-title = { $track }: all levels
-matrix-all-levels = All levels
-matrix-lead = Every level side by side, by area. Open a statement on its level page from its link.
-matrix-earlier = Earlier levels
-matrix-showing = Showing
-matrix-first-shown = First level shown
-matrix-later = Later levels
-matrix-region = Levels by area
-matrix-area = Area
+matrix-title = { $track }：全レベル
+matrix-all-levels = 全レベル
+matrix-lead = すべてのレベルを領域ごとに並べて表示します。各項目のリンクから、そのレベルのページで項目を開けます。
+matrix-earlier = 前のレベル
+matrix-showing = 表示中
+matrix-first-shown = 最初に表示するレベル
+matrix-later = 後のレベル
+matrix-region = 領域別のレベル
+matrix-area = 領域
 
-## Comparisons
+## 比較
 
-compare-title = Compare levels
-compare-title-track = Compare levels · { $track }
-compare-description = Compare any two levels, side by side.
-compare-description-track = What changes at each step of { $track }
-compare-choose-two = Choose two levels
-compare-from = From
-compare-to = To
-compare-choose-level = Choose a level
-compare-comparing = Comparing…
-compare-hint = Choose two levels above, from any tracks, to see what changes between them.
-compare-no-js = Comparisons are worked out in the browser, which needs JavaScript. Without it, each level's page lists its expectations in full.
-compare-steps-track = Each step of this ladder
-compare-steps = Each step of a ladder
-compare-step = Compare
-compare-level-pages = Every level page links to what changes at the next level.
+compare-title = レベルを比較
+compare-title-track = レベルを比較 · { $track }
+compare-description = 任意の二つのレベルを並べて比較します。
+compare-description-track = { $track } の各ステップで変わること
+compare-choose-two = 二つのレベルを選択
+compare-from = 比較元
+compare-to = 比較先
+compare-choose-level = レベルを選択
+compare-comparing = 比較しています…
+compare-hint = 上で任意のトラックから二つのレベルを選ぶと、その間で何が変わるかを表示します。
+compare-no-js = 比較はブラウザで計算するため、JavaScript が必要です。JavaScript がなくても、各レベルのページで期待事項をすべて読めます。
+compare-steps-track = このラダーの各ステップ
+compare-steps = ラダーの各ステップ
+compare-step = 比較
+compare-level-pages = 各レベルのページから、次のレベルで変わることへのリンクがあります。
 
-## Grades
+## グレード
 
-grades-title = Grades
-grades-description = Every track's level at each grade, side by side.
-grades-lead = Every track's level at each grade of the shared scale, side by side.
-grades-grade = Grade
+grades-title = グレード
+grades-description = 各グレードにおける各トラックのレベルを並べて表示します。
+grades-lead = 共通スケールの各グレードにおける各トラックのレベルを並べて表示します。
+grades-grade = グレード
 
-## Page not found
+## ページが見つかりません
 
-not-found-title = Page not found
-not-found-lead = This page does not exist, or it moved when the framework changed.
-not-found-home = Go to the home page
-not-found-search = { $home } or use the search above.
+not-found-title = ページが見つかりません
+not-found-lead = このページは存在しないか、フレームワークの変更で移動しました。
+not-found-home = ホームへ戻る
+not-found-search = { $home } か、上の検索をお使いください。
 
-## The scripts (search, the grid's paging, comparisons)
+## スクリプト（検索、一覧表のページ送り、比較）
 
-js-search-label = Search statements, levels and pages
-js-search-placeholder = Search  /
-js-search-results = Search results
-js-search = Search
-js-theme-label = Switch between light and dark mode
-js-theme-title = Light or dark
-js-menu-close-label = Close the menu
-js-menu-close = Close
-js-link-statement = Link to this statement
-js-link-heading = Link to { $title }
-js-open-statement = Open this statement
-js-indicators = Indicators
-js-pages = Pages
-js-no-results = No results for “{ $query }”.
-js-try = Try:
-js-try-fewer = Try fewer words, or part of a word.
-js-matrix-range-one = level { $first } of { $count }
-js-matrix-range = levels { $first }–{ $last } of { $count }
-js-compare-changed = { $n } changed
-js-compare-new = { $n } new
-js-compare-dropped = { $n } not restated at { $level }
-js-compare-unchanged = { $n } unchanged
-js-fact-changes = Indicators that change
-js-fact = Indicator
-js-before = Before
-js-after = After
-js-change = Change
-js-not-stated = not stated
-js-label-new = new
-js-label-changed = changed
-js-label-unchanged = unchanged
-js-label-dropped = not restated
-js-folded-dropped = { $n } not restated
-js-folded-unchanged = { $n } unchanged
-js-show-all = Show all
-js-show = Show
-js-choose-level = Choose a level
+js-search-label = 期待事項・レベル・ページを検索
+js-search-placeholder = 検索  /
+js-search-results = 検索結果
+js-search = 検索
+js-theme-label = ライトモードとダークモードを切り替え
+js-theme-title = ライト／ダーク
+js-menu-close-label = メニューを閉じる
+js-menu-close = 閉じる
+js-link-statement = この項目へのリンク
+js-link-heading = 「{ $title }」へのリンク
+js-open-statement = この項目を開く
+js-indicators = 指標
+js-pages = ページ
+js-no-results = 「{ $query }」に一致する結果はありません。
+js-try = 候補：
+js-try-fewer = 語を減らすか、語の一部で検索してください。
+js-matrix-range-one = 全 { $count } レベル中 { $first }
+js-matrix-range = 全 { $count } レベル中 { $first }–{ $last }
+js-compare-changed = 変更 { $n }
+js-compare-new = 新規 { $n }
+js-compare-dropped = { $level } で再記述なし { $n }
+js-compare-unchanged = 変更なし { $n }
+js-fact-changes = 変わる指標
+js-fact = 指標
+js-before = 変更前
+js-after = 変更後
+js-change = 変更
+js-not-stated = 記載なし
+js-label-new = 新規
+js-label-changed = 変更
+js-label-unchanged = 変更なし
+js-label-dropped = 再記述なし
+js-folded-dropped = 再記述なし { $n }
+js-folded-unchanged = 変更なし { $n }
+js-show-all = すべて表示：{ $items }
+js-show = 表示：{ $items }
+js-list-separator = 、
+js-choose-level = レベルを選択

@@ -23,7 +23,7 @@ pub(super) fn render(
     position: usize,
 ) -> Rendered {
     let path = urls::level(&track.id, &level.id);
-    let title = format!("{} · {}", level.title, track.title);
+    let title = level_in(ctx, "level-title", &level.title, &track.title);
     let view = level_view(ctx, track, level, index, position);
     // A boilerplate summary is no description either.
     let summary = level
@@ -128,7 +128,7 @@ fn level_view(
             .filter(|(_, groups)| !groups[a].is_empty() && track.inherits_area(area_id))
             .map(|(((t, l), source), groups)| Inherited {
                 from: Link {
-                    title: format!("{} ({})", l.title, t.title),
+                    title: level_in(ctx, "level-in-track", &l.title, &t.title),
                     url: urls::level(&t.id, &l.id),
                 },
                 statements_html: ctx.statements_html(
@@ -187,7 +187,7 @@ fn level_view(
         peers: peers
             .iter()
             .map(|(t, l)| Link {
-                title: format!("{} ({})", l.title, t.title),
+                title: level_in(ctx, "level-in-track", &l.title, &t.title),
                 url: urls::level(&t.id, &l.id),
             })
             .collect(),
@@ -215,4 +215,12 @@ fn level_view(
         next: next.map(link),
         key: key(track, level),
     }
+}
+
+/// A level's title with its track's, as the message `id` writes them.
+fn level_in(ctx: &Ctx<'_>, id: &str, level: &str, track: &str) -> String {
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("level", level.to_string());
+    args.set("track", track.to_string());
+    ctx.words().format(id, &args)
 }
