@@ -25,10 +25,11 @@ fn indicator_facts(
     ind: &Indicators,
 ) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    if let Some(t) = ind.tenure_text() {
+    let words = labels.words;
+    if let Some(t) = words.years_or_words(ind.tenure.as_ref(), ind.tenure_words.as_ref()) {
         out.push((labels.tenure.clone(), t));
     }
-    if let Some(e) = ind.experience_text() {
+    if let Some(e) = words.years_or_words(ind.experience.as_ref(), ind.experience_words.as_ref()) {
         out.push((labels.experience.clone(), e));
     }
     if let Some(s) = &ind.scope {

@@ -70,7 +70,11 @@ fn group_digits(value: &FluentValue, separator: char) -> Option<String> {
     let FluentValue::Number(n) = value else {
         return None;
     };
-    if n.value.fract() != 0.0 || n.value.abs() < 1000.0 || n.value.abs() > 1e15 {
+    if n.value.fract() != 0.0 {
+        // 1.5 is "1,5" where groups are marked with dots.
+        return (separator == '.').then(|| format!("{}", n.value).replace('.', ","));
+    }
+    if n.value.abs() < 1000.0 || n.value.abs() > 1e15 {
         return None;
     }
     let digits = format!("{}", n.value.abs() as u64);
@@ -151,6 +155,37 @@ impl Messages {
         self.bundle
             .format_pattern(pattern, Some(args), &mut errors)
             .into_owned()
+    }
+
+    /// A range of years as the language writes it ("2-3 years",
+    /// "2–3 Jahre", "2〜3年").
+    pub fn years(&self, range: &rungs_core::model::YearRange) -> String {
+        if self.lang == "en" {
+            // The same words as `rungs check` and the exports.
+            return rungs_core::text::format_years(range);
+        }
+        let mut args = FluentArgs::new();
+        args.set("min", range.min);
+        match range.max {
+            None => self.format("years-open", &args),
+            Some(max) if max == range.min => {
+                args.set("count", range.min);
+                self.format("years-exact", &args)
+            }
+            Some(max) => {
+                args.set("max", max);
+                self.format("years-range", &args)
+            }
+        }
+    }
+
+    /// Years as [`Messages::years`] writes them, else the author's words.
+    pub fn years_or_words(
+        &self,
+        years: Option<&rungs_core::model::YearRange>,
+        words: Option<&String>,
+    ) -> Option<String> {
+        years.map(|y| self.years(y)).or_else(|| words.cloned())
     }
 
     /// The message `id` with one text variable.

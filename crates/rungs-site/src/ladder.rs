@@ -73,6 +73,7 @@ pub fn ladder(
     index: &TrackIndex<'_>,
     track: &Track,
     boilerplate: &std::collections::HashSet<String>,
+    words: &crate::i18n::Messages,
 ) -> LadderView {
     let root = track
         .branch
@@ -111,7 +112,7 @@ pub fn ladder(
             .indicators
             .tenure
             .as_ref()
-            .map(rungs_core::text::format_years),
+            .map(|y| words.years(y)),
         current: t.id == track.id || (t.id == root.id && split.is_some_and(|s| l.rank < s)),
     };
     let rows = ranks

@@ -138,6 +138,15 @@ grades-description = Die Stufe jeder Laufbahn in jedem Job-Grade, nebeneinander.
 grades-lead = Die Stufe jeder Laufbahn in jedem Job-Grade der gemeinsamen Skala, nebeneinander.
 grades-grade = Job-Grade
 
+## Jahre (Zeit auf der Stufe, Berufserfahrung)
+
+years-exact = { $count ->
+    [one] { $count } Jahr
+   *[other] { $count } Jahre
+}
+years-open = { $min }+ Jahre
+years-range = { $min }–{ $max } Jahre
+
 ## Seite nicht gefunden
 
 not-found-title = Seite nicht gefunden

@@ -143,6 +143,15 @@ grades-description = Every track's level at each grade, side by side.
 grades-lead = Every track's level at each grade of the shared scale, side by side.
 grades-grade = Grade
 
+## Years (tenure and experience)
+
+years-exact = { $count ->
+    [one] { $count } year
+   *[other] { $count } years
+}
+years-open = { $min }+ years
+years-range = { $min }-{ $max } years
+
 ## Page not found
 
 not-found-title = Page not found

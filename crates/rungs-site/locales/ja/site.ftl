@@ -126,6 +126,12 @@ grades-description = 各グレードにおける各トラックのレベルを�
 grades-lead = 共通スケールの各グレードにおける各トラックのレベルを並べて表示します。
 grades-grade = グレード
 
+## 年数（在籍期間と経験）
+
+years-exact = { $count }年
+years-open = { $min }年以上
+years-range = { $min }〜{ $max }年
+
 ## ページが見つかりません
 
 not-found-title = ページが見つかりません

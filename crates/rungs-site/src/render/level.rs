@@ -198,8 +198,12 @@ fn level_view(
             .filter(|_| !ctx.boilerplate.contains(&track.id))
             .map(crate::markdown::plain_text),
         introduction_html: level.introduction.as_deref().map(|m| to_html(m, &place)),
-        tenure: ind.tenure_text(),
-        experience: ind.experience_text(),
+        tenure: ctx
+            .words()
+            .years_or_words(ind.tenure.as_ref(), ind.tenure_words.as_ref()),
+        experience: ctx
+            .words()
+            .years_or_words(ind.experience.as_ref(), ind.experience_words.as_ref()),
         scope: ind.scope.as_deref().map(|s| ctx.fw.scope_title(s)),
         note: ind.note.clone(),
         chart_html: time_split_html(ind, &ctx.areas, &ctx.palette),

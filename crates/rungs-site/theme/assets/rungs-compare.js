@@ -201,8 +201,10 @@
     groups.forEach(function (g) {
       html += "<h2>" + escapeHtml(areaTitle[g.area] || g.area) + "</h2>";
       if (g.shown) html += '<table class="compare">' + head + "<tbody>" + g.shown + "</tbody></table>";
-      var folded = [[g.counts.dropped, "folded-dropped"], [g.counts.unchanged, "folded-unchanged"]]
-        .filter(function (c) { return c[0] > 0; }).map(function (c) { return sayHtml(c[1], { n: String(c[0]) }, c[0]); }).join(sayHtml("list-separator"));
+      var folded = [];
+      if (g.counts.dropped) folded.push(sayHtml("folded-dropped", { n: String(g.counts.dropped) }, g.counts.dropped));
+      if (g.counts.unchanged) folded.push(sayHtml("folded-unchanged", { n: String(g.counts.unchanged) }, g.counts.unchanged));
+      folded = folded.join(sayHtml("list-separator"));
       if (folded) {
         html += '<details class="folded"><summary>' + sayHtml(g.shown ? "show-all" : "show", { items: folded }) + '</summary><table class="compare">' + (g.shown ? "" : head) + "<tbody>" + g.folded + "</tbody></table></details>";
       }
