@@ -19,11 +19,7 @@ struct Labels<'w> {
 
 /// The facts of one level, in a stable order: time at the level,
 /// experience, scope, then each area of the time split.
-fn indicator_facts(
-    fw: &Framework,
-    labels: &Labels,
-    ind: &Indicators,
-) -> Vec<(String, String)> {
+fn indicator_facts(fw: &Framework, labels: &Labels, ind: &Indicators) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let words = labels.words;
     if let Some(t) = words.years_or_words(ind.tenure.as_ref(), ind.tenure_words.as_ref()) {

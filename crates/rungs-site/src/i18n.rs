@@ -60,7 +60,9 @@ pub struct Messages {
 
 impl std::fmt::Debug for Messages {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Messages").field("lang", &self.lang).finish()
+        f.debug_struct("Messages")
+            .field("lang", &self.lang)
+            .finish()
     }
 }
 
@@ -247,7 +249,10 @@ impl Messages {
         const VARIABLES: &[&str] = &["query", "title", "level", "first", "last", "count", "items"];
         let ftl = catalogue(self.lang).unwrap_or_default();
         let mut m = serde_json::Map::new();
-        for id in message_ids(ftl).into_iter().filter(|id| id.starts_with("js-")) {
+        for id in message_ids(ftl)
+            .into_iter()
+            .filter(|id| id.starts_with("js-"))
+        {
             let with_n = |n: f64, shown: &str| {
                 let mut args = FluentArgs::new();
                 for v in VARIABLES {
@@ -298,7 +303,10 @@ mod tests {
     fn the_script_gets_plural_forms() {
         let js = Messages::new("en").script_object();
         assert!(js.contains(r#""lang":"en""#), "{js}");
-        assert!(js.contains(r#""no-results":"No results for “{query}”.""#), "{js}");
+        assert!(
+            js.contains(r#""no-results":"No results for “{query}”.""#),
+            "{js}"
+        );
         let ja = Messages::new("ja").script_object();
         assert!(ja.contains(r#""lang":"ja""#), "{ja}");
     }

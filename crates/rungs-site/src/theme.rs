@@ -80,10 +80,9 @@ impl Theme {
         ));
         let mut env = Environment::new();
         let words = Arc::clone(&messages);
-        env.add_function(
-            "t",
-            move |id: &str, kwargs: minijinja::value::Kwargs| words.html(id, &kwargs),
-        );
+        env.add_function("t", move |id: &str, kwargs: minijinja::value::Kwargs| {
+            words.html(id, &kwargs)
+        });
         env.add_filter("dir", |text: &str| {
             minijinja::Value::from_safe_string(crate::html::dir_auto(text).to_string())
         });
@@ -122,8 +121,8 @@ impl Theme {
         }
         // The scripts' words, in the site's language, ahead of the script.
         if let Some(script) = assets.get_mut("rungs.js") {
-            let mut with_words = format!("window.RUNGS_I18N={};\n", messages.script_object())
-                .into_bytes();
+            let mut with_words =
+                format!("window.RUNGS_I18N={};\n", messages.script_object()).into_bytes();
             with_words.extend_from_slice(script);
             *script = with_words;
         }

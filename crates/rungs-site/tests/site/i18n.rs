@@ -28,7 +28,10 @@ fn every_catalogue_parses_and_has_the_english_messages() {
         let missing: Vec<_> = english.difference(&set).collect();
         assert!(missing.is_empty(), "{code} lacks {missing:?}");
         let extra: Vec<_> = set.difference(&english).collect();
-        assert!(extra.is_empty(), "{code} has messages English lacks: {extra:?}");
+        assert!(
+            extra.is_empty(),
+            "{code} has messages English lacks: {extra:?}"
+        );
     }
 }
 
@@ -85,7 +88,11 @@ fn every_message_the_site_asks_for_exists_and_every_message_is_used() {
     let mut rust = Vec::new();
     sources_under(&crate_dir.join("src"), "rs", &mut rust);
     for text in &rust {
-        ids_called(text, &[".get(", ".with(", ".format(", "level_in(ctx, "], &mut used);
+        ids_called(
+            text,
+            &[".get(", ".with(", ".format(", "level_in(ctx, "],
+            &mut used,
+        );
     }
     // Admonition titles are asked for by kind (`alert-{class}`).
     for kind in ["note", "tip", "important", "warning", "caution"] {
@@ -146,7 +153,12 @@ fn a_site_in_german_or_japanese_has_its_words_and_no_english_chrome() {
     for (lang, expected) in [
         (
             "de",
-            &["Zum Inhalt springen", "Auf dieser Seite", "Startseite", "Nächste Stufe"][..],
+            &[
+                "Zum Inhalt springen",
+                "Auf dieser Seite",
+                "Startseite",
+                "Nächste Stufe",
+            ][..],
         ),
         (
             "ja",
@@ -179,8 +191,8 @@ fn a_site_in_german_or_japanese_has_its_words_and_no_english_chrome() {
             }
         }
         // The scripts' words come with the script, in the language.
-        let script = String::from_utf8_lossy(site.get("assets/rungs.js").unwrap_or_default())
-            .into_owned();
+        let script =
+            String::from_utf8_lossy(site.get("assets/rungs.js").unwrap_or_default()).into_owned();
         assert!(
             script.starts_with(&format!("window.RUNGS_I18N={{\"lang\":\"{lang}\"")),
             "{}",
@@ -188,8 +200,8 @@ fn a_site_in_german_or_japanese_has_its_words_and_no_english_chrome() {
         );
         assert!(!script.contains("No results for"), "{lang}");
         // Indicators in the search and comparison data are labelled in the language.
-        let data = String::from_utf8_lossy(site.get("assets/data.js").unwrap_or_default())
-            .into_owned();
+        let data =
+            String::from_utf8_lossy(site.get("assets/data.js").unwrap_or_default()).into_owned();
         assert!(!data.contains("Time at this level"), "{lang}");
         let doc = html(&site, "index.html");
         assert_eq!(doc.select(&sel("html[lang]")).count(), 1);
