@@ -15,6 +15,18 @@ use minijinja::value::{Kwargs, ValueKind};
 
 use crate::html::escape;
 
+/// A message's own text as HTML: `&`, `<`, `>` and `"` escaped (it goes
+/// into element content and double-quoted attributes), the apostrophes of
+/// "level's" kept as written.
+fn escape_message(text: &str) -> String {
+    let escaped = escape(text);
+    if escaped.contains("&#39;") {
+        escaped.replace("&#39;", "'")
+    } else {
+        escaped
+    }
+}
+
 /// The languages the site is written in: code, name and catalogue.
 pub const LANGUAGES: &[(&str, &str, &str)] = &[
     ("en", "English", include_str!("../locales/en/site.ftl")),
@@ -205,8 +217,8 @@ impl Messages {
         let names: Vec<&str> = kwargs.args().collect();
         if names.is_empty() {
             return Ok(Value::from_safe_string(match self.fixed.get(id) {
-                Some(text) => escape(text),
-                None => escape(&self.get(id)),
+                Some(text) => escape_message(text),
+                None => escape_message(&self.get(id)),
             }));
         }
         let mut args = FluentArgs::new();
@@ -234,7 +246,7 @@ impl Messages {
                 }
             }
         }
-        let mut out = escape(&self.format(id, &args));
+        let mut out = escape_message(&self.format(id, &args));
         for (i, html) in inserts.iter().enumerate() {
             out = out.replace(&format!("\u{e000}{i}\u{e001}"), html);
         }
