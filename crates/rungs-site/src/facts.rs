@@ -63,7 +63,7 @@ pub fn by_level<'a>(fw: &'a Framework, areas: &AreaIndex, words: &Messages) -> F
             .map(|a| {
                 (
                     a.as_str(),
-                    words.with("fact-time-on", "area", &areas.title(a)),
+                    words.with("fact-time-on", "area", areas.title(a)),
                 )
             })
             .collect(),

@@ -68,6 +68,8 @@ pub struct Messages {
     bundle: FluentBundle<FluentResource>,
     /// Every message without variables, formatted once.
     fixed: HashMap<String, String>,
+    /// The same as HTML template values, escaped once.
+    fixed_html: HashMap<String, Value>,
 }
 
 impl std::fmt::Debug for Messages {
@@ -145,10 +147,15 @@ impl Messages {
                 }
             }
         }
+        let fixed_html = fixed
+            .iter()
+            .map(|(id, text)| (id.clone(), Value::from_safe_string(escape_message(text))))
+            .collect();
         Messages {
             lang,
             bundle,
             fixed,
+            fixed_html,
         }
     }
 
@@ -216,10 +223,10 @@ impl Messages {
     pub fn html(&self, id: &str, kwargs: &Kwargs) -> Result<Value, minijinja::Error> {
         let names: Vec<&str> = kwargs.args().collect();
         if names.is_empty() {
-            return Ok(Value::from_safe_string(match self.fixed.get(id) {
-                Some(text) => escape_message(text),
-                None => escape_message(&self.get(id)),
-            }));
+            return Ok(match self.fixed_html.get(id) {
+                Some(html) => html.clone(),
+                None => Value::from_safe_string(escape_message(&self.get(id))),
+            });
         }
         let mut args = FluentArgs::new();
         let mut inserts = Vec::new();
