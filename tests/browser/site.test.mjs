@@ -576,3 +576,41 @@ test("the site works hosted under a sub-path, with search and comparisons", asyn
     http.close();
   }
 });
+
+test("a site in German and in Japanese: its words, no overflow at 390 and 1280 px, no axe violation", async () => {
+  const words = {
+    de: { home: "Startseite", search: "Suchen  /", compare: "geändert", toc: "Auf dieser Seite" },
+    ja: { home: "ホーム", search: "検索  /", compare: "変更", toc: "このページの内容" },
+  };
+  for (const lang of ["de", "ja"]) {
+    const dir = join(work, `lang-${lang}`);
+    execFileSync(BIN, ["new", dir], { stdio: "ignore" });
+    writeFileSync(join(dir, "rungs.toml"), readFileSync(join(dir, "rungs.toml"), "utf8") + `\n[site]\nlanguage = "${lang}"\n`);
+    const out = join(work, `lang-${lang}-site`);
+    execFileSync(BIN, ["build", dir, "-o", out], { stdio: "ignore" });
+    for (const path of ["index.html", "tracks/engineering/index.html", "tracks/engineering/senior.html",
+      "tracks/engineering/matrix.html", "compare/engineering/index.html#engineering/senior..engineering/staff", "404.html"]) {
+      for (const width of [390, 1280]) {
+        const { page, context } = await open("file://" + join(out, path), { width });
+        assert.equal(await page.getAttribute("html", "lang"), lang);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `${lang} ${path} at ${width} px overflows by ${overflow}px`);
+        if (width === 1280) {
+          // The 404 page links from the site's root (base_url), not from file://.
+          if (path !== "404.html") assert.equal(await page.getAttribute("#search-input", "placeholder"), words[lang].search);
+          assert.deepEqual(await axe(page), [], `${lang} ${path}`);
+        }
+        if (path.startsWith("compare/")) {
+          await page.waitForSelector(".summary");
+          assert.match(await page.locator(".summary").innerText(), new RegExp(words[lang].compare));
+        }
+        if (path === "tracks/engineering/senior.html") {
+          const text = await page.locator("body").innerText();
+          assert.match(text, new RegExp(words[lang].home));
+          if (width === 1280) assert.match(text, new RegExp(words[lang].toc, "i"));
+        }
+        await context.close();
+      }
+    }
+  }
+});

@@ -5,6 +5,18 @@
 
 use std::fmt::Write;
 
+/// ` dir="auto"` when `text` has a right-to-left letter (Hebrew, Arabic,
+/// Syriac, Thaana, N'Ko...), so the browser lays it out in its own
+/// direction without turning the page; nothing for other text, which
+/// keeps the page's direction.
+pub fn dir_auto(text: &str) -> &'static str {
+    let rtl = text.chars().any(|c| {
+        matches!(c as u32,
+            0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
+    });
+    if rtl { " dir=\"auto\"" } else { "" }
+}
+
 /// Escapes text for element content and quoted attribute values: `&`, `<`,
 /// `>`, `"` and `'`. (Unlike minijinja's default, `/` is kept: it is harmless
 /// in quoted attributes, and relative links stay readable and short.)

@@ -73,6 +73,7 @@ pub fn ladder(
     index: &TrackIndex<'_>,
     track: &Track,
     boilerplate: &std::collections::HashSet<String>,
+    words: &crate::i18n::Messages,
 ) -> LadderView {
     let root = track
         .branch
@@ -107,11 +108,7 @@ pub fn ladder(
             .as_deref()
             .filter(|_| !boilerplate.contains(&t.id))
             .map(crate::markdown::plain_text),
-        tenure: l
-            .indicators
-            .tenure
-            .as_ref()
-            .map(rungs_core::text::format_years),
+        tenure: l.indicators.tenure.as_ref().map(|y| words.years(y)),
         current: t.id == track.id || (t.id == root.id && split.is_some_and(|s| l.rank < s)),
     };
     let rows = ranks

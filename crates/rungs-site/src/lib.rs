@@ -21,6 +21,7 @@ mod data;
 mod facts;
 mod generated;
 mod html;
+pub mod i18n;
 mod ladder;
 mod markdown;
 mod render;
@@ -253,7 +254,7 @@ pub fn build_into(
 ) -> Result<(), SiteError> {
     check_ids(framework)?;
     let settings = SiteSettings::from_sources(sources)?;
-    let theme = theme::Theme::load(sources)?;
+    let theme = theme::Theme::load(sources, &settings)?;
     render::render_site(framework, sources, &settings, &theme, out, None)
 }
 
@@ -276,7 +277,7 @@ pub fn rebuild(
     };
     check_ids(new)?;
     let settings = SiteSettings::from_sources(sources)?;
-    let theme = theme::Theme::load(sources)?;
+    let theme = theme::Theme::load(sources, &settings)?;
     let out = std::sync::Mutex::new(previous);
     render::render_site(new, sources, &settings, &theme, &out, Some(&affected))?;
     out.into_inner().map_err(|_| SiteError::Io {

@@ -14,6 +14,8 @@ pub struct Place<'a> {
     pub page: &'a str,
     /// Keep scripts and event handlers in raw HTML.
     pub allow_scripts: bool,
+    /// The site's words, for the titles of admonitions (English without).
+    pub words: Option<&'a crate::i18n::Messages>,
 }
 
 /// The site page a framework file is published as.
@@ -162,6 +164,10 @@ pub fn to_html(markdown: &str, place: &Place<'_>) -> String {
         }),
         Event::Start(Tag::BlockQuote(Some(kind))) => {
             let (class, title) = admonition(kind);
+            let title = match place.words {
+                Some(words) => crate::html::escape(&words.get(&format!("alert-{class}"))),
+                None => title.to_string(),
+            };
             Event::Html(CowStr::from(format!(
                 "<div class=\"callout callout-{class}\" role=\"note\"><p class=\"callout-title\">{title}</p>\n"
             )))
@@ -307,6 +313,7 @@ mod tests {
         source: "pages/faq.md",
         page: "pages/faq.html",
         allow_scripts: false,
+        words: None,
     };
 
     #[test]
@@ -322,6 +329,7 @@ mod tests {
             md,
             &Place {
                 allow_scripts: true,
+                words: None,
                 ..PLACE
             },
         );

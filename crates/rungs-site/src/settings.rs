@@ -47,6 +47,9 @@ pub struct SiteSettings {
     pub allow_scripts: bool,
     /// Footer text (Markdown).
     pub footer: Option<String>,
+    /// The language of the site's own words (navigation, headings, search,
+    /// comparisons), dates and numbers: `en` (the default), `de` or `ja`.
+    pub language: Option<String>,
     /// Links shown in the header of every page (`[[site.links]]`), e.g. the
     /// organisation's home page or the ladder's repository.
     #[serde(default)]
@@ -104,6 +107,7 @@ const KEYS: &[&str] = &[
     "extra_css",
     "allow_scripts",
     "footer",
+    "language",
     "links",
     "url",
     "compare_with",
@@ -193,6 +197,19 @@ impl SiteSettings {
                 ]);
             }
         }
+        if let Some(language) = &settings.language
+            && crate::i18n::catalogue(language).is_none()
+        {
+            return Err(vec![
+                Diagnostic::error(
+                    Code::InvalidValue,
+                    format!("the site cannot be written in `{language}`"),
+                )
+                .at(&value_span(file, "language"))
+                .label("unknown or unsupported language")
+                .help(language_help(language)),
+            ]);
+        }
         for (key, value) in [
             ("logo", &settings.logo),
             ("logo_dark", &settings.logo_dark),
@@ -210,6 +227,45 @@ impl SiteSettings {
             }
         }
         Ok(settings)
+    }
+}
+
+/// Which supported language `code` probably means, and which there are.
+fn language_help(code: &str) -> String {
+    let lower = code.trim().to_ascii_lowercase().replace('_', "-");
+    // ISO 639-2 codes, country codes used for languages, regional variants.
+    let primary = lower.split('-').next().unwrap_or("");
+    let alias = match primary {
+        "deu" | "ger" | "german" | "deutsch" => Some("de"),
+        "jp" | "jpn" | "japanese" => Some("ja"),
+        "eng" | "english" => Some("en"),
+        other => crate::i18n::catalogue(other).map(|_| other),
+    };
+    let codes: Vec<&str> = crate::i18n::LANGUAGES.iter().map(|(c, _, _)| *c).collect();
+    let known = codes
+        .iter()
+        .map(|c| format!("`{c}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    match alias.and_then(|a| codes.iter().find(|c| **c == a)) {
+        Some(code) => format!("did you mean `{code}`? The site is written in {known}"),
+        None => rungs_core::text::suggest_or(code, codes.iter().copied(), || {
+            format!("the site is written in {known}; see docs/website.md on adding a language")
+        }),
+    }
+}
+
+/// The value `key` is set to (on the first line that sets it), or the
+/// key's span when the value is not a plain string.
+fn value_span(file: &SourceFile, key: &str) -> Span {
+    let span = key_span(file, key);
+    let text = file.text();
+    let start = span.start;
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let line = &text[start..line_end];
+    match (line.find('"'), line.rfind('"')) {
+        (Some(a), Some(b)) if b > a => file.span(start + a, start + b + 1),
+        _ => span,
     }
 }
 

@@ -7,11 +7,14 @@
 //! `docs/theming.md`.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use minijinja::Environment;
 use rungs_core::SourceSet;
 
 use crate::SiteError;
+use crate::i18n::Messages;
+use crate::settings::SiteSettings;
 
 /// The built-in templates, by name.
 pub const TEMPLATES: &[(&str, &str)] = &[
@@ -59,12 +62,30 @@ pub struct Theme {
     pub env: Environment<'static>,
     /// Asset file name to bytes.
     pub assets: BTreeMap<String, Vec<u8>>,
+    /// The site's own words, in its language (`[site] language`).
+    pub messages: Arc<Messages>,
 }
 
 impl Theme {
-    /// The built-in theme with the framework's `theme/` overrides applied.
-    pub fn load(sources: &SourceSet) -> Result<Theme, SiteError> {
+    /// The built-in theme with the framework's `theme/` overrides applied,
+    /// speaking the language of `settings`. Templates get `t("id",
+    /// name=value)` (a message of the site's catalogue, as HTML) and the
+    /// `dir` filter (` dir="auto"` for text with right-to-left letters).
+    pub fn load(sources: &SourceSet, settings: &SiteSettings) -> Result<Theme, SiteError> {
+        let messages = Arc::new(Messages::new(
+            settings
+                .language
+                .as_deref()
+                .unwrap_or(crate::i18n::DEFAULT_LANGUAGE),
+        ));
         let mut env = Environment::new();
+        let words = Arc::clone(&messages);
+        env.add_function("t", move |id: &str, kwargs: minijinja::value::Kwargs| {
+            words.html(id, &kwargs)
+        });
+        env.add_filter("dir", |text: &str| {
+            minijinja::Value::from_safe_string(crate::html::dir_auto(text).to_string())
+        });
         if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder()
             .trim_blocks(true)
             .lstrip_blocks(true)
@@ -98,7 +119,18 @@ impl Theme {
                 assets.insert(name.to_string(), bytes);
             }
         }
-        Ok(Theme { env, assets })
+        // The scripts' words, in the site's language, ahead of the script.
+        if let Some(script) = assets.get_mut("rungs.js") {
+            let mut with_words =
+                format!("window.RUNGS_I18N={};\n", messages.script_object()).into_bytes();
+            with_words.extend_from_slice(script);
+            *script = with_words;
+        }
+        Ok(Theme {
+            env,
+            assets,
+            messages,
+        })
     }
 }
 

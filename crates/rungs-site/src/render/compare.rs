@@ -33,7 +33,9 @@ pub(super) fn steps<'a>(ctx: &Ctx<'a>, track: &'a Track) -> Vec<Step<'a>> {
 /// A track's comparison page: its steps, the first one selected.
 pub(super) fn track_page(ctx: &Ctx<'_>, track: &Track) -> Rendered {
     let path = urls::compare_track(&track.id);
-    let title = format!("Compare levels · {}", track.title);
+    let title = ctx
+        .words()
+        .with("compare-title-track", "track", &track.title);
     let steps = steps(ctx, track);
     // The pickers offer the selected pair; the script fills in every level.
     let mut view = compare_view(&steps, steps.get(..1).unwrap_or_default());
@@ -45,7 +47,9 @@ pub(super) fn track_page(ctx: &Ctx<'_>, track: &Track) -> Rendered {
         title: track.title.clone(),
         url: urls::track(&track.id),
     });
-    let description = format!("What changes at each step of {}", track.title);
+    let description = ctx
+        .words()
+        .with("compare-description-track", "track", &track.title);
     let common = ctx.common(&path, &title, Some(&description), &track.id);
     Ok((path, ctx.render("compare.html", common, &view)?))
 }
@@ -72,10 +76,11 @@ pub(super) fn index(ctx: &Ctx<'_>) -> Rendered {
             })
             .collect();
     }
+    let words = ctx.words();
     let common = ctx.common(
         &path,
-        "Compare levels",
-        Some("Compare any two levels, side by side."),
+        &words.get("compare-title"),
+        Some(&words.get("compare-description")),
         "compare",
     );
     Ok((path, ctx.render("compare.html", common, &view)?))

@@ -20,6 +20,8 @@ use super::Link;
 
 #[derive(Serialize)]
 pub(super) struct SiteView {
+    /// The language of the site's own words, for `<html lang>`.
+    lang: &'static str,
     title: String,
     description: Option<String>,
     pub(super) base_url: Option<String>,
@@ -158,6 +160,12 @@ pub(super) struct Common {
     track_nav: Option<Value>,
 }
 
+/// Words of the statement lists, as HTML.
+pub(super) struct WordsHtml {
+    pub(super) examples: String,
+    pub(super) further_reading: String,
+}
+
 /// Shared state while rendering.
 pub(super) struct Ctx<'a> {
     pub(super) fw: &'a Framework,
@@ -185,6 +193,8 @@ pub(super) struct Ctx<'a> {
     pub(super) palette: Palette,
     /// Tracks whose level summaries only repeat the level's title: not shown.
     pub(super) boilerplate: std::collections::HashSet<String>,
+    /// Words the Rust-rendered fragments repeat, escaped once per build.
+    pub(super) words_html: WordsHtml,
     /// `site`, `nav` and each of `tracks`, as template values.
     site_value: Value,
     nav_value: Value,
@@ -205,6 +215,7 @@ impl<'a> Ctx<'a> {
         }
         let allow = settings.allow_scripts;
         let site = SiteView {
+            lang: theme.messages.lang,
             title: fw.title.clone(),
             description: fw.description.clone(),
             base_url: fw.base_url.clone(),
@@ -251,6 +262,7 @@ impl<'a> Ctx<'a> {
                         source: "rungs.toml",
                         page: "",
                         allow_scripts: allow,
+                        words: Some(&theme.messages),
                     },
                 )
             }),
@@ -328,6 +340,10 @@ impl<'a> Ctx<'a> {
         );
         Ctx {
             fw,
+            words_html: WordsHtml {
+                examples: crate::html::escape(&theme.messages.get("examples")),
+                further_reading: crate::html::escape(&theme.messages.get("further-reading")),
+            },
             palette,
             boilerplate: fw
                 .tracks
@@ -354,6 +370,11 @@ impl<'a> Ctx<'a> {
             depths,
             facts: HashMap::new(),
         }
+    }
+
+    /// The site's words, in its language.
+    pub(super) fn words(&self) -> &crate::i18n::Messages {
+        &self.theme.messages
     }
 
     pub(super) fn nav_track(&self, id: &str) -> Option<&NavTrack> {
@@ -456,11 +477,12 @@ impl<'a> Ctx<'a> {
         groups
     }
 
-    pub(super) fn place<'p>(&self, source: &'p str, page: &'p str) -> Place<'p> {
+    pub(super) fn place<'p>(&'p self, source: &'p str, page: &'p str) -> Place<'p> {
         Place {
             source,
             page,
             allow_scripts: self.allow_scripts,
+            words: Some(&self.theme.messages),
         }
     }
 }

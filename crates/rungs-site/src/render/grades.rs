@@ -12,10 +12,11 @@ use super::context::Ctx;
 pub(super) fn render(ctx: &Ctx<'_>) -> Rendered {
     let path = urls::GRADES.to_string();
     let view = grades_view(ctx);
+    let words = ctx.words();
     let common = ctx.common(
         &path,
-        "Grades",
-        Some("Every track's level at each grade, side by side."),
+        &words.get("grades-title"),
+        Some(&words.get("grades-description")),
         "grades",
     );
     Ok((path, ctx.render("grades.html", common, &view)?))

@@ -76,7 +76,7 @@ pub(crate) fn render_site(
         }
     }
     let mut ctx = ctx;
-    ctx.facts = crate::facts::by_level(fw, &ctx.areas);
+    ctx.facts = crate::facts::by_level(fw, &ctx.areas, ctx.words());
     let ctx = ctx;
     // The two big data files are written while the pages render.
     let (paths, data) = rayon::join(

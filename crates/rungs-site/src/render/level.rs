@@ -23,7 +23,7 @@ pub(super) fn render(
     position: usize,
 ) -> Rendered {
     let path = urls::level(&track.id, &level.id);
-    let title = format!("{} · {}", level.title, track.title);
+    let title = level_in(ctx, "level-title", &level.title, &track.title);
     let view = level_view(ctx, track, level, index, position);
     // A boilerplate summary is no description either.
     let summary = level
@@ -128,7 +128,7 @@ fn level_view(
             .filter(|(_, groups)| !groups[a].is_empty() && track.inherits_area(area_id))
             .map(|(((t, l), source), groups)| Inherited {
                 from: Link {
-                    title: format!("{} ({})", l.title, t.title),
+                    title: level_in(ctx, "level-in-track", &l.title, &t.title),
                     url: urls::level(&t.id, &l.id),
                 },
                 statements_html: ctx.statements_html(
@@ -187,7 +187,7 @@ fn level_view(
         peers: peers
             .iter()
             .map(|(t, l)| Link {
-                title: format!("{} ({})", l.title, t.title),
+                title: level_in(ctx, "level-in-track", &l.title, &t.title),
                 url: urls::level(&t.id, &l.id),
             })
             .collect(),
@@ -198,8 +198,12 @@ fn level_view(
             .filter(|_| !ctx.boilerplate.contains(&track.id))
             .map(crate::markdown::plain_text),
         introduction_html: level.introduction.as_deref().map(|m| to_html(m, &place)),
-        tenure: ind.tenure_text(),
-        experience: ind.experience_text(),
+        tenure: ctx
+            .words()
+            .years_or_words(ind.tenure.as_ref(), ind.tenure_words.as_ref()),
+        experience: ctx
+            .words()
+            .years_or_words(ind.experience.as_ref(), ind.experience_words.as_ref()),
         scope: ind.scope.as_deref().map(|s| ctx.fw.scope_title(s)),
         note: ind.note.clone(),
         chart_html: time_split_html(ind, &ctx.areas, &ctx.palette),
@@ -215,4 +219,12 @@ fn level_view(
         next: next.map(link),
         key: key(track, level),
     }
+}
+
+/// A level's title with its track's, as the message `id` writes them.
+fn level_in(ctx: &Ctx<'_>, id: &str, level: &str, track: &str) -> String {
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("level", level.to_string());
+    args.set("track", track.to_string());
+    ctx.words().format(id, &args)
 }

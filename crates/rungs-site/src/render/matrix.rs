@@ -14,7 +14,7 @@ use super::{Link, source_of};
 /// The grid of `track`.
 pub(super) fn render(ctx: &Ctx<'_>, track: &Track) -> Rendered {
     let path = urls::matrix(&track.id);
-    let title = format!("{}: all levels", track.title);
+    let title = ctx.words().with("matrix-title", "track", &track.title);
     let common = ctx.common(&path, &title, track.description.as_deref(), &track.id);
     Ok((
         path,

@@ -40,7 +40,7 @@ pub(super) fn home(ctx: &Ctx<'_>) -> Rendered {
 /// The 404 page.
 pub(super) fn not_found(ctx: &Ctx<'_>) -> Rendered {
     let path = "404.html".to_string();
-    let mut common = ctx.common(&path, "Page not found", None, "");
+    let mut common = ctx.common(&path, &ctx.words().get("not-found-title"), None, "");
     // A 404 page is served at any depth: when the site knows its URL, links
     // start at its path ("/careers/"), which stays on the same server.
     if let Some(base) = &ctx.site.base_url {

@@ -46,7 +46,9 @@ impl Ctx<'_> {
         // written before each of the hundreds of statements of a page.
         out.push_str("<li id=\"");
         out.push_str(&anchor);
-        out.push_str("\" class=\"statement\">");
+        out.push_str("\" class=\"statement\"");
+        out.push_str(crate::html::dir_auto(&s.text));
+        out.push('>');
         if let Some(name) = &s.name {
             out.push_str("<strong class=\"name\">");
             escape_into(out, name);
@@ -54,7 +56,9 @@ impl Ctx<'_> {
         }
         out.push_str(&inline_html(&s.text, place));
         if !s.examples.is_empty() {
-            out.push_str("<details class=\"examples\"><summary>Examples</summary><ul>");
+            out.push_str("<details class=\"examples\"><summary>");
+            out.push_str(&self.words_html.examples);
+            out.push_str("</summary><ul>");
             for e in &s.examples {
                 out.push_str("<li>");
                 out.push_str(&inline_html(e, place));
@@ -65,7 +69,9 @@ impl Ctx<'_> {
         if !s.links.is_empty() {
             // Through the Markdown renderer, so a link gets the same URL
             // rewriting and sanitising as a link written in the text.
-            out.push_str("<ul class=\"links\" aria-label=\"Further reading\">");
+            out.push_str("<ul class=\"links\" aria-label=\"");
+            out.push_str(&self.words_html.further_reading);
+            out.push_str("\">");
             for link in &s.links {
                 out.push_str("<li>");
                 out.push_str(&inline_html(&link.markdown(), place));

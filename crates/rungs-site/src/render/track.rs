@@ -56,7 +56,7 @@ pub(super) fn render(ctx: &Ctx<'_>, track: &Track) -> Rendered {
             without_level_list(&to_html(m, &ctx.place(&source, &path)), &files)
         }),
         time_shift: time_shift(ctx, track),
-        ladder: ladder(&ctx.index, track, &ctx.boilerplate),
+        ladder: ladder(&ctx.index, track, &ctx.boilerplate, ctx.words()),
         matrix_url: urls::matrix(&track.id),
         branch_of: track.branch.as_ref().and_then(|b| link(&b.from)),
         extends: track.extends.as_deref().and_then(link),

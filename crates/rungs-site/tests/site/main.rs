@@ -7,6 +7,8 @@ use rungs_core::SourceSet;
 use rungs_site::{Site, build};
 use scraper::{Html, Selector};
 
+mod i18n;
+
 fn example() -> (rungs_core::Framework, SourceSet) {
     let sources = SourceSet::example();
     let loaded = rungs_core::load(&sources).unwrap_or_else(|e| panic!("{e}"));

@@ -5,6 +5,7 @@
   var shared = window.RUNGS;
   if (!shared) return;
   var loadData = shared.loadData, escapeHtml = shared.escapeHtml, plain = shared.plain, root = shared.root;
+  var say = shared.say, sayHtml = shared.sayHtml;
 
   // ---- Comparison (mirrors rungs-core's compare.rs and similarity.rs) ----
   // The stop words and thresholds come from rungs-core through data.js
@@ -169,35 +170,43 @@
     var s = result.summary;
     // The same page as the pre-rendered comparisons (render.rs, compare.html).
     var zero = function (n) { return n ? "" : " zero"; };
-    html += '<ul class="summary"><li class="changed' + zero(s.changed) + '"><strong>' + s.changed + '</strong> changed</li><li class="new' + zero(s["new"]) + '"><strong>' + s["new"] +
-      '</strong> new</li><li class="dropped' + zero(s.dropped) + '"><strong>' + s.dropped + "</strong> not restated at " + escapeHtml(b.level.title) +
-      '</li><li class="unchanged"><strong>' + s.unchanged + "</strong> unchanged</li></ul>";
+    var count = function (id, n, more) {
+      var vars = { n: "<strong>" + n + "</strong>" };
+      for (var k in more) vars[k] = more[k];
+      return sayHtml(id, vars, n);
+    };
+    html += '<ul class="summary"><li class="changed' + zero(s.changed) + '">' + count("compare-changed", s.changed) + '</li><li class="new' + zero(s["new"]) + '">' +
+      count("compare-new", s["new"]) + '</li><li class="dropped' + zero(s.dropped) + '">' +
+      count("compare-dropped", s.dropped, { level: escapeHtml(b.level.title) }) +
+      '</li><li class="unchanged">' + count("compare-unchanged", s.unchanged) + "</li></ul>";
     var facts = changedFacts(a.level.i || [], b.level.i || []);
     if (facts.length) {
-      html += '<table class="fact-changes"><caption>Indicators that change</caption><thead class="visually-hidden"><tr><th scope="col">Indicator</th>' +
-        '<th scope="col">Before</th><th scope="col">After</th></tr></thead><tbody>' + facts.map(function (f) {
-        return '<tr><th scope="row">' + escapeHtml(f[0]) + "</th><td>" + escapeHtml(f[1] || "not stated") + "</td><td>" + escapeHtml(f[2] || "not stated") + "</td></tr>";
+      html += '<table class="fact-changes"><caption>' + sayHtml("fact-changes") + '</caption><thead class="visually-hidden"><tr><th scope="col">' + sayHtml("fact") + "</th>" +
+        '<th scope="col">' + sayHtml("before") + '</th><th scope="col">' + sayHtml("after") + "</th></tr></thead><tbody>" + facts.map(function (f) {
+        return '<tr><th scope="row">' + escapeHtml(f[0]) + "</th><td>" + escapeHtml(f[1] || say("not-stated")) + "</td><td>" + escapeHtml(f[2] || say("not-stated")) + "</td></tr>";
       }).join("") + "</tbody></table>";
     }
-    var head = '<thead><tr><th scope="col">Before</th><th scope="col">After</th><th scope="col"><span class="visually-hidden">Change</span></th></tr></thead>';
-    var label = { "new": "new", changed: "changed", unchanged: "unchanged", dropped: "not restated" };
+    var head = '<thead><tr><th scope="col">' + sayHtml("before") + '</th><th scope="col">' + sayHtml("after") + '</th><th scope="col"><span class="visually-hidden">' + sayHtml("change") + "</span></th></tr></thead>";
+    var label = { "new": sayHtml("label-new"), changed: sayHtml("label-changed"), unchanged: sayHtml("label-unchanged"), dropped: sayHtml("label-dropped") };
     var groups = [];
     result.rows.forEach(function (r) {
       var g = groups[groups.length - 1];
       if (!g || g.area !== r.area) { g = { area: r.area, shown: "", folded: "", counts: { "new": 0, dropped: 0, unchanged: 0 } }; groups.push(g); }
       var oldHtml = r.diff ? side(r.diff, "added") : (r.old ? statementHtml(r.old) : "");
       var newHtml = r.diff ? side(r.diff, "removed") : (r.nw ? statementHtml(r.nw) : "");
-      var row = '<tr class="row ' + r.change + '"><td>' + oldHtml + "</td><td>" + newHtml + '</td><td class="badge">' + label[r.change] + "</td></tr>";
+      var row = '<tr class="row ' + r.change + '"><td dir="auto">' + oldHtml + '</td><td dir="auto">' + newHtml + '</td><td class="badge">' + label[r.change] + "</td></tr>";
       // What is new at the higher level is shown, never folded away.
       if (r.change === "changed" || r.change === "new") g.shown += row; else { g.folded += row; g.counts[r.change]++; }
     });
     groups.forEach(function (g) {
       html += "<h2>" + escapeHtml(areaTitle[g.area] || g.area) + "</h2>";
       if (g.shown) html += '<table class="compare">' + head + "<tbody>" + g.shown + "</tbody></table>";
-      var folded = [[g.counts.dropped, "not restated"], [g.counts.unchanged, "unchanged"]]
-        .filter(function (c) { return c[0] > 0; }).map(function (c) { return c[0] + " " + c[1]; }).join(", ");
+      var folded = [];
+      if (g.counts.dropped) folded.push(sayHtml("folded-dropped", { n: String(g.counts.dropped) }, g.counts.dropped));
+      if (g.counts.unchanged) folded.push(sayHtml("folded-unchanged", { n: String(g.counts.unchanged) }, g.counts.unchanged));
+      folded = folded.join(sayHtml("list-separator"));
       if (folded) {
-        html += '<details class="folded"><summary>' + (g.shown ? "Show all" : "Show") + ": " + folded + '</summary><table class="compare">' + (g.shown ? "" : head) + "<tbody>" + g.folded + "</tbody></table></details>";
+        html += '<details class="folded"><summary>' + sayHtml(g.shown ? "show-all" : "show", { items: folded }) + '</summary><table class="compare">' + (g.shown ? "" : head) + "<tbody>" + g.folded + "</tbody></table></details>";
       }
     });
     out.innerHTML = html;
@@ -208,7 +217,7 @@
   function fillOptions(select, data) {
     if (select.dataset.filled) return;
     var current = select.value;
-    var html = current ? "" : '<option value="">Choose a level</option>';
+    var html = current ? "" : '<option value="">' + sayHtml("choose-level") + "</option>";
     data.tracks.forEach(function (t) {
       html += '<optgroup label="' + escapeHtml(t.title) + '">';
       t.levels.forEach(function (l) {

@@ -6,6 +6,32 @@
   var doc = document.documentElement;
   doc.classList.remove("no-js");
 
+  // ---- The site's words, in its language ----
+  // rungs writes them ahead of this script (window.RUNGS_I18N, from the
+  // catalogue of `[site] language`): `{name}` stands for a variable, and a
+  // message whose words depend on a number has one text per plural form.
+  var words = window.RUNGS_I18N || { lang: doc.lang || "en", m: {} };
+  var plurals = window.Intl && Intl.PluralRules ? new Intl.PluralRules(words.lang) : null;
+  // Message `id` as text, with `vars` in place of its {name}s; `n` chooses the form.
+  function say(id, vars, n) {
+    var m = words.m[id];
+    if (m && typeof m === "object") m = m[plurals && n !== undefined ? plurals.select(n) : "other"] || m.other;
+    return String(m === undefined ? id : m).replace(/\{(\w+)\}/g, function (all, k) {
+      return vars && Object.prototype.hasOwnProperty.call(vars, k) ? vars[k] : all;
+    });
+  }
+  // The same as HTML: the message's text escaped, `vars` (HTML) kept.
+  function sayHtml(id, vars, n) {
+    var text = say(id, null, n);
+    return escapeHtml(text).replace(/\{(\w+)\}/g, function (all, k) {
+      return vars && Object.prototype.hasOwnProperty.call(vars, k) ? vars[k] : all;
+    });
+  }
+  // A number as the language writes it (1,234; 1.234).
+  function number(n) {
+    return typeof n === "number" && n.toLocaleString ? n.toLocaleString(words.lang) : String(n);
+  }
+
   // ---- Controls that work only with this script ----
   // The search box, the light/dark switch and the menu's close button do
   // nothing without it, so the script adds them rather than every page
@@ -14,19 +40,19 @@
   var topInner = document.querySelector(".top-inner");
   if (topInner && !document.getElementById("search-input")) {
     topInner.insertAdjacentHTML("beforeend",
-      '<div class="search" role="search"><label for="search-input" class="visually-hidden">Search statements, levels and pages</label>' +
-      '<input id="search-input" type="search" placeholder="Search  /" autocomplete="off" role="combobox" aria-autocomplete="list" aria-controls="search-results" aria-expanded="false">' +
-      '<ul id="search-results" role="listbox" aria-label="Search results" hidden></ul></div>' +
-      '<button class="search-toggle" type="button" aria-label="Search" title="Search" aria-expanded="false"></button>');
+      '<div class="search" role="search"><label for="search-input" class="visually-hidden">' + sayHtml("search-label") + '</label>' +
+      '<input id="search-input" type="search" placeholder="' + sayHtml("search-placeholder") + '" autocomplete="off" role="combobox" aria-autocomplete="list" aria-controls="search-results" aria-expanded="false">' +
+      '<ul id="search-results" role="listbox" aria-label="' + sayHtml("search-results") + '" hidden></ul></div>' +
+      '<button class="search-toggle" type="button" aria-label="' + sayHtml("search") + '" title="' + sayHtml("search") + '" aria-expanded="false"></button>');
   }
   if (topInner && !document.querySelector(".theme-toggle")) {
     topInner.insertAdjacentHTML("beforeend",
-      '<button class="theme-toggle" type="button" aria-label="Switch between light and dark mode" title="Light or dark"></button>');
+      '<button class="theme-toggle" type="button" aria-label="' + sayHtml("theme-label") + '" title="' + sayHtml("theme-title") + '"></button>');
   }
   var sideHead = document.querySelector(".side-head");
   if (sideHead && !document.querySelector(".menu-close")) {
     sideHead.insertAdjacentHTML("beforeend",
-      '<button class="menu-close" type="button" aria-label="Close the menu" title="Close"></button>');
+      '<button class="menu-close" type="button" aria-label="' + sayHtml("menu-close-label") + '" title="' + sayHtml("menu-close") + '"></button>');
   }
   var root = doc.getAttribute("data-root") || "";
 
@@ -177,20 +203,7 @@
     });
   }
 
-  // ---- "On this page": the areas, from their headings, then the indicators ----
   var toc = document.querySelector(".toc");
-  if (toc && !toc.querySelector("a")) {
-    var tocHtml = "";
-    document.querySelectorAll("section.area[id], section.indicators[id]").forEach(function (section) {
-      var heading = section.querySelector("h2, h3, h4, h5, h6");
-      if (!heading) return;
-      var depth = /\bdepth-(\d+)/.exec(section.className);
-      tocHtml += "<li" + (depth ? ' class="depth-' + depth[1] + '"' : "") + '><a href="#' + escapeHtml(section.id) + '">' +
-        escapeHtml(heading.textContent.trim()) + "</a></li>";
-    });
-    toc.innerHTML = '<h2 class="toc-title">On this page</h2><ul>' + tocHtml + "</ul>";
-    toc.hidden = false;
-  }
   // ---- "On this page" follows the reading position ----
   if (toc && window.IntersectionObserver) {
     var tocLinks = {};
@@ -221,7 +234,7 @@
     var a = document.createElement("a");
     a.className = "anchor";
     a.href = "#" + li.id;
-    a.setAttribute("aria-label", "Link to this statement");
+    a.setAttribute("aria-label", say("link-statement"));
     a.textContent = "#";
     li.insertBefore(a, li.firstChild);
   });
@@ -230,7 +243,7 @@
     var a = document.createElement("a");
     a.className = "heading-anchor";
     a.href = "#" + h.parentNode.id;
-    a.setAttribute("aria-label", "Link to " + h.textContent);
+    a.setAttribute("aria-label", say("link-heading", { title: h.textContent }));
     a.textContent = "#";
     h.appendChild(document.createTextNode(" "));
     h.appendChild(a);
@@ -270,7 +283,7 @@
               var a = document.createElement("a");
               a.className = "cell-link";
               a.href = href + "#s-" + id;
-              a.setAttribute("aria-label", "Open this statement");
+              a.setAttribute("aria-label", say("open-statement"));
               a.textContent = "#";
               li.insertBefore(a, li.firstChild);
             });
@@ -337,7 +350,8 @@
         var option = new Option(label, String(s), false, s === first);
         startSelect.appendChild(option);
       }
-      range.textContent = (perView > 1 ? "levels " + (first + 1) + "–" + (first + perView) : "level " + (first + 1)) + " of " + levels;
+      range.textContent = say(perView > 1 ? "matrix-range" : "matrix-range-one",
+        { first: number(first + 1), last: number(first + perView), count: number(levels) }, levels);
       prevButton.disabled = first === 0;
       nextButton.disabled = first + perView >= levels;
     };
@@ -373,7 +387,7 @@
         // below statements: every level has a "Time on <area>".
         var facts = (l.i || []).map(function (f) { return f[0] + ": " + f[1]; });
         if (facts.length) {
-          out.push({ title: "Indicators", context: "", url: l.url + "#indicators", group: group, g: g,
+          out.push({ title: say("indicators"), context: "", url: l.url + "#indicators", group: group, g: g,
             text: facts.join(" ").toLowerCase(), facts: facts, boost: 0.75 });
         }
         l.s.forEach(function (s) {
@@ -384,7 +398,7 @@
     });
     // Free pages rank below levels and statements, and show a snippet.
     data.pages.forEach(function (p) {
-      out.push({ title: p.title, context: "", url: p.url, group: "Pages", g: Infinity, text: (p.title + " " + p.text).toLowerCase(), body: p.text, boost: 1 });
+      out.push({ title: p.title, context: "", url: p.url, group: say("pages"), g: Infinity, text: (p.title + " " + p.text).toLowerCase(), body: p.text, boost: 1 });
     });
     return out;
   }
@@ -545,14 +559,14 @@
       var extra = r.body !== undefined ? '<span class="snippet">' + highlight(snippet(r.body, marks), marks) + "</span>"
         : factsSnippet(r.facts, marks);
       html += '<li role="option" id="sr-' + i + '" aria-selected="false"><a href="' + escapeHtml(root + r.url) + '">' +
-        '<span class="' + (r.statement ? "text" : "title") + '">' + highlight(r.title, marks) + "</span>" + extra +
+        '<span dir="auto" class="' + (r.statement ? "text" : "title") + '">' + highlight(r.title, marks) + "</span>" + extra +
         (r.context ? "<small>" + escapeHtml(r.context) + "</small>" : "") + "</a></li>";
     });
     if (!results.length) {
       var tries = found.query ? suggestions(found.query) : [];
-      html = '<li class="empty" role="option" aria-disabled="true">No results for “' + escapeHtml(query) + "”." +
-        (tries.length ? ' Try: ' + tries.map(function (t) { return '<button type="button" class="suggest">' + escapeHtml(t) + "</button>"; }).join(" ")
-          : " Try fewer words, or part of a word.") + "</li>";
+      html = '<li class="empty" role="option" aria-disabled="true">' + sayHtml("no-results", { query: escapeHtml(query) }) +
+        (tries.length ? " " + sayHtml("try") + " " + tries.map(function (t) { return '<button type="button" class="suggest">' + escapeHtml(t) + "</button>"; }).join(" ")
+          : " " + sayHtml("try-fewer")) + "</li>";
     }
     list.innerHTML = html;
     list.hidden = false;
@@ -608,5 +622,5 @@
   }
 
   // Shared with rungs-compare.js, which only comparison pages load.
-  window.RUNGS = { loadData: loadData, escapeHtml: escapeHtml, plain: plain, root: root };
+  window.RUNGS = { loadData: loadData, escapeHtml: escapeHtml, plain: plain, root: root, say: say, sayHtml: sayHtml };
 })();

@@ -4,6 +4,7 @@ mod browser;
 mod controls;
 #[cfg(feature = "server")]
 mod impact;
+mod language;
 mod meaning;
 mod output_dir;
 mod pipes;
