@@ -488,7 +488,7 @@ async fn a_roster_of_many_batches_imports_whole_and_audited() {
         );
 
         // Every seventh person moves to the next lead; nobody else changes.
-        let moved = |i: usize| i % 7 == 0 && i < PEOPLE - 10 && lead(i) != lead(i + 1);
+        let moved = |i: usize| i.is_multiple_of(7) && i < PEOPLE - 10 && lead(i) != lead(i + 1);
         let r = post_roster(&mut admin, "", roster(&moved)).await;
         assert_eq!(r.status, StatusCode::OK, "{what}: {}", r.body);
         let outcome = r.json();
