@@ -47,9 +47,12 @@ pub(crate) struct Alternate {
     pub(crate) lang: String,
     /// Its name in its own language ("Deutsch").
     pub(crate) name: String,
-    /// The page in that language: absolute with `base_url`, else relative
-    /// to the page.
+    /// The page in that language, for `hreflang` links: absolute with
+    /// `base_url`, else as `url`.
     pub(crate) href: String,
+    /// The page in that language relative to this page, for links a reader
+    /// follows: they stay on the same server (`rungs serve`, `file://`).
+    pub(crate) url: String,
     /// This is the page's own language.
     pub(crate) current: bool,
     /// The source edition, also `x-default`.
@@ -123,6 +126,7 @@ impl Editions {
                     }
                     None => format!("{back}{}{path}", e.prefix),
                 },
+                url: format!("{back}{}{path}", e.prefix),
                 current: i == self.current,
                 source: i == 0,
             })

@@ -447,7 +447,12 @@ impl<'a> Ctx<'a> {
             track_nav => common.track_nav,
             page => Value::from(minijinja::value::Serde(page)),
             lang => self.editions.edition().code.clone(),
-            alternates => Value::from(minijinja::value::Serde(self.editions.alternates(&path))),
+            // The 404 page is served at any address: it links no versions.
+            alternates => Value::from(minijinja::value::Serde(if path == "404.html" {
+                Vec::new()
+            } else {
+                self.editions.alternates(&path)
+            })),
         };
         tmpl.render(context)
             .map(|html| crate::urls::shorten_links(&html, &path).into_bytes())
