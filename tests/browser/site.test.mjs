@@ -113,6 +113,35 @@ test("search finds a statement and jumps to its anchor", async () => {
   await context.close();
 });
 
+test("a translated level page: search finds a word inside a Japanese sentence, the switcher leads to the same page, nothing overflows", async () => {
+  const { page, context } = await open("ja/tracks/engineering/senior.html");
+  assert.equal(await page.getAttribute("html", "lang"), "ja");
+  assert.match(await page.locator("h1").innerText(), /シニアエンジニア/);
+  // 思いやり stands inside 「コードと設計を、丁寧に、思いやりをもって、素早くレビューする。」
+  await page.keyboard.press("/");
+  await page.keyboard.type("思いやり");
+  const first = page.locator("#search-results li a").first();
+  await first.waitFor({ timeout: 5000 });
+  assert.match(await first.innerText(), /思いやり/);
+  assert.ok((await first.locator("mark").allInnerTexts()).length > 0, "the match is marked");
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/\/ja\/tracks\/.*\.html#s-/);
+  const hash = await page.evaluate(() => location.hash.slice(1));
+  assert.match(await page.locator(`[id="${hash}"]`).innerText(), /思いやり/);
+  // The switcher opens on the same page in German.
+  await page.click(".lang-switch summary");
+  await page.click(".lang-switch a[hreflang=de]");
+  await page.waitForURL(/\/de\/tracks\/engineering\/senior\.html/);
+  assert.equal(await page.getAttribute("html", "lang"), "de");
+  await context.close();
+  for (const width of [390, 1280]) {
+    const { page, context } = await open("ja/tracks/engineering/senior.html", { width });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `ja/tracks/engineering/senior.html overflows by ${overflow}px at ${width}px`);
+    await context.close();
+  }
+});
+
 test("comparing two levels highlights a changed statement, without reloading", async () => {
   // A track's comparison page opens on its first step, built from data.js.
   const { page, context } = await open("compare/engineering/index.html");
@@ -475,7 +504,7 @@ test("the header never clips, with a logo and five links, from 320 to 1920 px; t
     const { page, context } = await open("file://" + join(out, "tracks/engineering/senior.html"), { width });
     const report = await page.evaluate(() => {
       const visible = (el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== "hidden" ? r : null; };
-      const parts = [".menu-toggle", ".brand", ".top-links a", ".search", ".search-toggle", ".theme-toggle"]
+      const parts = [".menu-toggle", ".brand", ".top-links a", ".search", ".search-toggle", ".theme-toggle", ".lang-switch"]
         .flatMap((s) => [...document.querySelectorAll(".top " + s)]).map((el) => [el.className || el.tagName, visible(el)]).filter(([, r]) => r);
       const problems = [];
       parts.forEach(([name, r]) => { if (r.left < 0 || r.right > window.innerWidth + 0.5) problems.push(`${name} outside the window`); });

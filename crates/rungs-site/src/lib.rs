@@ -16,8 +16,10 @@
 
 #![warn(missing_docs)]
 
+mod bigrams;
 mod chart;
 mod data;
+mod editions;
 mod facts;
 mod generated;
 mod html;
@@ -246,16 +248,31 @@ pub fn build(framework: &Framework, sources: &SourceSet) -> Result<Site, SiteErr
     })
 }
 
-/// Builds the website into any [`Output`] (e.g. [`DirOutput`] for `rungs build`).
+/// Builds the website into any [`Output`] (e.g. [`DirOutput`] for `rungs build`),
+/// with each translation under `translations/` (see [`build_translated_into`]).
 pub fn build_into(
     framework: &Framework,
+    sources: &SourceSet,
+    out: &dyn Output,
+) -> Result<(), SiteError> {
+    let translations = rungs_core::translate::Translations::read(sources, framework);
+    build_translated_into(framework, &translations, sources, out)
+}
+
+/// Builds the website into `out`: the source at the root and each of
+/// `translations` (as loaded with the framework, [`rungs_core::Loaded`])
+/// that `[site] languages` publishes under `<lang>/`, a complete site.
+pub fn build_translated_into(
+    framework: &Framework,
+    translations: &rungs_core::translate::Translations,
     sources: &SourceSet,
     out: &dyn Output,
 ) -> Result<(), SiteError> {
     check_ids(framework)?;
     let settings = SiteSettings::from_sources(sources)?;
     let theme = theme::Theme::load(sources, &settings)?;
-    render::render_site(framework, sources, &settings, &theme, out, None)
+    let languages = editions::published(translations, &settings)?;
+    editions::render_editions(framework, &languages, sources, &settings, &theme, out, None)
 }
 
 /// Rebuilds `previous` (the site of `old`) for `new` after the files
@@ -278,8 +295,18 @@ pub fn rebuild(
     check_ids(new)?;
     let settings = SiteSettings::from_sources(sources)?;
     let theme = theme::Theme::load(sources, &settings)?;
+    let translations = rungs_core::translate::Translations::read(sources, new);
+    let languages = editions::published(&translations, &settings)?;
     let out = std::sync::Mutex::new(previous);
-    render::render_site(new, sources, &settings, &theme, &out, Some(&affected))?;
+    editions::render_editions(
+        new,
+        &languages,
+        sources,
+        &settings,
+        &theme,
+        &out,
+        Some(&affected),
+    )?;
     out.into_inner().map_err(|_| SiteError::Io {
         path: String::new(),
         source: std::io::Error::other("a rendering thread panicked"),

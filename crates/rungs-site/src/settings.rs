@@ -59,6 +59,9 @@ pub struct SiteSettings {
     pub compare_with: Vec<CompareWith>,
     /// A git revision to publish a "what changed" page against (e.g. `v1.0`).
     pub changes_since: Option<String>,
+    /// The translations (`translations/<lang>/`) to publish, each under
+    /// `<lang>/`: all of them when absent, none with `[]`.
+    pub languages: Option<Vec<String>>,
 }
 
 /// A link in the site's header.
@@ -112,6 +115,7 @@ const KEYS: &[&str] = &[
     "url",
     "compare_with",
     "changes_since",
+    "languages",
     "source",
     "title",
     "track",

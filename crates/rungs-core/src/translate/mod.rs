@@ -45,6 +45,14 @@ impl Translations {
         &self.languages
     }
 
+    /// Reads every language under `translations/` of `sources`, matched
+    /// against `fw`, without the findings (`rungs_core::load` gives
+    /// both): for a tool handed only the framework and its files, such
+    /// as the website builder.
+    pub fn read(sources: &SourceSet, fw: &Framework) -> Translations {
+        load(sources, fw).0
+    }
+
     /// The language with this code (`de`, `pt-BR`).
     pub fn language(&self, code: &str) -> Option<&Language> {
         self.languages.iter().find(|l| l.code == code)

@@ -8,6 +8,7 @@
 skip-to-content = Zum Inhalt springen
 menu = Menü
 header-links = Links
+language-switch = Sprache
 nav-label = Stufen und Seiten
 nav-earlier-levels = { $count ->
     [one] … { $count } frühere Stufe

@@ -11,6 +11,7 @@
 skip-to-content = Skip to content
 menu = Menu
 header-links = Links
+language-switch = Language
 nav-label = Levels and pages
 nav-earlier-levels = { $count ->
     [one] … { $count } earlier level

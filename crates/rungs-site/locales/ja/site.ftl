@@ -8,6 +8,7 @@
 skip-to-content = 本文へ移動
 menu = メニュー
 header-links = リンク
+language-switch = 言語
 nav-label = レベルとページ
 nav-earlier-levels = … 前の { $count } レベル
 nav-later-levels = … 後の { $count } レベル

@@ -199,13 +199,20 @@ pub(super) struct Ctx<'a> {
     site_value: Value,
     nav_value: Value,
     track_values: Vec<Value>,
+    /// The language editions of the build and the one being rendered.
+    editions: crate::editions::Editions,
 }
 
 impl<'a> Ctx<'a> {
     /// The context of a build: the site's settings, its navigation and
     /// indexes of the framework. Facts are filled in once
     /// the pages to render are known.
-    pub(super) fn new(fw: &'a Framework, settings: &SiteSettings, theme: &'a Theme) -> Ctx<'a> {
+    pub(super) fn new(
+        fw: &'a Framework,
+        settings: &SiteSettings,
+        theme: &'a Theme,
+        editions: &crate::editions::Editions,
+    ) -> Ctx<'a> {
         let (areas, _) = AreaIndex::new(&fw.areas);
         let mut descriptions = HashMap::new();
         let mut depths = HashMap::new();
@@ -369,6 +376,7 @@ impl<'a> Ctx<'a> {
             descriptions,
             depths,
             facts: HashMap::new(),
+            editions: editions.clone(),
         }
     }
 
@@ -459,6 +467,13 @@ impl<'a> Ctx<'a> {
             section => common.section,
             track_nav => common.track_nav,
             page => Value::from(minijinja::value::Serde(page)),
+            lang => self.editions.edition().code.clone(),
+            // The 404 page is served at any address: it links no versions.
+            alternates => Value::from(minijinja::value::Serde(if path == "404.html" {
+                Vec::new()
+            } else {
+                self.editions.alternates(&path)
+            })),
         };
         tmpl.render(context)
             .map(|html| crate::urls::shorten_links(&html, &path).into_bytes())

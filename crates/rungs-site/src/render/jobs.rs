@@ -28,8 +28,9 @@ pub(crate) fn render_site(
     theme: &Theme,
     out: &dyn Output,
     only: Option<&std::collections::HashSet<String>>,
+    editions: &crate::editions::Editions,
 ) -> Result<(), SiteError> {
-    let ctx = Ctx::new(fw, settings, theme);
+    let ctx = Ctx::new(fw, settings, theme, editions);
     let mut all_paths_extra: Vec<String> = Vec::new();
     // Pages are independent: render them in parallel.
     let mut jobs: Vec<Job<'_>> = vec![Job::Home, Job::NotFound, Job::CompareIndex];
@@ -125,14 +126,18 @@ pub(crate) fn render_site(
     for (name, bytes) in &theme.assets {
         out.put(&format!("assets/{name}"), bytes.clone())?;
     }
-    if let Some(base) = &fw.base_url {
+    // One sitemap, at the root, lists the pages of every edition.
+    if let Some(base) = editions.base_url.as_ref().filter(|_| editions.is_source()) {
         // Site-wide pages are always rendered; track pages are listed above.
         all_paths.extend(paths.into_iter().filter(|p| {
             !p.starts_with("tracks/") && !p.starts_with("compare/") || p == urls::COMPARE_INDEX
         }));
         all_paths.sort();
         all_paths.dedup();
-        out.put("sitemap.xml", sitemap(base, &all_paths).into_bytes())?;
+        out.put(
+            "sitemap.xml",
+            sitemap(base, &all_paths, editions).into_bytes(),
+        )?;
     }
     for file in sources.iter() {
         if file.path.starts_with("static/") {

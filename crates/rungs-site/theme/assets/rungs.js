@@ -381,8 +381,10 @@
     data.tracks.forEach(function (t) {
       t.levels.forEach(function (l) {
         var group = l.title + " · " + t.title, g = ++groups;
+        // Text written without spaces (Japanese, Chinese) is also indexed
+        // as its character pairs, published with the data (`kt`, `k`).
         out.push({ title: l.title, context: l.summary || "", url: l.url, group: group, g: g,
-          text: (l.title + " " + (l.summary || "")).toLowerCase(), boost: 3 });
+          text: (l.title + " " + (l.summary || "") + (l.kt ? " " + l.kt : "")).toLowerCase(), boost: 3 });
         // Its indicators ("2-3 years", "Scope: Team") are found too, but rank
         // below statements: every level has a "Time on <area>".
         var facts = (l.i || []).map(function (f) { return f[0] + ": " + f[1]; });
@@ -390,15 +392,15 @@
           out.push({ title: say("indicators"), context: "", url: l.url + "#indicators", group: group, g: g,
             text: facts.join(" ").toLowerCase(), facts: facts, boost: 0.75 });
         }
-        l.s.forEach(function (s) {
-          var text = (s[2] ? s[2] + ": " : "") + plain(s[3]);
-          out.push({ title: text, context: areas[s[1]] || s[1], url: l.url + "#s-" + s[0], group: group, g: g, statement: true, text: text.toLowerCase(), boost: 2 });
+        l.s.forEach(function (s, n) {
+          var text = (s[2] ? s[2] + ": " : "") + plain(s[3]), grams = l.k && l.k[n] ? " " + l.k[n] : "";
+          out.push({ title: text, context: areas[s[1]] || s[1], url: l.url + "#s-" + s[0], group: group, g: g, statement: true, text: (text + grams).toLowerCase(), boost: 2 });
         });
       });
     });
     // Free pages rank below levels and statements, and show a snippet.
     data.pages.forEach(function (p) {
-      out.push({ title: p.title, context: "", url: p.url, group: say("pages"), g: Infinity, text: (p.title + " " + p.text).toLowerCase(), body: p.text, boost: 1 });
+      out.push({ title: p.title, context: "", url: p.url, group: say("pages"), g: Infinity, text: (p.title + " " + p.text + (p.k ? " " + p.k : "")).toLowerCase(), body: p.text, boost: 1 });
     });
     return out;
   }
@@ -438,13 +440,36 @@
     });
   }
 
+  // Scripts written without spaces between words (as bigrams.rs).
+  var unspaced = /[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\u{20000}-\u{2fa1f}]/u;
+  // A query word's runs of such characters as their character pairs (as
+  // the index holds them), its other parts as they are.
+  function bigrams(word) {
+    var out = [], run = [], rest = "";
+    var flush = function () {
+      if (run.length === 1) out.push(run[0]);
+      for (var i = 0; i + 1 < run.length; i++) out.push(run[i] + run[i + 1]);
+      run = [];
+    };
+    Array.from(word).forEach(function (c) {
+      if (unspaced.test(c)) { run.push(c); rest += " "; } else { flush(); rest += c; }
+    });
+    flush();
+    rest.split(/[^\p{L}\p{N}]+/u).forEach(function (w) { if (w) out.push(w); });
+    return out;
+  }
   function escapeRegExp(t) { return t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
   function isWordChar(c) { return /[\p{L}\p{N}]/u.test(c); }
   // `text` escaped, with the matched words marked: a word matches from its
   // start ("call" marks "call" and "calls", never "basically").
   function highlight(text, terms) {
     if (!terms.length) return escapeHtml(text);
-    var re = new RegExp("(?<![\\p{L}\\p{N}])(" + terms.map(escapeRegExp).join("|") + ")", "giu");
+    // A character pair matches anywhere: its words have no boundaries.
+    var pairs = terms.filter(function (t) { return unspaced.test(t); }), words = terms.filter(function (t) { return !unspaced.test(t); });
+    var alt = [];
+    if (words.length) alt.push("(?<![\\p{L}\\p{N}])(?:" + words.map(escapeRegExp).join("|") + ")");
+    if (pairs.length) alt.push(pairs.map(escapeRegExp).join("|"));
+    var re = new RegExp("(" + alt.join("|") + ")", "giu");
     return String(text).split(re).map(function (part, i) {
       return i % 2 ? "<mark>" + escapeHtml(part) + "</mark>" : escapeHtml(part);
     }).join("");
@@ -490,10 +515,18 @@
       if (p) phrases.push(p);
       return " ";
     });
+    // Phrases of text written without spaces cannot match as written
+    // inside a sentence: their words are searched as character pairs.
+    phrases = phrases.filter(function (p) {
+      if (!unspaced.test(p)) return true;
+      rest += " " + p;
+      return false;
+    });
     rest.split(/\s+/).forEach(function (w) {
       w = w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
       if (!w) return;
-      if (/[^\p{L}\p{N}]/u.test(w)) phrases.push(w); else terms.push(w);
+      if (unspaced.test(w)) bigrams(w).forEach(function (t) { if (terms.indexOf(t) < 0) terms.push(t); });
+      else if (/[^\p{L}\p{N}]/u.test(w)) phrases.push(w); else terms.push(w);
     });
     return { phrases: phrases, terms: terms };
   }

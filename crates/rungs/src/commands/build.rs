@@ -31,6 +31,7 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
         }
     }
     let mut framework = loaded.framework;
+    let translations = loaded.translations;
     // Settings that do not parse fail here, before the generated pages.
     rungs_site::SiteSettings::from_sources(&input.sources)?;
     if let Some(root) = &input.root {
@@ -48,7 +49,8 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
     }
     step.done("check the output directory");
     let output = rungs_site::DirOutput::new(&args.output);
-    let built = rungs_site::build_into(&framework, &input.sources, &output);
+    let built =
+        rungs_site::build_translated_into(&framework, &translations, &input.sources, &output);
     if let Err(e) = built {
         // Keep track of what was written, so the next build can remove it.
         let _ = outdir::record_partial(&args.output, &previous, &output.written());
