@@ -1,7 +1,8 @@
 // The `rungs server` process for browser tests: started on a free
 // loopback port, its site address and one-time setup link read from its
 // log; stopped politely, then firmly.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
+import assert from "node:assert/strict";
 
 /// Servers still running, for the tests' `after` hook to stop.
 export const servers = new Set();
@@ -87,3 +88,34 @@ export function launchChromium(chromium, executablePath) {
 
 /** A locator's visible text, its white space collapsed to single spaces. */
 export const text = async (locator) => (await locator.innerText()).replace(/\s+/g, " ").trim();
+
+/**
+ * Runs `run(databaseUrl)` on a fresh, empty PostgreSQL database named
+ * `<prefix>_<pid>` (the role of RUNGS_TEST_POSTGRES_URL needs CREATEDB),
+ * dropped afterwards. Without the variable the test is skipped, or fails
+ * under RUNGS_REQUIRE_ALL=1.
+ */
+export async function withPostgres(t, prefix, run) {
+  const url = process.env.RUNGS_TEST_POSTGRES_URL;
+  if (!url) {
+    if (process.env.RUNGS_REQUIRE_ALL === "1") {
+      assert.fail("RUNGS_REQUIRE_ALL=1 but RUNGS_TEST_POSTGRES_URL is not set: the browser story must run on PostgreSQL too");
+    }
+    const reason = "RUNGS_TEST_POSTGRES_URL is not set";
+    console.log(`skipping the PostgreSQL story: ${reason}`);
+    t.skip(reason);
+    return;
+  }
+  const name = `${prefix}_${process.pid}`;
+  const psql = (sql) => execFileSync("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", url, "-c", sql],
+    { cwd: "/", stdio: ["ignore", "pipe", "pipe"] });
+  psql(`DROP DATABASE IF EXISTS ${name}`);
+  psql(`CREATE DATABASE ${name}`);
+  const database = new URL(url);
+  database.pathname = `/${name}`;
+  try {
+    await run(database.href);
+  } finally {
+    psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  }
+}

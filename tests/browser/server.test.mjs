@@ -8,14 +8,13 @@
 //   cd tests/browser && RUNGS_BIN=../../target/debug/rungs node --test server.test.mjs
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
-import { servers, startServer as startProcess, stopServer, watchedPage, launchChromium } from "./server-process.mjs";
+import { servers, startServer as startProcess, stopServer, watchedPage, launchChromium, withPostgres } from "./server-process.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -351,35 +350,18 @@ test("the main story, on SQLite", { timeout: 120000 }, async () => {
 });
 
 test("the main story, on PostgreSQL", { timeout: 120000 }, async (t) => {
-  const url = process.env.RUNGS_TEST_POSTGRES_URL;
-  if (!url) {
-    if (process.env.RUNGS_REQUIRE_ALL === "1") {
-      assert.fail("RUNGS_REQUIRE_ALL=1 but RUNGS_TEST_POSTGRES_URL is not set: the browser story must run on PostgreSQL too");
-    }
-    const reason = "RUNGS_TEST_POSTGRES_URL is not set";
-    console.log(`skipping the PostgreSQL story: ${reason}`);
-    t.skip(reason);
-    return;
-  }
-  // A fresh, empty database for this run (the role needs CREATEDB).
-  const name = `rungs_browser_${process.pid}`;
-  const psql = (sql) => execFileSync("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", url, "-c", sql],
-    { cwd: "/", stdio: ["ignore", "pipe", "pipe"] });
-  psql(`DROP DATABASE IF EXISTS ${name}`);
-  psql(`CREATE DATABASE ${name}`);
-  const database = new URL(url);
-  database.pathname = `/${name}`;
-  let server;
-  try {
-    server = await startServer(["--data", join(work, "postgres"), "--database", database.href]);
-    const story = new Story("postgres", server);
+  await withPostgres(t, "rungs_browser", async (database) => {
+    let server;
     try {
-      await story.run();
+      server = await startServer(["--data", join(work, "postgres"), "--database", database]);
+      const story = new Story("postgres", server);
+      try {
+        await story.run();
+      } finally {
+        await story.close();
+      }
     } finally {
-      await story.close();
+      await stopServer(server?.child);
     }
-  } finally {
-    await stopServer(server?.child);
-    psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  }
+  });
 });
