@@ -153,8 +153,20 @@ fn bearer(headers: &HeaderMap) -> Option<&str> {
 pub(crate) async fn authenticate(State(app): State<App>, request: Request, next: Next) -> Response {
     let api = request.uri().path().starts_with("/api/");
     let scim = crate::scim::is_scim(request.uri().path());
+    let changes = !matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    );
     match authenticate_inner(&app, request).await {
-        Ok(request) => next.run(request).await,
+        Ok(request) => {
+            let response = next.run(request).await;
+            if changes {
+                // After the change is committed: the next home page shows
+                // its effect, not a list kept from before.
+                app.todo.clear();
+            }
+            response
+        }
         Err(e) if scim => crate::scim::error_response(&e),
         Err(e) => crate::web::error_response(&e, api),
     }

@@ -36,7 +36,30 @@ pub async fn serve(
     app.serve(listener, shutdown).await
 }
 
+/// How often the database's planner statistics are refreshed.
+const STATISTICS_EVERY: std::time::Duration = std::time::Duration::from_secs(3600);
+
 impl App {
+    /// Refreshes the planner's statistics every hour. A table that grew
+    /// tenfold since it was last measured (sessions, from one at setup to
+    /// one per person signed in) would otherwise keep a plan made for its
+    /// old size: a scan of every session on every request.
+    fn spawn_statistics_task(&self) -> tokio::task::JoinHandle<()> {
+        let store = self.store.clone();
+        tokio::spawn(async move {
+            let mut every = tokio::time::interval(STATISTICS_EVERY);
+            // The first tick is at once: startup already measured nothing
+            // new, so skip it.
+            every.tick().await;
+            loop {
+                every.tick().await;
+                if let Err(e) = store.analyze().await {
+                    tracing::warn!(error = %e, "planner statistics not refreshed");
+                }
+            }
+        })
+    }
+
     /// Serves the app on `listener` until `shutdown` completes; then stops
     /// accepting connections, lets the requests in flight finish and closes
     /// the store. Clients are held to the configured [`crate::Limits`]:
@@ -49,6 +72,7 @@ impl App {
         let router = self.router();
         // Mail goes out (and people hear of what waits) while serving.
         let mail = self.spawn_mail_task();
+        let statistics = self.spawn_statistics_task();
         let draining = self.draining.clone();
         let shutdown = async move {
             shutdown.await;
@@ -61,6 +85,7 @@ impl App {
         if let Some(task) = mail {
             task.abort();
         }
+        statistics.abort();
         self.store.close().await;
         Ok(())
     }

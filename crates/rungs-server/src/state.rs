@@ -28,6 +28,8 @@ pub struct App {
     pub(crate) draining: Arc<std::sync::atomic::AtomicBool>,
     /// The SMTP connection, if email is configured.
     pub(crate) mailer: Option<Arc<crate::mail::Mailer>>,
+    /// Each person's "Waiting for you" list, kept a few seconds.
+    pub(crate) todo: Arc<crate::todo::TodoCache>,
     /// The lock beside an SQLite database, held while the app lives so a
     /// restore cannot replace the database under it.
     _lock: Option<Arc<crate::maintenance::DatabaseLock>>,
@@ -116,6 +118,7 @@ impl App {
             metrics: Arc::default(),
             draining: Arc::default(),
             mailer,
+            todo: Arc::default(),
             _lock: lock.map(Arc::new),
         };
         // Ratings made against revisions served before this one follow

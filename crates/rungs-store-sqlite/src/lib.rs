@@ -42,6 +42,12 @@ pub async fn open(file: &Path) -> Result<Store> {
                     "PRAGMA synchronous = NORMAL",
                     "PRAGMA foreign_keys = ON",
                     "PRAGMA busy_timeout = 30000",
+                    // Pages are read from a memory map instead of copied
+                    // by a system call: in WAL mode every commit makes the
+                    // other connections read their pages again, and a busy
+                    // server commits many times a second. Only pages read
+                    // count as memory, up to the database's size.
+                    "PRAGMA mmap_size = 268435456",
                 ] {
                     conn.execute(pragma).await?;
                 }

@@ -129,8 +129,12 @@ async fn import(
             reading: parsed.reading,
         });
     }
+    // Everyone known is needed only to read the managers' column; the
+    // store reads them again inside the write, so this copy (100,000
+    // people are tens of megabytes) goes before that.
     let known = app.store.people().await?;
     super::roster_managers::resolve(&mut parsed, &known);
+    drop(known);
     // The rows move out of `parsed` (100,000 of them are tens of
     // megabytes); what `merge` needs of them stays.
     let faulty: std::collections::HashSet<Option<u64>> = parsed

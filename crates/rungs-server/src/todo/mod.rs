@@ -5,6 +5,9 @@
 //! digest, as the person chooses on their account page.
 
 pub(crate) mod api;
+mod cache;
+
+pub(crate) use cache::TodoCache;
 
 use std::collections::{HashMap, HashSet};
 
@@ -166,10 +169,15 @@ fn today() -> time::Date {
     time::OffsetDateTime::now_utc().date()
 }
 
-/// What waits for the viewer.
+/// What waits for the viewer (kept a few seconds per person: see
+/// [`cache`]).
 pub(crate) async fn waiting(app: &App, own: &SignedIn<'_>) -> Result<Vec<Todo>> {
     let viewer = own.viewer();
     let me = viewer.person.id;
+    let ticket = match app.todo.get(me) {
+        Ok(kept) => return Ok(kept),
+        Err(ticket) => ticket,
+    };
     let is_hr = matches!(
         viewer.person.role,
         rungs_store::model::Role::Hr | rungs_store::model::Role::Admin
@@ -181,14 +189,16 @@ pub(crate) async fn waiting(app: &App, own: &SignedIn<'_>) -> Result<Vec<Todo>> 
     } else {
         Vec::new()
     };
-    Ok(items_for(
+    let items = items_for(
         me,
         is_hr,
         &assessments.iter().collect::<Vec<_>>(),
         &acks.iter().collect::<Vec<_>>(),
         &proposals,
         today(),
-    ))
+    );
+    app.todo.keep(me, ticket, &items);
+    Ok(items)
 }
 
 /// The viewer's notification mode.
