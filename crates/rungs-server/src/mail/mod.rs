@@ -72,6 +72,9 @@ impl Mailer {
             ServerError::Config(format!("email: `{}` is not an email address: {e}", c.from))
         })?;
         Ok(Mailer {
+            // Pooled (lettre's `pool`): one connection, and one TLS
+            // handshake, serves message after message, instead of one per
+            // email; idle connections close after a minute.
             transport: builder.build(),
             from,
             queued: Notify::new(),
