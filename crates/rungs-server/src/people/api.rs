@@ -163,7 +163,7 @@ pub(crate) async fn roster(
     let outcome = super::import_roster(
         &app,
         &access::hr(&viewer)?,
-        &body,
+        Vec::from(body),
         &q.mapping,
         q.dry_run,
         q.deactivate_missing,

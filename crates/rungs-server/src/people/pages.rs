@@ -486,17 +486,18 @@ pub(crate) async fn roster(State(app): State<App>, viewer: Viewer, mut form: Mul
         (None, Some(k)) => (k, kept_name),
         (None, None) => return Err(ServerError::Invalid("choose a CSV file".into())),
     };
-    let outcome = super::import_roster(&app, &hr, &file, &mapping, dry_run, deactivate).await?;
+    // Kept for the next run until it is imported; encoded before the
+    // import, which takes the file.
+    let too_big = file.len() > KEPT_LIMIT;
+    let kept = (!too_big).then(|| base64::engine::general_purpose::STANDARD.encode(&file));
+    let outcome = super::import_roster(&app, &hr, file, &mapping, dry_run, deactivate).await?;
     let (status, applied) = match &outcome {
         super::RosterOutcome::Refused { .. } => {
             (axum::http::StatusCode::UNPROCESSABLE_ENTITY, false)
         }
         super::RosterOutcome::Planned { applied, .. } => (axum::http::StatusCode::OK, *applied),
     };
-    // Kept for the next run until it is imported.
-    let too_big = file.len() > KEPT_LIMIT;
-    let kept =
-        (!applied && !too_big).then(|| base64::engine::general_purpose::STANDARD.encode(&file));
+    let kept = kept.filter(|_| !applied);
     let file_name = file_name.unwrap_or_else(|| "the file".into());
     let date_format = mapping.date_format;
     let page = render(

@@ -102,7 +102,7 @@ fn read_titles(framework: &rungs_core::Framework, rows: &[RosterRow]) -> Vec<Tit
 pub(crate) async fn import_roster(
     app: &App,
     hr: &Hr<'_>,
-    csv: &[u8],
+    csv: Vec<u8>,
     mapping: &super::roster_csv::Mapping,
     dry_run: bool,
     deactivate_missing: bool,
@@ -116,13 +116,15 @@ pub(crate) async fn import_roster(
 async fn import(
     app: &App,
     hr: &Hr<'_>,
-    csv: &[u8],
+    csv: Vec<u8>,
     mapping: &super::roster_csv::Mapping,
     dry_run: bool,
     deactivate_missing: bool,
 ) -> Result<RosterOutcome> {
     let ladder = app.ladder();
-    let mut parsed = super::roster_csv::parse(csv, mapping, &ladder);
+    let mut parsed = super::roster_csv::parse(&csv, mapping, &ladder);
+    // The rows hold what is needed of the file from here on.
+    drop(csv);
     if parsed.reading.is_none() || parsed.problems.iter().any(|p| p.line == Some(1)) {
         return Ok(RosterOutcome::Refused {
             problems: parsed.problems,
