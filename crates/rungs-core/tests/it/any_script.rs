@@ -154,7 +154,7 @@ fn a_japanese_hugo_ladder_keeps_its_letters_and_every_statement() {
                     .lines()
                     .rev()
                     .find(|x| x.starts_with("##"))
-                    .unwrap_or_default();
+                    .unwrap_or_else(|| panic!("no heading before {}", s.text));
                 assert_eq!(
                     last_heading.trim_start_matches('#'),
                     heading.trim_start_matches('#')
@@ -394,7 +394,7 @@ fn matrix(areas: &[String], levels: &[String]) -> String {
         row.extend((0..levels.len()).map(|j| format!("Statement {i} of column {j}.")));
         w.write_record(&row).unwrap_or_else(|e| panic!("{e}"));
     }
-    String::from_utf8(w.into_inner().unwrap_or_else(|e| panic!("{e}"))).unwrap_or_default()
+    String::from_utf8(w.into_inner().unwrap_or_else(|e| panic!("{e}"))).expect("CSV of UTF-8 text")
 }
 
 /// Names the spreadsheet reader gives another meaning: header words of the

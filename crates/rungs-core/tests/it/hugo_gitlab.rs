@@ -203,7 +203,10 @@ fn gitlab_handbook_infrastructure_imports_completely() {
         for g in GROWTH {
             assert_eq!(
                 top_texts(fw, level, g),
-                items.get(g).cloned().unwrap_or_default(),
+                items
+                    .get(g)
+                    .cloned()
+                    .unwrap_or_else(|| panic!("{} has no {g} items", level.id)),
                 "{} / {g}",
                 level.id
             );

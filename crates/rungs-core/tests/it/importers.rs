@@ -159,8 +159,8 @@ fn monzo_frameworks_import_with_generic_as_the_base() {
             .as_array()
             .into_iter()
             .flatten()
-            .flat_map(|t| t["content"].as_array().cloned().unwrap_or_default())
-            .flat_map(|c| c["exampleCriteria"].as_array().cloned().unwrap_or_default())
+            .flat_map(|t| t["content"].as_array().into_iter().flatten())
+            .flat_map(|c| c["exampleCriteria"].as_array().into_iter().flatten())
             .map(|e| e["examples"].as_array().map_or(0, Vec::len))
             .sum();
         assert_eq!(examples, expected_examples, "{file}");

@@ -161,7 +161,7 @@ fn monzo_public_frameworks_import_every_criterion_and_inherit_by_topic_name() {
             .as_array()
             .into_iter()
             .flatten()
-            .flat_map(|t| t["content"].as_array().cloned().unwrap_or_default())
+            .flat_map(|t| t["content"].as_array().into_iter().flatten().cloned())
             .filter_map(|c| c["level"].as_u64())
             .max()
             .unwrap_or(0);
@@ -181,11 +181,11 @@ fn monzo_public_frameworks_import_every_criterion_and_inherit_by_topic_name() {
             for l in &track.levels {
                 let expected: usize = generic
                     .iter()
-                    .flat_map(|g| g["topics"].as_array().cloned().unwrap_or_default())
+                    .flat_map(|g| g["topics"].as_array().into_iter().flatten())
                     .filter(|t| {
                         shared.contains(t["name"].as_str().expect("generic's topics are named"))
                     })
-                    .flat_map(|t| t["content"].as_array().cloned().unwrap_or_default())
+                    .flat_map(|t| t["content"].as_array().into_iter().flatten().cloned())
                     .filter(|c| c["level"].as_u64() == Some(u64::from(l.rank)))
                     .map(|c| {
                         c["criteria"].as_array().map_or(0, Vec::len)

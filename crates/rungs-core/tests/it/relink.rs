@@ -322,7 +322,7 @@ proptest! {
             .match_indices("\n## ")
             .map(|(i, _)| i + 1)
             .filter(|&i| {
-                let title = without[i + 3..].lines().next().unwrap_or_default();
+                let title = without[i + 3..].lines().next().expect("a heading has a line");
                 !title.eq_ignore_ascii_case(&line.old.area)
             })
             .collect();

@@ -146,7 +146,8 @@ fn level(rank: u32) -> impl Strategy<Value = Level> {
                     tenure_words: None,
                     scope: scope.map(|s| s.as_str().to_string()),
                     time_split: split
-                        .map(|(a, b)| {
+                        .into_iter()
+                        .flat_map(|(a, b)| {
                             vec![
                                 TimeShare {
                                     area: "craft".into(),
@@ -173,7 +174,7 @@ fn level(rank: u32) -> impl Strategy<Value = Level> {
                                 },
                             ]
                         })
-                        .unwrap_or_default(),
+                        .collect(),
                     note: None,
                 },
                 statements,

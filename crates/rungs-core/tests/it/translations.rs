@@ -109,7 +109,7 @@ fn a_reworded_statement_makes_its_translations_stale_with_the_word_diff() {
         line_of(&set, SENIOR_DE, "source: You review code")
     );
     assert_eq!(span.column, 13, "at the source text");
-    let help = de.help.as_deref().unwrap_or_default();
+    let help = de.help.as_deref().expect("a stale translation has help");
     assert!(
         help.contains("thoroughly {+and kindly+}, [-kindly and quickly-]{+within a day+}."),
         "{help}"
@@ -140,7 +140,10 @@ fn a_rewording_that_changes_a_derived_id_is_stale_under_the_new_id() {
     assert_eq!(stale.len(), 2, "{stale:#?}");
     assert!(with_code(&loaded, Code::TranslationOrphaned).is_empty());
     assert!(with_code(&loaded, Code::TranslationMissing).is_empty());
-    let help = stale[0].help.as_deref().unwrap_or_default();
+    let help = stale[0]
+        .help
+        .as_deref()
+        .expect("a stale translation has help");
     assert!(help.contains("[-deep-]{+expert+}"), "{help}");
     assert!(
         help.contains("id is now `craft-expert-knowledge-least-one`"),
@@ -329,8 +332,7 @@ fn an_unknown_language_code_is_an_error_with_the_code_meant() {
             errors[0]
                 .help
                 .as_deref()
-                .unwrap_or_default()
-                .contains(meant),
+                .is_some_and(|help| help.contains(meant)),
             "{:?}",
             errors[0]
         );

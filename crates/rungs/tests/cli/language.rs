@@ -42,7 +42,7 @@ fn check_refuses_an_unknown_site_language_and_suggests_a_known_one() {
     let out = dir.path().join("out");
     let o = rungs(&["build", path(&a), "-o", path(&out)], dir.path());
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let index = std::fs::read_to_string(out.join("index.html")).unwrap_or_default();
+    let index = std::fs::read_to_string(out.join("index.html")).expect("the home page is built");
     assert!(index.contains("<html lang=\"ja\""), "{index}");
     assert!(index.contains("本文へ移動"), "{index}");
 }
