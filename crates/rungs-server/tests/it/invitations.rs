@@ -61,8 +61,8 @@ async fn audit_actions(app: &rungs_server::App) -> Vec<(String, String)> {
                 format!(
                     "{} {} {}",
                     e.subject,
-                    e.before.unwrap_or_default(),
-                    e.after.unwrap_or_default()
+                    e.before.as_deref().unwrap_or("-"),
+                    e.after.as_deref().unwrap_or("-")
                 ),
             )
         })
@@ -150,7 +150,12 @@ async fn invitations_go_by_email_and_their_link_joins() {
             .as_array()
             .expect("array")
             .iter()
-            .map(|p| p["email"].as_str().unwrap_or_default().to_string())
+            .map(|p| {
+                p["email"]
+                    .as_str()
+                    .expect("a person has an email")
+                    .to_string()
+            })
             .collect();
         assert_eq!(names.len(), 4, "{names:?}");
         assert!(!names.contains(&"ari@example.org".to_string()));

@@ -27,7 +27,7 @@ async fn head(addr: std::net::SocketAddr, path: &str) -> String {
     let text = String::from_utf8_lossy(&raw).into_owned();
     text.split("\r\n\r\n")
         .next()
-        .unwrap_or_default()
+        .expect("split gives at least one part")
         .to_string()
 }
 

@@ -555,7 +555,7 @@ async fn the_providers_error_is_logged_escaped_and_short() {
         .0
         .lock()
         .map(|l| String::from_utf8_lossy(&l).into_owned())
-        .unwrap_or_default();
+        .expect("the log buffer's lock");
     let line = log
         .lines()
         .find(|l| l.contains("sign-in refused by the provider"))

@@ -496,7 +496,7 @@ async fn a_roster_of_many_batches_imports_whole_and_audited() {
         let updates = outcome["plan"]["updates"]
             .as_array()
             .cloned()
-            .unwrap_or_default();
+            .unwrap_or_else(|| panic!("{what}: no list of updates in {outcome}"));
         assert_eq!(updates.len(), expected, "{what}: {outcome}");
         assert!(
             updates

@@ -29,7 +29,7 @@ impl Mail {
     }
 
     pub fn subject(&self) -> String {
-        self.header("Subject").unwrap_or_default()
+        self.header("Subject").expect("every message has a subject")
     }
 
     /// The text, decoded from its transfer encoding.
@@ -41,7 +41,7 @@ impl Mail {
             .to_string();
         match self
             .header("Content-Transfer-Encoding")
-            .unwrap_or_default()
+            .unwrap_or_else(|| "7bit".into())
             .to_ascii_lowercase()
             .as_str()
         {

@@ -198,8 +198,8 @@ fn statement_codes_print_only_when_asked() {
         html(site, "tracks/engineering/senior.html")
             .select(&sel("html"))
             .next()
-            .and_then(|h| h.value().attr("class").map(str::to_string))
-            .unwrap_or_default()
+            .map(|h| h.value().attr("class").unwrap_or("").to_string())
+            .expect("the page has an html element")
     };
     assert!(!class(&site).contains("print-codes"));
     let site = example_with("[site]\nprint_codes = true\n", &[]);
@@ -211,7 +211,7 @@ fn statement_codes_print_only_when_asked() {
     );
     let head = String::from_utf8_lossy(
         site.get("tracks/engineering/senior.html")
-            .unwrap_or_default(),
+            .expect("the senior level is built"),
     )
     .into_owned();
     let style = head
@@ -224,7 +224,10 @@ fn statement_codes_print_only_when_asked() {
         "{style}"
     );
     // The stylesheet prints the codes only under that class.
-    let css = String::from_utf8_lossy(site.get("assets/rungs.css").unwrap_or_default());
+    let css = String::from_utf8_lossy(
+        site.get("assets/rungs.css")
+            .expect("assets/rungs.css is built"),
+    );
     assert!(css.contains(".print-codes .statement::after"));
     // Statement links no longer print their address beside every statement.
     assert!(!css.contains("attr(href)"), "codes are printed by default");

@@ -167,7 +167,11 @@ fn a_site_in_german_or_japanese_has_its_words_and_no_english_chrome() {
     ] {
         let site = example_with(&format!("[site]\nlanguage = \"{lang}\""), &[]);
         let level = "tracks/engineering/senior.html";
-        let page = String::from_utf8_lossy(site.get(level).unwrap_or_default()).into_owned();
+        let page = String::from_utf8_lossy(
+            site.get(level)
+                .unwrap_or_else(|| panic!("{level} is not built")),
+        )
+        .into_owned();
         assert!(page.contains(&format!("<html lang=\"{lang}\"")), "{lang}");
         for words in expected {
             assert!(page.contains(words), "{lang}: {level} lacks {words}");
@@ -191,8 +195,11 @@ fn a_site_in_german_or_japanese_has_its_words_and_no_english_chrome() {
             }
         }
         // The scripts' words come with the script, in the language.
-        let script =
-            String::from_utf8_lossy(site.get("assets/rungs.js").unwrap_or_default()).into_owned();
+        let script = String::from_utf8_lossy(
+            site.get("assets/rungs.js")
+                .expect("assets/rungs.js is built"),
+        )
+        .into_owned();
         assert!(
             script.starts_with(&format!("window.RUNGS_I18N={{\"lang\":\"{lang}\"")),
             "{}",
@@ -201,7 +208,8 @@ fn a_site_in_german_or_japanese_has_its_words_and_no_english_chrome() {
         assert!(!script.contains("No results for"), "{lang}");
         // Indicators in the search and comparison data are labelled in the language.
         let data =
-            String::from_utf8_lossy(site.get("assets/data.js").unwrap_or_default()).into_owned();
+            String::from_utf8_lossy(site.get("assets/data.js").expect("assets/data.js is built"))
+                .into_owned();
         assert!(!data.contains("Time at this level"), "{lang}");
         let doc = html(&site, "index.html");
         assert_eq!(doc.select(&sel("html[lang]")).count(), 1);
@@ -213,7 +221,7 @@ fn an_english_site_keeps_its_words_and_needs_no_setting() {
     let site = example_with("[site]\nlanguage = \"en\"", &[]);
     let page = String::from_utf8_lossy(
         site.get("tracks/engineering/senior.html")
-            .unwrap_or_default(),
+            .expect("the senior level is built"),
     )
     .into_owned();
     assert!(page.starts_with("<!doctype html>\n<html lang=\"en\""));
@@ -226,7 +234,7 @@ fn right_to_left_titles_and_statements_lay_out_in_their_own_direction() {
     let level = sources
         .get("tracks/engineering/senior.md")
         .map(|f| f.text().to_string())
-        .unwrap_or_default();
+        .expect("the example has a senior level");
     assert!(!level.is_empty(), "the example has a senior level");
     // A statement in Hebrew and one in Arabic, after the first statement.
     let Some(at) = level.find("\n- ") else {
@@ -237,7 +245,7 @@ fn right_to_left_titles_and_statements_lay_out_in_their_own_direction() {
     let site = example_with("", &[("tracks/engineering/senior.md", &rtl)]);
     let page = String::from_utf8_lossy(
         site.get("tracks/engineering/senior.html")
-            .unwrap_or_default(),
+            .expect("the senior level is built"),
     )
     .into_owned();
     let doc = scraper::Html::parse_document(&page);

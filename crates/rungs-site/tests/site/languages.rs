@@ -40,8 +40,14 @@ fn alternates(page: &Html) -> Vec<(String, String)> {
     page.select(&sel("head link[rel=alternate][hreflang]"))
         .map(|l| {
             (
-                l.value().attr("hreflang").unwrap_or_default().to_string(),
-                l.value().attr("href").unwrap_or_default().to_string(),
+                l.value()
+                    .attr("hreflang")
+                    .expect("an alternate link has hreflang")
+                    .to_string(),
+                l.value()
+                    .attr("href")
+                    .expect("an alternate link has href")
+                    .to_string(),
             )
         })
         .collect()
@@ -52,8 +58,14 @@ fn switcher(page: &Html) -> Vec<(String, String)> {
     page.select(&sel("header .lang-switch a[hreflang]"))
         .map(|a| {
             (
-                a.value().attr("hreflang").unwrap_or_default().to_string(),
-                a.value().attr("href").unwrap_or_default().to_string(),
+                a.value()
+                    .attr("hreflang")
+                    .expect("a switcher link has hreflang")
+                    .to_string(),
+                a.value()
+                    .attr("href")
+                    .expect("a switcher link has href")
+                    .to_string(),
             )
         })
         .collect()
@@ -87,7 +99,7 @@ fn each_translation_is_a_site_under_its_language() {
         page.select(&sel("html"))
             .next()
             .and_then(|h| h.value().attr("lang"))
-            .unwrap_or_default()
+            .expect("the page has <html lang>")
             .to_string()
     };
     assert_eq!(lang(&source), "en");
@@ -115,8 +127,13 @@ fn each_translation_is_a_site_under_its_language() {
             );
         }
     }
-    let data =
-        |path: &str| String::from_utf8_lossy(site.get(path).unwrap_or_default()).into_owned();
+    let data = |path: &str| {
+        String::from_utf8_lossy(
+            site.get(path)
+                .unwrap_or_else(|| panic!("{path} is not built")),
+        )
+        .into_owned()
+    };
     assert!(data("de/assets/data.js").contains("Du prüfst Code und Entwürfe gründlich"));
     assert!(!data("assets/data.js").contains("Du prüfst Code"));
     assert!(data("ja/assets/data.js").contains("素早くレビューする"));
@@ -181,7 +198,8 @@ fn every_page_links_its_versions_in_the_other_languages() {
     let home = html(&site, "ja/index.html");
     assert!(alternates(&home).contains(&("de".to_string(), format!("{base}de/"))));
     // One sitemap lists each language's pages, each with its alternates.
-    let sitemap = String::from_utf8_lossy(site.get("sitemap.xml").unwrap_or_default()).into_owned();
+    let sitemap = String::from_utf8_lossy(site.get("sitemap.xml").expect("sitemap.xml is built"))
+        .into_owned();
     assert!(
         sitemap.contains(&format!("<loc>{base}ja/{SENIOR}</loc>")),
         "{sitemap}"
@@ -202,7 +220,7 @@ fn the_source_speaks_the_sites_language() {
             .select(&sel("html"))
             .next()
             .and_then(|h| h.value().attr("lang"))
-            .unwrap_or_default()
+            .expect("the page has <html lang>")
             .to_string()
     };
     assert_eq!(lang(SENIOR), "de");
@@ -280,20 +298,26 @@ fn site_languages_restricts_the_translations_published() {
     let err = build_with("languages = [\"fr\"]")
         .err()
         .map(|e| e.to_string())
-        .unwrap_or_default();
+        .expect("an untranslated language is refused");
     assert!(err.contains("`fr`") && err.contains("de, ja"), "{err}");
 }
 
 #[test]
 fn japanese_search_data_holds_bigrams_of_each_statement() {
     let site = example_site();
-    let data =
-        String::from_utf8_lossy(site.get("ja/assets/data.js").unwrap_or_default()).into_owned();
+    let data = String::from_utf8_lossy(
+        site.get("ja/assets/data.js")
+            .expect("ja/assets/data.js is built"),
+    )
+    .into_owned();
     // 設計 sits inside 「コードと設計を…」: its pair is published for the statement.
     assert!(data.contains("\"k\":["), "no bigrams in ja/assets/data.js");
     assert!(data.contains("設計 計を"), "no bigrams of the statement");
     // Text with spaces has none.
-    let de =
-        String::from_utf8_lossy(site.get("de/assets/data.js").unwrap_or_default()).into_owned();
+    let de = String::from_utf8_lossy(
+        site.get("de/assets/data.js")
+            .expect("de/assets/data.js is built"),
+    )
+    .into_owned();
     assert!(!de.contains("\"k\":["));
 }

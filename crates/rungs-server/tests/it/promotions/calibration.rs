@@ -154,7 +154,10 @@ async fn closing(backend: Backend) {
         .iter()
         .find(|e| e.action == "calibration.close")
         .unwrap_or_else(|| panic!("on {on}: calibration.close in {audit:?}"));
-    let after = entry.after.as_deref().unwrap_or_default();
+    let after = entry
+        .after
+        .as_deref()
+        .expect("closing records what was decided");
     assert!(
         after.contains(&format!("\"undecided\":[{cy_case}]")),
         "on {on}: {after}"
@@ -453,7 +456,7 @@ async fn exported(backend: Backend) {
                 event["event"]["actor_id"].is_null(),
                 "{who} on {on}: {event}"
             );
-            let note = event["event"]["note"].as_str().unwrap_or_default();
+            let note = event["event"]["note"].as_str().unwrap_or("");
             for peer in [bo, hal_id] {
                 assert_ne!(note, format!("person:{peer}"), "{who} on {on}: {event}");
             }

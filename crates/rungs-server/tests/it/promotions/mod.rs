@@ -652,7 +652,12 @@ async fn story(backend: Backend) {
         .as_array()
         .expect("history")
         .iter()
-        .map(|e| e["event"]["step"].as_str().unwrap_or_default().to_string())
+        .map(|e| {
+            e["event"]["step"]
+                .as_str()
+                .expect("an event has a step")
+                .to_string()
+        })
         .collect();
     for step in [
         "opened",
