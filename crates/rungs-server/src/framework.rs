@@ -29,6 +29,12 @@ pub struct Ladder {
     /// but the site's own (allowed by hash), inline styles allowed (charts
     /// size their bars with them).
     pub site_csp: String,
+    /// The ladder's translations (`translations/<lang>/`), for showing
+    /// statements in the viewer's language.
+    pub translations: rungs_core::translate::Translations,
+    /// The organisation's language: the framework's `[site] language`, else
+    /// English. People who chose no language of their own see the app in it.
+    pub language: String,
     /// The id of this revision's snapshot in the store (ratings are linked
     /// to it); set once the store has it.
     pub snapshot: i64,
@@ -157,12 +163,18 @@ pub fn load(source: &FrameworkSource) -> Result<Ladder, Refused> {
     if !errors.is_empty() {
         return Err(Refused { errors });
     }
+    let translations = loaded.translations;
     let mut framework = loaded.framework;
     if let Some(root) = &source.root {
         rungs_site::add_generated_pages(&mut framework, &sources, root)
             .map_err(|e| refuse(e.to_string()))?;
     }
     let site = rungs_site::build(&framework, &sources).map_err(|e| refuse(e.to_string()))?;
+    // The site's build has read the settings already: they are valid here.
+    let language = rungs_site::SiteSettings::from_sources(&sources)
+        .ok()
+        .and_then(|s| s.language)
+        .unwrap_or_else(|| crate::i18n::DEFAULT_LANGUAGE.to_string());
     let revision = revision(source.root.as_deref(), &sources);
     let mut levels = HashMap::new();
     for (t, track) in framework.tracks.iter().enumerate() {
@@ -201,6 +213,8 @@ pub fn load(source: &FrameworkSource) -> Result<Ladder, Refused> {
         snapshot: 0,
         views,
         app_css,
+        translations,
+        language,
         levels,
     })
 }

@@ -89,6 +89,8 @@ impl Views {
             },
         );
         env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
+        // `t("id", name=value)`: the app's words in the viewer's language.
+        env.add_function("t", crate::i18n::template_function);
         // `{{ note }}{{ note | full_stop }}`: a sentence ending in someone's
         // words gets a full stop unless the words end in one.
         env.add_filter("full_stop", |text: String| {

@@ -34,7 +34,8 @@ async fn assessment_page(
     flash: Option<String>,
     error: Option<String>,
 ) -> Page {
-    let view = view::view(app, &access::assessment(app, viewer, id).await?).await?;
+    let mut view = view::view(app, &access::assessment(app, viewer, id).await?).await?;
+    view.localise(&app.ladder(), crate::web::language(app, Some(viewer)));
     let title = format!(
         "{} · {}",
         view.person.name,
@@ -56,7 +57,8 @@ async fn assessment_page(
 /// The printable assessment: one clean document for a promotion
 /// conversation.
 pub(crate) async fn print(State(app): State<App>, viewer: Viewer, Path(id): Path<i64>) -> Page {
-    let view = view::view(&app, &access::assessment(&app, &viewer, id).await?).await?;
+    let mut view = view::view(&app, &access::assessment(&app, &viewer, id).await?).await?;
+    view.localise(&app.ladder(), crate::web::language(&app, Some(&viewer)));
     let title = format!("Assessment of {}", view.person.name);
     render(
         &app,

@@ -66,6 +66,24 @@ pub struct Row {
     pub manager: Option<Cell>,
     /// Both rated, differently.
     pub disagree: bool,
+    /// Its words in the viewer's language, on pages, when the ladder
+    /// translates it (left out of the API).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub translation: Option<crate::localise::Translated>,
+}
+
+impl AssessmentView {
+    /// Gives every statement of the assessed level its words in `lang`,
+    /// where the ladder translates them.
+    pub(crate) fn localise(&mut self, ladder: &crate::framework::Ladder, lang: &str) {
+        let (track, level) = (&self.assessment.track, &self.assessment.level);
+        for area in &mut self.areas {
+            for row in &mut area.rows {
+                row.translation =
+                    crate::localise::statement(ladder, lang, track, level, &row.statement_id);
+            }
+        }
+    }
 }
 
 impl Row {
@@ -371,6 +389,7 @@ pub(crate) fn build_view(
             person: p,
             manager: m,
             disagree,
+            translation: None,
         }
     };
     let mut in_level: Vec<(&str, &str, &str)> = Vec::new();

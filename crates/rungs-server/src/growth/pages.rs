@@ -33,15 +33,44 @@ async fn growth_render(app: &App, viewer: &Viewer, id: i64, error: Option<String
         format!("Growth · {}", person.person.name)
     };
     let nav = crate::web::person_nav(viewer, id);
+    let translated = translations(app, viewer, &growth);
     render(
         app,
         Some(viewer),
         "growth.html",
         nav,
         &title,
-        ctx! { p => person, g => growth, levels => app.ladder().all_levels(), error },
+        ctx! { p => person, g => growth, levels => app.ladder().all_levels(), error, translated },
     )
     .await
+}
+
+/// The statements of the goals (by `goal-ID`) and of the suggestions (by
+/// their key) in the viewer's language, where the ladder translates them.
+fn translations(
+    app: &App,
+    viewer: &Viewer,
+    growth: &super::Growth,
+) -> std::collections::BTreeMap<String, crate::localise::Translated> {
+    let ladder = app.ladder();
+    let lang = crate::web::language(app, Some(viewer));
+    let goals = growth.goals.iter().filter_map(|goal| {
+        let found = crate::localise::statement(
+            &ladder,
+            lang,
+            &goal.track,
+            &goal.level,
+            &goal.statement_id,
+        )?;
+        Some((format!("goal-{}", goal.id), found))
+    });
+    let suggestions = growth.suggestions.iter().filter_map(|s| {
+        let mut parts = s.key.splitn(3, '/');
+        let (track, level, id) = (parts.next()?, parts.next()?, parts.next()?);
+        let found = crate::localise::statement(&ladder, lang, track, level, id)?;
+        Some((s.key.clone(), found))
+    });
+    goals.chain(suggestions).collect()
 }
 
 #[derive(Deserialize)]

@@ -66,6 +66,65 @@ pub struct Todo {
     /// Names the item for notifications (told once each).
     #[serde(skip)]
     pub(crate) key: String,
+    /// `text` as a message of the app's catalogues, for pages in another
+    /// language than English.
+    #[serde(skip)]
+    pub(crate) words: Words,
+}
+
+/// What to do as a message of the app's catalogues: its id and variables.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Words {
+    id: &'static str,
+    name: Option<String>,
+    count: Option<i64>,
+}
+
+impl Words {
+    fn new(id: &'static str) -> Words {
+        Words {
+            id,
+            name: None,
+            count: None,
+        }
+    }
+
+    /// The words in `lang`.
+    pub(crate) fn text(&self, lang: &str) -> String {
+        let mut args = fluent_bundle::FluentArgs::new();
+        if let Some(name) = &self.name {
+            args.set("name", name.clone());
+        }
+        if let Some(count) = self.count {
+            args.set("count", count);
+        }
+        crate::i18n::messages(lang).format(self.id, &args)
+    }
+}
+
+impl Todo {
+    fn new(kind: TodoKind, words: Words, link: String, key: String) -> Todo {
+        Todo {
+            kind,
+            text: words.text("en"),
+            context: None,
+            due: None,
+            link,
+            key,
+            words,
+        }
+    }
+}
+
+/// The items with their words in `lang` (the API and emails keep English).
+pub(crate) fn localised(items: Vec<Todo>, lang: &str) -> Vec<Todo> {
+    items
+        .into_iter()
+        .map(|mut item| {
+            item.text = item.words.text(lang);
+            item
+        })
+        .collect()
 }
 
 /// The rule: what waits for person `me` (HR or not), given the open
@@ -90,72 +149,82 @@ pub(crate) fn items_for(
         if a.person_id == me {
             if a.shared {
                 out.push(Todo {
-                    kind: TodoKind::SharedWithYou,
-                    text: "Your assessment, shared with you: read and acknowledge it".into(),
                     context: a.cycle.clone(),
-                    due: None,
-                    link: link.clone(),
-                    key: format!("shared:{}", a.id),
+                    ..Todo::new(
+                        TodoKind::SharedWithYou,
+                        Words::new("todo-shared"),
+                        link.clone(),
+                        format!("shared:{}", a.id),
+                    )
                 });
             } else if !a.self_submitted {
                 let due_soon = soon(&a.self_due);
+                let kind = if due_soon {
+                    TodoKind::CycleDue
+                } else {
+                    TodoKind::AssessmentToFill
+                };
                 out.push(Todo {
-                    kind: if due_soon {
-                        TodoKind::CycleDue
-                    } else {
-                        TodoKind::AssessmentToFill
-                    },
-                    text: "Your self-assessment".into(),
                     context: a.cycle.clone(),
                     due: a.self_due.clone(),
-                    link: link.clone(),
-                    key: format!("{}:{}", if due_soon { "due-self" } else { "self" }, a.id),
+                    ..Todo::new(
+                        kind,
+                        Words::new("todo-self"),
+                        link.clone(),
+                        format!("{}:{}", if due_soon { "due-self" } else { "self" }, a.id),
+                    )
                 });
             }
         }
         if a.manager_id == Some(me) && a.person_id != me && !a.shared && !a.manager_submitted {
             let due_soon = soon(&a.manager_due);
+            let kind = if due_soon {
+                TodoKind::CycleDue
+            } else {
+                TodoKind::AssessmentToReview
+            };
+            let words = Words {
+                name: Some(a.person_name.clone()),
+                ..Words::new("todo-review")
+            };
+            let key = format!(
+                "{}:{}",
+                if due_soon { "due-review" } else { "review" },
+                a.id
+            );
             out.push(Todo {
-                kind: if due_soon {
-                    TodoKind::CycleDue
-                } else {
-                    TodoKind::AssessmentToReview
-                },
-                text: format!("Your assessment of {}", a.person_name),
                 context: a.cycle.clone(),
                 due: a.manager_due.clone(),
-                link,
-                key: format!(
-                    "{}:{}",
-                    if due_soon { "due-review" } else { "review" },
-                    a.id
-                ),
+                ..Todo::new(kind, words, link, key)
             });
         }
     }
     for r in acks.iter().filter(|r| r.person_id == Some(me)) {
         out.push(Todo {
-            kind: TodoKind::LevelToAcknowledge,
-            text: "Your level in the new ladder: acknowledge it".into(),
             context: Some(r.rollout.clone()),
-            due: None,
-            link: "/app#rollout-h".into(),
-            key: format!("ack:{}", r.rollout_id),
+            ..Todo::new(
+                TodoKind::LevelToAcknowledge,
+                Words::new("todo-acknowledge-level"),
+                "/app#rollout-h".into(),
+                format!("ack:{}", r.rollout_id),
+            )
         });
     }
     if is_hr {
         for r in proposals {
+            let words = Words {
+                count: Some(r.count),
+                ..Words::new("todo-confirm")
+            };
             out.push(Todo {
-                kind: TodoKind::ProposalsToConfirm,
-                text: match r.count {
-                    1 => "Confirm 1 proposed level".into(),
-                    n => format!("Confirm {n} proposed levels"),
-                },
                 context: Some(r.rollout.clone()),
-                due: None,
-                link: "/app/rollout".into(),
                 // At most once a day, however many managers propose.
-                key: format!("confirm:{}:{}", r.rollout_id, today),
+                ..Todo::new(
+                    TodoKind::ProposalsToConfirm,
+                    words,
+                    "/app/rollout".into(),
+                    format!("confirm:{}:{}", r.rollout_id, today),
+                )
             });
         }
     }

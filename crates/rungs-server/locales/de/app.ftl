@@ -1,0 +1,208 @@
+# Die Wörter der Personen-App auf Deutsch: Menüs, Überschriften, Formulare,
+# Hinweise. Jede Nachricht des englischen Katalogs muss hier stehen (die
+# Tests des Servers prüfen das). Nachrichten mit einer Anzahl wählen ihre
+# Form nach der Pluralkategorie.
+
+## Jede Seite
+
+nav-label = Personen-App
+nav-home = Meine Stufe
+nav-growth = Meine Entwicklung
+nav-team = Team
+nav-people = Personen
+nav-my-team = Mein Team
+nav-rollout = Einführung
+nav-promotions = Beförderungen
+nav-manage = Verwaltung
+nav-insights = Bereitschaft
+nav-impact = Auswirkungen auf die Leiter
+nav-cycles = Zyklen
+nav-roster = Personalliste
+nav-invitations = Einladungen
+nav-audit = Protokoll
+nav-framework = Rahmenwerk
+nav-account = Konto
+sign-out = Abmelden
+menu = Menü
+back = Zurück
+cancel = Abbrechen
+save = Speichern
+optional-note = Notiz (optional)
+acknowledge = Bestätigen
+
+## Anmelden
+
+login-title = Anmelden
+login-with = Mit { $provider } anmelden
+login-or-password = Oder mit einem Passwort:
+login-email = E-Mail
+login-password = Passwort
+login-button = Anmelden
+login-forgot = Passwort vergessen? Bitten Sie eine Administratorin oder einen Administrator um einen Link zum Zurücksetzen.
+login-failed = Diese E-Mail-Adresse und dieses Passwort passen zu keinem aktiven Konto.
+
+## Die Kontoseite
+
+account-title = Ihr Konto
+account-saved = Gespeichert.
+account-signed-in-as = Angemeldet als { $email }.
+account-tokens = API-Tokens
+account-language-heading = Sprache
+account-language-label = Sprache der App
+account-language-default = Die Sprache der Organisation ({ $language })
+account-language-hint = Menüs, Überschriften und die Aussagen der Leiter erscheinen in dieser Sprache, wo es eine Übersetzung gibt; die Bewertungen bleiben in jeder Sprache dieselben.
+account-notify-heading = E-Mails über das, was auf Sie wartet
+account-notify-no-email = Dieser Server verschickt noch keine E-Mails; Ihre Startseite zeigt, was auf Sie wartet.
+account-notify-legend = Wenn etwas auf Sie wartet (eine Einschätzung, eine zu bestätigende Stufe, ein Termin)
+account-notify-event = Jedes Mal eine E-Mail
+account-notify-digest = Eine E-Mail am Tag mit allem zusammen
+account-notify-off = Keine E-Mails
+account-notify-hint = Die E-Mails nennen, was wartet, und verlinken darauf; Notizen oder Bewertungen stehen nie darin.
+
+## Die Startseite
+
+home-reports-to = berichtet an { $manager }
+home-waiting = Wartet auf Sie
+home-due = fällig am { $date }
+home-your-level = Ihre Stufe
+home-next = Als Nächstes:
+home-what-changes = Was sich auf der nächsten Stufe ändert
+home-no-level = Sie haben noch keine Stufe.
+home-confirmed = Ihre Stufe in der neuen Leiter ist bestätigt: { $level }
+home-confirmed-then = Sobald Sie mit Ihrer Führungskraft darüber gesprochen haben, bestätigen Sie sie hier.
+home-acknowledged = Sie haben Ihre Stufe bestätigt
+home-not-mapped = Ihre Führungskraft hat Ihre Stufe noch nicht fertig zugeordnet.
+home-history = Verlauf
+home-history-label = Verlauf der Stufen
+home-level = Stufe
+home-from = Von
+home-until = Bis
+home-reason = Grund
+home-now = heute
+home-needs-review = zu prüfen
+home-export = Meine Daten herunterladen (JSON)
+
+## Was auf Sie wartet (Startseite und E-Mails)
+
+todo-shared = Ihre Einschätzung wurde mit Ihnen geteilt: lesen und bestätigen Sie sie
+todo-self = Ihre Selbsteinschätzung
+todo-review = Ihre Einschätzung von { $name }
+todo-acknowledge-level = Ihre Stufe in der neuen Leiter: bitte bestätigen
+todo-confirm = { $count ->
+    [one] { $count } vorgeschlagene Stufe bestätigen
+   *[other] { $count } vorgeschlagene Stufen bestätigen
+}
+
+## Aussagen der Leiter in der Sprache der Leserin oder des Lesers
+
+translation-original = Original:
+translation-stale = Übersetzung möglicherweise veraltet
+
+## Gemeinsame Wörter
+
+list-separator = { ", " }
+sentence-end = .
+not-rated = Nicht bewertet
+submitted = abgegeben
+not-submitted = noch nicht abgegeben
+the-manager = die Führungskraft
+col-statement = Aussage
+col-self = Selbst
+col-manager = Führungskraft
+state-draft = Entwurf
+state-submitted = abgegeben
+state-shared = geteilt
+state-acknowledged = bestätigt
+verdict-met = Erfüllt
+verdict-waived = Erlassen
+verdict-not-yet = Noch nicht
+
+## Eine Einschätzung
+
+assess-level-gone = diese Stufe gibt es in der Leiter nicht mehr
+assess-by = eingeschätzt von { $name }
+assess-made-against = erstellt mit Revision { $revision }
+assess-growth-page = Entwicklungsseite
+assess-printable = Druckversion
+assess-download-mine = Meine Bewertungen als Tabelle herunterladen
+assess-open-it = öffnen
+assess-newer = Es gibt eine neuere Fassung dieser Einschätzung: { $link }. Diese hier bleibt, wie sie war.
+assess-the-locked = die gesperrte Einschätzung
+assess-revises = Überarbeitet { $link }: { $reason }
+carried-heading = Die Leiter hat sich geändert, seit diese Einschätzung erstellt wurde
+carried-intro = Die Bewertungen sind ihren Aussagen zur aktuellen Revision gefolgt ({ $revision }):
+carried-reworded = { $count } auf umformulierten Aussagen behalten
+carried-moved = { $count } verschobenen Aussagen gefolgt
+carried-review = { $count } auf geteilten oder zusammengeführten Aussagen, zu prüfen
+carried-archived = { $count } auf entfernten Aussagen, unten mit ihrem Wortlaut aufgeführt
+carried-new-separator = { "; " }
+carried-new = { $count ->
+    [one] { $count } Aussage der Stufe, darunter neue, hat noch keine Bewertung
+   *[other] { $count } Aussagen der Stufe, darunter neue, haben noch keine Bewertung
+}
+readiness = Bereitschaft
+assess-rule = Die Regel: { $rule }
+readiness-by-area = Bereitschaft nach Bereich
+readiness-area = Bereich
+readiness-met = Erfüllt
+readiness-verdict = Ergebnis
+readiness-why = Begründung
+readiness-met-of = { $met } von { $needed } nötigen
+readiness-later = Die Bereitschaft erscheint, sobald die Einschätzung geteilt ist.
+assess-your-self = Ihre Selbsteinschätzung
+assess-your-of = Ihre Einschätzung von { $name }
+assess-rate-hint = Bewerten Sie jede Aussage; ein Kommentar und Belege (Links zu Pull-Requests, Dokumenten, Vorfällen) helfen dem Gespräch.
+assess-rate-hint-person = Ihre Führungskraft sieht Ihre Bewertungen, sobald die Einschätzung geteilt ist.
+assess-rate-hint-manager = { $name } sieht Ihre Bewertungen, sobald Sie die Einschätzung teilen.
+assess-rating = Bewertung
+assess-rating-of = Bewertung: { $statement }
+assess-comment = Kommentar
+assess-evidence = Belege
+assess-evidence-placeholder = Links, Dokumente, Vorfälle
+assess-save-draft = Entwurf speichern
+assess-submit = Abgeben
+sheet-summary = Offline ausfüllen
+sheet-download = Laden Sie die Tabelle herunter
+sheet-how = { $download }, füllen Sie die Spalten { $rating }, { $comment } und { $evidence } in einer Tabellenkalkulation aus, speichern Sie sie als CSV und importieren Sie sie hier. Die Zeilen werden über { $id } zugeordnet; jede Abweichung wird gemeldet, und solange eine Zeile falsch ist, wird nichts gespeichert.
+sheet-file = Ausgefüllte Tabelle (CSV)
+sheet-import = Importieren
+ratings = Bewertungen
+ratings-when-shared = Die Bewertungen erscheinen, sobald die Führungskraft die Einschätzung teilt.
+ratings-other-side-when-shared = Die Bewertungen der anderen Seite erscheinen, sobald die Einschätzung geteilt ist.
+ratings-sides = Selbsteinschätzung: { $own }; die der Führungskraft: { $manager }.
+ratings-disagreements = { $count ->
+    [one] { $count } Aussage haben { $person } und { $manager } unterschiedlich bewertet.
+   *[other] { $count } Aussagen haben { $person } und { $manager } unterschiedlich bewertet.
+}
+ratings-differ = Bewertungen weichen ab
+area-differ = { $count } abweichend
+elsewhere-heading = Bewertungen von Aussagen, die nicht mehr zu dieser Stufe gehören
+elsewhere-label = Aussagen, die nicht mehr zu dieser Stufe gehören
+elsewhere-where = Wo sie jetzt steht
+share-hint = Beide Seiten haben abgegeben. Durch das Teilen sieht jede Seite die Bewertungen der anderen.
+share-with = Mit { $name } teilen
+acknowledge-hint = Die Bestätigung sperrt die Einschätzung; eine spätere Änderung ist eine neue Fassung mit Begründung.
+acknowledged = Bestätigt
+locked = Gesperrt.
+revise-summary = Doch noch ändern
+revise-why = Warum sie sich ändert
+revise-button = Neue Fassung beginnen
+badge-reworded = seit der Bewertung umformuliert
+badge-moved = seit der Bewertung verschoben
+badge-review = geteilt oder zusammengeführt: prüfen
+badge-removed = Aussage entfernt
+diff-changed = Seit der Bewertung geänderte Wörter:
+diff-added = hinzugefügt:
+diff-removed = entfernt:
+evidence-label = Belege:
+
+## Die Druckversion einer Einschätzung
+
+print-title = Einschätzung von { $name }
+print-heading = { $name }: Einschätzung für { $level }
+print-person = Person
+print-state = Stand
+print-revision = Revision der Leiter
+print-carried = Bewertungen übertragen auf { $revision }
+print-printed = Gedruckt
+print-acknowledgement = Bestätigung

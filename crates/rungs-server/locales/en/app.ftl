@@ -1,0 +1,208 @@
+# The people app's own words in English: menus, headings, forms, hints.
+# Every message here must be in the German and Japanese catalogues too (the
+# server's tests check that), and every id a template asks for must be here.
+# Messages with a count choose their words by plural category.
+
+## Every page
+
+nav-label = People app
+nav-home = My level
+nav-growth = My growth
+nav-team = Team
+nav-people = People
+nav-my-team = My team
+nav-rollout = Rollout
+nav-promotions = Promotions
+nav-manage = Manage
+nav-insights = Readiness
+nav-impact = Ladder impact
+nav-cycles = Cycles
+nav-roster = Roster
+nav-invitations = Invitations
+nav-audit = Audit
+nav-framework = Framework
+nav-account = Account
+sign-out = Sign out
+menu = Menu
+back = Back
+cancel = Cancel
+save = Save
+optional-note = Note (optional)
+acknowledge = Acknowledge
+
+## Signing in
+
+login-title = Sign in
+login-with = Sign in with { $provider }
+login-or-password = Or with a password:
+login-email = Email
+login-password = Password
+login-button = Sign in
+login-forgot = Forgot your password? Ask an administrator for a reset link.
+login-failed = That email and password do not match an active account.
+
+## The account page
+
+account-title = Your account
+account-saved = Saved.
+account-signed-in-as = Signed in as { $email }.
+account-tokens = API tokens
+account-language-heading = Language
+account-language-label = The app's language
+account-language-default = The organisation's language ({ $language })
+account-language-hint = Menus, headings and the ladder's statements show in this language where a translation exists; ratings stay the same whatever the language.
+account-notify-heading = Email about what waits for you
+account-notify-no-email = This server sends no email yet; your home page lists what waits for you.
+account-notify-legend = When something waits for you (an assessment, a level to acknowledge, a due date)
+account-notify-event = An email each time
+account-notify-digest = One email a day, listing everything
+account-notify-off = No email
+account-notify-hint = Emails name what waits and link to it; they never contain notes or ratings.
+
+## The home page
+
+home-reports-to = reports to { $manager }
+home-waiting = Waiting for you
+home-due = due { $date }
+home-your-level = Your level
+home-next = Next:
+home-what-changes = What changes at the next level
+home-no-level = You have no level yet.
+home-confirmed = Your level in the new ladder is confirmed: { $level }
+home-confirmed-then = Once you have talked it through with your manager, acknowledge it here.
+home-acknowledged = You acknowledged your level
+home-not-mapped = Your manager has not finished mapping your level yet.
+home-history = History
+home-history-label = Level history
+home-level = Level
+home-from = From
+home-until = Until
+home-reason = Reason
+home-now = now
+home-needs-review = needs review
+home-export = Download my data (JSON)
+
+## What waits for you (home page and emails)
+
+todo-shared = Your assessment, shared with you: read and acknowledge it
+todo-self = Your self-assessment
+todo-review = Your assessment of { $name }
+todo-acknowledge-level = Your level in the new ladder: acknowledge it
+todo-confirm = { $count ->
+    [one] Confirm { $count } proposed level
+   *[other] Confirm { $count } proposed levels
+}
+
+## Statements of the ladder in the viewer's language
+
+translation-original = Original:
+translation-stale = translation may be outdated
+
+## Shared words
+
+list-separator = { ", " }
+sentence-end = .
+not-rated = Not rated
+submitted = submitted
+not-submitted = not submitted yet
+the-manager = the manager
+col-statement = Statement
+col-self = Self
+col-manager = Manager
+state-draft = draft
+state-submitted = submitted
+state-shared = shared
+state-acknowledged = acknowledged
+verdict-met = Met
+verdict-waived = Waived
+verdict-not-yet = Not yet
+
+## An assessment
+
+assess-level-gone = this level is no longer on the ladder
+assess-by = assessed by { $name }
+assess-made-against = made against revision { $revision }
+assess-growth-page = Growth page
+assess-printable = Printable version
+assess-download-mine = Download my ratings as a sheet
+assess-open-it = open it
+assess-newer = A newer version of this assessment exists: { $link }. This one stays as it was.
+assess-the-locked = the locked assessment
+assess-revises = Revises { $link }: { $reason }
+carried-heading = The ladder changed since this assessment was made
+carried-intro = Ratings followed their statements to the current revision ({ $revision }):
+carried-reworded = { $count } kept on reworded statements
+carried-moved = { $count } followed moved statements
+carried-review = { $count } on split or merged statements to review
+carried-archived = { $count } on removed statements kept below with their words
+carried-new-separator = { "; " }
+carried-new = { $count ->
+    [one] { $count } statement of the level, new ones among them, has no rating yet
+   *[other] { $count } statements of the level, new ones among them, have no rating yet
+}
+readiness = Readiness
+assess-rule = The rule: { $rule }
+readiness-by-area = Readiness by area
+readiness-area = Area
+readiness-met = Met
+readiness-verdict = Verdict
+readiness-why = Why
+readiness-met-of = { $met } of { $needed } needed
+readiness-later = Readiness shows once the assessment is shared.
+assess-your-self = Your self-assessment
+assess-your-of = Your assessment of { $name }
+assess-rate-hint = Rate each statement; a comment and evidence (links to pull requests, documents, incidents) help the conversation.
+assess-rate-hint-person = Your manager sees your ratings once the assessment is shared.
+assess-rate-hint-manager = { $name } sees your ratings once you share the assessment.
+assess-rating = Rating
+assess-rating-of = Rating: { $statement }
+assess-comment = Comment
+assess-evidence = Evidence
+assess-evidence-placeholder = Links, documents, incidents
+assess-save-draft = Save draft
+assess-submit = Submit
+sheet-summary = Fill it offline
+sheet-download = Download the sheet
+sheet-how = { $download }, fill the { $rating }, { $comment } and { $evidence } columns in a spreadsheet, save as CSV and import it here. Rows are matched by { $id }; every mismatch is reported and nothing is saved while a row is wrong.
+sheet-file = Filled sheet (CSV)
+sheet-import = Import
+ratings = Ratings
+ratings-when-shared = Ratings show once the manager shares the assessment.
+ratings-other-side-when-shared = The other side's ratings show once the assessment is shared.
+ratings-sides = Self-assessment: { $own }; manager's: { $manager }.
+ratings-disagreements = { $count ->
+    [one] { $count } statement rated differently by { $person } and { $manager }.
+   *[other] { $count } statements rated differently by { $person } and { $manager }.
+}
+ratings-differ = Ratings differ
+area-differ = { $count } differ
+elsewhere-heading = Ratings of statements no longer in this level
+elsewhere-label = Statements no longer in this level
+elsewhere-where = Where it is now
+share-hint = Both sides have submitted. Sharing shows each side the other's ratings.
+share-with = Share with { $name }
+acknowledge-hint = Acknowledging locks the assessment; a later change is a new version with its reason.
+acknowledged = Acknowledged
+locked = Locked.
+revise-summary = Change it after all
+revise-why = Why it changes
+revise-button = Start a new version
+badge-reworded = reworded since rated
+badge-moved = moved since rated
+badge-review = split or merged: review
+badge-removed = statement removed
+diff-changed = Words changed since rated:
+diff-added = added:
+diff-removed = removed:
+evidence-label = Evidence:
+
+## The printable assessment
+
+print-title = Assessment of { $name }
+print-heading = { $name }: assessment against { $level }
+print-person = Person
+print-state = State
+print-revision = Ladder revision
+print-carried = ratings carried to { $revision }
+print-printed = Printed
+print-acknowledgement = Acknowledgement

@@ -1,0 +1,199 @@
+# ピープルアプリの日本語の文言：メニュー、見出し、フォーム、ヒント。
+# 英語のカタログにあるメッセージはすべてここにも必要です（サーバーの
+# テストが確認します）。日本語には複数形がないため、数のあるメッセージも
+# 形は一つです。
+
+## すべてのページ
+
+nav-label = ピープルアプリ
+nav-home = 自分のレベル
+nav-growth = 自分の成長
+nav-team = チーム
+nav-people = メンバー
+nav-my-team = 自分のチーム
+nav-rollout = 移行
+nav-promotions = 昇格
+nav-manage = 管理
+nav-insights = 準備状況
+nav-impact = ラダーへの影響
+nav-cycles = サイクル
+nav-roster = 名簿
+nav-invitations = 招待
+nav-audit = 監査ログ
+nav-framework = フレームワーク
+nav-account = アカウント
+sign-out = サインアウト
+menu = メニュー
+back = 戻る
+cancel = キャンセル
+save = 保存
+optional-note = メモ（任意）
+acknowledge = 確認する
+
+## サインイン
+
+login-title = サインイン
+login-with = { $provider } でサインイン
+login-or-password = またはパスワードで：
+login-email = メールアドレス
+login-password = パスワード
+login-button = サインイン
+login-forgot = パスワードを忘れた場合は、管理者にリセット用のリンクを依頼してください。
+login-failed = このメールアドレスとパスワードに一致する有効なアカウントはありません。
+
+## アカウントページ
+
+account-title = アカウント
+account-saved = 保存しました。
+account-signed-in-as = { $email } としてサインインしています。
+account-tokens = API トークン
+account-language-heading = 言語
+account-language-label = アプリの言語
+account-language-default = 組織の言語（{ $language }）
+account-language-hint = 翻訳がある場合、メニュー、見出し、ラダーの項目がこの言語で表示されます。評価はどの言語でも同じです。
+account-notify-heading = 対応待ちの項目についてのメール
+account-notify-no-email = このサーバーはまだメールを送信しません。対応待ちの項目はホームページに表示されます。
+account-notify-legend = 対応待ちの項目があるとき（評価、確認が必要なレベル、期限）
+account-notify-event = そのつどメールを送る
+account-notify-digest = 1 日 1 通、すべてをまとめて送る
+account-notify-off = メールを送らない
+account-notify-hint = メールには対応待ちの項目とそのリンクだけが含まれ、メモや評価は含まれません。
+
+## ホームページ
+
+home-reports-to = 上長：{ $manager }
+home-waiting = 対応待ち
+home-due = 期限 { $date }
+home-your-level = あなたのレベル
+home-next = 次：
+home-what-changes = 次のレベルで変わること
+home-no-level = まだレベルがありません。
+home-confirmed = 新しいラダーでのあなたのレベルが確定しました：{ $level }
+home-confirmed-then = 上長と話し合ったら、ここで確認してください。
+home-acknowledged = あなたはレベルを確認しました
+home-not-mapped = 上長があなたのレベルの対応付けをまだ終えていません。
+home-history = 履歴
+home-history-label = レベルの履歴
+home-level = レベル
+home-from = 開始
+home-until = 終了
+home-reason = 理由
+home-now = 現在
+home-needs-review = 要確認
+home-export = 自分のデータをダウンロード（JSON）
+
+## 対応待ち（ホームページとメール）
+
+todo-shared = あなたの評価が共有されました：読んで確認してください
+todo-self = あなたの自己評価
+todo-review = { $name } さんの評価
+todo-acknowledge-level = 新しいラダーでのあなたのレベル：確認してください
+todo-confirm = 提案されたレベル { $count } 件を確認
+
+## 閲覧者の言語で表示するラダーの項目
+
+translation-original = 原文：
+translation-stale = 翻訳が古い可能性があります
+
+## 共通の言葉
+
+list-separator = 、
+sentence-end = 。
+not-rated = 未評価
+submitted = 提出済み
+not-submitted = 未提出
+the-manager = 上長
+col-statement = 項目
+col-self = 本人
+col-manager = 上長
+state-draft = 下書き
+state-submitted = 提出済み
+state-shared = 共有済み
+state-acknowledged = 確認済み
+verdict-met = 達成
+verdict-waived = 免除
+verdict-not-yet = 未達成
+
+## 評価
+
+assess-level-gone = このレベルはもうラダーにありません
+assess-by = 評価者：{ $name }
+assess-made-against = リビジョン { $revision } で作成
+assess-growth-page = 成長ページ
+assess-printable = 印刷用
+assess-download-mine = 自分の評価をシートとしてダウンロード
+assess-open-it = 開く
+assess-newer = この評価の新しい版があります：{ $link }。この版は元のまま残ります。
+assess-the-locked = ロックされた評価
+assess-revises = { $link } の改訂：{ $reason }
+carried-heading = この評価の作成後にラダーが変わりました
+carried-intro = 評価は項目に合わせて現在のリビジョン（{ $revision }）に引き継がれました：
+carried-reworded = 言い換えられた項目で { $count } 件を保持
+carried-moved = 移動した項目に { $count } 件が追従
+carried-review = 分割または統合された項目で { $count } 件を要確認
+carried-archived = 削除された項目で { $count } 件（下に元の文言とともに表示）
+carried-new-separator = 。
+carried-new = このレベルの項目のうち { $count } 件（新しい項目を含む）はまだ評価されていません
+readiness = 準備状況
+assess-rule = ルール：{ $rule }
+readiness-by-area = 領域ごとの準備状況
+readiness-area = 領域
+readiness-met = 達成
+readiness-verdict = 判定
+readiness-why = 理由
+readiness-met-of = 必要な { $needed } 件中 { $met } 件
+readiness-later = 準備状況は評価が共有されると表示されます。
+assess-your-self = あなたの自己評価
+assess-your-of = { $name } さんへのあなたの評価
+assess-rate-hint = 各項目を評価してください。コメントと根拠（プルリクエスト、ドキュメント、インシデントへのリンク）があると話し合いに役立ちます。
+assess-rate-hint-person = 評価が共有されると、上長があなたの評価を見られるようになります。
+assess-rate-hint-manager = あなたが評価を共有すると、{ $name } さんがあなたの評価を見られるようになります。
+assess-rating = 評価
+assess-rating-of = 評価：{ $statement }
+assess-comment = コメント
+assess-evidence = 根拠
+assess-evidence-placeholder = リンク、ドキュメント、インシデント
+assess-save-draft = 下書きを保存
+assess-submit = 提出
+sheet-summary = オフラインで記入
+sheet-download = シートをダウンロード
+sheet-how = { $download }し、表計算ソフトで { $rating }、{ $comment }、{ $evidence } の列を記入して CSV で保存し、ここで読み込んでください。行は { $id } で照合されます。食い違いはすべて報告され、誤った行がある間は何も保存されません。
+sheet-file = 記入済みのシート（CSV）
+sheet-import = 読み込む
+ratings = 評価
+ratings-when-shared = 上長が評価を共有すると表示されます。
+ratings-other-side-when-shared = 相手側の評価は、評価が共有されると表示されます。
+ratings-sides = 自己評価：{ $own }、上長の評価：{ $manager }。
+ratings-disagreements = { $person } さんと { $manager } で評価が異なる項目：{ $count } 件。
+ratings-differ = 評価が異なります
+area-differ = { $count } 件の相違
+elsewhere-heading = このレベルから外れた項目の評価
+elsewhere-label = このレベルから外れた項目
+elsewhere-where = 現在の場所
+share-hint = 双方が提出しました。共有すると、それぞれが相手の評価を見られるようになります。
+share-with = { $name } さんと共有
+acknowledge-hint = 確認すると評価はロックされます。後からの変更は、理由を添えた新しい版になります。
+acknowledged = 確認済み
+locked = ロックされています。
+revise-summary = やはり変更する
+revise-why = 変更の理由
+revise-button = 新しい版を始める
+badge-reworded = 評価後に言い換えられました
+badge-moved = 評価後に移動しました
+badge-review = 分割または統合：要確認
+badge-removed = 項目は削除されました
+diff-changed = 評価後に変わった言葉：
+diff-added = 追加：
+diff-removed = 削除：
+evidence-label = 根拠：
+
+## 印刷用の評価
+
+print-title = { $name } さんの評価
+print-heading = { $name } さん：{ $level } に対する評価
+print-person = 対象者
+print-state = 状態
+print-revision = ラダーのリビジョン
+print-carried = 評価の引き継ぎ先 { $revision }
+print-printed = 印刷日
+print-acknowledgement = 確認
