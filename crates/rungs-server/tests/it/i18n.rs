@@ -439,6 +439,13 @@ async fn a_translation_of_a_reworded_statement_is_marked() {
         growth.body
     );
     assert!(growth.body.contains(mark), "{}", growth.body);
+    assert!(
+        growth
+            .body
+            .contains("<h2 id=\"goals-h\">Entwicklungsplan</h2>"),
+        "{}",
+        growth.body
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
