@@ -252,3 +252,52 @@ event-assessment = Einschätzung
 event-placement = Einstufung
 event-goal = Ziel
 event-note = Notiz
+
+## Personen, Tokens, das Team
+
+people-add = Person hinzufügen
+people-import = Personalliste importieren
+people-name-or-email = Name oder E-Mail
+people-search = Suchen
+people-count = { $count ->
+    [one] { $count } Person
+   *[other] { $count } Personen
+}
+people-page = Seite { $page } von { $pages }
+people-name = Name
+people-job-title = Stellenbezeichnung
+people-status = Status
+people-active = aktiv
+people-inactive = inaktiv
+role-employee = Mitarbeiter:in
+role-hr = HR
+role-admin = Administration
+pager-label = Seiten
+pager-previous = Zurück
+pager-next = Weiter
+tokens-new = Ihr neues Token (wird nur einmal angezeigt, kopieren Sie es jetzt): { $token }
+tokens-how = Skripte verwenden ein Token als { $header }. Ein Token handelt in Ihrem Namen, im Rahmen seines Geltungsbereichs.
+tokens-scope = Geltungsbereich
+tokens-scope-impact = impact (nur Summen, für CI)
+tokens-scope-scim = scim (nur für die Bereitstellung durch einen Identitätsanbieter)
+tokens-create = Token erstellen
+tokens-created = Erstellt
+tokens-revoked = widerrufen
+tokens-revoke = { $name } widerrufen
+team-from = Aus der jeweils letzten geteilten Einschätzung jeder Person.
+team-reporting-to = Berichtet an
+team-everyone = Alle
+team-all-teams = Alle Teams
+team-all-levels = Alle Stufen
+team-track = Laufbahn
+team-all-tracks = Alle Laufbahnen
+team-filter = Filtern
+team-download = CSV herunterladen
+team-shown = { $shown } von { $count } Personen.
+team-heatmap = Heatmap des Teams
+team-assessed-against = Eingeschätzt für
+team-ready = Bereit
+team-none-shared = keine geteilt
+team-cell-title = { $met } von { $counted } erfüllt; { $needed } nötig
+team-cell-hint = Jede Zelle: erfüllte Aussagen von denen, die zählen.
+team-nobody = Niemand anzuzeigen.

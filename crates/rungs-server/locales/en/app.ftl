@@ -252,3 +252,52 @@ event-assessment = assessment
 event-placement = placement
 event-goal = goal
 event-note = note
+
+## People, tokens, the team
+
+people-add = Add a person
+people-import = Import a roster
+people-name-or-email = Name or email
+people-search = Search
+people-count = { $count ->
+    [one] { $count } person
+   *[other] { $count } people
+}
+people-page = page { $page } of { $pages }
+people-name = Name
+people-job-title = Job title
+people-status = Status
+people-active = active
+people-inactive = inactive
+role-employee = employee
+role-hr = hr
+role-admin = admin
+pager-label = Pages
+pager-previous = Previous
+pager-next = Next
+tokens-new = Your new token (shown once, copy it now): { $token }
+tokens-how = Scripts use a token as { $header }. A token acts as you, within its scope.
+tokens-scope = Scope
+tokens-scope-impact = impact (aggregates only, for CI)
+tokens-scope-scim = scim (an identity provider's provisioning only)
+tokens-create = Create token
+tokens-created = Created
+tokens-revoked = revoked
+tokens-revoke = Revoke { $name }
+team-from = From each person's latest shared assessment.
+team-reporting-to = Reporting to
+team-everyone = Everyone
+team-all-teams = All teams
+team-all-levels = All levels
+team-track = Track
+team-all-tracks = All tracks
+team-filter = Filter
+team-download = Download CSV
+team-shown = { $shown } of { $count } people.
+team-heatmap = Team heatmap
+team-assessed-against = Assessed against
+team-ready = Ready
+team-none-shared = none shared
+team-cell-title = { $met } of { $counted } met; { $needed } needed
+team-cell-hint = Each cell: statements met of those that count.
+team-nobody = Nobody to show.

@@ -83,7 +83,7 @@ pub(crate) async fn people(
         "people.html",
         "people",
         title,
-        ctx! { people, matching, pages, page, q => query.q.trim() },
+        ctx! { people, matching, pages, page, q => query.q.trim(), everyone => scope.everyone() },
     )
     .await
 }
