@@ -301,3 +301,26 @@ team-none-shared = keine geteilt
 team-cell-title = { $met } von { $counted } erfüllt; { $needed } nötig
 team-cell-hint = Jede Zelle: erfüllte Aussagen von denen, die zählen.
 team-nobody = Niemand anzuzeigen.
+
+## Die Seite einer Person
+
+person-goes-by = Rufname { $name }
+person-growth = Einschätzungen und Entwicklung
+person-none = (keine)
+person-start-date = Eintrittsdatum
+person-role = Rolle
+person-active = Aktiv
+yes = ja
+no = nein
+person-placements = Einstufungen
+person-no-placements = Noch keine Einstufungen.
+person-new-level = Neue Stufe
+person-record-placement = Einstufung erfassen
+person-promotion = Beförderung
+person-case-for = Einen Fall eröffnen für
+person-open-case = Beförderungsfall eröffnen
+person-case-hint = Der Fall übernimmt die neueste geteilte Einschätzung für diese Stufe; siehe { $link }.
+person-password-link = Passwort-Link erstellen
+person-unlink = Anmeldeidentität trennen
+person-anonymise = Anonymisieren
+person-export = Daten dieser Person exportieren (JSON)

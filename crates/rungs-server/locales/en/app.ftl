@@ -301,3 +301,26 @@ team-none-shared = none shared
 team-cell-title = { $met } of { $counted } met; { $needed } needed
 team-cell-hint = Each cell: statements met of those that count.
 team-nobody = Nobody to show.
+
+## A person's page
+
+person-goes-by = Goes by { $name }
+person-growth = Assessments and growth
+person-none = (none)
+person-start-date = Start date
+person-role = Role
+person-active = Active
+yes = yes
+no = no
+person-placements = Placements
+person-no-placements = No placements yet.
+person-new-level = New level
+person-record-placement = Record placement
+person-promotion = Promotion
+person-case-for = Open a case for
+person-open-case = Open a promotion case
+person-case-hint = The case takes the newest shared assessment against that level; see { $link }.
+person-password-link = Make a password link
+person-unlink = Unlink the sign-in identity
+person-anonymise = Anonymise
+person-export = Export this person's data (JSON)

@@ -289,3 +289,26 @@ team-none-shared = 共有なし
 team-cell-title = 対象 { $counted } 件中 { $met } 件達成、必要 { $needed } 件
 team-cell-hint = 各セル：対象となる項目のうち達成した数。
 team-nobody = 表示するメンバーはいません。
+
+## メンバーのページ
+
+person-goes-by = 通称 { $name }
+person-growth = 評価と成長
+person-none = （なし）
+person-start-date = 入社日
+person-role = 役割
+person-active = 在籍
+yes = はい
+no = いいえ
+person-placements = レベル設定
+person-no-placements = まだレベル設定はありません。
+person-new-level = 新しいレベル
+person-record-placement = レベル設定を記録
+person-promotion = 昇格
+person-case-for = 昇格案件を開くレベル
+person-open-case = 昇格案件を開く
+person-case-hint = 案件には、そのレベルに対する最新の共有済み評価が使われます。{ $link } を参照してください。
+person-password-link = パスワード用リンクを作成
+person-unlink = サインイン ID の連携を解除
+person-anonymise = 匿名化
+person-export = このメンバーのデータをエクスポート（JSON）
