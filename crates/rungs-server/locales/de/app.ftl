@@ -324,3 +324,13 @@ person-password-link = Passwort-Link erstellen
 person-unlink = Anmeldeidentität trennen
 person-anonymise = Anonymisieren
 person-export = Daten dieser Person exportieren (JSON)
+
+## Ein Passwort wählen
+
+password-your-name = Ihr Name
+password-your-email = Ihre E-Mail-Adresse
+password-welcome = Willkommen.
+password-welcome-name = Willkommen, { $name }.
+password-join-as = Wählen Sie ein Passwort, um als { $email } beizutreten.
+password-setting = Sie legen das Passwort von { $email } fest.
+password-label = Passwort (mindestens 12 Zeichen)

@@ -324,3 +324,13 @@ person-password-link = Make a password link
 person-unlink = Unlink the sign-in identity
 person-anonymise = Anonymise
 person-export = Export this person's data (JSON)
+
+## Choosing a password
+
+password-your-name = Your name
+password-your-email = Your email
+password-welcome = Welcome.
+password-welcome-name = Welcome, { $name }.
+password-join-as = Choose a password to join as { $email }.
+password-setting = Setting the password of { $email }.
+password-label = Password (at least 12 characters)

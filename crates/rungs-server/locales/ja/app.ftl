@@ -312,3 +312,13 @@ person-password-link = パスワード用リンクを作成
 person-unlink = サインイン ID の連携を解除
 person-anonymise = 匿名化
 person-export = このメンバーのデータをエクスポート（JSON）
+
+## パスワードの設定
+
+password-your-name = お名前
+password-your-email = メールアドレス
+password-welcome = ようこそ。
+password-welcome-name = { $name } さん、ようこそ。
+password-join-as = { $email } として参加するためのパスワードを決めてください。
+password-setting = { $email } のパスワードを設定します。
+password-label = パスワード（12 文字以上）
