@@ -334,3 +334,26 @@ password-welcome-name = Willkommen, { $name }.
 password-join-as = Wählen Sie ein Passwort, um als { $email } beizutreten.
 password-setting = Sie legen das Passwort von { $email } fest.
 password-label = Passwort (mindestens 12 Zeichen)
+
+## Beförderungen und Rückmeldungen
+
+promo-cases = Fälle
+promo-target = Zielstufe
+promo-you-are = Ihre Rolle
+promo-no-cases = Keine Beförderungsfälle, die Sie lesen können.
+promo-how = Eine Führungskraft eröffnet einen Fall auf der Seite der Person, sobald eine Einschätzung für die Zielstufe geteilt ist.
+promo-asked = Rückmeldungen, um die Sie gebeten wurden
+feedback-on = Rückmeldung zu { $name }
+promo-answered = beantwortet
+promo-nobody-asked = Niemand hat Sie um eine Rückmeldung gebeten.
+promo-sessions = Kalibrierungsrunden
+promo-closed = abgeschlossen
+promo-no-sessions = Keine Runden.
+promo-open-session = Eine Kalibrierungsrunde eröffnen
+feedback-considered = { $name } wird für { $target } in Betracht gezogen.
+feedback-asked = Sie wurden gebeten, sich bis { $date } zu Folgendem zu äußern:
+feedback-in-general = zur Arbeit im Allgemeinen
+feedback-answered = Ihre Antwort: { $rating }.
+feedback-words = Was Sie beobachtet haben
+feedback-send = Rückmeldung senden
+feedback-advisory = Ihre Antwort hat beratende Funktion: Die Regel zur Bereitschaft liest die Bewertungen der Führungskraft. Jedes Lesen Ihrer Antwort wird im Protokoll festgehalten.

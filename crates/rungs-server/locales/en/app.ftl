@@ -334,3 +334,26 @@ password-welcome-name = Welcome, { $name }.
 password-join-as = Choose a password to join as { $email }.
 password-setting = Setting the password of { $email }.
 password-label = Password (at least 12 characters)
+
+## Promotions and feedback
+
+promo-cases = Cases
+promo-target = Target level
+promo-you-are = You are
+promo-no-cases = No promotion cases you can read.
+promo-how = A manager opens a case from the person's page once an assessment against the target level is shared.
+promo-asked = Feedback asked of you
+feedback-on = Feedback on { $name }
+promo-answered = answered
+promo-nobody-asked = Nobody asked you for feedback.
+promo-sessions = Calibration sessions
+promo-closed = closed
+promo-no-sessions = No sessions.
+promo-open-session = Open a calibration session
+feedback-considered = { $name } is considered for { $target }.
+feedback-asked = You were asked, by { $date }, about:
+feedback-in-general = their work in general
+feedback-answered = You answered: { $rating }.
+feedback-words = What you saw
+feedback-send = Send feedback
+feedback-advisory = Your answer is advisory: the readiness rule reads the manager's ratings. Every read of it is recorded in the audit log.

@@ -322,3 +322,26 @@ password-welcome-name = { $name } さん、ようこそ。
 password-join-as = { $email } として参加するためのパスワードを決めてください。
 password-setting = { $email } のパスワードを設定します。
 password-label = パスワード（12 文字以上）
+
+## 昇格とフィードバック
+
+promo-cases = 案件
+promo-target = 目標レベル
+promo-you-are = あなたの立場
+promo-no-cases = 閲覧できる昇格案件はありません。
+promo-how = 目標レベルに対する評価が共有されると、上長がメンバーのページから案件を開きます。
+promo-asked = あなたに依頼されたフィードバック
+feedback-on = { $name } さんへのフィードバック
+promo-answered = 回答済み
+promo-nobody-asked = フィードバックの依頼はありません。
+promo-sessions = キャリブレーションセッション
+promo-closed = 終了
+promo-no-sessions = セッションはありません。
+promo-open-session = キャリブレーションセッションを開く
+feedback-considered = { $name } さんは { $target } への昇格が検討されています。
+feedback-asked = { $date } までに、次の点について回答を依頼されています：
+feedback-in-general = 仕事全般について
+feedback-answered = あなたの回答：{ $rating }。
+feedback-words = 見てきたこと
+feedback-send = フィードバックを送る
+feedback-advisory = あなたの回答は参考情報です。準備状況のルールは上長の評価を使います。回答が読まれるたびに監査ログに記録されます。
