@@ -399,3 +399,75 @@ rollout-confirm = { $level } für { $name } bestätigen
 rollout-back-on = { $name } wieder auf eine Leiter setzen
 rollout-mark-off = { $name } als auf keiner Leiter markieren
 rollout-close = Diese Einführung abschließen
+
+## Ein Beförderungsfall
+
+case-title = { $name }: Beförderung zu { $level }
+case-packet-title = Beförderungsunterlagen: { $name }
+case-printed = gedruckt am { $date }
+case-packet = Druckbare Unterlagen
+case-missing = Bevor der Fall eingereicht wird, braucht er: { $missing }.
+case-session-closed = Die Kalibrierungsrunde { $name } ist abgeschlossen: Sie nimmt keine Kommentare, Stimmen oder Entscheidungen mehr an.
+case-session-move = Ordnen Sie den Fall unten einer anderen Runde zu.
+case-write = Den Fall schreiben
+case-narrative = Darstellung
+case-recommendation = Empfehlung
+case-recommendation-heading = Empfehlung der Führungskraft
+case-add-evidence = Beleg hinzufügen
+case-link = Link
+case-what-it-shows = Was er zeigt
+case-ask = Eine Kollegin oder einen Kollegen um Rückmeldung bitten
+case-colleague = Kolleg:in (E-Mail)
+case-about = Worum es geht (Kennungen von Aussagen oder Bereichen)
+case-about-placeholder = z. B. craft, delivery
+case-due = Fällig
+case-ask-button = Bitten
+case-submit = Zur Kalibrierung einreichen
+case-session = Kalibrierungsrunde
+case-put-in-session = Der Runde zuordnen
+case-comment-and-vote = Kommentieren und abstimmen
+case-comment-label = Kommentar (nur für das Gremium)
+case-vote = Stimme
+vote-none = keine Stimme
+vote-approve = zustimmen
+vote-not-now = jetzt nicht
+case-comment-button = Kommentieren
+case-record-decision = Die Entscheidung festhalten
+case-decision-label = Entscheidung
+outcome-approved = Angenommen
+outcome-not-now = Jetzt nicht
+case-reasons = Begründung
+case-work-on-label = Woran zu arbeiten ist (bei „jetzt nicht“)
+case-effective-from = Gültig ab
+case-record = Festhalten
+case-mark-told = Als { $name } mitgeteilt markieren
+case-mark-effective = Als wirksam markieren
+case-current-level = Aktuelle Stufe
+case-not-placed = nicht eingestuft
+case-time-in-level = Zeit auf der Stufe
+case-months = { $count ->
+    [one] { $count } Monat
+   *[other] { $count } Monate
+}
+case-tenure = übliche Verweildauer der Stufe: { $months }
+case-now = jetzt { $revision }
+case-decision = Entscheidung: { $decision }
+case-work-on = Woran zu arbeiten ist
+case-effective = Gültig ab { $date }.
+case-peer-feedback = Rückmeldungen aus dem Kollegium
+case-answers = { $count ->
+    [one] { $count } Antwort, Durchschnitt { $average }
+   *[other] { $count } Antworten, Durchschnitt { $average }
+}
+case-against-manager = gegenüber { $average } der Führungskraft
+case-peers-agree = das Kollegium stimmt überein
+case-peers-differ = Kollegium und Führungskraft liegen mehr als eine Stufe auseinander
+case-a-colleague = Eine Kollegin oder ein Kollege
+case-asked-due = angefragt, fällig am { $date }
+case-none-asked = Noch niemand angefragt.
+case-ratings-against = Bewertungen für { $level }
+case-comments = Kommentare und Stimmen des Gremiums
+case-someone = Jemand
+case-voted = stimmte mit { $vote }
+case-no-comments = Noch keine Kommentare.
+case-by = von { $name }

@@ -399,3 +399,75 @@ rollout-confirm = Confirm { $level } for { $name }
 rollout-back-on = Put { $name } back on a ladder
 rollout-mark-off = Mark { $name } not on a ladder
 rollout-close = Close this rollout
+
+## A promotion case
+
+case-title = { $name }: promotion to { $level }
+case-packet-title = Promotion packet: { $name }
+case-printed = printed { $date }
+case-packet = Printable packet
+case-missing = Before it is submitted, the case needs: { $missing }.
+case-session-closed = The calibration session { $name } is closed: it takes no more comments, votes or decisions.
+case-session-move = Put the case in another session below.
+case-write = Write the case
+case-narrative = Narrative
+case-recommendation = Recommendation
+case-recommendation-heading = Manager's recommendation
+case-add-evidence = Add evidence
+case-link = Link
+case-what-it-shows = What it shows
+case-ask = Ask a colleague for feedback
+case-colleague = Colleague (email)
+case-about = About (statement or area ids)
+case-about-placeholder = e.g. craft, delivery
+case-due = Due
+case-ask-button = Ask
+case-submit = Submit for calibration
+case-session = Calibration session
+case-put-in-session = Put in the session
+case-comment-and-vote = Comment and vote
+case-comment-label = Comment (the committee's only)
+case-vote = Vote
+vote-none = no vote
+vote-approve = approve
+vote-not-now = not now
+case-comment-button = Comment
+case-record-decision = Record the decision
+case-decision-label = Decision
+outcome-approved = Approved
+outcome-not-now = Not now
+case-reasons = Reasons
+case-work-on-label = What to work on (not now)
+case-effective-from = Effective from
+case-record = Record
+case-mark-told = Mark as told to { $name }
+case-mark-effective = Mark effective
+case-current-level = Current level
+case-not-placed = not placed
+case-time-in-level = Time in level
+case-months = { $count ->
+    [one] { $count } month
+   *[other] { $count } months
+}
+case-tenure = the level's tenure: { $months }
+case-now = now { $revision }
+case-decision = Decision: { $decision }
+case-work-on = What to work on
+case-effective = Effective { $date }.
+case-peer-feedback = Peer feedback
+case-answers = { $count ->
+    [one] { $count } answer, average { $average }
+   *[other] { $count } answers, average { $average }
+}
+case-against-manager = against the manager's { $average }
+case-peers-agree = peers agree
+case-peers-differ = peers and manager differ by more than a step
+case-a-colleague = A colleague
+case-asked-due = asked, due { $date }
+case-none-asked = None asked yet.
+case-ratings-against = Ratings against { $level }
+case-comments = Committee comments and votes
+case-someone = Someone
+case-voted = voted { $vote }
+case-no-comments = No comments yet.
+case-by = by { $name }

@@ -119,7 +119,10 @@ pub(crate) async fn case(State(app): State<App>, viewer: Viewer, Path(id): Path<
 }
 
 async fn case_page(app: &App, viewer: &Viewer, id: i64, error: Option<String>) -> Page {
-    let c = view::case_view(app, &access::case(app, viewer, id).await?).await?;
+    let mut c = view::case_view(app, &access::case(app, viewer, id).await?).await?;
+    if let Some(assessment) = c.assessment.as_mut() {
+        assessment.localise(&app.ladder(), crate::web::language(app, Some(viewer)));
+    }
     let title = format!(
         "{}: promotion to {}",
         c.person.name,
@@ -160,7 +163,10 @@ async fn case_page(app: &App, viewer: &Viewer, id: i64, error: Option<String>) -
 
 /// The printable packet.
 pub(crate) async fn packet(State(app): State<App>, viewer: Viewer, Path(id): Path<i64>) -> Page {
-    let c = view::case_view(&app, &access::case(&app, &viewer, id).await?).await?;
+    let mut c = view::case_view(&app, &access::case(&app, &viewer, id).await?).await?;
+    if let Some(assessment) = c.assessment.as_mut() {
+        assessment.localise(&app.ladder(), crate::web::language(&app, Some(&viewer)));
+    }
     let title = format!("Promotion packet: {}", c.person.name);
     render(
         &app,
