@@ -471,3 +471,49 @@ case-someone = Jemand
 case-voted = stimmte mit { $vote }
 case-no-comments = Noch keine Kommentare.
 case-by = von { $name }
+
+## Einschätzungszyklen und Kalibrierungsrunden
+
+cycles-title = Einschätzungszyklen
+cycles-open = Einen Zyklus eröffnen
+cycles-name-placeholder = z. B. Frühjahrsrunde
+cycles-target-next = die nächste Stufe
+cycles-target-own = ihre aktuelle Stufe
+cycles-only-team = Nur das Team von (E-Mail)
+cycles-everyone-when-empty = alle, wenn leer
+cycles-self-due = Selbsteinschätzungen fällig
+cycles-manager-due = Einschätzungen der Führungskräfte fällig
+cycles-open-button = Den Zyklus eröffnen
+cycles-hint = Alle aktiven und eingestuften Personen erhalten eine Einschätzung; jede Seite sieht eine Erinnerung in der App, bis ihr Teil erledigt ist. Wer erinnert wurde, wird im Protokoll festgehalten.
+cycles-cycle = Zyklus
+cycles-against = Für
+cycles-shared = Geteilt
+cycles-late = Überfällig
+cycles-next-level = nächste Stufe
+cycles-current-level = aktuelle Stufe
+cycles-close = Abschließen
+cycles-who = Wer wartet, im Verzug oder außen vor ist
+cycles-in = in { $name }
+cycles-still-to-do = Noch zu erledigen
+cycles-owed-self = Selbsteinschätzung von { $name }
+cycles-owed-manager = Einschätzung von { $name } durch { $manager }
+cycles-no-manager = keine Führungskraft
+cycles-remind = Alle erinnern, die ihren Teil noch erledigen müssen
+cycles-nothing-left = Nichts mehr zu erledigen.
+cycles-reminded = { $count ->
+    [one] { $count }-mal erinnert
+   *[other] { $count }-mal erinnert
+}
+cycles-last-to = zuletzt an { $people }
+cycles-left-out = Außen vor
+cycles-none = Noch keine Zyklen.
+calibrations-title = Kalibrierung
+calibrations-open = Eine Runde eröffnen
+calibrations-name-placeholder = z. B. Beförderungen im Frühjahr
+calibrations-covers = Umfasst
+calibrations-covers-placeholder = einen Zyklus, eine Organisation, einen Stufenbereich
+calibrations-chair = Vorsitz (E-Mail)
+calibrations-members = Gremium (E-Mail-Adressen)
+calibrations-open-button = Die Runde eröffnen
+calibrations-sessions = Runden
+calibrations-none = Noch keine Runden.

@@ -471,3 +471,49 @@ case-someone = Someone
 case-voted = voted { $vote }
 case-no-comments = No comments yet.
 case-by = by { $name }
+
+## Assessment cycles and calibration sessions
+
+cycles-title = Assessment cycles
+cycles-open = Open a cycle
+cycles-name-placeholder = e.g. Spring review
+cycles-target-next = the next level
+cycles-target-own = their current level
+cycles-only-team = Only the team of (email)
+cycles-everyone-when-empty = everyone when empty
+cycles-self-due = Self-assessments due
+cycles-manager-due = Manager assessments due
+cycles-open-button = Open the cycle
+cycles-hint = Everyone active and placed gets an assessment; each sees a reminder in the app until their side is in. Reminding records who was reminded in the audit log.
+cycles-cycle = Cycle
+cycles-against = Against
+cycles-shared = Shared
+cycles-late = Late
+cycles-next-level = next level
+cycles-current-level = current level
+cycles-close = Close
+cycles-who = Who is waiting, late or left out
+cycles-in = in { $name }
+cycles-still-to-do = Still to do
+cycles-owed-self = { $name }'s self-assessment
+cycles-owed-manager = { $manager }'s assessment of { $name }
+cycles-no-manager = no manager
+cycles-remind = Remind everyone still to do their part
+cycles-nothing-left = Nothing left to do.
+cycles-reminded = { $count ->
+    [one] Reminded { $count } time
+   *[other] Reminded { $count } times
+}
+cycles-last-to = last to { $people }
+cycles-left-out = Left out
+cycles-none = No cycles yet.
+calibrations-title = Calibration
+calibrations-open = Open a session
+calibrations-name-placeholder = e.g. Spring promotions
+calibrations-covers = Covers
+calibrations-covers-placeholder = a cycle, an organisation, a level band
+calibrations-chair = Chair (email)
+calibrations-members = Committee (emails)
+calibrations-open-button = Open the session
+calibrations-sessions = Sessions
+calibrations-none = No sessions yet.
