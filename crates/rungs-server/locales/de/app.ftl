@@ -517,3 +517,41 @@ calibrations-members = Gremium (E-Mail-Adressen)
 calibrations-open-button = Die Runde eröffnen
 calibrations-sessions = Runden
 calibrations-none = Noch keine Runden.
+
+## Einladungen und das Rahmenwerk
+
+inv-queued = { $count ->
+    [one] { $count } Einladung ist eingereiht; sie wird im Hintergrund per E-Mail verschickt.
+   *[other] { $count } Einladungen sind eingereiht; sie werden im Hintergrund per E-Mail verschickt.
+}
+inv-no-email-links = E-Mail ist nicht eingerichtet: Geben Sie jeder Person ihren Link weiter (er funktioniert einmal, 7 Tage lang; wer ihn hat, kann das Passwort festlegen).
+inv-nobody = Niemand wurde eingeladen.
+inv-left-to-admin = { $count ->
+    [one] { $count } Person hat die Rolle HR oder Administration: Eine Administratorin oder ein Administrator lädt sie ein.
+   *[other] { $count } Personen haben die Rolle HR oder Administration: Eine Administratorin oder ein Administrator lädt sie ein.
+}
+inv-not-joined = { $count ->
+    [one] { $count } Person ist noch nicht beigetreten (kein Passwort und keine Anmeldung über den Identitätsanbieter).
+   *[other] { $count } Personen sind noch nicht beigetreten (kein Passwort und keine Anmeldung über den Identitätsanbieter).
+}
+inv-by-email = Einladungen gehen per E-Mail: { $queued } eingereiht, { $sent } verschickt
+inv-failed = { $count } fehlgeschlagen
+inv-no-email = E-Mail ist nicht eingerichtet, daher zeigt eine Einladung den Link jeder Person zum Weitergeben (wie man E-Mail einrichtet, steht in der Dokumentation des Servers).
+inv-everyone = Alle noch nicht Beigetretenen einladen ({ $count })
+inv-team = Dieses Team einladen
+inv-show-team = Team anzeigen
+inv-table-label = Noch nicht beigetretene Personen
+inv-invited = Eingeladen
+inv-invite = Einladen
+inv-times = { $count }-mal
+inv-not-yet = noch nicht
+inv-resend-to = Erneut an { $name } senden
+inv-invite-name = { $name } einladen
+fw-errors = Das Rahmenwerk hat Fehler und wurde deshalb nicht geladen; die vorherige Fassung bleibt in Gebrauch.
+fw-in-use = In Gebrauch: { $revision }
+fw-before-reload = Vor dem Neuladen: was es für die Personen bedeutet
+fw-confirm-warning = Durch dieses Neuladen sind Personen nicht mehr bereit. Lesen Sie die Zahlen oben; laden Sie nur neu, wenn das beabsichtigt ist.
+fw-confirm = Ich habe die Vorschau gelesen: Personen sind danach nicht mehr bereit
+fw-reload = Das Rahmenwerk neu laden
+fw-revisions = Verwendete Revisionen
+fw-since = seit { $date }

@@ -517,3 +517,41 @@ calibrations-members = Committee (emails)
 calibrations-open-button = Open the session
 calibrations-sessions = Sessions
 calibrations-none = No sessions yet.
+
+## Invitations and the framework
+
+inv-queued = { $count ->
+    [one] { $count } invitation is queued; they go out by email in the background.
+   *[other] { $count } invitations are queued; they go out by email in the background.
+}
+inv-no-email-links = Email is not configured: pass each person their link (it works once, for 7 days; anyone with it can set the password).
+inv-nobody = Nobody was invited.
+inv-left-to-admin = { $count ->
+    [one] { $count } person has the HR or admin role: an administrator invites them.
+   *[other] { $count } people have the HR or admin role: an administrator invites them.
+}
+inv-not-joined = { $count ->
+    [one] { $count } person has not joined yet (no password and no sign-in through the identity provider).
+   *[other] { $count } people have not joined yet (no password and no sign-in through the identity provider).
+}
+inv-by-email = Invitations go by email: { $queued } queued, { $sent } sent
+inv-failed = { $count } failed
+inv-no-email = Email is not configured, so inviting shows each person's link to pass on (see the server's documentation to configure email).
+inv-everyone = Invite everyone not joined ({ $count })
+inv-team = Invite this team
+inv-show-team = Show team
+inv-table-label = People not joined yet
+inv-invited = Invited
+inv-invite = Invite
+inv-times = { $count } times
+inv-not-yet = not yet
+inv-resend-to = Resend to { $name }
+inv-invite-name = Invite { $name }
+fw-errors = The framework has errors, so it was not loaded; the previous version is still in use.
+fw-in-use = In use: { $revision }
+fw-before-reload = Before reloading: what it does to people
+fw-confirm-warning = This reload makes people stop being ready. Read the figures above; reload only if that is intended.
+fw-confirm = I have read the preview: people stop being ready
+fw-reload = Reload the framework
+fw-revisions = Revisions served
+fw-since = since { $date }

@@ -496,3 +496,32 @@ calibrations-members = 委員（メールアドレス）
 calibrations-open-button = セッションを開く
 calibrations-sessions = セッション
 calibrations-none = まだセッションはありません。
+
+## 招待とフレームワーク
+
+inv-queued = 招待 { $count } 件を送信待ちにしました。バックグラウンドでメール送信されます。
+inv-no-email-links = メールが設定されていません。各メンバーにリンクを渡してください（1 回だけ、7 日間有効です。リンクを持っている人は誰でもパスワードを設定できます）。
+inv-nobody = 誰も招待されませんでした。
+inv-left-to-admin = { $count } 人は人事または管理者の役割を持っています。管理者が招待します。
+inv-not-joined = まだ参加していないメンバーが { $count } 人います（パスワードも ID プロバイダー経由のサインインもありません）。
+inv-by-email = 招待はメールで送られます：送信待ち { $queued } 件、送信済み { $sent } 件
+inv-failed = 失敗 { $count } 件
+inv-no-email = メールが設定されていないため、招待すると各メンバーに渡すリンクが表示されます（メールの設定方法はサーバーのドキュメントを参照してください）。
+inv-everyone = 未参加の全員を招待（{ $count } 人）
+inv-team = このチームを招待
+inv-show-team = チームを表示
+inv-table-label = まだ参加していないメンバー
+inv-invited = 招待日
+inv-invite = 招待
+inv-times = { $count } 回
+inv-not-yet = 未招待
+inv-resend-to = { $name } さんに再送
+inv-invite-name = { $name } さんを招待
+fw-errors = フレームワークにエラーがあるため読み込まれませんでした。以前の版が引き続き使われています。
+fw-in-use = 使用中：{ $revision }
+fw-before-reload = 再読み込みの前に：メンバーへの影響
+fw-confirm-warning = この再読み込みにより、準備完了でなくなるメンバーがいます。上の数字を読み、意図どおりの場合にだけ再読み込みしてください。
+fw-confirm = プレビューを読みました：準備完了でなくなるメンバーがいます
+fw-reload = フレームワークを再読み込み
+fw-revisions = 使用されたリビジョン
+fw-since = { $date } から
