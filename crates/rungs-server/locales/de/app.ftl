@@ -555,3 +555,37 @@ fw-confirm = Ich habe die Vorschau gelesen: Personen sind danach nicht mehr bere
 fw-reload = Das Rahmenwerk neu laden
 fw-revisions = Verwendete Revisionen
 fw-since = seit { $date }
+
+## Das Protokoll und die Bereitschaft nach Stufe
+
+audit-title = Protokoll
+audit-broken = Die Kette ist unterbrochen: { $problem }
+audit-intact = Die Kette aus { $count } Einträgen ist unversehrt.
+audit-export = Exportieren (JSON)
+audit-export-these = Diese Einträge exportieren (JSON)
+audit-filter-label = Das Protokoll filtern
+audit-who = Wer
+audit-anyone = beliebig
+audit-what = Was
+audit-anything = beliebig
+audit-every = jede Aktion zu { $kind }
+audit-subject-label = Betreff (Name oder E-Mail einer Person, oder wie festgehalten: { $example })
+audit-to = Bis
+audit-show-everything = Alles anzeigen
+audit-none = Keine Einträge.
+audit-none-match = Keine Einträge passen zu diesen Filtern.
+audit-when = Wann (UTC)
+audit-subject = Betreff
+audit-only-about = Nur Einträge zu { $subject }
+audit-only-this = nur dieser
+audit-cleared = geleert
+audit-older = Ältere Einträge
+insights-title = Bereitschaft nach Stufe
+insights-sub = Je Laufbahn und Stufe, aus der jeweils letzten geteilten Einschätzung jeder Person. Keine Namen; eine Gruppe mit weniger als { $count } Personen zeigt keine Zahlen (die Gruppenschwelle, { $setting }).
+insights-all-hidden = Jede Stufe hat weniger als { $count } Personen, daher werden keine Zahlen angezeigt. In einem kleinen Unternehmen senken Sie { $key } in der Tabelle { $table } der Datei { $file } der Leiter (etwa auf 3: Die Zahlen bleiben ohne Namen, aber die einer kleinen Gruppe sind leichter zu erraten) und laden das Rahmenwerk dann neu.
+insights-hidden = { $count ->
+    [one] { $count } Stufe ist ausgeblendet: weniger als { $smallest } Personen.
+   *[other] { $count } Stufen sind ausgeblendet: weniger als { $smallest } Personen.
+}
+insights-assessed = Eingeschätzt
+insights-fewer-than = weniger als { $count } Personen

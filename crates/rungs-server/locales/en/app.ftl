@@ -555,3 +555,37 @@ fw-confirm = I have read the preview: people stop being ready
 fw-reload = Reload the framework
 fw-revisions = Revisions served
 fw-since = since { $date }
+
+## The audit log and readiness by level
+
+audit-title = Audit log
+audit-broken = The chain is broken: { $problem }
+audit-intact = The chain of { $count } entries is intact.
+audit-export = Export (JSON)
+audit-export-these = Export these entries (JSON)
+audit-filter-label = Filter the audit log
+audit-who = Who
+audit-anyone = anyone
+audit-what = What
+audit-anything = anything
+audit-every = every { $kind } action
+audit-subject-label = Subject (a person's name or email, or as recorded: { $example })
+audit-to = To
+audit-show-everything = Show everything
+audit-none = No entries.
+audit-none-match = No entries match these filters.
+audit-when = When (UTC)
+audit-subject = Subject
+audit-only-about = Only entries about { $subject }
+audit-only-this = only this
+audit-cleared = cleared
+audit-older = Older entries
+insights-title = Readiness by level
+insights-sub = Per track and level, from each person's latest shared assessment. No names; a group of fewer than { $count } people shows no figures (the group threshold, { $setting }).
+insights-all-hidden = Every level has fewer than { $count } people, so no figures are shown. In a small company, lower { $key } in the { $table } table of the ladder's { $file } (to 3, say: figures stay without names, but a small group's are easier to guess), then reload the framework.
+insights-hidden = { $count ->
+    [one] { $count } level is hidden: fewer than { $smallest } people.
+   *[other] { $count } levels are hidden: fewer than { $smallest } people.
+}
+insights-assessed = Assessed
+insights-fewer-than = fewer than { $count } people

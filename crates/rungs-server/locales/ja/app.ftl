@@ -525,3 +525,34 @@ fw-confirm = プレビューを読みました：準備完了でなくなるメ�
 fw-reload = フレームワークを再読み込み
 fw-revisions = 使用されたリビジョン
 fw-since = { $date } から
+
+## 監査ログとレベルごとの準備状況
+
+audit-title = 監査ログ
+audit-broken = チェーンが壊れています：{ $problem }
+audit-intact = { $count } 件のエントリのチェーンは完全です。
+audit-export = エクスポート（JSON）
+audit-export-these = これらのエントリをエクスポート（JSON）
+audit-filter-label = 監査ログを絞り込む
+audit-who = 誰が
+audit-anyone = 誰でも
+audit-what = 何を
+audit-anything = すべて
+audit-every = { $kind } のすべての操作
+audit-subject-label = 対象（メンバーの名前かメールアドレス、または記録どおりの形式：{ $example }）
+audit-to = 終了
+audit-show-everything = すべて表示
+audit-none = エントリはありません。
+audit-none-match = 条件に一致するエントリはありません。
+audit-when = 日時（UTC）
+audit-subject = 対象
+audit-only-about = { $subject } に関するエントリのみ
+audit-only-this = これのみ
+audit-cleared = 消去
+audit-older = 古いエントリ
+insights-title = レベルごとの準備状況
+insights-sub = トラックとレベルごとに、各メンバーの最新の共有済み評価から集計しています。名前は表示されません。{ $count } 人未満のグループは数字を表示しません（グループのしきい値：{ $setting }）。
+insights-all-hidden = どのレベルも { $count } 人未満のため、数字は表示されません。小さな会社では、ラダーの { $file } の { $table } テーブルにある { $key } を下げ（たとえば 3 に。数字は名前なしのままですが、小さなグループの数字は推測しやすくなります）、フレームワークを再読み込みしてください。
+insights-hidden = { $count } 個のレベルを非表示にしています：{ $smallest } 人未満です。
+insights-assessed = 評価済み
+insights-fewer-than = { $count } 人未満
