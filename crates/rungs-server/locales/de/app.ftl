@@ -589,3 +589,38 @@ insights-hidden = { $count ->
 }
 insights-assessed = Eingeschätzt
 insights-fewer-than = weniger als { $count } Personen
+password-setup-title = Die erste Administratorin oder den ersten Administrator anlegen
+password-setup-button = Administrator:in anlegen
+password-join-title = Beitreten
+password-set-title = Ihr Passwort festlegen
+password-set-button = Passwort festlegen
+
+## Eine Kalibrierungsrunde
+
+calibration-title = Kalibrierung: { $name }
+calibration-chair = Vorsitz: { $name }.
+calibration-none = keiner
+calibration-committee = Gremium: { $names }.
+calibration-no-quorum = Das Gremium ist kleiner, als die Regeln verlangen.
+calibration-closed-on = Abgeschlossen am { $date }: Die Runde nimmt keine Kommentare, Stimmen oder Entscheidungen mehr an.
+calibration-cases = Fälle nebeneinander
+calibration-target = Ziel
+calibration-manager-avg = Ø Führungskraft
+calibration-self-gap = Selbst − Führungskraft
+calibration-months = Monate auf der Stufe
+calibration-peers = Kollegium
+calibration-votes = Stimmen
+calibration-ladder-changed = Leiter geändert
+calibration-no-assessment = Keine Einschätzung
+calibration-vote-count = { $yes } dafür, { $later } jetzt nicht
+calibration-no-cases = Noch keine Fälle in dieser Runde: HR ordnet eingereichte Fälle auf der Seite des jeweiligen Falls zu.
+calibration-by-manager = Bewertungen nach Führungskraft
+calibration-by-manager-hint = Die Bewertungen jeder Führungskraft für die Zielstufen ihrer Fälle im Vergleich zur Gruppe (Durchschnitt { $average }). Eine Führungskraft, deren Durchschnitt um mehr als { $steps } Stufen abweicht, wird markiert.
+calibration-average = Durchschnitt
+calibration-against-group = Im Vergleich zur Gruppe
+calibration-flagged = markiert
+calibration-group = Gruppe
+calibration-distribution = Verteilung nach Stufe
+calibration-fewer = weniger als { $count }: keine Zahlen
+calibration-close = Die Runde abschließen
+calibration-close-hint = Sobald jeder Fall entschieden ist, schließen Sie die Runde ab: Danach nimmt sie keine Kommentare, Stimmen oder Entscheidungen mehr an.

@@ -589,3 +589,38 @@ insights-hidden = { $count ->
 }
 insights-assessed = Assessed
 insights-fewer-than = fewer than { $count } people
+password-setup-title = Create the first administrator
+password-setup-button = Create administrator
+password-join-title = Join
+password-set-title = Set your password
+password-set-button = Set password
+
+## A calibration session
+
+calibration-title = Calibration: { $name }
+calibration-chair = Chair: { $name }.
+calibration-none = none
+calibration-committee = Committee: { $names }.
+calibration-no-quorum = The committee is smaller than the rules ask.
+calibration-closed-on = Closed on { $date }: the session takes no more comments, votes or decisions.
+calibration-cases = Cases side by side
+calibration-target = Target
+calibration-manager-avg = Manager avg
+calibration-self-gap = Self − manager
+calibration-months = Months in level
+calibration-peers = Peers
+calibration-votes = Votes
+calibration-ladder-changed = ladder changed
+calibration-no-assessment = No assessment
+calibration-vote-count = { $yes } yes, { $later } not now
+calibration-no-cases = No cases in this session yet: HR puts submitted cases in it from each case's page.
+calibration-by-manager = Ratings by manager
+calibration-by-manager-hint = Each manager's ratings over their cases' target levels against the group's (average { $average }). A manager whose average differs by more than { $steps } steps is flagged.
+calibration-average = Average
+calibration-against-group = Against the group
+calibration-flagged = flagged
+calibration-group = Group
+calibration-distribution = Distribution by level
+calibration-fewer = fewer than { $count }: no figures
+calibration-close = Close the session
+calibration-close-hint = Once every case is decided, close the session: it then takes no more comments, votes or decisions.
