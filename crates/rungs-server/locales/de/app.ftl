@@ -624,3 +624,42 @@ calibration-distribution = Verteilung nach Stufe
 calibration-fewer = weniger als { $count }: keine Zahlen
 calibration-close = Die Runde abschließen
 calibration-close-hint = Sobald jeder Fall entschieden ist, schließen Sie die Runde ab: Danach nimmt sie keine Kommentare, Stimmen oder Entscheidungen mehr an.
+
+## Was ein Neuladen bewirkt, und der Zustand der Aussagen
+
+impact-title = Auswirkungen auf die Leiter und Zustand der Aussagen
+impact-if-reloaded = Wenn das Rahmenwerk jetzt neu geladen würde
+impact-health = Zustand der Aussagen
+impact-health-hint = Je Aussage, aus der jeweils letzten geteilten Einschätzung jeder Person. Eine Aussage, die für weniger als { $count } Personen bewertet wurde, zeigt keine Zahlen.
+impact-export = Export:
+impact-not-applicable = Nicht zutreffend
+impact-manager-spread = Streuung der Führungskräfte
+impact-suggestions = Hinweise
+impact-disk-errors = Das Rahmenwerk auf der Festplatte hat Fehler: Ein Neuladen würde abgelehnt.
+impact-from-to = Von { $old } (in Gebrauch) zu { $new } (auf der Festplatte)
+impact-same = : dieselbe Revision
+impact-over-allowed = Über den Grenzen in { $table }, erlaubt durch eine Notiz: { $note }
+impact-over = Über den Grenzen in { $table }:
+impact-readiness = Bereitschaft:
+impact-ready-counts = { $become } werden bereit, { $stop } sind nicht mehr bereit
+impact-not-counting = { $count ->
+    [one] ohne { $count } Stufe mit weniger als { $smallest } eingeschätzten Personen
+   *[other] ohne { $count } Stufen mit weniger als { $smallest } eingeschätzten Personen
+}
+impact-rule-changed = Die Beförderungsregel oder die Bewertungsskala hat sich geändert: Jede Stufe wird neu beurteilt.
+impact-statements-changed = Geänderte Aussagen
+impact-ready-before = Bereit vorher
+impact-ready-after = Bereit nachher
+impact-become-ready = Werden bereit
+impact-stop-being-ready = Nicht mehr bereit
+impact-removed = entfernt
+impact-fewer-assessed = weniger als { $count } eingeschätzte Personen
+impact-statements = Aussagen:
+impact-statement-counts = { $reworded } umformuliert, { $moved } verschoben, { $split } geteilt, { $merged } zusammengeführt, { $removed } entfernt, { $added } hinzugefügt.
+impact-rating-counts = { $reworded } folgen umformulierten Aussagen, { $moved } verschobenen, { $split } einer geteilten und { $merged } einer zusammengeführten (zur Prüfung), { $archived } zählen nicht mehr.
+impact-placed-removed = Eingestuft auf der entfernten Stufe { $level }:
+impact-open-work = { $assessments } offene Einschätzungen auf geänderten Stufen; { $goals } offene Entwicklungsziele auf geänderten Aussagen.
+impact-people-changing = Personen, deren Bereitschaft sich ändert
+impact-becomes-ready = wird bereit
+impact-stops-being-ready = ist nicht mehr bereit
+impact-markdown = Als Markdown (für einen Pull-Request)

@@ -624,3 +624,42 @@ calibration-distribution = Distribution by level
 calibration-fewer = fewer than { $count }: no figures
 calibration-close = Close the session
 calibration-close-hint = Once every case is decided, close the session: it then takes no more comments, votes or decisions.
+
+## What a reload does, and statement health
+
+impact-title = Ladder impact and statement health
+impact-if-reloaded = If the framework were reloaded now
+impact-health = Statement health
+impact-health-hint = Per statement, from each person's latest shared assessment. A statement rated for fewer than { $count } people shows no figures.
+impact-export = Export:
+impact-not-applicable = Not applicable
+impact-manager-spread = Manager spread
+impact-suggestions = Suggestions
+impact-disk-errors = The framework on disk has errors: a reload would be refused.
+impact-from-to = From { $old } (in use) to { $new } (on disk)
+impact-same = : the same revision
+impact-over-allowed = Over the { $table } limits, allowed by a note: { $note }
+impact-over = Over the { $table } limits:
+impact-readiness = Readiness:
+impact-ready-counts = { $become } become ready, { $stop } stop being ready
+impact-not-counting = { $count ->
+    [one] not counting { $count } level with fewer than { $smallest } people assessed
+   *[other] not counting { $count } levels with fewer than { $smallest } people assessed
+}
+impact-rule-changed = The promotion rule or rating scale changed: every level is judged again.
+impact-statements-changed = Statements changed
+impact-ready-before = Ready before
+impact-ready-after = Ready after
+impact-become-ready = Become ready
+impact-stop-being-ready = Stop being ready
+impact-removed = removed
+impact-fewer-assessed = fewer than { $count } people assessed
+impact-statements = Statements:
+impact-statement-counts = { $reworded } reworded, { $moved } moved, { $split } split, { $merged } merged, { $removed } removed, { $added } added.
+impact-rating-counts = { $reworded } follow reworded statements, { $moved } moved ones, { $split } a split and { $merged } a merge (for review), { $archived } stop counting.
+impact-placed-removed = Placed on the removed level { $level }:
+impact-open-work = { $assessments } open assessments on changed levels; { $goals } open growth goals on changed statements.
+impact-people-changing = People whose readiness changes
+impact-becomes-ready = becomes ready
+impact-stops-being-ready = stops being ready
+impact-markdown = As Markdown (for a pull request)
