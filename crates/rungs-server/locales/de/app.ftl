@@ -663,3 +663,50 @@ impact-people-changing = Personen, deren Bereitschaft sich ändert
 impact-becomes-ready = wird bereit
 impact-stops-being-ready = ist nicht mehr bereit
 impact-markdown = Als Markdown (für einen Pull-Request)
+
+## Eine Personalliste importieren
+
+roster-intro = Laden Sie den Export Ihres HR-Systems unverändert hoch (BambooHR, HiBob, Personio, Workday, Rippling oder jede CSV-Datei mit Kopfzeile). Der erste Durchlauf ist ein Probelauf: Er zeigt, wie jede Spalte gelesen wird, und alle Probleme auf einmal, und schreibt nichts. Personen werden über die E-Mail-Adresse zugeordnet; solange eine Zeile falsch ist, wird nichts geschrieben.
+roster-using = Verwendet wird { $file }
+roster-replace = Wählen Sie nur dann eine andere Datei, wenn Sie sie ersetzen wollen.
+roster-too-big = Die Datei ist zu groß, um sie zwischen den Durchläufen zu behalten: Wählen Sie sie erneut.
+roster-file = CSV-Datei
+roster-how-reads = Wie die Datei gelesen wird
+roster-looks-like = Sieht aus wie ein Export aus { $system }.
+roster-read-as = Gelesen als { $encoding }; { $people }; Datumsangaben { $dates }.
+roster-check-columns = Prüfen Sie die Spalte jedes Feldes an der Zelle der ersten Person; ändern Sie eine Spalte, wenn die Vermutung falsch ist. Ihre Wahl bleibt für den nächsten Durchlauf erhalten.
+roster-columns-label = Wie die Spalten gelesen werden
+roster-field = Feld
+roster-column = Spalte in der Datei
+roster-first-person = Erste Person
+roster-find-by-heading = (über die Überschrift finden)
+roster-not-used = (nicht verwendet)
+roster-dates-like = Datumsangaben wie 3/4/2017 sind
+roster-dates-auto = von der Datei bestimmt (nachfragen, wenn es nicht eindeutig ist)
+roster-dates-month-first = Monat zuerst: 4. März (USA)
+roster-dates-day-first = Tag zuerst: 3. April (Großbritannien, Europa)
+roster-deactivate = Personen, die nicht in der Datei stehen, auf inaktiv setzen
+roster-dry-run = Probelauf: zeigen, was sich ändern würde, nichts schreiben
+roster-run-again = Erneut ausführen
+roster-nothing-imported = Nichts wurde importiert
+roster-problems = { $count ->
+    [one] { $count } Problem, nach Zeile der Tabelle (die Kopfzeile ist Zeile 1):
+   *[other] { $count } Probleme, nach Zeile der Tabelle (die Kopfzeile ist Zeile 1):
+}
+roster-problems-label = Probleme
+roster-row = Zeile
+roster-column-short = Spalte
+roster-problem = Problem
+roster-imported = Importiert
+roster-dry-run-heading = Probelauf: noch nichts geschrieben
+roster-plan = { $add } hinzuzufügen · { $change } zu ändern · { $deactivate } zu deaktivieren · { $unchanged } unverändert
+roster-kind-added = Hinzugefügt
+roster-kind-changed = Geändert
+roster-kind-deactivated = Deaktiviert
+roster-more = … und { $count } weitere
+roster-titles = Stellenbezeichnungen auf dieser Leiter
+roster-titles-hint = Was eine Einführung für die Personen mit der jeweiligen Bezeichnung empfehlen würde. Mit „prüfen“ markierte Bezeichnungen sind unsicher; geben Sie der Leiter einen Alias (siehe docs/map.md), um eine dauerhaft festzulegen.
+roster-titles-label = Stellenbezeichnungen
+roster-reads-as = Gelesen als
+roster-check = prüfen
+roster-more-titles = … und { $count } weitere Bezeichnungen.
