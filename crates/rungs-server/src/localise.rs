@@ -4,7 +4,7 @@
 //! the original beside them. Ratings stay keyed by the statement's id, so
 //! nothing stored depends on the language it was read in.
 
-use rungs_core::translate::{Freshness, Item};
+use rungs_core::translate::{Field, Freshness, Item};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -41,6 +41,27 @@ pub(crate) fn statement(
         text,
         stale: freshness == Freshness::Stale,
     })
+}
+
+/// An area's title in `lang`, if the ladder translates it. Headings are
+/// shown translated without the original: they name, they do not judge.
+pub(crate) fn area_title(ladder: &Ladder, lang: &str, area: &str) -> Option<String> {
+    let language = ladder.translations.language(lang)?;
+    let field = Field::Title;
+    let (title, _) = language.get(Item::Area { area, field })?;
+    Some(title.to_string())
+}
+
+/// A level's title in `lang`, if the ladder translates it.
+pub(crate) fn level_title(ladder: &Ladder, lang: &str, track: &str, level: &str) -> Option<String> {
+    let language = ladder.translations.language(lang)?;
+    let field = Field::Title;
+    let (title, _) = language.get(Item::Level {
+        track,
+        level,
+        field,
+    })?;
+    Some(title.to_string())
 }
 
 /// `**Name**: words`, the way a translation holds a named statement, as

@@ -74,10 +74,19 @@ pub struct Row {
 
 impl AssessmentView {
     /// Gives every statement of the assessed level its words in `lang`,
-    /// where the ladder translates them.
+    /// and the level and the areas their titles, where the ladder
+    /// translates them.
     pub(crate) fn localise(&mut self, ladder: &crate::framework::Ladder, lang: &str) {
         let (track, level) = (&self.assessment.track, &self.assessment.level);
+        if let Some(shown) = self.level.as_mut()
+            && let Some(title) = crate::localise::level_title(ladder, lang, track, level)
+        {
+            shown.title = title;
+        }
         for area in &mut self.areas {
+            if let Some(title) = crate::localise::area_title(ladder, lang, &area.area) {
+                area.title = title;
+            }
             for row in &mut area.rows {
                 row.translation =
                     crate::localise::statement(ladder, lang, track, level, &row.statement_id);

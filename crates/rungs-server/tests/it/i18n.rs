@@ -246,6 +246,9 @@ async fn languages(backend: Backend) {
             .contains(r#"name="rating.craft-review-code-designs-thoroughly""#),
         "{on}"
     );
+    // The level and the areas are named in German too.
+    assert!(page.body.contains("<legend>Handwerk</legend>"), "{on}");
+    assert!(page.body.contains(": Senior-Entwickler:in</h1>"), "{on}");
     assert!(
         !page.body.contains("Übersetzung möglicherweise veraltet"),
         "{on}: all current"
