@@ -710,3 +710,10 @@ roster-titles-label = Stellenbezeichnungen
 roster-reads-as = Gelesen als
 roster-check = prüfen
 roster-more-titles = … und { $count } weitere Bezeichnungen.
+
+## Warum eine Einstufung begann
+
+reason-hire = Einstellung
+reason-rollout = Einführung
+reason-promotion = Beförderung
+reason-correction = Korrektur

@@ -707,3 +707,10 @@ roster-titles-label = Job titles
 roster-reads-as = Reads as
 roster-check = check
 roster-more-titles = … and { $count } more titles.
+
+## Why a placement started
+
+reason-hire = hire
+reason-rollout = rollout
+reason-promotion = promotion
+reason-correction = correction

@@ -671,3 +671,10 @@ roster-titles-label = 職種
 roster-reads-as = 読み取り結果
 roster-check = 要確認
 roster-more-titles = … ほか { $count } 件の職種。
+
+## レベル設定の理由
+
+reason-hire = 採用
+reason-rollout = 移行
+reason-promotion = 昇格
+reason-correction = 訂正
