@@ -192,18 +192,7 @@ pub fn load(source: &FrameworkSource) -> Result<Ladder, Refused> {
             app_css = file.text().to_string();
         }
     }
-    let level_names = framework
-        .tracks
-        .iter()
-        .flat_map(|t| {
-            t.levels.iter().map(move |l| {
-                (
-                    format!("{}/{}", t.id, l.id),
-                    format!("{} ({})", l.title, t.title),
-                )
-            })
-        })
-        .collect();
+    let level_names = level_names(&framework, &translations);
     let views = crate::views::Views::new(&overrides, level_names).map_err(refuse)?;
     Ok(Ladder {
         framework,
@@ -217,6 +206,49 @@ pub fn load(source: &FrameworkSource) -> Result<Ladder, Refused> {
         language,
         levels,
     })
+}
+
+/// "Senior Engineer (Engineering)" by `track/level`, in the ladder's own
+/// words (under `""`) and in each language it is translated into (a title
+/// with no translation keeps the source's).
+fn level_names(
+    framework: &Framework,
+    translations: &rungs_core::translate::Translations,
+) -> crate::views::LevelNames {
+    use rungs_core::translate::{Field, Item};
+    let names = |language: Option<&rungs_core::translate::Language>| {
+        let title = |item: Item<'_>, source: &str| match language {
+            Some(l) => l.localise(item, source).text.to_string(),
+            None => source.to_string(),
+        };
+        let mut out = HashMap::new();
+        for t in &framework.tracks {
+            let field = Field::Title;
+            let track = title(
+                Item::Track {
+                    track: &t.id,
+                    field,
+                },
+                &t.title,
+            );
+            for l in &t.levels {
+                let item = Item::Level {
+                    track: &t.id,
+                    level: &l.id,
+                    field,
+                };
+                let level = title(item, &l.title);
+                out.insert(format!("{}/{}", t.id, l.id), format!("{level} ({track})"));
+            }
+        }
+        out
+    };
+    let mut all = HashMap::new();
+    all.insert(String::new(), names(None));
+    for language in translations.languages() {
+        all.insert(language.code().to_string(), names(Some(language)));
+    }
+    all
 }
 
 /// Every page shares the layout of the home page, so the inline scripts of

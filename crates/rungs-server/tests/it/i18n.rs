@@ -253,6 +253,13 @@ async fn languages(backend: Backend) {
         !page.body.contains("Übersetzung möglicherweise veraltet"),
         "{on}: all current"
     );
+    // Level names follow the language wherever the app names a level.
+    let growth = ari_c.get(&format!("/app/people/{ari}/growth")).await;
+    assert!(
+        growth.body.contains(">Senior-Entwickler:in ("),
+        "{on}: {}",
+        growth.body
+    );
     let print = ari_c.get(&format!("/app/assessments/{id}/print")).await;
     assert!(print.body.contains("Du prüfst Code und Entwürfe"), "{on}");
     // The API keeps the ladder's own words.
