@@ -717,3 +717,8 @@ reason-hire = Einstellung
 reason-rollout = Einführung
 reason-promotion = Beförderung
 reason-correction = Korrektur
+
+## Nach dem Absenden eines Formulars
+
+flash-submitted = Abgegeben.
+flash-saved = Gespeichert ({ $count } geändert).

@@ -714,3 +714,8 @@ reason-hire = hire
 reason-rollout = rollout
 reason-promotion = promotion
 reason-correction = correction
+
+## Said after a form was sent
+
+flash-submitted = Submitted.
+flash-saved = Saved ({ $count } changed).

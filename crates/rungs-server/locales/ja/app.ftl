@@ -678,3 +678,8 @@ reason-hire = 採用
 reason-rollout = 移行
 reason-promotion = 昇格
 reason-correction = 訂正
+
+## フォーム送信後のメッセージ
+
+flash-submitted = 提出しました。
+flash-saved = 保存しました（{ $count } 件を変更）。

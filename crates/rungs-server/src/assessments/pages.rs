@@ -110,6 +110,7 @@ pub(crate) async fn rate(
             given[i].evidence = Some(value);
         }
     }
+    let words = crate::i18n::messages(crate::web::language(&app, Some(&viewer)));
     let result = async {
         let changed = commands::rate(
             &app,
@@ -123,9 +124,11 @@ pub(crate) async fn rate(
             let access = access::assessment(&app, &viewer, id).await?;
             let now = access.assessment().version;
             commands::step(&app, &access, now, Step::Submit).await?;
-            return Ok::<_, ServerError>("Submitted.".to_string());
+            return Ok::<_, ServerError>(words.get("flash-submitted"));
         }
-        Ok(format!("Saved ({changed} changed)."))
+        let mut args = fluent_bundle::FluentArgs::new();
+        args.set("count", changed);
+        Ok(words.format("flash-saved", &args))
     }
     .await;
     match result {

@@ -106,14 +106,18 @@ fn every_message_asked_for_is_in_the_catalogues() {
     for (_, text) in &templates {
         ids_called(text, "t(", &mut asked);
     }
-    // Words built in code name their message with `Words::new("id")`.
+    // Words built in code name their message with `Words::new("id")`, or
+    // ask a language's messages for it (`words.get("id")`).
     let mut code = Vec::new();
     files_under(&src, "rs", &mut code);
     for (_, text) in &code {
-        ids_called(text, "Words::new(", &mut asked);
+        for call in ["Words::new(", "words.get(", "words.format("] {
+            ids_called(text, call, &mut asked);
+        }
     }
     assert!(asked.contains("nav-home"), "{asked:?}");
     assert!(asked.contains("todo-confirm"), "{asked:?}");
+    assert!(asked.contains("flash-saved"), "{asked:?}");
     let english = english();
     // `t("state-" ~ a.state)`: a prefix, whose messages must exist.
     let unknown: Vec<_> = asked
@@ -252,6 +256,27 @@ async fn languages(backend: Backend) {
     assert!(
         !page.body.contains("Übersetzung möglicherweise veraltet"),
         "{on}: all current"
+    );
+    // Saving a rating from the German page: said in German, stored by id.
+    let view = ari_c.get(&format!("/api/v1/assessments/{id}")).await.json();
+    let version = view["assessment"]["version"]
+        .as_i64()
+        .expect("version")
+        .to_string();
+    let saved = ari_c
+        .post_form(
+            &format!("/app/assessments/{id}"),
+            &[
+                ("version", &version),
+                ("action", "save"),
+                ("rating.craft-review-code-designs-thoroughly", "3"),
+            ],
+        )
+        .await;
+    assert!(
+        saved.body.contains("Gespeichert (1 geändert)."),
+        "{on}: {}",
+        saved.body
     );
     // Level names follow the language wherever the app names a level.
     let growth = ari_c.get(&format!("/app/people/{ari}/growth")).await;
