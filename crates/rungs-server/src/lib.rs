@@ -60,6 +60,7 @@ mod oidc;
 mod openapi;
 mod ops;
 mod people;
+mod phrase;
 mod promotions;
 mod relink;
 mod rollout;

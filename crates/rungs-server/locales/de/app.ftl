@@ -722,3 +722,10 @@ reason-correction = Korrektur
 
 flash-submitted = Abgegeben.
 flash-saved = Gespeichert ({ $count } geändert).
+
+## Der Verlauf einer Person
+
+event-assessment-text = Einschätzung für { $level }: { $state }
+event-placement-text = Eingestuft auf { $level } ab { $date } ({ $reason })
+event-goal-text = Ziel ({ $status }): { $goal }
+event-note-text = Notiz aus einem Einzelgespräch

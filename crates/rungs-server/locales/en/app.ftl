@@ -719,3 +719,10 @@ reason-correction = correction
 
 flash-submitted = Submitted.
 flash-saved = Saved ({ $count } changed).
+
+## A person's timeline
+
+event-assessment-text = Assessment against { $level }: { $state }
+event-placement-text = Placed at { $level } from { $date } ({ $reason })
+event-goal-text = Goal ({ $status }): { $goal }
+event-note-text = 1-on-1 note

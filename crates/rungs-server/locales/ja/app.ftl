@@ -683,3 +683,10 @@ reason-correction = 訂正
 
 flash-submitted = 提出しました。
 flash-saved = 保存しました（{ $count } 件を変更）。
+
+## メンバーのタイムライン
+
+event-assessment-text = { $level } に対する評価：{ $state }
+event-placement-text = { $date } から { $level } に設定（{ $reason }）
+event-goal-text = 目標（{ $status }）：{ $goal }
+event-note-text = 1on1 メモ

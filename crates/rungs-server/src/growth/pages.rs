@@ -26,7 +26,11 @@ async fn growth_render(app: &App, viewer: &Viewer, id: i64, error: Option<String
     let person = crate::people::person(app, &access::read(app, viewer, id).await?).await?;
     let notes = access::notes(app, viewer, id).await?;
     let goals = access::goals_if_allowed(app, viewer, id).await?;
-    let growth = super::growth(app, &notes, goals.as_ref()).await?;
+    let mut growth = super::growth(app, &notes, goals.as_ref()).await?;
+    let (ladder, lang) = (app.ladder(), crate::web::language(app, Some(viewer)));
+    for event in &mut growth.timeline {
+        event.text = event.phrase.render(Some(&ladder), lang);
+    }
     let title = if id == viewer.person.id {
         "My growth".to_string()
     } else {

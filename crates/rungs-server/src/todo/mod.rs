@@ -15,6 +15,7 @@ use rungs_store::{Actor, MailKind, NewMail, NotifyMode, OpenAssessment, OpenRoll
 
 use crate::access::SignedIn;
 use crate::error::ServerError;
+use crate::phrase::Phrase;
 use crate::state::App;
 
 type Result<T> = std::result::Result<T, ServerError>;
@@ -69,44 +70,14 @@ pub struct Todo {
     /// `text` as a message of the app's catalogues, for pages in another
     /// language than English.
     #[serde(skip)]
-    pub(crate) words: Words,
-}
-
-/// What to do as a message of the app's catalogues: its id and variables.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Words {
-    id: &'static str,
-    name: Option<String>,
-    count: Option<i64>,
-}
-
-impl Words {
-    fn new(id: &'static str) -> Words {
-        Words {
-            id,
-            name: None,
-            count: None,
-        }
-    }
-
-    /// The words in `lang`.
-    pub(crate) fn text(&self, lang: &str) -> String {
-        let mut args = fluent_bundle::FluentArgs::new();
-        if let Some(name) = &self.name {
-            args.set("name", name.clone());
-        }
-        if let Some(count) = self.count {
-            args.set("count", count);
-        }
-        crate::i18n::messages(lang).format(self.id, &args)
-    }
+    pub(crate) words: Phrase,
 }
 
 impl Todo {
-    fn new(kind: TodoKind, words: Words, link: String, key: String) -> Todo {
+    fn new(kind: TodoKind, words: Phrase, link: String, key: String) -> Todo {
         Todo {
             kind,
-            text: words.text("en"),
+            text: words.render(None, "en"),
             context: None,
             due: None,
             link,
@@ -121,7 +92,7 @@ pub(crate) fn localised(items: Vec<Todo>, lang: &str) -> Vec<Todo> {
     items
         .into_iter()
         .map(|mut item| {
-            item.text = item.words.text(lang);
+            item.text = item.words.render(None, lang);
             item
         })
         .collect()
@@ -152,7 +123,7 @@ pub(crate) fn items_for(
                     context: a.cycle.clone(),
                     ..Todo::new(
                         TodoKind::SharedWithYou,
-                        Words::new("todo-shared"),
+                        Phrase::new("todo-shared"),
                         link.clone(),
                         format!("shared:{}", a.id),
                     )
@@ -169,7 +140,7 @@ pub(crate) fn items_for(
                     due: a.self_due.clone(),
                     ..Todo::new(
                         kind,
-                        Words::new("todo-self"),
+                        Phrase::new("todo-self"),
                         link.clone(),
                         format!("{}:{}", if due_soon { "due-self" } else { "self" }, a.id),
                     )
@@ -183,10 +154,7 @@ pub(crate) fn items_for(
             } else {
                 TodoKind::AssessmentToReview
             };
-            let words = Words {
-                name: Some(a.person_name.clone()),
-                ..Words::new("todo-review")
-            };
+            let words = Phrase::new("todo-review").text("name", a.person_name.clone());
             let key = format!(
                 "{}:{}",
                 if due_soon { "due-review" } else { "review" },
@@ -204,7 +172,7 @@ pub(crate) fn items_for(
             context: Some(r.rollout.clone()),
             ..Todo::new(
                 TodoKind::LevelToAcknowledge,
-                Words::new("todo-acknowledge-level"),
+                Phrase::new("todo-acknowledge-level"),
                 "/app#rollout-h".into(),
                 format!("ack:{}", r.rollout_id),
             )
@@ -212,10 +180,7 @@ pub(crate) fn items_for(
     }
     if is_hr {
         for r in proposals {
-            let words = Words {
-                count: Some(r.count),
-                ..Words::new("todo-confirm")
-            };
+            let words = Phrase::new("todo-confirm").number("count", r.count);
             out.push(Todo {
                 context: Some(r.rollout.clone()),
                 // At most once a day, however many managers propose.

@@ -106,12 +106,13 @@ fn every_message_asked_for_is_in_the_catalogues() {
     for (_, text) in &templates {
         ids_called(text, "t(", &mut asked);
     }
-    // Words built in code name their message with `Words::new("id")`, or
-    // ask a language's messages for it (`words.get("id")`).
+    // Words built in code name their message with `Phrase::new("id")` (and
+    // `.message("name", "id")`), or ask a language's messages for it
+    // (`words.get("id")`).
     let mut code = Vec::new();
     files_under(&src, "rs", &mut code);
     for (_, text) in &code {
-        for call in ["Words::new(", "words.get(", "words.format("] {
+        for call in ["Phrase::new(", "words.get(", "words.format("] {
             ids_called(text, call, &mut asked);
         }
     }
@@ -282,6 +283,14 @@ async fn languages(backend: Backend) {
     let growth = ari_c.get(&format!("/app/people/{ari}/growth")).await;
     assert!(
         growth.body.contains(">Senior-Entwickler:in ("),
+        "{on}: {}",
+        growth.body
+    );
+    // So does the timeline, built in code.
+    assert!(
+        growth
+            .body
+            .contains("Einschätzung für Senior-Entwickler:in: Entwurf"),
         "{on}: {}",
         growth.body
     );
