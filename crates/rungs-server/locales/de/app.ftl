@@ -729,3 +729,20 @@ event-assessment-text = Einschätzung für { $level }: { $state }
 event-placement-text = Eingestuft auf { $level } ab { $date } ({ $reason })
 event-goal-text = Ziel ({ $status }): { $goal }
 event-note-text = Notiz aus einem Einzelgespräch
+
+## E-Mails über das, was wartet
+
+mail-hello = Hallo { $name },
+mail-notice-footer =
+    Sie erhalten für jede neue Sache, die auf Sie wartet, eine E-Mail. Um
+    stattdessen eine am Tag oder keine zu erhalten, ändern Sie das auf Ihrer
+    Kontoseite: { $account }
+mail-digest-subject = { $count ->
+    [one] { $site }: { $count } Sache wartet auf Sie
+   *[other] { $site }: { $count } Sachen warten auf Sie
+}
+mail-waiting = Wartet auf Sie:
+mail-digest-footer =
+    Diese Liste steht auch auf Ihrer Startseite: { $home }
+    Um stattdessen für jede neue Sache eine E-Mail oder gar keine zu erhalten,
+    ändern Sie das auf Ihrer Kontoseite: { $account }

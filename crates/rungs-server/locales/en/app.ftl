@@ -726,3 +726,19 @@ event-assessment-text = Assessment against { $level }: { $state }
 event-placement-text = Placed at { $level } from { $date } ({ $reason })
 event-goal-text = Goal ({ $status }): { $goal }
 event-note-text = 1-on-1 note
+
+## Emails about what waits
+
+mail-hello = Hello { $name },
+mail-notice-footer =
+    You get an email for each new thing that waits for you. To get one a day
+    instead, or none, change it on your account page: { $account }
+mail-digest-subject = { $count ->
+    [one] { $site }: { $count } thing waits for you
+   *[other] { $site }: { $count } things wait for you
+}
+mail-waiting = Waiting for you:
+mail-digest-footer =
+    This list is also on your home page: { $home }
+    To get an email for each new thing instead, or none, change it on your
+    account page: { $account }

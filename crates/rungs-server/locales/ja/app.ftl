@@ -690,3 +690,16 @@ event-assessment-text = { $level } に対する評価：{ $state }
 event-placement-text = { $date } から { $level } に設定（{ $reason }）
 event-goal-text = 目標（{ $status }）：{ $goal }
 event-note-text = 1on1 メモ
+
+## 対応待ちの項目についてのメール
+
+mail-hello = { $name } さん
+mail-notice-footer =
+    対応待ちの項目が新しくできるたびにメールが届きます。1 日 1 通にする、
+    または受け取らない場合は、アカウントページで変更してください：{ $account }
+mail-digest-subject = { $site }：対応待ちの項目が { $count } 件あります
+mail-waiting = 対応待ち：
+mail-digest-footer =
+    この一覧はホームページにもあります：{ $home }
+    項目ごとにメールを受け取る、または受け取らない場合は、
+    アカウントページで変更してください：{ $account }

@@ -272,6 +272,7 @@ pub(crate) async fn notify(app: &App) -> Result<usize> {
             acks_of.entry(p).or_default().push(r);
         }
     }
+    let organisation = app.ladder().language.clone();
     let (site, base, now, day) = (
         app.site_name(),
         app.config.base(),
@@ -296,12 +297,21 @@ pub(crate) async fn notify(app: &App) -> Result<usize> {
         if fresh.is_empty() {
             continue;
         }
+        // Each email in its reader's language, asked only of people with
+        // something to hear of.
+        let chosen = app.store.language(id).await?;
+        let lang = crate::i18n::language_of(chosen.as_deref(), &organisation);
+        let items = localised(items, lang);
+        let fresh: Vec<&Todo> = items
+            .iter()
+            .filter(|t| !told.contains(&(id, t.key.clone())))
+            .collect();
         let (mode, last_digest) = settings.get(&id).copied().unwrap_or_default();
         match mode {
             NotifyMode::Off => {}
             NotifyMode::Event => {
                 for item in fresh {
-                    let (subject, body) = crate::mail::notice(&site, &base, &name, item);
+                    let (subject, body) = crate::mail::notice(&site, &base, &name, item, lang);
                     mail.push(NewMail {
                         kind: MailKind::Notice,
                         person_id: id,
@@ -316,7 +326,7 @@ pub(crate) async fn notify(app: &App) -> Result<usize> {
                 if last_digest.is_some_and(|at| now - at < DIGEST_EVERY) {
                     continue;
                 }
-                let (subject, body) = crate::mail::digest(&site, &base, &name, &items);
+                let (subject, body) = crate::mail::digest(&site, &base, &name, &items, lang);
                 mail.push(NewMail {
                     kind: MailKind::Digest,
                     person_id: id,

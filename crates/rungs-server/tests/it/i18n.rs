@@ -112,13 +112,14 @@ fn every_message_asked_for_is_in_the_catalogues() {
     let mut code = Vec::new();
     files_under(&src, "rs", &mut code);
     for (_, text) in &code {
-        for call in ["Phrase::new(", "words.get(", "words.format("] {
+        for call in ["Phrase::new(", "words.get(", "words.format(", "words.with("] {
             ids_called(text, call, &mut asked);
         }
     }
     assert!(asked.contains("nav-home"), "{asked:?}");
     assert!(asked.contains("todo-confirm"), "{asked:?}");
     assert!(asked.contains("flash-saved"), "{asked:?}");
+    assert!(asked.contains("mail-hello"), "{asked:?}");
     let english = english();
     // `t("state-" ~ a.state)`: a prefix, whose messages must exist.
     let unknown: Vec<_> = asked
@@ -516,4 +517,65 @@ async fn without_a_choice_the_app_speaks_the_organisations_language() {
     // A person's own choice still wins.
     admin.post_form("/app/account", &[("language", "en")]).await;
     assert!(admin.get("/app").await.body.contains(">My level</a>"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn emails_about_what_waits_are_in_the_readers_language() {
+    let sink = crate::smtp::Sink::start().await;
+    let cfg = rungs_server::Config {
+        email: Some(rungs_server::EmailConfig {
+            host: "127.0.0.1".into(),
+            port: sink.port,
+            tls: rungs_server::Tls::None,
+            credentials: None,
+            from: "Ladder <ladder@example.org>".into(),
+        }),
+        ..config()
+    };
+    let backend = sqlite().await;
+    let (app, token) = start(backend.store.clone(), cfg).await;
+    let mut admin = admin(&app, &token).await;
+    admin.post_csv("/api/v1/roster", ROSTER).await;
+    let bo = id_of(&mut admin, "bo@example.org").await;
+    let mut bo_c = person_client(&app, &mut admin, "bo@example.org").await;
+    let saved = bo_c.post_form("/app/account", &[("language", "de")]).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    bo_c.post_form("/app/account", &[("notify", "event")]).await;
+    let home = bo_c.get("/app/account").await;
+    assert!(
+        home.body.contains("value=\"event\" checked"),
+        "{}",
+        home.body
+    );
+    let opened = bo_c
+        .json(
+            "POST",
+            &format!("/api/v1/people/{bo}/assessments"),
+            json!({"track": "engineering", "level": "senior"}),
+        )
+        .await;
+    assert_eq!(opened.status, StatusCode::OK, "{}", opened.body);
+    // The home page and the email say it in German; the API in English.
+    let home = bo_c.get("/app").await;
+    assert!(
+        home.body.contains("Ihre Selbsteinschätzung"),
+        "{}",
+        home.body
+    );
+    let todo = bo_c.get("/api/v1/todo").await.json();
+    assert_eq!(todo[0]["text"], "Your self-assessment", "{todo}");
+    app.notify_waiting().await.expect("notify");
+    app.deliver_mail().await.expect("deliver");
+    let to_bo = sink.to("bo@example.org");
+    assert_eq!(to_bo.len(), 1);
+    assert!(
+        to_bo[0].body().contains("Hallo Bo Chen,"),
+        "{}",
+        to_bo[0].body()
+    );
+    assert!(
+        to_bo[0].body().contains("Ihre Selbsteinschätzung"),
+        "{}",
+        to_bo[0].body()
+    );
 }
