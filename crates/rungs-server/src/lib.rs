@@ -62,6 +62,7 @@ mod ops;
 mod people;
 mod phrase;
 mod promotions;
+mod readiness_words;
 mod relink;
 mod rollout;
 mod routes;

@@ -746,3 +746,32 @@ mail-digest-footer =
     Diese Liste steht auch auf Ihrer Startseite: { $home }
     Um stattdessen für jede neue Sache eine E-Mail oder gar keine zu erhalten,
     ändern Sie das auf Ihrer Kontoseite: { $account }
+
+## Bereitschaft und die Beförderungsregel
+
+rule-every-statement = jede Aussage
+rule-share = { $percent } % der Aussagen
+rule-count = { $count ->
+    [one] { $count } Aussage
+   *[other] { $count } Aussagen
+}
+rule-in-each-area = In jedem Bereich { $what } { $by } mit „{ $threshold }“ oder höher bewertet
+rule-by-both = von der Person und ihrer Führungskraft
+rule-by-manager = von der Führungskraft
+rule-waivable = diese Bereiche können erlassen werden: { $areas }
+rule-months = { $count ->
+    [one] mindestens { $count } Monat auf der aktuellen Stufe
+   *[other] mindestens { $count } Monate auf der aktuellen Stufe
+}
+rule-tenure = mindestens die übliche Verweildauer der aktuellen Stufe
+ready-area-reason = { $met } von { $counted } Aussagen mit „{ $threshold }“ oder höher; die Regel verlangt { $needed }
+ready-area-unrated = { " " }({ $count } noch nicht bewertet)
+ready-area-waivable = dieser Bereich kann erlassen werden
+ready-time = { $months } Monate auf der aktuellen Stufe; die Regel verlangt { $need }
+ready-time-unknown = die Zeit auf der aktuellen Stufe ist unbekannt (keine Einstufung); die Regel verlangt { $need } Monate
+ready-summary-empty = Die Stufe hat keine Aussagen zum Einschätzen.
+ready-summary-ready = Bereit: Jeder Bereich erfüllt die Regel.
+ready-summary-ready-time = Bereit: Jeder Bereich erfüllt die Regel, und die Zeit auf der aktuellen Stufe ist erreicht.
+ready-not-met-in = noch nicht erfüllt in { $areas }
+ready-not-long-enough = noch nicht lange genug auf der aktuellen Stufe
+ready-summary-not-yet = Noch nicht bereit: { $reasons }.

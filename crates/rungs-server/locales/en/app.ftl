@@ -742,3 +742,32 @@ mail-digest-footer =
     This list is also on your home page: { $home }
     To get an email for each new thing instead, or none, change it on your
     account page: { $account }
+
+## Readiness and the promotion rule (English pages use the library's words)
+
+rule-every-statement = every statement
+rule-share = { $percent }% of the statements
+rule-count = { $count ->
+    [one] { $count } statement
+   *[other] { $count } statements
+}
+rule-in-each-area = In each area, { $what } rated “{ $threshold }” or higher { $by }
+rule-by-both = by both the person and their manager
+rule-by-manager = by the manager
+rule-waivable = these areas may be waived: { $areas }
+rule-months = { $count ->
+    [one] at least { $count } month at the current level
+   *[other] at least { $count } months at the current level
+}
+rule-tenure = at least the current level's tenure
+ready-area-reason = { $met } of { $counted } statements at “{ $threshold }” or higher; the rule asks for { $needed }
+ready-area-unrated = { " " }({ $count } not rated yet)
+ready-area-waivable = this area may be waived
+ready-time = { $months } months at the current level; the rule asks for { $need }
+ready-time-unknown = time at the current level is unknown (no placement); the rule asks for { $need } months
+ready-summary-empty = The level has no statements to assess.
+ready-summary-ready = Ready: every area meets the rule.
+ready-summary-ready-time = Ready: every area meets the rule and the time at the current level is reached.
+ready-not-met-in = not yet met in { $areas }
+ready-not-long-enough = not long enough at the current level
+ready-summary-not-yet = Not yet ready: { $reasons }.

@@ -703,3 +703,26 @@ mail-digest-footer =
     この一覧はホームページにもあります：{ $home }
     項目ごとにメールを受け取る、または受け取らない場合は、
     アカウントページで変更してください：{ $account }
+
+## 準備状況と昇格のルール
+
+rule-every-statement = すべての項目
+rule-share = 項目の { $percent }%
+rule-count = { $count } 件の項目
+rule-in-each-area = 各領域で、{ $what }が「{ $threshold }」以上と評価されていること{ $by }
+rule-by-both = （本人と上長の双方による評価）
+rule-by-manager = （上長による評価）
+rule-waivable = 免除できる領域：{ $areas }
+rule-months = 現在のレベルで { $count } か月以上
+rule-tenure = 現在のレベルの標準期間以上
+ready-area-reason = { $counted } 件中 { $met } 件が「{ $threshold }」以上。ルールの要求は { $needed } 件
+ready-area-unrated = （未評価 { $count } 件）
+ready-area-waivable = この領域は免除できます
+ready-time = 現在のレベルで { $months } か月。ルールの要求は { $need } か月
+ready-time-unknown = 現在のレベルでの期間は不明です（レベル設定なし）。ルールの要求は { $need } か月
+ready-summary-empty = このレベルには評価する項目がありません。
+ready-summary-ready = 準備完了：すべての領域がルールを満たしています。
+ready-summary-ready-time = 準備完了：すべての領域がルールを満たし、現在のレベルでの期間も達しています。
+ready-not-met-in = 未達成の領域：{ $areas }
+ready-not-long-enough = 現在のレベルでの期間が足りません
+ready-summary-not-yet = まだ準備ができていません：{ $reasons }。

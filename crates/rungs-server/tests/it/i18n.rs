@@ -254,6 +254,12 @@ async fn languages(backend: Backend) {
     );
     // The level and the areas are named in German too.
     assert!(page.body.contains("<legend>Handwerk</legend>"), "{on}");
+    assert!(
+        page.body
+            .contains("Die Regel: In jedem Bereich jede Aussage"),
+        "{on}: {}",
+        page.body
+    );
     assert!(page.body.contains(": Senior-Entwickler:in</h1>"), "{on}");
     assert!(
         !page.body.contains("Übersetzung möglicherweise veraltet"),
