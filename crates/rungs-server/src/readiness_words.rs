@@ -136,6 +136,38 @@ pub(crate) fn localise(readiness: &mut Readiness, settings: &Settings, lang: &st
     };
 }
 
+/// Readiness (if shown) and the rule of a page in `lang`, with area
+/// titles from the ladder's translations: what a page calls after
+/// building its view.
+pub(crate) fn on_page(
+    ladder: &crate::framework::Ladder,
+    lang: &str,
+    readiness: Option<&mut Readiness>,
+    rule_words: &mut String,
+) {
+    let settings = &ladder.framework.assessments;
+    let area_title = |id: &str| {
+        crate::localise::area_title(ladder, lang, id).unwrap_or_else(|| {
+            ladder
+                .framework
+                .areas
+                .iter()
+                .flat_map(|a| a.walk())
+                .find(|a| a.id == id)
+                .map_or_else(|| id.to_string(), |a| a.title.clone())
+        })
+    };
+    if let Some(readiness) = readiness {
+        for area in &mut readiness.areas {
+            area.title = area_title(&area.area);
+        }
+        localise(readiness, settings, lang);
+    }
+    if let Some(words) = rule(settings, lang, area_title) {
+        *rule_words = words;
+    }
+}
+
 /// The time-in-level check in words.
 fn time(words: &Messages, months: Option<f64>, need: f64) -> String {
     let mut args = FluentArgs::new();

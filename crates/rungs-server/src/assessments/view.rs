@@ -83,27 +83,7 @@ impl AssessmentView {
         {
             shown.title = title;
         }
-        let settings = &ladder.framework.assessments;
-        let area_title = |id: &str| {
-            crate::localise::area_title(ladder, lang, id).unwrap_or_else(|| {
-                ladder
-                    .framework
-                    .areas
-                    .iter()
-                    .flat_map(|a| a.walk())
-                    .find(|a| a.id == id)
-                    .map_or_else(|| id.to_string(), |a| a.title.clone())
-            })
-        };
-        if let Some(readiness) = self.readiness.as_mut() {
-            for area in &mut readiness.areas {
-                area.title = area_title(&area.area);
-            }
-            crate::readiness_words::localise(readiness, settings, lang);
-        }
-        if let Some(rule) = crate::readiness_words::rule(settings, lang, area_title) {
-            self.rule = rule;
-        }
+        crate::readiness_words::on_page(ladder, lang, self.readiness.as_mut(), &mut self.rule);
         for area in &mut self.areas {
             if let Some(title) = crate::localise::area_title(ladder, lang, &area.area) {
                 area.title = title;
