@@ -284,6 +284,8 @@ tokens-create = Token erstellen
 tokens-created = Erstellt
 tokens-revoked = widerrufen
 tokens-revoke = { $name } widerrufen
+tokens-revoke-question = Das Token { $name } widerrufen?
+tokens-revoke-consequences = Der Widerruf von { $name } (Zugriff { $scope }) stoppt sofort jedes Skript, das es verwendet: Seine Anfragen werden ab jetzt abgelehnt. Das lässt sich nicht rückgängig machen; erstellen Sie ein neues Token, um einem Skript wieder Zugriff zu geben.
 team-from = Aus der jeweils letzten geteilten Einschätzung jeder Person.
 team-reporting-to = Berichtet an
 team-everyone = Alle
@@ -334,6 +336,11 @@ password-welcome-name = Willkommen, { $name }.
 password-join-as = Wählen Sie ein Passwort, um als { $email } beizutreten.
 password-setting = Sie legen das Passwort von { $email } fest.
 password-label = Passwort (mindestens 12 Zeichen)
+password-setup-title = Die erste Administratorin oder den ersten Administrator anlegen
+password-setup-button = Administrator:in anlegen
+password-join-title = Beitreten
+password-set-title = Ihr Passwort festlegen
+password-set-button = Passwort festlegen
 
 ## Beförderungen und Rückmeldungen
 
@@ -589,11 +596,6 @@ insights-hidden = { $count ->
 }
 insights-assessed = Eingeschätzt
 insights-fewer-than = weniger als { $count } Personen
-password-setup-title = Die erste Administratorin oder den ersten Administrator anlegen
-password-setup-button = Administrator:in anlegen
-password-join-title = Beitreten
-password-set-title = Ihr Passwort festlegen
-password-set-button = Passwort festlegen
 
 ## Eine Kalibrierungsrunde
 

@@ -284,6 +284,8 @@ tokens-create = Create token
 tokens-created = Created
 tokens-revoked = revoked
 tokens-revoke = Revoke { $name }
+tokens-revoke-question = Revoke the token { $name }?
+tokens-revoke-consequences = Revoking { $name } ({ $scope } access) stops every script that uses it at once: its requests are refused from now on. This cannot be undone; make a new token to give a script access again.
 team-from = From each person's latest shared assessment.
 team-reporting-to = Reporting to
 team-everyone = Everyone
@@ -334,6 +336,11 @@ password-welcome-name = Welcome, { $name }.
 password-join-as = Choose a password to join as { $email }.
 password-setting = Setting the password of { $email }.
 password-label = Password (at least 12 characters)
+password-setup-title = Create the first administrator
+password-setup-button = Create administrator
+password-join-title = Join
+password-set-title = Set your password
+password-set-button = Set password
 
 ## Promotions and feedback
 
@@ -589,11 +596,6 @@ insights-hidden = { $count ->
 }
 insights-assessed = Assessed
 insights-fewer-than = fewer than { $count } people
-password-setup-title = Create the first administrator
-password-setup-button = Create administrator
-password-join-title = Join
-password-set-title = Set your password
-password-set-button = Set password
 
 ## A calibration session
 

@@ -272,6 +272,8 @@ tokens-create = トークンを作成
 tokens-created = 作成日
 tokens-revoked = 無効化済み
 tokens-revoke = { $name } を無効化
+tokens-revoke-question = トークン { $name } を無効化しますか？
+tokens-revoke-consequences = { $name }（{ $scope } 権限）を無効化すると、それを使うすべてのスクリプトが直ちに止まり、以後のリクエストは拒否されます。元に戻すことはできません。スクリプトに再びアクセスを与えるには新しいトークンを作成してください。
 team-from = 各メンバーの最新の共有済み評価に基づきます。
 team-reporting-to = 上長
 team-everyone = 全員
@@ -322,6 +324,11 @@ password-welcome-name = { $name } さん、ようこそ。
 password-join-as = { $email } として参加するためのパスワードを決めてください。
 password-setting = { $email } のパスワードを設定します。
 password-label = パスワード（12 文字以上）
+password-setup-title = 最初の管理者を作成
+password-setup-button = 管理者を作成
+password-join-title = 参加する
+password-set-title = パスワードを設定
+password-set-button = パスワードを設定
 
 ## 昇格とフィードバック
 
@@ -556,11 +563,6 @@ insights-all-hidden = どのレベルも { $count } 人未満のため、数字�
 insights-hidden = { $count } 個のレベルを非表示にしています：{ $smallest } 人未満です。
 insights-assessed = 評価済み
 insights-fewer-than = { $count } 人未満
-password-setup-title = 最初の管理者を作成
-password-setup-button = 管理者を作成
-password-join-title = 参加する
-password-set-title = パスワードを設定
-password-set-button = パスワードを設定
 
 ## キャリブレーションセッション
 

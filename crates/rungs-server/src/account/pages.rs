@@ -551,21 +551,19 @@ pub(crate) async fn revoke_token(
             .into_iter()
             .find(|t| t.id == id && t.revoked_at.is_none())
             .ok_or_else(|| ServerError::NotFound(format!("token {id}")))?;
+        let words = crate::i18n::messages(crate::web::language(&app, Some(&viewer)));
+        let mut args = fluent_bundle::FluentArgs::new();
+        args.set("name", token.name.clone());
+        args.set("scope", token.scope.as_str());
         return confirm::ask(
             &app,
             &viewer,
             Confirmation {
                 nav: "tokens",
-                title: format!("Revoke the token {}?", token.name),
-                consequences: vec![format!(
-                    "Revoking {} ({} access) stops every script that uses it at once: its requests \
-                     are refused from now on. This cannot be undone; make a new token to give a script \
-                     access again.",
-                    token.name,
-                    token.scope.as_str()
-                )],
+                title: words.format("tokens-revoke-question", &args),
+                consequences: vec![words.format("tokens-revoke-consequences", &args)],
                 action: format!("/app/tokens/{id}/revoke"),
-                button: format!("Revoke {}", token.name),
+                button: words.format("tokens-revoke", &args),
                 back: "/app/tokens".into(),
                 fields: Vec::new(),
             },
