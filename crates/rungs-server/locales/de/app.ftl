@@ -341,6 +341,8 @@ password-setup-button = Administrator:in anlegen
 password-join-title = Beitreten
 password-set-title = Ihr Passwort festlegen
 password-set-button = Passwort festlegen
+password-is-set-title = Passwort festgelegt
+password-is-set = Ihr Passwort ist festgelegt. Melden Sie sich jetzt damit an.
 
 ## Beförderungen und Rückmeldungen
 

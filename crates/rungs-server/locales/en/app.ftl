@@ -341,6 +341,8 @@ password-setup-button = Create administrator
 password-join-title = Join
 password-set-title = Set your password
 password-set-button = Set password
+password-is-set-title = Password set
+password-is-set = Your password is set. Sign in with it now.
 
 ## Promotions and feedback
 

@@ -329,6 +329,8 @@ password-setup-button = 管理者を作成
 password-join-title = 参加する
 password-set-title = パスワードを設定
 password-set-button = パスワードを設定
+password-is-set-title = パスワードを設定しました
+password-is-set = パスワードが設定されました。このパスワードでサインインしてください。
 
 ## 昇格とフィードバック
 

@@ -353,8 +353,10 @@ pub(crate) async fn reset(State(app): State<App>, Form(form): Form<ResetForm>) -
     }
     w.set_password_hash(person, Some(&hash)).await?;
     w.commit().await?;
-    render(&app, None, "message.html", "", "Password set", ctx! {
-        message => "Your password is set. Sign in with it now.", link => "/app/login", link_text => "Sign in",
+    // Nobody is signed in yet: the organisation's language.
+    let words = crate::i18n::messages(crate::web::language(&app, None));
+    render(&app, None, "message.html", "", &words.get("password-is-set-title"), ctx! {
+        message => words.get("password-is-set"), link => "/app/login", link_text => words.get("login-button"),
     })
     .await
 }
