@@ -86,7 +86,7 @@ home-export = 自分のデータをダウンロード（JSON）
 
 todo-shared = あなたの評価が共有されました：読んで確認してください
 todo-self = あなたの自己評価
-todo-review = { $name } さんの評価
+todo-review = { $name } さんへのあなたの評価
 todo-acknowledge-level = 新しいラダーでのあなたのレベル：確認してください
 todo-confirm = 提案されたレベル { $count } 件を確認
 
