@@ -474,6 +474,10 @@ pub struct Readiness {
     pub areas: Vec<AreaReadiness>,
     /// The time-in-level check, when the rule has one.
     pub time: Option<String>,
+    /// The same check as numbers, for words in other languages: months at
+    /// the current level (`None`: unknown) and the months the rule asks for.
+    #[serde(skip)]
+    pub time_months: Option<(Option<f64>, f64)>,
     /// The verdict in one sentence.
     pub summary: String,
 }
@@ -625,10 +629,12 @@ pub fn readiness(
         }
         format!("Not yet ready: {}.", parts.join("; "))
     };
+    let time_months = required_months.map(|need| (tenure.map(|t| t.months), need));
     Readiness {
         ready,
         areas,
         time,
+        time_months,
         summary,
     }
 }

@@ -29,6 +29,12 @@ pub struct Ladder {
     /// but the site's own (allowed by hash), inline styles allowed (charts
     /// size their bars with them).
     pub site_csp: String,
+    /// The ladder's translations (`translations/<lang>/`), for showing
+    /// statements in the viewer's language.
+    pub translations: rungs_core::translate::Translations,
+    /// The organisation's language: the framework's `[site] language`, else
+    /// English. People who chose no language of their own see the app in it.
+    pub language: String,
     /// The id of this revision's snapshot in the store (ratings are linked
     /// to it); set once the store has it.
     pub snapshot: i64,
@@ -157,12 +163,18 @@ pub fn load(source: &FrameworkSource) -> Result<Ladder, Refused> {
     if !errors.is_empty() {
         return Err(Refused { errors });
     }
+    let translations = loaded.translations;
     let mut framework = loaded.framework;
     if let Some(root) = &source.root {
         rungs_site::add_generated_pages(&mut framework, &sources, root)
             .map_err(|e| refuse(e.to_string()))?;
     }
     let site = rungs_site::build(&framework, &sources).map_err(|e| refuse(e.to_string()))?;
+    // The site's build has read the settings already: they are valid here.
+    let language = rungs_site::SiteSettings::from_sources(&sources)
+        .ok()
+        .and_then(|s| s.language)
+        .unwrap_or_else(|| crate::i18n::DEFAULT_LANGUAGE.to_string());
     let revision = revision(source.root.as_deref(), &sources);
     let mut levels = HashMap::new();
     for (t, track) in framework.tracks.iter().enumerate() {
@@ -180,18 +192,7 @@ pub fn load(source: &FrameworkSource) -> Result<Ladder, Refused> {
             app_css = file.text().to_string();
         }
     }
-    let level_names = framework
-        .tracks
-        .iter()
-        .flat_map(|t| {
-            t.levels.iter().map(move |l| {
-                (
-                    format!("{}/{}", t.id, l.id),
-                    format!("{} ({})", l.title, t.title),
-                )
-            })
-        })
-        .collect();
+    let level_names = level_names(&framework, &translations);
     let views = crate::views::Views::new(&overrides, level_names).map_err(refuse)?;
     Ok(Ladder {
         framework,
@@ -201,8 +202,53 @@ pub fn load(source: &FrameworkSource) -> Result<Ladder, Refused> {
         snapshot: 0,
         views,
         app_css,
+        translations,
+        language,
         levels,
     })
+}
+
+/// "Senior Engineer (Engineering)" by `track/level`, in the ladder's own
+/// words (under `""`) and in each language it is translated into (a title
+/// with no translation keeps the source's).
+fn level_names(
+    framework: &Framework,
+    translations: &rungs_core::translate::Translations,
+) -> crate::views::LevelNames {
+    use rungs_core::translate::{Field, Item};
+    let names = |language: Option<&rungs_core::translate::Language>| {
+        let title = |item: Item<'_>, source: &str| match language {
+            Some(l) => l.localise(item, source).text.to_string(),
+            None => source.to_string(),
+        };
+        let mut out = HashMap::new();
+        for t in &framework.tracks {
+            let field = Field::Title;
+            let track = title(
+                Item::Track {
+                    track: &t.id,
+                    field,
+                },
+                &t.title,
+            );
+            for l in &t.levels {
+                let item = Item::Level {
+                    track: &t.id,
+                    level: &l.id,
+                    field,
+                };
+                let level = title(item, &l.title);
+                out.insert(format!("{}/{}", t.id, l.id), format!("{level} ({track})"));
+            }
+        }
+        out
+    };
+    let mut all = HashMap::new();
+    all.insert(String::new(), names(None));
+    for language in translations.languages() {
+        all.insert(language.code().to_string(), names(Some(language)));
+    }
+    all
 }
 
 /// Every page shares the layout of the home page, so the inline scripts of

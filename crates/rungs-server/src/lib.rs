@@ -51,6 +51,7 @@ mod framework;
 mod growth;
 mod impact;
 mod invite;
+mod localise;
 mod mail;
 mod maintenance;
 mod metrics;
@@ -59,7 +60,9 @@ mod oidc;
 mod openapi;
 mod ops;
 mod people;
+mod phrase;
 mod promotions;
+mod readiness_words;
 mod relink;
 mod rollout;
 mod routes;
@@ -71,6 +74,7 @@ mod todo;
 mod views;
 
 pub mod config;
+pub mod i18n;
 
 pub use audit_key::{AuditKeySource, DEFAULT_FILE as DEFAULT_AUDIT_KEY_FILE};
 pub use config::{Config, Database, FrameworkSource, OidcConfig};

@@ -5,13 +5,15 @@
 
 use utoipa::OpenApi;
 
-use crate::{admin, assessments, growth, impact, invite, people, promotions, rollout, team, todo};
+use crate::{
+    account, admin, assessments, growth, impact, invite, people, promotions, rollout, team, todo,
+};
 
 #[derive(OpenApi)]
 #[openapi(
     info(title = "rungs server", description = "People, placements and rollouts against a career ladder."),
     paths(
-        people::api::me, people::api::levels, people::api::people, people::api::create_person,
+        people::api::me, account::api::set_language, people::api::levels, people::api::people, people::api::create_person,
         people::api::person, people::api::update_person, people::api::placements, people::api::place,
         people::api::export, people::api::roster,
         rollout::api::rollouts, rollout::api::open_rollout, rollout::api::rollout,

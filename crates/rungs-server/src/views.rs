@@ -63,6 +63,10 @@ const TEMPLATES: &[(&str, &str)] = &[
 /// The app's stylesheet.
 pub(crate) const APP_CSS: &str = include_str!("../assets/app.css");
 
+/// Level names by language code, then by `track/level`.
+pub(crate) type LevelNames =
+    std::collections::HashMap<String, std::collections::HashMap<String, String>>;
+
 /// The compiled templates.
 pub(crate) struct Views {
     env: Environment<'static>,
@@ -70,25 +74,39 @@ pub(crate) struct Views {
 
 impl Views {
     /// Compiles the templates, with the framework's `overrides` (name,
-    /// source) in place of the built-in ones.
+    /// source) in place of the built-in ones. `level_names` names each
+    /// level (`track/level`) by language code, the ladder's own words
+    /// under `""`.
     pub(crate) fn new(
         overrides: &[(String, String)],
-        level_names: std::collections::HashMap<String, String>,
+        level_names: LevelNames,
     ) -> Result<Views, String> {
         let mut env = Environment::new();
-        // `level_name(track, level)`: "Senior Engineer", or the ids of a
-        // level this ladder no longer has.
+        // `level_name(track, level)`: "Senior Engineer (Engineering)" in the
+        // language of the page where the ladder translates it, or the ids
+        // of a level this ladder no longer has.
         env.add_function(
             "level_name",
-            move |track: Option<String>, level: Option<String>| match (track, level) {
-                (Some(t), Some(l)) => {
-                    let key = format!("{t}/{l}");
-                    level_names.get(&key).cloned().unwrap_or(key)
-                }
-                _ => String::new(),
+            move |state: &minijinja::State, track: Option<String>, level: Option<String>| {
+                let (Some(t), Some(l)) = (track, level) else {
+                    return String::new();
+                };
+                let key = format!("{t}/{l}");
+                let lang = state
+                    .lookup("lang")
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default();
+                level_names
+                    .get(&lang)
+                    .or_else(|| level_names.get(""))
+                    .and_then(|names| names.get(&key))
+                    .cloned()
+                    .unwrap_or(key)
             },
         );
         env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
+        // `t("id", name=value)`: the app's words in the viewer's language.
+        env.add_function("t", crate::i18n::template_function);
         // `{{ note }}{{ note | full_stop }}`: a sentence ending in someone's
         // words gets a full stop unless the words end in one.
         env.add_filter("full_stop", |text: String| {

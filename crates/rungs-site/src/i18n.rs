@@ -65,6 +65,8 @@ pub fn message_ids(ftl: &str) -> Vec<&str> {
 pub struct Messages {
     /// The language code, for `<html lang>`.
     pub lang: &'static str,
+    /// The catalogue the messages come from.
+    ftl: &'static str,
     bundle: FluentBundle<FluentResource>,
     /// Every message without variables, formatted once.
     fixed: HashMap<String, String>,
@@ -123,12 +125,19 @@ impl Messages {
             .iter()
             .find(|(c, _, _)| *c == code)
             .unwrap_or(&LANGUAGES[0]);
+        Messages::from_catalogue(lang, ftl)
+    }
+
+    /// The messages of another catalogue `ftl` (the people app's, say) in
+    /// the language `lang`, formatted as the site's are: numbers grouped
+    /// and plural forms chosen the language's way.
+    pub fn from_catalogue(lang: &'static str, ftl: &'static str) -> Messages {
         let langid: unic_langid::LanguageIdentifier = lang.parse().unwrap_or_default();
         let mut bundle = FluentBundle::new_concurrent(vec![langid]);
         // Pages are written in one direction; content that is not marks
         // itself (`dir="auto"`), so no isolation marks around variables.
         bundle.set_use_isolating(false);
-        if *lang == "de" {
+        if lang == "de" {
             bundle.set_formatter(Some(dot_groups));
         } else {
             bundle.set_formatter(Some(comma_groups));
@@ -153,6 +162,7 @@ impl Messages {
             .collect();
         Messages {
             lang,
+            ftl,
             bundle,
             fixed,
             fixed_html,
@@ -266,7 +276,7 @@ impl Messages {
     /// text per plural category (`one`, `other`).
     pub fn script_object(&self) -> String {
         const VARIABLES: &[&str] = &["query", "title", "level", "first", "last", "count", "items"];
-        let ftl = catalogue(self.lang).unwrap_or_default();
+        let ftl = self.ftl;
         let mut m = serde_json::Map::new();
         for id in message_ids(ftl)
             .into_iter()

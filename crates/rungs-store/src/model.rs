@@ -145,6 +145,10 @@ pub struct Person {
     /// Their number in the HR system, if the roster gave one.
     #[serde(default)]
     pub employee_number: Option<String>,
+    /// The language they chose for the app (`de`, `ja`), if any; without
+    /// one the app speaks the organisation's. Left out of JSON when unset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 /// Why a placement started.

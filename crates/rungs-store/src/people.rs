@@ -19,7 +19,7 @@ macro_rules! person_columns {
         pl.track, pl.level, p.start_date, p.active, p.role, p.version AS person_version,
         CASE WHEN p.password_hash IS NULL THEN 0 ELSE 1 END AS has_password, p.previous_title,
         CASE WHEN p.idp_subject IS NULL THEN 0 ELSE 1 END AS identity_linked,
-        p.display_name, p.employee_number"
+        p.display_name, p.employee_number, p.language"
     };
 }
 
@@ -67,6 +67,7 @@ pub(crate) struct PersonRow {
     identity_linked: i64,
     display_name: Option<String>,
     employee_number: Option<String>,
+    language: Option<String>,
 }
 
 impl From<PersonRow> for Person {
@@ -89,6 +90,7 @@ impl From<PersonRow> for Person {
             identity_linked: r.identity_linked != 0,
             display_name: r.display_name,
             employee_number: r.employee_number,
+            language: r.language,
         }
     }
 }
@@ -292,6 +294,17 @@ impl Store {
     /// One person, by id.
     pub async fn person(&self, id: i64) -> Result<Option<Person>> {
         select_person(&self.pool, "p.id", id).await
+    }
+
+    /// The language a person chose for the app, if any (`None` too for
+    /// someone not found).
+    pub async fn language(&self, id: i64) -> Result<Option<String>> {
+        let found: Option<Option<String>> =
+            sqlx::query_scalar("SELECT language FROM people WHERE id = $1")
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(found.flatten())
     }
 
     /// One person, by email (any case).
@@ -601,6 +614,25 @@ impl Write {
         Ok(after)
     }
 
+    /// Sets (or clears, with `None`) the language a person chose for the
+    /// app. Their version stays: it is their own setting, not the record
+    /// HR edits, so an edit under way is not turned into a conflict.
+    pub async fn set_language(&mut self, id: i64, language: Option<&str>) -> Result<()> {
+        let before = self.person(id).await?.language;
+        sqlx::query("UPDATE people SET language = $1 WHERE id = $2")
+            .bind(language)
+            .bind(id)
+            .execute(self.conn())
+            .await?;
+        self.audit(
+            "person.language",
+            &format!("person:{id}"),
+            json(&before),
+            json(&language),
+        )
+        .await
+    }
+
     /// Ends every session of a person and revokes their API tokens (they
     /// stay listed, as revoked). Done when they stop being active, so that
     /// making them active again does not bring back a session or a token
@@ -725,7 +757,7 @@ impl Write {
         sqlx::query(
             "UPDATE people SET email = $1, name = $2, job_title = '', start_date = NULL, active = 0,
                 password_hash = NULL, idp_subject = NULL, role = 'employee', version = version + 1, updated_at = $3,
-                display_name = NULL, employee_number = NULL,
+                display_name = NULL, employee_number = NULL, language = NULL,
                 search_key = $5 WHERE id = $4",
         )
         .bind(&email)

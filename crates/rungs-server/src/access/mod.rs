@@ -105,6 +105,7 @@ pub(crate) mod tests {
             previous_title: None,
             display_name: None,
             employee_number: None,
+            language: None,
             identity_linked: false,
         }
     }

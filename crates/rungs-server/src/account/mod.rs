@@ -1,15 +1,16 @@
 //! The viewer's account: signing in (password, identity provider), the
 //! first administrator's setup link, password links, joining through an
 //! invitation, signing out, the account page (how to hear of what waits)
-//! and API tokens.
+//! and API tokens, the language the app speaks to them.
 
+pub(crate) mod api;
 mod pages;
 
 use rungs_store::model::{ApiToken, TokenScope};
 
 use crate::access::SignedIn;
 use crate::error::ServerError;
-use axum::routing::{MethodRouter, get, post};
+use axum::routing::{MethodRouter, get, post, put};
 
 use crate::state::App;
 
@@ -49,6 +50,7 @@ pub(crate) fn routes() -> Vec<(&'static str, MethodRouter<App>)> {
             "/app/account",
             get(pages::account).post(pages::save_account),
         ),
+        ("/api/v1/me/language", put(api::set_language)),
         ("/app/tokens", get(pages::tokens).post(pages::create_token)),
         ("/app/tokens/{id}/revoke", post(pages::revoke_token)),
     ]
@@ -78,6 +80,54 @@ pub(crate) async fn revoke_token(app: &App, own: &SignedIn<'_>, id: i64) -> Resu
     let viewer = own.viewer();
     let mut w = app.store.write(&viewer.actor()).await?;
     w.revoke_token(viewer.person.id, id).await?;
+    w.commit().await?;
+    Ok(())
+}
+
+/// A language as the account page offers it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub(crate) struct LanguageChoice {
+    /// The code (`de`).
+    pub code: &'static str,
+    /// Its name in itself (`Deutsch`).
+    pub name: &'static str,
+}
+
+/// The languages the app is written in.
+pub(crate) fn languages() -> Vec<LanguageChoice> {
+    crate::i18n::LANGUAGES
+        .iter()
+        .map(|(code, name, _)| LanguageChoice { code, name })
+        .collect()
+}
+
+/// The name of a language the app is written in, in itself; the code for
+/// another.
+pub(crate) fn language_name(code: &str) -> String {
+    crate::i18n::LANGUAGES
+        .iter()
+        .find(|(c, _, _)| *c == code)
+        .map_or_else(|| code.to_string(), |(_, name, _)| name.to_string())
+}
+
+/// Sets (a code) or clears (`None`, or an empty code) the language the app
+/// speaks to the viewer. A language the app is not written in is refused,
+/// naming the ones it is.
+pub(crate) async fn set_language(app: &App, own: &SignedIn<'_>, code: Option<&str>) -> Result<()> {
+    let code = code.map(str::trim).filter(|c| !c.is_empty());
+    if let Some(code) = code
+        && !crate::i18n::is_supported(code)
+    {
+        let known: Vec<&str> = crate::i18n::LANGUAGES.iter().map(|(c, _, _)| *c).collect();
+        return Err(ServerError::Invalid(format!(
+            "`{}` is not a language of the app: choose one of {}, or none for the organisation's",
+            code.chars().take(40).collect::<String>(),
+            known.join(", ")
+        )));
+    }
+    let viewer = own.viewer();
+    let mut w = app.store.write(&viewer.actor()).await?;
+    w.set_language(viewer.person.id, code).await?;
     w.commit().await?;
     Ok(())
 }

@@ -125,9 +125,16 @@ pub(crate) async fn login(
     let id = found.as_ref().map(|(id, _)| *id);
     let ok = auth::verify_password_async(&app, &form.password, found.map(|(_, hash)| hash)).await?;
     let Some(id) = id.filter(|_| ok) else {
-        let page = render(&app, None, "login.html", "", "Sign in", ctx! {
-            next => form.next, email => email, error => "That email and password do not match an active account.",
-        })
+        let page = render(
+            &app,
+            None,
+            "login.html",
+            "",
+            "Sign in",
+            ctx! {
+                next => form.next, email => email, error => "login-failed",
+            },
+        )
         .await?;
         return Ok((axum::http::StatusCode::UNAUTHORIZED, page).into_response());
     };
@@ -346,8 +353,10 @@ pub(crate) async fn reset(State(app): State<App>, Form(form): Form<ResetForm>) -
     }
     w.set_password_hash(person, Some(&hash)).await?;
     w.commit().await?;
-    render(&app, None, "message.html", "", "Password set", ctx! {
-        message => "Your password is set. Sign in with it now.", link => "/app/login", link_text => "Sign in",
+    // Nobody is signed in yet: the organisation's language.
+    let words = crate::i18n::messages(crate::web::language(&app, None));
+    render(&app, None, "message.html", "", &words.get("password-is-set-title"), ctx! {
+        message => words.get("password-is-set"), link => "/app/login", link_text => words.get("login-button"),
     })
     .await
 }
@@ -445,14 +454,20 @@ pub(crate) async fn account(
         "Your account",
         ctx! {
             mode => mode.as_str(), email => app.mailer.is_some(), saved => q.saved,
+            languages => super::languages(),
+            chosen_language => viewer.person.language.clone(),
+            organisation_language => super::language_name(&app.ladder().language),
         },
     )
     .await
 }
 
+/// The account page's forms: one sets how the viewer hears of what waits,
+/// the other the language of the app.
 #[derive(Deserialize)]
 pub(crate) struct AccountForm {
-    notify: String,
+    notify: Option<String>,
+    language: Option<String>,
 }
 
 pub(crate) async fn save_account(
@@ -460,13 +475,21 @@ pub(crate) async fn save_account(
     viewer: Viewer,
     Form(form): Form<AccountForm>,
 ) -> Page {
-    let mode = rungs_store::NotifyMode::parse(&form.notify).ok_or_else(|| {
-        ServerError::Invalid(format!(
-            "`{}` is not a choice: event, digest or off",
-            form.notify
-        ))
-    })?;
-    crate::todo::set_mode(&app, &access::own(&viewer), mode).await?;
+    let own = access::own(&viewer);
+    if let Some(language) = &form.language {
+        super::set_language(&app, &own, Some(language)).await?;
+    }
+    if let Some(notify) = &form.notify {
+        let mode = rungs_store::NotifyMode::parse(notify).ok_or_else(|| {
+            ServerError::Invalid(format!("`{notify}` is not a choice: event, digest or off"))
+        })?;
+        crate::todo::set_mode(&app, &own, mode).await?;
+    }
+    if form.language.is_none() && form.notify.is_none() {
+        return Err(ServerError::Invalid(
+            "choose a language or how to hear of what waits for you".into(),
+        ));
+    }
     Ok(Redirect::to("/app/account?saved=true").into_response())
 }
 
@@ -530,21 +553,19 @@ pub(crate) async fn revoke_token(
             .into_iter()
             .find(|t| t.id == id && t.revoked_at.is_none())
             .ok_or_else(|| ServerError::NotFound(format!("token {id}")))?;
+        let words = crate::i18n::messages(crate::web::language(&app, Some(&viewer)));
+        let mut args = fluent_bundle::FluentArgs::new();
+        args.set("name", token.name.clone());
+        args.set("scope", token.scope.as_str());
         return confirm::ask(
             &app,
             &viewer,
             Confirmation {
                 nav: "tokens",
-                title: format!("Revoke the token {}?", token.name),
-                consequences: vec![format!(
-                    "Revoking {} ({} access) stops every script that uses it at once: its requests \
-                     are refused from now on. This cannot be undone; make a new token to give a script \
-                     access again.",
-                    token.name,
-                    token.scope.as_str()
-                )],
+                title: words.format("tokens-revoke-question", &args),
+                consequences: vec![words.format("tokens-revoke-consequences", &args)],
                 action: format!("/app/tokens/{id}/revoke"),
-                button: format!("Revoke {}", token.name),
+                button: words.format("tokens-revoke", &args),
                 back: "/app/tokens".into(),
                 fields: Vec::new(),
             },

@@ -34,7 +34,8 @@ async fn assessment_page(
     flash: Option<String>,
     error: Option<String>,
 ) -> Page {
-    let view = view::view(app, &access::assessment(app, viewer, id).await?).await?;
+    let mut view = view::view(app, &access::assessment(app, viewer, id).await?).await?;
+    view.localise(&app.ladder(), crate::web::language(app, Some(viewer)));
     let title = format!(
         "{} · {}",
         view.person.name,
@@ -56,7 +57,8 @@ async fn assessment_page(
 /// The printable assessment: one clean document for a promotion
 /// conversation.
 pub(crate) async fn print(State(app): State<App>, viewer: Viewer, Path(id): Path<i64>) -> Page {
-    let view = view::view(&app, &access::assessment(&app, &viewer, id).await?).await?;
+    let mut view = view::view(&app, &access::assessment(&app, &viewer, id).await?).await?;
+    view.localise(&app.ladder(), crate::web::language(&app, Some(&viewer)));
     let title = format!("Assessment of {}", view.person.name);
     render(
         &app,
@@ -108,6 +110,7 @@ pub(crate) async fn rate(
             given[i].evidence = Some(value);
         }
     }
+    let words = crate::i18n::messages(crate::web::language(&app, Some(&viewer)));
     let result = async {
         let changed = commands::rate(
             &app,
@@ -121,9 +124,11 @@ pub(crate) async fn rate(
             let access = access::assessment(&app, &viewer, id).await?;
             let now = access.assessment().version;
             commands::step(&app, &access, now, Step::Submit).await?;
-            return Ok::<_, ServerError>("Submitted.".to_string());
+            return Ok::<_, ServerError>(words.get("flash-submitted"));
         }
-        Ok(format!("Saved ({changed} changed)."))
+        let mut args = fluent_bundle::FluentArgs::new();
+        args.set("count", changed);
+        Ok(words.format("flash-saved", &args))
     }
     .await;
     match result {

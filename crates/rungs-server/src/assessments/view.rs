@@ -66,6 +66,34 @@ pub struct Row {
     pub manager: Option<Cell>,
     /// Both rated, differently.
     pub disagree: bool,
+    /// Its words in the viewer's language, on pages, when the ladder
+    /// translates it (left out of the API).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub translation: Option<crate::localise::Translated>,
+}
+
+impl AssessmentView {
+    /// Gives every statement of the assessed level its words in `lang`,
+    /// and the level and the areas their titles, where the ladder
+    /// translates them.
+    pub(crate) fn localise(&mut self, ladder: &crate::framework::Ladder, lang: &str) {
+        let (track, level) = (&self.assessment.track, &self.assessment.level);
+        if let Some(shown) = self.level.as_mut()
+            && let Some(title) = crate::localise::level_title(ladder, lang, track, level)
+        {
+            shown.title = title;
+        }
+        crate::readiness_words::on_page(ladder, lang, self.readiness.as_mut(), &mut self.rule);
+        for area in &mut self.areas {
+            if let Some(title) = crate::localise::area_title(ladder, lang, &area.area) {
+                area.title = title;
+            }
+            for row in &mut area.rows {
+                row.translation =
+                    crate::localise::statement(ladder, lang, track, level, &row.statement_id);
+            }
+        }
+    }
 }
 
 impl Row {
@@ -371,6 +399,7 @@ pub(crate) fn build_view(
             person: p,
             manager: m,
             disagree,
+            translation: None,
         }
     };
     let mut in_level: Vec<(&str, &str, &str)> = Vec::new();

@@ -15,6 +15,8 @@ use rungs_store::model::{Assessment, Goal, GoalStatus, NewGoal, Note};
 
 use crate::access::{GoalsWrite, NoteWrite, NotesAccess, NotesSeat};
 use crate::error::ServerError;
+use crate::framework::Ladder;
+use crate::phrase::Phrase;
 use axum::routing::{MethodRouter, get, post};
 
 use crate::state::App;
@@ -57,6 +59,28 @@ pub struct Event {
     pub text: String,
     /// Where to read more, if anywhere.
     pub link: Option<String>,
+    /// `text` as a message of the app's catalogues, for the page in its
+    /// reader's language (the API keeps English).
+    #[serde(skip)]
+    pub(crate) phrase: Phrase,
+}
+
+impl Event {
+    fn new(
+        at: i64,
+        kind: &'static str,
+        phrase: Phrase,
+        link: Option<String>,
+        ladder: &Ladder,
+    ) -> Event {
+        Event {
+            at,
+            kind,
+            text: phrase.render(Some(ladder), "en"),
+            link,
+            phrase,
+        }
+    }
 }
 
 /// A 1-on-1 note with what a reader needs beside it: who wrote it and the
@@ -147,51 +171,39 @@ pub(crate) async fn growth(
     let assessments = app.store.assessments_of(person).await?;
     let placements = app.store.placements(person).await?;
     let suggestions = suggestions(app, person).await?;
+    let ladder = app.ladder();
     let mut timeline = Vec::new();
     for a in &assessments {
-        let level = app
-            .ladder()
-            .level(&a.track, &a.level)
-            .map_or_else(|| format!("{}/{}", a.track, a.level), |l| l.title);
-        let state = a.state().as_str();
-        timeline.push(Event {
-            at: a.updated_at,
-            kind: "assessment",
-            text: format!("Assessment against {level}: {state}"),
-            link: Some(format!("/app/assessments/{}", a.id)),
-        });
+        let phrase = Phrase::new("event-assessment-text")
+            .level("level", &a.track, &a.level)
+            .message("state", format!("state-{}", a.state().as_str()));
+        let link = Some(format!("/app/assessments/{}", a.id));
+        timeline.push(Event::new(
+            a.updated_at,
+            "assessment",
+            phrase,
+            link,
+            &ladder,
+        ));
     }
     for p in &placements {
-        let level = app
-            .ladder()
-            .level(&p.track, &p.level)
-            .map_or_else(|| format!("{}/{}", p.track, p.level), |l| l.title);
-        timeline.push(Event {
-            at: day_start(&p.from_date),
-            kind: "placement",
-            text: format!(
-                "Placed at {level} from {} ({})",
-                p.from_date,
-                p.reason.as_str()
-            ),
-            link: None,
-        });
+        let phrase = Phrase::new("event-placement-text")
+            .level("level", &p.track, &p.level)
+            .text("date", p.from_date.clone())
+            .message("reason", format!("reason-{}", p.reason.as_str()));
+        let at = day_start(&p.from_date);
+        timeline.push(Event::new(at, "placement", phrase, None, &ladder));
     }
     for g in &goals {
-        timeline.push(Event {
-            at: g.updated_at,
-            kind: "goal",
-            text: format!("Goal ({}): {}", g.status.as_str(), g.goal),
-            link: None,
-        });
+        let phrase = Phrase::new("event-goal-text")
+            .message("status", format!("goal-{}", g.status.as_str()))
+            .text("goal", g.goal.clone());
+        timeline.push(Event::new(g.updated_at, "goal", phrase, None, &ladder));
     }
     for n in notes.iter().flatten() {
-        timeline.push(Event {
-            at: n.created_at,
-            kind: "note",
-            text: "1-on-1 note".into(),
-            link: Some(format!("#note-{}", n.id)),
-        });
+        let link = Some(format!("#note-{}", n.id));
+        let phrase = Phrase::new("event-note-text");
+        timeline.push(Event::new(n.created_at, "note", phrase, link, &ladder));
     }
     timeline.sort_by_key(|e| std::cmp::Reverse(e.at));
     let notes = match notes {

@@ -26,22 +26,55 @@ async fn growth_render(app: &App, viewer: &Viewer, id: i64, error: Option<String
     let person = crate::people::person(app, &access::read(app, viewer, id).await?).await?;
     let notes = access::notes(app, viewer, id).await?;
     let goals = access::goals_if_allowed(app, viewer, id).await?;
-    let growth = super::growth(app, &notes, goals.as_ref()).await?;
+    let mut growth = super::growth(app, &notes, goals.as_ref()).await?;
+    let (ladder, lang) = (app.ladder(), crate::web::language(app, Some(viewer)));
+    for event in &mut growth.timeline {
+        event.text = event.phrase.render(Some(&ladder), lang);
+    }
     let title = if id == viewer.person.id {
         "My growth".to_string()
     } else {
         format!("Growth · {}", person.person.name)
     };
     let nav = crate::web::person_nav(viewer, id);
+    let translated = translations(app, viewer, &growth);
     render(
         app,
         Some(viewer),
         "growth.html",
         nav,
         &title,
-        ctx! { p => person, g => growth, levels => app.ladder().all_levels(), error },
+        ctx! { p => person, g => growth, levels => app.ladder().all_levels(), error, translated },
     )
     .await
+}
+
+/// The statements of the goals (by `goal-ID`) and of the suggestions (by
+/// their key) in the viewer's language, where the ladder translates them.
+fn translations(
+    app: &App,
+    viewer: &Viewer,
+    growth: &super::Growth,
+) -> std::collections::BTreeMap<String, crate::localise::Translated> {
+    let ladder = app.ladder();
+    let lang = crate::web::language(app, Some(viewer));
+    let goals = growth.goals.iter().filter_map(|goal| {
+        let found = crate::localise::statement(
+            &ladder,
+            lang,
+            &goal.track,
+            &goal.level,
+            &goal.statement_id,
+        )?;
+        Some((format!("goal-{}", goal.id), found))
+    });
+    let suggestions = growth.suggestions.iter().filter_map(|s| {
+        let mut parts = s.key.splitn(3, '/');
+        let (track, level, id) = (parts.next()?, parts.next()?, parts.next()?);
+        let found = crate::localise::statement(&ladder, lang, track, level, id)?;
+        Some((s.key.clone(), found))
+    });
+    goals.chain(suggestions).collect()
 }
 
 #[derive(Deserialize)]

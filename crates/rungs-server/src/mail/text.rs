@@ -21,46 +21,71 @@ pub(crate) fn invitation(site: &str, name: &str, link: &str) -> String {
     )
 }
 
-/// One thing waiting: (subject, body).
-pub(crate) fn notice(site: &str, base: &str, name: &str, item: &Todo) -> (String, String) {
+/// One thing waiting, in `lang`: (subject, body).
+pub(crate) fn notice(
+    site: &str,
+    base: &str,
+    name: &str,
+    item: &Todo,
+    lang: &str,
+) -> (String, String) {
+    let words = crate::i18n::messages(lang);
     let subject = format!("{site}: {}", item.text);
     let body = format!(
-        "Hello {name},\n\n{}\n\n{}{}\n\n\
-         You get an email for each new thing that waits for you. To get one a day\n\
-         instead, or none, change it on your account page: {base}/app/account\n",
-        line(item),
-        base,
-        item.link
+        "{}\n\n{}\n\n{base}{}\n\n{}\n",
+        words.with("mail-hello", "name", name),
+        line(item, lang),
+        item.link,
+        words.with(
+            "mail-notice-footer",
+            "account",
+            &format!("{base}/app/account")
+        ),
     );
     (subject, body)
 }
 
-/// Everything waiting, once a day: (subject, body).
-pub(crate) fn digest(site: &str, base: &str, name: &str, items: &[Todo]) -> (String, String) {
-    let subject = match items.len() {
-        1 => format!("{site}: 1 thing waits for you"),
-        n => format!("{site}: {n} things wait for you"),
-    };
-    let mut body = format!("Hello {name},\n\nWaiting for you:\n\n");
+/// Everything waiting, once a day, in `lang`: (subject, body).
+pub(crate) fn digest(
+    site: &str,
+    base: &str,
+    name: &str,
+    items: &[Todo],
+    lang: &str,
+) -> (String, String) {
+    let words = crate::i18n::messages(lang);
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("site", site.to_string());
+    args.set("count", items.len());
+    let subject = words.format("mail-digest-subject", &args);
+    let mut body = format!(
+        "{}\n\n{}\n\n",
+        words.with("mail-hello", "name", name),
+        words.get("mail-waiting")
+    );
     for item in items {
-        body.push_str(&format!("- {}\n  {base}{}\n", line(item), item.link));
+        body.push_str(&format!("- {}\n  {base}{}\n", line(item, lang), item.link));
     }
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("home", format!("{base}/app"));
+    args.set("account", format!("{base}/app/account"));
     body.push_str(&format!(
-        "\nThis list is also on your home page: {base}/app\n\
-         To get an email for each new thing instead, or none, change it on your\n\
-         account page: {base}/app/account\n"
+        "\n{}\n",
+        words.format("mail-digest-footer", &args)
     ));
     (subject, body)
 }
 
 /// An item in a sentence, with its cycle and due date.
-fn line(item: &Todo) -> String {
+fn line(item: &Todo, lang: &str) -> String {
+    let words = crate::i18n::messages(lang);
     let mut s = item.text.clone();
     if let Some(c) = &item.context {
         s.push_str(&format!(" ({c})"));
     }
     if let Some(d) = &item.due {
-        s.push_str(&format!(", due {d}"));
+        s.push_str(&words.get("list-separator"));
+        s.push_str(&words.with("home-due", "date", d));
     }
     s
 }
@@ -101,4 +126,32 @@ pub(crate) fn reminder(
         "\nWhat waits for you is also on your home page: {base}/app\n"
     ));
     (subject, body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::digest;
+
+    #[test]
+    fn a_digest_is_written_in_its_readers_language() {
+        let (subject, body) = digest("Ladder", "https://x.example", "Ari", &[], "en");
+        assert_eq!(subject, "Ladder: 0 things wait for you");
+        assert_eq!(
+            body,
+            "Hello Ari,\n\nWaiting for you:\n\n\n\
+             This list is also on your home page: https://x.example/app\n\
+             To get an email for each new thing instead, or none, change it on your\n\
+             account page: https://x.example/app/account\n"
+        );
+        let (subject, body) = digest("Leiter", "https://x.example", "Ari", &[], "de");
+        assert_eq!(subject, "Leiter: 0 Sachen warten auf Sie");
+        assert!(
+            body.starts_with("Hallo Ari,\n\nWartet auf Sie:\n"),
+            "{body}"
+        );
+        assert!(
+            body.ends_with("Kontoseite: https://x.example/app/account\n"),
+            "{body}"
+        );
+    }
 }

@@ -19,7 +19,10 @@ use crate::web::{Page, form_error, message, render, split_level};
 pub(crate) async fn home(State(app): State<App>, viewer: Viewer) -> Page {
     let read = access::read(&app, &viewer, viewer.person.id).await?;
     let view = super::person(&app, &read).await?;
-    let todo = crate::todo::waiting(&app, &access::own(&viewer)).await?;
+    let todo = crate::todo::localised(
+        crate::todo::waiting(&app, &access::own(&viewer)).await?,
+        crate::web::language(&app, Some(&viewer)),
+    );
     let proposed = view.rollout.as_ref().and_then(|r| {
         app.ladder().level(
             r.entry.proposed_track.as_deref()?,
@@ -80,7 +83,7 @@ pub(crate) async fn people(
         "people.html",
         "people",
         title,
-        ctx! { people, matching, pages, page, q => query.q.trim() },
+        ctx! { people, matching, pages, page, q => query.q.trim(), everyone => scope.everyone() },
     )
     .await
 }

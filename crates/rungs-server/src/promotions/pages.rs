@@ -113,13 +113,23 @@ pub(crate) async fn open(
     }
 }
 
+/// A case's readiness, rule and ratings in the viewer's language.
+fn localise(app: &App, viewer: &Viewer, c: &mut view::CaseView) {
+    let (ladder, lang) = (app.ladder(), crate::web::language(app, Some(viewer)));
+    if let Some(assessment) = c.assessment.as_mut() {
+        assessment.localise(&ladder, lang);
+    }
+    crate::readiness_words::on_page(&ladder, lang, c.readiness.as_mut(), &mut c.rule);
+}
+
 /// The case page: the packet with the forms the viewer may use.
 pub(crate) async fn case(State(app): State<App>, viewer: Viewer, Path(id): Path<i64>) -> Page {
     case_page(&app, &viewer, id, None).await
 }
 
 async fn case_page(app: &App, viewer: &Viewer, id: i64, error: Option<String>) -> Page {
-    let c = view::case_view(app, &access::case(app, viewer, id).await?).await?;
+    let mut c = view::case_view(app, &access::case(app, viewer, id).await?).await?;
+    localise(app, viewer, &mut c);
     let title = format!(
         "{}: promotion to {}",
         c.person.name,
@@ -160,7 +170,8 @@ async fn case_page(app: &App, viewer: &Viewer, id: i64, error: Option<String>) -
 
 /// The printable packet.
 pub(crate) async fn packet(State(app): State<App>, viewer: Viewer, Path(id): Path<i64>) -> Page {
-    let c = view::case_view(&app, &access::case(&app, &viewer, id).await?).await?;
+    let mut c = view::case_view(&app, &access::case(&app, &viewer, id).await?).await?;
+    localise(&app, &viewer, &mut c);
     let title = format!("Promotion packet: {}", c.person.name);
     render(
         &app,

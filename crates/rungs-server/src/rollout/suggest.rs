@@ -284,6 +284,7 @@ mod tests {
             previous_title: None,
             display_name: None,
             employee_number: None,
+            language: None,
             identity_linked: false,
         }
     }

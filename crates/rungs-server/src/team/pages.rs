@@ -16,7 +16,9 @@ pub(crate) async fn team_page(
     Query(q): Query<TeamQuery>,
 ) -> Page {
     let team = access::team(&app, &viewer, q.manager).await?;
-    let map = super::heatmap(&app, &team, &q.filter()).await?;
+    let mut map = super::heatmap(&app, &team, &q.filter()).await?;
+    let lang = crate::web::language(&app, Some(&viewer));
+    crate::readiness_words::on_page(&app.ladder(), lang, None, &mut map.rule);
     let manager = q.manager.map(|m| m.to_string()).unwrap_or_default();
     let query = serde_urlencoded::to_string([
         ("level", q.level.as_str()),
@@ -50,7 +52,9 @@ pub(crate) async fn team_csv(
     Query(q): Query<TeamQuery>,
 ) -> Page {
     let team = access::team(&app, &viewer, q.manager).await?;
-    let map = super::heatmap(&app, &team, &q.filter()).await?;
+    let mut map = super::heatmap(&app, &team, &q.filter()).await?;
+    let lang = crate::web::language(&app, Some(&viewer));
+    crate::readiness_words::on_page(&app.ladder(), lang, None, &mut map.rule);
     Ok((
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8"),

@@ -18,6 +18,7 @@ use rungs_store::{Actor, MailKind, NewMail, NotifyMode, OpenAssessment, OpenRoll
 
 use crate::access::SignedIn;
 use crate::error::ServerError;
+use crate::phrase::Phrase;
 use crate::state::App;
 
 type Result<T> = std::result::Result<T, ServerError>;
@@ -69,6 +70,35 @@ pub struct Todo {
     /// Names the item for notifications (told once each).
     #[serde(skip)]
     pub(crate) key: String,
+    /// `text` as a message of the app's catalogues, for pages in another
+    /// language than English.
+    #[serde(skip)]
+    pub(crate) words: Phrase,
+}
+
+impl Todo {
+    fn new(kind: TodoKind, words: Phrase, link: String, key: String) -> Todo {
+        Todo {
+            kind,
+            text: words.render(None, "en"),
+            context: None,
+            due: None,
+            link,
+            key,
+            words,
+        }
+    }
+}
+
+/// The items with their words in `lang` (the API and emails keep English).
+pub(crate) fn localised(items: Vec<Todo>, lang: &str) -> Vec<Todo> {
+    items
+        .into_iter()
+        .map(|mut item| {
+            item.text = item.words.render(None, lang);
+            item
+        })
+        .collect()
 }
 
 /// The rule: what waits for person `me` (HR or not), given the open
@@ -93,72 +123,76 @@ pub(crate) fn items_for(
         if a.person_id == me {
             if a.shared {
                 out.push(Todo {
-                    kind: TodoKind::SharedWithYou,
-                    text: "Your assessment, shared with you: read and acknowledge it".into(),
                     context: a.cycle.clone(),
-                    due: None,
-                    link: link.clone(),
-                    key: format!("shared:{}", a.id),
+                    ..Todo::new(
+                        TodoKind::SharedWithYou,
+                        Phrase::new("todo-shared"),
+                        link.clone(),
+                        format!("shared:{}", a.id),
+                    )
                 });
             } else if !a.self_submitted {
                 let due_soon = soon(&a.self_due);
+                let kind = if due_soon {
+                    TodoKind::CycleDue
+                } else {
+                    TodoKind::AssessmentToFill
+                };
                 out.push(Todo {
-                    kind: if due_soon {
-                        TodoKind::CycleDue
-                    } else {
-                        TodoKind::AssessmentToFill
-                    },
-                    text: "Your self-assessment".into(),
                     context: a.cycle.clone(),
                     due: a.self_due.clone(),
-                    link: link.clone(),
-                    key: format!("{}:{}", if due_soon { "due-self" } else { "self" }, a.id),
+                    ..Todo::new(
+                        kind,
+                        Phrase::new("todo-self"),
+                        link.clone(),
+                        format!("{}:{}", if due_soon { "due-self" } else { "self" }, a.id),
+                    )
                 });
             }
         }
         if a.manager_id == Some(me) && a.person_id != me && !a.shared && !a.manager_submitted {
             let due_soon = soon(&a.manager_due);
+            let kind = if due_soon {
+                TodoKind::CycleDue
+            } else {
+                TodoKind::AssessmentToReview
+            };
+            let words = Phrase::new("todo-review").text("name", a.person_name.clone());
+            let key = format!(
+                "{}:{}",
+                if due_soon { "due-review" } else { "review" },
+                a.id
+            );
             out.push(Todo {
-                kind: if due_soon {
-                    TodoKind::CycleDue
-                } else {
-                    TodoKind::AssessmentToReview
-                },
-                text: format!("Your assessment of {}", a.person_name),
                 context: a.cycle.clone(),
                 due: a.manager_due.clone(),
-                link,
-                key: format!(
-                    "{}:{}",
-                    if due_soon { "due-review" } else { "review" },
-                    a.id
-                ),
+                ..Todo::new(kind, words, link, key)
             });
         }
     }
     for r in acks.iter().filter(|r| r.person_id == Some(me)) {
         out.push(Todo {
-            kind: TodoKind::LevelToAcknowledge,
-            text: "Your level in the new ladder: acknowledge it".into(),
             context: Some(r.rollout.clone()),
-            due: None,
-            link: "/app#rollout-h".into(),
-            key: format!("ack:{}", r.rollout_id),
+            ..Todo::new(
+                TodoKind::LevelToAcknowledge,
+                Phrase::new("todo-acknowledge-level"),
+                "/app#rollout-h".into(),
+                format!("ack:{}", r.rollout_id),
+            )
         });
     }
     if is_hr {
         for r in proposals {
+            let words = Phrase::new("todo-confirm").number("count", r.count);
             out.push(Todo {
-                kind: TodoKind::ProposalsToConfirm,
-                text: match r.count {
-                    1 => "Confirm 1 proposed level".into(),
-                    n => format!("Confirm {n} proposed levels"),
-                },
                 context: Some(r.rollout.clone()),
-                due: None,
-                link: "/app/rollout".into(),
                 // At most once a day, however many managers propose.
-                key: format!("confirm:{}:{}", r.rollout_id, today),
+                ..Todo::new(
+                    TodoKind::ProposalsToConfirm,
+                    words,
+                    "/app/rollout".into(),
+                    format!("confirm:{}:{}", r.rollout_id, today),
+                )
             });
         }
     }
@@ -248,6 +282,7 @@ pub(crate) async fn notify(app: &App) -> Result<usize> {
             acks_of.entry(p).or_default().push(r);
         }
     }
+    let organisation = app.ladder().language.clone();
     let (site, base, now, day) = (
         app.site_name(),
         app.config.base(),
@@ -272,12 +307,21 @@ pub(crate) async fn notify(app: &App) -> Result<usize> {
         if fresh.is_empty() {
             continue;
         }
+        // Each email in its reader's language, asked only of people with
+        // something to hear of.
+        let chosen = app.store.language(id).await?;
+        let lang = crate::i18n::language_of(chosen.as_deref(), &organisation);
+        let items = localised(items, lang);
+        let fresh: Vec<&Todo> = items
+            .iter()
+            .filter(|t| !told.contains(&(id, t.key.clone())))
+            .collect();
         let (mode, last_digest) = settings.get(&id).copied().unwrap_or_default();
         match mode {
             NotifyMode::Off => {}
             NotifyMode::Event => {
                 for item in fresh {
-                    let (subject, body) = crate::mail::notice(&site, &base, &name, item);
+                    let (subject, body) = crate::mail::notice(&site, &base, &name, item, lang);
                     mail.push(NewMail {
                         kind: MailKind::Notice,
                         person_id: id,
@@ -292,7 +336,7 @@ pub(crate) async fn notify(app: &App) -> Result<usize> {
                 if last_digest.is_some_and(|at| now - at < DIGEST_EVERY) {
                     continue;
                 }
-                let (subject, body) = crate::mail::digest(&site, &base, &name, &items);
+                let (subject, body) = crate::mail::digest(&site, &base, &name, &items, lang);
                 mail.push(NewMail {
                     kind: MailKind::Digest,
                     person_id: id,

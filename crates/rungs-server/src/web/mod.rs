@@ -59,18 +59,32 @@ pub(crate) async fn render(
     extra: minijinja::Value,
 ) -> Page {
     let powers = Powers::of(viewer);
+    let ladder = app.ladder();
+    let lang = language(app, viewer);
     let base = ctx! {
+        lang,
+        // The language of the ladder's own words, for the original beside
+        // a translation: English, as the website takes it to be.
+        source_lang => crate::i18n::SOURCE_LANGUAGE,
         viewer => viewer.map(|v| v.person.clone()),
         csrf => viewer.map_or("", |v| v.csrf()),
         is_hr => powers.is_hr, is_admin => powers.is_admin, can_team => powers.can_team, nav, title,
-        site_title => app.ladder().framework.title.clone(),
+        site_title => ladder.framework.title.clone(),
         oidc_name => app.oidc_name(),
     };
-    let html = app
-        .ladder()
+    let html = ladder
         .views
         .render(template, context! { ..extra, ..base })?;
     Ok(html.into_response())
+}
+
+/// The language of the viewer's pages: theirs if they chose one, else the
+/// organisation's (a page nobody is signed in to is in the organisation's).
+pub(crate) fn language(app: &App, viewer: Option<&Viewer>) -> &'static str {
+    crate::i18n::language_of(
+        viewer.and_then(|v| v.person.language.as_deref()),
+        &app.ladder().language,
+    )
 }
 
 /// The menu item a page about a person belongs to: "My growth" for the

@@ -11,6 +11,7 @@ mod audit;
 mod bad_input;
 mod confirm;
 mod hardening;
+mod i18n;
 mod impact;
 mod invitations;
 mod lifecycle;

@@ -342,6 +342,13 @@ fn cases() -> Vec<Case> {
         ),
         c("GET", "/api/v1/me", "/api/v1/me", Body::None, SIGNED_IN),
         c(
+            "PUT",
+            "/api/v1/me/language",
+            "/api/v1/me/language",
+            Body::Json(json!({"language": null})),
+            SIGNED_IN,
+        ),
+        c(
             "GET",
             "/api/v1/levels",
             "/api/v1/levels",

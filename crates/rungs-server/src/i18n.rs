@@ -1,0 +1,98 @@
+//! The people app's own words in the viewer's language: Fluent
+//! catalogues embedded in the binary (`locales/LANG/app.ftl`), formatted
+//! the way the website formats its own (`rungs_site::i18n::Messages`).
+//!
+//! Each person chooses their language on the account page; without a
+//! choice the app speaks the organisation's language (`[site] language` of
+//! the framework), else English. Templates call `t("id", name=value)`,
+//! which formats in the language of the page being rendered (the context's
+//! `lang`).
+
+use std::sync::LazyLock;
+
+use minijinja::State;
+use minijinja::value::{Kwargs, Value};
+use rungs_site::i18n::Messages;
+
+/// The languages the app is written in: code, the language's own name,
+/// catalogue.
+pub const LANGUAGES: &[(&str, &str, &str)] = &[
+    ("en", "English", include_str!("../locales/en/app.ftl")),
+    ("de", "Deutsch", include_str!("../locales/de/app.ftl")),
+    ("ja", "日本語", include_str!("../locales/ja/app.ftl")),
+];
+
+/// The language when neither the person nor the organisation chose one.
+pub const DEFAULT_LANGUAGE: &str = "en";
+
+/// The language of the ladder's own words (its translations are into
+/// others): English, as the website takes it to be.
+pub const SOURCE_LANGUAGE: &str = "en";
+
+/// Every catalogue, parsed once, in the order of [`LANGUAGES`].
+static MESSAGES: LazyLock<Vec<Messages>> = LazyLock::new(|| {
+    LANGUAGES
+        .iter()
+        .map(|(code, _, ftl)| Messages::from_catalogue(code, ftl))
+        .collect()
+});
+
+/// Whether the app is written in `code`.
+pub fn is_supported(code: &str) -> bool {
+    LANGUAGES.iter().any(|(c, _, _)| *c == code)
+}
+
+/// The messages of `code`; English for a language the app is not written
+/// in (a choice is checked when it is made, so this is a stored value
+/// from a newer or older version).
+pub(crate) fn messages(code: &str) -> &'static Messages {
+    let at = LANGUAGES
+        .iter()
+        .position(|(c, _, _)| *c == code)
+        .unwrap_or(0);
+    &MESSAGES[at]
+}
+
+/// The language of the pages for someone who chose `chosen` (or nothing),
+/// in an organisation whose framework is written in `organisation`.
+pub(crate) fn language_of(chosen: Option<&str>, organisation: &str) -> &'static str {
+    let pick = |code: &str| LANGUAGES.iter().find(|(c, _, _)| *c == code).map(|l| l.0);
+    chosen
+        .and_then(pick)
+        .or_else(|| pick(organisation))
+        .unwrap_or(DEFAULT_LANGUAGE)
+}
+
+/// The template function `t("id", name=value)`: the message in the
+/// language of the page being rendered. An id the catalogue lacks shows
+/// as itself (the catalogue tests catch it before a release).
+pub(crate) fn template_function(
+    state: &State,
+    id: &str,
+    kwargs: Kwargs,
+) -> Result<Value, minijinja::Error> {
+    let lang = state
+        .lookup("lang")
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_else(|| DEFAULT_LANGUAGE.to_string());
+    messages(&lang).html(id, &kwargs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_choice_wins_then_the_organisation_then_english() {
+        assert_eq!(language_of(Some("ja"), "de"), "ja");
+        assert_eq!(language_of(None, "de"), "de");
+        assert_eq!(language_of(Some("xx"), "de"), "de");
+        assert_eq!(language_of(None, "fr"), "en");
+    }
+
+    #[test]
+    fn an_unknown_id_is_shown_as_itself() {
+        assert_eq!(messages("de").get("no-such-message"), "no-such-message");
+        assert_eq!(messages("xx").get("nav-home"), "My level");
+    }
+}
