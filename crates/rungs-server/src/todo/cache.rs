@@ -91,15 +91,13 @@ mod tests {
     use super::*;
     use crate::todo::TodoKind;
 
-    fn item(text: &str) -> Todo {
-        Todo {
-            kind: TodoKind::AssessmentToFill,
-            text: text.into(),
-            context: None,
-            due: None,
-            link: "/app/assessments/1".into(),
-            key: "self:1".into(),
-        }
+    fn item() -> Todo {
+        Todo::new(
+            TodoKind::AssessmentToFill,
+            crate::phrase::Phrase::new("todo-self"),
+            "/app/assessments/1".into(),
+            "self:1".into(),
+        )
     }
 
     #[test]
@@ -108,7 +106,7 @@ mod tests {
         let Err(ticket) = cache.get(7) else {
             panic!("nothing is kept at first");
         };
-        cache.keep(7, ticket, &[item("fill it in")]);
+        cache.keep(7, ticket, &[item()]);
         assert_eq!(cache.get(7).map(|l| l.len()).ok(), Some(1));
         assert!(cache.get(8).is_err(), "lists are per person");
         cache.clear();
@@ -123,7 +121,7 @@ mod tests {
         };
         // A write lands while the list is being computed.
         cache.clear();
-        cache.keep(7, ticket, &[item("maybe done already")]);
+        cache.keep(7, ticket, &[item()]);
         assert!(cache.get(7).is_err());
     }
 }
