@@ -40,13 +40,22 @@ pub(crate) fn check(
         .map(|(i, u)| ((u.file.as_str(), u.key.as_str()), i))
         .collect();
     let successors = statement_successors(&entries, fw);
+    // Each entry by its place, for examples to find their statement's
+    // (the first of a place, as a scan from the start would) without a
+    // scan per example.
+    let mut statement_entries: HashMap<(&str, &str), usize> = HashMap::new();
+    for (n, e) in entries.iter().enumerate() {
+        statement_entries
+            .entry((&*e.file, e.key.as_str()))
+            .or_insert(n);
+    }
     let mut status: Vec<Status> = Vec::with_capacity(entries.len());
     for (n, e) in entries.iter().enumerate() {
         let target = match statement_of(&e.key) {
             Some((_, example)) => {
                 let parent = match example {
                     None => n,
-                    Some(_) => parent_entry(&entries, e).unwrap_or(usize::MAX),
+                    Some(_) => parent_entry(&statement_entries, e).unwrap_or(usize::MAX),
                 };
                 successors.get(&parent).map(|(file, id, moved)| {
                     let key = match example {
@@ -157,6 +166,8 @@ fn statement_successors(
         })
         .collect();
     let mut at: HashMap<(String, String, String), usize> = HashMap::new();
+    let mut track_at: HashMap<&str, usize> = HashMap::new();
+    let mut level_at: HashMap<(&str, &str), usize> = HashMap::new();
     for (n, e) in entries.iter().enumerate() {
         let Some((id, None)) = statement_of(&e.key) else {
             continue;
@@ -173,27 +184,23 @@ fn statement_successors(
             text: text.trim().to_string(),
             ..Statement::default()
         };
-        let t = match old.tracks.iter().position(|t| t.id == track) {
-            Some(t) => t,
-            None => {
-                old.tracks.push(Track {
-                    id: track.to_string(),
-                    ..Track::default()
-                });
-                old.tracks.len() - 1
-            }
-        };
+        // Tracks and levels by id: a scan per entry would cost tracks ×
+        // entries on a ladder of a thousand tracks.
+        let t = *track_at.entry(track).or_insert_with(|| {
+            old.tracks.push(Track {
+                id: track.to_string(),
+                ..Track::default()
+            });
+            old.tracks.len() - 1
+        });
         let levels = &mut old.tracks[t].levels;
-        let l = match levels.iter().position(|l| l.id == level) {
-            Some(l) => l,
-            None => {
-                levels.push(Level {
-                    id: level.to_string(),
-                    ..Level::default()
-                });
-                levels.len() - 1
-            }
-        };
+        let l = *level_at.entry((track, level)).or_insert_with(|| {
+            levels.push(Level {
+                id: level.to_string(),
+                ..Level::default()
+            });
+            levels.len() - 1
+        });
         levels[l].statements.push(statement);
         at.insert((track.to_string(), level.to_string(), id.to_string()), n);
     }
@@ -247,12 +254,10 @@ pub(crate) fn level_of(file: &str) -> Option<(&str, &str)> {
     (level != "_index" && !level.contains('/')).then_some((track, level))
 }
 
-fn parent_entry(entries: &[Entry], e: &Entry) -> Option<usize> {
+fn parent_entry(statement_entries: &HashMap<(&str, &str), usize>, e: &Entry) -> Option<usize> {
     let (id, _) = statement_of(&e.key)?;
     let key = format!("statements.{id}");
-    entries
-        .iter()
-        .position(|x| x.file == e.file && x.key == key)
+    statement_entries.get(&(&*e.file, key.as_str())).copied()
 }
 
 fn place(p: &StatementPlace) -> String {
