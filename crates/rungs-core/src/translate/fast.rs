@@ -119,7 +119,8 @@ fn scalar(value: &str) -> Option<String> {
         && !value.contains(": ")
         && !value.contains(" #")
         && !value.chars().any(char::is_control)
-        && !reserved.contains(&value.to_lowercase().as_str());
+        // The words are short: only a short value can be one of them.
+        && !(value.len() <= 5 && reserved.iter().any(|r| value.eq_ignore_ascii_case(r)));
     plain.then(|| value.to_string())
 }
 
