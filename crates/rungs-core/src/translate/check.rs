@@ -156,6 +156,13 @@ pub(crate) fn check(
     }
 }
 
+/// Levels, as (track id, level id).
+type Places<'a> = HashSet<(&'a str, &'a str)>;
+
+/// For each statement entry (by position), the file, id and "moved" flag
+/// of the statement that carries it on.
+type Successors = HashMap<usize, (String, String, bool)>;
+
 /// For each statement entry (by position), the file, id and "moved" flag
 /// of the statement that carries it on, as `relink` finds it.
 ///
@@ -163,10 +170,7 @@ pub(crate) fn check(
 /// `relink` ([`settled_levels`]), which then weighs only the rest: a
 /// translation kept up to date is most of a language, and relinking all of
 /// it was a large part of loading one.
-fn statement_successors(
-    entries: &[Entry],
-    fw: &Framework,
-) -> HashMap<usize, (String, String, bool)> {
+fn statement_successors(entries: &[Entry], fw: &Framework) -> Successors {
     let (settled, mut out) = settled_levels(entries, fw);
     let unsettled = |track: &str, level: &str| !settled.contains(&(track, level));
     if entries.iter().all(|e| {
@@ -297,13 +301,7 @@ fn statement_successors(
 /// of such a level's statements: its later rounds weigh only statements
 /// left unlinked, and splits and merges are looked for within a level that
 /// has one. Levels whose id appears twice are left to `relink`.
-fn settled_levels<'a>(
-    entries: &'a [Entry],
-    fw: &'a Framework,
-) -> (
-    HashSet<(&'a str, &'a str)>,
-    HashMap<usize, (String, String, bool)>,
-) {
+fn settled_levels<'a>(entries: &'a [Entry], fw: &'a Framework) -> (Places<'a>, Successors) {
     let mut per_level: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
     for (n, e) in entries.iter().enumerate() {
         if let (Some((_, None)), Some(place)) = (statement_of(&e.key), level_of(&e.file)) {

@@ -120,7 +120,7 @@ fn scalar(value: &str) -> Option<String> {
         && !value.contains(" #")
         && !value.chars().any(char::is_control)
         // The words are short: only a short value can be one of them.
-        && !(value.len() <= 5 && reserved.iter().any(|r| value.eq_ignore_ascii_case(r)));
+        && (value.len() > 5 || !reserved.iter().any(|r| value.eq_ignore_ascii_case(r)));
     plain.then(|| value.to_string())
 }
 

@@ -82,7 +82,7 @@ fn statement_ids_in_the_search_data_spell_out_as_on_the_pages() {
                 .map(|s| {
                     // `[area, text, name?]`: the id left out.
                     let (short, rest) = match s[0].as_str() {
-                        Some(id) => (Some(id), &s.as_array().map_or(&[][..], |a| &a[1..])[..]),
+                        Some(id) => (Some(id), s.as_array().map_or(&[][..], |a| &a[1..])),
                         None => (None, s.as_array().map_or(&[][..], |a| &a[..])),
                     };
                     let area = rest
