@@ -171,7 +171,17 @@ type Successors = HashMap<usize, (String, String, bool)>;
 /// translation kept up to date is most of a language, and relinking all of
 /// it was a large part of loading one.
 fn statement_successors(entries: &[Entry], fw: &Framework) -> Successors {
-    let (settled, mut out) = settled_levels(entries, fw);
+    successors(entries, fw, true)
+}
+
+/// [`statement_successors`], with settled levels linked without `relink`
+/// (`settle`) or by it, as everything else (for the tests to compare).
+fn successors(entries: &[Entry], fw: &Framework, settle: bool) -> Successors {
+    let (settled, mut out) = if settle {
+        settled_levels(entries, fw)
+    } else {
+        (HashSet::new(), HashMap::new())
+    };
     let unsettled = |track: &str, level: &str| !settled.contains(&(track, level));
     if entries.iter().all(|e| {
         !matches!(statement_of(&e.key), Some((_, None)))
@@ -603,6 +613,71 @@ fn words(text: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::word_diff;
+
+    /// The example with each `(path, from, to)` replaced once.
+    fn edited(edits: &[(&str, &str, &str)]) -> crate::SourceSet {
+        let mut set = crate::SourceSet::example();
+        for (path, from, to) in edits {
+            let text = set.get(path).map(|f| f.text().to_string());
+            let text = text.unwrap_or_else(|| panic!("the example has no {path}"));
+            assert!(text.contains(from), "{path} lacks {from:?}");
+            set.insert(path, text.replacen(from, to, 1));
+        }
+        set
+    }
+
+    #[test]
+    fn settled_levels_link_as_relink_does() {
+        let senior = "tracks/engineering/senior.md";
+        let engineer = "tracks/engineering/engineer.md";
+        let reversible = "- You ship in small, reversible steps.\n";
+        let cases: &[&[(&str, &str, &str)]] = &[
+            &[],
+            // Reworded, keeping and changing the derived id.
+            &[(
+                senior,
+                "thoroughly, kindly and quickly.",
+                "thoroughly and kindly.",
+            )],
+            &[(
+                senior,
+                "You have deep knowledge",
+                "You have expert knowledge",
+            )],
+            // Removed; added; moved to another level.
+            &[(engineer, reversible, "")],
+            &[(
+                senior,
+                "## Delivery\n\n",
+                "## Delivery\n\n- You write runbooks.\n",
+            )],
+            &[
+                (engineer, reversible, ""),
+                (
+                    senior,
+                    "## Delivery\n\n",
+                    &format!("## Delivery\n\n{reversible}"),
+                ),
+            ],
+        ];
+        let mut settled = 0;
+        for edits in cases {
+            let loaded = crate::load(&edited(edits)).unwrap_or_else(|e| panic!("{e}"));
+            let languages = loaded.translations.languages();
+            assert!(!languages.is_empty(), "the example is translated");
+            for lang in languages {
+                let fw = &loaded.framework;
+                let fast = super::successors(&lang.entries, fw, true);
+                assert_eq!(
+                    fast,
+                    super::successors(&lang.entries, fw, false),
+                    "{edits:?}"
+                );
+                settled += super::settled_levels(&lang.entries, fw).0.len();
+            }
+        }
+        assert!(settled > 0, "some levels are settled without relink");
+    }
 
     #[test]
     fn word_diffs() {
