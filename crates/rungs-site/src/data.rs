@@ -25,6 +25,21 @@ struct Data<'a> {
     /// The labels of the levels' indicator facts, each once ("Time on
     /// Craft"); a level's `i` refers to them by position.
     facts: Vec<&'a str>,
+    /// How ids are derived from text, for the statements published
+    /// without theirs (see [`Short::Derived`]).
+    ids: IdRule,
+}
+
+/// The rule of `rungs_core::ids` for text in ASCII, published rather than
+/// copied into `rungs.js`.
+#[derive(Serialize)]
+struct IdRule {
+    /// Words an id leaves out.
+    stop: &'static [&'static str],
+    /// How many words an id takes.
+    words: usize,
+    /// How many letters of a word an id keeps.
+    chars: usize,
 }
 
 /// The engine's stop words and thresholds, published rather than copied
@@ -53,7 +68,9 @@ struct LevelData<'a> {
     summary: Option<&'a str>,
     /// Statements flattened: `[id, area, text]`, or `[id, area, text,
     /// name]` for a named statement; `area` is a position in `Data::areas`
-    /// and `id` is shortened (see [`short_id`]).
+    /// and `id` is shortened (see [`short_id`]), or left out where the
+    /// script derives it (`[area, text]`, `[area, text, name]`, or `~` for
+    /// a sub-statement's; see [`published_id`]).
     /// (The script spells them out as `[id, area id, name, text]`, and adds
     /// each level's `url`: this file is the largest a site publishes.)
     s: Vec<StatementData<'a>>,
@@ -76,6 +93,67 @@ struct LevelData<'a> {
 enum StatementData<'a> {
     Plain(Cow<'a, str>, usize, &'a str),
     Named(Cow<'a, str>, usize, &'a str, &'a str),
+    /// `[area, text]`: the id is the one `rungs.js` derives from the text
+    /// (see [`Short::Derived`]).
+    Derived(usize, &'a str),
+    /// `[area, text, name]`: the id is derived from the name.
+    DerivedNamed(usize, &'a str, &'a str),
+}
+
+/// What `rungs.js` needs to spell a statement's id out again.
+enum Short<'a> {
+    /// Nothing: it derives the id from the statement's name or text as
+    /// `rungs_core::ids` does (the area's id, `-` and the first meaningful
+    /// words), which it can for text in ASCII.
+    Derived,
+    /// `~`: the same, after the anchor's id and `--` (a sub-statement).
+    DerivedChild,
+    /// The id, shortened (see [`short_id`]).
+    Written(Cow<'a, str>),
+}
+
+/// The words `rungs.js` (`idWords`) derives an id from, or `None` for text
+/// it does not derive ids for. The script mirrors the ASCII path of
+/// [`rungs_core::text::key_words`], so ids are left out only where both
+/// give the same words: the id is published whenever they would differ
+/// (a `-2` suffix, an explicit id, text in another script).
+fn script_words(key: &str) -> Option<String> {
+    if !key.is_ascii() {
+        return None;
+    }
+    Some(
+        match rungs_core::text::key_words(key, rungs_core::ids::ID_WORDS) {
+            w if w.is_empty() => "statement".to_string(),
+            w => w,
+        },
+    )
+}
+
+/// A statement's id as published in data.js: left out when `rungs.js`
+/// can work it out from `key` (the statement's name, or its text when it
+/// has none), else shortened by [`short_id`]. Ids are a fifth of the
+/// file, and nearly all of them are derived. `anchor` is updated.
+fn published_id<'a>(id: &'a str, area: &str, key: &str, anchor: &mut Option<&'a str>) -> Short<'a> {
+    let words = script_words(key);
+    let words = words.as_deref();
+    if let (Some(a), Some(w)) = (*anchor, words)
+        && id
+            .strip_prefix(a)
+            .and_then(|r| r.strip_prefix("--"))
+            .is_some_and(|r| r == w)
+    {
+        return Short::DerivedChild;
+    }
+    if let Some(w) = words
+        && id
+            .strip_prefix(area)
+            .and_then(|r| r.strip_prefix('-'))
+            .is_some_and(|r| r == w)
+    {
+        *anchor = Some(id);
+        return Short::Derived;
+    }
+    Short::Written(short_id(id, area, anchor))
 }
 
 /// A statement's id as published in data.js. Derived ids begin with their
@@ -128,8 +206,10 @@ fn statement_bigrams(s: &[StatementData<'_>]) -> Option<Vec<String>> {
     let grams: Vec<String> = s
         .iter()
         .map(|x| match x {
-            StatementData::Plain(_, _, text) => crate::bigrams::bigrams(text),
-            StatementData::Named(_, _, text, name) => {
+            StatementData::Plain(_, _, text) | StatementData::Derived(_, text) => {
+                crate::bigrams::bigrams(text)
+            }
+            StatementData::Named(_, _, text, name) | StatementData::DerivedNamed(_, text, name) => {
                 crate::bigrams::bigrams(&format!("{name} {text}"))
             }
         })
@@ -150,11 +230,27 @@ fn flatten<'a>(
             // go with the first area rather than being lost from search.
             let area = areas.get(x.area.as_str()).copied().unwrap_or(0);
             let area_id = order.get(area).map_or("", String::as_str);
-            let id = short_id(&x.id, area_id, &mut anchor);
-            out.push(match x.name.as_deref() {
-                Some(name) => StatementData::Named(id, area, &x.text, name),
-                None => StatementData::Plain(id, area, &x.text),
-            })
+            // As `rungs.js` reads it: an empty name is no name.
+            let name = x.name.as_deref().filter(|n| !n.is_empty());
+            let key = name.unwrap_or(&x.text);
+            out.push(
+                match (published_id(&x.id, area_id, key, &mut anchor), name) {
+                    (Short::Derived, None) => StatementData::Derived(area, &x.text),
+                    (Short::Derived, Some(name)) => {
+                        StatementData::DerivedNamed(area, &x.text, name)
+                    }
+                    (Short::DerivedChild, None) => {
+                        StatementData::Plain(Cow::Borrowed("~"), area, &x.text)
+                    }
+                    (Short::DerivedChild, Some(name)) => {
+                        StatementData::Named(Cow::Borrowed("~"), area, &x.text, name)
+                    }
+                    (Short::Written(id), None) => StatementData::Plain(id, area, &x.text),
+                    (Short::Written(id), Some(name)) => {
+                        StatementData::Named(id, area, &x.text, name)
+                    }
+                },
+            )
         });
     }
 }
@@ -252,6 +348,11 @@ pub fn write_data_js(
                 }
             })
             .collect(),
+        ids: IdRule {
+            stop: rungs_core::text::STOP_WORDS,
+            words: rungs_core::ids::ID_WORDS,
+            chars: rungs_core::text::MAX_ID_WORD_CHARS,
+        },
         similarity: Similarity {
             stop_words: rungs_core::similarity::stop_words(),
             thresholds: rungs_core::similarity::THRESHOLDS,

@@ -40,13 +40,27 @@ pub(crate) fn check(
         .map(|(i, u)| ((u.file.as_str(), u.key.as_str()), i))
         .collect();
     let successors = statement_successors(&entries, fw);
+    // Each entry by its place, for examples to find their statement's
+    // (the first of a place, as a scan from the start would) without a
+    // scan per example; only when there are examples.
+    let mut statement_entries: HashMap<(&str, &str), usize> = HashMap::new();
+    if entries
+        .iter()
+        .any(|e| matches!(statement_of(&e.key), Some((_, Some(_)))))
+    {
+        for (n, e) in entries.iter().enumerate() {
+            statement_entries
+                .entry((&*e.file, e.key.as_str()))
+                .or_insert(n);
+        }
+    }
     let mut status: Vec<Status> = Vec::with_capacity(entries.len());
     for (n, e) in entries.iter().enumerate() {
         let target = match statement_of(&e.key) {
             Some((_, example)) => {
                 let parent = match example {
                     None => n,
-                    Some(_) => parent_entry(&entries, e).unwrap_or(usize::MAX),
+                    Some(_) => parent_entry(&statement_entries, e).unwrap_or(usize::MAX),
                 };
                 successors.get(&parent).map(|(file, id, moved)| {
                     let key = match example {
@@ -68,7 +82,8 @@ pub(crate) fn check(
 
     // Which entry each unit takes its translation from: one at the unit's
     // own place first, then one that moved there.
-    let mut from: HashMap<usize, usize> = HashMap::new();
+    // By unit position: a map keyed by position would hash every unit.
+    let mut from: Vec<Option<usize>> = vec![None; units.len()];
     for pass in [false, true] {
         for (n, s) in status.iter().enumerate() {
             let u = match s {
@@ -77,7 +92,7 @@ pub(crate) fn check(
                 _ => continue,
             };
             if !entries[n].text.trim().is_empty() {
-                from.entry(u).or_insert(n);
+                from[u].get_or_insert(n);
             }
         }
     }
@@ -86,8 +101,12 @@ pub(crate) fn check(
         total: units.len(),
         ..Coverage::default()
     };
-    let mut resolved = HashMap::new();
-    for (&u, &n) in &from {
+    let mut resolved = HashMap::with_capacity(from.iter().flatten().count());
+    for (u, &n) in from
+        .iter()
+        .enumerate()
+        .filter_map(|(u, n)| n.as_ref().map(|n| (u, n)))
+    {
         let stale = !matches!(status[n], Status::Current(_));
         if stale {
             coverage.stale += 1;
@@ -103,7 +122,7 @@ pub(crate) fn check(
             },
         );
     }
-    coverage.missing = units.len() - from.len();
+    coverage.missing = from.iter().filter(|n| n.is_none()).count();
 
     for (n, s) in status.iter().enumerate() {
         let e = &entries[n];
@@ -137,12 +156,65 @@ pub(crate) fn check(
     }
 }
 
+/// Levels, as (track id, level id).
+type Places<'a> = HashSet<(&'a str, &'a str)>;
+
+/// For each statement entry (by position), the file, id and "moved" flag
+/// of the statement that carries it on.
+type Successors = HashMap<usize, (String, String, bool)>;
+
 /// For each statement entry (by position), the file, id and "moved" flag
 /// of the statement that carries it on, as `relink` finds it.
-fn statement_successors(
-    entries: &[Entry],
-    fw: &Framework,
-) -> HashMap<usize, (String, String, bool)> {
+///
+/// Levels translated whole from their current text are settled without
+/// `relink` ([`settled_levels`]), which then weighs only the rest: a
+/// translation kept up to date is most of a language, and relinking all of
+/// it was a large part of loading one.
+fn statement_successors(entries: &[Entry], fw: &Framework) -> Successors {
+    successors(entries, fw, true)
+}
+
+/// [`statement_successors`], with settled levels linked without `relink`
+/// (`settle`) or by it, as everything else (for the tests to compare).
+fn successors(entries: &[Entry], fw: &Framework, settle: bool) -> Successors {
+    let (settled, mut out) = if settle {
+        settled_levels(entries, fw)
+    } else {
+        (HashSet::new(), HashMap::new())
+    };
+    let unsettled = |track: &str, level: &str| !settled.contains(&(track, level));
+    if entries.iter().all(|e| {
+        !matches!(statement_of(&e.key), Some((_, None)))
+            || level_of(&e.file).is_none_or(|(t, l)| !unsettled(t, l))
+    }) {
+        return out;
+    }
+    // The statements of the settled levels are taken: `relink` would link
+    // each to its own entry first, so they are left out of what the rest
+    // can link to.
+    let rest;
+    let fw = if settled.is_empty() {
+        fw
+    } else {
+        rest = Framework {
+            tracks: fw
+                .tracks
+                .iter()
+                .map(|t| Track {
+                    id: t.id.clone(),
+                    levels: t
+                        .levels
+                        .iter()
+                        .filter(|l| unsettled(&t.id, &l.id))
+                        .cloned()
+                        .collect(),
+                    ..Track::default()
+                })
+                .collect(),
+            ..Framework::default()
+        };
+        &rest
+    };
     let mut old = Framework::default();
     let explicit: HashSet<(&str, &str, &str)> = fw
         .tracks
@@ -157,6 +229,8 @@ fn statement_successors(
         })
         .collect();
     let mut at: HashMap<(String, String, String), usize> = HashMap::new();
+    let mut track_at: HashMap<&str, usize> = HashMap::new();
+    let mut level_at: HashMap<(&str, &str), usize> = HashMap::new();
     for (n, e) in entries.iter().enumerate() {
         let Some((id, None)) = statement_of(&e.key) else {
             continue;
@@ -164,6 +238,9 @@ fn statement_successors(
         let Some((track, level)) = level_of(&e.file) else {
             continue;
         };
+        if !unsettled(track, level) {
+            continue;
+        }
         let (name, text) = split_name(&e.source);
         let statement = Statement {
             id: id.to_string(),
@@ -173,35 +250,30 @@ fn statement_successors(
             text: text.trim().to_string(),
             ..Statement::default()
         };
-        let t = match old.tracks.iter().position(|t| t.id == track) {
-            Some(t) => t,
-            None => {
-                old.tracks.push(Track {
-                    id: track.to_string(),
-                    ..Track::default()
-                });
-                old.tracks.len() - 1
-            }
-        };
+        // Tracks and levels by id: a scan per entry would cost tracks ×
+        // entries on a ladder of a thousand tracks.
+        let t = *track_at.entry(track).or_insert_with(|| {
+            old.tracks.push(Track {
+                id: track.to_string(),
+                ..Track::default()
+            });
+            old.tracks.len() - 1
+        });
         let levels = &mut old.tracks[t].levels;
-        let l = match levels.iter().position(|l| l.id == level) {
-            Some(l) => l,
-            None => {
-                levels.push(Level {
-                    id: level.to_string(),
-                    ..Level::default()
-                });
-                levels.len() - 1
-            }
-        };
+        let l = *level_at.entry((track, level)).or_insert_with(|| {
+            levels.push(Level {
+                id: level.to_string(),
+                ..Level::default()
+            });
+            levels.len() - 1
+        });
         levels[l].statements.push(statement);
         at.insert((track.to_string(), level.to_string(), id.to_string()), n);
     }
     if at.is_empty() {
-        return HashMap::new();
+        return out;
     }
     let map = relink(&old, fw);
-    let mut out = HashMap::new();
     for link in map.links {
         let key = (
             link.old.track.clone(),
@@ -231,6 +303,72 @@ fn statement_successors(
     out
 }
 
+/// The levels whose statement entries `relink` links one to one, in its
+/// first round, to the level's statements (each entry to the statement of
+/// its id, translated from its current words or with an explicit id), with
+/// no statement of the level left over; and the successors of those
+/// entries, as `relink` gives them. Nothing else can change what becomes
+/// of such a level's statements: its later rounds weigh only statements
+/// left unlinked, and splits and merges are looked for within a level that
+/// has one. Levels whose id appears twice are left to `relink`.
+fn settled_levels<'a>(entries: &'a [Entry], fw: &'a Framework) -> (Places<'a>, Successors) {
+    let mut per_level: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    for (n, e) in entries.iter().enumerate() {
+        if let (Some((_, None)), Some(place)) = (statement_of(&e.key), level_of(&e.file)) {
+            per_level.entry(place).or_default().push(n);
+        }
+    }
+    let mut levels_seen: HashMap<(&str, &str), usize> = HashMap::new();
+    for t in &fw.tracks {
+        for l in &t.levels {
+            *levels_seen.entry((&t.id, &l.id)).or_default() += 1;
+        }
+    }
+    let mut settled = HashSet::new();
+    let mut out = HashMap::new();
+    for t in &fw.tracks {
+        'level: for l in &t.levels {
+            let Some((&place, ns)) = per_level.get_key_value(&(t.id.as_str(), l.id.as_str()))
+            else {
+                continue;
+            };
+            if levels_seen.get(&place) != Some(&1) {
+                continue;
+            }
+            let mut by_id: HashMap<&str, &Statement> = HashMap::new();
+            for s in l.statements.iter().flat_map(Statement::walk) {
+                if by_id.insert(&s.id, s).is_some() {
+                    continue 'level;
+                }
+            }
+            if by_id.len() != ns.len() {
+                continue;
+            }
+            let mut found = Vec::with_capacity(ns.len());
+            for &n in ns {
+                let e = &entries[n];
+                let Some((id, _)) = statement_of(&e.key) else {
+                    continue 'level;
+                };
+                let Some(s) = by_id.remove(id) else {
+                    continue 'level;
+                };
+                let (name, text) = split_name(&e.source);
+                if !(s.explicit_id || (s.text == text.trim() && s.name == name)) {
+                    continue 'level;
+                }
+                // `relink` places the entry in the area it names (none is
+                // an area of its own): elsewhere, it moved.
+                let moved = e.area.as_deref().unwrap_or_default() != s.area;
+                found.push((n, (e.file.to_string(), id.to_string(), moved)));
+            }
+            settled.insert(place);
+            out.extend(found);
+        }
+    }
+    (settled, out)
+}
+
 /// `statements.<id>` → (id, None); `statements.<id>.examples.<n>` → (id, Some(n)).
 pub(crate) fn statement_of(key: &str) -> Option<(&str, Option<usize>)> {
     let rest = key.strip_prefix("statements.")?;
@@ -247,12 +385,10 @@ pub(crate) fn level_of(file: &str) -> Option<(&str, &str)> {
     (level != "_index" && !level.contains('/')).then_some((track, level))
 }
 
-fn parent_entry(entries: &[Entry], e: &Entry) -> Option<usize> {
+fn parent_entry(statement_entries: &HashMap<(&str, &str), usize>, e: &Entry) -> Option<usize> {
     let (id, _) = statement_of(&e.key)?;
     let key = format!("statements.{id}");
-    entries
-        .iter()
-        .position(|x| x.file == e.file && x.key == key)
+    statement_entries.get(&(&*e.file, key.as_str())).copied()
 }
 
 fn place(p: &StatementPlace) -> String {
@@ -315,7 +451,7 @@ fn moved(code: &str, e: &Entry, u: &SourceUnit) -> Diagnostic {
 fn missing(
     code: &str,
     units: &[SourceUnit],
-    from: &HashMap<usize, usize>,
+    from: &[Option<usize>],
     entries: &[Entry],
     diags: &mut Vec<Diagnostic>,
 ) {
@@ -327,14 +463,19 @@ fn missing(
         .map(|e| &*e.file)
         .collect();
     let mut whole: Vec<(&str, usize, &SourceUnit)> = Vec::new();
+    // Each file's place in `whole`: a language just started has thousands.
+    let mut whole_at: HashMap<&str, usize> = HashMap::new();
     for (u, unit) in units.iter().enumerate() {
-        if from.contains_key(&u) {
+        if from[u].is_some() {
             continue;
         }
         if !files_with_entries.contains(unit.file.as_str()) {
-            match whole.iter_mut().find(|(f, _, _)| *f == unit.file) {
-                Some(w) => w.1 += 1,
-                None => whole.push((&unit.file, 1, unit)),
+            match whole_at.get(unit.file.as_str()) {
+                Some(&w) => whole[w].1 += 1,
+                None => {
+                    whole_at.insert(&unit.file, whole.len());
+                    whole.push((&unit.file, 1, unit));
+                }
             }
             continue;
         }
@@ -472,6 +613,71 @@ fn words(text: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::word_diff;
+
+    /// The example with each `(path, from, to)` replaced once.
+    fn edited(edits: &[(&str, &str, &str)]) -> crate::SourceSet {
+        let mut set = crate::SourceSet::example();
+        for (path, from, to) in edits {
+            let text = set.get(path).map(|f| f.text().to_string());
+            let text = text.unwrap_or_else(|| panic!("the example has no {path}"));
+            assert!(text.contains(from), "{path} lacks {from:?}");
+            set.insert(path, text.replacen(from, to, 1));
+        }
+        set
+    }
+
+    #[test]
+    fn settled_levels_link_as_relink_does() {
+        let senior = "tracks/engineering/senior.md";
+        let engineer = "tracks/engineering/engineer.md";
+        let reversible = "- You ship in small, reversible steps.\n";
+        let cases: &[&[(&str, &str, &str)]] = &[
+            &[],
+            // Reworded, keeping and changing the derived id.
+            &[(
+                senior,
+                "thoroughly, kindly and quickly.",
+                "thoroughly and kindly.",
+            )],
+            &[(
+                senior,
+                "You have deep knowledge",
+                "You have expert knowledge",
+            )],
+            // Removed; added; moved to another level.
+            &[(engineer, reversible, "")],
+            &[(
+                senior,
+                "## Delivery\n\n",
+                "## Delivery\n\n- You write runbooks.\n",
+            )],
+            &[
+                (engineer, reversible, ""),
+                (
+                    senior,
+                    "## Delivery\n\n",
+                    &format!("## Delivery\n\n{reversible}"),
+                ),
+            ],
+        ];
+        let mut settled = 0;
+        for edits in cases {
+            let loaded = crate::load(&edited(edits)).unwrap_or_else(|e| panic!("{e}"));
+            let languages = loaded.translations.languages();
+            assert!(!languages.is_empty(), "the example is translated");
+            for lang in languages {
+                let fw = &loaded.framework;
+                let fast = super::successors(&lang.entries, fw, true);
+                assert_eq!(
+                    fast,
+                    super::successors(&lang.entries, fw, false),
+                    "{edits:?}"
+                );
+                settled += super::settled_levels(&lang.entries, fw).0.len();
+            }
+        }
+        assert!(settled > 0, "some levels are settled without relink");
+    }
 
     #[test]
     fn word_diffs() {

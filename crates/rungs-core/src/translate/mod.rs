@@ -19,11 +19,14 @@
 
 mod check;
 mod exchange;
+mod fast;
 mod file;
 mod lang;
 mod units;
 
 use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
 
 pub use check::word_diff;
 pub use exchange::{ExchangeFormat, ImportError, Plan, export, import, init};
@@ -400,45 +403,86 @@ pub(crate) fn load(sources: &SourceSet, fw: &Framework) -> (Translations, Vec<Di
         return (Translations::default(), diags);
     }
     let units = units::source_units(fw);
+    // Languages load in parallel, and so do the files of each; findings
+    // keep the order of languages and files.
+    let by_lang: Vec<(&str, Vec<(&str, &crate::source::SourceFile)>)> =
+        by_lang.into_iter().collect();
+    let loaded: Vec<(Option<Language>, Vec<Diagnostic>)> = by_lang
+        .par_iter()
+        .map(|(code, files)| load_language(code, files, &units, fw))
+        .collect();
     let mut languages = Vec::new();
-    for (code, files) in by_lang {
-        if let Err(e) = lang::check(code) {
-            let help = match &e.suggestion {
-                Some(s) => format!("did you mean `{s}`? rename the folder translations/{s}"),
-                None => "name the folder with a BCP 47 language tag: an ISO 639-1 code such as \
-                         `de` or `ja`, with a region or script if needed (`pt-BR`, `zh-Hant`)"
-                    .to_string(),
-            };
-            let span = files
-                .first()
-                .map(|(_, f)| f.start_span())
-                .unwrap_or_default();
-            diags.push(
-                Diagnostic::error(
-                    Code::UnknownLanguage,
-                    format!("`{code}` is not a language code rungs knows"),
-                )
-                .at(&span)
-                .help(help),
-            );
-            continue;
-        }
-        let mut entries = Vec::new();
-        for (rel, f) in files {
-            match file::kind(rel) {
-                Some(_) if f.text.is_err() => diags.push(
-                    Diagnostic::error(Code::NotUtf8, format!("`{}` is not valid UTF-8", f.path))
-                        .at(&f.start_span())
-                        .help("save the file as UTF-8"),
-                ),
-                Some(kind) => entries.extend(file::parse(f, rel, kind, &mut diags)),
-                None if crate::load::is_repo_file(rel) => {}
-                None => diags.push(stray(f)),
-            }
-        }
-        languages.push(check::check(code, entries, &units, fw, &mut diags));
+    for (language, found) in loaded {
+        languages.extend(language);
+        diags.extend(found);
     }
     (Translations { languages }, diags)
+}
+
+/// Reads and checks the files of one language (`rel` paths relative to
+/// `translations/<code>/`); `None` for a folder that names no language.
+fn load_language(
+    code: &str,
+    files: &[(&str, &crate::source::SourceFile)],
+    units: &[units::SourceUnit],
+    fw: &Framework,
+) -> (Option<Language>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    if let Err(e) = lang::check(code) {
+        let help = match &e.suggestion {
+            Some(s) => format!("did you mean `{s}`? rename the folder translations/{s}"),
+            None => "name the folder with a BCP 47 language tag: an ISO 639-1 code such as \
+                     `de` or `ja`, with a region or script if needed (`pt-BR`, `zh-Hant`)"
+                .to_string(),
+        };
+        let span = files
+            .first()
+            .map(|(_, f)| f.start_span())
+            .unwrap_or_default();
+        diags.push(
+            Diagnostic::error(
+                Code::UnknownLanguage,
+                format!("`{code}` is not a language code rungs knows"),
+            )
+            .at(&span)
+            .help(help),
+        );
+        return (None, diags);
+    }
+    // One task per file: a language of a large ladder is thousands of them.
+    let parsed: Vec<(Vec<file::Entry>, Vec<Diagnostic>)> = files
+        .par_iter()
+        .map(|(rel, f)| {
+            let mut found = Vec::new();
+            let entries = match file::kind(rel) {
+                Some(_) if f.text.is_err() => {
+                    found.push(
+                        Diagnostic::error(
+                            Code::NotUtf8,
+                            format!("`{}` is not valid UTF-8", f.path),
+                        )
+                        .at(&f.start_span())
+                        .help("save the file as UTF-8"),
+                    );
+                    Vec::new()
+                }
+                Some(kind) => file::parse(f, rel, kind, &mut found),
+                None if crate::load::is_repo_file(rel) => Vec::new(),
+                None => {
+                    found.push(stray(f));
+                    Vec::new()
+                }
+            };
+            (entries, found)
+        })
+        .collect();
+    let mut entries = Vec::with_capacity(parsed.iter().map(|(e, _)| e.len()).sum());
+    for (e, found) in parsed {
+        entries.extend(e);
+        diags.extend(found);
+    }
+    let language = check::check(code, entries, units, fw, &mut diags);
+    (Some(language), diags)
 }
 
 fn stray(f: &crate::source::SourceFile) -> Diagnostic {

@@ -9,6 +9,7 @@ use scraper::{Html, Selector};
 
 mod chrome;
 mod i18n;
+mod search_data;
 
 fn example() -> (rungs_core::Framework, SourceSet) {
     let sources = SourceSet::example();
@@ -897,68 +898,4 @@ fn example_with(site: &str, files: &[(&str, &str)]) -> Site {
     sources.insert("rungs.toml", text);
     let loaded = rungs_core::load(&sources).unwrap_or_else(|e| panic!("{e}"));
     build(&loaded.framework, &sources).unwrap_or_else(|e| panic!("{e}"))
-}
-
-#[test]
-fn statement_ids_in_the_search_data_spell_out_as_on_the_pages() {
-    let (fw, site) = build_example();
-    let data = String::from_utf8_lossy(site.get("assets/data.js").unwrap_or_default()).into_owned();
-    let json = data
-        .trim_start_matches("window.RUNGS_DATA=")
-        .trim_end()
-        .trim_end_matches(';');
-    let value: serde_json::Value =
-        serde_json::from_str(json).unwrap_or_else(|e| panic!("data.js: {e}"));
-    let areas: Vec<&str> = value["areas"]
-        .as_array()
-        .map(|a| a.iter().filter_map(|x| x[0].as_str()).collect())
-        .unwrap_or_default();
-    let mut shortened = 0;
-    for (t, track) in fw
-        .tracks
-        .iter()
-        .zip(value["tracks"].as_array().into_iter().flatten())
-    {
-        for (l, level) in t
-            .levels
-            .iter()
-            .zip(track["levels"].as_array().into_iter().flatten())
-        {
-            // As rungs.js spells them out (loadData).
-            let mut anchor = String::new();
-            let spelt: Vec<String> = level["s"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .map(|s| {
-                    let short = s[0].as_str().unwrap_or_default();
-                    let area = s[1]
-                        .as_u64()
-                        .and_then(|i| areas.get(i as usize))
-                        .copied()
-                        .unwrap_or("");
-                    if let Some(rest) = short.strip_prefix('~') {
-                        shortened += 1;
-                        return format!("{anchor}--{rest}");
-                    }
-                    let id = match (short.strip_prefix('-'), short.strip_prefix('!')) {
-                        (Some(rest), _) => {
-                            shortened += 1;
-                            format!("{area}-{rest}")
-                        }
-                        (None, Some(id)) => id.to_string(),
-                        _ => short.to_string(),
-                    };
-                    anchor = id.clone();
-                    id
-                })
-                .collect();
-            let mut ids = Vec::new();
-            for s in &l.statements {
-                s.visit(&mut |x: &rungs_core::model::Statement| ids.push(x.id.clone()));
-            }
-            assert_eq!(spelt, ids, "{}/{}", t.id, l.id);
-        }
-    }
-    assert!(shortened > 0, "derived ids are published shorter");
 }

@@ -65,17 +65,46 @@
       // Statements are published as [id, area position, text, name?] and
       // spelt out as [id, area id, name, text]; a level's page is its url.
       // Ids are shortened (data.rs, short_id): "~REST" is the last anchor's
-      // id + "--REST", "-REST" the area's id + "-REST", "!ID" is ID.
+      // id + "--REST", "-REST" the area's id + "-REST", "!ID" is ID. Most
+      // are left out (data.rs, published_id): [area position, text, name?]
+      // has the id derived from its name or text, and "~" the same after
+      // the anchor's id and "--".
       if (data && !data.factsSpelt) {
+        var rule = data.ids || { stop: [], words: 4, chars: 16 }, stop = Object.create(null);
+        rule.stop.forEach(function (w) { stop[w] = true; });
+        // The ASCII path of rungs_core::text::key_words: link targets
+        // skipped, letters and digits lower-cased, an apostrophe joins,
+        // anything else separates; stop words left out.
+        var idWords = function (text) {
+          var out = [], word = "", len = 0, inTarget = false, prev = " ";
+          var flush = function () {
+            if (word && out.length < rule.words && !stop[word]) out.push(word);
+            word = ""; len = 0;
+          };
+          for (var i = 0; i < text.length && out.length < rule.words; i++) {
+            var c = text.charAt(i);
+            if (inTarget) inTarget = c !== ")";
+            else if (c === "(" && prev === "]") inTarget = true;
+            else if (/[A-Za-z0-9]/.test(c)) { if (len < rule.chars) word += c.toLowerCase(); len++; }
+            else if (c !== "'") flush();
+            prev = c;
+          }
+          flush();
+          return out.join("-") || "statement";
+        };
         data.tracks.forEach(function (t) {
           t.levels.forEach(function (l) {
             l.i = (l.i || []).map(function (f) { return [data.facts[f[0]], f[1]]; });
             l.url = "tracks/" + t.id + "/" + l.id + ".html";
             var anchor = "";
             l.s = l.s.map(function (s) {
-              var area = (data.areas[s[1]] || [""])[0], id = s[0], mark = id.charAt(0);
-              if (mark === "~") id = anchor + "--" + id.slice(1);
+              if (typeof s[0] === "number") s = [null].concat(s);
+              var area = (data.areas[s[1]] || [""])[0], id = s[0];
+              if (id === null) id = anchor = area + "-" + idWords(s[3] || s[2]);
+              else if (id === "~") id = anchor + "--" + idWords(s[3] || s[2]);
+              else if (id.charAt(0) === "~") id = anchor + "--" + id.slice(1);
               else {
+                var mark = id.charAt(0);
                 if (mark === "-") id = area + id;
                 else if (mark === "!") id = id.slice(1);
                 anchor = id;

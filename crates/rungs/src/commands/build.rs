@@ -69,6 +69,7 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
     // The process ends here: freeing a large framework piece by piece only
     // delays the exit (the operating system reclaims the memory at once).
     std::mem::forget(framework);
+    std::mem::forget(translations);
     std::mem::forget(input);
     Ok(ExitCode::SUCCESS)
 }

@@ -89,6 +89,7 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
     // As in `build`: the process ends here, and the operating system takes
     // the memory back at once.
     std::mem::forget(loaded.framework);
+    std::mem::forget(loaded.translations);
     std::mem::forget(input);
     Ok(if failed {
         ExitCode::from(1)
