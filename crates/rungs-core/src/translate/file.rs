@@ -128,21 +128,6 @@ pub(crate) fn parse(
     if file.text().trim().is_empty() {
         return Vec::new();
     }
-    // Files in the layout rungs writes are read without the YAML parser;
-    // any other file, and every mistake, goes through it.
-    match super::fast::parse(file, rel, kind) {
-        Some(entries) => entries,
-        None => parse_yaml_path(file, rel, kind, diags),
-    }
-}
-
-/// [`parse`] by the YAML parser, whatever the file's layout.
-pub(crate) fn parse_yaml_path(
-    file: &SourceFile,
-    rel: &str,
-    kind: Kind,
-    diags: &mut Vec<Diagnostic>,
-) -> Vec<Entry> {
     let text = file.text();
     let doc: Doc = match parse_yaml(file, text, 0) {
         Ok(d) => d,

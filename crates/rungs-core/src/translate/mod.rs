@@ -19,7 +19,6 @@
 
 mod check;
 mod exchange;
-mod fast;
 mod file;
 mod lang;
 mod units;
