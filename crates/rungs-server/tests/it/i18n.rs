@@ -372,8 +372,14 @@ async fn languages(backend: Backend) {
         .iter()
         .map(|e| {
             (
-                e["actor"].as_str().unwrap_or_default().to_string(),
-                e["subject"].as_str().unwrap_or_default().to_string(),
+                e["actor"]
+                    .as_str()
+                    .expect("an entry names its actor")
+                    .to_string(),
+                e["subject"]
+                    .as_str()
+                    .expect("an entry names its subject")
+                    .to_string(),
                 e["before"].as_str().map(str::to_string),
                 e["after"].as_str().map(str::to_string),
             )

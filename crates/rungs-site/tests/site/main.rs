@@ -275,7 +275,7 @@ fn each_track_has_one_comparison_page_listing_its_steps() {
         .select(&sel("ul.pairs > li"))
         .next()
         .map(|li| li.text().collect())
-        .unwrap_or_default();
+        .expect("the branch page lists its pairs");
     assert!(
         first.contains("Senior") && first.contains("Manager"),
         "{first}"
@@ -507,7 +507,7 @@ fn incremental_rebuild_equals_a_full_build() {
     let toml = sources
         .get("rungs.toml")
         .map(|f| f.text().to_string())
-        .unwrap_or_default();
+        .expect("the example has a rungs.toml");
     sources.insert(
         "rungs.toml",
         format!("{toml}\n[site]\njson_export = true\n"),

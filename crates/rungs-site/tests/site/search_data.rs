@@ -9,9 +9,9 @@ fn script_words(text: &str, rule: &serde_json::Value) -> String {
     let stop: Vec<&str> = rule["stop"]
         .as_array()
         .map(|a| a.iter().filter_map(|w| w.as_str()).collect())
-        .unwrap_or_default();
-    let words = rule["words"].as_u64().unwrap_or(0) as usize;
-    let chars = rule["chars"].as_u64().unwrap_or(0) as usize;
+        .expect("the rule lists its stop words");
+    let words = rule["words"].as_u64().expect("the rule's word count") as usize;
+    let chars = rule["chars"].as_u64().expect("the rule's letter limit") as usize;
     let mut out: Vec<String> = Vec::new();
     let (mut word, mut len, mut in_target, mut prev) = (String::new(), 0, false, ' ');
     let flush = |word: &mut String, len: &mut usize, out: &mut Vec<String>| {
@@ -50,7 +50,9 @@ fn script_words(text: &str, rule: &serde_json::Value) -> String {
 #[test]
 fn statement_ids_in_the_search_data_spell_out_as_on_the_pages() {
     let (fw, site) = build_example();
-    let data = String::from_utf8_lossy(site.get("assets/data.js").unwrap_or_default()).into_owned();
+    let data =
+        String::from_utf8_lossy(site.get("assets/data.js").expect("assets/data.js is built"))
+            .into_owned();
     let json = data
         .trim_start_matches("window.RUNGS_DATA=")
         .trim_end()
@@ -60,7 +62,7 @@ fn statement_ids_in_the_search_data_spell_out_as_on_the_pages() {
     let areas: Vec<&str> = value["areas"]
         .as_array()
         .map(|a| a.iter().filter_map(|x| x[0].as_str()).collect())
-        .unwrap_or_default();
+        .expect("data.js lists the areas");
     let rule = &value["ids"];
     let (mut derived, mut total) = (0, 0);
     for (t, track) in fw
