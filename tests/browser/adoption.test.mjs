@@ -510,7 +510,8 @@ class Story {
     // Hannah wants an email each time something waits for her.
     await this.goto(manager, "/app/account");
     await manager.getByLabel("An email each time").check();
-    await this.submit(manager, manager.getByRole("button", { name: "Save" }));
+    const mailForm = manager.getByRole("form", { name: "Email about what waits for you" });
+    await this.submit(manager, mailForm.getByRole("button", { name: "Save" }));
     assert.match(await text(manager.locator("main")), /Saved\./);
     await this.check(manager, "account");
 
