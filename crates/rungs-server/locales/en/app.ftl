@@ -775,3 +775,85 @@ ready-summary-ready-time = Ready: every area meets the rule and the time at the 
 ready-not-met-in = not yet met in { $areas }
 ready-not-long-enough = not long enough at the current level
 ready-summary-not-yet = Not yet ready: { $reasons }.
+
+## Confirmation pages of destructive actions
+confirm-close-button = Close { $name }
+confirm-rollout-close-question = Close the rollout { $name }?
+confirm-rollout-close-ends = Closing { $name } ends it: nobody can propose, confirm or acknowledge a level in it any more. Its entries stay, read-only, and a closed rollout cannot be opened again.
+confirm-rollout-close-open = { $count ->
+    [one] 1 person is
+   *[other] { $count } people are
+} still without a confirmed level in it.
+confirm-cycle-close-question = Close the cycle { $name }?
+confirm-cycle-close-stops = Closing { $name } stops its reminders and takes it off everyone's home page; its assessments stay as they are. A closed cycle cannot be opened again.
+confirm-cycle-close-unshared = { $unshared } of { $total ->
+    [one] 1 assessment is
+   *[other] { $total } assessments are
+} not shared yet.
+confirm-session-close-question = Close the session { $name }?
+confirm-session-close-ends = Closing { $name } ends it: its committee can still read its cases, but there will be no more comments, votes or decisions in it. A closed session cannot be opened again.
+confirm-session-close-cases = It holds { $count ->
+    [one] 1 case
+   *[other] { $count } cases
+}, { $decided } decided. { $undecided ->
+    [0] Decisions already made go on as usual: managers tell people, HR marks them effective.
+    [one] 1 case without a decision will wait in calibration until HR puts it in another session.
+   *[other] { $undecided } cases without a decision will wait in calibration until HR puts them in another session.
+}
+confirm-deactivate-question = Deactivate { $name }?
+confirm-deactivate-signs-out = Deactivating { $name } signs them out everywhere at once: their sessions and API tokens stop working and they can no longer sign in.
+confirm-deactivate-reports = { $count ->
+    [one] 1 person still reports
+   *[other] { $count } people still report
+} to { $name }: give them another manager so their assessments and growth plans keep a reader.
+confirm-deactivate-kept = Their placements, assessments and history are kept. You can reactivate them later; they will need a new sign-in link.
+confirm-deactivate-button = Deactivate { $name }
+confirm-anonymise-question = Anonymise { $name }?
+confirm-anonymise-removes = Anonymising { $name } removes their name, email, job title and start date, the notes, comments, evidence and goals written about them, and every way to sign in as them (sessions, API tokens, links).
+confirm-anonymise-final = This cannot be undone. Their placements stay in the counts per level, and { $count ->
+    [one] 1 assessment is
+   *[other] { $count } assessments are
+} kept without a name.
+confirm-anonymise-button = Anonymise { $name }
+
+## Notices after an action
+rollout-bulk-proposed = Proposed
+rollout-bulk-confirmed = Confirmed
+bulk-skip-off-ladder = not on a ladder
+bulk-skip-no-suggestion = no suggested level: propose one by hand
+bulk-skip-gone = the suggested level `{ $level }` is no longer on the ladder
+bulk-skip-own-proposed = your own level is proposed by your manager or HR
+bulk-skip-own-confirmed = your own level is confirmed by someone else
+bulk-skip-role-confirmed = an administrator confirms the level of someone with a role (HR or administrator)
+bulk-skip-not-yours = not someone whose level you propose
+bulk-skip-own-decided = your own level is decided by someone else
+bulk-skip-role-decided = an administrator decides the level of someone with a role (HR or administrator)
+flash-cycle-opened = Cycle opened: { $count ->
+    [one] 1 assessment
+   *[other] { $count } assessments
+}.
+flash-cycle-left-out = { $count ->
+    [one] 1 person was
+   *[other] { $count } people were
+} left out: see who and why below.
+flash-cycle-reminded = Reminder recorded for { $count ->
+    [one] 1 person
+   *[other] { $count } people
+}; each sees it on their home page.
+flash-cycle-emailed = Emailed to { $count ->
+    [one] 1 person
+   *[other] { $count } people
+}.
+flash-sheet-imported = Imported { $rows ->
+    [one] 1 row
+   *[other] { $rows } rows
+}: { $changed ->
+    [one] 1 rating
+   *[other] { $changed } ratings
+} changed.
+flash-sheet-missing = Not in the sheet, kept as they were: { $ids }.
+flash-sheet-reworded = Worded differently in the sheet than in the ladder now (rated against the ladder's words): { $ids }.
+password-link-title = Password link
+password-link-text = Send this link to the person; it works once, for 24 hours. Anyone with it can set the password.
+anonymised-title = Anonymised
+anonymised-text = Their name, email, title and notes are gone; their placements stay in the counts.

@@ -730,3 +730,51 @@ ready-summary-ready-time = 準備完了：すべての領域がルールを満�
 ready-not-met-in = 未達成の領域：{ $areas }
 ready-not-long-enough = 現在のレベルでの期間が足りません
 ready-summary-not-yet = まだ準備ができていません：{ $reasons }。
+
+## Confirmation pages of destructive actions
+confirm-close-button = { $name } を終了
+confirm-rollout-close-question = ロールアウト { $name } を終了しますか？
+confirm-rollout-close-ends = { $name } を終了すると、その中でレベルを提案・確認・承認することはできなくなります。エントリは読み取り専用で残り、終了したロールアウトを再開することはできません。
+confirm-rollout-close-open = まだ確認済みのレベルがない人が { $count } 人います。
+confirm-cycle-close-question = サイクル { $name } を終了しますか？
+confirm-cycle-close-stops = { $name } を終了するとリマインダーが止まり、全員のホームページから外れます。評価はそのまま残ります。終了したサイクルを再開することはできません。
+confirm-cycle-close-unshared = { $total } 件の評価のうち { $unshared } 件がまだ共有されていません。
+confirm-session-close-question = セッション { $name } を終了しますか？
+confirm-session-close-ends = { $name } を終了すると、委員会はケースを引き続き閲覧できますが、コメント・投票・決定はできなくなります。終了したセッションを再開することはできません。
+confirm-session-close-cases = ケースは { $count } 件、うち { $decided } 件が決定済みです。{ $undecided ->
+    [0] 決定済みのものは通常どおり進みます。マネージャーが本人に伝え、HR が発効させます。
+   *[other] 決定のない { $undecided } 件は、HR が別のセッションに移すまでキャリブレーションで待機します。
+}
+confirm-deactivate-question = { $name } を無効にしますか？
+confirm-deactivate-signs-out = { $name } を無効にすると、すべての場所から直ちにサインアウトされます。セッションと API トークンは使えなくなり、サインインもできなくなります。
+confirm-deactivate-reports = まだ { $count } 人が { $name } の部下です。評価と成長計画を読む人がいるよう、別のマネージャーを設定してください。
+confirm-deactivate-kept = レベル付け、評価、履歴は残ります。後で再び有効にできますが、その際は新しいサインインリンクが必要です。
+confirm-deactivate-button = { $name } を無効にする
+confirm-anonymise-question = { $name } を匿名化しますか？
+confirm-anonymise-removes = { $name } を匿名化すると、氏名、メールアドレス、役職、入社日、その人について書かれたメモ・コメント・根拠・目標、そしてその人としてサインインするすべての手段（セッション、API トークン、リンク）が削除されます。
+confirm-anonymise-final = 元に戻すことはできません。レベル付けはレベルごとの人数に残り、評価 { $count } 件は名前なしで保持されます。
+confirm-anonymise-button = { $name } を匿名化
+
+## Notices after an action
+rollout-bulk-proposed = 提案しました
+rollout-bulk-confirmed = 確認しました
+bulk-skip-off-ladder = どのラダーにも載っていません
+bulk-skip-no-suggestion = 提案されたレベルがありません。手動で提案してください
+bulk-skip-gone = 提案されたレベル `{ $level }` はもうラダーにありません
+bulk-skip-own-proposed = 自分のレベルはマネージャーか HR が提案します
+bulk-skip-own-confirmed = 自分のレベルは他の人が確認します
+bulk-skip-role-confirmed = ロール（HR または管理者）を持つ人のレベルは管理者が確認します
+bulk-skip-not-yours = あなたがレベルを提案する相手ではありません
+bulk-skip-own-decided = 自分のレベルは他の人が決めます
+bulk-skip-role-decided = ロール（HR または管理者）を持つ人のレベルは管理者が決めます
+flash-cycle-opened = サイクルを開始しました: 評価 { $count } 件。
+flash-cycle-left-out = { $count } 人が対象外になりました。対象外の人とその理由は下にあります。
+flash-cycle-reminded = { $count } 人にリマインダーを記録しました。各自のホームページに表示されます。
+flash-cycle-emailed = { $count } 人にメールで送りました。
+flash-sheet-imported = { $rows } 行を取り込みました: { $changed } 件の評定が変わりました。
+flash-sheet-missing = シートになかったため、そのままにした項目: { $ids }。
+flash-sheet-reworded = シートの文言が現在のラダーと異なる項目（ラダーの文言に対して評定しました）: { $ids }。
+password-link-title = パスワード用リンク
+password-link-text = このリンクを本人に送ってください。24 時間以内に一度だけ使えます。リンクを持つ人は誰でもパスワードを設定できます。
+anonymised-title = 匿名化しました
+anonymised-text = 氏名、メールアドレス、役職、メモは削除されました。レベル付けは人数に残ります。

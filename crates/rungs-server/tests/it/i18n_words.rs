@@ -1,0 +1,87 @@
+//! Words the app builds in code, in the viewer's language: a German
+//! administrator is asked in German before closing a rollout (the count
+//! in its plural form) and is told in German what an action did.
+
+use axum::http::StatusCode;
+
+use crate::support::*;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_german_viewer_is_asked_and_told_in_german() {
+    let backend = sqlite().await;
+    let (app, token) = start(backend.store.clone(), config()).await;
+    let mut admin = admin(&app, &token).await;
+    admin.post_csv("/api/v1/roster", ROSTER).await;
+    let saved = admin.post_form("/app/account", &[("language", "de")]).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+
+    let opened = admin
+        .post_form("/app/rollouts", &[("name", "Neue Leiter")])
+        .await;
+    assert!(opened.status.is_redirection(), "{}", opened.body);
+    let rollout = admin.get("/api/v1/rollouts").await.json()[0]["id"]
+        .as_i64()
+        .expect("rollout");
+    let close = format!("/app/rollouts/{rollout}/close");
+    let asked = admin.post_form(&close, &[]).await;
+    assert_eq!(asked.status, StatusCode::OK, "{}", asked.body);
+    for words in [
+        "<h1>Den Rollout Neue Leiter schließen?</h1>",
+        "Das Schließen beendet Neue Leiter",
+        "noch keine bestätigte Stufe",
+        ">Neue Leiter schließen</button>",
+        ">Abbrechen</a>",
+    ] {
+        assert!(asked.body.contains(words), "`{words}` in {}", asked.body);
+    }
+    assert!(
+        !asked.body.contains("Closing Neue Leiter"),
+        "{}",
+        asked.body
+    );
+    // The count chooses its form: several people, "Personen haben".
+    assert!(
+        asked.body.contains(" Personen haben darin"),
+        "{}",
+        asked.body
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_german_viewer_is_told_in_german_what_an_action_did() {
+    let backend = sqlite().await;
+    let (app, token) = start(backend.store.clone(), config()).await;
+    let mut admin = admin(&app, &token).await;
+    admin.post_csv("/api/v1/roster", ROSTER).await;
+    let bo = id_of(&mut admin, "bo@example.org").await;
+    let saved = admin.post_form("/app/account", &[("language", "de")]).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+
+    // The administrator's password link for Bo.
+    let link = admin
+        .post_form(&format!("/app/people/{bo}/reset-link"), &[])
+        .await;
+    assert_eq!(link.status, StatusCode::OK, "{}", link.body);
+    assert!(
+        link.body.contains("<h1>Passwort-Link</h1>"),
+        "{}",
+        link.body
+    );
+    assert!(!link.body.contains("Send this link"), "{}", link.body);
+
+    // Confirming all proposed levels of a fresh rollout: nothing proposed
+    // yet, so nobody is changed, said in German.
+    let opened = admin
+        .post_form("/app/rollouts", &[("name", "Neue Leiter")])
+        .await;
+    assert!(opened.status.is_redirection(), "{}", opened.body);
+    let rollout = admin.get("/api/v1/rollouts").await.json()[0]["id"]
+        .as_i64()
+        .expect("rollout");
+    let done = admin
+        .post_form(&format!("/app/rollouts/{rollout}/confirm-all"), &[])
+        .await;
+    assert_eq!(done.status, StatusCode::OK, "{}", done.body);
+    assert!(done.body.contains("Bestätigt: "), "{}", done.body);
+    assert!(!done.body.contains("Confirmed: "), "{}", done.body);
+}
