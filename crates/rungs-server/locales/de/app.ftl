@@ -861,3 +861,27 @@ password-link-title = Passwort-Link
 password-link-text = Schicken Sie der Person diesen Link; er funktioniert einmal, 24 Stunden lang. Wer ihn hat, kann das Passwort setzen.
 anonymised-title = Anonymisiert
 anonymised-text = Name, E-Mail-Adresse, Berufsbezeichnung und Notizen sind entfernt; die Einstufungen zählen weiter mit.
+
+## The error page
+error-title = { $status ->
+    [400] Ungültige Anfrage
+    [401] Nicht angemeldet
+    [403] Kein Zugriff
+    [404] Nicht gefunden
+    [409] Konflikt
+    [422] Nicht verwendbar
+    [429] Zu viele Versuche
+    [500] Serverfehler
+   *[other] Fehler
+}
+error-explain = { $status ->
+    [404] Das gibt es nicht, oder Sie können es nicht sehen.
+    [409] Eine andere Änderung kam zuerst, oder der Wert ist schon vergeben.
+    [422] Was gesendet wurde, lässt sich so nicht verwenden.
+   *[other] Diese Anfrage lässt sich nicht bearbeiten.
+}
+error-sign-in = Bitte melden Sie sich zuerst an.
+error-forbidden = Sie haben darauf keinen Zugriff.
+error-too-many = Zu viele Versuche: Warten Sie ein paar Minuten und versuchen Sie es erneut.
+error-internal = Auf dem Server ist etwas schiefgegangen; der Fehler wurde protokolliert.
+error-back = Zurück zur App

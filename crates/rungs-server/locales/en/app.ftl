@@ -857,3 +857,27 @@ password-link-title = Password link
 password-link-text = Send this link to the person; it works once, for 24 hours. Anyone with it can set the password.
 anonymised-title = Anonymised
 anonymised-text = Their name, email, title and notes are gone; their placements stay in the counts.
+
+## The error page
+error-title = { $status ->
+    [400] Bad Request
+    [401] Unauthorized
+    [403] Forbidden
+    [404] Not Found
+    [409] Conflict
+    [422] Unprocessable Entity
+    [429] Too Many Requests
+    [500] Internal Server Error
+   *[other] Error
+}
+error-explain = { $status ->
+    [404] This does not exist, or you cannot see it.
+    [409] Someone else's change came first, or the value is already taken.
+    [422] What was sent cannot be used as it is.
+   *[other] This request cannot be handled.
+}
+error-sign-in = sign in first
+error-forbidden = you do not have access to this
+error-too-many = too many attempts: wait a few minutes and try again
+error-internal = something went wrong on the server; the error was logged
+error-back = Back to the app

@@ -1,6 +1,7 @@
 //! Words the app builds in code, in the viewer's language: a German
 //! administrator is asked in German before closing a rollout (the count
-//! in its plural form) and is told in German what an action did.
+//! in its plural form), is told in German what an action did and sees
+//! error pages in German.
 
 use axum::http::StatusCode;
 
@@ -84,4 +85,38 @@ async fn a_german_viewer_is_told_in_german_what_an_action_did() {
     assert_eq!(done.status, StatusCode::OK, "{}", done.body);
     assert!(done.body.contains("Bestätigt: "), "{}", done.body);
     assert!(!done.body.contains("Confirmed: "), "{}", done.body);
+
+    // An error page: its title and explanation in German, the error's own
+    // sentence kept and marked as English; the API still says it in English.
+    let missing = admin.get("/app/people/999999").await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND, "{}", missing.body);
+    assert!(
+        missing.body.contains(r#"<html lang="de">"#),
+        "{}",
+        missing.body
+    );
+    assert!(
+        missing.body.contains("<h1>Nicht gefunden</h1>"),
+        "{}",
+        missing.body
+    );
+    assert!(
+        missing.body.contains(">Zurück zur App</a>"),
+        "{}",
+        missing.body
+    );
+    assert!(
+        missing.body.contains(r#"<p lang="en">"#),
+        "{}",
+        missing.body
+    );
+    let api = admin.get("/api/v1/people/999999").await;
+    assert_eq!(api.status, StatusCode::NOT_FOUND, "{}", api.body);
+    assert!(
+        api.json()["error"]
+            .as_str()
+            .is_some_and(|e| e.ends_with("not found")),
+        "{}",
+        api.body
+    );
 }
