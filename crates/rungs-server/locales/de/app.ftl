@@ -885,3 +885,18 @@ error-forbidden = Sie haben darauf keinen Zugriff.
 error-too-many = Zu viele Versuche: Warten Sie ein paar Minuten und versuchen Sie es erneut.
 error-internal = Auf dem Server ist etwas schiefgegangen; der Fehler wurde protokolliert.
 error-back = Zurück zur App
+
+## Invitations and cycle reminders
+mail-invite-subject = Einladung zu { $site }
+mail-invite-intro =
+    Sie sind zu { $site } eingeladen. Dort sehen Sie Ihre Stufe, was die nächste verlangt,
+    und Ihre Einschätzungen.
+mail-invite-join = Treten Sie bei, indem Sie hier ein Passwort wählen (der Link funktioniert einmal, 7 Tage lang):
+mail-invite-ignore = Wenn Sie das nicht erwartet haben, können Sie diese E-Mail ignorieren.
+mail-reminder-subject = { $site }: Erinnerung an { $cycle }
+mail-reminder-intro = Zur Erinnerung: In { $cycle } steht von Ihnen noch aus
+mail-reminder-self = Ihre Selbsteinschätzung
+mail-reminder-of = Ihre Einschätzung von { $name }
+mail-reminder-due = , fällig am { $date }
+mail-reminder-due-late = , fällig am { $date } (überfällig)
+mail-reminder-home = Was auf Sie wartet, steht auch auf Ihrer Startseite: { $home }

@@ -881,3 +881,18 @@ error-forbidden = you do not have access to this
 error-too-many = too many attempts: wait a few minutes and try again
 error-internal = something went wrong on the server; the error was logged
 error-back = Back to the app
+
+## Invitations and cycle reminders
+mail-invite-subject = You are invited to { $site }
+mail-invite-intro =
+    You are invited to { $site }, where you can see your level, what the next one asks,
+    and your assessments.
+mail-invite-join = Join by choosing a password here (the link works once, for 7 days):
+mail-invite-ignore = If you did not expect this, you can ignore it.
+mail-reminder-subject = { $site }: a reminder about { $cycle }
+mail-reminder-intro = A reminder: in { $cycle } you still owe
+mail-reminder-self = your self-assessment
+mail-reminder-of = your assessment of { $name }
+mail-reminder-due = , due { $date }
+mail-reminder-due-late = , due { $date } (late)
+mail-reminder-home = What waits for you is also on your home page: { $home }

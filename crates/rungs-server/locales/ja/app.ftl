@@ -802,3 +802,18 @@ error-forbidden = これにアクセスする権限がありません。
 error-too-many = 試行回数が多すぎます。数分待ってからもう一度お試しください。
 error-internal = サーバーで問題が発生しました。エラーは記録されています。
 error-back = アプリに戻る
+
+## Invitations and cycle reminders
+mail-invite-subject = { $site } への招待
+mail-invite-intro =
+    { $site } に招待されました。自分のレベル、次のレベルに求められること、
+    そして自分の評価を見ることができます。
+mail-invite-join = こちらでパスワードを設定して参加してください（リンクは 7 日間、一度だけ使えます）:
+mail-invite-ignore = 心当たりがない場合は、このメールを無視してください。
+mail-reminder-subject = { $site }: { $cycle } のリマインダー
+mail-reminder-intro = リマインダー: { $cycle } でまだ済んでいないもの
+mail-reminder-self = 自己評価
+mail-reminder-of = { $name } さんの評価
+mail-reminder-due = 、期限 { $date }
+mail-reminder-due-late = 、期限 { $date }（期限切れ）
+mail-reminder-home = あなたを待っているものはホームページにもあります: { $home }

@@ -1,7 +1,7 @@
 //! Words the app builds in code, in the viewer's language: a German
 //! administrator is asked in German before closing a rollout (the count
 //! in its plural form), is told in German what an action did and sees
-//! error pages in German.
+//! error pages in German; a German invitee is invited in German.
 
 use axum::http::StatusCode;
 
@@ -118,5 +118,58 @@ async fn a_german_viewer_is_told_in_german_what_an_action_did() {
             .is_some_and(|e| e.ends_with("not found")),
         "{}",
         api.body
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_german_invitee_is_invited_in_german() {
+    let sink = crate::smtp::Sink::start().await;
+    let cfg = rungs_server::Config {
+        email: Some(rungs_server::EmailConfig {
+            host: "127.0.0.1".into(),
+            port: sink.port,
+            tls: rungs_server::Tls::None,
+            credentials: None,
+            from: "Ladder <ladder@example.org>".into(),
+        }),
+        ..config()
+    };
+    let backend = sqlite().await;
+    let (app, token) = start(backend.store.clone(), cfg).await;
+    let mut admin = admin(&app, &token).await;
+    admin.post_csv("/api/v1/roster", ROSTER).await;
+    // Ari has not joined, so cannot choose; the language is set as the
+    // account page would set it.
+    let ari = id_of(&mut admin, "ari@example.org").await;
+    let mut w = backend
+        .store
+        .write(&rungs_store::Actor::system())
+        .await
+        .expect("write");
+    w.set_language(ari, Some("de")).await.expect("language");
+    w.commit().await.expect("commit");
+
+    let invited = admin
+        .post_form("/app/invitations", &[("everyone", "1")])
+        .await;
+    assert_eq!(invited.status, StatusCode::OK, "{}", invited.body);
+    assert!(app.deliver_mail().await.expect("deliver") > 1);
+    let to_ari = sink.to("ari@example.org");
+    assert_eq!(to_ari.len(), 1);
+    let (subject, body) = (to_ari[0].subject(), to_ari[0].body());
+    assert!(subject.starts_with("Einladung zu "), "{subject}");
+    assert!(body.contains("Hallo Ari Okafor,"), "{body}");
+    assert!(body.contains("Sie sind zu "), "{body}");
+    assert!(body.contains("Passwort wählen"), "{body}");
+    assert!(!body.contains("You are invited"), "{body}");
+    assert!(to_ari[0].join_path().is_some(), "{body}");
+    // A colleague without a choice is invited in the organisation's
+    // language, English here.
+    let to_bo = sink.to("bo@example.org");
+    assert_eq!(to_bo.len(), 1);
+    assert!(
+        to_bo[0].subject().contains("You are invited"),
+        "{}",
+        to_bo[0].raw
     );
 }
