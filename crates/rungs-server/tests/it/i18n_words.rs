@@ -1,9 +1,11 @@
 //! Words the app builds in code, in the viewer's language: a German
 //! administrator is asked in German before closing a rollout (the count
 //! in its plural form), is told in German what an action did and sees
-//! error pages in German; a German invitee is invited in German.
+//! error pages in German; a German invitee is invited in German; a German
+//! manager reads the heatmap with German area titles.
 
 use axum::http::StatusCode;
+use serde_json::json;
 
 use crate::support::*;
 
@@ -172,4 +174,60 @@ async fn a_german_invitee_is_invited_in_german() {
         "{}",
         to_bo[0].raw
     );
+}
+
+async fn step(client: &mut Client, id: i64, step: &str) {
+    let version = client
+        .get(&format!("/api/v1/assessments/{id}"))
+        .await
+        .json()["assessment"]["version"]
+        .as_i64()
+        .expect("version");
+    let r = client
+        .json(
+            "POST",
+            &format!("/api/v1/assessments/{id}/step"),
+            json!({"step": step, "version": version, "text": ""}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{step}: {}", r.body);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_german_manager_reads_the_heatmap_with_german_areas() {
+    let backend = sqlite().await;
+    let (app, token) = start(backend.store.clone(), config()).await;
+    let mut admin = admin(&app, &token).await;
+    admin.post_csv("/api/v1/roster", ROSTER).await;
+    let bo = id_of(&mut admin, "bo@example.org").await;
+    let mut bo_c = person_client(&app, &mut admin, "bo@example.org").await;
+    let mut mara = person_client(&app, &mut admin, "mara@example.org").await;
+    let opened = bo_c
+        .json(
+            "POST",
+            &format!("/api/v1/people/{bo}/assessments"),
+            json!({"track": "engineering", "level": "senior"}),
+        )
+        .await;
+    assert_eq!(opened.status, StatusCode::OK, "{}", opened.body);
+    let id = opened.json()["assessment"]["id"].as_i64().expect("id");
+    step(&mut bo_c, id, "submit").await;
+    step(&mut mara, id, "submit").await;
+    step(&mut mara, id, "share").await;
+
+    let english = mara.get("/app/team").await;
+    assert!(english.body.contains(">Craft</th>"), "{}", english.body);
+    let saved = mara.post_form("/app/account", &[("language", "de")]).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let german = mara.get("/app/team").await;
+    assert_eq!(german.status, StatusCode::OK, "{}", german.body);
+    assert!(german.body.contains(">Handwerk</th>"), "{}", german.body);
+    assert!(!german.body.contains(">Craft</th>"), "{}", german.body);
+    // The API keeps the ladder's own titles.
+    let api = mara.get("/api/v1/team").await.json();
+    let titles: Vec<&str> = api["areas"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|h| h["title"].as_str()).collect())
+        .unwrap_or_default();
+    assert!(titles.contains(&"Craft"), "{api}");
 }
