@@ -900,3 +900,21 @@ mail-reminder-of = Ihre Einschätzung von { $name }
 mail-reminder-due = , fällig am { $date }
 mail-reminder-due-late = , fällig am { $date } (überfällig)
 mail-reminder-home = Was auf Sie wartet, steht auch auf Ihrer Startseite: { $home }
+
+## Common form errors (each the English sentence itself)
+form-choose-level = Wählen Sie eine Stufe für den Vorschlag.
+form-choose-file = Wählen Sie eine Datei zum Importieren.
+form-choose-csv = Wählen Sie eine CSV-Datei.
+form-say-what-you-saw = Beschreiben Sie in Worten, was Sie beobachtet haben.
+form-say-what-to-work-on = Sagen Sie, woran gearbeitet werden soll.
+form-name-session = Geben Sie der Kalibrierungssitzung einen Namen.
+form-rollout-closed = Dieser Rollout ist geschlossen.
+form-cycle-closed = Dieser Zyklus ist geschlossen.
+form-password-short = Ein Passwort braucht mindestens 12 Zeichen.
+form-account-choose = Wählen Sie eine Sprache oder, wie Sie von wartenden Aufgaben erfahren möchten.
+form-nobody-to-remind = In diesem Zyklus steht bei niemandem etwas aus: Es gibt niemanden zu erinnern.
+form-ratings-submitted = Diese Bewertungen sind abgegeben; sie lassen sich nicht mehr ändern.
+form-case-decided = Der Fall ist entschieden: Feedback ist geschlossen.
+form-anonymise-yourself = Sie können sich nicht selbst anonymisieren.
+form-off-ladder = Diese Person ist als „auf keiner Leiter“ markiert: Setzen Sie sie zuerst wieder auf eine.
+form-kept-damaged = Die aufbewahrte Datei ist beschädigt: Wählen Sie die Datei erneut.

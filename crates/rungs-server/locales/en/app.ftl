@@ -896,3 +896,21 @@ mail-reminder-of = your assessment of { $name }
 mail-reminder-due = , due { $date }
 mail-reminder-due-late = , due { $date } (late)
 mail-reminder-home = What waits for you is also on your home page: { $home }
+
+## Common form errors (each the English sentence itself)
+form-choose-level = choose a level to propose
+form-choose-file = choose a file to import
+form-choose-csv = choose a CSV file
+form-say-what-you-saw = say in words what you saw
+form-say-what-to-work-on = say what to work on
+form-name-session = name the calibration session
+form-rollout-closed = this rollout is closed
+form-cycle-closed = this cycle is closed
+form-password-short = a password needs at least 12 characters
+form-account-choose = choose a language or how to hear of what waits for you
+form-nobody-to-remind = nobody owes anything in this cycle: there is no one to remind
+form-ratings-submitted = these ratings are submitted; they can no longer be changed
+form-case-decided = the case is decided: feedback is closed
+form-anonymise-yourself = you cannot anonymise yourself
+form-off-ladder = this person is marked not on a ladder: put them back on one first
+form-kept-damaged = the kept file was damaged: choose the file again

@@ -817,3 +817,21 @@ mail-reminder-of = { $name } さんの評価
 mail-reminder-due = 、期限 { $date }
 mail-reminder-due-late = 、期限 { $date }（期限切れ）
 mail-reminder-home = あなたを待っているものはホームページにもあります: { $home }
+
+## Common form errors (each the English sentence itself)
+form-choose-level = 提案するレベルを選んでください。
+form-choose-file = 取り込むファイルを選んでください。
+form-choose-csv = CSV ファイルを選んでください。
+form-say-what-you-saw = 見たことを言葉で書いてください。
+form-say-what-to-work-on = 取り組むことを書いてください。
+form-name-session = キャリブレーションセッションの名前を付けてください。
+form-rollout-closed = このロールアウトは終了しています。
+form-cycle-closed = このサイクルは終了しています。
+form-password-short = パスワードは 12 文字以上必要です。
+form-account-choose = 言語、または待っているものの知らせ方を選んでください。
+form-nobody-to-remind = このサイクルで未完了の人はいません。リマインドする相手がいません。
+form-ratings-submitted = この評定は提出済みのため、変更できません。
+form-case-decided = このケースは決定済みのため、フィードバックは締め切られています。
+form-anonymise-yourself = 自分自身を匿名化することはできません。
+form-off-ladder = この人は「ラダー外」とされています。先にいずれかのラダーに戻してください。
+form-kept-damaged = 保持していたファイルが壊れています。もう一度ファイルを選んでください。

@@ -88,6 +88,21 @@ async fn a_german_viewer_is_told_in_german_what_an_action_did() {
     assert!(done.body.contains("Bestätigt: "), "{}", done.body);
     assert!(!done.body.contains("Confirmed: "), "{}", done.body);
 
+    // A common form error: the page says it in German, the API in English.
+    let propose = format!("/app/rollouts/{rollout}/people/{bo}/propose");
+    let refused = admin
+        .post_form(&propose, &[("version", "0"), ("level", "")])
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused
+            .body
+            .contains("Wählen Sie eine Stufe für den Vorschlag."),
+        "{}",
+        refused.body
+    );
+    assert!(!refused.body.contains("choose a level"), "{}", refused.body);
+
     // An error page: its title and explanation in German, the error's own
     // sentence kept and marked as English; the API still says it in English.
     let missing = admin.get("/app/people/999999").await;
@@ -230,4 +245,14 @@ async fn a_german_manager_reads_the_heatmap_with_german_areas() {
         .map(|a| a.iter().filter_map(|h| h["title"].as_str()).collect())
         .unwrap_or_default();
     assert!(titles.contains(&"Craft"), "{api}");
+}
+
+#[test]
+fn each_localised_form_error_says_its_sentence_in_english() {
+    let english =
+        rungs_site::i18n::Messages::from_catalogue("en", rungs_server::i18n::LANGUAGES[0].2);
+    assert!(rungs_server::i18n::FORM_ERRORS.len() > 10);
+    for (sentence, id) in rungs_server::i18n::FORM_ERRORS {
+        assert_eq!(english.get(id), *sentence, "{id}");
+    }
 }
