@@ -159,7 +159,10 @@ pub(crate) async fn authenticate(State(app): State<App>, request: Request, next:
     );
     match authenticate_inner(&app, request).await {
         Ok(request) => {
+            let lang = crate::web::language(&app, request.extensions().get::<Viewer>());
             let response = next.run(request).await;
+            // An error page is written before anyone asks who reads it.
+            let response = crate::web::error_page::in_language(response, lang);
             if changes {
                 // After the change is committed: the next home page shows
                 // its effect, not a list kept from before.
@@ -168,7 +171,12 @@ pub(crate) async fn authenticate(State(app): State<App>, request: Request, next:
             response
         }
         Err(e) if scim => crate::scim::error_response(&e),
-        Err(e) => crate::web::error_response(&e, api),
+        Err(e) if api => crate::web::error_response(&e, true),
+        Err(e) => {
+            e.log();
+            // Nobody is known yet: the organisation's language.
+            crate::web::error_page::ErrorWords::of(&e).page(crate::web::language(&app, None))
+        }
     }
 }
 

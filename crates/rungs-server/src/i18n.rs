@@ -78,6 +78,66 @@ pub(crate) fn template_function(
     messages(&lang).html(id, &kwargs)
 }
 
+/// Form errors whose English sentence never varies, with the message
+/// that says them on a page. The errors themselves stay English, as the
+/// API gives them to scripts; a page shown again with one says it in its
+/// language (the filter `said`). Each message's English is the sentence
+/// itself, which the catalogue tests check.
+pub const FORM_ERRORS: &[(&str, &str)] = &[
+    ("choose a level to propose", "form-choose-level"),
+    ("choose a file to import", "form-choose-file"),
+    ("choose a CSV file", "form-choose-csv"),
+    ("say in words what you saw", "form-say-what-you-saw"),
+    ("say what to work on", "form-say-what-to-work-on"),
+    ("name the calibration session", "form-name-session"),
+    ("this rollout is closed", "form-rollout-closed"),
+    ("this cycle is closed", "form-cycle-closed"),
+    (
+        "a password needs at least 12 characters",
+        "form-password-short",
+    ),
+    (
+        "choose a language or how to hear of what waits for you",
+        "form-account-choose",
+    ),
+    (
+        "nobody owes anything in this cycle: there is no one to remind",
+        "form-nobody-to-remind",
+    ),
+    (
+        "these ratings are submitted; they can no longer be changed",
+        "form-ratings-submitted",
+    ),
+    (
+        "the case is decided: feedback is closed",
+        "form-case-decided",
+    ),
+    ("you cannot anonymise yourself", "form-anonymise-yourself"),
+    (
+        "this person is marked not on a ladder: put them back on one first",
+        "form-off-ladder",
+    ),
+    (
+        "the kept file was damaged: choose the file again",
+        "form-kept-damaged",
+    ),
+];
+
+/// The template filter `{{ error | said }}`: a form error in the language
+/// of the page when it is one of [`FORM_ERRORS`], else as it is.
+pub(crate) fn said_filter(state: &State, text: String) -> String {
+    match FORM_ERRORS.iter().find(|(english, _)| *english == text) {
+        Some((_, id)) => {
+            let lang = state
+                .lookup("lang")
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_else(|| DEFAULT_LANGUAGE.to_string());
+            messages(&lang).get(id)
+        }
+        None => text,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

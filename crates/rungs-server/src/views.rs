@@ -107,6 +107,8 @@ impl Views {
         env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
         // `t("id", name=value)`: the app's words in the viewer's language.
         env.add_function("t", crate::i18n::template_function);
+        // `{{ error | said }}`: a common form error in the page's language.
+        env.add_filter("said", crate::i18n::said_filter);
         // `{{ note }}{{ note | full_stop }}`: a sentence ending in someone's
         // words gets a full stop unless the words end in one.
         env.add_filter("full_stop", |text: String| {

@@ -779,3 +779,142 @@ ready-summary-ready-time = Bereit: Jeder Bereich erfüllt die Regel, und die Zei
 ready-not-met-in = noch nicht erfüllt in { $areas }
 ready-not-long-enough = noch nicht lange genug auf der aktuellen Stufe
 ready-summary-not-yet = Noch nicht bereit: { $reasons }.
+
+## Confirmation pages of destructive actions
+confirm-close-button = { $name } schließen
+confirm-rollout-close-question = Den Rollout { $name } schließen?
+confirm-rollout-close-ends = Das Schließen beendet { $name }: Niemand kann darin noch eine Stufe vorschlagen, bestätigen oder zur Kenntnis nehmen. Seine Einträge bleiben lesbar erhalten, und ein geschlossener Rollout lässt sich nicht wieder öffnen.
+confirm-rollout-close-open = { $count ->
+    [one] 1 Person hat
+   *[other] { $count } Personen haben
+} darin noch keine bestätigte Stufe.
+confirm-cycle-close-question = Den Zyklus { $name } schließen?
+confirm-cycle-close-stops = Das Schließen von { $name } beendet seine Erinnerungen und nimmt ihn von allen Startseiten; seine Einschätzungen bleiben, wie sie sind. Ein geschlossener Zyklus lässt sich nicht wieder öffnen.
+confirm-cycle-close-unshared = { $unshared } von { $total ->
+    [one] 1 Einschätzung ist
+   *[other] { $total } Einschätzungen sind
+} noch nicht geteilt.
+confirm-session-close-question = Die Sitzung { $name } schließen?
+confirm-session-close-ends = Das Schließen beendet { $name }: Das Gremium kann die Fälle weiterhin lesen, aber es gibt darin keine Kommentare, Stimmen oder Entscheidungen mehr. Eine geschlossene Sitzung lässt sich nicht wieder öffnen.
+confirm-session-close-cases = Sie enthält { $count ->
+    [one] 1 Fall
+   *[other] { $count } Fälle
+}, davon { $decided } entschieden. { $undecided ->
+    [0] Bereits getroffene Entscheidungen gehen wie gewohnt weiter: Führungskräfte informieren die Personen, HR setzt sie in Kraft.
+    [one] 1 Fall ohne Entscheidung wartet in der Kalibrierung, bis HR ihn einer anderen Sitzung zuordnet.
+   *[other] { $undecided } Fälle ohne Entscheidung warten in der Kalibrierung, bis HR sie einer anderen Sitzung zuordnet.
+}
+confirm-deactivate-question = { $name } deaktivieren?
+confirm-deactivate-signs-out = Das Deaktivieren meldet { $name } überall sofort ab: Sitzungen und API-Tokens funktionieren nicht mehr, und eine Anmeldung ist nicht mehr möglich.
+confirm-deactivate-reports = { $count ->
+    [one] 1 Person berichtet
+   *[other] { $count } Personen berichten
+} noch an { $name }: Geben Sie ihnen eine andere Führungskraft, damit ihre Einschätzungen und Entwicklungspläne weiter gelesen werden.
+confirm-deactivate-kept = Einstufungen, Einschätzungen und Verlauf bleiben erhalten. Sie können die Person später wieder aktivieren; sie braucht dann einen neuen Anmeldelink.
+confirm-deactivate-button = { $name } deaktivieren
+confirm-anonymise-question = { $name } anonymisieren?
+confirm-anonymise-removes = Das Anonymisieren von { $name } entfernt Name, E-Mail-Adresse, Berufsbezeichnung und Eintrittsdatum, die über die Person geschriebenen Notizen, Kommentare, Nachweise und Ziele sowie jede Möglichkeit, sich als sie anzumelden (Sitzungen, API-Tokens, Links).
+confirm-anonymise-final = Das lässt sich nicht rückgängig machen. Ihre Einstufungen zählen weiter in den Zahlen je Stufe, und { $count ->
+    [one] 1 Einschätzung bleibt
+   *[other] { $count } Einschätzungen bleiben
+} ohne Namen erhalten.
+confirm-anonymise-button = { $name } anonymisieren
+
+## Notices after an action
+rollout-bulk-proposed = Vorgeschlagen
+rollout-bulk-confirmed = Bestätigt
+bulk-skip-off-ladder = auf keiner Leiter
+bulk-skip-no-suggestion = keine vorgeschlagene Stufe: bitte von Hand vorschlagen
+bulk-skip-gone = die vorgeschlagene Stufe `{ $level }` gibt es auf der Leiter nicht mehr
+bulk-skip-own-proposed = Ihre eigene Stufe schlägt Ihre Führungskraft oder HR vor
+bulk-skip-own-confirmed = Ihre eigene Stufe bestätigt jemand anderes
+bulk-skip-role-confirmed = die Stufe von jemandem mit einer Rolle (HR oder Administration) bestätigt eine Administratorin oder ein Administrator
+bulk-skip-not-yours = nicht jemand, dessen Stufe Sie vorschlagen
+bulk-skip-own-decided = über Ihre eigene Stufe entscheidet jemand anderes
+bulk-skip-role-decided = über die Stufe von jemandem mit einer Rolle (HR oder Administration) entscheidet eine Administratorin oder ein Administrator
+flash-cycle-opened = Zyklus eröffnet: { $count ->
+    [one] 1 Einschätzung
+   *[other] { $count } Einschätzungen
+}.
+flash-cycle-left-out = { $count ->
+    [one] 1 Person wurde
+   *[other] { $count } Personen wurden
+} ausgelassen: wer und warum, steht unten.
+flash-cycle-reminded = Erinnerung für { $count ->
+    [one] 1 Person
+   *[other] { $count } Personen
+} erfasst; alle sehen sie auf ihrer Startseite.
+flash-cycle-emailed = Per E-Mail an { $count ->
+    [one] 1 Person
+   *[other] { $count } Personen
+} geschickt.
+flash-sheet-imported = { $rows ->
+    [one] 1 Zeile
+   *[other] { $rows } Zeilen
+} importiert: { $changed ->
+    [one] 1 Bewertung
+   *[other] { $changed } Bewertungen
+} geändert.
+flash-sheet-missing = Nicht im Bogen, unverändert gelassen: { $ids }.
+flash-sheet-reworded = Im Bogen anders formuliert als jetzt auf der Leiter (bewertet gegen den Wortlaut der Leiter): { $ids }.
+password-link-title = Passwort-Link
+password-link-text = Schicken Sie der Person diesen Link; er funktioniert einmal, 24 Stunden lang. Wer ihn hat, kann das Passwort setzen.
+anonymised-title = Anonymisiert
+anonymised-text = Name, E-Mail-Adresse, Berufsbezeichnung und Notizen sind entfernt; die Einstufungen zählen weiter mit.
+
+## The error page
+error-title = { $status ->
+    [400] Ungültige Anfrage
+    [401] Nicht angemeldet
+    [403] Kein Zugriff
+    [404] Nicht gefunden
+    [409] Konflikt
+    [422] Nicht verwendbar
+    [429] Zu viele Versuche
+    [500] Serverfehler
+   *[other] Fehler
+}
+error-explain = { $status ->
+    [404] Das gibt es nicht, oder Sie können es nicht sehen.
+    [409] Eine andere Änderung kam zuerst, oder der Wert ist schon vergeben.
+    [422] Was gesendet wurde, lässt sich so nicht verwenden.
+   *[other] Diese Anfrage lässt sich nicht bearbeiten.
+}
+error-sign-in = Bitte melden Sie sich zuerst an.
+error-forbidden = Sie haben darauf keinen Zugriff.
+error-too-many = Zu viele Versuche: Warten Sie ein paar Minuten und versuchen Sie es erneut.
+error-internal = Auf dem Server ist etwas schiefgegangen; der Fehler wurde protokolliert.
+error-back = Zurück zur App
+
+## Invitations and cycle reminders
+mail-invite-subject = Einladung zu { $site }
+mail-invite-intro =
+    Sie sind zu { $site } eingeladen. Dort sehen Sie Ihre Stufe, was die nächste verlangt,
+    und Ihre Einschätzungen.
+mail-invite-join = Treten Sie bei, indem Sie hier ein Passwort wählen (der Link funktioniert einmal, 7 Tage lang):
+mail-invite-ignore = Wenn Sie das nicht erwartet haben, können Sie diese E-Mail ignorieren.
+mail-reminder-subject = { $site }: Erinnerung an { $cycle }
+mail-reminder-intro = Zur Erinnerung: In { $cycle } steht von Ihnen noch aus
+mail-reminder-self = Ihre Selbsteinschätzung
+mail-reminder-of = Ihre Einschätzung von { $name }
+mail-reminder-due = , fällig am { $date }
+mail-reminder-due-late = , fällig am { $date } (überfällig)
+mail-reminder-home = Was auf Sie wartet, steht auch auf Ihrer Startseite: { $home }
+
+## Common form errors (each the English sentence itself)
+form-choose-level = Wählen Sie eine Stufe für den Vorschlag.
+form-choose-file = Wählen Sie eine Datei zum Importieren.
+form-choose-csv = Wählen Sie eine CSV-Datei.
+form-say-what-you-saw = Beschreiben Sie in Worten, was Sie beobachtet haben.
+form-say-what-to-work-on = Sagen Sie, woran gearbeitet werden soll.
+form-name-session = Geben Sie der Kalibrierungssitzung einen Namen.
+form-rollout-closed = Dieser Rollout ist geschlossen.
+form-cycle-closed = Dieser Zyklus ist geschlossen.
+form-password-short = Ein Passwort braucht mindestens 12 Zeichen.
+form-account-choose = Wählen Sie eine Sprache oder, wie Sie von wartenden Aufgaben erfahren möchten.
+form-nobody-to-remind = In diesem Zyklus steht bei niemandem etwas aus: Es gibt niemanden zu erinnern.
+form-ratings-submitted = Diese Bewertungen sind abgegeben; sie lassen sich nicht mehr ändern.
+form-case-decided = Der Fall ist entschieden: Feedback ist geschlossen.
+form-anonymise-yourself = Sie können sich nicht selbst anonymisieren.
+form-off-ladder = Diese Person ist als „auf keiner Leiter“ markiert: Setzen Sie sie zuerst wieder auf eine.
+form-kept-damaged = Die aufbewahrte Datei ist beschädigt: Wählen Sie die Datei erneut.

@@ -775,3 +775,142 @@ ready-summary-ready-time = Ready: every area meets the rule and the time at the 
 ready-not-met-in = not yet met in { $areas }
 ready-not-long-enough = not long enough at the current level
 ready-summary-not-yet = Not yet ready: { $reasons }.
+
+## Confirmation pages of destructive actions
+confirm-close-button = Close { $name }
+confirm-rollout-close-question = Close the rollout { $name }?
+confirm-rollout-close-ends = Closing { $name } ends it: nobody can propose, confirm or acknowledge a level in it any more. Its entries stay, read-only, and a closed rollout cannot be opened again.
+confirm-rollout-close-open = { $count ->
+    [one] 1 person is
+   *[other] { $count } people are
+} still without a confirmed level in it.
+confirm-cycle-close-question = Close the cycle { $name }?
+confirm-cycle-close-stops = Closing { $name } stops its reminders and takes it off everyone's home page; its assessments stay as they are. A closed cycle cannot be opened again.
+confirm-cycle-close-unshared = { $unshared } of { $total ->
+    [one] 1 assessment is
+   *[other] { $total } assessments are
+} not shared yet.
+confirm-session-close-question = Close the session { $name }?
+confirm-session-close-ends = Closing { $name } ends it: its committee can still read its cases, but there will be no more comments, votes or decisions in it. A closed session cannot be opened again.
+confirm-session-close-cases = It holds { $count ->
+    [one] 1 case
+   *[other] { $count } cases
+}, { $decided } decided. { $undecided ->
+    [0] Decisions already made go on as usual: managers tell people, HR marks them effective.
+    [one] 1 case without a decision will wait in calibration until HR puts it in another session.
+   *[other] { $undecided } cases without a decision will wait in calibration until HR puts them in another session.
+}
+confirm-deactivate-question = Deactivate { $name }?
+confirm-deactivate-signs-out = Deactivating { $name } signs them out everywhere at once: their sessions and API tokens stop working and they can no longer sign in.
+confirm-deactivate-reports = { $count ->
+    [one] 1 person still reports
+   *[other] { $count } people still report
+} to { $name }: give them another manager so their assessments and growth plans keep a reader.
+confirm-deactivate-kept = Their placements, assessments and history are kept. You can reactivate them later; they will need a new sign-in link.
+confirm-deactivate-button = Deactivate { $name }
+confirm-anonymise-question = Anonymise { $name }?
+confirm-anonymise-removes = Anonymising { $name } removes their name, email, job title and start date, the notes, comments, evidence and goals written about them, and every way to sign in as them (sessions, API tokens, links).
+confirm-anonymise-final = This cannot be undone. Their placements stay in the counts per level, and { $count ->
+    [one] 1 assessment is
+   *[other] { $count } assessments are
+} kept without a name.
+confirm-anonymise-button = Anonymise { $name }
+
+## Notices after an action
+rollout-bulk-proposed = Proposed
+rollout-bulk-confirmed = Confirmed
+bulk-skip-off-ladder = not on a ladder
+bulk-skip-no-suggestion = no suggested level: propose one by hand
+bulk-skip-gone = the suggested level `{ $level }` is no longer on the ladder
+bulk-skip-own-proposed = your own level is proposed by your manager or HR
+bulk-skip-own-confirmed = your own level is confirmed by someone else
+bulk-skip-role-confirmed = an administrator confirms the level of someone with a role (HR or administrator)
+bulk-skip-not-yours = not someone whose level you propose
+bulk-skip-own-decided = your own level is decided by someone else
+bulk-skip-role-decided = an administrator decides the level of someone with a role (HR or administrator)
+flash-cycle-opened = Cycle opened: { $count ->
+    [one] 1 assessment
+   *[other] { $count } assessments
+}.
+flash-cycle-left-out = { $count ->
+    [one] 1 person was
+   *[other] { $count } people were
+} left out: see who and why below.
+flash-cycle-reminded = Reminder recorded for { $count ->
+    [one] 1 person
+   *[other] { $count } people
+}; each sees it on their home page.
+flash-cycle-emailed = Emailed to { $count ->
+    [one] 1 person
+   *[other] { $count } people
+}.
+flash-sheet-imported = Imported { $rows ->
+    [one] 1 row
+   *[other] { $rows } rows
+}: { $changed ->
+    [one] 1 rating
+   *[other] { $changed } ratings
+} changed.
+flash-sheet-missing = Not in the sheet, kept as they were: { $ids }.
+flash-sheet-reworded = Worded differently in the sheet than in the ladder now (rated against the ladder's words): { $ids }.
+password-link-title = Password link
+password-link-text = Send this link to the person; it works once, for 24 hours. Anyone with it can set the password.
+anonymised-title = Anonymised
+anonymised-text = Their name, email, title and notes are gone; their placements stay in the counts.
+
+## The error page
+error-title = { $status ->
+    [400] Bad Request
+    [401] Unauthorized
+    [403] Forbidden
+    [404] Not Found
+    [409] Conflict
+    [422] Unprocessable Entity
+    [429] Too Many Requests
+    [500] Internal Server Error
+   *[other] Error
+}
+error-explain = { $status ->
+    [404] This does not exist, or you cannot see it.
+    [409] Someone else's change came first, or the value is already taken.
+    [422] What was sent cannot be used as it is.
+   *[other] This request cannot be handled.
+}
+error-sign-in = sign in first
+error-forbidden = you do not have access to this
+error-too-many = too many attempts: wait a few minutes and try again
+error-internal = something went wrong on the server; the error was logged
+error-back = Back to the app
+
+## Invitations and cycle reminders
+mail-invite-subject = You are invited to { $site }
+mail-invite-intro =
+    You are invited to { $site }, where you can see your level, what the next one asks,
+    and your assessments.
+mail-invite-join = Join by choosing a password here (the link works once, for 7 days):
+mail-invite-ignore = If you did not expect this, you can ignore it.
+mail-reminder-subject = { $site }: a reminder about { $cycle }
+mail-reminder-intro = A reminder: in { $cycle } you still owe
+mail-reminder-self = your self-assessment
+mail-reminder-of = your assessment of { $name }
+mail-reminder-due = , due { $date }
+mail-reminder-due-late = , due { $date } (late)
+mail-reminder-home = What waits for you is also on your home page: { $home }
+
+## Common form errors (each the English sentence itself)
+form-choose-level = choose a level to propose
+form-choose-file = choose a file to import
+form-choose-csv = choose a CSV file
+form-say-what-you-saw = say in words what you saw
+form-say-what-to-work-on = say what to work on
+form-name-session = name the calibration session
+form-rollout-closed = this rollout is closed
+form-cycle-closed = this cycle is closed
+form-password-short = a password needs at least 12 characters
+form-account-choose = choose a language or how to hear of what waits for you
+form-nobody-to-remind = nobody owes anything in this cycle: there is no one to remind
+form-ratings-submitted = these ratings are submitted; they can no longer be changed
+form-case-decided = the case is decided: feedback is closed
+form-anonymise-yourself = you cannot anonymise yourself
+form-off-ladder = this person is marked not on a ladder: put them back on one first
+form-kept-damaged = the kept file was damaged: choose the file again

@@ -730,3 +730,108 @@ ready-summary-ready-time = 準備完了：すべての領域がルールを満�
 ready-not-met-in = 未達成の領域：{ $areas }
 ready-not-long-enough = 現在のレベルでの期間が足りません
 ready-summary-not-yet = まだ準備ができていません：{ $reasons }。
+
+## Confirmation pages of destructive actions
+confirm-close-button = { $name } を終了
+confirm-rollout-close-question = ロールアウト { $name } を終了しますか？
+confirm-rollout-close-ends = { $name } を終了すると、その中でレベルを提案・確認・承認することはできなくなります。エントリは読み取り専用で残り、終了したロールアウトを再開することはできません。
+confirm-rollout-close-open = まだ確認済みのレベルがない人が { $count } 人います。
+confirm-cycle-close-question = サイクル { $name } を終了しますか？
+confirm-cycle-close-stops = { $name } を終了するとリマインダーが止まり、全員のホームページから外れます。評価はそのまま残ります。終了したサイクルを再開することはできません。
+confirm-cycle-close-unshared = { $total } 件の評価のうち { $unshared } 件がまだ共有されていません。
+confirm-session-close-question = セッション { $name } を終了しますか？
+confirm-session-close-ends = { $name } を終了すると、委員会はケースを引き続き閲覧できますが、コメント・投票・決定はできなくなります。終了したセッションを再開することはできません。
+confirm-session-close-cases = ケースは { $count } 件、うち { $decided } 件が決定済みです。{ $undecided ->
+    [0] 決定済みのものは通常どおり進みます。マネージャーが本人に伝え、HR が発効させます。
+   *[other] 決定のない { $undecided } 件は、HR が別のセッションに移すまでキャリブレーションで待機します。
+}
+confirm-deactivate-question = { $name } を無効にしますか？
+confirm-deactivate-signs-out = { $name } を無効にすると、すべての場所から直ちにサインアウトされます。セッションと API トークンは使えなくなり、サインインもできなくなります。
+confirm-deactivate-reports = まだ { $count } 人が { $name } の部下です。評価と成長計画を読む人がいるよう、別のマネージャーを設定してください。
+confirm-deactivate-kept = レベル付け、評価、履歴は残ります。後で再び有効にできますが、その際は新しいサインインリンクが必要です。
+confirm-deactivate-button = { $name } を無効にする
+confirm-anonymise-question = { $name } を匿名化しますか？
+confirm-anonymise-removes = { $name } を匿名化すると、氏名、メールアドレス、役職、入社日、その人について書かれたメモ・コメント・根拠・目標、そしてその人としてサインインするすべての手段（セッション、API トークン、リンク）が削除されます。
+confirm-anonymise-final = 元に戻すことはできません。レベル付けはレベルごとの人数に残り、評価 { $count } 件は名前なしで保持されます。
+confirm-anonymise-button = { $name } を匿名化
+
+## Notices after an action
+rollout-bulk-proposed = 提案しました
+rollout-bulk-confirmed = 確認しました
+bulk-skip-off-ladder = どのラダーにも載っていません
+bulk-skip-no-suggestion = 提案されたレベルがありません。手動で提案してください
+bulk-skip-gone = 提案されたレベル `{ $level }` はもうラダーにありません
+bulk-skip-own-proposed = 自分のレベルはマネージャーか HR が提案します
+bulk-skip-own-confirmed = 自分のレベルは他の人が確認します
+bulk-skip-role-confirmed = ロール（HR または管理者）を持つ人のレベルは管理者が確認します
+bulk-skip-not-yours = あなたがレベルを提案する相手ではありません
+bulk-skip-own-decided = 自分のレベルは他の人が決めます
+bulk-skip-role-decided = ロール（HR または管理者）を持つ人のレベルは管理者が決めます
+flash-cycle-opened = サイクルを開始しました: 評価 { $count } 件。
+flash-cycle-left-out = { $count } 人が対象外になりました。対象外の人とその理由は下にあります。
+flash-cycle-reminded = { $count } 人にリマインダーを記録しました。各自のホームページに表示されます。
+flash-cycle-emailed = { $count } 人にメールで送りました。
+flash-sheet-imported = { $rows } 行を取り込みました: { $changed } 件の評定が変わりました。
+flash-sheet-missing = シートになかったため、そのままにした項目: { $ids }。
+flash-sheet-reworded = シートの文言が現在のラダーと異なる項目（ラダーの文言に対して評定しました）: { $ids }。
+password-link-title = パスワード用リンク
+password-link-text = このリンクを本人に送ってください。24 時間以内に一度だけ使えます。リンクを持つ人は誰でもパスワードを設定できます。
+anonymised-title = 匿名化しました
+anonymised-text = 氏名、メールアドレス、役職、メモは削除されました。レベル付けは人数に残ります。
+
+## The error page
+error-title = { $status ->
+    [400] 不正なリクエスト
+    [401] 未サインイン
+    [403] アクセスできません
+    [404] 見つかりません
+    [409] 競合
+    [422] 使用できない内容
+    [429] 試行回数が多すぎます
+    [500] サーバーエラー
+   *[other] エラー
+}
+error-explain = { $status ->
+    [404] 存在しないか、閲覧する権限がありません。
+    [409] 他の変更が先に行われたか、その値はすでに使われています。
+    [422] 送信された内容はこのままでは使えません。
+   *[other] このリクエストは処理できません。
+}
+error-sign-in = 先にサインインしてください。
+error-forbidden = これにアクセスする権限がありません。
+error-too-many = 試行回数が多すぎます。数分待ってからもう一度お試しください。
+error-internal = サーバーで問題が発生しました。エラーは記録されています。
+error-back = アプリに戻る
+
+## Invitations and cycle reminders
+mail-invite-subject = { $site } への招待
+mail-invite-intro =
+    { $site } に招待されました。自分のレベル、次のレベルに求められること、
+    そして自分の評価を見ることができます。
+mail-invite-join = こちらでパスワードを設定して参加してください（リンクは 7 日間、一度だけ使えます）:
+mail-invite-ignore = 心当たりがない場合は、このメールを無視してください。
+mail-reminder-subject = { $site }: { $cycle } のリマインダー
+mail-reminder-intro = リマインダー: { $cycle } でまだ済んでいないもの
+mail-reminder-self = 自己評価
+mail-reminder-of = { $name } さんの評価
+mail-reminder-due = 、期限 { $date }
+mail-reminder-due-late = 、期限 { $date }（期限切れ）
+mail-reminder-home = あなたを待っているものはホームページにもあります: { $home }
+
+## Common form errors (each the English sentence itself)
+form-choose-level = 提案するレベルを選んでください。
+form-choose-file = 取り込むファイルを選んでください。
+form-choose-csv = CSV ファイルを選んでください。
+form-say-what-you-saw = 見たことを言葉で書いてください。
+form-say-what-to-work-on = 取り組むことを書いてください。
+form-name-session = キャリブレーションセッションの名前を付けてください。
+form-rollout-closed = このロールアウトは終了しています。
+form-cycle-closed = このサイクルは終了しています。
+form-password-short = パスワードは 12 文字以上必要です。
+form-account-choose = 言語、または待っているものの知らせ方を選んでください。
+form-nobody-to-remind = このサイクルで未完了の人はいません。リマインドする相手がいません。
+form-ratings-submitted = この評定は提出済みのため、変更できません。
+form-case-decided = このケースは決定済みのため、フィードバックは締め切られています。
+form-anonymise-yourself = 自分自身を匿名化することはできません。
+form-off-ladder = この人は「ラダー外」とされています。先にいずれかのラダーに戻してください。
+form-kept-damaged = 保持していたファイルが壊れています。もう一度ファイルを選んでください。

@@ -12,6 +12,7 @@ use rungs_store::model::{LinkPurpose, TokenScope};
 use crate::access;
 use crate::auth::{self, MaybeViewer, Viewer};
 use crate::error::ServerError;
+use crate::phrase::Phrase;
 use crate::state::App;
 use crate::web::confirm::{self, Confirmation, Confirmed};
 use crate::web::{Page, render};
@@ -553,19 +554,20 @@ pub(crate) async fn revoke_token(
             .into_iter()
             .find(|t| t.id == id && t.revoked_at.is_none())
             .ok_or_else(|| ServerError::NotFound(format!("token {id}")))?;
-        let words = crate::i18n::messages(crate::web::language(&app, Some(&viewer)));
-        let mut args = fluent_bundle::FluentArgs::new();
-        args.set("name", token.name.clone());
-        args.set("scope", token.scope.as_str());
+        let name = &token.name;
         return confirm::ask(
             &app,
             &viewer,
             Confirmation {
                 nav: "tokens",
-                title: words.format("tokens-revoke-question", &args),
-                consequences: vec![words.format("tokens-revoke-consequences", &args)],
+                title: Phrase::new("tokens-revoke-question").text("name", name),
+                consequences: vec![
+                    Phrase::new("tokens-revoke-consequences")
+                        .text("name", name)
+                        .text("scope", token.scope.as_str()),
+                ],
                 action: format!("/app/tokens/{id}/revoke"),
-                button: words.format("tokens-revoke", &args),
+                button: Phrase::new("tokens-revoke").text("name", name),
                 back: "/app/tokens".into(),
                 fields: Vec::new(),
             },

@@ -246,27 +246,32 @@ async fn reminder_mail(app: &App, detail: &CycleDetail, people: &[i64]) -> Resul
         .map(|(person, _, _)| person)
         .collect();
     let (site, base) = (app.site_name(), app.config.base());
+    let organisation = app.ladder().language.clone();
     let mut mail = Vec::new();
     for (id, email, name, _) in app.store.reachable_people().await? {
         if !people.contains(&id) || off.contains(&id) {
             continue;
         }
+        // In the reader's language, as the emails about what waits are.
+        let chosen = app.store.language(id).await?;
+        let lang = crate::i18n::language_of(chosen.as_deref(), &organisation);
+        let words = crate::i18n::messages(lang);
         let owing: Vec<Owing> = detail
             .waiting
             .iter()
             .filter(|w| w.owed.owner_id == Some(id))
             .map(|w| Owing {
                 what: if w.owed.side == "self" {
-                    "your self-assessment".to_string()
+                    words.get("mail-reminder-self")
                 } else {
-                    format!("your assessment of {}", w.owed.person)
+                    words.with("mail-reminder-of", "name", &w.owed.person)
                 },
                 link: format!("/app/assessments/{}", w.owed.assessment_id),
                 due: w.due.clone(),
                 late: w.late,
             })
             .collect();
-        let (subject, body) = mail::reminder(&site, &base, &name, &detail.cycle.name, &owing);
+        let (subject, body) = mail::reminder(&site, &base, &name, &detail.cycle.name, &owing, lang);
         mail.push(NewMail {
             kind: MailKind::Notice,
             person_id: id,

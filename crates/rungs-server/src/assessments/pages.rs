@@ -13,6 +13,7 @@ use super::{sheet, view};
 use crate::access;
 use crate::auth::Viewer;
 use crate::error::ServerError;
+use crate::phrase::Phrase;
 use crate::state::App;
 use crate::web::confirm::{self, Confirmation, Confirmed};
 use crate::web::{Page, form_failed, render, split_level, upload};
@@ -213,19 +214,18 @@ pub(crate) async fn import_sheet(
     .await;
     match result {
         Ok(r) => {
-            let mut flash = format!("Imported {} rows: {} ratings changed.", r.rows, r.changed);
+            let mut said = vec![
+                Phrase::new("flash-sheet-imported")
+                    .number("rows", count(r.rows))
+                    .number("changed", count(r.changed)),
+            ];
             if !r.missing.is_empty() {
-                flash.push_str(&format!(
-                    " Not in the sheet, kept as they were: {}",
-                    crate::web::prose::sentence(&r.missing.join(", "))
-                ));
+                said.push(Phrase::new("flash-sheet-missing").text("ids", r.missing.join(", ")));
             }
             if !r.reworded.is_empty() {
-                flash.push_str(&format!(
-                    " Worded differently in the sheet than in the ladder now (rated against the ladder's words): {}",
-                    crate::web::prose::sentence(&r.reworded.join(", "))
-                ));
+                said.push(Phrase::new("flash-sheet-reworded").text("ids", r.reworded.join(", ")));
             }
+            let flash = say(&app, &viewer, &said);
             assessment_page(&app, &viewer, id, Some(flash), None).await
         }
         Err(e) => form_failed(e, |m| assessment_page(&app, &viewer, id, None, Some(m))).await,
@@ -309,17 +309,11 @@ pub(crate) async fn open_cycle(
     let opened = async { cycles::open_cycle(&app, &access::hr(&viewer)?, &form).await };
     match opened.await {
         Ok((_, opened, skipped)) => {
-            let mut flash = format!("Cycle opened: {opened} assessments.");
+            let mut said = vec![Phrase::new("flash-cycle-opened").number("count", count(opened))];
             if skipped > 0 {
-                flash.push_str(&format!(
-                    " {skipped} {} left out: see who and why below.",
-                    if skipped == 1 {
-                        "person was"
-                    } else {
-                        "people were"
-                    }
-                ));
+                said.push(Phrase::new("flash-cycle-left-out").number("count", count(skipped)));
             }
+            let flash = say(&app, &viewer, &said);
             cycles_render(&app, &viewer, Some(flash), None).await
         }
         Err(e) => form_failed(e, |m| cycles_render(&app, &viewer, None, Some(m))).await,
@@ -341,30 +335,22 @@ pub(crate) async fn close_cycle(
             .filter(|c| c.closed_at.is_none())
             .ok_or_else(|| ServerError::NotFound(format!("open cycle {id}")))?;
         let progress = app.store.cycle_progress(id).await?;
-        let unshared = usize::try_from(progress.total - progress.shared).unwrap_or_default();
+        let unshared = (progress.total - progress.shared).max(0);
+        let name = cycle.name;
         return confirm::ask(
             &app,
             &viewer,
             Confirmation {
                 nav: "cycles",
-                title: format!("Close the cycle {}?", cycle.name),
+                title: Phrase::new("confirm-cycle-close-question").text("name", &name),
                 consequences: vec![
-                    format!(
-                        "Closing {} stops its reminders and takes it off everyone's home page; \
-                         its assessments stay as they are. A closed cycle cannot be opened again.",
-                        cycle.name
-                    ),
-                    format!(
-                        "{} of {} not shared yet.",
-                        unshared,
-                        match progress.total {
-                            1 => "1 assessment is".to_string(),
-                            n => format!("{n} assessments are"),
-                        }
-                    ),
+                    Phrase::new("confirm-cycle-close-stops").text("name", &name),
+                    Phrase::new("confirm-cycle-close-unshared")
+                        .number("unshared", unshared)
+                        .number("total", progress.total),
                 ],
                 action: format!("/app/cycles/{id}/close"),
-                button: format!("Close {}", cycle.name),
+                button: Phrase::new("confirm-close-button").text("name", &name),
                 back: "/app/cycles".into(),
                 fields: Vec::new(),
             },
@@ -383,19 +369,30 @@ pub(crate) async fn remind_cycle(
     let hr = access::hr(&viewer)?;
     match cycles::remind(&app, &hr, id).await {
         Ok((people, emailed)) => {
-            let count = |n: usize| match n {
-                1 => "1 person".to_string(),
-                n => format!("{n} people"),
-            };
-            let mut flash = format!(
-                "Reminder recorded for {}; each sees it on their home page.",
-                count(people.len())
-            );
+            let mut said =
+                vec![Phrase::new("flash-cycle-reminded").number("count", count(people.len()))];
             if emailed > 0 {
-                flash.push_str(&format!(" Emailed to {}.", count(emailed)));
+                said.push(Phrase::new("flash-cycle-emailed").number("count", count(emailed)));
             }
+            let flash = say(&app, &viewer, &said);
             cycles_render(&app, &viewer, Some(flash), None).await
         }
         Err(e) => form_failed(e, |m| cycles_render(&app, &viewer, None, Some(m))).await,
     }
+}
+
+/// A count as the number a [`Phrase`] takes (saturating: no count here
+/// comes near the limit).
+fn count<N: TryInto<i64>>(n: N) -> i64 {
+    n.try_into().unwrap_or(i64::MAX)
+}
+
+/// A notice of several sentences in the viewer's language.
+fn say(app: &App, viewer: &Viewer, said: &[Phrase]) -> String {
+    let lang = crate::web::language(app, Some(viewer));
+    let ladder = app.ladder();
+    said.iter()
+        .map(|p| p.render(Some(&ladder), lang))
+        .collect::<Vec<_>>()
+        .join(" ")
 }

@@ -132,7 +132,9 @@ pub(crate) async fn invite(app: &App, inviting: &Inviting<'_>, whom: &Whom) -> R
     let by_email = app.mailer.is_some();
     w.invite(
         &invitees,
-        &crate::mail::invite_subject(&app.site_name()),
+        // The queue's record; the email itself is written in each
+        // invitee's language when it is sent.
+        &crate::mail::invite_subject(&app.site_name(), crate::i18n::DEFAULT_LANGUAGE),
         by_email,
     )
     .await?;

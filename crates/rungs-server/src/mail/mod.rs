@@ -141,9 +141,9 @@ impl App {
     /// One message: prepared (an invitation gets its link, and the attempt
     /// is audited), sent, and its outcome recorded.
     async fn deliver_one(&self, mailer: &Mailer, mail: &QueuedMail) -> Result<bool, ServerError> {
-        let body = match MailKind::parse(&mail.kind) {
+        let (subject, body) = match MailKind::parse(&mail.kind) {
             Some(MailKind::Invite) => match self.invitation_body(mail).await? {
-                Ok(body) => body,
+                Ok(said) => said,
                 Err(why) => {
                     self.store.mail_not_sent(mail.id, &why, None).await?;
                     return Ok(false);
@@ -153,7 +153,7 @@ impl App {
                 let mut w = self.store.write(&Actor::system()).await?;
                 w.sending_mail(mail).await?;
                 w.commit().await?;
-                mail.body.clone()
+                (mail.subject.clone(), mail.body.clone())
             }
             None => {
                 let why = format!("unknown kind of mail `{}`", mail.kind);
@@ -161,7 +161,7 @@ impl App {
                 return Ok(false);
             }
         };
-        match mailer.send(&mail.recipient, &mail.subject, body).await {
+        match mailer.send(&mail.recipient, &subject, body).await {
             Ok(()) => {
                 self.store.mail_sent(mail.id).await?;
                 Ok(true)
@@ -183,13 +183,13 @@ impl App {
         }
     }
 
-    /// An invitation's text with a fresh one-time link (earlier links of
-    /// the person stop working), or why none is sent: they joined, left,
-    /// or are gone.
+    /// An invitation's subject and text with a fresh one-time link
+    /// (earlier links of the person stop working), in the invitee's
+    /// language, or why none is sent: they joined, left, or are gone.
     async fn invitation_body(
         &self,
         mail: &QueuedMail,
-    ) -> Result<Result<String, String>, ServerError> {
+    ) -> Result<Result<(String, String), String>, ServerError> {
         let Some(person) = mail.person_id else {
             return Ok(Err("an invitation without a person".into()));
         };
@@ -209,7 +209,13 @@ impl App {
         w.sending_mail(mail).await?;
         w.commit().await?;
         let link = format!("{}/app/join?token={secret}", self.config.base());
-        Ok(Ok(text::invitation(&self.site_name(), &p.name, &link)))
+        // Written when it is sent, so a language chosen meanwhile counts.
+        let lang = crate::i18n::language_of(p.language.as_deref(), &self.ladder().language);
+        let site = self.site_name();
+        Ok(Ok((
+            text::invite_subject(&site, lang),
+            text::invitation(&site, &p.name, &link, lang),
+        )))
     }
 
     /// Rings the delivery task: mail was queued.

@@ -4,20 +4,20 @@
 
 use crate::todo::Todo;
 
-/// The subject of an invitation.
-pub(crate) fn invite_subject(site: &str) -> String {
-    format!("You are invited to {site}")
+/// The subject of an invitation in `lang`.
+pub(crate) fn invite_subject(site: &str, lang: &str) -> String {
+    crate::i18n::messages(lang).with("mail-invite-subject", "site", site)
 }
 
-/// An invitation to join, with its one-time link.
-pub(crate) fn invitation(site: &str, name: &str, link: &str) -> String {
+/// An invitation to join in `lang`, with its one-time link.
+pub(crate) fn invitation(site: &str, name: &str, link: &str, lang: &str) -> String {
+    let words = crate::i18n::messages(lang);
     format!(
-        "Hello {name},\n\n\
-         You are invited to {site}, where you can see your level, what the next one asks,\n\
-         and your assessments.\n\n\
-         Join by choosing a password here (the link works once, for 7 days):\n\n\
-         {link}\n\n\
-         If you did not expect this, you can ignore it.\n"
+        "{}\n\n{}\n\n{}\n\n{link}\n\n{}\n",
+        words.with("mail-hello", "name", name),
+        words.with("mail-invite-intro", "site", site),
+        words.get("mail-invite-join"),
+        words.get("mail-invite-ignore"),
     )
 }
 
@@ -103,27 +103,38 @@ pub(crate) struct Owing {
     pub late: bool,
 }
 
-/// HR's reminder of what a person still owes in a cycle: (subject, body).
+/// HR's reminder of what a person still owes in a cycle, in `lang`:
+/// (subject, body).
 pub(crate) fn reminder(
     site: &str,
     base: &str,
     name: &str,
     cycle: &str,
     owing: &[Owing],
+    lang: &str,
 ) -> (String, String) {
-    let subject = format!("{site}: a reminder about {cycle}");
-    let mut body = format!("Hello {name},\n\nA reminder: in {cycle} you still owe\n\n");
+    let words = crate::i18n::messages(lang);
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("site", site.to_string());
+    args.set("cycle", cycle.to_string());
+    let subject = words.format("mail-reminder-subject", &args);
+    let mut body = format!(
+        "{}\n\n{}\n\n",
+        words.with("mail-hello", "name", name),
+        words.with("mail-reminder-intro", "cycle", cycle)
+    );
     for o in owing {
         body.push_str(&format!("- {}", o.what));
         match (&o.due, o.late) {
-            (Some(d), true) => body.push_str(&format!(", due {d} (late)")),
-            (Some(d), false) => body.push_str(&format!(", due {d}")),
+            (Some(d), true) => body.push_str(&words.with("mail-reminder-due-late", "date", d)),
+            (Some(d), false) => body.push_str(&words.with("mail-reminder-due", "date", d)),
             (None, _) => {}
         }
         body.push_str(&format!("\n  {base}{}\n", o.link));
     }
     body.push_str(&format!(
-        "\nWhat waits for you is also on your home page: {base}/app\n"
+        "\n{}\n",
+        words.with("mail-reminder-home", "home", &format!("{base}/app"))
     ));
     (subject, body)
 }

@@ -12,6 +12,7 @@ use rungs_store::model::{NewPlacement, PlacementReason, Role};
 use crate::access;
 use crate::auth::Viewer;
 use crate::error::ServerError;
+use crate::phrase::Phrase;
 use crate::state::App;
 use crate::web::confirm::{self, Confirmation, Confirmed};
 use crate::web::{Page, form_error, message, render, split_level};
@@ -269,36 +270,25 @@ async fn ask_deactivate(
         .iter()
         .filter(|p| p.active && p.manager_id == Some(person.id))
         .count();
-    let mut consequences = vec![format!(
-        "Deactivating {name} signs them out everywhere at once: their sessions and API \
-         tokens stop working and they can no longer sign in.",
-        name = person.name
-    )];
+    let name = &person.name;
+    let mut consequences = vec![Phrase::new("confirm-deactivate-signs-out").text("name", name)];
     if reports > 0 {
-        consequences.push(format!(
-            "{} to {}: give them another manager so their assessments and growth \
-             plans keep a reader.",
-            match reports {
-                1 => "1 person still reports".to_string(),
-                n => format!("{n} people still report"),
-            },
-            person.name
-        ));
+        consequences.push(
+            Phrase::new("confirm-deactivate-reports")
+                .number("count", i64::try_from(reports).unwrap_or(i64::MAX))
+                .text("name", name),
+        );
     }
-    consequences.push(
-        "Their placements, assessments and history are kept. You can reactivate them \
-         later; they will need a new sign-in link."
-            .to_string(),
-    );
+    consequences.push(Phrase::new("confirm-deactivate-kept"));
     confirm::ask(
         app,
         viewer,
         Confirmation {
             nav: "people",
-            title: format!("Deactivate {}?", person.name),
+            title: Phrase::new("confirm-deactivate-question").text("name", name),
             consequences,
             action: format!("/app/people/{}", person.id),
-            button: format!("Deactivate {}", person.name),
+            button: Phrase::new("confirm-deactivate-button").text("name", name),
             back: format!("/app/people/{}", person.id),
             fields: form.echo(),
         },
@@ -341,10 +331,18 @@ pub(crate) async fn reset_link(
     Path(id): Path<i64>,
 ) -> Page {
     let link = super::reset_link(&app, &access::admin(&viewer)?, id).await?;
-    render(&app, Some(&viewer), "message.html", "people", "Password link", ctx! {
-        message => "Send this link to the person; it works once, for 24 hours. Anyone with it can set the password.",
-        link, back => format!("/app/people/{id}"),
-    })
+    let words = crate::i18n::messages(crate::web::language(&app, Some(&viewer)));
+    render(
+        &app,
+        Some(&viewer),
+        "message.html",
+        "people",
+        &words.get("password-link-title"),
+        ctx! {
+            message => words.get("password-link-text"),
+            link, back => format!("/app/people/{id}"),
+        },
+    )
     .await
 }
 
@@ -362,30 +360,20 @@ pub(crate) async fn anonymise(
             .await?
             .ok_or_else(|| ServerError::NotFound(format!("person {id}")))?;
         let assessments = app.store.assessments_of(id).await?.len();
+        let name = &person.name;
         return confirm::ask(
             &app,
             &viewer,
             Confirmation {
                 nav: "people",
-                title: format!("Anonymise {}?", person.name),
+                title: Phrase::new("confirm-anonymise-question").text("name", name),
                 consequences: vec![
-                    format!(
-                        "Anonymising {} removes their name, email, job title and start date, \
-                         the notes, comments, evidence and goals written about them, and every way \
-                         to sign in as them (sessions, API tokens, links).",
-                        person.name
-                    ),
-                    format!(
-                        "This cannot be undone. Their placements stay in the counts per level, and {} \
-                         kept without a name.",
-                        match assessments {
-                            1 => "1 assessment is".to_string(),
-                            n => format!("{n} assessments are"),
-                        }
-                    ),
+                    Phrase::new("confirm-anonymise-removes").text("name", name),
+                    Phrase::new("confirm-anonymise-final")
+                        .number("count", i64::try_from(assessments).unwrap_or(i64::MAX)),
                 ],
                 action: format!("/app/people/{id}/anonymise"),
-                button: format!("Anonymise {}", person.name),
+                button: Phrase::new("confirm-anonymise-button").text("name", name),
                 back: format!("/app/people/{id}"),
                 fields: Vec::new(),
             },
@@ -393,16 +381,15 @@ pub(crate) async fn anonymise(
         .await;
     }
     super::anonymise(&app, &admin, id).await?;
+    let words = crate::i18n::messages(crate::web::language(&app, Some(&viewer)));
+    let title = words.get("anonymised-title");
     render(
         &app,
         Some(&viewer),
         "message.html",
         "people",
-        "Anonymised",
-        message(
-            "Anonymised",
-            "Their name, email, title and notes are gone; their placements stay in the counts.",
-        ),
+        &title,
+        message(&title, &words.get("anonymised-text")),
     )
     .await
 }

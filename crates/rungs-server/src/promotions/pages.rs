@@ -14,6 +14,7 @@ use super::view;
 use crate::access::{self, CasePart};
 use crate::auth::Viewer;
 use crate::error::ServerError;
+use crate::phrase::Phrase;
 use crate::state::App;
 use crate::web::confirm::{self, Confirmation, Confirmed};
 use crate::web::{Page, form_failed, render, split_level};
@@ -513,42 +514,23 @@ pub(crate) async fn close_session(
             .iter()
             .filter(|c| c.state == CaseState::InCalibration)
             .count();
-        let count = |n: usize, one: &str, many: &str| match n {
-            1 => format!("1 {one}"),
-            n => format!("{n} {many}"),
-        };
+        let count = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
+        let name = &session.name;
         return confirm::ask(
             &app,
             &viewer,
             Confirmation {
                 nav: "promotions",
-                title: format!("Close the session {}?", session.name),
+                title: Phrase::new("confirm-session-close-question").text("name", name),
                 consequences: vec![
-                    format!(
-                        "Closing {} ends it: its committee can still read its cases, but there \
-                         will be no more comments, votes or decisions in it. A closed session \
-                         cannot be opened again.",
-                        session.name
-                    ),
-                    format!(
-                        "It holds {}, {} decided. {}",
-                        count(cases.len(), "case", "cases"),
-                        cases.len() - undecided,
-                        match undecided {
-                            0 => "Decisions already made go on as usual: managers tell people, HR \
-                                  marks them effective."
-                                .to_string(),
-                            n => format!(
-                                "{} without a decision will wait in calibration until HR puts {} \
-                                 in another session.",
-                                count(n, "case", "cases"),
-                                if n == 1 { "it" } else { "them" }
-                            ),
-                        }
-                    ),
+                    Phrase::new("confirm-session-close-ends").text("name", name),
+                    Phrase::new("confirm-session-close-cases")
+                        .number("count", count(cases.len()))
+                        .number("decided", count(cases.len() - undecided))
+                        .number("undecided", count(undecided)),
                 ],
                 action: format!("/app/calibrations/{id}/close"),
-                button: format!("Close {}", session.name),
+                button: Phrase::new("confirm-close-button").text("name", name),
                 back,
                 fields: Vec::new(),
             },

@@ -17,6 +17,7 @@ use super::Result;
 use crate::access::{self, BulkProposing, Hr};
 use crate::auth::Viewer;
 use crate::error::ServerError;
+use crate::phrase::Phrase;
 use crate::state::App;
 
 /// Whose entries a bulk action covers, within what the caller may see.
@@ -68,8 +69,11 @@ pub struct Skipped {
     pub person_id: i64,
     /// Their name.
     pub name: String,
-    /// Why, in words.
+    /// Why, in words (English: the API's words).
     pub reason: String,
+    /// Why, to be said in a page's language.
+    #[serde(skip)]
+    pub(crate) why: Phrase,
 }
 
 /// What a bulk action did: whom it changed, whom it skipped and why.
@@ -89,11 +93,12 @@ impl BulkReport {
         });
     }
 
-    fn skip(&mut self, p: &Person, reason: impl Into<String>) {
+    fn skip(&mut self, p: &Person, why: Phrase) {
         self.skipped.push(Skipped {
             person_id: p.id,
             name: p.name.clone(),
-            reason: reason.into(),
+            reason: why.render(None, crate::i18n::DEFAULT_LANGUAGE),
+            why,
         });
     }
 }
@@ -146,16 +151,13 @@ async fn picked(
 }
 
 /// Why the per-person rule refused `person` to `viewer`, in words.
-fn refused(viewer: &Viewer, person: &Person, confirming: bool) -> String {
-    match (person.id == viewer.person.id, confirming) {
-        (true, false) => "your own level is proposed by your manager or HR".into(),
-        (true, true) => "your own level is confirmed by someone else".into(),
-        (false, true) => {
-            "an administrator confirms the level of someone with a role (HR or administrator)"
-                .into()
-        }
-        (false, false) => "not someone whose level you propose".into(),
-    }
+fn refused(viewer: &Viewer, person: &Person, confirming: bool) -> Phrase {
+    Phrase::new(match (person.id == viewer.person.id, confirming) {
+        (true, false) => "bulk-skip-own-proposed",
+        (true, true) => "bulk-skip-own-confirmed",
+        (false, true) => "bulk-skip-role-confirmed",
+        (false, false) => "bulk-skip-not-yours",
+    })
 }
 
 /// Proposes every suggested level the selection picks (the manager's
@@ -179,17 +181,17 @@ pub(crate) async fn accept_suggestions(
     let mut plan = Vec::new();
     for (person, entry) in &entries {
         if off.contains(&person.id) {
-            report.skip(person, "not on a ladder");
+            report.skip(person, Phrase::new("bulk-skip-off-ladder"));
             continue;
         }
         let (Some(track), Some(level)) = (&entry.suggested_track, &entry.suggested_level) else {
-            report.skip(person, "no suggested level: propose one by hand");
+            report.skip(person, Phrase::new("bulk-skip-no-suggestion"));
             continue;
         };
         if ladder.level(track, level).is_none() {
             report.skip(
                 person,
-                format!("the suggested level `{track}/{level}` is no longer on the ladder"),
+                Phrase::new("bulk-skip-gone").text("level", format!("{track}/{level}")),
             );
             continue;
         }
@@ -240,7 +242,7 @@ pub(crate) async fn confirm_all(
     let mut plan = Vec::new();
     for (person, entry) in &entries {
         if off.contains(&person.id) {
-            report.skip(person, "not on a ladder");
+            report.skip(person, Phrase::new("bulk-skip-off-ladder"));
             continue;
         }
         match access::confirm(app, viewer, person.id).await {
@@ -290,11 +292,11 @@ pub(crate) async fn set_off_ladder(
             Ok(placing) => plan.push((placing, person)),
             Err(ServerError::Forbidden) => report.skip(
                 person,
-                if person.id == viewer.person.id {
-                    "your own level is decided by someone else"
+                Phrase::new(if person.id == viewer.person.id {
+                    "bulk-skip-own-decided"
                 } else {
-                    "an administrator decides the level of someone with a role (HR or administrator)"
-                },
+                    "bulk-skip-role-decided"
+                }),
             ),
             Err(e) => return Err(e),
         }

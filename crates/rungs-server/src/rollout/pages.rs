@@ -8,6 +8,7 @@ use serde::Deserialize;
 use crate::access;
 use crate::auth::Viewer;
 use crate::error::ServerError;
+use crate::phrase::Phrase;
 use crate::state::App;
 use crate::web::confirm::{self, Confirmation, Confirmed};
 use crate::web::{Page, form_error, form_failed, render, split_level};
@@ -64,8 +65,9 @@ async fn rollout_page_with(
     viewer: &Viewer,
     q: &RolloutQuery,
     error: Option<String>,
-    report: Option<(&str, super::bulk::BulkReport)>,
+    report: Option<(Phrase, super::bulk::BulkReport)>,
 ) -> Page {
+    let lang = crate::web::language(app, Some(viewer));
     let view = super::rollout(
         app,
         &access::list_scope(app, viewer).await?,
@@ -93,7 +95,14 @@ async fn rollout_page_with(
         .map(|t| (t.id.clone(), t.title.clone()))
         .collect();
     let (report_action, report) = match report {
-        Some((action, r)) => (Some(action), Some(r)),
+        Some((action, mut r)) => {
+            // The API's report is in English; the page says it in the
+            // viewer's language.
+            for s in &mut r.skipped {
+                s.reason = s.why.render(None, lang);
+            }
+            (Some(action.render(None, lang)), Some(r))
+        }
         None => (None, None),
     };
     render(
@@ -156,29 +165,19 @@ pub(crate) async fn close_rollout(
             .await?;
         // The last row is the total.
         let open = progress.last().map_or(0, |t| t.suggested + t.proposed);
-        let open = usize::try_from(open).unwrap_or_default();
+        let name = rollout.name;
         return confirm::ask(
             &app,
             &viewer,
             Confirmation {
                 nav: "rollout",
-                title: format!("Close the rollout {}?", rollout.name),
+                title: Phrase::new("confirm-rollout-close-question").text("name", &name),
                 consequences: vec![
-                    format!(
-                        "Closing {} ends it: nobody can propose, confirm or acknowledge a level in it \
-                         any more. Its entries stay, read-only, and a closed rollout cannot be opened again.",
-                        rollout.name
-                    ),
-                    format!(
-                        "{} still without a confirmed level in it.",
-                        match open {
-                            1 => "1 person is".to_string(),
-                            n => format!("{n} people are"),
-                        }
-                    ),
+                    Phrase::new("confirm-rollout-close-ends").text("name", &name),
+                    Phrase::new("confirm-rollout-close-open").number("count", open),
                 ],
                 action: format!("/app/rollouts/{id}/close"),
-                button: format!("Close {}", rollout.name),
+                button: Phrase::new("confirm-close-button").text("name", &name),
                 back: "/app/rollout".into(),
                 fields: Vec::new(),
             },
@@ -284,7 +283,7 @@ impl BulkForm {
 async fn after_bulk(
     app: &App,
     viewer: &Viewer,
-    action: &str,
+    action: Phrase,
     result: Result<super::bulk::BulkReport, ServerError>,
 ) -> Page {
     let all = RolloutQuery::default();
@@ -303,7 +302,7 @@ pub(crate) async fn accept_suggestions(
     let bulk = access::bulk_propose(&app, &viewer).await?;
     let result =
         async { super::bulk::accept_suggestions(&app, &bulk, id, &form.selection()?).await }.await;
-    after_bulk(&app, &viewer, "Proposed", result).await
+    after_bulk(&app, &viewer, Phrase::new("rollout-bulk-proposed"), result).await
 }
 
 pub(crate) async fn confirm_all(
@@ -314,7 +313,7 @@ pub(crate) async fn confirm_all(
 ) -> Page {
     let hr = access::hr(&viewer)?;
     let result = async { super::bulk::confirm_all(&app, &hr, id, &form.selection()?).await }.await;
-    after_bulk(&app, &viewer, "Confirmed", result).await
+    after_bulk(&app, &viewer, Phrase::new("rollout-bulk-confirmed"), result).await
 }
 
 #[derive(Deserialize)]

@@ -18,7 +18,15 @@ pub(crate) async fn team_page(
     let team = access::team(&app, &viewer, q.manager).await?;
     let mut map = super::heatmap(&app, &team, &q.filter()).await?;
     let lang = crate::web::language(&app, Some(&viewer));
-    crate::readiness_words::on_page(&app.ladder(), lang, None, &mut map.rule);
+    let ladder = app.ladder();
+    crate::readiness_words::on_page(&ladder, lang, None, &mut map.rule);
+    // The columns in the viewer's language where the ladder translates
+    // them; the API and the CSV keep the ladder's own titles.
+    for head in &mut map.areas {
+        if let Some(title) = crate::localise::area_title(&ladder, lang, &head.id) {
+            head.title = title;
+        }
+    }
     let manager = q.manager.map(|m| m.to_string()).unwrap_or_default();
     let query = serde_urlencoded::to_string([
         ("level", q.level.as_str()),

@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 use super::{Page, render};
 use crate::auth::Viewer;
+use crate::phrase::Phrase;
 use crate::state::App;
 
 /// The confirmation a destructive form carries once its page said what
@@ -28,13 +29,13 @@ pub(crate) struct Confirmation<'a> {
     /// The menu item the page belongs to.
     pub nav: &'a str,
     /// The question, e.g. "Anonymise Bo Chen?".
-    pub title: String,
+    pub title: Phrase,
     /// What will happen, one paragraph each.
-    pub consequences: Vec<String>,
+    pub consequences: Vec<Phrase>,
     /// Where the confirming form posts.
     pub action: String,
     /// The confirming button's words.
-    pub button: String,
+    pub button: Phrase,
     /// Where "Cancel" goes.
     pub back: String,
     /// Fields posted again with the confirmation (a form's own values).
@@ -52,6 +53,13 @@ pub(crate) async fn ask(app: &App, viewer: &Viewer, c: Confirmation<'_>) -> Page
         back,
         fields,
     } = c;
+    // Said in the viewer's language: the question is theirs to answer.
+    let lang = super::language(app, Some(viewer));
+    let ladder = app.ladder();
+    let say = |p: &Phrase| p.render(Some(&ladder), lang);
+    let title = say(&title);
+    let consequences: Vec<String> = consequences.iter().map(say).collect();
+    let button = say(&button);
     render(
         app,
         Some(viewer),

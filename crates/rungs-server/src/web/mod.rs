@@ -27,13 +27,13 @@ macro_rules! ctx {
 }
 
 pub(crate) mod confirm;
+pub(crate) mod error_page;
 pub(crate) mod prose;
 mod site;
 
 pub(crate) use site::{app_css, site};
 
 use axum::extract::Multipart;
-use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use minijinja::context;
 
@@ -148,36 +148,18 @@ pub(crate) async fn upload(mut form: Multipart) -> Result<Vec<u8>, ServerError> 
     Err(ServerError::Invalid("choose a file to import".into()))
 }
 
-/// An error as a response: JSON for the API, a short page otherwise.
+/// An error as a response: JSON for the API, a short page otherwise (in
+/// English here; the middleware says it in the viewer's language).
 pub(crate) fn error_response(e: &ServerError, json: bool) -> Response {
     e.log();
-    let status = e.status();
     if json {
         return (
-            status,
+            e.status(),
             axum::Json(serde_json::json!({"error": e.to_string()})),
         )
             .into_response();
     }
-    let body = format!(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><link rel=\"stylesheet\" href=\"/assets/rungs.css\"><link rel=\"stylesheet\" href=\"/app/assets/app.css\"></head><body class=\"app\"><main class=\"app-main\"><h1>{}</h1><p role=\"alert\">{}</p><p><a href=\"/app\">Back to the app</a></p></main></body></html>",
-        status.canonical_reason().unwrap_or("Error"),
-        status.canonical_reason().unwrap_or("Error"),
-        html_escape(&e.to_string())
-    );
-    (
-        status,
-        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-        body,
-    )
-        .into_response()
-}
-
-fn html_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    error_page::ErrorWords::of(e).page(crate::i18n::DEFAULT_LANGUAGE)
 }
 
 /// Errors from API handlers are JSON.

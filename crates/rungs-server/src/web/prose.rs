@@ -16,14 +16,14 @@ pub(crate) fn full_stop(text: &str) -> &'static str {
     }
 }
 
-/// `text` ended as a sentence.
-pub(crate) fn sentence(text: &str) -> String {
-    format!("{text}{}", full_stop(text))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `text` ended as a sentence.
+    fn sentence(text: &str) -> String {
+        format!("{text}{}", full_stop(text))
+    }
 
     #[test]
     fn adds_a_stop_only_where_none_is() {

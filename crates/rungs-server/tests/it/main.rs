@@ -12,6 +12,7 @@ mod bad_input;
 mod confirm;
 mod hardening;
 mod i18n;
+mod i18n_words;
 mod impact;
 mod invitations;
 mod lifecycle;
