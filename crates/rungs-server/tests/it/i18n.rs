@@ -534,16 +534,7 @@ async fn without_a_choice_the_app_speaks_the_organisations_language() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn emails_about_what_waits_are_in_the_readers_language() {
     let sink = crate::smtp::Sink::start().await;
-    let cfg = rungs_server::Config {
-        email: Some(rungs_server::EmailConfig {
-            host: "127.0.0.1".into(),
-            port: sink.port,
-            tls: rungs_server::Tls::None,
-            credentials: None,
-            from: "Ladder <ladder@example.org>".into(),
-        }),
-        ..config()
-    };
+    let cfg = sink.config();
     let backend = sqlite().await;
     let (app, token) = start(backend.store.clone(), cfg).await;
     let mut admin = admin(&app, &token).await;

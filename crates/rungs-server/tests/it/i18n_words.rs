@@ -141,16 +141,7 @@ async fn a_german_viewer_is_told_in_german_what_an_action_did() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_german_invitee_is_invited_in_german() {
     let sink = crate::smtp::Sink::start().await;
-    let cfg = rungs_server::Config {
-        email: Some(rungs_server::EmailConfig {
-            host: "127.0.0.1".into(),
-            port: sink.port,
-            tls: rungs_server::Tls::None,
-            credentials: None,
-            from: "Ladder <ladder@example.org>".into(),
-        }),
-        ..config()
-    };
+    let cfg = sink.config();
     let backend = sqlite().await;
     let (app, token) = start(backend.store.clone(), cfg).await;
     let mut admin = admin(&app, &token).await;
@@ -191,23 +182,6 @@ async fn a_german_invitee_is_invited_in_german() {
     );
 }
 
-async fn step(client: &mut Client, id: i64, step: &str) {
-    let version = client
-        .get(&format!("/api/v1/assessments/{id}"))
-        .await
-        .json()["assessment"]["version"]
-        .as_i64()
-        .expect("version");
-    let r = client
-        .json(
-            "POST",
-            &format!("/api/v1/assessments/{id}/step"),
-            json!({"step": step, "version": version, "text": ""}),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::OK, "{step}: {}", r.body);
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_german_manager_reads_the_heatmap_with_german_areas() {
     let backend = sqlite().await;
@@ -226,9 +200,9 @@ async fn a_german_manager_reads_the_heatmap_with_german_areas() {
         .await;
     assert_eq!(opened.status, StatusCode::OK, "{}", opened.body);
     let id = opened.json()["assessment"]["id"].as_i64().expect("id");
-    step(&mut bo_c, id, "submit").await;
-    step(&mut mara, id, "submit").await;
-    step(&mut mara, id, "share").await;
+    assessment_step(&mut bo_c, id, "submit").await;
+    assessment_step(&mut mara, id, "submit").await;
+    assessment_step(&mut mara, id, "share").await;
 
     let english = mara.get("/app/team").await;
     assert!(english.body.contains(">Craft</th>"), "{}", english.body);

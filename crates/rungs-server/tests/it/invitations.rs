@@ -9,19 +9,6 @@ use serde_json::{Value, json};
 use crate::smtp::Sink;
 use crate::support::*;
 
-fn email_config(sink: &Sink) -> rungs_server::Config {
-    rungs_server::Config {
-        email: Some(rungs_server::EmailConfig {
-            host: "127.0.0.1".into(),
-            port: sink.port,
-            tls: rungs_server::Tls::None,
-            credentials: None,
-            from: "Career ladder <ladder@example.org>".into(),
-        }),
-        ..config()
-    }
-}
-
 /// Joins through an invitation's link; returns the signed-in client.
 async fn join(app: &rungs_server::App, path: &str, name: &str) -> Client {
     let mut client = Client::new(app);
@@ -74,7 +61,7 @@ async fn invitations_go_by_email_and_their_link_joins() {
     for backend in backends("invite").await {
         eprintln!("invitations on {}", backend.name);
         let sink = Sink::start().await;
-        let (app, token) = start(backend.store.clone(), email_config(&sink)).await;
+        let (app, token) = start(backend.store.clone(), sink.config()).await;
         let mut admin = admin(&app, &token).await;
         assert_eq!(
             admin.post_csv("/api/v1/roster", ROSTER).await.status,
@@ -235,7 +222,7 @@ async fn invitations_go_by_email_and_their_link_joins() {
 async fn a_refused_email_is_tried_again_later() {
     for backend in backends("retry").await {
         let sink = Sink::start().await;
-        let (app, token) = start(backend.store.clone(), email_config(&sink)).await;
+        let (app, token) = start(backend.store.clone(), sink.config()).await;
         let mut admin = admin(&app, &token).await;
         assert_eq!(
             admin.post_csv("/api/v1/roster", ROSTER).await.status,
@@ -316,23 +303,6 @@ async fn without_email_the_links_are_shown_to_pass_on() {
     }
 }
 
-async fn step(client: &mut Client, id: i64, step: &str) {
-    let version = client
-        .get(&format!("/api/v1/assessments/{id}"))
-        .await
-        .json()["assessment"]["version"]
-        .as_i64()
-        .expect("version");
-    let r = client
-        .json(
-            "POST",
-            &format!("/api/v1/assessments/{id}/step"),
-            json!({"step": step, "version": version, "text": ""}),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::OK, "{step}: {}", r.body);
-}
-
 async fn rate_all(client: &mut Client, id: i64, comment: &str) {
     let view = client
         .get(&format!("/api/v1/assessments/{id}"))
@@ -361,7 +331,7 @@ async fn rate_all(client: &mut Client, id: i64, comment: &str) {
 async fn what_waits_is_listed_and_emailed_without_notes_or_ratings() {
     for backend in backends("todo").await {
         let sink = Sink::start().await;
-        let (app, token) = start(backend.store.clone(), email_config(&sink)).await;
+        let (app, token) = start(backend.store.clone(), sink.config()).await;
         let mut admin = admin(&app, &token).await;
         assert_eq!(
             admin.post_csv("/api/v1/roster", ROSTER).await.status,
@@ -461,7 +431,7 @@ async fn what_waits_is_listed_and_emailed_without_notes_or_ratings() {
 
         // Ratings with comments, a 1-on-1 note; both sides submit, Mara shares.
         rate_all(&mut bo_c, id, "PRIVATE-RATING-COMMENT").await;
-        step(&mut bo_c, id, "submit").await;
+        assessment_step(&mut bo_c, id, "submit").await;
         let note = bo_c
             .post_form(
                 &format!("/app/people/{bo}/notes"),
@@ -470,8 +440,8 @@ async fn what_waits_is_listed_and_emailed_without_notes_or_ratings() {
             .await;
         assert_eq!(note.status, StatusCode::SEE_OTHER, "{}", note.body);
         rate_all(&mut mara, id, "PRIVATE-MANAGER-COMMENT").await;
-        step(&mut mara, id, "submit").await;
-        step(&mut mara, id, "share").await;
+        assessment_step(&mut mara, id, "submit").await;
+        assessment_step(&mut mara, id, "share").await;
         let todo = bo_c.get("/api/v1/todo").await.json();
         assert_eq!(todo[0]["kind"], "shared_with_you", "{todo}");
         assert_eq!(
@@ -505,7 +475,7 @@ async fn what_waits_is_listed_and_emailed_without_notes_or_ratings() {
             }
         }
         // Acknowledged, nothing waits.
-        step(&mut bo_c, id, "acknowledge").await;
+        assessment_step(&mut bo_c, id, "acknowledge").await;
         assert_eq!(bo_c.get("/api/v1/todo").await.json(), json!([]));
         assert!(!bo_c.get("/app").await.body.contains("Waiting for you"));
         // Off: no email, the list stays on the page.
@@ -530,7 +500,7 @@ async fn a_cycle_reminder_is_emailed_to_those_who_owe() {
     for backend in backends("remind_mail").await {
         let on = backend.name;
         let sink = Sink::start().await;
-        let (app, token) = start(backend.store.clone(), email_config(&sink)).await;
+        let (app, token) = start(backend.store.clone(), sink.config()).await;
         let mut admin = admin(&app, &token).await;
         assert_eq!(
             admin.post_csv("/api/v1/roster", ROSTER).await.status,

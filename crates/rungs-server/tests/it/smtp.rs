@@ -99,6 +99,20 @@ pub struct Sink {
 }
 
 impl Sink {
+    /// The server's configuration with email sent to this sink.
+    pub fn config(&self) -> rungs_server::Config {
+        rungs_server::Config {
+            email: Some(rungs_server::EmailConfig {
+                host: "127.0.0.1".into(),
+                port: self.port,
+                tls: rungs_server::Tls::None,
+                credentials: None,
+                from: "Career ladder <ladder@example.org>".into(),
+            }),
+            ..crate::support::config()
+        }
+    }
+
     /// Listens on 127.0.0.1 on a free port.
     pub async fn start() -> Sink {
         let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");

@@ -39,23 +39,6 @@ fn statements(view: &Value) -> Vec<String> {
     ids
 }
 
-async fn assessment_step(client: &mut Client, id: i64, step: &str) {
-    let version = client
-        .get(&format!("/api/v1/assessments/{id}"))
-        .await
-        .json()["assessment"]["version"]
-        .as_i64()
-        .expect("version");
-    let r = client
-        .json(
-            "POST",
-            &format!("/api/v1/assessments/{id}/step"),
-            json!({"step": step, "version": version, "text": ""}),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::OK, "{step}: {}", r.body);
-}
-
 /// A shared assessment of `person` against `level`: the person rates
 /// every statement "Consistently", the manager as `rating(i)` says.
 async fn shared_assessment(
