@@ -180,30 +180,14 @@ async fn closing(backend: Backend) {
             json!({"body": "late", "vote": "approve"}),
         )
         .await;
-    assert_eq!(
-        comment.status,
-        StatusCode::CONFLICT,
-        "on {on}: {}",
-        comment.body
-    );
-    assert!(
-        comment.body.contains("is closed"),
-        "on {on}: {}",
-        comment.body
-    );
+    refused_as_closed(&comment, on);
     let comment = gus
         .post_form(
             &format!("/app/promotions/{cy_case}/comments"),
             &[("body", "late"), ("vote", "approve")],
         )
         .await;
-    assert_eq!(
-        comment.status,
-        StatusCode::CONFLICT,
-        "on {on}: {}",
-        comment.body
-    );
-    assert!(comment.body.contains("is closed"), "on {on}");
+    refused_as_closed(&comment, on);
     let decision = admin
         .json(
             "POST",
@@ -211,17 +195,7 @@ async fn closing(backend: Backend) {
             json!({"outcome": "approved", "reasons": "late"}),
         )
         .await;
-    assert_eq!(
-        decision.status,
-        StatusCode::CONFLICT,
-        "on {on}: {}",
-        decision.body
-    );
-    assert!(
-        decision.body.contains("is closed"),
-        "on {on}: {}",
-        decision.body
-    );
+    refused_as_closed(&decision, on);
     let decision = admin
         .post_form(
             &format!("/app/promotions/{cy_case}/decision"),
@@ -473,4 +447,10 @@ async fn exported(backend: Backend) {
             packet.body
         );
     }
+}
+
+/// A change refused because the session is closed: a conflict that says so.
+fn refused_as_closed(r: &crate::support::Response, on: &str) {
+    assert_eq!(r.status, StatusCode::CONFLICT, "on {on}: {}", r.body);
+    assert!(r.body.contains("is closed"), "on {on}: {}", r.body);
 }
