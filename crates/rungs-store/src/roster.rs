@@ -110,65 +110,55 @@ impl Write {
     /// an import never locks everyone out). On a problem, returns them all
     /// and the caller must drop this change; on success the caller commits,
     /// or drops it for a dry run.
+    ///
+    /// The rows are taken by value: at 100,000 people every copy of their
+    /// text is tens of megabytes, so the fields a person is written from
+    /// move out of the rows, and the maps below borrow their keys.
     pub async fn import_roster(
         &mut self,
-        rows: &[RosterRow],
+        mut rows: Vec<RosterRow>,
         deactivate_missing: bool,
         protect_privileged: bool,
         revision: &str,
     ) -> Result<std::result::Result<RosterPlan, Vec<RowProblem>>> {
-        let existing: HashMap<String, Person> = select_people(self.conn(), "ORDER BY p.id")
-            .await?
-            .into_iter()
-            .map(|p| (p.email.clone(), p))
-            .collect();
+        // Everyone here, in id order, found by email through an index (a
+        // map holding the people themselves would be half empty buckets).
+        let mut people = select_people(self.conn(), "ORDER BY p.id").await?;
+        people.shrink_to_fit();
+        let existing: HashMap<&str, &Person> =
+            people.iter().map(|p| (p.email.as_str(), p)).collect();
         let mut problems = Vec::new();
-        let mut seen: HashMap<String, u64> = HashMap::new();
-        let mut checked: Vec<(&RosterRow, PersonFields)> = Vec::with_capacity(rows.len());
-        for (i, row) in rows.iter().enumerate() {
+        // Each row's person, checked, or none when the row is wrong. The
+        // text moves out of the rows, which stay for the rest (line,
+        // manager, level…).
+        let mut fields: Vec<Option<PersonFields>> = Vec::with_capacity(rows.len());
+        for (i, row) in rows.iter_mut().enumerate() {
             let line = row.line.unwrap_or(i as u64 + 1);
-            let known = existing.get(&row.email.trim().to_lowercase());
+            let known = existing
+                .get(row.email.trim().to_lowercase().as_str())
+                .copied();
             // A column the file does not have keeps what we know.
-            let fields = PersonFields {
-                email: row.email.clone(),
-                name: row.name.clone(),
+            let person = PersonFields {
+                email: std::mem::take(&mut row.email),
+                name: std::mem::take(&mut row.name),
                 job_title: row
                     .job_title
-                    .clone()
+                    .take()
                     .or_else(|| known.map(|p| p.job_title.clone()))
                     .unwrap_or_default(),
                 team: row
                     .team
-                    .clone()
+                    .take()
                     .or_else(|| known.and_then(|p| p.team.clone())),
                 manager_id: None,
                 start_date: row
                     .start_date
-                    .clone()
+                    .take()
                     .or_else(|| known.and_then(|p| p.start_date.clone())),
                 // An empty cell keeps what we know (new people are active).
-                active: row.active.unwrap_or_else(|| {
-                    existing
-                        .get(&row.email.trim().to_lowercase())
-                        .is_none_or(|p| p.active)
-                }),
-                role: existing
-                    .get(&row.email.trim().to_lowercase())
-                    .map_or(crate::model::Role::Employee, |p| p.role),
+                active: row.active.unwrap_or_else(|| known.is_none_or(|p| p.active)),
+                role: known.map_or(crate::model::Role::Employee, |p| p.role),
             };
-            match fields.checked() {
-                Ok(f) => {
-                    if let Some(first) = seen.insert(f.email.clone(), line) {
-                        problems.push(problem(
-                            line,
-                            "email",
-                            format!("{} is also on row {first}", f.email),
-                        ));
-                    }
-                    checked.push((row, f));
-                }
-                Err(e) => problems.push(problem(line, "", e.to_string())),
-            }
             if row.track.is_some() != row.level.is_some() {
                 problems.push(problem(
                     line,
@@ -176,18 +166,40 @@ impl Write {
                     "give both a track and a level, or neither".into(),
                 ));
             }
+            match person.checked() {
+                Ok(f) => fields.push(Some(f)),
+                Err(e) => {
+                    problems.push(problem(line, "", e.to_string()));
+                    fields.push(None);
+                }
+            }
         }
-        let email_of_id: HashMap<i64, &str> = existing
-            .values()
-            .map(|p| (p.id, p.email.as_str()))
+        let checked: Vec<(&RosterRow, PersonFields)> = rows
+            .iter()
+            .zip(fields)
+            .filter_map(|(row, f)| Some((row, f?)))
             .collect();
-        let manager_email =
-            |id: Option<i64>| id.and_then(|m| email_of_id.get(&m)).map(|e| e.to_string());
+        // Each email once: the row an email is first on.
+        let mut seen: HashMap<&str, u64> = HashMap::with_capacity(checked.len());
+        for (row, f) in &checked {
+            let line = row.line.unwrap_or(0);
+            if let Some(first) = seen.insert(f.email.as_str(), line) {
+                seen.insert(f.email.as_str(), first);
+                problems.push(problem(
+                    line,
+                    "email",
+                    format!("{} is also on row {first}", f.email),
+                ));
+            }
+        }
+        let email_of_id: HashMap<i64, &str> =
+            people.iter().map(|p| (p.id, p.email.as_str())).collect();
+        let manager_email = |id: Option<i64>| id.and_then(|m| email_of_id.get(&m).copied());
         // HR may not change HR people or administrators through a roster
         // (nor on their page): an administrator does.
         if protect_privileged {
             for (row, f) in &checked {
-                if let Some(p) = existing.get(&f.email)
+                if let Some(p) = existing.get(f.email.as_str())
                     && p.role != crate::model::Role::Employee
                     && (p.name != f.name
                         || p.job_title != f.job_title
@@ -195,8 +207,9 @@ impl Write {
                         || p.start_date != f.start_date
                         || p.active != f.active
                         || row.manager_email.as_deref().is_some_and(|given| {
+                            let given = given.trim().to_lowercase();
                             manager_email(p.manager_id)
-                                != Some(given.trim().to_lowercase()).filter(|m| !m.is_empty())
+                                != Some(given.as_str()).filter(|m| !m.is_empty())
                         })
                         || (row.track.is_some() && (row.track != p.track || row.level != p.level)))
                 {
@@ -212,8 +225,9 @@ impl Write {
                 }
             }
         }
-        // Managers: in this roster, or already here.
-        let mut manager_of: HashMap<&str, String> = HashMap::new();
+        // Managers: in this roster, or already here. The map's values are
+        // the emails as the rows or the people hold them, not copies.
+        let mut manager_of: HashMap<&str, &str> = HashMap::new();
         for (row, f) in &checked {
             let line = row.line.unwrap_or(0);
             if let Some(m) = row
@@ -222,20 +236,24 @@ impl Write {
                 .map(|m| m.trim().to_lowercase())
                 .filter(|m| !m.is_empty())
             {
+                let known = seen
+                    .get_key_value(m.as_str())
+                    .map(|(k, _)| *k)
+                    .or_else(|| existing.get_key_value(m.as_str()).map(|(k, _)| *k));
                 if m == f.email {
                     problems.push(problem(
                         line,
                         "manager",
                         format!("{} cannot be their own manager", f.email),
                     ));
-                } else if !seen.contains_key(&m) && !existing.contains_key(&m) {
+                } else if let Some(manager) = known {
+                    manager_of.insert(f.email.as_str(), manager);
+                } else {
                     problems.push(problem(
                         line,
                         "manager",
                         format!("manager {m} is neither in this file nor already known"),
                     ));
-                } else {
-                    manager_of.insert(f.email.as_str(), m);
                 }
             }
         }
@@ -247,15 +265,15 @@ impl Write {
             .filter(|(row, _)| row.manager_email.is_some())
             .map(|(_, f)| f.email.as_str())
             .collect();
-        let manager_email_of = |email: &str| -> Option<String> {
+        let manager_email_of = |email: &str| -> Option<&str> {
             if sets_manager.contains(email) {
-                manager_of.get(email).cloned()
+                manager_of.get(email).copied()
             } else {
                 manager_email(existing.get(email)?.manager_id)
             }
         };
         for (row, f) in &checked {
-            let mut at = f.email.clone();
+            let mut at = f.email.as_str();
             for _ in 0..=seen.len() + existing.len() {
                 match manager_email_of(&at) {
                     Some(m) if m == f.email => {
@@ -277,9 +295,7 @@ impl Write {
         }
 
         let mut plan = RosterPlan::default();
-        let mut update_index: HashMap<String, usize> = HashMap::new();
-        let mut ids: HashMap<String, i64> =
-            existing.iter().map(|(e, p)| (e.clone(), p.id)).collect();
+        let mut update_index: HashMap<&str, usize> = HashMap::new();
         let named: Vec<&str> = checked
             .iter()
             .filter_map(|(_, f)| f.team.as_deref())
@@ -291,14 +307,18 @@ impl Write {
         // before the managers are set.
         let fresh: Vec<(&RosterRow, &PersonFields, Option<i64>)> = checked
             .iter()
-            .filter(|(_, f)| !existing.contains_key(&f.email))
+            .filter(|(_, f)| !existing.contains_key(f.email.as_str()))
             .map(|(row, f)| (*row, f, f.team.as_ref().and_then(|t| teams.get(t).copied())))
             .collect();
-        ids.extend(insert_people(self.conn(), &fresh, at).await?);
+        let fresh_ids = insert_people(self.conn(), &fresh, at).await?;
+        drop(fresh);
+        // Everyone's id by email: the people here, and those just added.
+        let mut ids: HashMap<&str, i64> = people.iter().map(|p| (p.email.as_str(), p.id)).collect();
+        ids.extend(fresh_ids.iter().map(|(e, id)| (e.as_str(), *id)));
         // People first, managers second (a manager may come later in the file).
         for (row, f) in &checked {
             let team = f.team.as_ref().and_then(|t| teams.get(t).copied());
-            match existing.get(&f.email) {
+            match existing.get(f.email.as_str()) {
                 None => plan.creates.push(change(row, f, Vec::new())),
                 Some(p) => {
                     let mut changed = Vec::new();
@@ -350,7 +370,7 @@ impl Write {
                         if p.active && !f.active {
                             self.end_sign_ins(p.id).await?;
                         }
-                        update_index.insert(f.email.clone(), plan.updates.len());
+                        update_index.insert(f.email.as_str(), plan.updates.len());
                         plan.updates.push(change(
                             row,
                             f,
@@ -362,9 +382,9 @@ impl Write {
         }
         let mut new_managers: Vec<(i64, Option<i64>)> = Vec::new();
         for (row, f) in &checked {
-            let id = ids[&f.email];
+            let id = ids[f.email.as_str()];
             let manager = manager_of.get(f.email.as_str()).map(|m| ids[m]);
-            let before = existing.get(&f.email);
+            let before = existing.get(f.email.as_str());
             // Without a manager column, the manager is kept.
             if row.manager_email.is_some()
                 && before.map(|p| p.manager_id) != Some(manager)
@@ -402,12 +422,12 @@ impl Write {
         }
         set_managers(self.conn(), &new_managers).await?;
         if deactivate_missing {
-            for p in existing.values() {
+            for p in &people {
                 // Administrators are never deactivated this way; nor, in an
                 // import by HR, are HR people.
                 let spared = p.role == crate::model::Role::Admin
                     || (protect_privileged && p.role != crate::model::Role::Employee);
-                if p.active && !seen.contains_key(&p.email) && !spared {
+                if p.active && !seen.contains_key(p.email.as_str()) && !spared {
                     sqlx::query("UPDATE people SET active = 0, version = version + 1, updated_at = $1 WHERE id = $2")
                         .bind(at)
                         .bind(p.id)
@@ -427,6 +447,9 @@ impl Write {
         plan.unchanged = checked
             .len()
             .saturating_sub(plan.creates.len() + plan.updates.len());
+        // The rows are done with; what the audit needs is in the plan.
+        drop(checked);
+        drop(rows);
         // One audit entry per person changed, after the fact, with what the
         // import set.
         let mut audited: Vec<(&str, &RosterChange)> = Vec::new();
@@ -437,7 +460,7 @@ impl Write {
         // be most of an import's memory.
         for chunk in audited.chunks(INSERT_ROWS) {
             // Those people as they are now, in one query per batch.
-            let chunk_ids: Vec<i64> = chunk.iter().map(|(_, c)| ids[&c.email]).collect();
+            let chunk_ids: Vec<i64> = chunk.iter().map(|(_, c)| ids[c.email.as_str()]).collect();
             let now: HashMap<i64, Person> = select_people(
                 self.conn(),
                 &format!("WHERE p.id IN {}", crate::params::id_list(&chunk_ids)),
@@ -449,11 +472,11 @@ impl Write {
             let records = chunk
                 .iter()
                 .map(|(action, c)| {
-                    let id = ids[&c.email];
+                    let id = ids[c.email.as_str()];
                     AuditRecord {
                         action: (*action).into(),
                         subject: format!("person:{id}"),
-                        before: existing.get(&c.email).and_then(json),
+                        before: existing.get(c.email.as_str()).and_then(json),
                         after: json(&now.get(&id)),
                     }
                 })
@@ -602,17 +625,20 @@ fn change(row: &RosterRow, f: &PersonFields, fields: Vec<String>) -> RosterChang
 
 /// Adds `field` to the person's update, making it an update if the earlier
 /// pass saw nothing to change.
-fn note_change(
+fn note_change<'a>(
     plan: &mut RosterPlan,
-    index: &mut HashMap<String, usize>,
+    index: &mut HashMap<&'a str, usize>,
     row: &RosterRow,
-    f: &PersonFields,
+    f: &'a PersonFields,
     field: &str,
 ) {
-    if let Some(c) = index.get(&f.email).and_then(|&i| plan.updates.get_mut(i)) {
+    if let Some(c) = index
+        .get(f.email.as_str())
+        .and_then(|&i| plan.updates.get_mut(i))
+    {
         c.fields.push(field.into());
     } else {
-        index.insert(f.email.clone(), plan.updates.len());
+        index.insert(f.email.as_str(), plan.updates.len());
         plan.updates.push(change(row, f, vec![field.into()]));
     }
 }

@@ -131,27 +131,34 @@ async fn import(
             reading: parsed.reading,
         });
     }
-    // Everyone known is needed only to read the managers' column; the
+    // Everyone known is needed only to read managers named other than by
+    // email (a name, an employee number); the
     // store reads them again inside the write, so this copy (100,000
     // people are tens of megabytes) goes before that.
-    let known = app.store.people().await?;
+    let known = if super::roster_managers::names_anyone(&parsed) {
+        app.store.people().await?
+    } else {
+        Vec::new()
+    };
     super::roster_managers::resolve(&mut parsed, &known);
     drop(known);
-    // The rows move out of `parsed` (100,000 of them are tens of
-    // megabytes); what `merge` needs of them stays.
+    // What was left to settle of each row is settled; of it, only which
+    // rows were faulty is still needed (by `merge`).
     let faulty: std::collections::HashSet<Option<u64>> = parsed
         .rows
         .iter()
-        .filter(|r| r.faulty)
-        .map(|r| r.row.line)
+        .zip(std::mem::take(&mut parsed.unsettled))
+        .filter(|(_, u)| u.faulty)
+        .map(|(r, _)| r.line)
         .collect();
-    let rows: Vec<RosterRow> = std::mem::take(&mut parsed.rows)
-        .into_iter()
-        .map(|r| r.row)
-        .collect();
+    // The rows move out of `parsed` into the store (100,000 of them are
+    // tens of megabytes).
+    let rows = std::mem::take(&mut parsed.rows);
+    // Read before the rows move into the store.
+    let titles = read_titles(&ladder.framework, &rows);
     let mut w = app.store.write(&hr.viewer().actor()).await?;
     let stored = w
-        .import_roster(&rows, deactivate_missing, !hr.is_admin(), &ladder.revision)
+        .import_roster(rows, deactivate_missing, !hr.is_admin(), &ladder.revision)
         .await?;
     let plan = match stored {
         Err(problems) => {
@@ -170,7 +177,7 @@ async fn import(
             Ok(RosterOutcome::Planned {
                 plan,
                 applied: !dry_run,
-                titles: read_titles(&ladder.framework, &rows),
+                titles,
                 reading: parsed.reading,
             })
         }

@@ -154,12 +154,10 @@ pub struct ColumnUse {
     pub sample: Option<String>,
 }
 
-/// One row read, with what only the import can settle (the manager).
+/// What only the import can settle of one row (the manager), kept beside
+/// the row until it is settled.
 #[derive(Debug, Clone)]
-pub(crate) struct Row {
-    /// The row as the store takes it; `manager_email` is set once the
-    /// manager reference is resolved.
-    pub row: RosterRow,
+pub(crate) struct Unsettled {
     /// The manager cell as written: an email, an employee number or a name.
     pub manager: Option<String>,
     /// The legal first and last name, if given apart.
@@ -172,8 +170,12 @@ pub(crate) struct Row {
 /// A file read as far as it could be.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Parsed {
-    /// The people, problems or not.
-    pub rows: Vec<Row>,
+    /// The people, problems or not, as the store takes them;
+    /// `manager_email` is set once the manager cell is resolved.
+    pub rows: Vec<RosterRow>,
+    /// What is still to settle of each row, in the same order: apart from
+    /// the rows so that it can be dropped whole once settled.
+    pub unsettled: Vec<Unsettled>,
     /// Every problem found.
     pub problems: Vec<RowProblem>,
     /// How it was read; none when not even the header could be.
@@ -449,6 +451,10 @@ pub(crate) fn parse(bytes: &[u8], mapping: &Mapping, ladder: &Ladder) -> Parsed 
         rows: records.len(),
         notes,
     });
+    // Exactly one of each per record: at 100,000 rows, growing by doubling
+    // would leave a quarter of each vector unused.
+    out.rows.reserve_exact(records.len());
+    out.unsettled.reserve_exact(records.len());
     let header_problem = out.problems.iter().any(|p| p.line == Some(1));
     if header_problem {
         return out;
@@ -464,8 +470,8 @@ pub(crate) fn parse(bytes: &[u8], mapping: &Mapping, ladder: &Ladder) -> Parsed 
     let headings = out.headings.clone();
     let heading = |f: Field| headings.get(&f).cloned().unwrap_or_default();
     let mut problems = Vec::new();
-    for (row_number, record) in &records {
-        let row_number = *row_number;
+    // Each record is freed as its row is made.
+    for (row_number, record) in records {
         let before = problems.len();
         let get = |field: Field| -> Option<String> {
             column
@@ -561,25 +567,25 @@ pub(crate) fn parse(bytes: &[u8], mapping: &Mapping, ladder: &Ladder) -> Parsed 
             _ => {}
         }
         let faulty = problems.len() > before;
-        out.rows.push(Row {
-            row: RosterRow {
-                line: Some(row_number),
-                email,
-                name,
-                job_title: cell(Field::JobTitle),
-                team: cell(Field::Team),
-                // Set from the manager cell once every row is read; an
-                // empty cell clears the manager.
-                manager_email: column.contains_key(&Field::Manager).then(String::new),
-                start_date: start_date
-                    .or_else(|| column.contains_key(&Field::StartDate).then(String::new)),
-                active,
-                track,
-                level,
-                previous_title: get(Field::PreviousTitle),
-                display_name,
-                employee_number: get(Field::EmployeeNumber),
-            },
+        out.rows.push(RosterRow {
+            line: Some(row_number),
+            email,
+            name,
+            job_title: cell(Field::JobTitle),
+            team: cell(Field::Team),
+            // Set from the manager cell once every row is read; an
+            // empty cell clears the manager.
+            manager_email: column.contains_key(&Field::Manager).then(String::new),
+            start_date: start_date
+                .or_else(|| column.contains_key(&Field::StartDate).then(String::new)),
+            active,
+            track,
+            level,
+            previous_title: get(Field::PreviousTitle),
+            display_name,
+            employee_number: get(Field::EmployeeNumber),
+        });
+        out.unsettled.push(Unsettled {
             manager: get(Field::Manager),
             first_last,
             faulty,
