@@ -59,7 +59,7 @@ pub use impact::{HeldAssessment, HeldData, HeldPlacement, HeldRatingRow};
 pub use mail::{Invitee, MailKind, NewMail, NotJoined, NotifyMode, OutboxCounts, QueuedMail};
 pub use params::Scope;
 pub use people::{PersonFields, invisible_format, plausible_email};
-pub use rollout::{EntryFilter, Page, Suggestion};
+pub use rollout::{EntryFilter, Page, RolloutPage, Suggestion};
 pub use roster::{RosterChange, RosterPlan, RosterRow, RowProblem};
 pub use store::{Actor, Store, Write};
 pub use time::{now, parse_date, today, valid_date};

@@ -7,6 +7,7 @@ use crate::params::{Arg, Params, Scope};
 use crate::people::{BY_NAME, PERSON_COLUMNS, PERSON_JOINS, PersonRow};
 use crate::store::json;
 use crate::{Result, Store, StoreError, Write};
+use sqlx::AnyConnection;
 
 /// A suggested level for one person when a rollout opens.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,7 +97,7 @@ impl Store {
     /// The open rollout, if one is (at most one is open at a time).
     pub async fn open_rollout(&self) -> Result<Option<Rollout>> {
         Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "SELECT {ROLLOUT_COLUMNS} FROM rollouts WHERE closed_at IS NULL ORDER BY id DESC LIMIT 1"
+            "SELECT {ROLLOUT_COLUMNS} {OPEN_ROLLOUT}"
         )))
         .fetch_optional(&self.pool)
         .await?)
@@ -119,40 +120,7 @@ impl Store {
         rollout: i64,
         scope: &Scope,
     ) -> Result<Vec<RolloutProgress>> {
-        let mut params = Params::default();
-        let rollout = params.push(Arg::Int(rollout));
-        let from = scoped(scope);
-        let sql = format!(
-            "SELECT t.name AS team, COUNT(*) AS total,
-                COUNT(CASE WHEN x.person_id IS NULL AND e.status = 'suggested' THEN 1 END) AS suggested,
-                COUNT(CASE WHEN x.person_id IS NULL AND e.status = 'proposed' THEN 1 END) AS proposed,
-                COUNT(CASE WHEN x.person_id IS NULL AND e.status = 'confirmed' THEN 1 END) AS confirmed,
-                COUNT(CASE WHEN x.person_id IS NULL AND e.status = 'acknowledged' THEN 1 END) AS acknowledged,
-                COUNT(x.person_id) AS excluded
-            {from} LEFT JOIN teams t ON t.id = p.team_id
-            LEFT JOIN off_ladder x ON x.person_id = e.person_id
-            WHERE e.rollout_id = {rollout}
-            GROUP BY t.name ORDER BY t.name"
-        );
-        let rows: Vec<RolloutProgress> =
-            sqlx::query_as_with(sqlx::AssertSqlSafe(sql), params.arguments()?)
-                .fetch_all(&self.pool)
-                .await?;
-        let mut total = RolloutProgress::default();
-        let mut out = Vec::with_capacity(rows.len() + 1);
-        for p in rows {
-            total.total += p.total;
-            total.suggested += p.suggested;
-            total.proposed += p.proposed;
-            total.confirmed += p.confirmed;
-            total.acknowledged += p.acknowledged;
-            total.excluded += p.excluded;
-            out.push(p);
-        }
-        // People without a team after the teams.
-        out.sort_by_key(|p| p.team.is_none());
-        out.push(total);
-        Ok(out)
+        progress(&mut *self.pool.acquire().await?, rollout, scope).await
     }
 
     /// A page of a rollout's entries with their people, by name: within
@@ -167,49 +135,190 @@ impl Store {
         page: Page,
         total: Option<i64>,
     ) -> Result<(Vec<(Person, RolloutEntry)>, i64)> {
-        let mut params = Params::default();
-        let rollout = params.push(Arg::Int(rollout));
-        let from = scoped(scope);
-        let mut conditions = vec![format!("e.rollout_id = {rollout}")];
-        if let Some(team) = &filter.team {
-            conditions.push(format!("t.name = {}", params.push(Arg::Text(team.clone()))));
-        }
-        if let Some(status) = filter.status {
-            conditions.push(format!(
-                "e.status = {}",
-                params.push(Arg::Text(status.as_str().into()))
-            ));
-        }
-        let filters = conditions.join(" AND ");
-        let joins = "LEFT JOIN teams t ON t.id = p.team_id";
-        let count_sql = format!("SELECT COUNT(*) {from} {joins} WHERE {filters}");
-        let count = match total {
-            Some(n) => n,
+        let mut conn = self.pool.acquire().await?;
+        people_page(&mut conn, rollout, scope, filter, page, total).await
+    }
+
+    /// What the rollout page shows of a rollout (the open one, or `id`):
+    /// its progress within `scope`, a page of its people and which of them
+    /// are marked not on a ladder; `None` when there is no such rollout.
+    ///
+    /// Read on one connection: the pool tests a connection each time one
+    /// is given back, a round trip to the database, so the page's four
+    /// reads share one connection rather than take four.
+    pub async fn rollout_page(
+        &self,
+        id: Option<i64>,
+        scope: &Scope,
+        filter: &EntryFilter,
+        page: Page,
+    ) -> Result<Option<RolloutPage>> {
+        let mut conn = self.pool.acquire().await?;
+        let rollout: Option<Rollout> = match id {
+            Some(id) => {
+                sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                    "SELECT {ROLLOUT_COLUMNS} FROM rollouts WHERE id = $1"
+                )))
+                .bind(id)
+                .fetch_optional(&mut *conn)
+                .await?
+            }
             None => {
-                sqlx::query_scalar_with(sqlx::AssertSqlSafe(count_sql), params.arguments()?)
-                    .fetch_one(&self.pool)
-                    .await?
+                sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                    "SELECT {ROLLOUT_COLUMNS} {OPEN_ROLLOUT}"
+                )))
+                .fetch_optional(&mut *conn)
+                .await?
             }
         };
-        let limit = params.push(Arg::Int(page.limit));
-        let offset = params.push(Arg::Int(page.offset));
-        // The person's joins include the team's, for the team filter.
-        let rows_sql = format!(
-            "SELECT {PERSON_COLUMNS}, {ENTRY_COLUMNS}
-            {from} {PERSON_JOINS}
-            WHERE {filters}
-            {BY_NAME} LIMIT {limit} OFFSET {offset}"
-        );
-        let rows: Vec<PersonEntry> =
-            sqlx::query_as_with(sqlx::AssertSqlSafe(rows_sql), params.arguments()?)
-                .fetch_all(&self.pool)
-                .await?;
-        let people = rows
+        let Some(rollout) = rollout else {
+            return Ok(None);
+        };
+        let progress = progress(&mut conn, rollout.id, scope).await?;
+        // Without a filter, the progress total is the count.
+        let unfiltered_total =
+            (filter == &EntryFilter::default()).then(|| progress.last().map_or(0, |t| t.total));
+        let (people, matching) =
+            people_page(&mut conn, rollout.id, scope, filter, page, unfiltered_total).await?;
+        let ids: Vec<i64> = people.iter().map(|(p, _)| p.id).collect();
+        let off: std::collections::HashSet<i64> = if ids.is_empty() {
+            Default::default()
+        } else {
+            sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(format!(
+                "SELECT person_id FROM off_ladder WHERE person_id IN {}",
+                crate::params::id_list(&ids)
+            )))
+            .fetch_all(&mut *conn)
+            .await?
             .into_iter()
-            .map(|r| (Person::from(r.person), r.entry))
+            .collect()
+        };
+        let entries = people
+            .into_iter()
+            .map(|(person, entry)| {
+                let not_on_ladder = off.contains(&person.id);
+                (person, entry, not_on_ladder)
+            })
             .collect();
-        Ok((people, count))
+        Ok(Some(RolloutPage {
+            rollout,
+            progress,
+            entries,
+            matching,
+        }))
     }
+}
+
+/// A page of a rollout, as [`Store::rollout_page`] reads it.
+#[derive(Debug, Clone)]
+pub struct RolloutPage {
+    /// The rollout.
+    pub rollout: Rollout,
+    /// Counts by team, then the total (see [`Store::rollout_progress`]).
+    pub progress: Vec<RolloutProgress>,
+    /// The page's people and their entries, with whether each is marked
+    /// not on a ladder.
+    pub entries: Vec<(Person, RolloutEntry, bool)>,
+    /// How many entries match the filter in all.
+    pub matching: i64,
+}
+
+/// The open rollout's `FROM … WHERE …`: at most one is open at a time.
+const OPEN_ROLLOUT: &str = "FROM rollouts WHERE closed_at IS NULL ORDER BY id DESC LIMIT 1";
+
+/// [`Store::rollout_progress`] on `conn`.
+async fn progress(
+    conn: &mut AnyConnection,
+    rollout: i64,
+    scope: &Scope,
+) -> Result<Vec<RolloutProgress>> {
+    let mut params = Params::default();
+    let rollout = params.push(Arg::Int(rollout));
+    let from = scoped(scope);
+    let sql = format!(
+        "SELECT t.name AS team, COUNT(*) AS total,
+            COUNT(CASE WHEN x.person_id IS NULL AND e.status = 'suggested' THEN 1 END) AS suggested,
+            COUNT(CASE WHEN x.person_id IS NULL AND e.status = 'proposed' THEN 1 END) AS proposed,
+            COUNT(CASE WHEN x.person_id IS NULL AND e.status = 'confirmed' THEN 1 END) AS confirmed,
+            COUNT(CASE WHEN x.person_id IS NULL AND e.status = 'acknowledged' THEN 1 END) AS acknowledged,
+            COUNT(x.person_id) AS excluded
+        {from} LEFT JOIN teams t ON t.id = p.team_id
+        LEFT JOIN off_ladder x ON x.person_id = e.person_id
+        WHERE e.rollout_id = {rollout}
+        GROUP BY t.name ORDER BY t.name"
+    );
+    let rows: Vec<RolloutProgress> =
+        sqlx::query_as_with(sqlx::AssertSqlSafe(sql), params.arguments()?)
+            .fetch_all(&mut *conn)
+            .await?;
+    let mut total = RolloutProgress::default();
+    let mut out = Vec::with_capacity(rows.len() + 1);
+    for p in rows {
+        total.total += p.total;
+        total.suggested += p.suggested;
+        total.proposed += p.proposed;
+        total.confirmed += p.confirmed;
+        total.acknowledged += p.acknowledged;
+        total.excluded += p.excluded;
+        out.push(p);
+    }
+    // People without a team after the teams.
+    out.sort_by_key(|p| p.team.is_none());
+    out.push(total);
+    Ok(out)
+}
+
+/// [`Store::rollout_people`] on `conn`.
+async fn people_page(
+    conn: &mut AnyConnection,
+    rollout: i64,
+    scope: &Scope,
+    filter: &EntryFilter,
+    page: Page,
+    total: Option<i64>,
+) -> Result<(Vec<(Person, RolloutEntry)>, i64)> {
+    let mut params = Params::default();
+    let rollout = params.push(Arg::Int(rollout));
+    let from = scoped(scope);
+    let mut conditions = vec![format!("e.rollout_id = {rollout}")];
+    if let Some(team) = &filter.team {
+        conditions.push(format!("t.name = {}", params.push(Arg::Text(team.clone()))));
+    }
+    if let Some(status) = filter.status {
+        conditions.push(format!(
+            "e.status = {}",
+            params.push(Arg::Text(status.as_str().into()))
+        ));
+    }
+    let filters = conditions.join(" AND ");
+    let joins = "LEFT JOIN teams t ON t.id = p.team_id";
+    let count_sql = format!("SELECT COUNT(*) {from} {joins} WHERE {filters}");
+    let count = match total {
+        Some(n) => n,
+        None => {
+            sqlx::query_scalar_with(sqlx::AssertSqlSafe(count_sql), params.arguments()?)
+                .fetch_one(&mut *conn)
+                .await?
+        }
+    };
+    let limit = params.push(Arg::Int(page.limit));
+    let offset = params.push(Arg::Int(page.offset));
+    // The person's joins include the team's, for the team filter.
+    let rows_sql = format!(
+        "SELECT {PERSON_COLUMNS}, {ENTRY_COLUMNS}
+        {from} {PERSON_JOINS}
+        WHERE {filters}
+        {BY_NAME} LIMIT {limit} OFFSET {offset}"
+    );
+    let rows: Vec<PersonEntry> =
+        sqlx::query_as_with(sqlx::AssertSqlSafe(rows_sql), params.arguments()?)
+            .fetch_all(&mut *conn)
+            .await?;
+    let people = rows
+        .into_iter()
+        .map(|r| (Person::from(r.person), r.entry))
+        .collect();
+    Ok((people, count))
 }
 
 impl Store {

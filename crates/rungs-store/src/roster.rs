@@ -275,7 +275,7 @@ impl Write {
         for (row, f) in &checked {
             let mut at = f.email.as_str();
             for _ in 0..=seen.len() + existing.len() {
-                match manager_email_of(&at) {
+                match manager_email_of(at) {
                     Some(m) if m == f.email => {
                         problems.push(problem(
                             row.line.unwrap_or(0),

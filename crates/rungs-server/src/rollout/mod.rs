@@ -110,40 +110,31 @@ pub(crate) async fn rollout(
     filter: &EntryFilter,
     page: i64,
 ) -> Result<Option<RolloutView>> {
-    let rollout = match id {
-        Some(id) => app.store.rollouts().await?.into_iter().find(|r| r.id == id),
-        None => app.store.open_rollout().await?,
-    };
-    let Some(rollout) = rollout else {
-        return Ok(None);
-    };
-    let scope = scope.scope();
-    let progress = app.store.rollout_progress(rollout.id, scope).await?;
-    // Without a filter, the progress total is the count.
-    let unfiltered_total =
-        (filter == &EntryFilter::default()).then(|| progress.last().map_or(0, |t| t.total));
     let page = Page {
         limit: ROLLOUT_PAGE,
         offset: page.max(0).saturating_mul(ROLLOUT_PAGE),
     };
-    let (entries, matching) = app
+    let Some(read) = app
         .store
-        .rollout_people(rollout.id, scope, filter, page, unfiltered_total)
-        .await?;
-    let off = app.store.off_ladder().await?;
-    let entries = entries
+        .rollout_page(id, scope.scope(), filter, page)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let entries = read
+        .entries
         .into_iter()
-        .map(|(person, entry)| RolloutPerson {
-            not_on_ladder: off.contains(&person.id),
+        .map(|(person, entry, not_on_ladder)| RolloutPerson {
+            not_on_ladder,
             person,
             entry,
         })
         .collect();
     Ok(Some(RolloutView {
-        rollout,
-        progress,
+        rollout: read.rollout,
+        progress: read.progress,
         entries,
-        matching,
+        matching: read.matching,
     }))
 }
 
