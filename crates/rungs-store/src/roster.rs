@@ -12,7 +12,7 @@ use crate::params::{Arg, Params};
 use crate::people::{PersonFields, select_people};
 use crate::search::search_key;
 use crate::store::{AuditRecord, json};
-use crate::{Result, Write, today};
+use crate::{Result, StoreError, Write, today};
 use sqlx::AnyConnection;
 
 /// One person as the roster has them. Managers are named by email.
@@ -192,9 +192,11 @@ impl Write {
                 ));
             }
         }
-        let email_of_id: HashMap<i64, &str> =
-            people.iter().map(|p| (p.id, p.email.as_str())).collect();
-        let manager_email = |id: Option<i64>| id.and_then(|m| email_of_id.get(&m).copied());
+        // A person's email by id: `people` is in id order.
+        let manager_email = |id: Option<i64>| {
+            let at = people.binary_search_by_key(&id?, |p| p.id).ok()?;
+            Some(people[at].email.as_str())
+        };
         // HR may not change HR people or administrators through a roster
         // (nor on their page): an administrator does.
         if protect_privileged {
@@ -225,11 +227,16 @@ impl Write {
                 }
             }
         }
-        // Managers: in this roster, or already here. The map's values are
-        // the emails as the rows or the people hold them, not copies.
-        let mut manager_of: HashMap<&str, &str> = HashMap::new();
+        // Managers: in this roster, or already here. Each person whose
+        // manager the file sets (it has the column) is a key, with no value
+        // for an empty cell. The values are the emails as the rows or the
+        // people hold them, not copies.
+        let mut manager_of: HashMap<&str, Option<&str>> = HashMap::new();
         for (row, f) in &checked {
             let line = row.line.unwrap_or(0);
+            if row.manager_email.is_some() {
+                manager_of.insert(f.email.as_str(), None);
+            }
             if let Some(m) = row
                 .manager_email
                 .as_deref()
@@ -247,7 +254,7 @@ impl Write {
                         format!("{} cannot be their own manager", f.email),
                     ));
                 } else if let Some(manager) = known {
-                    manager_of.insert(f.email.as_str(), manager);
+                    manager_of.insert(f.email.as_str(), Some(manager));
                 } else {
                     problems.push(problem(
                         line,
@@ -259,17 +266,10 @@ impl Write {
         }
         // Reporting lines must not go round in a circle, counting people
         // already here whose manager this file does not set.
-        // People whose manager the file sets (it has a manager column).
-        let sets_manager: std::collections::HashSet<&str> = checked
-            .iter()
-            .filter(|(row, _)| row.manager_email.is_some())
-            .map(|(_, f)| f.email.as_str())
-            .collect();
         let manager_email_of = |email: &str| -> Option<&str> {
-            if sets_manager.contains(email) {
-                manager_of.get(email).copied()
-            } else {
-                manager_email(existing.get(email)?.manager_id)
+            match manager_of.get(email) {
+                Some(set) => *set,
+                None => manager_email(existing.get(email)?.manager_id),
             }
         };
         for (row, f) in &checked {
@@ -313,8 +313,18 @@ impl Write {
         let fresh_ids = insert_people(self.conn(), &fresh, at).await?;
         drop(fresh);
         // Everyone's id by email: the people here, and those just added.
-        let mut ids: HashMap<&str, i64> = people.iter().map(|p| (p.email.as_str(), p.id)).collect();
-        ids.extend(fresh_ids.iter().map(|(e, id)| (e.as_str(), *id)));
+        let fresh_ids: HashMap<&str, i64> =
+            fresh_ids.iter().map(|(e, id)| (e.as_str(), *id)).collect();
+        // Every email asked for is a row's (inserted above when new) or a
+        // person's; a miss would be a fault in this function, reported
+        // rather than written as a wrong id.
+        let id_of = |email: &str| -> Result<i64> {
+            existing
+                .get(email)
+                .map(|p| p.id)
+                .or_else(|| fresh_ids.get(email).copied())
+                .ok_or_else(|| StoreError::NotFound(format!("no id for {email} in this import")))
+        };
         // People first, managers second (a manager may come later in the file).
         for (row, f) in &checked {
             let team = f.team.as_ref().and_then(|t| teams.get(t).copied());
@@ -382,8 +392,11 @@ impl Write {
         }
         let mut new_managers: Vec<(i64, Option<i64>)> = Vec::new();
         for (row, f) in &checked {
-            let id = ids[f.email.as_str()];
-            let manager = manager_of.get(f.email.as_str()).map(|m| ids[m]);
+            let id = id_of(&f.email)?;
+            let manager = match manager_of.get(f.email.as_str()).copied().flatten() {
+                Some(m) => Some(id_of(m)?),
+                None => None,
+            };
             let before = existing.get(f.email.as_str());
             // Without a manager column, the manager is kept.
             if row.manager_email.is_some()
@@ -460,7 +473,10 @@ impl Write {
         // be most of an import's memory.
         for chunk in audited.chunks(INSERT_ROWS) {
             // Those people as they are now, in one query per batch.
-            let chunk_ids: Vec<i64> = chunk.iter().map(|(_, c)| ids[c.email.as_str()]).collect();
+            let chunk_ids = chunk
+                .iter()
+                .map(|(_, c)| id_of(&c.email))
+                .collect::<Result<Vec<i64>>>()?;
             let now: HashMap<i64, Person> = select_people(
                 self.conn(),
                 &format!("WHERE p.id IN {}", crate::params::id_list(&chunk_ids)),
@@ -471,14 +487,12 @@ impl Write {
             .collect();
             let records = chunk
                 .iter()
-                .map(|(action, c)| {
-                    let id = ids[c.email.as_str()];
-                    AuditRecord {
-                        action: (*action).into(),
-                        subject: format!("person:{id}"),
-                        before: existing.get(c.email.as_str()).and_then(json),
-                        after: json(&now.get(&id)),
-                    }
+                .zip(&chunk_ids)
+                .map(|((action, c), id)| AuditRecord {
+                    action: (*action).into(),
+                    subject: format!("person:{id}"),
+                    before: existing.get(c.email.as_str()).and_then(json),
+                    after: json(&now.get(id)),
                 })
                 .collect();
             self.audit_many(records).await?;
