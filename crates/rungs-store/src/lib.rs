@@ -58,7 +58,7 @@ pub use error::{Result, StoreError};
 pub use impact::{HeldAssessment, HeldData, HeldPlacement, HeldRatingRow};
 pub use mail::{Invitee, MailKind, NewMail, NotJoined, NotifyMode, OutboxCounts, QueuedMail};
 pub use params::Scope;
-pub use people::{PersonFields, invisible_format, plausible_email};
+pub use people::{PersonFields, PersonPage, invisible_format, plausible_email};
 pub use rollout::{EntryFilter, Page, RolloutPage, Suggestion};
 pub use roster::{RosterChange, RosterPlan, RosterRow, RowProblem};
 pub use store::{Actor, Store, Write};

@@ -290,6 +290,33 @@ where
     Ok(row.map(Person::from))
 }
 
+/// A person's placements, newest first.
+async fn placements_of(
+    conn: impl sqlx::Executor<'_, Database = sqlx::Any>,
+    person: i64,
+) -> Result<Vec<Placement>> {
+    let rows: Vec<PlacementRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {PLACEMENT_COLUMNS} FROM placements WHERE person_id = $1 ORDER BY from_date DESC, id DESC"
+    )))
+    .bind(person)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows.into_iter().map(Placement::from).collect())
+}
+
+/// What [`Store::person_page`] reads.
+#[derive(Debug, Clone)]
+pub struct PersonPage {
+    /// The person.
+    pub person: Person,
+    /// Their manager, if they have one.
+    pub manager: Option<Person>,
+    /// Their placements, newest first.
+    pub placements: Vec<Placement>,
+    /// The open rollout and their entry in it, if they have one.
+    pub rollout: Option<(crate::model::Rollout, crate::model::RolloutEntry)>,
+}
+
 impl Store {
     /// One person, by id.
     pub async fn person(&self, id: i64) -> Result<Option<Person>> {
@@ -393,13 +420,38 @@ impl Store {
 
     /// A person's placements, newest first.
     pub async fn placements(&self, person: i64) -> Result<Vec<Placement>> {
-        let rows: Vec<PlacementRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "SELECT {PLACEMENT_COLUMNS} FROM placements WHERE person_id = $1 ORDER BY from_date DESC, id DESC"
-        )))
-        .bind(person)
-        .fetch_all(&self.pool)
-        .await?;
-        Ok(rows.into_iter().map(Placement::from).collect())
+        placements_of(&self.pool, person).await
+    }
+
+    /// What a person's page shows of them: the person, their manager,
+    /// their placements and their entry in the open rollout; `None` when
+    /// there is no such person.
+    ///
+    /// Read on one connection: the pool tests a connection each time one
+    /// is given back, a round trip to the database, so the page's reads
+    /// share one connection rather than take one each.
+    pub async fn person_page(&self, id: i64) -> Result<Option<PersonPage>> {
+        let mut conn = self.pool.acquire().await?;
+        let Some(person) = select_person(&mut *conn, "p.id", id).await? else {
+            return Ok(None);
+        };
+        let manager = match person.manager_id {
+            Some(m) => select_person(&mut *conn, "p.id", m).await?,
+            None => None,
+        };
+        let placements = placements_of(&mut *conn, id).await?;
+        let rollout = match crate::rollout::open_rollout_on(&mut conn).await? {
+            Some(r) => crate::rollout::entry_on(&mut conn, r.id, id)
+                .await?
+                .map(|entry| (r, entry)),
+            None => None,
+        };
+        Ok(Some(PersonPage {
+            person,
+            manager,
+            placements,
+            rollout,
+        }))
     }
 
     /// The current placement (no end date) of each of `people` that has one.

@@ -96,20 +96,12 @@ impl Store {
 
     /// The open rollout, if one is (at most one is open at a time).
     pub async fn open_rollout(&self) -> Result<Option<Rollout>> {
-        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "SELECT {ROLLOUT_COLUMNS} {OPEN_ROLLOUT}"
-        )))
-        .fetch_optional(&self.pool)
-        .await?)
+        open_rollout_on(&mut *self.pool.acquire().await?).await
     }
 
     /// One person's entry in a rollout.
     pub async fn rollout_entry(&self, rollout: i64, person: i64) -> Result<Option<RolloutEntry>> {
-        Ok(sqlx::query_as(ENTRY_SELECT)
-            .bind(rollout)
-            .bind(person)
-            .fetch_optional(&self.pool)
-            .await?)
+        entry_on(&mut *self.pool.acquire().await?, rollout, person).await
     }
 
     /// Counts by status per team, then the total (team `None`, last).
@@ -163,13 +155,7 @@ impl Store {
                 .fetch_optional(&mut *conn)
                 .await?
             }
-            None => {
-                sqlx::query_as(sqlx::AssertSqlSafe(format!(
-                    "SELECT {ROLLOUT_COLUMNS} {OPEN_ROLLOUT}"
-                )))
-                .fetch_optional(&mut *conn)
-                .await?
-            }
+            None => open_rollout_on(&mut conn).await?,
         };
         let Some(rollout) = rollout else {
             return Ok(None);
@@ -221,6 +207,28 @@ pub struct RolloutPage {
     pub entries: Vec<(Person, RolloutEntry, bool)>,
     /// How many entries match the filter in all.
     pub matching: i64,
+}
+
+/// [`Store::open_rollout`] on `conn`.
+pub(crate) async fn open_rollout_on(conn: &mut AnyConnection) -> Result<Option<Rollout>> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {ROLLOUT_COLUMNS} {OPEN_ROLLOUT}"
+    )))
+    .fetch_optional(&mut *conn)
+    .await?)
+}
+
+/// [`Store::rollout_entry`] on `conn`.
+pub(crate) async fn entry_on(
+    conn: &mut AnyConnection,
+    rollout: i64,
+    person: i64,
+) -> Result<Option<RolloutEntry>> {
+    Ok(sqlx::query_as(ENTRY_SELECT)
+        .bind(rollout)
+        .bind(person)
+        .fetch_optional(&mut *conn)
+        .await?)
 }
 
 /// The open rollout's `FROM … WHERE …`: at most one is open at a time.

@@ -137,33 +137,25 @@ pub struct RolloutOf {
 /// A person the viewer can see.
 pub(crate) async fn person(app: &App, read: &PersonRead<'_>) -> Result<PersonView> {
     let id = read.person();
-    let person = app
+    let page = app
         .store
-        .person(id)
+        .person_page(id)
         .await?
         .ok_or_else(|| ServerError::NotFound(format!("person {id}")))?;
-    let manager = match person.manager_id {
-        Some(m) => app.store.person(m).await?.map(|m| PersonRef {
-            id: m.id,
-            name: m.name,
-            email: m.email,
-        }),
-        None => None,
-    };
-    let placements = app.store.placements(id).await?;
+    let (person, placements) = (page.person, page.placements);
+    let manager = page.manager.map(|m| PersonRef {
+        id: m.id,
+        name: m.name,
+        email: m.email,
+    });
     let ladder = app.ladder();
     let (level, next) = match (&person.track, &person.level) {
         (Some(t), Some(l)) => (ladder.level(t, l), ladder.next_level(t, l)),
         _ => (None, None),
     };
-    let rollout = match app.store.open_rollout().await? {
-        Some(r) => app
-            .store
-            .rollout_entry(r.id, id)
-            .await?
-            .map(|entry| RolloutOf { rollout: r, entry }),
-        None => None,
-    };
+    let rollout = page
+        .rollout
+        .map(|(rollout, entry)| RolloutOf { rollout, entry });
     Ok(PersonView {
         person,
         manager,
