@@ -56,11 +56,24 @@ pub enum Scope {
     People(Vec<i64>),
 }
 
+/// Scopes of at most this many people are bound as parameters.
+const BOUND_IDS: usize = 200;
+
 impl Scope {
     /// `<column> IN (…)` for a query, or none for everyone.
-    pub(crate) fn condition(&self, column: &str) -> Option<String> {
+    ///
+    /// A small scope (everyone's own, most managers') is bound as
+    /// parameters: the statement's text is then the same for every scope
+    /// of that size, so each connection prepares and plans it once rather
+    /// than on every page. A larger one is written into the SQL as numbers,
+    /// since the databases cap how many parameters a statement may have.
+    pub(crate) fn condition(&self, column: &str, params: &mut Params) -> Option<String> {
         match self {
             Scope::Everyone => None,
+            Scope::People(ids) if !ids.is_empty() && ids.len() <= BOUND_IDS => {
+                let bound: Vec<String> = ids.iter().map(|id| params.push(Arg::Int(*id))).collect();
+                Some(format!("{column} IN ({})", bound.join(", ")))
+            }
             Scope::People(ids) => Some(format!("{column} IN {}", id_list(ids))),
         }
     }
@@ -101,4 +114,33 @@ pub(crate) fn id_list(ids: &[i64]) -> String {
     }
     let list: Vec<String> = ids.iter().map(i64::to_string).collect();
     format!("({})", list.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn small_scopes_are_bound_and_large_ones_written_out() {
+        let mut params = Params::default();
+        params.push(Arg::Int(7));
+        let own = Scope::People(vec![42]).condition("p.id", &mut params);
+        assert_eq!(own.as_deref(), Some("p.id IN ($2)"));
+        assert_eq!(params.args.len(), 2);
+
+        let ids: Vec<i64> = (1..=(BOUND_IDS as i64 + 1)).collect();
+        let mut params = Params::default();
+        let large = Scope::People(ids).condition("p.id", &mut params);
+        assert!(
+            large
+                .as_deref()
+                .is_some_and(|c| c.starts_with("p.id IN (1, 2, 3"))
+        );
+        assert!(params.args.is_empty());
+
+        let mut params = Params::default();
+        let nobody = Scope::People(Vec::new()).condition("p.id", &mut params);
+        assert_eq!(nobody.as_deref(), Some("p.id IN (NULL)"));
+        assert_eq!(Scope::Everyone.condition("p.id", &mut params), None);
+    }
 }

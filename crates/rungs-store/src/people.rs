@@ -356,7 +356,8 @@ impl Store {
         page: crate::Page,
     ) -> Result<(Vec<Person>, i64)> {
         let mut params = Params::default();
-        let mut conditions: Vec<String> = scope.condition("p.id").into_iter().collect();
+        let mut conditions: Vec<String> =
+            scope.condition("p.id", &mut params).into_iter().collect();
         if let Some(pattern) = like_pattern(search) {
             let like = params.push(Arg::Text(pattern));
             conditions.push(format!("p.search_key LIKE {like} ESCAPE '\\'"));

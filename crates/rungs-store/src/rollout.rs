@@ -21,9 +21,9 @@ pub struct Suggestion {
 }
 
 /// The `FROM` of a rollout query: the entries of the people in `scope`.
-fn scoped(scope: &Scope) -> String {
+fn scoped(scope: &Scope, params: &mut Params) -> String {
     let within = scope
-        .condition("e.person_id")
+        .condition("e.person_id", params)
         .map(|c| format!(" AND {c}"))
         .unwrap_or_default();
     format!("FROM rollout_entries e JOIN people p ON p.id = e.person_id{within}")
@@ -242,7 +242,7 @@ async fn progress(
 ) -> Result<Vec<RolloutProgress>> {
     let mut params = Params::default();
     let rollout = params.push(Arg::Int(rollout));
-    let from = scoped(scope);
+    let from = scoped(scope, &mut params);
     let sql = format!(
         "SELECT t.name AS team, COUNT(*) AS total,
             COUNT(CASE WHEN x.person_id IS NULL AND e.status = 'suggested' THEN 1 END) AS suggested,
@@ -287,7 +287,7 @@ async fn people_page(
 ) -> Result<(Vec<(Person, RolloutEntry)>, i64)> {
     let mut params = Params::default();
     let rollout = params.push(Arg::Int(rollout));
-    let from = scoped(scope);
+    let from = scoped(scope, &mut params);
     let mut conditions = vec![format!("e.rollout_id = {rollout}")];
     if let Some(team) = &filter.team {
         conditions.push(format!("t.name = {}", params.push(Arg::Text(team.clone()))));
