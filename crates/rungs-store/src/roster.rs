@@ -311,6 +311,20 @@ impl Write {
             .map(|(row, f)| (*row, f, f.team.as_ref().and_then(|t| teams.get(t).copied())))
             .collect();
         let fresh_ids = insert_people(self.conn(), &fresh, at).await?;
+        // Thousands of new people change the tables' sizes by orders of
+        // magnitude inside this transaction, where no one else sees them:
+        // an autovacuum that analyses the tables meanwhile (after a dry
+        // run's rollback, say) records them as nearly empty, and the
+        // queries below were then planned as scans, a minute for 100,000
+        // people. Statistics taken here count this transaction's own rows
+        // (PostgreSQL, SQLite), so the plans stay on the indexes.
+        if fresh.len() >= ANALYZE_AFTER {
+            for table in ["people", "teams"] {
+                sqlx::query(sqlx::AssertSqlSafe(format!("ANALYZE {table}")))
+                    .execute(self.conn())
+                    .await?;
+            }
+        }
         drop(fresh);
         // Everyone's id by email: the people here, and those just added.
         let fresh_ids: HashMap<&str, i64> =
@@ -509,6 +523,10 @@ impl Write {
         Ok(Ok(plan))
     }
 }
+
+/// New people from which an import refreshes the planner's statistics
+/// inside its own transaction.
+const ANALYZE_AFTER: usize = 1000;
 
 /// Rows a statement: twelve values each, well under what either database
 /// accepts in one statement.
