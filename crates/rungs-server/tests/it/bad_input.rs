@@ -431,12 +431,7 @@ async fn hr_cannot_reach_administrators_and_tokens_cannot_multiply() {
         "still an active administrator"
     );
     // HR does not confirm their own level.
-    admin
-        .post_form("/app/rollouts", &[("name", "New ladder")])
-        .await;
-    let rollout = admin.get("/api/v1/rollouts").await.json()[0]["id"]
-        .as_i64()
-        .expect("rollout");
+    let rollout = admin.open_rollout("New ladder").await;
     let proposed = hr
         .json(
             "POST",

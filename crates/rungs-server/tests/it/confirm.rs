@@ -73,13 +73,7 @@ async fn destructive_actions_ask_first_and_act_when_confirmed() {
         assert!(audited(&backend, &format!("person:{bo}"), "person.anonymise").await);
 
         // Closing a rollout.
-        let opened = admin
-            .post_form("/app/rollouts", &[("name", "New ladder")])
-            .await;
-        assert!(opened.status.is_redirection(), "on {on}: {}", opened.body);
-        let rollout = admin.get("/api/v1/rollouts").await.json()[0]["id"]
-            .as_i64()
-            .expect("rollout");
+        let rollout = admin.open_rollout("New ladder").await;
         let close = format!("/app/rollouts/{rollout}/close");
         let asked = admin.post_form(&close, &[]).await;
         asks(

@@ -193,8 +193,7 @@ async fn languages(backend: Backend) {
     );
 
     // Ari chooses German on the account page.
-    let saved = ari_c.post_form("/app/account", &[("language", "de")]).await;
-    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{on}: {}", saved.body);
+    ari_c.choose_language("de").await;
     let home = ari_c.get("/app").await;
     assert_eq!(home.status, StatusCode::OK, "{on}");
     assert!(home.body.contains(r#"<html lang="de">"#), "{on}");
@@ -440,8 +439,7 @@ async fn a_translation_of_a_reworded_statement_is_marked() {
     let me = admin.get("/api/v1/me").await.json()["person"]["id"]
         .as_i64()
         .expect("id");
-    let saved = admin.post_form("/app/account", &[("language", "de")]).await;
-    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    admin.choose_language("de").await;
     let opened = admin
         .json(
             "POST",
@@ -541,8 +539,7 @@ async fn emails_about_what_waits_are_in_the_readers_language() {
     admin.post_csv("/api/v1/roster", ROSTER).await;
     let bo = id_of(&mut admin, "bo@example.org").await;
     let mut bo_c = person_client(&app, &mut admin, "bo@example.org").await;
-    let saved = bo_c.post_form("/app/account", &[("language", "de")]).await;
-    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    bo_c.choose_language("de").await;
     bo_c.post_form("/app/account", &[("notify", "event")]).await;
     let home = bo_c.get("/app/account").await;
     assert!(

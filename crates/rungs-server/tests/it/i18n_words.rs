@@ -15,16 +15,9 @@ async fn a_german_viewer_is_asked_and_told_in_german() {
     let (app, token) = start(backend.store.clone(), config()).await;
     let mut admin = admin(&app, &token).await;
     admin.post_csv("/api/v1/roster", ROSTER).await;
-    let saved = admin.post_form("/app/account", &[("language", "de")]).await;
-    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    admin.choose_language("de").await;
 
-    let opened = admin
-        .post_form("/app/rollouts", &[("name", "Neue Leiter")])
-        .await;
-    assert!(opened.status.is_redirection(), "{}", opened.body);
-    let rollout = admin.get("/api/v1/rollouts").await.json()[0]["id"]
-        .as_i64()
-        .expect("rollout");
+    let rollout = admin.open_rollout("Neue Leiter").await;
     let close = format!("/app/rollouts/{rollout}/close");
     let asked = admin.post_form(&close, &[]).await;
     assert_eq!(asked.status, StatusCode::OK, "{}", asked.body);
@@ -57,8 +50,7 @@ async fn a_german_viewer_is_told_in_german_what_an_action_did() {
     let mut admin = admin(&app, &token).await;
     admin.post_csv("/api/v1/roster", ROSTER).await;
     let bo = id_of(&mut admin, "bo@example.org").await;
-    let saved = admin.post_form("/app/account", &[("language", "de")]).await;
-    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    admin.choose_language("de").await;
 
     // The administrator's password link for Bo.
     let link = admin
@@ -74,13 +66,7 @@ async fn a_german_viewer_is_told_in_german_what_an_action_did() {
 
     // Confirming all proposed levels of a fresh rollout: nothing proposed
     // yet, so nobody is changed, said in German.
-    let opened = admin
-        .post_form("/app/rollouts", &[("name", "Neue Leiter")])
-        .await;
-    assert!(opened.status.is_redirection(), "{}", opened.body);
-    let rollout = admin.get("/api/v1/rollouts").await.json()[0]["id"]
-        .as_i64()
-        .expect("rollout");
+    let rollout = admin.open_rollout("Neue Leiter").await;
     let done = admin
         .post_form(&format!("/app/rollouts/{rollout}/confirm-all"), &[])
         .await;
@@ -206,8 +192,7 @@ async fn a_german_manager_reads_the_heatmap_with_german_areas() {
 
     let english = mara.get("/app/team").await;
     assert!(english.body.contains(">Craft</th>"), "{}", english.body);
-    let saved = mara.post_form("/app/account", &[("language", "de")]).await;
-    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    mara.choose_language("de").await;
     let german = mara.get("/app/team").await;
     assert_eq!(german.status, StatusCode::OK, "{}", german.body);
     assert!(german.body.contains(">Handwerk</th>"), "{}", german.body);

@@ -101,13 +101,7 @@ async fn story(backend: Backend) {
     );
 
     // A rollout suggests levels from job titles.
-    let opened = admin
-        .post_form("/app/rollouts", &[("name", "New ladder")])
-        .await;
-    assert_eq!(opened.status, StatusCode::SEE_OTHER, "{}", opened.body);
-    let rollout_id = admin.get("/api/v1/rollouts").await.json()[0]["id"]
-        .as_i64()
-        .expect("rollout id");
+    let rollout_id = admin.open_rollout("New ladder").await;
     let view = admin
         .get(&format!("/api/v1/rollouts/{rollout_id}"))
         .await
@@ -476,12 +470,7 @@ async fn a_previous_companys_ladder_suggests_levels_through_the_mapping() {
         max@example.org,Max Ek,Senior Engineer,Associate Data Engineer\n";
     let imported = admin.post_csv("/api/v1/roster", roster).await;
     assert_eq!(imported.status, StatusCode::OK, "{}", imported.body);
-    admin
-        .post_form("/app/rollouts", &[("name", "After the merger")])
-        .await;
-    let rollout = admin.get("/api/v1/rollouts").await.json()[0]["id"]
-        .as_i64()
-        .expect("rollout");
+    let rollout = admin.open_rollout("After the merger").await;
     let view = admin
         .get(&format!("/api/v1/rollouts/{rollout}"))
         .await

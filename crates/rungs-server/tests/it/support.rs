@@ -207,6 +207,22 @@ impl Client {
     }
 
     /// Posts a form with the session's CSRF token, as the app's forms do.
+    /// Opens a rollout named `name` through the app's form; its id.
+    pub async fn open_rollout(&mut self, name: &str) -> i64 {
+        let opened = self.post_form("/app/rollouts", &[("name", name)]).await;
+        assert_eq!(opened.status, StatusCode::SEE_OTHER, "{}", opened.body);
+        self.get("/api/v1/rollouts").await.json()[0]["id"]
+            .as_i64()
+            .expect("rollout id")
+    }
+
+    /// Chooses the language the app speaks to this client's person, on the
+    /// account page.
+    pub async fn choose_language(&mut self, code: &str) {
+        let saved = self.post_form("/app/account", &[("language", code)]).await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    }
+
     pub async fn post_form(&mut self, path: &str, fields: &[(&str, &str)]) -> Response {
         let mut all: Vec<(&str, &str)> = fields.to_vec();
         let csrf = self.csrf.clone();
