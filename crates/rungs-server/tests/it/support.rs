@@ -455,20 +455,30 @@ pub async fn second_store(backend: &Backend) -> Store {
 }
 
 /// Takes assessment `id` a step (`submit_self`, `share`…) through the API,
-/// with no text, and asserts it was taken.
-pub async fn assessment_step(client: &mut Client, id: i64, step: &str) {
+/// with `text`, at its current version; the answer.
+pub async fn assessment_step_with(
+    client: &mut Client,
+    id: i64,
+    step: &str,
+    text: &str,
+) -> Response {
     let version = client
         .get(&format!("/api/v1/assessments/{id}"))
         .await
         .json()["assessment"]["version"]
         .as_i64()
         .expect("version");
-    let r = client
+    client
         .json(
             "POST",
             &format!("/api/v1/assessments/{id}/step"),
-            serde_json::json!({"step": step, "version": version, "text": ""}),
+            serde_json::json!({"step": step, "version": version, "text": text}),
         )
-        .await;
+        .await
+}
+
+/// Takes assessment `id` a step with no text, and asserts it was taken.
+pub async fn assessment_step(client: &mut Client, id: i64, step: &str) {
+    let r = assessment_step_with(client, id, step, "").await;
     assert_eq!(r.status, StatusCode::OK, "{step}: {}", r.body);
 }

@@ -50,21 +50,8 @@ fn rows(view: &Value) -> Vec<Value> {
     rows
 }
 
-async fn step(client: &mut Client, id: i64, step: &str, text: &str) -> crate::support::Response {
-    let version = client
-        .get(&format!("/api/v1/assessments/{id}"))
-        .await
-        .json()["assessment"]["version"]
-        .as_i64()
-        .expect("version");
-    client
-        .json(
-            "POST",
-            &format!("/api/v1/assessments/{id}/step"),
-            json!({"step": step, "version": version, "text": text}),
-        )
-        .await
-}
+// A step with text, as `support` takes it; the tests here call it `step`.
+use crate::support::assessment_step_with as step;
 
 async fn story(backend: Backend) {
     let (app, token) = start(backend.store.clone(), config()).await;
