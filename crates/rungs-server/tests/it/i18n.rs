@@ -156,13 +156,7 @@ async fn each_person_sees_the_app_in_their_language() {
 }
 
 async fn open_senior_assessment(client: &mut Client, person: i64) -> i64 {
-    let opened = client
-        .json(
-            "POST",
-            &format!("/api/v1/people/{person}/assessments"),
-            json!({"track": "engineering", "level": "senior"}),
-        )
-        .await;
+    let opened = open_assessment(client, person, "engineering", "senior").await;
     assert_eq!(opened.status, StatusCode::OK, "{}", opened.body);
     opened.json()["assessment"]["id"].as_i64().expect("id")
 }
@@ -440,13 +434,7 @@ async fn a_translation_of_a_reworded_statement_is_marked() {
         .as_i64()
         .expect("id");
     admin.choose_language("de").await;
-    let opened = admin
-        .json(
-            "POST",
-            &format!("/api/v1/people/{me}/assessments"),
-            json!({"track": "deck", "level": "hand"}),
-        )
-        .await;
+    let opened = open_assessment(&mut admin, me, "deck", "hand").await;
     assert_eq!(opened.status, StatusCode::OK, "{}", opened.body);
     let id = opened.json()["assessment"]["id"].as_i64().expect("id");
     let page = admin.get(&format!("/app/assessments/{id}")).await;
@@ -547,13 +535,7 @@ async fn emails_about_what_waits_are_in_the_readers_language() {
         "{}",
         home.body
     );
-    let opened = bo_c
-        .json(
-            "POST",
-            &format!("/api/v1/people/{bo}/assessments"),
-            json!({"track": "engineering", "level": "senior"}),
-        )
-        .await;
+    let opened = open_assessment(&mut bo_c, bo, "engineering", "senior").await;
     assert_eq!(opened.status, StatusCode::OK, "{}", opened.body);
     // The home page and the email say it in German; the API in English.
     let home = bo_c.get("/app").await;

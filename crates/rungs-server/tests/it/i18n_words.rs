@@ -5,7 +5,6 @@
 //! manager reads the heatmap with German area titles.
 
 use axum::http::StatusCode;
-use serde_json::json;
 
 use crate::support::*;
 
@@ -177,13 +176,7 @@ async fn a_german_manager_reads_the_heatmap_with_german_areas() {
     let bo = id_of(&mut admin, "bo@example.org").await;
     let mut bo_c = person_client(&app, &mut admin, "bo@example.org").await;
     let mut mara = person_client(&app, &mut admin, "mara@example.org").await;
-    let opened = bo_c
-        .json(
-            "POST",
-            &format!("/api/v1/people/{bo}/assessments"),
-            json!({"track": "engineering", "level": "senior"}),
-        )
-        .await;
+    let opened = open_assessment(&mut bo_c, bo, "engineering", "senior").await;
     assert_eq!(opened.status, StatusCode::OK, "{}", opened.body);
     let id = opened.json()["assessment"]["id"].as_i64().expect("id");
     assessment_step(&mut bo_c, id, "submit").await;

@@ -257,13 +257,7 @@ async fn two_servers_starting_on_one_database_relink_once() {
             .await;
         assert_eq!(placed.status, StatusCode::OK, "{}", placed.body);
         let mut bo_c = person_client(&app, &mut admin, "bo@example.org").await;
-        let opened = bo_c
-            .json(
-                "POST",
-                &format!("/api/v1/people/{bo}/assessments"),
-                json!({"track": "engineering", "level": "senior"}),
-            )
-            .await;
+        let opened = open_assessment(&mut bo_c, bo, "engineering", "senior").await;
         assert_eq!(opened.status, StatusCode::OK, "{}", opened.body);
         drop((admin, bo_c, app));
 

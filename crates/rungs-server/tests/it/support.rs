@@ -454,6 +454,23 @@ pub async fn second_store(backend: &Backend) -> Store {
     }
 }
 
+/// Opens an assessment of `person` against `track`/`level` through the API;
+/// the answer.
+pub async fn open_assessment(
+    client: &mut Client,
+    person: i64,
+    track: &str,
+    level: &str,
+) -> Response {
+    client
+        .json(
+            "POST",
+            &format!("/api/v1/people/{person}/assessments"),
+            serde_json::json!({"track": track, "level": level}),
+        )
+        .await
+}
+
 /// Takes assessment `id` a step (`submit_self`, `share`…) through the API,
 /// with `text`, at its current version; the answer.
 pub async fn assessment_step_with(

@@ -81,13 +81,7 @@ async fn follow(backend: Backend) {
     let bo = id_of(&mut admin, "bo@example.org").await;
     place(&mut admin, bo, "engineer", "2023-01-09").await;
     let mut bo_c = person_client(&app, &mut admin, "bo@example.org").await;
-    let opened = bo_c
-        .json(
-            "POST",
-            &format!("/api/v1/people/{bo}/assessments"),
-            json!({"track": "engineering", "level": "senior"}),
-        )
-        .await;
+    let opened = open_assessment(&mut bo_c, bo, "engineering", "senior").await;
     assert_eq!(opened.status, StatusCode::OK, "{}", opened.body);
     let view = opened.json();
     let id = view["assessment"]["id"].as_i64().expect("id");
@@ -254,12 +248,7 @@ async fn unreadable(backend: Backend) {
     let mut admin = admin(&app, &token).await;
     admin.post_csv("/api/v1/roster", ROSTER).await;
     let bo = id_of(&mut admin, "bo@example.org").await;
-    let opened = admin
-        .json(
-            "POST",
-            &format!("/api/v1/people/{bo}/assessments"),
-            json!({"track": "engineering", "level": "senior"}),
-        )
+    let opened = open_assessment(&mut admin, bo, "engineering", "senior")
         .await
         .json();
     let id = opened["assessment"]["id"].as_i64().expect("id");

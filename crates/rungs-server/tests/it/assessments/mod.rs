@@ -586,12 +586,7 @@ async fn story(backend: Backend) {
 
     // Someone with no manager is assessed by HR.
     let mara_id = id_of(&mut admin, "mara@example.org").await;
-    let top = admin
-        .json(
-            "POST",
-            &format!("/api/v1/people/{mara_id}/assessments"),
-            json!({"track": "engineering-management", "level": "manager"}),
-        )
+    let top = open_assessment(&mut admin, mara_id, "engineering-management", "manager")
         .await
         .json();
     assert_eq!(top["seat"], "assessor", "{top}");

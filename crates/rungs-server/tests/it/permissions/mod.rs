@@ -785,13 +785,7 @@ async fn every_route_for_every_role() {
         };
         // Ari's assessment (assessed by Mara), one of her goals, a cycle,
         // and the caller's own assessment.
-        let opened = admin
-            .json(
-                "POST",
-                &format!("/api/v1/people/{ari}/assessments"),
-                json!({"track": "engineering", "level": "senior"}),
-            )
-            .await;
+        let opened = open_assessment(&mut admin, ari, "engineering", "senior").await;
         assert_eq!(opened.status, StatusCode::OK, "{}", opened.body);
         let opened = opened.json();
         let assessment = opened["assessment"]["id"].as_i64().expect("assessment");
@@ -861,13 +855,7 @@ async fn every_route_for_every_role() {
         let mine = if role == Anonymous {
             0
         } else {
-            let r = client
-                .json(
-                    "POST",
-                    &format!("/api/v1/people/{me}/assessments"),
-                    json!({"track": "engineering", "level": "staff"}),
-                )
-                .await;
+            let r = open_assessment(&mut client, me, "engineering", "staff").await;
             assert_eq!(r.status, StatusCode::OK, "{}", r.body);
             r.json()["assessment"]["id"].as_i64().expect("mine")
         };
