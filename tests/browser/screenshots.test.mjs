@@ -138,6 +138,7 @@ async function shoot(out, path, width, scheme, search) {
     await page.goto(pathToFileURL(join(out, path)).href);
     await page.addStyleTag({ content: STILL });
     if (path.startsWith("compare/")) await page.locator("#compare-result .summary").waitFor({ timeout: 5000 });
+    if (path.endsWith("matrix.html")) await page.locator("table.matrix.filled").waitFor({ timeout: 5000 });
     if (search) {
       if (width < 640) await page.click(".search-toggle");
       await page.fill("#search-input", search);

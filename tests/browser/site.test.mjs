@@ -295,6 +295,11 @@ test("a level page shows competencies on the first screen, with sticky navigatio
   assert.ok(side && side.y >= 0 && side.y < 100, `sidebar in view after scrolling: ${side?.y}`);
   assert.equal(await page.locator("#side-nav [aria-current=page]").innerText(), "Senior Engineer");
   assert.ok(await page.locator(".toc").isVisible());
+  // "On this page" is written by the script: every section, in order, by its heading's words.
+  const entries = await page.locator(".toc a").evaluateAll((as) => as.map((a) => [a.getAttribute("href"), a.textContent]));
+  const sections = await page.locator("main section[id]").evaluateAll((ss) =>
+    ss.map((s) => ["#" + s.id, s.firstElementChild.firstChild.textContent.trim()]));
+  assert.deepEqual(entries, sections);
   const current = await page.locator(".toc a[aria-current]").allInnerTexts();
   assert.equal(current.length, 1);
   assert.notEqual(current[0], "Craft", "the table of contents followed the scroll");
@@ -354,14 +359,30 @@ test("the matrix shows whole columns: one level at a time on a phone", async () 
   const second = await visible();
   assert.equal(second.length, 1);
   assert.notEqual(second[0], first[0]);
-  // The statement links are not clutter: added once the grid is pointed
-  // at, and invisible until hovered or focused.
-  await page.locator("table.matrix").dispatchEvent("pointerover");
-  await page.locator(".cell-link").first().waitFor({ state: "attached", timeout: 5000 });
+  // The cells come from data.js; each statement's link is invisible until
+  // hovered or focused, and leads to the statement on its level's page.
+  await page.locator("table.matrix.filled").waitFor({ state: "attached", timeout: 5000 });
   await page.mouse.move(0, 0);
   assert.equal(await page.locator(".cell-link").first().evaluate((el) => getComputedStyle(el).opacity), "0");
   assert.match(await page.locator(".cell-link").first().getAttribute("href"), /\.html#s-/);
   await context.close();
+  // Every statement of a level in the grid is the one on its page, in the
+  // same order, area by area; examples and sub-statements stay on the page.
+  const grid = await open("tracks/engineering/matrix.html");
+  await grid.page.locator("table.matrix.filled").waitFor({ state: "attached", timeout: 5000 });
+  const column = await grid.page.evaluate(() => {
+    const heads = [...document.querySelectorAll(".matrix thead th")];
+    const at = heads.findIndex((th) => /senior\.html$/.test(th.querySelector("a")?.getAttribute("href") || ""));
+    return [...document.querySelectorAll(".matrix tr[data-area]")].flatMap((tr) =>
+      [...(tr.cells[at]?.querySelectorAll("li") || [])].map((li) => li.querySelector(".cell-link").getAttribute("href").split("#")[1]));
+  });
+  await grid.context.close();
+  const level = await open("tracks/engineering/senior.html");
+  const onPage = await level.page.evaluate(() =>
+    [...document.querySelectorAll("section.area > ul.statements > li[id]")].map((li) => li.id));
+  await level.context.close();
+  assert.ok(column.length > 3, `the Senior column has ${column.length} statements`);
+  assert.deepEqual(column, onPage);
   // On a wide screen every column fits, none is cut off, and headers stick under the page header.
   const wide = await open("tracks/engineering/matrix.html");
   const table = await wide.page.locator("table.matrix").boundingBox();
@@ -414,6 +435,12 @@ test("no page has duplicate ids, and every page reads without JavaScript", async
     assert.ok(await page.locator("#side-nav").isVisible(), `${path}: navigation readable without JavaScript`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${path} overflows by ${overflow}px without JavaScript`);
+    if (path.endsWith("matrix.html")) {
+      // The grid is drawn by the script; without it the page says so and
+      // links every level of the grid, where the same statements are.
+      assert.equal(await page.locator("table.matrix").isVisible(), false);
+      assert.ok(await page.locator(".no-js-only a[href$='senior.html']").isVisible(), "the levels are linked without JavaScript");
+    }
     await context.close();
   }
 });
@@ -449,6 +476,7 @@ test("each kind of page prints: no navigation or codes, the footer on every page
   for (const [kind, [path, min, max, must]] of Object.entries(kinds)) {
     const { page, context } = await open(path);
     if (kind === "compare") await page.locator("#compare-result .summary").waitFor({ timeout: 5000 });
+    if (kind === "matrix") await page.locator("table.matrix.filled").waitFor({ timeout: 5000 });
     await page.emulateMedia({ media: "print" });
     for (const selector of [".top", "#side-nav", ".toc", ".pager"]) {
       assert.equal(await page.locator(selector).isVisible(), false, `${kind}: ${selector} is not printed`);

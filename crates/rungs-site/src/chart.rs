@@ -128,7 +128,9 @@ fn segments(
         let share = format!("{share:.2}");
         let share = share.trim_end_matches('0').trim_end_matches('.');
         bar.push_str(&format!(
-            "<span class=\"seg c{}\" style=\"--w:{share}\"></span>",
+            // The shortest markup: a bar has a segment per area, on
+            // every level page and ten to a track page.
+            "<i class=\"c{}\" style=\"--w:{share}\"></i>",
             palette.class(area)
         ));
         // Only the labelled bars need words (the legend names the colours);

@@ -74,6 +74,10 @@ struct LevelData<'a> {
     /// (The script spells them out as `[id, area id, name, text]`, and adds
     /// each level's `url`: this file is the largest a site publishes.)
     s: Vec<StatementData<'a>>,
+    /// Positions in `s` of the statements nested in another (sub-statements
+    /// and examples), which a track's grid leaves out; absent when none is.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    n: Vec<usize>,
     /// Indicators as `[label position in Data::facts, value]` (see [`crate::facts`]).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     i: Vec<(usize, &'a str)>,
@@ -222,9 +226,11 @@ fn flatten<'a>(
     areas: &std::collections::HashMap<&str, usize>,
     order: &[String],
     out: &mut Vec<StatementData<'a>>,
+    nested: &mut Vec<usize>,
 ) {
     let mut anchor = None;
     for s in statements {
+        let top = out.len();
         s.visit(&mut |x: &'a Statement| {
             // Statements of unknown areas are reported by validation; they
             // go with the first area rather than being lost from search.
@@ -252,6 +258,7 @@ fn flatten<'a>(
                 },
             )
         });
+        nested.extend(top + 1..out.len());
     }
 }
 
@@ -313,8 +320,8 @@ pub fn write_data_js(
                     .iter()
                     .zip(facts)
                     .map(|(l, i)| {
-                        let mut s = Vec::new();
-                        flatten(&l.statements, &area_positions, &areas.order, &mut s);
+                        let (mut s, mut n) = (Vec::new(), Vec::new());
+                        flatten(&l.statements, &area_positions, &areas.order, &mut s, &mut n);
                         let summary = l.summary.as_deref().filter(|_| !boilerplate);
                         LevelData {
                             kt: crate::bigrams::bigrams(&format!(
@@ -329,6 +336,7 @@ pub fn write_data_js(
                             grade: l.grade.as_deref(),
                             summary,
                             s,
+                            n,
                             i,
                         }
                     })

@@ -113,6 +113,7 @@ matrix-first-shown = Erste angezeigte Stufe
 matrix-later = Spätere Stufen
 matrix-region = Stufen nach Bereichen
 matrix-area = Bereich
+matrix-no-js = Die Tabelle wird im Browser aus den Daten der Laufbahn aufgebaut und braucht dafür JavaScript. Ohne JavaScript führt die Seite jeder Stufe alle ihre Erwartungen auf:
 
 ## Vergleiche
 
@@ -175,6 +176,7 @@ js-try = Versuchen Sie:
 js-try-fewer = Versuchen Sie es mit weniger Wörtern oder einem Wortanfang.
 js-matrix-range-one = Stufe { $first } von { $count }
 js-matrix-range = Stufen { $first }–{ $last } von { $count }
+js-matrix-failed = Die Tabelle konnte nicht aufgebaut werden: Die Daten der Website wurden nicht geladen. Die oben verlinkte Seite jeder Stufe führt alle ihre Erwartungen auf.
 js-compare-changed = { $n } geändert
 js-compare-new = { $n } neu
 js-compare-dropped = { $n } auf { $level } nicht wiederholt

@@ -118,6 +118,7 @@ matrix-first-shown = First level shown
 matrix-later = Later levels
 matrix-region = Levels by area
 matrix-area = Area
+matrix-no-js = The grid is drawn in the browser from the ladder's data, which needs JavaScript. Without it, each level's page lists its expectations in full:
 
 ## Comparisons
 
@@ -180,6 +181,7 @@ js-try = Try:
 js-try-fewer = Try fewer words, or part of a word.
 js-matrix-range-one = level { $first } of { $count }
 js-matrix-range = levels { $first }–{ $last } of { $count }
+js-matrix-failed = The grid could not be drawn: the site's data did not load. Each level's page, linked above, lists its expectations in full.
 js-compare-changed = { $n } changed
 js-compare-new = { $n } new
 js-compare-dropped = { $n } not restated at { $level }

@@ -101,6 +101,7 @@ matrix-first-shown = 最初に表示するレベル
 matrix-later = 後のレベル
 matrix-region = 領域別のレベル
 matrix-area = 領域
+matrix-no-js = この一覧表はブラウザでラダーのデータから組み立てるため、JavaScript が必要です。JavaScript がなくても、各レベルのページで期待事項をすべて読めます：
 
 ## 比較
 
@@ -160,6 +161,7 @@ js-try = 候補：
 js-try-fewer = 語を減らすか、語の一部で検索してください。
 js-matrix-range-one = 全 { $count } レベル中 { $first }
 js-matrix-range = 全 { $count } レベル中 { $first }–{ $last }
+js-matrix-failed = 一覧表を表示できませんでした。サイトのデータを読み込めませんでした。上のリンクから各レベルのページで期待事項をすべて読めます。
 js-compare-changed = 変更 { $n }
 js-compare-new = 新規 { $n }
 js-compare-dropped = { $level } で再記述なし { $n }

@@ -51,6 +51,16 @@ pub(super) struct SiteView {
     links: Vec<LinkView>,
 }
 
+impl SiteView {
+    /// The CSS that prints the footer at the foot of every printed page.
+    pub(super) fn print_footer_rule(&self) -> String {
+        format!(
+            "\n@media print{{@page{{@bottom-left{{content:{};font:8pt system-ui,sans-serif;color:#444}}}}}}\n",
+            self.print_footer
+        )
+    }
+}
+
 #[derive(Serialize)]
 struct LinkView {
     title: String,

@@ -124,7 +124,15 @@ pub(crate) fn render_site(
     let paths = paths?;
     data?;
     for (name, bytes) in &theme.assets {
-        out.put(&format!("assets/{name}"), bytes.clone())?;
+        if name == "rungs.css" {
+            // The printed footer is the site's (and its language's): said
+            // once here rather than in the head of every page.
+            let mut css = bytes.clone();
+            css.extend_from_slice(ctx.site.print_footer_rule().as_bytes());
+            out.put("assets/rungs.css", css)?;
+        } else {
+            out.put(&format!("assets/{name}"), bytes.clone())?;
+        }
     }
     // One sitemap, at the root, lists the pages of every edition.
     if let Some(base) = editions.base_url.as_ref().filter(|_| editions.is_source()) {

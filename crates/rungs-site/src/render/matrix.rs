@@ -6,10 +6,9 @@ use rungs_core::model::{Statement, Track};
 
 use crate::urls;
 
+use super::Link;
 use super::Rendered;
 use super::context::Ctx;
-use super::statements::cell_html;
-use super::{Link, source_of};
 
 /// The grid of `track`.
 pub(super) fn render(ctx: &Ctx<'_>, track: &Track) -> Rendered {
@@ -24,11 +23,11 @@ pub(super) fn render(ctx: &Ctx<'_>, track: &Track) -> Rendered {
 
 #[derive(Serialize)]
 struct MatrixRow {
+    /// The area's id: the script fills the row's cells with the
+    /// statements of this area, a cell per level, from data.js.
+    id: String,
     title: String,
     depth: usize,
-    /// One `<td>` per level, rendered in Rust: a list of the level's
-    /// statements in this area, each with a link to it on the level page.
-    cells_html: String,
 }
 
 #[derive(Serialize)]
@@ -44,13 +43,13 @@ struct MatrixView {
     groups: Vec<MatrixGroup>,
 }
 
+/// The grid's frame: a column per level of the ladder (the track's own and
+/// those it branches from), a row per area in which any of them has a
+/// statement. The cells are not written here: every statement of the grid
+/// is on its level's page and in data.js already, and the grid was a
+/// fifth of a large site's bytes, so `rungs.js` fills them in the browser.
 fn matrix(ctx: &Ctx<'_>, track: &Track) -> MatrixView {
     let ladder = ctx.index.ladder(track);
-    let path = urls::matrix(&track.id);
-    let sources: Vec<String> = ladder
-        .iter()
-        .map(|(t, l)| source_of(&l.span, || format!("tracks/{}/{}.md", t.id, l.id)))
-        .collect();
     let levels = ladder
         .iter()
         .map(|(t, l)| {
@@ -77,28 +76,10 @@ fn matrix(ctx: &Ctx<'_>, track: &Track) -> MatrixView {
             if grouped.iter().all(|g| g[a].is_empty()) {
                 continue;
             }
-            let mut cells = String::new();
-            for (source, groups) in sources.iter().zip(&grouped) {
-                cells.push_str("<td>");
-                if !groups[a].is_empty() {
-                    // Each statement's link is added by the script, from its
-                    // column's level and the site's data: the grid repeats
-                    // every statement of the track, so it carries no ids.
-                    let place = ctx.place(source, &path);
-                    cells.push_str("<ul>");
-                    for s in &groups[a] {
-                        cells.push_str("<li>");
-                        cell_html(&mut cells, s, &place);
-                        cells.push_str("</li>");
-                    }
-                    cells.push_str("</ul>");
-                }
-                cells.push_str("</td>");
-            }
             rows.push(MatrixRow {
+                id: area.id.clone(),
                 title: area.title.clone(),
                 depth: ctx.depths.get(&area.id).copied().unwrap_or(0),
-                cells_html: cells,
             });
         }
         if !rows.is_empty() {

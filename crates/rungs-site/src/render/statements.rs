@@ -89,13 +89,3 @@ impl Ctx<'_> {
         out.push_str("</li>\n");
     }
 }
-
-/// A statement with its name, as matrix and comparison cells show it.
-pub(super) fn cell_html(out: &mut String, s: &Statement, place: &Place<'_>) {
-    if let Some(n) = &s.name {
-        out.push_str("<strong>");
-        escape_into(out, n);
-        out.push_str("</strong>: ");
-    }
-    out.push_str(&inline_html(&s.text, place));
-}

@@ -63,7 +63,7 @@
     // out once, as search and comparisons read them.
     var ready = function (data) {
       // Statements are published as [id, area position, text, name?] and
-      // spelt out as [id, area id, name, text]; a level's page is its url.
+      // spelt out as [id, area id, name, text, nested?]; a level's page is its url.
       // Ids are shortened (data.rs, short_id): "~REST" is the last anchor's
       // id + "--REST", "-REST" the area's id + "-REST", "!ID" is ID. Most
       // are left out (data.rs, published_id): [area position, text, name?]
@@ -111,6 +111,8 @@
               }
               return [id, area, s[3] || "", s[2]];
             });
+            // Examples and sub-statements: the grid leaves them out.
+            (l.n || []).forEach(function (i) { if (l.s[i]) l.s[i][4] = true; });
           });
         });
         data.factsSpelt = true;
@@ -233,6 +235,20 @@
   }
 
   var toc = document.querySelector(".toc");
+  // ---- "On this page": the page's sections, written here ----
+  // rather than in every level page. A theme whose level.html writes its
+  // own list keeps it.
+  if (toc && !toc.querySelector("ul")) {
+    var entries = "";
+    document.querySelectorAll("main section[id]").forEach(function (section) {
+      var heading = section.firstElementChild;
+      if (!heading || !/^H[1-6]$/.test(heading.tagName)) return;
+      var depth = /(?:^|\s)depth-(\d+)(?:\s|$)/.exec(section.className);
+      entries += "<li" + (depth ? ' class="depth-' + depth[1] + '"' : "") + '><a href="#' + escapeHtml(section.id) + '">' +
+        escapeHtml(heading.textContent) + "</a></li>";
+    });
+    toc.insertAdjacentHTML("beforeend", "<ul>" + entries + "</ul>");
+  }
   // ---- "On this page" follows the reading position ----
   if (toc && window.IntersectionObserver) {
     var tocLinks = {};
@@ -277,51 +293,48 @@
     h.appendChild(document.createTextNode(" "));
     h.appendChild(a);
   });
-  // In the grid, a # before each statement leads to it on its level's
-  // page. The ids come from data.js, loaded when the grid is first pointed
-  // at or focused; a statement is found by its text within its column's level.
+  // ---- The grid: a track's levels side by side ----
+  // The page carries the grid's frame, a column per level and a row per
+  // area (data-area); the cells come from data.js, as on the level pages:
+  // each lists the level's statements of the row's area, examples and
+  // sub-statements left out, with a # that leads to the statement on its
+  // level's page. (matrix.rs: the cells are not repeated in the page.)
   document.querySelectorAll("table.matrix").forEach(function (table) {
-    var linked = false;
-    var link = function () {
-      if (linked) return;
-      linked = true;
-      loadData().then(function (data) {
-        var levels = Object.create(null);
-        data.tracks.forEach(function (t) { t.levels.forEach(function (l) { levels[l.url] = l; }); });
-        var heads = table.tHead ? table.tHead.rows[0].cells : [];
-        // Links are relative to this page (urls.rs, shorten_links): a
-        // level is found by its path from the root.
-        var base = new URL(root || "./", location.href).href;
-        var fromRoot = function (href) {
-          var url = new URL(href, location.href);
-          url.hash = "";
-          return url.href.indexOf(base) === 0 ? url.href.slice(base.length) : null;
-        };
-        var squash = function (t) { return t.replace(/\s+/g, " ").trim(); };
-        table.querySelectorAll("tbody tr").forEach(function (tr) {
-          Array.prototype.forEach.call(tr.cells, function (cell, i) {
-            var head = heads[i] && heads[i].querySelector("a");
-            var href = head && head.getAttribute("href");
-            var level = href && levels[fromRoot(href)];
-            if (!level) return;
-            var ids = Object.create(null);
-            level.s.forEach(function (s) { ids[squash((s[2] ? s[2] + ": " : "") + plain(s[3]))] = s[0]; });
-            cell.querySelectorAll("li").forEach(function (li) {
-              var id = ids[squash(li.textContent)];
-              if (!id) return;
-              var a = document.createElement("a");
-              a.className = "cell-link";
-              a.href = href + "#s-" + id;
-              a.setAttribute("aria-label", say("open-statement"));
-              a.textContent = "#";
-              li.insertBefore(a, li.firstChild);
-            });
+    loadData().then(function (data) {
+      var levels = Object.create(null);
+      data.tracks.forEach(function (t) { t.levels.forEach(function (l) { levels[l.url] = l; }); });
+      // Links are relative to this page (urls.rs, shorten_links): a
+      // level is found by its path from the root.
+      var base = new URL(root || "./", location.href).href;
+      var fromRoot = function (href) {
+        var url = new URL(href, location.href);
+        url.hash = "";
+        return url.href.indexOf(base) === 0 ? url.href.slice(base.length) : null;
+      };
+      var heads = table.tHead ? table.tHead.rows[0].cells : [], columns = [];
+      for (var c = 1; c < heads.length; c++) {
+        var a = heads[c].querySelector("a"), href = a && a.getAttribute("href");
+        columns.push({ href: href, level: href ? levels[fromRoot(href)] : null });
+      }
+      var open = sayHtml("open-statement");
+      table.querySelectorAll("tr[data-area]").forEach(function (tr) {
+        var area = tr.getAttribute("data-area"), html = "";
+        columns.forEach(function (col) {
+          var items = "";
+          (col.level ? col.level.s : []).forEach(function (s) {
+            if (s[1] !== area || s[4]) return;
+            items += '<li><a class="cell-link" href="' + escapeHtml(col.href + "#s-" + s[0]) + '" aria-label="' + open + '">#</a>' +
+              (s[2] ? "<strong>" + escapeHtml(s[2]) + "</strong>: " : "") + escapeHtml(plain(s[3])) + "</li>";
           });
+          html += "<td>" + (items ? "<ul>" + items + "</ul>" : "") + "</td>";
         });
-      }).catch(function () { linked = false; });
-    };
-    table.addEventListener("pointerover", link);
-    table.addEventListener("focusin", link);
+        tr.insertAdjacentHTML("beforeend", html);
+      });
+      table.classList.add("filled");
+    }).catch(function () {
+      var wrap = table.parentElement;
+      wrap.insertAdjacentHTML("beforebegin", '<p class="hint" role="alert">' + sayHtml("matrix-failed") + "</p>");
+    });
   });
   // Click the # to copy a link.
   document.addEventListener("click", function (e) {
