@@ -255,6 +255,10 @@ pub fn normalise(text: &str) -> String {
 
 /// Collapses runs of white space (including newlines) into single spaces.
 pub fn collapse_whitespace(text: &str) -> String {
+    // Most text is collapsed already: one pass over its bytes says so.
+    if is_collapsed_ascii(text) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {
@@ -263,6 +267,21 @@ pub fn collapse_whitespace(text: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// Whether `text` is ASCII with single spaces between words and none
+/// around them: what [`collapse_whitespace`] would return unchanged.
+fn is_collapsed_ascii(text: &str) -> bool {
+    let mut after_space = true;
+    for &b in text.as_bytes() {
+        match b {
+            b' ' if after_space => return false,
+            b' ' => after_space = true,
+            b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0x80.. => return false,
+            _ => after_space = false,
+        }
+    }
+    !after_space || text.is_empty()
 }
 
 /// The candidate closest to `word`, if it is close enough to be a likely typo.
@@ -527,12 +546,25 @@ pub fn is_hidden_control(c: char) -> bool {
     (c.is_control() && c != '\t' && c != '\n') || c == '\u{7f}'
 }
 
+/// Whether `text` may hold a control character (see [`is_hidden_control`]):
+/// false is certain, true is to be checked by character. C0 and DEL are
+/// single bytes below 0x20 and 0x7F; every C1 character begins with 0xC2.
+pub fn may_hold_control(text: &str) -> bool {
+    text.bytes()
+        .any(|b| (b < 0x20 && b != b'\t' && b != b'\n') || b == 0x7f || b == 0xc2)
+}
+
+/// Whether `text` holds a control character (see [`is_hidden_control`]).
+pub fn has_hidden_control(text: &str) -> bool {
+    may_hold_control(text) && text.chars().any(is_hidden_control)
+}
+
 /// `text` with every control character (see [`is_hidden_control`]) written
 /// out as `\u{1b}`, so printing it never sends escape sequences to a
 /// terminal. A carriage return directly before a newline (Windows line ends)
 /// is kept.
 pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(is_hidden_control) {
+    if !has_hidden_control(text) {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -551,6 +583,8 @@ pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// Byte offsets of the control characters [`visible`] would rewrite.
 pub fn hidden_controls(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    // Nearly all text has none: a byte scan rules that out quickly.
+    let text = if may_hold_control(text) { text } else { "" };
     let bytes = text.as_bytes();
     text.char_indices().filter(move |&(i, c)| {
         is_hidden_control(c) && !(c == '\r' && bytes.get(i + 1) == Some(&b'\n'))
@@ -560,6 +594,48 @@ pub fn hidden_controls(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn collapsing_takes_the_short_way_only_when_nothing_changes() {
+        let slow = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        for text in [
+            "",
+            " ",
+            "a",
+            "a b",
+            "a  b",
+            " a",
+            "a ",
+            "a\tb",
+            "a\nb",
+            "a\u{a0}b",
+            "é b",
+            "a\u{3000}b",
+            "a\x0bb",
+            "a\x1cb",
+            "  lead and trail  ",
+            "one two three",
+        ] {
+            assert_eq!(collapse_whitespace(text), slow(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_byte_scan_never_misses_a_control_character() {
+        for c in (0..=0x10ffff_u32).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            assert_eq!(
+                has_hidden_control(&text),
+                is_hidden_control(c),
+                "U+{:04X}",
+                c as u32
+            );
+            assert_eq!(
+                hidden_controls(&text).count(),
+                usize::from(is_hidden_control(c))
+            );
+        }
+    }
 
     #[test]
     fn slugs() {

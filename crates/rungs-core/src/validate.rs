@@ -579,7 +579,7 @@ pub fn check_control_characters(
     // the file looks clean, the title does not. Reported at the title's or
     // statement's own position, once per file that had no raw one.
     let mut strings: Vec<(&str, &Span)> = Vec::new();
-    let has_control = |text: &str| text.chars().any(crate::text::is_hidden_control);
+    let has_control = crate::text::has_hidden_control;
     for track in &framework.tracks {
         strings.push((&track.title, &track.span));
         for level in &track.levels {

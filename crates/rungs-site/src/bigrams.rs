@@ -26,6 +26,10 @@ pub(crate) fn is_unspaced(c: char) -> bool {
 /// as for English or German text.
 pub(crate) fn bigrams(text: &str) -> String {
     let mut out = String::new();
+    // Every unspaced character is far outside ASCII: most text has none.
+    if text.is_ascii() {
+        return out;
+    }
     let mut run: Vec<char> = Vec::new();
     let flush = |run: &mut Vec<char>, out: &mut String| {
         if run.len() == 1 {

@@ -10,7 +10,9 @@ use std::fmt::Write;
 /// direction without turning the page; nothing for other text, which
 /// keeps the page's direction.
 pub fn dir_auto(text: &str) -> &'static str {
-    let rtl = text.chars().any(|c| {
+    // Right-to-left letters are all far outside ASCII: most text has none.
+    let rtl = !text.is_ascii()
+        && text.chars().any(|c| {
         matches!(c as u32,
             0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
     });
