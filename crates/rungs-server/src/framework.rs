@@ -243,12 +243,19 @@ fn level_names(
         }
         out
     };
-    let mut all = HashMap::new();
-    all.insert(String::new(), names(None));
+    let mut by_language = HashMap::new();
+    by_language.insert(String::new(), names(None));
     for language in translations.languages() {
-        all.insert(language.code().to_string(), names(Some(language)));
+        by_language.insert(language.code().to_string(), names(Some(language)));
     }
-    all
+    // The order of `Ladder::all_levels`: tracks as written, levels by rank.
+    let mut order = Vec::new();
+    for t in &framework.tracks {
+        let mut levels: Vec<_> = t.levels.iter().collect();
+        levels.sort_by_key(|l| l.rank);
+        order.extend(levels.into_iter().map(|l| format!("{}/{}", t.id, l.id)));
+    }
+    crate::views::LevelNames { by_language, order }
 }
 
 /// Every page shares the layout of the home page, so the inline scripts of

@@ -63,9 +63,32 @@ const TEMPLATES: &[(&str, &str)] = &[
 /// The app's stylesheet.
 pub(crate) const APP_CSS: &str = include_str!("../assets/app.css");
 
-/// Level names by language code, then by `track/level`.
-pub(crate) type LevelNames =
-    std::collections::HashMap<String, std::collections::HashMap<String, String>>;
+/// The ladder's levels as pages name them.
+pub(crate) struct LevelNames {
+    /// Names by language code (the ladder's own words under `""`), then
+    /// by `track/level`.
+    pub(crate) by_language:
+        std::collections::HashMap<String, std::collections::HashMap<String, String>>,
+    /// Every `track/level`, in the order forms list them.
+    pub(crate) order: Vec<String>,
+}
+
+impl LevelNames {
+    /// The names in `lang`, else in the ladder's own words.
+    fn in_language(&self, lang: &str) -> Option<&std::collections::HashMap<String, String>> {
+        self.by_language
+            .get(lang)
+            .or_else(|| self.by_language.get(""))
+    }
+}
+
+/// The page's language, as the layout is given it.
+fn page_language(state: &minijinja::State) -> String {
+    state
+        .lookup("lang")
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
 
 /// The compiled templates.
 pub(crate) struct Views {
@@ -85,6 +108,9 @@ impl Views {
         // `level_name(track, level)`: "Senior Engineer (Engineering)" in the
         // language of the page where the ladder translates it, or the ids
         // of a level this ladder no longer has.
+        use std::fmt::Write as _;
+        let level_names = std::sync::Arc::new(level_names);
+        let names = level_names.clone();
         env.add_function(
             "level_name",
             move |state: &minijinja::State, track: Option<String>, level: Option<String>| {
@@ -92,16 +118,38 @@ impl Views {
                     return String::new();
                 };
                 let key = format!("{t}/{l}");
-                let lang = state
-                    .lookup("lang")
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default();
-                level_names
-                    .get(&lang)
-                    .or_else(|| level_names.get(""))
+                names
+                    .in_language(&page_language(state))
                     .and_then(|names| names.get(&key))
                     .cloned()
                     .unwrap_or(key)
+            },
+        );
+        // `level_options(track, level)`: an `<option>` for every level of
+        // the ladder, named as `level_name` names it, that one selected.
+        // A form per person lists them all: written here, it is one call
+        // rather than a template loop per person.
+        env.add_function(
+            "level_options",
+            move |state: &minijinja::State, track: Option<String>, level: Option<String>| {
+                let chosen = track.zip(level).map(|(t, l)| format!("{t}/{l}"));
+                let names = level_names.in_language(&page_language(state));
+                let mut html = String::new();
+                for key in &level_names.order {
+                    let name = names.and_then(|n| n.get(key)).unwrap_or(key);
+                    let selected = if chosen.as_ref() == Some(key) {
+                        " selected"
+                    } else {
+                        ""
+                    };
+                    let _ = write!(
+                        html,
+                        "<option value=\"{}\"{selected}>{}</option>",
+                        minijinja::HtmlEscape(key),
+                        minijinja::HtmlEscape(name)
+                    );
+                }
+                minijinja::Value::from_safe_string(html)
             },
         );
         env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);

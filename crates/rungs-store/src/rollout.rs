@@ -82,6 +82,8 @@ struct PersonEntry {
     person: PersonRow,
     #[sqlx(flatten)]
     entry: RolloutEntry,
+    /// 1 when the person is marked not on a ladder.
+    off_ladder: i64,
 }
 
 impl Store {
@@ -128,7 +130,8 @@ impl Store {
         total: Option<i64>,
     ) -> Result<(Vec<(Person, RolloutEntry)>, i64)> {
         let mut conn = self.pool.acquire().await?;
-        people_page(&mut conn, rollout, scope, filter, page, total).await
+        let (people, count) = people_page(&mut conn, rollout, scope, filter, page, total).await?;
+        Ok((people.into_iter().map(|(p, e, _)| (p, e)).collect(), count))
     }
 
     /// What the rollout page shows of a rollout (the open one, or `id`):
@@ -136,8 +139,8 @@ impl Store {
     /// are marked not on a ladder; `None` when there is no such rollout.
     ///
     /// Read on one connection: the pool tests a connection each time one
-    /// is given back, a round trip to the database, so the page's four
-    /// reads share one connection rather than take four.
+    /// is given back, a round trip to the database, so the page's three
+    /// reads share one connection rather than take three.
     pub async fn rollout_page(
         &self,
         id: Option<i64>,
@@ -164,28 +167,8 @@ impl Store {
         // Without a filter, the progress total is the count.
         let unfiltered_total =
             (filter == &EntryFilter::default()).then(|| progress.last().map_or(0, |t| t.total));
-        let (people, matching) =
+        let (entries, matching) =
             people_page(&mut conn, rollout.id, scope, filter, page, unfiltered_total).await?;
-        let ids: Vec<i64> = people.iter().map(|(p, _)| p.id).collect();
-        let off: std::collections::HashSet<i64> = if ids.is_empty() {
-            Default::default()
-        } else {
-            sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(format!(
-                "SELECT person_id FROM off_ladder WHERE person_id IN {}",
-                crate::params::id_list(&ids)
-            )))
-            .fetch_all(&mut *conn)
-            .await?
-            .into_iter()
-            .collect()
-        };
-        let entries = people
-            .into_iter()
-            .map(|(person, entry)| {
-                let not_on_ladder = off.contains(&person.id);
-                (person, entry, not_on_ladder)
-            })
-            .collect();
         Ok(Some(RolloutPage {
             rollout,
             progress,
@@ -277,6 +260,8 @@ async fn progress(
 }
 
 /// [`Store::rollout_people`] on `conn`.
+/// A page of a rollout's people (see [`Store::rollout_people`]), each with
+/// whether they are marked not on a ladder.
 async fn people_page(
     conn: &mut AnyConnection,
     rollout: i64,
@@ -284,7 +269,7 @@ async fn people_page(
     filter: &EntryFilter,
     page: Page,
     total: Option<i64>,
-) -> Result<(Vec<(Person, RolloutEntry)>, i64)> {
+) -> Result<(Vec<(Person, RolloutEntry, bool)>, i64)> {
     let mut params = Params::default();
     let rollout = params.push(Arg::Int(rollout));
     let from = scoped(scope, &mut params);
@@ -313,7 +298,9 @@ async fn people_page(
     let offset = params.push(Arg::Int(page.offset));
     // The person's joins include the team's, for the team filter.
     let rows_sql = format!(
-        "SELECT {PERSON_COLUMNS}, {ENTRY_COLUMNS}
+        "SELECT {PERSON_COLUMNS}, {ENTRY_COLUMNS},
+            CAST(CASE WHEN EXISTS (SELECT 1 FROM off_ladder x WHERE x.person_id = p.id)
+                THEN 1 ELSE 0 END AS BIGINT) AS off_ladder
         {from} {PERSON_JOINS}
         WHERE {filters}
         {BY_NAME} LIMIT {limit} OFFSET {offset}"
@@ -324,7 +311,7 @@ async fn people_page(
             .await?;
     let people = rows
         .into_iter()
-        .map(|r| (Person::from(r.person), r.entry))
+        .map(|r| (Person::from(r.person), r.entry, r.off_ladder != 0))
         .collect();
     Ok((people, count))
 }

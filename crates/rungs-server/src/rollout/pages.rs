@@ -112,7 +112,7 @@ async fn rollout_page_with(
         "rollout",
         "Rollout",
         ctx! {
-            view, levels => crate::people::levels(app), error, pages, statuses,
+            view, error, pages, statuses,
             page => q.page, team => q.team.trim(), status => q.status.trim(),
             managers, tracks, report, report_action,
         },

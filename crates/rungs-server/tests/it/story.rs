@@ -134,6 +134,22 @@ async fn story(backend: Backend) {
     );
     let page = manager.get("/app/rollout").await;
     assert!(page.body.contains("Ari Okafor"));
+    // Her form for Ari lists every level, the suggested one chosen.
+    let form = page
+        .body
+        .split(&format!("id=\"lv-{ari}\""))
+        .nth(1)
+        .and_then(|rest| rest.split("</select>").next())
+        .unwrap_or_else(|| panic!("no level choice for Ari: {}", page.body));
+    assert!(
+        form.contains("<option value=\"engineering/senior\" selected>Senior Engineer"),
+        "{form}"
+    );
+    assert_eq!(form.matches(" selected").count(), 1, "{form}");
+    assert!(
+        form.matches("<option value=\"engineering/").count() >= 3,
+        "{form}"
+    );
     let proposed = manager
         .post_form(
             &format!("/app/rollouts/{rollout_id}/people/{ari}/propose"),
