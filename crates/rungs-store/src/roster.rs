@@ -128,10 +128,10 @@ impl Write {
         let existing: HashMap<&str, &Person> =
             people.iter().map(|p| (p.email.as_str(), p)).collect();
         let mut problems = Vec::new();
-        // Each row's person, checked, or none when the row is wrong. The
+        // Each right row's person, checked, by the row's position. The
         // text moves out of the rows, which stay for the rest (line,
         // manager, level…).
-        let mut fields: Vec<Option<PersonFields>> = Vec::with_capacity(rows.len());
+        let mut fields: Vec<(usize, PersonFields)> = Vec::with_capacity(rows.len());
         for (i, row) in rows.iter_mut().enumerate() {
             let line = row.line.unwrap_or(i as u64 + 1);
             let known = existing
@@ -167,17 +167,16 @@ impl Write {
                 ));
             }
             match person.checked() {
-                Ok(f) => fields.push(Some(f)),
-                Err(e) => {
-                    problems.push(problem(line, "", e.to_string()));
-                    fields.push(None);
-                }
+                Ok(f) => fields.push((i, f)),
+                Err(e) => problems.push(problem(line, "", e.to_string())),
             }
         }
-        let checked: Vec<(&RosterRow, PersonFields)> = rows
-            .iter()
-            .zip(fields)
-            .filter_map(|(row, f)| Some((row, f?)))
+        // Collected in place (a position and a reference are the same
+        // size): a second vector of every person would be tens of
+        // megabytes more at 100,000 rows.
+        let checked: Vec<(&RosterRow, PersonFields)> = fields
+            .into_iter()
+            .filter_map(|(i, f)| Some((rows.get(i)?, f)))
             .collect();
         // Each email once: the row an email is first on.
         let mut seen: HashMap<&str, u64> = HashMap::with_capacity(checked.len());
