@@ -7,7 +7,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use rungs_store::{Backend, Result, Store, StoreError};
-use sqlx::any::AnyPoolOptions;
 use sqlx::{AnyPool, Connection, Executor};
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
@@ -19,7 +18,7 @@ pub struct Postgres;
 /// Connects to `url` (`postgres://user:password@host/db`) and migrates.
 pub async fn open(url: &str) -> Result<Store> {
     rungs_store::install_drivers();
-    let pool = AnyPoolOptions::new()
+    let pool = rungs_store::pool_options()
         .max_connections(pool_size())
         .acquire_timeout(Duration::from_secs(30))
         .connect(url)
@@ -70,7 +69,7 @@ pub async fn open_in_schema(url: &str, schema: &str) -> Result<Store> {
     .await?;
     conn.close().await?;
     let search_path = format!("SET search_path TO {schema}");
-    let pool = AnyPoolOptions::new()
+    let pool = rungs_store::pool_options()
         .max_connections(pool_size())
         .acquire_timeout(Duration::from_secs(30))
         .after_connect(move |conn, _| {

@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use rungs_store::{Backend, Result, Store, StoreError};
 use sqlx::ConnectOptions;
-use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::any::AnyConnectOptions;
 use sqlx::{AnyPool, Executor};
 use sqlx_sqlite::SqliteConnectOptions;
 
@@ -31,7 +31,7 @@ pub async fn open(file: &Path) -> Result<Store> {
         .create_if_missing(true)
         .to_url_lossy();
     let options = AnyConnectOptions::from_url(&url)?;
-    let pool = AnyPoolOptions::new()
+    let pool = rungs_store::pool_options()
         .max_connections(8)
         .acquire_timeout(Duration::from_secs(30))
         .after_connect(|conn, _| {

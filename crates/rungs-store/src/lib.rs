@@ -52,7 +52,7 @@ pub mod model;
 
 pub use assessments::NewAssessment;
 pub use auth::PendingLogin;
-pub use backend::{Backend, install_drivers};
+pub use backend::{Backend, install_drivers, pool_options};
 pub use cycle_people::{LeftOut, Owed, Reminded};
 pub use error::{Result, StoreError};
 pub use impact::{HeldAssessment, HeldData, HeldPlacement, HeldRatingRow};
