@@ -409,6 +409,23 @@ rollout-back-on = { $name } wieder auf eine Leiter setzen
 rollout-mark-off = { $name } als auf keiner Leiter markieren
 rollout-close = Diese Einführung abschließen
 
+## Warum ein Rollout eine Stufe vorschlägt
+rollout-reason-separator = { "; " }
+rollout-reason-current-level = die jetzige Stufe
+rollout-reason-no-title = keine Stellenbezeichnung, an die sich der Vorschlag halten könnte
+rollout-reason-off-ladder = als auf keiner Leiter markiert
+rollout-reason-title-is-level = Stellenbezeichnung „{ $title }“ ist der Titel dieser Stufe
+rollout-reason-title-reads-as = Stellenbezeichnung „{ $title }“ wird als „{ $level }“ gelesen: { $how } (Sicherheit { $confidence })
+rollout-reason-not-on-ladder = Stellenbezeichnung „{ $title }“ gehört nicht zu dieser Leiter: { $how }
+rollout-reason-cannot-place = Stellenbezeichnung „{ $title }“ lässt sich keiner Stufe zuordnen: { $how }
+rollout-reason-check = nicht sicher: prüfen Sie { $levels }
+rollout-reason-check-doubts = nicht sicher ({ $doubts }): prüfen Sie { $levels }
+rollout-reason-closest = am nächsten: { $levels }
+rollout-reason-previous = frühere Stellenbezeichnung „{ $title }“ ist „{ $theirs }“ bei { $company } und entspricht „{ $ours }“ (Ähnlichkeit { $similarity }, Sicherheit { $confidence })
+rollout-reason-previous-reads-as = frühere Stellenbezeichnung „{ $title }“ wird bei { $company } als „{ $theirs }“ gelesen und entspricht „{ $ours }“ (Ähnlichkeit { $similarity }, Sicherheit { $confidence })
+rollout-reason-seniority = Seniorität (A dort, B hier): { $evidence }
+rollout-reason-previous-not-a-level = frühere Stellenbezeichnung „{ $title }“ ist keine Stufe von { $company }
+
 ## Ein Beförderungsfall
 
 case-title = { $name }: Beförderung zu { $level }

@@ -409,6 +409,24 @@ rollout-back-on = Put { $name } back on a ladder
 rollout-mark-off = Mark { $name } not on a ladder
 rollout-close = Close this rollout
 
+## Why a rollout suggests a level (rollout/reason.rs). `how`, `evidence`
+## and `doubts` are the title resolver's and the mapping's words (English).
+rollout-reason-separator = { "; " }
+rollout-reason-current-level = their current level
+rollout-reason-no-title = no job title to go by
+rollout-reason-off-ladder = marked not on a ladder
+rollout-reason-title-is-level = job title “{ $title }” is this level's title
+rollout-reason-title-reads-as = job title “{ $title }” reads as “{ $level }”: { $how } (confidence { $confidence })
+rollout-reason-not-on-ladder = job title “{ $title }” is not on this ladder: { $how }
+rollout-reason-cannot-place = job title “{ $title }” cannot be placed: { $how }
+rollout-reason-check = not sure: check { $levels }
+rollout-reason-check-doubts = not sure ({ $doubts }): check { $levels }
+rollout-reason-closest = closest: { $levels }
+rollout-reason-previous = previous title “{ $title }” is “{ $theirs }” at { $company }, which maps to “{ $ours }” (similarity { $similarity }, confidence { $confidence })
+rollout-reason-previous-reads-as = previous title “{ $title }” reads as “{ $theirs }” at { $company }, which maps to “{ $ours }” (similarity { $similarity }, confidence { $confidence })
+rollout-reason-seniority = seniority (A theirs, B ours): { $evidence }
+rollout-reason-previous-not-a-level = previous title “{ $title }” is not a level of { $company }
+
 ## A promotion case
 
 case-title = { $name }: promotion to { $level }

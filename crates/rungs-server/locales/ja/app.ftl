@@ -397,6 +397,23 @@ rollout-back-on = { $name } さんをラダーに戻す
 rollout-mark-off = { $name } さんをラダー対象外にする
 rollout-close = この移行を終了する
 
+## ロールアウトがレベルを提案した理由
+rollout-reason-separator = 。
+rollout-reason-current-level = 現在のレベル
+rollout-reason-no-title = 手がかりになる職種がありません
+rollout-reason-off-ladder = ラダー対象外として登録済み
+rollout-reason-title-is-level = 職種「{ $title }」はこのレベルの名称です
+rollout-reason-title-reads-as = 職種「{ $title }」は「{ $level }」と読めます：{ $how }（確度 { $confidence }）
+rollout-reason-not-on-ladder = 職種「{ $title }」はこのラダーにありません：{ $how }
+rollout-reason-cannot-place = 職種「{ $title }」はどのレベルにも当てはめられません：{ $how }
+rollout-reason-check = 確実ではありません。確認してください：{ $levels }
+rollout-reason-check-doubts = 確実ではありません（{ $doubts }）。確認してください：{ $levels }
+rollout-reason-closest = 最も近いレベル：{ $levels }
+rollout-reason-previous = 以前の職種「{ $title }」は { $company } の「{ $theirs }」で、「{ $ours }」に対応します（類似度 { $similarity }、確度 { $confidence }）
+rollout-reason-previous-reads-as = 以前の職種「{ $title }」は { $company } の「{ $theirs }」と読め、「{ $ours }」に対応します（類似度 { $similarity }、確度 { $confidence }）
+rollout-reason-seniority = 職位（A：以前の会社、B：当社）：{ $evidence }
+rollout-reason-previous-not-a-level = 以前の職種「{ $title }」は { $company } のレベルではありません
+
 ## 昇格案件
 
 case-title = { $name } さん：{ $level } への昇格

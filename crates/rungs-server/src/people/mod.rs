@@ -153,9 +153,10 @@ pub(crate) async fn person(app: &App, read: &PersonRead<'_>) -> Result<PersonVie
         (Some(t), Some(l)) => (ladder.level(t, l), ladder.next_level(t, l)),
         _ => (None, None),
     };
-    let rollout = page
-        .rollout
-        .map(|(rollout, entry)| RolloutOf { rollout, entry });
+    let rollout = page.rollout.map(|(rollout, entry)| RolloutOf {
+        rollout,
+        entry: crate::rollout::said(entry, crate::i18n::DEFAULT_LANGUAGE),
+    });
     Ok(PersonView {
         person,
         manager,
@@ -223,6 +224,7 @@ pub(crate) async fn export(app: &App, exporting: &Exporting<'_>) -> Result<serde
     let mut rollouts = Vec::new();
     for r in app.store.rollouts().await? {
         if let Some(e) = app.store.rollout_entry(r.id, id).await? {
+            let e = crate::rollout::said(e, crate::i18n::DEFAULT_LANGUAGE);
             rollouts.push(serde_json::json!({"rollout": r, "entry": e}));
         }
     }

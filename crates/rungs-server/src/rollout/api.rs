@@ -54,6 +54,7 @@ pub(crate) async fn rollout(
         Some(id),
         &filter,
         q.page.unwrap_or(0),
+        crate::i18n::DEFAULT_LANGUAGE,
     )
     .await?;
     Ok(Json(view.ok_or_else(|| {

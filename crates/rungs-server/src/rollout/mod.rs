@@ -5,6 +5,7 @@
 pub(crate) mod api;
 pub(crate) mod bulk;
 mod pages;
+pub(crate) mod reason;
 pub(crate) mod suggest;
 
 use serde::Serialize;
@@ -103,12 +104,15 @@ pub(crate) const ROLLOUT_PAGE: i64 = 100;
 
 /// The open (or a given) rollout, limited to the people the viewer sees:
 /// everyone for HR, a manager's reporting lines, or just themselves.
+///
+/// Each entry's reason is said in `lang` (the API's is English).
 pub(crate) async fn rollout(
     app: &App,
     scope: &ListScope,
     id: Option<i64>,
     filter: &EntryFilter,
     page: i64,
+    lang: &str,
 ) -> Result<Option<RolloutView>> {
     let page = Page {
         limit: ROLLOUT_PAGE,
@@ -127,7 +131,7 @@ pub(crate) async fn rollout(
         .map(|(person, entry, not_on_ladder)| RolloutPerson {
             not_on_ladder,
             person,
-            entry,
+            entry: said(entry, lang),
         })
         .collect();
     Ok(Some(RolloutView {
@@ -189,7 +193,7 @@ pub(crate) async fn propose(
     let mut w = app.store.write(&proposing.viewer().actor()).await?;
     let entry = w.propose(rollout, person, version, level, note).await?;
     w.commit().await?;
-    Ok(entry)
+    Ok(said(entry, crate::i18n::DEFAULT_LANGUAGE))
 }
 
 /// Confirms a proposed level (HR): it becomes the person's placement.
@@ -206,7 +210,7 @@ pub(crate) async fn confirm(
         .confirm(rollout, placing.person(), version, &revision)
         .await?;
     w.commit().await?;
-    Ok(entry)
+    Ok(said(entry, crate::i18n::DEFAULT_LANGUAGE))
 }
 
 /// The person acknowledges their confirmed level (only they can).
@@ -222,5 +226,12 @@ pub(crate) async fn acknowledge(
         .acknowledge(rollout, acknowledging.person(), version, note)
         .await?;
     w.commit().await?;
-    Ok(entry)
+    Ok(said(entry, crate::i18n::DEFAULT_LANGUAGE))
+}
+
+/// `entry` with its reason in `lang` (see [`reason::Reason`]): entries
+/// keep what was found, and each reader gets words.
+pub(crate) fn said(mut entry: RolloutEntry, lang: &str) -> RolloutEntry {
+    entry.suggestion_reason = reason::Reason::say_stored(&entry.suggestion_reason, lang);
+    entry
 }

@@ -74,6 +74,7 @@ async fn rollout_page_with(
         None,
         &q.filter()?,
         q.page,
+        lang,
     )
     .await?;
     let pages = view.as_ref().map_or(0, |v| {

@@ -14,6 +14,7 @@ use rungs_core::titles::{Answer, Reading, Titles, Via};
 use rungs_store::Suggestion;
 use rungs_store::model::Person;
 
+use super::reason::Reason;
 use crate::framework::{Ladder, LevelRef};
 
 /// A suggestion for every active person; none for the people in
@@ -40,36 +41,42 @@ pub(crate) fn suggest_all(
                 return Suggestion {
                     person_id: p.id,
                     level: None,
-                    reason: OFF_LADDER.into(),
+                    reason: Reason::OffLadder.stored(),
                 };
             }
             let guess = suggest(&titles, &levels, p, &mut by_title);
             let (level, reason) = match guess {
                 // Their title here cannot be placed: their previous one may.
-                Guess { level: None, reason, open: true } => {
-                    match (previous, &theirs, p.previous_title.as_deref()) {
-                        (Some(prev), Some(theirs), Some(title)) => {
-                            match from_previous(prev, theirs, ladder, &levels, title, &mut maps) {
-                                Some((level, reason)) => (Some(level), reason),
-                                None => (None, format!("{reason}; previous title \u{201c}{title}\u{201d} is not a level of {}", prev.title)),
-                            }
+                Guess {
+                    level: None,
+                    reason,
+                    open: true,
+                } => match (previous, &theirs, p.previous_title.as_deref()) {
+                    (Some(prev), Some(theirs), Some(title)) => {
+                        match from_previous(prev, theirs, ladder, &levels, title, &mut maps) {
+                            Some((level, reason)) => (Some(level), reason),
+                            None => (
+                                None,
+                                Reason::PreviousNotALevel {
+                                    here: Box::new(reason),
+                                    title: title.to_string(),
+                                    company: prev.title.clone(),
+                                },
+                            ),
                         }
-                        _ => (None, reason),
                     }
-                }
+                    _ => (None, reason),
+                },
                 Guess { level, reason, .. } => (level, reason),
             };
             Suggestion {
                 person_id: p.id,
                 level: level.map(|l| (l.track.clone(), l.level.clone())),
-                reason,
+                reason: reason.stored(),
             }
         })
         .collect()
 }
-
-/// The reason given to people marked not on a ladder.
-pub(crate) const OFF_LADDER: &str = "marked not on a ladder";
 
 /// Where one level of theirs lands on one of our tracks.
 #[derive(Clone)]
@@ -98,7 +105,7 @@ fn from_previous<'a>(
     levels: &'a [LevelRef],
     title: &str,
     maps: &mut MapCache,
-) -> Option<(&'a LevelRef, String)> {
+) -> Option<(&'a LevelRef, Reason)> {
     // Their title, read on their ladder as titles here are on ours.
     let reading = theirs.resolve(title);
     let place = reading.level()?;
@@ -108,11 +115,7 @@ fn from_previous<'a>(
         .iter()
         .position(|(t, l)| t.id == place.track && l.id == place.level)?;
     let their_level = place.title.clone();
-    let is = if reading.via == Some(Via::Title) && reading.sure {
-        "is"
-    } else {
-        "reads as"
-    };
+    let exact = reading.via == Some(Via::Title) && reading.sure;
     let ours = &ladder.framework;
     let shared = rungs_core::map::shared_areas(previous, ours);
     let theirs: Vec<&rungs_core::model::Level> = their_ladder.into_iter().map(|(_, l)| l).collect();
@@ -159,25 +162,21 @@ fn from_previous<'a>(
         }
     }
     let (level, landing) = best?;
-    let mut why = format!(
-        "previous title \u{201c}{title}\u{201d} {is} \u{201c}{their_level}\u{201d} at {}, which maps to \u{201c}{}\u{201d} (similarity {:.2}, confidence {:.2})",
-        previous.title, level.title, landing.similarity, landing.confidence
-    );
-    // The seniority both levels share, in the words the map command uses
-    // (A is their ladder, B ours).
-    if !landing.evidence.is_empty() {
-        why.push_str("; seniority (A theirs, B ours): ");
-        why.push_str(&landing.evidence.join("; "));
-    }
-    // A match that is not sure says so and why, with the levels to check.
-    if !landing.candidates.is_empty() {
-        why.push_str("; not sure");
-        if !landing.doubts.is_empty() {
-            why.push_str(&format!(" ({})", landing.doubts.join("; ")));
-        }
-        why.push_str(": check ");
-        why.push_str(&landing.candidates.join(", "));
-    }
+    // The seniority both levels share is in the words the map command
+    // uses (A is their ladder, B ours); a match that is not sure says so
+    // and why, with the levels to check.
+    let why = Reason::Previous {
+        title: title.to_string(),
+        exact,
+        theirs: their_level,
+        company: previous.title.clone(),
+        ours: level.title.clone(),
+        similarity: landing.similarity,
+        confidence: landing.confidence,
+        seniority: landing.evidence,
+        doubts: landing.doubts,
+        check: landing.candidates,
+    };
     Some((level, why))
 }
 
@@ -187,7 +186,7 @@ fn from_previous<'a>(
 #[derive(Clone)]
 struct Guess<'a> {
     level: Option<&'a LevelRef>,
-    reason: String,
+    reason: Reason,
     open: bool,
 }
 
@@ -203,7 +202,7 @@ fn suggest<'a>(
     {
         return Guess {
             level: Some(level),
-            reason: "their current level".into(),
+            reason: Reason::CurrentLevel,
             open: false,
         };
     }
@@ -211,7 +210,7 @@ fn suggest<'a>(
     if title.is_empty() {
         return Guess {
             level: None,
-            reason: "no job title to go by".into(),
+            reason: Reason::NoTitle,
             open: true,
         };
     }
@@ -233,33 +232,41 @@ fn suggest<'a>(
     guess
 }
 
-/// Why a title suggests what it does, in the words managers read.
-fn reason(title: &str, reading: &Reading) -> String {
-    let quoted = format!("job title \u{201c}{title}\u{201d}");
-    let mut why = match (&reading.answer, reading.via) {
-        (Answer::Level(_), Some(Via::Title)) if reading.reasons.len() == 1 => {
-            format!("{quoted} is this level's title")
-        }
-        (Answer::Level(p), _) => format!(
-            "{quoted} reads as \u{201c}{}\u{201d}: {} (confidence {:.2})",
-            p.title,
-            reading.why(),
-            reading.confidence
-        ),
-        (Answer::NotOnLadder, _) => format!("{quoted} is not on this ladder: {}", reading.why()),
-        _ => format!("{quoted} cannot be placed: {}", reading.why()),
+/// Why a title suggests what it does.
+fn reason(title: &str, reading: &Reading) -> Reason {
+    let title = title.to_string();
+    // An answer that is not sure says so, with the levels to check (or,
+    // with no level, the closest ones).
+    let doubt = if reading.sure {
+        Vec::new()
+    } else {
+        reading.closest.iter().map(|p| p.title.clone()).collect()
     };
-    // An answer that is not sure says so, with the levels to check.
-    if !reading.sure && !reading.closest.is_empty() {
-        let closest: Vec<&str> = reading.closest.iter().map(|p| p.title.as_str()).collect();
-        why.push_str(if reading.level().is_some() {
-            "; not sure: check "
-        } else {
-            "; closest: "
-        });
-        why.push_str(&closest.join(", "));
+    match (&reading.answer, reading.via) {
+        (Answer::Level(_), Some(Via::Title)) if reading.reasons.len() == 1 => {
+            Reason::TitleIsLevel {
+                title,
+                check: doubt,
+            }
+        }
+        (Answer::Level(p), _) => Reason::TitleReadsAs {
+            title,
+            level: p.title.clone(),
+            how: reading.why(),
+            confidence: reading.confidence,
+            check: doubt,
+        },
+        (Answer::NotOnLadder, _) => Reason::NotOnLadder {
+            title,
+            how: reading.why(),
+            closest: doubt,
+        },
+        _ => Reason::CannotPlace {
+            title,
+            how: reading.why(),
+            closest: doubt,
+        },
     }
-    why
 }
 
 #[cfg(test)]
@@ -345,28 +352,26 @@ mod tests {
         let level = |title: &str| guess(title).level.map(|l| l.level.clone());
         assert_eq!(level("senior engineer").as_deref(), Some("senior"));
         assert_eq!(
-            guess("senior engineer").reason,
+            guess("senior engineer").reason.said("en"),
             "job title \u{201c}senior engineer\u{201d} is this level's title"
         );
         assert_eq!(level("Platform L5").as_deref(), Some("staff"));
-        assert!(guess("Platform L5").reason.contains("grade L5"));
+        assert!(guess("Platform L5").reason.said("en").contains("grade L5"));
         assert_eq!(level("Senior Software Engineer").as_deref(), Some("senior"));
         let sr = guess("Sr. Backend Developer");
         assert_eq!(sr.level.map(|l| l.level.as_str()), Some("senior"));
+        let sr = sr.reason.said("en");
         assert!(
-            sr.reason
-                .contains("reads as \u{201c}Senior Engineer\u{201d}")
-                && sr.reason.contains("\u{201c}Sr\u{201d} reads as Senior"),
-            "{}",
-            sr.reason
+            sr.contains("reads as \u{201c}Senior Engineer\u{201d}")
+                && sr.contains("\u{201c}Sr\u{201d} reads as Senior"),
+            "{sr}"
         );
         // A number the ladder does not use: not sure, with what to check.
-        let numbered = guess("Software Engineer III");
-        assert!(
-            numbered.reason.contains("not sure: check"),
-            "{}",
-            numbered.reason
-        );
+        let numbered = guess("Software Engineer III").reason.said("en");
+        assert!(numbered.contains("not sure: check"), "{numbered}");
+        // In German, the same reason in German words around the resolver's.
+        let german = guess("Software Engineer III").reason.said("de");
+        assert!(german.contains("nicht sicher: prüfen Sie"), "{german}");
     }
 
     #[test]
@@ -384,15 +389,16 @@ mod tests {
             let g = suggest(&titles, &levels, &person(title), &mut Default::default());
             assert!(g.level.is_none(), "{title}: {:?}", g.level);
             assert!(!g.open, "{title}: a previous title would not change it");
+            let why = g.reason.said("en");
             assert!(
-                g.reason.contains(title) && g.reason.contains("not on this ladder"),
-                "{}",
-                g.reason
+                why.contains(title) && why.contains("not on this ladder"),
+                "{why}"
             );
         }
         // A title nothing reads leaves the previous company's title to try.
         let g = suggest(&titles, &levels, &person("Wizard"), &mut Default::default());
-        assert!(g.level.is_none() && g.open, "{}", g.reason);
-        assert!(g.reason.contains("cannot be placed"), "{}", g.reason);
+        let why = g.reason.said("en");
+        assert!(g.level.is_none() && g.open, "{why}");
+        assert!(why.contains("cannot be placed"), "{why}");
     }
 }

@@ -561,3 +561,44 @@ async fn emails_about_what_waits_are_in_the_readers_language() {
         to_bo[0].body()
     );
 }
+
+/// Why a rollout suggests a level is kept as what was found, so a manager
+/// who reads German reads it in German, and the API still says it in
+/// English.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rollouts_reasons_are_in_the_readers_language() {
+    for backend in backends("i18n_reasons").await {
+        let on = backend.name;
+        let (app, token) = start(backend.store.clone(), config()).await;
+        let mut admin = admin(&app, &token).await;
+        admin.post_csv("/api/v1/roster", ROSTER).await;
+        let rollout = admin.open_rollout("Reasons").await;
+        let mut mara = person_client(&app, &mut admin, "mara@example.org").await;
+        mara.choose_language("de").await;
+        let page = mara.get("/app/rollout").await;
+        assert_eq!(page.status, StatusCode::OK, "{on}: {}", page.body);
+        assert!(
+            page.body.contains(
+                "Warum empfohlen: Stellenbezeichnung \u{201e}Senior Engineer\u{201c} ist der Titel dieser Stufe"
+            ),
+            "{on}: {}",
+            page.body
+        );
+        assert!(!page.body.contains("job title"), "{on}: {}", page.body);
+        // The API keeps English, for programs.
+        let view = mara
+            .get(&format!("/api/v1/rollouts/{rollout}"))
+            .await
+            .json();
+        let ari = view["entries"]
+            .as_array()
+            .and_then(|e| e.iter().find(|x| x["person"]["email"] == "ari@example.org"))
+            .cloned()
+            .unwrap_or_else(|| panic!("{on}: Ari is in Mara's rollout: {view}"));
+        assert_eq!(
+            ari["entry"]["suggestion_reason"],
+            "job title \u{201c}Senior Engineer\u{201d} is this level's title",
+            "{on}"
+        );
+    }
+}
