@@ -123,6 +123,12 @@ impl Reason {
         let then = |id: &'static str, levels: &[String]| {
             (!levels.is_empty()).then(|| Phrase::new(id).text("levels", list(levels)))
         };
+        // A title with no level: how it was read, then the closest levels.
+        let unplaced = |phrase: Phrase, title: &str, how: &str, closest: &[String]| {
+            let mut out = vec![phrase.text("title", title).text("how", how)];
+            out.extend(then("rollout-reason-closest", closest));
+            out
+        };
         match self {
             Reason::CurrentLevel => vec![Phrase::new("rollout-reason-current-level")],
             Reason::NoTitle => vec![Phrase::new("rollout-reason-no-title")],
@@ -154,28 +160,22 @@ impl Reason {
                 title,
                 how,
                 closest,
-            } => {
-                let mut out = vec![
-                    Phrase::new("rollout-reason-not-on-ladder")
-                        .text("title", title)
-                        .text("how", how),
-                ];
-                out.extend(then("rollout-reason-closest", closest));
-                out
-            }
+            } => unplaced(
+                Phrase::new("rollout-reason-not-on-ladder"),
+                title,
+                how,
+                closest,
+            ),
             Reason::CannotPlace {
                 title,
                 how,
                 closest,
-            } => {
-                let mut out = vec![
-                    Phrase::new("rollout-reason-cannot-place")
-                        .text("title", title)
-                        .text("how", how),
-                ];
-                out.extend(then("rollout-reason-closest", closest));
-                out
-            }
+            } => unplaced(
+                Phrase::new("rollout-reason-cannot-place"),
+                title,
+                how,
+                closest,
+            ),
             Reason::Previous {
                 title,
                 exact,
