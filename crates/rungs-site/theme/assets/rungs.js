@@ -323,7 +323,9 @@
           var items = "";
           (col.level ? col.level.s : []).forEach(function (s) {
             if (s[1] !== area || s[4]) return;
-            items += '<li><a class="cell-link" href="' + escapeHtml(col.href + "#s-" + s[0]) + '" aria-label="' + open + '">#</a>' +
+            // dir="auto": a statement in a right-to-left script reads as
+            // it does on its level page.
+            items += '<li dir="auto"><a class="cell-link" href="' + escapeHtml(col.href + "#s-" + s[0]) + '" aria-label="' + open + '">#</a>' +
               (s[2] ? "<strong>" + escapeHtml(s[2]) + "</strong>: " : "") + escapeHtml(plain(s[3])) + "</li>";
           });
           html += "<td>" + (items ? "<ul>" + items + "</ul>" : "") + "</td>";
