@@ -113,13 +113,9 @@ impl Ladder {
 
     /// Every level, track by track, in rank order.
     pub fn all_levels(&self) -> Vec<LevelRef> {
-        let mut out = Vec::new();
-        for t in &self.framework.tracks {
-            let mut levels: Vec<_> = t.levels.iter().collect();
-            levels.sort_by_key(|l| l.rank);
-            out.extend(levels.into_iter().filter_map(|l| self.level(&t.id, &l.id)));
-        }
-        out
+        in_form_order(&self.framework)
+            .filter_map(|(t, l)| self.level(&t.id, &l.id))
+            .collect()
     }
 
     /// The levels of `old` that this ladder no longer has.
@@ -248,14 +244,22 @@ fn level_names(
     for language in translations.languages() {
         by_language.insert(language.code().to_string(), names(Some(language)));
     }
-    // The order of `Ladder::all_levels`: tracks as written, levels by rank.
-    let mut order = Vec::new();
-    for t in &framework.tracks {
+    let order = in_form_order(framework)
+        .map(|(t, l)| format!("{}/{}", t.id, l.id))
+        .collect();
+    crate::views::LevelNames { by_language, order }
+}
+
+/// Every level as forms list them: tracks as written, each track's levels
+/// by rank.
+fn in_form_order(
+    framework: &Framework,
+) -> impl Iterator<Item = (&rungs_core::model::Track, &rungs_core::model::Level)> {
+    framework.tracks.iter().flat_map(|t| {
         let mut levels: Vec<_> = t.levels.iter().collect();
         levels.sort_by_key(|l| l.rank);
-        order.extend(levels.into_iter().map(|l| format!("{}/{}", t.id, l.id)));
-    }
-    crate::views::LevelNames { by_language, order }
+        levels.into_iter().map(move |l| (t, l))
+    })
 }
 
 /// Every page shares the layout of the home page, so the inline scripts of
