@@ -732,6 +732,35 @@ roster-reads-as = Gelesen als
 roster-check = prüfen
 roster-more-titles = … und { $count } weitere Bezeichnungen.
 
+## Die Felder der Personalliste, wie ihre Daten gelesen werden, und was ein Import ändert
+roster-field-email = Geschäftliche E-Mail
+roster-field-employee_number = Personalnummer
+roster-field-first_name = Vorname (amtlich)
+roster-field-last_name = Nachname (amtlich)
+roster-field-name = Vollständiger Name (wenn es keinen Vor- und Nachnamen gibt)
+roster-field-display_name = Rufname (neben dem amtlichen Namen gezeigt)
+roster-field-job_title = Stellenbezeichnung
+roster-field-team = Team
+roster-field-manager_email = Führungskraft (E-Mail, Personalnummer oder vollständiger Name)
+roster-field-start_date = Eintrittsdatum
+roster-field-active = Aktiv oder nicht (Beschäftigungsstatus)
+roster-field-track = Laufbahn
+roster-field-level = Stufe
+roster-field-previous_title = Stellenbezeichnung beim vorigen Unternehmen
+roster-dates-read-auto = nach der Datei entschieden
+roster-dates-read-month_first = Monat zuerst (M/T/JJJJ)
+roster-dates-read-day_first = Tag zuerst (T/M/JJJJ)
+roster-changed-active = aktiv
+roster-changed-display-name = Rufname
+roster-changed-employee-number = Personalnummer
+roster-changed-job-title = Stellenbezeichnung
+roster-changed-level = Stufe
+roster-changed-manager = Führungskraft
+roster-changed-name = Name
+roster-changed-previous-title = frühere Stellenbezeichnung
+roster-changed-start-date = Eintrittsdatum
+roster-changed-team = Team
+
 ## Warum eine Einstufung begann
 
 reason-hire = Einstellung

@@ -730,6 +730,35 @@ roster-reads-as = Reads as
 roster-check = check
 roster-more-titles = … and { $count } more titles.
 
+## The roster page's fields, how its dates read, and what an import changes
+roster-field-email = Work email
+roster-field-employee_number = Employee number
+roster-field-first_name = First name (legal)
+roster-field-last_name = Last name (legal)
+roster-field-name = Full name (when there is no first and last name)
+roster-field-display_name = Preferred name (shown beside the legal name)
+roster-field-job_title = Job title
+roster-field-team = Team
+roster-field-manager_email = Manager (email, employee number or full name)
+roster-field-start_date = Start date
+roster-field-active = Active or not (employment status)
+roster-field-track = Track
+roster-field-level = Level
+roster-field-previous_title = Title at the previous company
+roster-dates-read-auto = decided by the file
+roster-dates-read-month_first = month first (M/D/YYYY)
+roster-dates-read-day_first = day first (D/M/YYYY)
+roster-changed-active = active
+roster-changed-display-name = display name
+roster-changed-employee-number = employee number
+roster-changed-job-title = job title
+roster-changed-level = level
+roster-changed-manager = manager
+roster-changed-name = name
+roster-changed-previous-title = previous title
+roster-changed-start-date = start date
+roster-changed-team = team
+
 ## Why a placement started
 
 reason-hire = hire

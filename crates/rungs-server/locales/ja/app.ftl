@@ -693,6 +693,35 @@ roster-reads-as = 読み取り結果
 roster-check = 要確認
 roster-more-titles = … ほか { $count } 件の職種。
 
+## 名簿の項目、日付の読み方、取り込みで変わる項目
+roster-field-email = 業務用メールアドレス
+roster-field-employee_number = 社員番号
+roster-field-first_name = 名（戸籍上）
+roster-field-last_name = 姓（戸籍上）
+roster-field-name = 氏名（姓と名の列がない場合）
+roster-field-display_name = 呼び名（戸籍上の名前の横に表示）
+roster-field-job_title = 職種
+roster-field-team = チーム
+roster-field-manager_email = マネージャー（メールアドレス、社員番号または氏名）
+roster-field-start_date = 入社日
+roster-field-active = 在籍状況（雇用状態）
+roster-field-track = トラック
+roster-field-level = レベル
+roster-field-previous_title = 前職での職種
+roster-dates-read-auto = ファイルから判断
+roster-dates-read-month_first = 月が先（M/D/YYYY）
+roster-dates-read-day_first = 日が先（D/M/YYYY）
+roster-changed-active = 在籍状況
+roster-changed-display-name = 呼び名
+roster-changed-employee-number = 社員番号
+roster-changed-job-title = 職種
+roster-changed-level = レベル
+roster-changed-manager = マネージャー
+roster-changed-name = 氏名
+roster-changed-previous-title = 前職での職種
+roster-changed-start-date = 入社日
+roster-changed-team = チーム
+
 ## レベル設定の理由
 
 reason-hire = 採用

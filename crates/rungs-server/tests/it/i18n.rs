@@ -602,3 +602,41 @@ async fn a_rollouts_reasons_are_in_the_readers_language() {
         );
     }
 }
+
+/// The roster page reads a file in the reader's language: the fields it
+/// maps, how its dates read, and what an import would change.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_roster_page_speaks_the_readers_language() {
+    let backend = sqlite().await;
+    let (app, token) = start(backend.store.clone(), config()).await;
+    let mut admin = admin(&app, &token).await;
+    admin.post_csv("/api/v1/roster", ROSTER).await;
+    admin.choose_language("de").await;
+    let csv = ROSTER.replace("Ari Okafor,Senior Engineer", "Ari Okafor,Staff Engineer");
+    let r = admin
+        .post_multipart("/app/roster", &[("dry_run", "true")], &csv)
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    for words in [
+        "Geschäftliche E-Mail",
+        "Führungskraft (E-Mail, Personalnummer oder vollständiger Name)",
+        "Datumsangaben nach der Datei entschieden",
+        "Ari Okafor &lt;ari@example.org&gt;: Stellenbezeichnung",
+    ] {
+        assert!(r.body.contains(words), "{words}: {}", r.body);
+    }
+    assert!(!r.body.contains("Work email"), "{}", r.body);
+    // The API keeps its English labels, for programs.
+    let plan = admin
+        .post_csv("/api/v1/roster?dry_run=true", &csv)
+        .await
+        .json();
+    assert_eq!(
+        plan["plan"]["updates"][0]["fields"][0], "job title",
+        "{plan}"
+    );
+    assert_eq!(
+        plan["reading"]["columns"][0]["label"], "Work email",
+        "{plan}"
+    );
+}
