@@ -60,7 +60,7 @@ pub use mail::{Invitee, MailKind, NewMail, NotJoined, NotifyMode, OutboxCounts, 
 pub use params::Scope;
 pub use people::{PersonFields, PersonPage, invisible_format, plausible_email};
 pub use rollout::{EntryFilter, Page, RolloutPage, Suggestion};
-pub use roster::{RosterChange, RosterPlan, RosterRow, RowProblem};
+pub use roster::{RosterChange, RosterPlan, RosterRow, RowProblem, Words};
 pub use store::{Actor, Store, Write};
 pub use time::{now, parse_date, today, valid_date};
 pub use waiting::{OpenAssessment, OpenRolloutStep};

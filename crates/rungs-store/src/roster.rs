@@ -72,8 +72,21 @@ pub struct RowProblem {
     pub line: Option<u64>,
     /// The column it is about, if one.
     pub column: Option<String>,
-    /// What is wrong, in words.
+    /// What is wrong, in words (English: the API's words).
     pub message: String,
+    /// The same as a message of the app's catalogues, for a page to say
+    /// in its reader's language; none where only the English exists.
+    #[serde(skip)]
+    pub words: Option<Words>,
+}
+
+/// A message of the app's catalogues (its id) with its variables, as text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Words {
+    /// The message's id.
+    pub id: &'static str,
+    /// Its variables, by name.
+    pub args: Vec<(&'static str, String)>,
 }
 
 /// One person the import creates, changes or deactivates.
@@ -639,6 +652,7 @@ async fn set_managers(conn: &mut AnyConnection, managers: &[(i64, Option<i64>)])
 
 fn problem(line: u64, column: &str, message: String) -> RowProblem {
     RowProblem {
+        words: None,
         line: Some(line),
         column: (!column.is_empty()).then(|| column.to_string()),
         message,

@@ -718,6 +718,18 @@ roster-problems-label = Probleme
 roster-row = Zeile
 roster-column-short = Spalte
 roster-problem = Problem
+
+## Probleme einer Personalliste
+roster-problem-encoding = Die Datei ist kein lesbarer { $encoding }-Text: Exportieren Sie sie als „CSV UTF-8“
+roster-problem-header = Die Kopfzeile ist nicht lesbar: { $error }
+roster-problem-cells = Die Zeile hat { $cells } Zellen, die Kopfzeile aber { $header }: kein gültiges CSV
+roster-problem-csv = Kein gültiges CSV: { $error }
+roster-problem-no-email = Keine E-Mail-Spalte (nennen Sie sie `email` oder `work email`, oder wählen Sie eine)
+roster-problem-no-name = Keine Namensspalte (`first name` und `last name`, oder `name`)
+roster-problem-track-and-level = Geben Sie sowohl eine Laufbahn- als auch eine Stufenspalte an, oder keine von beiden
+roster-problem-no-people = Die Datei hat eine Kopfzeile, aber keine Personen
+roster-problem-no-manager = Niemand in dieser Datei oder bereits in rungs hat die E-Mail, Personalnummer oder den Namen `{ $cell }`
+roster-problem-managers = `{ $cell }` könnte { $count } Personen meinen: { $who }; nennen Sie die Führungskraft per E-Mail oder Personalnummer
 roster-imported = Importiert
 roster-dry-run-heading = Probelauf: noch nichts geschrieben
 roster-plan = { $add } hinzuzufügen · { $change } zu ändern · { $deactivate } zu deaktivieren · { $unchanged } unverändert

@@ -716,6 +716,18 @@ roster-problems-label = Problems
 roster-row = Row
 roster-column-short = Column
 roster-problem = Problem
+
+## A roster's problems (people/roster_csv.rs, roster_managers.rs)
+roster-problem-encoding = the file is not readable { $encoding } text: export it as “CSV UTF-8”
+roster-problem-header = cannot read the header row: { $error }
+roster-problem-cells = the row has { $cells } cells but the header has { $header }: not valid CSV
+roster-problem-csv = not valid CSV: { $error }
+roster-problem-no-email = no email column (call it `email` or `work email`, or choose one)
+roster-problem-no-name = no name column (`first name` and `last name`, or `name`)
+roster-problem-track-and-level = give both a track and a level column, or neither
+roster-problem-no-people = the file has a header but no people
+roster-problem-no-manager = no one in this file or already in rungs has the email, employee number or name `{ $cell }`
+roster-problem-managers = `{ $cell }` could be { $count } people: { $who }; name the manager by email or employee number
 roster-imported = Imported
 roster-dry-run-heading = Dry run: nothing written yet
 roster-plan = { $add } to add · { $change } to change · { $deactivate } to deactivate · { $unchanged } unchanged

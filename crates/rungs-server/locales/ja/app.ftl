@@ -679,6 +679,18 @@ roster-problems-label = 問題
 roster-row = 行
 roster-column-short = 列
 roster-problem = 問題
+
+## 名簿の問題
+roster-problem-encoding = ファイルを { $encoding } のテキストとして読めません。「CSV UTF-8」で書き出してください
+roster-problem-header = 見出し行を読めません：{ $error }
+roster-problem-cells = この行のセルは { $cells } 個ですが、見出しは { $header } 個です。正しい CSV ではありません
+roster-problem-csv = 正しい CSV ではありません：{ $error }
+roster-problem-no-email = メールアドレスの列がありません（列名を `email` か `work email` にするか、列を選んでください）
+roster-problem-no-name = 氏名の列がありません（`first name` と `last name`、または `name`）
+roster-problem-track-and-level = トラックとレベルの列は両方指定するか、どちらも指定しないでください
+roster-problem-no-people = ファイルに見出しはありますが、人が載っていません
+roster-problem-no-manager = このファイルにも rungs にも、メールアドレス・社員番号・氏名が `{ $cell }` の人はいません
+roster-problem-managers = `{ $cell }` に当てはまる人が { $count } 人います：{ $who }。マネージャーはメールアドレスか社員番号で指定してください
 roster-imported = 読み込み完了
 roster-dry-run-heading = 試行：まだ何も書き込まれていません
 roster-plan = 追加 { $add } · 変更 { $change } · 無効化 { $deactivate } · 変更なし { $unchanged }

@@ -481,6 +481,7 @@ pub(crate) async fn roster(State(app): State<App>, viewer: Viewer, mut form: Mul
     let too_big = file.len() > KEPT_LIMIT;
     let kept = (!too_big).then(|| base64::engine::general_purpose::STANDARD.encode(&file));
     let outcome = super::import_roster(&app, &hr, file, &mapping, dry_run, deactivate).await?;
+    let outcome = super::roster::in_language(outcome, crate::web::language(&app, Some(&viewer)));
     let (status, applied) = match &outcome {
         super::RosterOutcome::Refused { .. } => {
             (axum::http::StatusCode::UNPROCESSABLE_ENTITY, false)

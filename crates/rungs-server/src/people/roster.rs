@@ -14,6 +14,7 @@ use super::roster_csv::{Parsed, Reading};
 
 use crate::access::Hr;
 use crate::error::ServerError;
+use crate::phrase::Phrase;
 use crate::state::App;
 
 type Result<T> = std::result::Result<T, ServerError>;
@@ -220,4 +221,27 @@ fn merge(
             parsed.problems.push(p);
         }
     }
+}
+
+/// A roster problem's words (see [`rungs_store::Words`]) in `lang`.
+pub(crate) fn problem_words(words: &rungs_store::Words, lang: &str) -> String {
+    words
+        .args
+        .iter()
+        .fold(Phrase::new(words.id), |p, (name, value)| {
+            p.text(name, value.as_str())
+        })
+        .render(None, lang)
+}
+
+/// `outcome` with its problems said in `lang`, where they have the words.
+pub(crate) fn in_language(mut outcome: RosterOutcome, lang: &str) -> RosterOutcome {
+    if let RosterOutcome::Refused { problems, .. } = &mut outcome {
+        for p in problems.iter_mut() {
+            if let Some(words) = &p.words {
+                p.message = problem_words(words, lang);
+            }
+        }
+    }
+    outcome
 }

@@ -199,6 +199,24 @@ fn problem(row: Option<u64>, column: Option<&str>, message: String) -> RowProble
         line: row,
         column: column.map(str::to_string),
         message,
+        words: None,
+    }
+}
+
+/// A problem as a message of the app's catalogues (`roster-problem-…`),
+/// with its English as the message (see [`super::roster::problem_words`]).
+pub(crate) fn problem_said(
+    id: &'static str,
+    row: Option<u64>,
+    column: Option<&str>,
+    args: Vec<(&'static str, String)>,
+) -> RowProblem {
+    let words = rungs_store::Words { id, args };
+    RowProblem {
+        line: row,
+        column: column.map(str::to_string),
+        message: super::roster::problem_words(&words, crate::i18n::DEFAULT_LANGUAGE),
+        words: Some(words),
     }
 }
 
@@ -233,12 +251,11 @@ pub(crate) fn parse(bytes: &[u8], mapping: &Mapping, ladder: &Ladder) -> Parsed 
             .lines()
             .position(|l| l.contains('\u{FFFD}'))
             .map(|i| i as u64 + 1);
-        out.problems.push(problem(
+        out.problems.push(problem_said(
+            "roster-problem-encoding",
             row,
             None,
-            format!(
-                "the file is not readable {encoding} text: export it as \u{201c}CSV UTF-8\u{201d}"
-            ),
+            vec![("encoding", encoding.to_string())],
         ));
         return out;
     }
@@ -248,10 +265,11 @@ pub(crate) fn parse(bytes: &[u8], mapping: &Mapping, ladder: &Ladder) -> Parsed 
     let headers: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|h| h.trim().to_string()).collect(),
         Err(e) => {
-            out.problems.push(problem(
+            out.problems.push(problem_said(
+                "roster-problem-header",
                 Some(1),
                 None,
-                format!("cannot read the header row: {e}"),
+                vec![("error", e.to_string())],
             ));
             return out;
         }
@@ -287,14 +305,14 @@ pub(crate) fn parse(bytes: &[u8], mapping: &Mapping, ladder: &Ladder) -> Parsed 
                     continue;
                 }
                 if r.len() != headers.len() {
-                    out.problems.push(problem(
+                    out.problems.push(problem_said(
+                        "roster-problem-cells",
                         Some(row),
                         None,
-                        format!(
-                            "the row has {} cells but the header has {}: not valid CSV",
-                            r.len(),
-                            headers.len()
-                        ),
+                        vec![
+                            ("cells", r.len().to_string()),
+                            ("header", headers.len().to_string()),
+                        ],
                     ));
                 }
                 records.push((row, r));
@@ -303,8 +321,12 @@ pub(crate) fn parse(bytes: &[u8], mapping: &Mapping, ladder: &Ladder) -> Parsed 
                 let row = e
                     .position()
                     .map(|p| line_at(p.byte() as usize).saturating_sub(breaks_inside));
-                out.problems
-                    .push(problem(row, None, format!("not valid CSV: {e}")));
+                out.problems.push(problem_said(
+                    "roster-problem-csv",
+                    row,
+                    None,
+                    vec![("error", e.to_string())],
+                ));
             }
         }
     }
@@ -391,24 +413,27 @@ pub(crate) fn parse(bytes: &[u8], mapping: &Mapping, ladder: &Ladder) -> Parsed 
         out.headings.insert(field, headers[i].clone());
     }
     if !column.contains_key(&Field::Email) {
-        out.problems.push(problem(
+        out.problems.push(problem_said(
+            "roster-problem-no-email",
             Some(1),
             None,
-            "no email column (call it `email` or `work email`, or choose one)".into(),
+            Vec::new(),
         ));
     }
     if !column.contains_key(&Field::Name) && !has_parts {
-        out.problems.push(problem(
+        out.problems.push(problem_said(
+            "roster-problem-no-name",
             Some(1),
             None,
-            "no name column (`first name` and `last name`, or `name`)".into(),
+            Vec::new(),
         ));
     }
     if column.contains_key(&Field::Track) != column.contains_key(&Field::Level) {
-        out.problems.push(problem(
+        out.problems.push(problem_said(
+            "roster-problem-track-and-level",
             Some(1),
             None,
-            "give both a track and a level column, or neither".into(),
+            Vec::new(),
         ));
     }
 
@@ -460,10 +485,11 @@ pub(crate) fn parse(bytes: &[u8], mapping: &Mapping, ladder: &Ladder) -> Parsed 
         return out;
     }
     if records.is_empty() && out.problems.is_empty() {
-        out.problems.push(problem(
+        out.problems.push(problem_said(
+            "roster-problem-no-people",
             Some(2),
             None,
-            "the file has a header but no people".into(),
+            Vec::new(),
         ));
     }
 

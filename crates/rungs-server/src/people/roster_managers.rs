@@ -6,11 +6,10 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
-use rungs_store::RowProblem;
 use rungs_store::model::Person;
 
 use super::roster_columns::Field;
-use super::roster_csv::Parsed;
+use super::roster_csv::{Parsed, problem_said};
 
 /// A name as it is compared: lower case, single spaces.
 fn fold(s: &str) -> String {
@@ -170,11 +169,7 @@ pub(crate) fn resolve(parsed: &mut Parsed, known: &[Person]) {
             .unwrap_or_default();
         found.sort();
         found.dedup_by(|a, b| a.email == b.email);
-        let say = |message: String| RowProblem {
-            line: r.line,
-            column: Some(heading.clone()),
-            message,
-        };
+        let column = Some(heading.as_str());
         match found.as_slice() {
             [one] => {
                 // A manager whose own row is wrong is reported on that row.
@@ -182,14 +177,28 @@ pub(crate) fn resolve(parsed: &mut Parsed, known: &[Person]) {
                     settled.push((i, one.email.clone()));
                 }
             }
-            [] => problems.push(say(format!(
-                "no one in this file or already in rungs has the email, employee number or name `{cell}`"
-            ))),
-            many => problems.push(say(format!(
-                "`{cell}` could be {} people: {}; name the manager by email or employee number",
-                many.len(),
-                many.iter().map(Candidate::words).collect::<Vec<_>>().join(", ")
-            ))),
+            [] => problems.push(problem_said(
+                "roster-problem-no-manager",
+                r.line,
+                column,
+                vec![("cell", cell.to_string())],
+            )),
+            many => problems.push(problem_said(
+                "roster-problem-managers",
+                r.line,
+                column,
+                vec![
+                    ("cell", cell.to_string()),
+                    ("count", many.len().to_string()),
+                    (
+                        "who",
+                        many.iter()
+                            .map(Candidate::words)
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    ),
+                ],
+            )),
         }
     }
     drop(in_file);

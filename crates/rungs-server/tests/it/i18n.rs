@@ -112,7 +112,13 @@ fn every_message_asked_for_is_in_the_catalogues() {
     let mut code = Vec::new();
     files_under(&src, "rs", &mut code);
     for (_, text) in &code {
-        for call in ["Phrase::new(", "words.get(", "words.format(", "words.with("] {
+        for call in [
+            "Phrase::new(",
+            "words.get(",
+            "words.format(",
+            "words.with(",
+            "problem_said(",
+        ] {
             ids_called(text, call, &mut asked);
         }
     }
@@ -639,4 +645,13 @@ async fn the_roster_page_speaks_the_readers_language() {
         plan["reading"]["columns"][0]["label"], "Work email",
         "{plan}"
     );
+    // A file it cannot take is refused with why, in German on the page and
+    // in English from the API.
+    let nameless = "Mail,Boss\nkim@example.org,\n";
+    let r = admin.post_multipart("/app/roster", &[], nameless).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("Keine Namensspalte"), "{}", r.body);
+    assert!(!r.body.contains("no name column"), "{}", r.body);
+    let refused = admin.post_csv("/api/v1/roster", nameless).await;
+    assert!(refused.body.contains("no name column"), "{}", refused.body);
 }
