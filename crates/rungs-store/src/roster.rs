@@ -89,6 +89,16 @@ pub struct Words {
     pub args: Vec<(&'static str, String)>,
 }
 
+impl Words {
+    /// The message `id` with `args`, for a [`RowProblem`].
+    fn of<const N: usize>(id: &'static str, args: [(&'static str, String); N]) -> Option<Words> {
+        Some(Words {
+            id,
+            args: args.into(),
+        })
+    }
+}
+
 /// One person the import creates, changes or deactivates.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct RosterChange {
@@ -177,11 +187,12 @@ impl Write {
                     line,
                     "level",
                     "give both a track and a level, or neither".into(),
+                    Words::of("roster-problem-track-and-level-row", []),
                 ));
             }
             match person.checked() {
                 Ok(f) => fields.push((i, f)),
-                Err(e) => problems.push(problem(line, "", e.to_string())),
+                Err(e) => problems.push(problem(line, "", e.to_string(), None)),
             }
         }
         // Collected in place (a position and a reference are the same
@@ -201,6 +212,10 @@ impl Write {
                     line,
                     "email",
                     format!("{} is also on row {first}", f.email),
+                    Words::of(
+                        "roster-problem-duplicate",
+                        [("email", f.email.clone()), ("row", first.to_string())],
+                    ),
                 ));
             }
         }
@@ -235,6 +250,13 @@ impl Write {
                             f.email,
                             p.role.as_str()
                         ),
+                        Words::of(
+                            "roster-problem-privileged",
+                            [
+                                ("email", f.email.clone()),
+                                ("role", p.role.as_str().to_string()),
+                            ],
+                        ),
                     ));
                 }
             }
@@ -264,6 +286,7 @@ impl Write {
                         line,
                         "manager",
                         format!("{} cannot be their own manager", f.email),
+                        Words::of("roster-problem-own-manager", [("email", f.email.clone())]),
                     ));
                 } else if let Some(manager) = known {
                     manager_of.insert(f.email.as_str(), Some(manager));
@@ -272,6 +295,7 @@ impl Write {
                         line,
                         "manager",
                         format!("manager {m} is neither in this file nor already known"),
+                        Words::of("roster-problem-unknown-manager", [("manager", m.clone())]),
                     ));
                 }
             }
@@ -293,6 +317,7 @@ impl Write {
                             row.line.unwrap_or(0),
                             "manager",
                             format!("reporting lines go round in a circle through {}", f.email),
+                            Words::of("roster-problem-circle", [("email", f.email.clone())]),
                         ));
                         break;
                     }
@@ -650,9 +675,11 @@ async fn set_managers(conn: &mut AnyConnection, managers: &[(i64, Option<i64>)])
     Ok(())
 }
 
-fn problem(line: u64, column: &str, message: String) -> RowProblem {
+/// A problem on `line`, in English and, with `words`, as the app's
+/// catalogues say it.
+fn problem(line: u64, column: &str, message: String, words: Option<Words>) -> RowProblem {
     RowProblem {
-        words: None,
+        words,
         line: Some(line),
         column: (!column.is_empty()).then(|| column.to_string()),
         message,

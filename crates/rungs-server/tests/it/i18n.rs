@@ -118,6 +118,7 @@ fn every_message_asked_for_is_in_the_catalogues() {
             "words.format(",
             "words.with(",
             "problem_said(",
+            "Words::of(",
         ] {
             ids_called(text, call, &mut asked);
         }
@@ -654,4 +655,18 @@ async fn the_roster_page_speaks_the_readers_language() {
     assert!(!r.body.contains("no name column"), "{}", r.body);
     let refused = admin.post_csv("/api/v1/roster", nameless).await;
     assert!(refused.body.contains("no name column"), "{}", refused.body);
+    // The rows' problems too.
+    let twice = format!("{ROSTER}ari@example.org,Ari O.,Engineer,Platform,,2021-06-15\n");
+    let r = admin.post_multipart("/app/roster", &[], &twice).await;
+    assert!(
+        r.body.contains("ari@example.org steht auch in Zeile 3"),
+        "{}",
+        r.body
+    );
+    let refused = admin.post_csv("/api/v1/roster", &twice).await;
+    assert!(
+        refused.body.contains("ari@example.org is also on row 3"),
+        "{}",
+        refused.body
+    );
 }
