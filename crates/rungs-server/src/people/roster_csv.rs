@@ -211,7 +211,11 @@ pub(crate) fn problem_said(
     column: Option<&str>,
     args: Vec<(&'static str, String)>,
 ) -> RowProblem {
-    let words = rungs_store::Words { id, args };
+    problem_in(rungs_store::Words { id, args }, row, column)
+}
+
+/// A problem said by `words`, with their English as the message.
+fn problem_in(words: rungs_store::Words, row: Option<u64>, column: Option<&str>) -> RowProblem {
     RowProblem {
         line: row,
         column: column.map(str::to_string),
@@ -447,9 +451,9 @@ pub(crate) fn parse(bytes: &[u8], mapping: &Mapping, ladder: &Ladder) -> Parsed 
             .collect();
         match dates::settle(mapping.date_format, &cells) {
             Ok(f) => date_format = f,
-            Err((row, message)) => {
+            Err((row, words)) => {
                 out.problems
-                    .push(problem(Some(row), Some(&headers[i]), message));
+                    .push(problem_in(words, Some(row), Some(&headers[i])));
             }
         }
     }

@@ -4,6 +4,7 @@
 //! settles it when another of its dates cannot be read but one way, and
 //! otherwise the importer must say which.
 
+use rungs_store::Words;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -101,7 +102,7 @@ fn shape(cell: &str) -> Result<Shape, String> {
 pub(crate) fn settle(
     format: DateFormat,
     cells: &[(u64, &str)],
-) -> Result<DateFormat, (u64, String)> {
+) -> Result<DateFormat, (u64, Words)> {
     if format != DateFormat::Auto {
         return Ok(format);
     }
@@ -120,19 +121,24 @@ pub(crate) fn settle(
     match (day_first, month_first, open) {
         (Some((r1, d)), Some((r2, m)), _) => Err((
             r1.max(r2),
-            format!(
-                "the dates mix day first (`{d}`, row {r1}) and month first (`{m}`, row {r2}): \
-                 write them one way"
-            ),
+            Words {
+                id: "roster-problem-dates-mixed",
+                args: vec![
+                    ("day_first", d.to_string()),
+                    ("day_row", r1.to_string()),
+                    ("month_first", m.to_string()),
+                    ("month_row", r2.to_string()),
+                ],
+            },
         )),
         (Some(_), None, _) => Ok(DateFormat::DayFirst),
         (None, Some(_), _) => Ok(DateFormat::MonthFirst),
         (None, None, Some((row, cell))) => Err((
             row,
-            format!(
-                "`{cell}` could be day first or month first, and no date in the file settles it: \
-                 choose the date format (month first, as in the US, or day first)"
-            ),
+            Words {
+                id: "roster-problem-dates-open",
+                args: vec![("cell", cell.to_string())],
+            },
         )),
         (None, None, None) => Ok(DateFormat::Auto),
     }
@@ -227,16 +233,17 @@ mod tests {
         assert_eq!(settle(DateFormat::Auto, &us), Ok(DateFormat::MonthFirst));
         let eu = [(2, "3/4/2017"), (3, "15/3/2017")];
         assert_eq!(settle(DateFormat::Auto, &eu), Ok(DateFormat::DayFirst));
+        let english = |w: &Words| crate::people::roster::problem_words(w, "en");
         let open = [(2, "2017-01-01"), (3, "3/4/2017")];
         assert!(
             settle(DateFormat::Auto, &open)
-                .is_err_and(|(row, e)| row == 3 && e.contains("choose the date format"))
+                .is_err_and(|(row, e)| row == 3 && english(&e).contains("choose the date format"))
         );
         assert_eq!(
             settle(DateFormat::DayFirst, &open),
             Ok(DateFormat::DayFirst)
         );
         let mixed = [(2, "15/3/2017"), (3, "3/15/2017")];
-        assert!(settle(DateFormat::Auto, &mixed).is_err_and(|(_, e)| e.contains("mix")));
+        assert!(settle(DateFormat::Auto, &mixed).is_err_and(|(_, e)| english(&e).contains("mix")));
     }
 }

@@ -669,4 +669,13 @@ async fn the_roster_page_speaks_the_readers_language() {
         "{}",
         refused.body
     );
+    // And a column of dates that could be read either way.
+    let open = "Email,Name,Start Date\nkim@example.org,Kim Lee,3/4/2017\n";
+    let r = admin.post_multipart("/app/roster", &[], open).await;
+    assert!(
+        r.body
+            .contains("`3/4/2017` kann Tag zuerst oder Monat zuerst sein"),
+        "{}",
+        r.body
+    );
 }
