@@ -7,9 +7,7 @@ use crate::support::*;
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_database_refuses_edits_and_verify_finds_them() {
     for backend in backends("audit").await {
-        let (app, token) = start(backend.store.clone(), config()).await;
-        let mut admin = admin(&app, &token).await;
-        admin.post_csv("/api/v1/roster", ROSTER).await;
+        let (app, mut admin) = organisation(backend.store.clone()).await;
         let ok = app.store().verify_audit().await.expect("verify");
         assert!(ok.ok(), "{ok:?}");
         assert!(ok.entries >= 6);
@@ -51,9 +49,7 @@ async fn the_database_refuses_edits_and_verify_finds_them() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn removing_the_last_entries_is_detected() {
     let backend = sqlite().await;
-    let (app, token) = start(backend.store.clone(), config()).await;
-    let mut admin = admin(&app, &token).await;
-    admin.post_csv("/api/v1/roster", ROSTER).await;
+    let (app, _admin) = organisation(backend.store.clone()).await;
     let pool = raw_pool(&backend).await;
     drop_triggers(&backend, &pool).await;
     sqlx::query("DELETE FROM audit WHERE seq = (SELECT MAX(seq) FROM audit)")
@@ -89,9 +85,7 @@ async fn drop_triggers(backend: &Backend, pool: &sqlx::AnyPool) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn cutting_the_end_and_moving_the_head_is_detected() {
     for backend in backends("audit_cut").await {
-        let (app, token) = start(backend.store.clone(), config()).await;
-        let mut admin = admin(&app, &token).await;
-        admin.post_csv("/api/v1/roster", ROSTER).await;
+        let (app, _admin) = organisation(backend.store.clone()).await;
         let pool = raw_pool(&backend).await;
         drop_triggers(&backend, &pool).await;
         let entries = app.store().audit_page(None, 1000).await.expect("audit");
@@ -128,9 +122,7 @@ async fn cutting_the_end_and_moving_the_head_is_detected() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn rewriting_an_entry_and_recomputing_the_chain_is_detected() {
     for backend in backends("audit_rewrite").await {
-        let (app, token) = start(backend.store.clone(), config()).await;
-        let mut admin = admin(&app, &token).await;
-        admin.post_csv("/api/v1/roster", ROSTER).await;
+        let (app, _admin) = organisation(backend.store.clone()).await;
         let pool = raw_pool(&backend).await;
         drop_triggers(&backend, &pool).await;
         let mut entries = app.store().audit_page(None, 1000).await.expect("audit");

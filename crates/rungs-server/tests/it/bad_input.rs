@@ -161,9 +161,7 @@ async fn forged_requests_change_nothing() {
 async fn concurrent_edits_conflict_instead_of_overwriting() {
     for backend in backends("concurrent").await {
         let on = backend.name;
-        let (app, token) = start(backend.store.clone(), config()).await;
-        let mut admin = admin(&app, &token).await;
-        admin.post_csv("/api/v1/roster", ROSTER).await;
+        let (_app, mut admin) = organisation(backend.store.clone()).await;
         let bo = id_of(&mut admin, "bo@example.org").await;
         for round in 0..5 {
             // Two editors open Bo's record at the same version and save at

@@ -170,9 +170,7 @@ async fn open_senior_assessment(client: &mut Client, person: i64) -> i64 {
 
 async fn languages(backend: Backend) {
     let on = backend.name;
-    let (app, token) = start(backend.store.clone(), config()).await;
-    let mut admin = admin(&app, &token).await;
-    admin.post_csv("/api/v1/roster", ROSTER).await;
+    let (app, mut admin) = organisation(backend.store.clone()).await;
     let ari = id_of(&mut admin, "ari@example.org").await;
     let bo = id_of(&mut admin, "bo@example.org").await;
     let mut ari_c = person_client(&app, &mut admin, "ari@example.org").await;
@@ -576,9 +574,7 @@ async fn emails_about_what_waits_are_in_the_readers_language() {
 async fn a_rollouts_reasons_are_in_the_readers_language() {
     for backend in backends("i18n_reasons").await {
         let on = backend.name;
-        let (app, token) = start(backend.store.clone(), config()).await;
-        let mut admin = admin(&app, &token).await;
-        admin.post_csv("/api/v1/roster", ROSTER).await;
+        let (app, mut admin) = organisation(backend.store.clone()).await;
         let rollout = admin.open_rollout("Reasons").await;
         let mut mara = person_client(&app, &mut admin, "mara@example.org").await;
         mara.choose_language("de").await;
@@ -615,9 +611,7 @@ async fn a_rollouts_reasons_are_in_the_readers_language() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_roster_page_speaks_the_readers_language() {
     let backend = sqlite().await;
-    let (app, token) = start(backend.store.clone(), config()).await;
-    let mut admin = admin(&app, &token).await;
-    admin.post_csv("/api/v1/roster", ROSTER).await;
+    let (_app, mut admin) = organisation(backend.store.clone()).await;
     admin.choose_language("de").await;
     let csv = ROSTER.replace("Ari Okafor,Senior Engineer", "Ari Okafor,Staff Engineer");
     let r = admin

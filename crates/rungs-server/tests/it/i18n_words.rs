@@ -11,9 +11,7 @@ use crate::support::*;
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_german_viewer_is_asked_and_told_in_german() {
     let backend = sqlite().await;
-    let (app, token) = start(backend.store.clone(), config()).await;
-    let mut admin = admin(&app, &token).await;
-    admin.post_csv("/api/v1/roster", ROSTER).await;
+    let (_app, mut admin) = organisation(backend.store.clone()).await;
     admin.choose_language("de").await;
 
     let rollout = admin.open_rollout("Neue Leiter").await;
@@ -45,9 +43,7 @@ async fn a_german_viewer_is_asked_and_told_in_german() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_german_viewer_is_told_in_german_what_an_action_did() {
     let backend = sqlite().await;
-    let (app, token) = start(backend.store.clone(), config()).await;
-    let mut admin = admin(&app, &token).await;
-    admin.post_csv("/api/v1/roster", ROSTER).await;
+    let (_app, mut admin) = organisation(backend.store.clone()).await;
     let bo = id_of(&mut admin, "bo@example.org").await;
     admin.choose_language("de").await;
 
@@ -170,9 +166,7 @@ async fn a_german_invitee_is_invited_in_german() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_german_manager_reads_the_heatmap_with_german_areas() {
     let backend = sqlite().await;
-    let (app, token) = start(backend.store.clone(), config()).await;
-    let mut admin = admin(&app, &token).await;
-    admin.post_csv("/api/v1/roster", ROSTER).await;
+    let (app, mut admin) = organisation(backend.store.clone()).await;
     let bo = id_of(&mut admin, "bo@example.org").await;
     let mut bo_c = person_client(&app, &mut admin, "bo@example.org").await;
     let mut mara = person_client(&app, &mut admin, "mara@example.org").await;

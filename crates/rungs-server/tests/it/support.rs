@@ -329,6 +329,15 @@ bo@example.org,Bo Chen,Software Engineer,Platform,mara@example.org,2023-01-09\n\
 cy@example.org,Cy Duarte,Engineer,Payments,dee@example.org,2022-02-01\n\
 dee@example.org,Dee Park,Engineering Manager,Payments,,2019-11-11\n";
 
+/// A running app with the administrator signed up and [`ROSTER`]
+/// imported: the organisation most tests start from.
+pub async fn organisation(store: Store) -> (App, Client) {
+    let (app, token) = start(store, config()).await;
+    let mut admin = admin(&app, &token).await;
+    admin.post_csv("/api/v1/roster", ROSTER).await;
+    (app, admin)
+}
+
 /// First start: the administrator signs up through the setup link.
 pub async fn admin(app: &App, token: &str) -> Client {
     let mut admin = Client::new(app);

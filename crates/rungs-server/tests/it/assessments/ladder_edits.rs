@@ -244,9 +244,7 @@ async fn an_unreadable_stored_ladder_does_not_stop_the_server() {
 }
 
 async fn unreadable(backend: Backend) {
-    let (app, token) = start(backend.store.clone(), config()).await;
-    let mut admin = admin(&app, &token).await;
-    admin.post_csv("/api/v1/roster", ROSTER).await;
+    let (app, mut admin) = organisation(backend.store.clone()).await;
     let bo = id_of(&mut admin, "bo@example.org").await;
     let opened = open_assessment(&mut admin, bo, "engineering", "senior")
         .await
