@@ -223,25 +223,48 @@ fn merge(
     }
 }
 
-/// A roster problem's words (see [`rungs_store::Words`]) in `lang`.
+/// The catalogue message `id` with its variables, for a roster problem or
+/// note (the message test finds every id asked for with `words("…"`).
+pub(crate) fn words(id: &'static str, args: Vec<(&'static str, String)>) -> rungs_store::Words {
+    rungs_store::Words { id, args }
+}
+
+/// A roster problem's words (see [`rungs_store::Words`]) in `lang`. A
+/// variable named `field` holds a roster field's key (`start_date`) and is
+/// said as that field's label (`roster-field-start_date`); one named
+/// `month_name` holds a month's number and is said as its name
+/// (`roster-month-2`).
 pub(crate) fn problem_words(words: &rungs_store::Words, lang: &str) -> String {
     words
         .args
         .iter()
-        .fold(Phrase::new(words.id), |p, (name, value)| {
-            p.text(name, value.as_str())
+        .fold(Phrase::new(words.id), |p, (name, value)| match *name {
+            "field" => p.message(name, format!("roster-field-{value}")),
+            "month_name" => p.message(name, format!("roster-month-{value}")),
+            _ => p.text(name, value.as_str()),
         })
         .render(None, lang)
 }
 
 /// `outcome` with its problems said in `lang`, where they have the words.
 pub(crate) fn in_language(mut outcome: RosterOutcome, lang: &str) -> RosterOutcome {
-    if let RosterOutcome::Refused { problems, .. } = &mut outcome {
-        for p in problems.iter_mut() {
-            if let Some(words) = &p.words {
-                p.message = problem_words(words, lang);
+    let reading = match &mut outcome {
+        RosterOutcome::Refused { problems, reading } => {
+            for p in problems.iter_mut() {
+                if let Some(words) = &p.words {
+                    p.message = problem_words(words, lang);
+                }
             }
+            reading
         }
+        RosterOutcome::Planned { reading, .. } => reading,
+    };
+    if let Some(reading) = reading {
+        reading.notes = reading
+            .note_words
+            .iter()
+            .map(|w| problem_words(w, lang))
+            .collect();
     }
     outcome
 }

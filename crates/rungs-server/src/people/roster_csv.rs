@@ -11,6 +11,7 @@ use rungs_store::{RosterRow, RowProblem};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+use super::roster::words;
 use super::roster_columns::{self as columns, Field};
 use super::roster_dates::{self as dates, DateFormat};
 use crate::framework::Ladder;
@@ -136,6 +137,9 @@ pub struct Reading {
     pub rows: usize,
     /// Things worth knowing about the reading (a column left unused, and why).
     pub notes: Vec<String>,
+    /// The notes as catalogue messages, for the page's language.
+    #[serde(skip)]
+    pub(crate) note_words: Vec<rungs_store::Words>,
 }
 
 /// One field and where it comes from.
@@ -191,15 +195,6 @@ impl Parsed {
             .get(&field)
             .cloned()
             .unwrap_or_else(|| field.key().to_string())
-    }
-}
-
-fn problem(row: Option<u64>, column: Option<&str>, message: String) -> RowProblem {
-    RowProblem {
-        line: row,
-        column: column.map(str::to_string),
-        message,
-        words: None,
     }
 }
 
@@ -354,10 +349,14 @@ pub(crate) fn parse(bytes: &[u8], mapping: &Mapping, ladder: &Ladder) -> Parsed 
                 Some(i) => {
                     column.insert(field, i);
                 }
-                None => out.problems.push(problem(
+                None => out.problems.push(problem_said(
+                    "roster-problem-no-column",
                     Some(1),
                     Some(name),
-                    format!("no column `{name}` for {}", field.label()),
+                    vec![
+                        ("column", name.to_string()),
+                        ("field", field.key().to_string()),
+                    ],
                 )),
             }
         }
@@ -394,9 +393,9 @@ pub(crate) fn parse(bytes: &[u8], mapping: &Mapping, ladder: &Ladder) -> Parsed 
                 .or_else(|| free.iter().copied().find(|&i| reads(i).0 * 2 > reads(i).1));
             for &i in &free {
                 if Some(i) != pick {
-                    notes.push(format!(
-                        "`{}` is not used: its values say how someone is employed, not whether they still work here",
-                        headers[i]
+                    notes.push(words(
+                        "roster-note-status-unused",
+                        vec![("column", headers[i].clone())],
                     ));
                 }
             }
@@ -478,7 +477,11 @@ pub(crate) fn parse(bytes: &[u8], mapping: &Mapping, ladder: &Ladder) -> Parsed 
         date_format,
         date_format_words: date_format.words().to_string(),
         rows: records.len(),
-        notes,
+        notes: notes
+            .iter()
+            .map(|w| super::roster::problem_words(w, crate::i18n::DEFAULT_LANGUAGE))
+            .collect(),
+        note_words: notes,
     });
     // Exactly one of each per record: at 100,000 rows, growing by doubling
     // would leave a quarter of each vector unused.
@@ -523,8 +526,8 @@ pub(crate) fn parse(bytes: &[u8], mapping: &Mapping, ladder: &Ladder) -> Parsed 
                     .join(" ")
             })
         };
-        let mut say = |field: Field, message: String| {
-            problems.push(problem(Some(row_number), Some(&heading(field)), message));
+        let mut say = |field: Field, words: rungs_store::Words| {
+            problems.push(problem_in(words, Some(row_number), Some(&heading(field))));
         };
         let first_last = get(Field::FirstName).zip(get(Field::LastName));
         let name = match (get(Field::Name), &first_last) {
@@ -543,7 +546,7 @@ pub(crate) fn parse(bytes: &[u8], mapping: &Mapping, ladder: &Ladder) -> Parsed 
             } else {
                 Field::Name
             };
-            say(field, "no name".into());
+            say(field, words("roster-problem-row-no-name", vec![]));
         }
         // A preferred name is a display name: it never replaces the legal
         // name, and one that is the legal first or full name says nothing.
@@ -551,9 +554,12 @@ pub(crate) fn parse(bytes: &[u8], mapping: &Mapping, ladder: &Ladder) -> Parsed 
             .filter(|d| d != &name && first_last.as_ref().is_none_or(|(f, _)| d != f));
         let email = get(Field::Email).unwrap_or_default();
         if email.is_empty() {
-            say(Field::Email, "no email".into());
+            say(Field::Email, words("roster-problem-row-no-email", vec![]));
         } else if !rungs_store::plausible_email(&email.to_lowercase()) {
-            say(Field::Email, format!("`{email}` is not an email address"));
+            say(
+                Field::Email,
+                words("roster-problem-email", vec![("email", email.clone())]),
+            );
         }
         let active = match get(Field::Active) {
             None => None,
@@ -562,7 +568,7 @@ pub(crate) fn parse(bytes: &[u8], mapping: &Mapping, ladder: &Ladder) -> Parsed 
                 None => {
                     say(
                         Field::Active,
-                        format!("`{v}` does not say whether they work here (active or terminated)"),
+                        words("roster-problem-status", vec![("value", v.clone())]),
                     );
                     None
                 }
@@ -574,8 +580,8 @@ pub(crate) fn parse(bytes: &[u8], mapping: &Mapping, ladder: &Ladder) -> Parsed 
                 Ok(d) => Some(d),
                 // An unsettled column is reported once, above.
                 Err(dates::Unread::Unsettled) => None,
-                Err(dates::Unread::Bad(message)) => {
-                    say(Field::StartDate, message);
+                Err(dates::Unread::Bad(why)) => {
+                    say(Field::StartDate, why);
                     None
                 }
             },
@@ -585,13 +591,13 @@ pub(crate) fn parse(bytes: &[u8], mapping: &Mapping, ladder: &Ladder) -> Parsed 
             (Some(t), Some(l)) if ladder.level(t, l).is_none() => {
                 say(
                     Field::Level,
-                    format!("`{t}/{l}` is not a level of this ladder"),
+                    words("roster-problem-level", vec![("level", format!("{t}/{l}"))]),
                 );
             }
             (Some(_), None) | (None, Some(_)) => {
                 say(
                     Field::Level,
-                    "give both a track and a level, or neither".into(),
+                    words("roster-problem-track-and-level-row", vec![]),
                 );
             }
             _ => {}

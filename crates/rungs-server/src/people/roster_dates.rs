@@ -5,6 +5,8 @@
 //! otherwise the importer must say which.
 
 use rungs_store::Words;
+
+use super::roster::words;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -58,7 +60,7 @@ fn number(s: &str) -> Option<i64> {
 }
 
 /// The shape of a cell, or why it is not a date.
-fn shape(cell: &str) -> Result<Shape, String> {
+fn shape(cell: &str) -> Result<Shape, Words> {
     let raw = cell;
     // Some exports add a midnight time to every date.
     let cell = cell.split_once(['T', ' ']).map_or(cell, |(d, _)| d).trim();
@@ -68,10 +70,11 @@ fn shape(cell: &str) -> Result<Shape, String> {
             .then(|| parts.iter().map(|p| number(p)).collect::<Option<Vec<_>>>())
             .flatten()
     };
-    let year_of = |y: i64, raw: &str| -> Result<i64, String> {
+    let year_of = |y: i64, raw: &str| -> Result<i64, Words> {
         if y < 1000 {
-            Err(format!(
-                "`{raw}` has a two-digit year: give the year in full"
+            Err(words(
+                "roster-problem-date-short-year",
+                vec![("cell", raw.to_string())],
             ))
         } else {
             Ok(y)
@@ -81,7 +84,10 @@ fn shape(cell: &str) -> Result<Shape, String> {
         if p[0] >= 1000 {
             return Ok(Shape::Sure(p[0], p[1], p[2]));
         }
-        return Err(format!("`{raw}` is not a date (use YYYY-MM-DD)"));
+        return Err(words(
+            "roster-problem-date-not-iso",
+            vec![("cell", raw.to_string())],
+        ));
     }
     if let Some(p) = parts('.') {
         return Ok(Shape::Sure(year_of(p[2], cell)?, p[1], p[0]));
@@ -92,8 +98,9 @@ fn shape(cell: &str) -> Result<Shape, String> {
         }
         return Ok(Shape::Slashed(p[0], p[1], year_of(p[2], cell)?));
     }
-    Err(format!(
-        "`{raw}` is not a date (YYYY-MM-DD, M/D/YYYY, D/M/YYYY or DD.MM.YYYY)"
+    Err(words(
+        "roster-problem-date",
+        vec![("cell", raw.to_string())],
     ))
 }
 
@@ -121,24 +128,24 @@ pub(crate) fn settle(
     match (day_first, month_first, open) {
         (Some((r1, d)), Some((r2, m)), _) => Err((
             r1.max(r2),
-            Words {
-                id: "roster-problem-dates-mixed",
-                args: vec![
+            words(
+                "roster-problem-dates-mixed",
+                vec![
                     ("day_first", d.to_string()),
                     ("day_row", r1.to_string()),
                     ("month_first", m.to_string()),
                     ("month_row", r2.to_string()),
                 ],
-            },
+            ),
         )),
         (Some(_), None, _) => Ok(DateFormat::DayFirst),
         (None, Some(_), _) => Ok(DateFormat::MonthFirst),
         (None, None, Some((row, cell))) => Err((
             row,
-            Words {
-                id: "roster-problem-dates-open",
-                args: vec![("cell", cell.to_string())],
-            },
+            words(
+                "roster-problem-dates-open",
+                vec![("cell", cell.to_string())],
+            ),
         )),
         (None, None, None) => Ok(DateFormat::Auto),
     }
@@ -150,41 +157,46 @@ pub(crate) enum Unread {
     /// A slashed date in a column whose format is not settled: [`settle`]
     /// reports that, once for the column.
     Unsettled,
-    /// Not a date, in words.
-    Bad(String),
+    /// Not a date: why, as a catalogue message.
+    Bad(Words),
 }
 
 /// Reads one cell as `YYYY-MM-DD`, slashed dates as `format` says (settled
 /// by [`settle`] first).
 pub(crate) fn read(cell: &str, format: DateFormat) -> Result<String, Unread> {
-    read_as(cell, format).map_err(|e| {
-        if e.is_empty() {
-            Unread::Unsettled
-        } else {
-            Unread::Bad(e)
-        }
-    })
-}
-
-/// [`read`], with an unsettled date as an empty message.
-fn read_as(cell: &str, format: DateFormat) -> Result<String, String> {
-    let (y, m, d) = match shape(cell)? {
+    let (y, m, d) = match shape(cell).map_err(Unread::Bad)? {
         Shape::Sure(y, m, d) => (y, m, d),
         Shape::Slashed(a, b, y) => match format {
             DateFormat::MonthFirst => (y, a, b),
             DateFormat::DayFirst => (y, b, a),
             // Only when the column never settled, which `settle` reports.
-            DateFormat::Auto => return Err(String::new()),
+            DateFormat::Auto => return Err(Unread::Unsettled),
         },
     };
+    let cell = || ("cell", cell.to_string());
     let month = u8::try_from(m)
         .ok()
         .and_then(|m| time::Month::try_from(m).ok())
-        .ok_or_else(|| format!("`{cell}` is not a date: there is no month {m}"))?;
-    let day = u8::try_from(d).map_err(|_| format!("`{cell}` is not a date"))?;
-    let year = i32::try_from(y).map_err(|_| format!("`{cell}` is not a date"))?;
-    let date = time::Date::from_calendar_date(year, month, day)
-        .map_err(|_| format!("`{cell}` is not a date: {month} {year} has no day {d}"))?;
+        .ok_or_else(|| {
+            Unread::Bad(words(
+                "roster-problem-date-month",
+                vec![cell(), ("month", m.to_string())],
+            ))
+        })?;
+    let (Ok(day), Ok(year)) = (u8::try_from(d), i32::try_from(y)) else {
+        return Err(Unread::Bad(words("roster-problem-date", vec![cell()])));
+    };
+    let date = time::Date::from_calendar_date(year, month, day).map_err(|_| {
+        Unread::Bad(words(
+            "roster-problem-date-day",
+            vec![
+                cell(),
+                ("year", y.to_string()),
+                ("month_name", m.to_string()),
+                ("day", d.to_string()),
+            ],
+        ))
+    })?;
     Ok(format!(
         "{:04}-{:02}-{:02}",
         date.year(),
@@ -219,11 +231,27 @@ mod tests {
             read("2017-03-15T00:00:00", DateFormat::Auto).as_deref(),
             Ok("2017-03-15")
         );
-        let bad = |cell: &str, format, words: &str| matches!(read(cell, format), Err(Unread::Bad(e)) if e.contains(words));
-        assert!(bad("2/30/2017", DateFormat::MonthFirst, "no day 30"));
+        let said = |cell: &str, format, lang: &str| match read(cell, format) {
+            Err(Unread::Bad(words)) => crate::people::roster::problem_words(&words, lang),
+            other => panic!("{cell} read as {other:?}"),
+        };
+        let bad = |cell: &str, format, words: &str| said(cell, format, "en").contains(words);
+        assert!(bad(
+            "2/30/2017",
+            DateFormat::MonthFirst,
+            "February 2017 has no day 30"
+        ));
         assert!(bad("2023-02-30", DateFormat::Auto, "no day 30"));
+        assert!(bad("2023-13-01", DateFormat::Auto, "there is no month 13"));
         assert!(bad("3/15/17", DateFormat::MonthFirst, "two-digit"));
         assert!(bad("March 15", DateFormat::Auto, "not a date"));
+        assert!(bad("17-03-15", DateFormat::Auto, "YYYY-MM-DD"));
+        // Said in the reader's language, with the cell as written.
+        assert!(
+            said("2/30/2017", DateFormat::MonthFirst, "de")
+                .contains("`2/30/2017` ist kein Datum: Der Februar 2017 hat keinen 30. Tag")
+        );
+        assert!(!said("March 15", DateFormat::Auto, "ja").contains("not a date"));
         assert_eq!(read("3/4/2017", DateFormat::Auto), Err(Unread::Unsettled));
     }
 

@@ -119,6 +119,7 @@ fn every_message_asked_for_is_in_the_catalogues() {
             "words.with(",
             "problem_said(",
             "Words::of(",
+            "words(",
         ] {
             ids_called(text, call, &mut asked);
         }
@@ -669,6 +670,38 @@ async fn the_roster_page_speaks_the_readers_language() {
     assert!(
         r.body
             .contains("`3/4/2017` kann Tag zuerst oder Monat zuerst sein"),
+        "{}",
+        r.body
+    );
+    // A cell's own checks: a date that is none, an address that is none,
+    // a status that says nothing.
+    let cells = "Email,Name,Start Date,Status\n\
+                 kim@example.org,Kim Lee,2/30/2017,Active\n\
+                 not-an-address,Lou Park,2019-05-01,maybe\n\
+                 jo@example.org,Jo Ito,2020-01-06,Terminated\n";
+    let r = admin.post_multipart("/app/roster", &[], cells).await;
+    for words in [
+        "`2/30/2017` ist kein Datum: Der Februar 2017 hat keinen 30. Tag",
+        "`not-an-address` ist keine E-Mail-Adresse",
+        "`maybe` sagt nicht, ob die Person hier arbeitet",
+    ] {
+        assert!(r.body.contains(words), "{words}: {}", r.body);
+    }
+    let refused = admin.post_csv("/api/v1/roster", cells).await;
+    assert!(
+        refused
+            .body
+            .contains("`2/30/2017` is not a date: February 2017 has no day 30"),
+        "{}",
+        refused.body
+    );
+    // A column the importer names that the file lacks, with the field's
+    // label in German.
+    let r = admin
+        .post_multipart("/app/roster", &[("map_team", "Squad")], ROSTER)
+        .await;
+    assert!(
+        r.body.contains("Keine Spalte `Squad` für Team"),
         "{}",
         r.body
     );
