@@ -101,6 +101,10 @@ pub struct Config {
     /// How long clients may take to send a request, and how many may be
     /// connected at once.
     pub limits: rungs_http::Limits,
+    /// Requests handled at once; more wait their turn in the order they
+    /// came (see [`crate::default_max_in_flight`]). Health probes and
+    /// metrics do not wait.
+    pub max_in_flight: usize,
     /// Email (invitations, notifications), if configured; see
     /// [`crate::email_config`].
     pub email: Option<crate::EmailConfig>,

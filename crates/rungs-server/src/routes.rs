@@ -67,6 +67,11 @@ impl App {
         router
             .fallback(crate::web::site)
             .layer(middleware::from_fn_with_state(self.clone(), crate::auth::authenticate))
+            // Outside sign-in, whose session lookup is a database read too.
+            .layer(middleware::from_fn_with_state(
+                self.turns.clone(),
+                crate::in_flight::take_turn,
+            ))
             // Before anything reads a session: a page elsewhere that points
             // a name of its own at this server is answered 421.
             .layer(middleware::from_fn_with_state(

@@ -30,6 +30,8 @@ pub struct App {
     pub(crate) mailer: Option<Arc<crate::mail::Mailer>>,
     /// Each person's "Waiting for you" list, kept a few seconds.
     pub(crate) todo: Arc<crate::todo::TodoCache>,
+    /// The turns of requests handled at once (`Config::max_in_flight`).
+    pub(crate) turns: crate::in_flight::Turns,
     /// The lock beside an SQLite database, held while the app lives so a
     /// restore cannot replace the database under it.
     _lock: Option<Arc<crate::maintenance::DatabaseLock>>,
@@ -107,6 +109,7 @@ impl App {
             Some(c) => Some(Arc::new(crate::mail::Mailer::new(c)?)),
             None => None,
         };
+        let turns = crate::in_flight::Turns::new(config.max_in_flight);
         let app = App {
             store,
             ladder: Arc::new(std::sync::RwLock::new(Arc::new(ladder))),
@@ -119,6 +122,7 @@ impl App {
             draining: Arc::default(),
             mailer,
             todo: Arc::default(),
+            turns,
             _lock: lock.map(Arc::new),
         };
         // Ratings made against revisions served before this one follow

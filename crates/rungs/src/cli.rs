@@ -187,6 +187,11 @@ pub struct ServerArgs {
     #[arg(long, value_name = "N", env = "RUNGS_MAX_CONNECTIONS", default_value_t = 512,
         value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
     pub max_connections: u64,
+    /// Requests handled at once; more wait their turn in the order they
+    /// came. Default: two per core.
+    #[arg(long, value_name = "N", env = "RUNGS_MAX_IN_FLIGHT",
+        value_parser = clap::value_parser!(u64).range(1..=100_000))]
+    pub max_in_flight: Option<u64>,
     #[command(flatten)]
     pub oidc: OidcArgs,
     /// The ladder of the company people come from (a framework directory or

@@ -80,6 +80,34 @@ async fn metrics_count_routes_pool_and_imports_for_the_token_only() {
 }
 
 /// One request over a fresh connection: the response's head.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn requests_over_the_limit_wait_their_turn_and_all_are_answered() {
+    let backend = sqlite().await;
+    let config = Config {
+        max_in_flight: 1,
+        ..config()
+    };
+    let (app, _token) = start(backend.store.clone(), config).await;
+    // One turn for sixteen requests at once: each turn must be given back,
+    // or the second request would wait for ever.
+    let mut waiting = tokio::task::JoinSet::new();
+    for i in 0..16 {
+        let mut client = Client::new(&app);
+        let path = if i % 2 == 0 { "/app" } else { "/app/login" };
+        waiting.spawn(async move { client.get(path).await.status });
+    }
+    let answered = tokio::time::timeout(Duration::from_secs(20), waiting.join_all())
+        .await
+        .expect("every request answered in turn");
+    assert_eq!(answered.len(), 16);
+    for status in answered {
+        assert!(
+            status == StatusCode::OK || status == StatusCode::SEE_OTHER,
+            "{status}"
+        );
+    }
+}
+
 async fn head(addr: std::net::SocketAddr, path: &str) -> String {
     let Ok(mut stream) = tokio::net::TcpStream::connect(addr).await else {
         return String::new();

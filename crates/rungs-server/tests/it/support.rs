@@ -84,6 +84,7 @@ pub fn config() -> Config {
         audit_key: Some(test_key()),
         metrics_token: None,
         limits: rungs_server::Limits::default(),
+        max_in_flight: rungs_server::default_max_in_flight(),
         email: None,
     }
 }

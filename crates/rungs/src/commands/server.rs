@@ -133,6 +133,10 @@ async fn serve(args: &ServerArgs) -> Result<ExitCode> {
             max_connections: usize::try_from(args.max_connections).unwrap_or(usize::MAX),
             ..rungs_server::Limits::default()
         },
+        max_in_flight: args
+            .max_in_flight
+            .and_then(|n| usize::try_from(n).ok())
+            .unwrap_or_else(rungs_server::default_max_in_flight),
         email,
     };
     let base = config.base();
