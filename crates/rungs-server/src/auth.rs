@@ -280,10 +280,13 @@ async fn csrf_token(parts: &Parts, body: Body) -> Result<(Option<String>, Body),
         let bytes = to_bytes(body, crate::routes::UPLOAD_LIMIT)
             .await
             .map_err(|_| {
-                ServerError::Invalid(format!(
-                    "the upload is larger than {} MiB, or arrived too slowly",
-                    crate::routes::UPLOAD_LIMIT / (1024 * 1024)
-                ))
+                ServerError::invalid(
+                    "form-upload-too-large",
+                    vec![(
+                        "mib",
+                        (crate::routes::UPLOAD_LIMIT / (1024 * 1024)).to_string(),
+                    )],
+                )
             })?;
         let token = multipart_field(content_type, bytes.clone(), "csrf").await;
         return Ok((token, Body::from(bytes)));
@@ -292,7 +295,10 @@ async fn csrf_token(parts: &Parts, body: Body) -> Result<(Option<String>, Body),
         return Ok((None, body));
     }
     let bytes = to_bytes(body, FORM_LIMIT).await.map_err(|_| {
-        ServerError::Invalid(format!("the form is larger than {} KiB", FORM_LIMIT / 1024))
+        ServerError::invalid(
+            "form-too-large",
+            vec![("kib", (FORM_LIMIT / 1024).to_string())],
+        )
     })?;
     let token = form_field(&bytes, "csrf");
     Ok((token, Body::from(bytes)))

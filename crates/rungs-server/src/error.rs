@@ -2,7 +2,7 @@
 //! trace, a file path or the database's own message.
 
 use axum::http::StatusCode;
-use rungs_store::StoreError;
+use rungs_store::{StoreError, Words};
 
 /// Why a request failed.
 #[derive(Debug, thiserror::Error)]
@@ -23,6 +23,17 @@ pub enum ServerError {
     /// The request is wrong; the sentence says how.
     #[error("{0}")]
     Invalid(String),
+    /// The request is wrong, or someone else's change came first
+    /// (`conflict`), said by a message of the app's catalogues with its
+    /// values: in English to the API and the logs, in the reader's
+    /// language on pages (see [`ServerError::invalid`]).
+    #[error("{}", crate::i18n::say(words, crate::i18n::DEFAULT_LANGUAGE))]
+    Refused {
+        /// A conflict (409) rather than invalid input (422).
+        conflict: bool,
+        /// The message and its values.
+        words: Words,
+    },
     /// The request is malformed (no form of ours sends it); the sentence
     /// says how.
     #[error("{0}")]
@@ -48,9 +59,29 @@ impl ServerError {
             ServerError::NotFound(_) => StatusCode::NOT_FOUND,
             ServerError::Conflict(_) => StatusCode::CONFLICT,
             ServerError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ServerError::Refused { conflict: true, .. } => StatusCode::CONFLICT,
+            ServerError::Refused { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             ServerError::BadRequest(_) => StatusCode::BAD_REQUEST,
             ServerError::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
             ServerError::Config(_) | ServerError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+}
+
+impl ServerError {
+    /// Invalid input, said by the catalogue message `id` with `args`.
+    pub(crate) fn invalid(id: &'static str, args: Vec<(&'static str, String)>) -> ServerError {
+        ServerError::Refused {
+            conflict: false,
+            words: Words { id, args },
+        }
+    }
+
+    /// A conflict, said by the catalogue message `id` with `args`.
+    pub(crate) fn conflict(id: &'static str, args: Vec<(&'static str, String)>) -> ServerError {
+        ServerError::Refused {
+            conflict: true,
+            words: Words { id, args },
         }
     }
 }

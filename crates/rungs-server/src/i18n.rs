@@ -123,18 +123,62 @@ pub const FORM_ERRORS: &[(&str, &str)] = &[
     ),
 ];
 
+/// `words` (a catalogue message with its values) in `lang`. A variable
+/// named `field` holds a roster field's key (`start_date`) and is said as
+/// that field's label (`roster-field-start_date`); one named `month_name`
+/// holds a month's number and is said as its name (`roster-month-2`); one
+/// named `state` holds an assessment's state (`state-shared`), one named
+/// `part` a part of a promotion case (`case-narrative`).
+pub(crate) fn say(words: &rungs_store::Words, lang: &str) -> String {
+    let args: Vec<(&str, &str)> = words
+        .args
+        .iter()
+        .map(|(name, value)| (*name, value.as_str()))
+        .collect();
+    say_parts(words.id, &args, lang)
+}
+
+/// [`say`], from the message id and values as text.
+fn say_parts(id: &str, args: &[(&str, &str)], lang: &str) -> String {
+    let words = messages(lang);
+    let mut fluent = fluent_bundle::FluentArgs::new();
+    for &(name, value) in args {
+        let said = match name {
+            "field" => words.get(&format!("roster-field-{value}")),
+            "month_name" => words.get(&format!("roster-month-{value}")),
+            "state" => words.get(&format!("state-{value}")),
+            "part" => words.get(&format!("case-{value}")),
+            _ => value.to_string(),
+        };
+        fluent.set(name.to_string(), said);
+    }
+    words.format(id, &fluent)
+}
+
 /// The template filter `{{ error | said }}`: a form error in the language
-/// of the page when it is one of [`FORM_ERRORS`], else as it is.
-pub(crate) fn said_filter(state: &State, text: String) -> String {
-    match FORM_ERRORS.iter().find(|(english, _)| *english == text) {
-        Some((_, id)) => {
-            let lang = state
-                .lookup("lang")
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_else(|| DEFAULT_LANGUAGE.to_string());
-            messages(&lang).get(id)
+/// of the page. An error with its words (see [`crate::web::FormError`]) is
+/// said from them; an English sentence that is one of [`FORM_ERRORS`] is
+/// said by its message; any other is shown as it is.
+pub(crate) fn said_filter(state: &State, error: Value) -> String {
+    let lang = || {
+        state
+            .lookup("lang")
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_else(|| DEFAULT_LANGUAGE.to_string())
+    };
+    if let Some(text) = error.as_str() {
+        return match FORM_ERRORS.iter().find(|(english, _)| *english == text) {
+            Some((_, id)) => messages(&lang()).get(id),
+            None => text.to_string(),
+        };
+    }
+    match crate::web::FormError::words_of(&error) {
+        Some((id, args)) => {
+            let args: Vec<(&str, &str)> =
+                args.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
+            say_parts(&id, &args, &lang())
         }
-        None => text,
+        None => error.to_string(),
     }
 }
 

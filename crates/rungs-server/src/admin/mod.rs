@@ -67,7 +67,10 @@ fn day_start(field: &str, day: &str) -> Result<Option<i64>> {
         return Ok(None);
     }
     let date = rungs_store::parse_date(day).ok_or_else(|| {
-        ServerError::Invalid(format!("{field}: `{day}` is not a date (YYYY-MM-DD)"))
+        ServerError::invalid(
+            "form-not-a-date",
+            vec![("filter", field.to_string()), ("day", day.to_string())],
+        )
     })?;
     Ok(Some(date.midnight().assume_utc().unix_timestamp()))
 }

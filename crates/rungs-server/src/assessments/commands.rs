@@ -75,10 +75,10 @@ pub(crate) async fn rate(
     let ladder = app.ladder();
     let settings = &ladder.framework.assessments;
     let level = ladder.model_level(&a.track, &a.level).ok_or_else(|| {
-        ServerError::Conflict(format!(
-            "the ladder no longer has the level `{}/{}`; this assessment can no longer be rated",
-            a.track, a.level
-        ))
+        ServerError::conflict(
+            "form-assessment-level-gone",
+            vec![("level", format!("{}/{}", a.track, a.level))],
+        )
     })?;
     let mut problems = Vec::new();
     let mut inputs = Vec::new();
@@ -161,10 +161,10 @@ pub(crate) async fn step(
         if !view.seat.takes(step.kind()) {
             return Err(ServerError::Forbidden);
         }
-        return Err(ServerError::Conflict(format!(
-            "not possible while the assessment is {}",
-            view.state.as_str()
-        )));
+        return Err(ServerError::conflict(
+            "form-assessment-state",
+            vec![("state", view.state.as_str().to_string())],
+        ));
     }
     let mut w = app.store.write(&access.viewer().actor()).await?;
     let next = match step {

@@ -61,7 +61,12 @@ pub(crate) async fn open_cycle(
             app.store
                 .person_by_email(email)
                 .await?
-                .ok_or_else(|| ServerError::Invalid(format!("nobody has the email `{email}`")))?
+                .ok_or_else(|| {
+                    ServerError::invalid(
+                        "form-nobody-has-email",
+                        vec![("email", email.to_string())],
+                    )
+                })?
                 .id,
         ),
     };

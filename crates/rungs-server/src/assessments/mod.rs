@@ -81,10 +81,10 @@ pub(crate) async fn open(
         .await?
         .ok_or_else(|| ServerError::NotFound(format!("person {person}")))?;
     if !p.active {
-        return Err(ServerError::Conflict(format!(
-            "{} is no longer active: no new assessment is opened",
-            p.name
-        )));
+        return Err(ServerError::conflict(
+            "form-inactive-no-assessment",
+            vec![("name", p.name.clone())],
+        ));
     }
     let mut w = app.store.write(&read.viewer().actor()).await?;
     let id = w

@@ -33,7 +33,7 @@ async fn assessment_page(
     viewer: &Viewer,
     id: i64,
     flash: Option<String>,
-    error: Option<String>,
+    error: Option<crate::web::FormError>,
 ) -> Page {
     let mut view = view::view(app, &access::assessment(app, viewer, id).await?).await?;
     view.localise(&app.ladder(), crate::web::language(app, Some(viewer)));
@@ -263,7 +263,7 @@ async fn cycles_render(
     app: &App,
     viewer: &Viewer,
     flash: Option<String>,
-    error: Option<String>,
+    error: Option<crate::web::FormError>,
 ) -> Page {
     let hr = access::hr(viewer)?;
     let list = cycles::cycles(app, &hr).await?;

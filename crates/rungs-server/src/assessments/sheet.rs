@@ -102,10 +102,10 @@ pub(crate) async fn import_sheet(
     let ladder = app.ladder();
     let settings = &ladder.framework.assessments;
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        ServerError::Invalid(format!(
-            "the sheet is not UTF-8 text (byte {}); save it as CSV UTF-8",
-            e.valid_up_to() + 1
-        ))
+        ServerError::invalid(
+            "form-sheet-not-utf8",
+            vec![("byte", (e.valid_up_to() + 1).to_string())],
+        )
     })?;
     let text = text.trim_start_matches('\u{feff}');
     let mut reader = csv::ReaderBuilder::new()
@@ -113,7 +113,7 @@ pub(crate) async fn import_sheet(
         .from_reader(text.as_bytes());
     let headers = reader
         .headers()
-        .map_err(|e| ServerError::Invalid(format!("the sheet's first row does not read: {e}")))?
+        .map_err(|e| ServerError::invalid("form-sheet-header", vec![("error", e.to_string())]))?
         .clone();
     let col = |name: &str| {
         headers

@@ -316,7 +316,9 @@ pub(crate) async fn add_goal(
     let statement = ladder
         .model_level(t, l)
         .and_then(|lv| lv.statements.iter().find(|x| x.id == s))
-        .ok_or_else(|| ServerError::Invalid(format!("`{key}` is not a statement of the ladder")))?;
+        .ok_or_else(|| {
+            ServerError::invalid("form-not-a-statement", vec![("key", key.to_string())])
+        })?;
     let mut w = app.store.write(&goals.viewer().actor()).await?;
     let id = w
         .add_goal(

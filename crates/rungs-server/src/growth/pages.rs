@@ -22,7 +22,12 @@ pub(crate) async fn growth_page(
     growth_render(&app, &viewer, id, None).await
 }
 
-async fn growth_render(app: &App, viewer: &Viewer, id: i64, error: Option<String>) -> Page {
+async fn growth_render(
+    app: &App,
+    viewer: &Viewer,
+    id: i64,
+    error: Option<crate::web::FormError>,
+) -> Page {
     let person = crate::people::person(app, &access::read(app, viewer, id).await?).await?;
     let notes = access::notes(app, viewer, id).await?;
     let goals = access::goals_if_allowed(app, viewer, id).await?;

@@ -92,10 +92,13 @@ pub(crate) async fn invite(app: &App, inviting: &Inviting<'_>, whom: &Whom) -> R
                 .collect();
             if found.is_empty() {
                 return Err(match app.store.person(*id).await? {
-                    Some(p) if !p.active => {
-                        ServerError::Conflict(format!("{} is not active", p.name))
+                    Some(p) if !p.active => ServerError::conflict(
+                        "form-invite-inactive",
+                        vec![("name", p.name.clone())],
+                    ),
+                    Some(p) => {
+                        ServerError::conflict("form-invite-joined", vec![("name", p.name.clone())])
                     }
-                    Some(p) => ServerError::Conflict(format!("{} has joined already", p.name)),
                     None => ServerError::NotFound(format!("person {id}")),
                 });
             }

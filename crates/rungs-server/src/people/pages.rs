@@ -158,7 +158,12 @@ impl PersonForm {
     }
 }
 
-async fn person_form(app: &App, viewer: &Viewer, id: Option<i64>, error: Option<String>) -> Page {
+async fn person_form(
+    app: &App,
+    viewer: &Viewer,
+    id: Option<i64>,
+    error: Option<crate::web::FormError>,
+) -> Page {
     let roles: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
     let reasons: Vec<&str> = PlacementReason::ALL.iter().map(|r| r.as_str()).collect();
     match id {

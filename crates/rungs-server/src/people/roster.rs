@@ -14,7 +14,6 @@ use super::roster_csv::{Parsed, Reading};
 
 use crate::access::Hr;
 use crate::error::ServerError;
-use crate::phrase::Phrase;
 use crate::state::App;
 
 type Result<T> = std::result::Result<T, ServerError>;
@@ -229,21 +228,9 @@ pub(crate) fn words(id: &'static str, args: Vec<(&'static str, String)>) -> rung
     rungs_store::Words { id, args }
 }
 
-/// A roster problem's words (see [`rungs_store::Words`]) in `lang`. A
-/// variable named `field` holds a roster field's key (`start_date`) and is
-/// said as that field's label (`roster-field-start_date`); one named
-/// `month_name` holds a month's number and is said as its name
-/// (`roster-month-2`).
+/// A roster problem's words (see [`rungs_store::Words`]) in `lang`.
 pub(crate) fn problem_words(words: &rungs_store::Words, lang: &str) -> String {
-    words
-        .args
-        .iter()
-        .fold(Phrase::new(words.id), |p, (name, value)| match *name {
-            "field" => p.message(name, format!("roster-field-{value}")),
-            "month_name" => p.message(name, format!("roster-month-{value}")),
-            _ => p.text(name, value.as_str()),
-        })
-        .render(None, lang)
+    crate::i18n::say(words, lang)
 }
 
 /// `outcome` with its problems said in `lang`, where they have the words.

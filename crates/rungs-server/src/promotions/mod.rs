@@ -109,10 +109,10 @@ pub(crate) async fn open(
         .await?
         .ok_or_else(|| ServerError::NotFound(format!("person {person}")))?;
     if !p.active {
-        return Err(ServerError::Conflict(format!(
-            "{} is no longer active: no case is opened",
-            p.name
-        )));
+        return Err(ServerError::conflict(
+            "form-inactive-no-case",
+            vec![("name", p.name.clone())],
+        ));
     }
     let current = app
         .store
@@ -124,10 +124,13 @@ pub(crate) async fn open(
         .as_ref()
         .is_some_and(|c| c.track == track && c.level == level)
     {
-        return Err(ServerError::Invalid(format!(
-            "{} is already at `{track}/{level}`",
-            p.name
-        )));
+        return Err(ServerError::invalid(
+            "form-already-at-level",
+            vec![
+                ("name", p.name.clone()),
+                ("level", format!("{track}/{level}")),
+            ],
+        ));
     }
     let assessment = latest_shared(app, person, track, level).await?;
     let mut w = app.store.write(&nominating.viewer().actor()).await?;
@@ -169,9 +172,10 @@ pub(crate) async fn edit(
     part(w, CasePart::Draft)?;
     for (name, text) in [("narrative", narrative), ("recommendation", recommendation)] {
         if text.is_some_and(|t| t.len() > 20_000) {
-            return Err(ServerError::Invalid(format!(
-                "the {name} is over 20,000 characters"
-            )));
+            return Err(ServerError::invalid(
+                "form-case-text-too-long",
+                vec![("part", name.to_string())],
+            ));
         }
     }
     let case = w.case();
@@ -213,9 +217,10 @@ pub(crate) async fn add_evidence(
     }
     let url = url.trim();
     if !(url.starts_with("https://") || url.starts_with("http://")) {
-        return Err(ServerError::Invalid(format!(
-            "`{url}` is not a link (https://…)"
-        )));
+        return Err(ServerError::invalid(
+            "form-not-a-link",
+            vec![("url", url.to_string())],
+        ));
     }
     let mut tx = app.store.write(&w.viewer().actor()).await?;
     tx.add_evidence(w.case().id, statement, url, note).await?;
@@ -239,7 +244,9 @@ pub(crate) async fn request_feedback(
         Err(_) => app.store.person_by_email(peer.trim()).await?,
     }
     .filter(|p| p.active)
-    .ok_or_else(|| ServerError::Invalid(format!("`{}` is no active colleague", peer.trim())))?;
+    .ok_or_else(|| {
+        ServerError::invalid("form-no-colleague", vec![("who", peer.trim().to_string())])
+    })?;
     let ids = view::statement_ids(&ladder, w.case());
     let areas: Vec<String> = ladder
         .model_level(&w.case().track, &w.case().level)
@@ -407,10 +414,13 @@ pub(crate) async fn decide(
     if let Some(session) = case.session_id {
         let members = app.store.calibration_members(session).await?.len();
         if members < rules.committee_size as usize {
-            return Err(ServerError::Conflict(format!(
-                "the committee has {members} members; [promotions] committee_size asks for {}",
-                rules.committee_size
-            )));
+            return Err(ServerError::conflict(
+                "form-committee-too-small",
+                vec![
+                    ("members", members.to_string()),
+                    ("size", rules.committee_size.to_string()),
+                ],
+            ));
         }
     }
     // An approval takes effect today unless it says; the case records the
@@ -421,10 +431,10 @@ pub(crate) async fn decide(
         .map(str::to_string)
         .or_else(|| (outcome == Outcome::Approved).then(rungs_store::today));
     if outcome == Outcome::Approved && ladder.level(&case.track, &case.level).is_none() {
-        return Err(ServerError::Conflict(format!(
-            "`{}/{}` is no longer a level of the ladder",
-            case.track, case.level
-        )));
+        return Err(ServerError::conflict(
+            "form-level-gone",
+            vec![("level", format!("{}/{}", case.track, case.level))],
+        ));
     }
     if outcome == Outcome::NotNow && work_on.trim().is_empty() {
         return Err(ServerError::Invalid("say what to work on".into()));
@@ -529,9 +539,9 @@ pub(crate) async fn open_session(
             Ok(id) => app.store.person(id).await?,
             Err(_) => app.store.person_by_email(who.trim()).await?,
         };
-        p.filter(|p| p.active)
-            .map(|p| p.id)
-            .ok_or_else(|| ServerError::Invalid(format!("`{}` is no active colleague", who.trim())))
+        p.filter(|p| p.active).map(|p| p.id).ok_or_else(|| {
+            ServerError::invalid("form-no-colleague", vec![("who", who.trim().to_string())])
+        })
     };
     let chair = find(chair.to_string()).await?;
     let mut ids = Vec::new();

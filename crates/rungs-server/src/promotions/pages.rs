@@ -28,7 +28,7 @@ pub(crate) async fn list(State(app): State<App>, viewer: Viewer) -> Page {
     list_page(&app, &viewer, None).await
 }
 
-async fn list_page(app: &App, viewer: &Viewer, error: Option<String>) -> Page {
+async fn list_page(app: &App, viewer: &Viewer, error: Option<crate::web::FormError>) -> Page {
     let me = viewer.person.id;
     let hr = access::hr(viewer).is_ok();
     let mut candidates = app.store.cases_of(me).await?;
@@ -128,7 +128,12 @@ pub(crate) async fn case(State(app): State<App>, viewer: Viewer, Path(id): Path<
     case_page(&app, &viewer, id, None).await
 }
 
-async fn case_page(app: &App, viewer: &Viewer, id: i64, error: Option<String>) -> Page {
+async fn case_page(
+    app: &App,
+    viewer: &Viewer,
+    id: i64,
+    error: Option<crate::web::FormError>,
+) -> Page {
     let mut c = view::case_view(app, &access::case(app, viewer, id).await?).await?;
     localise(app, viewer, &mut c);
     let title = format!(
@@ -349,7 +354,12 @@ pub(crate) async fn feedback(State(app): State<App>, viewer: Viewer, Path(id): P
     feedback_page(&app, &viewer, id, None).await
 }
 
-async fn feedback_page(app: &App, viewer: &Viewer, id: i64, error: Option<String>) -> Page {
+async fn feedback_page(
+    app: &App,
+    viewer: &Viewer,
+    id: i64,
+    error: Option<crate::web::FormError>,
+) -> Page {
     let a = access::feedback(app, viewer, id).await?;
     let request = a.request().clone();
     let case = app
@@ -426,7 +436,7 @@ pub(crate) async fn sessions(State(app): State<App>, viewer: Viewer) -> Page {
     sessions_page(&app, &viewer, None).await
 }
 
-async fn sessions_page(app: &App, viewer: &Viewer, error: Option<String>) -> Page {
+async fn sessions_page(app: &App, viewer: &Viewer, error: Option<crate::web::FormError>) -> Page {
     let hr = access::hr(viewer).is_ok();
     let sessions = if hr {
         app.store.calibration_sessions().await?
@@ -504,10 +514,10 @@ pub(crate) async fn close_session(
     if !confirmed.yes() {
         let session = closing.session();
         if session.closed_at.is_some() {
-            return Err(ServerError::Conflict(format!(
-                "the calibration session {} is already closed",
-                session.name
-            )));
+            return Err(ServerError::conflict(
+                "form-session-closed",
+                vec![("name", session.name.clone())],
+            ));
         }
         let cases = app.store.cases_in_session(id).await?;
         let undecided = cases

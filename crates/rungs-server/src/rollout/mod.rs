@@ -185,10 +185,10 @@ pub(crate) async fn propose(
         ));
     }
     if app.ladder().level(level.0, level.1).is_none() {
-        return Err(ServerError::Invalid(format!(
-            "`{}/{}` is not a level of this ladder",
-            level.0, level.1
-        )));
+        return Err(ServerError::invalid(
+            "form-not-a-level",
+            vec![("level", format!("{}/{}", level.0, level.1))],
+        ));
     }
     let mut w = app.store.write(&proposing.viewer().actor()).await?;
     let entry = w.propose(rollout, person, version, level, note).await?;

@@ -56,7 +56,12 @@ pub(crate) async fn rollout(
     rollout_page(&app, &viewer, &q, None).await
 }
 
-async fn rollout_page(app: &App, viewer: &Viewer, q: &RolloutQuery, error: Option<String>) -> Page {
+async fn rollout_page(
+    app: &App,
+    viewer: &Viewer,
+    q: &RolloutQuery,
+    error: Option<crate::web::FormError>,
+) -> Page {
     rollout_page_with(app, viewer, q, error, None).await
 }
 
@@ -64,7 +69,7 @@ async fn rollout_page_with(
     app: &App,
     viewer: &Viewer,
     q: &RolloutQuery,
-    error: Option<String>,
+    error: Option<crate::web::FormError>,
     report: Option<(Phrase, super::bulk::BulkReport)>,
 ) -> Page {
     let lang = crate::web::language(app, Some(viewer));

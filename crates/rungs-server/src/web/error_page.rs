@@ -19,6 +19,9 @@ pub(crate) struct ErrorWords {
     /// The error's own sentence (what was not found, what is wrong with
     /// the form): English, built where it happened.
     detail: String,
+    /// The sentence as a catalogue message, when the error has one: said
+    /// in the reader's language instead of the English.
+    words: Option<rungs_store::Words>,
 }
 
 impl ErrorWords {
@@ -31,10 +34,15 @@ impl ErrorWords {
             ServerError::Internal(_) => Some("error-internal"),
             _ => None,
         };
+        let words = match e {
+            ServerError::Refused { words, .. } => Some(words.clone()),
+            _ => None,
+        };
         ErrorWords {
             status: e.status(),
             fixed,
             detail: e.to_string(),
+            words,
         }
     }
 
@@ -46,13 +54,15 @@ impl ErrorWords {
         let mut args = FluentArgs::new();
         args.set("status", self.status.as_u16());
         let title = words.format("error-title", &args);
-        let said = match self.fixed {
-            Some(id) => words.get(id),
-            None if lang == crate::i18n::DEFAULT_LANGUAGE => self.detail.clone(),
-            None => words.format("error-explain", &args),
+        let said = match (self.fixed, &self.words) {
+            (Some(id), _) => words.get(id),
+            (None, Some(own)) => crate::i18n::say(own, lang),
+            (None, None) if lang == crate::i18n::DEFAULT_LANGUAGE => self.detail.clone(),
+            (None, None) => words.format("error-explain", &args),
         };
         let mut text = format!("<p role=\"alert\">{}</p>", html_escape(&said));
-        if self.fixed.is_none() && lang != crate::i18n::DEFAULT_LANGUAGE {
+        let in_english_only = self.fixed.is_none() && self.words.is_none();
+        if in_english_only && lang != crate::i18n::DEFAULT_LANGUAGE {
             text.push_str(&format!(
                 "<p lang=\"en\"><code>{}</code></p>",
                 html_escape(&self.detail)

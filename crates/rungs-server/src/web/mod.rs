@@ -102,10 +102,79 @@ pub(crate) fn message(title: &str, text: &str) -> minijinja::Value {
     ctx! { message => text, title }
 }
 
+/// Why a form was refused, shown with the form again: the page says it
+/// with `{{ error | said }}`, in the page's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum FormError {
+    /// An English sentence: one of [`crate::i18n::FORM_ERRORS`], which
+    /// the page says in its language, or else shown as it is.
+    Text(String),
+    /// A catalogue message with its values.
+    Words(rungs_store::Words),
+}
+
+impl From<String> for FormError {
+    fn from(text: String) -> Self {
+        FormError::Text(text)
+    }
+}
+
+impl From<&str> for FormError {
+    fn from(text: &str) -> Self {
+        FormError::Text(text.to_string())
+    }
+}
+
+/// How a [`FormError::Words`] reaches a template (page contexts are built
+/// through JSON, so it must be plain data): its message id under this key,
+/// its values under [`SAID_ARGS`], by name.
+const SAID_ID: &str = "said";
+/// See [`SAID_ID`].
+const SAID_ARGS: &str = "args";
+
+impl FormError {
+    /// The message id and values of a template value made from a
+    /// [`FormError::Words`], if it is one.
+    pub(crate) fn words_of(value: &minijinja::Value) -> Option<(String, Vec<(String, String)>)> {
+        let id = value.get_attr(SAID_ID).ok()?.as_str()?.to_string();
+        let args = value.get_attr(SAID_ARGS).ok()?;
+        let args = args
+            .try_iter()
+            .ok()?
+            .filter_map(|name| {
+                let v = args.get_item(&name).ok()?;
+                Some((name.as_str()?.to_string(), v.as_str()?.to_string()))
+            })
+            .collect();
+        Some((id, args))
+    }
+}
+
+impl serde::Serialize for FormError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        match self {
+            FormError::Text(text) => serializer.serialize_str(text),
+            FormError::Words(words) => {
+                let args: std::collections::BTreeMap<&str, &str> = words
+                    .args
+                    .iter()
+                    .map(|(name, value)| (*name, value.as_str()))
+                    .collect();
+                let mut map = serializer.serialize_map(Some(2))?;
+                map.serialize_entry(SAID_ID, words.id)?;
+                map.serialize_entry(SAID_ARGS, &args)?;
+                map.end()
+            }
+        }
+    }
+}
+
 /// A form error shows the form again with the message; other errors are pages.
-pub(crate) fn form_error(e: ServerError) -> Result<String, ServerError> {
+pub(crate) fn form_error(e: ServerError) -> Result<FormError, ServerError> {
     match e {
-        ServerError::Invalid(m) | ServerError::Conflict(m) => Ok(m),
+        ServerError::Invalid(m) | ServerError::Conflict(m) => Ok(FormError::Text(m)),
+        ServerError::Refused { words, .. } => Ok(FormError::Words(words)),
         other => Err(other),
     }
 }
@@ -115,7 +184,7 @@ pub(crate) fn form_error(e: ServerError) -> Result<String, ServerError> {
 /// status; any other error stays an error page.
 pub(crate) async fn form_failed<F, P>(e: ServerError, page: F) -> Page
 where
-    F: FnOnce(String) -> P,
+    F: FnOnce(FormError) -> P,
     P: Future<Output = Page>,
 {
     let status = e.status();

@@ -120,6 +120,8 @@ fn every_message_asked_for_is_in_the_catalogues() {
             "problem_said(",
             "Words::of(",
             "words(",
+            "ServerError::invalid(",
+            "ServerError::conflict(",
         ] {
             ids_called(text, call, &mut asked);
         }
@@ -704,5 +706,45 @@ async fn the_roster_page_speaks_the_readers_language() {
         r.body.contains("Keine Spalte `Squad` für Team"),
         "{}",
         r.body
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_form_error_with_a_value_is_in_the_readers_language() {
+    let backend = sqlite().await;
+    let (_app, mut admin) = organisation(backend.store.clone()).await;
+    admin.choose_language("ja").await;
+    let fields = [
+        ("name", "Autumn review"),
+        ("target", "own"),
+        ("manager_email", "nobody@example.org"),
+    ];
+    let r = admin.post_form("/app/cycles", &fields).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(
+        r.body
+            .contains("メールアドレス `nobody@example.org` の人はいません"),
+        "{}",
+        r.body
+    );
+    assert!(!r.body.contains("nobody has the email"), "{}", r.body);
+    // The API says it in English, as before.
+    let api = admin
+        .json(
+            "POST",
+            "/api/v1/cycles",
+            serde_json::json!({
+                "name": "Autumn review",
+                "target": "own",
+                "manager_email": "nobody@example.org",
+            }),
+        )
+        .await;
+    assert_eq!(api.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", api.body);
+    assert!(
+        api.body
+            .contains("nobody has the email `nobody@example.org`"),
+        "{}",
+        api.body
     );
 }
