@@ -18,9 +18,9 @@
 macro_rules! ctx {
     ($($key:ident $(=> $value:expr)?),* $(,)?) => {{
         #[allow(unused_mut)]
-        let mut map = serde_json::Map::new();
-        $( map.insert(stringify!($key).to_string(), serde_json::to_value(ctx!(@v $key $(, $value)?)).unwrap_or_default()); )*
-        minijinja::Value::from(minijinja::value::Serde(&map))
+        let mut map = std::collections::BTreeMap::<&'static str, minijinja::Value>::new();
+        $( map.insert(stringify!($key), minijinja::Value::from(minijinja::value::Serde(ctx!(@v $key $(, $value)?)))); )*
+        minijinja::Value::from(map)
     }};
     (@v $key:ident) => { &$key };
     (@v $key:ident, $value:expr) => { &$value };
