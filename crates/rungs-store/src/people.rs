@@ -265,11 +265,24 @@ pub(crate) async fn select_people(
     conn: impl sqlx::Executor<'_, Database = sqlx::Any>,
     rest: &str,
 ) -> Result<Vec<Person>> {
-    let rows: Vec<PersonRow> =
-        sqlx::query_as(sqlx::AssertSqlSafe(format!("{PERSON_SELECT} {rest}")))
-            .fetch_all(conn)
-            .await?;
-    Ok(rows.into_iter().map(Person::from).collect())
+    select_people_into(conn, rest, Vec::new()).await
+}
+
+/// [`select_people`] into `people`, each row made a person as it arrives:
+/// collecting the rows first would hold every row and every person at
+/// once (tens of megabytes each at 100,000 people).
+pub(crate) async fn select_people_into(
+    conn: impl sqlx::Executor<'_, Database = sqlx::Any>,
+    rest: &str,
+    mut people: Vec<Person>,
+) -> Result<Vec<Person>> {
+    use futures_util::TryStreamExt;
+    let sql = format!("{PERSON_SELECT} {rest}");
+    let mut rows = sqlx::query_as::<_, PersonRow>(sqlx::AssertSqlSafe(sql)).fetch(conn);
+    while let Some(row) = rows.try_next().await? {
+        people.push(Person::from(row));
+    }
+    Ok(people)
 }
 
 /// The person [`PERSON_SELECT`] `WHERE {column} = $1` finds.

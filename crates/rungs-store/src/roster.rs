@@ -9,7 +9,7 @@ use utoipa::ToSchema;
 
 use crate::model::{NewPlacement, Person, PlacementReason};
 use crate::params::{Arg, Params};
-use crate::people::{PersonFields, select_people};
+use crate::people::{PersonFields, select_people, select_people_into};
 use crate::search::search_key;
 use crate::store::{AuditRecord, json};
 use crate::{Result, StoreError, Write, today};
@@ -146,7 +146,13 @@ impl Write {
     ) -> Result<std::result::Result<RosterPlan, Vec<RowProblem>>> {
         // Everyone here, in id order, found by email through an index (a
         // map holding the people themselves would be half empty buckets).
-        let mut people = select_people(self.conn(), "ORDER BY p.id").await?;
+        // Sized by a count first: grown by doubling, the vector would hold
+        // room for up to twice as many people as there are.
+        let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM people")
+            .fetch_one(self.conn())
+            .await?;
+        let room = Vec::with_capacity(usize::try_from(count).unwrap_or(0));
+        let mut people = select_people_into(self.conn(), "ORDER BY p.id", room).await?;
         people.shrink_to_fit();
         let existing: HashMap<&str, &Person> =
             people.iter().map(|p| (p.email.as_str(), p)).collect();
