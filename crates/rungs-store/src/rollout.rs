@@ -149,21 +149,14 @@ impl Store {
         page: Page,
     ) -> Result<Option<RolloutPage>> {
         let mut conn = self.pool.acquire().await?;
-        let rollout: Option<Rollout> = match id {
-            Some(id) => {
-                sqlx::query_as(sqlx::AssertSqlSafe(format!(
-                    "SELECT {ROLLOUT_COLUMNS} FROM rollouts WHERE id = $1"
-                )))
-                .bind(id)
-                .fetch_optional(&mut *conn)
-                .await?
-            }
-            None => open_rollout_on(&mut conn).await?,
+        // The rollout comes with its progress, in one read.
+        let which = match id {
+            Some(id) => Which::Id(id),
+            None => Which::Open,
         };
-        let Some(rollout) = rollout else {
+        let Some((rollout, progress)) = progress_of(&mut conn, which, scope).await? else {
             return Ok(None);
         };
-        let progress = progress(&mut conn, rollout.id, scope).await?;
         // Without a filter, the progress total is the count.
         let unfiltered_total =
             (filter == &EntryFilter::default()).then(|| progress.last().map_or(0, |t| t.total));
@@ -223,28 +216,87 @@ async fn progress(
     rollout: i64,
     scope: &Scope,
 ) -> Result<Vec<RolloutProgress>> {
+    Ok(progress_of(conn, Which::Id(rollout), scope)
+        .await?
+        .map(|(_, progress)| progress)
+        .unwrap_or_else(|| vec![RolloutProgress::default()]))
+}
+
+/// Which rollout [`progress_of`] reads.
+#[derive(Debug, Clone, Copy)]
+enum Which {
+    /// This one.
+    Id(i64),
+    /// The open one, if any.
+    Open,
+}
+
+/// One team's counts, with the rollout they are of.
+#[derive(sqlx::FromRow)]
+struct ProgressRow {
+    r_id: i64,
+    r_name: String,
+    r_revision: String,
+    r_created_at: i64,
+    r_closed_at: Option<i64>,
+    #[sqlx(flatten)]
+    progress: RolloutProgress,
+}
+
+/// A rollout and its counts by team within `scope`, then the total; `None`
+/// when there is no such rollout. One query: the rollout is joined to its
+/// entries, so a rollout with no entries in scope is one row of zeros.
+async fn progress_of(
+    conn: &mut AnyConnection,
+    which: Which,
+    scope: &Scope,
+) -> Result<Option<(Rollout, Vec<RolloutProgress>)>> {
     let mut params = Params::default();
-    let rollout = params.push(Arg::Int(rollout));
-    let from = scoped(scope, &mut params);
+    let rollout = match which {
+        Which::Id(id) => format!(
+            "SELECT {ROLLOUT_COLUMNS} FROM rollouts WHERE id = {}",
+            params.push(Arg::Int(id))
+        ),
+        Which::Open => format!("SELECT {ROLLOUT_COLUMNS} {OPEN_ROLLOUT}"),
+    };
+    let within = scope
+        .condition("e.person_id", &mut params)
+        .map(|c| format!(" AND {c}"))
+        .unwrap_or_default();
     let sql = format!(
-        "SELECT t.name AS team, COUNT(*) AS total,
+        "SELECT r.id AS r_id, r.name AS r_name, r.revision AS r_revision,
+            r.created_at AS r_created_at, r.closed_at AS r_closed_at,
+            t.name AS team, COUNT(e.person_id) AS total,
             COUNT(CASE WHEN x.person_id IS NULL AND e.status = 'suggested' THEN 1 END) AS suggested,
             COUNT(CASE WHEN x.person_id IS NULL AND e.status = 'proposed' THEN 1 END) AS proposed,
             COUNT(CASE WHEN x.person_id IS NULL AND e.status = 'confirmed' THEN 1 END) AS confirmed,
             COUNT(CASE WHEN x.person_id IS NULL AND e.status = 'acknowledged' THEN 1 END) AS acknowledged,
             COUNT(x.person_id) AS excluded
-        {from} LEFT JOIN teams t ON t.id = p.team_id
+        FROM ({rollout}) r
+        LEFT JOIN rollout_entries e ON e.rollout_id = r.id{within}
+        LEFT JOIN people p ON p.id = e.person_id
+        LEFT JOIN teams t ON t.id = p.team_id
         LEFT JOIN off_ladder x ON x.person_id = e.person_id
-        WHERE e.rollout_id = {rollout}
-        GROUP BY t.name ORDER BY t.name"
+        GROUP BY r.id, r.name, r.revision, r.created_at, r.closed_at, t.name
+        ORDER BY t.name"
     );
-    let rows: Vec<RolloutProgress> =
-        sqlx::query_as_with(sqlx::AssertSqlSafe(sql), params.arguments()?)
-            .fetch_all(&mut *conn)
-            .await?;
+    let rows: Vec<ProgressRow> = sqlx::query_as_with(sqlx::AssertSqlSafe(sql), params.arguments()?)
+        .fetch_all(&mut *conn)
+        .await?;
+    let Some(first) = rows.first() else {
+        return Ok(None);
+    };
+    let rollout = Rollout {
+        id: first.r_id,
+        name: first.r_name.clone(),
+        revision: first.r_revision.clone(),
+        created_at: first.r_created_at,
+        closed_at: first.r_closed_at,
+    };
     let mut total = RolloutProgress::default();
     let mut out = Vec::with_capacity(rows.len() + 1);
-    for p in rows {
+    // A row of no entries is the rollout alone (none in scope).
+    for p in rows.into_iter().map(|r| r.progress).filter(|p| p.total > 0) {
         total.total += p.total;
         total.suggested += p.suggested;
         total.proposed += p.proposed;
@@ -256,7 +308,7 @@ async fn progress(
     // People without a team after the teams.
     out.sort_by_key(|p| p.team.is_none());
     out.push(total);
-    Ok(out)
+    Ok(Some((rollout, out)))
 }
 
 /// [`Store::rollout_people`] on `conn`.

@@ -386,3 +386,61 @@ async fn propose_control_starts_empty_without_a_suggestion() {
         assert!(empty.body.contains("choose a level"), "{}", empty.body);
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn someone_hired_after_the_rollout_opened_sees_it_with_nothing_to_do() {
+    for backend in backends("rollout_newcomer").await {
+        let on = backend.name;
+        let (app, token) = start(backend.store.clone(), config()).await;
+        let mut admin = admin(&app, &token).await;
+        let imported = admin.post_csv("/api/v1/roster", &roster()).await;
+        assert_eq!(imported.status, StatusCode::OK, "{}", imported.body);
+        let rollout = open_rollout(&mut admin).await;
+        let hired = format!(
+            "{}nell@example.org,Nell Ames,Engineer,Platform,,2027-01-04\n",
+            roster()
+        );
+        let imported = admin.post_csv("/api/v1/roster", &hired).await;
+        assert_eq!(imported.status, StatusCode::OK, "{}", imported.body);
+        let mut nell = person_client(&app, &mut admin, "nell@example.org").await;
+        // The rollout is there, with no entry of hers: no counts, no rows.
+        let page = nell.get("/app/rollout").await;
+        assert_eq!(page.status, StatusCode::OK, "{on}: {}", page.body);
+        assert!(
+            page.body.contains("<h2>New ladder</h2>"),
+            "{on}: {}",
+            page.body
+        );
+        let view = nell
+            .get(&format!("/api/v1/rollouts/{rollout}"))
+            .await
+            .json();
+        assert_eq!(view["rollout"]["name"], "New ladder", "{on}: {view}");
+        assert_eq!(
+            view["progress"].as_array().map(Vec::len),
+            Some(1),
+            "{on}: {view}"
+        );
+        assert_eq!(total(&view)["total"], 0, "{on}: {view}");
+        assert_eq!(
+            view["entries"].as_array().map(Vec::len),
+            Some(0),
+            "{on}: {view}"
+        );
+        // Everyone else's counts still add up, for HR.
+        let all = admin
+            .get(&format!("/api/v1/rollouts/{rollout}"))
+            .await
+            .json();
+        let teams: i64 = all["progress"]
+            .as_array()
+            .expect("progress")
+            .iter()
+            .rev()
+            .skip(1)
+            .map(|p| p["total"].as_i64().expect("total"))
+            .sum();
+        assert_eq!(total(&all)["total"].as_i64(), Some(teams), "{on}: {all}");
+        assert!(teams > 0, "{on}: {all}");
+    }
+}
