@@ -57,8 +57,8 @@ pub struct Viewer {
     pub person: Person,
     /// How.
     pub via: Via,
-    /// Whether anyone reports to them (known for sessions; asked for
-    /// tokens, which render no pages).
+    /// Whether anyone reports to them, active or not (known for sessions;
+    /// asked for tokens, which render no pages).
     pub manages: bool,
 }
 

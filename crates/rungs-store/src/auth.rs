@@ -36,7 +36,7 @@ impl Store {
             .replacen(
                 "SELECT ",
                 "SELECT s.csrf, s.expires_at,
-                    CASE WHEN EXISTS (SELECT 1 FROM people r WHERE r.manager_id = p.id AND r.active = 1)
+                    CASE WHEN EXISTS (SELECT 1 FROM people r WHERE r.manager_id = p.id)
                         THEN 1 ELSE 0 END AS manages, ",
                 1,
             )

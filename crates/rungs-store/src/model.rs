@@ -426,8 +426,9 @@ pub struct Session {
     pub csrf: String,
     /// Expires (Unix seconds).
     pub expires_at: i64,
-    /// Whether anyone active reports to them (read with the session, so
-    /// pages need not ask again).
+    /// Whether anyone reports to them, active or not: the same as their
+    /// scope holding more than themselves (read with the session, so pages
+    /// need not ask again).
     pub manages: bool,
 }
 

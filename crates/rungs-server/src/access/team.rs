@@ -31,10 +31,20 @@ impl ListScope {
 pub(crate) async fn list_scope(app: &App, viewer: &Viewer) -> Result<ListScope, ServerError> {
     let scope = if is_hr(viewer.person.role) {
         Scope::Everyone
+    } else if manages(viewer) == Some(false) {
+        // Nobody reports to them: themselves, without asking again.
+        Scope::People(vec![viewer.person.id])
     } else {
         app.store.scope_of(viewer.person.id).await?
     };
     Ok(ListScope { scope })
+}
+
+/// Whether anyone reports to the viewer, when this request already knows:
+/// a session reads it with the person, in the same query. An API token's
+/// viewer is asked again.
+fn manages(viewer: &Viewer) -> Option<bool> {
+    matches!(viewer.via, crate::auth::Via::Session { .. }).then_some(viewer.manages)
 }
 
 /// Whose people a team view covers.
@@ -89,7 +99,10 @@ pub(crate) async fn team(
     // Whether anyone reports to them matters only for their own team.
     let has_reports = !hr
         && requested.is_none_or(|m| m == me)
-        && app.store.scope_of(me).await? != Scope::People(vec![me]);
+        && match manages(viewer) {
+            Some(known) => known,
+            None => app.store.scope_of(me).await? != Scope::People(vec![me]),
+        };
     let whose = team_of(me, hr, requested, has_reports).ok_or(ServerError::Forbidden)?;
     Ok(TeamAccess { whose })
 }

@@ -444,3 +444,47 @@ async fn someone_hired_after_the_rollout_opened_sees_it_with_nothing_to_do() {
         assert!(teams > 0, "{on}: {all}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_sees_their_own_entry_and_a_manager_their_peoples() {
+    for backend in backends("rollout_scopes").await {
+        let on = backend.name;
+        let (app, token) = start(backend.store.clone(), config()).await;
+        let mut admin = admin(&app, &token).await;
+        let imported = admin.post_csv("/api/v1/roster", &roster()).await;
+        assert_eq!(imported.status, StatusCode::OK, "{}", imported.body);
+        let rollout = open_rollout(&mut admin).await;
+        let emails = |view: &Value| -> Vec<String> {
+            let mut e: Vec<String> = view["entries"]
+                .as_array()
+                .expect("entries")
+                .iter()
+                .map(|p| p["person"]["email"].as_str().expect("email").to_string())
+                .collect();
+            e.sort();
+            e
+        };
+        // Someone nobody reports to: their own entry only.
+        let mut wren = person_client(&app, &mut admin, "wren@example.org").await;
+        let view = wren
+            .get(&format!("/api/v1/rollouts/{rollout}"))
+            .await
+            .json();
+        assert_eq!(emails(&view), ["wren@example.org"], "{on}: {view}");
+        // A manager: everyone below them and themselves; still after their
+        // one report left (no longer active, still in their lines).
+        let mut dee = person_client(&app, &mut admin, "dee@example.org").await;
+        let before = emails(&dee.get(&format!("/api/v1/rollouts/{rollout}")).await.json());
+        assert_eq!(before, ["cy@example.org", "dee@example.org"], "{on}");
+        let without_cy = roster().replace(
+            "cy@example.org,Cy Duarte,Engineer,Payments,dee@example.org,2022-02-01\n",
+            "",
+        );
+        let left = admin
+            .post_csv("/api/v1/roster?deactivate_missing=true", &without_cy)
+            .await;
+        assert_eq!(left.status, StatusCode::OK, "{on}: {}", left.body);
+        let after = emails(&dee.get(&format!("/api/v1/rollouts/{rollout}")).await.json());
+        assert_eq!(after, before, "{on}");
+    }
+}
