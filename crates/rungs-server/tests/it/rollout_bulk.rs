@@ -3,6 +3,7 @@
 //! set aside, and progress reaches 100%; on both databases.
 
 use axum::http::StatusCode;
+use rungs_server::App;
 use serde_json::{Value, json};
 
 use crate::support::*;
@@ -14,6 +15,16 @@ fn roster() -> String {
         "{ROSTER}vi@example.org,Vi Oakes,Chief Executive Officer,,,2015-05-05\n\
          wren@example.org,Wren Hale,Wizard,Platform,mara@example.org,2024-04-02\n"
     )
+}
+
+/// The app on `backend` with its administrator signed in and [`roster`]
+/// imported.
+async fn organisation_of(backend: &Backend) -> (App, Client) {
+    let (app, token) = start(backend.store.clone(), config()).await;
+    let mut admin = admin(&app, &token).await;
+    let imported = admin.post_csv("/api/v1/roster", &roster()).await;
+    assert_eq!(imported.status, StatusCode::OK, "{}", imported.body);
+    (app, admin)
 }
 
 async fn open_rollout(admin: &mut Client) -> i64 {
@@ -55,10 +66,7 @@ fn total(view: &Value) -> Value {
 async fn bulk_rollout_to_one_hundred_percent() {
     for backend in backends("bulk_rollout").await {
         let on = backend.name;
-        let (app, token) = start(backend.store.clone(), config()).await;
-        let mut admin = admin(&app, &token).await;
-        let imported = admin.post_csv("/api/v1/roster", &roster()).await;
-        assert_eq!(imported.status, StatusCode::OK, "{}", imported.body);
+        let (app, mut admin) = organisation_of(&backend).await;
         let dee = id_of(&mut admin, "dee@example.org").await;
         let made_hr = admin
             .json(
@@ -342,10 +350,7 @@ async fn bulk_rollout_to_one_hundred_percent() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn propose_control_starts_empty_without_a_suggestion() {
     for backend in backends("propose_empty").await {
-        let (app, token) = start(backend.store.clone(), config()).await;
-        let mut admin = admin(&app, &token).await;
-        let imported = admin.post_csv("/api/v1/roster", &roster()).await;
-        assert_eq!(imported.status, StatusCode::OK, "{}", imported.body);
+        let (_app, mut admin) = organisation_of(&backend).await;
         let rollout = open_rollout(&mut admin).await;
         let wren = id_of(&mut admin, "wren@example.org").await;
         let ari = id_of(&mut admin, "ari@example.org").await;
@@ -391,10 +396,7 @@ async fn propose_control_starts_empty_without_a_suggestion() {
 async fn someone_hired_after_the_rollout_opened_sees_it_with_nothing_to_do() {
     for backend in backends("rollout_newcomer").await {
         let on = backend.name;
-        let (app, token) = start(backend.store.clone(), config()).await;
-        let mut admin = admin(&app, &token).await;
-        let imported = admin.post_csv("/api/v1/roster", &roster()).await;
-        assert_eq!(imported.status, StatusCode::OK, "{}", imported.body);
+        let (app, mut admin) = organisation_of(&backend).await;
         let rollout = open_rollout(&mut admin).await;
         let hired = format!(
             "{}nell@example.org,Nell Ames,Engineer,Platform,,2027-01-04\n",
@@ -449,10 +451,7 @@ async fn someone_hired_after_the_rollout_opened_sees_it_with_nothing_to_do() {
 async fn each_sees_their_own_entry_and_a_manager_their_peoples() {
     for backend in backends("rollout_scopes").await {
         let on = backend.name;
-        let (app, token) = start(backend.store.clone(), config()).await;
-        let mut admin = admin(&app, &token).await;
-        let imported = admin.post_csv("/api/v1/roster", &roster()).await;
-        assert_eq!(imported.status, StatusCode::OK, "{}", imported.body);
+        let (app, mut admin) = organisation_of(&backend).await;
         let rollout = open_rollout(&mut admin).await;
         let emails = |view: &Value| -> Vec<String> {
             let mut e: Vec<String> = view["entries"]
