@@ -81,14 +81,6 @@ struct LevelData<'a> {
     /// Indicators as `[label position in Data::facts, value]` (see [`crate::facts`]).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     i: Vec<(usize, &'a str)>,
-    /// Search bigrams of the title and summary, for text written without
-    /// spaces (see [`crate::bigrams`]); absent when there are none.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    kt: String,
-    /// Search bigrams of each statement of `s`, in its order; absent when
-    /// no statement has any.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    k: Option<Vec<String>>,
 }
 
 /// A statement in data.js (see [`LevelData::s`]).
@@ -199,26 +191,6 @@ struct PageData<'a> {
     title: &'a str,
     url: String,
     text: String,
-    /// Search bigrams of the title and text (see [`LevelData::kt`]).
-    #[serde(skip_serializing_if = "String::is_empty")]
-    k: String,
-}
-
-/// The search bigrams of each statement in `s` (named ones with their
-/// name), or `None` when no statement has any.
-fn statement_bigrams(s: &[StatementData<'_>]) -> Option<Vec<String>> {
-    let grams: Vec<String> = s
-        .iter()
-        .map(|x| match x {
-            StatementData::Plain(_, _, text) | StatementData::Derived(_, text) => {
-                crate::bigrams::bigrams(text)
-            }
-            StatementData::Named(_, _, text, name) | StatementData::DerivedNamed(_, text, name) => {
-                crate::bigrams::bigrams(&format!("{name} {text}"))
-            }
-        })
-        .collect();
-    grams.iter().any(|g| !g.is_empty()).then_some(grams)
 }
 
 fn flatten<'a>(
@@ -324,12 +296,6 @@ pub fn write_data_js(
                         flatten(&l.statements, &area_positions, &areas.order, &mut s, &mut n);
                         let summary = l.summary.as_deref().filter(|_| !boilerplate);
                         LevelData {
-                            kt: crate::bigrams::bigrams(&format!(
-                                "{} {}",
-                                l.title,
-                                summary.unwrap_or("")
-                            )),
-                            k: statement_bigrams(&s),
                             id: &l.id,
                             title: &l.title,
                             rank: l.rank,
@@ -351,7 +317,6 @@ pub fn write_data_js(
                 PageData {
                     title: &p.title,
                     url: urls::page(&p.id),
-                    k: crate::bigrams::bigrams(&format!("{} {text}", p.title)),
                     text,
                 }
             })

@@ -16,7 +16,6 @@
 
 #![warn(missing_docs)]
 
-mod bigrams;
 mod chart;
 mod data;
 mod editions;

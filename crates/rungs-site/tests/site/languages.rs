@@ -303,21 +303,17 @@ fn site_languages_restricts_the_translations_published() {
 }
 
 #[test]
-fn japanese_search_data_holds_bigrams_of_each_statement() {
+fn japanese_search_data_holds_the_text_the_browser_pairs() {
     let site = example_site();
     let data = String::from_utf8_lossy(
         site.get("ja/assets/data.js")
             .expect("ja/assets/data.js is built"),
     )
     .into_owned();
-    // 設計 sits inside 「コードと設計を…」: its pair is published for the statement.
-    assert!(data.contains("\"k\":["), "no bigrams in ja/assets/data.js");
-    assert!(data.contains("設計 計を"), "no bigrams of the statement");
-    // Text with spaces has none.
-    let de = String::from_utf8_lossy(
-        site.get("de/assets/data.js")
-            .expect("de/assets/data.js is built"),
-    )
-    .into_owned();
-    assert!(!de.contains("\"k\":["));
+    // 設計 sits inside 「コードと設計を…」: the sentence is published whole,
+    // and rungs.js indexes it as its character pairs when search opens.
+    assert!(data.contains("コードと設計を"), "no statement text in ja/assets/data.js");
+    // The pairs themselves are not published: they were twice the text.
+    assert!(!data.contains("\"k\":["), "pairs in ja/assets/data.js");
+    assert!(!data.contains("設計 計を"), "pairs in ja/assets/data.js");
 }

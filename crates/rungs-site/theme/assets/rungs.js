@@ -426,9 +426,10 @@
       t.levels.forEach(function (l) {
         var group = l.title + " · " + t.title, g = ++groups;
         // Text written without spaces (Japanese, Chinese) is also indexed
-        // as its character pairs, published with the data (`kt`, `k`).
+        // as its character pairs (see `pairsOf`).
+        var head = l.title + " " + (l.summary || ""), kt = pairsOf(head);
         out.push({ title: l.title, context: l.summary || "", url: l.url, group: group, g: g,
-          text: (l.title + " " + (l.summary || "") + (l.kt ? " " + l.kt : "")).toLowerCase(), boost: 3 });
+          text: (head + (kt ? " " + kt : "")).toLowerCase(), boost: 3 });
         // Its indicators ("2-3 years", "Scope: Team") are found too, but rank
         // below statements: every level has a "Time on <area>".
         var facts = (l.i || []).map(function (f) { return f[0] + ": " + f[1]; });
@@ -437,14 +438,15 @@
             text: facts.join(" ").toLowerCase(), facts: facts, boost: 0.75 });
         }
         l.s.forEach(function (s, n) {
-          var text = (s[2] ? s[2] + ": " : "") + plain(s[3]), grams = l.k && l.k[n] ? " " + l.k[n] : "";
+          var text = (s[2] ? s[2] + ": " : "") + plain(s[3]), k = pairsOf(s[2] ? s[2] + " " + s[3] : s[3]), grams = k ? " " + k : "";
           out.push({ title: text, context: areas[s[1]] || s[1], url: l.url + "#s-" + s[0], group: group, g: g, statement: true, text: (text + grams).toLowerCase(), boost: 2 });
         });
       });
     });
     // Free pages rank below levels and statements, and show a snippet.
     data.pages.forEach(function (p) {
-      out.push({ title: p.title, context: "", url: p.url, group: say("pages"), g: Infinity, text: (p.title + " " + p.text + (p.k ? " " + p.k : "")).toLowerCase(), body: p.text, boost: 1 });
+      var k = pairsOf(p.title + " " + p.text);
+      out.push({ title: p.title, context: "", url: p.url, group: say("pages"), g: Infinity, text: (p.title + " " + p.text + (k ? " " + k : "")).toLowerCase(), body: p.text, boost: 1 });
     });
     return out;
   }
@@ -484,8 +486,37 @@
     });
   }
 
-  // Scripts written without spaces between words (as bigrams.rs).
+  // Scripts written without spaces between words: Han ideographs,
+  // Hiragana, Katakana (with the prolonged sound mark and the half-width
+  // forms). Hangul is written with spaces and is not one.
   var unspaced = /[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\u{20000}-\u{2fa1f}]/u;
+  function isUnspaced(cp) {
+    return (cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0x31f0 && cp <= 0x31ff) ||
+      (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x4e00 && cp <= 0x9fff) ||
+      (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xff66 && cp <= 0xff9f) ||
+      (cp >= 0x20000 && cp <= 0x2fa1f);
+  }
+  // The index's tokens for such text: each run of it as its overlapping
+  // character pairs (a run of one character as itself), so that a word
+  // inside a sentence ("設計" in 「コードと設計をレビューする」) matches where
+  // all its pairs do. Worked out here, from the text data.js already has:
+  // shipped with it, the pairs were twice the size of the text.
+  function pairsOf(text) {
+    if (!/[^\x00-\x7f]/.test(text)) return "";
+    var out = [], run = [];
+    var flush = function () {
+      if (run.length === 1) out.push(run[0]);
+      for (var i = 0; i + 1 < run.length; i++) out.push(run[i] + run[i + 1]);
+      run = [];
+    };
+    for (var i = 0; i < text.length; i++) {
+      var cp = text.codePointAt(i), c = String.fromCodePoint(cp);
+      if (cp > 0xffff) i++;
+      if (isUnspaced(cp)) run.push(c); else flush();
+    }
+    flush();
+    return out.join(" ");
+  }
   // A query word's runs of such characters as their character pairs (as
   // the index holds them), its other parts as they are.
   function bigrams(word) {
