@@ -312,7 +312,10 @@ fn japanese_search_data_holds_the_text_the_browser_pairs() {
     .into_owned();
     // 設計 sits inside 「コードと設計を…」: the sentence is published whole,
     // and rungs.js indexes it as its character pairs when search opens.
-    assert!(data.contains("コードと設計を"), "no statement text in ja/assets/data.js");
+    assert!(
+        data.contains("コードと設計を"),
+        "no statement text in ja/assets/data.js"
+    );
     // The pairs themselves are not published: they were twice the text.
     assert!(!data.contains("\"k\":["), "pairs in ja/assets/data.js");
     assert!(!data.contains("設計 計を"), "pairs in ja/assets/data.js");
