@@ -520,16 +520,8 @@
   // A query word's runs of such characters as their character pairs (as
   // the index holds them), its other parts as they are.
   function bigrams(word) {
-    var out = [], run = [], rest = "";
-    var flush = function () {
-      if (run.length === 1) out.push(run[0]);
-      for (var i = 0; i + 1 < run.length; i++) out.push(run[i] + run[i + 1]);
-      run = [];
-    };
-    Array.from(word).forEach(function (c) {
-      if (unspaced.test(c)) { run.push(c); rest += " "; } else { flush(); rest += c; }
-    });
-    flush();
+    var out = pairsOf(word).split(" ").filter(Boolean);
+    var rest = Array.from(word).map(function (c) { return unspaced.test(c) ? " " : c; }).join("");
     rest.split(/[^\p{L}\p{N}]+/u).forEach(function (w) { if (w) out.push(w); });
     return out;
   }
