@@ -228,18 +228,13 @@ pub(crate) fn words(id: &'static str, args: Vec<(&'static str, String)>) -> rung
     rungs_store::Words { id, args }
 }
 
-/// A roster problem's words (see [`rungs_store::Words`]) in `lang`.
-pub(crate) fn problem_words(words: &rungs_store::Words, lang: &str) -> String {
-    crate::i18n::say(words, lang)
-}
-
 /// `outcome` with its problems said in `lang`, where they have the words.
 pub(crate) fn in_language(mut outcome: RosterOutcome, lang: &str) -> RosterOutcome {
     let reading = match &mut outcome {
         RosterOutcome::Refused { problems, reading } => {
             for p in problems.iter_mut() {
                 if let Some(words) = &p.words {
-                    p.message = problem_words(words, lang);
+                    p.message = crate::i18n::say(words, lang);
                 }
             }
             reading
@@ -250,7 +245,7 @@ pub(crate) fn in_language(mut outcome: RosterOutcome, lang: &str) -> RosterOutco
         reading.notes = reading
             .note_words
             .iter()
-            .map(|w| problem_words(w, lang))
+            .map(|w| crate::i18n::say(w, lang))
             .collect();
     }
     outcome

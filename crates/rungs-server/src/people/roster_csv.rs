@@ -199,7 +199,7 @@ impl Parsed {
 }
 
 /// A problem as a message of the app's catalogues (`roster-problem-…`),
-/// with its English as the message (see [`super::roster::problem_words`]).
+/// with its English as the message (see [`crate::i18n::say`]).
 pub(crate) fn problem_said(
     id: &'static str,
     row: Option<u64>,
@@ -214,7 +214,7 @@ fn problem_in(words: rungs_store::Words, row: Option<u64>, column: Option<&str>)
     RowProblem {
         line: row,
         column: column.map(str::to_string),
-        message: super::roster::problem_words(&words, crate::i18n::DEFAULT_LANGUAGE),
+        message: crate::i18n::say(&words, crate::i18n::DEFAULT_LANGUAGE),
         words: Some(words),
     }
 }
@@ -479,7 +479,7 @@ pub(crate) fn parse(bytes: &[u8], mapping: &Mapping, ladder: &Ladder) -> Parsed 
         rows: records.len(),
         notes: notes
             .iter()
-            .map(|w| super::roster::problem_words(w, crate::i18n::DEFAULT_LANGUAGE))
+            .map(|w| crate::i18n::say(w, crate::i18n::DEFAULT_LANGUAGE))
             .collect(),
         note_words: notes,
     });

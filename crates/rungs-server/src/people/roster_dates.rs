@@ -232,7 +232,7 @@ mod tests {
             Ok("2017-03-15")
         );
         let said = |cell: &str, format, lang: &str| match read(cell, format) {
-            Err(Unread::Bad(words)) => crate::people::roster::problem_words(&words, lang),
+            Err(Unread::Bad(words)) => crate::i18n::say(&words, lang),
             other => panic!("{cell} read as {other:?}"),
         };
         let bad = |cell: &str, format, words: &str| said(cell, format, "en").contains(words);
@@ -261,7 +261,7 @@ mod tests {
         assert_eq!(settle(DateFormat::Auto, &us), Ok(DateFormat::MonthFirst));
         let eu = [(2, "3/4/2017"), (3, "15/3/2017")];
         assert_eq!(settle(DateFormat::Auto, &eu), Ok(DateFormat::DayFirst));
-        let english = |w: &Words| crate::people::roster::problem_words(w, "en");
+        let english = |w: &Words| crate::i18n::say(w, "en");
         let open = [(2, "2017-01-01"), (3, "3/4/2017")];
         assert!(
             settle(DateFormat::Auto, &open)
